@@ -1,0 +1,156 @@
+package dev.b24emu.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.emulator.clock.EmulatorClock;
+import dev.b24emu.emulator.control.ControlApi;
+import dev.b24emu.emulator.crm.CrmMethods;
+import dev.b24emu.emulator.portal.Portal;
+import dev.b24emu.emulator.portal.PortalRegistry;
+import dev.b24emu.emulator.portal.PortalSeed;
+import dev.b24emu.emulator.telephony.TelephonyMethods;
+import dev.b24emu.emulator.transport.Envelope;
+import dev.b24emu.emulator.transport.MethodRegistry;
+import dev.b24emu.emulator.transport.ParamDecoder;
+import dev.b24emu.emulator.transport.RestRouter;
+import dev.b24emu.emulator.users.UserMethods;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The emulator as a library: {@code try (var b24 = Bitrix24Emulator.start(EmulatorOptions.defaults())) {...}}
+ * gives a running server with the demo portal, its port and its webhook URL.
+ */
+public final class Bitrix24Emulator implements AutoCloseable {
+    /** Long request lines: GET-only clients put whole requests in the query string. */
+    private static final int MAX_REQUEST_LINE = 1024 * 1024;
+
+    private final Vertx vertx;
+    private final PortalRegistry portals;
+    private final MethodRegistry methods;
+    private final ControlApi control;
+    private final String host;
+    private volatile int port;
+
+    private Bitrix24Emulator(EmulatorOptions options) {
+        ObjectMapper json = new ObjectMapper();
+        this.host = options.host();
+        this.vertx = Vertx.vertx();
+        this.portals = new PortalRegistry(EmulatorClock.system(),
+                new Portal.Limits(options.journalSize(), options.finishedCalls()));
+        this.methods = new MethodRegistry();
+        TelephonyMethods.registerAll(methods);
+        CrmMethods.registerAll(methods);
+        UserMethods.registerAll(methods);
+        portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, options.webhookUserId(),
+                options.webhookToken(), null, options.seed() == null ? PortalSeed.demo(json) : options.seed()));
+        this.control = new ControlApi(portals, methods, json, this::baseUrl);
+        RestRouter rest = new RestRouter(methods, portals, new ParamDecoder(json), new Envelope(json),
+                options.bodyLimit());
+        Router router = Router.router(vertx);
+        rest.mount(router);
+        control.mount(router);
+        listen(router, options);
+    }
+
+    /** Starts an emulator and waits until it accepts requests. */
+    public static Bitrix24Emulator start(EmulatorOptions options) {
+        return new Bitrix24Emulator(options);
+    }
+
+    private void listen(Router router, EmulatorOptions options) {
+        HttpServerOptions http = new HttpServerOptions()
+                .setHost(options.host())
+                .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(64 * 1024)
+                .setHandle100ContinueAutomatically(true);
+        int instances = options.eventLoops() > 0 ? options.eventLoops() : Runtime.getRuntime().availableProcessors();
+        try {
+            // The first server resolves port 0 to a real port; the others share it, one per event loop.
+            await(vertx.deployVerticle(new HttpVerticle(router, http.setPort(options.port()))));
+            port = actualPort;
+            if (instances > 1) {
+                HttpServerOptions shared = new HttpServerOptions(http).setPort(port);
+                await(vertx.deployVerticle(() -> new HttpVerticle(router, shared),
+                        new DeploymentOptions().setInstances(instances - 1)));
+            }
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** written by the first server once it is bound */
+    private volatile int actualPort;
+
+    /** One HTTP server on one event loop; all of them share the router. */
+    private final class HttpVerticle extends VerticleBase {
+        private final Router router;
+        private final HttpServerOptions options;
+
+        HttpVerticle(Router router, HttpServerOptions options) {
+            this.router = router;
+            this.options = options;
+        }
+
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer(options).requestHandler(router).listen()
+                    .onSuccess(server -> actualPort = server.actualPort());
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new IllegalStateException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The HTTP server did not start within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + port;
+    }
+
+    /** The default portal's incoming webhook URL, ending in a slash, ready for {@code + "telephony.externalcall.register"}. */
+    public String webhookUrl() {
+        return control.webhookUrl(defaultPortal());
+    }
+
+    public String webhookUrl(Portal portal) {
+        return control.webhookUrl(portal);
+    }
+
+    public Portal defaultPortal() {
+        return portals.require(PortalRegistry.DEFAULT_ID);
+    }
+
+    public PortalRegistry portals() {
+        return portals;
+    }
+
+    public MethodRegistry methods() {
+        return methods;
+    }
+
+    @Override
+    public void close() {
+        await(vertx.close());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.b24emu.emulator;
+
+import dev.b24emu.emulator.portal.PortalSeed;
+
+/**
+ * How to start an emulator. {@link #defaults()} gives the demo portal on 127.0.0.1 and a free port,
+ * which is what tests want; the command line starts from the same values with port 8080.
+ *
+ * @param port           0 picks a free port
+ * @param seed           the default portal's seed, or null for the demo portal
+ * @param journalSize    REST calls kept per portal in the request journal
+ * @param finishedCalls  finished calls kept per portal in the call statistics
+ * @param bodyLimit      largest accepted request body, in bytes
+ * @param eventLoops     HTTP server instances (one per event loop); 0 means one per core
+ */
+public record EmulatorOptions(String host, int port, String webhookToken, long webhookUserId, PortalSeed seed,
+                              int journalSize, int finishedCalls, long bodyLimit, int eventLoops) {
+
+    public static final String DEFAULT_WEBHOOK_TOKEN = "demo-token";
+
+    public static EmulatorOptions defaults() {
+        return new EmulatorOptions("127.0.0.1", 0, DEFAULT_WEBHOOK_TOKEN, 1, null, 1000, 10_000,
+                8L * 1024 * 1024, 0);
+    }
+
+    public EmulatorOptions withPort(int port) {
+        return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
+                bodyLimit, eventLoops);
+    }
+
+    public EmulatorOptions withSeed(PortalSeed seed) {
+        return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
+                bodyLimit, eventLoops);
+    }
+
+    public EmulatorOptions withWebhookToken(String token) {
+        return new EmulatorOptions(host, port, token, webhookUserId, seed, journalSize, finishedCalls,
+                bodyLimit, eventLoops);
+    }
+}

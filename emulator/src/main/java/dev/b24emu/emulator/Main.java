@@ -1,0 +1,99 @@
+package dev.b24emu.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.emulator.portal.PortalSeed;
+import dev.b24emu.emulator.transport.RestError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar b24-emulator.jar}: starts the emulator with its demo portal and prints the webhook URL. */
+@Command(name = "b24-emulator", mixinStandardHelpOptions = true, version = "b24-emulator 0.1.0",
+        description = "A local, stateful Bitrix24 REST emulator for telephony integrations.")
+public final class Main implements Callable<Integer> {
+    @Option(names = "--port", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--webhook-token", description = "The default portal's webhook token (default: ${DEFAULT-VALUE}).")
+    String webhookToken = EmulatorOptions.DEFAULT_WEBHOOK_TOKEN;
+
+    @Option(names = "--webhook-user", description = "The user the default webhook acts as (default: ${DEFAULT-VALUE}).")
+    long webhookUser = 1;
+
+    @Option(names = "--seed", paramLabel = "FILE", description = "JSON seed of the default portal (users, CRM, settings) instead of the demo data.")
+    Path seed;
+
+    @Option(names = "--journal-size", description = "REST calls kept per portal in the request journal (default: ${DEFAULT-VALUE}).")
+    int journalSize = 1000;
+
+    @Option(names = "--max-finished-calls", description = "Finished calls kept per portal (default: ${DEFAULT-VALUE}).")
+    int finishedCalls = 10_000;
+
+    @Option(names = "--body-limit", description = "Largest accepted request body in bytes (default: ${DEFAULT-VALUE}).")
+    long bodyLimit = 8L * 1024 * 1024;
+
+    public static void main(String[] args) {
+        System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+        CommandLine cli = new CommandLine(new Main());
+        int code = cli.execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = new CommandLine(this).getErr();
+        if (port < 0 || port > 65535) {
+            err.println("--port must be between 0 and 65535");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (journalSize < 0 || finishedCalls < 1 || bodyLimit < 1024) {
+            err.println("--journal-size must be >= 0, --max-finished-calls >= 1 and --body-limit >= 1024");
+            return CommandLine.ExitCode.USAGE;
+        }
+        PortalSeed portalSeed;
+        try {
+            portalSeed = seed == null ? null : PortalSeed.parse(new ObjectMapper().readTree(Files.readAllBytes(seed)));
+        } catch (IOException e) {
+            err.println("Cannot read seed file " + seed + ": " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        } catch (RestError e) {
+            err.println("Invalid seed file " + seed + ": " + e.description());
+            return CommandLine.ExitCode.USAGE;
+        }
+        EmulatorOptions options = new EmulatorOptions(host, port, webhookToken, webhookUser, portalSeed,
+                journalSize, finishedCalls, bodyLimit, 0);
+        Bitrix24Emulator emulator;
+        try {
+            emulator = Bitrix24Emulator.start(options);
+        } catch (RestError e) {
+            err.println("Cannot start: " + e.description());
+            return CommandLine.ExitCode.USAGE;
+        } catch (IllegalStateException e) {
+            err.println("Cannot start on " + host + ":" + port + ": " + e.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "b24-emulator-shutdown"));
+        System.out.println("Bitrix24 telephony emulator on " + emulator.baseUrl());
+        System.out.println("Webhook URL (portal 'default'): " + emulator.webhookUrl());
+        System.out.println("Control API: " + emulator.baseUrl() + "/_emulator/health");
+        System.out.flush();
+        stopped.await();
+        return CommandLine.ExitCode.OK;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.b24emu.emulator.clock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one source of "now": a base clock plus an offset that users move (advance or set) instead of sleeping.
+ * Time keeps flowing from the base, so journals stay ordered; a portal's clock is built on the emulator's
+ * clock, so moving the emulator moves every portal and moving a portal moves only that portal.
+ */
+public final class EmulatorClock extends Clock {
+    private final Clock base;
+    /** How far this clock runs ahead of (or behind) its base. */
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    public EmulatorClock(Clock base) {
+        this.base = base;
+    }
+
+    public static EmulatorClock system() {
+        return new EmulatorClock(Clock.systemUTC());
+    }
+
+    @Override
+    public Instant instant() {
+        return base.instant().plus(offset.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.offset(this, Duration.ZERO).withZone(zone);
+    }
+
+    public void advance(Duration by) {
+        offset.updateAndGet(current -> current.plus(by));
+    }
+
+    public void set(Instant now) {
+        offset.set(Duration.between(base.instant(), now));
+    }
+
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
+    public Duration offset() {
+        return offset.get();
+    }
+}

@@ -1,0 +1,334 @@
+package dev.b24emu.emulator.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.clock.EmulatorClock;
+import dev.b24emu.emulator.clock.IsoTime;
+import dev.b24emu.emulator.crm.CrmRef;
+import dev.b24emu.emulator.journal.RequestJournal;
+import dev.b24emu.emulator.portal.Portal;
+import dev.b24emu.emulator.portal.PortalRegistry;
+import dev.b24emu.emulator.portal.PortalSeed;
+import dev.b24emu.emulator.telephony.Call;
+import dev.b24emu.emulator.telephony.FinishedCall;
+import dev.b24emu.emulator.transport.Envelope;
+import dev.b24emu.emulator.transport.MethodRegistry;
+import dev.b24emu.emulator.transport.RestError;
+import dev.b24emu.emulator.users.User;
+import dev.b24emu.emulator.users.UserFields;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The developer endpoints under /_emulator/: health, clock, reset, portals and their settings, users and
+ * exclusions, calls, and the request journal. They answer JSON, and failures in the same error envelope as /rest/.
+ */
+public final class ControlApi {
+    private static final long CONTROL_BODY_LIMIT = 4L * 1024 * 1024;
+
+    private final PortalRegistry portals;
+    private final MethodRegistry methods;
+    private final ObjectMapper json;
+    private final Envelope envelope;
+    private final Supplier<String> baseUrl;
+    private final Instant startedAt = Instant.now();
+
+    public ControlApi(PortalRegistry portals, MethodRegistry methods, ObjectMapper json, Supplier<String> baseUrl) {
+        this.portals = portals;
+        this.methods = methods;
+        this.json = json;
+        this.envelope = new Envelope(json);
+        this.baseUrl = baseUrl;
+    }
+
+    public void mount(Router router) {
+        router.route("/_emulator/*").handler(BodyHandler.create(false).setBodyLimit(CONTROL_BODY_LIMIT));
+        get(router, "/_emulator/health", ctx -> health());
+        get(router, "/_emulator/methods", ctx -> methodList());
+        get(router, "/_emulator/clock", ctx -> clockView(portals.clock()));
+        post(router, "/_emulator/clock", ctx -> moveClock(portals.clock(), body(ctx)));
+        post(router, "/_emulator/reset", ctx -> {
+            portals.resetAll();
+            return json.createObjectNode().put("reset", true);
+        });
+        get(router, "/_emulator/requests", ctx -> journal(portals.all(), ctx));
+        get(router, "/_emulator/portals", ctx -> {
+            ArrayNode list = json.createArrayNode();
+            portals.all().forEach(p -> list.add(portalView(p)));
+            return list;
+        });
+        router.post("/_emulator/portals").handler(ctx -> answer(ctx, 201, () -> portalView(createPortal(body(ctx)))));
+        get(router, "/_emulator/portals/:id", ctx -> portalView(portal(ctx)));
+        router.delete("/_emulator/portals/:id").handler(ctx -> answer(ctx, 200, () -> {
+            portals.delete(ctx.pathParam("id"));
+            return json.createObjectNode().put("deleted", ctx.pathParam("id"));
+        }));
+        post(router, "/_emulator/portals/:id/reset", ctx -> {
+            Portal portal = portal(ctx);
+            portal.resetToSeed();
+            return portalView(portal);
+        });
+        get(router, "/_emulator/portals/:id/settings", ctx -> portal(ctx).settings().toJson());
+        router.patch("/_emulator/portals/:id/settings").handler(ctx -> answer(ctx, 200, () -> {
+            Portal portal = portal(ctx);
+            portal.settings(portal.settings().patch(body(ctx)));
+            return portal.settings().toJson();
+        }));
+        get(router, "/_emulator/portals/:id/clock", ctx -> clockView(portal(ctx).clock()));
+        post(router, "/_emulator/portals/:id/clock", ctx -> moveClock(portal(ctx).clock(), body(ctx)));
+        get(router, "/_emulator/portals/:id/users", ctx -> users(portal(ctx)));
+        router.post("/_emulator/portals/:id/users").handler(ctx -> answer(ctx, 201, () -> addUser(portal(ctx), body(ctx))));
+        get(router, "/_emulator/portals/:id/crm-exclusions", ctx -> exclusions(portal(ctx)));
+        router.post("/_emulator/portals/:id/crm-exclusions").handler(ctx -> answer(ctx, 201, () -> {
+            Portal portal = portal(ctx);
+            JsonNode phone = body(ctx).get("phone");
+            if (phone == null || !phone.isTextual() || phone.asText().isBlank()) {
+                throw RestError.of("ERROR_ARGUMENT", "Body must be {\"phone\": \"...\"}");
+            }
+            portal.crm().exclude(phone.asText());
+            return exclusions(portal);
+        }));
+        get(router, "/_emulator/portals/:id/calls", ctx -> calls(portal(ctx)));
+        get(router, "/_emulator/portals/:id/requests", ctx -> journal(List.of(portal(ctx)), ctx));
+        router.route("/_emulator/*").handler(ctx -> answer(ctx, 404, () -> {
+            throw new RestError(404, "NOT_FOUND", "No control endpoint " + ctx.request().method() + " " + ctx.request().path());
+        }));
+    }
+
+    private void get(Router router, String path, Function<RoutingContext, JsonNode> handler) {
+        router.get(path).handler(ctx -> answer(ctx, 200, () -> handler.apply(ctx)));
+    }
+
+    private void post(Router router, String path, Function<RoutingContext, JsonNode> handler) {
+        router.post(path).handler(ctx -> answer(ctx, 200, () -> handler.apply(ctx)));
+    }
+
+    private void answer(RoutingContext ctx, int status, Supplier<JsonNode> action) {
+        JsonNode body;
+        int code = status;
+        try {
+            body = action.get();
+        } catch (RestError error) {
+            code = error.httpStatus();
+            body = envelope.error(error.code(), error.description());
+        }
+        ctx.response().setStatusCode(code).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(Buffer.buffer(envelope.bytes(body)));
+    }
+
+    private JsonNode body(RoutingContext ctx) {
+        Buffer buffer = ctx.body().buffer();
+        if (buffer == null || buffer.length() == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(buffer.getBytes());
+            if (node == null || !node.isObject()) {
+                throw RestError.of("ERROR_ARGUMENT", "Body must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw RestError.of("ERROR_ARGUMENT", "Malformed JSON body");
+        }
+    }
+
+    private Portal portal(RoutingContext ctx) {
+        return portals.require(ctx.pathParam("id"));
+    }
+
+    private JsonNode health() {
+        ObjectNode health = json.createObjectNode();
+        health.put("status", "UP");
+        health.put("portals", portals.all().size());
+        health.put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds());
+        return health;
+    }
+
+    private JsonNode methodList() {
+        ArrayNode list = json.createArrayNode();
+        for (MethodRegistry.Method method : methods.all()) {
+            list.addObject().put("method", method.name()).put("scope", method.scope())
+                    .put("appContextOnly", method.appContextOnly());
+        }
+        return list;
+    }
+
+    private JsonNode clockView(EmulatorClock clock) {
+        ObjectNode view = json.createObjectNode();
+        view.put("now", IsoTime.format(clock.instant(), ZoneOffset.UTC));
+        view.put("offsetSeconds", clock.offset().toSeconds());
+        return view;
+    }
+
+    private JsonNode moveClock(EmulatorClock clock, JsonNode body) {
+        try {
+            if (body.hasNonNull("advance")) {
+                Duration by = Duration.parse(body.get("advance").asText());
+                clock.advance(by);
+            } else if (body.hasNonNull("set")) {
+                Instant to = IsoTime.parse(body.get("set").asText(), ZoneOffset.UTC)
+                        .orElseThrow(() -> RestError.of("ERROR_ARGUMENT", "set must be an ISO-8601 date-time"));
+                clock.set(to);
+            } else if (body.path("reset").asBoolean(false)) {
+                clock.reset();
+            } else {
+                throw RestError.of("ERROR_ARGUMENT", "Body must be {\"advance\": \"PT31M\"}, {\"set\": \"ISO\"} or {\"reset\": true}");
+            }
+        } catch (DateTimeParseException e) {
+            throw RestError.of("ERROR_ARGUMENT", "advance must be an ISO-8601 duration such as PT31M");
+        }
+        return clockView(clock);
+    }
+
+    private Portal createPortal(JsonNode body) {
+        Set<String> scopes = null;
+        if (body.has("scopes")) {
+            if (!body.get("scopes").isArray()) {
+                throw RestError.of("ERROR_ARGUMENT", "scopes must be an array of scope names");
+            }
+            scopes = new HashSet<>();
+            for (JsonNode scope : body.get("scopes")) {
+                scopes.add(scope.asText());
+            }
+        }
+        PortalSeed seed = body.has("seed") ? PortalSeed.parse(body.get("seed")) : null;
+        if (seed == null && body.path("demo").asBoolean(false)) {
+            seed = PortalSeed.demo(json);
+        }
+        return portals.create(new PortalRegistry.PortalSpec(text(body, "id"),
+                body.has("webhookUserId") ? body.get("webhookUserId").asLong() : null,
+                text(body, "webhookToken"), scopes, seed));
+    }
+
+    private static String text(JsonNode body, String name) {
+        return body.hasNonNull(name) ? body.get(name).asText() : null;
+    }
+
+    private ObjectNode portalView(Portal portal) {
+        ObjectNode view = json.createObjectNode();
+        view.put("id", portal.id());
+        view.put("domain", portal.domain());
+        view.put("memberId", portal.memberId());
+        view.put("webhookUrl", webhookUrl(portal));
+        var scopes = view.putArray("scopes");
+        portal.webhook().scopes().stream().sorted().forEach(scopes::add);
+        view.set("settings", portal.settings().toJson());
+        view.set("clock", clockView(portal.clock()));
+        return view;
+    }
+
+    public String webhookUrl(Portal portal) {
+        return baseUrl.get() + "/rest/" + portal.webhook().userId() + "/" + portal.webhook().token() + "/";
+    }
+
+    private JsonNode users(Portal portal) {
+        ArrayNode list = json.createArrayNode();
+        for (User user : portal.users().all()) {
+            list.add(UserFields.toJson(user).put("TIMEMAN_STATUS", user.timemanStatus().name()));
+        }
+        return list;
+    }
+
+    private JsonNode addUser(Portal portal, JsonNode body) {
+        User user = UserFields.parse(body, portal.users().nextId());
+        portal.users().put(user);
+        return UserFields.toJson(user).put("TIMEMAN_STATUS", user.timemanStatus().name());
+    }
+
+    private JsonNode exclusions(Portal portal) {
+        ArrayNode list = json.createArrayNode();
+        portal.crm().exclusions().stream().sorted().forEach(list::add);
+        return list;
+    }
+
+    private JsonNode calls(Portal portal) {
+        ObjectNode view = json.createObjectNode();
+        ArrayNode active = view.putArray("active");
+        portal.telephony().activeCalls().stream().sorted(Comparator.comparing(Call::startDate))
+                .forEach(call -> active.add(callView(portal, call)));
+        ArrayNode finished = view.putArray("finished");
+        for (FinishedCall row : portal.telephony().finishedCalls()) {
+            ObjectNode item = callView(portal, row.call());
+            item.put("statisticId", row.id());
+            item.put("finishedBy", row.portalUserId());
+            item.put("duration", row.duration());
+            item.put("statusCode", row.statusCode());
+            item.put("addedToChat", row.addedToChat());
+            if (row.crmActivityId() != null) {
+                item.put("crmActivityId", row.crmActivityId());
+            }
+            finished.add(item);
+        }
+        return view;
+    }
+
+    private ObjectNode callView(Portal portal, Call call) {
+        ObjectNode view = json.createObjectNode();
+        view.put("callId", call.callId());
+        view.put("userId", call.userId());
+        view.put("phoneNumber", call.phoneNumber());
+        view.put("type", call.type());
+        view.put("lineNumber", call.lineNumber());
+        view.put("externalCallId", call.externalCallId());
+        view.put("startDate", portal.iso(call.startDate()));
+        view.put("crm", call.crm());
+        view.set("primary", call.primary() == null ? null : refView(call.primary()));
+        ArrayNode bindings = view.putArray("bindings");
+        call.bindings().forEach(ref -> bindings.add(refView(ref)));
+        ArrayNode created = view.putArray("createdEntities");
+        call.createdEntities().forEach(ref -> created.add(refView(ref)));
+        ArrayNode shown = view.putArray("shownTo");
+        call.shownTo().stream().sorted().forEach(shown::add);
+        return view;
+    }
+
+    private ObjectNode refView(CrmRef ref) {
+        return json.createObjectNode().put("ENTITY_TYPE", ref.type().name()).put("ENTITY_ID", ref.id());
+    }
+
+    private JsonNode journal(java.util.Collection<Portal> from, RoutingContext ctx) {
+        String method = ctx.queryParams().get("method");
+        String portalId = ctx.queryParams().get("portal");
+        int limit = parseLimit(ctx.queryParams().get("limit"));
+        List<RequestJournal.Entry> entries = new ArrayList<>();
+        for (Portal portal : from) {
+            if (portalId == null || portalId.equals(portal.id())) {
+                entries.addAll(portal.journal().entries());
+            }
+        }
+        entries.sort(Comparator.comparingLong(RequestJournal.Entry::seq));
+        List<RequestJournal.Entry> matching = entries.stream()
+                .filter(e -> method == null || e.method().equalsIgnoreCase(method)).toList();
+        ArrayNode list = json.createArrayNode();
+        matching.stream().skip(Math.max(0, matching.size() - (long) limit)).forEach(e -> list.add(json.valueToTree(e)));
+        return list;
+    }
+
+    private static int parseLimit(String limit) {
+        if (limit == null) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(limit));
+        } catch (NumberFormatException e) {
+            throw RestError.of("ERROR_ARGUMENT", "limit must be a number");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.b24emu.emulator.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.transport.RestError;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.Locale;
+
+/**
+ * Portal-level switches: the CRM modes the docs describe and the points where docs and the real server
+ * disagree (specs/DECISIONS.md names each one and its default).
+ *
+ * @param crmMode             CLASSIC (leads) or SIMPLE (no leads: calls create a contact and a deal)
+ * @param repeatSales         whether a call from a known client creates a new lead (repeat-sales mode)
+ * @param appContextOnly      whether register, finish and externalLine.* refuse webhooks with WRONG_AUTH_TYPE
+ * @param emptyErrorCode      whether ERROR_CORE failures carry the empty code "" as the on-premise server sends
+ * @param addToChatDefault    what finish does when ADD_TO_CHAT is absent (real server: false; docs: 1)
+ * @param finishStartDateIso  whether finish returns CALL_START_DATE as an ISO string instead of the real {}
+ * @param timeZone            the portal's zone, used for every date the portal writes
+ */
+public record PortalSettings(
+        CrmMode crmMode,
+        boolean repeatSales,
+        boolean appContextOnly,
+        boolean emptyErrorCode,
+        boolean addToChatDefault,
+        boolean finishStartDateIso,
+        ZoneId timeZone) {
+
+    public enum CrmMode { CLASSIC, SIMPLE }
+
+    public static PortalSettings defaults() {
+        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"));
+    }
+
+    /** Applies a JSON patch of settings; an unknown key or a bad value is a 400, and nothing changes. */
+    public PortalSettings patch(JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw RestError.of("ERROR_ARGUMENT", "Settings must be a JSON object");
+        }
+        ObjectNode merged = toJson();
+        for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!merged.has(name)) {
+                throw RestError.of("ERROR_ARGUMENT", "Unknown setting: " + name);
+            }
+        }
+        merged.setAll((ObjectNode) patch);
+        return new PortalSettings(crmMode(merged.get("crmMode")), bool(merged, "repeatSales"),
+                bool(merged, "appContextOnly"), bool(merged, "emptyErrorCode"), bool(merged, "addToChatDefault"),
+                bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")));
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("crmMode", crmMode.name());
+        json.put("repeatSales", repeatSales);
+        json.put("appContextOnly", appContextOnly);
+        json.put("emptyErrorCode", emptyErrorCode);
+        json.put("addToChatDefault", addToChatDefault);
+        json.put("finishStartDateIso", finishStartDateIso);
+        json.put("timeZone", timeZone.getId());
+        return json;
+    }
+
+    private static CrmMode crmMode(JsonNode v) {
+        try {
+            return CrmMode.valueOf(v.asText().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RestError.of("ERROR_ARGUMENT", "crmMode must be CLASSIC or SIMPLE");
+        }
+    }
+
+    private static boolean bool(ObjectNode settings, String name) {
+        if (!settings.get(name).isBoolean()) {
+            throw RestError.of("ERROR_ARGUMENT", name + " must be true or false");
+        }
+        return settings.get(name).booleanValue();
+    }
+
+    private static ZoneId zone(JsonNode v) {
+        try {
+            return ZoneId.of(v.asText());
+        } catch (DateTimeException e) {
+            throw RestError.of("ERROR_ARGUMENT", "timeZone must be a zone ID such as Europe/Moscow");
+        }
+    }
+}

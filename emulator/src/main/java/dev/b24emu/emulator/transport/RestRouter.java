@@ -1,0 +1,194 @@
+package dev.b24emu.emulator.transport;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.portal.Portal;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Serves /rest/ the way the real REST server does: webhook URLs /rest/{user}/{token}/{method}[.json][/],
+ * OAuth /rest/{method}?auth=TOKEN, parameters in any encoding, the envelope, and one INFO line per request.
+ * It knows methods only through the {@link MethodRegistry}; nothing here is specific to telephony.
+ */
+public final class RestRouter {
+    private static final Logger LOG = LoggerFactory.getLogger("b24emu.request");
+    private static final String JSON_UTF8 = "application/json; charset=utf-8";
+
+    private final MethodRegistry methods;
+    private final Authenticator authenticator;
+    private final ParamDecoder decoder;
+    private final Envelope envelope;
+    private final long bodyLimit;
+
+    public RestRouter(MethodRegistry methods, Authenticator authenticator, ParamDecoder decoder, Envelope envelope,
+                      long bodyLimit) {
+        this.methods = methods;
+        this.authenticator = authenticator;
+        this.decoder = decoder;
+        this.envelope = envelope;
+        this.bodyLimit = bodyLimit;
+    }
+
+    public void mount(Router router) {
+        router.route("/rest/*").handler(this::receive);
+    }
+
+    /** Collects the body (within the limit) and then serves the call. */
+    private void receive(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        long started = System.nanoTime();
+        if ("OPTIONS".equals(request.method().name())) {
+            corsPreflight(request.response());
+            return;
+        }
+        String contentType = request.getHeader("Content-Type");
+        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        if (multipart) {
+            request.setExpectMultipart(true);
+            request.uploadHandler(upload -> upload.handler(chunk -> { }));
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] tooLarge = {false};
+        request.handler(chunk -> {
+            if (tooLarge[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > bodyLimit) {
+                tooLarge[0] = true;
+                RestError error = RestError.requestTooLarge(bodyLimit);
+                respond(request, null, "", error.httpStatus(), envelope.error(error.code(), error.description()),
+                        null, started, error.code());
+                request.response().closeHandler(v -> { });
+                request.connection().close();
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(e -> { });
+        request.endHandler(v -> {
+            if (tooLarge[0]) {
+                return;
+            }
+            List<PhpForm.Pair> fields = null;
+            if (multipart) {
+                fields = new ArrayList<>();
+                for (var entry : request.formAttributes()) {
+                    fields.add(new PhpForm.Pair(entry.getKey(), entry.getValue()));
+                }
+            }
+            serve(request, fields, body.getBytes(), started);
+        });
+        request.resume();
+    }
+
+    private void serve(HttpServerRequest request, List<PhpForm.Pair> multipartFields, byte[] body, long started) {
+        Caller caller = null;
+        String methodName = "";
+        ObjectNode params = null;
+        try {
+            Target target = Target.parse(request.path());
+            methodName = target.method();
+            ParamDecoder.Decoded decoded = decoder.decode(request.query(), request.getHeader("Content-Type"), body,
+                    multipartFields);
+            params = decoded.params();
+            caller = target.isWebhook() ? authenticator.webhook(target.userId(), target.token())
+                    : authenticator.oauth(oauthToken(decoded));
+            Caller who = caller;
+            MethodRegistry.Method method = methods.find(methodName).orElseThrow(RestError::methodNotFound);
+            if (!method.scope().isEmpty() && !who.scopes().contains(method.scope())) {
+                throw RestError.insufficientScope();
+            }
+            if (method.appContextOnly() && who.isWebhook() && who.portal().settings().appContextOnly()) {
+                throw RestError.wrongAuthType();
+            }
+            Instant start = who.portal().now();
+            Object result = method.body().call(who, new Params(params));
+            ObjectNode ok = envelope.success(result, start, System.nanoTime() - started,
+                    who.portal().settings().timeZone());
+            respond(request, who, methodName, 200, ok, params, started, null);
+        } catch (RestError error) {
+            Portal portal = caller == null ? null : caller.portal();
+            String code = portal != null && portal.settings().emptyErrorCode() && "ERROR_CORE".equals(error.code())
+                    ? "" : error.code();
+            respond(request, caller, methodName, error.httpStatus(), envelope.error(code, error.description()),
+                    params, started, error.code());
+        } catch (RuntimeException bug) {
+            LOG.warn("Unexpected failure in {}", methodName, bug);
+            respond(request, caller, methodName, 500,
+                    envelope.error("INTERNAL_SERVER_ERROR", "Internal server error"), params, started,
+                    "INTERNAL_SERVER_ERROR");
+        }
+    }
+
+    /** The OAuth token: {@code auth} in query or body, or {@code access_token} as some clients send it. */
+    private static String oauthToken(ParamDecoder.Decoded decoded) {
+        if (decoded.authToken() != null && !decoded.authToken().isBlank()) {
+            return decoded.authToken();
+        }
+        var accessToken = decoded.params().remove("access_token");
+        return accessToken == null || !accessToken.isValueNode() ? null : accessToken.asText();
+    }
+
+    private void respond(HttpServerRequest request, Caller caller, String method, int status, ObjectNode body,
+                         ObjectNode params, long started, String errorCode) {
+        long micros = (System.nanoTime() - started) / 1000;
+        HttpServerResponse response = request.response();
+        if (!response.ended()) {
+            response.setStatusCode(status)
+                    .putHeader("Content-Type", JSON_UTF8)
+                    .putHeader("Access-Control-Allow-Origin", "*")
+                    .end(Buffer.buffer(envelope.bytes(body)));
+        }
+        Portal portal = caller == null ? null : caller.portal();
+        LOG.info("{} {} portal={} status={} {}ms", request.method().name(), method.isEmpty() ? request.path() : method,
+                portal == null ? "-" : portal.id(), status, String.format(Locale.ROOT, "%.2f", micros / 1000.0));
+        if (portal != null) {
+            portal.journal().record(portal.isoNow(), portal.id(), method, request.method().name(),
+                    caller.authType().name().toLowerCase(Locale.ROOT), params, status, errorCode, micros);
+        }
+    }
+
+    private static void corsPreflight(HttpServerResponse response) {
+        response.setStatusCode(204)
+                .putHeader("Access-Control-Allow-Origin", "*")
+                .putHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                .putHeader("Access-Control-Allow-Headers", "Content-Type, Authorization")
+                .end();
+    }
+
+    /** What a /rest/ path addresses: a method, with or without webhook credentials. */
+    record Target(String userId, String token, String method) {
+        boolean isWebhook() {
+            return token != null;
+        }
+
+        static Target parse(String path) {
+            String rest = path.substring("/rest/".length());
+            while (rest.endsWith("/")) {
+                rest = rest.substring(0, rest.length() - 1);
+            }
+            String[] parts = rest.split("/", -1);
+            String method = parts[parts.length - 1];
+            if (method.toLowerCase(Locale.ROOT).endsWith(".json")) {
+                method = method.substring(0, method.length() - ".json".length());
+            }
+            if (parts.length >= 3) {
+                return new Target(parts[parts.length - 3], parts[parts.length - 2], method);
+            }
+            if (parts.length == 2) {
+                return new Target(parts[0], parts[1], "");
+            }
+            return new Target(null, null, method);
+        }
+    }
+}
