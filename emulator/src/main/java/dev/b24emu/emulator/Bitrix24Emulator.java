@@ -71,14 +71,10 @@ public final class Bitrix24Emulator implements AutoCloseable {
                 .setHandle100ContinueAutomatically(true);
         int instances = options.eventLoops() > 0 ? options.eventLoops() : Runtime.getRuntime().availableProcessors();
         try {
-            // The first server resolves port 0 to a real port; the others share it, one per event loop.
-            await(vertx.deployVerticle(new HttpVerticle(router, http.setPort(options.port()))));
+            // Vert.x lets every instance share one listening socket, including a port 0 resolved once.
+            HttpServerOptions bound = http.setPort(options.port());
+            await(vertx.deployVerticle(() -> new HttpVerticle(router, bound), new DeploymentOptions().setInstances(instances)));
             port = actualPort;
-            if (instances > 1) {
-                HttpServerOptions shared = new HttpServerOptions(http).setPort(port);
-                await(vertx.deployVerticle(() -> new HttpVerticle(router, shared),
-                        new DeploymentOptions().setInstances(instances - 1)));
-            }
         } catch (RuntimeException e) {
             vertx.close();
             throw e;

@@ -5,7 +5,9 @@ import dev.b24emu.emulator.portal.PortalSeed;
 import dev.b24emu.emulator.transport.RestError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +20,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "b24-emulator", mixinStandardHelpOptions = true, version = "b24-emulator 0.1.0",
         description = "A local, stateful Bitrix24 REST emulator for telephony integrations.")
 public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--port", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;
 
@@ -53,7 +58,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter err = new CommandLine(this).getErr();
+        PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
             err.println("--port must be between 0 and 65535");
             return CommandLine.ExitCode.USAGE;
