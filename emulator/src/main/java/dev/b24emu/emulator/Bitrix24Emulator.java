@@ -2,6 +2,7 @@ package dev.b24emu.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.clock.EmulatorClock;
+import dev.b24emu.emulator.contract.SchemaValidation;
 import dev.b24emu.emulator.control.ControlApi;
 import dev.b24emu.emulator.crm.CrmMethods;
 import dev.b24emu.emulator.portal.Portal;
@@ -13,6 +14,7 @@ import dev.b24emu.emulator.transport.MethodRegistry;
 import dev.b24emu.emulator.transport.ParamDecoder;
 import dev.b24emu.emulator.transport.RestRouter;
 import dev.b24emu.emulator.users.UserMethods;
+import dev.b24emu.specs.Contracts;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -51,7 +53,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
                 options.webhookToken(), null, options.seed() == null ? PortalSeed.demo(json) : options.seed()));
         this.control = new ControlApi(portals, methods, json, this::baseUrl);
         RestRouter rest = new RestRouter(methods, portals, new ParamDecoder(json), new Envelope(json),
-                options.bodyLimit());
+                new SchemaValidation(Contracts.shared()), options.bodyLimit());
         Router router = Router.router(vertx);
         rest.mount(router);
         control.mount(router);

@@ -18,6 +18,7 @@ import dev.b24emu.emulator.transport.MethodRegistry;
 import dev.b24emu.emulator.transport.RestError;
 import dev.b24emu.emulator.users.User;
 import dev.b24emu.emulator.users.UserFields;
+import dev.b24emu.specs.Contracts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -62,6 +63,7 @@ public final class ControlApi {
         router.route("/_emulator/*").handler(BodyHandler.create(false).setBodyLimit(CONTROL_BODY_LIMIT));
         get(router, "/_emulator/health", ctx -> health());
         get(router, "/_emulator/methods", ctx -> methodList());
+        get(router, "/_emulator/openapi.json", ctx -> Contracts.shared().openApi(baseUrl.get()));
         get(router, "/_emulator/clock", ctx -> clockView(portals.clock()));
         post(router, "/_emulator/clock", ctx -> moveClock(portals.clock(), body(ctx)));
         post(router, "/_emulator/reset", ctx -> {

@@ -21,6 +21,8 @@ import java.util.Locale;
  * @param addToChatDefault    what finish does when ADD_TO_CHAT is absent (real server: false; docs: 1)
  * @param finishStartDateIso  whether finish returns CALL_START_DATE as an ISO string instead of the real {}
  * @param timeZone            the portal's zone, used for every date the portal writes
+ * @param validateRequests    whether parameters are checked against the specs/ schemas before a method runs
+ * @param strict              whether parameters a method does not document are refused (the real server ignores them)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -29,12 +31,14 @@ public record PortalSettings(
         boolean emptyErrorCode,
         boolean addToChatDefault,
         boolean finishStartDateIso,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        boolean validateRequests,
+        boolean strict) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
     public static PortalSettings defaults() {
-        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"));
+        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"), true, false);
     }
 
     /** Applies a JSON patch of settings; an unknown key or a bad value is a 400, and nothing changes. */
@@ -52,7 +56,8 @@ public record PortalSettings(
         merged.setAll((ObjectNode) patch);
         return new PortalSettings(crmMode(merged.get("crmMode")), bool(merged, "repeatSales"),
                 bool(merged, "appContextOnly"), bool(merged, "emptyErrorCode"), bool(merged, "addToChatDefault"),
-                bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")));
+                bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), bool(merged, "validateRequests"),
+                bool(merged, "strict"));
     }
 
     public ObjectNode toJson() {
@@ -64,6 +69,8 @@ public record PortalSettings(
         json.put("addToChatDefault", addToChatDefault);
         json.put("finishStartDateIso", finishStartDateIso);
         json.put("timeZone", timeZone.getId());
+        json.put("validateRequests", validateRequests);
+        json.put("strict", strict);
         return json;
     }
 

@@ -28,14 +28,16 @@ public final class RestRouter {
     private final Authenticator authenticator;
     private final ParamDecoder decoder;
     private final Envelope envelope;
+    private final RequestValidator validator;
     private final long bodyLimit;
 
     public RestRouter(MethodRegistry methods, Authenticator authenticator, ParamDecoder decoder, Envelope envelope,
-                      long bodyLimit) {
+                      RequestValidator validator, long bodyLimit) {
         this.methods = methods;
         this.authenticator = authenticator;
         this.decoder = decoder;
         this.envelope = envelope;
+        this.validator = validator;
         this.bodyLimit = bodyLimit;
     }
 
@@ -112,7 +114,9 @@ public final class RestRouter {
                 throw RestError.wrongAuthType();
             }
             Instant start = who.portal().now();
-            Object result = method.body().call(who, new Params(params));
+            Params checked = new Params(params);
+            validator.check(who, method.name(), checked);
+            Object result = method.body().call(who, checked);
             ObjectNode ok = envelope.success(result, start, System.nanoTime() - started,
                     who.portal().settings().timeZone());
             respond(request, who, methodName, 200, ok, params, started, null);

@@ -6,6 +6,7 @@ import dev.b24emu.emulator.EmulatorOptions;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.portal.PortalRegistry;
 import dev.b24emu.emulator.portal.PortalSeed;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,9 @@ public abstract class EmulatorHarness {
     @BeforeAll
     static void startEmulator() {
         emulator = Bitrix24Emulator.start(EmulatorOptions.defaults().withPort(0));
+        if (RestAssured.filters().stream().noneMatch(ContractFilter.class::isInstance)) {
+            RestAssured.filters(new ContractFilter());
+        }
     }
 
     @AfterAll

@@ -1,0 +1,65 @@
+package dev.b24emu.emulator.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.specs.Contracts;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks every /rest/ response a test receives against specs/: the envelope, and the method's result schema.
+ * A test whose call gets a response that breaks the contract fails here, whatever the test itself asserts,
+ * so the emulator and the contract cannot drift apart.
+ */
+public final class ContractFilter implements Filter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** how many responses were checked, so a test can prove the filter is active */
+    public static final AtomicInteger CHECKED = new AtomicInteger();
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                           FilterContext ctx) {
+        Response answer = ctx.next(request, response);
+        String path = URI.create(request.getURI()).getPath();
+        if (path == null || !path.startsWith("/rest/") || "OPTIONS".equals(request.getMethod())) {
+            return answer;
+        }
+        String method = methodOf(path);
+        JsonNode body;
+        try {
+            body = JSON.readTree(answer.asByteArray());
+        } catch (Exception e) {
+            throw new AssertionError("Response to " + method + " is not JSON: " + answer.asString(), e);
+        }
+        Contracts contracts = Contracts.shared();
+        List<Contracts.Violation> violations = contracts.method(method).isPresent()
+                ? contracts.validateResponse(method, answer.statusCode(), body)
+                : contracts.validate("common/envelope-error.json", body);
+        if (contracts.method(method).isEmpty() && answer.statusCode() == 200) {
+            throw new AssertionError("Method " + method + " answered 200 but has no contract in specs/");
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Response to " + method + " (HTTP " + answer.statusCode()
+                    + ") breaks the contract: " + violations + "\n" + body);
+        }
+        CHECKED.incrementAndGet();
+        return answer;
+    }
+
+    static String methodOf(String path) {
+        String rest = path.substring("/rest/".length());
+        while (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        String method = rest.substring(rest.lastIndexOf('/') + 1);
+        return method.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                ? method.substring(0, method.length() - ".json".length()) : method;
+    }
+}

@@ -1,0 +1,333 @@
+package dev.b24emu.specs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Bitrix24 telephony contracts as a library: the catalogue ({@code b24-specs/index.json}) and its
+ * JSON Schemas (draft 2020-12), compiled once and validated against by the emulator and the test suites.
+ * <p>
+ * Parameter schemas list properties in the real server's validation order and may carry
+ * {@code x-b24-error} {code, message, rank}: the error the real server answers when that part is wrong.
+ */
+public final class Contracts {
+    public static final String ID_BASE = "https://b24emu.dev/specs/";
+    public static final String RESOURCE_ROOT = "b24-specs/";
+    private static final String ERROR_KEYWORD = "x-b24-error";
+    private static volatile Contracts shared;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final SchemaRegistry registry;
+    private final JsonNode index;
+    /** maps the lower-cased method name to its contract */
+    private final Map<String, MethodContract> methods = new LinkedHashMap<>();
+    /** maps a schema path (relative to b24-specs/) to the compiled schema */
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    /** maps a schema path to its raw document, for x-b24-error look-ups */
+    private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
+
+    /** A documented error: the HTTP status, code and message the real server answers. */
+    public record DocumentedError(int status, String code, String message) {
+    }
+
+    /** One served method: scope, docs page, and the schema paths of its parameters and result. */
+    public record MethodContract(String method, String scope, String summary, String docs, String params,
+                                 String result, boolean list, boolean appContextOnly, List<DocumentedError> errors) {
+    }
+
+    /**
+     * One schema violation.
+     *
+     * @param property the top-level property it concerns, or "" for the whole instance
+     * @param error    the real server's answer for it, when the schema states one
+     * @param rank     the position in the server's validation order (lower is checked first)
+     */
+    public record Violation(String property, String location, String keyword, String message,
+                            Optional<DocumentedError> error, int rank) {
+        @Override
+        public String toString() {
+            return (location.isEmpty() ? "$" : location) + ": " + message + " [" + keyword + "]";
+        }
+    }
+
+    private Contracts() {
+        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(ID_BASE, "classpath:" + RESOURCE_ROOT)));
+        this.index = document("index.json");
+        for (JsonNode method : index.get("methods")) {
+            List<DocumentedError> errors = new ArrayList<>();
+            method.path("errors").forEach(e -> errors.add(new DocumentedError(e.get("status").asInt(),
+                    e.get("code").asText(), e.get("message").asText())));
+            MethodContract contract = new MethodContract(method.get("method").asText(), method.get("scope").asText(),
+                    method.get("summary").asText(), method.get("docs").asText(), method.get("params").asText(),
+                    method.get("result").asText(), method.path("list").asBoolean(),
+                    method.path("appContextOnly").asBoolean(), List.copyOf(errors));
+            methods.put(contract.method().toLowerCase(Locale.ROOT), contract);
+        }
+    }
+
+    /** The contracts on the classpath, loaded once per JVM. */
+    public static Contracts shared() {
+        Contracts local = shared;
+        if (local == null) {
+            synchronized (Contracts.class) {
+                local = shared;
+                if (local == null) {
+                    local = new Contracts();
+                    shared = local;
+                }
+            }
+        }
+        return local;
+    }
+
+    public JsonNode index() {
+        return index;
+    }
+
+    public Collection<MethodContract> methods() {
+        return methods.values();
+    }
+
+    public Optional<MethodContract> method(String name) {
+        return Optional.ofNullable(methods.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Compiles every schema the catalogue names, so a broken reference fails at start rather than on a request. */
+    public Contracts compileAll() {
+        for (String path : allSchemaPaths()) {
+            schema(path);
+        }
+        return this;
+    }
+
+    /** Every schema path the catalogue names. */
+    public Set<String> allSchemaPaths() {
+        Set<String> paths = new LinkedHashSet<>();
+        index.get("envelope").forEach(p -> paths.add(p.asText()));
+        methods.values().forEach(m -> {
+            paths.add(m.params());
+            paths.add(m.result());
+        });
+        index.get("events").forEach(e -> paths.add(e.get("schema").asText()));
+        index.get("placements").forEach(p -> {
+            paths.add(p.get("post").asText());
+            paths.add(p.get("options").asText());
+        });
+        index.get("callCard").forEach(c -> paths.add(c.get("schema").asText()));
+        return paths;
+    }
+
+    /** Validates an instance against the schema at a catalogue path (e.g. "events/OnVoximplantCallEnd.json"). */
+    public List<Violation> validate(String schemaPath, JsonNode instance) {
+        List<Error> errors = schema(schemaPath).validate(text(instance), InputFormat.JSON);
+        List<Violation> violations = new ArrayList<>();
+        List<String> order = propertyOrder(schemaPath);
+        for (Error error : errors) {
+            violations.add(violation(schemaPath, order, error));
+        }
+        violations.sort(Comparator.comparingInt(Violation::rank));
+        return violations;
+    }
+
+    /**
+     * Validates a method's parameters, top-level names matched without regard to case as the server does;
+     * violations come in the server's validation order.
+     */
+    public List<Violation> validateParams(String method, JsonNode params) {
+        MethodContract contract = require(method);
+        return validate(contract.params(), canonicalKeys(contract.params(), params));
+    }
+
+    public List<Violation> validateResult(String method, JsonNode result) {
+        return validate(require(method).result(), result);
+    }
+
+    /** Validates a whole response: the success envelope and the method's result, or the error envelope. */
+    public List<Violation> validateResponse(String method, int status, JsonNode body) {
+        if (status == 200) {
+            List<Violation> violations = new ArrayList<>(validate(index.get("envelope").get("success").asText(), body));
+            if (body.has("result")) {
+                validateResult(method, body.get("result")).forEach(v -> violations.add(new Violation(v.property(),
+                        "/result" + v.location(), v.keyword(), v.message(), v.error(), v.rank())));
+            }
+            return violations;
+        }
+        return validate(index.get("envelope").get("error").asText(), body);
+    }
+
+    public List<Violation> validateEvent(String event, JsonNode payload) {
+        for (JsonNode e : index.get("events")) {
+            if (e.get("event").asText().equalsIgnoreCase(event)) {
+                return validate(e.get("schema").asText(), payload);
+            }
+        }
+        throw new IllegalArgumentException("No contract for event " + event);
+    }
+
+    /** The top-level parameter names a method documents (for strict mode). */
+    public Set<String> documentedParams(String method) {
+        return new LinkedHashSet<>(propertyOrder(require(method).params()));
+    }
+
+    /** The OpenAPI 3.1 document assembled from the catalogue, with the given server base URL. */
+    public ObjectNode openApi(String baseUrl) {
+        return new OpenApiAssembler(this, json).assemble(baseUrl);
+    }
+
+    JsonNode document(String path) {
+        return documents.computeIfAbsent(path, p -> {
+            try (InputStream in = Contracts.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + p)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("No contract file " + RESOURCE_ROOT + p);
+                }
+                return json.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Unreadable contract file " + p, e);
+            }
+        });
+    }
+
+    private Schema schema(String path) {
+        return compiled.computeIfAbsent(path, p -> {
+            Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + p));
+            schema.initializeValidators();
+            return schema;
+        });
+    }
+
+    private MethodContract require(String method) {
+        return method(method).orElseThrow(() -> new IllegalArgumentException("No contract for method " + method));
+    }
+
+    /** The declared top-level properties of a schema, in order, following a root $ref. */
+    private List<String> propertyOrder(String path) {
+        List<String> names = new ArrayList<>();
+        declaringDocument(path).path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The document that declares a schema's top-level properties: the schema itself or what its root $ref names. */
+    private JsonNode declaringDocument(String path) {
+        JsonNode root = document(path);
+        if (!root.has("properties") && root.has("$ref")) {
+            return declaringDocument(resolve(path, root.get("$ref").asText().split("#")[0]));
+        }
+        return root;
+    }
+
+    static String resolve(String from, String relative) {
+        return java.net.URI.create(ID_BASE + from).resolve(relative).toString().substring(ID_BASE.length());
+    }
+
+    private JsonNode canonicalKeys(String schemaPath, JsonNode params) {
+        if (params == null || !params.isObject()) {
+            return params;
+        }
+        List<String> declared = propertyOrder(schemaPath);
+        ObjectNode copy = json.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = declared.stream().filter(d -> d.equalsIgnoreCase(field.getKey())).findFirst()
+                    .orElse(field.getKey());
+            if (!copy.has(name) || name.equals(field.getKey())) {
+                copy.set(name, field.getValue());
+            }
+        }
+        return copy;
+    }
+
+    private Violation violation(String schemaPath, List<String> order, Error error) {
+        NodePath instance = error.getInstanceLocation();
+        String property = instance != null && instance.getNameCount() > 0 ? String.valueOf(instance.getElement(0)) : "";
+        if (property.isEmpty() && "required".equals(error.getKeyword()) && error.getProperty() != null) {
+            property = error.getProperty();
+        }
+        JsonNode documented = documentedError(schemaPath, error.getEvaluationPath());
+        if (documented == null && !property.isEmpty()) {
+            documented = declaringDocument(schemaPath).path("properties").path(property).get(ERROR_KEYWORD);
+        }
+        int rank = order.indexOf(property) >= 0 ? order.indexOf(property) : order.size();
+        Optional<DocumentedError> answer = Optional.empty();
+        if (documented != null) {
+            answer = Optional.of(new DocumentedError(documented.path("status").asInt(400),
+                    documented.get("code").asText(), documented.get("message").asText()));
+            if (documented.has("rank")) {
+                rank = documented.get("rank").asInt();
+            }
+        }
+        String location = instance == null ? "" : pointer(instance);
+        return new Violation(property, location, error.getKeyword(), error.getMessage(), answer, rank);
+    }
+
+    /** The nearest x-b24-error on the evaluation path below the root, following $ref into other documents. */
+    private JsonNode documentedError(String schemaPath, NodePath evaluation) {
+        List<JsonNode> chain = new ArrayList<>();
+        String documentPath = schemaPath;
+        JsonNode node = document(schemaPath);
+        for (int i = 0; evaluation != null && i < evaluation.getNameCount() && !node.isMissingNode(); i++) {
+            Object element = evaluation.getElement(i);
+            if ("$ref".equals(String.valueOf(element))) {
+                String[] ref = node.path("$ref").asText().split("#", 2);
+                if (!ref[0].isEmpty()) {
+                    documentPath = resolve(documentPath, ref[0]);
+                }
+                node = document(documentPath);
+                if (ref.length > 1 && !ref[1].isEmpty()) {
+                    node = node.at(ref[1]);
+                }
+            } else {
+                node = element instanceof Integer index ? node.path(index) : node.path(String.valueOf(element));
+            }
+            chain.add(node);
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            JsonNode candidate = chain.get(i).get(ERROR_KEYWORD);
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String pointer(NodePath path) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            pointer.append('/').append(path.getElement(i));
+        }
+        return pointer.toString();
+    }
+
+    private String text(JsonNode instance) {
+        try {
+            return json.writeValueAsString(instance);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+    }
+}
