@@ -1,7 +1,18 @@
 package dev.b24emu.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.emulator.apps.Installation;
+import dev.b24emu.emulator.apps.OAuthRoutes;
 import dev.b24emu.emulator.clock.EmulatorClock;
+import dev.b24emu.emulator.control.AppControl;
+import dev.b24emu.emulator.events.EventMethods;
+import dev.b24emu.emulator.events.EventPublisher;
+import dev.b24emu.emulator.telephony.CallEvents;
+import dev.b24emu.emulator.telephony.CardMethods;
+import dev.b24emu.emulator.telephony.ClickToCall;
+import dev.b24emu.emulator.telephony.LineMethods;
+import dev.b24emu.emulator.telephony.RecordMethods;
+import dev.b24emu.emulator.transport.Endpoints;
 import dev.b24emu.emulator.contract.SchemaValidation;
 import dev.b24emu.emulator.control.ControlApi;
 import dev.b24emu.emulator.crm.CrmMethods;
@@ -46,17 +57,28 @@ public final class Bitrix24Emulator implements AutoCloseable {
         this.portals = new PortalRegistry(EmulatorClock.system(),
                 new Portal.Limits(options.journalSize(), options.finishedCalls()));
         this.methods = new MethodRegistry();
-        TelephonyMethods.registerAll(methods);
+        Endpoints endpoints = new Endpoints(this::baseUrl);
+        EventPublisher publisher = new EventPublisher(vertx, portals.oauth(), endpoints);
+        CallEvents callEvents = new CallEvents(publisher);
+        TelephonyMethods.registerAll(methods, callEvents);
+        CardMethods.registerAll(methods, CardMethods.CardListener.NONE);
+        RecordMethods.registerAll(methods, endpoints);
+        LineMethods.registerAll(methods);
         CrmMethods.registerAll(methods);
         UserMethods.registerAll(methods);
+        EventMethods.registerAll(methods);
         portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, options.webhookUserId(),
                 options.webhookToken(), null, options.seed() == null ? PortalSeed.demo(json) : options.seed()));
         this.control = new ControlApi(portals, methods, json, this::baseUrl);
         RestRouter rest = new RestRouter(methods, portals, new ParamDecoder(json), new Envelope(json),
                 new SchemaValidation(Contracts.shared()), options.bodyLimit());
+        Installation installation = new Installation(portals.oauth(), publisher, endpoints);
         Router router = Router.router(vertx);
         rest.mount(router);
+        new OAuthRoutes(portals, installation, json).mount(router);
         control.mount(router);
+        new AppControl(portals, installation, new ClickToCall(callEvents), json).mount(router);
+        control.mountFallback(router);
         listen(router, options);
     }
 

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * refused too; by default they are ignored, as the real server ignores them.
  */
 public final class SchemaValidation implements RequestValidator {
+    /** Parameters any method accepts: the source key of offline events (api-reference/events/offline-events.md). */
+    private static final Set<String> GENERAL_PARAMS = Set.of("auth_connector");
+
     private final Contracts contracts;
 
     public SchemaValidation(Contracts contracts) {
@@ -43,7 +46,7 @@ public final class SchemaValidation implements RequestValidator {
                     .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             for (Iterator<String> names = params.tree().fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                if (!documented.contains(name.toLowerCase(Locale.ROOT))) {
+                if (!documented.contains(name.toLowerCase(Locale.ROOT)) && !GENERAL_PARAMS.contains(name)) {
                     throw RestError.of("ERROR_ARGUMENT", "Unknown parameter " + name + " (strict mode)");
                 }
             }

@@ -13,18 +13,15 @@ import dev.b24emu.emulator.portal.PortalRegistry;
 import dev.b24emu.emulator.portal.PortalSeed;
 import dev.b24emu.emulator.telephony.Call;
 import dev.b24emu.emulator.telephony.FinishedCall;
-import dev.b24emu.emulator.transport.Envelope;
 import dev.b24emu.emulator.transport.MethodRegistry;
 import dev.b24emu.emulator.transport.RestError;
 import dev.b24emu.emulator.users.User;
 import dev.b24emu.emulator.users.UserFields;
 import dev.b24emu.specs.Contracts;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,7 +31,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +43,7 @@ public final class ControlApi {
     private final PortalRegistry portals;
     private final MethodRegistry methods;
     private final ObjectMapper json;
-    private final Envelope envelope;
+    private final ControlResponses responses;
     private final Supplier<String> baseUrl;
     private final Instant startedAt = Instant.now();
 
@@ -55,100 +51,67 @@ public final class ControlApi {
         this.portals = portals;
         this.methods = methods;
         this.json = json;
-        this.envelope = new Envelope(json);
+        this.responses = new ControlResponses(json);
         this.baseUrl = baseUrl;
     }
 
     public void mount(Router router) {
         router.route("/_emulator/*").handler(BodyHandler.create(false).setBodyLimit(CONTROL_BODY_LIMIT));
-        get(router, "/_emulator/health", ctx -> health());
-        get(router, "/_emulator/methods", ctx -> methodList());
-        get(router, "/_emulator/openapi.json", ctx -> Contracts.shared().openApi(baseUrl.get()));
-        get(router, "/_emulator/clock", ctx -> clockView(portals.clock()));
-        post(router, "/_emulator/clock", ctx -> moveClock(portals.clock(), body(ctx)));
-        post(router, "/_emulator/reset", ctx -> {
+        responses.get(router, "/_emulator/health", ctx -> health());
+        responses.get(router, "/_emulator/methods", ctx -> methodList());
+        responses.get(router, "/_emulator/openapi.json", ctx -> Contracts.shared().openApi(baseUrl.get()));
+        responses.get(router, "/_emulator/clock", ctx -> clockView(portals.clock()));
+        responses.post(router, "/_emulator/clock", ctx -> moveClock(portals.clock(), responses.body(ctx)));
+        responses.post(router, "/_emulator/reset", ctx -> {
             portals.resetAll();
             return json.createObjectNode().put("reset", true);
         });
-        get(router, "/_emulator/requests", ctx -> journal(portals.all(), ctx));
-        get(router, "/_emulator/portals", ctx -> {
+        responses.get(router, "/_emulator/requests", ctx -> journal(portals.all(), ctx));
+        responses.get(router, "/_emulator/portals", ctx -> {
             ArrayNode list = json.createArrayNode();
             portals.all().forEach(p -> list.add(portalView(p)));
             return list;
         });
-        router.post("/_emulator/portals").handler(ctx -> answer(ctx, 201, () -> portalView(createPortal(body(ctx)))));
-        get(router, "/_emulator/portals/:id", ctx -> portalView(portal(ctx)));
-        router.delete("/_emulator/portals/:id").handler(ctx -> answer(ctx, 200, () -> {
+        router.post("/_emulator/portals").handler(ctx -> responses.answer(ctx, 201, () -> portalView(createPortal(responses.body(ctx)))));
+        responses.get(router, "/_emulator/portals/:id", ctx -> portalView(portal(ctx)));
+        router.delete("/_emulator/portals/:id").handler(ctx -> responses.answer(ctx, 200, () -> {
             portals.delete(ctx.pathParam("id"));
             return json.createObjectNode().put("deleted", ctx.pathParam("id"));
         }));
-        post(router, "/_emulator/portals/:id/reset", ctx -> {
+        responses.post(router, "/_emulator/portals/:id/reset", ctx -> {
             Portal portal = portal(ctx);
-            portal.resetToSeed();
+            portals.reset(portal);
             return portalView(portal);
         });
-        get(router, "/_emulator/portals/:id/settings", ctx -> portal(ctx).settings().toJson());
-        router.patch("/_emulator/portals/:id/settings").handler(ctx -> answer(ctx, 200, () -> {
+        responses.get(router, "/_emulator/portals/:id/settings", ctx -> portal(ctx).settings().toJson());
+        router.patch("/_emulator/portals/:id/settings").handler(ctx -> responses.answer(ctx, 200, () -> {
             Portal portal = portal(ctx);
-            portal.settings(portal.settings().patch(body(ctx)));
+            portal.settings(portal.settings().patch(responses.body(ctx)));
             return portal.settings().toJson();
         }));
-        get(router, "/_emulator/portals/:id/clock", ctx -> clockView(portal(ctx).clock()));
-        post(router, "/_emulator/portals/:id/clock", ctx -> moveClock(portal(ctx).clock(), body(ctx)));
-        get(router, "/_emulator/portals/:id/users", ctx -> users(portal(ctx)));
-        router.post("/_emulator/portals/:id/users").handler(ctx -> answer(ctx, 201, () -> addUser(portal(ctx), body(ctx))));
-        get(router, "/_emulator/portals/:id/crm-exclusions", ctx -> exclusions(portal(ctx)));
-        router.post("/_emulator/portals/:id/crm-exclusions").handler(ctx -> answer(ctx, 201, () -> {
+        responses.get(router, "/_emulator/portals/:id/clock", ctx -> clockView(portal(ctx).clock()));
+        responses.post(router, "/_emulator/portals/:id/clock", ctx -> moveClock(portal(ctx).clock(), responses.body(ctx)));
+        responses.get(router, "/_emulator/portals/:id/users", ctx -> users(portal(ctx)));
+        router.post("/_emulator/portals/:id/users").handler(ctx -> responses.answer(ctx, 201, () -> addUser(portal(ctx), responses.body(ctx))));
+        responses.get(router, "/_emulator/portals/:id/crm-exclusions", ctx -> exclusions(portal(ctx)));
+        router.post("/_emulator/portals/:id/crm-exclusions").handler(ctx -> responses.answer(ctx, 201, () -> {
             Portal portal = portal(ctx);
-            JsonNode phone = body(ctx).get("phone");
+            JsonNode phone = responses.body(ctx).get("phone");
             if (phone == null || !phone.isTextual() || phone.asText().isBlank()) {
                 throw RestError.of("ERROR_ARGUMENT", "Body must be {\"phone\": \"...\"}");
             }
             portal.crm().exclude(phone.asText());
             return exclusions(portal);
         }));
-        get(router, "/_emulator/portals/:id/calls", ctx -> calls(portal(ctx)));
-        get(router, "/_emulator/portals/:id/requests", ctx -> journal(List.of(portal(ctx)), ctx));
-        router.route("/_emulator/*").handler(ctx -> answer(ctx, 404, () -> {
+        responses.get(router, "/_emulator/portals/:id/calls", ctx -> calls(portal(ctx)));
+        responses.get(router, "/_emulator/portals/:id/requests", ctx -> journal(List.of(portal(ctx)), ctx));
+    }
+
+    /** The 404 for unknown control paths; mounted after every other control route. */
+    public void mountFallback(Router router) {
+        router.route("/_emulator/*").handler(ctx -> responses.answer(ctx, 404, () -> {
             throw new RestError(404, "NOT_FOUND", "No control endpoint " + ctx.request().method() + " " + ctx.request().path());
         }));
-    }
-
-    private void get(Router router, String path, Function<RoutingContext, JsonNode> handler) {
-        router.get(path).handler(ctx -> answer(ctx, 200, () -> handler.apply(ctx)));
-    }
-
-    private void post(Router router, String path, Function<RoutingContext, JsonNode> handler) {
-        router.post(path).handler(ctx -> answer(ctx, 200, () -> handler.apply(ctx)));
-    }
-
-    private void answer(RoutingContext ctx, int status, Supplier<JsonNode> action) {
-        JsonNode body;
-        int code = status;
-        try {
-            body = action.get();
-        } catch (RestError error) {
-            code = error.httpStatus();
-            body = envelope.error(error.code(), error.description());
-        }
-        ctx.response().setStatusCode(code).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(Buffer.buffer(envelope.bytes(body)));
-    }
-
-    private JsonNode body(RoutingContext ctx) {
-        Buffer buffer = ctx.body().buffer();
-        if (buffer == null || buffer.length() == 0) {
-            return json.createObjectNode();
-        }
-        try {
-            JsonNode node = json.readTree(buffer.getBytes());
-            if (node == null || !node.isObject()) {
-                throw RestError.of("ERROR_ARGUMENT", "Body must be a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw RestError.of("ERROR_ARGUMENT", "Malformed JSON body");
-        }
     }
 
     private Portal portal(RoutingContext ctx) {
@@ -226,7 +189,6 @@ public final class ControlApi {
     private ObjectNode portalView(Portal portal) {
         ObjectNode view = json.createObjectNode();
         view.put("id", portal.id());
-        view.put("domain", portal.domain());
         view.put("memberId", portal.memberId());
         view.put("webhookUrl", webhookUrl(portal));
         var scopes = view.putArray("scopes");

@@ -9,6 +9,7 @@ import dev.b24emu.emulator.portal.PortalSettings;
 import dev.b24emu.emulator.transport.Caller;
 import dev.b24emu.emulator.transport.MethodRegistry;
 import dev.b24emu.emulator.transport.Params;
+import dev.b24emu.emulator.transport.ListQuery;
 import dev.b24emu.emulator.transport.RestError;
 
 import java.util.ArrayList;
@@ -31,11 +32,11 @@ public final class CrmMethods {
             String prefix = "crm." + type.name().toLowerCase(Locale.ROOT);
             registry.add(prefix + ".add", SCOPE, (caller, p) -> add(caller, p, type))
                     .add(prefix + ".get", SCOPE, (caller, p) -> get(caller.portal(), p, type))
-                    .add(prefix + ".list", SCOPE, (caller, p) -> CrmQuery.from(p).run(fieldsOf(caller.portal(), type)))
+                    .add(prefix + ".list", SCOPE, (caller, p) -> ListQuery.from(p).run(fieldsOf(caller.portal(), type)))
                     .add(prefix + ".update", SCOPE, (caller, p) -> update(caller, p, type));
         }
         registry.add("crm.activity.get", SCOPE, (caller, p) -> activity(caller.portal(), p))
-                .add("crm.activity.list", SCOPE, (caller, p) -> CrmQuery.from(p).run(caller.portal().crm().activities()))
+                .add("crm.activity.list", SCOPE, (caller, p) -> ListQuery.from(p).run(caller.portal().crm().activities()))
                 .add("crm.duplicate.findbycomm", SCOPE, (caller, p) -> findByCommunication(caller.portal(), p))
                 .add("crm.settings.mode.get", SCOPE, (caller, p) ->
                         IntNode.valueOf(caller.portal().settings().crmMode() == PortalSettings.CrmMode.SIMPLE ? 2 : 1));

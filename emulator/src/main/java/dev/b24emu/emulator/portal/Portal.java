@@ -1,8 +1,10 @@
 package dev.b24emu.emulator.portal;
 
+import dev.b24emu.emulator.apps.AppStore;
 import dev.b24emu.emulator.clock.EmulatorClock;
 import dev.b24emu.emulator.clock.IsoTime;
 import dev.b24emu.emulator.crm.CrmStore;
+import dev.b24emu.emulator.events.EventStore;
 import dev.b24emu.emulator.journal.RequestJournal;
 import dev.b24emu.emulator.telephony.TelephonyStore;
 import dev.b24emu.emulator.users.UserStore;
@@ -17,7 +19,6 @@ import java.util.function.Supplier;
  */
 public final class Portal {
     private final String id;
-    private final String domain;
     private final String memberId;
     private final Webhook webhook;
     private final EmulatorClock clock;
@@ -32,18 +33,22 @@ public final class Portal {
     private final TelephonyStore telephony;
     /** the last REST calls this portal served */
     private final RequestJournal journal;
+    /** installed applications */
+    private final AppStore apps = new AppStore();
+    /** bound event handlers, the offline queue and delivery attempts */
+    private final EventStore events;
     /** serialises the read-check-write sequences (register, finish) that must see one consistent state */
     private final ReentrantLock writeLock = new ReentrantLock();
 
     public Portal(String id, Webhook webhook, EmulatorClock clock, PortalSeed seed, Limits limits) {
         this.id = id;
-        this.domain = id + ".bitrix24.local";
-        this.memberId = Integer.toHexString(id.hashCode()) + "b24emu" + Integer.toHexString(webhook.token().hashCode());
+        this.memberId = memberIdOf(id, webhook.token());
         this.webhook = webhook;
         this.clock = clock;
         this.seed = seed;
         this.telephony = new TelephonyStore(limits.finishedCalls());
         this.journal = new RequestJournal(limits.journalEntries());
+        this.events = new EventStore(limits.journalEntries(), limits.finishedCalls());
         resetToSeed();
     }
 
@@ -71,6 +76,8 @@ public final class Portal {
             crm.clear();
             telephony.clear();
             journal.clear();
+            apps.clear();
+            events.clear();
             clock.reset();
             settings = seed.settings();
             seed.applyTo(this);
@@ -91,7 +98,6 @@ public final class Portal {
     }
 
     public String id() { return id; }
-    public String domain() { return domain; }
     public String memberId() { return memberId; }
     public Webhook webhook() { return webhook; }
     public EmulatorClock clock() { return clock; }
@@ -101,4 +107,17 @@ public final class Portal {
     public CrmStore crm() { return crm; }
     public TelephonyStore telephony() { return telephony; }
     public RequestJournal journal() { return journal; }
+    public AppStore apps() { return apps; }
+    public EventStore events() { return events; }
+
+    /** A stable 32-hex member_id, as real portals have, derived from the portal's identity. */
+    private static String memberIdOf(String id, String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5")
+                    .digest((id + "/" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JRE", e);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.b24emu.emulator.portal;
 
+import dev.b24emu.emulator.apps.App;
+import dev.b24emu.emulator.apps.OAuthServer;
 import dev.b24emu.emulator.clock.EmulatorClock;
 import dev.b24emu.emulator.transport.Authenticator;
 import dev.b24emu.emulator.transport.Caller;
@@ -32,11 +34,23 @@ public final class PortalRegistry implements Authenticator {
     private final Map<String, Portal> byWebhookToken = new ConcurrentHashMap<>();
     /** the emulator-wide clock every portal's clock is built on */
     private final EmulatorClock clock;
+    /** the tokens of every installed application */
+    private final OAuthServer oauth = new OAuthServer();
     private final Portal.Limits limits;
 
     public PortalRegistry(EmulatorClock clock, Portal.Limits limits) {
         this.clock = clock;
         this.limits = limits;
+    }
+
+    public OAuthServer oauth() {
+        return oauth;
+    }
+
+    /** One portal back to its seed, its applications' tokens revoked. */
+    public void reset(Portal portal) {
+        portal.resetToSeed();
+        oauth.forget(portal.id());
     }
 
     /** What a new portal is made of; null fields take defaults (random ID and token, user 1, all scopes). */
@@ -83,10 +97,9 @@ public final class PortalRegistry implements Authenticator {
     public synchronized void resetAll() {
         for (Portal portal : List.copyOf(portals.values())) {
             if (portal.id().equals(DEFAULT_ID)) {
-                portal.resetToSeed();
+                reset(portal);
             } else {
-                portals.remove(portal.id());
-                byWebhookToken.remove(portal.webhook().token());
+                delete(portal.id());
             }
         }
         clock.reset();
@@ -96,6 +109,7 @@ public final class PortalRegistry implements Authenticator {
         Portal portal = require(id);
         portals.remove(id);
         byWebhookToken.remove(portal.webhook().token());
+        oauth.forget(id);
     }
 
     public EmulatorClock clock() {
@@ -116,8 +130,13 @@ public final class PortalRegistry implements Authenticator {
         if (accessToken == null || accessToken.isBlank()) {
             throw RestError.noAuthFound();
         }
-        // Applications and their OAuth tokens arrive with the applications issue; until then no token is valid.
-        throw RestError.invalidToken();
+        OAuthServer.Grant grant = oauth.access(accessToken).orElseThrow(RestError::invalidToken);
+        Portal portal = get(grant.portalId()).orElseThrow(RestError::invalidToken);
+        App app = portal.apps().byClientId(grant.clientId()).orElseThrow(RestError::invalidToken);
+        if (portal.now().isAfter(grant.expiresAt())) {
+            throw RestError.expiredToken();
+        }
+        return new Caller(portal, grant.userId(), Caller.AuthType.OAUTH, app.appKey(), app.scopes());
     }
 
     private static String randomHex(int bytes) {

@@ -23,6 +23,7 @@ import java.util.Locale;
  * @param timeZone            the portal's zone, used for every date the portal writes
  * @param validateRequests    whether parameters are checked against the specs/ schemas before a method runs
  * @param strict              whether parameters a method does not document are refused (the real server ignores them)
+ * @param eventRetries        how many times a failed event delivery is retried (the real server never retries)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -33,12 +34,13 @@ public record PortalSettings(
         boolean finishStartDateIso,
         ZoneId timeZone,
         boolean validateRequests,
-        boolean strict) {
+        boolean strict,
+        int eventRetries) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
     public static PortalSettings defaults() {
-        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"), true, false);
+        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"), true, false, 0);
     }
 
     /** Applies a JSON patch of settings; an unknown key or a bad value is a 400, and nothing changes. */
@@ -57,7 +59,7 @@ public record PortalSettings(
         return new PortalSettings(crmMode(merged.get("crmMode")), bool(merged, "repeatSales"),
                 bool(merged, "appContextOnly"), bool(merged, "emptyErrorCode"), bool(merged, "addToChatDefault"),
                 bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), bool(merged, "validateRequests"),
-                bool(merged, "strict"));
+                bool(merged, "strict"), retries(merged.get("eventRetries")));
     }
 
     public ObjectNode toJson() {
@@ -71,6 +73,7 @@ public record PortalSettings(
         json.put("timeZone", timeZone.getId());
         json.put("validateRequests", validateRequests);
         json.put("strict", strict);
+        json.put("eventRetries", eventRetries);
         return json;
     }
 
@@ -87,6 +90,13 @@ public record PortalSettings(
             throw RestError.of("ERROR_ARGUMENT", name + " must be true or false");
         }
         return settings.get(name).booleanValue();
+    }
+
+    private static int retries(JsonNode v) {
+        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 0 || v.intValue() > 5) {
+            throw RestError.of("ERROR_ARGUMENT", "eventRetries must be an integer from 0 to 5");
+        }
+        return v.intValue();
     }
 
     private static ZoneId zone(JsonNode v) {

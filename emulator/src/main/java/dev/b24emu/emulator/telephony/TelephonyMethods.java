@@ -3,6 +3,7 @@ package dev.b24emu.emulator.telephony;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.apps.App;
 import dev.b24emu.emulator.crm.CrmRef;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.transport.Caller;
@@ -18,14 +19,27 @@ public final class TelephonyMethods {
     private TelephonyMethods() {
     }
 
-    public static void registerAll(MethodRegistry registry) {
-        registry.addAppContext("telephony.externalcall.register", SCOPE, TelephonyMethods::register)
-                .addAppContext("telephony.externalcall.finish", SCOPE, TelephonyMethods::finish)
+    public static void registerAll(MethodRegistry registry, CallEvents events) {
+        registry.addAppContext("telephony.externalcall.register", SCOPE, (caller, p) -> {
+                    RegisterResult registered = register(caller, p);
+                    events.registered(caller.portal(), registered, caller.userId(), authConnector(p));
+                    return registerResult(registered);
+                })
+                .addAppContext("telephony.externalcall.finish", SCOPE, (caller, p) -> {
+                    FinishedCall row = finish(caller, p);
+                    events.finished(caller.portal(), row, caller.userId(), authConnector(p));
+                    return finishResult(caller.portal(), row);
+                })
                 .add("telephony.externalCall.searchCrmEntities", SCOPE,
                         (caller, params) -> new ClientSearch(caller.portal()).search(params.textOrEmpty("PHONE_NUMBER")));
     }
 
-    static JsonNode register(Caller caller, Params p) {
+    /** The source key the caller sent: offline handlers bound with the same key do not get the echo of their own change. */
+    static String authConnector(Params p) {
+        return p.text("auth_connector").orElse(null);
+    }
+
+    static RegisterResult register(Caller caller, Params p) {
         RegisterRequest request = new RegisterRequest(
                 caller.appKey(),
                 p.phpInt("USER_ID"),
@@ -41,8 +55,7 @@ public final class TelephonyMethods {
                 p.has("CALL_LIST_ID") ? p.phpInt("CALL_LIST_ID") : null,
                 nonEmpty(p.textOrEmpty("LINE_NUMBER")),
                 nonEmpty(p.textOrEmpty("EXTERNAL_CALL_ID")));
-        RegisterResult registered = new CallRegistration(caller.portal()).register(request);
-        return registerResult(registered);
+        return new CallRegistration(caller.portal()).register(request);
     }
 
     static ObjectNode registerResult(RegisterResult registered) {
@@ -76,7 +89,7 @@ public final class TelephonyMethods {
         return result;
     }
 
-    static JsonNode finish(Caller caller, Params p) {
+    static FinishedCall finish(Caller caller, Params p) {
         Optional<String> callId = p.node("CALL_ID").filter(JsonNode::isTextual).map(JsonNode::asText);
         FinishRequest request = new FinishRequest(
                 p.phpInt("USER_ID"),
@@ -90,7 +103,12 @@ public final class TelephonyMethods {
                 p.text("RECORD_URL").orElse(null),
                 p.phpInt("VOTE"),
                 p.has("ADD_TO_CHAT") ? p.phpTruthy("ADD_TO_CHAT") : null);
-        return finishResult(caller.portal(), new CallCompletion(caller.portal()).finish(request));
+        FinishedCall row = new CallCompletion(caller.portal()).finish(request);
+        if (row.recordUrl() != null && !row.recordUrl().isBlank()) {
+            caller.portal().telephony().attachRecord(row.call().callId(), RecordMethods.fileNameOf(row.recordUrl()),
+                    "url", row.recordUrl(), 0);
+        }
+        return row;
     }
 
     /** The statistics row in the documented field order, with the real server's wire types. */
@@ -102,7 +120,7 @@ public final class TelephonyMethods {
         result.put("EXTERNAL_CALL_ID", call.externalCallId());
         result.put("PORTAL_USER_ID", row.portalUserId());
         result.put("PHONE_NUMBER", call.phoneNumber());
-        result.put("PORTAL_NUMBER", call.lineNumber() != null ? call.lineNumber() : "REST_APP:" + call.appKey());
+        result.put("PORTAL_NUMBER", portalNumber(call));
         result.put("INCOMING", Integer.toString(call.type()));
         result.put("CALL_DURATION", row.duration());
         if (portal.settings().finishStartDateIso()) {
@@ -121,7 +139,7 @@ public final class TelephonyMethods {
             result.put("REST_APP_NAME", false);
         } else {
             result.put("REST_APP_ID", call.appKey());
-            result.put("REST_APP_NAME", call.appKey());
+            result.put("REST_APP_NAME", portal.apps().byAppKey(call.appKey()).map(App::name).orElse(call.appKey()));
         }
         if (row.crmActivityId() == null) {
             result.putNull("CRM_ACTIVITY_ID");
@@ -135,6 +153,11 @@ public final class TelephonyMethods {
         }
         result.put("ID", row.id());
         return result;
+    }
+
+    /** The line the call went through, or REST_APP:<application> when none was given. */
+    static String portalNumber(Call call) {
+        return call.lineNumber() != null ? call.lineNumber() : "REST_APP:" + call.appKey();
     }
 
     private static String nonEmpty(String s) {

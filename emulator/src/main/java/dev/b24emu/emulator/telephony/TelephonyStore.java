@@ -27,6 +27,14 @@ public final class TelephonyStore {
     private final Map<String, Long> finishedByCallId = new ConcurrentHashMap<>();
     /** maps application key to that application's lines by number */
     private final Map<String, Map<String, ExternalLine>> lines = new ConcurrentHashMap<>();
+    /** maps CALL_ID to its attached recording */
+    private final Map<String, CallRecord> records = new ConcurrentHashMap<>();
+    /** maps an upload token (from attachRecord's uploadUrl) to the CALL_ID and file name waiting for content */
+    private final Map<String, CallRecord> pendingUploads = new ConcurrentHashMap<>();
+    /** maps transcript ID to the transcript */
+    private final Map<Long, Transcript> transcripts = new ConcurrentHashMap<>();
+    private final AtomicLong lastFileId = new AtomicLong();
+    private final AtomicLong lastTranscriptId = new AtomicLong();
     private final AtomicLong lastFinishedId = new AtomicLong();
     private final AtomicLong lastLineId = new AtomicLong();
     private final int finishedCapacity;
@@ -105,7 +113,62 @@ public final class TelephonyStore {
         return line;
     }
 
+    public CallRecord attachRecord(String callId, String fileName, String source, String url, long size) {
+        CallRecord record = new CallRecord(lastFileId.incrementAndGet(), callId, fileName, source, url, size);
+        records.put(callId, record);
+        return record;
+    }
+
+    public void awaitUpload(String uploadToken, String callId, String fileName) {
+        pendingUploads.put(uploadToken, new CallRecord(0, callId, fileName, "upload", null, 0));
+    }
+
+    /** Completes an upload announced by attachRecord; empty when the token is unknown or already used. */
+    public Optional<CallRecord> completeUpload(String uploadToken, long size) {
+        CallRecord pending = pendingUploads.remove(uploadToken);
+        return pending == null ? Optional.empty()
+                : Optional.of(attachRecord(pending.callId(), pending.fileName(), "upload", null, size));
+    }
+
+    public Collection<CallRecord> records() {
+        return List.copyOf(records.values());
+    }
+
+    public Transcript addTranscript(String callId, com.fasterxml.jackson.databind.node.ArrayNode messages, Double cost,
+                                    String currency) {
+        Transcript transcript = new Transcript(lastTranscriptId.incrementAndGet(), callId, messages, cost, currency);
+        transcripts.put(transcript.id(), transcript);
+        return transcript;
+    }
+
+    public Collection<Transcript> transcripts() {
+        return List.copyOf(transcripts.values());
+    }
+
+    public synchronized boolean updateLine(ExternalLine line) {
+        Map<String, ExternalLine> appLines = lines.get(line.appKey());
+        return appLines != null && appLines.replace(line.number(), line) != null;
+    }
+
+    public synchronized boolean deleteLine(String appKey, String number) {
+        Map<String, ExternalLine> appLines = lines.get(appKey);
+        return appLines != null && appLines.remove(number) != null;
+    }
+
+    /** Every line of every application, by ID: click-to-call finds the owner of a line this way. */
+    public List<ExternalLine> allLines() {
+        List<ExternalLine> all = new ArrayList<>();
+        lines.values().forEach(appLines -> all.addAll(appLines.values()));
+        all.sort(Comparator.comparingLong(ExternalLine::id));
+        return all;
+    }
+
     public synchronized void clear() {
+        records.clear();
+        pendingUploads.clear();
+        transcripts.clear();
+        lastFileId.set(0);
+        lastTranscriptId.set(0);
         active.clear();
         activeByReuseKey.clear();
         finished.clear();

@@ -152,6 +152,33 @@ final class PhpForm {
         return true;
     }
 
+    /** http_build_query(): a tree as a urlencoded body, nested keys as brackets; every value a string. */
+    static String encode(JsonNode tree) {
+        StringBuilder body = new StringBuilder();
+        encode("", tree, body);
+        return body.toString();
+    }
+
+    private static void encode(String prefix, JsonNode node, StringBuilder body) {
+        if (node.isContainerNode()) {
+            var fields = node.fields();
+            int index = 0;
+            for (JsonNode item : node) {
+                String key = node.isArray() ? Integer.toString(index++) : fields.next().getKey();
+                encode(prefix.isEmpty() ? key : prefix + "[" + key + "]", item, body);
+            }
+            return;
+        }
+        if (node.isNull()) {
+            return;
+        }
+        if (body.length() > 0) {
+            body.append('&');
+        }
+        body.append(java.net.URLEncoder.encode(prefix, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(Params.scalarText(node).orElse(""), StandardCharsets.UTF_8));
+    }
+
     private static String decode(String encoded) {
         byte[] bytes = new byte[encoded.length() * 3];
         int length = 0;

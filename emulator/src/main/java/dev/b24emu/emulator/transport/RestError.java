@@ -44,6 +44,11 @@ public final class RestError extends RuntimeException {
                 "The request requires higher privileges than provided by the webhook token");
     }
 
+    /** OAuth callers get insufficient_scope with 401, webhooks with 403 (REAL-BEHAVIOUR.md, error envelope). */
+    public static RestError insufficientScopeOAuth() {
+        return new RestError(401, "insufficient_scope", "The request requires higher privileges than provided by the access token");
+    }
+
     public static RestError wrongAuthType() {
         return new RestError(403, "WRONG_AUTH_TYPE", "Current authorization type is denied for this method");
     }

@@ -108,7 +108,7 @@ public final class RestRouter {
             Caller who = caller;
             MethodRegistry.Method method = methods.find(methodName).orElseThrow(RestError::methodNotFound);
             if (!method.scope().isEmpty() && !who.scopes().contains(method.scope())) {
-                throw RestError.insufficientScope();
+                throw who.isWebhook() ? RestError.insufficientScope() : RestError.insufficientScopeOAuth();
             }
             if (method.appContextOnly() && who.isWebhook() && who.portal().settings().appContextOnly()) {
                 throw RestError.wrongAuthType();

@@ -1,13 +1,10 @@
-package dev.b24emu.emulator.crm;
+package dev.b24emu.emulator.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.phone.PhoneNumbers;
-import dev.b24emu.emulator.transport.ListResult;
-import dev.b24emu.emulator.transport.Params;
-import dev.b24emu.emulator.transport.RestError;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,11 +19,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The filter / order / select / start of CRM list methods: filter keys take the documented prefixes
+ * The filter / order / select / start of list methods (settings/how-to-call-rest-api/list-methods-pecularities.md): filter keys take the documented prefixes
  * (=, !, !=, >, >=, <, <=, %, !%, @, !@), pages hold 50 records and the envelope gets next and total.
  */
-public final class CrmQuery {
+public final class ListQuery {
     public static final int PAGE_SIZE = 50;
+    /** Multi-valued CRM fields: left out of a default selection, matched value by value in filters. */
+    private static final List<String> MULTIFIELDS = List.of("PHONE", "EMAIL", "WEB", "IM");
     private static final String[] OPERATORS = {">=", "<=", "!=", "!%", "!@", "=", "!", ">", "<", "%", "@"};
 
     private final Predicate<ObjectNode> filter;
@@ -34,19 +33,30 @@ public final class CrmQuery {
     private final Set<String> select;
     private final int start;
 
-    private CrmQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order, Set<String> select, int start) {
+    private ListQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order, Set<String> select, int start) {
         this.filter = filter;
         this.order = order;
         this.select = select;
         this.start = start;
     }
 
-    public static CrmQuery from(Params params) {
-        return new CrmQuery(filter(params.node("filter").orElse(null)), order(params.node("order").orElse(null)),
+    public static ListQuery from(Params params) {
+        return new ListQuery(filter(params.node("filter").orElse(null)), order(params.node("order").orElse(null)),
                 select(params.node("select").orElse(null)), (int) Math.max(0, Math.min(Integer.MAX_VALUE, params.phpInt("start"))));
     }
 
     public ListResult run(Collection<ObjectNode> records) {
+        List<ObjectNode> matching = matching(records);
+        ArrayNode page = JsonNodeFactory.instance.arrayNode();
+        for (int i = start; i < Math.min(matching.size(), start + PAGE_SIZE); i++) {
+            page.add(project(matching.get(i)));
+        }
+        Integer next = start + PAGE_SIZE < matching.size() ? start + PAGE_SIZE : null;
+        return new ListResult(page, next, matching.size());
+    }
+
+    /** The records the filter keeps, in the requested order, unpaged. */
+    public List<ObjectNode> matching(Collection<ObjectNode> records) {
         List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode record : records) {
             if (filter.test(record)) {
@@ -54,12 +64,7 @@ public final class CrmQuery {
             }
         }
         matching.sort(order);
-        ArrayNode page = JsonNodeFactory.instance.arrayNode();
-        for (int i = start; i < Math.min(matching.size(), start + PAGE_SIZE); i++) {
-            page.add(project(matching.get(i)));
-        }
-        Integer next = start + PAGE_SIZE < matching.size() ? start + PAGE_SIZE : null;
-        return new ListResult(page, next, matching.size());
+        return matching;
     }
 
     /** The selected fields of a record: all scalar fields by default, multifields only when named. */
@@ -69,7 +74,7 @@ public final class CrmQuery {
         for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
-            boolean multifield = CrmItem.MULTIFIELDS.contains(name);
+            boolean multifield = MULTIFIELDS.contains(name);
             if (name.equals("ID") || select.contains(name) || (all && !multifield && !name.equals("COMMUNICATIONS")
                     && !name.equals("BINDINGS"))) {
                 out.set(name, field.getValue());
