@@ -16,8 +16,9 @@ public record OfflineEvent(long id, long handlerId, String appKey, String authCo
                 process, error);
     }
 
+    /** Marked failed by event.offline.error: released from its batch, so clearing the batch keeps it. */
     OfflineEvent failed() {
         return new OfflineEvent(id, handlerId, appKey, authConnector, objectKey, eventName, data, timestamp, messageId,
-                processId, true);
+                "", true);
     }
 }

@@ -1,0 +1,127 @@
+package dev.b24emu.emulator.support;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.transport.FormCodec;
+import dev.b24emu.specs.Contracts;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A stand-in for an integration's handler: a Vert.x server on a free port that records every POST it receives
+ * (decoded as PHP would), answers with a chosen status after a chosen delay, and checks every event delivery
+ * against its schema in specs/, so outbound payloads are held to the contract like responses are.
+ */
+public final class HandlerServer implements AutoCloseable {
+    /** One request the handler received. */
+    public record Received(String path, String contentType, String body, ObjectNode form) {
+        public String event() {
+            return form.path("event").asText("");
+        }
+    }
+
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile long delayMillis;
+
+    public HandlerServer() {
+        server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            String text = body.toString();
+            received.add(new Received(request.path(), request.getHeader("Content-Type"), text, FormCodec.decode(text)));
+            Runnable answer = () -> request.response().setStatusCode(status).end("ok");
+            if (delayMillis > 0) {
+                vertx.setTimer(delayMillis, t -> answer.run());
+            } else {
+                answer.run();
+            }
+        }));
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Handler server did not start", e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.actualPort() + path;
+    }
+
+    public HandlerServer answer(int httpStatus, long afterMillis) {
+        this.status = httpStatus;
+        this.delayMillis = afterMillis;
+        return this;
+    }
+
+    public List<Received> received() {
+        return new ArrayList<>(received);
+    }
+
+    public void clear() {
+        received.clear();
+    }
+
+    /** Waits until a matching request has arrived (at most 10 s) and checks it against its event schema. */
+    public Received await(Predicate<Received> which, String description) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            for (Received r : received) {
+                if (which.test(r)) {
+                    conform(r);
+                    return r;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("The handler did not receive " + description + " within 10 s; it received: "
+                + received.stream().map(Received::event).toList());
+    }
+
+    public Received awaitEvent(String event) {
+        return await(r -> r.event().equalsIgnoreCase(event), event);
+    }
+
+    /** Every delivery received so far conforms to its event schema. */
+    public void assertAllConform() {
+        received.forEach(HandlerServer::conform);
+    }
+
+    private static void conform(Received r) {
+        if (!"application/x-www-form-urlencoded".equals(r.contentType())) {
+            throw new AssertionError("Deliveries are form-encoded, got " + r.contentType());
+        }
+        String event = r.event();
+        Contracts contracts = Contracts.shared();
+        String schema = null;
+        for (var e : contracts.index().get("events")) {
+            if (e.get("event").asText().equalsIgnoreCase(event)) {
+                schema = e.get("schema").asText();
+            }
+        }
+        if (schema == null) {
+            throw new AssertionError("No contract for delivered event " + event);
+        }
+        var violations = contracts.validate(schema, r.form());
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Delivery of " + event + " breaks the contract: " + violations + "\n" + r.body());
+        }
+    }
+
+    @Override
+    public void close() {
+        vertx.close();
+    }
+}
