@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.apps.Installation;
 import dev.b24emu.emulator.apps.OAuthRoutes;
 import dev.b24emu.emulator.clock.EmulatorClock;
+import dev.b24emu.emulator.callcard.CallCards;
+import dev.b24emu.emulator.callcard.CallListMethods;
 import dev.b24emu.emulator.control.AppControl;
+import dev.b24emu.emulator.control.CardControl;
+import dev.b24emu.emulator.events.Outbound;
+import dev.b24emu.emulator.placements.PlacementMethods;
+import dev.b24emu.emulator.placements.WidgetPublisher;
 import dev.b24emu.emulator.events.EventMethods;
 import dev.b24emu.emulator.events.EventPublisher;
 import dev.b24emu.emulator.telephony.CallEvents;
@@ -47,6 +53,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
     private final PortalRegistry portals;
     private final MethodRegistry methods;
     private final ControlApi control;
+    private final CallCards cards;
     private final String host;
     private volatile int port;
 
@@ -58,10 +65,15 @@ public final class Bitrix24Emulator implements AutoCloseable {
                 new Portal.Limits(options.journalSize(), options.finishedCalls()));
         this.methods = new MethodRegistry();
         Endpoints endpoints = new Endpoints(this::baseUrl);
-        EventPublisher publisher = new EventPublisher(vertx, portals.oauth(), endpoints);
+        Outbound outbound = new Outbound(vertx);
+        EventPublisher publisher = new EventPublisher(outbound, portals.oauth(), endpoints);
         CallEvents callEvents = new CallEvents(publisher);
-        TelephonyMethods.registerAll(methods, callEvents);
-        CardMethods.registerAll(methods, CardMethods.CardListener.NONE);
+        WidgetPublisher widgets = new WidgetPublisher(outbound, portals.oauth(), endpoints);
+        this.cards = new CallCards(widgets);
+        TelephonyMethods.registerAll(methods, callEvents, cards);
+        CardMethods.registerAll(methods, cards);
+        PlacementMethods.registerAll(methods);
+        CallListMethods.registerAll(methods);
         RecordMethods.registerAll(methods, endpoints);
         LineMethods.registerAll(methods);
         CrmMethods.registerAll(methods);
@@ -77,9 +89,12 @@ public final class Bitrix24Emulator implements AutoCloseable {
         rest.mount(router);
         new OAuthRoutes(portals, installation, json).mount(router);
         control.mount(router);
-        new AppControl(portals, installation, new ClickToCall(callEvents), json).mount(router);
+        new AppControl(portals, installation, new ClickToCall(callEvents, cards), json).mount(router);
+        new CardControl(portals, cards, widgets, json).mount(router);
         control.mountFallback(router);
         listen(router, options);
+        // Call-card timers run on each portal's clock; a tick a second closes cards whose delay ran out.
+        vertx.setPeriodic(1000, id -> portals.all().forEach(cards::tick));
     }
 
     /** Starts an emulator and waits until it accepts requests. */

@@ -51,7 +51,6 @@ public final class AppControl {
         responses.get(router, "/_emulator/events", ctx -> deliveries(portals.all(), ctx.queryParams().get("event")));
         responses.get(router, "/_emulator/portals/:id/events", ctx ->
                 deliveries(List.of(portal(ctx.pathParam("id"))), ctx.queryParams().get("event")));
-        responses.get(router, "/_emulator/portals/:id/cards", ctx -> cards(portal(ctx.pathParam("id"))));
         responses.get(router, "/_emulator/portals/:id/records", ctx -> json.valueToTree(Map.of(
                 "records", portal(ctx.pathParam("id")).telephony().records(),
                 "transcripts", portal(ctx.pathParam("id")).telephony().transcripts())));
@@ -113,16 +112,6 @@ public final class AppControl {
         all.sort(Comparator.comparingLong(Delivery::seq));
         ArrayNode list = json.createArrayNode();
         all.stream().filter(d -> event == null || d.event().equalsIgnoreCase(event)).forEach(d -> list.add(json.valueToTree(d)));
-        return list;
-    }
-
-    private JsonNode cards(Portal portal) {
-        ArrayNode list = json.createArrayNode();
-        for (Call call : portal.telephony().activeCalls()) {
-            for (Long user : call.shownTo()) {
-                list.addObject().put("callId", call.callId()).put("userId", user);
-            }
-        }
         return list;
     }
 

@@ -7,10 +7,6 @@ import dev.b24emu.emulator.apps.OAuthServer;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.transport.Endpoints;
 import dev.b24emu.emulator.transport.FormCodec;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 
 import java.util.Locale;
 
@@ -21,20 +17,12 @@ import java.util.Locale;
  * instead. Every attempt is journaled on the portal.
  */
 public final class EventPublisher {
-    /** How long a handler may take to answer before the attempt counts as failed. */
-    public static final int TIMEOUT_MILLIS = 5_000;
-
-    private final Vertx vertx;
-    private final WebClient client;
+    private final Outbound outbound;
     private final OAuthServer oauth;
     private final Endpoints endpoints;
 
-    public EventPublisher(Vertx vertx, OAuthServer oauth, Endpoints endpoints) {
-        this.vertx = vertx;
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout(TIMEOUT_MILLIS)
-                .setUserAgent("Bitrix24 Webhook Engine")
-                .setFollowRedirects(false));
+    public EventPublisher(Outbound outbound, OAuthServer oauth, Endpoints endpoints) {
+        this.outbound = outbound;
         this.oauth = oauth;
         this.endpoints = endpoints;
     }
@@ -73,7 +61,7 @@ public final class EventPublisher {
             payload.put("ts", Long.toString(portal.now().getEpochSecond()));
             long userId = handler.authUserId() > 0 ? handler.authUserId() : emit.actingUserId();
             payload.set("auth", auth(portal, app, userId));
-            deliver(portal, event, handler.id(), handler.handler(), payload, 1);
+            deliver(portal, event, handler.id(), handler.handler(), payload);
         }
     }
 
@@ -88,7 +76,7 @@ public final class EventPublisher {
         data.put("LANGUAGE_ID", "en");
         payload.put("ts", Long.toString(portal.now().getEpochSecond()));
         payload.set("auth", auth(portal, app, userId));
-        deliver(portal, "ONAPPINSTALL", 0, app.handlerUrl(), payload, 1);
+        deliver(portal, "ONAPPINSTALL", 0, app.handlerUrl(), payload);
     }
 
     /** The auth block of a delivery (_includes/auth-params-in-events.md); every value a string. */
@@ -110,23 +98,9 @@ public final class EventPublisher {
         return auth;
     }
 
-    private void deliver(Portal portal, String event, long handlerId, String url, ObjectNode payload, int attempt) {
-        long started = System.nanoTime();
-        client.postAbs(url)
-                .timeout(TIMEOUT_MILLIS)
-                .putHeader("Content-Type", "application/x-www-form-urlencoded")
-                .sendBuffer(Buffer.buffer(FormCodec.encode(payload)))
-                .onComplete(outcome -> {
-                    long millis = (System.nanoTime() - started) / 1_000_000;
-                    int status = outcome.succeeded() ? outcome.result().statusCode() : 0;
-                    String error = outcome.failed() ? String.valueOf(outcome.cause().getMessage())
-                            : status / 100 == 2 ? null : "HTTP " + status;
-                    portal.events().journal(portal.isoNow(), portal.id(), event, handlerId, url, payload, attempt,
-                            status, error, millis);
-                    if (error != null && attempt <= portal.settings().eventRetries()) {
-                        vertx.setTimer(500L * attempt, t -> deliver(portal, event, handlerId, url, payload, attempt + 1));
-                    }
-                });
+    private void deliver(Portal portal, String event, long handlerId, String url, ObjectNode payload) {
+        outbound.post(portal, event, handlerId, url, "application/x-www-form-urlencoded", FormCodec.encode(payload),
+                payload);
     }
 
     /** A form body carries only strings: nested values keep their shape, scalars become PHP strings. */

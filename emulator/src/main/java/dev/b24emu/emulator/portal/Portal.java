@@ -1,11 +1,13 @@
 package dev.b24emu.emulator.portal;
 
 import dev.b24emu.emulator.apps.AppStore;
+import dev.b24emu.emulator.callcard.CallCardStore;
 import dev.b24emu.emulator.clock.EmulatorClock;
 import dev.b24emu.emulator.clock.IsoTime;
 import dev.b24emu.emulator.crm.CrmStore;
 import dev.b24emu.emulator.events.EventStore;
 import dev.b24emu.emulator.journal.RequestJournal;
+import dev.b24emu.emulator.placements.PlacementStore;
 import dev.b24emu.emulator.telephony.TelephonyStore;
 import dev.b24emu.emulator.users.UserStore;
 
@@ -37,6 +39,10 @@ public final class Portal {
     private final AppStore apps = new AppStore();
     /** bound event handlers, the offline queue and delivery attempts */
     private final EventStore events;
+    /** placement handlers and CallCard::* REST subscriptions */
+    private final PlacementStore placements = new PlacementStore();
+    /** open call cards and call lists */
+    private final CallCardStore cards = new CallCardStore();
     /** serialises the read-check-write sequences (register, finish) that must see one consistent state */
     private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -78,6 +84,8 @@ public final class Portal {
             journal.clear();
             apps.clear();
             events.clear();
+            placements.clear();
+            cards.clear();
             clock.reset();
             settings = seed.settings();
             seed.applyTo(this);
@@ -109,6 +117,8 @@ public final class Portal {
     public RequestJournal journal() { return journal; }
     public AppStore apps() { return apps; }
     public EventStore events() { return events; }
+    public PlacementStore placements() { return placements; }
+    public CallCardStore cards() { return cards; }
 
     /** A stable 32-hex member_id, as real portals have, derived from the portal's identity. */
     private static String memberIdOf(String id, String token) {

@@ -16,14 +16,6 @@ import java.util.Set;
  * The card is a browser pull event on the real portal; here each call keeps who has it open (control API /cards).
  */
 public final class CardMethods {
-    /** What happens when a card opens, so placements can open their CALL_CARD widgets. */
-    @FunctionalInterface
-    public interface CardListener {
-        CardListener NONE = (portal, call, users) -> { };
-
-        void shown(Portal portal, Call call, Set<Long> users);
-    }
-
     private CardMethods() {
     }
 
@@ -43,9 +35,11 @@ public final class CardMethods {
         registry.add("telephony.externalcall.hide", TelephonyMethods.SCOPE, (caller, p) -> {
             Portal portal = caller.portal();
             return portal.exclusive(() -> portal.telephony().active(p.textOrEmpty("CALL_ID")).map(call -> {
+                Set<Long> users = users(p, call);
                 Set<Long> shown = new HashSet<>(call.shownTo());
-                shown.removeAll(users(p, call));
+                shown.removeAll(users);
                 portal.telephony().put(call.withShownTo(shown));
+                listener.hidden(portal, call, users);
                 return (JsonNode) BooleanNode.TRUE;
             }).orElse(BooleanNode.FALSE));
         });

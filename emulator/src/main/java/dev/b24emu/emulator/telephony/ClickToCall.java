@@ -19,9 +19,11 @@ import java.util.Optional;
  */
 public final class ClickToCall {
     private final CallEvents events;
+    private final CardListener cards;
 
-    public ClickToCall(CallEvents events) {
+    public ClickToCall(CallEvents events, CardListener cards) {
         this.events = events;
+        this.cards = cards;
     }
 
     /** A click: the user, the number, and optionally the line, the CRM object the click came from and a call list. */
@@ -56,6 +58,7 @@ public final class ClickToCall {
         }
         events.publisher().publish(portal, EventNames.EXTERNAL_CALL_START, data,
                 new EventPublisher.Emit(click.userId(), target.app().appKey(), null, call.callId()));
+        cards.shown(portal, call, java.util.Set.of(click.userId()));
         return result;
     }
 

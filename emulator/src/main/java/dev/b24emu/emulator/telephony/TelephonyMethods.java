@@ -11,6 +11,7 @@ import dev.b24emu.emulator.transport.MethodRegistry;
 import dev.b24emu.emulator.transport.Params;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** The REST face of telephony: reads parameters with PHP's casts, runs the domain, writes the documented results. */
 public final class TelephonyMethods {
@@ -19,15 +20,19 @@ public final class TelephonyMethods {
     private TelephonyMethods() {
     }
 
-    public static void registerAll(MethodRegistry registry, CallEvents events) {
+    public static void registerAll(MethodRegistry registry, CallEvents events, CardListener cards) {
         registry.addAppContext("telephony.externalcall.register", SCOPE, (caller, p) -> {
                     RegisterResult registered = register(caller, p);
                     events.registered(caller.portal(), registered, caller.userId(), authConnector(p));
+                    if (p.flag("SHOW", true)) {
+                        cards.shown(caller.portal(), registered.call(), Set.of(registered.call().userId()));
+                    }
                     return registerResult(registered);
                 })
                 .addAppContext("telephony.externalcall.finish", SCOPE, (caller, p) -> {
                     FinishedCall row = finish(caller, p);
                     events.finished(caller.portal(), row, caller.userId(), authConnector(p));
+                    cards.ended(caller.portal(), row);
                     return finishResult(caller.portal(), row);
                 })
                 .add("telephony.externalCall.searchCrmEntities", SCOPE,

@@ -7,12 +7,26 @@ package dev.b24emu.emulator.transport;
 public final class RestError extends RuntimeException {
     private final String code;
     private final int httpStatus;
+    private final String argument;
 
     public RestError(int httpStatus, String code, String description) {
+        this(httpStatus, code, description, null);
+    }
+
+    private RestError(int httpStatus, String code, String description, String argument) {
         super(description, null, false, false);
         this.code = code;
         this.httpStatus = httpStatus;
+        this.argument = argument;
     }
+
+    /** ERROR_ARGUMENT naming the parameter in "argument", as the placement methods answer. */
+    public static RestError argument(String name, String description) {
+        return new RestError(400, "ERROR_ARGUMENT", description, name);
+    }
+
+    /** The parameter an ERROR_ARGUMENT concerns, or null. */
+    public String argument() { return argument; }
 
     public String code() { return code; }
     public String description() { return getMessage(); }

@@ -124,8 +124,11 @@ public final class RestRouter {
             Portal portal = caller == null ? null : caller.portal();
             String code = portal != null && portal.settings().emptyErrorCode() && "ERROR_CORE".equals(error.code())
                     ? "" : error.code();
-            respond(request, caller, methodName, error.httpStatus(), envelope.error(code, error.description()),
-                    params, started, error.code());
+            ObjectNode answer = envelope.error(code, error.description());
+            if (error.argument() != null) {
+                answer.put("argument", error.argument());
+            }
+            respond(request, caller, methodName, error.httpStatus(), answer, params, started, error.code());
         } catch (RuntimeException bug) {
             LOG.warn("Unexpected failure in {}", methodName, bug);
             respond(request, caller, methodName, 500,

@@ -1,0 +1,61 @@
+package dev.b24emu.emulator.callcard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/** The call cards of one portal, and the call lists users work through. */
+public final class CallCardStore {
+    /** maps "CALL_ID/userId" to the card */
+    private final Map<String, CallCard> cards = new ConcurrentHashMap<>();
+    /** maps call list ID to the list */
+    private final Map<Long, CallList> lists = new ConcurrentHashMap<>();
+    /** maps "listId/userId" to the position of the user in the list */
+    private final Map<String, Integer> positions = new ConcurrentHashMap<>();
+    private long lastListId;
+
+    public Optional<CallCard> card(String callId, long userId) {
+        return Optional.ofNullable(cards.get(CallCard.key(callId, userId)));
+    }
+
+    public List<CallCard> cards(Predicate<CallCard> which) {
+        return cards.values().stream().filter(which).toList();
+    }
+
+    public void put(CallCard card) {
+        cards.put(card.key(), card);
+    }
+
+    public synchronized long nextListId() {
+        return ++lastListId;
+    }
+
+    public void putList(CallList list) {
+        lists.put(list.id(), list);
+    }
+
+    public Optional<CallList> list(long id) {
+        return Optional.ofNullable(lists.get(id));
+    }
+
+    public List<CallList> lists() {
+        return lists.values().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+    }
+
+    public Optional<Integer> position(long listId, long userId) {
+        return Optional.ofNullable(positions.get(listId + "/" + userId));
+    }
+
+    public void position(long listId, long userId, int index) {
+        positions.put(listId + "/" + userId, index);
+    }
+
+    public synchronized void clear() {
+        cards.clear();
+        lists.clear();
+        positions.clear();
+        lastListId = 0;
+    }
+}
