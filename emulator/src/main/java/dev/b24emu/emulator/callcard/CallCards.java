@@ -52,9 +52,8 @@ public final class CallCards implements CardListener {
                 if (existing != null && !existing.closed()) {
                     return null;
                 }
-                CallCard card = new CallCard(call.callId(), userId, "connecting", call.primary(),
-                        phoneOf(portal, call.primary(), call.phoneNumber()), false, null, false, false,
-                        call.callListId(), List.of());
+                CallCard card = new CallCard(call.callId(), userId, "connecting", call.primary(), call.phoneNumber(),
+                        false, null, false, false, call.callListId(), List.of());
                 portal.cards().put(card);
                 return card;
             });
@@ -92,7 +91,7 @@ public final class CallCards implements CardListener {
         CallCard card = open(portal, callId, userId);
         Call call = portal.telephony().active(callId).orElse(null);
         CrmRef entity = call != null && card.callListId() == null ? call.primary() : card.entity();
-        CallCard refreshed = card.withEntity(entity, phoneOf(portal, entity, card.phone()));
+        CallCard refreshed = card.withEntity(entity, card.phone());
         portal.cards().put(refreshed);
         return emitEntityChanged(portal, refreshed, "refreshed");
     }
@@ -111,7 +110,7 @@ public final class CallCards implements CardListener {
             });
             return null;
         });
-        CallCard bound = card.withEntity(entity, phoneOf(portal, entity, card.phone()));
+        CallCard bound = card.withEntity(entity, card.phone());
         portal.cards().put(bound);
         return emitEntityChanged(portal, bound, trigger);
     }

@@ -91,7 +91,8 @@ public final class CallListMethods {
         }
         Map<Long, String> statuses = new LinkedHashMap<>();
         ids.forEach(id -> statuses.put(id, existing == null ? "IN_WORK" : existing.statuses().getOrDefault(id, "IN_WORK")));
-        Long webform = p.has("WEBFORM_ID") ? p.phpInt("WEBFORM_ID") : existing == null ? null : existing.webformId();
+        Long webform = p.has("WEBFORM_ID") ? Long.valueOf(p.phpInt("WEBFORM_ID"))
+                : existing == null ? null : existing.webformId();
         CallList list = new CallList(existing == null ? portal.cards().nextListId() : existing.id(), type, ids, statuses,
                 webform, existing == null ? caller.userId() : existing.createdBy(),
                 existing == null ? LIST_DATE.format(portal.now().atZone(portal.settings().timeZone())) : existing.dateCreate());

@@ -78,11 +78,11 @@ public final class PlacementMethods {
         requireApp(caller);
         requireAdmin(caller);
         JsonNode placement = p.node("PLACEMENT").orElse(null);
+        if (placement != null && placement.isContainerNode()) {
+            throw RestError.argument("PLACEMENT", "The value of an argument 'PLACEMENT' must be of type string");
+        }
         if (placement == null || Params.scalarText(placement).orElse("").isEmpty()) {
             throw RestError.argument("PLACEMENT", "Argument 'PLACEMENT' is null or empty");
-        }
-        if (!placement.isTextual()) {
-            throw RestError.argument("PLACEMENT", "The value of an argument 'PLACEMENT' must be of type string");
         }
         String code = placement.asText().toUpperCase(Locale.ROOT);
         String handler = p.textOrEmpty("HANDLER");

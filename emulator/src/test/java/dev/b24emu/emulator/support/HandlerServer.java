@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.transport.FormCodec;
 import dev.b24emu.specs.Contracts;
@@ -21,23 +22,37 @@ import java.util.function.Predicate;
  */
 public final class HandlerServer implements AutoCloseable {
     /** One request the handler received. */
-    public record Received(String path, String contentType, String body, ObjectNode form) {
+    public record Received(String path, ObjectNode query, String contentType, String body, ObjectNode form) {
+        /** The event name: "event" of a form delivery or of a JSON CallCard::* post. */
         public String event() {
             return form.path("event").asText("");
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int status = 200;
     private volatile long delayMillis;
 
     public HandlerServer() {
         server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             String text = body.toString();
-            received.add(new Received(request.path(), request.getHeader("Content-Type"), text, FormCodec.decode(text)));
-            Runnable answer = () -> request.response().setStatusCode(status).end("ok");
+            String type = String.valueOf(request.getHeader("Content-Type"));
+            ObjectNode form;
+            try {
+                form = type.startsWith("application/json") ? (ObjectNode) JSON.readTree(text) : FormCodec.decode(text);
+            } catch (Exception e) {
+                form = JSON.createObjectNode().put("unreadable", text);
+            }
+            received.add(new Received(request.path(), FormCodec.decode(request.query() == null ? "" : request.query()),
+                    type, text, form));
+            String page = pages.get(request.path());
+            Runnable answer = page != null
+                    ? () -> request.response().putHeader("Content-Type", "text/html; charset=utf-8").end(page)
+                    : () -> request.response().setStatusCode(status).end("ok");
             if (delayMillis > 0) {
                 vertx.setTimer(delayMillis, t -> answer.run());
             } else {
@@ -53,6 +68,12 @@ public final class HandlerServer implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + server.actualPort() + path;
+    }
+
+    /** Serves an HTML page at a path (a widget), to GET and POST alike. */
+    public HandlerServer page(String path, String html) {
+        pages.put(path, html);
+        return this;
     }
 
     public HandlerServer answer(int httpStatus, long afterMillis) {
@@ -100,11 +121,27 @@ public final class HandlerServer implements AutoCloseable {
     }
 
     private static void conform(Received r) {
+        Contracts contracts = Contracts.shared();
+        if (r.contentType().startsWith("application/json")) {
+            conformCardEvent(r, contracts);
+            return;
+        }
         if (!"application/x-www-form-urlencoded".equals(r.contentType())) {
             throw new AssertionError("Deliveries are form-encoded, got " + r.contentType());
         }
+        if (r.form().has("PLACEMENT")) {
+            ObjectNode post = r.query().deepCopy();
+            post.setAll(r.form());
+            expect(contracts.validate("placements/placement-post.json", post), "Placement POST", r);
+            try {
+                expect(contracts.validate("placements/CALL_CARD.options.json",
+                        JSON.readTree(r.form().get("PLACEMENT_OPTIONS").asText())), "PLACEMENT_OPTIONS", r);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("PLACEMENT_OPTIONS is not JSON: " + r.body(), e);
+            }
+            return;
+        }
         String event = r.event();
-        Contracts contracts = Contracts.shared();
         String schema = null;
         for (var e : contracts.index().get("events")) {
             if (e.get("event").asText().equalsIgnoreCase(event)) {
@@ -114,9 +151,27 @@ public final class HandlerServer implements AutoCloseable {
         if (schema == null) {
             throw new AssertionError("No contract for delivered event " + event);
         }
-        var violations = contracts.validate(schema, r.form());
+        expect(contracts.validate(schema, r.form()), "Delivery of " + event, r);
+    }
+
+    private static void conformCardEvent(Received r, Contracts contracts) {
+        var args = r.form().path("args");
+        switch (r.event()) {
+            case "CallCard::EntityChanged" -> expect(contracts.validate("callcard/CallCard.EntityChanged.json", args.get(0)), r.event(), r);
+            case "CallCard::CallStateChanged" -> {
+                ObjectNode handlerArgs = JSON.createObjectNode();
+                handlerArgs.set("callState", args.get(0));
+                handlerArgs.set("additionalParams", args.get(1));
+                expect(contracts.validate("callcard/CallCard.CallStateChanged.json", handlerArgs), r.event(), r);
+            }
+            case "CallCard::BeforeClose" -> expect(contracts.validate("callcard/CallCard.BeforeClose.json", r.form().path("data")), r.event(), r);
+            default -> throw new AssertionError("Unknown call card event " + r.event());
+        }
+    }
+
+    private static void expect(java.util.List<Contracts.Violation> violations, String what, Received r) {
         if (!violations.isEmpty()) {
-            throw new AssertionError("Delivery of " + event + " breaks the contract: " + violations + "\n" + r.body());
+            throw new AssertionError(what + " breaks the contract: " + violations + "\n" + r.body());
         }
     }
 
