@@ -77,14 +77,7 @@ public final class CrmMethods {
         if (!type.equals("PHONE") && !type.equals("EMAIL")) {
             throw RestError.of("ERROR_CORE", "Communication type '" + type + "' is not supported in current context");
         }
-        List<String> values = new ArrayList<>();
-        p.node("values").ifPresent(v -> {
-            if (v.isContainerNode()) {
-                v.forEach(item -> Params.scalarText(item).filter(s -> !s.isBlank()).ifPresent(values::add));
-            } else {
-                Params.scalarText(v).filter(s -> !s.isBlank()).ifPresent(values::add);
-            }
-        });
+        List<String> values = p.values("values").stream().filter(v -> !v.isBlank()).toList();
         if (values.isEmpty()) {
             throw RestError.of("ERROR_CORE", "Communication values is not defined");
         }

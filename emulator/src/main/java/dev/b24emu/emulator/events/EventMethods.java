@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.transport.ListQuery;
 import dev.b24emu.emulator.portal.Portal;
+import dev.b24emu.emulator.apps.AppAccess;
 import dev.b24emu.emulator.transport.Caller;
 import dev.b24emu.emulator.transport.ListResult;
 import dev.b24emu.emulator.transport.MethodRegistry;
 import dev.b24emu.emulator.transport.Params;
 import dev.b24emu.emulator.transport.RestError;
 import dev.b24emu.emulator.transport.Urls;
-import dev.b24emu.emulator.users.User;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class EventMethods {
     }
 
     private static JsonNode bind(Caller caller, Params p) {
-        requireApp(caller);
+        AppAccess.requireApplication(caller);
         String event = p.textOrEmpty("event").toUpperCase(Locale.ROOT);
         if (!EventNames.isKnown(event)) {
             throw RestError.of("ERROR_EVENT_NOT_FOUND", "Event not found");
@@ -57,12 +57,12 @@ public final class EventMethods {
         long authType = p.phpInt("auth_type");
         String handler = p.textOrEmpty("handler");
         if (offline) {
-            requireAdmin(caller, "Access denied! Offline events binding requires administrator access rights");
+            AppAccess.requireAdmin(caller, "Access denied! Offline events binding requires administrator access rights");
         } else if (!Urls.isHttp(handler)) {
             throw RestError.of("ERROR_WRONG_HANDLER_URL", "Wrong handler URL");
         }
         if (authType != 0 && authType != caller.userId()) {
-            requireAdmin(caller, "Access denied! Event binding with AUTH_TYPE requires administrator access rights");
+            AppAccess.requireAdmin(caller, "Access denied! Event binding with AUTH_TYPE requires administrator access rights");
         }
         caller.portal().events().bind(event, offline ? "" : handler, caller.appKey(), authType, offline,
                         p.textOrEmpty("auth_connector"))
@@ -71,17 +71,17 @@ public final class EventMethods {
     }
 
     private static JsonNode unbind(Caller caller, Params p) {
-        requireApp(caller);
+        AppAccess.requireApplication(caller);
         String event = p.textOrEmpty("event").toUpperCase(Locale.ROOT);
         boolean offline = "offline".equalsIgnoreCase(p.textOrEmpty("event_type"));
         if (offline) {
-            requireAdmin(caller, "Access denied! Offline events unbinding requires administrator access rights");
+            AppAccess.requireAdmin(caller, "Access denied! Offline events unbinding requires administrator access rights");
         }
         String handler = p.textOrEmpty("handler");
         boolean byUser = p.has("auth_type");
         long authType = p.phpInt("auth_type");
         if (byUser && authType != 0 && authType != caller.userId()) {
-            requireAdmin(caller, "Access denied! Event unbinding with AUTH_TYPE requires administrator access rights");
+            AppAccess.requireAdmin(caller, "Access denied! Event unbinding with AUTH_TYPE requires administrator access rights");
         }
         int count = caller.portal().events().unbind(h -> h.appKey().equals(caller.appKey()) && h.event().equals(event)
                 && h.offline() == offline && (offline || handler.isEmpty() || h.handler().equals(handler))
@@ -90,7 +90,7 @@ public final class EventMethods {
     }
 
     private static JsonNode get(Caller caller, Params p) {
-        requireApp(caller);
+        AppAccess.requireApplication(caller);
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
         for (EventHandler h : caller.portal().events().handlers(h -> h.appKey().equals(caller.appKey()))) {
             ObjectNode item = result.addObject();
@@ -103,8 +103,8 @@ public final class EventMethods {
     }
 
     private static JsonNode offlineGet(Caller caller, Params p) {
-        requireApp(caller);
-        requireAdmin(caller, "Access denied!");
+        AppAccess.requireApplication(caller);
+        AppAccess.requireAdmin(caller, "Access denied!");
         Portal portal = caller.portal();
         String processId = p.textOrEmpty("process_id");
         boolean clear = p.flag("clear", true);
@@ -142,11 +142,11 @@ public final class EventMethods {
     }
 
     private static JsonNode offlineClear(Caller caller, Params p) {
-        requireApp(caller);
-        requireAdmin(caller, "Access denied!");
-        String processId = requireProcessId(p);
-        Set<String> ids = values(p, "id");
-        Set<String> messageIds = values(p, "message_id");
+        AppAccess.requireApplication(caller);
+        AppAccess.requireAdmin(caller, "Access denied!");
+        String processId = p.requireText("process_id", RestError.of("ERROR_CORE", "process_id is required"));
+        Set<String> ids = Set.copyOf(p.values("id"));
+        Set<String> messageIds = Set.copyOf(p.values("message_id"));
         List<OfflineEvent> selected = caller.portal().events().offline(ownedBy(caller, p).and(e -> e.processId().equals(processId)
                 && (ids.isEmpty() ? messageIds.isEmpty() || messageIds.contains(e.messageId())
                 : ids.contains(Long.toString(e.id())))));
@@ -155,18 +155,18 @@ public final class EventMethods {
     }
 
     private static JsonNode offlineError(Caller caller, Params p) {
-        requireApp(caller);
-        requireAdmin(caller, "Access denied!");
-        String processId = requireProcessId(p);
-        Set<String> messageIds = values(p, "message_id");
+        AppAccess.requireApplication(caller);
+        AppAccess.requireAdmin(caller, "Access denied!");
+        String processId = p.requireText("process_id", RestError.of("ERROR_CORE", "process_id is required"));
+        Set<String> messageIds = Set.copyOf(p.values("message_id"));
         caller.portal().events().markFailed(caller.portal().events().offline(ownedBy(caller, p).and(e ->
                 e.processId().equals(processId) && (messageIds.isEmpty() || messageIds.contains(e.messageId())))));
         return BooleanNode.TRUE;
     }
 
     private static ListResult offlineList(Caller caller, Params p) {
-        requireApp(caller);
-        requireAdmin(caller, "Access denied!");
+        AppAccess.requireApplication(caller);
+        AppAccess.requireAdmin(caller, "Access denied!");
         List<ObjectNode> rows = new ArrayList<>();
         caller.portal().events().offline(ownedBy(caller, p)).forEach(e -> rows.add(row(e)));
         return ListQuery.from(p).run(rows);
@@ -188,38 +188,6 @@ public final class EventMethods {
         row.put("PROCESS_ID", e.processId());
         row.put("ERROR", e.error() ? "1" : "0");
         return row;
-    }
-
-    private static Set<String> values(Params p, String name) {
-        Set<String> values = new java.util.HashSet<>();
-        p.node(name).ifPresent(node -> {
-            if (node.isContainerNode()) {
-                node.forEach(v -> Params.scalarText(v).ifPresent(values::add));
-            } else {
-                Params.scalarText(node).ifPresent(values::add);
-            }
-        });
-        return values;
-    }
-
-    private static String requireProcessId(Params p) {
-        String processId = p.textOrEmpty("process_id");
-        if (processId.isEmpty()) {
-            throw RestError.of("ERROR_CORE", "process_id is required");
-        }
-        return processId;
-    }
-
-    private static void requireApp(Caller caller) {
-        if (caller.isWebhook()) {
-            throw RestError.wrongAuthType();
-        }
-    }
-
-    private static void requireAdmin(Caller caller, String message) {
-        if (caller.portal().users().get(caller.userId()).filter(User::admin).isEmpty()) {
-            throw new RestError(403, "ACCESS_DENIED", message);
-        }
     }
 
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.apps.AppAccess;
 import dev.b24emu.emulator.transport.Caller;
 import dev.b24emu.emulator.transport.MethodRegistry;
 import dev.b24emu.emulator.transport.Params;
 import dev.b24emu.emulator.transport.RestError;
-import dev.b24emu.emulator.users.User;
 
 import java.net.URI;
 import java.util.Locale;
@@ -33,7 +33,7 @@ public final class PlacementMethods {
                 .add("placement.unbind", SCOPE, PlacementMethods::unbind)
                 .add("placement.get", SCOPE, PlacementMethods::get)
                 .add("placement.list", SCOPE, (caller, p) -> {
-                    requireApp(caller);
+                    AppAccess.requireApplication(caller, "Current authorization type is denied for this method Application context required");
                     ArrayNode codes = JsonNodeFactory.instance.arrayNode();
                     PlacementCatalog.availableTo(caller.scopes()).forEach(codes::add);
                     return codes;
@@ -43,8 +43,8 @@ public final class PlacementMethods {
     }
 
     private static JsonNode bind(Caller caller, Params p) {
-        requireApp(caller);
-        requireAdmin(caller);
+        AppAccess.requireApplication(caller, "Current authorization type is denied for this method Application context required");
+        AppAccess.requireAdmin(caller, "Access denied!");
         String code = p.textOrEmpty("PLACEMENT").toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {
             throw RestError.argument("PLACEMENT", "Argument 'PLACEMENT' is null or empty");
@@ -75,8 +75,8 @@ public final class PlacementMethods {
     }
 
     private static JsonNode unbind(Caller caller, Params p) {
-        requireApp(caller);
-        requireAdmin(caller);
+        AppAccess.requireApplication(caller, "Current authorization type is denied for this method Application context required");
+        AppAccess.requireAdmin(caller, "Access denied!");
         JsonNode placement = p.node("PLACEMENT").orElse(null);
         if (placement != null && placement.isContainerNode()) {
             throw RestError.argument("PLACEMENT", "The value of an argument 'PLACEMENT' must be of type string");
@@ -95,7 +95,7 @@ public final class PlacementMethods {
     }
 
     private static JsonNode get(Caller caller, Params p) {
-        requireApp(caller);
+        AppAccess.requireApplication(caller, "Current authorization type is denied for this method Application context required");
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
         for (Placement pl : caller.portal().placements().placements(pl -> pl.appKey().equals(caller.appKey()))) {
             ObjectNode item = result.addObject();
@@ -111,7 +111,7 @@ public final class PlacementMethods {
     }
 
     private static JsonNode bindEvent(Caller caller, Params p) {
-        requireApp(caller);
+        AppAccess.requireApplication(caller, "Current authorization type is denied for this method Application context required");
         String event = event(p);
         String handler = p.textOrEmpty("HANDLER");
         checkHandler(handler);
@@ -122,7 +122,7 @@ public final class PlacementMethods {
     }
 
     private static JsonNode unbindEvent(Caller caller, Params p) {
-        requireApp(caller);
+        AppAccess.requireApplication(caller, "Current authorization type is denied for this method Application context required");
         String event = event(p);
         String handler = p.textOrEmpty("HANDLER");
         int count = caller.portal().placements().unsubscribe(s -> s.appKey().equals(caller.appKey())
@@ -151,15 +151,4 @@ public final class PlacementMethods {
         }
     }
 
-    private static void requireApp(Caller caller) {
-        if (caller.isWebhook()) {
-            throw new RestError(403, "WRONG_AUTH_TYPE", "Current authorization type is denied for this method Application context required");
-        }
-    }
-
-    private static void requireAdmin(Caller caller) {
-        if (caller.portal().users().get(caller.userId()).filter(User::admin).isEmpty()) {
-            throw RestError.accessDenied();
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.b24emu.emulator.telephony;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.transport.MethodRegistry;
 import dev.b24emu.emulator.transport.Params;
@@ -47,13 +48,7 @@ public final class CardMethods {
 
     private static Set<Long> users(Params p, Call call) {
         Set<Long> users = new LinkedHashSet<>();
-        p.node("USER_ID").ifPresent(node -> {
-            if (node.isContainerNode()) {
-                node.forEach(id -> users.add(Params.phpInt(id)));
-            } else {
-                users.add(Params.phpInt(node));
-            }
-        });
+        p.values("USER_ID").forEach(id -> users.add(Params.phpInt(TextNode.valueOf(id))));
         users.remove(0L);
         if (users.isEmpty()) {
             users.add(call.userId());

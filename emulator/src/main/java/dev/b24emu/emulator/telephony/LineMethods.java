@@ -73,11 +73,7 @@ public final class LineMethods {
     }
 
     private static String number(Params p) {
-        String number = p.textOrEmpty("NUMBER");
-        if (number.isEmpty()) {
-            throw RestError.of("ERROR_CORE", "NUMBER should not be empty");
-        }
-        return number;
+        return p.requireText("NUMBER", RestError.of("ERROR_CORE", "NUMBER should not be empty"));
     }
 
     private static RestError notFound(String number) {

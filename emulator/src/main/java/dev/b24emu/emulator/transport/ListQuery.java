@@ -138,12 +138,7 @@ public final class ListQuery {
     }
 
     private static Predicate<ObjectNode> condition(String field, String operator, JsonNode value) {
-        List<String> wanted = new ArrayList<>();
-        if (value.isContainerNode()) {
-            value.forEach(v -> Params.scalarText(v).ifPresent(wanted::add));
-        } else {
-            Params.scalarText(value).ifPresent(wanted::add);
-        }
+        List<String> wanted = Params.scalars(value);
         boolean negate = operator.startsWith("!");
         String op = negate && operator.length() > 1 ? operator.substring(1) : operator.equals("!") ? "=" : operator;
         Predicate<ObjectNode> test = record -> values(record, field).stream().anyMatch(actual -> wanted.stream()

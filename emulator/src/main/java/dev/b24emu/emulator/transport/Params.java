@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +59,31 @@ public final class Params {
     /** The trimmed string value, or "" when absent or not a scalar. */
     public String textOrEmpty(String key) {
         return text(key).map(String::trim).orElse("");
+    }
+
+    /** The trimmed string value, or the given error when it is absent or empty. */
+    public String requireText(String key, RestError whenEmpty) {
+        String text = textOrEmpty(key);
+        if (text.isEmpty()) {
+            throw whenEmpty;
+        }
+        return text;
+    }
+
+    /** The scalar values under a key: one value, or every scalar of a list or PHP-indexed map. */
+    public List<String> values(String key) {
+        return node(key).map(Params::scalars).orElse(List.of());
+    }
+
+    /** The scalar values of a node: itself when scalar, its scalar items when a container. */
+    public static List<String> scalars(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isContainerNode()) {
+            node.forEach(v -> scalarText(v).ifPresent(values::add));
+        } else {
+            scalarText(node).ifPresent(values::add);
+        }
+        return values;
     }
 
     /** PHP (int) cast of the value: absent, non-numeric and empty values give 0. */

@@ -65,12 +65,7 @@ public final class UserMethods {
         for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String key = entry.getKey().toUpperCase(Locale.ROOT);
-            List<String> wanted = new ArrayList<>();
-            if (entry.getValue().isContainerNode()) {
-                entry.getValue().forEach(v -> Params.scalarText(v).ifPresent(wanted::add));
-            } else {
-                Params.scalarText(entry.getValue()).ifPresent(wanted::add);
-            }
+            List<String> wanted = Params.scalars(entry.getValue());
             all = all.and(user -> {
                 JsonNode actual = user.get(key);
                 if (actual == null) {
