@@ -29,7 +29,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(53, CONTRACTS.methods().size());
+        assertEquals(57, CONTRACTS.methods().size());
     }
 
     @Test

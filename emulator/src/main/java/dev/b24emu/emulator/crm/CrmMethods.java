@@ -33,7 +33,15 @@ public final class CrmMethods {
             registry.add(prefix + ".add", SCOPE, (caller, p) -> add(caller, p, type))
                     .add(prefix + ".get", SCOPE, (caller, p) -> get(caller.portal(), p, type))
                     .add(prefix + ".list", SCOPE, (caller, p) -> ListQuery.from(p).run(fieldsOf(caller.portal(), type)))
-                    .add(prefix + ".update", SCOPE, (caller, p) -> update(caller, p, type));
+                    .add(prefix + ".update", SCOPE, (caller, p) -> update(caller, p, type))
+                    .add(prefix + ".delete", SCOPE, (caller, p) -> {
+                        long id = requireId(p);
+                        Portal portal = caller.portal();
+                        if (!portal.exclusive(() -> portal.crm().delete(new CrmRef(type, id)))) {
+                            throw RestError.of("ERROR_CORE", "Not found");
+                        }
+                        return JsonNodeFactory.instance.booleanNode(true);
+                    });
         }
         registry.add("crm.activity.get", SCOPE, (caller, p) -> activity(caller.portal(), p))
                 .add("crm.activity.list", SCOPE, (caller, p) -> ListQuery.from(p).run(caller.portal().crm().activities()))

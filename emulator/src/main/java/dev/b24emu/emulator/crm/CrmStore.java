@@ -113,6 +113,16 @@ public final class CrmStore {
         return Optional.of(updated);
     }
 
+    public synchronized boolean delete(CrmRef ref) {
+        CrmItem current = items.get(ref.type()).get(ref.id());
+        if (current == null) {
+            return false;
+        }
+        unindex(current);
+        items.get(ref.type()).remove(ref.id());
+        return true;
+    }
+
     public Optional<CrmItem> get(CrmRef ref) {
         return Optional.ofNullable(items.get(ref.type()).get(ref.id()));
     }

@@ -1,7 +1,7 @@
 package dev.b24emu.emulator.apps;
 
 import dev.b24emu.emulator.support.AppHarness;
-import dev.b24emu.emulator.support.HandlerServer;
+import dev.b24emu.emulator.testing.HandlerServer;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.b24emu.emulator.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24emu.emulator.support.AppHarness;
-import dev.b24emu.emulator.support.HandlerServer;
+import dev.b24emu.emulator.testing.HandlerServer;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.b24emu.emulator.placements;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.support.AppHarness;
-import dev.b24emu.emulator.support.HandlerServer;
+import dev.b24emu.emulator.testing.HandlerServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

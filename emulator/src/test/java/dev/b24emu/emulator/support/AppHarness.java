@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.support;
 
+import dev.b24emu.emulator.testing.HandlerServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;

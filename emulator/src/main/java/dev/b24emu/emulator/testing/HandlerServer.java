@@ -1,4 +1,4 @@
-package dev.b24emu.emulator.support;
+package dev.b24emu.emulator.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A stand-in for an integration's handler: a Vert.x server on a free port that records every POST it receives
+ * For tests of integrations and of the emulator itself — a stand-in for an integration's handler: a Vert.x server on a free port that records every POST it receives
  * (decoded as PHP would), answers with a chosen status after a chosen delay, and checks every event delivery
  * against its schema in specs/, so outbound payloads are held to the contract like responses are.
  */

@@ -1,0 +1,61 @@
+package dev.b24emu.features;
+
+import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import io.restassured.RestAssured;
+import org.opentest4j.TestAbortedException;
+
+import java.util.Map;
+
+/**
+ * Scenario set-up and clean-up: a fresh emulator portal per scenario (or the real portal's webhook); scenarios
+ * tagged @emulator-only are skipped against a real portal; calls left open are finished and objects created on a
+ * real portal are deleted afterwards.
+ */
+public class Hooks {
+    @Before(order = 0)
+    public void start(Scenario scenario) {
+        ScenarioContext context = ScenarioContext.start();
+        String real = Target.realWebhook();
+        if (real != null) {
+            if (scenario.getSourceTagNames().contains("@emulator-only")) {
+                throw new TestAbortedException("Needs the emulator's control API; skipped against a real portal");
+            }
+            context.webhook = real;
+            RestSteps.operatorId(context);
+            return;
+        }
+        Map<String, String> portal = Target.newPortal();
+        context.portalId = portal.get("id");
+        context.webhook = portal.get("webhookUrl");
+        context.emulatorBase = Target.emulator().baseUrl();
+        RestSteps.operatorId(context);
+    }
+
+    @After
+    public void cleanUp() {
+        ScenarioContext context = ScenarioContext.current();
+        try {
+            if (context.webhook != null) {
+                for (String callId : context.openCalls) {
+                    RestAssured.given().contentType("application/json")
+                            .body(Map.of("CALL_ID", callId, "USER_ID", RestSteps.operatorId(context)))
+                            .post(context.webhook + "telephony.externalcall.finish");
+                }
+                for (String[] call : context.cleanup) {
+                    RestAssured.given().contentType("application/json").body(Map.of("id", call[1]))
+                            .post(context.webhook + call[0]);
+                }
+            }
+            if (context.portalId != null) {
+                RestAssured.given().delete(context.emulatorBase + "/_emulator/portals/" + context.portalId);
+            }
+        } finally {
+            if (context.handler != null) {
+                context.handler.close();
+            }
+            ScenarioContext.end();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+Feature: show, hide, attachRecord, attachTranscription and external lines
+
+  Background:
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995550501 |
+      | TYPE         | 2            |
+      | SHOW         | 0            |
+    Then I remember the result "CALL_ID" as "call"
+
+  @C1
+  Scenario: show and hide answer true, and false for an unknown call
+    When I call "telephony.externalcall.show" with:
+      | CALL_ID | {call} |
+    Then the result is "true"
+    When I call "telephony.externalcall.hide" with:
+      | CALL_ID | {call} |
+    Then the result is "true"
+    When I call "telephony.externalcall.show" with:
+      | CALL_ID | externalCall.00000000000000000000000000000000.1 |
+    Then the call succeeds
+    And the result is "false"
+
+  @C2 @C3 @D38
+  Scenario: A record needs a finished call and a wav or mp3 file
+    When I call "telephony.externalCall.attachRecord" with:
+      | CALL_ID  | {call}   |
+      | FILENAME | call.mp3 |
+    Then the call fails with 400 "ERROR_CORE" "Call is not found in the statistic table. It looks like it is not finished yet."
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call}     |
+      | USER_ID  | {operator} |
+      | DURATION | 10         |
+    And I call "telephony.externalCall.attachRecord" with:
+      | CALL_ID      | {call}   |
+      | FILENAME     | call.ogg |
+      | FILE_CONTENT | AAAA     |
+    Then the call fails with 400 "ERROR_CORE" "Wrong file extension. Only wav and mp3 are allowed"
+    When I call "telephony.externalCall.attachRecord" with:
+      | CALL_ID      | {call}   |
+      | FILENAME     | call.mp3 |
+      | FILE_CONTENT | AQIDBA== |
+    Then the call succeeds
+    And the result "FILE_ID" is an integer
+
+  @C4
+  Scenario: A transcription is checked message by message
+    When I call "telephony.call.attachTranscription" with JSON:
+      """
+      {"CALL_ID": "{call}", "MESSAGES": [{"SIDE": "Bot", "START_TIME": 0, "STOP_TIME": 2, "MESSAGE": "hi"}]}
+      """
+    Then the call fails with 400 "ERROR_CORE" "MESSAGES[0][SIDE] should be either Client or User"
+
+  @L1
+  Scenario: External lines are added, listed, changed and removed
+    When I call "telephony.externalLine.add" with:
+      | NUMBER          | 74950000599 |
+      | NAME            | Features    |
+      | CRM_AUTO_CREATE | N           |
+    Then the result "ID" is an integer
+    When I call "telephony.externalLine.add" with:
+      | NUMBER | 74950000599 |
+    Then the call fails with 400 "ERROR_CORE" "Line already exists"
+    When I call "telephony.externalLine.update" with:
+      | NUMBER | 74950000599 |
+    Then the call fails with 400 "ERROR_CORE" "There are no fields to update"
+    When I call "telephony.externalLine.update" with:
+      | NUMBER | 74950000599 |
+      | NAME   | Renamed     |
+    Then the result "ID" is a string
+    When I call "telephony.externalLine.delete" with:
+      | NUMBER | 74950000599 |
+    Then the result is "[]"
+    When I call "telephony.externalLine.delete" with:
+      | NUMBER | 74950000599 |
+    Then the call fails with 400 "ERROR_CORE" "Could not find line with number 74950000599"
+
+  @L2 @emulator-only
+  Scenario: Each application sees only its own lines
+    Given an application "local.a" with scopes "telephony"
+    And an application "local.b" with scopes "telephony"
+    When I call "telephony.externalLine.add" as application "local.a" with:
+      | NUMBER | 600 |
+    And I call "telephony.externalLine.get" as application "local.b"
+    Then the result has 0 items

@@ -1,0 +1,68 @@
+@emulator-only
+Feature: Where the docs and the real server differ, the emulator follows specs/DECISIONS.md and can switch
+
+  @D1
+  Scenario: The empty error code of the on-premise server is selectable
+    Given the portal setting "emptyErrorCode" is "true"
+    When I call "telephony.externalCall.searchCrmEntities"
+    Then the call fails with 400 "" "PHONE_NUMBER is empty"
+
+  @D2
+  Scenario: Telephony can be reserved for applications
+    Given the portal setting "appContextOnly" is "true"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550701 |
+      | TYPE         | 2            |
+    Then the call fails with 403 "WRONG_AUTH_TYPE"
+
+  @D4
+  Scenario: CALL_START_DATE of finish can be an ISO string
+    Given the portal setting "finishStartDateIso" is "true"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID         | 2                         |
+      | PHONE_NUMBER    | +79995550702              |
+      | TYPE            | 2                         |
+      | CALL_START_DATE | 2026-03-07T10:20:30+00:00 |
+    Then I remember the result "CALL_ID" as "call"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {call} |
+      | USER_ID | 2      |
+    Then the result "CALL_START_DATE" is "2026-03-07T10:20:30+00:00"
+
+  @D24
+  Scenario: CRM errors carry ERROR_CORE
+    When I call "crm.lead.get" with:
+      | id | 999999 |
+    Then the call fails with 400 "ERROR_CORE" "Not found"
+
+  @D26
+  Scenario: A portal resets to its seed
+    Given a contact "Temporary Person" with phone "+79995550703"
+    When I call "crm.contact.list"
+    Then the response "total" is the number 3
+    When the portal is reset to its seed
+    And I call "crm.contact.list"
+    Then the response "total" is the number 2
+
+  @D27
+  Scenario: A parameter the docs rule out is refused with its name
+    When I call "telephony.externalcall.register" with:
+      | USER_ID         | 2            |
+      | PHONE_NUMBER    | +79995550704 |
+      | TYPE            | 2            |
+      | CRM_ENTITY_TYPE | DEAL         |
+      | CRM_ENTITY_ID   | 1            |
+    Then the call fails with 400 "ERROR_ARGUMENT"
+
+  @D28
+  Scenario: Unknown parameters are ignored unless the portal is strict
+    When I call "telephony.externalCall.searchCrmEntities" with:
+      | PHONE_NUMBER | +79990000001 |
+      | EXTRA        | 1            |
+    Then the call succeeds
+    Given the portal setting "strict" is "true"
+    When I call "telephony.externalCall.searchCrmEntities" with:
+      | PHONE_NUMBER | +79990000001 |
+      | EXTRA        | 1            |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Unknown parameter EXTRA (strict mode)"

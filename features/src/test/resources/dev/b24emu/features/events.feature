@@ -1,0 +1,127 @@
+@emulator-only
+Feature: Events: event.bind and delivery of the telephony events
+  Applications bind handlers and the portal POSTs events to them, form-encoded and only once
+  (api-reference/events/index.md, api-reference/telephony/voximplant/events/).
+
+  Background:
+    Given an application "local.pbx" with scopes "telephony, crm, user"
+
+  @E1 @D31 @D32
+  Scenario: Binding rules
+    When I call "event.bind" with:
+      | event   | OnVoximplantCallStart   |
+      | handler | http://127.0.0.1:9/h    |
+    Then the call fails with 403 "WRONG_AUTH_TYPE"
+    When I call "event.bind" as application "local.pbx" with:
+      | event   | OnNoSuchThing        |
+      | handler | http://127.0.0.1:9/h |
+    Then the call fails with 400 "ERROR_EVENT_NOT_FOUND" "Event not found"
+    When I call "event.bind" as application "local.pbx" with:
+      | event   | OnVoximplantCallStart |
+      | handler | not a url             |
+    Then the call fails with 400 "ERROR_WRONG_HANDLER_URL"
+    When I call "event.bind" as application "local.pbx" with:
+      | event   | OnVoximplantCallStart |
+      | handler | http://127.0.0.1:9/h  |
+    Then the result is "true"
+    When I call "event.bind" as application "local.pbx" with:
+      | event   | OnVoximplantCallStart |
+      | handler | http://127.0.0.1:9/h  |
+    Then the call fails with 400 "ERROR_HANDLER_ALREADY_EXIST"
+
+  @E2 @D33 @D35
+  Scenario: A new call delivers OnVoximplantCallInit and OnVoximplantCallStart, form-encoded
+    Given application "local.pbx" binds "OnVoximplantCallStart" to the handler server
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550601 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    And application "local.pbx" receives "ONVOXIMPLANTCALLSTART"
+    And the delivered "data.CALL_ID" is "{call}"
+    And the delivered "data.USER_ID" is "2"
+    And the delivered "auth.application_token" is "{local.pbx.application_token}"
+    And the delivered "auth.expires_in" is "3600"
+    And every delivery conforms to the contract
+
+  @E2
+  Scenario: Finishing delivers OnVoximplantCallEnd
+    Given application "local.pbx" binds "OnVoximplantCallEnd" to the handler server
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550602 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call} |
+      | USER_ID  | 2      |
+      | DURATION | 42     |
+    Then application "local.pbx" receives "ONVOXIMPLANTCALLEND"
+    And the delivered "data.CALL_DURATION" is "42"
+    And the delivered "data.CALL_FAILED_CODE" is "200"
+
+  @E3 @D34
+  Scenario: A failed delivery is not retried
+    Given the handler server answers 500
+    And application "local.pbx" binds "OnVoximplantCallStart" to the handler server
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550603 |
+      | TYPE         | 2            |
+    Then after 2 seconds application "local.pbx" has received 1 "ONVOXIMPLANTCALLSTART"
+
+  @E3 @D34
+  Scenario: A portal may opt in to retries
+    Given the portal setting "eventRetries" is "2"
+    And the handler server answers 500
+    And application "local.pbx" binds "OnVoximplantCallStart" to the handler server
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550604 |
+      | TYPE         | 2            |
+    Then after 3 seconds application "local.pbx" has received 3 "ONVOXIMPLANTCALLSTART"
+
+  @E4 @D39
+  Scenario: Click-to-call goes to the line's application only
+    Given an application "local.other" with scopes "telephony"
+    And application "local.pbx" binds "OnExternalCallStart" to the handler server
+    And application "local.other" binds "OnExternalCallStart" to the handler server
+    When I call "telephony.externalLine.add" as application "local.pbx" with:
+      | NUMBER | 74950000601 |
+    And user 2 clicks to call "+79995550605" on line "74950000601"
+    Then application "local.pbx" receives "ONEXTERNALCALLSTART"
+    And the delivered "data.CALL_ID" is "{clicked}"
+    And the delivered "data.LINE_NUMBER" is "74950000601"
+    And after 1 second application "local.other" has received 0 "ONEXTERNALCALLSTART"
+
+  @E5 @D36 @D37
+  Scenario: Offline handlers get a queue with the latest state of each call
+    When I call "event.bind" as application "local.pbx" with:
+      | event      | OnVoximplantCallEnd |
+      | event_type | offline             |
+    And I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550606 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {call} |
+      | USER_ID | 2      |
+    And I call "event.offline.get" as application "local.pbx" with:
+      | clear | 0 |
+    Then the result "events.0.EVENT_NAME" is "ONVOXIMPLANTCALLEND"
+    And I remember the result "process_id" as "process"
+    When I call "event.offline.clear" as application "local.pbx" with:
+      | process_id | {process} |
+    And I call "event.offline.list" as application "local.pbx"
+    Then the result has 0 items
+
+  @E6
+  Scenario: OnExternalCallBackStart reaches the line's application
+    Given application "local.pbx" binds "OnExternalCallBackStart" to the handler server
+    When I call "telephony.externalLine.add" as application "local.pbx" with:
+      | NUMBER | 74950000607 |
+    And a CRM form asks for a callback to "+79995550607" on line "74950000607"
+    Then application "local.pbx" receives "ONEXTERNALCALLBACKSTART"
+    And the delivered "data.PHONE_NUMBER" is "+79995550607"
+    And the delivered "data.LINE_NUMBER" is "74950000607"

@@ -1,0 +1,92 @@
+Feature: telephony.externalCall.finish
+  Finishes a registered call: the statistics row, STATUS_CODE defaults, the CRM call activity, and the
+  responsible of what the call created (api-reference/telephony/telephony-external-call-finish.md).
+
+  Background:
+    Given a contact "Finish Client" with phone "+79995550301"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995550301 |
+      | TYPE         | 2            |
+      | LINE_NUMBER  | 74950000301  |
+    Then I remember the result "CALL_ID" as "call"
+
+  @F1 @D4 @D21
+  Scenario: The statistics row has the documented fields and wire types
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call}     |
+      | USER_ID  | {operator} |
+      | DURATION | 95         |
+      | VOTE     | 5          |
+    Then the call succeeds
+    And the result "CALL_ID" is "{call}"
+    And the result "INCOMING" is a string
+    And the result "INCOMING" is "2"
+    And the result "CALL_DURATION" is the number 95
+    And the result "CALL_FAILED_CODE" is "200"
+    And the result "PORTAL_NUMBER" is "74950000301"
+    And the result "CALL_START_DATE" is an empty object
+    And the result "CRM_ENTITY_TYPE" is "CONTACT"
+    And the result "ID" is an integer
+
+  @F2
+  Scenario: Without DURATION the call counts as missed
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {call}     |
+      | USER_ID | {operator} |
+    Then the result "CALL_FAILED_CODE" is "304"
+    And the result "CALL_STATUS" is the number 0
+
+  @F3 @D5
+  Scenario: A second finish finds no call
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {call}     |
+      | USER_ID | {operator} |
+    And I call "telephony.externalcall.finish" with:
+      | CALL_ID | {call}     |
+      | USER_ID | {operator} |
+    Then the call fails with 400 "ERROR_CORE" "Call is not found (call should be registered prior to finishing"
+
+  @F4
+  Scenario: CALL_ID must be a string
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | 12345      |
+      | USER_ID | {operator} |
+    Then the call fails with 400 "INVALID_ARGUMENT" "CALL_ID must be a string"
+
+  @F5 @D22
+  Scenario: Finishing writes a call activity on the client
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call}     |
+      | USER_ID  | {operator} |
+      | DURATION | 30         |
+    Then I remember the result "CRM_ACTIVITY_ID" as "activity"
+    When I call "crm.activity.get" with:
+      | id | {activity} |
+    Then the result "OWNER_ID" is "{Finish Client}"
+    And the result "OWNER_TYPE_ID" is "3"
+    And the result "DIRECTION" is "1"
+    And the result "COMPLETED" is "Y"
+
+  @F6 @D18 @emulator-only
+  Scenario: The finishing user becomes responsible for what the call created
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550302 |
+      | TYPE         | 2            |
+      | CRM_CREATE   | 1            |
+    Then I remember the result "CALL_ID" as "created"
+    And I remember the result "CRM_CREATED_LEAD" as "lead"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {created} |
+      | USER_ID | 3         |
+    And I call "crm.lead.get" with:
+      | id | {lead} |
+    Then the result "ASSIGNED_BY_ID" is "3"
+
+  @D3 @emulator-only
+  Scenario: ADD_TO_CHAT is off unless asked, as on the real server
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {call}     |
+      | USER_ID | {operator} |
+    Then the finished call "call" was added to the chat: "no"

@@ -1,0 +1,30 @@
+@emulator-only
+Feature: Applications and OAuth
+  Installed applications call with tokens that expire after an hour on the portal's clock and renew once
+  (settings/oauth/index.md, settings/oauth/auto-renewal.md).
+
+  Background:
+    Given an application "local.app" with scopes "telephony, user"
+
+  @O1
+  Scenario: A token expires after an hour
+    When I call "user.current" as application "local.app"
+    Then the call succeeds
+    When the portal clock moves forward by "PT1H1S"
+    And I call "user.current" as application "local.app"
+    Then the call fails with 401 "expired_token" "The access token provided has expired"
+
+  @O2 @D40
+  Scenario: A refresh token renews the pair once
+    When the portal clock moves forward by "PT2H"
+    And application "local.app" renews its token
+    Then the token endpoint answers 200 ""
+    When I call "user.current" as application "local.app"
+    Then the call succeeds
+    When application "local.app" renews with its spent refresh token
+    Then the token endpoint answers 400 "invalid_grant"
+
+  @O3 @D30
+  Scenario: Methods outside the application's scopes are refused
+    When I call "crm.lead.list" as application "local.app"
+    Then the call fails with 401 "insufficient_scope"

@@ -1,0 +1,116 @@
+@emulator-only
+Feature: Placements and the call card
+  CALL_CARD widgets open with the documented POST; CallCard::* events fire exactly on their documented occasions
+  (api-reference/widgets/telephony/call-card.md, api-reference/widgets/ui-interaction/call-card/).
+
+  Background:
+    Given an application "local.widget" with scopes "telephony, crm, user, placement"
+
+  @P1 @D42 @D46
+  Scenario: placement.bind rules
+    When I call "placement.bind" as application "local.widget" with:
+      | HANDLER | http://127.0.0.1:9/w |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Argument 'PLACEMENT' is null or empty"
+    And the error field "argument" is "PLACEMENT"
+    When I call "placement.bind" as application "local.widget" with:
+      | PLACEMENT | NO_SUCH_PLACE        |
+      | HANDLER   | http://127.0.0.1:9/w |
+    Then the call fails with 400 "ERROR_PLACEMENT_NOT_FOUND"
+    When I call "placement.bind" as application "local.widget" with:
+      | PLACEMENT | CALL_CARD            |
+      | HANDLER   | http://127.0.0.1:9/w |
+    Then the result is "true"
+    When I call "placement.bind" as application "local.widget" with:
+      | PLACEMENT | CALL_CARD            |
+      | HANDLER   | http://127.0.0.1:9/w |
+    Then the call fails with 400 "ERROR_HANDLER_ALREADY_EXIST"
+    When I call "placement.bind" with:
+      | PLACEMENT | CALL_CARD            |
+      | HANDLER   | http://127.0.0.1:9/w |
+    Then the call fails with 403 "WRONG_AUTH_TYPE"
+
+  @P2 @D45
+  Scenario: A shown card opens the widget with the documented fields
+    Given application "local.widget" binds the CALL_CARD widget to the handler server
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79990000001 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    And the CALL_CARD widget of application "local.widget" opens
+    And the delivered "PLACEMENT" is "CALL_CARD"
+    And the delivered "PLACEMENT_OPTIONS.CALL_ID" is "{call}"
+    And the delivered "PLACEMENT_OPTIONS.CRM_ENTITY_TYPE" is "CONTACT"
+    And the delivered "PLACEMENT_OPTIONS.CALL_DIRECTION" is "incoming"
+    And the delivered "PLACEMENT_OPTIONS.CALL_LIST_MODE" is "false"
+    And the delivered "PLACEMENT_OPTIONS.CRM_ACTIVITY_ID" is "undefined"
+    And the delivered "LANG" is "en"
+    And every delivery conforms to the contract
+
+  @P3 @D43
+  Scenario: EntityChanged fires on opening, refresh, bind and create, and for nothing else
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79990000001 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    When user 2 does "state" in the card of "call" with "{\"state\":\"connected\"}"
+    And user 2 does "refresh" in the card of "call"
+    And user 2 does "bind" in the card of "call" with "{\"entityType\":\"COMPANY\",\"entityId\":1}"
+    And user 2 does "create" in the card of "call" with "{\"entityType\":\"LEAD\"}"
+    Then the card of "call" for user 2 emitted "CallCard::EntityChanged" for "opened, refreshed, bound, created"
+    And the card of "call" for user 2 emitted "CallCard::CallStateChanged" for "state connected"
+
+  @P3 @D43 @D47
+  Scenario: In call-list mode moving to the next client fires EntityChanged
+    Given a call list "list" of contacts "1, 2"
+    When user 3 moves to the "first" client of call list "list"
+    And I call "telephony.externalcall.register" with:
+      | USER_ID      | 3            |
+      | PHONE_NUMBER | +79990000001 |
+      | TYPE         | 1            |
+      | CALL_LIST_ID | {list}       |
+    Then I remember the result "CALL_ID" as "call"
+    When user 3 moves to the "next" client of call list "list"
+    Then the card of "call" for user 3 emitted "CallCard::EntityChanged" for "opened, call list next"
+
+  @P4 @D44
+  Scenario: With auto-close disabled BeforeClose arrives twice, 65 seconds apart
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79990000001 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    When the widget in the card of "call" for user 2 calls "disableAutoClose"
+    And I call "telephony.externalcall.finish" with:
+      | CALL_ID | {call} |
+      | USER_ID | 2      |
+    Then the card of "call" for user 2 emitted "CallCard::BeforeClose" for "call ended"
+    When the portal clock moves forward by "PT64S"
+    Then the card of "call" for user 2 is "open"
+    When the portal clock moves forward by "PT2S"
+    Then the card of "call" for user 2 emitted "CallCard::BeforeClose" for "call ended, auto-close delay over"
+    And the card of "call" for user 2 is "closed"
+
+  @P5
+  Scenario: getStatus returns the card's current data
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79990000001 |
+      | TYPE         | 1            |
+    Then I remember the result "CALL_ID" as "call"
+    When the widget in the card of "call" for user 2 calls "getStatus"
+    Then the result "CALL_ID" is "{call}"
+    And the result "CALL_DIRECTION" is "outgoing"
+    And the result "CALL_STATE" is "connecting"
+
+  @D41
+  Scenario: CallCard events can be subscribed over REST
+    When I call "placement.bindEvent" as application "local.widget" with:
+      | PLACEMENT | CallCard::EntityChanged |
+      | HANDLER   | http://127.0.0.1:9/cc   |
+    Then the result is "true"
+    When I call "placement.bindEvent" as application "local.widget" with:
+      | PLACEMENT | CallCard::Nothing     |
+      | HANDLER   | http://127.0.0.1:9/cc |
+    Then the call fails with 400 "ERROR_PLACEMENT_NOT_FOUND"

@@ -1,0 +1,72 @@
+Feature: The REST transport behaves like the real Bitrix24 server
+  Integrations reach methods through webhook URLs in any of their usual forms and encodings, and read the
+  Bitrix24 envelope: result and time on success, error and error_description with the real HTTP status on failure.
+
+  Background:
+    Given a contact "Transport Client" with phone "+79995550101"
+
+  @T1
+  Scenario: Webhook URLs work with or without .json, with a trailing slash, and in any case
+    When I request the webhook path "telephony.externalCall.searchCrmEntities.json?PHONE_NUMBER=79995550101"
+    Then the call succeeds
+    When I request the webhook path "TELEPHONY.EXTERNALCALL.SEARCHCRMENTITIES/?PHONE_NUMBER=79995550101"
+    Then the call succeeds
+    And the result "0.NAME" is "Transport Client"
+
+  @T2
+  Scenario: A CRest form body, an SDK JSON body and a GET query find the same client
+    When I call "telephony.externalCall.searchCrmEntities" with the form:
+      """
+      PHONE_NUMBER=%2B7+999+555-01-01
+      """
+    Then the result "0.NAME" is "Transport Client"
+    When I call "telephony.externalCall.searchCrmEntities" with JSON:
+      """
+      {"PHONE_NUMBER": "+7 (999) 555-01-01"}
+      """
+    Then the result "0.NAME" is "Transport Client"
+    When I call "telephony.externalCall.searchCrmEntities" with the query:
+      """
+      PHONE_NUMBER=79995550101&bx24_request_id=abc
+      """
+    Then the result "0.NAME" is "Transport Client"
+
+  @T3 @D23
+  Scenario: Every success carries the time block
+    When I call "user.current"
+    Then the call succeeds
+    And the response has "time"
+    And the response time "start" is an integer
+    And the response time "processing" is an integer
+
+  @T4
+  Scenario: An unknown method is a 404 without a time block
+    When I call "telephony.no.such.method"
+    Then the call fails with 404 "ERROR_METHOD_NOT_FOUND"
+    And the response has no "time"
+
+  @T5 @D6
+  Scenario: A wrong webhook token is refused
+    When I call "user.current" with a wrong webhook token
+    Then the call fails with 401 "NO_AUTH_FOUND"
+
+  @T6 @D7 @emulator-only
+  Scenario: Malformed bodies get a clean 400
+    When I post "{\"PHONE_NUMBER\": " with content type "application/json" to "telephony.externalCall.searchCrmEntities"
+    Then the call fails with 400 "ERROR_ARGUMENT"
+    When I post "PHONE_NUMBER=%FF" with content type "application/x-www-form-urlencoded" to "telephony.externalCall.searchCrmEntities"
+    Then the call fails with 400 "WRONG_ENCODING" "Wrong request encoding"
+
+  @T7
+  Scenario: List methods page by 50 with next and total
+    When I call "crm.contact.list" with:
+      | select | ["ID"] |
+    Then the call succeeds
+    And the response has "total"
+
+  @D29
+  Scenario: Parameter names match in any case
+    When I call "telephony.externalCall.searchCrmEntities" with:
+      | phone_number | 79995550101 |
+    Then the call succeeds
+    And the result "0.NAME" is "Transport Client"
