@@ -21,9 +21,14 @@ public abstract class AppHarness extends EmulatorHarness {
         handler = new HandlerServer();
     }
 
+    /** Every delivery a test's handler received is held to its schema, whatever the test asserted. */
     @AfterEach
     void stopHandler() {
-        handler.close();
+        try {
+            handler.assertAllConform();
+        } finally {
+            handler.close();
+        }
     }
 
     /** Installs an application through the control API; answers the token response. */
