@@ -18,6 +18,7 @@ import dev.b24emu.emulator.telephony.CardMethods;
 import dev.b24emu.emulator.telephony.ClickToCall;
 import dev.b24emu.emulator.telephony.LineMethods;
 import dev.b24emu.emulator.telephony.RecordMethods;
+import dev.b24emu.emulator.transport.Batch;
 import dev.b24emu.emulator.transport.Endpoints;
 import dev.b24emu.emulator.contract.SchemaValidation;
 import dev.b24emu.emulator.control.ControlApi;
@@ -82,8 +83,10 @@ public final class Bitrix24Emulator implements AutoCloseable {
         portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, options.webhookUserId(),
                 options.webhookToken(), null, options.seed() == null ? PortalSeed.demo(json) : options.seed()));
         this.control = new ControlApi(portals, methods, json, this::baseUrl);
-        RestRouter rest = new RestRouter(methods, portals, new ParamDecoder(json), new Envelope(json),
-                new SchemaValidation(Contracts.shared()), options.bodyLimit());
+        SchemaValidation validation = new SchemaValidation(Contracts.shared());
+        methods.add("batch", "", new Batch(methods, validation, new Envelope(json)));
+        RestRouter rest = new RestRouter(methods, portals, new ParamDecoder(json), new Envelope(json), validation,
+                options.bodyLimit());
         Installation installation = new Installation(portals.oauth(), publisher, endpoints);
         Router router = Router.router(vertx);
         rest.mount(router);
