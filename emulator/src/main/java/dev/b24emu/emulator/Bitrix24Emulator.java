@@ -55,6 +55,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
     private final MethodRegistry methods;
     private final ControlApi control;
     private final CallCards cards;
+    private final Installation installation;
     private final String host;
     private volatile int port;
 
@@ -87,7 +88,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
         methods.add("batch", "", new Batch(methods, validation, new Envelope(json)));
         RestRouter rest = new RestRouter(methods, portals, new ParamDecoder(json), new Envelope(json), validation,
                 options.bodyLimit());
-        Installation installation = new Installation(portals.oauth(), publisher, endpoints);
+        this.installation = new Installation(portals.oauth(), publisher, endpoints);
         Router router = Router.router(vertx);
         rest.mount(router);
         new OAuthRoutes(portals, installation, json).mount(router);
@@ -185,6 +186,15 @@ public final class Bitrix24Emulator implements AutoCloseable {
 
     public MethodRegistry methods() {
         return methods;
+    }
+
+    /** The control API from Java: new portals for tests, the clock, reset. */
+    public Controls controls() {
+        return new Controls(this, portals);
+    }
+
+    Installation installation() {
+        return installation;
     }
 
     @Override

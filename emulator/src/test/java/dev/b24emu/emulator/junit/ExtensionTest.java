@@ -1,0 +1,59 @@
+package dev.b24emu.emulator.junit;
+
+import dev.b24emu.emulator.Bitrix24Emulator;
+import dev.b24emu.emulator.TestPortal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The JUnit 5 extension and embedding API as a user's test would use them. */
+class ExtensionTest {
+    @RegisterExtension
+    static Bitrix24EmulatorExtension b24 = new Bitrix24EmulatorExtension();
+
+    private static String register(TestPortal portal) {
+        return given().contentType("application/json")
+                .body(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2))
+                .post(portal.webhookUrl() + "telephony.externalcall.register").then().statusCode(200)
+                .extract().path("result.CALL_ID");
+    }
+
+    @Test
+    void eachTestGetsAFreshPortalAndItsJournal(TestPortal portal, Bitrix24Emulator emulator) {
+        assertTrue(emulator.port() > 0);
+        assertEquals(portal.id(), b24.portal().id());
+        String callId = register(portal);
+        assertEquals("telephony.externalcall.register", portal.assertCalled("telephony.externalcall.register").method());
+        portal.advanceClock(Duration.ofMinutes(31));
+        assertNotEquals(callId, register(portal));
+        AssertionError missing = assertThrows(AssertionError.class, () -> portal.assertCalled("telephony.externalcall.finish"));
+        assertTrue(missing.getMessage().contains("telephony.externalcall.register 200"), missing.getMessage());
+    }
+
+    @Test
+    void portalsOfDifferentTestsAreIsolated(TestPortal portal) {
+        TestPortal other = b24.emulator().controls().newPortal();
+        register(other);
+        assertEquals(List.of(), portal.requests());
+        assertEquals(1, other.requests().size());
+    }
+
+    @Test
+    void appsAndDeliveriesAreReachableFromJava(TestPortal portal) {
+        var tokens = portal.installApp("local.x", "s", List.of("telephony"), null);
+        assertTrue(tokens.get("access_token").asText().matches("[0-9a-f]{32}"));
+        portal.settings("{\"crmMode\":\"SIMPLE\"}");
+        given().post(portal.webhookUrl() + "crm.settings.mode.get").then().body("result", org.hamcrest.Matchers.equalTo(2));
+        AssertionError none = assertThrows(AssertionError.class, () -> portal.assertDelivered("ONVOXIMPLANTCALLSTART"));
+        assertTrue(none.getMessage().contains("there were: []"), none.getMessage());
+    }
+}
