@@ -58,6 +58,10 @@ public final class Bitrix24Emulator implements AutoCloseable {
     private final Installation installation;
     private final String host;
     private volatile int port;
+    /** the HTTPS port, or -1 without HTTPS */
+    private volatile int httpsPort = -1;
+    /** the certificate HTTPS clients should trust, or null */
+    private volatile java.nio.file.Path trustedCertificate;
 
     private Bitrix24Emulator(EmulatorOptions options) {
         ObjectMapper json = new ObjectMapper();
@@ -114,33 +118,43 @@ public final class Bitrix24Emulator implements AutoCloseable {
                 .setHandle100ContinueAutomatically(true);
         int instances = options.eventLoops() > 0 ? options.eventLoops() : Runtime.getRuntime().availableProcessors();
         try {
-            // Vert.x lets every instance share one listening socket, including a port 0 resolved once.
-            HttpServerOptions bound = http.setPort(options.port());
-            await(vertx.deployVerticle(() -> new HttpVerticle(router, bound), new DeploymentOptions().setInstances(instances)));
-            port = actualPort;
+            port = serve(router, new HttpServerOptions(http).setPort(options.port()), instances);
+            if (options.httpsPort() >= 0) {
+                trustedCertificate = Tls.trustedCertificate(options.tlsCert(), options.tlsDir());
+                HttpServerOptions https = new HttpServerOptions(http).setPort(options.httpsPort()).setSsl(true)
+                        .setKeyCertOptions(Tls.keyCert(options.tlsCert(), options.tlsKey(), options.tlsDir()));
+                httpsPort = serve(router, https, instances);
+            }
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
         }
     }
 
-    /** written by the first server once it is bound */
-    private volatile int actualPort;
+    /** Vert.x lets every instance share one listening socket, including a port 0 resolved once. */
+    private int serve(Router router, HttpServerOptions options, int instances) {
+        java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
+        await(vertx.deployVerticle(() -> new HttpVerticle(router, options, bound),
+                new DeploymentOptions().setInstances(instances)));
+        return bound.get();
+    }
 
     /** One HTTP server on one event loop; all of them share the router. */
-    private final class HttpVerticle extends VerticleBase {
+    private static final class HttpVerticle extends VerticleBase {
         private final Router router;
         private final HttpServerOptions options;
+        private final java.util.concurrent.atomic.AtomicInteger bound;
 
-        HttpVerticle(Router router, HttpServerOptions options) {
+        HttpVerticle(Router router, HttpServerOptions options, java.util.concurrent.atomic.AtomicInteger bound) {
             this.router = router;
             this.options = options;
+            this.bound = bound;
         }
 
         @Override
         public Future<?> start() {
             return vertx.createHttpServer(options).requestHandler(router).listen()
-                    .onSuccess(server -> actualPort = server.actualPort());
+                    .onSuccess(server -> bound.set(server.actualPort()));
         }
     }
 
@@ -165,6 +179,27 @@ public final class Bitrix24Emulator implements AutoCloseable {
     public String baseUrl() {
         String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         return "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + port;
+    }
+
+    /** The HTTPS port, or -1 when HTTPS is off. */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** https://localhost:port, or null when HTTPS is off. */
+    public String httpsBaseUrl() {
+        return httpsPort < 0 ? null : "https://localhost:" + httpsPort;
+    }
+
+    /** The PEM certificate HTTPS clients should trust (NODE_EXTRA_CA_CERTS, curl --cacert), or null. */
+    public java.nio.file.Path trustedCertificate() {
+        return trustedCertificate;
+    }
+
+    /** The default portal's webhook over HTTPS, or null when HTTPS is off. */
+    public String httpsWebhookUrl() {
+        String url = webhookUrl();
+        return httpsPort < 0 ? null : httpsBaseUrl() + url.substring(baseUrl().length());
     }
 
     /** The default portal's incoming webhook URL, ending in a slash, ready for {@code + "telephony.externalcall.register"}. */

@@ -38,6 +38,18 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "FILE", description = "JSON seed of the default portal (users, CRM, settings) instead of the demo data.")
     Path seed;
 
+    @Option(names = "--https-port", description = "HTTPS port beside HTTP; 0 picks a free one, -1 turns HTTPS off (default: ${DEFAULT-VALUE}).")
+    int httpsPort = 8443;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate for HTTPS (default: a self-signed one for localhost and 127.0.0.1).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-dir", paramLabel = "DIR", description = "Where the self-signed certificate is made and kept (default: ~/.b24-emulator/tls).")
+    Path tlsDir = EmulatorOptions.defaultTlsDir();
+
     @Option(names = "--journal-size", description = "REST calls kept per portal in the request journal (default: ${DEFAULT-VALUE}).")
     int journalSize = 1000;
 
@@ -63,6 +75,14 @@ public final class Main implements Callable<Integer> {
             err.println("--port must be between 0 and 65535");
             return CommandLine.ExitCode.USAGE;
         }
+        if (httpsPort < -1 || httpsPort > 65535) {
+            err.println("--https-port must be between -1 and 65535");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println("--tls-cert and --tls-key go together");
+            return CommandLine.ExitCode.USAGE;
+        }
         if (journalSize < 0 || finishedCalls < 1 || bodyLimit < 1024) {
             err.println("--journal-size must be >= 0, --max-finished-calls >= 1 and --body-limit >= 1024");
             return CommandLine.ExitCode.USAGE;
@@ -78,7 +98,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions options = new EmulatorOptions(host, port, webhookToken, webhookUser, portalSeed,
-                journalSize, finishedCalls, bodyLimit, 0);
+                journalSize, finishedCalls, bodyLimit, 0, httpsPort, tlsCert, tlsKey, tlsDir);
         Bitrix24Emulator emulator;
         try {
             emulator = Bitrix24Emulator.start(options);
@@ -86,7 +106,8 @@ public final class Main implements Callable<Integer> {
             err.println("Cannot start: " + e.description());
             return CommandLine.ExitCode.USAGE;
         } catch (IllegalStateException e) {
-            err.println("Cannot start on " + host + ":" + port + ": " + e.getMessage());
+            err.println("Cannot start on " + host + ":" + port + (httpsPort >= 0 ? " (HTTPS " + httpsPort + ")" : "")
+                    + ": " + e.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -96,6 +117,9 @@ public final class Main implements Callable<Integer> {
         }, "b24-emulator-shutdown"));
         System.out.println("Bitrix24 telephony emulator on " + emulator.baseUrl());
         System.out.println("Webhook URL (portal 'default'): " + emulator.webhookUrl());
+        if (emulator.httpsPort() >= 0) {
+            System.out.println("HTTPS webhook URL: " + emulator.httpsWebhookUrl() + " (trust " + emulator.trustedCertificate() + ")");
+        }
         System.out.println("Control API: " + emulator.baseUrl() + "/_emulator/health");
         System.out.flush();
         stopped.await();

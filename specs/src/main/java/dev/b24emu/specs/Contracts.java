@@ -9,7 +9,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 
 import java.io.IOException;
@@ -76,7 +78,10 @@ public final class Contracts {
     }
 
     private Contracts() {
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+        // x-b24-error is ours: declared as a non-validating keyword so the validator knows it (and stays quiet).
+        Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+                .keyword(new NonValidationKeyword(ERROR_KEYWORD)).build();
+        this.registry = SchemaRegistry.withDefaultDialect(dialect,
                 builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(ID_BASE, "classpath:" + RESOURCE_ROOT)));
         this.index = document("index.json");
         for (JsonNode method : index.get("methods")) {
