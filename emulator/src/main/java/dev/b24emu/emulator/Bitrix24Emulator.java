@@ -90,7 +90,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
         this.control = new ControlApi(portals, methods, json, this::baseUrl);
         SchemaValidation validation = new SchemaValidation(Contracts.shared());
         methods.add("batch", "", new Batch(methods, validation, new Envelope(json)));
-        RestRouter rest = new RestRouter(methods, portals, new ParamDecoder(json), new Envelope(json), validation,
+        RestRouter rest = new RestRouter(vertx, methods, portals, new ParamDecoder(json), new Envelope(json), validation,
                 options.bodyLimit());
         this.installation = new Installation(portals.oauth(), publisher, endpoints);
         Router router = Router.router(vertx);

@@ -16,6 +16,8 @@ public final class EmulatorClock extends Clock {
     private final Clock base;
     /** How far this clock runs ahead of (or behind) its base. */
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    /** the base instant the clock stands still at, or null while time flows */
+    private final AtomicReference<Instant> frozenAt = new AtomicReference<>();
 
     public EmulatorClock(Clock base) {
         this.base = base;
@@ -27,7 +29,25 @@ public final class EmulatorClock extends Clock {
 
     @Override
     public Instant instant() {
-        return base.instant().plus(offset.get());
+        Instant frozen = frozenAt.get();
+        return (frozen == null ? base.instant() : frozen).plus(offset.get());
+    }
+
+    /** Stops time (moves only with advance/set), so rate and timer rules are exact in tests. */
+    public synchronized void freeze() {
+        frozenAt.compareAndSet(null, base.instant());
+    }
+
+    /** Lets time flow again from where it stood. */
+    public synchronized void unfreeze() {
+        Instant frozen = frozenAt.getAndSet(null);
+        if (frozen != null) {
+            offset.updateAndGet(current -> current.plus(Duration.between(base.instant(), frozen)));
+        }
+    }
+
+    public boolean frozen() {
+        return frozenAt.get() != null;
     }
 
     @Override
@@ -44,11 +64,13 @@ public final class EmulatorClock extends Clock {
         offset.updateAndGet(current -> current.plus(by));
     }
 
-    public void set(Instant now) {
-        offset.set(Duration.between(base.instant(), now));
+    public synchronized void set(Instant now) {
+        Instant frozen = frozenAt.get();
+        offset.set(Duration.between(frozen == null ? base.instant() : frozen, now));
     }
 
-    public void reset() {
+    public synchronized void reset() {
+        frozenAt.set(null);
         offset.set(Duration.ZERO);
     }
 

@@ -8,6 +8,7 @@ import dev.b24emu.emulator.clock.EmulatorClock;
 import dev.b24emu.emulator.clock.IsoTime;
 import dev.b24emu.emulator.crm.CrmRef;
 import dev.b24emu.emulator.journal.RequestJournal;
+import dev.b24emu.emulator.portal.Fault;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.portal.PortalRegistry;
 import dev.b24emu.emulator.portal.PortalSeed;
@@ -104,6 +105,17 @@ public final class ControlApi {
             return exclusions(portal);
         }));
         responses.get(router, "/_emulator/portals/:id/calls", ctx -> calls(portal(ctx)));
+        router.post("/_emulator/portals/:id/faults").handler(ctx -> responses.answer(ctx, 201, () ->
+                faultView(addFault(portal(ctx), responses.body(ctx)))));
+        responses.get(router, "/_emulator/portals/:id/faults", ctx -> {
+            ArrayNode list = json.createArrayNode();
+            portal(ctx).faults().all().forEach(f -> list.add(faultView(f)));
+            return list;
+        });
+        router.delete("/_emulator/portals/:id/faults").handler(ctx -> responses.answer(ctx, 200, () -> {
+            portal(ctx).faults().clear();
+            return json.createArrayNode();
+        }));
         responses.get(router, "/_emulator/portals/:id/requests", ctx -> journal(List.of(portal(ctx)), ctx));
     }
 
@@ -116,6 +128,65 @@ public final class ControlApi {
 
     private Portal portal(RoutingContext ctx) {
         return portals.require(ctx.pathParam("id"));
+    }
+
+    /**
+     * {"method": "telephony.externalcall.register" | "*", "error": "QUERY_LIMIT_EXCEEDED", "status": 503,
+     * "description": "...", "latencyMs": 2000, "drop": true, "count": 3, "probability": 0.5, "seed": 42}
+     */
+    private Fault addFault(Portal portal, JsonNode body) {
+        String method = body.path("method").asText("*");
+        String error = body.hasNonNull("error") ? body.get("error").asText() : null;
+        long latency = body.path("latencyMs").asLong(0);
+        boolean drop = body.path("drop").asBoolean(false);
+        if (error == null && latency <= 0 && !drop) {
+            throw RestError.of("ERROR_ARGUMENT", "A fault needs an error, a latencyMs or drop");
+        }
+        if (latency < 0 || latency > 120_000) {
+            throw RestError.of("ERROR_ARGUMENT", "latencyMs must be between 0 and 120000");
+        }
+        double probability = body.path("probability").asDouble(1.0);
+        if (probability <= 0 || probability > 1) {
+            throw RestError.of("ERROR_ARGUMENT", "probability must be in (0, 1]");
+        }
+        int status = body.path("status").asInt(defaultStatus(error));
+        if (status < 100 || status > 599) {
+            throw RestError.of("ERROR_ARGUMENT", "status must be an HTTP status");
+        }
+        Fault fault = new Fault(portal.faults().nextId(), method, error, status,
+                body.path("description").asText(error == null ? "" : "Injected " + error), latency, drop,
+                new java.util.concurrent.atomic.AtomicInteger(body.path("count").asInt(-1)), probability,
+                new java.util.Random(body.path("seed").asLong(0)), new java.util.concurrent.atomic.AtomicInteger());
+        portal.faults().add(fault);
+        return fault;
+    }
+
+    private static int defaultStatus(String error) {
+        if (error == null) {
+            return 400;
+        }
+        return switch (error) {
+            case "QUERY_LIMIT_EXCEEDED", "OVERLOAD_LIMIT" -> 503;
+            case "OPERATION_TIME_LIMIT" -> 429;
+            case "NO_AUTH_FOUND", "expired_token", "invalid_token" -> 401;
+            case "ACCESS_DENIED", "WRONG_AUTH_TYPE", "insufficient_scope", "INVALID_CREDENTIALS" -> 403;
+            case "INTERNAL_SERVER_ERROR", "ERROR_UNEXPECTED_ANSWER", "PORTAL_DELETED" -> 500;
+            default -> 400;
+        };
+    }
+
+    private JsonNode faultView(Fault fault) {
+        ObjectNode view = json.createObjectNode();
+        view.put("id", fault.id());
+        view.put("method", fault.method());
+        view.put("error", fault.error());
+        view.put("status", fault.status());
+        view.put("latencyMs", fault.latencyMillis());
+        view.put("drop", fault.drop());
+        view.put("remaining", fault.remaining().get());
+        view.put("probability", fault.probability());
+        view.put("fired", fault.fired().get());
+        return view;
     }
 
     private JsonNode health() {
@@ -139,6 +210,7 @@ public final class ControlApi {
         ObjectNode view = json.createObjectNode();
         view.put("now", IsoTime.format(clock.instant(), ZoneOffset.UTC));
         view.put("offsetSeconds", clock.offset().toSeconds());
+        view.put("frozen", clock.frozen());
         return view;
     }
 
@@ -153,8 +225,15 @@ public final class ControlApi {
                 clock.set(to);
             } else if (body.path("reset").asBoolean(false)) {
                 clock.reset();
+            } else if (body.has("freeze")) {
+                if (body.get("freeze").asBoolean()) {
+                    clock.freeze();
+                } else {
+                    clock.unfreeze();
+                }
             } else {
-                throw RestError.of("ERROR_ARGUMENT", "Body must be {\"advance\": \"PT31M\"}, {\"set\": \"ISO\"} or {\"reset\": true}");
+                throw RestError.of("ERROR_ARGUMENT",
+                        "Body must be {\"advance\": \"PT31M\"}, {\"set\": \"ISO\"}, {\"freeze\": true|false} or {\"reset\": true}");
             }
         } catch (DateTimeParseException e) {
             throw RestError.of("ERROR_ARGUMENT", "advance must be an ISO-8601 duration such as PT31M");

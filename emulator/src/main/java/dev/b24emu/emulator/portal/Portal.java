@@ -43,6 +43,10 @@ public final class Portal {
     private final PlacementStore placements = new PlacementStore();
     /** open call cards and call lists */
     private final CallCardStore cards = new CallCardStore();
+    /** faults injected through the control API */
+    private final FaultStore faults = new FaultStore();
+    /** the request-rate and operating-time limits, when switched on */
+    private final RateLimiter limiter = new RateLimiter();
     /** serialises the read-check-write sequences (register, finish) that must see one consistent state */
     private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -86,6 +90,8 @@ public final class Portal {
             events.clear();
             placements.clear();
             cards.clear();
+            faults.clear();
+            limiter.clear();
             clock.reset();
             settings = seed.settings();
             seed.applyTo(this);
@@ -119,6 +125,8 @@ public final class Portal {
     public EventStore events() { return events; }
     public PlacementStore placements() { return placements; }
     public CallCardStore cards() { return cards; }
+    public FaultStore faults() { return faults; }
+    public RateLimiter limiter() { return limiter; }
 
     /** A stable 32-hex member_id, as real portals have, derived from the portal's identity. */
     private static String memberIdOf(String id, String token) {

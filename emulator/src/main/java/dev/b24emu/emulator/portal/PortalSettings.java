@@ -24,6 +24,10 @@ import java.util.Locale;
  * @param validateRequests    whether parameters are checked against the specs/ schemas before a method runs
  * @param strict              whether parameters a method does not document are refused (the real server ignores them)
  * @param eventRetries        how many times a failed event delivery is retried (the real server never retries)
+ * @param limits              whether the real REST limits apply (off by default, so tests are not throttled)
+ * @param rateLimit           requests per second the bucket drains (limits.md: 2)
+ * @param burst               the bucket's size (limits.md: 50)
+ * @param operatingLimit      seconds of processing a method may use in 10 minutes (limits.md: 480)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -35,12 +39,16 @@ public record PortalSettings(
         ZoneId timeZone,
         boolean validateRequests,
         boolean strict,
-        int eventRetries) {
+        int eventRetries,
+        boolean limits,
+        double rateLimit,
+        int burst,
+        double operatingLimit) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
     public static PortalSettings defaults() {
-        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"), true, false, 0);
+        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"), true, false, 0, false, 2.0, 50, 480.0);
     }
 
     /** Applies a JSON patch of settings; an unknown key or a bad value is a 400, and nothing changes. */
@@ -59,7 +67,8 @@ public record PortalSettings(
         return new PortalSettings(crmMode(merged.get("crmMode")), bool(merged, "repeatSales"),
                 bool(merged, "appContextOnly"), bool(merged, "emptyErrorCode"), bool(merged, "addToChatDefault"),
                 bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), bool(merged, "validateRequests"),
-                bool(merged, "strict"), retries(merged.get("eventRetries")));
+                bool(merged, "strict"), retries(merged.get("eventRetries")), bool(merged, "limits"),
+                positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"));
     }
 
     public ObjectNode toJson() {
@@ -74,6 +83,10 @@ public record PortalSettings(
         json.put("validateRequests", validateRequests);
         json.put("strict", strict);
         json.put("eventRetries", eventRetries);
+        json.put("limits", limits);
+        json.put("rateLimit", rateLimit);
+        json.put("burst", burst);
+        json.put("operatingLimit", operatingLimit);
         return json;
     }
 
@@ -90,6 +103,14 @@ public record PortalSettings(
             throw RestError.of("ERROR_ARGUMENT", name + " must be true or false");
         }
         return settings.get(name).booleanValue();
+    }
+
+    private static double positive(ObjectNode settings, String name) {
+        JsonNode v = settings.get(name);
+        if (!v.isNumber() || v.doubleValue() <= 0) {
+            throw RestError.of("ERROR_ARGUMENT", name + " must be a positive number");
+        }
+        return v.doubleValue();
     }
 
     private static int retries(JsonNode v) {

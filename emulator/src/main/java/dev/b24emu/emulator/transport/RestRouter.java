@@ -1,7 +1,11 @@
 package dev.b24emu.emulator.transport;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.portal.Fault;
 import dev.b24emu.emulator.portal.Portal;
+import dev.b24emu.emulator.portal.PortalSettings;
+import dev.b24emu.emulator.portal.RateLimiter;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,9 +34,11 @@ public final class RestRouter {
     private final Envelope envelope;
     private final RequestValidator validator;
     private final long bodyLimit;
+    private final Vertx vertx;
 
-    public RestRouter(MethodRegistry methods, Authenticator authenticator, ParamDecoder decoder, Envelope envelope,
-                      RequestValidator validator, long bodyLimit) {
+    public RestRouter(Vertx vertx, MethodRegistry methods, Authenticator authenticator, ParamDecoder decoder,
+                      Envelope envelope, RequestValidator validator, long bodyLimit) {
+        this.vertx = vertx;
         this.methods = methods;
         this.authenticator = authenticator;
         this.decoder = decoder;
@@ -113,14 +119,69 @@ public final class RestRouter {
             if (method.appContextOnly() && who.isWebhook() && who.portal().settings().appContextOnly()) {
                 throw RestError.wrongAuthType();
             }
+            checkLimits(who, method.name());
+            Fault fault = who.portal().faults().fire(method.name()).orElse(null);
+            if (fault != null && fault.drop()) {
+                request.connection().close();
+                journal(request, who, method.name(), 0, params, started, "FAULT_DROPPED_CONNECTION");
+                return;
+            }
+            ObjectNode checked = params;
+            if (fault != null && fault.latencyMillis() > 0) {
+                vertx.setTimer(fault.latencyMillis(), t -> execute(request, who, method, checked, started, fault));
+                return;
+            }
+            execute(request, who, method, params, started, fault);
+        } catch (RuntimeException failure) {
+            fail(request, caller, methodName, params, started, failure);
+        }
+    }
+
+    /** Runs the method (after any injected latency) and answers. */
+    private void execute(HttpServerRequest request, Caller who, MethodRegistry.Method method, ObjectNode params,
+                         long started, Fault fault) {
+        try {
+            if (fault != null && fault.error() != null) {
+                throw new RestError(fault.status(), fault.error(), fault.description());
+            }
             Instant start = who.portal().now();
             Params checked = new Params(params);
             validator.check(who, method.name(), checked);
             Object result = method.body().call(who, checked);
-            ObjectNode ok = envelope.success(result, start, System.nanoTime() - started,
-                    who.portal().settings().timeZone());
-            respond(request, who, methodName, 200, ok, params, started, null);
-        } catch (RestError error) {
+            long nanos = System.nanoTime() - started;
+            ObjectNode ok = envelope.success(result, start, nanos, who.portal().settings().timeZone());
+            if (who.portal().settings().limits()) {
+                RateLimiter limiter = who.portal().limiter();
+                limiter.spend(method.name(), nanos / 1e9, who.portal().now());
+                ObjectNode time = (ObjectNode) ok.get("time");
+                time.put("operating_reset_at", limiter.resetAt(who.portal().now()).getEpochSecond());
+                time.put("operating", limiter.operating(method.name(), who.portal().now()));
+            }
+            respond(request, who, method.name(), 200, ok, params, started, null);
+        } catch (RuntimeException failure) {
+            fail(request, who, method.name(), params, started, failure);
+        }
+    }
+
+    /** The real limits, when the portal has them on: the leaky bucket, then the method's operating time. */
+    private static void checkLimits(Caller who, String method) {
+        PortalSettings settings = who.portal().settings();
+        if (!settings.limits()) {
+            return;
+        }
+        RateLimiter limiter = who.portal().limiter();
+        Instant now = who.portal().now();
+        if (!limiter.admit(now, settings.rateLimit(), settings.burst())) {
+            throw new RestError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
+        }
+        if (limiter.operating(method, now) >= settings.operatingLimit()) {
+            throw new RestError(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+        }
+    }
+
+    private void fail(HttpServerRequest request, Caller caller, String methodName, ObjectNode params, long started,
+                      RuntimeException failure) {
+        if (failure instanceof RestError error) {
             Portal portal = caller == null ? null : caller.portal();
             String code = portal != null && portal.settings().emptyErrorCode() && "ERROR_CORE".equals(error.code())
                     ? "" : error.code();
@@ -129,12 +190,11 @@ public final class RestRouter {
                 answer.put("argument", error.argument());
             }
             respond(request, caller, methodName, error.httpStatus(), answer, params, started, error.code());
-        } catch (RuntimeException bug) {
-            LOG.warn("Unexpected failure in {}", methodName, bug);
-            respond(request, caller, methodName, 500,
-                    envelope.error("INTERNAL_SERVER_ERROR", "Internal server error"), params, started,
-                    "INTERNAL_SERVER_ERROR");
+            return;
         }
+        LOG.warn("Unexpected failure in {}", methodName, failure);
+        respond(request, caller, methodName, 500, envelope.error("INTERNAL_SERVER_ERROR", "Internal server error"),
+                params, started, "INTERNAL_SERVER_ERROR");
     }
 
     /** The OAuth token: {@code auth} in query or body, or {@code access_token} as some clients send it. */
@@ -148,14 +208,20 @@ public final class RestRouter {
 
     private void respond(HttpServerRequest request, Caller caller, String method, int status, ObjectNode body,
                          ObjectNode params, long started, String errorCode) {
-        long micros = (System.nanoTime() - started) / 1000;
         HttpServerResponse response = request.response();
-        if (!response.ended()) {
+        if (!response.ended() && !response.closed()) {
             response.setStatusCode(status)
                     .putHeader("Content-Type", JSON_UTF8)
                     .putHeader("Access-Control-Allow-Origin", "*")
                     .end(Buffer.buffer(envelope.bytes(body)));
         }
+        journal(request, caller, method, status, params, started, errorCode);
+    }
+
+    /** The INFO line of the request and its journal entry on the portal. */
+    private static void journal(HttpServerRequest request, Caller caller, String method, int status, ObjectNode params,
+                                long started, String errorCode) {
+        long micros = (System.nanoTime() - started) / 1000;
         Portal portal = caller == null ? null : caller.portal();
         LOG.info("{} {} portal={} status={} {}ms", request.method().name(), method.isEmpty() ? request.path() : method,
                 portal == null ? "-" : portal.id(), status, String.format(Locale.ROOT, "%.2f", micros / 1000.0));

@@ -42,7 +42,7 @@ class JsSdkInteropTest {
             assertEquals(0, process.exitValue(), output);
             assertTrue(output.contains("\"ok\":true"), output);
             emulator.defaultPortal().journal().entries().stream()
-                    .filter(e -> e.method().equals("telephony.externalCall.register")).findFirst()
+                    .filter(e -> e.method().equalsIgnoreCase("telephony.externalCall.register")).findFirst()
                     .orElseThrow(() -> new AssertionError("the SDK's register call is not in the journal"));
         }
     }
