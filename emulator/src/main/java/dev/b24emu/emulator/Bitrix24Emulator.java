@@ -26,6 +26,7 @@ import dev.b24emu.emulator.crm.CrmMethods;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.portal.PortalRegistry;
 import dev.b24emu.emulator.portal.PortalSeed;
+import dev.b24emu.emulator.portal.StateFile;
 import dev.b24emu.emulator.telephony.TelephonyMethods;
 import dev.b24emu.emulator.transport.Envelope;
 import dev.b24emu.emulator.transport.MethodRegistry;
@@ -56,6 +57,8 @@ public final class Bitrix24Emulator implements AutoCloseable {
     private final ControlApi control;
     private final CallCards cards;
     private final Installation installation;
+    /** the --state-file, or null */
+    private StateFile stateFile;
     private final String host;
     private volatile int port;
     /** the HTTPS port, or -1 without HTTPS */
@@ -100,7 +103,22 @@ public final class Bitrix24Emulator implements AutoCloseable {
         new AppControl(portals, installation, new ClickToCall(callEvents, cards), json).mount(router);
         new CardControl(portals, cards, widgets, json).mount(router);
         control.mountFallback(router);
+        if (options.stateFile() != null) {
+            stateFile = new StateFile(options.stateFile(), portals);
+            try {
+                stateFile.load();
+            } catch (RuntimeException e) {
+                vertx.close();
+                throw e;
+            }
+        }
         listen(router, options);
+        if (stateFile != null) {
+            vertx.setPeriodic(30_000, id -> vertx.executeBlocking(() -> {
+                stateFile.save();
+                return null;
+            }));
+        }
         // Call-card timers run on each portal's clock; a tick a second closes cards whose delay ran out.
         vertx.setPeriodic(1000, id -> portals.all().forEach(cards::tick));
     }
@@ -232,8 +250,19 @@ public final class Bitrix24Emulator implements AutoCloseable {
         return installation;
     }
 
+    /** Saves the state file now (it is also saved every 30 s and at close). */
+    public void saveState() {
+        if (stateFile != null) {
+            stateFile.save();
+        }
+    }
+
     @Override
     public void close() {
-        await(vertx.close());
+        try {
+            saveState();
+        } finally {
+            await(vertx.close());
+        }
     }
 }

@@ -16,10 +16,12 @@ import dev.b24emu.emulator.portal.PortalSeed;
  * @param tlsCert        a PEM certificate for HTTPS, or null to use a self-signed one for localhost
  * @param tlsKey         the PEM key of tlsCert
  * @param tlsDir         where the self-signed certificate is made and kept (its PEM is tlsDir/emulator-cert.pem)
+ * @param stateFile      loaded at start, saved every 30 s and at shutdown; null for none
  */
 public record EmulatorOptions(String host, int port, String webhookToken, long webhookUserId, PortalSeed seed,
                               int journalSize, int finishedCalls, long bodyLimit, int eventLoops, int httpsPort,
-                              java.nio.file.Path tlsCert, java.nio.file.Path tlsKey, java.nio.file.Path tlsDir) {
+                              java.nio.file.Path tlsCert, java.nio.file.Path tlsKey, java.nio.file.Path tlsDir,
+                              java.nio.file.Path stateFile) {
 
     /** Where a self-signed certificate is kept unless told otherwise. */
     public static java.nio.file.Path defaultTlsDir() {
@@ -30,27 +32,32 @@ public record EmulatorOptions(String host, int port, String webhookToken, long w
 
     public static EmulatorOptions defaults() {
         return new EmulatorOptions("127.0.0.1", 0, DEFAULT_WEBHOOK_TOKEN, 1, null, 1000, 10_000,
-                8L * 1024 * 1024, 0, -1, null, null, defaultTlsDir());
+                8L * 1024 * 1024, 0, -1, null, null, defaultTlsDir(), null);
     }
 
     public EmulatorOptions withPort(int port) {
         return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir);
+                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile);
     }
 
     public EmulatorOptions withSeed(PortalSeed seed) {
         return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir);
+                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile);
     }
 
     /** HTTPS beside HTTP on the given port (0 = a free one), with the self-signed certificate kept in tlsDir. */
     public EmulatorOptions withHttps(int port, java.nio.file.Path dir) {
         return new EmulatorOptions(host, this.port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, port, tlsCert, tlsKey, dir);
+                bodyLimit, eventLoops, port, tlsCert, tlsKey, dir, stateFile);
+    }
+
+    public EmulatorOptions withStateFile(java.nio.file.Path file) {
+        return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
+                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, file);
     }
 
     public EmulatorOptions withWebhookToken(String token) {
         return new EmulatorOptions(host, port, token, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir);
+                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile);
     }
 }

@@ -50,6 +50,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tls-dir", paramLabel = "DIR", description = "Where the self-signed certificate is made and kept (default: ~/.b24-emulator/tls).")
     Path tlsDir = EmulatorOptions.defaultTlsDir();
 
+    @Option(names = "--state-file", paramLabel = "FILE", description = "Load every portal's state from FILE at start; save it there every 30 s and at shutdown.")
+    Path stateFile;
+
     @Option(names = "--journal-size", description = "REST calls kept per portal in the request journal (default: ${DEFAULT-VALUE}).")
     int journalSize = 1000;
 
@@ -98,7 +101,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions options = new EmulatorOptions(host, port, webhookToken, webhookUser, portalSeed,
-                journalSize, finishedCalls, bodyLimit, 0, httpsPort, tlsCert, tlsKey, tlsDir);
+                journalSize, finishedCalls, bodyLimit, 0, httpsPort, tlsCert, tlsKey, tlsDir, stateFile);
         Bitrix24Emulator emulator;
         try {
             emulator = Bitrix24Emulator.start(options);

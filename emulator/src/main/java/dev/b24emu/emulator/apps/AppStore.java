@@ -39,6 +39,12 @@ public final class AppStore {
         return apps;
     }
 
+    public synchronized void restore(List<App> apps) {
+        clear();
+        apps.forEach(this::put);
+        lastAppId.set(apps.stream().mapToLong(app -> Long.parseLong(app.appKey())).max().orElse(0));
+    }
+
     public synchronized void clear() {
         byClientId.clear();
         byAppKey.clear();

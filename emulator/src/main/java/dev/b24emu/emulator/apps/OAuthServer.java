@@ -83,6 +83,26 @@ public final class OAuthServer {
         return Optional.ofNullable(refreshTokens.get(token));
     }
 
+    /** A portal's live grants, for state files: maps access tokens and refresh tokens to their grants. */
+    public record PortalTokens(Map<String, Grant> access, Map<String, Grant> refresh) {
+    }
+
+    public PortalTokens tokensOf(String portalId) {
+        Map<String, Grant> access = new java.util.HashMap<>();
+        Map<String, Grant> refresh = new java.util.HashMap<>();
+        accessTokens.forEach((token, grant) -> { if (grant.portalId().equals(portalId)) { access.put(token, grant); } });
+        refreshTokens.forEach((token, grant) -> { if (grant.portalId().equals(portalId)) { refresh.put(token, grant); } });
+        return new PortalTokens(access, refresh);
+    }
+
+    public void restore(String portalId, PortalTokens tokens) {
+        forget(portalId);
+        tokens.access().forEach((token, grant) -> accessTokens.put(token, new Grant(portalId, grant.clientId(),
+                grant.userId(), grant.expiresAt())));
+        tokens.refresh().forEach((token, grant) -> refreshTokens.put(token, new Grant(portalId, grant.clientId(),
+                grant.userId(), grant.expiresAt())));
+    }
+
     /** Forgets every token of a portal (reset, delete). */
     public void forget(String portalId) {
         accessTokens.values().removeIf(g -> g.portalId().equals(portalId));

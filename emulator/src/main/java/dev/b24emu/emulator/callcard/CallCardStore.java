@@ -52,6 +52,12 @@ public final class CallCardStore {
         positions.put(listId + "/" + userId, index);
     }
 
+    /** Restores call lists from a state file (cards are live UI state and start closed). */
+    public synchronized void restoreLists(List<CallList> restored) {
+        restored.forEach(this::putList);
+        lastListId = restored.stream().mapToLong(CallList::id).max().orElse(0);
+    }
+
     public synchronized void clear() {
         cards.clear();
         lists.clear();

@@ -12,6 +12,7 @@ import dev.b24emu.emulator.portal.Fault;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.portal.PortalRegistry;
 import dev.b24emu.emulator.portal.PortalSeed;
+import dev.b24emu.emulator.portal.PortalState;
 import dev.b24emu.emulator.telephony.Call;
 import dev.b24emu.emulator.telephony.FinishedCall;
 import dev.b24emu.emulator.transport.MethodRegistry;
@@ -39,7 +40,7 @@ import java.util.function.Supplier;
  * exclusions, calls, and the request journal. They answer JSON, and failures in the same error envelope as /rest/.
  */
 public final class ControlApi {
-    private static final long CONTROL_BODY_LIMIT = 4L * 1024 * 1024;
+    private static final long CONTROL_BODY_LIMIT = 64L * 1024 * 1024;
 
     private final PortalRegistry portals;
     private final MethodRegistry methods;
@@ -105,6 +106,12 @@ public final class ControlApi {
             return exclusions(portal);
         }));
         responses.get(router, "/_emulator/portals/:id/calls", ctx -> calls(portal(ctx)));
+        responses.get(router, "/_emulator/portals/:id/state", ctx -> PortalState.export(portal(ctx), portals.oauth()));
+        router.put("/_emulator/portals/:id/state").handler(ctx -> responses.answer(ctx, 200, () -> {
+            Portal portal = portal(ctx);
+            PortalState.restore(portal, portals.oauth(), responses.body(ctx));
+            return portalView(portal);
+        }));
         router.post("/_emulator/portals/:id/faults").handler(ctx -> responses.answer(ctx, 201, () ->
                 faultView(addFault(portal(ctx), responses.body(ctx)))));
         responses.get(router, "/_emulator/portals/:id/faults", ctx -> {

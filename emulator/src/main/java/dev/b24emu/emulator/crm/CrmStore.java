@@ -187,6 +187,30 @@ public final class CrmStore {
         return Set.copyOf(exclusions);
     }
 
+    /** Everything the store holds, for state files. */
+    public record Snapshot(List<CrmItem> items, List<ObjectNode> activities, Set<String> exclusions,
+                           Map<CrmEntityType, Long> lastIds, long lastActivityId, long lastMultifieldId) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        List<CrmItem> all = new ArrayList<>();
+        items.values().forEach(byId -> all.addAll(byId.values()));
+        Map<CrmEntityType, Long> counters = new EnumMap<>(CrmEntityType.class);
+        lastIds.forEach((type, id) -> counters.put(type, id.get()));
+        return new Snapshot(all, List.copyOf(activities.values()), Set.copyOf(exclusions), counters,
+                lastActivityId.get(), lastMultifieldId.get());
+    }
+
+    public synchronized void restore(Snapshot snapshot) {
+        clear();
+        snapshot.items().forEach(this::index);
+        snapshot.activities().forEach(a -> activities.put(Long.parseLong(a.get("ID").asText()), a));
+        exclusions.addAll(snapshot.exclusions());
+        snapshot.lastIds().forEach((type, id) -> lastIds.get(type).set(id));
+        lastActivityId.set(snapshot.lastActivityId());
+        lastMultifieldId.set(snapshot.lastMultifieldId());
+    }
+
     public synchronized void clear() {
         items.values().forEach(Map::clear);
         lastIds.values().forEach(id -> id.set(0));

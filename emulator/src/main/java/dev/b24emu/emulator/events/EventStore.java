@@ -109,6 +109,25 @@ public final class EventStore {
         }
     }
 
+    /** Bound handlers and the offline queue, for state files. */
+    public record Snapshot(List<EventHandler> handlers, List<OfflineEvent> offline, long lastHandlerId,
+                           long lastOfflineId, long lastMessageId) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(List.copyOf(handlers.values()), List.copyOf(offline.values()), lastHandlerId.get(),
+                lastOfflineId.get(), lastMessageId.get());
+    }
+
+    public synchronized void restore(Snapshot snapshot) {
+        clear();
+        snapshot.handlers().forEach(h -> handlers.put(h.id(), h));
+        snapshot.offline().forEach(e -> offline.put(e.id(), e));
+        lastHandlerId.set(snapshot.lastHandlerId());
+        lastOfflineId.set(snapshot.lastOfflineId());
+        lastMessageId.set(snapshot.lastMessageId());
+    }
+
     public synchronized void clear() {
         handlers.clear();
         offline.clear();

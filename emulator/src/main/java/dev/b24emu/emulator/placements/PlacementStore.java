@@ -62,6 +62,21 @@ public final class PlacementStore {
         return subscriptions.values().stream().filter(which).toList();
     }
 
+    /** Everything bound, for state files. */
+    public record Snapshot(List<Placement> placements, List<EventSubscription> subscriptions, long lastId) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(List.copyOf(placements.values()), List.copyOf(subscriptions.values()), lastId.get());
+    }
+
+    public synchronized void restore(Snapshot snapshot) {
+        clear();
+        snapshot.placements().forEach(p -> placements.put(p.id(), p));
+        snapshot.subscriptions().forEach(s -> subscriptions.put(s.id(), s));
+        lastId.set(snapshot.lastId());
+    }
+
     public synchronized void clear() {
         placements.clear();
         subscriptions.clear();

@@ -163,6 +163,35 @@ public final class TelephonyStore {
         return all;
     }
 
+    /** Everything the store holds, for state files. */
+    public record Snapshot(List<Call> active, List<FinishedCall> finished, List<ExternalLine> lines,
+                           List<CallRecord> records, List<Transcript> transcripts, long lastFinishedId,
+                           long lastLineId, long lastFileId, long lastTranscriptId) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(List.copyOf(active.values()), List.copyOf(finished.values()), allLines(),
+                List.copyOf(records.values()), List.copyOf(transcripts.values()), lastFinishedId.get(),
+                lastLineId.get(), lastFileId.get(), lastTranscriptId.get());
+    }
+
+    public synchronized void restore(Snapshot snapshot) {
+        clear();
+        snapshot.active().forEach(this::put);
+        snapshot.finished().forEach(row -> {
+            finished.put(row.id(), row);
+            finishedByCallId.put(row.call().callId(), row.id());
+        });
+        snapshot.lines().forEach(line -> lines.computeIfAbsent(line.appKey(), k -> new ConcurrentHashMap<>())
+                .put(line.number(), line));
+        snapshot.records().forEach(record -> records.put(record.callId(), record));
+        snapshot.transcripts().forEach(t -> transcripts.put(t.id(), t));
+        lastFinishedId.set(snapshot.lastFinishedId());
+        lastLineId.set(snapshot.lastLineId());
+        lastFileId.set(snapshot.lastFileId());
+        lastTranscriptId.set(snapshot.lastTranscriptId());
+    }
+
     public synchronized void clear() {
         records.clear();
         pendingUploads.clear();
