@@ -8,6 +8,7 @@ import dev.b24emu.emulator.callcard.CallCards;
 import dev.b24emu.emulator.callcard.CallListMethods;
 import dev.b24emu.emulator.control.AppControl;
 import dev.b24emu.emulator.control.CardControl;
+import dev.b24emu.emulator.control.DashboardControl;
 import dev.b24emu.emulator.events.Outbound;
 import dev.b24emu.emulator.placements.PlacementMethods;
 import dev.b24emu.emulator.placements.WidgetPublisher;
@@ -102,6 +103,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
         control.mount(router);
         new AppControl(portals, installation, new ClickToCall(callEvents, cards), json).mount(router);
         new CardControl(portals, cards, widgets, json).mount(router);
+        new DashboardControl(vertx, portals, json).mount(router);
         control.mountFallback(router);
         if (options.stateFile() != null) {
             stateFile = new StateFile(options.stateFile(), portals);

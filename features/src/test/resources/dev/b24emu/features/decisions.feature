@@ -66,3 +66,10 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | PHONE_NUMBER | +79990000001 |
       | EXTRA        | 1            |
     Then the call fails with 400 "ERROR_ARGUMENT" "Unknown parameter EXTRA (strict mode)"
+
+  @D48
+  Scenario: The real limits are off until a portal turns them on
+    Given the portal setting "limits" is "true"
+    When I call "user.current"
+    Then the call succeeds
+    And the response time "operating_reset_at" is an integer
