@@ -8,6 +8,7 @@ import dev.b24emu.emulator.callcard.CallCards;
 import dev.b24emu.emulator.callcard.CallListMethods;
 import dev.b24emu.emulator.control.AppControl;
 import dev.b24emu.emulator.control.CardControl;
+import dev.b24emu.emulator.control.ControlGuard;
 import dev.b24emu.emulator.control.DashboardControl;
 import dev.b24emu.emulator.events.Outbound;
 import dev.b24emu.emulator.placements.PlacementMethods;
@@ -58,6 +59,8 @@ public final class Bitrix24Emulator implements AutoCloseable {
     private final ControlApi control;
     private final CallCards cards;
     private final Installation installation;
+    /** the token the control API requires, or null when it listens on loopback only */
+    private String controlToken;
     /** the --state-file, or null */
     private StateFile stateFile;
     private final String host;
@@ -98,6 +101,8 @@ public final class Bitrix24Emulator implements AutoCloseable {
                 options.bodyLimit());
         this.installation = new Installation(portals.oauth(), publisher, endpoints);
         Router router = Router.router(vertx);
+        this.controlToken = ControlGuard.tokenFor(options.host(), options.controlToken());
+        new ControlGuard(controlToken).mount(router);
         rest.mount(router);
         new OAuthRoutes(portals, installation, json).mount(router);
         control.mount(router);
@@ -250,6 +255,11 @@ public final class Bitrix24Emulator implements AutoCloseable {
 
     Installation installation() {
         return installation;
+    }
+
+    /** The token the control API and dashboard require (header X-Emulator-Token or ?token=), or null on loopback. */
+    public String controlToken() {
+        return controlToken;
     }
 
     /** Saves the state file now (it is also saved every 30 s and at close). */

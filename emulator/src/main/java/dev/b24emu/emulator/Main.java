@@ -53,6 +53,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--state-file", paramLabel = "FILE", description = "Load every portal's state from FILE at start; save it there every 30 s and at shutdown.")
     Path stateFile;
 
+    @Option(names = "--control-token", description = "Token the control API and dashboard require when --host is not a loopback address (default: a random one, printed).")
+    String controlToken;
+
     @Option(names = "--journal-size", description = "REST calls kept per portal in the request journal (default: ${DEFAULT-VALUE}).")
     int journalSize = 1000;
 
@@ -101,7 +104,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions options = new EmulatorOptions(host, port, webhookToken, webhookUser, portalSeed,
-                journalSize, finishedCalls, bodyLimit, 0, httpsPort, tlsCert, tlsKey, tlsDir, stateFile);
+                journalSize, finishedCalls, bodyLimit, 0, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken);
         Bitrix24Emulator emulator;
         try {
             emulator = Bitrix24Emulator.start(options);
@@ -123,7 +126,8 @@ public final class Main implements Callable<Integer> {
         if (emulator.httpsPort() >= 0) {
             System.out.println("HTTPS webhook URL: " + emulator.httpsWebhookUrl() + " (trust " + emulator.trustedCertificate() + ")");
         }
-        System.out.println("Control API: " + emulator.baseUrl() + "/_emulator/health");
+        System.out.println("Control API: " + emulator.baseUrl() + "/_emulator/health"
+                + (emulator.controlToken() == null ? "" : " (token required: " + emulator.controlToken() + ")"));
         System.out.flush();
         stopped.await();
         return CommandLine.ExitCode.OK;
