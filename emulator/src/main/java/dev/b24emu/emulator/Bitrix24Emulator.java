@@ -121,7 +121,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
         }
         listen(router, options);
         if (stateFile != null) {
-            vertx.setPeriodic(30_000, id -> vertx.executeBlocking(() -> {
+            vertx.setPeriodic(options.stateSaveSeconds() * 1000L, id -> vertx.executeBlocking(() -> {
                 stateFile.save();
                 return null;
             }));

@@ -18,11 +18,12 @@ import dev.b24emu.emulator.portal.PortalSeed;
  * @param tlsDir         where the self-signed certificate is made and kept (its PEM is tlsDir/emulator-cert.pem)
  * @param stateFile      loaded at start, saved every 30 s and at shutdown; null for none
  * @param controlToken   the token the control API and dashboard require when bound beyond loopback; null makes one
+ * @param stateSaveSeconds how often the state file is saved
  */
 public record EmulatorOptions(String host, int port, String webhookToken, long webhookUserId, PortalSeed seed,
                               int journalSize, int finishedCalls, long bodyLimit, int eventLoops, int httpsPort,
                               java.nio.file.Path tlsCert, java.nio.file.Path tlsKey, java.nio.file.Path tlsDir,
-                              java.nio.file.Path stateFile, String controlToken) {
+                              java.nio.file.Path stateFile, String controlToken, int stateSaveSeconds) {
 
     /** Where a self-signed certificate is kept unless told otherwise. */
     public static java.nio.file.Path defaultTlsDir() {
@@ -33,38 +34,38 @@ public record EmulatorOptions(String host, int port, String webhookToken, long w
 
     public static EmulatorOptions defaults() {
         return new EmulatorOptions("127.0.0.1", 0, DEFAULT_WEBHOOK_TOKEN, 1, null, 1000, 10_000,
-                8L * 1024 * 1024, 0, -1, null, null, defaultTlsDir(), null, null);
+                8L * 1024 * 1024, 0, -1, null, null, defaultTlsDir(), null, null, 30);
     }
 
     public EmulatorOptions withPort(int port) {
         return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken);
+                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken, stateSaveSeconds);
     }
 
     public EmulatorOptions withSeed(PortalSeed seed) {
         return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken);
+                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken, stateSaveSeconds);
     }
 
     /** HTTPS beside HTTP on the given port (0 = a free one), with the self-signed certificate kept in tlsDir. */
     public EmulatorOptions withHttps(int port, java.nio.file.Path dir) {
         return new EmulatorOptions(host, this.port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, port, tlsCert, tlsKey, dir, stateFile, controlToken);
+                bodyLimit, eventLoops, port, tlsCert, tlsKey, dir, stateFile, controlToken, stateSaveSeconds);
     }
 
     public EmulatorOptions withStateFile(java.nio.file.Path file) {
         return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, file, controlToken);
+                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, file, controlToken, stateSaveSeconds);
     }
 
     /** Listens on another address; beyond loopback the control API then requires the token. */
     public EmulatorOptions withHost(String address, String token) {
         return new EmulatorOptions(address, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, token);
+                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, token, stateSaveSeconds);
     }
 
     public EmulatorOptions withWebhookToken(String token) {
         return new EmulatorOptions(host, port, token, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken);
+                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken, stateSaveSeconds);
     }
 }

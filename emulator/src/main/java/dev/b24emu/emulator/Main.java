@@ -53,6 +53,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--state-file", paramLabel = "FILE", description = "Load every portal's state from FILE at start; save it there every 30 s and at shutdown.")
     Path stateFile;
 
+    @Option(names = "--state-save-seconds", description = "How often --state-file is saved (default: ${DEFAULT-VALUE}).")
+    int stateSaveSeconds = 30;
+
     @Option(names = "--control-token", description = "Token the control API and dashboard require when --host is not a loopback address (default: a random one, printed).")
     String controlToken;
 
@@ -89,6 +92,10 @@ public final class Main implements Callable<Integer> {
             err.println("--tls-cert and --tls-key go together");
             return CommandLine.ExitCode.USAGE;
         }
+        if (stateSaveSeconds < 1) {
+            err.println("--state-save-seconds must be at least 1");
+            return CommandLine.ExitCode.USAGE;
+        }
         if (journalSize < 0 || finishedCalls < 1 || bodyLimit < 1024) {
             err.println("--journal-size must be >= 0, --max-finished-calls >= 1 and --body-limit >= 1024");
             return CommandLine.ExitCode.USAGE;
@@ -104,7 +111,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions options = new EmulatorOptions(host, port, webhookToken, webhookUser, portalSeed,
-                journalSize, finishedCalls, bodyLimit, 0, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken);
+                journalSize, finishedCalls, bodyLimit, 0, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken, stateSaveSeconds);
         Bitrix24Emulator emulator;
         try {
             emulator = Bitrix24Emulator.start(options);
