@@ -8,8 +8,13 @@ import java.util.function.Predicate;
 
 /** The call cards of one portal, and the call lists users work through. */
 public final class CallCardStore {
+    /** How many closed cards are kept for inspection; older ones are dropped so memory stays flat. */
+    static final int CLOSED_CARDS_KEPT = 1000;
+
     /** maps "CALL_ID/userId" to the card */
     private final Map<String, CallCard> cards = new ConcurrentHashMap<>();
+    /** keys of closed cards, oldest first */
+    private final java.util.ArrayDeque<String> closedOrder = new java.util.ArrayDeque<>();
     /** maps call list ID to the list */
     private final Map<Long, CallList> lists = new ConcurrentHashMap<>();
     /** maps "listId/userId" to the position of the user in the list */
@@ -25,7 +30,16 @@ public final class CallCardStore {
     }
 
     public void put(CallCard card) {
-        cards.put(card.key(), card);
+        CallCard before = cards.put(card.key(), card);
+        if (card.closed() && (before == null || !before.closed())) {
+            synchronized (closedOrder) {
+                closedOrder.addLast(card.key());
+                while (closedOrder.size() > CLOSED_CARDS_KEPT) {
+                    String oldest = closedOrder.removeFirst();
+                    cards.computeIfPresent(oldest, (key, stale) -> stale.closed() ? null : stale);
+                }
+            }
+        }
     }
 
     public synchronized long nextListId() {
@@ -59,6 +73,9 @@ public final class CallCardStore {
     }
 
     public synchronized void clear() {
+        synchronized (closedOrder) {
+            closedOrder.clear();
+        }
         cards.clear();
         lists.clear();
         positions.clear();

@@ -82,6 +82,8 @@ public final class CardControl {
         });
         router.get("/_emulator/ui/call-card").handler(ctx -> resource(ctx, "/ui/call-card.html", "text/html; charset=utf-8"));
         router.get("/_emulator/ui/bx24.js").handler(ctx -> resource(ctx, "/ui/bx24.js", "application/javascript; charset=utf-8"));
+        router.get("/_emulator/ui/control-token.js").handler(ctx -> resource(ctx, "/ui/control-token.js",
+                "application/javascript; charset=utf-8"));
     }
 
     private Portal portal(RoutingContext ctx) {

@@ -42,6 +42,11 @@ public final class ControlGuard {
     }
 
     private void check(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (path.startsWith("/_emulator/ui/") && path.endsWith(".js")) {
+            ctx.next(); // static scripts hold no data; pages and APIs behind them carry the token
+            return;
+        }
         String given = ctx.request().getHeader("X-Emulator-Token");
         String authorization = ctx.request().getHeader("Authorization");
         if (given == null && authorization != null && authorization.startsWith("Bearer ")) {

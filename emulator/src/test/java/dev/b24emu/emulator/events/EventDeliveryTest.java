@@ -113,6 +113,29 @@ class EventDeliveryTest extends AppHarness {
     }
 
     @Test
+    void aHandlerThatNeverAnswersTimesOutAfterFiveSecondsAndADeadOneFailsAtOnce() throws Exception {
+        String token = telephonyApp("local.timeout").getString("access_token");
+        bind(token, "OnVoximplantCallStart", handler.url("/hangs"));
+        bind(token, "OnVoximplantCallInit", "http://127.0.0.1:1/dead");
+        handler.answer(200, 9000);
+        call("telephony.externalcall.register", INCOMING).then().statusCode(200);
+        io.restassured.path.json.JsonPath deliveries = null;
+        for (int i = 0; i < 100; i++) {
+            deliveries = given().get(base() + "/_emulator/portals/" + portal.id() + "/events").then().extract().jsonPath();
+            if (deliveries.getList("event").size() == 2) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(2, deliveries.getList("event").size(), "both attempts are journaled");
+        assertEquals(0, deliveries.getInt("find { it.event == 'ONVOXIMPLANTCALLINIT' }.status"), "a dead handler: no answer");
+        int waited = deliveries.getInt("find { it.event == 'ONVOXIMPLANTCALLSTART' }.latencyMillis");
+        assertTrue(waited >= 5000 && waited < 8000, "the attempt gave up after the 5 s timeout: " + waited + " ms");
+        assertEquals(0, deliveries.getInt("find { it.event == 'ONVOXIMPLANTCALLSTART' }.status"));
+        handler.clear();
+    }
+
+    @Test
     void clickToCallRegistersTheCallAndTellsOnlyTheLinesApplication() {
         String pbx = telephonyApp("local.pbx").getString("access_token");
         String other = telephonyApp("local.other").getString("access_token");

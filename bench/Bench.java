@@ -1,0 +1,387 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * The benchmark: the emulator beside WireMock standalone (a static stub of the register and finish responses) and a
+ * bare Vert.x route (the ceiling of this stack), measured in one run on one machine. Run by bench/run.sh:
+ *   java -cp emulator/target/b24-emulator.jar bench/Bench.java WIREMOCK_JAR
+ * With "bare-vertx PORT" it is itself the bare Vert.x server.
+ */
+public class Bench {
+    static final String REGISTER_BODY = "{\"result\":{\"CALL_ID\":\"externalCall.716f1cb73def9700a23842adf9c4c568.1773130779\","
+            + "\"CRM_CREATED_LEAD\":null,\"CRM_CREATED_ENTITIES\":[],\"CRM_ENTITY_TYPE\":\"CONTACT\",\"CRM_ENTITY_ID\":797},"
+            + "\"time\":{\"start\":1773130778,\"finish\":1773130779.120838,\"duration\":1.120837,\"processing\":1,"
+            + "\"date_start\":\"2026-03-10T11:19:38+03:00\",\"date_finish\":\"2026-03-10T11:19:39+03:00\"}}";
+    static final int CONCURRENCY = Integer.getInteger("concurrency", 16);
+    static final int SECONDS = Integer.getInteger("seconds", 20);
+    static final long FINISHED_CALLS = Long.getLong("finishedCalls", 1_000_000);
+    static final int SOAK_SECONDS = Integer.getInteger("soakSeconds", 600);
+    static final int SEARCH_ENTITIES = Integer.getInteger("searchEntities", 100_000);
+    /** Unmeasured load before each measured one, so every server is compared after its JIT has warmed up. */
+    static final int WARMUP_SECONDS = Integer.getInteger("warmupSeconds", 10);
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Every server started, so a failed run stops them all instead of leaving them behind. */
+    static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("bare-vertx")) {
+            bareVertx(Integer.parseInt(args[1]));
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+        try {
+            measure(args);
+        } finally {
+            STARTED.forEach(Process::destroyForcibly);
+        }
+        System.exit(0);
+    }
+
+    static void measure(String[] args) throws Exception {
+        Path wiremock = Path.of(args[0]);
+        Path jar = Path.of("emulator/target/b24-emulator.jar");
+        List<String> rows = new ArrayList<>();
+        System.out.printf("concurrency %d, %d s warm-up + %d s per load, %d finished calls, %d s soak, %d CRM entities, %d cores%n",
+                CONCURRENCY, WARMUP_SECONDS, SECONDS, FINISHED_CALLS, SOAK_SECONDS, SEARCH_ENTITIES,
+                Runtime.getRuntime().availableProcessors());
+
+        phase("start-up");
+        double emulatorStart = medianStart(port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port,
+                "--https-port", "-1"), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        double wiremockStart = medianStart(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port,
+                "--disable-banner"), port -> "http://127.0.0.1:" + port + "/__admin/health");
+        double bareStart = medianStart(port -> List.of(java(), "-cp", jar.toString(), "bench/Bench.java", "bare-vertx", "" + port),
+                port -> "http://127.0.0.1:" + port + "/");
+        rows.add(String.format(Locale.ROOT, "| start-up to first answer (median of 5) | %.2f s | %.2f s | %.2f s | %.2f× | %.2f× |",
+                emulatorStart, wiremockStart, bareStart, emulatorStart / wiremockStart, emulatorStart / bareStart));
+
+        phase("register -> finish cycles");
+        Server emulator = Server.start(port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port, "--https-port", "-1"),
+                port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        long emulatorIdle = emulator.rss();
+        String hook = "http://127.0.0.1:" + emulator.port + "/rest/1/demo-token/";
+        AtomicLong phone = new AtomicLong(79_000_000_000L);
+        Load emulatorCycle = Load.warmThenRun(SECONDS, () -> {
+            String number = "+" + phone.incrementAndGet();
+            String reg = post(hook + "telephony.externalcall.register", "{\"USER_ID\":2,\"PHONE_NUMBER\":\"" + number + "\",\"TYPE\":2}");
+            String callId = reg.substring(reg.indexOf("externalCall."), reg.indexOf('"', reg.indexOf("externalCall.")));
+            post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
+        });
+
+        phase("WireMock");
+        Server wm = Server.start(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port, "--disable-banner"),
+                port -> "http://127.0.0.1:" + port + "/__admin/health");
+        for (String method : List.of("telephony.externalcall.register", "telephony.externalcall.finish")) {
+            post("http://127.0.0.1:" + wm.port + "/__admin/mappings", "{\"request\":{\"method\":\"POST\",\"url\":\"/rest/1/demo-token/"
+                    + method + "\"},\"response\":{\"status\":200,\"headers\":{\"Content-Type\":\"application/json; charset=utf-8\"},"
+                    + "\"body\":" + quote(REGISTER_BODY) + "}}");
+        }
+        long wiremockIdle = wm.rss();
+        String wmHook = "http://127.0.0.1:" + wm.port + "/rest/1/demo-token/";
+        Load wiremockCycle = Load.warmThenRun(SECONDS, () -> {
+            post(wmHook + "telephony.externalcall.register", "{\"USER_ID\":2,\"PHONE_NUMBER\":\"+79990000001\",\"TYPE\":2}");
+            post(wmHook + "telephony.externalcall.finish", "{\"CALL_ID\":\"x\",\"USER_ID\":2}");
+        });
+        wm.stop();
+
+        phase("bare Vert.x");
+        Server bare = Server.start(port -> List.of(java(), "-cp", jar.toString(), "bench/Bench.java", "bare-vertx", "" + port),
+                port -> "http://127.0.0.1:" + port + "/");
+        long bareIdle = bare.rss();
+        String bareHook = "http://127.0.0.1:" + bare.port + "/rest/1/demo-token/";
+        Load bareCycle = Load.warmThenRun(SECONDS, () -> {
+            post(bareHook + "telephony.externalcall.register", "{}");
+            post(bareHook + "telephony.externalcall.finish", "{}");
+        });
+        bare.stop();
+
+        rows.add(String.format(Locale.ROOT, "| register → finish cycles/s | %.0f | %.0f | %.0f | %.2f× | %.2f× |",
+                emulatorCycle.perSecond(), wiremockCycle.perSecond(), bareCycle.perSecond(),
+                emulatorCycle.perSecond() / wiremockCycle.perSecond(), emulatorCycle.perSecond() / bareCycle.perSecond()));
+        rows.add(String.format(Locale.ROOT, "| cycle latency p50 / p99 | %s | %s | %s | %.2f× | %.2f× |",
+                emulatorCycle.latencies(), wiremockCycle.latencies(), bareCycle.latencies(),
+                emulatorCycle.p(50) / wiremockCycle.p(50), emulatorCycle.p(50) / bareCycle.p(50)));
+        rows.add(String.format(Locale.ROOT, "| RSS idle | %d MiB | %d MiB | %d MiB | %.2f× | %.2f× |",
+                emulatorIdle, wiremockIdle, bareIdle, (double) emulatorIdle / wiremockIdle, (double) emulatorIdle / bareIdle));
+
+        phase("finished calls");
+        // 1,000,000 finished calls in all (warm-up and measured cycles count too), then RSS
+        long done = emulatorCycle.count * (SECONDS + WARMUP_SECONDS) / SECONDS;
+        long started = System.nanoTime();
+        Load.runCount(FINISHED_CALLS - done, () -> {
+            String number = "+" + phone.incrementAndGet();
+            String reg = post(hook + "telephony.externalcall.register", "{\"USER_ID\":2,\"PHONE_NUMBER\":\"" + number + "\",\"TYPE\":2}");
+            String callId = reg.substring(reg.indexOf("externalCall."), reg.indexOf('"', reg.indexOf("externalCall.")));
+            post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
+        });
+        long afterMillion = emulator.rss();
+        rows.add(String.format(Locale.ROOT, "| emulator RSS after %,d finished calls | %d MiB (%.0f s to run them) | | | | |",
+                FINISHED_CALLS, afterMillion, (System.nanoTime() - started) / 1e9));
+
+        phase("soak");
+        // constant load for the soak, RSS sampled every 30 s
+        List<Long> samples = new ArrayList<>();
+        Load.run(SOAK_SECONDS, () -> {
+            String number = "+" + phone.incrementAndGet();
+            String reg = post(hook + "telephony.externalcall.register", "{\"USER_ID\":2,\"PHONE_NUMBER\":\"" + number + "\",\"TYPE\":2}");
+            String callId = reg.substring(reg.indexOf("externalCall."), reg.indexOf('"', reg.indexOf("externalCall.")));
+            post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
+        }, 30, () -> samples.add(emulator.rss()));
+        samples.add(emulator.rss());
+        rows.add(String.format(Locale.ROOT, "| emulator RSS over %d s of constant load (every 30 s) | min %d, max %d, last %d MiB | | | | |",
+                SOAK_SECONDS, samples.stream().mapToLong(Long::longValue).min().orElse(0),
+                samples.stream().mapToLong(Long::longValue).max().orElse(0), samples.get(samples.size() - 1)));
+        emulator.stop();
+
+        phase("search");
+        // searchCrmEntities with 100,000 CRM entities
+        Path seed = Files.createTempFile("b24-bench-seed", ".json");
+        StringBuilder json = new StringBuilder("{\"users\":[{\"ID\":1,\"NAME\":\"Admin\",\"IS_ADMIN\":true,\"UF_PHONE_INNER\":\"100\"},"
+                + "{\"ID\":2,\"NAME\":\"Operator\",\"UF_PHONE_INNER\":\"101\"}],\"contacts\":[");
+        for (int i = 0; i < SEARCH_ENTITIES; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"NAME\":\"Client ").append(i).append("\",\"ASSIGNED_BY_ID\":2,\"PHONE\":[{\"VALUE\":\"+7920")
+                    .append(String.format("%07d", i)).append("\"}]}");
+        }
+        Files.writeString(seed, json.append("]}"));
+        Server searching = Server.start(port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port, "--https-port", "-1",
+                "--seed", seed.toString()), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        String searchHook = "http://127.0.0.1:" + searching.port + "/rest/1/demo-token/telephony.externalCall.searchCrmEntities";
+        Load search = Load.warmThenRun(SECONDS, () -> post(searchHook, "{\"PHONE_NUMBER\":\"8 920 " + String.format("%07d",
+                ThreadLocalRandom.current().nextInt(SEARCH_ENTITIES)) + "\"}"));
+        long searchRss = searching.rss();
+        searching.stop();
+        Files.delete(seed);
+        rows.add(String.format(Locale.ROOT, "| searchCrmEntities/s with %,d contacts (p50 / p99) | %.0f (%s) | | | | |",
+                SEARCH_ENTITIES, search.perSecond(), search.latencies()));
+        rows.add(String.format(Locale.ROOT, "| emulator RSS with %,d contacts | %d MiB | | | | |", SEARCH_ENTITIES, searchRss));
+
+        phase("done");
+        System.out.println();
+        System.out.println("| measure | emulator | WireMock 3.13.2 (static stub) | bare Vert.x route | emulator / WireMock | emulator / bare Vert.x |");
+        System.out.println("|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Connection-level failures of the load generator (retried, and reported beside the figures). */
+    static final AtomicLong TRANSPORT_ERRORS = new AtomicLong();
+
+    static String post(String url, String body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200 && response.statusCode() != 201) {
+                    throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+                }
+                return response.body();
+            } catch (IOException e) {
+                TRANSPORT_ERRORS.incrementAndGet();
+                if (attempt == 3) {
+                    throw new IllegalStateException(e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static void phase(String name) {
+        System.out.printf("%tT %s (transport errors so far: %d)%n", System.currentTimeMillis(), name, TRANSPORT_ERRORS.get());
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static double medianStart(IntFunction<List<String>> command, IntFunction<String> probe) throws Exception {
+        double[] seconds = new double[5];
+        for (int i = 0; i < seconds.length; i++) {
+            long t0 = System.nanoTime();
+            Server server = Server.start(command, probe);
+            seconds[i] = (server.readyAt - t0) / 1e9;
+            server.stop();
+        }
+        Arrays.sort(seconds);
+        return seconds[seconds.length / 2];
+    }
+
+    /** A server process started for the benchmark. */
+    static final class Server {
+        final Process process;
+        final int port;
+        final long readyAt;
+
+        Server(Process process, int port, long readyAt) {
+            this.process = process;
+            this.port = port;
+            this.readyAt = readyAt;
+        }
+
+        static Server start(IntFunction<List<String>> command, IntFunction<String> probe) throws Exception {
+            int port = freePort();
+            Path log = Files.createTempFile("b24-bench", ".log");
+            Process process = new ProcessBuilder(command.apply(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            STARTED.add(process);
+            URI uri = URI.create(probe.apply(port));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                try {
+                    HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() == 200) {
+                        return new Server(process, port, System.nanoTime());
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(5);
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("Did not start: " + command.apply(port) + "\n" + Files.readString(log));
+        }
+
+        /** Resident memory in MiB, from /proc. */
+        long rss() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return -1;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** A fixed-concurrency closed-loop load: iterations per second and per-iteration latency. */
+    static final class Load {
+        long count;
+        double seconds;
+        long[] nanos;
+
+        static Load run(int seconds, Runnable iteration) throws Exception {
+            return run(seconds, iteration, 0, null);
+        }
+
+        /** Warms the server up (unmeasured), then measures. */
+        static Load warmThenRun(int seconds, Runnable iteration) throws Exception {
+            run(WARMUP_SECONDS, iteration, 0, null);
+            return run(seconds, iteration, 0, null);
+        }
+
+        static Load run(int seconds, Runnable iteration, int sampleEverySeconds, Runnable sampler) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            return drive(() -> System.nanoTime() < deadline, iteration, sampleEverySeconds, sampler);
+        }
+
+        static Load runCount(long iterations, Runnable iteration) throws Exception {
+            AtomicLong left = new AtomicLong(iterations);
+            return drive(() -> left.getAndDecrement() > 0, iteration, 0, null);
+        }
+
+        private static Load drive(java.util.function.BooleanSupplier more, Runnable iteration, int sampleEverySeconds,
+                                  Runnable sampler) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+            List<Future<long[]>> workers = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < CONCURRENCY; i++) {
+                workers.add(pool.submit(() -> {
+                    long[] samples = new long[1 << 16];
+                    int n = 0;
+                    long seen = 0;
+                    while (more.getAsBoolean()) {
+                        long start = System.nanoTime();
+                        iteration.run();
+                        samples[n] = System.nanoTime() - start;
+                        n = (n + 1) % samples.length;
+                        seen++;
+                    }
+                    long[] kept = Arrays.copyOf(samples, (int) Math.min(seen, samples.length));
+                    long[] result = Arrays.copyOf(kept, kept.length + 1);
+                    result[kept.length] = seen;
+                    return result;
+                }));
+            }
+            if (sampler != null) {
+                while (workers.stream().anyMatch(f -> !f.isDone())) {
+                    Thread.sleep(sampleEverySeconds * 1000L);
+                    sampler.run();
+                }
+            }
+            Load load = new Load();
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> f : workers) {
+                long[] r = f.get();
+                load.count += r[r.length - 1];
+                all.add(Arrays.copyOf(r, r.length - 1));
+            }
+            load.seconds = (System.nanoTime() - t0) / 1e9;
+            load.nanos = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            pool.shutdown();
+            return load;
+        }
+
+        double perSecond() {
+            return count / seconds;
+        }
+
+        double p(int percentile) {
+            return nanos.length == 0 ? 0 : nanos[Math.min(nanos.length - 1, (int) (nanos.length * percentile / 100.0))] / 1e6;
+        }
+
+        String latencies() {
+            return String.format(Locale.ROOT, "%.2f / %.2f ms", p(50), p(99));
+        }
+    }
+
+    static void bareVertx(int port) {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer(REGISTER_BODY.getBytes(StandardCharsets.UTF_8));
+        int instances = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < instances; i++) {
+            vertx.createHttpServer().requestHandler(request -> request.body().onComplete(ignored ->
+                    request.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body))).listen(port, "127.0.0.1");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The benchmark of the README: the emulator beside WireMock standalone and a bare Vert.x route, one run, one machine.
+# Knobs (system properties): -Dconcurrency=16 -Dseconds=20 -DfinishedCalls=1000000 -DsoakSeconds=600 -DsearchEntities=100000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f emulator/target/b24-emulator.jar ] || mvn -B -ntp -q -DskipTests package
+mkdir -p target/bench
+[ -f target/bench/wiremock-standalone-3.13.2.jar ] || \
+  mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench
+java "$@" -cp emulator/target/b24-emulator.jar bench/Bench.java target/bench/wiremock-standalone-3.13.2.jar
