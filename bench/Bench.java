@@ -36,6 +36,8 @@ public class Bench {
     static final long FINISHED_CALLS = Long.getLong("finishedCalls", 1_000_000);
     static final int SOAK_SECONDS = Integer.getInteger("soakSeconds", 600);
     static final int SEARCH_ENTITIES = Integer.getInteger("searchEntities", 100_000);
+    /** Optional -Xmx for the emulator (e.g. 256m), to see whether its memory stays flat when G1 may not grow the heap. */
+    static final String EMULATOR_HEAP = System.getProperty("emulatorHeap", "");
     /** Unmeasured load before each measured one, so every server is compared after its JIT has warmed up. */
     static final int WARMUP_SECONDS = Integer.getInteger("warmupSeconds", 10);
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -67,17 +69,16 @@ public class Bench {
                 Runtime.getRuntime().availableProcessors());
 
         phase("start-up");
-        double emulatorStart = medianStart(port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port,
-                "--https-port", "-1"), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        double emulatorStart = medianStart(port -> emulatorCommand(jar, port), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
         double wiremockStart = medianStart(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port,
                 "--disable-banner"), port -> "http://127.0.0.1:" + port + "/__admin/health");
         double bareStart = medianStart(port -> List.of(java(), "-cp", jar.toString(), "bench/Bench.java", "bare-vertx", "" + port),
                 port -> "http://127.0.0.1:" + port + "/");
-        rows.add(String.format(Locale.ROOT, "| start-up to first answer (median of 5) | %.2f s | %.2f s | %.2f s | %.2f× | %.2f× |",
+        row(rows, String.format(Locale.ROOT, "| start-up to first answer (median of 5) | %.2f s | %.2f s | %.2f s | %.2f× | %.2f× |",
                 emulatorStart, wiremockStart, bareStart, emulatorStart / wiremockStart, emulatorStart / bareStart));
 
         phase("register -> finish cycles");
-        Server emulator = Server.start(port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port, "--https-port", "-1"),
+        Server emulator = Server.start(port -> emulatorCommand(jar, port),
                 port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
         long emulatorIdle = emulator.rss();
         String hook = "http://127.0.0.1:" + emulator.port + "/rest/1/demo-token/";
@@ -116,13 +117,13 @@ public class Bench {
         });
         bare.stop();
 
-        rows.add(String.format(Locale.ROOT, "| register → finish cycles/s | %.0f | %.0f | %.0f | %.2f× | %.2f× |",
+        row(rows, String.format(Locale.ROOT, "| register → finish cycles/s | %.0f | %.0f | %.0f | %.2f× | %.2f× |",
                 emulatorCycle.perSecond(), wiremockCycle.perSecond(), bareCycle.perSecond(),
                 emulatorCycle.perSecond() / wiremockCycle.perSecond(), emulatorCycle.perSecond() / bareCycle.perSecond()));
-        rows.add(String.format(Locale.ROOT, "| cycle latency p50 / p99 | %s | %s | %s | %.2f× | %.2f× |",
+        row(rows, String.format(Locale.ROOT, "| cycle latency p50 / p99 | %s | %s | %s | %.2f× | %.2f× |",
                 emulatorCycle.latencies(), wiremockCycle.latencies(), bareCycle.latencies(),
                 emulatorCycle.p(50) / wiremockCycle.p(50), emulatorCycle.p(50) / bareCycle.p(50)));
-        rows.add(String.format(Locale.ROOT, "| RSS idle | %d MiB | %d MiB | %d MiB | %.2f× | %.2f× |",
+        row(rows, String.format(Locale.ROOT, "| RSS idle | %d MiB | %d MiB | %d MiB | %.2f× | %.2f× |",
                 emulatorIdle, wiremockIdle, bareIdle, (double) emulatorIdle / wiremockIdle, (double) emulatorIdle / bareIdle));
 
         phase("finished calls");
@@ -136,7 +137,7 @@ public class Bench {
             post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
         });
         long afterMillion = emulator.rss();
-        rows.add(String.format(Locale.ROOT, "| emulator RSS after %,d finished calls | %d MiB (%.0f s to run them) | | | | |",
+        row(rows, String.format(Locale.ROOT, "| emulator RSS after %,d finished calls | %d MiB (%.0f s to run them) | | | | |",
                 FINISHED_CALLS, afterMillion, (System.nanoTime() - started) / 1e9));
 
         phase("soak");
@@ -149,7 +150,7 @@ public class Bench {
             post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
         }, 30, () -> samples.add(emulator.rss()));
         samples.add(emulator.rss());
-        rows.add(String.format(Locale.ROOT, "| emulator RSS over %d s of constant load (every 30 s) | min %d, max %d, last %d MiB | | | | |",
+        row(rows, String.format(Locale.ROOT, "| emulator RSS over %d s of constant load (every 30 s) | min %d, max %d, last %d MiB | | | | |",
                 SOAK_SECONDS, samples.stream().mapToLong(Long::longValue).min().orElse(0),
                 samples.stream().mapToLong(Long::longValue).max().orElse(0), samples.get(samples.size() - 1)));
         emulator.stop();
@@ -164,23 +165,38 @@ public class Bench {
                     .append(String.format("%07d", i)).append("\"}]}");
         }
         Files.writeString(seed, json.append("]}"));
-        Server searching = Server.start(port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port, "--https-port", "-1",
-                "--seed", seed.toString()), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        Server searching = Server.start(port -> emulatorCommand(jar, port, "--seed", seed.toString()), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
         String searchHook = "http://127.0.0.1:" + searching.port + "/rest/1/demo-token/telephony.externalCall.searchCrmEntities";
         Load search = Load.warmThenRun(SECONDS, () -> post(searchHook, "{\"PHONE_NUMBER\":\"8 920 " + String.format("%07d",
                 ThreadLocalRandom.current().nextInt(SEARCH_ENTITIES)) + "\"}"));
         long searchRss = searching.rss();
         searching.stop();
         Files.delete(seed);
-        rows.add(String.format(Locale.ROOT, "| searchCrmEntities/s with %,d contacts (p50 / p99) | %.0f (%s) | | | | |",
+        row(rows, String.format(Locale.ROOT, "| searchCrmEntities/s with %,d contacts (p50 / p99) | %.0f (%s) | | | | |",
                 SEARCH_ENTITIES, search.perSecond(), search.latencies()));
-        rows.add(String.format(Locale.ROOT, "| emulator RSS with %,d contacts | %d MiB | | | | |", SEARCH_ENTITIES, searchRss));
+        row(rows, String.format(Locale.ROOT, "| emulator RSS with %,d contacts | %d MiB | | | | |", SEARCH_ENTITIES, searchRss));
 
         phase("done");
         System.out.println();
         System.out.println("| measure | emulator | WireMock 3.13.2 (static stub) | bare Vert.x route | emulator / WireMock | emulator / bare Vert.x |");
         System.out.println("|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
+    }
+
+    /** Prints each row as soon as it is measured, so a run that fails later still reports what it got. */
+    static void row(List<String> rows, String row) {
+        System.out.println(row);
+        rows.add(row);
+    }
+
+    static List<String> emulatorCommand(Path jar, int port, String... extra) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        if (!EMULATOR_HEAP.isEmpty()) {
+            command.add("-Xmx" + EMULATOR_HEAP);
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--port", "" + port, "--https-port", "-1"));
+        command.addAll(List.of(extra));
+        return command;
     }
 
     static String java() {

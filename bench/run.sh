@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark of the README: the emulator beside WireMock standalone and a bare Vert.x route, one run, one machine.
-# Knobs (system properties): -Dconcurrency=16 -Dseconds=20 -DfinishedCalls=1000000 -DsoakSeconds=600 -DsearchEntities=100000
+# Knobs (system properties): -Dconcurrency=16 -Dseconds=20 -DfinishedCalls=1000000 -DsoakSeconds=600 -DsearchEntities=100000 -DemulatorHeap=256m
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f emulator/target/b24-emulator.jar ] || mvn -B -ntp -q -DskipTests package

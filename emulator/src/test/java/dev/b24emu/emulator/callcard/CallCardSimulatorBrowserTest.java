@@ -1,22 +1,17 @@
 package dev.b24emu.emulator.callcard;
 
 import dev.b24emu.emulator.support.AppHarness;
+import dev.b24emu.emulator.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +22,6 @@ import java.util.Map;
  * placement commands. CI installs Debian's chromium and chromium-driver; without them the test is skipped.
  */
 class CallCardSimulatorBrowserTest extends AppHarness {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private WebDriver browser;
 
     @AfterEach
@@ -40,8 +33,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
 
     @Test
     void anUnmodifiedWidgetRunsInTheSimulator() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "chromium and chromedriver are not installed (.ci/run installs them)");
+        browser = HeadlessChromium.start();
         handler.page("/widget", sampleWidget());
         String token = install("local.widget", List.of("telephony", "crm", "user", "placement"), null).getString("access_token");
         oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/widget"), "TITLE", "Sample")).then().statusCode(200);
@@ -51,7 +43,6 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
                 "TYPE", 1, "CALL_LIST_ID", list)).then().statusCode(200).extract().path("result.CALL_ID");
 
-        browser = chromium();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
         wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
@@ -88,16 +79,5 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         try (InputStream in = CallCardSimulatorBrowserTest.class.getResourceAsStream("/ui/sample-widget.html")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{EMULATOR}}", base());
         }
-    }
-
-    private static WebDriver chromium() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("b24-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

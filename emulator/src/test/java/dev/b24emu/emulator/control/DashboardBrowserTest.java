@@ -1,19 +1,15 @@
 package dev.b24emu.emulator.control;
 
 import dev.b24emu.emulator.support.EmulatorHarness;
+import dev.b24emu.emulator.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,15 +30,7 @@ class DashboardBrowserTest extends EmulatorHarness {
 
     @Test
     void aRegisteredCallAppearsOnTheTimeline() throws Exception {
-        File chromium = new File("/usr/bin/chromium");
-        File driver = new File("/usr/bin/chromedriver");
-        Assumptions.assumeTrue(chromium.canExecute() && driver.canExecute(), "chromium is not installed (.ci/run installs it)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("b24-dashboard"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start();
         browser.get(base() + "/_emulator/ui/?portal=" + portal.id());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.until(d -> d.findElement(By.id("live")).getAttribute("class").contains("on"));
