@@ -52,6 +52,8 @@ public final class Contracts {
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     /** maps a schema path to its raw document, for x-b24-error look-ups */
     private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
+    /** maps a schema path to its top-level property names in declared order (read on every validation) */
+    private final Map<String, List<String>> propertyOrders = new ConcurrentHashMap<>();
 
     /** A documented error: the HTTP status, code and message the real server answers. */
     public record DocumentedError(int status, String code, String message) {
@@ -232,9 +234,11 @@ public final class Contracts {
 
     /** The declared top-level properties of a schema, in order, following a root $ref. */
     private List<String> propertyOrder(String path) {
-        List<String> names = new ArrayList<>();
-        declaringDocument(path).path("properties").fieldNames().forEachRemaining(names::add);
-        return names;
+        return propertyOrders.computeIfAbsent(path, p -> {
+            List<String> names = new ArrayList<>();
+            declaringDocument(p).path("properties").fieldNames().forEachRemaining(names::add);
+            return List.copyOf(names);
+        });
     }
 
     /** The document that declares a schema's top-level properties: the schema itself or what its root $ref names. */
