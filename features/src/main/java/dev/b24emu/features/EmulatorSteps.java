@@ -132,6 +132,22 @@ public class EmulatorSteps {
         }
     }
 
+    /** The journal shows each call's application and a fingerprint of its token, never the token (D49). */
+    @Then("the journal's last {int} {string} calls came from application {string} with errors {string} and different tokens")
+    public void journalShowsCallers(int count, String method, String clientId, String errors) {
+        requireEmulator();
+        List<Map<String, Object>> entries = RestAssured.given().queryParam("method", method)
+                .queryParam("limit", count).get(ctx().controlPath("/requests")).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertEquals(count, entries.size(), "journal entries of " + method);
+        List<String> expectedErrors = java.util.Arrays.stream(errors.split(",\\s*"))
+                .map(e -> e.equals("none") ? null : e).toList();
+        assertEquals(expectedErrors, entries.stream().map(e -> (String) e.get("error")).toList());
+        entries.forEach(e -> assertEquals(clientId, e.get("app")));
+        assertEquals(count, entries.stream().map(e -> e.get("credential")).distinct().count(), "one fingerprint per token");
+        entries.forEach(e -> assertTrue(!String.valueOf(e).contains(token(clientId)), "the journal never shows a token"));
+    }
+
     @Given("application {string} binds {string} to the handler server")
     public void bindEvent(String clientId, String event) {
         RestAssured.given().contentType("application/json")

@@ -24,6 +24,14 @@ Feature: Applications and OAuth
     When application "local.app" renews with its spent refresh token
     Then the token endpoint answers 400 "invalid_grant"
 
+  @O2 @D49 @emulator-only
+  Scenario: The request journal keeps the refused call and tells the renewed token apart
+    When the portal clock moves forward by "PT1H1S"
+    And I call "user.current" as application "local.app"
+    And application "local.app" renews its token
+    And I call "user.current" as application "local.app"
+    Then the journal's last 2 "user.current" calls came from application "local.app" with errors "expired_token, none" and different tokens
+
   @O3 @D30
   Scenario: Methods outside the application's scopes are refused
     When I call "crm.lead.list" as application "local.app"

@@ -207,6 +207,42 @@ public final class Contracts {
         return new OpenApiAssembler(this, json).assemble(baseUrl);
     }
 
+    /**
+     * The schema of one top-level parameter of a method (its name matched without regard to case), with a
+     * {@code $ref} to another contract file replaced by what it points at, for showing a client the expected shape.
+     */
+    public Optional<JsonNode> paramSchema(String method, String property) {
+        String path = require(method).params();
+        JsonNode properties = document(path).path("properties");
+        for (var it = properties.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (name.equalsIgnoreCase(property)) {
+                JsonNode schema = properties.get(name);
+                return Optional.of(schema.has("$ref") ? inlineRef(path, schema) : schema);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private JsonNode inlineRef(String fromPath, JsonNode schema) {
+        String ref = schema.get("$ref").asText();
+        int hash = ref.indexOf('#');
+        String file = hash < 0 ? ref : ref.substring(0, hash);
+        String target = file.isEmpty() ? fromPath
+                : java.nio.file.Path.of(fromPath).resolveSibling(file).normalize().toString().replace('\\', '/');
+        JsonNode resolved = document(target).at(hash < 0 ? "" : ref.substring(hash + 1));
+        if (resolved.isMissingNode()) {
+            return schema;
+        }
+        ObjectNode merged = ((ObjectNode) resolved).deepCopy();
+        schema.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("$ref")) {
+                merged.set(f.getKey(), f.getValue());
+            }
+        });
+        return merged;
+    }
+
     JsonNode document(String path) {
         return documents.computeIfAbsent(path, p -> {
             try (InputStream in = Contracts.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + p)) {

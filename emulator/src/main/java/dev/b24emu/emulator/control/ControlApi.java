@@ -9,6 +9,8 @@ import dev.b24emu.emulator.clock.IsoTime;
 import dev.b24emu.emulator.crm.CrmRef;
 import dev.b24emu.emulator.journal.RequestJournal;
 import dev.b24emu.emulator.portal.Fault;
+import dev.b24emu.emulator.crm.CrmEntityType;
+import dev.b24emu.emulator.crm.CrmItem;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.portal.PortalRegistry;
 import dev.b24emu.emulator.portal.PortalSeed;
@@ -95,6 +97,8 @@ public final class ControlApi {
         responses.post(router, "/_emulator/portals/:id/clock", ctx -> moveClock(portal(ctx).clock(), responses.body(ctx)));
         responses.get(router, "/_emulator/portals/:id/users", ctx -> users(portal(ctx)));
         router.post("/_emulator/portals/:id/users").handler(ctx -> responses.answer(ctx, 201, () -> addUser(portal(ctx), responses.body(ctx))));
+        router.post("/_emulator/portals/:id/crm/:type").handler(ctx -> responses.answer(ctx, 201, () ->
+                addCrmItem(portal(ctx), ctx.pathParam("type"), responses.body(ctx))));
         responses.get(router, "/_emulator/portals/:id/crm-exclusions", ctx -> exclusions(portal(ctx)));
         router.post("/_emulator/portals/:id/crm-exclusions").handler(ctx -> responses.answer(ctx, 201, () -> {
             Portal portal = portal(ctx);
@@ -300,6 +304,25 @@ public final class ControlApi {
         User user = UserFields.parse(body, portal.users().nextId());
         portal.users().put(user);
         return UserFields.toJson(user).put("TIMEMAN_STATUS", user.timemanStatus().name());
+    }
+
+    /**
+     * Seeds one CRM object (fields as crm.{type}.add takes them) without a REST call, so the request journal keeps
+     * only what clients asked; ASSIGNED_BY_ID defaults to the webhook user as in a seed.
+     */
+    private JsonNode addCrmItem(Portal portal, String type, JsonNode fields) {
+        CrmEntityType entityType = CrmEntityType.parse(type)
+                .orElseThrow(() -> RestError.of("ERROR_ARGUMENT", "type must be lead, contact, company or deal"));
+        if (!fields.isObject() || fields.isEmpty()) {
+            throw RestError.of("ERROR_ARGUMENT", "Body must be the object's fields, e.g. {\"NAME\": \"Ivan\", "
+                    + "\"PHONE\": [{\"VALUE\": \"+79990000001\", \"VALUE_TYPE\": \"WORK\"}]}");
+        }
+        long creator = fields.path("ASSIGNED_BY_ID").asLong(portal.webhook().userId());
+        CrmItem item = portal.exclusive(() -> portal.crm().add(entityType, (ObjectNode) fields.deepCopy(), creator,
+                portal.isoNow()));
+        ObjectNode view = item.fields().deepCopy();
+        view.put("ID", item.id());
+        return view;
     }
 
     private JsonNode exclusions(Portal portal) {

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -24,15 +25,29 @@ public final class RequestJournal {
         this.capacity = Math.max(0, capacity);
     }
 
-    /** One served call: what was asked, how it was answered, and how long it took. */
+    /**
+     * One served call: what was asked, by whom, how it was answered, and how long it took.
+     *
+     * @param app         the calling application's client_id, or null for a webhook
+     * @param credential  a short fingerprint of the access token or webhook token, so a refreshed token shows as a
+     *                    new value without the journal exposing the token itself
+     * @param result      the "result" of a successful call, or null
+     * @param uptimeMillis when the request arrived, in milliseconds since the emulator started: monotonic, so
+     *                    intervals between requests (a client's backoff) survive moves of the portal clock
+     */
     public record Entry(long seq, String time, String portal, String method, String httpMethod, String auth,
-                       ObjectNode params, int status, String error, long latencyMicros) {
+                        String app, String credential, ObjectNode params, int status, String error,
+                        JsonNode result, long latencyMicros, long uptimeMillis) {
     }
 
-    public Entry record(String time, String portal, String method, String httpMethod, String auth,
-                        ObjectNode params, int status, String error, long latencyMicros) {
-        Entry entry = new Entry(SEQUENCE.incrementAndGet(), time, portal, method, httpMethod, auth, params,
-                status, error, latencyMicros);
+    /** Who called, as the journal shows it. */
+    public record Who(String portal, String auth, String app, String credential) {
+    }
+
+    public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
+                        String error, JsonNode result, long latencyMicros, long uptimeMillis) {
+        Entry entry = new Entry(SEQUENCE.incrementAndGet(), time, who.portal(), method, httpMethod, who.auth(),
+                who.app(), who.credential(), params, status, error, result, latencyMicros, uptimeMillis);
         if (capacity == 0) {
             return entry;
         }

@@ -122,7 +122,8 @@ public final class PortalRegistry implements Authenticator {
         if (portal == null || !Long.toString(portal.webhook().userId()).equals(userId)) {
             throw RestError.noAuthFound();
         }
-        return new Caller(portal, portal.webhook().userId(), Caller.AuthType.WEBHOOK, "", portal.webhook().scopes());
+        return new Caller(portal, portal.webhook().userId(), Caller.AuthType.WEBHOOK, "", null,
+                Caller.fingerprint(token), portal.webhook().scopes());
     }
 
     @Override
@@ -133,10 +134,13 @@ public final class PortalRegistry implements Authenticator {
         OAuthServer.Grant grant = oauth.access(accessToken).orElseThrow(RestError::invalidToken);
         Portal portal = get(grant.portalId()).orElseThrow(RestError::invalidToken);
         App app = portal.apps().byClientId(grant.clientId()).orElseThrow(RestError::invalidToken);
+        Caller caller = new Caller(portal, grant.userId(), Caller.AuthType.OAUTH, app.appKey(), app.clientId(),
+                Caller.fingerprint(accessToken), app.scopes());
         if (portal.now().isAfter(grant.expiresAt())) {
-            throw RestError.expiredToken();
+            // journaled on its portal: a client's reaction to expiry (refresh, retry) is what conformance checks read
+            throw RestError.expiredToken().rejecting(caller);
         }
-        return new Caller(portal, grant.userId(), Caller.AuthType.OAUTH, app.appKey(), app.scopes());
+        return caller;
     }
 
     private static String randomHex(int bytes) {

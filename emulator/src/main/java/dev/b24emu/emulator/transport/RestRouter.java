@@ -1,6 +1,8 @@
 package dev.b24emu.emulator.transport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.journal.RequestJournal;
 import dev.b24emu.emulator.portal.Fault;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.portal.PortalSettings;
@@ -27,6 +29,8 @@ import java.util.Locale;
 public final class RestRouter {
     private static final Logger LOG = LoggerFactory.getLogger("b24emu.request");
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
+    /** the origin of the journal's monotonic uptime stamps */
+    private static final long STARTED_NANOS = System.nanoTime();
 
     private final MethodRegistry methods;
     private final Authenticator authenticator;
@@ -123,7 +127,7 @@ public final class RestRouter {
             Fault fault = who.portal().faults().fire(method.name()).orElse(null);
             if (fault != null && fault.drop()) {
                 request.connection().close();
-                journal(request, who, method.name(), 0, params, started, "FAULT_DROPPED_CONNECTION");
+                journal(request, who, method.name(), 0, params, null, started, "FAULT_DROPPED_CONNECTION");
                 return;
             }
             ObjectNode checked = params;
@@ -182,6 +186,9 @@ public final class RestRouter {
     private void fail(HttpServerRequest request, Caller caller, String methodName, ObjectNode params, long started,
                       RuntimeException failure) {
         if (failure instanceof RestError error) {
+            if (caller == null) {
+                caller = error.rejected();
+            }
             Portal portal = caller == null ? null : caller.portal();
             String code = portal != null && portal.settings().emptyErrorCode() && "ERROR_CORE".equals(error.code())
                     ? "" : error.code();
@@ -215,19 +222,22 @@ public final class RestRouter {
                     .putHeader("Access-Control-Allow-Origin", "*")
                     .end(Buffer.buffer(envelope.bytes(body)));
         }
-        journal(request, caller, method, status, params, started, errorCode);
+        journal(request, caller, method, status, params, errorCode == null ? body.get("result") : null, started,
+                errorCode);
     }
 
     /** The INFO line of the request and its journal entry on the portal. */
     private static void journal(HttpServerRequest request, Caller caller, String method, int status, ObjectNode params,
-                                long started, String errorCode) {
+                                JsonNode result, long started, String errorCode) {
         long micros = (System.nanoTime() - started) / 1000;
         Portal portal = caller == null ? null : caller.portal();
         LOG.info("{} {} portal={} status={} {}ms", request.method().name(), method.isEmpty() ? request.path() : method,
                 portal == null ? "-" : portal.id(), status, String.format(Locale.ROOT, "%.2f", micros / 1000.0));
         if (portal != null) {
-            portal.journal().record(portal.isoNow(), portal.id(), method, request.method().name(),
-                    caller.authType().name().toLowerCase(Locale.ROOT), params, status, errorCode, micros);
+            RequestJournal.Who who = new RequestJournal.Who(portal.id(), caller.authType().name().toLowerCase(Locale.ROOT),
+                    caller.clientId(), caller.credential());
+            portal.journal().record(portal.isoNow(), who, method, request.method().name(), params, status, errorCode,
+                    result, micros, (started - STARTED_NANOS) / 1_000_000);
         }
     }
 

@@ -59,6 +59,18 @@ class OAuthTest extends AppHarness {
                 .body("member_id", equalTo(portal.memberId())).extract().jsonPath();
         assertNotEquals(token, renewed.getString("access_token"));
         oauth(renewed.getString("access_token"), "user.current", Map.of()).then().statusCode(200);
+        // The journal keeps the refused call on its portal, and tells the two tokens apart without showing them:
+        // what a conformance check reads to see a client refresh and retry.
+        JsonPath journal = given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?method=user.current")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> errors = journal.getList("error");
+        List<String> credentials = journal.getList("credential");
+        assertEquals("expired_token", errors.get(errors.size() - 2));
+        assertEquals(null, errors.get(errors.size() - 1));
+        assertEquals(List.of("local.b", "local.b"), journal.getList("app").subList(errors.size() - 2, errors.size()));
+        assertNotEquals(credentials.get(errors.size() - 2), credentials.get(errors.size() - 1));
+        assertEquals(8, credentials.get(errors.size() - 1).length());
+        assertEquals(-1, journal.prettify().indexOf(token), "the journal never shows a token");
 
         given().queryParam("grant_type", "refresh_token").queryParam("client_id", "local.b")
                 .queryParam("client_secret", "local.b-secret").queryParam("refresh_token", refresh)

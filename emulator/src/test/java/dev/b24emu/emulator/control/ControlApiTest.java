@@ -53,6 +53,24 @@ class ControlApiTest extends EmulatorHarness {
     }
 
     @Test
+    void crmObjectsAreSeededWithoutAppearingInTheRequestJournal() {
+        given().contentType(ContentType.JSON)
+                .body("{\"TITLE\":\"Acme\",\"PHONE\":[{\"VALUE\":\"+74951112233\",\"VALUE_TYPE\":\"WORK\"}],\"ASSIGNED_BY_ID\":2}")
+                .post(portalPath() + "/crm/company").then().statusCode(201).body("TITLE", equalTo("Acme"))
+                .body("ASSIGNED_BY_ID", equalTo("2"));
+        int before = given().get(portalPath() + "/requests").then().extract().path("size()");
+        callOn(webhook, "telephony.externalCall.searchCrmEntities", Map.of("PHONE_NUMBER", "+74951112233"))
+                .then().body("result[0].CRM_ENTITY_TYPE", equalTo("COMPANY")).body("result[0].ASSIGNED_BY_ID", equalTo(2));
+        given().get(portalPath() + "/requests").then().body("size()", equalTo(before + 1))
+                .body("[-1].result[0].CRM_ENTITY_TYPE", equalTo("COMPANY")).body("[-1].uptimeMillis", org.hamcrest.Matchers.greaterThan(0))
+                .body("[-1].auth", equalTo("webhook")).body("[-1].app", org.hamcrest.Matchers.nullValue());
+        given().contentType(ContentType.JSON).body("{\"TITLE\":\"x\"}").post(portalPath() + "/crm/planet")
+                .then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"));
+        given().contentType(ContentType.JSON).body("{}").post(portalPath() + "/crm/lead")
+                .then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"));
+    }
+
+    @Test
     void settingsArePatchedAndValidated() {
         given().contentType(ContentType.JSON).body("{\"repeatSales\":true}").patch(portalPath() + "/settings")
                 .then().statusCode(200).body("repeatSales", equalTo(true)).body("crmMode", equalTo("CLASSIC"));

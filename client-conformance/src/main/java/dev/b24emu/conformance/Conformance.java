@@ -1,0 +1,48 @@
+package dev.b24emu.conformance;
+
+import dev.b24emu.conformance.report.Report;
+import dev.b24emu.conformance.report.ReportWriter;
+import dev.b24emu.conformance.report.ScenarioListener;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runner as a library: {@code Report report = Conformance.run(ConformanceConfig.load(path));} starts (or attaches
+ * to) the emulator, runs the features against the integration, judges every scenario's traffic by the rules, and
+ * writes report.json, report.html and junit.xml to the config's report folder.
+ */
+public final class Conformance {
+    /** Where the kit's own feature files live on the classpath. */
+    public static final String BUILT_IN_FEATURES = "classpath:dev/b24emu/conformance/features";
+    private static final String GLUE = "dev.b24emu.conformance.steps";
+
+    private Conformance() {
+    }
+
+    public static Report run(ConformanceConfig config) {
+        Instant started = Instant.now();
+        try (ConformanceKit kit = ConformanceKit.open(config)) {
+            System.out.println("Checking " + config.integration().name() + " against the emulator at " + kit.emulatorUrl()
+                    + (config.integration().oauth() ? "" : " (its webhook: " + kit.webhookUrl() + ")"));
+            List<String> args = new ArrayList<>(List.of("--glue", GLUE, "--plugin", ScenarioListener.class.getName(),
+                    "--monochrome", "--snippets", "camelcase"));
+            if (config.tags() != null && !config.tags().isBlank()) {
+                args.add("--tags");
+                args.add(config.tags());
+            }
+            if (config.builtInFeatures()) {
+                args.add(BUILT_IN_FEATURES);
+            }
+            args.addAll(config.features());
+            System.setProperty("cucumber.publish.quiet", "true");
+            io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Conformance.class.getClassLoader());
+            Report report = Report.build(config.integration().name(), kit.emulatorUrl(), started.toString(),
+                    Instant.now().toEpochMilli() - started.toEpochMilli(), kit.recorder(), kit.rules());
+            ReportWriter.write(report, Path.of(config.report()));
+            return report;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.b24emu.conformance;
+
+import dev.b24emu.conformance.report.Report;
+import dev.b24emu.conformance.rules.Rule;
+import dev.b24emu.conformance.rules.Rules;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code java -jar b24-conformance.jar --config conformance.yaml}: exit 0 all kept, 1 findings, 2 bad usage, 3 kit failure. */
+@Command(name = "b24-conformance", mixinStandardHelpOptions = true, version = "b24-conformance 0.1.0",
+        description = "Checks a Bitrix24 telephony integration against the contract: starts the emulator as its portal, "
+                + "drives it through scenarios and reports which rules it keeps or breaks.")
+public final class Main implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, description = "the configuration file (default: ${DEFAULT-VALUE})",
+            defaultValue = "conformance.yaml")
+    Path config;
+
+    @Option(names = "--report", description = "report folder (overrides the config's report)")
+    String report;
+
+    @Option(names = "--emulator", description = "attach to a running emulator at this base URL instead of starting one")
+    String emulator;
+
+    @Option(names = "--rules", split = ",", description = "rule IDs to check (overrides the config's rules)")
+    List<String> rules;
+
+    @Option(names = "--tags", description = "a Cucumber tag expression selecting scenarios, e.g. \"not @call-card\"")
+    String tags;
+
+    @Option(names = "--list-rules", description = "print the rules with their sources and exit")
+    boolean listRules;
+
+    @Option(names = "--verbose", description = "also print the embedded emulator's line per request")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        // The embedded emulator logs a line per request; here that buries the verdict, so it is opt-in (--verbose).
+        if (!java.util.Arrays.asList(args).contains("--verbose")) {
+            System.setProperty("org.slf4j.simpleLogger.log.b24emu.request", "warn");
+        }
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        CommandLine line = new CommandLine(new Main());
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("b24-conformance: " + e.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("b24-conformance: the run could not complete: " + e.getMessage());
+            return 3;
+        });
+        return line.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (listRules) {
+            for (Rule rule : Rules.all()) {
+                System.out.printf("%-22s %s%n%22s source: %s%n", rule.id(), rule.title(), "", rule.source());
+            }
+            return 0;
+        }
+        ConformanceConfig loaded = ConformanceConfig.load(config);
+        if (report != null) {
+            loaded = loaded.withReport(report);
+        }
+        if (emulator != null) {
+            loaded = loaded.withEmulatorUrl(emulator);
+        }
+        if (rules != null) {
+            loaded = loaded.withRules(rules);
+        }
+        if (tags != null) {
+            loaded = loaded.withTags(tags);
+        }
+        Report result = Conformance.run(loaded);
+        System.out.print(result.summary());
+        System.out.println("Report: " + Path.of(loaded.report()).toAbsolutePath().resolve("report.html"));
+        return result.passed() ? 0 : 1;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.b24emu.conformance;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a scenario asks the phone system to do, with its values; the driver turns it into the integration's own
+ * stimulus. Actions: {@code incoming} (phone rings on line, for user if known), {@code answer} (user picks up),
+ * {@code hangup} (the call ends; duration = seconds of conversation), {@code outgoing} (user dials phone from a desk
+ * phone through line). Every action also carries {@code webhookUrl} and {@code emulatorUrl}.
+ */
+public record PbxAction(String action, Map<String, Object> values) {
+    public PbxAction {
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The action and its values as one flat map: the driver's JSON body. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("action", action);
+        all.putAll(values);
+        return all;
+    }
+}

@@ -1,0 +1,258 @@
+package dev.b24emu.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One scenario against the integration: a fresh portal (users 1-3, an empty CRM), the integration installed on it,
+ * the CRM objects the scenario named, and the call it is following. Ends by deleting the portal, which also
+ * revokes the integration's tokens, so no scenario sees another's calls.
+ */
+public final class Session {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long POLL_MILLIS = 100;
+    private static final long QUIET_MILLIS = 400;
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static volatile Session current;
+    private static int counter;
+
+    private final ConformanceKit kit;
+    private final String portalId;
+    /** maps "contact:Ivan Petrov" to the CRM object's ID */
+    private final Map<String, Long> named = new HashMap<>();
+    /** the call the scenario follows: phone, line, user, callId, and the journal position where it began */
+    private FollowedCall call;
+    /** whether the phone system has been told the followed call ended */
+    private boolean callEnded;
+    /** whether the phone system has been told someone answered the followed call */
+    private boolean callAnswered;
+
+    /** The call a scenario's steps talk about ("the call"). */
+    public record FollowedCall(String phone, String line, Long user, String callId, long sinceSeq, int type) {
+        public FollowedCall withCallId(String id) {
+            return new FollowedCall(phone, line, user, id, sinceSeq, type);
+        }
+
+        public FollowedCall withUser(long userId) {
+            return new FollowedCall(phone, line, userId, callId, sinceSeq, type);
+        }
+    }
+
+    private Session(ConformanceKit kit, String portalId) {
+        this.kit = kit;
+        this.portalId = portalId;
+    }
+
+    public static Session current() {
+        if (current == null) {
+            throw new ConformanceException("No scenario is running");
+        }
+        return current;
+    }
+
+    /** Creates the scenario's portal and installs the integration on it; waits until the integration is set up. */
+    public static Session begin(ConformanceKit kit) {
+        ConformanceConfig.Integration integration = kit.config().integration();
+        String id;
+        synchronized (Session.class) {
+            id = integration.oauth() ? "conformance-" + RUN + "-" + (++counter) : "conformance";
+        }
+        if (!integration.oauth()) {
+            deleteQuietly(kit, id);
+        }
+        ObjectNode portal = JSON.createObjectNode().put("id", id);
+        portal.set("seed", seed());
+        if (!integration.oauth()) {
+            portal.put("webhookToken", integration.webhookToken()).put("webhookUserId", integration.userId());
+        }
+        kit.control().post("/_emulator/portals", portal);
+        Session session = new Session(kit, id);
+        current = session;
+        session.install();
+        return session;
+    }
+
+    private void install() {
+        ConformanceConfig.Integration integration = kit.config().integration();
+        if (integration.oauth()) {
+            ObjectNode app = JSON.createObjectNode().put("clientId", integration.clientId())
+                    .put("clientSecret", integration.clientSecret()).put("handlerUrl", integration.handlerUrl())
+                    .put("name", integration.name()).put("userId", integration.userId());
+            app.set("scopes", JSON.valueToTree(integration.scopes()));
+            kit.control().post(path("/apps"), app);
+            await(t -> t.delivered("ONAPPINSTALL").stream().findFirst(), Duration.ofSeconds(10),
+                    "ONAPPINSTALL was not delivered to " + integration.handlerUrl());
+        } else {
+            drive("install", Map.of());
+        }
+        awaitQuiet();
+    }
+
+    private static JsonNode seed() {
+        try (InputStream in = Session.class.getResourceAsStream("portal.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ConformanceKit kit() {
+        return kit;
+    }
+
+    public String portalId() {
+        return portalId;
+    }
+
+    /** A control API path of this scenario's portal. */
+    public String path(String suffix) {
+        return "/_emulator/portals/" + portalId + suffix;
+    }
+
+    public void name(String key, long id) {
+        named.put(key, id);
+    }
+
+    public long named(String key) {
+        Long id = named.get(key);
+        if (id == null) {
+            throw new ConformanceException("The scenario has no " + key.replace(':', ' ') + "; add it with a Given step");
+        }
+        return id;
+    }
+
+    public Optional<FollowedCall> call() {
+        return Optional.ofNullable(call);
+    }
+
+    public FollowedCall requireCall() {
+        return call().orElseThrow(() -> new ConformanceException("The scenario follows no call yet"));
+    }
+
+    public void follow(FollowedCall followed) {
+        if (call == null || !followed.phone().equals(call.phone())) {
+            callEnded = false;
+            callAnswered = false;
+        }
+        this.call = followed;
+    }
+
+    /**
+     * Ends the followed call on the phone system if the scenario stopped before it did (a failed step), so the
+     * integration is judged on a finished conversation, not blamed for a call the scenario abandoned.
+     */
+    public void hangUpAbandonedCall() {
+        if (call != null && !callEnded) {
+            try {
+                drive("hangup", Map.of("duration", 0, "answered", callAnswered));
+            } catch (ConformanceException | AssertionError ignored) {
+                // the scenario already failed; a driver that cannot hang up adds nothing to that
+            }
+        }
+    }
+
+    /** The journal position now: requests after it are the integration's reaction to what comes next. */
+    public long mark() {
+        Traffic traffic = traffic();
+        long requests = traffic.requests().isEmpty() ? 0 : traffic.requests().get(traffic.requests().size() - 1).seq();
+        return requests;
+    }
+
+    public Traffic traffic() {
+        return Traffic.fetch(kit.control(), portalId, kit.config().integration());
+    }
+
+    /** Asks the driver to act, adding the scenario's call and the portal's addresses to the values. */
+    public void drive(String action, Map<String, Object> values) {
+        Map<String, Object> all = new LinkedHashMap<>(values);
+        if (call != null) {
+            all.putIfAbsent("phone", call.phone());
+            if (call.line() != null) {
+                all.putIfAbsent("line", call.line());
+            }
+            if (call.user() != null) {
+                all.putIfAbsent("user", call.user());
+            }
+            if (call.callId() != null) {
+                all.putIfAbsent("callId", call.callId());
+            }
+        }
+        callEnded |= action.equals("hangup");
+        callAnswered |= action.equals("answer");
+        all.put("webhookUrl", kit.webhookUrl());
+        all.put("emulatorUrl", kit.emulatorUrl());
+        kit.driver().act(new PbxAction(action, all));
+    }
+
+    /** Polls the traffic until the probe finds something, or fails with the message and what the integration did. */
+    public <T> T await(Function<Traffic, Optional<T>> probe, Duration within, String failure) {
+        long deadline = System.nanoTime() + within.toNanos();
+        Traffic traffic;
+        do {
+            traffic = traffic();
+            Optional<T> found = probe.apply(traffic);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            sleep(POLL_MILLIS);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(failure + " within " + within.toSeconds() + " s; the integration sent: "
+                + traffic.requests().stream().map(r -> r.method() + " " + r.params() + " -> " + r.status()
+                + (r.error() == null ? "" : " " + r.error())).toList());
+    }
+
+    /** Waits until the integration has sent nothing new for a moment (at most 10 s), and returns its traffic. */
+    public Traffic awaitQuiet() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Traffic last = traffic();
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            sleep(POLL_MILLIS);
+            Traffic now = traffic();
+            if (now.size() != last.size()) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince >= QUIET_MILLIS * 1_000_000) {
+                return now;
+            }
+        }
+        return last;
+    }
+
+    /** Deletes the portal (and with it the integration's tokens). */
+    public void end() {
+        if (current == this) {
+            current = null;
+        }
+        deleteQuietly(kit, portalId);
+    }
+
+    private static void deleteQuietly(ConformanceKit kit, String id) {
+        try {
+            kit.control().delete("/_emulator/portals/" + id);
+        } catch (ConformanceException absent) {
+            // nothing to delete: the first scenario, or the portal is already gone
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConformanceException("Interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.b24emu.conformance;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one integration did on one portal and what the portal sent it: its REST requests from the request journal
+ * and the deliveries (events, widget openings) from the delivery journal, oldest first. Rules read only this.
+ */
+public record Traffic(List<Request> requests, List<Delivery> deliveries) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Traffic {
+        requests = List.copyOf(requests);
+        deliveries = List.copyOf(deliveries);
+    }
+
+    /** One REST call of the integration, as the emulator journaled it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Request(long seq, String time, String method, String auth, String app, String credential,
+                          ObjectNode params, int status, String error, JsonNode result, long latencyMicros,
+                          long uptimeMillis) {
+        public Request {
+            params = params == null ? JsonNodeFactory.instance.objectNode() : params;
+        }
+
+        public boolean ok() {
+            return status == 200;
+        }
+
+        public boolean is(String methodName) {
+            return method.equalsIgnoreCase(methodName);
+        }
+
+        /** A top-level parameter, its name matched without regard to case as the server does. */
+        public Optional<JsonNode> param(String name) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getKey().equalsIgnoreCase(name)) {
+                    return Optional.of(field.getValue());
+                }
+            }
+            return Optional.empty();
+        }
+
+        public String text(String name) {
+            return param(name).map(JsonNode::asText).orElse("");
+        }
+
+        /** The request as a report shows it. */
+        public ObjectNode view() {
+            ObjectNode view = JsonNodeFactory.instance.objectNode();
+            view.put("method", method);
+            view.set("params", params);
+            view.put("status", status);
+            if (error != null) {
+                view.put("error", error);
+            }
+            return view;
+        }
+
+        /** The same request as it looks answered: what a retry should come to. */
+        public ObjectNode viewAnswered() {
+            ObjectNode view = view().put("status", 200);
+            view.remove("error");
+            return view;
+        }
+    }
+
+    /** One delivery to the integration: an event (form-encoded), a widget opening, a CallCard::* post. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Delivery(long seq, String time, String event, String url, JsonNode payload, int attempt, int status,
+                           String error, long latencyMillis) {
+        public boolean is(String name) {
+            return event.equalsIgnoreCase(name);
+        }
+
+        /** A field of an event's data block (data[CALL_ID] in the form), or "". */
+        public String data(String field) {
+            return payload == null ? "" : payload.path("data").path(field).asText("");
+        }
+    }
+
+    /** The integration's share of a portal's journals: its own credentials' requests, everything delivered. */
+    public static Traffic fetch(ControlClient control, String portalId, ConformanceConfig.Integration integration) {
+        List<Request> requests = new ArrayList<>();
+        for (JsonNode entry : control.get("/_emulator/portals/" + portalId + "/requests")) {
+            Request request = JSON.convertValue(entry, Request.class);
+            boolean mine = integration.oauth() ? integration.clientId().equals(request.app())
+                    : "webhook".equals(request.auth());
+            if (mine) {
+                requests.add(request);
+            }
+        }
+        List<Delivery> deliveries = new ArrayList<>();
+        for (JsonNode entry : control.get("/_emulator/portals/" + portalId + "/events")) {
+            deliveries.add(JSON.convertValue(entry, Delivery.class));
+        }
+        requests.sort(Comparator.comparingLong(Request::seq));
+        deliveries.sort(Comparator.comparingLong(Delivery::seq));
+        return new Traffic(requests, deliveries);
+    }
+
+    /** Whether a later request called the same method as the one at {@code index} successfully and passes {@code also}. */
+    public boolean retriedAfter(int index, java.util.function.Predicate<Request> also) {
+        Request refused = requests.get(index);
+        return requests.subList(index + 1, requests.size()).stream()
+                .anyMatch(r -> r.is(refused.method()) && r.ok() && also.test(r));
+    }
+
+    public List<Request> calls(String method) {
+        return requests.stream().filter(r -> r.is(method)).toList();
+    }
+
+    public List<Delivery> delivered(String event) {
+        return deliveries.stream().filter(d -> d.is(event)).toList();
+    }
+
+    /** How many requests and deliveries there are: the same count twice means the integration went quiet. */
+    public int size() {
+        return requests.size() + deliveries.size();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.b24emu.conformance.rules;
+
+import dev.b24emu.conformance.Traffic;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The calls an integration is responsible for, read from its traffic. */
+final class Calls {
+    static final String REGISTER = "telephony.externalcall.register";
+    static final String FINISH = "telephony.externalcall.finish";
+    static final String CLICK_TO_CALL = "OnExternalCallStart";
+
+    private Calls() {
+    }
+
+    /** One call: its CALL_ID and where it came from (the register request, or the click-to-call event). */
+    record Origin(String callId, long userId, long seq, Object source) {
+    }
+
+    /** Maps each CALL_ID the integration owns to its origin: ones it registered and ones announced to it. */
+    static Map<String, Origin> owned(Traffic traffic) {
+        Map<String, Origin> calls = new LinkedHashMap<>();
+        for (Traffic.Request register : traffic.calls(REGISTER)) {
+            if (register.ok() && register.result() != null && register.result().hasNonNull("CALL_ID")) {
+                calls.putIfAbsent(register.result().get("CALL_ID").asText(), new Origin(
+                        register.result().get("CALL_ID").asText(), register.param("USER_ID").map(u -> u.asLong()).orElse(0L),
+                        register.seq(), register));
+            }
+        }
+        for (Traffic.Delivery event : traffic.delivered(CLICK_TO_CALL)) {
+            String callId = event.data("CALL_ID");
+            if (!callId.isEmpty()) {
+                calls.putIfAbsent(callId, new Origin(callId, Long.parseLong("0" + event.data("USER_ID").replaceAll("\\D", "")),
+                        event.seq(), event));
+            }
+        }
+        return calls;
+    }
+
+    /** The seq of the first successful finish of a call, or Long.MAX_VALUE while it is open. */
+    static long finishedAt(Traffic traffic, String callId) {
+        return traffic.calls(FINISH).stream()
+                .filter(f -> f.ok() && f.text("CALL_ID").equals(callId))
+                .mapToLong(Traffic.Request::seq).min().orElse(Long.MAX_VALUE);
+    }
+
+    /** Only the digits of a number (and a leading +), as the portal compares numbers. */
+    static String digits(String phone) {
+        return phone.replaceAll("[^0-9]", "");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.b24emu.conformance.rules;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.conformance.Traffic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each call the integration registered, and each click-to-call call announced to it, is finished: an open call
+ * keeps its card on the operator's screen and never gets its activity, duration or record.
+ */
+final class CallsFinished extends Rule {
+    CallsFinished() {
+        super("calls-finished",
+                "Each registered call (and each call announced by OnExternalCallStart) is finished",
+                "api-reference/telephony/telephony-external-call-finish.md");
+    }
+
+    @Override
+    public boolean exercised(Traffic traffic) {
+        return !Calls.owned(traffic).isEmpty();
+    }
+
+    @Override
+    public List<Violation> check(Traffic traffic) {
+        List<Violation> violations = new ArrayList<>();
+        for (Calls.Origin call : Calls.owned(traffic).values()) {
+            if (Calls.finishedAt(traffic, call.callId()) != Long.MAX_VALUE) {
+                continue;
+            }
+            ObjectNode expected = JsonNodeFactory.instance.objectNode().put("method", Calls.FINISH);
+            expected.putObject("params").put("CALL_ID", call.callId()).put("USER_ID", call.userId())
+                    .put("DURATION", "<seconds of conversation>").put("STATUS_CODE", "<200 answered, 304 missed, ...>");
+            violations.add(new Violation(id(), "Call " + call.callId() + " was never finished", call.seq(),
+                    view(call.source()), expected));
+        }
+        return violations;
+    }
+
+    static ObjectNode view(Object source) {
+        if (source instanceof Traffic.Request request) {
+            return request.view();
+        }
+        Traffic.Delivery delivery = (Traffic.Delivery) source;
+        ObjectNode view = JsonNodeFactory.instance.objectNode().put("event", delivery.event());
+        view.set("data", delivery.payload().path("data"));
+        return view;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.b24emu.conformance.rules;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.conformance.Traffic;
+import dev.b24emu.specs.Contracts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Every request names a documented method and passes its parameters as the contract in specs/ states: right types,
+ * required ones present, no unknown ones (the real portal ignores a misspelt parameter silently, so the client
+ * never learns it sent nothing).
+ */
+final class SpecConformance extends Rule {
+    private final Contracts contracts = Contracts.shared();
+
+    SpecConformance() {
+        super("spec",
+                "Every request conforms to the contract in specs/ (documented method, parameter names and types)",
+                "specs/ (JSON Schemas citing api-reference/telephony/*.md and the other methods' pages)");
+    }
+
+    @Override
+    public boolean exercised(Traffic traffic) {
+        return !traffic.requests().isEmpty();
+    }
+
+    @Override
+    public List<Violation> check(Traffic traffic) {
+        List<Violation> violations = new ArrayList<>();
+        for (Traffic.Request request : traffic.requests()) {
+            if (request.is("batch")) {
+                continue;
+            }
+            if (contracts.method(request.method()).isEmpty()) {
+                violations.add(new Violation(id(), "Undocumented method " + request.method(), request.seq(),
+                        request.view(), method(nearest(request.method(), contracts.methods().stream()
+                                .map(Contracts.MethodContract::method).toList()))));
+                continue;
+            }
+            unknownParams(request, violations);
+            for (Contracts.Violation v : contracts.validateParams(request.method(), request.params())) {
+                String property = v.property();
+                ObjectNode actual = JsonNodeFactory.instance.objectNode();
+                ObjectNode expected = JsonNodeFactory.instance.objectNode();
+                if (property.isEmpty()) {
+                    actual.set("params", request.params());
+                    expected.put("params", v.message());
+                } else {
+                    actual.set(property, request.param(property).orElse(JsonNodeFactory.instance.missingNode()));
+                    expected.set(property, contracts.paramSchema(request.method(), property)
+                            .orElse(JsonNodeFactory.instance.textNode(v.message())));
+                }
+                violations.add(new Violation(id(), request.method() + ": " + v, request.seq(), actual, expected));
+            }
+        }
+        return violations;
+    }
+
+    /** Parameters the method does not document, each shown beside the documented name it most resembles. */
+    private void unknownParams(Traffic.Request request, List<Violation> violations) {
+        Set<String> documented = contracts.documentedParams(request.method());
+        request.params().fieldNames().forEachRemaining(name -> {
+            if (documented.stream().noneMatch(d -> d.equalsIgnoreCase(name))) {
+                ObjectNode actual = JsonNodeFactory.instance.objectNode();
+                actual.set(name, request.params().get(name));
+                ObjectNode expected = JsonNodeFactory.instance.objectNode();
+                expected.set(nearest(name, List.copyOf(documented)), request.params().get(name));
+                violations.add(new Violation(id(), request.method() + ": unknown parameter " + name
+                        + " (the portal ignores it)", request.seq(), actual, expected));
+            }
+        });
+    }
+
+    private static ObjectNode method(String name) {
+        return JsonNodeFactory.instance.objectNode().put("method", name);
+    }
+
+    /** The candidate closest to a name by edit distance: the likely intended spelling. */
+    static String nearest(String name, List<String> candidates) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return candidates.stream()
+                .min(Comparator.comparingInt(c -> distance(upper, c.toUpperCase(Locale.ROOT))))
+                .orElse(name);
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+}

@@ -1,0 +1,49 @@
+package dev.b24emu.conformance.steps;
+
+import dev.b24emu.conformance.ConformanceKit;
+import dev.b24emu.conformance.Session;
+import dev.b24emu.conformance.Traffic;
+import dev.b24emu.conformance.report.RunRecorder;
+import dev.b24emu.conformance.rules.Rule;
+import dev.b24emu.conformance.rules.Violation;
+import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each scenario gets a fresh portal with the integration installed; at its end the selected rules judge all the
+ * traffic it caused, and a broken rule fails the scenario with the findings.
+ */
+public class Hooks {
+    @Before
+    public void begin() {
+        Session.begin(ConformanceKit.current());
+    }
+
+    @After
+    public void judge(Scenario scenario) {
+        Session session = Session.current();
+        try {
+            if (scenario.isFailed()) {
+                session.hangUpAbandonedCall();
+            }
+            Traffic traffic = session.awaitQuiet();
+            List<RunRecorder.RuleCheck> checks = new ArrayList<>();
+            List<Violation> all = new ArrayList<>();
+            for (Rule rule : session.kit().rules()) {
+                List<Violation> violations = rule.check(traffic);
+                checks.add(new RunRecorder.RuleCheck(rule.id(), rule.exercised(traffic), violations));
+                all.addAll(violations);
+            }
+            session.kit().recorder().checked(scenario.getId(), checks);
+            if (!all.isEmpty()) {
+                throw new AssertionError(Expectations.describe("The integration broke contract rules:", all));
+            }
+        } finally {
+            session.end();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.b24emu.conformance.steps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.conformance.Session;
+import dev.b24emu.conformance.Traffic;
+import dev.b24emu.conformance.rules.Rule;
+import dev.b24emu.conformance.rules.Rules;
+import dev.b24emu.conformance.rules.Violation;
+import io.cucumber.java.en.Then;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the integration is expected to have done, read from the emulator's journals (waiting where it may be late). */
+public class IntegrationSteps {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REGISTER = "telephony.externalcall.register";
+    private static final String FINISH = "telephony.externalcall.finish";
+
+    @Then("the integration registers the call")
+    public void registers() {
+        registersWithin(Session.current().kit().config().waitSeconds());
+    }
+
+    @Then("the integration registers the call within {int} second(s)")
+    public void registersWithin(int seconds) {
+        registersWith(Map.of(), seconds);
+    }
+
+    @Then("the integration registers the call with TYPE {int} within {int} second(s)")
+    public void registersWithType(int type, int seconds) {
+        registersWith(Map.of("TYPE", Integer.toString(type)), seconds);
+    }
+
+    @Then("the integration registers the call with TYPE {int} and LINE_NUMBER {string} within {int} second(s)")
+    public void registersWithTypeAndLine(int type, String line, int seconds) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("TYPE", Integer.toString(type));
+        expected.put("LINE_NUMBER", line);
+        registersWith(expected, seconds);
+    }
+
+    /** Waits for a successful register of the followed call's number, checks its values, and follows its CALL_ID. */
+    private static void registersWith(Map<String, String> expected, int seconds) {
+        Session session = Session.current();
+        Session.FollowedCall call = session.requireCall();
+        Traffic.Request register = session.await(t -> t.calls(REGISTER).stream()
+                        .filter(r -> r.seq() > call.sinceSeq() && r.ok() && samePhone(r, call.phone())).findFirst(),
+                Duration.ofSeconds(seconds), "The integration did not register the call from " + call.phone());
+        expectParams(register, expected);
+        session.follow(call.withCallId(register.result().get("CALL_ID").asText()));
+    }
+
+    @Then("the integration finishes the call")
+    public void finishes() {
+        finishesWith(Map.of(), -1);
+    }
+
+    @Then("the integration finishes the call with STATUS_CODE {string}")
+    public void finishesWithStatus(String status) {
+        finishesWith(Map.of("STATUS_CODE", status), -1);
+    }
+
+    @Then("the integration finishes the call with STATUS_CODE {string} and a DURATION of at least {int}")
+    public void finishesWithStatusAndDuration(String status, int minDuration) {
+        finishesWith(Map.of("STATUS_CODE", status), minDuration);
+    }
+
+    private static void finishesWith(Map<String, String> expected, int minDuration) {
+        Session session = Session.current();
+        Session.FollowedCall call = session.requireCall();
+        if (call.callId() == null) {
+            throw new AssertionError("The call from " + call.phone() + " was never registered, so it cannot be finished");
+        }
+        Traffic.Request finish = session.await(t -> t.calls(FINISH).stream()
+                        .filter(r -> r.ok() && r.text("CALL_ID").equals(call.callId())).findFirst(),
+                Duration.ofSeconds(session.kit().config().waitSeconds()),
+                "The integration did not finish the call " + call.callId());
+        expectParams(finish, expected);
+        if (minDuration >= 0) {
+            long duration = finish.param("DURATION").map(JsonNode::asLong).orElse(0L);
+            if (duration < minDuration) {
+                throw new AssertionError("The integration finished " + call.callId() + " with DURATION " + duration
+                        + ", expected at least " + minDuration + "; it sent " + finish.params());
+            }
+        }
+    }
+
+    @Then("the integration receives OnExternalCallStart within {int} second(s)")
+    public void receivesClickToCall(int seconds) {
+        Session session = Session.current();
+        String callId = session.requireCall().callId();
+        Traffic.Delivery event = session.await(t -> t.delivered("OnExternalCallStart").stream()
+                        .filter(d -> d.data("CALL_ID").equals(callId)).findFirst(),
+                Duration.ofSeconds(seconds), "OnExternalCallStart for " + callId + " was not delivered "
+                        + "(does the integration bind it with event.bind?)");
+        if (event.status() / 100 != 2) {
+            throw new AssertionError("The integration's handler " + event.url() + " answered OnExternalCallStart with "
+                    + (event.error() == null ? "HTTP " + event.status() : event.error()));
+        }
+    }
+
+    @Then("the integration's call card widget opens for the call within {int} second(s)")
+    public void widgetOpens(int seconds) {
+        Session session = Session.current();
+        String callId = session.requireCall().callId();
+        Traffic.Delivery opening = session.await(t -> t.deliveries().stream()
+                        .filter(d -> d.payload() != null && "CALL_CARD".equals(d.payload().path("PLACEMENT").asText())
+                                && callId.equals(options(d).path("CALL_ID").asText()))
+                        .findFirst(),
+                Duration.ofSeconds(seconds), "No CALL_CARD widget of the integration was opened for " + callId
+                        + " (does it bind CALL_CARD with placement.bind and show the card?)");
+        expectAnswered(opening);
+    }
+
+    @Then("the integration's widget receives CallCard::EntityChanged for {crmType} {string} within {int} second(s)")
+    public void widgetReceivesEntityChanged(String type, String name, int seconds) {
+        Session session = Session.current();
+        String callId = session.requireCall().callId();
+        long id = session.named(type + ":" + name);
+        Traffic.Delivery event = session.await(t -> t.delivered("CallCard::EntityChanged").stream()
+                        .filter(d -> callId.equals(d.payload().path("CALL_ID").asText())
+                                && d.payload().path("data").path("CRM_ENTITY_TYPE").asText().equalsIgnoreCase(type)
+                                && d.payload().path("data").path("CRM_ENTITY_ID").asLong() == id)
+                        .findFirst(),
+                Duration.ofSeconds(seconds), "CallCard::EntityChanged for " + type + " " + name + " was not delivered "
+                        + "(does the integration subscribe with placement.bindEvent?)");
+        expectAnswered(event);
+    }
+
+    @Then("the call is bound to {crmType} {string}")
+    public void boundTo(String type, String name) {
+        Session session = Session.current();
+        String callId = session.requireCall().callId();
+        long id = session.named(type + ":" + name);
+        Optional<Traffic.Request> register = session.traffic().calls(REGISTER).stream()
+                .filter(r -> r.ok() && callId.equals(r.result().path("CALL_ID").asText())).findFirst();
+        JsonNode result = register.orElseThrow(() -> new AssertionError("No register returned " + callId)).result();
+        if (!result.path("CRM_ENTITY_TYPE").asText().equalsIgnoreCase(type) || result.path("CRM_ENTITY_ID").asLong() != id) {
+            throw new AssertionError("The call is bound to " + result.path("CRM_ENTITY_TYPE").asText() + " "
+                    + result.path("CRM_ENTITY_ID").asText() + ", expected " + type + " " + id + " (" + name
+                    + "): was the client's number passed as the CRM has it? register sent " + register.get().params());
+        }
+    }
+
+    @Then("the integration does not register the call again")
+    public void noDoubleRegistration() {
+        keepsRule("no-double-register");
+    }
+
+    @Then("every request of the integration conforms to the spec")
+    public void conforms() {
+        keepsRule("spec");
+    }
+
+    @Then("the integration keeps the rule {string}")
+    public void keepsRule(String id) {
+        Rule rule = Rules.find(id).orElseThrow(() -> new IllegalArgumentException("Unknown rule " + id + "; known: " + Rules.ids()));
+        List<Violation> violations = rule.check(Session.current().awaitQuiet());
+        if (!violations.isEmpty()) {
+            throw new AssertionError(Expectations.describe("The integration broke " + id + ": " + rule.title(), violations));
+        }
+    }
+
+    private static void expectParams(Traffic.Request request, Map<String, String> expected) {
+        expected.forEach((name, value) -> {
+            String sent = request.text(name).trim();
+            if (!sent.equals(value)) {
+                throw new AssertionError(request.method() + " was sent " + name + " " + (request.param(name).isPresent()
+                        ? "\"" + sent + "\"" : "(absent)") + ", expected \"" + value + "\"; it sent " + request.params());
+            }
+        });
+    }
+
+    private static void expectAnswered(Traffic.Delivery delivery) {
+        if (delivery.status() / 100 != 2) {
+            throw new AssertionError("The integration's handler " + delivery.url() + " answered " + delivery.event() + " with "
+                    + (delivery.error() == null ? "HTTP " + delivery.status() : delivery.error()) + " after "
+                    + delivery.latencyMillis() + " ms");
+        }
+    }
+
+    private static boolean samePhone(Traffic.Request register, String phone) {
+        return register.text("PHONE_NUMBER").replaceAll("[^0-9]", "").equals(phone.replaceAll("[^0-9]", ""));
+    }
+
+    private static JsonNode options(Traffic.Delivery delivery) {
+        try {
+            return JSON.readTree(delivery.payload().path("PLACEMENT_OPTIONS").asText("{}"));
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+}

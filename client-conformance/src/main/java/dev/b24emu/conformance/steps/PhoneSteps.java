@@ -1,0 +1,69 @@
+package dev.b24emu.conformance.steps;
+
+import dev.b24emu.conformance.Session;
+import io.cucumber.java.en.When;
+
+import java.util.Map;
+
+/**
+ * What happens on the phone system's side, carried out by the user's driver: a call arrives, someone answers,
+ * a user dials, the call ends. The portal's clock moves with the conversation, as it would in real time.
+ */
+public class PhoneSteps {
+    @When("an incoming call from {string} reaches line {string}")
+    public void incoming(String phone, String line) {
+        Session session = Session.current();
+        session.follow(new Session.FollowedCall(phone, line, null, null, session.mark(), 2));
+        session.drive("incoming", Map.of());
+    }
+
+    @When("an incoming call from {string} reaches line {string} for user {int}")
+    public void incomingFor(String phone, String line, int user) {
+        Session session = Session.current();
+        session.follow(new Session.FollowedCall(phone, line, (long) user, null, session.mark(), 2));
+        session.drive("incoming", Map.of());
+    }
+
+    @When("an incoming call from {string} reaches line {string} and user {int} answers")
+    public void incomingAnswered(String phone, String line, int user) {
+        incomingFor(phone, line, user);
+        answers(user);
+    }
+
+    @When("user {int} answers")
+    public void answers(int user) {
+        Session session = Session.current();
+        session.follow(session.requireCall().withUser(user));
+        session.drive("answer", Map.of());
+    }
+
+    @When("the callee answers")
+    public void calleeAnswers() {
+        Session.current().drive("answer", Map.of());
+    }
+
+    @When("user {int} calls {string} from their desk phone through line {string}")
+    public void outgoing(int user, String phone, String line) {
+        Session session = Session.current();
+        session.follow(new Session.FollowedCall(phone, line, (long) user, null, session.mark(), 1));
+        session.drive("outgoing", Map.of());
+    }
+
+    @When("the call ends after {int} second(s)")
+    public void ends(int seconds) {
+        Session session = Session.current();
+        session.kit().control().post(session.path("/clock"), Map.of("advance", "PT" + seconds + "S"));
+        session.drive("hangup", Map.of("duration", seconds, "answered", true));
+    }
+
+    @When("the callee answers and the call ends after {int} second(s)")
+    public void calleeAnswersAndEnds(int seconds) {
+        calleeAnswers();
+        ends(seconds);
+    }
+
+    @When("the call ends unanswered")
+    public void endsUnanswered() {
+        Session.current().drive("hangup", Map.of("duration", 0, "answered", false));
+    }
+}

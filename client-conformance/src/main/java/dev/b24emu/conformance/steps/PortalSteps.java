@@ -1,0 +1,107 @@
+package dev.b24emu.conformance.steps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.conformance.Session;
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** What the portal holds and does on its own: CRM data, settings, clicks in the UI, the card, time and limits. */
+public class PortalSteps {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterType("contact|company|lead|deal")
+    public String crmType(String type) {
+        return type;
+    }
+
+    @Given("the portal has a {crmType} {string} with phone {string} assigned to user {int}")
+    public void crmObject(String type, String name, String phone, int user) {
+        Session session = Session.current();
+        ObjectNode fields = JSON.createObjectNode();
+        if (type.equals("contact")) {
+            String[] parts = name.split(" ", 2);
+            fields.put("NAME", parts[0]);
+            if (parts.length > 1) {
+                fields.put("LAST_NAME", parts[1]);
+            }
+        } else {
+            fields.put("TITLE", name);
+        }
+        fields.putArray("PHONE").addObject().put("VALUE", phone).put("VALUE_TYPE", "WORK");
+        fields.put("ASSIGNED_BY_ID", user);
+        JsonNode created = session.kit().control().post(session.path("/crm/" + type), fields);
+        session.name(type + ":" + name, created.get("ID").asLong());
+    }
+
+    @Given("the portal setting {string} is {string}")
+    public void setting(String name, String value) {
+        Session session = Session.current();
+        session.kit().control().patch(session.path("/settings"), Map.of(name, Values.typed(value)));
+    }
+
+    @Given("the number {string} is on the CRM exclusion list")
+    public void excluded(String phone) {
+        Session session = Session.current();
+        session.kit().control().post(session.path("/crm-exclusions"), Map.of("phone", phone));
+    }
+
+    /** Tokens live an hour on the portal's clock: moving it past that expires the integration's token. */
+    @Given("the integration's access token has expired")
+    public void tokenExpired() {
+        Session session = Session.current();
+        session.kit().control().post(session.path("/clock"), Map.of("advance", "PT61M"));
+    }
+
+    /** An injected error with its real HTTP status (QUERY_LIMIT_EXCEEDED 503, OPERATION_TIME_LIMIT 429, ...). */
+    @Given("the portal answers {word} to the next {int} requests")
+    public void refuses(String error, int count) {
+        refuses(error, count, "*");
+    }
+
+    @Given("the portal answers {word} to the next {int} requests of {string}")
+    public void refuses(String error, int count, String method) {
+        Session session = Session.current();
+        session.kit().control().post(session.path("/faults"), Map.of("method", method, "error", error, "count", count));
+    }
+
+    @Given("the portal takes {int} ms to answer the next {int} requests")
+    public void slow(int millis, int count) {
+        Session session = Session.current();
+        session.kit().control().post(session.path("/faults"), Map.of("method", "*", "latencyMs", millis, "count", count));
+    }
+
+    @When("user {int} clicks to call {string} from {crmType} {string}")
+    public void clickToCallFrom(int user, String phone, String type, String name) {
+        clickToCall(user, phone, Map.of("crmEntityType", type.toUpperCase(Locale.ROOT),
+                "crmEntityId", Session.current().named(type + ":" + name)));
+    }
+
+    @When("user {int} clicks to call {string}")
+    public void clickToCall(int user, String phone) {
+        clickToCall(user, phone, Map.of());
+    }
+
+    private static void clickToCall(int user, String phone, Map<String, Object> crm) {
+        Session session = Session.current();
+        long since = session.mark();
+        ObjectNode body = JSON.createObjectNode().put("userId", user).put("phoneNumber", phone);
+        body.setAll((ObjectNode) JSON.valueToTree(crm));
+        JsonNode click = session.kit().control().post(session.path("/click-to-call"), body);
+        session.follow(new Session.FollowedCall(phone, click.path("lineNumber").asText(null), (long) user,
+                click.get("CALL_ID").asText(), since, 1));
+    }
+
+    @When("user {int} binds the call to {crmType} {string} in the call card")
+    public void bindInCard(int user, String type, String name) {
+        Session session = Session.current();
+        String callId = session.requireCall().callId();
+        session.kit().control().post(session.path("/cards/" + callId + "/" + user + "/bind"),
+                Map.of("entityType", type.toUpperCase(Locale.ROOT), "entityId", session.named(type + ":" + name)));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.b24emu.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.conformance.report.Report;
+import dev.b24emu.conformance.rules.Rules;
+import dev.b24emu.conformance.sample.SampleConnector;
+import dev.b24emu.conformance.sample.SampleConnector.Flaw;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The kit judged by the reference integrations: the careful one keeps every rule, each mistake is caught by its rule. */
+class ConformanceKitTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path reports;
+
+    static ConformanceConfig configFor(SampleConnector connector, String tags, Path report) {
+        return new ConformanceConfig(null,
+                new ConformanceConfig.Integration("Sample PBX connector", "oauth", connector.url("/b24/events"),
+                        null, null, null, null, null),
+                new ConformanceConfig.Driver(connector.url("/pbx"), null, null),
+                null, null, null, tags, report.toString(), null).checked();
+    }
+
+    @Test
+    void theCarefulConnectorPassesEveryScenarioAndKeepsEveryRule() throws Exception {
+        try (SampleConnector connector = SampleConnector.good()) {
+            Report report = Conformance.run(configFor(connector, null, reports));
+
+            assertTrue(report.passed(), report.summary());
+            assertEquals(7, report.scenarios().size(), report.summary());
+            for (Report.RuleResult rule : report.rules()) {
+                assertEquals(Report.KEPT, rule.verdict(), rule.id() + " must be exercised and kept: " + report.summary());
+            }
+            assertEquals(Rules.ids(), report.rules().stream().map(Report.RuleResult::id).toList());
+        }
+    }
+
+    static Stream<Arguments> flaws() {
+        return Stream.of(
+                Arguments.of(Flaw.MISSPELT_PARAMETER, "@incoming", Set.of("spec")),
+                Arguments.of(Flaw.NO_TIME_ZONE, "@outgoing", Set.of("start-date-time-zone")),
+                Arguments.of(Flaw.NO_LINE_NUMBER, "@incoming", Set.of("line-number-incoming")),
+                Arguments.of(Flaw.UNFINISHED_MISSED_CALLS, "@incoming", Set.of("calls-finished")),
+                Arguments.of(Flaw.DOUBLE_REGISTER, "@click-to-call", Set.of("no-double-register", "calls-finished")),
+                Arguments.of(Flaw.HAMMERS_LIMITS, "@resilience and not @oauth", Set.of("rate-limit-backoff")),
+                Arguments.of(Flaw.NO_TOKEN_REFRESH, "@oauth", Set.of("token-refresh")),
+                Arguments.of(Flaw.SLOW_WIDGET, "@call-card", Set.of("placement-answer-time")));
+    }
+
+    @ParameterizedTest(name = "{0} breaks {2}")
+    @MethodSource("flaws")
+    void eachMistakeIsCaughtByItsRuleAndNoOther(Flaw flaw, String tags, Set<String> broken) throws Exception {
+        try (SampleConnector connector = new SampleConnector(Set.of(flaw))) {
+            Report report = Conformance.run(configFor(connector, tags, reports));
+
+            assertFalse(report.passed(), report.summary());
+            assertEquals(broken, Set.copyOf(report.brokenRules()), report.summary());
+            for (Report.RuleResult rule : report.rules()) {
+                for (Report.Finding finding : rule.findings()) {
+                    assertTrue(finding.actual() != null && finding.expected() != null
+                            && !finding.actual().equals(finding.expected()), "a near miss shows both sides: " + finding);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCarelessConnectorBreaksEveryRuleAndTheReportShowsEachFindingSideBySide() throws Exception {
+        try (SampleConnector connector = new SampleConnector(EnumSet.allOf(Flaw.class))) {
+            Report report = Conformance.run(configFor(connector, null, reports));
+
+            assertEquals(Set.copyOf(Rules.ids()), Set.copyOf(report.brokenRules()), report.summary());
+            JsonNode json = JSON.readTree(reports.resolve("report.json").toFile());
+            JsonNode spec = findRule(json, "spec");
+            JsonNode misspelt = spec.get("findings").get(0);
+            assertEquals("pbx", misspelt.get("actual").get("EXTERNAL_CALLID").asText().substring(0, 3), misspelt.toString());
+            assertTrue(misspelt.get("expected").has("EXTERNAL_CALL_ID"), "the near miss names the documented spelling");
+
+            String html = Files.readString(reports.resolve("report.html"));
+            assertTrue(html.contains("<th>Sent</th><th>Expected</th>"), html);
+            assertTrue(html.contains("EXTERNAL_CALLID") && html.contains("class=\"d\""), "differing lines are marked");
+            String junit = Files.readString(reports.resolve("junit.xml"));
+            assertTrue(junit.contains("<testsuite name=\"conformance rules\" tests=\"8\" failures=\"8\" skipped=\"0\">"), junit);
+        }
+    }
+
+    private static JsonNode findRule(JsonNode report, String id) {
+        for (JsonNode rule : report.get("rules")) {
+            if (rule.get("id").asText().equals(id)) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no rule " + id + " in " + report);
+    }
+
+}

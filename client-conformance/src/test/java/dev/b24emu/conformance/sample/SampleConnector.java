@@ -1,0 +1,297 @@
+package dev.b24emu.conformance.sample;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The reference integration: a small PBX connector written the way a third party would write one, with nothing
+ * from the emulator on its classpath. It installs as an OAuth application (ONAPPINSTALL), adds its line, binds
+ * OnExternalCallStart, the CALL_CARD widget and CallCard::EntityChanged, registers and finishes calls its phone
+ * system reports on {@code POST /pbx} (the conformance driver), refreshes expired tokens and backs off on
+ * QUERY_LIMIT_EXCEEDED. Each {@link Flaw} turns one of those good habits into a common mistake.
+ */
+public final class SampleConnector implements AutoCloseable {
+    public static final String LINE = "74950000000";
+
+    /** The mistakes the careless connector makes, one per contract rule. */
+    public enum Flaw {
+        /** sends EXTERNAL_CALLID for EXTERNAL_CALL_ID: the portal ignores it */
+        MISSPELT_PARAMETER,
+        /** CALL_START_DATE as "2026-11-23 10:00:00", in no time zone */
+        NO_TIME_ZONE,
+        /** registers incoming calls without LINE_NUMBER */
+        NO_LINE_NUMBER,
+        /** never finishes calls nobody answered */
+        UNFINISHED_MISSED_CALLS,
+        /** registers click-to-call calls again instead of using the event's CALL_ID */
+        DOUBLE_REGISTER,
+        /** retries QUERY_LIMIT_EXCEEDED at once */
+        HAMMERS_LIMITS,
+        /** gives up on expired_token */
+        NO_TOKEN_REFRESH,
+        /** the call card widget takes 6 s to answer */
+        SLOW_WIDGET
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Set<Flaw> flaws;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final HttpClient http = HttpClient.newHttpClient();
+    /** maps the client's number (digits) to the call the PBX is carrying */
+    private final Map<String, ActiveCall> calls = new ConcurrentHashMap<>();
+    private volatile Auth auth;
+
+    private record Auth(String accessToken, String refreshToken, String clientEndpoint, String serverEndpoint) {
+    }
+
+    private static final class ActiveCall {
+        final String callId;
+        volatile long user;
+        volatile boolean answered;
+
+        ActiveCall(String callId, long user) {
+            this.callId = callId;
+            this.user = user;
+        }
+    }
+
+    public SampleConnector(Set<Flaw> flaws) throws IOException {
+        this(flaws, 0);
+    }
+
+    public SampleConnector(Set<Flaw> flaws, int port) throws IOException {
+        this.flaws = flaws.isEmpty() ? EnumSet.noneOf(Flaw.class) : EnumSet.copyOf(flaws);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(threads);
+        server.createContext("/b24/events", exchange -> answer(exchange, this::event));
+        server.createContext("/b24/card", exchange -> answer(exchange, body -> widget()));
+        server.createContext("/b24/card-events", exchange -> answer(exchange, body -> "ok"));
+        server.createContext("/pbx", exchange -> answer(exchange, this::pbx));
+        server.start();
+    }
+
+    /**
+     * Runs the connector for a try of the kit by hand: {@code [port] [ALL | FLAW,FLAW...]}, e.g. {@code 9000} for the
+     * careful one or {@code 9000 ALL} for the careless one; stops on Ctrl-C.
+     */
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 9000;
+        Set<Flaw> flaws = EnumSet.noneOf(Flaw.class);
+        if (args.length > 1) {
+            for (String flaw : args[1].split(",")) {
+                flaws.addAll(flaw.equals("ALL") ? EnumSet.allOf(Flaw.class) : EnumSet.of(Flaw.valueOf(flaw)));
+            }
+        }
+        SampleConnector connector = new SampleConnector(flaws, port);
+        System.out.println("Sample PBX connector with flaws " + flaws + ": events at " + connector.url("/b24/events")
+                + ", driver at " + connector.url("/pbx"));
+        Thread.currentThread().join();
+    }
+
+    public static SampleConnector good() throws IOException {
+        return new SampleConnector(Set.of());
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    private interface Handler {
+        String handle(String body) throws Exception;
+    }
+
+    private static void answer(HttpExchange exchange, Handler handler) throws IOException {
+        int status = 200;
+        String reply;
+        try {
+            reply = handler.handle(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            status = 500;
+            reply = String.valueOf(e.getMessage());
+        }
+        byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** Events arrive form-encoded, PHP style: auth[access_token], data[CALL_ID]. */
+    private String event(String body) throws Exception {
+        Map<String, String> form = form(body);
+        String event = form.getOrDefault("event", "").toUpperCase();
+        if (event.equals("ONAPPINSTALL")) {
+            auth = new Auth(form.get("auth[access_token]"), form.get("auth[refresh_token]"),
+                    form.get("auth[client_endpoint]"), form.get("auth[server_endpoint]"));
+            threads.submit(this::setUp); // answer the portal first, as handlers should
+        } else if (event.equals("ONEXTERNALCALLSTART")) {
+            String phone = digits(form.get("data[PHONE_NUMBER]"));
+            long user = Long.parseLong(form.get("data[USER_ID]"));
+            String callId = form.get("data[CALL_ID]");
+            if (flaws.contains(Flaw.DOUBLE_REGISTER)) {
+                callId = register(1, form.get("data[PHONE_NUMBER]"), LINE, user);
+            }
+            calls.put(phone, new ActiveCall(callId, user));
+        }
+        return "ok";
+    }
+
+    private Void setUp() throws Exception {
+        call("telephony.externalLine.add", Map.of("NUMBER", LINE, "NAME", "Sample PBX"));
+        call("event.bind", Map.of("event", "OnExternalCallStart", "handler", url("/b24/events")));
+        call("placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", url("/b24/card"), "TITLE", "Sample PBX"));
+        call("placement.bindEvent", Map.of("PLACEMENT", "CallCard::EntityChanged", "HANDLER", url("/b24/card-events")));
+        return null;
+    }
+
+    private String widget() throws InterruptedException {
+        if (flaws.contains(Flaw.SLOW_WIDGET)) {
+            Thread.sleep(6000);
+        }
+        return "<!doctype html><title>Sample PBX</title><p>Call controls</p>";
+    }
+
+    /** The conformance driver: what the phone system reports. */
+    private String pbx(String body) throws Exception {
+        JsonNode action = JSON.readTree(body);
+        String phone = action.path("phone").asText();
+        long user = action.path("user").asLong(1);
+        switch (action.path("action").asText()) {
+            case "incoming" -> calls.put(digits(phone), new ActiveCall(register(2, phone, action.path("line").asText(LINE), user), user));
+            case "outgoing" -> calls.put(digits(phone), new ActiveCall(register(1, phone, action.path("line").asText(LINE), user), user));
+            case "answer" -> {
+                ActiveCall call = require(phone);
+                call.answered = true;
+                call.user = action.path("user").asLong(call.user);
+            }
+            case "hangup" -> hangUp(require(phone), action.path("duration").asInt(0));
+            case "install" -> {
+                // webhook mode: no ONAPPINSTALL, the portal's incoming webhook URL is the whole configuration
+                auth = new Auth(null, null, action.path("webhookUrl").asText(), null);
+                call("telephony.externalLine.add", Map.of("NUMBER", LINE, "NAME", "Sample PBX"));
+            }
+            default -> throw new IllegalArgumentException("unknown action " + action.path("action").asText());
+        }
+        return "ok";
+    }
+
+    private ActiveCall require(String phone) {
+        ActiveCall call = calls.get(digits(phone));
+        if (call == null) {
+            throw new IllegalStateException("no call with " + phone);
+        }
+        return call;
+    }
+
+    private String register(int type, String phone, String line, long user) throws Exception {
+        Map<String, Object> params = new HashMap<>();
+        params.put("USER_ID", user);
+        params.put("PHONE_NUMBER", phone);
+        params.put("TYPE", type);
+        params.put("SHOW", 1);
+        params.put("CRM_CREATE", 0);
+        ZonedDateTime now = ZonedDateTime.now();
+        params.put("CALL_START_DATE", flaws.contains(Flaw.NO_TIME_ZONE)
+                ? now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                : now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        params.put(flaws.contains(Flaw.MISSPELT_PARAMETER) ? "EXTERNAL_CALLID" : "EXTERNAL_CALL_ID", "pbx-" + System.nanoTime());
+        if (!(type == 2 && flaws.contains(Flaw.NO_LINE_NUMBER))) {
+            params.put("LINE_NUMBER", line);
+        }
+        return call("telephony.externalcall.register", params).path("CALL_ID").asText();
+    }
+
+    private void hangUp(ActiveCall call, int duration) throws Exception {
+        if (!call.answered && flaws.contains(Flaw.UNFINISHED_MISSED_CALLS)) {
+            return;
+        }
+        call("telephony.externalcall.finish", Map.of("CALL_ID", call.callId, "USER_ID", call.user,
+                "DURATION", call.answered ? duration : 0, "STATUS_CODE", call.answered ? "200" : "304"));
+    }
+
+    /** One REST call with the current token; refreshes on expired_token and backs off on QUERY_LIMIT_EXCEEDED. */
+    private JsonNode call(String method, Map<String, Object> params) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            ObjectNode body = JSON.valueToTree(params);
+            if (auth.accessToken() != null) {
+                body.put("auth", auth.accessToken());
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(auth.clientEndpoint() + method))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = JSON.readTree(response.body());
+            String error = answer.path("error").asText("");
+            if (error.isEmpty()) {
+                return answer.path("result");
+            }
+            if (attempt >= 6) {
+                throw new IllegalStateException(method + " failed: " + answer);
+            }
+            if (error.equals("expired_token") && !flaws.contains(Flaw.NO_TOKEN_REFRESH)) {
+                refresh();
+            } else if (error.equals("QUERY_LIMIT_EXCEEDED")) {
+                Thread.sleep(flaws.contains(Flaw.HAMMERS_LIMITS) ? 0 : 600L * attempt);
+            } else {
+                throw new IllegalStateException(method + " failed: " + answer);
+            }
+        }
+    }
+
+    private void refresh() throws Exception {
+        String tokenUrl = auth.serverEndpoint().replaceAll("rest/?$", "token/");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenUrl
+                + "?grant_type=refresh_token&client_id=local.conformance&client_secret=conformance-secret&refresh_token="
+                + URLEncoder.encode(auth.refreshToken(), StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode tokens = JSON.readTree(response.body());
+        if (!tokens.hasNonNull("access_token")) {
+            throw new IllegalStateException("refresh failed: " + response.body());
+        }
+        auth = new Auth(tokens.get("access_token").asText(), tokens.get("refresh_token").asText(),
+                auth.clientEndpoint(), auth.serverEndpoint());
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static String digits(String phone) {
+        return phone == null ? "" : phone.replaceAll("[^0-9]", "");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
