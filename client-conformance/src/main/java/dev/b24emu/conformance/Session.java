@@ -92,8 +92,12 @@ public final class Session {
                     .put("name", integration.name()).put("userId", integration.userId());
             app.set("scopes", JSON.valueToTree(integration.scopes()));
             kit.control().post(path("/apps"), app);
-            await(t -> t.delivered("ONAPPINSTALL").stream().findFirst(), Duration.ofSeconds(10),
-                    "ONAPPINSTALL was not delivered to " + integration.handlerUrl());
+            Traffic.Delivery installed = await(t -> t.delivered("ONAPPINSTALL").stream().findFirst(),
+                    Duration.ofSeconds(10), "ONAPPINSTALL was not delivered to " + integration.handlerUrl());
+            if (installed.status() / 100 != 2) {
+                throw new ConformanceException("The integration did not accept ONAPPINSTALL at " + installed.url() + ": "
+                        + (installed.error() == null ? "HTTP " + installed.status() : installed.error()));
+            }
         } else {
             drive("install", Map.of());
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.conformance.report.Report;
 import dev.b24emu.conformance.rules.Rules;
 import dev.b24emu.conformance.sample.SampleConnector;
+import dev.b24emu.emulator.Bitrix24Emulator;
+import dev.b24emu.emulator.EmulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +102,70 @@ class ConformanceCliTest {
             assertTrue(report.passed(), report.summary());
             assertEquals(Report.KEPT, report.rules().stream().filter(r -> r.id().equals("line-number-incoming"))
                     .findFirst().orElseThrow().verdict());
+        }
+    }
+
+    /** CI jobs that already run an emulator point the kit at it; the kit leaves no portal of its own behind. */
+    @Test
+    void theKitAttachesToARunningEmulatorAndCleansUpItsPortals() throws Exception {
+        try (SampleConnector connector = SampleConnector.good();
+             Bitrix24Emulator running = Bitrix24Emulator.start(EmulatorOptions.defaults())) {
+            Path config = Files.writeString(dir.resolve("conformance.yaml"), """
+                    integration:
+                      handlerUrl: %s
+                    driver:
+                      url: %s
+                    tags: "@outgoing"
+                    report: %s
+                    """.formatted(connector.url("/b24/events"), connector.url("/pbx"), dir.resolve("report")));
+            String out = captured(() -> assertEquals(0,
+                    Main.execute("--config", config.toString(), "--emulator", running.baseUrl())));
+            assertTrue(out.contains("against the emulator at " + running.baseUrl()), out);
+            assertEquals(1, running.portals().all().size(), "only the emulator's own portal is left");
+        }
+    }
+
+    @Test
+    void anUnreachableEmulatorOrHandlerIsReportedAsSuch() throws Exception {
+        Path config = Files.writeString(dir.resolve("conformance.yaml"), """
+                integration:
+                  handlerUrl: http://127.0.0.1:9/b24/events
+                driver:
+                  url: http://127.0.0.1:9/pbx
+                tags: "@outgoing"
+                report: %s
+                """.formatted(dir.resolve("report")));
+        String err = capturedErr(() -> assertEquals(3,
+                Main.execute("--config", config.toString(), "--emulator", "http://127.0.0.1:9")));
+        assertTrue(err.contains("did not answer GET /_emulator/health"), err);
+        String out = captured(() -> assertEquals(1, Main.execute("--config", config.toString())));
+        assertTrue(out.contains("The integration did not accept ONAPPINSTALL at http://127.0.0.1:9/b24/events"), out);
+    }
+
+    /** Users who run Cucumber themselves use the step library as glue and name the config by a system property. */
+    @Test
+    void theStepLibraryRunsUnderAUsersOwnCucumberRunner() throws Exception {
+        try (SampleConnector careful = SampleConnector.good();
+             SampleConnector careless = new SampleConnector(Set.of(SampleConnector.Flaw.NO_TIME_ZONE))) {
+            assertEquals(0, runOwnCucumber(careful));
+            assertEquals(1, runOwnCucumber(careless), "a broken rule fails the scenario");
+        }
+    }
+
+    private int runOwnCucumber(SampleConnector connector) throws Exception {
+        Path config = Files.writeString(dir.resolve("own.yaml"), """
+                integration:
+                  handlerUrl: %s
+                driver:
+                  url: %s
+                """.formatted(connector.url("/b24/events"), connector.url("/pbx")));
+        System.setProperty("b24.conformance.config", config.toString());
+        try {
+            return io.cucumber.core.cli.Main.run(new String[]{"--glue", "dev.b24emu.conformance.steps",
+                    "classpath:dev/b24emu/conformance/features/outgoing.feature"}, getClass().getClassLoader());
+        } finally {
+            System.clearProperty("b24.conformance.config");
+            ConformanceKit.current().close();
         }
     }
 
