@@ -51,6 +51,11 @@ public class Bench {
             bareVertx(Integer.parseInt(args[1]));
             return;
         }
+        if (args.length == 2 && args[1].equals("profile")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+            profile();
+            System.exit(0);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
         try {
             measure(args);
@@ -82,13 +87,9 @@ public class Bench {
                 port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
         long emulatorIdle = emulator.rss();
         String hook = "http://127.0.0.1:" + emulator.port + "/rest/1/demo-token/";
-        AtomicLong phone = new AtomicLong(79_000_000_000L);
-        Load emulatorCycle = Load.warmThenRun(SECONDS, () -> {
-            String number = "+" + phone.incrementAndGet();
-            String reg = post(hook + "telephony.externalcall.register", "{\"USER_ID\":2,\"PHONE_NUMBER\":\"" + number + "\",\"TYPE\":2}");
-            String callId = reg.substring(reg.indexOf("externalCall."), reg.indexOf('"', reg.indexOf("externalCall.")));
-            post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
-        });
+        // one cycle for every phase, so its numbers never repeat and every register is a new call
+        Runnable cycle = cycle(hook);
+        Load emulatorCycle = Load.warmThenRun(SECONDS, cycle);
 
         phase("WireMock");
         Server wm = Server.start(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port, "--disable-banner"),
@@ -130,12 +131,7 @@ public class Bench {
         // 1,000,000 finished calls in all (warm-up and measured cycles count too), then RSS
         long done = emulatorCycle.count * (SECONDS + WARMUP_SECONDS) / SECONDS;
         long started = System.nanoTime();
-        Load.runCount(FINISHED_CALLS - done, () -> {
-            String number = "+" + phone.incrementAndGet();
-            String reg = post(hook + "telephony.externalcall.register", "{\"USER_ID\":2,\"PHONE_NUMBER\":\"" + number + "\",\"TYPE\":2}");
-            String callId = reg.substring(reg.indexOf("externalCall."), reg.indexOf('"', reg.indexOf("externalCall.")));
-            post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
-        });
+        Load.runCount(FINISHED_CALLS - done, cycle);
         long afterMillion = emulator.rss();
         row(rows, String.format(Locale.ROOT, "| emulator RSS after %,d finished calls | %d MiB (%.0f s to run them) | | | | |",
                 FINISHED_CALLS, afterMillion, (System.nanoTime() - started) / 1e9));
@@ -143,12 +139,7 @@ public class Bench {
         phase("soak");
         // constant load for the soak, RSS sampled every 30 s
         List<Long> samples = new ArrayList<>();
-        Load.run(SOAK_SECONDS, () -> {
-            String number = "+" + phone.incrementAndGet();
-            String reg = post(hook + "telephony.externalcall.register", "{\"USER_ID\":2,\"PHONE_NUMBER\":\"" + number + "\",\"TYPE\":2}");
-            String callId = reg.substring(reg.indexOf("externalCall."), reg.indexOf('"', reg.indexOf("externalCall.")));
-            post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
-        }, 30, () -> samples.add(emulator.rss()));
+        Load.run(SOAK_SECONDS, cycle, 30, () -> samples.add(emulator.rss()));
         samples.add(emulator.rss());
         row(rows, String.format(Locale.ROOT, "| emulator RSS over %d s of constant load (every 30 s) | min %d, max %d, last %d MiB | | | | |",
                 SOAK_SECONDS, samples.stream().mapToLong(Long::longValue).min().orElse(0),
@@ -184,6 +175,64 @@ public class Bench {
     }
 
     /** Prints each row as soon as it is measured, so a run that fails later still reports what it got. */
+    /** One register → finish cycle on a new number each time, so every register makes a new call. */
+    static Runnable cycle(String hook) {
+        AtomicLong phone = new AtomicLong(79_000_000_000L);
+        return () -> {
+            String number = "+" + phone.incrementAndGet();
+            String reg = post(hook + "telephony.externalcall.register", "{\"USER_ID\":2,\"PHONE_NUMBER\":\"" + number + "\",\"TYPE\":2}");
+            String callId = reg.substring(reg.indexOf("externalCall."), reg.indexOf('"', reg.indexOf("externalCall.")));
+            post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
+        };
+    }
+
+    /**
+     * bench/run.sh profile: the emulator under the cycle load with Java Flight Recorder on, then the methods its
+     * samples were in most (self), and the emulator's own methods that were on the stack most (inclusive).
+     */
+    static void profile() throws Exception {
+        Path jar = Path.of("emulator/target/b24-emulator.jar");
+        Path recording = Path.of("target/bench/emulator.jfr").toAbsolutePath();
+        Files.deleteIfExists(recording);
+        Server emulator = Server.start(port -> {
+            List<String> command = emulatorCommand(jar, port);
+            command.add(1, "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+            return command;
+        }, port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        Load load = Load.warmThenRun(SECONDS, cycle("http://127.0.0.1:" + emulator.port + "/rest/1/demo-token/"));
+        System.out.printf(Locale.ROOT, "%.0f cycles/s under the recorder%n", load.perSecond());
+        emulator.stop();
+        java.util.Map<String, Integer> self = new java.util.HashMap<>();
+        java.util.Map<String, Integer> inclusive = new java.util.HashMap<>();
+        int samples = 0;
+        for (var event : jdk.jfr.consumer.RecordingFile.readAllEvents(recording)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            samples++;
+            var frames = event.getStackTrace().getFrames();
+            if (!frames.isEmpty()) {
+                self.merge(name(frames.get(0)), 1, Integer::sum);
+            }
+            frames.stream().map(Bench::name).filter(n -> n.startsWith("dev.b24emu") || n.contains("Logger")
+                    || n.contains("networknt") || n.contains("jackson")).distinct()
+                    .forEach(n -> inclusive.merge(n, 1, Integer::sum));
+        }
+        System.out.println(samples + " samples; top self:");
+        top(self, samples);
+        System.out.println("top inclusive (emulator, logging, JSON, schema):");
+        top(inclusive, samples);
+    }
+
+    static String name(jdk.jfr.consumer.RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
+    static void top(java.util.Map<String, Integer> counts, int samples) {
+        counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
+    }
+
     static void row(List<String> rows, String row) {
         System.out.println(row);
         rows.add(row);

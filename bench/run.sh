@@ -7,4 +7,7 @@ cd "$(dirname "$0")/.."
 mkdir -p target/bench
 [ -f target/bench/wiremock-standalone-3.13.2.jar ] || \
   mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench
-java "$@" -cp emulator/target/b24-emulator.jar bench/Bench.java target/bench/wiremock-standalone-3.13.2.jar
+# "bench/run.sh profile [knobs]": only the emulator under the cycle load, with Java Flight Recorder, and its hot methods
+mode=measure
+if [ "${1:-}" = profile ]; then mode=profile; shift; fi
+java "$@" -cp emulator/target/b24-emulator.jar bench/Bench.java target/bench/wiremock-standalone-3.13.2.jar "$mode"

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,12 @@ public final class Session {
     private final String portalId;
     /** maps "contact:Ivan Petrov" to the CRM object's ID */
     private final Map<String, Long> named = new HashMap<>();
+    /** maps "contact:Ivan Petrov" to the phone number the scenario gave it */
+    private final Map<String, String> phones = new HashMap<>();
+    /** the call list the scenario's operator works through, or null */
+    private Long callList;
+    /** the key ("contact:Ivan Petrov") of the list's client the operator is at */
+    private String listClient;
     /** the call the scenario follows: phone, line, user, callId, and the journal position where it began */
     private FollowedCall call;
     /** whether the phone system has been told the followed call ended */
@@ -125,8 +132,40 @@ public final class Session {
         return "/_emulator/portals/" + portalId + suffix;
     }
 
-    public void name(String key, long id) {
+    public void name(String key, long id, String phone) {
         named.put(key, id);
+        phones.put(key, phone);
+    }
+
+    public String phoneOf(String key) {
+        named(key);
+        return phones.get(key);
+    }
+
+    /** The key ("contact:Ivan Petrov") of the CRM object with this ID, as the scenario named it. */
+    public String keyOf(String type, long id) {
+        return named.entrySet().stream().filter(e -> e.getKey().startsWith(type + ":") && e.getValue() == id)
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new ConformanceException("The scenario named no " + type + " with ID " + id));
+    }
+
+    /** The operator works through this call list and is at this client (the control API's answer to start/next). */
+    public void callList(long id, JsonNode client) {
+        callList = id;
+        listClient = keyOf(client.path("ENTITY_TYPE").asText().toLowerCase(java.util.Locale.ROOT),
+                client.path("ENTITY_ID").asLong());
+    }
+
+    public String listClient() {
+        callList();
+        return listClient;
+    }
+
+    public long callList() {
+        if (callList == null) {
+            throw new ConformanceException("The scenario has no call list; add one with a Given step");
+        }
+        return callList;
     }
 
     public long named(String key) {
@@ -169,9 +208,8 @@ public final class Session {
 
     /** The journal position now: requests after it are the integration's reaction to what comes next. */
     public long mark() {
-        Traffic traffic = traffic();
-        long requests = traffic.requests().isEmpty() ? 0 : traffic.requests().get(traffic.requests().size() - 1).seq();
-        return requests;
+        List<Traffic.Request> requests = traffic().requests();
+        return requests.isEmpty() ? 0 : requests.get(requests.size() - 1).seq();
     }
 
     public Traffic traffic() {

@@ -43,7 +43,7 @@ class ConformanceKitTest {
             Report report = Conformance.run(configFor(connector, null, reports));
 
             assertTrue(report.passed(), report.summary());
-            assertEquals(7, report.scenarios().size(), report.summary());
+            assertEquals(8, report.scenarios().size(), report.summary());
             for (Report.RuleResult rule : report.rules()) {
                 assertEquals(Report.KEPT, rule.verdict(), rule.id() + " must be exercised and kept: " + report.summary());
             }

@@ -93,7 +93,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
         UserMethods.registerAll(methods);
         EventMethods.registerAll(methods);
         portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, options.webhookUserId(),
-                options.webhookToken(), null, options.seed() == null ? PortalSeed.demo(json) : options.seed()));
+                options.webhookToken(), null, options.seed() == null ? PortalSeed.demo() : options.seed()));
         this.control = new ControlApi(portals, methods, json, this::baseUrl);
         SchemaValidation validation = new SchemaValidation(Contracts.shared());
         methods.add("batch", "", new Batch(methods, validation, new Envelope(json)));

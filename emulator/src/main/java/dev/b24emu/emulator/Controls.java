@@ -1,6 +1,5 @@
 package dev.b24emu.emulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.portal.PortalRegistry;
 import dev.b24emu.emulator.portal.PortalSeed;
 
@@ -19,7 +18,7 @@ public final class Controls {
     /** A new isolated portal with the demo data. */
     public TestPortal newPortal() {
         return new TestPortal(emulator, portals.create(new PortalRegistry.PortalSpec(null, null, null, null,
-                PortalSeed.demo(new ObjectMapper()))));
+                PortalSeed.demo())));
     }
 
     /** A new isolated portal from a seed (the format of --seed files). */

@@ -1,6 +1,5 @@
 package dev.b24emu.emulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.portal.PortalSeed;
 import dev.b24emu.emulator.transport.RestError;
 import picocli.CommandLine;
@@ -102,7 +101,12 @@ public final class Main implements Callable<Integer> {
         }
         PortalSeed portalSeed;
         try {
-            portalSeed = seed == null ? null : PortalSeed.parse(new ObjectMapper().readTree(Files.readAllBytes(seed)));
+            portalSeed = null;
+            if (seed != null) {
+                try (var in = Files.newInputStream(seed)) {
+                    portalSeed = PortalSeed.read(in);
+                }
+            }
         } catch (IOException e) {
             err.println("Cannot read seed file " + seed + ": " + e.getMessage());
             return CommandLine.ExitCode.USAGE;

@@ -20,6 +20,12 @@ public class PortalSteps {
         return type;
     }
 
+    /** The CRM types a call list may hold, as a plural: "contacts" or "companies". */
+    @ParameterType("contacts|companies")
+    public String crmTypes(String types) {
+        return types.equals("companies") ? "company" : "contact";
+    }
+
     @Given("the portal has a {crmType} {string} with phone {string} assigned to user {int}")
     public void crmObject(String type, String name, String phone, int user) {
         Session session = Session.current();
@@ -36,7 +42,7 @@ public class PortalSteps {
         fields.putArray("PHONE").addObject().put("VALUE", phone).put("VALUE_TYPE", "WORK");
         fields.put("ASSIGNED_BY_ID", user);
         JsonNode created = session.kit().control().post(session.path("/crm/" + type), fields);
-        session.name(type + ":" + name, created.get("ID").asLong());
+        session.name(type + ":" + name, created.get("ID").asLong(), phone);
     }
 
     @Given("the portal setting {string} is {string}")
@@ -95,6 +101,37 @@ public class PortalSteps {
         JsonNode click = session.kit().control().post(session.path("/click-to-call"), body);
         session.follow(new Session.FollowedCall(phone, click.path("lineNumber").asText(null), (long) user,
                 click.get("CALL_ID").asText(), since, 1));
+    }
+
+    /** A call list of named contacts or companies, which the user starts working through at its first client. */
+    @Given("user {int} works through a call list of {crmTypes} {string}")
+    public void callList(int user, String type, String names) {
+        Session session = Session.current();
+        ObjectNode list = JSON.createObjectNode().put("ENTITY_TYPE", type.toUpperCase(Locale.ROOT)).put("userId", user);
+        for (String name : names.split(",\\s*")) {
+            list.withArray("ENTITIES").add(session.named(type + ":" + name));
+        }
+        long id = session.kit().control().post(session.path("/call-lists"), list).get("ID").asLong();
+        session.callList(id, session.kit().control().post(session.path("/call-lists/" + id + "/start"),
+                Map.of("userId", user)));
+    }
+
+    /** Click-to-call in call-list mode: the number of the list's current client, with the list's ID. */
+    @When("user {int} clicks to call the current client of the call list")
+    public void clickToCallCurrentClient(int user) {
+        Session session = Session.current();
+        String client = session.listClient();
+        String type = client.substring(0, client.indexOf(':'));
+        clickToCall(user, session.phoneOf(client), Map.of("crmEntityType", type.toUpperCase(Locale.ROOT),
+                "crmEntityId", session.named(client), "callListId", session.callList()));
+    }
+
+    @When("user {int} moves to the next client of the call list")
+    public void nextClient(int user) {
+        Session session = Session.current();
+        long list = session.callList();
+        session.callList(list, session.kit().control().post(session.path("/call-lists/" + list + "/next"),
+                Map.of("userId", user)));
     }
 
     @When("user {int} binds the call to {crmType} {string} in the call card")

@@ -14,3 +14,15 @@ Feature: The call card widget
     Then the integration's widget receives CallCard::EntityChanged for company "Acme Ltd" within 5 seconds
     When the call ends after 10 seconds
     Then the integration finishes the call with STATUS_CODE "200"
+
+  @call-list
+  Scenario: In call-list mode the widget follows the operator to the next client
+    Given the portal has a contact "Ivan Petrov" with phone "+79990000001" assigned to user 2
+    And the portal has a contact "Olga Smirnova" with phone "+79990000006" assigned to user 2
+    And user 2 works through a call list of contacts "Ivan Petrov, Olga Smirnova"
+    When user 2 clicks to call the current client of the call list
+    Then the integration receives OnExternalCallStart within 5 seconds
+    When user 2 moves to the next client of the call list
+    Then the integration's widget receives CallCard::EntityChanged for contact "Olga Smirnova" within 5 seconds
+    When the callee answers and the call ends after 10 seconds
+    Then the integration finishes the call with STATUS_CODE "200"

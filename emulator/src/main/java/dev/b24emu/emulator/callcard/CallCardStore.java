@@ -11,10 +11,10 @@ public final class CallCardStore {
     /** How many closed cards are kept for inspection; older ones are dropped so memory stays flat. */
     static final int CLOSED_CARDS_KEPT = 1000;
 
-    /** maps "CALL_ID/userId" to the card */
-    private final Map<String, CallCard> cards = new ConcurrentHashMap<>();
-    /** keys of closed cards, oldest first */
-    private final java.util.ArrayDeque<String> closedOrder = new java.util.ArrayDeque<>();
+    /** maps CALL_ID to the call's cards, by user ID: a call's cards are found without scanning every card */
+    private final Map<String, Map<Long, CallCard>> cards = new ConcurrentHashMap<>();
+    /** closed cards (CALL_ID, user ID), oldest first */
+    private final java.util.ArrayDeque<CallCard> closedOrder = new java.util.ArrayDeque<>();
     /** maps call list ID to the list */
     private final Map<Long, CallList> lists = new ConcurrentHashMap<>();
     /** maps "listId/userId" to the position of the user in the list */
@@ -22,21 +22,31 @@ public final class CallCardStore {
     private long lastListId;
 
     public Optional<CallCard> card(String callId, long userId) {
-        return Optional.ofNullable(cards.get(CallCard.key(callId, userId)));
+        Map<Long, CallCard> ofCall = cards.get(callId);
+        return Optional.ofNullable(ofCall == null ? null : ofCall.get(userId));
+    }
+
+    /** The cards of one call (one per user it was shown to). */
+    public List<CallCard> cardsOf(String callId) {
+        Map<Long, CallCard> ofCall = cards.get(callId);
+        return ofCall == null ? List.of() : List.copyOf(ofCall.values());
     }
 
     public List<CallCard> cards(Predicate<CallCard> which) {
-        return cards.values().stream().filter(which).toList();
+        return cards.values().stream().flatMap(ofCall -> ofCall.values().stream()).filter(which).toList();
     }
 
     public void put(CallCard card) {
-        CallCard before = cards.put(card.key(), card);
+        CallCard before = cards.computeIfAbsent(card.callId(), id -> new ConcurrentHashMap<>()).put(card.userId(), card);
         if (card.closed() && (before == null || !before.closed())) {
             synchronized (closedOrder) {
-                closedOrder.addLast(card.key());
+                closedOrder.addLast(card);
                 while (closedOrder.size() > CLOSED_CARDS_KEPT) {
-                    String oldest = closedOrder.removeFirst();
-                    cards.computeIfPresent(oldest, (key, stale) -> stale.closed() ? null : stale);
+                    CallCard oldest = closedOrder.removeFirst();
+                    cards.computeIfPresent(oldest.callId(), (id, ofCall) -> {
+                        ofCall.computeIfPresent(oldest.userId(), (user, stale) -> stale.closed() ? null : stale);
+                        return ofCall.isEmpty() ? null : ofCall;
+                    });
                 }
             }
         }

@@ -74,7 +74,7 @@ public final class CallCards implements CardListener {
 
     @Override
     public void ended(Portal portal, FinishedCall row) {
-        for (CallCard card : portal.cards().cards(c -> c.callId().equals(row.call().callId()) && !c.closed())) {
+        for (CallCard card : portal.cards().cardsOf(row.call().callId()).stream().filter(c -> !c.closed()).toList()) {
             ObjectNode params = NODES.objectNode().put("failedCode", row.statusCode());
             CallCard idle = changeState(portal, card, "idle", params);
             close(portal, idle.withClosing(idle.autoCloseDisabled(), idle.closeAt(), true, false), "call ended");

@@ -37,12 +37,12 @@ public final class CallListMethods {
     }
 
     public static void registerAll(MethodRegistry registry) {
-        registry.add("crm.calllist.add", "crm", (caller, p) -> IntNode.valueOf((int) save(caller, p, null).id()))
+        registry.add("crm.calllist.add", "crm", (caller, p) -> IntNode.valueOf((int) create(caller.portal(), caller.userId(), p).id()))
                 .add("crm.calllist.update", "crm", (caller, p) -> {
                     if (!p.has("LIST_ID")) {
                         throw RestError.of("ERROR_ARGUMENT", "LIST_ID is not found");
                     }
-                    save(caller, p, require(caller.portal(), p.phpInt("LIST_ID")));
+                    save(caller.portal(), caller.userId(), p, require(caller.portal(), p.phpInt("LIST_ID")));
                     return BooleanNode.TRUE;
                 })
                 .add("crm.calllist.get", "crm", (caller, p) -> {
@@ -64,8 +64,12 @@ public final class CallListMethods {
                 });
     }
 
-    private static CallList save(Caller caller, Params p, CallList existing) {
-        Portal portal = caller.portal();
+    /** A new call list from crm.calllist.add's parameters (ENTITY_TYPE, ENTITIES, WEBFORM_ID), created by the user. */
+    public static CallList create(Portal portal, long userId, Params p) {
+        return save(portal, userId, p, null);
+    }
+
+    private static CallList save(Portal portal, long userId, Params p, CallList existing) {
         if (!p.has("ENTITY_TYPE")) {
             throw RestError.of("ERROR_ARGUMENT", "ENTITY_TYPE is not found");
         }
@@ -94,7 +98,7 @@ public final class CallListMethods {
         Long webform = p.has("WEBFORM_ID") ? Long.valueOf(p.phpInt("WEBFORM_ID"))
                 : existing == null ? null : existing.webformId();
         CallList list = new CallList(existing == null ? portal.cards().nextListId() : existing.id(), type, ids, statuses,
-                webform, existing == null ? caller.userId() : existing.createdBy(),
+                webform, existing == null ? userId : existing.createdBy(),
                 existing == null ? LIST_DATE.format(portal.now().atZone(portal.settings().timeZone())) : existing.dateCreate());
         portal.cards().putList(list);
         return list;
@@ -120,7 +124,7 @@ public final class CallListMethods {
         return items;
     }
 
-    static ObjectNode view(CallList list) {
+    public static ObjectNode view(CallList list) {
         ObjectNode view = JsonNodeFactory.instance.objectNode();
         view.put("ID", Long.toString(list.id()));
         view.put("DATE_CREATE", list.dateCreate());

@@ -14,6 +14,7 @@ import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.portal.PortalRegistry;
 import dev.b24emu.emulator.telephony.Call;
 import dev.b24emu.emulator.telephony.FinishedCall;
+import dev.b24emu.emulator.transport.Params;
 import dev.b24emu.emulator.transport.RestError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -70,6 +71,15 @@ public final class CardControl {
         responses.post(router, card + "/command", ctx ->
                 cards.command(portal(ctx), callId(ctx), userId(ctx), responses.body(ctx).path("command").asText("")));
         responses.post(router, card + "/close", ctx -> view(portal(ctx), cards.userClosed(portal(ctx), callId(ctx), userId(ctx))));
+        router.post("/_emulator/portals/:id/call-lists").handler(ctx -> responses.answer(ctx, 201, () -> {
+            JsonNode body = responses.body(ctx);
+            if (!body.isObject()) {
+                throw RestError.of("ERROR_ARGUMENT", "Body must be {\"ENTITY_TYPE\": \"CONTACT\", \"ENTITIES\": [1, 2], \"userId\": 2}");
+            }
+            Portal portal = portal(ctx);
+            return CallListMethods.view(CallListMethods.create(portal, body.path("userId").asLong(portal.webhook().userId()),
+                    new Params((ObjectNode) body)));
+        }));
         String list = "/_emulator/portals/:id/call-lists/:listId";
         responses.post(router, list + "/start", ctx -> client(portal(ctx), CallListMethods.move(portal(ctx), cards,
                 listId(ctx), restart(portal(ctx), ctx), Optional.empty())));

@@ -265,7 +265,7 @@ public final class ControlApi {
         }
         PortalSeed seed = body.has("seed") ? PortalSeed.parse(body.get("seed")) : null;
         if (seed == null && body.path("demo").asBoolean(false)) {
-            seed = PortalSeed.demo(json);
+            seed = PortalSeed.demo();
         }
         return portals.create(new PortalRegistry.PortalSpec(text(body, "id"),
                 body.has("webhookUserId") ? body.get("webhookUserId").asLong() : null,

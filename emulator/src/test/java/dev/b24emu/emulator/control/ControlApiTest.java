@@ -71,6 +71,18 @@ class ControlApiTest extends EmulatorHarness {
     }
 
     @Test
+    void callListsAreCreatedAsCrmCalllistAddDoes() {
+        int id = given().contentType(ContentType.JSON).body("{\"ENTITY_TYPE\":\"CONTACT\",\"ENTITIES\":[1,2],\"userId\":2}")
+                .post(portalPath() + "/call-lists").then().statusCode(201).body("ENTITY_TYPE", equalTo("CONTACT"))
+                .body("CREATED_BY_ID", equalTo("2")).extract().jsonPath().getInt("ID");
+        call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", org.hamcrest.Matchers.contains(1, 2));
+        given().contentType(ContentType.JSON).body("{\"ENTITY_TYPE\":\"CONTACT\",\"ENTITIES\":[999]}")
+                .post(portalPath() + "/call-lists").then().statusCode(400).body("error", equalTo("ENTITY_ERROR"));
+        given().contentType(ContentType.JSON).body("[1]").post(portalPath() + "/call-lists").then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT"));
+    }
+
+    @Test
     void settingsArePatchedAndValidated() {
         given().contentType(ContentType.JSON).body("{\"repeatSales\":true}").patch(portalPath() + "/settings")
                 .then().statusCode(200).body("repeatSales", equalTo(true)).body("crmMode", equalTo("CLASSIC"));

@@ -47,7 +47,7 @@ public abstract class EmulatorHarness {
     }
 
     protected static Portal newPortal() {
-        return emulator.portals().create(new PortalRegistry.PortalSpec(null, null, null, null, PortalSeed.demo(JSON)));
+        return emulator.portals().create(new PortalRegistry.PortalSpec(null, null, null, null, PortalSeed.demo()));
     }
 
     /** Calls a method on this test's portal with a JSON body, as the official SDKs do. */

@@ -1,6 +1,5 @@
 package dev.b24emu.emulator.telephony;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.clock.EmulatorClock;
 import dev.b24emu.emulator.portal.Portal;
 import dev.b24emu.emulator.portal.PortalSeed;
@@ -21,7 +20,7 @@ final class Requests {
 
     static Portal demoPortal() {
         return new Portal("unit", new Webhook(1, "t", Set.of()), new EmulatorClock(Clock.fixed(T0, ZoneOffset.UTC)),
-                PortalSeed.demo(new ObjectMapper()), Portal.Limits.defaults());
+                PortalSeed.demo(), Portal.Limits.defaults());
     }
 
     static Register register(long userId, String phone, int type) {
