@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** Writes a report three ways: report.json (tools), report.html (people), junit.xml (CI test tabs). */
 public final class ReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** findings of one rule drawn side by side; the rest are listed, so a mistake made in every scenario reads once */
+    private static final int SHOWN_IN_FULL = 3;
 
     private ReportWriter() {
     }
@@ -79,6 +82,7 @@ public final class ReportWriter {
                 td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
                 .kept{color:#17803d}.broken{color:#c62828;font-weight:bold}.not{color:#777}
                 pre{margin:0;font:12px ui-monospace,monospace;white-space:pre}.diff td{padding:0 6px}
+                .failure pre{white-space:pre-wrap;word-break:break-word;max-width:70em}
                 .diff .d{background:#fde7e7}.diff .e{background:#e3f6e8}h3{margin-top:1.5em}
                 </style></head><body>
                 """);
@@ -98,13 +102,14 @@ public final class ReportWriter {
         for (Report.ScenarioResult s : report.scenarios()) {
             page.append("<tr><td>").append(html(s.feature() + ":" + s.line() + " " + s.name())).append("</td><td class=\"")
                     .append(s.passed() ? "kept" : "broken").append("\">").append(s.status()).append("</td><td>")
-                    .append(html(String.join(", ", s.brokenRules()))).append("</td><td><pre>")
+                    .append(html(String.join(", ", s.brokenRules()))).append("</td><td class=\"failure\"><pre>")
                     .append(html(s.failure() == null ? "" : s.failure().lines().limit(6).reduce((a, b) -> a + "\n" + b).orElse("")))
                     .append("</pre></td></tr>");
         }
         page.append("</table><h2>Findings</h2>");
         for (Report.RuleResult rule : report.rules()) {
-            for (Report.Finding finding : rule.findings()) {
+            List<Report.Finding> findings = rule.findings();
+            for (Report.Finding finding : findings.subList(0, Math.min(SHOWN_IN_FULL, findings.size()))) {
                 page.append("<h3 class=\"broken\">").append(html(rule.id())).append(": ").append(html(finding.message()))
                         .append("</h3><p>Scenario: ").append(html(finding.scenario()))
                         .append(finding.seq() > 0 ? ", journal entry #" + finding.seq() : "")
@@ -115,6 +120,15 @@ public final class ReportWriter {
                             .append("><pre>").append(html(row.expected())).append("</pre></td></tr>");
                 }
                 page.append("</table>");
+            }
+            if (findings.size() > SHOWN_IN_FULL) {
+                page.append("<p>").append(findings.size() - SHOWN_IN_FULL).append(" more of ").append(html(rule.id()))
+                        .append(" (all of them, side by side, in report.json):</p><ul>");
+                for (Report.Finding finding : findings.subList(SHOWN_IN_FULL, findings.size())) {
+                    page.append("<li>").append(html(finding.message())).append(" — ").append(html(finding.scenario()))
+                            .append("</li>");
+                }
+                page.append("</ul>");
             }
         }
         return page.append("</body></html>\n").toString();
