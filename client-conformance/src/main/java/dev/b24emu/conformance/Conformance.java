@@ -38,7 +38,11 @@ public final class Conformance {
             }
             args.addAll(config.features());
             System.setProperty("cucumber.publish.quiet", "true");
-            io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Conformance.class.getClassLoader());
+            byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Conformance.class.getClassLoader());
+            if (status != 0 && kit.recorder().outcomes().isEmpty()) {
+                throw new IllegalArgumentException("Cucumber could not run the features (its message is above): "
+                        + "check features and tags in the config");
+            }
             Report report = Report.build(config.integration().name(), kit.emulatorUrl(), started.toString(),
                     Instant.now().toEpochMilli() - started.toEpochMilli(), kit.recorder(), kit.rules());
             ReportWriter.write(report, Path.of(config.report()));

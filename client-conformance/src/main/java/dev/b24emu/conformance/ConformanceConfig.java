@@ -116,6 +116,13 @@ public record ConformanceConfig(Emulator emulator, Integration integration, Driv
                         + dev.b24emu.conformance.rules.Rules.ids());
             }
         }
+        if (tags != null && !tags.isBlank()) {
+            try {
+                io.cucumber.tagexpressions.TagExpressionParser.parse(tags);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("tags: " + e.getMessage(), e);
+            }
+        }
         if (waitSeconds < 1 || waitSeconds > 120) {
             throw new IllegalArgumentException("waitSeconds must be between 1 and 120");
         }
@@ -145,7 +152,7 @@ public record ConformanceConfig(Emulator emulator, Integration integration, Driv
 
     public ConformanceConfig withTags(String expression) {
         return new ConformanceConfig(emulator, integration, driver, rules, features, builtInFeatures, expression,
-                report, waitSeconds);
+                report, waitSeconds).checked();
     }
 
     public ConformanceConfig withEmulatorUrl(String url) {

@@ -52,6 +52,24 @@ class ConformanceCliTest {
         assertTrue(typoErr.contains("drvier"), typoErr);
     }
 
+    /** A run that runs nothing must not pass: a tag typo would otherwise turn CI green. */
+    @Test
+    void aRunWithoutScenariosFailsAndABadTagExpressionIsAUsageError() throws Exception {
+        try (SampleConnector connector = SampleConnector.good()) {
+            Path config = Files.writeString(dir.resolve("conformance.yaml"), """
+                    integration:
+                      handlerUrl: %s
+                    driver:
+                      url: %s
+                    report: %s
+                    """.formatted(connector.url("/b24/events"), connector.url("/pbx"), dir.resolve("report")));
+            String out = captured(() -> assertEquals(1, Main.execute("--config", config.toString(), "--tags", "@no-such-tag")));
+            assertTrue(out.contains("0/0 scenarios passed") && out.contains("no scenario ran"), out);
+            String err = capturedErr(() -> assertEquals(2, Main.execute("--config", config.toString(), "--tags", "@a and (")));
+            assertTrue(err.contains("tags: Tag expression \"@a and (\" could not be parsed"), err);
+        }
+    }
+
     /** The README's worked example: a shell command as the driver, piping the action's JSON to the connector. */
     @Test
     void aCommandDriverRunsTheSampleFromAConfigFileAndExitsZeroWhenEveryRuleIsKept() throws Exception {

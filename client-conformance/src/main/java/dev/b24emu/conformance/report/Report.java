@@ -31,9 +31,9 @@ public record Report(String integration, String emulator, String startedAt, long
     public record Finding(String scenario, String message, long seq, JsonNode actual, JsonNode expected) {
     }
 
-    /** Passed: every scenario passed and no rule was broken. */
+    /** Passed: at least one scenario ran, every scenario passed and no rule was broken. */
     public boolean passed() {
-        return scenarios.stream().allMatch(ScenarioResult::passed)
+        return !scenarios.isEmpty() && scenarios.stream().allMatch(ScenarioResult::passed)
                 && rules.stream().noneMatch(r -> BROKEN.equals(r.verdict()));
     }
 
@@ -78,6 +78,9 @@ public record Report(String integration, String emulator, String startedAt, long
                 .append(scenarios.stream().filter(ScenarioResult::passed).count()).append('/').append(scenarios.size())
                 .append(" scenarios passed, ").append(brokenRules().size()).append(" of ").append(rules.size())
                 .append(" rules broken\n");
+        if (scenarios.isEmpty()) {
+            text.append("  no scenario ran: do the tags select any?\n");
+        }
         for (RuleResult rule : rules) {
             text.append(String.format("  %-14s %-22s %s%n", rule.verdict(), rule.id(),
                     rule.findings().isEmpty() ? "" : rule.findings().get(0).message()
