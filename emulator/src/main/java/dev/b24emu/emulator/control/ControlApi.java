@@ -320,9 +320,7 @@ public final class ControlApi {
         long creator = fields.path("ASSIGNED_BY_ID").asLong(portal.webhook().userId());
         CrmItem item = portal.exclusive(() -> portal.crm().add(entityType, (ObjectNode) fields.deepCopy(), creator,
                 portal.isoNow()));
-        ObjectNode view = item.fields().deepCopy();
-        view.put("ID", item.id());
-        return view;
+        return item.fields().deepCopy(); // as crm.{type}.get shows it, "ID" included
     }
 
     private JsonNode exclusions(Portal portal) {

@@ -57,6 +57,7 @@ class ControlApiTest extends EmulatorHarness {
         given().contentType(ContentType.JSON)
                 .body("{\"TITLE\":\"Acme\",\"PHONE\":[{\"VALUE\":\"+74951112233\",\"VALUE_TYPE\":\"WORK\"}],\"ASSIGNED_BY_ID\":2}")
                 .post(portalPath() + "/crm/company").then().statusCode(201).body("TITLE", equalTo("Acme"))
+                .body("ID", org.hamcrest.Matchers.matchesPattern("[0-9]+"))
                 .body("ASSIGNED_BY_ID", equalTo("2"));
         int before = given().get(portalPath() + "/requests").then().extract().path("size()");
         callOn(webhook, "telephony.externalCall.searchCrmEntities", Map.of("PHONE_NUMBER", "+74951112233"))
