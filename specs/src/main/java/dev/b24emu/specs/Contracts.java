@@ -152,7 +152,9 @@ public final class Contracts {
 
     /** Validates an instance against the schema at a catalogue path (e.g. "events/OnVoximplantCallEnd.json"). */
     public List<Violation> validate(String schemaPath, JsonNode instance) {
-        List<Error> errors = schema(schemaPath).validate(text(instance), InputFormat.JSON);
+        tools.jackson.databind.JsonNode copy = JacksonBridge.copy(instance);
+        List<Error> errors = copy != null ? schema(schemaPath).validate(copy)
+                : schema(schemaPath).validate(text(instance), InputFormat.JSON);
         List<Violation> violations = new ArrayList<>();
         List<String> order = propertyOrder(schemaPath);
         for (Error error : errors) {
