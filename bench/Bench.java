@@ -57,12 +57,16 @@ public class Bench {
             System.exit(0);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+        int status = 0;
         try {
             measure(args);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1; // the load's worker threads would otherwise keep a failed run alive
         } finally {
             STARTED.forEach(Process::destroyForcibly);
         }
-        System.exit(0);
+        System.exit(status);
     }
 
     static void measure(String[] args) throws Exception {
