@@ -1,0 +1,7 @@
+-- wrk script: telephony.externalcall.register with a new number on every request (bench/wrk.sh)
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = '{"USER_ID":2,"PHONE_NUMBER":"+7' .. (9000000000 + counter * 7 + math.random(0, 6)) .. '","TYPE":2}'
+  return wrk.format("POST", "/rest/1/demo-token/telephony.externalcall.register", {["Content-Type"]="application/json"}, body)
+end
