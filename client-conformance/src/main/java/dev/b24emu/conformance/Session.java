@@ -47,13 +47,13 @@ public final class Session {
     private boolean callAnswered;
 
     /** The call a scenario's steps talk about ("the call"). */
-    public record FollowedCall(String phone, String line, Long user, String callId, long sinceSeq, int type) {
+    public record FollowedCall(String phone, String line, Long user, String callId, long sinceSeq) {
         public FollowedCall withCallId(String id) {
-            return new FollowedCall(phone, line, user, id, sinceSeq, type);
+            return new FollowedCall(phone, line, user, id, sinceSeq);
         }
 
         public FollowedCall withUser(long userId) {
-            return new FollowedCall(phone, line, userId, callId, sinceSeq, type);
+            return new FollowedCall(phone, line, userId, callId, sinceSeq);
         }
     }
 

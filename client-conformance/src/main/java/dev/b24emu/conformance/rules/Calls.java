@@ -44,9 +44,4 @@ final class Calls {
                 .filter(f -> f.ok() && f.text("CALL_ID").equals(callId))
                 .mapToLong(Traffic.Request::seq).min().orElse(Long.MAX_VALUE);
     }
-
-    /** Only the digits of a number (and a leading +), as the portal compares numbers. */
-    static String digits(String phone) {
-        return phone.replaceAll("[^0-9]", "");
-    }
 }

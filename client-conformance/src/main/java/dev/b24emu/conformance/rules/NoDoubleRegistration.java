@@ -3,6 +3,7 @@ package dev.b24emu.conformance.rules;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.conformance.Traffic;
+import dev.b24emu.emulator.phone.PhoneNumbers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,11 @@ final class NoDoubleRegistration extends Rule {
         List<Violation> violations = new ArrayList<>();
         for (Traffic.Delivery event : traffic.delivered(Calls.CLICK_TO_CALL)) {
             String callId = event.data("CALL_ID");
-            String phone = Calls.digits(event.data("PHONE_NUMBER"));
+            String phone = PhoneNumbers.matchKey(event.data("PHONE_NUMBER"));
             long finished = Calls.finishedAt(traffic, callId);
             for (Traffic.Request register : traffic.calls(Calls.REGISTER)) {
                 if (register.seq() > event.seq() && register.seq() < finished
-                        && Calls.digits(register.text("PHONE_NUMBER")).equals(phone)) {
+                        && PhoneNumbers.matchKey(register.text("PHONE_NUMBER")).equals(phone)) {
                     ObjectNode expected = JsonNodeFactory.instance.objectNode()
                             .put("method", "(no register: the call exists)");
                     expected.putObject("use").put("CALL_ID", callId)

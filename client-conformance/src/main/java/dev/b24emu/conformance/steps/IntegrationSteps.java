@@ -7,6 +7,7 @@ import dev.b24emu.conformance.Traffic;
 import dev.b24emu.conformance.rules.Rule;
 import dev.b24emu.conformance.rules.Rules;
 import dev.b24emu.conformance.rules.Violation;
+import dev.b24emu.emulator.phone.PhoneNumbers;
 import io.cucumber.java.en.Then;
 
 import java.io.IOException;
@@ -186,7 +187,7 @@ public class IntegrationSteps {
     }
 
     private static boolean samePhone(Traffic.Request register, String phone) {
-        return register.text("PHONE_NUMBER").replaceAll("[^0-9]", "").equals(phone.replaceAll("[^0-9]", ""));
+        return PhoneNumbers.matchKey(register.text("PHONE_NUMBER")).equals(PhoneNumbers.matchKey(phone));
     }
 
     private static JsonNode options(Traffic.Delivery delivery) {

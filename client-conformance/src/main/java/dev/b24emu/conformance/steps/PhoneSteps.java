@@ -12,16 +12,12 @@ import java.util.Map;
 public class PhoneSteps {
     @When("an incoming call from {string} reaches line {string}")
     public void incoming(String phone, String line) {
-        Session session = Session.current();
-        session.follow(new Session.FollowedCall(phone, line, null, null, session.mark(), 2));
-        session.drive("incoming", Map.of());
+        begins("incoming", phone, line, null);
     }
 
     @When("an incoming call from {string} reaches line {string} for user {int}")
     public void incomingFor(String phone, String line, int user) {
-        Session session = Session.current();
-        session.follow(new Session.FollowedCall(phone, line, (long) user, null, session.mark(), 2));
-        session.drive("incoming", Map.of());
+        begins("incoming", phone, line, (long) user);
     }
 
     @When("an incoming call from {string} reaches line {string} and user {int} answers")
@@ -44,9 +40,14 @@ public class PhoneSteps {
 
     @When("user {int} calls {string} from their desk phone through line {string}")
     public void outgoing(int user, String phone, String line) {
+        begins("outgoing", phone, line, (long) user);
+    }
+
+    /** A new call on the phone system: the scenario follows it from here, then the driver starts it. */
+    private static void begins(String action, String phone, String line, Long user) {
         Session session = Session.current();
-        session.follow(new Session.FollowedCall(phone, line, (long) user, null, session.mark(), 1));
-        session.drive("outgoing", Map.of());
+        session.follow(new Session.FollowedCall(phone, line, user, null, session.mark()));
+        session.drive(action, Map.of());
     }
 
     @When("the call ends after {int} second(s)")

@@ -100,7 +100,7 @@ public class PortalSteps {
         body.setAll((ObjectNode) JSON.valueToTree(crm));
         JsonNode click = session.kit().control().post(session.path("/click-to-call"), body);
         session.follow(new Session.FollowedCall(phone, click.path("lineNumber").asText(null), (long) user,
-                click.get("CALL_ID").asText(), since, 1));
+                click.get("CALL_ID").asText(), since));
     }
 
     /** A call list of named contacts or companies, which the user starts working through at its first client. */

@@ -28,8 +28,8 @@ public record PortalSeed(List<User> users, List<CrmObject> crm, List<String> crm
 
     public static final String DEMO_RESOURCE = "/demo-portal.json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** the seed's CRM arrays, in the order their objects are added */
-    private static final Map<String, CrmEntityType> CRM_ARRAYS = new java.util.LinkedHashMap<>(Map.of());
+    /** the seed's CRM arrays; their objects are added in this order (CrmEntityType's is another) */
+    private static final Map<String, CrmEntityType> CRM_ARRAYS = new java.util.LinkedHashMap<>();
 
     static {
         CRM_ARRAYS.put("companies", CrmEntityType.COMPANY);
