@@ -140,7 +140,10 @@ public final class Bitrix24Emulator implements AutoCloseable {
                 .setHost(options.host())
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(64 * 1024)
-                .setHandle100ContinueAutomatically(true);
+                .setHandle100ContinueAutomatically(true)
+                // nginx in front of the real portal ignores an "Upgrade: h2c" request and answers in HTTP/1.1; so do we
+                // (Vert.x would otherwise refuse one without "Connection: Upgrade" and leave the client waiting)
+                .setHttp2ClearTextEnabled(false);
         int instances = options.eventLoops() > 0 ? options.eventLoops() : Runtime.getRuntime().availableProcessors();
         try {
             port = serve(router, new HttpServerOptions(http).setPort(options.port()), instances);

@@ -57,6 +57,35 @@ Feature: The REST transport behaves like the real Bitrix24 server
     When I post "PHONE_NUMBER=%FF" with content type "application/x-www-form-urlencoded" to "telephony.externalCall.searchCrmEntities"
     Then the call fails with 400 "WRONG_ENCODING" "Wrong request encoding"
 
+  @T8 @D7
+  Scenario: What PHP SDKs send is read as the real server reads it
+    When I post "[]" with content type "application/json" to "user.current"
+    Then the call succeeds
+    When I call "telephony.externalcall.register" with:
+      | USER_ID          | {operator}   |
+      | USER_PHONE_INNER | null         |
+      | PHONE_NUMBER     | +79995550180 |
+      | TYPE             | 2            |
+      | CALL_START_DATE  | null         |
+      | CRM_CREATE       | 0            |
+      | CRM_SOURCE       | null         |
+      | CRM_ENTITY_TYPE  | null         |
+      | CRM_ENTITY_ID    | null         |
+      | SHOW             | 0            |
+      | CALL_LIST_ID     | null         |
+      | LINE_NUMBER      | null         |
+      | EXTERNAL_CALL_ID | null         |
+    Then the call succeeds
+    And I remember the result "CALL_ID" as "call"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID       | {call}     |
+      | USER_ID       | {operator} |
+      | DURATION      | 0          |
+      | FAILED_REASON | null       |
+      | VOTE          | null       |
+      | RECORD_URL    | null       |
+    Then the call succeeds
+
   @T7
   Scenario: List methods page by 50 with next and total
     When I call "crm.contact.list" with:

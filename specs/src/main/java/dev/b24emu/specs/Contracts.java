@@ -54,6 +54,8 @@ public final class Contracts {
     private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
     /** maps a schema path to its top-level property names in declared order (read on every validation) */
     private final Map<String, List<String>> propertyOrders = new ConcurrentHashMap<>();
+    /** maps a schema path to its required top-level property names */
+    private final Map<String, Set<String>> requiredSets = new ConcurrentHashMap<>();
 
     /** A documented error: the HTTP status, code and message the real server answers. */
     public record DocumentedError(int status, String code, String message) {
@@ -279,6 +281,15 @@ public final class Contracts {
         });
     }
 
+    /** The top-level properties a schema requires. */
+    private Set<String> requiredProperties(String path) {
+        return requiredSets.computeIfAbsent(path, p -> {
+            Set<String> names = new LinkedHashSet<>();
+            declaringDocument(p).path("required").forEach(n -> names.add(n.asText()));
+            return Set.copyOf(names);
+        });
+    }
+
     /** The document that declares a schema's top-level properties: the schema itself or what its root $ref names. */
     private JsonNode declaringDocument(String path) {
         JsonNode root = document(path);
@@ -292,16 +303,27 @@ public final class Contracts {
         return java.net.URI.create(ID_BASE + from).resolve(relative).toString().substring(ID_BASE.length());
     }
 
+    /**
+     * The parameters as the server's code sees them: names in their documented case, and unset values left out. PHP
+     * reads a JSON null as unset (isset() is false) and an empty optional value as unset (empty() is true), and the
+     * SDKs send every optional parameter, null when unset; so neither is a violation of an optional parameter's type.
+     */
     private JsonNode canonicalKeys(String schemaPath, JsonNode params) {
         if (params == null || !params.isObject()) {
             return params;
         }
         List<String> declared = propertyOrder(schemaPath);
+        Set<String> required = requiredProperties(schemaPath);
         ObjectNode copy = json.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = declared.stream().filter(d -> d.equalsIgnoreCase(field.getKey())).findFirst()
                     .orElse(field.getKey());
+            JsonNode value = field.getValue();
+            boolean unset = value.isNull() || (value.isTextual() && value.asText().isEmpty());
+            if (unset && !required.contains(name)) {
+                continue;
+            }
             if (!copy.has(name) || name.equals(field.getKey())) {
                 copy.set(name, field.getValue());
             }

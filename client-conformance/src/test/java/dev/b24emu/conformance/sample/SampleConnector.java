@@ -260,7 +260,8 @@ public final class SampleConnector implements AutoCloseable {
     }
 
     private void refresh() throws Exception {
-        String tokenUrl = auth.serverEndpoint().replaceAll("rest/?$", "token/");
+        // as the official JS SDK derives it: server_endpoint without /rest/, plus /oauth/token/
+        String tokenUrl = auth.serverEndpoint().replaceAll("/rest/?$", "") + "/oauth/token/";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenUrl
                 + "?grant_type=refresh_token&client_id=local.conformance&client_secret=conformance-secret&refresh_token="
                 + URLEncoder.encode(auth.refreshToken(), StandardCharsets.UTF_8))).GET().build(),

@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * clock, so moving the emulator moves every portal and moving a portal moves only that portal.
  */
 public final class EmulatorClock extends Clock {
+    /** The earliest moment a clock may show: CALL_IDs and tokens carry unix seconds, which are never negative. */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /** The latest moment a clock may show: four-digit years in every date the portal writes. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final Clock base;
     /** How far this clock runs ahead of (or behind) its base. */
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
@@ -27,10 +32,42 @@ public final class EmulatorClock extends Clock {
         return new EmulatorClock(Clock.systemUTC());
     }
 
+    /** Now, never outside {@link #EARLIEST}..{@link #LATEST} however the clocks below were moved. */
     @Override
     public Instant instant() {
         Instant frozen = frozenAt.get();
-        return (frozen == null ? base.instant() : frozen).plus(offset.get());
+        return clamp(frozen == null ? base.instant() : frozen, offset.get());
+    }
+
+    private static Instant clamp(Instant from, Duration by) {
+        long seconds;
+        try {
+            seconds = Math.addExact(from.getEpochSecond(), by.getSeconds());
+        } catch (ArithmeticException overflow) {
+            return by.isNegative() ? EARLIEST : LATEST;
+        }
+        if (seconds < EARLIEST.getEpochSecond()) {
+            return EARLIEST;
+        }
+        if (seconds >= LATEST.getEpochSecond()) {
+            return LATEST;
+        }
+        return from.plus(by);
+    }
+
+    /** Refuses a move that would take this clock outside the representable range, naming the range. */
+    private void checkWithinRange(Duration newOffset) {
+        Instant frozen = frozenAt.get();
+        Instant from = frozen == null ? base.instant() : frozen;
+        long seconds;
+        try {
+            seconds = Math.addExact(from.getEpochSecond(), newOffset.getSeconds());
+        } catch (ArithmeticException overflow) {
+            seconds = newOffset.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        if (seconds < EARLIEST.getEpochSecond() || seconds > LATEST.getEpochSecond()) {
+            throw new IllegalArgumentException("The clock must stay between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     /** Stops time (moves only with advance/set), so rate and timer rules are exact in tests. */
@@ -60,11 +97,23 @@ public final class EmulatorClock extends Clock {
         return Clock.offset(this, Duration.ZERO).withZone(zone);
     }
 
-    public void advance(Duration by) {
-        offset.updateAndGet(current -> current.plus(by));
+    /** Moves the clock; a move beyond {@link #EARLIEST}..{@link #LATEST} is an IllegalArgumentException. */
+    public synchronized void advance(Duration by) {
+        Duration moved;
+        try {
+            moved = offset.get().plus(by);
+        } catch (ArithmeticException overflow) {
+            throw new IllegalArgumentException("The clock must stay between " + EARLIEST + " and " + LATEST);
+        }
+        checkWithinRange(moved);
+        offset.set(moved);
     }
 
+    /** Sets the clock to a moment within {@link #EARLIEST}..{@link #LATEST}. */
     public synchronized void set(Instant now) {
+        if (now.isBefore(EARLIEST) || now.isAfter(LATEST)) {
+            throw new IllegalArgumentException("The clock must stay between " + EARLIEST + " and " + LATEST);
+        }
         Instant frozen = frozenAt.get();
         offset.set(Duration.between(frozen == null ? base.instant() : frozen, now));
     }

@@ -246,8 +246,10 @@ public final class ControlApi {
                 throw RestError.of("ERROR_ARGUMENT",
                         "Body must be {\"advance\": \"PT31M\"}, {\"set\": \"ISO\"}, {\"freeze\": true|false} or {\"reset\": true}");
             }
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw RestError.of("ERROR_ARGUMENT", "advance must be an ISO-8601 duration such as PT31M");
+        } catch (IllegalArgumentException outOfRange) {
+            throw RestError.of("ERROR_ARGUMENT", outOfRange.getMessage());
         }
         return clockView(clock);
     }

@@ -78,6 +78,12 @@ public final class PortalState {
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw RestError.of("ERROR_ARGUMENT", "Unreadable state: " + e.getMessage());
         }
+        long maxOffset = java.time.Duration.between(dev.b24emu.emulator.clock.EmulatorClock.EARLIEST,
+                dev.b24emu.emulator.clock.EmulatorClock.LATEST).toSeconds();
+        if (!state.path("clockOffsetSeconds").isMissingNode() && (!state.get("clockOffsetSeconds").canConvertToLong()
+                || Math.abs(parsed.clockOffsetSeconds()) > maxOffset)) {
+            throw RestError.of("ERROR_ARGUMENT", "clockOffsetSeconds must be an integer within +-" + maxOffset);
+        }
         portal.exclusive(() -> {
             portal.resetToSeed();
             portal.settings(parsed.settings());

@@ -30,8 +30,12 @@ public final class Endpoints {
         return baseUrl.get() + "/rest/";
     }
 
-    /** The authorization server's REST address (server_endpoint). */
+    /**
+     * The authorization server's REST address (server_endpoint), of the real one's shape
+     * ({@code https://oauth.bitrix.info/rest/}): SDKs derive the token URL from it by dropping {@code /rest/} and
+     * adding {@code /oauth/token/}, which here reaches the emulator's own token endpoint.
+     */
     public String serverEndpoint() {
-        return baseUrl.get() + "/oauth/rest/";
+        return baseUrl.get() + "/rest/";
     }
 }

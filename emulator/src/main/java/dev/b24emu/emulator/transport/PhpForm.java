@@ -26,6 +26,8 @@ import java.util.Map;
 final class PhpForm {
     /** PHP's max_input_nesting_level: deeper keys are dropped, as PHP drops them. */
     static final int MAX_DEPTH = 64;
+    /** PHP's max_input_vars (1000 by default): variables beyond it are dropped, as PHP drops them. */
+    static final int MAX_INPUT_VARS = 1000;
 
     private PhpForm() {
     }
@@ -34,26 +36,87 @@ final class PhpForm {
     record Pair(String name, String value) {
     }
 
+    /**
+     * The variables of a query string or urlencoded body, at most {@link #MAX_INPUT_VARS} of them.
+     *
+     * @param dropped how many variables came after the limit and were dropped
+     */
+    record Split(List<Pair> pairs, int dropped) {
+    }
+
     /** Splits and percent-decodes a query string or urlencoded body; invalid UTF-8 is a WRONG_ENCODING error. */
     static List<Pair> split(String raw) {
+        return splitCounting(raw).pairs();
+    }
+
+    /**
+     * Splits as PHP's treat_data does: one pass over the input, and past max_input_vars the rest is left undecoded
+     * (PHP warns "Input variables exceeded 1000" and drops them), so a huge body costs one scan, never more.
+     */
+    static Split splitCounting(String raw) {
         List<Pair> pairs = new ArrayList<>();
         if (raw == null || raw.isEmpty()) {
-            return pairs;
+            return new Split(pairs, 0);
         }
-        for (String part : raw.split("&")) {
-            if (part.isEmpty()) {
-                continue;
+        int dropped = 0;
+        int start = 0;
+        while (start <= raw.length()) {
+            int end = raw.indexOf('&', start);
+            if (end < 0) {
+                end = raw.length();
             }
-            int eq = part.indexOf('=');
-            String name = decode(eq < 0 ? part : part.substring(0, eq));
-            String value = eq < 0 ? "" : decode(part.substring(eq + 1));
-            pairs.add(new Pair(name, value));
+            if (end > start) {
+                if (pairs.size() < MAX_INPUT_VARS) {
+                    String part = raw.substring(start, end);
+                    int eq = part.indexOf('=');
+                    String name = decode(eq < 0 ? part : part.substring(0, eq));
+                    String value = eq < 0 ? "" : decode(part.substring(eq + 1));
+                    pairs.add(new Pair(name, value));
+                } else {
+                    dropped++;
+                }
+            }
+            start = end + 1;
         }
-        return pairs;
+        return new Split(pairs, dropped);
+    }
+
+    /**
+     * A PHP array as parse_str builds it: insertion-ordered keys, and the next free integer index kept as PHP keeps
+     * nNextFreeElement, so appending with {@code []} costs the same however many items came before.
+     */
+    private static final class PhpArray extends LinkedHashMap<String, Object> {
+        private long nextFree;
+
+        @Override
+        public Object put(String key, Object value) {
+            long index = integerKey(key);
+            if (index >= nextFree) {
+                nextFree = index == Long.MAX_VALUE ? index : index + 1;
+            }
+            return super.put(key, value);
+        }
+
+        /** The key as PHP's canonical integer ("7", not "07" or "+7"), or -1. */
+        private static long integerKey(String key) {
+            int length = key.length();
+            if (length == 0 || length > 18 || (length > 1 && key.charAt(0) == '0')) {
+                return -1;
+            }
+            long value = 0;
+            for (int i = 0; i < length; i++) {
+                char c = key.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
+        }
     }
 
     static ObjectNode toTree(List<Pair> pairs) {
-        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> root = new PhpArray();
         for (Pair pair : pairs) {
             put(root, pair.name(), pair.value());
         }
@@ -70,14 +133,14 @@ final class PhpForm {
         for (int i = 0; i < path.size(); i++) {
             String key = path.get(i);
             if (key.isEmpty()) {
-                key = Long.toString(nextIndex(current));
+                key = Long.toString(((PhpArray) current).nextFree);
             }
             if (i == path.size() - 1) {
                 current.put(key, value);
             } else {
                 Object child = current.get(key);
                 if (!(child instanceof Map)) {
-                    child = new LinkedHashMap<String, Object>();
+                    child = new PhpArray();
                     current.put(key, child);
                 }
                 current = (Map<String, Object>) child;
@@ -109,17 +172,6 @@ final class PhpForm {
         return path;
     }
 
-    private static long nextIndex(Map<String, Object> map) {
-        long next = 0;
-        for (String key : map.keySet()) {
-            try {
-                next = Math.max(next, Long.parseLong(key) + 1);
-            } catch (NumberFormatException notNumeric) {
-                // PHP only counts integer keys when appending with []
-            }
-        }
-        return next;
-    }
 
     @SuppressWarnings("unchecked")
     private static JsonNode toJson(Object value) {

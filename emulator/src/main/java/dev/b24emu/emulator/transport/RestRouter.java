@@ -63,6 +63,15 @@ public final class RestRouter {
             corsPreflight(request.response());
             return;
         }
+        RestError refused = refusedBeforeBody(request);
+        if (refused != null) {
+            // the body is never read: close after the answer so an unread body cannot be taken for the next request
+            request.response().putHeader("Connection", "close");
+            respond(request, null, "", refused.httpStatus(), envelope.error(refused.code(), refused.description()),
+                    null, started, refused.code());
+            request.response().endHandler(v -> request.connection().close());
+            return;
+        }
         String contentType = request.getHeader("Content-Type");
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
         if (multipart) {
@@ -101,6 +110,36 @@ public final class RestRouter {
             serve(request, fields, body.getBytes(), started);
         });
         request.resume();
+    }
+
+    /**
+     * Credentials that can be judged from the URL alone (a webhook path, or {@code auth} in the query string) are
+     * judged before the body is read: a request that will be refused never makes the server wait for, or decode,
+     * its body. An expired token is left to the full path, which journals the request on the token's portal.
+     */
+    private RestError refusedBeforeBody(HttpServerRequest request) {
+        Target target = Target.parse(request.path());
+        try {
+            if (target.isWebhook()) {
+                authenticator.webhook(target.userId(), target.token());
+            } else {
+                String token = queryParam(request, "auth");
+                if (token != null && !token.isBlank()) {
+                    authenticator.oauth(token);
+                }
+            }
+            return null;
+        } catch (RestError error) {
+            return error.rejected() == null ? error : null;
+        }
+    }
+
+    private static String queryParam(HttpServerRequest request, String name) {
+        try {
+            return request.getParam(name);
+        } catch (RuntimeException malformedQuery) {
+            return null; // the full path answers it
+        }
     }
 
     private void serve(HttpServerRequest request, List<PhpForm.Pair> multipartFields, byte[] body, long started) {
@@ -262,8 +301,12 @@ public final class RestRouter {
             return token != null;
         }
 
+        /** Repeated slashes read as one, as nginx's merge_slashes does: SDKs build {@code <webhook>/<method>/}. */
         static Target parse(String path) {
-            String rest = path.substring("/rest/".length());
+            String rest = path.substring("/rest/".length()).replaceAll("/{2,}", "/");
+            while (rest.startsWith("/")) {
+                rest = rest.substring(1);
+            }
             while (rest.endsWith("/")) {
                 rest = rest.substring(0, rest.length() - 1);
             }
