@@ -1,7 +1,7 @@
 package dev.b24emu.emulator;
 
-import dev.b24emu.emulator.portal.PortalRegistry;
-import dev.b24emu.emulator.portal.PortalSeed;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.portal.PortalSeed;
 
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package dev.b24emu.emulator;
 
-import dev.b24emu.emulator.portal.PortalSeed;
+import dev.b24emu.emulator.internal.portal.PortalSeed;
 
 /**
  * How to start an emulator. {@link #defaults()} gives the demo portal on 127.0.0.1 and a free port,

@@ -1,7 +1,7 @@
 package dev.b24emu.emulator;
 
-import dev.b24emu.emulator.portal.PortalSeed;
-import dev.b24emu.emulator.transport.RestError;
+import dev.b24emu.emulator.internal.portal.PortalSeed;
+import dev.b24emu.emulator.internal.transport.RestError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

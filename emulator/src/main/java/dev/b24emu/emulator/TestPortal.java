@@ -3,9 +3,9 @@ package dev.b24emu.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.events.Delivery;
-import dev.b24emu.emulator.journal.RequestJournal;
-import dev.b24emu.emulator.portal.Portal;
+import dev.b24emu.emulator.internal.events.Delivery;
+import dev.b24emu.emulator.internal.journal.RequestJournal;
+import dev.b24emu.emulator.internal.portal.Portal;
 
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.b24emu.conformance.rules;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.conformance.Traffic;
-import dev.b24emu.emulator.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.b24emu.conformance.Traffic;
 import dev.b24emu.conformance.rules.Rule;
 import dev.b24emu.conformance.rules.Rules;
 import dev.b24emu.conformance.rules.Violation;
-import dev.b24emu.emulator.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 import io.cucumber.java.en.Then;
 
 import java.io.IOException;

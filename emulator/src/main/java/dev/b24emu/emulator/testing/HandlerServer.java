@@ -2,7 +2,7 @@ package dev.b24emu.emulator.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.transport.FormCodec;
+import dev.b24emu.emulator.internal.transport.FormCodec;
 import dev.b24emu.specs.Contracts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

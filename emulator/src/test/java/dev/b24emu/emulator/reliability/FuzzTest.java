@@ -153,7 +153,7 @@ class FuzzTest {
 
     /** http_build_query of a tree, truncated so a GET line stays within the server's limit. */
     private static String form(JsonNode tree) {
-        String encoded = dev.b24emu.emulator.transport.FormCodec.encode(tree);
+        String encoded = dev.b24emu.emulator.internal.transport.FormCodec.encode(tree);
         return encoded.length() > 200_000 ? encoded.substring(0, 200_000) : encoded;
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.Bitrix24Emulator;
 import dev.b24emu.emulator.EmulatorOptions;
 import dev.b24emu.emulator.TestPortal;
-import dev.b24emu.emulator.crm.CrmEntityType;
+import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

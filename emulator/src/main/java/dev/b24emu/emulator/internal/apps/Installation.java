@@ -1,0 +1,100 @@
+package dev.b24emu.emulator.internal.apps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.events.EventPublisher;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.transport.Urls;
+import dev.b24emu.emulator.internal.users.User;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Installs an application on a portal, as an administrator does in the Bitrix24 UI: the application gets its
+ * REST_APP_ID, an application_token and a first token pair for the installing user, and ONAPPINSTALL goes to its
+ * handler URL. Installing the same client_id again updates the application and issues new tokens.
+ */
+public final class Installation {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final OAuthServer oauth;
+    private final EventPublisher publisher;
+    private final Endpoints endpoints;
+
+    public Installation(OAuthServer oauth, EventPublisher publisher, Endpoints endpoints) {
+        this.oauth = oauth;
+        this.publisher = publisher;
+        this.endpoints = endpoints;
+    }
+
+    /** Body of POST /_emulator/portals/{id}/apps: clientId, clientSecret, scopes, and optionally handlerUrl, name, userId. */
+    public ObjectNode install(Portal portal, JsonNode spec) {
+        String clientId = required(spec, "clientId");
+        String clientSecret = required(spec, "clientSecret");
+        JsonNode scopeList = spec.get("scopes");
+        if (scopeList == null || !scopeList.isArray()) {
+            throw RestError.of("ERROR_ARGUMENT", "scopes must be an array such as [\"telephony\", \"crm\"]");
+        }
+        Set<String> scopes = new LinkedHashSet<>();
+        scopeList.forEach(s -> scopes.add(s.asText()));
+        String handlerUrl = spec.hasNonNull("handlerUrl") ? spec.get("handlerUrl").asText() : null;
+        if (handlerUrl != null && !Urls.isHttp(handlerUrl)) {
+            throw RestError.of("ERROR_ARGUMENT", "handlerUrl must be an absolute http(s) URL");
+        }
+        long userId = spec.hasNonNull("userId") ? spec.get("userId").asLong() : portal.webhook().userId();
+        User user = portal.users().get(userId).filter(User::active)
+                .orElseThrow(() -> RestError.of("ERROR_ARGUMENT", "userId must be an active user of the portal"));
+        App app = portal.exclusive(() -> {
+            App existing = portal.apps().byClientId(clientId).orElse(null);
+            App installed = new App(existing == null ? portal.apps().nextAppKey() : existing.appKey(), clientId,
+                    clientSecret, spec.hasNonNull("name") ? spec.get("name").asText() : clientId, scopes, handlerUrl,
+                    existing == null ? randomHex() : existing.applicationToken(), user.id());
+            portal.apps().put(installed);
+            return installed;
+        });
+        OAuthServer.Tokens tokens = oauth.issue(portal, app, user.id());
+        if (handlerUrl != null) {
+            publisher.installed(portal, app, user.id());
+        }
+        return tokenResponse(portal, app, user.id(), tokens);
+    }
+
+    /** The token response of the authorization server (settings/oauth/auto-renewal.md), plus the application's IDs. */
+    public ObjectNode tokenResponse(Portal portal, App app, long userId, OAuthServer.Tokens tokens) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("access_token", tokens.accessToken());
+        body.put("client_endpoint", endpoints.clientEndpoint());
+        body.put("domain", endpoints.domain());
+        body.put("expires", tokens.expiresAt().getEpochSecond());
+        body.put("expires_in", tokens.expiresIn());
+        body.put("member_id", portal.memberId());
+        body.put("refresh_token", tokens.refreshToken());
+        body.put("scope", app.scopeList());
+        body.put("server_endpoint", endpoints.serverEndpoint());
+        body.put("status", "L");
+        body.put("user_id", userId);
+        body.put("application_token", app.applicationToken());
+        body.put("app_id", app.appKey());
+        return body;
+    }
+
+    private static String required(JsonNode spec, String name) {
+        JsonNode value = spec.get(name);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw RestError.of("ERROR_ARGUMENT", name + " is required");
+        }
+        return value.asText();
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.b24emu.emulator.internal.apps;
+
+import dev.b24emu.emulator.internal.portal.Portal;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The authorization server of every portal: issues access and refresh tokens, resolves an access token to its
+ * grant, and renews a pair from a refresh token (once: a used refresh token is spent). Expiry is read on the
+ * portal's clock, so moving a portal's time expires its tokens.
+ */
+public final class OAuthServer {
+    public static final Duration ACCESS_LIFETIME = Duration.ofHours(1);
+    public static final Duration REFRESH_LIFETIME = Duration.ofDays(180);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a token stands for: an application acting as a user on a portal, until a moment of that portal's clock. */
+    public record Grant(String portalId, String clientId, long userId, Instant expiresAt) {
+    }
+
+    /** A freshly issued pair. */
+    public record Tokens(String accessToken, String refreshToken, Instant expiresAt, long expiresIn) {
+    }
+
+    /** maps an access token to its grant */
+    private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
+    /** maps an unused refresh token to its grant */
+    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    /** maps portal/app/user to the newest access token, so event deliveries reuse a live token instead of minting one each */
+    private final Map<String, Tokens> current = new ConcurrentHashMap<>();
+    private final AtomicLong issued = new AtomicLong();
+
+    public Tokens issue(Portal portal, App app, long userId) {
+        Instant now = portal.now();
+        Tokens tokens = new Tokens(random(), random(), now.plus(ACCESS_LIFETIME), ACCESS_LIFETIME.toSeconds());
+        accessTokens.put(tokens.accessToken(), new Grant(portal.id(), app.clientId(), userId, tokens.expiresAt()));
+        refreshTokens.put(tokens.refreshToken(), new Grant(portal.id(), app.clientId(), userId, now.plus(REFRESH_LIFETIME)));
+        current.put(currentKey(portal, app, userId), tokens);
+        if (issued.incrementAndGet() % 256 == 0) {
+            purgeExpired(portal);
+        }
+        return tokens;
+    }
+
+    /** Drops a portal's grants that expired over a day ago, so memory stays flat; recent ones still answer expired_token. */
+    private void purgeExpired(Portal portal) {
+        Instant horizon = portal.now().minus(Duration.ofDays(1));
+        accessTokens.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
+        refreshTokens.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
+    }
+
+    /** A token pair for an outbound call (event, placement): the newest live one, or a new one. */
+    public Tokens forDelivery(Portal portal, App app, long userId) {
+        Tokens tokens = current.get(currentKey(portal, app, userId));
+        if (tokens != null && tokens.expiresAt().isAfter(portal.now().plusSeconds(60))
+                && accessTokens.containsKey(tokens.accessToken())) {
+            return tokens;
+        }
+        return issue(portal, app, userId);
+    }
+
+    public Optional<Grant> access(String token) {
+        return Optional.ofNullable(accessTokens.get(token));
+    }
+
+    /** Spends a refresh token; empty when it is unknown, used or expired on its portal's clock. */
+    public Optional<Grant> spendRefresh(String token, Portal portal) {
+        Grant grant = refreshTokens.get(token);
+        if (grant == null || !grant.portalId().equals(portal.id()) || portal.now().isAfter(grant.expiresAt())) {
+            return Optional.empty();
+        }
+        return refreshTokens.remove(token, grant) ? Optional.of(grant) : Optional.empty();
+    }
+
+    public Optional<Grant> peekRefresh(String token) {
+        return Optional.ofNullable(refreshTokens.get(token));
+    }
+
+    /** A portal's live grants, for state files: maps access tokens and refresh tokens to their grants. */
+    public record PortalTokens(Map<String, Grant> access, Map<String, Grant> refresh) {
+    }
+
+    public PortalTokens tokensOf(String portalId) {
+        Map<String, Grant> access = new java.util.HashMap<>();
+        Map<String, Grant> refresh = new java.util.HashMap<>();
+        accessTokens.forEach((token, grant) -> { if (grant.portalId().equals(portalId)) { access.put(token, grant); } });
+        refreshTokens.forEach((token, grant) -> { if (grant.portalId().equals(portalId)) { refresh.put(token, grant); } });
+        return new PortalTokens(access, refresh);
+    }
+
+    public void restore(String portalId, PortalTokens tokens) {
+        forget(portalId);
+        tokens.access().forEach((token, grant) -> accessTokens.put(token, new Grant(portalId, grant.clientId(),
+                grant.userId(), grant.expiresAt())));
+        tokens.refresh().forEach((token, grant) -> refreshTokens.put(token, new Grant(portalId, grant.clientId(),
+                grant.userId(), grant.expiresAt())));
+    }
+
+    /** Forgets every token of a portal (reset, delete). */
+    public void forget(String portalId) {
+        accessTokens.values().removeIf(g -> g.portalId().equals(portalId));
+        refreshTokens.values().removeIf(g -> g.portalId().equals(portalId));
+        current.keySet().removeIf(k -> k.startsWith(portalId + "/"));
+    }
+
+    private static String currentKey(Portal portal, App app, long userId) {
+        return portal.id() + "/" + app.clientId() + "/" + userId;
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.b24emu.emulator.internal.callcard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/** The call cards of one portal, and the call lists users work through. */
+public final class CallCardStore {
+    /** How many closed cards are kept for inspection; older ones are dropped so memory stays flat. */
+    static final int CLOSED_CARDS_KEPT = 1000;
+
+    /** maps CALL_ID to the call's cards, by user ID: a call's cards are found without scanning every card */
+    private final Map<String, Map<Long, CallCard>> cards = new ConcurrentHashMap<>();
+    /** closed cards (CALL_ID, user ID), oldest first */
+    private final java.util.ArrayDeque<CallCard> closedOrder = new java.util.ArrayDeque<>();
+    /** maps call list ID to the list */
+    private final Map<Long, CallList> lists = new ConcurrentHashMap<>();
+    /** maps "listId/userId" to the position of the user in the list */
+    private final Map<String, Integer> positions = new ConcurrentHashMap<>();
+    private long lastListId;
+
+    public Optional<CallCard> card(String callId, long userId) {
+        Map<Long, CallCard> ofCall = cards.get(callId);
+        return Optional.ofNullable(ofCall == null ? null : ofCall.get(userId));
+    }
+
+    /** The cards of one call (one per user it was shown to). */
+    public List<CallCard> cardsOf(String callId) {
+        Map<Long, CallCard> ofCall = cards.get(callId);
+        return ofCall == null ? List.of() : List.copyOf(ofCall.values());
+    }
+
+    public List<CallCard> cards(Predicate<CallCard> which) {
+        return cards.values().stream().flatMap(ofCall -> ofCall.values().stream()).filter(which).toList();
+    }
+
+    public void put(CallCard card) {
+        CallCard before = cards.computeIfAbsent(card.callId(), id -> new ConcurrentHashMap<>()).put(card.userId(), card);
+        if (card.closed() && (before == null || !before.closed())) {
+            synchronized (closedOrder) {
+                closedOrder.addLast(card);
+                while (closedOrder.size() > CLOSED_CARDS_KEPT) {
+                    CallCard oldest = closedOrder.removeFirst();
+                    cards.computeIfPresent(oldest.callId(), (id, ofCall) -> {
+                        ofCall.computeIfPresent(oldest.userId(), (user, stale) -> stale.closed() ? null : stale);
+                        return ofCall.isEmpty() ? null : ofCall;
+                    });
+                }
+            }
+        }
+    }
+
+    public synchronized long nextListId() {
+        return ++lastListId;
+    }
+
+    public void putList(CallList list) {
+        lists.put(list.id(), list);
+    }
+
+    public Optional<CallList> list(long id) {
+        return Optional.ofNullable(lists.get(id));
+    }
+
+    public List<CallList> lists() {
+        return lists.values().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+    }
+
+    public Optional<Integer> position(long listId, long userId) {
+        return Optional.ofNullable(positions.get(listId + "/" + userId));
+    }
+
+    public void position(long listId, long userId, int index) {
+        positions.put(listId + "/" + userId, index);
+    }
+
+    /** Restores call lists from a state file (cards are live UI state and start closed). */
+    public synchronized void restoreLists(List<CallList> restored) {
+        restored.forEach(this::putList);
+        lastListId = restored.stream().mapToLong(CallList::id).max().orElse(0);
+    }
+
+    public synchronized void clear() {
+        synchronized (closedOrder) {
+            closedOrder.clear();
+        }
+        cards.clear();
+        lists.clear();
+        positions.clear();
+        lastListId = 0;
+    }
+}

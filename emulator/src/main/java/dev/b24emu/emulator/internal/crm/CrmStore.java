@@ -1,0 +1,315 @@
+package dev.b24emu.emulator.internal.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.transport.Params;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The CRM of one portal: leads, deals, contacts, companies, call activities and the exclusion list.
+ * Reads are lock-free over concurrent maps; writes are synchronized on the store and keep the indexes in step.
+ */
+public final class CrmStore {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Search and binding order of telephony: contacts, then leads, then companies (deals are never matched by phone). */
+    public static final List<CrmEntityType> PHONE_SEARCH_ORDER =
+            List.of(CrmEntityType.CONTACT, CrmEntityType.LEAD, CrmEntityType.COMPANY);
+
+    /** maps each type to its items by ID, in ID order */
+    private final Map<CrmEntityType, ConcurrentSkipListMap<Long, CrmItem>> items = new EnumMap<>(CrmEntityType.class);
+    /** maps each type to the last ID it handed out */
+    private final Map<CrmEntityType, AtomicLong> lastIds = new EnumMap<>(CrmEntityType.class);
+    /** maps a phone match key to the items that carry it */
+    private final Map<String, Set<CrmRef>> byPhone = new ConcurrentHashMap<>();
+    /** maps a contact or company to the leads and deals linked to it (CONTACT_ID / COMPANY_ID) */
+    private final Map<CrmRef, Set<CrmRef>> salesByClient = new ConcurrentHashMap<>();
+    /** maps activity ID to the activity's fields */
+    private final ConcurrentSkipListMap<Long, ObjectNode> activities = new ConcurrentSkipListMap<>();
+    private final AtomicLong lastActivityId = new AtomicLong();
+    private final AtomicLong lastMultifieldId = new AtomicLong();
+    /** match keys of the numbers on the CRM exclusion list: no lead, contact or deal is created or updated for them */
+    private final Set<String> exclusions = ConcurrentHashMap.newKeySet();
+
+    public CrmStore() {
+        for (CrmEntityType type : CrmEntityType.values()) {
+            items.put(type, new ConcurrentSkipListMap<>());
+            lastIds.put(type, new AtomicLong());
+        }
+    }
+
+    /** Adds an item from crm.*.add-style fields; system fields (ID, dates, authors) are set here. */
+    public synchronized CrmItem add(CrmEntityType type, ObjectNode input, long actingUserId, String now) {
+        long id = lastIds.get(type).incrementAndGet();
+        ObjectNode fields = NODES.objectNode();
+        fields.put("ID", Long.toString(id));
+        copyScalars(input, fields);
+        defaultText(fields, "ASSIGNED_BY_ID", Long.toString(actingUserId));
+        fields.put("CREATED_BY_ID", Long.toString(actingUserId));
+        fields.put("MODIFY_BY_ID", Long.toString(actingUserId));
+        fields.put("DATE_CREATE", now);
+        fields.put("DATE_MODIFY", now);
+        defaultText(fields, "OPENED", "Y");
+        switch (type) {
+            case LEAD -> {
+                defaultText(fields, "STATUS_ID", "NEW");
+                defaultText(fields, "IS_RETURN_CUSTOMER", "N");
+            }
+            case DEAL -> {
+                defaultText(fields, "STAGE_ID", "NEW");
+                defaultText(fields, "CATEGORY_ID", "0");
+                defaultText(fields, "CLOSED", "N");
+            }
+            default -> {
+            }
+        }
+        for (String multifield : CrmItem.MULTIFIELDS) {
+            if (type != CrmEntityType.DEAL) {
+                fields.set(multifield, multifieldValues(multifield, input.get(multifield), NODES.arrayNode()));
+            }
+        }
+        setHasFlags(type, fields);
+        CrmItem item = new CrmItem(type, id, fields);
+        index(item);
+        return item;
+    }
+
+    /** Applies crm.*.update-style changes: scalars overwrite, multifields append new values. */
+    public synchronized Optional<CrmItem> update(CrmRef ref, ObjectNode changes, long actingUserId, String now) {
+        CrmItem current = items.get(ref.type()).get(ref.id());
+        if (current == null) {
+            return Optional.empty();
+        }
+        ObjectNode fields = current.fields().deepCopy();
+        ObjectNode scalars = changes.deepCopy();
+        scalars.remove("ID");
+        copyScalars(scalars, fields);
+        for (String multifield : CrmItem.MULTIFIELDS) {
+            if (changes.has(multifield) && ref.type() != CrmEntityType.DEAL) {
+                fields.set(multifield, multifieldValues(multifield, changes.get(multifield),
+                        ((ArrayNode) fields.get(multifield)).deepCopy()));
+            }
+        }
+        fields.put("MODIFY_BY_ID", Long.toString(actingUserId));
+        fields.put("DATE_MODIFY", now);
+        setHasFlags(ref.type(), fields);
+        unindex(current);
+        CrmItem updated = new CrmItem(ref.type(), ref.id(), fields);
+        index(updated);
+        return Optional.of(updated);
+    }
+
+    public synchronized boolean delete(CrmRef ref) {
+        CrmItem current = items.get(ref.type()).get(ref.id());
+        if (current == null) {
+            return false;
+        }
+        unindex(current);
+        items.get(ref.type()).remove(ref.id());
+        return true;
+    }
+
+    public Optional<CrmItem> get(CrmRef ref) {
+        return Optional.ofNullable(items.get(ref.type()).get(ref.id()));
+    }
+
+    public Collection<CrmItem> all(CrmEntityType type) {
+        return items.get(type).values();
+    }
+
+    public int count(CrmEntityType type) {
+        return items.get(type).size();
+    }
+
+    /** Items with the phone, in telephony's search order and by ID within a type. */
+    public List<CrmItem> findByPhone(String phone) {
+        Set<CrmRef> refs = byPhone.getOrDefault(PhoneNumbers.matchKey(phone), Set.of());
+        List<CrmItem> found = new ArrayList<>();
+        for (CrmEntityType type : PHONE_SEARCH_ORDER) {
+            refs.stream().filter(ref -> ref.type() == type).map(CrmRef::id).sorted()
+                    .forEach(id -> get(new CrmRef(type, id)).ifPresent(found::add));
+        }
+        return found;
+    }
+
+    /** Open leads and deals linked to the client, which stop repeat-sales mode from creating another. */
+    public List<CrmItem> openSalesOf(CrmRef client) {
+        List<CrmItem> open = new ArrayList<>();
+        for (CrmRef ref : salesByClient.getOrDefault(client, Set.of())) {
+            get(ref).filter(CrmItem::isOpen).ifPresent(open::add);
+        }
+        return open;
+    }
+
+    public synchronized ObjectNode addActivity(ObjectNode fields) {
+        long id = lastActivityId.incrementAndGet();
+        ObjectNode activity = NODES.objectNode();
+        activity.put("ID", Long.toString(id));
+        activity.setAll(fields);
+        activities.put(id, activity);
+        return activity;
+    }
+
+    public Optional<ObjectNode> activity(long id) {
+        return Optional.ofNullable(activities.get(id));
+    }
+
+    public Collection<ObjectNode> activities() {
+        return activities.values();
+    }
+
+    public void exclude(String phone) {
+        String key = PhoneNumbers.matchKey(phone);
+        if (!key.isEmpty()) {
+            exclusions.add(key);
+        }
+    }
+
+    public boolean isExcluded(String phone) {
+        return exclusions.contains(PhoneNumbers.matchKey(phone));
+    }
+
+    public Set<String> exclusions() {
+        return Set.copyOf(exclusions);
+    }
+
+    /** Everything the store holds, for state files. */
+    public record Snapshot(List<CrmItem> items, List<ObjectNode> activities, Set<String> exclusions,
+                           Map<CrmEntityType, Long> lastIds, long lastActivityId, long lastMultifieldId) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        List<CrmItem> all = new ArrayList<>();
+        items.values().forEach(byId -> all.addAll(byId.values()));
+        Map<CrmEntityType, Long> counters = new EnumMap<>(CrmEntityType.class);
+        lastIds.forEach((type, id) -> counters.put(type, id.get()));
+        return new Snapshot(all, List.copyOf(activities.values()), Set.copyOf(exclusions), counters,
+                lastActivityId.get(), lastMultifieldId.get());
+    }
+
+    public synchronized void restore(Snapshot snapshot) {
+        clear();
+        snapshot.items().forEach(this::index);
+        snapshot.activities().forEach(a -> activities.put(Long.parseLong(a.get("ID").asText()), a));
+        exclusions.addAll(snapshot.exclusions());
+        snapshot.lastIds().forEach((type, id) -> lastIds.get(type).set(id));
+        lastActivityId.set(snapshot.lastActivityId());
+        lastMultifieldId.set(snapshot.lastMultifieldId());
+    }
+
+    public synchronized void clear() {
+        items.values().forEach(Map::clear);
+        lastIds.values().forEach(id -> id.set(0));
+        byPhone.clear();
+        salesByClient.clear();
+        activities.clear();
+        lastActivityId.set(0);
+        lastMultifieldId.set(0);
+        exclusions.clear();
+    }
+
+    private void index(CrmItem item) {
+        items.get(item.type()).put(item.id(), item);
+        for (String key : item.phoneKeys()) {
+            byPhone.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(item.ref());
+        }
+        for (CrmRef client : clientsOf(item)) {
+            salesByClient.computeIfAbsent(client, k -> ConcurrentHashMap.newKeySet()).add(item.ref());
+        }
+    }
+
+    private void unindex(CrmItem item) {
+        for (String key : item.phoneKeys()) {
+            Set<CrmRef> refs = byPhone.get(key);
+            if (refs != null) {
+                refs.remove(item.ref());
+            }
+        }
+        for (CrmRef client : clientsOf(item)) {
+            Set<CrmRef> sales = salesByClient.get(client);
+            if (sales != null) {
+                sales.remove(item.ref());
+            }
+        }
+    }
+
+    private static Set<CrmRef> clientsOf(CrmItem item) {
+        Set<CrmRef> clients = new LinkedHashSet<>();
+        if (item.type() == CrmEntityType.LEAD || item.type() == CrmEntityType.DEAL) {
+            if (item.longField("CONTACT_ID") > 0) {
+                clients.add(new CrmRef(CrmEntityType.CONTACT, item.longField("CONTACT_ID")));
+            }
+            if (item.longField("COMPANY_ID") > 0) {
+                clients.add(new CrmRef(CrmEntityType.COMPANY, item.longField("COMPANY_ID")));
+            }
+        }
+        return clients;
+    }
+
+    /** Scalars are stored as strings, as the real API returns them; multifields are handled separately. */
+    private static void copyScalars(ObjectNode from, ObjectNode to) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            if (CrmItem.MULTIFIELDS.contains(name) || name.equals("ID")) {
+                continue;
+            }
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                to.putNull(name);
+            } else if (value.isContainerNode()) {
+                to.set(name, value.deepCopy());
+            } else {
+                to.put(name, Params.scalarText(value).orElse(""));
+            }
+        }
+    }
+
+    private ArrayNode multifieldValues(String typeId, JsonNode input, ArrayNode existing) {
+        if (input == null || !input.isContainerNode()) {
+            return existing;
+        }
+        for (JsonNode value : input) {
+            String text = Params.scalarText(value.path("VALUE")).orElse("").trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            ObjectNode stored = NODES.objectNode();
+            stored.put("ID", Long.toString(lastMultifieldId.incrementAndGet()));
+            stored.put("VALUE_TYPE", Params.scalarText(value.path("VALUE_TYPE")).filter(s -> !s.isBlank()).orElse("WORK"));
+            stored.put("VALUE", text);
+            stored.put("TYPE_ID", typeId);
+            existing.add(stored);
+        }
+        return existing;
+    }
+
+    private static void setHasFlags(CrmEntityType type, ObjectNode fields) {
+        if (type == CrmEntityType.DEAL) {
+            return;
+        }
+        fields.put("HAS_PHONE", fields.path("PHONE").isEmpty() ? "N" : "Y");
+        fields.put("HAS_EMAIL", fields.path("EMAIL").isEmpty() ? "N" : "Y");
+    }
+
+    private static void defaultText(ObjectNode fields, String name, String value) {
+        JsonNode current = fields.get(name);
+        if (current == null || current.isNull() || current.asText().isBlank()) {
+            fields.put(name, value);
+        }
+    }
+}

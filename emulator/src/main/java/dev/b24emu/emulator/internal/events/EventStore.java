@@ -1,0 +1,146 @@
+package dev.b24emu.emulator.internal.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/** The events of one portal: bound handlers, the offline queue and the journal of delivery attempts. */
+public final class EventStore {
+    private static final AtomicLong DELIVERY_SEQUENCE = new AtomicLong();
+
+    /** maps handler ID to the bound handler */
+    private final ConcurrentSkipListMap<Long, EventHandler> handlers = new ConcurrentSkipListMap<>();
+    /** maps queue record ID to the offline event, oldest first */
+    private final ConcurrentSkipListMap<Long, OfflineEvent> offline = new ConcurrentSkipListMap<>();
+    /** the last delivery attempts, oldest first, bounded */
+    private final Deque<Delivery> deliveries = new ArrayDeque<>();
+    private final AtomicLong lastHandlerId = new AtomicLong();
+    private final AtomicLong lastOfflineId = new AtomicLong();
+    private final AtomicLong lastMessageId = new AtomicLong();
+    private final int journalCapacity;
+    private final int offlineCapacity;
+
+    public EventStore(int journalCapacity, int offlineCapacity) {
+        this.journalCapacity = Math.max(0, journalCapacity);
+        this.offlineCapacity = Math.max(1, offlineCapacity);
+    }
+
+    public synchronized Optional<EventHandler> bind(String event, String handler, String appKey, long authUserId,
+                                                    boolean isOffline, String authConnector) {
+        for (EventHandler existing : handlers.values()) {
+            if (existing.event().equals(event) && existing.handler().equals(handler) && existing.appKey().equals(appKey)
+                    && existing.authUserId() == authUserId && existing.offline() == isOffline) {
+                return Optional.empty();
+            }
+        }
+        EventHandler bound = new EventHandler(lastHandlerId.incrementAndGet(), event, handler, appKey, authUserId,
+                isOffline, authConnector);
+        handlers.put(bound.id(), bound);
+        return Optional.of(bound);
+    }
+
+    public synchronized int unbind(Predicate<EventHandler> which) {
+        List<Long> ids = handlers.values().stream().filter(which).map(EventHandler::id).toList();
+        ids.forEach(handlers::remove);
+        return ids.size();
+    }
+
+    public List<EventHandler> handlers(Predicate<EventHandler> which) {
+        return handlers.values().stream().filter(which).toList();
+    }
+
+    /** Queues the latest state of an object for an offline handler: an unreserved record of the same object is replaced. */
+    public synchronized OfflineEvent enqueue(EventHandler handler, String objectKey, String eventName, ObjectNode data,
+                                             String timestamp) {
+        offline.values().removeIf(e -> e.handlerId() == handler.id() && e.objectKey().equals(objectKey)
+                && e.processId().isEmpty() && !e.error());
+        OfflineEvent queued = new OfflineEvent(lastOfflineId.incrementAndGet(), handler.id(), handler.appKey(),
+                handler.authConnector(), objectKey, eventName, data, timestamp,
+                Long.toString(lastMessageId.incrementAndGet()), "", false);
+        offline.put(queued.id(), queued);
+        while (offline.size() > offlineCapacity) {
+            offline.pollFirstEntry();
+        }
+        return queued;
+    }
+
+    public List<OfflineEvent> offline(Predicate<OfflineEvent> which) {
+        return offline.values().stream().filter(which).toList();
+    }
+
+    public synchronized void reserve(List<OfflineEvent> events, String processId) {
+        events.forEach(e -> offline.computeIfPresent(e.id(), (id, current) -> current.reserve(processId)));
+    }
+
+    public synchronized void remove(List<OfflineEvent> events) {
+        events.forEach(e -> offline.remove(e.id()));
+    }
+
+    public synchronized void markFailed(List<OfflineEvent> events) {
+        events.forEach(e -> offline.computeIfPresent(e.id(), (id, current) -> current.failed()));
+    }
+
+    public Delivery journal(String time, String portal, String event, long handlerId, String url, ObjectNode payload,
+                            int attempt, int status, String error, long latencyMillis) {
+        Delivery delivery = new Delivery(DELIVERY_SEQUENCE.incrementAndGet(), time, portal, event, handlerId, url,
+                payload, attempt, status, error, latencyMillis);
+        if (journalCapacity > 0) {
+            synchronized (deliveries) {
+                if (deliveries.size() == journalCapacity) {
+                    deliveries.removeFirst();
+                }
+                deliveries.addLast(delivery);
+            }
+        }
+        return delivery;
+    }
+
+    public List<Delivery> deliveries() {
+        synchronized (deliveries) {
+            return new ArrayList<>(deliveries);
+        }
+    }
+
+    /** Bound handlers and the offline queue, for state files. */
+    public record Snapshot(List<EventHandler> handlers, List<OfflineEvent> offline, long lastHandlerId,
+                           long lastOfflineId, long lastMessageId) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(List.copyOf(handlers.values()), List.copyOf(offline.values()), lastHandlerId.get(),
+                lastOfflineId.get(), lastMessageId.get());
+    }
+
+    public synchronized void restore(Snapshot snapshot) {
+        clear();
+        snapshot.handlers().forEach(h -> handlers.put(h.id(), h));
+        snapshot.offline().forEach(e -> offline.put(e.id(), e));
+        lastHandlerId.set(snapshot.lastHandlerId());
+        lastOfflineId.set(snapshot.lastOfflineId());
+        lastMessageId.set(snapshot.lastMessageId());
+    }
+
+    public synchronized void clear() {
+        handlers.clear();
+        offline.clear();
+        lastHandlerId.set(0);
+        lastOfflineId.set(0);
+        lastMessageId.set(0);
+        synchronized (deliveries) {
+            deliveries.clear();
+        }
+    }
+
+    /** Handlers by ID, for the journal and tests. */
+    public Map<Long, EventHandler> handlersById() {
+        return Map.copyOf(handlers);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.b24emu.emulator.internal.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The last N REST calls a portal served, oldest first. Bounded so a long-running emulator stays flat in memory;
+ * one journal per portal so a noisy neighbour never evicts another portal's entries.
+ */
+public final class RequestJournal {
+    /** Orders entries across portals, so a merged view reads in arrival order. */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final int capacity;
+    /** the retained entries, oldest first */
+    private final Deque<Entry> entries = new ArrayDeque<>();
+
+    public RequestJournal(int capacity) {
+        this.capacity = Math.max(0, capacity);
+    }
+
+    /**
+     * One served call: what was asked, by whom, how it was answered, and how long it took.
+     *
+     * @param app         the calling application's client_id, or null for a webhook
+     * @param credential  a short fingerprint of the access token or webhook token, so a refreshed token shows as a
+     *                    new value without the journal exposing the token itself
+     * @param result      the "result" of a successful call, or null
+     * @param uptimeMillis when the request arrived, in milliseconds since the emulator started: monotonic, so
+     *                    intervals between requests (a client's backoff) survive moves of the portal clock
+     */
+    public record Entry(long seq, String time, String portal, String method, String httpMethod, String auth,
+                        String app, String credential, ObjectNode params, int status, String error,
+                        JsonNode result, long latencyMicros, long uptimeMillis) {
+    }
+
+    /** Who called, as the journal shows it. */
+    public record Who(String portal, String auth, String app, String credential) {
+    }
+
+    public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
+                        String error, JsonNode result, long latencyMicros, long uptimeMillis) {
+        Entry entry = new Entry(SEQUENCE.incrementAndGet(), time, who.portal(), method, httpMethod, who.auth(),
+                who.app(), who.credential(), params, status, error, result, latencyMicros, uptimeMillis);
+        if (capacity == 0) {
+            return entry;
+        }
+        synchronized (entries) {
+            if (entries.size() == capacity) {
+                entries.removeFirst();
+            }
+            entries.addLast(entry);
+        }
+        return entry;
+    }
+
+    public List<Entry> entries() {
+        synchronized (entries) {
+            return new ArrayList<>(entries);
+        }
+    }
+
+    public void clear() {
+        synchronized (entries) {
+            entries.clear();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.b24emu.emulator.internal.placements;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/** The widgets of one portal: placement handlers and the REST handlers of CallCard::* events (placement.bindEvent). */
+public final class PlacementStore {
+    /** A REST subscription to a CallCard::* event (the older documented placement.bindEvent). */
+    public record EventSubscription(long id, String appKey, String event, String handler) {
+    }
+
+    /** maps binding ID to the placement handler */
+    private final ConcurrentSkipListMap<Long, Placement> placements = new ConcurrentSkipListMap<>();
+    /** maps subscription ID to a CallCard::* REST handler */
+    private final ConcurrentSkipListMap<Long, EventSubscription> subscriptions = new ConcurrentSkipListMap<>();
+    private final AtomicLong lastId = new AtomicLong();
+
+    public synchronized Optional<Placement> bind(Placement placement) {
+        boolean duplicate = placements.values().stream().anyMatch(p -> p.appKey().equals(placement.appKey())
+                && p.placement().equals(placement.placement()) && p.handler().equals(placement.handler())
+                && p.userId() == placement.userId());
+        if (duplicate) {
+            return Optional.empty();
+        }
+        Placement bound = new Placement(lastId.incrementAndGet(), placement.appKey(), placement.placement(),
+                placement.handler(), placement.title(), placement.description(), placement.groupName(),
+                placement.langAll(), placement.options(), placement.userId());
+        placements.put(bound.id(), bound);
+        return Optional.of(bound);
+    }
+
+    public synchronized int unbind(Predicate<Placement> which) {
+        List<Long> ids = placements.values().stream().filter(which).map(Placement::id).toList();
+        ids.forEach(placements::remove);
+        return ids.size();
+    }
+
+    public List<Placement> placements(Predicate<Placement> which) {
+        return placements.values().stream().filter(which).toList();
+    }
+
+    public synchronized boolean subscribe(String appKey, String event, String handler) {
+        if (subscriptions.values().stream().anyMatch(s -> s.appKey().equals(appKey) && s.event().equals(event)
+                && s.handler().equals(handler))) {
+            return false;
+        }
+        long id = lastId.incrementAndGet();
+        subscriptions.put(id, new EventSubscription(id, appKey, event, handler));
+        return true;
+    }
+
+    public synchronized int unsubscribe(Predicate<EventSubscription> which) {
+        List<Long> ids = subscriptions.values().stream().filter(which).map(EventSubscription::id).toList();
+        ids.forEach(subscriptions::remove);
+        return ids.size();
+    }
+
+    public List<EventSubscription> subscriptions(Predicate<EventSubscription> which) {
+        return subscriptions.values().stream().filter(which).toList();
+    }
+
+    /** Everything bound, for state files. */
+    public record Snapshot(List<Placement> placements, List<EventSubscription> subscriptions, long lastId) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(List.copyOf(placements.values()), List.copyOf(subscriptions.values()), lastId.get());
+    }
+
+    public synchronized void restore(Snapshot snapshot) {
+        clear();
+        snapshot.placements().forEach(p -> placements.put(p.id(), p));
+        snapshot.subscriptions().forEach(s -> subscriptions.put(s.id(), s));
+        lastId.set(snapshot.lastId());
+    }
+
+    public synchronized void clear() {
+        placements.clear();
+        subscriptions.clear();
+        lastId.set(0);
+    }
+}

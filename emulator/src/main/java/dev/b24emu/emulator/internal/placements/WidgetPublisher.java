@@ -1,0 +1,99 @@
+package dev.b24emu.emulator.internal.placements;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.apps.App;
+import dev.b24emu.emulator.internal.apps.OAuthServer;
+import dev.b24emu.emulator.internal.events.Outbound;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.FormCodec;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Opens placement widgets the way Bitrix24 does: a POST to the handler with DOMAIN, PROTOCOL, LANG and APP_SID in
+ * the query and the auth data, PLACEMENT and PLACEMENT_OPTIONS (a JSON string) in a form body
+ * (api-reference/widgets/_includes/widget_data.md); and posts CallCard::* events to their REST subscribers as JSON.
+ */
+public final class WidgetPublisher {
+    private final Outbound outbound;
+    private final OAuthServer oauth;
+    private final Endpoints endpoints;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public WidgetPublisher(Outbound outbound, OAuthServer oauth, Endpoints endpoints) {
+        this.outbound = outbound;
+        this.oauth = oauth;
+        this.endpoints = endpoints;
+    }
+
+    /** What a widget opening carries: the handler URL with its query, and the form fields. */
+    public record Opening(Placement placement, String url, ObjectNode form) {
+    }
+
+    /** Opens every widget bound to the placement (and allowed for the user) with the given options. */
+    public void openAll(Portal portal, String code, long userId, ObjectNode options) {
+        for (Placement placement : portal.placements().placements(p -> p.placement().equals(code)
+                && (p.userId() == 0 || p.userId() == userId))) {
+            opening(portal, placement, userId, options).ifPresent(o -> outbound.post(portal, code, placement.id(), o.url(),
+                    "application/x-www-form-urlencoded", FormCodec.encode(o.form()), o.form()));
+        }
+    }
+
+    /** The opening of one widget, or empty when its application is gone. */
+    public java.util.Optional<Opening> opening(Portal portal, Placement placement, long userId, ObjectNode options) {
+        App app = portal.apps().byAppKey(placement.appKey()).orElse(null);
+        if (app == null) {
+            return java.util.Optional.empty();
+        }
+        OAuthServer.Tokens tokens = oauth.forDelivery(portal, app, userId);
+        String query = "DOMAIN=" + encode(endpoints.domain()) + "&PROTOCOL=" + (endpoints.baseUrl().startsWith("https") ? 1 : 0)
+                + "&LANG=en&APP_SID=" + UUID.randomUUID().toString().replace("-", "");
+        String url = placement.handler() + (placement.handler().contains("?") ? "&" : "?") + query;
+        ObjectNode form = JsonNodeFactory.instance.objectNode();
+        form.put("AUTH_ID", tokens.accessToken());
+        form.put("AUTH_EXPIRES", Long.toString(tokens.expiresIn()));
+        form.put("REFRESH_ID", tokens.refreshToken());
+        form.put("SERVER_ENDPOINT", endpoints.serverEndpoint());
+        form.put("APPLICATION_TOKEN", app.applicationToken());
+        form.put("APPLICATION_SCOPE", app.scopeList());
+        form.put("member_id", portal.memberId());
+        form.put("status", "L");
+        form.put("PLACEMENT", placement.placement());
+        form.put("PLACEMENT_OPTIONS", text(options));
+        return java.util.Optional.of(new Opening(placement, url, form));
+    }
+
+    /** A CallCard::* event to every REST subscriber of it on the portal. */
+    public void cardEvent(Portal portal, String event, String callId, long userId, JsonNode args) {
+        for (PlacementStore.EventSubscription sub : portal.placements().subscriptions(s -> s.event().equals(event))) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("event", event);
+            body.put("CALL_ID", callId);
+            body.put("USER_ID", userId);
+            body.set("args", args);
+            body.set("data", args.size() > 0 ? args.get(0) : JsonNodeFactory.instance.nullNode());
+            body.put("ts", portal.now().getEpochSecond());
+            outbound.post(portal, event, sub.id(), sub.handler(), "application/json", text(body), body);
+        }
+    }
+
+    private String text(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,130 @@
+package dev.b24emu.emulator.internal.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.transport.RestError;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.Locale;
+
+/**
+ * Portal-level switches: the CRM modes the docs describe and the points where docs and the real server
+ * disagree (specs/DECISIONS.md names each one and its default).
+ *
+ * @param crmMode             CLASSIC (leads) or SIMPLE (no leads: calls create a contact and a deal)
+ * @param repeatSales         whether a call from a known client creates a new lead (repeat-sales mode)
+ * @param appContextOnly      whether register, finish and externalLine.* refuse webhooks with WRONG_AUTH_TYPE
+ * @param emptyErrorCode      whether ERROR_CORE failures carry the empty code "" as the on-premise server sends
+ * @param addToChatDefault    what finish does when ADD_TO_CHAT is absent (real server: false; docs: 1)
+ * @param finishStartDateIso  whether finish returns CALL_START_DATE as an ISO string instead of the real {}
+ * @param timeZone            the portal's zone, used for every date the portal writes
+ * @param validateRequests    whether parameters are checked against the specs/ schemas before a method runs
+ * @param strict              whether parameters a method does not document are refused (the real server ignores them)
+ * @param eventRetries        how many times a failed event delivery is retried (the real server never retries)
+ * @param limits              whether the real REST limits apply (off by default, so tests are not throttled)
+ * @param rateLimit           requests per second the bucket drains (limits.md: 2)
+ * @param burst               the bucket's size (limits.md: 50)
+ * @param operatingLimit      seconds of processing a method may use in 10 minutes (limits.md: 480)
+ */
+public record PortalSettings(
+        CrmMode crmMode,
+        boolean repeatSales,
+        boolean appContextOnly,
+        boolean emptyErrorCode,
+        boolean addToChatDefault,
+        boolean finishStartDateIso,
+        ZoneId timeZone,
+        boolean validateRequests,
+        boolean strict,
+        int eventRetries,
+        boolean limits,
+        double rateLimit,
+        int burst,
+        double operatingLimit) {
+
+    public enum CrmMode { CLASSIC, SIMPLE }
+
+    public static PortalSettings defaults() {
+        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"), true, false, 0, false, 2.0, 50, 480.0);
+    }
+
+    /** Applies a JSON patch of settings; an unknown key or a bad value is a 400, and nothing changes. */
+    public PortalSettings patch(JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw RestError.of("ERROR_ARGUMENT", "Settings must be a JSON object");
+        }
+        ObjectNode merged = toJson();
+        for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!merged.has(name)) {
+                throw RestError.of("ERROR_ARGUMENT", "Unknown setting: " + name);
+            }
+        }
+        merged.setAll((ObjectNode) patch);
+        return new PortalSettings(crmMode(merged.get("crmMode")), bool(merged, "repeatSales"),
+                bool(merged, "appContextOnly"), bool(merged, "emptyErrorCode"), bool(merged, "addToChatDefault"),
+                bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), bool(merged, "validateRequests"),
+                bool(merged, "strict"), retries(merged.get("eventRetries")), bool(merged, "limits"),
+                positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"));
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("crmMode", crmMode.name());
+        json.put("repeatSales", repeatSales);
+        json.put("appContextOnly", appContextOnly);
+        json.put("emptyErrorCode", emptyErrorCode);
+        json.put("addToChatDefault", addToChatDefault);
+        json.put("finishStartDateIso", finishStartDateIso);
+        json.put("timeZone", timeZone.getId());
+        json.put("validateRequests", validateRequests);
+        json.put("strict", strict);
+        json.put("eventRetries", eventRetries);
+        json.put("limits", limits);
+        json.put("rateLimit", rateLimit);
+        json.put("burst", burst);
+        json.put("operatingLimit", operatingLimit);
+        return json;
+    }
+
+    private static CrmMode crmMode(JsonNode v) {
+        try {
+            return CrmMode.valueOf(v.asText().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RestError.of("ERROR_ARGUMENT", "crmMode must be CLASSIC or SIMPLE");
+        }
+    }
+
+    private static boolean bool(ObjectNode settings, String name) {
+        if (!settings.get(name).isBoolean()) {
+            throw RestError.of("ERROR_ARGUMENT", name + " must be true or false");
+        }
+        return settings.get(name).booleanValue();
+    }
+
+    private static double positive(ObjectNode settings, String name) {
+        JsonNode v = settings.get(name);
+        if (!v.isNumber() || v.doubleValue() <= 0) {
+            throw RestError.of("ERROR_ARGUMENT", name + " must be a positive number");
+        }
+        return v.doubleValue();
+    }
+
+    private static int retries(JsonNode v) {
+        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 0 || v.intValue() > 5) {
+            throw RestError.of("ERROR_ARGUMENT", "eventRetries must be an integer from 0 to 5");
+        }
+        return v.intValue();
+    }
+
+    private static ZoneId zone(JsonNode v) {
+        try {
+            return ZoneId.of(v.asText());
+        } catch (DateTimeException e) {
+            throw RestError.of("ERROR_ARGUMENT", "timeZone must be a zone ID such as Europe/Moscow");
+        }
+    }
+}

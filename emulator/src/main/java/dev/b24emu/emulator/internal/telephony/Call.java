@@ -1,0 +1,61 @@
+package dev.b24emu.emulator.internal.telephony;
+
+import dev.b24emu.emulator.internal.crm.CrmRef;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A registered call that has not been finished yet.
+ *
+ * @param appKey          the application that registered it ({@link TelephonyStore#WEBHOOK_APP} for webhooks)
+ * @param phoneNumber     PHONE_NUMBER stripped to [0-9#*+,;]
+ * @param lineNumber      LINE_NUMBER as given (trimmed), or null
+ * @param startDate       CALL_START_DATE, or the registration time; the 30-minute reuse window runs from it
+ * @param crm             false for internal calls (the number is an employee's inner number)
+ * @param primary         the main CRM object of the call, or null
+ * @param bindings        every CRM object the call is bound to, primary first
+ * @param createdEntities what register created in the CRM for this call
+ * @param shownTo         the users whose call card is open
+ */
+public record Call(
+        String callId,
+        String appKey,
+        long userId,
+        String phoneNumber,
+        int type,
+        String lineNumber,
+        String externalCallId,
+        Instant startDate,
+        boolean crm,
+        CrmRef primary,
+        List<CrmRef> bindings,
+        List<CrmRef> createdEntities,
+        Long createdLeadId,
+        Long callListId,
+        Set<Long> shownTo) {
+
+    public Call {
+        bindings = List.copyOf(bindings);
+        createdEntities = List.copyOf(createdEntities);
+        shownTo = Set.copyOf(shownTo);
+    }
+
+    public boolean incoming() {
+        return type == CallType.INCOMING || type == CallType.INCOMING_REDIRECTED;
+    }
+
+    public Call withShownTo(Set<Long> users) {
+        return new Call(callId, appKey, userId, phoneNumber, type, lineNumber, externalCallId, startDate, crm,
+                primary, bindings, createdEntities, createdLeadId, callListId, users);
+    }
+
+    /** The reuse key of the 30-minute rule; LINE_NUMBER and EXTERNAL_CALL_ID are compared only when passed. */
+    record ReuseKey(String appKey, long userId, String phoneNumber, int type) {
+    }
+
+    ReuseKey reuseKey() {
+        return new ReuseKey(appKey, userId, phoneNumber, type);
+    }
+}

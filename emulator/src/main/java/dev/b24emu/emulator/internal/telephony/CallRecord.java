@@ -1,0 +1,10 @@
+package dev.b24emu.emulator.internal.telephony;
+
+/**
+ * A recording attached to a finished call (one per call: a later one replaces it).
+ *
+ * @param source  "url" (RECORD_URL), "content" (FILE_CONTENT) or "upload" (the uploadUrl flow)
+ * @param size    bytes received, 0 for a URL the portal was only told about
+ */
+public record CallRecord(long fileId, String callId, String fileName, String source, String url, long size) {
+}

@@ -1,0 +1,135 @@
+package dev.b24emu.emulator.internal.telephony;
+
+import dev.b24emu.emulator.internal.clock.IsoTime;
+import dev.b24emu.emulator.internal.crm.CrmEntityType;
+import dev.b24emu.emulator.internal.crm.CrmItem;
+import dev.b24emu.emulator.internal.crm.CrmRef;
+import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.portal.Portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * telephony.externalCall.register: validation in the real order, the 30-minute reuse rule, CRM binding and
+ * automatic creation. Runs inside the portal's exclusive section, so identical concurrent registers share one call.
+ */
+public final class CallRegistration {
+    static final Duration REUSE_WINDOW = Duration.ofMinutes(30);
+    private static final int MAX_LINE_NUMBER_LENGTH = 50;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Portal portal;
+    private final CrmAutoCreation autoCreation;
+
+    public CallRegistration(Portal portal) {
+        this.portal = portal;
+        this.autoCreation = new CrmAutoCreation(portal);
+    }
+
+    public RegisterResult register(RegisterRequest request) {
+        long userId = CallUsers.resolveId(portal.users(), request.userId(), request.userPhoneInner());
+        int type = request.type().filter(CallType::isValid).map(Long::intValue)
+                .orElseThrow(TelephonyErrors::unknownType);
+        Instant startDate = request.callStartDate() == null ? null
+                : IsoTime.parse(request.callStartDate(), portal.settings().timeZone())
+                        .orElseThrow(TelephonyErrors::badStartDate);
+        String phone = PhoneNumbers.stripForCall(request.phoneNumber());
+        if (phone.isEmpty()) {
+            throw TelephonyErrors.badPhoneNumber();
+        }
+        CallUsers.requireActive(portal.users(), userId);
+        String line = request.lineNumber() == null ? null
+                : request.lineNumber().substring(0, Math.min(MAX_LINE_NUMBER_LENGTH, request.lineNumber().length()));
+
+        return portal.exclusive(() -> {
+            Instant now = portal.now();
+            Instant start = startDate == null ? now : startDate;
+            Call.ReuseKey key = new Call.ReuseKey(request.appKey(), userId, phone, type);
+            for (Call open : portal.telephony().reusable(key, now.minus(REUSE_WINDOW))) {
+                if ((line == null || line.equals(open.lineNumber()))
+                        && (request.externalCallId() == null || request.externalCallId().equals(open.externalCallId()))) {
+                    return reuse(open, userId, request.show());
+                }
+            }
+            return create(request, userId, type, phone, line, start, now);
+        });
+    }
+
+    private RegisterResult reuse(Call open, long userId, boolean show) {
+        Call call = open;
+        if (show && !open.shownTo().contains(userId)) {
+            Set<Long> shown = new java.util.HashSet<>(open.shownTo());
+            shown.add(userId);
+            call = open.withShownTo(shown);
+            portal.telephony().put(call);
+        }
+        return new RegisterResult(call, true, null);
+    }
+
+    private RegisterResult create(RegisterRequest request, long userId, int type, String phone, String line,
+                                  Instant start, Instant now) {
+        if (line != null && portal.telephony().line(request.appKey(), line).isEmpty()) {
+            portal.telephony().addLine(request.appKey(), line, line, true);
+        }
+        boolean internal = portal.users().activeByInnerPhone(phone).isPresent();
+        CrmRef primary = null;
+        List<CrmRef> bindings = new ArrayList<>();
+        CrmAutoCreation.Outcome created = CrmAutoCreation.Outcome.NOTHING;
+        if (!internal) {
+            primary = givenEntity(request);
+            if (primary == null) {
+                List<CrmItem> found = portal.crm().findByPhone(phone);
+                primary = found.isEmpty() ? null : found.get(0).ref();
+            }
+            if (request.crmCreate()) {
+                created = autoCreation.forCall(primary, phone, type, line, request.crmSource(), userId);
+            }
+            if (primary == null) {
+                primary = created.primary();
+            }
+            if (primary != null) {
+                bindings.add(primary);
+            }
+            created.entities().stream().filter(ref -> !bindings.contains(ref)).forEach(bindings::add);
+        }
+        Call call = new Call(newCallId(request.appKey(), userId, phone, now), request.appKey(), userId, phone, type,
+                line, request.externalCallId(), start, !internal, primary, bindings, created.entities(),
+                created.leadId(), request.callListId(), request.show() ? Set.of(userId) : Set.of());
+        portal.telephony().put(call);
+        return new RegisterResult(call, false, created.error());
+    }
+
+    /** CRM_ENTITY_TYPE with CRM_ENTITY_ID binds the call as given, without checking the object exists (as the real server). */
+    private static CrmRef givenEntity(RegisterRequest request) {
+        if (request.crmEntityId() <= 0) {
+            return null;
+        }
+        return CrmEntityType.parse(request.crmEntityType())
+                .filter(type -> type != CrmEntityType.DEAL)
+                .map(type -> new CrmRef(type, request.crmEntityId()))
+                .orElse(null);
+    }
+
+    /** externalCall.&lt;md5 of a unique seed&gt;.&lt;unix seconds&gt;, the real CALL_ID form. */
+    private static String newCallId(String appKey, long userId, String phone, Instant now) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update((appKey + userId + phone).getBytes(StandardCharsets.UTF_8));
+            md5.update(salt);
+            return "externalCall." + HexFormat.of().formatHex(md5.digest()) + "." + now.getEpochSecond();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JRE", e);
+        }
+    }
+}

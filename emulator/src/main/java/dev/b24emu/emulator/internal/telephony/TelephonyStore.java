@@ -1,0 +1,219 @@
+package dev.b24emu.emulator.internal.telephony;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The telephony state of one portal: open calls, the call statistics and the external lines. */
+public final class TelephonyStore {
+    /** The application key under which webhook calls and lines are kept (webhooks have no application). */
+    public static final String WEBHOOK_APP = "";
+
+    /** maps CALL_ID to the registered, not yet finished call */
+    private final Map<String, Call> active = new ConcurrentHashMap<>();
+    /** maps a reuse key (app, user, number, type) to the CALL_IDs of open calls that share it */
+    private final Map<Call.ReuseKey, Set<String>> activeByReuseKey = new ConcurrentHashMap<>();
+    /** maps statistics row ID to the finished call, oldest first, trimmed to {@link #finishedCapacity} */
+    private final ConcurrentSkipListMap<Long, FinishedCall> finished = new ConcurrentSkipListMap<>();
+    /** maps CALL_ID to its statistics row ID */
+    private final Map<String, Long> finishedByCallId = new ConcurrentHashMap<>();
+    /** maps application key to that application's lines by number */
+    private final Map<String, Map<String, ExternalLine>> lines = new ConcurrentHashMap<>();
+    /** maps CALL_ID to its attached recording */
+    private final Map<String, CallRecord> records = new ConcurrentHashMap<>();
+    /** maps an upload token (from attachRecord's uploadUrl) to the CALL_ID and file name waiting for content */
+    private final Map<String, CallRecord> pendingUploads = new ConcurrentHashMap<>();
+    /** maps transcript ID to the transcript */
+    private final Map<Long, Transcript> transcripts = new ConcurrentHashMap<>();
+    private final AtomicLong lastFileId = new AtomicLong();
+    private final AtomicLong lastTranscriptId = new AtomicLong();
+    private final AtomicLong lastFinishedId = new AtomicLong();
+    private final AtomicLong lastLineId = new AtomicLong();
+    private final int finishedCapacity;
+
+    public TelephonyStore(int finishedCapacity) {
+        this.finishedCapacity = Math.max(1, finishedCapacity);
+    }
+
+    public Optional<Call> active(String callId) {
+        return Optional.ofNullable(active.get(callId));
+    }
+
+    public Collection<Call> activeCalls() {
+        return List.copyOf(active.values());
+    }
+
+    /** Open calls with the same reuse key whose start lies inside the window. */
+    List<Call> reusable(Call.ReuseKey key, Instant windowStart) {
+        List<Call> found = new ArrayList<>();
+        for (String callId : activeByReuseKey.getOrDefault(key, Set.of())) {
+            Call call = active.get(callId);
+            if (call != null && !call.startDate().isBefore(windowStart)) {
+                found.add(call);
+            }
+        }
+        found.sort(Comparator.comparing(Call::startDate).reversed());
+        return found;
+    }
+
+    public synchronized void put(Call call) {
+        active.put(call.callId(), call);
+        activeByReuseKey.computeIfAbsent(call.reuseKey(), k -> ConcurrentHashMap.newKeySet()).add(call.callId());
+    }
+
+    synchronized FinishedCall finish(Call call, FinishedCallDraft draft) {
+        active.remove(call.callId());
+        Set<String> sameKey = activeByReuseKey.get(call.reuseKey());
+        if (sameKey != null) {
+            sameKey.remove(call.callId());
+            if (sameKey.isEmpty()) {
+                activeByReuseKey.remove(call.reuseKey());
+            }
+        }
+        FinishedCall row = draft.toRow(lastFinishedId.incrementAndGet(), call);
+        finished.put(row.id(), row);
+        finishedByCallId.put(call.callId(), row.id());
+        while (finished.size() > finishedCapacity) {
+            Map.Entry<Long, FinishedCall> oldest = finished.pollFirstEntry();
+            finishedByCallId.remove(oldest.getValue().call().callId());
+        }
+        return row;
+    }
+
+    public Optional<FinishedCall> finished(String callId) {
+        Long id = finishedByCallId.get(callId);
+        return id == null ? Optional.empty() : Optional.ofNullable(finished.get(id));
+    }
+
+    public Collection<FinishedCall> finishedCalls() {
+        return finished.values();
+    }
+
+    public Optional<ExternalLine> line(String appKey, String number) {
+        return Optional.ofNullable(lines.getOrDefault(appKey, Map.of()).get(number));
+    }
+
+    public List<ExternalLine> lines(String appKey) {
+        List<ExternalLine> result = new ArrayList<>(lines.getOrDefault(appKey, Map.of()).values());
+        result.sort(Comparator.comparingLong(ExternalLine::id));
+        return result;
+    }
+
+    public synchronized ExternalLine addLine(String appKey, String number, String name, boolean crmAutoCreate) {
+        ExternalLine line = new ExternalLine(lastLineId.incrementAndGet(), appKey, number, name, crmAutoCreate);
+        lines.computeIfAbsent(appKey, k -> new ConcurrentHashMap<>()).put(number, line);
+        return line;
+    }
+
+    public CallRecord attachRecord(String callId, String fileName, String source, String url, long size) {
+        CallRecord record = new CallRecord(lastFileId.incrementAndGet(), callId, fileName, source, url, size);
+        records.put(callId, record);
+        return record;
+    }
+
+    public void awaitUpload(String uploadToken, String callId, String fileName) {
+        pendingUploads.put(uploadToken, new CallRecord(0, callId, fileName, "upload", null, 0));
+    }
+
+    /** Completes an upload announced by attachRecord; empty when the token is unknown or already used. */
+    public Optional<CallRecord> completeUpload(String uploadToken, long size) {
+        CallRecord pending = pendingUploads.remove(uploadToken);
+        return pending == null ? Optional.empty()
+                : Optional.of(attachRecord(pending.callId(), pending.fileName(), "upload", null, size));
+    }
+
+    public Collection<CallRecord> records() {
+        return List.copyOf(records.values());
+    }
+
+    public Transcript addTranscript(String callId, com.fasterxml.jackson.databind.node.ArrayNode messages, Double cost,
+                                    String currency) {
+        Transcript transcript = new Transcript(lastTranscriptId.incrementAndGet(), callId, messages, cost, currency);
+        transcripts.put(transcript.id(), transcript);
+        return transcript;
+    }
+
+    public Collection<Transcript> transcripts() {
+        return List.copyOf(transcripts.values());
+    }
+
+    public synchronized boolean updateLine(ExternalLine line) {
+        Map<String, ExternalLine> appLines = lines.get(line.appKey());
+        return appLines != null && appLines.replace(line.number(), line) != null;
+    }
+
+    public synchronized boolean deleteLine(String appKey, String number) {
+        Map<String, ExternalLine> appLines = lines.get(appKey);
+        return appLines != null && appLines.remove(number) != null;
+    }
+
+    /** Every line of every application, by ID: click-to-call finds the owner of a line this way. */
+    public List<ExternalLine> allLines() {
+        List<ExternalLine> all = new ArrayList<>();
+        lines.values().forEach(appLines -> all.addAll(appLines.values()));
+        all.sort(Comparator.comparingLong(ExternalLine::id));
+        return all;
+    }
+
+    /** Everything the store holds, for state files. */
+    public record Snapshot(List<Call> active, List<FinishedCall> finished, List<ExternalLine> lines,
+                           List<CallRecord> records, List<Transcript> transcripts, long lastFinishedId,
+                           long lastLineId, long lastFileId, long lastTranscriptId) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(List.copyOf(active.values()), List.copyOf(finished.values()), allLines(),
+                List.copyOf(records.values()), List.copyOf(transcripts.values()), lastFinishedId.get(),
+                lastLineId.get(), lastFileId.get(), lastTranscriptId.get());
+    }
+
+    public synchronized void restore(Snapshot snapshot) {
+        clear();
+        snapshot.active().forEach(this::put);
+        snapshot.finished().forEach(row -> {
+            finished.put(row.id(), row);
+            finishedByCallId.put(row.call().callId(), row.id());
+        });
+        snapshot.lines().forEach(line -> lines.computeIfAbsent(line.appKey(), k -> new ConcurrentHashMap<>())
+                .put(line.number(), line));
+        snapshot.records().forEach(record -> records.put(record.callId(), record));
+        snapshot.transcripts().forEach(t -> transcripts.put(t.id(), t));
+        lastFinishedId.set(snapshot.lastFinishedId());
+        lastLineId.set(snapshot.lastLineId());
+        lastFileId.set(snapshot.lastFileId());
+        lastTranscriptId.set(snapshot.lastTranscriptId());
+    }
+
+    public synchronized void clear() {
+        records.clear();
+        pendingUploads.clear();
+        transcripts.clear();
+        lastFileId.set(0);
+        lastTranscriptId.set(0);
+        active.clear();
+        activeByReuseKey.clear();
+        finished.clear();
+        finishedByCallId.clear();
+        lines.clear();
+        lastFinishedId.set(0);
+        lastLineId.set(0);
+    }
+
+    /** Everything finish decides before the statistics row gets its ID. */
+    record FinishedCallDraft(long portalUserId, long duration, double cost, String costCurrency, String statusCode,
+                             String failedReason, int vote, String recordUrl, boolean addedToChat,
+                             Long crmActivityId, Instant finishedAt) {
+        FinishedCall toRow(long id, Call call) {
+            return new FinishedCall(id, call, portalUserId, duration, cost, costCurrency, statusCode, failedReason,
+                    vote, recordUrl, addedToChat, crmActivityId, finishedAt);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.b24emu.emulator.internal.transport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.clock.IsoTime;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The Bitrix24 response envelope: {"result", ["next"], ["total"], "time"} on success and
+ * {"error", "error_description"} (no time block) on failure.
+ */
+public final class Envelope {
+    private final ObjectMapper json;
+
+    public Envelope(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * @param start  the request's start on the portal clock
+     * @param nanos  how long the request took
+     */
+    public ObjectNode success(Object result, Instant start, long nanos, ZoneId zone) {
+        ObjectNode body = json.createObjectNode();
+        if (result instanceof ListResult page) {
+            body.set("result", page.items());
+            if (page.next() != null) {
+                body.put("next", page.next());
+            }
+            body.put("total", page.total());
+        } else {
+            body.set("result", result instanceof JsonNode node ? node : json.valueToTree(result));
+        }
+        double seconds = nanos / 1e9;
+        double startSeconds = start.getEpochSecond() + start.getNano() / 1e9;
+        Instant finish = start.plusNanos(nanos);
+        ObjectNode time = body.putObject("time");
+        time.put("start", start.getEpochSecond());
+        time.put("finish", decimal(startSeconds + seconds));
+        time.put("duration", decimal(seconds));
+        time.put("processing", (long) seconds);
+        time.put("date_start", IsoTime.format(start, zone));
+        time.put("date_finish", IsoTime.format(finish, zone));
+        return body;
+    }
+
+    /** Microsecond precision in plain notation, as PHP's microtime(true) prints (never 1.7E9). */
+    private static BigDecimal decimal(double seconds) {
+        return BigDecimal.valueOf(seconds).setScale(6, RoundingMode.HALF_UP);
+    }
+
+    public ObjectNode error(String code, String description) {
+        ObjectNode body = json.createObjectNode();
+        body.put("error", code);
+        body.put("error_description", description);
+        return body;
+    }
+
+    public byte[] bytes(JsonNode body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.b24emu.emulator.internal.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The filter / order / select / start of list methods (settings/how-to-call-rest-api/list-methods-pecularities.md): filter keys take the documented prefixes
+ * (=, !, !=, >, >=, <, <=, %, !%, @, !@), pages hold 50 records and the envelope gets next and total.
+ */
+public final class ListQuery {
+    public static final int PAGE_SIZE = 50;
+    /** Multi-valued CRM fields: left out of a default selection, matched value by value in filters. */
+    private static final List<String> MULTIFIELDS = List.of("PHONE", "EMAIL", "WEB", "IM");
+    private static final String[] OPERATORS = {">=", "<=", "!=", "!%", "!@", "=", "!", ">", "<", "%", "@"};
+
+    private final Predicate<ObjectNode> filter;
+    private final Comparator<ObjectNode> order;
+    private final Set<String> select;
+    private final int start;
+
+    private ListQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order, Set<String> select, int start) {
+        this.filter = filter;
+        this.order = order;
+        this.select = select;
+        this.start = start;
+    }
+
+    public static ListQuery from(Params params) {
+        return new ListQuery(filter(params.node("filter").orElse(null)), order(params.node("order").orElse(null)),
+                select(params.node("select").orElse(null)), (int) Math.max(0, Math.min(Integer.MAX_VALUE, params.phpInt("start"))));
+    }
+
+    public ListResult run(Collection<ObjectNode> records) {
+        List<ObjectNode> matching = matching(records);
+        ArrayNode page = JsonNodeFactory.instance.arrayNode();
+        for (int i = start; i < Math.min(matching.size(), start + PAGE_SIZE); i++) {
+            page.add(project(matching.get(i)));
+        }
+        Integer next = start + PAGE_SIZE < matching.size() ? start + PAGE_SIZE : null;
+        return new ListResult(page, next, matching.size());
+    }
+
+    /** The records the filter keeps, in the requested order, unpaged. */
+    public List<ObjectNode> matching(Collection<ObjectNode> records) {
+        List<ObjectNode> matching = new ArrayList<>();
+        for (ObjectNode record : records) {
+            if (filter.test(record)) {
+                matching.add(record);
+            }
+        }
+        matching.sort(order);
+        return matching;
+    }
+
+    /** The selected fields of a record: all scalar fields by default, multifields only when named. */
+    public ObjectNode project(ObjectNode record) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        boolean all = select.isEmpty() || select.contains("*");
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            boolean multifield = MULTIFIELDS.contains(name);
+            if (name.equals("ID") || select.contains(name) || (all && !multifield && !name.equals("COMMUNICATIONS")
+                    && !name.equals("BINDINGS"))) {
+                out.set(name, field.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> select(JsonNode node) {
+        Set<String> fields = new LinkedHashSet<>();
+        if (node != null && node.isContainerNode()) {
+            node.forEach(v -> Params.scalarText(v).ifPresent(s -> fields.add(s.toUpperCase(Locale.ROOT))));
+        }
+        return fields;
+    }
+
+    private static Comparator<ObjectNode> order(JsonNode node) {
+        Comparator<ObjectNode> byId = Comparator.comparing(r -> number(r.path("ID").asText()),
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        if (node == null) {
+            return byId;
+        }
+        if (!node.isObject()) {
+            throw RestError.of("ERROR_CORE", "Parameter 'order' must be array");
+        }
+        Comparator<ObjectNode> result = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = entry.getKey().toUpperCase(Locale.ROOT);
+            Comparator<ObjectNode> one = (a, b) -> compare(a.path(field).asText(""), b.path(field).asText(""));
+            if ("DESC".equalsIgnoreCase(entry.getValue().asText())) {
+                one = one.reversed();
+            }
+            result = result == null ? one : result.thenComparing(one);
+        }
+        return result == null ? byId : result.thenComparing(byId);
+    }
+
+    private static Predicate<ObjectNode> filter(JsonNode node) {
+        if (node == null) {
+            return r -> true;
+        }
+        if (!node.isObject()) {
+            throw RestError.of("ERROR_CORE", "Parameter 'filter' must be array");
+        }
+        Predicate<ObjectNode> all = r -> true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = entry.getKey();
+            String operator = "=";
+            for (String candidate : OPERATORS) {
+                if (key.startsWith(candidate)) {
+                    operator = candidate;
+                    key = key.substring(candidate.length());
+                    break;
+                }
+            }
+            all = all.and(condition(key.toUpperCase(Locale.ROOT), operator, entry.getValue()));
+        }
+        return all;
+    }
+
+    private static Predicate<ObjectNode> condition(String field, String operator, JsonNode value) {
+        List<String> wanted = Params.scalars(value);
+        boolean negate = operator.startsWith("!");
+        String op = negate && operator.length() > 1 ? operator.substring(1) : operator.equals("!") ? "=" : operator;
+        Predicate<ObjectNode> test = record -> values(record, field).stream().anyMatch(actual -> wanted.stream()
+                .anyMatch(expected -> matches(field, op, actual, expected)));
+        return negate ? test.negate() : test;
+    }
+
+    private static List<String> values(ObjectNode record, String field) {
+        JsonNode node = record.get(field);
+        List<String> values = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            values.add("");
+        } else if (node.isArray()) {
+            node.forEach(item -> values.add(item.isObject() ? item.path("VALUE").asText("") : item.asText("")));
+        } else {
+            values.add(node.asText(""));
+        }
+        return values;
+    }
+
+    private static boolean matches(String field, String op, String actual, String expected) {
+        return switch (op) {
+            case "%" -> actual.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
+            case ">" -> compare(actual, expected) > 0;
+            case ">=" -> compare(actual, expected) >= 0;
+            case "<" -> compare(actual, expected) < 0;
+            case "<=" -> compare(actual, expected) <= 0;
+            default -> field.equals("PHONE")
+                    ? PhoneNumbers.matchKey(actual).equals(PhoneNumbers.matchKey(expected))
+                    : compare(actual, expected) == 0;
+        };
+    }
+
+    private static int compare(String a, String b) {
+        BigDecimal x = number(a);
+        BigDecimal y = number(b);
+        if (x != null && y != null) {
+            return x.compareTo(y);
+        }
+        return a.compareToIgnoreCase(b);
+    }
+
+    private static BigDecimal number(String s) {
+        try {
+            return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
+        } catch (NumberFormatException notNumeric) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.b24emu.emulator.internal.transport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one place that turns an HTTP request into a parameter tree, whatever the encoding:
+ * query string, urlencoded or multipart form (PHP bracket keys) and JSON bodies all give the same tree.
+ * Like PHP's $_REQUEST the body wins over the query string. Transport-only keys ({@code auth},
+ * {@code bx24_*} sent by the official SDKs) are taken out here so no method ever sees them.
+ */
+public final class ParamDecoder {
+    private final ObjectMapper json;
+
+    public ParamDecoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Decoded parameters, the OAuth token carried with them, and what the decoding noticed that the real server would
+     * have read differently or silently (dropped variables, an ignored body).
+     */
+    public record Decoded(ObjectNode params, String authToken, List<String> warnings) {
+    }
+
+    public Decoded decode(String rawQuery, String contentType, byte[] body, List<PhpForm.Pair> multipartFields) {
+        List<String> warnings = new ArrayList<>();
+        ObjectNode params = PhpForm.toTree(split(rawQuery, "query string", warnings));
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (multipartFields != null) {
+            params.setAll(PhpForm.toTree(limited(multipartFields, warnings)));
+        } else if (body != null && body.length > 0) {
+            if (type.contains("json")) {
+                params.setAll(parseJson(body, warnings));
+            } else if (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded") || type.startsWith("text/plain")) {
+                String form = PhpForm.strictUtf8(ByteBuffer.wrap(body));
+                params.setAll(PhpForm.toTree(split(form.trim(), "body", warnings)));
+            } else if (looksLikeJson(body)) {
+                params.setAll(parseJson(body, warnings));
+            } else {
+                // PHP fills $_POST only from form encodings: any other body is not read, the query string still is
+                warnings.add("The body (Content-Type " + contentType + ") was ignored: the real server reads parameters"
+                        + " only from the query string, a form or a JSON body");
+            }
+        }
+        String auth = params.has("auth") && params.get("auth").isValueNode() ? params.get("auth").asText() : null;
+        params.remove("auth");
+        for (Iterator<String> names = params.fieldNames(); names.hasNext(); ) {
+            if (names.next().startsWith("bx24_")) {
+                names.remove();
+            }
+        }
+        return new Decoded(params, auth, warnings);
+    }
+
+    private static List<PhpForm.Pair> split(String raw, String where, List<String> warnings) {
+        PhpForm.Split split = PhpForm.splitCounting(raw);
+        if (split.dropped() > 0) {
+            warnings.add(droppedWarning(where, split.dropped()));
+        }
+        return split.pairs();
+    }
+
+    private static List<PhpForm.Pair> limited(List<PhpForm.Pair> fields, List<String> warnings) {
+        if (fields.size() <= PhpForm.MAX_INPUT_VARS) {
+            return fields;
+        }
+        warnings.add(droppedWarning("body", fields.size() - PhpForm.MAX_INPUT_VARS));
+        return fields.subList(0, PhpForm.MAX_INPUT_VARS);
+    }
+
+    private static String droppedWarning(String where, int dropped) {
+        return "Input variables exceeded " + PhpForm.MAX_INPUT_VARS + " in the " + where + ": " + dropped
+                + " were dropped, as PHP's max_input_vars drops them";
+    }
+
+    /**
+     * A JSON body as PHP's json_decode(..., true) reads it: an object is the parameters, a list is parameters named
+     * 0, 1, ... ([] is no parameters, as PHP SDKs send it for calls without any), and a scalar or null gives none.
+     */
+    private ObjectNode parseJson(byte[] body, List<String> warnings) {
+        PhpForm.strictUtf8(ByteBuffer.wrap(body));
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw RestError.of("ERROR_ARGUMENT", "Malformed JSON body: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw RestError.of("ERROR_ARGUMENT", "Unreadable JSON body");
+        }
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return json.createObjectNode();
+        }
+        if (node.isObject()) {
+            return (ObjectNode) node;
+        }
+        ObjectNode params = json.createObjectNode();
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                params.set(Integer.toString(i), node.get(i));
+            }
+            return params;
+        }
+        warnings.add("The JSON body is a " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                + ", not an object of parameters: the real server reads no parameters from it");
+        return params;
+    }
+
+    private static boolean looksLikeJson(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+}

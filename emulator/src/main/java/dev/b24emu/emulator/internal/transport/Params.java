@@ -1,0 +1,220 @@
+package dev.b24emu.emulator.internal.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The decoded parameters of one REST call, read the way the PHP server reads them.
+ * <p>
+ * The same tree comes from a query string, a form body or a JSON body, so a value may be a JSON number
+ * or a numeric string; every accessor applies PHP's loose casts, which is what real clients rely on
+ * (CRest sends booleans as "1"/"", @2bad/bitrix sends "true"). Top-level keys are matched without
+ * regard to case, as the telephony and CRM services upper-case or resolve either spelling.
+ */
+public final class Params {
+    private final ObjectNode tree;
+
+    public Params(ObjectNode tree) {
+        this.tree = tree;
+    }
+
+    /** The raw tree, for journaling and schema validation. */
+    public ObjectNode tree() {
+        return tree;
+    }
+
+    /** The value under a top-level key (any case), or empty when absent or JSON null. */
+    public Optional<JsonNode> node(String key) {
+        JsonNode exact = tree.get(key);
+        if (exact != null) {
+            return exact.isNull() ? Optional.empty() : Optional.of(exact);
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().equalsIgnoreCase(key)) {
+                return field.getValue().isNull() ? Optional.empty() : Optional.of(field.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** PHP isset(): present and not null. */
+    public boolean has(String key) {
+        return node(key).isPresent();
+    }
+
+    /** The value as a PHP string when it is a scalar; empty for absent values, arrays and objects. */
+    public Optional<String> text(String key) {
+        return node(key).flatMap(Params::scalarText);
+    }
+
+    /** The trimmed string value, or "" when absent or not a scalar. */
+    public String textOrEmpty(String key) {
+        return text(key).map(String::trim).orElse("");
+    }
+
+    /** The trimmed string value, or the given error when it is absent or empty. */
+    public String requireText(String key, RestError whenEmpty) {
+        String text = textOrEmpty(key);
+        if (text.isEmpty()) {
+            throw whenEmpty;
+        }
+        return text;
+    }
+
+    /** The scalar values under a key: one value, or every scalar of a list or PHP-indexed map. */
+    public List<String> values(String key) {
+        return node(key).map(Params::scalars).orElse(List.of());
+    }
+
+    /** The scalar values of a node: itself when scalar, its scalar items when a container. */
+    public static List<String> scalars(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isContainerNode()) {
+            node.forEach(v -> scalarText(v).ifPresent(values::add));
+        } else {
+            scalarText(node).ifPresent(values::add);
+        }
+        return values;
+    }
+
+    /** PHP (int) cast of the value: absent, non-numeric and empty values give 0. */
+    public long phpInt(String key) {
+        return node(key).map(Params::phpInt).orElse(0L);
+    }
+
+    /** PHP truthiness: absent, null, false, 0, "0", "" and empty arrays are false; everything else is true. */
+    public boolean phpTruthy(String key) {
+        return node(key).map(Params::phpTruthy).orElse(false);
+    }
+
+    /** PHP (bool) cast when the key is set, otherwise the given default (the isset ? (bool) : default idiom). */
+    public boolean flag(String key, boolean whenAbsent) {
+        return has(key) ? phpTruthy(key) : whenAbsent;
+    }
+
+    /** A PHP-style float cast, 0 when absent or not numeric. */
+    public double phpDouble(String key) {
+        return text(key).map(Params::leadingNumber).map(BigDecimal::doubleValue).orElse(0.0);
+    }
+
+    public static Optional<String> scalarText(JsonNode value) {
+        if (value == null || value.isNull() || value.isContainerNode()) {
+            return Optional.empty();
+        }
+        if (value.isBoolean()) {
+            return Optional.of(value.booleanValue() ? "1" : "");
+        }
+        if (value.isIntegralNumber()) {
+            return Optional.of(value.bigIntegerValue().toString());
+        }
+        if (value.isNumber()) {
+            BigDecimal decimal = value.decimalValue().stripTrailingZeros();
+            return Optional.of(decimal.scale() <= 0 ? decimal.toBigInteger().toString() : decimal.toPlainString());
+        }
+        return Optional.of(value.asText());
+    }
+
+    public static long phpInt(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (value.isContainerNode()) {
+            return value.isEmpty() ? 0 : 1;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue() ? 1 : 0;
+        }
+        if (value.isIntegralNumber()) {
+            return value.canConvertToLong() ? value.longValue() : 0;
+        }
+        if (value.isNumber()) {
+            return clampToLong(value.decimalValue());
+        }
+        BigDecimal parsed = leadingNumber(value.asText());
+        return parsed == null ? 0 : clampToLong(parsed);
+    }
+
+    public static boolean phpTruthy(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (value.isContainerNode()) {
+            return !value.isEmpty();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue().signum() != 0;
+        }
+        String text = value.asText();
+        return !text.isEmpty() && !text.equals("0");
+    }
+
+    /** Whether a scalar is an integer in PHP's loose comparison sense ("2", " 2", "2.0", 2). */
+    public static Optional<Long> looseInteger(JsonNode value) {
+        if (value == null || value.isNull() || value.isContainerNode() || value.isBoolean()) {
+            return Optional.empty();
+        }
+        if (value.isIntegralNumber()) {
+            return value.canConvertToLong() ? Optional.of(value.longValue()) : Optional.empty();
+        }
+        String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asText().trim();
+        try {
+            BigDecimal number = new BigDecimal(text);
+            return number.stripTrailingZeros().scale() <= 0 ? Optional.of(number.longValueExact()) : Optional.empty();
+        } catch (NumberFormatException | ArithmeticException notAnInteger) {
+            return Optional.empty();
+        }
+    }
+
+    /** The leading numeric part of a string, as PHP's numeric casts read it ("12abc" is 12). */
+    static BigDecimal leadingNumber(String text) {
+        String s = text.stripLeading();
+        int end = 0;
+        if (end < s.length() && (s.charAt(end) == '+' || s.charAt(end) == '-')) {
+            end++;
+        }
+        int digitsStart = end;
+        while (end < s.length() && Character.isDigit(s.charAt(end)) && s.charAt(end) < 128) {
+            end++;
+        }
+        if (end < s.length() && s.charAt(end) == '.') {
+            int afterDot = end + 1;
+            while (afterDot < s.length() && Character.isDigit(s.charAt(afterDot)) && s.charAt(afterDot) < 128) {
+                afterDot++;
+            }
+            if (afterDot > end + 1 || end > digitsStart) {
+                end = afterDot;
+            }
+        }
+        String number = s.substring(0, end);
+        if (number.isEmpty() || number.equals("+") || number.equals("-") || number.equals(".")) {
+            return null;
+        }
+        try {
+            return new BigDecimal(number.endsWith(".") ? number + "0" : number);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static long clampToLong(BigDecimal value) {
+        if (value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            return Long.MAX_VALUE;
+        }
+        if (value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+            return Long.MIN_VALUE;
+        }
+        return value.longValue();
+    }
+}

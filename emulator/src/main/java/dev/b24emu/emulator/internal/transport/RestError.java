@@ -1,0 +1,95 @@
+package dev.b24emu.emulator.internal.transport;
+
+/**
+ * A Bitrix24-style failure: answered as {"error": code, "error_description": description} with its HTTP status.
+ * Thrown anywhere below the router; the router is the only place that turns it into a response.
+ */
+public final class RestError extends RuntimeException {
+    private final String code;
+    private final int httpStatus;
+    private final String argument;
+    /** the caller whose valid-looking credentials were refused (an expired token), or null */
+    private final Caller rejected;
+
+    public RestError(int httpStatus, String code, String description) {
+        this(httpStatus, code, description, null, null);
+    }
+
+    private RestError(int httpStatus, String code, String description, String argument, Caller rejected) {
+        super(description, null, false, false);
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.argument = argument;
+        this.rejected = rejected;
+    }
+
+    /** The same error, remembering whose credentials it refused so the request lands in that portal's journal. */
+    public RestError rejecting(Caller caller) {
+        return new RestError(httpStatus, code, getMessage(), argument, caller);
+    }
+
+    public Caller rejected() { return rejected; }
+
+    /** ERROR_ARGUMENT naming the parameter in "argument", as the placement methods answer. */
+    public static RestError argument(String name, String description) {
+        return new RestError(400, "ERROR_ARGUMENT", description, name, null);
+    }
+
+    /** The parameter an ERROR_ARGUMENT concerns, or null. */
+    public String argument() { return argument; }
+
+    public String code() { return code; }
+    public String description() { return getMessage(); }
+    public int httpStatus() { return httpStatus; }
+
+    /** A method-level failure: HTTP 400, as the real server answers every method error by default. */
+    public static RestError of(String code, String description) {
+        return new RestError(400, code, description);
+    }
+
+    public static RestError methodNotFound() {
+        return new RestError(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
+    }
+
+    public static RestError noAuthFound() {
+        return new RestError(401, "NO_AUTH_FOUND", "Wrong authorization data");
+    }
+
+    public static RestError invalidToken() {
+        return new RestError(401, "invalid_token", "The access token provided is invalid");
+    }
+
+    public static RestError expiredToken() {
+        return new RestError(401, "expired_token", "The access token provided has expired");
+    }
+
+    public static RestError insufficientScope() {
+        return new RestError(403, "insufficient_scope",
+                "The request requires higher privileges than provided by the webhook token");
+    }
+
+    /** OAuth callers get insufficient_scope with 401, webhooks with 403 (REAL-BEHAVIOUR.md, error envelope). */
+    public static RestError insufficientScopeOAuth() {
+        return new RestError(401, "insufficient_scope", "The request requires higher privileges than provided by the access token");
+    }
+
+    public static RestError wrongAuthType() {
+        return new RestError(403, "WRONG_AUTH_TYPE", "Current authorization type is denied for this method");
+    }
+
+    public static RestError accessDenied() {
+        return new RestError(403, "ACCESS_DENIED", "Access denied!");
+    }
+
+    public static RestError wrongEncoding() {
+        return new RestError(400, "WRONG_ENCODING", "Wrong request encoding");
+    }
+
+    public static RestError invalidRequest(String description) {
+        return new RestError(400, "INVALID_REQUEST", description);
+    }
+
+    public static RestError requestTooLarge(long limit) {
+        return new RestError(413, "REQUEST_TOO_LARGE", "Request body exceeds the limit of " + limit + " bytes");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.b24emu.emulator.internal.callcard;
+
+import dev.b24emu.emulator.support.AppHarness;
+import dev.b24emu.emulator.support.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The call-card simulator end to end in headless Chromium: an unmodified widget (test resource sample-widget.html)
+ * runs inside it through the BX24 shim, reads its placement, calls REST, receives CallCard::* events and calls
+ * placement commands. CI installs Debian's chromium and chromium-driver; without them the test is skipped.
+ */
+class CallCardSimulatorBrowserTest extends AppHarness {
+    private WebDriver browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anUnmodifiedWidgetRunsInTheSimulator() throws Exception {
+        browser = HeadlessChromium.start();
+        handler.page("/widget", sampleWidget());
+        String token = install("local.widget", List.of("telephony", "crm", "user", "placement"), null).getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/widget"), "TITLE", "Sample")).then().statusCode(200);
+        int list = call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1, 2))).then().extract().path("result");
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("userId", 2))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/start").then().statusCode(200);
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 1, "CALL_LIST_ID", list)).then().statusCode(200).extract().path("result.CALL_ID");
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        wait.until(ExpectedConditions.textToBe(By.id("call"), callId));
+        wait.until(ExpectedConditions.textToBe(By.id("user"), "Ivan"));
+        waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
+
+        browser.switchTo().defaultContent();
+        browser.findElement(By.id("btn-next")).click();
+        browser.switchTo().frame("widget");
+        waitForLog(wait, "EntityChanged:+79990000002:CONTACT:2");
+
+        browser.switchTo().defaultContent();
+        browser.findElement(By.id("btn-connected")).click();
+        browser.switchTo().frame("widget");
+        waitForLog(wait, "CallStateChanged:connected:{}");
+        browser.findElement(By.id("status-btn")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "connected/true"));
+        browser.findElement(By.id("keep")).click();
+        waitForLog(wait, "autoclose disabled");
+
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2)).then().statusCode(200);
+        waitForLog(wait, "BeforeClose");
+        io.restassured.RestAssured.given().get(base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/2")
+                .then().body("closed", org.hamcrest.Matchers.equalTo(false)).body("autoCloseDisabled", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    private void waitForLog(WebDriverWait wait, String line) {
+        wait.withMessage("widget log line " + line).until(d -> d.findElements(By.cssSelector("#log .entry")).stream()
+                .anyMatch(e -> e.getText().equals(line)));
+    }
+
+    private static String sampleWidget() throws IOException {
+        try (InputStream in = CallCardSimulatorBrowserTest.class.getResourceAsStream("/ui/sample-widget.html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{EMULATOR}}", base());
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.b24emu.emulator.internal.callcard;
+
+import dev.b24emu.emulator.support.AppHarness;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** CallCard::* events: EntityChanged exactly on its four triggers, state changes, and the 65-second close rule. */
+class CallCardTest extends AppHarness {
+    private String token;
+
+    @BeforeEach
+    void widget() {
+        token = install("local.widget", List.of("telephony", "crm", "user", "placement"), null).getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/card"))).then().statusCode(200);
+        oauth(token, "placement.bindEvent", Map.of("PLACEMENT", "CallCard::EntityChanged", "HANDLER", handler.url("/cc"))).then().statusCode(200);
+        oauth(token, "placement.bindEvent", Map.of("PLACEMENT", "CallCard::BeforeClose", "HANDLER", handler.url("/cc"))).then().statusCode(200);
+    }
+
+    private String cardPath(String callId, int user) {
+        return base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/" + user;
+    }
+
+    private JsonPath card(String callId, int user) {
+        return given().get(cardPath(callId, user)).then().statusCode(200).extract().jsonPath();
+    }
+
+    private List<String> events(String callId, int user, String name) {
+        return card(callId, user).getList("events.findAll { it.name == '" + name + "' }.trigger");
+    }
+
+    private String register(Map<String, ?> params) {
+        return call("telephony.externalcall.register", params).then().statusCode(200).extract().path("result.CALL_ID");
+    }
+
+    @Test
+    void entityChangedFiresOnceForEachDocumentedTriggerAndForNothingElse() {
+        String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2));
+        assertEquals(List.of("opened"), events(callId, 2, CallCards.ENTITY_CHANGED), "the card loaded CRM data");
+        assertEquals("+79990000001", card(callId, 2).getString("events[0].args[0].PHONE_NUMBER"));
+        assertEquals(1, card(callId, 2).getInt("events[0].args[0].CRM_ENTITY_ID"));
+
+        register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2));
+        call("telephony.externalcall.show", Map.of("CALL_ID", callId, "USER_ID", 2));
+        given().contentType("application/json").body(Map.of("state", "connected")).post(cardPath(callId, 2) + "/state")
+                .then().statusCode(200);
+        assertEquals(List.of("opened"), events(callId, 2, CallCards.ENTITY_CHANGED),
+                "a reused CALL_ID, a show of an open card and a state change are not client changes");
+
+        given().post(cardPath(callId, 2) + "/refresh").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("entityType", "COMPANY", "entityId", 1))
+                .post(cardPath(callId, 2) + "/bind").then().statusCode(200).body("entityType", equalTo("COMPANY"));
+        given().contentType("application/json").body(Map.of("entityType", "LEAD", "fields", Map.of("TITLE", "From card")))
+                .post(cardPath(callId, 2) + "/create").then().statusCode(200).body("entityType", equalTo("LEAD"));
+        assertEquals(List.of("opened", "refreshed", "bound", "created"), events(callId, 2, CallCards.ENTITY_CHANGED));
+        call("crm.lead.get", Map.of("id", 2)).then().body("result.TITLE", equalTo("From card"))
+                .body("result.PHONE[0].VALUE", equalTo("+79990000001"));
+        handler.await(r -> handler.received().stream().filter(x -> x.path().equals("/cc")).count() >= 4, "4 REST posts");
+        handler.assertAllConform();
+    }
+
+    @Test
+    void callListModeFollowsTheOperatorToTheNextClient() {
+        int list = call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1, 2))).then()
+                .statusCode(200).extract().path("result");
+        given().contentType("application/json").body(Map.of("userId", 3))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/start").then()
+                .statusCode(200).body("ENTITY_ID", equalTo(1));
+        String callId = register(Map.of("USER_ID", 3, "PHONE_NUMBER", "+79990000001", "TYPE", 1, "CALL_LIST_ID", list));
+        assertEquals(Boolean.TRUE, card(callId, 3).getBoolean("status.CALL_LIST_MODE"));
+        given().contentType("application/json").body(Map.of("userId", 3))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/next").then()
+                .statusCode(200).body("ENTITY_ID", equalTo(2)).body("NAME", equalTo("Elena Daisy"));
+        assertEquals(List.of("opened", "call list next"), events(callId, 3, CallCards.ENTITY_CHANGED));
+        assertEquals("+79990000002", card(callId, 3).getString("events.findAll { it.name == 'CallCard::EntityChanged' }[1].args[0].PHONE_NUMBER"));
+        given().contentType("application/json").body(Map.of("userId", 3))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/next").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void beforeCloseArrivesTwiceWhenAutoCloseIsDisabledAndTheDelayRunsOnThePortalClock() {
+        String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2));
+        given().contentType("application/json").body(Map.of("command", "disableAutoClose"))
+                .post(cardPath(callId, 2) + "/command").then().statusCode(200).body("size()", equalTo(0));
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "STATUS_CODE", "486")).then().statusCode(200);
+        assertEquals(List.of("call ended"), events(callId, 2, CallCards.BEFORE_CLOSE));
+        assertEquals("idle", card(callId, 2).getString("state"));
+        assertEquals("486", card(callId, 2).getString("events.find { it.name == 'CallCard::CallStateChanged' }.args[1].failedCode"));
+        advancePortalClock("PT64S");
+        given().contentType("application/json").body(Map.of("command", "disableAutoClose"))
+                .post(cardPath(callId, 2) + "/command").then().statusCode(200);
+        advancePortalClock("PT64S");
+        assertEquals(Boolean.FALSE, card(callId, 2).getBoolean("closed"), "disableAutoClose restarted the 65 s");
+        advancePortalClock("PT2S");
+        assertEquals(List.of("call ended", "auto-close delay over"), events(callId, 2, CallCards.BEFORE_CLOSE));
+        assertEquals(Boolean.TRUE, card(callId, 2).getBoolean("closed"));
+    }
+
+    @Test
+    void withoutDisableTheCardClosesAtOnceAndEnableClosesADelayedOne() {
+        String quick = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2));
+        call("telephony.externalcall.finish", Map.of("CALL_ID", quick, "USER_ID", 2)).then().statusCode(200);
+        assertEquals(List.of("call ended"), events(quick, 2, CallCards.BEFORE_CLOSE));
+        assertEquals(Boolean.TRUE, card(quick, 2).getBoolean("closed"));
+
+        String slow = register(Map.of("USER_ID", 3, "PHONE_NUMBER", "+79990000002", "TYPE", 2));
+        given().contentType("application/json").body(Map.of("command", "disableAutoClose")).post(cardPath(slow, 3) + "/command");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", slow, "USER_ID", 3)).then().statusCode(200);
+        given().contentType("application/json").body(Map.of("command", "enableAutoClose")).post(cardPath(slow, 3) + "/command")
+                .then().statusCode(200);
+        assertEquals(List.of("call ended", "auto-close enabled"), events(slow, 3, CallCards.BEFORE_CLOSE));
+        assertEquals(Boolean.TRUE, card(slow, 3).getBoolean("closed"));
+    }
+
+    @Test
+    void getStatusReturnsTheCardsCurrentData() {
+        String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 1, "LINE_NUMBER", "500"));
+        given().contentType("application/json").body(Map.of("command", "getStatus")).post(cardPath(callId, 2) + "/command")
+                .then().statusCode(200).body("CALL_ID", equalTo(callId)).body("PHONE_NUMBER", equalTo("+79990000001"))
+                .body("LINE_NUMBER", equalTo("500")).body("CRM_ENTITY_TYPE", equalTo("CONTACT"))
+                .body("CRM_ENTITY_ID", equalTo(1)).body("CALL_DIRECTION", equalTo("outgoing"))
+                .body("CALL_STATE", equalTo("connecting")).body("CALL_LIST_MODE", equalTo(false))
+                .body("CRM_BINDINGS[0].ENTITY_ID", equalTo(1));
+        given().contentType("application/json").body(Map.of("command", "selfDestruct")).post(cardPath(callId, 2) + "/command")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void callListMethods() {
+        call("crm.calllist.add", Map.of("ENTITY_TYPE", "DEAL", "ENTITIES", List.of(1))).then().statusCode(400)
+                .body("error", equalTo("ENTITY_TYPE_ERROR"));
+        call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(99))).then().statusCode(400)
+                .body("error", equalTo("ENTITY_ERROR"));
+        call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT")).then().statusCode(400)
+                .body("error_description", equalTo("ENTITIES is not found"));
+        int id = call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1, 2))).then()
+                .extract().path("result");
+        call("crm.calllist.get", Map.of("ID", id)).then().body("result.ENTITY_TYPE", equalTo("CONTACT"))
+                .body("result.ENTITY_TYPE_ID", equalTo("3"));
+        call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", equalTo(List.of(1, 2)))
+                .body("result[0].STATUS", equalTo("IN_WORK")).body("result[0].ENTITY_TYPE", equalTo(3));
+        call("crm.calllist.update", Map.of("LIST_ID", id, "ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(2))).then()
+                .body("result", equalTo(true));
+        call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", equalTo(List.of(2)));
+        call("crm.calllist.list", Map.of()).then().body("total", equalTo(1));
+        call("crm.calllist.statuslist", Map.of()).then().body("result.STATUS_ID",
+                equalTo(List.of("IN_WORK", "SUCCESS", "WRONG_NUMBER", "STOP_CALLING")));
+        call("crm.calllist.get", Map.of("ID", 99)).then().statusCode(400).body("error", equalTo("LIST_ID_ERROR"));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.b24emu.emulator.internal.control;
+
+import dev.b24emu.emulator.Bitrix24Emulator;
+import dev.b24emu.emulator.EmulatorOptions;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The control API is open on loopback and needs the control token when the emulator listens beyond it. */
+class ControlGuardTest {
+    @Test
+    void beyondLoopbackTheControlApiNeedsTheToken() {
+        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.defaults().withPort(0).withHost("0.0.0.0", "s3cret"))) {
+            String base = "http://127.0.0.1:" + emulator.port();
+            assertEquals("s3cret", emulator.controlToken());
+            given().get(base + "/_emulator/health").then().statusCode(401).body("error", equalTo("CONTROL_TOKEN_REQUIRED"));
+            given().get(base + "/_emulator/ui/").then().statusCode(401);
+            given().header("X-Emulator-Token", "wrong").get(base + "/_emulator/health").then().statusCode(401);
+            given().header("X-Emulator-Token", "s3cret").get(base + "/_emulator/health").then().statusCode(200);
+            given().header("Authorization", "Bearer s3cret").get(base + "/_emulator/portals").then().statusCode(200);
+            given().get(base + "/_emulator/ui/?token=s3cret").then().statusCode(200);
+            given().get(base + "/_emulator/ui/bx24.js").then().statusCode(200);
+            given().get(base + "/rest/1/demo-token/user.current").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void onLoopbackNoTokenIsNeeded() {
+        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.defaults().withPort(0))) {
+            assertNull(emulator.controlToken());
+            given().get(emulator.baseUrl() + "/_emulator/health").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aRandomTokenIsMadeWhenNoneIsGiven() {
+        assertEquals(32, ControlGuard.tokenFor("0.0.0.0", null).length());
+        assertNull(ControlGuard.tokenFor("localhost", "x"));
+    }
+}

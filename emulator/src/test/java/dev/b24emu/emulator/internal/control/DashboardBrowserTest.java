@@ -1,0 +1,51 @@
+package dev.b24emu.emulator.internal.control;
+
+import dev.b24emu.emulator.support.EmulatorHarness;
+import dev.b24emu.emulator.support.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** The dashboard in headless Chromium: it loads, and a call registered over REST appears on the timeline live. */
+class DashboardBrowserTest extends EmulatorHarness {
+    private WebDriver browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aRegisteredCallAppearsOnTheTimeline() throws Exception {
+        browser = HeadlessChromium.start();
+        browser.get(base() + "/_emulator/ui/?portal=" + portal.id());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> d.findElement(By.id("live")).getAttribute("class").contains("on"));
+        wait.until(d -> d.findElement(By.id("crm")).getText().contains("Ivan Petrov"));
+
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 2, "LINE_NUMBER", "74950000000")).then().statusCode(200).extract().path("result.CALL_ID");
+        wait.withMessage("the call on the timeline").until(d -> d.findElements(By.cssSelector("[data-call='" + callId + "']")).size() == 1);
+        wait.until(d -> d.findElement(By.id("requests")).getText().contains("telephony.externalcall.register"));
+
+        given().contentType("application/json").body(Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 42))
+                .post(webhook + "telephony.externalcall.finish").then().statusCode(200);
+        wait.withMessage("the call finished on the timeline").until(d ->
+                d.findElement(By.cssSelector("[data-call='" + callId + "']")).getText().contains("finished"));
+        Path shot = Path.of("target", "dashboard.png");
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.b24emu.emulator.internal.crm;
+
+import dev.b24emu.emulator.support.EmulatorHarness;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+/** The CRM and user methods integrations use to seed and inspect a portal. */
+class CrmApiTest extends EmulatorHarness {
+    @Test
+    void addGetAndListReturnTheRealWireForm() {
+        int id = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Ivan", "LAST_NAME", "Test",
+                "COMPANY_ID", 1, "PHONE", List.of(Map.of("VALUE", "+79001234567", "VALUE_TYPE", "MOBILE")))))
+                .then().statusCode(200).extract().path("result");
+        call("crm.contact.get", Map.of("id", id)).then().statusCode(200)
+                .body("result.ID", equalTo(Integer.toString(id)))
+                .body("result.COMPANY_ID", equalTo("1"))
+                .body("result.ASSIGNED_BY_ID", equalTo("1"))
+                .body("result.HAS_PHONE", equalTo("Y"))
+                .body("result.PHONE[0].TYPE_ID", equalTo("PHONE"))
+                .body("result.PHONE[0].VALUE_TYPE", equalTo("MOBILE"));
+        call("crm.contact.list", Map.of("filter", Map.of("LAST_NAME", "Test"))).then()
+                .body("total", equalTo(1)).body("result[0]", not(hasKey("PHONE")));
+        call("crm.contact.list", Map.of("filter", Map.of("PHONE", "8 900 123-45-67"), "select", List.of("ID", "PHONE")))
+                .then().body("result[0].PHONE[0].VALUE", equalTo("+79001234567")).body("result[0]", not(hasKey("NAME")));
+    }
+
+    @Test
+    void listFiltersOrderAndOperators() {
+        for (String title : new String[] {"b", "a", "c"}) {
+            call("crm.deal.add", Map.of("fields", Map.of("TITLE", title, "OPPORTUNITY", title.charAt(0) - 'a')));
+        }
+        call("crm.deal.list", Map.of("order", Map.of("TITLE", "DESC"))).then().body("result.TITLE", equalTo(List.of("c", "b", "a")));
+        call("crm.deal.list", Map.of("filter", Map.of(">OPPORTUNITY", 0))).then().body("result.TITLE", equalTo(List.of("b", "c")));
+        call("crm.deal.list", Map.of("filter", Map.of("!TITLE", "a"))).then().body("total", equalTo(2));
+        call("crm.deal.list", Map.of("filter", Map.of("@TITLE", List.of("a", "c")))).then().body("total", equalTo(2));
+        call("crm.deal.list", Map.of("filter", "nope")).then().statusCode(400)
+                .body("error_description", equalTo("Parameter 'filter' must be array"));
+    }
+
+    @Test
+    void getAndAddErrors() {
+        call("crm.lead.get", Map.of()).then().statusCode(400).body("error_description", equalTo("ID is not defined or invalid"));
+        call("crm.lead.get", Map.of("id", 999)).then().statusCode(400).body("error_description", equalTo("Not found"));
+        call("crm.lead.add", Map.of("fields", "x")).then().statusCode(400)
+                .body("error_description", equalTo("Parameter 'fields' must be array"));
+        call("crm.activity.get", Map.of("id", 5)).then().statusCode(400).body("error_description", equalTo("Activity is not found"));
+    }
+
+    @Test
+    void duplicateSearchByPhone() {
+        call("crm.duplicate.findbycomm", Map.of("type", "PHONE", "values", List.of("+7 999 000-00-01", "79990000003")))
+                .then().statusCode(200).body("result.LEAD", equalTo(List.of(1))).body("result.CONTACT", equalTo(List.of(1)))
+                .body("result", not(hasKey("COMPANY")));
+        call("crm.duplicate.findbycomm", Map.of("type", "PHONE", "values", List.of("+70000000000")))
+                .then().body("result", equalTo(List.of()));
+        call("crm.duplicate.findbycomm", Map.of("type", "FAX", "values", List.of("1"))).then().statusCode(400)
+                .body("error_description", equalTo("Communication type 'FAX' is not supported in current context"));
+        call("crm.duplicate.findbycomm", Map.of("type", "PHONE")).then().statusCode(400)
+                .body("error_description", equalTo("Communication values is not defined"));
+    }
+
+    @Test
+    void crmModeFollowsThePortalSetting() {
+        call("crm.settings.mode.get", Map.of()).then().body("result", equalTo(1));
+        given().contentType(ContentType.JSON).body("{\"crmMode\":\"SIMPLE\"}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        call("crm.settings.mode.get", Map.of()).then().body("result", equalTo(2));
+    }
+
+    @Test
+    void usersByFilterAndTheCurrentUser() {
+        call("user.current", Map.of()).then().body("result.ID", equalTo("1")).body("result.UF_PHONE_INNER", equalTo("100"));
+        call("user.get", Map.of("FILTER", Map.of("UF_PHONE_INNER", "102"))).then()
+                .body("result.ID", equalTo(List.of("3"))).body("total", equalTo(1));
+        call("user.get", Map.of("FILTER", Map.of("ACTIVE", true))).then().body("total", equalTo(3));
+        call("user.get", Map.of("ID", 4)).then().body("result[0].ACTIVE", equalTo(false));
+    }
+}

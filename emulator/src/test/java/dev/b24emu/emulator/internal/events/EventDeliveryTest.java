@@ -1,0 +1,192 @@
+package dev.b24emu.emulator.internal.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.support.AppHarness;
+import dev.b24emu.emulator.testing.HandlerServer;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** event.bind and real outbound delivery of the telephony events. */
+class EventDeliveryTest extends AppHarness {
+    private static final Map<String, Object> INCOMING = Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2,
+            "LINE_NUMBER", "74950000000");
+
+    @Test
+    void bindRulesAndErrors() {
+        String token = telephonyApp("local.ev").getString("access_token");
+        call("event.bind", Map.of("event", "OnVoximplantCallStart", "handler", handler.url("/h"))).then()
+                .statusCode(403).body("error", equalTo("WRONG_AUTH_TYPE"));
+        oauth(token, "event.bind", Map.of("event", "OnNothing", "handler", handler.url("/h"))).then().statusCode(400)
+                .body("error", equalTo("ERROR_EVENT_NOT_FOUND")).body("error_description", equalTo("Event not found"));
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "handler", "not a url")).then().statusCode(400)
+                .body("error", equalTo("ERROR_WRONG_HANDLER_URL"));
+        oauth(token, "event.bind", Map.of("event", "onvoximplantcallstart", "handler", handler.url("/h"))).then().statusCode(200)
+                .body("result", equalTo(true));
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "handler", handler.url("/h"))).then().statusCode(400)
+                .body("error", equalTo("ERROR_HANDLER_ALREADY_EXIST"));
+        oauth(token, "event.get", Map.of()).then().body("result[0].event", equalTo("ONVOXIMPLANTCALLSTART"))
+                .body("result[0].handler", equalTo(handler.url("/h"))).body("result[0].auth_type", equalTo("0"))
+                .body("result[0].offline", equalTo(0));
+        oauth(token, "events", Map.of()).then().body("result", hasItem("ONEXTERNALCALLSTART"));
+        oauth(token, "event.unbind", Map.of("event", "OnVoximplantCallStart", "handler", handler.url("/h"))).then()
+                .body("result.count", equalTo(1));
+        oauth(token, "event.get", Map.of()).then().body("result.size()", equalTo(0));
+    }
+
+    @Test
+    void registerAndFinishDeliverTheCallEventsFieldByField() {
+        JsonPath app = telephonyApp("local.pbx");
+        String token = app.getString("access_token");
+        for (String event : List.of("OnVoximplantCallInit", "OnVoximplantCallStart", "OnVoximplantCallEnd")) {
+            bind(token, event, handler.url("/events"));
+        }
+        String callId = call("telephony.externalcall.register", INCOMING).then().statusCode(200).extract().path("result.CALL_ID");
+
+        JsonNode init = handler.awaitEvent("ONVOXIMPLANTCALLINIT").form();
+        assertEquals(callId, init.at("/data/CALL_ID").asText());
+        assertEquals("2", init.at("/data/CALL_TYPE").asText());
+        assertEquals("+79990000001", init.at("/data/CALLER_ID").asText());
+        JsonNode start = handler.awaitEvent("ONVOXIMPLANTCALLSTART").form();
+        assertEquals(callId, start.at("/data/CALL_ID").asText());
+        assertEquals("2", start.at("/data/USER_ID").asText());
+        JsonNode auth = start.get("auth");
+        assertEquals(app.getString("application_token"), auth.get("application_token").asText());
+        assertEquals(portal.memberId(), auth.get("member_id").asText());
+        assertEquals("3600", auth.get("expires_in").asText());
+        assertEquals(base() + "/rest/", auth.get("client_endpoint").asText());
+        assertAllStrings(start);
+        // the token is the acting user's: here the webhook's user 1, who made the register call
+        oauth(auth.get("access_token").asText(), "user.current", Map.of()).then().statusCode(200)
+                .body("result.ID", equalTo("1"));
+
+        handler.clear();
+        call("telephony.externalcall.register", INCOMING).then().statusCode(200);
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 42)).then().statusCode(200);
+        JsonNode end = handler.awaitEvent("ONVOXIMPLANTCALLEND").form();
+        assertEquals(callId, end.at("/data/CALL_ID").asText());
+        assertEquals("42", end.at("/data/CALL_DURATION").asText());
+        assertEquals("200", end.at("/data/CALL_FAILED_CODE").asText());
+        assertEquals("74950000000", end.at("/data/PORTAL_NUMBER").asText());
+        assertTrue(handler.received().stream().noneMatch(r -> r.event().equals("ONVOXIMPLANTCALLSTART")),
+                "a reused CALL_ID fires no events");
+        handler.assertAllConform();
+    }
+
+    @Test
+    void failedDeliveriesAreJournaledAndNotRetriedUnlessThePortalOptsIn() throws Exception {
+        String token = telephonyApp("local.fail").getString("access_token");
+        bind(token, "OnVoximplantCallStart", handler.url("/broken"));
+        handler.answer(500, 0);
+        call("telephony.externalcall.register", INCOMING).then().statusCode(200);
+        handler.awaitEvent("ONVOXIMPLANTCALLSTART");
+        Thread.sleep(1200);
+        assertEquals(1, handler.received().size(), "the real queue server never retries");
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/events").then()
+                .body("size()", equalTo(1)).body("[0].status", equalTo(500)).body("[0].error", equalTo("HTTP 500"))
+                .body("[0].event", equalTo("ONVOXIMPLANTCALLSTART"));
+
+        patchSettings("{\"eventRetries\":2}");
+        handler.clear();
+        call("telephony.externalcall.register", Map.of("USER_ID", 3, "PHONE_NUMBER", "+79990000002", "TYPE", 2)).then().statusCode(200);
+        handler.await(r -> handler.received().size() >= 3, "three attempts");
+        given().get(base() + "/_emulator/events?event=ONVOXIMPLANTCALLSTART").then().body("attempt", hasItem(3));
+    }
+
+    @Test
+    void aSlowHandlerNeverHoldsTheRequestThatCausedTheEvent() {
+        String token = telephonyApp("local.slow").getString("access_token");
+        bind(token, "OnVoximplantCallStart", handler.url("/slow"));
+        handler.answer(200, 3000);
+        call("telephony.externalcall.register", INCOMING).then().statusCode(200);
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/events").then().body("size()", equalTo(0));
+        handler.awaitEvent("ONVOXIMPLANTCALLSTART");
+    }
+
+    @Test
+    void aHandlerThatNeverAnswersTimesOutAfterFiveSecondsAndADeadOneFailsAtOnce() throws Exception {
+        String token = telephonyApp("local.timeout").getString("access_token");
+        bind(token, "OnVoximplantCallStart", handler.url("/hangs"));
+        bind(token, "OnVoximplantCallInit", "http://127.0.0.1:1/dead");
+        handler.answer(200, 9000);
+        call("telephony.externalcall.register", INCOMING).then().statusCode(200);
+        io.restassured.path.json.JsonPath deliveries = null;
+        for (int i = 0; i < 100; i++) {
+            deliveries = given().get(base() + "/_emulator/portals/" + portal.id() + "/events").then().extract().jsonPath();
+            if (deliveries.getList("event").size() == 2) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(2, deliveries.getList("event").size(), "both attempts are journaled");
+        assertEquals(0, deliveries.getInt("find { it.event == 'ONVOXIMPLANTCALLINIT' }.status"), "a dead handler: no answer");
+        int waited = deliveries.getInt("find { it.event == 'ONVOXIMPLANTCALLSTART' }.latencyMillis");
+        assertTrue(waited >= 5000 && waited < 8000, "the attempt gave up after the 5 s timeout: " + waited + " ms");
+        assertEquals(0, deliveries.getInt("find { it.event == 'ONVOXIMPLANTCALLSTART' }.status"));
+        handler.clear();
+    }
+
+    @Test
+    void clickToCallRegistersTheCallAndTellsOnlyTheLinesApplication() {
+        String pbx = telephonyApp("local.pbx").getString("access_token");
+        String other = telephonyApp("local.other").getString("access_token");
+        oauth(pbx, "telephony.externalLine.add", Map.of("NUMBER", "74950000000", "NAME", "Main")).then().statusCode(200);
+        bind(pbx, "OnExternalCallStart", handler.url("/pbx"));
+        bind(other, "OnExternalCallStart", handler.url("/other"));
+        bind(pbx, "OnVoximplantCallEnd", handler.url("/pbx"));
+
+        String callId = given().contentType("application/json")
+                .body(Map.of("userId", 2, "phoneNumber", "+7 999 000-00-01", "lineNumber", "74950000000"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/click-to-call").then().statusCode(200)
+                .extract().path("CALL_ID");
+        HandlerServer.Received start = handler.awaitEvent("ONEXTERNALCALLSTART");
+        assertEquals("/pbx", start.path());
+        JsonNode data = start.form().get("data");
+        assertEquals(callId, data.get("CALL_ID").asText());
+        assertEquals("2", data.get("USER_ID").asText());
+        assertEquals("74950000000", data.get("LINE_NUMBER").asText());
+        assertEquals("+79990000001", data.get("PHONE_NUMBER_INTERNATIONAL").asText());
+        assertEquals("CONTACT", data.get("CRM_ENTITY_TYPE").asText());
+        assertEquals("1", data.get("CRM_ENTITY_ID").asText());
+
+        oauth(pbx, "telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 30)).then()
+                .statusCode(200).body("result.INCOMING", equalTo("1")).body("result.REST_APP_NAME", equalTo("local.pbx"));
+        handler.awaitEvent("ONVOXIMPLANTCALLEND");
+        assertTrue(handler.received().stream().noneMatch(r -> r.path().equals("/other")), "only the line's application is told");
+        handler.assertAllConform();
+    }
+
+    @Test
+    void callbackRequestsGoToTheLinesApplication() {
+        String pbx = telephonyApp("local.cb").getString("access_token");
+        oauth(pbx, "telephony.externalLine.add", Map.of("NUMBER", "500")).then().statusCode(200);
+        bind(pbx, "OnExternalCallBackStart", handler.url("/cb"));
+        given().contentType("application/json").body(Map.of("phoneNumber", "+79990000002", "text", "Call me",
+                        "crmEntityType", "CONTACT", "crmEntityId", 2, "lineNumber", "500"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/callback").then().statusCode(200);
+        JsonNode data = handler.awaitEvent("ONEXTERNALCALLBACKSTART").form().get("data");
+        assertEquals("Call me", data.get("TEXT").asText());
+        assertEquals("500", data.get("LINE_NUMBER").asText());
+        given().contentType("application/json").body(Map.of("phoneNumber", "1", "lineNumber", "nope"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/callback").then().statusCode(400);
+    }
+
+    private static void assertAllStrings(JsonNode node) {
+        if (node.isContainerNode()) {
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                assertAllStrings(it.next());
+            }
+        } else {
+            assertTrue(node.isTextual(), "form deliveries carry only strings: " + node);
+        }
+    }
+}

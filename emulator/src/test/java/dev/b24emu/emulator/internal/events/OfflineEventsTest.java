@@ -1,0 +1,66 @@
+package dev.b24emu.emulator.internal.events;
+
+import dev.b24emu.emulator.support.AppHarness;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Offline events: the latest-state queue, reservation by process_id, errors, and auth_connector echo suppression. */
+class OfflineEventsTest extends AppHarness {
+    @Test
+    void offlineHandlersQueueTheLatestStatePerCall() {
+        String token = telephonyApp("local.sync").getString("access_token");
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallEnd", "event_type", "offline")).then().statusCode(200);
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "event_type", "offline")).then().statusCode(200);
+        String first = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2))
+                .then().extract().path("result.CALL_ID");
+        call("telephony.externalcall.register", Map.of("USER_ID", 3, "PHONE_NUMBER", "+79990000002", "TYPE", 2));
+        call("telephony.externalcall.finish", Map.of("CALL_ID", first, "USER_ID", 2, "DURATION", 5));
+
+        oauth(token, "event.offline.list", Map.of()).then().statusCode(200).body("total", equalTo(3))
+                .body("result.EVENT_NAME", equalTo(List.of("ONVOXIMPLANTCALLSTART", "ONVOXIMPLANTCALLSTART", "ONVOXIMPLANTCALLEND")));
+        var reserved = oauth(token, "event.offline.get", Map.of("clear", 0, "limit", 2)).then().statusCode(200)
+                .body("result.events.size()", equalTo(2)).extract().jsonPath();
+        String process = reserved.getString("result.process_id");
+        oauth(token, "event.offline.get", Map.of("clear", 0)).then().body("result.events.size()", equalTo(1));
+        oauth(token, "event.offline.error", Map.of("process_id", process,
+                "message_id", List.of(reserved.getString("result.events[0].MESSAGE_ID")))).then().body("result", equalTo(true));
+        oauth(token, "event.offline.clear", Map.of("process_id", process)).then().body("result", equalTo(true));
+        oauth(token, "event.offline.list", Map.of()).then().body("total", equalTo(2))
+                .body("result.ERROR", equalTo(List.of("1", "0")));
+        oauth(token, "event.offline.get", Map.of("error", 1)).then().body("result.events.size()", equalTo(1))
+                .body("result.process_id", nullValue());
+        oauth(token, "event.offline.clear", Map.of()).then().statusCode(400);
+    }
+
+    @Test
+    void aRequestWithTheHandlersSourceKeyIsNotEchoedBack() {
+        String token = telephonyApp("local.echo").getString("access_token");
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "event_type", "offline",
+                "auth_connector", "crm-sync")).then().statusCode(200);
+        oauth(token, "telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2,
+                "auth_connector", "crm-sync")).then().statusCode(200);
+        oauth(token, "event.offline.list", Map.of("auth_connector", "crm-sync")).then().body("total", equalTo(0));
+        oauth(token, "telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000002", "TYPE", 2))
+                .then().statusCode(200);
+        oauth(token, "event.offline.list", Map.of("auth_connector", "crm-sync")).then().body("total", equalTo(1));
+        oauth(token, "event.offline.list", Map.of()).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void offlineBindingNeedsAnAdministrator() {
+        var spec = Map.of("clientId", "local.user", "clientSecret", "s", "scopes", List.of("telephony"), "userId", 2);
+        String token = io.restassured.RestAssured.given().contentType("application/json").body(spec)
+                .post(base() + "/_emulator/portals/" + portal.id() + "/apps").then().statusCode(201).extract().path("access_token");
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallEnd", "event_type", "offline")).then().statusCode(403)
+                .body("error", equalTo("ACCESS_DENIED"))
+                .body("error_description", equalTo("Access denied! Offline events binding requires administrator access rights"));
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallEnd", "handler", "http://127.0.0.1:1/h", "auth_type", 1))
+                .then().statusCode(403);
+        oauth(token, "event.offline.list", Map.of()).then().statusCode(403);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.b24emu.emulator.internal.telephony;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.crm.CrmEntityType;
+import dev.b24emu.emulator.internal.crm.CrmRef;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.RestError;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static dev.b24emu.emulator.internal.telephony.Requests.finish;
+import static dev.b24emu.emulator.internal.telephony.Requests.register;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CallCompletionTest {
+    private Portal portal;
+    private CallCompletion completion;
+
+    @BeforeEach
+    void setUp() {
+        portal = Requests.demoPortal();
+        completion = new CallCompletion(portal);
+    }
+
+    private Call registered(Requests.Register request) {
+        return new CallRegistration(portal).register(request.build()).call();
+    }
+
+    private String error(FinishRequest request) {
+        RestError error = assertThrows(RestError.class, () -> completion.finish(request));
+        return error.code() + ": " + error.description();
+    }
+
+    @Test
+    void validatesUserThenCallIdThenCallThenActiveUser() {
+        Call call = registered(register(2, "+79990000001", 2));
+        assertEquals("ERROR_CORE: USER_ID or USER_PHONE_INNER should be set", error(finish(null, 0, 0)));
+        assertEquals("INVALID_ARGUMENT: CALL_ID must be a string", error(finish(null, 2, 0)));
+        assertEquals("ERROR_CORE: Call is not found (call should be registered prior to finishing",
+                error(finish("externalCall.unknown", 4, 0)));
+        assertEquals("ERROR_CORE: User is not found or is not active", error(finish(call.callId(), 4, 0)));
+        assertEquals(call.callId(), completion.finish(finish(call.callId(), 2, 0)).call().callId(),
+                "a failed finish leaves the call open");
+    }
+
+    @Test
+    void aSecondFinishFindsNoCall() {
+        Call call = registered(register(2, "+79990000001", 2));
+        completion.finish(finish(call.callId(), 2, 30));
+        assertEquals("ERROR_CORE: Call is not found (call should be registered prior to finishing",
+                error(finish(call.callId(), 2, 30)));
+    }
+
+    @Test
+    void statusDefaultsFollowTheDuration() {
+        FinishedCall talked = completion.finish(finish(registered(register(2, "+79990000001", 2)).callId(), 2, 95));
+        assertEquals("200", talked.statusCode());
+        assertEquals(1, talked.callStatus());
+        FinishedCall missed = completion.finish(finish(registered(register(2, "+79990000002", 2)).callId(), 2, 0));
+        assertEquals("304", missed.statusCode());
+        assertEquals(0, missed.callStatus());
+        FinishedCall busy = completion.finish(new FinishRequest(2, "", Optional.of(
+                registered(register(2, "+79990000003", 1)).callId()), 0, 1.5, "RUB", "486", "Busy", null, 5, true));
+        assertEquals("486", busy.statusCode());
+        assertEquals(5, busy.vote());
+        assertTrue(busy.addedToChat());
+    }
+
+    @Test
+    void writesACallActivityBoundToTheCallsClient() {
+        Call call = registered(register(2, "+79990000001", 2).line("74950000000"));
+        FinishedCall row = completion.finish(finish(call.callId(), 3, 95));
+        ObjectNode activity = portal.crm().activity(row.crmActivityId()).orElseThrow();
+        assertEquals("1", activity.get("OWNER_ID").asText());
+        assertEquals("3", activity.get("OWNER_TYPE_ID").asText(), "contact");
+        assertEquals("2", activity.get("TYPE_ID").asText(), "call");
+        assertEquals("1", activity.get("DIRECTION").asText(), "incoming");
+        assertEquals("Y", activity.get("COMPLETED").asText());
+        assertEquals("3", activity.get("RESPONSIBLE_ID").asText());
+        assertEquals("VI_" + call.callId(), activity.get("ORIGIN_ID").asText());
+        assertEquals("2026-03-10T08:01:35+00:00", activity.get("END_TIME").asText());
+    }
+
+    @Test
+    void aMissedIncomingCallLeavesAnOpenActivity() {
+        FinishedCall row = completion.finish(finish(registered(register(2, "+79990000001", 2)).callId(), 2, 0));
+        assertEquals("N", portal.crm().activity(row.crmActivityId()).orElseThrow().get("COMPLETED").asText());
+    }
+
+    @Test
+    void internalCallsGetNoActivity() {
+        assertNull(completion.finish(finish(registered(register(2, "102", 2)).callId(), 2, 10)).crmActivityId());
+    }
+
+    @Test
+    void createdEntitiesGoToTheFinishingUserOthersKeepTheirs() {
+        Call call = registered(register(2, "+79991234567", 2).crmCreate());
+        completion.finish(finish(call.callId(), 3, 10));
+        assertEquals(3, portal.crm().get(call.primary()).orElseThrow().assignedById());
+
+        Call known = registered(register(2, "+79990000001", 2));
+        completion.finish(finish(known.callId(), 3, 10));
+        assertEquals(2, portal.crm().get(new CrmRef(CrmEntityType.CONTACT, 1)).orElseThrow().assignedById());
+    }
+
+    @Test
+    void finishClosesTheCardAndAddToChatDefaultsToTheRealServersFalse() {
+        Call call = registered(register(2, "+79990000001", 2));
+        FinishedCall row = completion.finish(finish(call.callId(), 2, 10));
+        assertTrue(row.call().shownTo().isEmpty());
+        assertFalse(row.addedToChat());
+        assertTrue(portal.telephony().active(call.callId()).isEmpty());
+        assertNotNull(portal.telephony().finished(call.callId()).orElse(null));
+    }
+
+    @Test
+    void statisticsAreBoundedOldestFirst() {
+        TelephonyStore store = new TelephonyStore(2);
+        for (int i = 0; i < 3; i++) {
+            Call call = new Call("c" + i, "", 1, "1", 2, null, null, Requests.T0, true, null,
+                    java.util.List.of(), java.util.List.of(), null, null, java.util.Set.of());
+            store.put(call);
+            store.finish(call, new TelephonyStore.FinishedCallDraft(1, 0, 0, "", "304", "", 0, null, false, null,
+                    Requests.T0));
+        }
+        assertEquals(2, store.finishedCalls().size());
+        assertTrue(store.finished("c0").isEmpty());
+        assertTrue(store.finished("c2").isPresent());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.b24emu.emulator.internal.telephony;
+
+import dev.b24emu.emulator.support.AppHarness;
+import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+/** show / hide, attachRecord, attachTranscription and the application-scoped external lines. */
+class CallExtrasTest extends AppHarness {
+    private String register(long userId) {
+        return call("telephony.externalcall.register", Map.of("USER_ID", userId, "PHONE_NUMBER", "+79990000001", "TYPE", 2,
+                "SHOW", 0)).then().statusCode(200).extract().path("result.CALL_ID");
+    }
+
+    private String finished() {
+        String callId = register(2);
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 10)).then().statusCode(200);
+        return callId;
+    }
+
+    @Test
+    void showAndHideOpenAndCloseCardsPerUser() {
+        String callId = register(2);
+        String open = "findAll { !it.closed }";
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body("size()", equalTo(0));
+        call("telephony.externalcall.show", Map.of("CALL_ID", callId)).then().body("result", equalTo(true));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body(open + ".userId", equalTo(List.of(2)));
+        given().contentType("application/x-www-form-urlencoded").body("CALL_ID=" + callId + "&USER_ID[0]=1&USER_ID[1]=3")
+                .post(webhook + "telephony.externalcall.show.json").then().body("result", equalTo(true));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body(open + ".size()", equalTo(3));
+        call("telephony.externalcall.hide", Map.of("CALL_ID", callId, "USER_ID", 1)).then().body("result", equalTo(true));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body(open + ".userId", equalTo(List.of(2, 3)));
+        call("telephony.externalcall.show", Map.of("CALL_ID", "externalCall.none")).then().statusCode(200)
+                .body("result", equalTo(false));
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2)).then().statusCode(200);
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body(open + ".size()", equalTo(0));
+    }
+
+    @Test
+    void recordsNeedAFinishedCallAndAWavOrMp3() {
+        String open = register(3);
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", open, "FILENAME", "a.mp3")).then().statusCode(400)
+                .body("error_description", equalTo("Call is not found in the statistic table. It looks like it is not finished yet."));
+        String callId = finished();
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId)).then().statusCode(400)
+                .body("error_description", equalTo("Required parameters are not set. Request should contain either URL or FILENAME parameter"));
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.ogg", "FILE_CONTENT", "AAAA"))
+                .then().statusCode(400).body("error_description", equalTo("Wrong file extension. Only wav and mp3 are allowed"));
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.mp3", "FILE_CONTENT", "%%%"))
+                .then().statusCode(400).body("error_description", equalTo("File content is not properly encoded. Base64 encoding is expected."));
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.mp3",
+                "FILE_CONTENT", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4}))).then().statusCode(200)
+                .body("result.FILE_ID", equalTo(1));
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "RECORD_URL", "https://pbx.example/r/x.wav?k=1"))
+                .then().statusCode(200).body("result.FILE_ID", equalTo(2));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/records").then()
+                .body("records.size()", equalTo(1)).body("records[0].fileName", equalTo("x.wav"))
+                .body("records[0].source", equalTo("url"));
+    }
+
+    @Test
+    void filenameAloneAnswersAnUploadUrl() {
+        String callId = finished();
+        String uploadUrl = call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "talk.wav"))
+                .then().statusCode(200).body("result.fieldName", equalTo("file"))
+                .body("result.uploadUrl", startsWith(base() + "/upload/record/")).extract().path("result.uploadUrl");
+        given().multiPart("file", "talk.wav", new byte[] {9, 8, 7}).post(uploadUrl).then().statusCode(200)
+                .body("result.FILE_ID", equalTo(1));
+        given().multiPart("file", "talk.wav", new byte[] {9}).post(uploadUrl).then().statusCode(404);
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/records").then()
+                .body("records[0].size", equalTo(3)).body("records[0].source", equalTo("upload"));
+    }
+
+    @Test
+    void transcriptionsAreCheckedMessageByMessage() {
+        String callId = finished();
+        call("telephony.call.attachTranscription", Map.of("MESSAGES", List.of())).then().statusCode(400)
+                .body("error_description", equalTo("CALL_ID should be set"));
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", "x")).then().statusCode(400)
+                .body("error_description", equalTo("MESSAGES should be an array"));
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES",
+                List.of(Map.of("SIDE", "Bot", "START_TIME", 0, "STOP_TIME", 2, "MESSAGE", "hi")))).then().statusCode(400)
+                .body("error_description", equalTo("MESSAGES[0][SIDE] should be either Client or User"));
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES",
+                List.of(Map.of("SIDE", "User", "START_TIME", 0, "STOP_TIME", 0, "MESSAGE", "hi")))).then().statusCode(400)
+                .body("error_description", equalTo("MESSAGES[0][STOP_TIME] should be greater than zero"));
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", "externalCall.x", "MESSAGES",
+                List.of(Map.of("SIDE", "User", "START_TIME", 0, "STOP_TIME", 2, "MESSAGE", "hi")))).then().statusCode(400)
+                .body("error_description", equalTo("Call externalCall.x is not found. Is it finished?"));
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "COST", 1.5, "COST_CURRENCY", "USD", "MESSAGES",
+                List.of(Map.of("SIDE", "User", "START_TIME", 0, "STOP_TIME", 2, "MESSAGE", "Hello"),
+                        Map.of("SIDE", "Client", "START_TIME", 2, "STOP_TIME", 5, "MESSAGE", "Hi")))).then().statusCode(200)
+                .body("result.TRANSCRIPT_ID", equalTo(1));
+    }
+
+    @Test
+    void linesBelongToTheApplicationThatMadeThem() {
+        String a = telephonyApp("local.a").getString("access_token");
+        String b = telephonyApp("local.b").getString("access_token");
+        oauth(a, "telephony.externalLine.add", Map.of("NUMBER", "100", "NAME", "Sales", "CRM_AUTO_CREATE", "N"))
+                .then().statusCode(200).body("result.ID", equalTo(1));
+        oauth(a, "telephony.externalLine.add", Map.of("NUMBER", "100")).then().statusCode(400)
+                .body("error_description", equalTo("Line already exists"));
+        oauth(b, "telephony.externalLine.get", Map.of()).then().body("result.size()", equalTo(0));
+        oauth(b, "telephony.externalLine.add", Map.of("NUMBER", "100", "CRM_AUTO_CREATE", "Y")).then().statusCode(200);
+        oauth(a, "telephony.externalLine.get", Map.of()).then()
+                .body("result", equalTo(List.of(Map.of("NUMBER", "100", "NAME", "Sales", "CRM_AUTO_CREATE", "N"))));
+        oauth(a, "telephony.externalLine.update", Map.of("NUMBER", "100")).then().statusCode(400)
+                .body("error_description", equalTo("There are no fields to update"));
+        oauth(a, "telephony.externalLine.update", Map.of("NUMBER", "999", "NAME", "x")).then().statusCode(400)
+                .body("error_description", equalTo("Could not find line with number 999"));
+        oauth(a, "telephony.externalLine.update", Map.of("NUMBER", "100", "NAME", "Support")).then().statusCode(200)
+                .body("result.ID", equalTo("1"));
+        oauth(a, "telephony.externalLine.add", Map.of("NAME", "x")).then().statusCode(400)
+                .body("error_description", equalTo("NUMBER should not be empty"));
+        oauth(a, "telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+7999", "TYPE", 2,
+                "LINE_NUMBER", "777")).then().statusCode(200);
+        oauth(a, "telephony.externalLine.get", Map.of()).then().body("result.NUMBER", hasItem("777"));
+        oauth(a, "telephony.externalLine.delete", Map.of("NUMBER", "100")).then().statusCode(200).body("result", equalTo(List.of()));
+        oauth(a, "telephony.externalLine.delete", Map.of("NUMBER", "100")).then().statusCode(400);
+        oauth(b, "telephony.externalLine.get", Map.of()).then().body("result.NUMBER", equalTo(List.of("100")));
+        call("telephony.externalLine.get", Map.of()).then().body("result.size()", equalTo(0));
+    }
+}

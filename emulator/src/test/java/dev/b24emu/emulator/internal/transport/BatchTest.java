@@ -1,0 +1,82 @@
+package dev.b24emu.emulator.internal.transport;
+
+import dev.b24emu.emulator.support.EmulatorHarness;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+/** batch as the official SDK (JSON), CRest (form) and @2bad/bitrix (GET, encoded twice) send it. */
+class BatchTest extends EmulatorHarness {
+    @Test
+    void linkedCallsPassResultsForward() {
+        Map<String, Object> cmd = new LinkedHashMap<>();
+        cmd.put("reg", "telephony.externalcall.register?USER_ID=2&PHONE_NUMBER=%2B79990000001&TYPE=2");
+        cmd.put("fin", "telephony.externalcall.finish?CALL_ID=$result[reg][CALL_ID]&USER_ID=2&DURATION=12");
+        cmd.put("who", Map.of("method", "user.get", "params", Map.of("ID", "$result[fin][PORTAL_USER_ID]")));
+        call("batch", Map.of("halt", 0, "cmd", cmd)).then().statusCode(200)
+                .body("result.result.reg.CALL_ID", matchesPattern("externalCall\\..*"))
+                .body("result.result.fin.CALL_DURATION", equalTo(12))
+                .body("result.result.who[0].NAME", equalTo("Ivan"))
+                .body("result.result_total.who", equalTo(1))
+                .body("result.result_error", equalTo(List.of()))
+                .body("result.result_time.reg.date_start", matchesPattern("\\d{4}-.*"))
+                .body("time.start", org.hamcrest.Matchers.instanceOf(Integer.class));
+    }
+
+    @Test
+    void crestFormBatchesAndErrorsPerSubquery() {
+        String body = "halt=0&cmd[a]=" + encode("telephony.externalCall.searchCrmEntities?PHONE_NUMBER=79990000001")
+                + "&cmd[b]=" + encode("telephony.externalcall.register?USER_ID=2&TYPE=9&PHONE_NUMBER=1")
+                + "&cmd[c]=" + encode("no.such.method") + "&cmd[d]=" + encode("batch?cmd[x]=user.current");
+        given().contentType("application/x-www-form-urlencoded").body(body).post(webhook + "batch.json").then()
+                .statusCode(200)
+                .body("result.result.a[0].CRM_ENTITY_ID", equalTo(1))
+                .body("result.result_error.b.error", equalTo("ERROR_CORE"))
+                .body("result.result_error.b.error_description", equalTo("Unknown TYPE"))
+                .body("result.result_error.c.error", equalTo("ERROR_METHOD_NOT_FOUND"))
+                .body("result.result_error.d.error", equalTo("ERROR_BATCH_METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
+    void haltStopsAtTheFirstError() {
+        Map<String, Object> cmd = new LinkedHashMap<>();
+        cmd.put("bad", "crm.lead.get?id=999");
+        cmd.put("never", "user.current");
+        call("batch", Map.of("halt", 1, "cmd", cmd)).then().statusCode(200)
+                .body("result.result_error.bad.error_description", equalTo("Not found"))
+                .body("result.result", equalTo(List.of()));
+    }
+
+    @Test
+    void getBatchesAreEncodedTwice() {
+        String sub = "crm.lead.list?" + encode("filter[TITLE]") + "=" + encode("Website enquiry");
+        given().urlEncodingEnabled(false).get(webhook + "batch?cmd[l]=" + encode(sub)).then().statusCode(200)
+                .body("result.result.l[0].TITLE", equalTo("Website enquiry"));
+    }
+
+    @Test
+    void moreThanFiftySubqueriesFailBeyondTheLimit() {
+        Map<String, Object> cmd = new LinkedHashMap<>();
+        for (int i = 0; i < 52; i++) {
+            cmd.put("q" + i, "user.current");
+        }
+        call("batch", Map.of("cmd", cmd)).then().statusCode(200)
+                .body("result.result", hasKey("q49"))
+                .body("result.result", not(hasKey("q50")))
+                .body("result.result_error.q51.error", equalTo("ERROR_BATCH_LENGTH_EXCEEDED"));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

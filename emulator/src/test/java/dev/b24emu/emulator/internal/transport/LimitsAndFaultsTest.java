@@ -1,0 +1,115 @@
+package dev.b24emu.emulator.internal.transport;
+
+import dev.b24emu.emulator.support.EmulatorHarness;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real REST limits (off by default) and injected faults, reproducible with a seed. */
+class LimitsAndFaultsTest extends EmulatorHarness {
+    private void settings(String json) {
+        given().contentType(ContentType.JSON).body(json).patch(base() + "/_emulator/portals/" + portal.id() + "/settings")
+                .then().statusCode(200);
+    }
+
+    private void fault(Map<String, ?> spec) {
+        given().contentType(ContentType.JSON).body(spec).post(base() + "/_emulator/portals/" + portal.id() + "/faults")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void theLeakyBucketAllowsABurstOf50ThenDrainsAt2PerSecond() {
+        for (int i = 0; i < 60; i++) {
+            given().get(webhook + "user.current").then().statusCode(200);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("freeze", true))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/clock").then().statusCode(200);
+        settings("{\"limits\":true}");
+        for (int i = 0; i < 50; i++) {
+            given().get(webhook + "user.current").then().statusCode(200).body("time.operating_reset_at", org.hamcrest.Matchers.notNullValue());
+        }
+        given().get(webhook + "user.current").then().statusCode(503).body("error", equalTo("QUERY_LIMIT_EXCEEDED"))
+                .body("error_description", equalTo("Too many requests"));
+        given().contentType(ContentType.JSON).body(Map.of("advance", "PT1S"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/clock").then().statusCode(200);
+        given().get(webhook + "user.current").then().statusCode(200);
+        given().get(webhook + "user.current").then().statusCode(200);
+        given().get(webhook + "user.current").then().statusCode(503);
+    }
+
+    @Test
+    void spentOperatingTimeBlocksTheMethodUntilTheWindowResets() {
+        settings("{\"limits\":true,\"operatingLimit\":0.15}");
+        fault(Map.of("method", "user.current", "latencyMs", 100));
+        given().get(webhook + "user.current").then().statusCode(200);
+        given().get(webhook + "user.current").then().statusCode(200).body("time.operating", org.hamcrest.Matchers.greaterThan(0.15f));
+        given().get(webhook + "user.current").then().statusCode(429).body("error", equalTo("OPERATION_TIME_LIMIT"));
+        given().get(webhook + "user.get").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("advance", "PT10M"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/clock").then().statusCode(200);
+        given().get(webhook + "user.current").then().statusCode(200);
+    }
+
+    @Test
+    void faultsAnswerErrorsACountedNumberOfTimes() {
+        fault(Map.of("method", "telephony.externalcall.register", "error", "QUERY_LIMIT_EXCEEDED", "count", 2));
+        Map<String, Object> call = Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2);
+        call("telephony.externalcall.register", call).then().statusCode(503).body("error", equalTo("QUERY_LIMIT_EXCEEDED"));
+        call("telephony.externalcall.register", call).then().statusCode(503);
+        call("telephony.externalcall.register", call).then().statusCode(200);
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/faults").then().body("[0].fired", equalTo(2))
+                .body("[0].remaining", equalTo(0));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?method=telephony.externalcall.register")
+                .then().body("status", equalTo(List.of(503, 503, 200)));
+    }
+
+    @Test
+    void probabilisticFaultsRepeatWithTheSameSeed() {
+        List<Integer> first = statuses(7);
+        given().delete(base() + "/_emulator/portals/" + portal.id() + "/faults").then().statusCode(200);
+        List<Integer> second = statuses(7);
+        assertEquals(first, second);
+        assertTrue(first.contains(500) && first.contains(200), first.toString());
+    }
+
+    private List<Integer> statuses(long seed) {
+        fault(Map.of("method", "*", "error", "INTERNAL_SERVER_ERROR", "probability", 0.5, "seed", seed));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            statuses.add(given().get(webhook + "user.current").statusCode());
+        }
+        return statuses;
+    }
+
+    @Test
+    void aDroppedConnectionGetsNoAnswer() {
+        fault(Map.of("method", "user.current", "drop", true, "count", 1));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        assertThrows(java.io.IOException.class, () -> client.send(HttpRequest.newBuilder(URI.create(webhook + "user.current"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()));
+        given().get(webhook + "user.current").then().statusCode(200);
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?method=user.current").then()
+                .body("[0].error", equalTo("FAULT_DROPPED_CONNECTION"));
+    }
+
+    @Test
+    void badFaultsAreRefused() {
+        given().contentType(ContentType.JSON).body(Map.of("method", "x")).post(base() + "/_emulator/portals/" + portal.id() + "/faults")
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("error", "X", "probability", 2))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/faults").then().statusCode(400);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.b24emu.emulator.internal.transport;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The request line's latency reads like String.format's "%.2f" ms did, rounded half up. */
+class LogLineTest {
+    @Test
+    void latencyIsMillisecondsWithTwoDecimals() {
+        assertEquals("0.00", RestRouter.millis(0));
+        assertEquals("0.05", RestRouter.millis(50));
+        assertEquals("1.23", RestRouter.millis(1234));
+        assertEquals("1.24", RestRouter.millis(1235));
+        assertEquals("100.00", RestRouter.millis(99_999));
+        assertEquals("12.30", RestRouter.millis(12_300));
+    }
+}

@@ -1,0 +1,186 @@
+package dev.b24emu.emulator.internal.transport;
+
+import dev.b24emu.emulator.support.AppHarness;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The request shapes real SDKs send, answered as the real server (PHP behind nginx) answers them: PHP SDKs build
+ * {@code <webhook>/<method>/} from a webhook ending in '/', send {@code []} for calls without parameters and every
+ * optional parameter, null when unset; the official JS SDK in OAuth mode appends {@code /<method>} to
+ * {@code client_endpoint}.
+ */
+class SdkShapesTest extends AppHarness {
+
+    @Test
+    void repeatedSlashesInRestPathsReadAsOneAsNginxMergesThem() throws Exception {
+        // sent with the JDK client: REST Assured would tidy the path before sending it
+        assertTrue(post(webhook + "/telephony.externalLine.add/", "{\"NUMBER\":\"74950001111\",\"NAME\":\"Main\"}")
+                .contains("\"result\":{\"ID\":1}"));
+        assertTrue(post(webhook + "//telephony.externalline.get/", "[]").contains("\"NUMBER\":\"74950001111\""));
+        String token = telephonyApp("local.js").getString("access_token");
+        assertTrue(post(base() + "/rest//user.current", "{\"auth\":\"" + token + "\"}").contains("\"ID\":\"1\""));
+    }
+
+    private static String post(String url, String json) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), url + " -> " + response.body());
+        return response.body();
+    }
+
+    @Test
+    void anEmptyJsonListIsNoParametersAsPhpDecodesIt() {
+        for (String method : List.of("user.current", "telephony.externalLine.get", "crm.settings.mode.get")) {
+            given().contentType(ContentType.JSON).body("[]").post(webhook + method + "/").then().statusCode(200);
+        }
+        // a list with items is parameters named 0, 1, ... as json_decode(..., true) gives them
+        given().contentType(ContentType.JSON).body("[\"+79990000001\"]").post(webhook + "telephony.externalCall.searchCrmEntities")
+                .then().statusCode(400).body("error_description", equalTo("PHONE_NUMBER is empty"));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?limit=1").then()
+                .body("[0].params", hasKey("0"));
+        // a scalar or null body carries no parameters
+        given().contentType(ContentType.JSON).body("null").post(webhook + "user.current").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("42").post(webhook + "user.current").then().statusCode(200);
+    }
+
+    @Test
+    void nullOptionalsAreUnsetInEveryMethod() {
+        Map<String, Object> register = new HashMap<>();
+        register.put("USER_ID", 2);
+        register.put("USER_PHONE_INNER", null);
+        register.put("PHONE_NUMBER", "+79990000001");
+        register.put("TYPE", 2);
+        register.put("CALL_START_DATE", null);
+        register.put("CRM_CREATE", null);
+        register.put("CRM_SOURCE", null);
+        register.put("CRM_ENTITY_TYPE", null);
+        register.put("CRM_ENTITY_ID", null);
+        register.put("SHOW", null);
+        register.put("CALL_LIST_ID", null);
+        register.put("LINE_NUMBER", null);
+        register.put("EXTERNAL_CALL_ID", null);
+        String callId = call("telephony.externalcall.register", register).then().statusCode(200)
+                .body("result.CRM_ENTITY_ID", equalTo(1)).extract().path("result.CALL_ID");
+
+        Map<String, Object> finish = new HashMap<>();
+        finish.put("CALL_ID", callId);
+        finish.put("USER_ID", 2);
+        finish.put("DURATION", 30);
+        finish.put("COST", null);
+        finish.put("COST_CURRENCY", null);
+        finish.put("STATUS_CODE", null);
+        finish.put("FAILED_REASON", null);
+        finish.put("RECORD_URL", null);
+        finish.put("VOTE", null);
+        finish.put("ADD_TO_CHAT", null);
+        call("telephony.externalcall.finish", finish).then().statusCode(200).body("result.CALL_FAILED_CODE", equalTo("200"));
+
+        Map<String, Object> record = new HashMap<>();
+        record.put("CALL_ID", callId);
+        record.put("FILENAME", "call.mp3");
+        record.put("FILE_CONTENT", null);
+        record.put("RECORD_URL", null);
+        call("telephony.externalCall.attachRecord", record).then().statusCode(200)
+                .body("result.uploadUrl", startsWith(base()));
+        // an empty value from a form is unset too, where PHP's empty() reads it so
+        given().contentType("application/x-www-form-urlencoded")
+                .body("USER_ID=2&PHONE_NUMBER=%2B79990000002&TYPE=2&CRM_SOURCE=&CRM_ENTITY_ID=&CALL_LIST_ID=&SHOW=")
+                .post(webhook + "telephony.externalcall.register.json").then().statusCode(200);
+    }
+
+    @Test
+    void formVariablesBeyondPhpsMaxInputVarsAreDropped() {
+        StringBuilder body = new StringBuilder("PHONE_NUMBER=%2B79990000001");
+        for (int i = 0; i < 40_000; i++) {
+            body.append("&a[]=").append(i);
+        }
+        given().contentType("application/x-www-form-urlencoded").body(body.toString())
+                .post(webhook + "telephony.externalCall.searchCrmEntities").then().statusCode(200)
+                .body("result[0].CRM_ENTITY_ID", equalTo(1));
+        List<Object> kept = given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?limit=1")
+                .then().extract().path("[0].params.a");
+        assertEquals(999, kept.size(), "PHONE_NUMBER and 999 items of a[] make PHP's 1000 variables");
+    }
+
+    @Test
+    void anH2cUpgradeWithoutConnectionUpgradeIsAnsweredInHttp11() throws Exception {
+        String response = raw("GET " + path(webhook) + "user.current HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nConnection: close\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+        assertTrue(response.contains("\"ID\":\"1\""), response);
+    }
+
+    @Test
+    void wrongCredentialsAreRefusedWithoutWaitingForTheBody() throws Exception {
+        // headers announce 10 MB that never come: the refusal must not wait for them
+        String response = raw("POST /rest/1/wrong-token/user.current HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\na=1");
+        assertTrue(response.startsWith("HTTP/1.1 401"), response);
+        assertTrue(response.contains("NO_AUTH_FOUND"), response);
+    }
+
+    @Test
+    void aClockMovedBeyondTheRepresentableRangeIsRefusedAndNothingBreaks() {
+        given().contentType(ContentType.JSON).body(Map.of("advance", "PT2562047788015215H"))
+                .post(base() + "/_emulator/clock").then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"))
+                .body("error_description", equalTo("The clock must stay between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+        given().contentType(ContentType.JSON).body(Map.of("advance", "P3000000D"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/clock").then().statusCode(400);
+        given().get(base() + "/_emulator/portals").then().statusCode(200);
+        call("user.current", Map.of()).then().statusCode(200);
+    }
+
+    /** Sends raw bytes and reads until the server closes or 10 s pass (the server must answer well before). */
+    private static String raw(String request) throws Exception {
+        java.net.URI uri = java.net.URI.create(base());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    if (answer.indexOf("\r\n\r\n") > 0 && complete(answer.toString())) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException timeout) {
+                throw new AssertionError("No complete answer within 10 s; got: " + answer, timeout);
+            }
+            return answer.toString();
+        }
+    }
+
+    private static boolean complete(String answer) {
+        int headersEnd = answer.indexOf("\r\n\r\n");
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                .matcher(answer.substring(0, headersEnd));
+        return length.find() && answer.length() - headersEnd - 4 >= Integer.parseInt(length.group(1));
+    }
+
+    private static String path(String url) {
+        return java.net.URI.create(url).getPath();
+    }
+}
