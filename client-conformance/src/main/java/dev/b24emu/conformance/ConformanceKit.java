@@ -28,7 +28,7 @@ public final class ConformanceKit implements AutoCloseable {
     private ConformanceKit(ConformanceConfig config) {
         this.config = config;
         if (config.emulator().url() == null) {
-            embedded = Bitrix24Emulator.start(EmulatorOptions.defaults().withPort(config.emulator().port()));
+            embedded = Bitrix24Emulator.start(EmulatorOptions.defaults());
             control = new ControlClient(embedded.baseUrl(), embedded.controlToken());
         } else {
             embedded = null;

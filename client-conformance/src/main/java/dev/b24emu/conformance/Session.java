@@ -26,7 +26,6 @@ public final class Session {
     private static final long POLL_MILLIS = 100;
     private static final long QUIET_MILLIS = 400;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static volatile Session current;
     private static int counter;
 
     private final ConformanceKit kit;
@@ -62,13 +61,6 @@ public final class Session {
         this.portalId = portalId;
     }
 
-    public static Session current() {
-        if (current == null) {
-            throw new ConformanceException("No scenario is running");
-        }
-        return current;
-    }
-
     /** Creates the scenario's portal and installs the integration on it; waits until the integration is set up. */
     public static Session begin(ConformanceKit kit) {
         ConformanceConfig.Integration integration = kit.config().integration();
@@ -86,7 +78,6 @@ public final class Session {
         }
         kit.control().post("/_emulator/portals", portal);
         Session session = new Session(kit, id);
-        current = session;
         session.install();
         return session;
     }
@@ -275,9 +266,6 @@ public final class Session {
 
     /** Deletes the portal (and with it the integration's tokens). */
     public void end() {
-        if (current == this) {
-            current = null;
-        }
         deleteQuietly(kit, portalId);
     }
 

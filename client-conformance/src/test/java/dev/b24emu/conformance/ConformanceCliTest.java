@@ -139,7 +139,7 @@ class ConformanceCliTest {
             String out = captured(() -> assertEquals(0,
                     Main.execute("--config", config.toString(), "--emulator", running.baseUrl())));
             assertTrue(out.contains("against the emulator at " + running.baseUrl()), out);
-            assertEquals(1, running.portals().all().size(), "only the emulator's own portal is left");
+            assertEquals(1, running.controls().portals().size(), "only the emulator's own portal is left");
         }
     }
 

@@ -2,46 +2,65 @@ package dev.b24emu.emulator;
 
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.PortalSeed;
+import dev.b24emu.emulator.internal.server.EmulatorServer;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** The control API from Java: portals, the emulator clock, reset. */
 public final class Controls {
-    private final Bitrix24Emulator emulator;
-    private final PortalRegistry portals;
+    private final EmulatorServer server;
 
-    Controls(Bitrix24Emulator emulator, PortalRegistry portals) {
-        this.emulator = emulator;
-        this.portals = portals;
+    Controls(EmulatorServer server) {
+        this.server = server;
     }
 
     /** A new isolated portal with the demo data. */
     public TestPortal newPortal() {
-        return new TestPortal(emulator, portals.create(new PortalRegistry.PortalSpec(null, null, null, null,
-                PortalSeed.demo())));
+        return create(server.portals().seeds().demo());
     }
 
-    /** A new isolated portal from a seed (the format of --seed files). */
-    public TestPortal newPortal(PortalSeed seed) {
-        return new TestPortal(emulator, portals.create(new PortalRegistry.PortalSpec(null, null, null, null, seed)));
+    /** A new isolated portal from a seed in the format of --seed files (users, contacts, ..., settings). */
+    public TestPortal newPortal(String seedJson) {
+        try {
+            return create(server.portals().seeds().parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(seedJson)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("A seed must be JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private TestPortal create(PortalSeed seed) {
+        return new TestPortal(server, server.portals().create(new PortalRegistry.PortalSpec(null, null, null, null, seed)));
+    }
+
+    /** Every portal, by ID. */
+    public java.util.List<TestPortal> portals() {
+        return server.portals().all().stream().map(portal -> new TestPortal(server, portal)).toList();
     }
 
     public TestPortal portal(String id) {
-        return new TestPortal(emulator, portals.require(id));
+        return new TestPortal(server, server.portals().require(id));
     }
 
     public TestPortal defaultPortal() {
         return portal(PortalRegistry.DEFAULT_ID);
     }
 
+    /** Moves the emulator clock (every portal's) forward. */
     public Controls advanceClock(Duration by) {
-        portals.clock().advance(by);
+        server.portals().clock().advance(by);
         return this;
     }
 
-    /** Back to the seeded state: the default portal re-seeded, other portals deleted. */
+    /** Sets the emulator clock. */
+    public Controls setClock(Instant now) {
+        server.portals().clock().set(now);
+        return this;
+    }
+
+    /** Back to the seeded state: the default portal re-seeded, other portals deleted, the clock reset. */
     public Controls reset() {
-        portals.resetAll();
+        server.portals().resetAll();
         return this;
     }
 }

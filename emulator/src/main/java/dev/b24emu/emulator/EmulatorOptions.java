@@ -1,71 +1,182 @@
 package dev.b24emu.emulator;
 
-import dev.b24emu.emulator.internal.portal.PortalSeed;
+import dev.b24emu.emulator.internal.portal.PortalSettings;
+import dev.b24emu.emulator.internal.server.ServerConfig;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
- * How to start an emulator. {@link #defaults()} gives the demo portal on 127.0.0.1 and a free port,
- * which is what tests want; the command line starts from the same values with port 8080.
- *
- * @param port           0 picks a free port
- * @param seed           the default portal's seed, or null for the demo portal
- * @param journalSize    REST calls kept per portal in the request journal
- * @param finishedCalls  finished calls kept per portal in the call statistics
- * @param bodyLimit      largest accepted request body, in bytes
- * @param eventLoops     HTTP server instances (one per event loop); 0 means one per core
- * @param httpsPort      the HTTPS port beside HTTP: 0 picks a free one, -1 means no HTTPS
- * @param tlsCert        a PEM certificate for HTTPS, or null to use a self-signed one for localhost
- * @param tlsKey         the PEM key of tlsCert
- * @param tlsDir         where the self-signed certificate is made and kept (its PEM is tlsDir/emulator-cert.pem)
- * @param stateFile      loaded at start, saved every 30 s and at shutdown; null for none
- * @param controlToken   the token the control API and dashboard require when bound beyond loopback; null makes one
- * @param stateSaveSeconds how often the state file is saved
+ * How to start an emulator. {@link #defaults()} gives the demo portal on 127.0.0.1 and a free port, which is what
+ * tests want; {@link #builder()} changes what differs:
+ * <pre>{@code EmulatorOptions.builder().port(8080).httpsPort(0).seed(Path.of("portal.json")).build()}</pre>
  */
-public record EmulatorOptions(String host, int port, String webhookToken, long webhookUserId, PortalSeed seed,
-                              int journalSize, int finishedCalls, long bodyLimit, int eventLoops, int httpsPort,
-                              java.nio.file.Path tlsCert, java.nio.file.Path tlsKey, java.nio.file.Path tlsDir,
-                              java.nio.file.Path stateFile, String controlToken, int stateSaveSeconds) {
-
-    /** Where a self-signed certificate is kept unless told otherwise. */
-    public static java.nio.file.Path defaultTlsDir() {
-        return java.nio.file.Path.of(System.getProperty("user.home"), ".b24-emulator", "tls");
-    }
-
+public final class EmulatorOptions {
     public static final String DEFAULT_WEBHOOK_TOKEN = "demo-token";
 
+    private final Builder values;
+
+    private EmulatorOptions(Builder values) {
+        this.values = values.copy();
+    }
+
+    /** The demo portal on 127.0.0.1, a free port, no HTTPS. */
     public static EmulatorOptions defaults() {
-        return new EmulatorOptions("127.0.0.1", 0, DEFAULT_WEBHOOK_TOKEN, 1, null, 1000, 10_000,
-                8L * 1024 * 1024, 0, -1, null, null, defaultTlsDir(), null, null, 30);
+        return builder().build();
     }
 
-    public EmulatorOptions withPort(int port) {
-        return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken, stateSaveSeconds);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public EmulatorOptions withSeed(PortalSeed seed) {
-        return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken, stateSaveSeconds);
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return values.copy();
     }
 
-    /** HTTPS beside HTTP on the given port (0 = a free one), with the self-signed certificate kept in tlsDir. */
-    public EmulatorOptions withHttps(int port, java.nio.file.Path dir) {
-        return new EmulatorOptions(host, this.port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, port, tlsCert, tlsKey, dir, stateFile, controlToken, stateSaveSeconds);
+    public String host() { return values.host; }
+    public int port() { return values.port; }
+    public int httpsPort() { return values.httpsPort; }
+    public String webhookToken() { return values.webhookToken; }
+
+    /** Where a self-signed certificate is kept unless told otherwise. */
+    public static Path defaultTlsDir() {
+        return Path.of(System.getProperty("user.home"), ".b24-emulator", "tls");
     }
 
-    public EmulatorOptions withStateFile(java.nio.file.Path file) {
-        return new EmulatorOptions(host, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, file, controlToken, stateSaveSeconds);
+    ServerConfig config() {
+        Builder v = values;
+        return new ServerConfig(v.host, v.port, v.webhookToken, v.webhookUserId, v.seed, v.journalSize,
+                v.finishedCalls, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
+                v.controlToken, v.stateSaveSeconds,
+                v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
+                v.allowedHosts, v.allowedOrigins);
     }
 
-    /** Listens on another address; beyond loopback the control API then requires the token. */
-    public EmulatorOptions withHost(String address, String token) {
-        return new EmulatorOptions(address, port, webhookToken, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, token, stateSaveSeconds);
-    }
+    /** The options one by one; every one has the default {@link #defaults()} uses. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String webhookToken = DEFAULT_WEBHOOK_TOKEN;
+        private long webhookUserId = 1;
+        private Callable<InputStream> seed;
+        private int journalSize = 1000;
+        private int finishedCalls = 10_000;
+        private long bodyLimit = 8L * 1024 * 1024;
+        private int eventLoops;
+        private int httpsPort = -1;
+        private Path tlsCert;
+        private Path tlsKey;
+        private Path tlsDir = defaultTlsDir();
+        private Path stateFile;
+        private String controlToken;
+        private int stateSaveSeconds = 30;
+        private String validation;
+        private Set<String> allowedHosts = new LinkedHashSet<>();
+        private Set<String> allowedOrigins = new LinkedHashSet<>();
 
-    public EmulatorOptions withWebhookToken(String token) {
-        return new EmulatorOptions(host, port, token, webhookUserId, seed, journalSize, finishedCalls,
-                bodyLimit, eventLoops, httpsPort, tlsCert, tlsKey, tlsDir, stateFile, controlToken, stateSaveSeconds);
+        private Builder() {
+        }
+
+        /** The address to listen on (default 127.0.0.1); beyond loopback the control API requires a token. */
+        public Builder host(String address) { this.host = address; return this; }
+
+        /** The HTTP port; 0 (the default) picks a free one. */
+        public Builder port(int value) { this.port = value; return this; }
+
+        /** HTTPS beside HTTP on this port (0: a free one; -1, the default: no HTTPS). */
+        public Builder httpsPort(int value) { this.httpsPort = value; return this; }
+
+        /** The default portal's webhook token (default "demo-token"). */
+        public Builder webhookToken(String token) { this.webhookToken = token; return this; }
+
+        /** The user the default portal's webhook acts as (default 1). */
+        public Builder webhookUserId(long userId) { this.webhookUserId = userId; return this; }
+
+        /** The default portal's seed file instead of the demo data (the format of --seed). */
+        public Builder seed(Path file) { this.seed = file == null ? null : () -> Files.newInputStream(file); return this; }
+
+        /** The default portal's seed as JSON text. */
+        public Builder seedJson(String json) {
+            this.seed = json == null ? null : () -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /** REST calls (and deliveries) kept per portal in the journals (default 1000). */
+        public Builder journalSize(int entries) { this.journalSize = entries; return this; }
+
+        /** Finished calls kept per portal (default 10,000). */
+        public Builder finishedCalls(int calls) { this.finishedCalls = calls; return this; }
+
+        /** The largest request body accepted, in bytes (default 8 MiB). */
+        public Builder bodyLimit(long bytes) { this.bodyLimit = bytes; return this; }
+
+        /** HTTP server instances, one per event loop (default: one per core). */
+        public Builder eventLoops(int count) { this.eventLoops = count; return this; }
+
+        /** A PEM certificate and key for HTTPS instead of the self-signed one. */
+        public Builder tls(Path certificate, Path key) { this.tlsCert = certificate; this.tlsKey = key; return this; }
+
+        /** Where the self-signed certificate is made and kept (default ~/.b24-emulator/tls). */
+        public Builder tlsDir(Path dir) { this.tlsDir = dir; return this; }
+
+        /** Every portal's state loaded from this file at start and saved to it periodically and at close. */
+        public Builder stateFile(Path file) { this.stateFile = file; return this; }
+
+        /** How often the state file is saved, in seconds (default 30). */
+        public Builder stateSaveSeconds(int seconds) { this.stateSaveSeconds = seconds; return this; }
+
+        /** The token the control API requires beyond loopback (default: a random one). */
+        public Builder controlToken(String token) { this.controlToken = token; return this; }
+
+        /** How requests are held to the contract: "warn" (the default), "strict" or "off" (specs/DECISIONS.md D27). */
+        public Builder validation(String mode) {
+            if (mode != null && !Set.of("warn", "strict", "off").contains(mode.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("validation must be warn, strict or off");
+            }
+            this.validation = mode;
+            return this;
+        }
+
+        /** A further host name the control API answers to (a proxy's, a container's). */
+        public Builder allowedHost(String host) { this.allowedHosts.add(host); return this; }
+
+        /** A further origin (scheme://host:port) whose pages may drive the control API. */
+        public Builder allowedOrigin(String origin) { this.allowedOrigins.add(origin); return this; }
+
+        public EmulatorOptions build() {
+            return new EmulatorOptions(this);
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.host = host;
+            copy.port = port;
+            copy.webhookToken = webhookToken;
+            copy.webhookUserId = webhookUserId;
+            copy.seed = seed;
+            copy.journalSize = journalSize;
+            copy.finishedCalls = finishedCalls;
+            copy.bodyLimit = bodyLimit;
+            copy.eventLoops = eventLoops;
+            copy.httpsPort = httpsPort;
+            copy.tlsCert = tlsCert;
+            copy.tlsKey = tlsKey;
+            copy.tlsDir = tlsDir;
+            copy.stateFile = stateFile;
+            copy.controlToken = controlToken;
+            copy.stateSaveSeconds = stateSaveSeconds;
+            copy.validation = validation;
+            copy.allowedHosts = new LinkedHashSet<>(allowedHosts);
+            copy.allowedOrigins = new LinkedHashSet<>(allowedOrigins);
+            return copy;
+        }
     }
 }

@@ -3,25 +3,31 @@ package dev.b24emu.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.internal.events.Delivery;
+import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.crm.api.CrmArea;
 import dev.b24emu.emulator.internal.journal.RequestJournal;
+import dev.b24emu.emulator.internal.outbound.Delivery;
+import dev.b24emu.emulator.internal.outbound.DeliveryJournal;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.server.EmulatorServer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One isolated portal as a test sees it: its webhook, its clock and settings, and what it received and sent, with
- * assertions that say what happened instead when they fail.
+ * One isolated portal as a test sees it: its webhook, its clock and settings, its CRM and applications, and what it
+ * received and sent, with assertions that say what happened instead when they fail.
  */
 public final class TestPortal {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Bitrix24Emulator emulator;
+    private final EmulatorServer server;
     private final Portal portal;
 
-    TestPortal(Bitrix24Emulator emulator, Portal portal) {
-        this.emulator = emulator;
+    TestPortal(EmulatorServer server, Portal portal) {
+        this.server = server;
         this.portal = portal;
     }
 
@@ -31,7 +37,7 @@ public final class TestPortal {
 
     /** The webhook URL, ending in a slash. */
     public String webhookUrl() {
-        return emulator.webhookUrl(portal);
+        return server.webhookUrl(portal);
     }
 
     public String memberId() {
@@ -48,8 +54,42 @@ public final class TestPortal {
         return this;
     }
 
+    /** The portal's settings as GET …/settings shows them. */
+    public JsonNode settings() {
+        return portal.settings().toJson();
+    }
+
+    /** Moves this portal's clock forward (token expiry, the 30-minute rule, card timers); other portals keep theirs. */
     public TestPortal advanceClock(Duration by) {
         portal.clock().advance(by);
+        return this;
+    }
+
+    /** Sets this portal's clock. */
+    public TestPortal setClock(Instant now) {
+        portal.clock().set(now);
+        return this;
+    }
+
+    /** The portal's time now. */
+    public Instant now() {
+        return portal.now();
+    }
+
+    /**
+     * Adds a CRM object without a REST call (so the request journal keeps only what clients asked), with fields as
+     * crm.{type}.add takes them; answers its ID.
+     *
+     * @param type lead, contact, company or deal
+     */
+    public long addCrm(String type, Map<String, ?> fields) {
+        ObjectNode added = (ObjectNode) CrmArea.add(portal, type, JSON.valueToTree(fields));
+        return added.get("ID").asLong();
+    }
+
+    /** Puts a number on the CRM exclusion list: calls from it create nothing in the CRM. */
+    public TestPortal exclude(String phone) {
+        portal.store(CrmStore.class).exclude(phone);
         return this;
     }
 
@@ -60,37 +100,44 @@ public final class TestPortal {
         if (handlerUrl != null) {
             spec.put("handlerUrl", handlerUrl);
         }
-        return emulator.installation().install(portal, spec);
+        return server.installApp(portal, spec);
     }
 
-    public List<RequestJournal.Entry> requests() {
-        return portal.journal().entries();
+    /** Every REST call the portal served (the last --journal-size of them), oldest first. */
+    public List<RecordedRequest> requests() {
+        return portal.store(RequestJournal.class).entries().stream().map(TestPortal::recorded).toList();
     }
 
-    public List<Delivery> deliveries() {
-        return portal.events().deliveries();
+    /** Every delivery attempt the portal made, oldest first. */
+    public List<RecordedDelivery> deliveries() {
+        return portal.store(DeliveryJournal.class).deliveries().stream().map(TestPortal::recorded).toList();
     }
 
     /** The calls of a method this portal served (any case). */
-    public List<RequestJournal.Entry> requests(String method) {
+    public List<RecordedRequest> requests(String method) {
         return requests().stream().filter(e -> e.method().equalsIgnoreCase(method)).toList();
     }
 
-    /** Fails unless the method was called at least once, listing what was called instead. */
-    public RequestJournal.Entry assertCalled(String method) {
-        List<RequestJournal.Entry> calls = requests(method);
+    /** Fails unless the method was called at least once, listing what was called instead; answers the last call. */
+    public RecordedRequest assertCalled(String method) {
+        List<RecordedRequest> calls = requests(method);
         if (calls.isEmpty()) {
             throw new AssertionError("Expected a call of " + method + " on portal " + id() + "; it served: " + summary());
         }
         return calls.get(calls.size() - 1);
     }
 
-    /** Fails unless an event was delivered, listing the deliveries there were. */
-    public Delivery assertDelivered(String event) {
+    /** Fails unless an event was delivered, listing the deliveries there were; answers the last one. */
+    public RecordedDelivery assertDelivered(String event) {
         return deliveries().stream().filter(d -> d.event().equalsIgnoreCase(event)).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("Expected a delivery of " + event + " on portal " + id()
                         + "; there were: " + deliveries().stream().map(d -> d.event() + " -> " + d.status())
                         .collect(Collectors.toList())));
+    }
+
+    /** Deletes the portal: its webhook and tokens stop working. */
+    public void delete() {
+        server.portals().delete(portal.id());
     }
 
     private String summary() {
@@ -98,8 +145,13 @@ public final class TestPortal {
                 .collect(Collectors.toList()).toString();
     }
 
-    /** The portal itself, for what the test API does not cover. */
-    public Portal portal() {
-        return portal;
+    private static RecordedRequest recorded(RequestJournal.Entry e) {
+        return new RecordedRequest(e.time(), e.method(), e.httpMethod(), e.auth(), e.app(), e.credential(), e.params(),
+                e.status(), e.error(), e.result(), e.warnings(), e.latencyMicros());
+    }
+
+    private static RecordedDelivery recorded(Delivery d) {
+        return new RecordedDelivery(d.time(), d.event(), d.handlerId(), d.url(), d.payload(), d.attempt(), d.status(),
+                d.error(), d.latencyMillis());
     }
 }

@@ -8,13 +8,15 @@ import java.util.Map;
 
 /** Seeding the CRM through its own REST methods, so scenarios run on the emulator and a real portal alike. */
 public class CrmSteps {
-    private static ScenarioContext ctx() {
-        return ScenarioContext.current();
+    private final ScenarioContext ctx;
+
+    public CrmSteps(ScenarioContext ctx) {
+        this.ctx = ctx;
     }
 
     @Given("a contact {string} with phone {string}")
     public void contact(String name, String phone) {
-        contactAssigned(name, phone, RestSteps.operatorId(ctx()));
+        contactAssigned(name, phone, ctx.operatorId());
     }
 
     @Given("a contact {string} with phone {string} assigned to user {long}")
@@ -26,22 +28,22 @@ public class CrmSteps {
 
     @Given("a company {string} with phone {string}")
     public void company(String title, String phone) {
-        add("crm.company.add", title, Map.of("TITLE", title, "ASSIGNED_BY_ID", RestSteps.operatorId(ctx()),
+        add("crm.company.add", title, Map.of("TITLE", title, "ASSIGNED_BY_ID", ctx.operatorId(),
                 "PHONE", List.of(Map.of("VALUE", phone, "VALUE_TYPE", "WORK"))));
     }
 
     @Given("a lead {string} with phone {string}")
     public void lead(String title, String phone) {
-        add("crm.lead.add", title, Map.of("TITLE", title, "ASSIGNED_BY_ID", RestSteps.operatorId(ctx()),
+        add("crm.lead.add", title, Map.of("TITLE", title, "ASSIGNED_BY_ID", ctx.operatorId(),
                 "PHONE", List.of(Map.of("VALUE", phone, "VALUE_TYPE", "WORK"))));
     }
 
-    private static void add(String method, String name, Map<String, Object> fields) {
-        RestSteps.record(method, RestAssured.given().contentType("application/json").body(Map.of("fields", fields))
-                .post(ctx().webhook + method));
-        if (ctx().status != 200) {
-            throw new AssertionError(method + " failed: " + ctx().body);
+    private void add(String method, String name, Map<String, Object> fields) {
+        ctx.record(method, RestAssured.given().contentType("application/json").body(Map.of("fields", fields))
+                .post(ctx.webhook + method));
+        if (ctx.status != 200) {
+            throw new AssertionError(method + " failed: " + ctx.body);
         }
-        ctx().remembered.put(name, ctx().body.path("result").asText());
+        ctx.remembered.put(name, ctx.body.path("result").asText());
     }
 }

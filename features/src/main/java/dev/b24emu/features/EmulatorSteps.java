@@ -21,12 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exclusion list, applications and OAuth, event deliveries to a handler server, click-to-call, and call cards.
  */
 public class EmulatorSteps {
-    private static ScenarioContext ctx() {
-        return ScenarioContext.current();
+    private final ScenarioContext ctx;
+
+    public EmulatorSteps(ScenarioContext ctx) {
+        this.ctx = ctx;
     }
 
-    private static void requireEmulator() {
-        if (ctx().emulatorBase == null) {
+    private void requireEmulator() {
+        if (ctx.emulatorBase == null) {
             throw new AssertionError("This step needs the emulator: tag the scenario @emulator-only");
         }
     }
@@ -36,34 +38,34 @@ public class EmulatorSteps {
         requireEmulator();
         String literal = value.matches("true|false|-?\\d+") ? value : "\"" + value + "\"";
         RestAssured.given().contentType("application/json").body("{\"" + name + "\":" + literal + "}")
-                .patch(ctx().controlPath("/settings")).then().statusCode(200);
+                .patch(ctx.controlPath("/settings")).then().statusCode(200);
     }
 
     @When("the portal clock moves forward by {string}")
     public void advance(String duration) {
         requireEmulator();
         RestAssured.given().contentType("application/json").body(Map.of("advance", duration))
-                .post(ctx().controlPath("/clock")).then().statusCode(200);
+                .post(ctx.controlPath("/clock")).then().statusCode(200);
     }
 
     @When("the portal is reset to its seed")
     public void reset() {
         requireEmulator();
-        RestAssured.given().post(ctx().controlPath("/reset")).then().statusCode(200);
+        RestAssured.given().post(ctx.controlPath("/reset")).then().statusCode(200);
     }
 
     @When("a CRM form asks for a callback to {string} on line {string}")
     public void callback(String phone, String line) {
         requireEmulator();
         RestAssured.given().contentType("application/json").body(Map.of("phoneNumber", phone, "lineNumber", line,
-                "text", "Please call back")).post(ctx().controlPath("/callback")).then().statusCode(200);
+                "text", "Please call back")).post(ctx.controlPath("/callback")).then().statusCode(200);
     }
 
     @Then("the finished call {string} was added to the chat: {string}")
     public void addedToChat(String call, String yesNo) {
         requireEmulator();
-        Boolean added = RestAssured.given().get(ctx().controlPath("/calls")).then().statusCode(200).extract()
-                .path("finished.find { it.callId == '" + ctx().remembered.get(call) + "' }.addedToChat");
+        Boolean added = RestAssured.given().get(ctx.controlPath("/calls")).then().statusCode(200).extract()
+                .path("finished.find { it.callId == '" + ctx.remembered.get(call) + "' }.addedToChat");
         assertEquals(yesNo.equals("yes"), added, () -> "addedToChat of {" + call + "}");
     }
 
@@ -71,7 +73,7 @@ public class EmulatorSteps {
     public void exclude(String phone) {
         requireEmulator();
         RestAssured.given().contentType("application/json").body(Map.of("phone", phone))
-                .post(ctx().controlPath("/crm-exclusions")).then().statusCode(201);
+                .post(ctx.controlPath("/crm-exclusions")).then().statusCode(201);
     }
 
     @Given("an application {string} with scopes {string}")
@@ -82,53 +84,53 @@ public class EmulatorSteps {
     @Given("an application {string} with scopes {string} installed by user {int}")
     public void installBy(String clientId, String scopes, int userId) {
         requireEmulator();
-        JsonNode tokens = RestSteps.JSON.valueToTree(RestAssured.given().contentType("application/json")
+        JsonNode tokens = ScenarioContext.JSON.valueToTree(RestAssured.given().contentType("application/json")
                 .body(Map.of("clientId", clientId, "clientSecret", clientId + "-secret",
                         "scopes", Arrays.asList(scopes.split(",\\s*")), "userId", userId))
-                .post(ctx().controlPath("/apps")).then().statusCode(201).extract().as(Map.class));
-        ctx().appTokens.put(clientId, tokens.get("access_token").asText());
-        ctx().remembered.put(clientId + ".refresh_token", tokens.get("refresh_token").asText());
-        ctx().remembered.put(clientId + ".application_token", tokens.get("application_token").asText());
+                .post(ctx.controlPath("/apps")).then().statusCode(201).extract().as(Map.class));
+        ctx.appTokens.put(clientId, tokens.get("access_token").asText());
+        ctx.remembered.put(clientId + ".refresh_token", tokens.get("refresh_token").asText());
+        ctx.remembered.put(clientId + ".application_token", tokens.get("application_token").asText());
     }
 
     @When("I call {string} as application {string}")
     public void callAsApp(String method, String clientId) {
-        RestSteps.record(method, RestAssured.given().contentType("application/json").body("{}")
-                .post(ctx().emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
+        ctx.record(method, RestAssured.given().contentType("application/json").body("{}")
+                .post(ctx.emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
     }
 
     @When("I call {string} as application {string} with:")
     public void callAsAppWith(String method, String clientId, DataTable table) {
-        RestSteps.record(method, RestAssured.given().contentType("application/json").body(RestSteps.tree(table).toString())
-                .post(ctx().emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
+        ctx.record(method, RestAssured.given().contentType("application/json").body(ctx.tree(table).toString())
+                .post(ctx.emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
     }
 
     @When("application {string} renews its token")
     public void renew(String clientId) {
         Response response = RestAssured.given().queryParam("grant_type", "refresh_token").queryParam("client_id", clientId)
                 .queryParam("client_secret", clientId + "-secret")
-                .queryParam("refresh_token", ctx().remembered.get(clientId + ".refresh_token"))
-                .get(ctx().emulatorBase + "/oauth/token/");
-        ctx().status = response.statusCode();
-        ctx().body = RestSteps.JSON.valueToTree(response.as(Map.class));
-        if (ctx().status == 200) {
-            ctx().remembered.put(clientId + ".old_refresh_token", ctx().remembered.get(clientId + ".refresh_token"));
-            ctx().appTokens.put(clientId, ctx().body.get("access_token").asText());
-            ctx().remembered.put(clientId + ".refresh_token", ctx().body.get("refresh_token").asText());
+                .queryParam("refresh_token", ctx.remembered.get(clientId + ".refresh_token"))
+                .get(ctx.emulatorBase + "/oauth/token/");
+        ctx.status = response.statusCode();
+        ctx.body = ScenarioContext.JSON.valueToTree(response.as(Map.class));
+        if (ctx.status == 200) {
+            ctx.remembered.put(clientId + ".old_refresh_token", ctx.remembered.get(clientId + ".refresh_token"));
+            ctx.appTokens.put(clientId, ctx.body.get("access_token").asText());
+            ctx.remembered.put(clientId + ".refresh_token", ctx.body.get("refresh_token").asText());
         }
     }
 
     @When("application {string} renews with its spent refresh token")
     public void renewSpent(String clientId) {
-        ctx().remembered.put(clientId + ".refresh_token", ctx().remembered.get(clientId + ".old_refresh_token"));
+        ctx.remembered.put(clientId + ".refresh_token", ctx.remembered.get(clientId + ".old_refresh_token"));
         renew(clientId);
     }
 
     @Then("the token endpoint answers {int} {string}")
     public void tokenEndpoint(int status, String error) {
-        assertEquals(status, ctx().status, () -> "token endpoint: " + ctx().body);
+        assertEquals(status, ctx.status, () -> "token endpoint: " + ctx.body);
         if (!error.isEmpty()) {
-            assertEquals(error, ctx().body.path("error").asText(), () -> "token endpoint: " + ctx().body);
+            assertEquals(error, ctx.body.path("error").asText(), () -> "token endpoint: " + ctx.body);
         }
     }
 
@@ -137,7 +139,7 @@ public class EmulatorSteps {
     public void journalShowsCallers(int count, String method, String clientId, String errors) {
         requireEmulator();
         List<Map<String, Object>> entries = RestAssured.given().queryParam("method", method)
-                .queryParam("limit", count).get(ctx().controlPath("/requests")).then().statusCode(200)
+                .queryParam("limit", count).get(ctx.controlPath("/requests")).then().statusCode(200)
                 .extract().jsonPath().getList("$");
         assertEquals(count, entries.size(), "journal entries of " + method);
         List<String> expectedErrors = java.util.Arrays.stream(errors.split(",\\s*"))
@@ -151,71 +153,71 @@ public class EmulatorSteps {
     @Given("application {string} binds {string} to the handler server")
     public void bindEvent(String clientId, String event) {
         RestAssured.given().contentType("application/json")
-                .body(Map.of("event", event, "handler", ctx().handler().url("/events/" + clientId)))
-                .post(ctx().emulatorBase + "/rest/event.bind?auth=" + token(clientId)).then().statusCode(200);
+                .body(Map.of("event", event, "handler", ctx.handler().url("/events/" + clientId)))
+                .post(ctx.emulatorBase + "/rest/event.bind?auth=" + token(clientId)).then().statusCode(200);
     }
 
     @Given("application {string} binds the CALL_CARD widget to the handler server")
     public void bindWidget(String clientId) {
         RestAssured.given().contentType("application/json")
-                .body(Map.of("PLACEMENT", "CALL_CARD", "HANDLER", ctx().handler().url("/widget/" + clientId)))
-                .post(ctx().emulatorBase + "/rest/placement.bind?auth=" + token(clientId)).then().statusCode(200);
+                .body(Map.of("PLACEMENT", "CALL_CARD", "HANDLER", ctx.handler().url("/widget/" + clientId)))
+                .post(ctx.emulatorBase + "/rest/placement.bind?auth=" + token(clientId)).then().statusCode(200);
     }
 
     @Given("the handler server answers {int}")
     public void handlerAnswers(int status) {
-        ctx().handler().answer(status, 0);
+        ctx.handler().answer(status, 0);
     }
 
     @Then("application {string} receives {string}")
     public void receives(String clientId, String event) {
-        HandlerServer.Received received = ctx().handler().await(r -> r.path().equals("/events/" + clientId)
+        HandlerServer.Received received = ctx.handler().await(r -> r.path().equals("/events/" + clientId)
                 && r.event().equalsIgnoreCase(event), event + " at application " + clientId);
-        ctx().body = received.form();
+        ctx.body = received.form();
     }
 
     @Then("the CALL_CARD widget of application {string} opens")
     public void widgetOpens(String clientId) {
-        HandlerServer.Received received = ctx().handler().await(r -> r.path().equals("/widget/" + clientId),
+        HandlerServer.Received received = ctx.handler().await(r -> r.path().equals("/widget/" + clientId),
                 "the CALL_CARD opening of " + clientId);
         var merged = received.query().deepCopy();
         merged.setAll(received.form());
         try {
-            merged.set("PLACEMENT_OPTIONS", RestSteps.JSON.readTree(received.form().get("PLACEMENT_OPTIONS").asText()));
+            merged.set("PLACEMENT_OPTIONS", ScenarioContext.JSON.readTree(received.form().get("PLACEMENT_OPTIONS").asText()));
         } catch (java.io.IOException e) {
             throw new AssertionError("PLACEMENT_OPTIONS is not JSON", e);
         }
-        ctx().body = merged;
+        ctx.body = merged;
     }
 
     @Then("the delivered {string} is {string}")
     public void deliveredIs(String path, String value) {
-        JsonNode node = ctx().body.at(Values.pointer(path));
-        assertEquals(Values.substitute(value, ctx().remembered), node.asText(null), () -> path + " in " + ctx().body);
+        JsonNode node = ctx.body.at(Values.pointer(path));
+        assertEquals(Values.substitute(value, ctx.remembered), node.asText(null), () -> path + " in " + ctx.body);
         assertTrue(node.isTextual(), () -> path + " should be delivered as a string: " + node);
     }
 
     @Then("after {int} second(s) application {string} has received {int} {string}")
     public void countAfter(int seconds, String clientId, int count, String event) throws InterruptedException {
         Thread.sleep(seconds * 1000L);
-        long received = ctx().handler().received().stream()
+        long received = ctx.handler().received().stream()
                 .filter(r -> r.path().equals("/events/" + clientId) && r.event().equalsIgnoreCase(event)).count();
         assertEquals(count, received, () -> event + " deliveries to " + clientId);
     }
 
     @Then("every delivery conforms to the contract")
     public void deliveriesConform() {
-        ctx().handler().assertAllConform();
+        ctx.handler().assertAllConform();
     }
 
     @When("user {int} clicks to call {string} on line {string}")
     public void clickToCall(int userId, String phone, String line) {
         Response response = RestAssured.given().contentType("application/json")
                 .body(Map.of("userId", userId, "phoneNumber", phone, "lineNumber", line))
-                .post(ctx().controlPath("/click-to-call"));
+                .post(ctx.controlPath("/click-to-call"));
         response.then().statusCode(200);
-        ctx().remembered.put("clicked", response.jsonPath().getString("CALL_ID"));
-        ctx().openCalls.add(response.jsonPath().getString("CALL_ID"));
+        ctx.remembered.put("clicked", response.jsonPath().getString("CALL_ID"));
+        ctx.openCalls.add(response.jsonPath().getString("CALL_ID"));
     }
 
     @Given("a call list {string} of contacts {string}")
@@ -223,15 +225,15 @@ public class EmulatorSteps {
         List<Long> entities = Arrays.stream(ids.split(",\\s*")).map(Long::parseLong).toList();
         Object id = RestAssured.given().contentType("application/json")
                 .body(Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", entities))
-                .post(ctx().webhook + "crm.calllist.add").then().statusCode(200).extract().path("result");
-        ctx().remembered.put(name, String.valueOf(id));
+                .post(ctx.webhook + "crm.calllist.add").then().statusCode(200).extract().path("result");
+        ctx.remembered.put(name, String.valueOf(id));
     }
 
     @When("user {int} moves to the {string} client of call list {string}")
     public void moveInList(int userId, String which, String name) {
         String action = which.equals("first") ? "start" : "next";
         RestAssured.given().contentType("application/json").body(Map.of("userId", userId))
-                .post(ctx().controlPath("/call-lists/" + ctx().remembered.get(name) + "/" + action)).then().statusCode(200);
+                .post(ctx.controlPath("/call-lists/" + ctx.remembered.get(name) + "/" + action)).then().statusCode(200);
     }
 
     @When("user {int} does {string} in the card of {string}")
@@ -250,7 +252,7 @@ public class EmulatorSteps {
         Response response = RestAssured.given().contentType("application/json").body(Map.of("command", command))
                 .post(cardPath(userId, call) + "/command");
         response.then().statusCode(200);
-        ctx().body = RestSteps.JSON.createObjectNode().set("result", RestSteps.JSON.valueToTree(response.as(Object.class)));
+        ctx.body = ScenarioContext.JSON.createObjectNode().set("result", ScenarioContext.JSON.valueToTree(response.as(Object.class)));
     }
 
     @Then("the card of {string} for user {int} emitted {string} for {string}")
@@ -268,11 +270,11 @@ public class EmulatorSteps {
     }
 
     private String cardPath(int userId, String call) {
-        return ctx().controlPath("/cards/" + ctx().remembered.get(call) + "/" + userId);
+        return ctx.controlPath("/cards/" + ctx.remembered.get(call) + "/" + userId);
     }
 
-    private static String token(String clientId) {
-        String token = ctx().appTokens.get(clientId);
+    private String token(String clientId) {
+        String token = ctx.appTokens.get(clientId);
         if (token == null) {
             throw new AssertionError("No application " + clientId + " is installed in this scenario");
         }

@@ -14,33 +14,37 @@ import java.util.Map;
  * real portal are deleted afterwards.
  */
 public class Hooks {
+    private final ScenarioContext context;
+
+    public Hooks(ScenarioContext context) {
+        this.context = context;
+    }
+
     @Before(order = 0)
     public void start(Scenario scenario) {
-        ScenarioContext context = ScenarioContext.start();
         String real = Target.realWebhook();
         if (real != null) {
             if (scenario.getSourceTagNames().contains("@emulator-only")) {
                 throw new TestAbortedException("Needs the emulator's control API; skipped against a real portal");
             }
             context.webhook = real;
-            RestSteps.operatorId(context);
+            context.operatorId();
             return;
         }
         Map<String, String> portal = Target.newPortal();
         context.portalId = portal.get("id");
         context.webhook = portal.get("webhookUrl");
         context.emulatorBase = Target.emulator().baseUrl();
-        RestSteps.operatorId(context);
+        context.operatorId();
     }
 
     @After
     public void cleanUp() {
-        ScenarioContext context = ScenarioContext.current();
         try {
             if (context.webhook != null) {
                 for (String callId : context.openCalls) {
                     RestAssured.given().contentType("application/json")
-                            .body(Map.of("CALL_ID", callId, "USER_ID", RestSteps.operatorId(context)))
+                            .body(Map.of("CALL_ID", callId, "USER_ID", context.operatorId()))
                             .post(context.webhook + "telephony.externalcall.finish");
                 }
                 for (String[] call : context.cleanup) {
@@ -55,7 +59,6 @@ public class Hooks {
             if (context.handler != null) {
                 context.handler.close();
             }
-            ScenarioContext.end();
         }
     }
 }

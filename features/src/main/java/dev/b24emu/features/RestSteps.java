@@ -31,23 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the envelope and the result. Every response is checked against specs/ as it arrives.
  */
 public class RestSteps {
-    static final ObjectMapper JSON = new ObjectMapper();
+    private final ScenarioContext ctx;
 
-    private static ScenarioContext ctx() {
-        return ScenarioContext.current();
+    public RestSteps(ScenarioContext ctx) {
+        this.ctx = ctx;
     }
 
-    /** The user the webhook acts as: the operator of scenarios that run against a real portal too. */
-    static long operatorId(ScenarioContext context) {
-        String id = context.remembered.get("operator");
-        if (id != null) {
-            return Long.parseLong(id);
-        }
-        Response me = RestAssured.given().post(context.webhook + "user.current");
-        long userId = Long.parseLong(me.jsonPath().getString("result.ID"));
-        context.remembered.put("operator", Long.toString(userId));
-        return userId;
-    }
 
     @When("I call {string}")
     public void call(String method) {
@@ -56,39 +45,39 @@ public class RestSteps {
 
     @When("I call {string} with:")
     public void callWith(String method, DataTable table) {
-        send(method, RestAssured.given().contentType("application/json").body(tree(table).toString()), "POST", method);
+        send(method, RestAssured.given().contentType("application/json").body(ctx.tree(table).toString()), "POST", method);
     }
 
     @When("I call {string} with JSON:")
     public void callWithJson(String method, String json) {
-        send(method, RestAssured.given().contentType("application/json").body(Values.substitute(json, ctx().remembered)),
+        send(method, RestAssured.given().contentType("application/json").body(Values.substitute(json, ctx.remembered)),
                 "POST", method);
     }
 
     @When("I call {string} with the form:")
     public void callWithForm(String method, String form) {
         send(method, RestAssured.given().contentType("application/x-www-form-urlencoded")
-                .body(Values.substitute(form.trim(), ctx().remembered)), "POST", method + ".json");
+                .body(Values.substitute(form.trim(), ctx.remembered)), "POST", method + ".json");
     }
 
     @When("I call {string} with the query:")
     public void callWithQuery(String method, String query) {
         send(method, RestAssured.given().urlEncodingEnabled(false), "GET",
-                method + "?" + Values.substitute(query.trim(), ctx().remembered));
+                method + "?" + Values.substitute(query.trim(), ctx.remembered));
     }
 
     @When("I request the webhook path {string}")
     public void requestPath(String path) {
-        String substituted = Values.substitute(path, ctx().remembered);
+        String substituted = Values.substitute(path, ctx.remembered);
         String method = substituted.split("[?]")[0].replaceAll("/+$", "").replaceAll("(?i)\\.json$", "");
         send(method, RestAssured.given().urlEncodingEnabled(false), "GET", substituted);
     }
 
     @When("I call {string} with a wrong webhook token")
     public void callWithWrongToken(String method) {
-        String wrong = ctx().webhook.replaceAll("/rest/(\\d+)/[^/]+/$", "/rest/$1/wrong-token-0000/");
+        String wrong = ctx.webhook.replaceAll("/rest/(\\d+)/[^/]+/$", "/rest/$1/wrong-token-0000/");
         Response response = RestAssured.given().contentType("application/json").body("{}").post(wrong + method);
-        record(method, response);
+        ctx.record(method, response);
     }
 
     @When("I post {string} with content type {string} to {string}")
@@ -98,8 +87,8 @@ public class RestSteps {
 
     @When("{int} clients register the same call at once:")
     public void concurrentRegisters(int clients, DataTable table) throws Exception {
-        String body = tree(table).toString();
-        String webhook = ctx().webhook;
+        String body = ctx.tree(table).toString();
+        String webhook = ctx.webhook;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(clients, 16));
         try {
             List<Callable<String>> tasks = java.util.Collections.nCopies(clients, () -> RestAssured.given()
@@ -109,8 +98,8 @@ public class RestSteps {
             for (Future<String> f : pool.invokeAll(tasks)) {
                 ids.add(f.get());
             }
-            ctx().remembered.put("distinct CALL_IDs", Integer.toString(ids.size()));
-            ctx().openCalls.addAll(ids);
+            ctx.remembered.put("distinct CALL_IDs", Integer.toString(ids.size()));
+            ctx.openCalls.addAll(ids);
         } finally {
             pool.shutdownNow();
         }
@@ -118,35 +107,35 @@ public class RestSteps {
 
     @Then("the call succeeds")
     public void succeeds() {
-        assertEquals(200, ctx().status, () -> "expected success, got HTTP " + ctx().status + ": " + ctx().body);
-        assertFalse(ctx().body.has("error"), () -> "unexpected error " + ctx().body);
+        assertEquals(200, ctx.status, () -> "expected success, got HTTP " + ctx.status + ": " + ctx.body);
+        assertFalse(ctx.body.has("error"), () -> "unexpected error " + ctx.body);
     }
 
     @Then("the call fails with {int} {string}")
     public void failsWith(int status, String code) {
-        assertEquals(status, ctx().status, () -> "expected HTTP " + status + " " + code + ", got " + ctx().status + ": " + ctx().body);
-        assertEquals(code, ctx().body.path("error").asText(null), () -> "error code in " + ctx().body);
+        assertEquals(status, ctx.status, () -> "expected HTTP " + status + " " + code + ", got " + ctx.status + ": " + ctx.body);
+        assertEquals(code, ctx.body.path("error").asText(null), () -> "error code in " + ctx.body);
     }
 
     @Then("the call fails with {int} {string} {string}")
     public void failsWith(int status, String code, String description) {
         failsWith(status, code);
-        assertEquals(description, ctx().body.path("error_description").asText(), () -> "error_description in " + ctx().body);
+        assertEquals(description, ctx.body.path("error_description").asText(), () -> "error_description in " + ctx.body);
     }
 
     @Then("the error field {string} is {string}")
     public void errorField(String field, String value) {
-        assertEquals(value, ctx().body.path(field).asText(null), () -> field + " in " + ctx().body);
+        assertEquals(value, ctx.body.path(field).asText(null), () -> field + " in " + ctx.body);
     }
 
     @Then("the result {string} is {string}")
     public void resultIs(String path, String expected) {
         JsonNode value = result(path);
-        String wanted = Values.substitute(expected, ctx().remembered);
+        String wanted = Values.substitute(expected, ctx.remembered);
         if (wanted.equals("null")) {
-            assertTrue(value.isNull(), () -> "result " + path + " should be null: " + ctx().body);
+            assertTrue(value.isNull(), () -> "result " + path + " should be null: " + ctx.body);
         } else {
-            assertEquals(wanted, value.isValueNode() ? value.asText() : value.toString(), () -> "result " + path + " in " + ctx().body);
+            assertEquals(wanted, value.isValueNode() ? value.asText() : value.toString(), () -> "result " + path + " in " + ctx.body);
         }
     }
 
@@ -159,17 +148,17 @@ public class RestSteps {
 
     @Then("the result {string} is a string")
     public void resultIsString(String path) {
-        assertTrue(result(path).isTextual(), () -> "result " + path + " should be a string: " + ctx().body);
+        assertTrue(result(path).isTextual(), () -> "result " + path + " should be a string: " + ctx.body);
     }
 
     @Then("the result {string} is an integer")
     public void resultIsInteger(String path) {
-        assertTrue(result(path).isIntegralNumber(), () -> "result " + path + " should be an integer: " + ctx().body);
+        assertTrue(result(path).isIntegralNumber(), () -> "result " + path + " should be an integer: " + ctx.body);
     }
 
     @Then("the result {string} is an empty object")
     public void resultIsEmptyObject(String path) {
-        assertTrue(result(path).isObject() && result(path).isEmpty(), () -> "result " + path + " should be {}: " + ctx().body);
+        assertTrue(result(path).isObject() && result(path).isEmpty(), () -> "result " + path + " should be {}: " + ctx.body);
     }
 
     @Then("the result {string} matches {string}")
@@ -180,114 +169,89 @@ public class RestSteps {
 
     @Then("the result has no {string}")
     public void resultHasNo(String path) {
-        assertTrue(ctx().body.path("result").at(Values.pointer(path)).isMissingNode(), () -> "unexpected " + path + " in " + ctx().body);
+        assertTrue(ctx.body.path("result").at(Values.pointer(path)).isMissingNode(), () -> "unexpected " + path + " in " + ctx.body);
     }
 
     @Then("the result is {string}")
     public void resultIsScalar(String expected) {
-        JsonNode value = ctx().body.path("result");
-        assertEquals(expected, value.isValueNode() ? value.asText() : value.toString(), () -> "result in " + ctx().body);
+        JsonNode value = ctx.body.path("result");
+        assertEquals(expected, value.isValueNode() ? value.asText() : value.toString(), () -> "result in " + ctx.body);
     }
 
     @Then("the result has {int} item(s)")
     public void resultCount(int count) {
-        assertEquals(count, ctx().body.path("result").size(), () -> "items in " + ctx().body);
+        assertEquals(count, ctx.body.path("result").size(), () -> "items in " + ctx.body);
     }
 
     @Then("the result items {string} are {string}")
     public void resultItems(String field, String csv) {
         List<String> actual = new java.util.ArrayList<>();
-        ctx().body.path("result").forEach(item -> actual.add(item.at(Values.pointer(field)).asText()));
-        assertEquals(csv.isEmpty() ? List.of() : List.of(csv.split(",\\s*")), actual, () -> field + " of " + ctx().body);
+        ctx.body.path("result").forEach(item -> actual.add(item.at(Values.pointer(field)).asText()));
+        assertEquals(csv.isEmpty() ? List.of() : List.of(csv.split(",\\s*")), actual, () -> field + " of " + ctx.body);
     }
 
     @Then("the response has {string}")
     public void responseHas(String key) {
-        assertTrue(ctx().body.has(key), () -> key + " missing from " + ctx().body);
+        assertTrue(ctx.body.has(key), () -> key + " missing from " + ctx.body);
     }
 
     @Then("the response has no {string}")
     public void responseHasNo(String key) {
-        assertFalse(ctx().body.has(key), () -> key + " should not be in " + ctx().body);
+        assertFalse(ctx.body.has(key), () -> key + " should not be in " + ctx.body);
     }
 
     @Then("the response {string} is the number {long}")
     public void responseNumber(String key, long value) {
-        assertEquals(value, ctx().body.path(key).asLong(-1), () -> key + " in " + ctx().body);
+        assertEquals(value, ctx.body.path(key).asLong(-1), () -> key + " in " + ctx.body);
     }
 
     @Then("the response time {string} is an integer")
     public void timeInteger(String field) {
-        assertTrue(ctx().body.path("time").path(field).isIntegralNumber(), () -> "time." + field + " in " + ctx().body);
+        assertTrue(ctx.body.path("time").path(field).isIntegralNumber(), () -> "time." + field + " in " + ctx.body);
     }
 
     @Then("I remember the result {string} as {string}")
     public void remember(String path, String name) {
         JsonNode value = result(path);
-        assertFalse(value.isMissingNode(), () -> "no result " + path + " to remember in " + ctx().body);
-        ctx().remembered.put(name, value.asText());
+        assertFalse(value.isMissingNode(), () -> "no result " + path + " to remember in " + ctx.body);
+        ctx.remembered.put(name, value.asText());
     }
 
     @Then("the result {string} equals the remembered {string}")
     public void equalsRemembered(String path, String name) {
-        assertEquals(ctx().remembered.get(name), result(path).asText(), () -> path + " vs {" + name + "}");
+        assertEquals(ctx.remembered.get(name), result(path).asText(), () -> path + " vs {" + name + "}");
     }
 
     @Then("the result {string} differs from the remembered {string}")
     public void differsFromRemembered(String path, String name) {
-        assertNotEquals(ctx().remembered.get(name), result(path).asText(), () -> path + " should differ from {" + name + "}");
+        assertNotEquals(ctx.remembered.get(name), result(path).asText(), () -> path + " should differ from {" + name + "}");
+    }
+
+    /** A deviation the emulator reported (X-B24-Emulator-Warning): it answered as the real server would. */
+    @Then("the response warns {string}")
+    public void warns(String start) {
+        assertTrue(ctx.warnings.stream().anyMatch(w -> w.startsWith(start)),
+                () -> "no warning starting with \"" + start + "\" among " + ctx.warnings);
+    }
+
+    @Then("the response has no warning")
+    public void noWarning() {
+        assertEquals(List.of(), ctx.warnings);
     }
 
     @Then("the remembered {string} is {string}")
     public void rememberedIs(String name, String value) {
-        assertEquals(value, ctx().remembered.get(name), () -> "{" + name + "}");
+        assertEquals(value, ctx.remembered.get(name), () -> "{" + name + "}");
     }
 
     /** The value at a path of the result ("" for the whole result). */
-    static JsonNode result(String path) {
-        return ctx().body.path("result").at(Values.pointer(path));
+    JsonNode result(String path) {
+        return ctx.body.path("result").at(Values.pointer(path));
     }
 
-    static ObjectNode tree(DataTable table) {
-        ObjectNode body = JSON.createObjectNode();
-        for (List<String> row : table.asLists()) {
-            body.set(row.get(0).trim(), Values.cell(row.get(1), ctx().remembered));
-        }
-        return body;
+    private void send(String method, RequestSpecification request, String httpMethod, String path) {
+        Response response = httpMethod.equals("GET") ? request.get(ctx.webhook + path) : request.post(ctx.webhook + path);
+        ctx.record(method, response);
     }
 
-    private static void send(String method, RequestSpecification request, String httpMethod, String path) {
-        Response response = httpMethod.equals("GET") ? request.get(ctx().webhook + path) : request.post(ctx().webhook + path);
-        record(method, response);
-    }
-
-    /** Keeps the response, checks it against specs/ and notes calls to finish and objects to delete afterwards. */
-    static void record(String method, Response response) {
-        ScenarioContext context = ctx();
-        context.status = response.statusCode();
-        try {
-            context.body = JSON.readTree(response.asByteArray());
-        } catch (Exception e) {
-            throw new AssertionError(method + " answered HTTP " + response.statusCode() + " with a body that is not JSON: "
-                    + response.asString(), e);
-        }
-        Contracts contracts = Contracts.shared();
-        List<Contracts.Violation> violations = contracts.method(method).isPresent()
-                ? contracts.validateResponse(method, context.status, context.body)
-                : contracts.validate("common/envelope-error.json", context.body);
-        assertTrue(violations.isEmpty(), () -> method + " answered outside the contract in specs/: " + violations + "\n" + context.body);
-        String lower = method.toLowerCase(Locale.ROOT);
-        if (context.status == 200 && lower.equals("telephony.externalcall.register")) {
-            String callId = context.body.path("result").path("CALL_ID").asText();
-            if (!context.openCalls.contains(callId)) {
-                context.openCalls.add(callId);
-            }
-            context.body.path("result").path("CRM_CREATED_ENTITIES").forEach(e -> context.cleanup.add(new String[] {
-                    "crm." + e.path("ENTITY_TYPE").asText().toLowerCase(Locale.ROOT) + ".delete", e.path("ENTITY_ID").asText()}));
-        } else if (context.status == 200 && lower.equals("telephony.externalcall.finish")) {
-            context.openCalls.remove(context.body.path("result").path("CALL_ID").asText());
-        } else if (context.status == 200 && lower.matches("crm\\.(lead|deal|contact|company)\\.add")) {
-            context.cleanup.add(new String[] {lower.replace(".add", ".delete"), context.body.path("result").asText()});
-        }
-    }
 }

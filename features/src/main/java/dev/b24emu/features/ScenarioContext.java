@@ -1,19 +1,29 @@
 package dev.b24emu.features;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.testing.HandlerServer;
+import dev.b24emu.specs.Contracts;
+import io.cucumber.datatable.DataTable;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
- * One scenario's state, shared by the step classes: the portal it runs on, the last response, values it remembered,
- * installed applications, and what it must clean up on a real portal.
+ * One scenario's state, shared by the step classes (Cucumber's PicoContainer makes one per scenario and hands it to
+ * each step class's constructor): the portal it runs on, the last response, values it remembered, installed
+ * applications, and what it must clean up on a real portal.
  */
 public final class ScenarioContext {
-    private static final ThreadLocal<ScenarioContext> CURRENT = new ThreadLocal<>();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** The webhook base URL, ending in a slash. */
     String webhook;
@@ -23,6 +33,8 @@ public final class ScenarioContext {
     String portalId;
     int status;
     JsonNode body;
+    /** the X-B24-Emulator-Warning headers of the last response */
+    List<String> warnings = List.of();
     /** maps a remembered name to its value */
     final Map<String, String> remembered = new HashMap<>();
     /** maps an application's client ID to its access token */
@@ -33,22 +45,55 @@ public final class ScenarioContext {
     final List<String[]> cleanup = new ArrayList<>();
     HandlerServer handler;
 
-    static ScenarioContext start() {
-        ScenarioContext context = new ScenarioContext();
-        CURRENT.set(context);
-        return context;
-    }
-
-    public static ScenarioContext current() {
-        ScenarioContext context = CURRENT.get();
-        if (context == null) {
-            throw new IllegalStateException("No scenario is running (the Hooks class must be on the glue path)");
+    /** The user the webhook acts as: the operator of scenarios that run against a real portal too. */
+    long operatorId() {
+        String id = remembered.get("operator");
+        if (id != null) {
+            return Long.parseLong(id);
         }
-        return context;
+        Response me = RestAssured.given().post(webhook + "user.current");
+        long userId = Long.parseLong(me.jsonPath().getString("result.ID"));
+        remembered.put("operator", Long.toString(userId));
+        return userId;
     }
 
-    static void end() {
-        CURRENT.remove();
+    /** A step's table of parameters as a JSON object, each cell read by {@link Values#cell}. */
+    ObjectNode tree(DataTable table) {
+        ObjectNode tree = JSON.createObjectNode();
+        for (List<String> row : table.asLists()) {
+            tree.set(row.get(0).trim(), Values.cell(row.get(1), remembered));
+        }
+        return tree;
+    }
+
+    /** Keeps the response, checks it against specs/ and notes calls to finish and objects to delete afterwards. */
+    void record(String method, Response response) {
+        status = response.statusCode();
+        warnings = response.headers().getValues("X-B24-Emulator-Warning");
+        try {
+            body = JSON.readTree(response.asByteArray());
+        } catch (Exception e) {
+            throw new AssertionError(method + " answered HTTP " + response.statusCode() + " with a body that is not JSON: "
+                    + response.asString(), e);
+        }
+        Contracts contracts = Contracts.shared();
+        List<Contracts.Violation> violations = contracts.method(method).isPresent()
+                ? contracts.validateResponse(method, status, body)
+                : contracts.validate("common/envelope-error.json", body);
+        assertTrue(violations.isEmpty(), () -> method + " answered outside the contract in specs/: " + violations + "\n" + body);
+        String lower = method.toLowerCase(Locale.ROOT);
+        if (status == 200 && lower.equals("telephony.externalcall.register")) {
+            String callId = body.path("result").path("CALL_ID").asText();
+            if (!openCalls.contains(callId)) {
+                openCalls.add(callId);
+            }
+            body.path("result").path("CRM_CREATED_ENTITIES").forEach(e -> cleanup.add(new String[] {
+                    "crm." + e.path("ENTITY_TYPE").asText().toLowerCase(Locale.ROOT) + ".delete", e.path("ENTITY_ID").asText()}));
+        } else if (status == 200 && lower.equals("telephony.externalcall.finish")) {
+            openCalls.remove(body.path("result").path("CALL_ID").asText());
+        } else if (status == 200 && lower.matches("crm\\.(lead|deal|contact|company)\\.add")) {
+            cleanup.add(new String[] {lower.replace(".add", ".delete"), body.path("result").asText()});
+        }
     }
 
     HandlerServer handler() {

@@ -35,7 +35,7 @@ public final class Target {
     /** The embedded emulator, started on first use and stopped when the JVM exits. */
     public static synchronized Bitrix24Emulator emulator() {
         if (embedded == null) {
-            embedded = Bitrix24Emulator.start(EmulatorOptions.defaults().withPort(0));
+            embedded = Bitrix24Emulator.start(EmulatorOptions.defaults());
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "b24-features-emulator"));
         }
         return embedded;

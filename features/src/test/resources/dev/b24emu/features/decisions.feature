@@ -45,27 +45,35 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     And I call "crm.contact.list"
     Then the response "total" is the number 2
 
-  @D27
-  Scenario: A parameter the docs rule out is refused with its name
+  @D27 @emulator-only
+  Scenario: A value the docs rule out but the server accepts is answered as the server answers it, and reported
     When I call "telephony.externalcall.register" with:
       | USER_ID         | 2            |
       | PHONE_NUMBER    | +79995550704 |
       | TYPE            | 2            |
-      | CRM_ENTITY_TYPE | DEAL         |
-      | CRM_ENTITY_ID   | 1            |
-    Then the call fails with 400 "ERROR_ARGUMENT"
+      | SHOW            | yes          |
+    Then the call succeeds
+    And the response warns "Parameter SHOW is invalid: integer 0 or 1 expected"
+    Given the portal setting "validation" is "strict"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID         | 2            |
+      | PHONE_NUMBER    | +79995550705 |
+      | TYPE            | 2            |
+      | SHOW            | yes          |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given; the real portal would have accepted it (strict mode)"
 
-  @D28
-  Scenario: Unknown parameters are ignored unless the portal is strict
+  @D28 @emulator-only
+  Scenario: Unknown parameters are ignored and reported, and refused in strict mode
     When I call "telephony.externalCall.searchCrmEntities" with:
       | PHONE_NUMBER | +79990000001 |
       | EXTRA        | 1            |
     Then the call succeeds
-    Given the portal setting "strict" is "true"
+    And the response warns "Unknown parameter EXTRA"
+    Given the portal setting "validation" is "strict"
     When I call "telephony.externalCall.searchCrmEntities" with:
       | PHONE_NUMBER | +79990000001 |
       | EXTRA        | 1            |
-    Then the call fails with 400 "ERROR_ARGUMENT" "Unknown parameter EXTRA (strict mode)"
+    Then the call fails with 400 "ERROR_ARGUMENT"
 
   @D48
   Scenario: The real limits are off until a portal turns them on

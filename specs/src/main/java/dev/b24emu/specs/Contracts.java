@@ -41,6 +41,8 @@ public final class Contracts {
     public static final String ID_BASE = "https://b24emu.dev/specs/";
     public static final String RESOURCE_ROOT = "b24-specs/";
     private static final String ERROR_KEYWORD = "x-b24-error";
+    /** The documented type of a value, as messages name it ("integer 0 or 1"), where the schema's own shape does not say it. */
+    private static final String TYPE_KEYWORD = "x-b24-type";
     private static volatile Contracts shared;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -84,7 +86,7 @@ public final class Contracts {
     private Contracts() {
         // x-b24-error is ours: declared as a non-validating keyword so the validator knows it (and stays quiet).
         Dialect dialect = Dialect.builder(Dialects.getDraft202012())
-                .keyword(new NonValidationKeyword(ERROR_KEYWORD)).build();
+                .keyword(new NonValidationKeyword(ERROR_KEYWORD)).keyword(new NonValidationKeyword(TYPE_KEYWORD)).build();
         this.registry = SchemaRegistry.withDefaultDialect(dialect,
                 builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(ID_BASE, "classpath:" + RESOURCE_ROOT)));
         this.index = document("index.json");

@@ -3,7 +3,7 @@ package dev.b24emu.conformance.rules;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.conformance.Traffic;
-import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.testing.Phones;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +29,11 @@ final class NoDoubleRegistration extends Rule {
         List<Violation> violations = new ArrayList<>();
         for (Traffic.Delivery event : traffic.delivered(Calls.CLICK_TO_CALL)) {
             String callId = event.data("CALL_ID");
-            String phone = PhoneNumbers.matchKey(event.data("PHONE_NUMBER"));
+            String phone = Phones.matchKey(event.data("PHONE_NUMBER"));
             long finished = Calls.finishedAt(traffic, callId);
             for (Traffic.Request register : traffic.calls(Calls.REGISTER)) {
                 if (register.seq() > event.seq() && register.seq() < finished
-                        && PhoneNumbers.matchKey(register.text("PHONE_NUMBER")).equals(phone)) {
+                        && Phones.matchKey(register.text("PHONE_NUMBER")).equals(phone)) {
                     ObjectNode expected = JsonNodeFactory.instance.objectNode()
                             .put("method", "(no register: the call exists)");
                     expected.putObject("use").put("CALL_ID", callId)

@@ -18,14 +18,20 @@ import java.util.List;
  * traffic it caused, and a broken rule fails the scenario with the findings.
  */
 public class Hooks {
+    private final ScenarioSession sessions;
+
+    public Hooks(ScenarioSession sessions) {
+        this.sessions = sessions;
+    }
+
     @Before
     public void begin() {
-        Session.begin(ConformanceKit.current());
+        sessions.begin(ConformanceKit.current());
     }
 
     @After
     public void judge(Scenario scenario) {
-        Session session = Session.current();
+        Session session = sessions.get();
         try {
             if (scenario.isFailed()) {
                 session.hangUpAbandonedCall();
@@ -43,7 +49,7 @@ public class Hooks {
                 throw new AssertionError(Expectations.describe("The integration broke contract rules:", all));
             }
         } finally {
-            session.end();
+            sessions.end();
         }
     }
 }

@@ -7,7 +7,7 @@ import dev.b24emu.conformance.Traffic;
 import dev.b24emu.conformance.rules.Rule;
 import dev.b24emu.conformance.rules.Rules;
 import dev.b24emu.conformance.rules.Violation;
-import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.testing.Phones;
 import io.cucumber.java.en.Then;
 
 import java.io.IOException;
@@ -19,13 +19,19 @@ import java.util.Optional;
 
 /** What the integration is expected to have done, read from the emulator's journals (waiting where it may be late). */
 public class IntegrationSteps {
+    private final ScenarioSession scenario;
+
+    public IntegrationSteps(ScenarioSession scenario) {
+        this.scenario = scenario;
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REGISTER = "telephony.externalcall.register";
     private static final String FINISH = "telephony.externalcall.finish";
 
     @Then("the integration registers the call")
     public void registers() {
-        registersWithin(Session.current().kit().config().waitSeconds());
+        registersWithin(scenario.get().kit().config().waitSeconds());
     }
 
     @Then("the integration registers the call within {int} second(s)")
@@ -47,8 +53,8 @@ public class IntegrationSteps {
     }
 
     /** Waits for a successful register of the followed call's number, checks its values, and follows its CALL_ID. */
-    private static void registersWith(Map<String, String> expected, int seconds) {
-        Session session = Session.current();
+    private void registersWith(Map<String, String> expected, int seconds) {
+        Session session = scenario.get();
         Session.FollowedCall call = session.requireCall();
         Traffic.Request register = session.await(t -> t.calls(REGISTER).stream()
                         .filter(r -> r.seq() > call.sinceSeq() && r.ok() && samePhone(r, call.phone())).findFirst(),
@@ -72,8 +78,8 @@ public class IntegrationSteps {
         finishesWith(Map.of("STATUS_CODE", status), minDuration);
     }
 
-    private static void finishesWith(Map<String, String> expected, int minDuration) {
-        Session session = Session.current();
+    private void finishesWith(Map<String, String> expected, int minDuration) {
+        Session session = scenario.get();
         Session.FollowedCall call = session.requireCall();
         if (call.callId() == null) {
             throw new AssertionError("The call from " + call.phone() + " was never registered, so it cannot be finished");
@@ -94,7 +100,7 @@ public class IntegrationSteps {
 
     @Then("the integration receives OnExternalCallStart within {int} second(s)")
     public void receivesClickToCall(int seconds) {
-        Session session = Session.current();
+        Session session = scenario.get();
         String callId = session.requireCall().callId();
         Traffic.Delivery event = session.await(t -> t.delivered("OnExternalCallStart").stream()
                         .filter(d -> d.data("CALL_ID").equals(callId)).findFirst(),
@@ -108,7 +114,7 @@ public class IntegrationSteps {
 
     @Then("the integration's call card widget opens for the call within {int} second(s)")
     public void widgetOpens(int seconds) {
-        Session session = Session.current();
+        Session session = scenario.get();
         String callId = session.requireCall().callId();
         Traffic.Delivery opening = session.await(t -> t.deliveries().stream()
                         .filter(d -> d.payload() != null && "CALL_CARD".equals(d.payload().path("PLACEMENT").asText())
@@ -121,7 +127,7 @@ public class IntegrationSteps {
 
     @Then("the integration's widget receives CallCard::EntityChanged for {crmType} {string} within {int} second(s)")
     public void widgetReceivesEntityChanged(String type, String name, int seconds) {
-        Session session = Session.current();
+        Session session = scenario.get();
         String callId = session.requireCall().callId();
         long id = session.named(type + ":" + name);
         Traffic.Delivery event = session.await(t -> t.delivered("CallCard::EntityChanged").stream()
@@ -136,7 +142,7 @@ public class IntegrationSteps {
 
     @Then("the call is bound to {crmType} {string}")
     public void boundTo(String type, String name) {
-        Session session = Session.current();
+        Session session = scenario.get();
         String callId = session.requireCall().callId();
         long id = session.named(type + ":" + name);
         Optional<Traffic.Request> register = session.traffic().calls(REGISTER).stream()
@@ -162,13 +168,13 @@ public class IntegrationSteps {
     @Then("the integration keeps the rule {string}")
     public void keepsRule(String id) {
         Rule rule = Rules.find(id).orElseThrow(() -> new IllegalArgumentException("Unknown rule " + id + "; known: " + Rules.ids()));
-        List<Violation> violations = rule.check(Session.current().awaitQuiet());
+        List<Violation> violations = rule.check(scenario.get().awaitQuiet());
         if (!violations.isEmpty()) {
             throw new AssertionError(Expectations.describe("The integration broke " + id + ": " + rule.title(), violations));
         }
     }
 
-    private static void expectParams(Traffic.Request request, Map<String, String> expected) {
+    private void expectParams(Traffic.Request request, Map<String, String> expected) {
         expected.forEach((name, value) -> {
             String sent = request.text(name).trim();
             if (!sent.equals(value)) {
@@ -178,7 +184,7 @@ public class IntegrationSteps {
         });
     }
 
-    private static void expectAnswered(Traffic.Delivery delivery) {
+    private void expectAnswered(Traffic.Delivery delivery) {
         if (delivery.status() / 100 != 2) {
             throw new AssertionError("The integration's handler " + delivery.url() + " answered " + delivery.event() + " with "
                     + (delivery.error() == null ? "HTTP " + delivery.status() : delivery.error()) + " after "
@@ -186,11 +192,11 @@ public class IntegrationSteps {
         }
     }
 
-    private static boolean samePhone(Traffic.Request register, String phone) {
-        return PhoneNumbers.matchKey(register.text("PHONE_NUMBER")).equals(PhoneNumbers.matchKey(phone));
+    private boolean samePhone(Traffic.Request register, String phone) {
+        return Phones.matchKey(register.text("PHONE_NUMBER")).equals(Phones.matchKey(phone));
     }
 
-    private static JsonNode options(Traffic.Delivery delivery) {
+    private JsonNode options(Traffic.Delivery delivery) {
         try {
             return JSON.readTree(delivery.payload().path("PLACEMENT_OPTIONS").asText("{}"));
         } catch (IOException e) {

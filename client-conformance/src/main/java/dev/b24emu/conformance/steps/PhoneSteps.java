@@ -10,6 +10,12 @@ import java.util.Map;
  * a user dials, the call ends. The portal's clock moves with the conversation, as it would in real time.
  */
 public class PhoneSteps {
+    private final ScenarioSession scenario;
+
+    public PhoneSteps(ScenarioSession scenario) {
+        this.scenario = scenario;
+    }
+
     @When("an incoming call from {string} reaches line {string}")
     public void incoming(String phone, String line) {
         begins("incoming", phone, line, null);
@@ -28,14 +34,14 @@ public class PhoneSteps {
 
     @When("user {int} answers")
     public void answers(int user) {
-        Session session = Session.current();
+        Session session = scenario.get();
         session.follow(session.requireCall().withUser(user));
         session.drive("answer", Map.of());
     }
 
     @When("the callee answers")
     public void calleeAnswers() {
-        Session.current().drive("answer", Map.of());
+        scenario.get().drive("answer", Map.of());
     }
 
     @When("user {int} calls {string} from their desk phone through line {string}")
@@ -44,15 +50,15 @@ public class PhoneSteps {
     }
 
     /** A new call on the phone system: the scenario follows it from here, then the driver starts it. */
-    private static void begins(String action, String phone, String line, Long user) {
-        Session session = Session.current();
+    private void begins(String action, String phone, String line, Long user) {
+        Session session = scenario.get();
         session.follow(new Session.FollowedCall(phone, line, user, null, session.mark()));
         session.drive(action, Map.of());
     }
 
     @When("the call ends after {int} second(s)")
     public void ends(int seconds) {
-        Session session = Session.current();
+        Session session = scenario.get();
         session.kit().control().post(session.path("/clock"), Map.of("advance", "PT" + seconds + "S"));
         session.drive("hangup", Map.of("duration", seconds, "answered", true));
     }
@@ -65,6 +71,6 @@ public class PhoneSteps {
 
     @When("the call ends unanswered")
     public void endsUnanswered() {
-        Session.current().drive("hangup", Map.of("duration", 0, "answered", false));
+        scenario.get().drive("hangup", Map.of("duration", 0, "answered", false));
     }
 }

@@ -13,6 +13,12 @@ import java.util.Map;
 
 /** What the portal holds and does on its own: CRM data, settings, clicks in the UI, the card, time and limits. */
 public class PortalSteps {
+    private final ScenarioSession scenario;
+
+    public PortalSteps(ScenarioSession scenario) {
+        this.scenario = scenario;
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterType("contact|company|lead|deal")
@@ -28,7 +34,7 @@ public class PortalSteps {
 
     @Given("the portal has a {crmType} {string} with phone {string} assigned to user {int}")
     public void crmObject(String type, String name, String phone, int user) {
-        Session session = Session.current();
+        Session session = scenario.get();
         ObjectNode fields = JSON.createObjectNode();
         if (type.equals("contact")) {
             String[] parts = name.split(" ", 2);
@@ -47,20 +53,20 @@ public class PortalSteps {
 
     @Given("the portal setting {string} is {string}")
     public void setting(String name, String value) {
-        Session session = Session.current();
+        Session session = scenario.get();
         session.kit().control().patch(session.path("/settings"), Map.of(name, Values.typed(value)));
     }
 
     @Given("the number {string} is on the CRM exclusion list")
     public void excluded(String phone) {
-        Session session = Session.current();
+        Session session = scenario.get();
         session.kit().control().post(session.path("/crm-exclusions"), Map.of("phone", phone));
     }
 
     /** Tokens live an hour on the portal's clock: moving it past that expires the integration's token. */
     @Given("the integration's access token has expired")
     public void tokenExpired() {
-        Session session = Session.current();
+        Session session = scenario.get();
         session.kit().control().post(session.path("/clock"), Map.of("advance", "PT61M"));
     }
 
@@ -72,20 +78,20 @@ public class PortalSteps {
 
     @Given("the portal answers {word} to the next {int} requests of {string}")
     public void refuses(String error, int count, String method) {
-        Session session = Session.current();
+        Session session = scenario.get();
         session.kit().control().post(session.path("/faults"), Map.of("method", method, "error", error, "count", count));
     }
 
     @Given("the portal takes {int} ms to answer the next {int} requests")
     public void slow(int millis, int count) {
-        Session session = Session.current();
+        Session session = scenario.get();
         session.kit().control().post(session.path("/faults"), Map.of("method", "*", "latencyMs", millis, "count", count));
     }
 
     @When("user {int} clicks to call {string} from {crmType} {string}")
     public void clickToCallFrom(int user, String phone, String type, String name) {
         clickToCall(user, phone, Map.of("crmEntityType", type.toUpperCase(Locale.ROOT),
-                "crmEntityId", Session.current().named(type + ":" + name)));
+                "crmEntityId", scenario.get().named(type + ":" + name)));
     }
 
     @When("user {int} clicks to call {string}")
@@ -93,8 +99,8 @@ public class PortalSteps {
         clickToCall(user, phone, Map.of());
     }
 
-    private static void clickToCall(int user, String phone, Map<String, Object> crm) {
-        Session session = Session.current();
+    private void clickToCall(int user, String phone, Map<String, Object> crm) {
+        Session session = scenario.get();
         long since = session.mark();
         ObjectNode body = JSON.createObjectNode().put("userId", user).put("phoneNumber", phone);
         body.setAll((ObjectNode) JSON.valueToTree(crm));
@@ -106,7 +112,7 @@ public class PortalSteps {
     /** A call list of named contacts or companies, which the user starts working through at its first client. */
     @Given("user {int} works through a call list of {crmTypes} {string}")
     public void callList(int user, String type, String names) {
-        Session session = Session.current();
+        Session session = scenario.get();
         ObjectNode list = JSON.createObjectNode().put("ENTITY_TYPE", type.toUpperCase(Locale.ROOT)).put("userId", user);
         for (String name : names.split(",\\s*")) {
             list.withArray("ENTITIES").add(session.named(type + ":" + name));
@@ -119,7 +125,7 @@ public class PortalSteps {
     /** Click-to-call in call-list mode: the number of the list's current client, with the list's ID. */
     @When("user {int} clicks to call the current client of the call list")
     public void clickToCallCurrentClient(int user) {
-        Session session = Session.current();
+        Session session = scenario.get();
         String client = session.listClient();
         String type = client.substring(0, client.indexOf(':'));
         clickToCall(user, session.phoneOf(client), Map.of("crmEntityType", type.toUpperCase(Locale.ROOT),
@@ -128,7 +134,7 @@ public class PortalSteps {
 
     @When("user {int} moves to the next client of the call list")
     public void nextClient(int user) {
-        Session session = Session.current();
+        Session session = scenario.get();
         long list = session.callList();
         session.callList(list, session.kit().control().post(session.path("/call-lists/" + list + "/next"),
                 Map.of("userId", user)));
@@ -136,7 +142,7 @@ public class PortalSteps {
 
     @When("user {int} binds the call to {crmType} {string} in the call card")
     public void bindInCard(int user, String type, String name) {
-        Session session = Session.current();
+        Session session = scenario.get();
         String callId = session.requireCall().callId();
         session.kit().control().post(session.path("/cards/" + callId + "/" + user + "/bind"),
                 Map.of("entityType", type.toUpperCase(Locale.ROOT), "entityId", session.named(type + ":" + name)));

@@ -3,59 +3,69 @@ package dev.b24emu.emulator.junit;
 import dev.b24emu.emulator.Bitrix24Emulator;
 import dev.b24emu.emulator.EmulatorOptions;
 import dev.b24emu.emulator.TestPortal;
-import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
- * JUnit 5: an emulator on a free port for the test class and a fresh, isolated portal for each test, so tests
- * running in parallel never see each other's calls. Use {@code @ExtendWith(Bitrix24EmulatorExtension.class)} and take
- * a {@link TestPortal} (or the {@link Bitrix24Emulator}) as a test or lifecycle parameter, or register an instance:
- * {@code @RegisterExtension static Bitrix24EmulatorExtension b24 = new Bitrix24EmulatorExtension();} and call
- * {@link #portal()}.
+ * JUnit 5: one emulator per test class (shared by its {@code @Nested} classes, closed once when the outermost class
+ * ends) and a fresh, isolated portal for each test, kept in the test's own context (so tests running in parallel never
+ * share one) and deleted after it. Use {@link Bitrix24Test}, or {@code @ExtendWith(Bitrix24EmulatorExtension.class)},
+ * and take a {@link TestPortal} or the {@link Bitrix24Emulator} as a test or lifecycle parameter; or register an
+ * instance ({@code @RegisterExtension static Bitrix24EmulatorExtension b24 = new Bitrix24EmulatorExtension();}) and call
+ * {@link #portal()} from the test's thread.
  */
-public class Bitrix24EmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+public class Bitrix24EmulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Bitrix24EmulatorExtension.class);
+    private static final String EMULATOR = "emulator";
+    private static final String PORTAL = "portal";
+
     private final EmulatorOptions options;
-    private Bitrix24Emulator emulator;
-    private TestPortal current;
+    /** the portal of the test running on this thread, for {@link #portal()} */
+    private final ThreadLocal<TestPortal> current = new ThreadLocal<>();
 
     public Bitrix24EmulatorExtension() {
-        this(EmulatorOptions.defaults().withPort(0));
+        this(null);
     }
 
+    /** An extension starting its emulator with these options (a {@link Bitrix24Test} annotation then only adds seed and settings). */
     public Bitrix24EmulatorExtension(EmulatorOptions options) {
         this.options = options;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        emulator = Bitrix24Emulator.start(options);
-        context.getStore(NAMESPACE).put("emulator", emulator);
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (emulator != null) {
-            emulator.close();
-        }
+        emulator(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        current = emulator.controls().newPortal();
+        current.set(portal(context));
     }
 
-    /** The current test's portal. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        current.remove();
+    }
+
+    /** The portal of the test running on the calling thread. */
     public TestPortal portal() {
-        return current;
-    }
-
-    public Bitrix24Emulator emulator() {
-        return emulator;
+        TestPortal portal = current.get();
+        if (portal == null) {
+            throw new IllegalStateException("No test of this extension is running on this thread");
+        }
+        return portal;
     }
 
     @Override
@@ -67,11 +77,117 @@ public class Bitrix24EmulatorExtension implements BeforeAllCallback, AfterAllCal
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (parameter.getParameter().getType() == Bitrix24Emulator.class) {
-            return emulator;
+            return emulator(context);
         }
-        if (current == null) {
-            current = emulator.controls().newPortal();
+        if (context.getTestMethod().isEmpty()) {
+            throw new IllegalStateException("A TestPortal belongs to one test: take it in a test or @BeforeEach method");
         }
-        return current;
+        return portal(context);
+    }
+
+    /** The emulator of the outermost test class, started on first use and closed when that class ends. */
+    private Bitrix24Emulator emulator(ExtensionContext context) {
+        ExtensionContext outermost = outermostClass(context);
+        return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(EMULATOR,
+                key -> new Running(Bitrix24Emulator.start(options(outermost))), Running.class).emulator;
+    }
+
+    /** The portal of the test the context belongs to: made on first use in that test, deleted when it ends. */
+    private TestPortal portal(ExtensionContext context) {
+        ExtensionContext test = testContext(context);
+        Bitrix24Emulator emulator = emulator(test);
+        return test.getStore(NAMESPACE).getOrComputeIfAbsent(PORTAL, key -> {
+            Bitrix24Test annotation = annotation(test).orElse(null);
+            TestPortal portal = annotation == null || annotation.seed().isEmpty() ? emulator.controls().newPortal()
+                    : emulator.controls().newPortal(resource(test, annotation.seed()));
+            if (annotation != null && !annotation.settings().isBlank()) {
+                portal.settings(annotation.settings());
+            }
+            return new OwnedPortal(portal);
+        }, OwnedPortal.class).portal;
+    }
+
+    private EmulatorOptions options(ExtensionContext context) {
+        if (options != null) {
+            return options;
+        }
+        Optional<Bitrix24Test> annotation = annotation(context);
+        EmulatorOptions.Builder builder = EmulatorOptions.builder();
+        annotation.ifPresent(a -> builder.port(a.port()).httpsPort(a.https() ? 0 : -1));
+        return builder.build();
+    }
+
+    private static Optional<Bitrix24Test> annotation(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null && c.getParent().isPresent(); c = c.getParent().get()) {
+            Optional<Bitrix24Test> found = c.getTestClass()
+                    .flatMap(type -> AnnotationSupport.findAnnotation(type, Bitrix24Test.class));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ExtensionContext outermostClass(ExtensionContext context) {
+        ExtensionContext outermost = context;
+        for (ExtensionContext c = context; c.getParent().isPresent(); c = c.getParent().get()) {
+            if (c.getTestClass().isPresent() && c.getTestMethod().isEmpty()) {
+                outermost = c;
+            }
+        }
+        return outermost;
+    }
+
+    private static ExtensionContext testContext(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            if (c.getTestMethod().isPresent()) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("Not inside a test: " + context.getUniqueId());
+    }
+
+    private static String resource(ExtensionContext context, String name) {
+        Class<?> anchor = context.getRequiredTestClass();
+        try (InputStream in = anchor.getResourceAsStream(name.startsWith("/") ? name : "/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No seed resource " + name + " on the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The emulator, closed when its class's context closes. */
+    private static final class Running implements AutoCloseable {
+        private final Bitrix24Emulator emulator;
+
+        Running(Bitrix24Emulator emulator) {
+            this.emulator = emulator;
+        }
+
+        @Override
+        public void close() {
+            emulator.close();
+        }
+    }
+
+    /** A test's portal, deleted when the test's context closes. */
+    private static final class OwnedPortal implements AutoCloseable {
+        private final TestPortal portal;
+
+        OwnedPortal(TestPortal portal) {
+            this.portal = portal;
+        }
+
+        @Override
+        public void close() {
+            try {
+                portal.delete();
+            } catch (RuntimeException alreadyGone) {
+                // the test deleted it itself, or the emulator closed first
+            }
+        }
     }
 }

@@ -25,7 +25,7 @@ class JsSdkInteropTest {
     void theOfficialJsSdkWorksUnchangedOverHttps(@TempDir Path tls) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(INTEROP.resolve("node_modules/@bitrix24/b24jssdk")),
                 "the JS SDK is not installed (.ci/run runs npm install in interop/js)");
-        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.defaults().withPort(0).withHttps(0, tls))) {
+        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.builder().httpsPort(0).tlsDir(tls).build())) {
             assertTrue(Files.readString(emulator.trustedCertificate()).startsWith("-----BEGIN CERTIFICATE-----"));
             ProcessBuilder node = new ProcessBuilder("node", "sdk-interop.mjs", emulator.httpsWebhookUrl())
                     .directory(INTEROP.toFile()).redirectErrorStream(true);
@@ -41,7 +41,7 @@ class JsSdkInteropTest {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the SDK run did not end");
             assertEquals(0, process.exitValue(), output);
             assertTrue(output.contains("\"ok\":true"), output);
-            emulator.defaultPortal().journal().entries().stream()
+            emulator.controls().defaultPortal().requests().stream()
                     .filter(e -> e.method().equalsIgnoreCase("telephony.externalCall.register")).findFirst()
                     .orElseThrow(() -> new AssertionError("the SDK's register call is not in the journal"));
         }

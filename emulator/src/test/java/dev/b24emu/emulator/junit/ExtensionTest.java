@@ -40,8 +40,8 @@ class ExtensionTest {
     }
 
     @Test
-    void portalsOfDifferentTestsAreIsolated(TestPortal portal) {
-        TestPortal other = b24.emulator().controls().newPortal();
+    void portalsOfDifferentTestsAreIsolated(TestPortal portal, Bitrix24Emulator emulator) {
+        TestPortal other = emulator.controls().newPortal();
         register(other);
         assertEquals(List.of(), portal.requests());
         assertEquals(1, other.requests().size());

@@ -36,7 +36,7 @@ class CrashSafetyTest {
     private static Emulator start(Path stateFile) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "dev.b24emu.emulator.Main", "--port", "0", "--https-port", "-1", "--state-file", stateFile.toString(),
+                "dev.b24emu.emulator.cli.Main", "--port", "0", "--https-port", "-1", "--state-file", stateFile.toString(),
                 "--state-save-seconds", "1").redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -78,7 +78,7 @@ class CrashSafetyTest {
             emulator.process().destroyForcibly();
             assertTrue(emulator.process().waitFor(10, TimeUnit.SECONDS));
             JsonNode saved = JSON.readTree(Files.readString(state));
-            assertEquals("b24-emulator-state/1", saved.get("format").asText(), "a whole file after SIGKILL");
+            assertEquals("b24-emulator-state/2", saved.get("format").asText(), "a whole file after SIGKILL");
             int savedLeads = 0;
             for (JsonNode item : saved.at("/portals/0/crm/items")) {
                 savedLeads += item.path("type").asText().equals("LEAD") ? 1 : 0;

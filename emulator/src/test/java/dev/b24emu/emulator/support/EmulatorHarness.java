@@ -1,11 +1,9 @@
 package dev.b24emu.emulator.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.b24emu.emulator.Bitrix24Emulator;
-import dev.b24emu.emulator.EmulatorOptions;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
-import dev.b24emu.emulator.internal.portal.PortalSeed;
+import dev.b24emu.emulator.internal.server.EmulatorServer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -23,13 +21,13 @@ import static io.restassured.RestAssured.given;
  */
 public abstract class EmulatorHarness {
     protected static final ObjectMapper JSON = new ObjectMapper();
-    protected static Bitrix24Emulator emulator;
+    protected static EmulatorServer emulator;
     protected Portal portal;
     protected String webhook;
 
     @BeforeAll
     static void startEmulator() {
-        emulator = Bitrix24Emulator.start(EmulatorOptions.defaults().withPort(0));
+        emulator = EmulatorServer.start(Servers.config().build());
         if (RestAssured.filters().stream().noneMatch(ContractFilter.class::isInstance)) {
             RestAssured.filters(new ContractFilter());
         }
@@ -47,7 +45,8 @@ public abstract class EmulatorHarness {
     }
 
     protected static Portal newPortal() {
-        return emulator.portals().create(new PortalRegistry.PortalSpec(null, null, null, null, PortalSeed.demo()));
+        return emulator.portals().create(new PortalRegistry.PortalSpec(null, null, null, null,
+                emulator.portals().seeds().demo()));
     }
 
     /** Calls a method on this test's portal with a JSON body, as the official SDKs do. */

@@ -1,5 +1,8 @@
 package dev.b24emu.emulator.internal.apps;
 
+import dev.b24emu.emulator.internal.portal.StateException;
+import dev.b24emu.emulator.internal.portal.Store;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,13 +11,28 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The applications installed on one portal. */
-public final class AppStore {
+/**
+ * The applications installed on one portal, with their tokens: the tokens live in the emulator-wide
+ * {@link OAuthServer} (a token alone must lead to its portal), and this store forgets, exports and restores the
+ * portal's share of them with the applications.
+ */
+public final class AppStore implements Store<AppStore.Snapshot> {
+    private final String portalId;
+    private final OAuthServer oauth;
     /** maps client_id to the installed App */
     private final Map<String, App> byClientId = new ConcurrentHashMap<>();
     /** maps the application's portal ID (REST_APP_ID) to the App */
     private final Map<String, App> byAppKey = new ConcurrentHashMap<>();
     private final AtomicLong lastAppId = new AtomicLong();
+
+    public AppStore(String portalId, OAuthServer oauth) {
+        this.portalId = portalId;
+        this.oauth = oauth;
+    }
+
+    /** What state files keep: the applications and their live tokens. */
+    public record Snapshot(List<App> apps, OAuthServer.PortalTokens tokens) {
+    }
 
     public String nextAppKey() {
         return Long.toString(lastAppId.incrementAndGet());
@@ -39,15 +57,48 @@ public final class AppStore {
         return apps;
     }
 
-    public synchronized void restore(List<App> apps) {
-        clear();
-        apps.forEach(this::put);
-        lastAppId.set(apps.stream().mapToLong(app -> Long.parseLong(app.appKey())).max().orElse(0));
+    @Override
+    public Class<Snapshot> snapshotType() {
+        return Snapshot.class;
     }
 
+    @Override
+    public Snapshot snapshot() {
+        return new Snapshot(all(), oauth.tokensOf(portalId));
+    }
+
+    @Override
+    public void check(Snapshot snapshot) {
+        if (snapshot.apps() == null) {
+            throw new StateException("/apps/apps: must be a list");
+        }
+        for (int i = 0; i < snapshot.apps().size(); i++) {
+            App app = snapshot.apps().get(i);
+            if (app == null || app.appKey() == null || !app.appKey().matches("[0-9]{1,18}") || app.clientId() == null
+                    || app.scopes() == null) {
+                throw new StateException("/apps/apps/" + i + ": an application needs a numeric appKey, a clientId and scopes");
+            }
+        }
+        if (snapshot.tokens() != null) {
+            snapshot.tokens().check("/apps/tokens");
+        }
+    }
+
+    @Override
+    public synchronized void restore(Snapshot snapshot) {
+        snapshot.apps().forEach(this::put);
+        lastAppId.set(snapshot.apps().stream().mapToLong(app -> Long.parseLong(app.appKey())).max().orElse(0));
+        if (snapshot.tokens() != null) {
+            oauth.restore(portalId, snapshot.tokens());
+        }
+    }
+
+    /** Removes the applications and every token they were issued on this portal. */
+    @Override
     public synchronized void clear() {
         byClientId.clear();
         byAppKey.clear();
         lastAppId.set(0);
+        oauth.forget(portalId);
     }
 }

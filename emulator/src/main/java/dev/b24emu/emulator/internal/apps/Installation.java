@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.events.EventPublisher;
+import dev.b24emu.emulator.internal.outbound.SelfGuard;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
-import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.transport.Urls;
 import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -25,48 +26,52 @@ public final class Installation {
 
     private final OAuthServer oauth;
     private final EventPublisher publisher;
-    private final Endpoints endpoints;
+    private final SelfGuard self;
 
-    public Installation(OAuthServer oauth, EventPublisher publisher, Endpoints endpoints) {
+    public Installation(OAuthServer oauth, EventPublisher publisher, SelfGuard self) {
         this.oauth = oauth;
         this.publisher = publisher;
-        this.endpoints = endpoints;
+        this.self = self;
     }
 
-    /** Body of POST /_emulator/portals/{id}/apps: clientId, clientSecret, scopes, and optionally handlerUrl, name, userId. */
-    public ObjectNode install(Portal portal, JsonNode spec) {
+    /**
+     * Body of POST /_emulator/portals/{id}/apps: clientId, clientSecret, scopes, and optionally handlerUrl, name,
+     * userId; a bad value is an IllegalArgumentException naming it.
+     */
+    public ObjectNode install(Portal portal, JsonNode spec, Endpoints endpoints) {
         String clientId = required(spec, "clientId");
         String clientSecret = required(spec, "clientSecret");
         JsonNode scopeList = spec.get("scopes");
         if (scopeList == null || !scopeList.isArray()) {
-            throw RestError.of("ERROR_ARGUMENT", "scopes must be an array such as [\"telephony\", \"crm\"]");
+            throw new IllegalArgumentException("scopes must be an array such as [\"telephony\", \"crm\"]");
         }
         Set<String> scopes = new LinkedHashSet<>();
         scopeList.forEach(s -> scopes.add(s.asText()));
         String handlerUrl = spec.hasNonNull("handlerUrl") ? spec.get("handlerUrl").asText() : null;
-        if (handlerUrl != null && !Urls.isHttp(handlerUrl)) {
-            throw RestError.of("ERROR_ARGUMENT", "handlerUrl must be an absolute http(s) URL");
+        if (handlerUrl != null && (!Urls.isHttp(handlerUrl) || self.reachesControlApi(handlerUrl))) {
+            throw new IllegalArgumentException("handlerUrl must be an absolute http(s) URL");
         }
         long userId = spec.hasNonNull("userId") ? spec.get("userId").asLong() : portal.webhook().userId();
-        User user = portal.users().get(userId).filter(User::active)
-                .orElseThrow(() -> RestError.of("ERROR_ARGUMENT", "userId must be an active user of the portal"));
+        User user = portal.store(UserStore.class).get(userId).filter(User::active)
+                .orElseThrow(() -> new IllegalArgumentException("userId must be an active user of the portal"));
         App app = portal.exclusive(() -> {
-            App existing = portal.apps().byClientId(clientId).orElse(null);
-            App installed = new App(existing == null ? portal.apps().nextAppKey() : existing.appKey(), clientId,
+            App existing = portal.store(AppStore.class).byClientId(clientId).orElse(null);
+            App installed = new App(existing == null ? portal.store(AppStore.class).nextAppKey() : existing.appKey(), clientId,
                     clientSecret, spec.hasNonNull("name") ? spec.get("name").asText() : clientId, scopes, handlerUrl,
                     existing == null ? randomHex() : existing.applicationToken(), user.id());
-            portal.apps().put(installed);
+            portal.store(AppStore.class).put(installed);
             return installed;
         });
         OAuthServer.Tokens tokens = oauth.issue(portal, app, user.id());
         if (handlerUrl != null) {
-            publisher.installed(portal, app, user.id());
+            publisher.installed(portal, app.appKey(), handlerUrl, user.id(), endpoints);
         }
-        return tokenResponse(portal, app, user.id(), tokens);
+        return tokenResponse(portal, app, user.id(), tokens, endpoints);
     }
 
     /** The token response of the authorization server (settings/oauth/auto-renewal.md), plus the application's IDs. */
-    public ObjectNode tokenResponse(Portal portal, App app, long userId, OAuthServer.Tokens tokens) {
+    public static ObjectNode tokenResponse(Portal portal, App app, long userId, OAuthServer.Tokens tokens,
+                                           Endpoints endpoints) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("access_token", tokens.accessToken());
         body.put("client_endpoint", endpoints.clientEndpoint());
@@ -87,7 +92,7 @@ public final class Installation {
     private static String required(JsonNode spec, String name) {
         JsonNode value = spec.get(name);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw RestError.of("ERROR_ARGUMENT", name + " is required");
+            throw new IllegalArgumentException(name + " is required");
         }
         return value.asText();
     }

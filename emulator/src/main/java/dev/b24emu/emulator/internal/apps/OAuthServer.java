@@ -85,6 +85,19 @@ public final class OAuthServer {
 
     /** A portal's live grants, for state files: maps access tokens and refresh tokens to their grants. */
     public record PortalTokens(Map<String, Grant> access, Map<String, Grant> refresh) {
+        /** A state file's tokens: each a 32-hex token with a whole grant. */
+        void check(String path) {
+            for (var side : Map.of("access", access == null ? Map.<String, Grant>of() : access,
+                    "refresh", refresh == null ? Map.<String, Grant>of() : refresh).entrySet()) {
+                side.getValue().forEach((token, grant) -> {
+                    if (token == null || !token.matches("[0-9a-f]{32}") || grant == null || grant.clientId() == null
+                            || grant.expiresAt() == null) {
+                        throw new dev.b24emu.emulator.internal.portal.StateException(path + "/" + side.getKey()
+                                + ": a token must be 32 hex digits with a grant (clientId, userId, expiresAt)");
+                    }
+                });
+            }
+        }
     }
 
     public PortalTokens tokensOf(String portalId) {
@@ -97,6 +110,9 @@ public final class OAuthServer {
 
     public void restore(String portalId, PortalTokens tokens) {
         forget(portalId);
+        if (tokens.access() == null || tokens.refresh() == null) {
+            return;
+        }
         tokens.access().forEach((token, grant) -> accessTokens.put(token, new Grant(portalId, grant.clientId(),
                 grant.userId(), grant.expiresAt())));
         tokens.refresh().forEach((token, grant) -> refreshTokens.put(token, new Grant(portalId, grant.clientId(),

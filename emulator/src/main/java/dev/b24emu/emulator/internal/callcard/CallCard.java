@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record CallCard(String callId, long userId, String state, CrmRef entity, String phone,
                        boolean autoCloseDisabled, Instant closeAt, boolean callEnded, boolean closed,
-                       Long callListId, List<CardEvent> events) {
+                       Long callListId, List<CallCardEvent> events) {
     static final int MAX_EVENTS = 200;
 
     public CallCard {
@@ -46,8 +46,8 @@ public record CallCard(String callId, long userId, String state, CrmRef entity, 
         return new CallCard(callId, userId, state, entity, phone, disabled, at, ended, isClosed, callListId, events);
     }
 
-    CallCard withEvent(CardEvent event) {
-        List<CardEvent> more = new ArrayList<>(events);
+    CallCard withEvent(CallCardEvent event) {
+        List<CallCardEvent> more = new ArrayList<>(events);
         more.add(event);
         if (more.size() > MAX_EVENTS) {
             more.remove(0);

@@ -1,13 +1,16 @@
 package dev.b24emu.emulator.internal.callcard;
 
+import dev.b24emu.emulator.internal.portal.StateException;
+import dev.b24emu.emulator.internal.portal.Store;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-/** The call cards of one portal, and the call lists users work through. */
-public final class CallCardStore {
+/** The call cards of one portal, and the call lists users work through. State files keep the lists only. */
+public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     /** How many closed cards are kept for inspection; older ones are dropped so memory stays flat. */
     static final int CLOSED_CARDS_KEPT = 1000;
 
@@ -76,12 +79,40 @@ public final class CallCardStore {
         positions.put(listId + "/" + userId, index);
     }
 
-    /** Restores call lists from a state file (cards are live UI state and start closed). */
-    public synchronized void restoreLists(List<CallList> restored) {
-        restored.forEach(this::putList);
-        lastListId = restored.stream().mapToLong(CallList::id).max().orElse(0);
+    /** What state files keep: the call lists (cards are live UI state and start closed). */
+    public record Snapshot(List<CallList> lists) {
     }
 
+    @Override
+    public Class<Snapshot> snapshotType() {
+        return Snapshot.class;
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return new Snapshot(lists());
+    }
+
+    @Override
+    public void check(Snapshot snapshot) {
+        if (snapshot.lists() == null) {
+            throw new StateException("/callcard/lists: must be a list");
+        }
+        for (int i = 0; i < snapshot.lists().size(); i++) {
+            CallList list = snapshot.lists().get(i);
+            if (list == null || list.id() <= 0 || list.entityType() == null) {
+                throw new StateException("/callcard/lists/" + i + ": a call list needs a positive id and an entityType");
+            }
+        }
+    }
+
+    @Override
+    public synchronized void restore(Snapshot snapshot) {
+        snapshot.lists().forEach(this::putList);
+        lastListId = snapshot.lists().stream().mapToLong(CallList::id).max().orElse(0);
+    }
+
+    @Override
     public synchronized void clear() {
         synchronized (closedOrder) {
             closedOrder.clear();

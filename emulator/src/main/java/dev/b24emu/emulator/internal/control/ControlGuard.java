@@ -1,25 +1,60 @@
 package dev.b24emu.emulator.internal.control;
 
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Keeps the control API and the dashboard to whoever may drive the emulator: open on a loopback address (the
- * default), and behind a token (header X-Emulator-Token, "Authorization: Bearer", or ?token=) when the emulator
- * listens beyond loopback. The REST API itself stays guarded by its webhook and OAuth tokens.
+ * Keeps the control API and the dashboard to whoever may drive the emulator, so no web page the developer opens can
+ * (README, "Security model"):
+ * <ul>
+ *   <li>the Host must be an address of this emulator (loopback names, the listening address, --allowed-host), which
+ *   defeats DNS rebinding; any host when it listens on all interfaces, where the token is required;</li>
+ *   <li>a request with an Origin must come from the emulator's own pages (or an --allowed-origin): a foreign page's
+ *   fetch, form or beacon is refused;</li>
+ *   <li>a body must be JSON, so no cross-site "simple request" (text/plain, form) carries one;</li>
+ *   <li>beyond loopback, the control token (header X-Emulator-Token, "Authorization: Bearer", or ?token=).</li>
+ * </ul>
+ * The REST API itself stays guarded by its webhook and OAuth tokens.
  */
 public final class ControlGuard {
-    private final String token;
+    private static final Set<String> SCRIPTS = Set.of("/_emulator/ui/bx24.js", "/_emulator/ui/control-token.js");
 
-    public ControlGuard(String token) {
+    private final String token;
+    private final boolean anyHost;
+    private final Set<String> hosts = new HashSet<>();
+    private final Set<String> origins = new HashSet<>();
+    private final Supplier<Set<Integer>> ports;
+
+    /**
+     * @param listenHost     the address the emulator listens on
+     * @param token          the control token, or null when none is required (loopback)
+     * @param allowedHosts   further host names that reach this emulator (a proxy's, a container's)
+     * @param allowedOrigins further origins whose pages may drive it (scheme://host:port)
+     * @param ports          the ports it listens on, once it listens
+     */
+    public ControlGuard(String listenHost, String token, Set<String> allowedHosts, Set<String> allowedOrigins,
+                        Supplier<Set<Integer>> ports) {
         this.token = token;
+        this.anyHost = isAnyLocal(listenHost);
+        this.ports = ports;
+        hosts.addAll(Set.of("localhost", "127.0.0.1", "::1"));
+        hosts.add(bare(listenHost));
+        allowedHosts.forEach(h -> hosts.add(bare(h)));
+        allowedOrigins.forEach(o -> origins.add(o.toLowerCase(Locale.ROOT).replaceAll("/+$", "")));
     }
 
     /** The token to require for a listening address: none on loopback, the given one or a random one elsewhere. */
@@ -36,17 +71,50 @@ public final class ControlGuard {
     }
 
     public void mount(Router router) {
-        if (token != null) {
-            router.route("/_emulator/*").handler(this::check);
-        }
+        router.route("/_emulator/*").handler(this::check);
     }
 
     private void check(RoutingContext ctx) {
-        String path = ctx.request().path();
-        if (path.startsWith("/_emulator/ui/") && path.endsWith(".js")) {
-            ctx.next(); // static scripts hold no data; pages and APIs behind them carry the token
+        HostAndPort authority = ctx.request().authority();
+        if (!anyHost && (authority == null || !hosts.contains(bare(authority.host())))) {
+            refuse(ctx, 403, "CONTROL_HOST_REFUSED", "The Host of this request is not an address of the emulator;"
+                    + " start it with --allowed-host to add one");
             return;
         }
+        String origin = ctx.request().getHeader("Origin");
+        if (origin != null && !allowedOrigin(origin)) {
+            refuse(ctx, 403, "CONTROL_ORIGIN_REFUSED", "Pages of another origin may not drive the emulator;"
+                    + " start it with --allowed-origin to allow one");
+            return;
+        }
+        if (carriesBody(ctx) && !isJson(ctx.request().getHeader("Content-Type"))) {
+            refuse(ctx, 415, "CONTROL_JSON_REQUIRED", "Control API bodies must be application/json");
+            return;
+        }
+        if (token != null && !SCRIPTS.contains(ctx.normalizedPath()) && !tokenGiven(ctx)) {
+            refuse(ctx, 401, "CONTROL_TOKEN_REQUIRED", "The control API needs the emulator's control token");
+            return;
+        }
+        ctx.next();
+    }
+
+    private boolean allowedOrigin(String origin) {
+        if (origins.contains(origin.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return false;
+            }
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            return (anyHost || hosts.contains(bare(uri.getHost()))) && ports.get().contains(port);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private boolean tokenGiven(RoutingContext ctx) {
         String given = ctx.request().getHeader("X-Emulator-Token");
         String authorization = ctx.request().getHeader("Authorization");
         if (given == null && authorization != null && authorization.startsWith("Bearer ")) {
@@ -55,17 +123,44 @@ public final class ControlGuard {
         if (given == null) {
             given = ctx.queryParams().get("token");
         }
-        if (given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            ctx.next();
-            return;
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean carriesBody(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            return false;
         }
-        ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end("{\"error\":\"CONTROL_TOKEN_REQUIRED\",\"error_description\":\"The control API needs the emulator's control token\"}");
+        String length = ctx.request().getHeader("Content-Length");
+        return ctx.request().getHeader("Transfer-Encoding") != null || (length != null && !length.trim().equals("0"));
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).trim().startsWith("application/json");
+    }
+
+    private static void refuse(RoutingContext ctx, int status, String code, String description) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end("{\"error\":\"" + code + "\",\"error_description\":\"" + description + "\"}");
+    }
+
+    private static String bare(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        return lower.startsWith("[") && lower.endsWith("]") ? lower.substring(1, lower.length() - 1) : lower;
     }
 
     private static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean isAnyLocal(String host) {
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
         } catch (UnknownHostException e) {
             return false;
         }

@@ -69,6 +69,7 @@ public record CrmItem(CrmEntityType type, long id, ObjectNode fields) {
     }
 
     /** Open leads and deals block repeat-sales creation; closed ones (converted, junk, won, lost) do not. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isOpen() {
         return switch (type) {
             case LEAD -> !CLOSED_LEAD_STATUSES.contains(text("STATUS_ID"));

@@ -4,9 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalSeed;
+import dev.b24emu.emulator.internal.portal.StateException;
+import dev.b24emu.emulator.internal.portal.Store;
 import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -24,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The CRM of one portal: leads, deals, contacts, companies, call activities and the exclusion list.
  * Reads are lock-free over concurrent maps; writes are synchronized on the store and keep the indexes in step.
  */
-public final class CrmStore {
+public final class CrmStore implements Store<CrmStore.Snapshot> {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Search and binding order of telephony: contacts, then leads, then companies (deals are never matched by phone). */
     public static final List<CrmEntityType> PHONE_SEARCH_ORDER =
@@ -192,6 +202,49 @@ public final class CrmStore {
                            Map<CrmEntityType, Long> lastIds, long lastActivityId, long lastMultifieldId) {
     }
 
+    @Override
+    public Class<Snapshot> snapshotType() {
+        return Snapshot.class;
+    }
+
+    @Override
+    public void check(Snapshot snapshot) {
+        if (snapshot.items() == null || snapshot.activities() == null || snapshot.exclusions() == null
+                || snapshot.lastIds() == null) {
+            throw new StateException("/crm: items, activities, exclusions and lastIds are required");
+        }
+        for (int i = 0; i < snapshot.items().size(); i++) {
+            CrmItem item = snapshot.items().get(i);
+            if (item == null || item.type() == null || item.fields() == null || item.id() <= 0) {
+                throw new StateException("/crm/items/" + i + ": an item needs a type, a positive id and fields");
+            }
+        }
+        for (int i = 0; i < snapshot.activities().size(); i++) {
+            ObjectNode activity = snapshot.activities().get(i);
+            if (activity == null || !activity.path("ID").asText("").matches("[0-9]+")) {
+                throw new StateException("/crm/activities/" + i + "/ID: must be a numeric string");
+            }
+        }
+    }
+
+    /** Adds the seed's CRM objects (companies, contacts, leads, deals, in that order) and its exclusion list. */
+    @Override
+    public void seed(Portal portal, PortalSeed seed) {
+        long creator = portal.store(UserStore.class).first().map(User::id).orElse(1L);
+        String now = portal.isoNow();
+        for (CrmSeed.Array array : CrmSeed.ARRAYS) {
+            seed.section(array.field(), CrmSeed.Objects.class).ifPresent(objects -> objects.json().forEach(bytes -> {
+                try {
+                    add(array.type(), (ObjectNode) JSON.readTree(bytes), creator, now);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("A seed object was written by CrmSeed and always reads back", e);
+                }
+            }));
+        }
+        seed.section(CrmSeed.EXCLUSIONS, CrmSeed.Exclusions.class).ifPresent(list -> list.phones().forEach(this::exclude));
+    }
+
+    @Override
     public synchronized Snapshot snapshot() {
         List<CrmItem> all = new ArrayList<>();
         items.values().forEach(byId -> all.addAll(byId.values()));
@@ -201,6 +254,7 @@ public final class CrmStore {
                 lastActivityId.get(), lastMultifieldId.get());
     }
 
+    @Override
     public synchronized void restore(Snapshot snapshot) {
         clear();
         snapshot.items().forEach(this::index);
@@ -211,6 +265,7 @@ public final class CrmStore {
         lastMultifieldId.set(snapshot.lastMultifieldId());
     }
 
+    @Override
     public synchronized void clear() {
         items.values().forEach(Map::clear);
         lastIds.values().forEach(id -> id.set(0));

@@ -1,30 +1,59 @@
 package dev.b24emu.emulator.internal.events;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** The events a handler may bind to (the events method lists them); the telephony ones are the ones emitted. */
+/**
+ * The events a handler may bind to, each with the scope an application needs for it (api-reference/events/events.md:
+ * the server finds an event only among the caller's scopes): application events need none, CRM events "crm",
+ * onUserAdd "user", the telephony events "telephony".
+ */
 public final class EventNames {
     public static final String CALL_INIT = "ONVOXIMPLANTCALLINIT";
     public static final String CALL_START = "ONVOXIMPLANTCALLSTART";
     public static final String CALL_END = "ONVOXIMPLANTCALLEND";
     public static final String EXTERNAL_CALL_START = "ONEXTERNALCALLSTART";
     public static final String EXTERNAL_CALLBACK_START = "ONEXTERNALCALLBACKSTART";
+    public static final String APP_INSTALL = "ONAPPINSTALL";
 
-    static final List<String> ALL = List.of(
-            "ONAPPUNINSTALL", "ONAPPINSTALL", "ONAPPUPDATE", "ONAPPPAYMENT", "ONAPPTEST", "ONAPPMETHODCONFIRM",
-            "ONOFFLINEEVENT", "ONUSERADD",
-            "ONCRMLEADADD", "ONCRMLEADUPDATE", "ONCRMLEADDELETE",
-            "ONCRMDEALADD", "ONCRMDEALUPDATE", "ONCRMDEALDELETE",
-            "ONCRMCONTACTADD", "ONCRMCONTACTUPDATE", "ONCRMCONTACTDELETE",
-            "ONCRMCOMPANYADD", "ONCRMCOMPANYUPDATE", "ONCRMCOMPANYDELETE",
-            "ONCRMACTIVITYADD", "ONCRMACTIVITYUPDATE", "ONCRMACTIVITYDELETE",
-            CALL_INIT, CALL_START, CALL_END, EXTERNAL_CALL_START, EXTERNAL_CALLBACK_START);
+    /** maps each event, upper-cased as the server stores it, to its scope ("" for none) */
+    private static final Map<String, String> SCOPES = new LinkedHashMap<>();
+
+    static {
+        for (String app : List.of("ONAPPUNINSTALL", APP_INSTALL, "ONAPPUPDATE", "ONAPPPAYMENT", "ONAPPTEST",
+                "ONAPPMETHODCONFIRM", "ONOFFLINEEVENT")) {
+            SCOPES.put(app, "");
+        }
+        SCOPES.put("ONUSERADD", "user");
+        for (String entity : List.of("LEAD", "DEAL", "CONTACT", "COMPANY", "ACTIVITY")) {
+            for (String change : List.of("ADD", "UPDATE", "DELETE")) {
+                SCOPES.put("ONCRM" + entity + change, "crm");
+            }
+        }
+        for (String telephony : List.of(CALL_INIT, CALL_START, CALL_END, EXTERNAL_CALL_START, EXTERNAL_CALLBACK_START)) {
+            SCOPES.put(telephony, "telephony");
+        }
+    }
 
     private EventNames() {
     }
 
-    static boolean isKnown(String event) {
-        return ALL.contains(event.toUpperCase(Locale.ROOT));
+    /** The scope an event needs, or empty for an event the server does not know. */
+    public static Optional<String> scopeOf(String event) {
+        return Optional.ofNullable(SCOPES.get(event.toUpperCase(Locale.ROOT)));
+    }
+
+    /** Whether an application with these scopes may bind (and receive) the event. */
+    public static boolean allowed(String event, Set<String> scopes) {
+        return scopeOf(event).map(scope -> scope.isEmpty() || scopes.contains(scope)).orElse(false);
+    }
+
+    /** The events an application with these scopes may bind, in the server's order. */
+    public static List<String> available(Set<String> scopes) {
+        return SCOPES.keySet().stream().filter(event -> allowed(event, scopes)).toList();
     }
 }

@@ -1,10 +1,9 @@
 package dev.b24emu.emulator.internal.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.StateException;
+import dev.b24emu.emulator.internal.portal.Store;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,24 +11,18 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
-/** The events of one portal: bound handlers, the offline queue and the journal of delivery attempts. */
-public final class EventStore {
-    private static final AtomicLong DELIVERY_SEQUENCE = new AtomicLong();
-
+/** The events of one portal: bound handlers and the offline queue. */
+public final class EventStore implements Store<EventStore.Snapshot> {
     /** maps handler ID to the bound handler */
     private final ConcurrentSkipListMap<Long, EventHandler> handlers = new ConcurrentSkipListMap<>();
     /** maps queue record ID to the offline event, oldest first */
     private final ConcurrentSkipListMap<Long, OfflineEvent> offline = new ConcurrentSkipListMap<>();
-    /** the last delivery attempts, oldest first, bounded */
-    private final Deque<Delivery> deliveries = new ArrayDeque<>();
     private final AtomicLong lastHandlerId = new AtomicLong();
     private final AtomicLong lastOfflineId = new AtomicLong();
     private final AtomicLong lastMessageId = new AtomicLong();
-    private final int journalCapacity;
     private final int offlineCapacity;
 
-    public EventStore(int journalCapacity, int offlineCapacity) {
-        this.journalCapacity = Math.max(0, journalCapacity);
+    public EventStore(int offlineCapacity) {
         this.offlineCapacity = Math.max(1, offlineCapacity);
     }
 
@@ -88,37 +81,36 @@ public final class EventStore {
         events.forEach(e -> offline.computeIfPresent(e.id(), (id, current) -> current.failed()));
     }
 
-    public Delivery journal(String time, String portal, String event, long handlerId, String url, ObjectNode payload,
-                            int attempt, int status, String error, long latencyMillis) {
-        Delivery delivery = new Delivery(DELIVERY_SEQUENCE.incrementAndGet(), time, portal, event, handlerId, url,
-                payload, attempt, status, error, latencyMillis);
-        if (journalCapacity > 0) {
-            synchronized (deliveries) {
-                if (deliveries.size() == journalCapacity) {
-                    deliveries.removeFirst();
-                }
-                deliveries.addLast(delivery);
-            }
-        }
-        return delivery;
-    }
-
-    public List<Delivery> deliveries() {
-        synchronized (deliveries) {
-            return new ArrayList<>(deliveries);
-        }
-    }
-
     /** Bound handlers and the offline queue, for state files. */
     public record Snapshot(List<EventHandler> handlers, List<OfflineEvent> offline, long lastHandlerId,
                            long lastOfflineId, long lastMessageId) {
     }
 
+    @Override
+    public Class<Snapshot> snapshotType() {
+        return Snapshot.class;
+    }
+
+    @Override
+    public void check(Snapshot snapshot) {
+        if (snapshot.handlers() == null || snapshot.offline() == null) {
+            throw new StateException("/events: handlers and offline are required");
+        }
+        for (int i = 0; i < snapshot.handlers().size(); i++) {
+            EventHandler handler = snapshot.handlers().get(i);
+            if (handler == null || handler.event() == null || handler.handler() == null || handler.appKey() == null) {
+                throw new StateException("/events/handlers/" + i + ": a handler needs event, handler and appKey");
+            }
+        }
+    }
+
+    @Override
     public synchronized Snapshot snapshot() {
         return new Snapshot(List.copyOf(handlers.values()), List.copyOf(offline.values()), lastHandlerId.get(),
                 lastOfflineId.get(), lastMessageId.get());
     }
 
+    @Override
     public synchronized void restore(Snapshot snapshot) {
         clear();
         snapshot.handlers().forEach(h -> handlers.put(h.id(), h));
@@ -128,15 +120,13 @@ public final class EventStore {
         lastMessageId.set(snapshot.lastMessageId());
     }
 
+    @Override
     public synchronized void clear() {
         handlers.clear();
         offline.clear();
         lastHandlerId.set(0);
         lastOfflineId.set(0);
         lastMessageId.set(0);
-        synchronized (deliveries) {
-            deliveries.clear();
-        }
     }
 
     /** Handlers by ID, for the journal and tests. */

@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Store;
 
 import java.util.ArrayList;
 import java.util.ArrayDeque;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The last N REST calls a portal served, oldest first. Bounded so a long-running emulator stays flat in memory;
  * one journal per portal so a noisy neighbour never evicts another portal's entries.
  */
-public final class RequestJournal {
+public final class RequestJournal implements Store<Void> {
     /** Orders entries across portals, so a merged view reads in arrival order. */
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -32,12 +33,16 @@ public final class RequestJournal {
      * @param credential  a short fingerprint of the access token or webhook token, so a refreshed token shows as a
      *                    new value without the journal exposing the token itself
      * @param result      the "result" of a successful call, or null
+     * @param warnings    what the request did that the contract rules out but the real server accepts
      * @param uptimeMillis when the request arrived, in milliseconds since the emulator started: monotonic, so
      *                    intervals between requests (a client's backoff) survive moves of the portal clock
      */
     public record Entry(long seq, String time, String portal, String method, String httpMethod, String auth,
                         String app, String credential, ObjectNode params, int status, String error,
-                        JsonNode result, long latencyMicros, long uptimeMillis) {
+                        JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
+        public Entry {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** Who called, as the journal shows it. */
@@ -45,9 +50,9 @@ public final class RequestJournal {
     }
 
     public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
-                        String error, JsonNode result, long latencyMicros, long uptimeMillis) {
+                        String error, JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
         Entry entry = new Entry(SEQUENCE.incrementAndGet(), time, who.portal(), method, httpMethod, who.auth(),
-                who.app(), who.credential(), params, status, error, result, latencyMicros, uptimeMillis);
+                who.app(), who.credential(), params, status, error, result, warnings, latencyMicros, uptimeMillis);
         if (capacity == 0) {
             return entry;
         }
@@ -66,6 +71,7 @@ public final class RequestJournal {
         }
     }
 
+    @Override
     public void clear() {
         synchronized (entries) {
             entries.clear();

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The placement codes an application may bind, with the scope each needs (api-reference/widgets/placements.md). */
-final class PlacementCatalog {
+public final class PlacementCatalog {
     /** maps a placement code to the scope an application needs for it ("" for none) */
     private static final Map<String, String> CODES = new LinkedHashMap<>();
 
@@ -28,19 +28,19 @@ final class PlacementCatalog {
     }
 
     /** Placements registered in a single instance (a second bind gets ERROR_PLACEMENT_MAX_COUNT). */
-    static final Set<String> SINGLE = Set.of("REST_APP_URI", "PAGE_BACKGROUND_WORKER");
+    public static final Set<String> SINGLE = Set.of("REST_APP_URI", "PAGE_BACKGROUND_WORKER");
     /** Placements that accept USER_ID. */
-    static final Set<String> USER_MODE = Set.of("PAGE_BACKGROUND_WORKER");
+    public static final Set<String> USER_MODE = Set.of("PAGE_BACKGROUND_WORKER");
 
     private PlacementCatalog() {
     }
 
-    static boolean available(String code, Set<String> scopes) {
+    public static boolean available(String code, Set<String> scopes) {
         String scope = CODES.get(code);
         return scope != null && (scope.isEmpty() || scopes.contains(scope));
     }
 
-    static List<String> availableTo(Set<String> scopes) {
+    public static List<String> availableTo(Set<String> scopes) {
         List<String> codes = new ArrayList<>();
         CODES.keySet().stream().filter(code -> available(code, scopes)).forEach(codes::add);
         return codes;

@@ -1,5 +1,7 @@
 package dev.b24emu.emulator.internal.placements;
 
+import dev.b24emu.emulator.internal.portal.Store;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -7,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /** The widgets of one portal: placement handlers and the REST handlers of CallCard::* events (placement.bindEvent). */
-public final class PlacementStore {
+public final class PlacementStore implements Store<PlacementStore.Snapshot> {
     /** A REST subscription to a CallCard::* event (the older documented placement.bindEvent). */
     public record EventSubscription(long id, String appKey, String event, String handler) {
     }
@@ -66,10 +68,24 @@ public final class PlacementStore {
     public record Snapshot(List<Placement> placements, List<EventSubscription> subscriptions, long lastId) {
     }
 
+    @Override
+    public Class<Snapshot> snapshotType() {
+        return Snapshot.class;
+    }
+
+    @Override
+    public void check(Snapshot snapshot) {
+        if (snapshot.placements() == null || snapshot.subscriptions() == null) {
+            throw new dev.b24emu.emulator.internal.portal.StateException("/placements: placements and subscriptions are required");
+        }
+    }
+
+    @Override
     public synchronized Snapshot snapshot() {
         return new Snapshot(List.copyOf(placements.values()), List.copyOf(subscriptions.values()), lastId.get());
     }
 
+    @Override
     public synchronized void restore(Snapshot snapshot) {
         clear();
         snapshot.placements().forEach(p -> placements.put(p.id(), p));
@@ -77,6 +93,7 @@ public final class PlacementStore {
         lastId.set(snapshot.lastId());
     }
 
+    @Override
     public synchronized void clear() {
         placements.clear();
         subscriptions.clear();

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.apps.App;
+import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.apps.OAuthServer;
-import dev.b24emu.emulator.internal.events.Outbound;
+import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.FormCodec;
@@ -24,36 +25,38 @@ import java.util.UUID;
 public final class WidgetPublisher {
     private final Outbound outbound;
     private final OAuthServer oauth;
-    private final Endpoints endpoints;
     private final ObjectMapper json = new ObjectMapper();
 
-    public WidgetPublisher(Outbound outbound, OAuthServer oauth, Endpoints endpoints) {
+    public WidgetPublisher(Outbound outbound, OAuthServer oauth) {
         this.outbound = outbound;
         this.oauth = oauth;
-        this.endpoints = endpoints;
     }
 
     /** What a widget opening carries: the handler URL with its query, and the form fields. */
     public record Opening(Placement placement, String url, ObjectNode form) {
     }
 
-    /** Opens every widget bound to the placement (and allowed for the user) with the given options. */
-    public void openAll(Portal portal, String code, long userId, ObjectNode options) {
-        for (Placement placement : portal.placements().placements(p -> p.placement().equals(code)
+    /**
+     * Opens every widget bound to the placement (and allowed for the user) with the given options, as the portal at
+     * the given address would.
+     */
+    public void openAll(Portal portal, String code, long userId, ObjectNode options, Endpoints endpoints) {
+        for (Placement placement : portal.store(PlacementStore.class).placements(p -> p.placement().equals(code)
                 && (p.userId() == 0 || p.userId() == userId))) {
-            opening(portal, placement, userId, options).ifPresent(o -> outbound.post(portal, code, placement.id(), o.url(),
-                    "application/x-www-form-urlencoded", FormCodec.encode(o.form()), o.form()));
+            opening(portal, placement, userId, options, endpoints).ifPresent(o -> outbound.post(portal, code,
+                    placement.id(), o.url(), "application/x-www-form-urlencoded", FormCodec.encode(o.form()), o.form()));
         }
     }
 
     /** The opening of one widget, or empty when its application is gone. */
-    public java.util.Optional<Opening> opening(Portal portal, Placement placement, long userId, ObjectNode options) {
-        App app = portal.apps().byAppKey(placement.appKey()).orElse(null);
+    public java.util.Optional<Opening> opening(Portal portal, Placement placement, long userId, ObjectNode options,
+                                               Endpoints endpoints) {
+        App app = portal.store(AppStore.class).byAppKey(placement.appKey()).orElse(null);
         if (app == null) {
             return java.util.Optional.empty();
         }
         OAuthServer.Tokens tokens = oauth.forDelivery(portal, app, userId);
-        String query = "DOMAIN=" + encode(endpoints.domain()) + "&PROTOCOL=" + (endpoints.baseUrl().startsWith("https") ? 1 : 0)
+        String query = "DOMAIN=" + encode(endpoints.domain()) + "&PROTOCOL=" + (endpoints.https() ? 1 : 0)
                 + "&LANG=en&APP_SID=" + UUID.randomUUID().toString().replace("-", "");
         String url = placement.handler() + (placement.handler().contains("?") ? "&" : "?") + query;
         ObjectNode form = JsonNodeFactory.instance.objectNode();
@@ -72,7 +75,7 @@ public final class WidgetPublisher {
 
     /** A CallCard::* event to every REST subscriber of it on the portal. */
     public void cardEvent(Portal portal, String event, String callId, long userId, JsonNode args) {
-        for (PlacementStore.EventSubscription sub : portal.placements().subscriptions(s -> s.event().equals(event))) {
+        for (PlacementStore.EventSubscription sub : portal.store(PlacementStore.class).subscriptions(s -> s.event().equals(event))) {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put("event", event);
             body.put("CALL_ID", callId);

@@ -1,72 +1,74 @@
 package dev.b24emu.emulator.internal.portal;
 
-import dev.b24emu.emulator.internal.apps.AppStore;
-import dev.b24emu.emulator.internal.callcard.CallCardStore;
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
 import dev.b24emu.emulator.internal.clock.IsoTime;
-import dev.b24emu.emulator.internal.crm.CrmStore;
-import dev.b24emu.emulator.internal.events.EventStore;
-import dev.b24emu.emulator.internal.journal.RequestJournal;
-import dev.b24emu.emulator.internal.placements.PlacementStore;
-import dev.b24emu.emulator.internal.telephony.TelephonyStore;
-import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * One isolated Bitrix24 portal: its own webhook, clock offset, settings and the stores of every API area.
- * Nothing here is shared with another portal, so parallel test jobs on different portals never meet.
+ * One isolated Bitrix24 portal: its own webhook, clock offset, settings, and one store per area. The portal owns its
+ * stores without knowing them: it makes them from their {@link StoreType}s, clears and re-seeds them on reset, and
+ * state files export and restore them by name. Nothing is shared with another portal.
  */
 public final class Portal {
     private final String id;
     private final String memberId;
-    private final Webhook webhook;
+    private volatile Webhook webhook;
     private final EmulatorClock clock;
     private final PortalSeed seed;
+    private final Bounds bounds;
     private volatile PortalSettings settings;
-
-    /** the portal's employees */
-    private final UserStore users = new UserStore();
-    /** leads, deals, contacts, companies, activities and the exclusion list */
-    private final CrmStore crm = new CrmStore();
-    /** open calls, call statistics and external lines */
-    private final TelephonyStore telephony;
-    /** the last REST calls this portal served */
-    private final RequestJournal journal;
-    /** installed applications */
-    private final AppStore apps = new AppStore();
-    /** bound event handlers, the offline queue and delivery attempts */
-    private final EventStore events;
-    /** placement handlers and CallCard::* REST subscriptions */
-    private final PlacementStore placements = new PlacementStore();
-    /** open call cards and call lists */
-    private final CallCardStore cards = new CallCardStore();
-    /** faults injected through the control API */
-    private final FaultStore faults = new FaultStore();
-    /** the request-rate and operating-time limits, when switched on */
-    private final RateLimiter limiter = new RateLimiter();
+    /** maps each store's class to the store, in the order of the areas (the order they are seeded in) */
+    private final Map<Class<?>, Store<?>> stores = new LinkedHashMap<>();
+    /** maps each store's class to its name in state files */
+    private final Map<Class<?>, String> names = new LinkedHashMap<>();
     /** serialises the read-check-write sequences (register, finish) that must see one consistent state */
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    public Portal(String id, Webhook webhook, EmulatorClock clock, PortalSeed seed, Limits limits) {
+    /** How much history a portal keeps, so memory stays flat however long the emulator runs. */
+    public record Bounds(int journalEntries, int finishedCalls) {
+        public static Bounds defaults() {
+            return new Bounds(1000, 10_000);
+        }
+    }
+
+    public Portal(String id, Webhook webhook, EmulatorClock clock, PortalSeed seed, Bounds bounds,
+                  List<StoreType<?>> storeTypes) {
         this.id = id;
         this.memberId = memberIdOf(id, webhook.token());
         this.webhook = webhook;
         this.clock = clock;
         this.seed = seed;
-        this.telephony = new TelephonyStore(limits.finishedCalls());
-        this.journal = new RequestJournal(limits.journalEntries());
-        this.events = new EventStore(limits.journalEntries(), limits.finishedCalls());
+        this.bounds = bounds;
+        this.settings = seed.settings();
+        for (StoreType<?> type : storeTypes) {
+            stores.put(type.type(), type.factory().apply(this));
+            names.put(type.type(), type.name());
+        }
         resetToSeed();
     }
 
-    /** How much history a portal keeps, so memory stays flat however long the emulator runs. */
-    public record Limits(int journalEntries, int finishedCalls) {
-        public static Limits defaults() {
-            return new Limits(1000, 10_000);
+    /** The store of one area. */
+    public <T> T store(Class<T> type) {
+        Store<?> store = stores.get(type);
+        if (store == null) {
+            throw new IllegalArgumentException("No store " + type.getSimpleName() + " on portal " + id);
         }
+        return type.cast(store);
+    }
+
+    /** Every store with its name, in area order. */
+    public Map<String, Store<?>> stores() {
+        Map<String, Store<?>> named = new LinkedHashMap<>();
+        stores.forEach((type, store) -> named.put(names.get(type), store));
+        return Collections.unmodifiableMap(named);
     }
 
     /** Runs an action that reads and then changes state, so concurrent identical requests see each other. */
@@ -79,24 +81,20 @@ public final class Portal {
         }
     }
 
-    /** Back to the seeded state: stores emptied and re-seeded, settings and clock offset as seeded. */
+    /** Back to the seeded state: every store emptied and re-seeded, settings and clock offset as seeded. */
     public void resetToSeed() {
         exclusive(() -> {
-            users.clear();
-            crm.clear();
-            telephony.clear();
-            journal.clear();
-            apps.clear();
-            events.clear();
-            placements.clear();
-            cards.clear();
-            faults.clear();
-            limiter.clear();
+            clearAll();
             clock.reset();
             settings = seed.settings();
-            seed.applyTo(this);
+            stores.values().forEach(store -> store.seed(this, seed));
             return null;
         });
+    }
+
+    /** Empties every store (a delete, or before a restore). */
+    void clearAll() {
+        stores.values().forEach(Store::clear);
     }
 
     public Instant now() {
@@ -114,19 +112,18 @@ public final class Portal {
     public String id() { return id; }
     public String memberId() { return memberId; }
     public Webhook webhook() { return webhook; }
+
+    /** The webhook, once its default user is known from the seeded stores (set by the registry before use). */
+    void webhook(Webhook changed) { this.webhook = changed; }
     public EmulatorClock clock() { return clock; }
     public PortalSettings settings() { return settings; }
-    public void settings(PortalSettings settings) { this.settings = settings; }
-    public UserStore users() { return users; }
-    public CrmStore crm() { return crm; }
-    public TelephonyStore telephony() { return telephony; }
-    public RequestJournal journal() { return journal; }
-    public AppStore apps() { return apps; }
-    public EventStore events() { return events; }
-    public PlacementStore placements() { return placements; }
-    public CallCardStore cards() { return cards; }
-    public FaultStore faults() { return faults; }
-    public RateLimiter limiter() { return limiter; }
+    public void settings(PortalSettings changed) { this.settings = changed; }
+    public Bounds bounds() { return bounds; }
+    public PortalSeed seed() { return seed; }
+
+    Collection<Store<?>> allStores() {
+        return stores.values();
+    }
 
     /** A stable 32-hex member_id, as real portals have, derived from the portal's identity. */
     private static String memberIdOf(String id, String token) {

@@ -1,11 +1,6 @@
 package dev.b24emu.emulator.internal.portal;
 
-import dev.b24emu.emulator.internal.apps.App;
-import dev.b24emu.emulator.internal.apps.OAuthServer;
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
-import dev.b24emu.emulator.internal.transport.Authenticator;
-import dev.b24emu.emulator.internal.transport.Caller;
-import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.security.SecureRandom;
 import java.util.Collection;
@@ -15,17 +10,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
- * All portals of one emulator, and the credentials that lead to them. Portals are told apart by their
- * tokens, never by a path prefix, so every real client's URL handling works unchanged.
+ * All portals of one emulator, and the webhook tokens that lead to them. Portals are told apart by their tokens,
+ * never by a path prefix, so every real client's URL handling works unchanged. Each portal gets one store of every
+ * {@link StoreType} the areas declare, and reads its seed in the {@link SeedFormat} the areas make up.
  */
-public final class PortalRegistry implements Authenticator {
+public final class PortalRegistry {
     public static final String DEFAULT_ID = "default";
     /** Scopes a webhook gets unless its portal was created with others. */
     public static final Set<String> ALL_SCOPES = Set.of("telephony", "crm", "user", "placement", "call", "timeman");
-    private static final Pattern PORTAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern PORTAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** maps portal ID to Portal */
@@ -34,51 +32,68 @@ public final class PortalRegistry implements Authenticator {
     private final Map<String, Portal> byWebhookToken = new ConcurrentHashMap<>();
     /** the emulator-wide clock every portal's clock is built on */
     private final EmulatorClock clock;
-    /** the tokens of every installed application */
-    private final OAuthServer oauth = new OAuthServer();
-    private final Portal.Limits limits;
+    private final Portal.Bounds bounds;
+    /** the stores every portal gets and the seed format, once the areas have declared them */
+    private volatile List<StoreType<?>> storeTypes;
+    private volatile SeedFormat seeds;
+    /** the user a portal's webhook acts as when none is named: the seed's first user (the users area knows it) */
+    private volatile ToLongFunction<Portal> defaultWebhookUser = portal -> 1;
 
-    public PortalRegistry(EmulatorClock clock, Portal.Limits limits) {
+    public PortalRegistry(EmulatorClock clock, Portal.Bounds bounds) {
         this.clock = clock;
-        this.limits = limits;
+        this.bounds = bounds;
     }
 
-    public OAuthServer oauth() {
-        return oauth;
+    /**
+     * What every portal is made of: the stores of the areas, and the seed format their sections make up. Called once,
+     * after the areas are assembled (they hold this registry) and before the first portal is created.
+     */
+    public synchronized void define(List<StoreType<?>> stores, SeedFormat format, ToLongFunction<Portal> webhookUser) {
+        this.defaultWebhookUser = webhookUser;
+        if (storeTypes != null) {
+            throw new IllegalStateException("The portals' stores are already defined");
+        }
+        this.storeTypes = List.copyOf(stores);
+        this.seeds = format;
     }
 
-    /** One portal back to its seed, its applications' tokens revoked. */
-    public void reset(Portal portal) {
-        portal.resetToSeed();
-        oauth.forget(portal.id());
-    }
-
-    /** What a new portal is made of; null fields take defaults (random ID and token, user 1, all scopes). */
+    /** What a new portal is made of; null fields take defaults (random ID and token, the seed's first user, all scopes). */
     public record PortalSpec(String id, Long webhookUserId, String webhookToken, Set<String> scopes, PortalSeed seed) {
     }
 
+    /** Creates a portal; a bad or taken ID or token is an IllegalArgumentException naming it. */
     public synchronized Portal create(PortalSpec spec) {
+        if (storeTypes == null) {
+            throw new IllegalStateException("define() the portals' stores before creating a portal");
+        }
         String id = spec.id() == null ? "p-" + randomHex(6) : spec.id();
         if (!PORTAL_ID.matcher(id).matches()) {
-            throw RestError.of("ERROR_ARGUMENT", "Portal id must be 1-64 letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException("Portal id must be 1-64 letters, digits, '_' or '-', starting with a letter or digit");
         }
         if (portals.containsKey(id)) {
-            throw RestError.of("ERROR_ARGUMENT", "Portal already exists: " + id);
+            throw new IllegalArgumentException("Portal already exists: " + id);
         }
         String token = spec.webhookToken() == null ? randomHex(8) : spec.webhookToken();
-        if (!token.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw RestError.of("ERROR_ARGUMENT", "Webhook token must be 1-64 letters, digits, '_' or '-'");
+        if (!TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("Webhook token must be 1-64 letters, digits, '_' or '-'");
         }
         if (byWebhookToken.containsKey(token)) {
-            throw RestError.of("ERROR_ARGUMENT", "Webhook token is already used by another portal");
+            throw new IllegalArgumentException("Webhook token is already used by another portal");
         }
-        PortalSeed seed = spec.seed() == null ? PortalSeed.empty() : spec.seed();
-        long userId = spec.webhookUserId() == null ? seed.users().get(0).id() : spec.webhookUserId();
+        PortalSeed seed = spec.seed() == null ? seeds.empty() : spec.seed();
         Set<String> scopes = spec.scopes() == null ? ALL_SCOPES : spec.scopes();
-        Portal portal = new Portal(id, new Webhook(userId, token, scopes), new EmulatorClock(clock), seed, limits);
+        Portal portal = new Portal(id, new Webhook(spec.webhookUserId() == null ? 1 : spec.webhookUserId(), token, scopes),
+                new EmulatorClock(clock), seed, bounds, storeTypes);
+        if (spec.webhookUserId() == null) {
+            portal.webhook(new Webhook(defaultWebhookUser.applyAsLong(portal), token, scopes));
+        }
         portals.put(id, portal);
         byWebhookToken.put(token, portal);
         return portal;
+    }
+
+    public SeedFormat seeds() {
+        return seeds;
     }
 
     public Optional<Portal> get(String id) {
@@ -86,7 +101,11 @@ public final class PortalRegistry implements Authenticator {
     }
 
     public Portal require(String id) {
-        return get(id).orElseThrow(() -> new RestError(404, "PORTAL_NOT_FOUND", "No portal with id " + id));
+        return get(id).orElseThrow(() -> new PortalNotFound(id));
+    }
+
+    public Optional<Portal> byWebhookToken(String token) {
+        return Optional.ofNullable(token == null ? null : byWebhookToken.get(token));
     }
 
     public Collection<Portal> all() {
@@ -97,7 +116,7 @@ public final class PortalRegistry implements Authenticator {
     public synchronized void resetAll() {
         for (Portal portal : List.copyOf(portals.values())) {
             if (portal.id().equals(DEFAULT_ID)) {
-                reset(portal);
+                portal.resetToSeed();
             } else {
                 delete(portal.id());
             }
@@ -105,42 +124,19 @@ public final class PortalRegistry implements Authenticator {
         clock.reset();
     }
 
+    /** Removes a portal; its stores are emptied, so nothing of it (tokens included) outlives it. */
     public synchronized void delete(String id) {
         Portal portal = require(id);
         portals.remove(id);
         byWebhookToken.remove(portal.webhook().token());
-        oauth.forget(id);
+        portal.exclusive(() -> {
+            portal.clearAll();
+            return null;
+        });
     }
 
     public EmulatorClock clock() {
         return clock;
-    }
-
-    @Override
-    public Caller webhook(String userId, String token) {
-        Portal portal = byWebhookToken.get(token);
-        if (portal == null || !Long.toString(portal.webhook().userId()).equals(userId)) {
-            throw RestError.noAuthFound();
-        }
-        return new Caller(portal, portal.webhook().userId(), Caller.AuthType.WEBHOOK, "", null,
-                Caller.fingerprint(token), portal.webhook().scopes());
-    }
-
-    @Override
-    public Caller oauth(String accessToken) {
-        if (accessToken == null || accessToken.isBlank()) {
-            throw RestError.noAuthFound();
-        }
-        OAuthServer.Grant grant = oauth.access(accessToken).orElseThrow(RestError::invalidToken);
-        Portal portal = get(grant.portalId()).orElseThrow(RestError::invalidToken);
-        App app = portal.apps().byClientId(grant.clientId()).orElseThrow(RestError::invalidToken);
-        Caller caller = new Caller(portal, grant.userId(), Caller.AuthType.OAUTH, app.appKey(), app.clientId(),
-                Caller.fingerprint(accessToken), app.scopes());
-        if (portal.now().isAfter(grant.expiresAt())) {
-            // journaled on its portal: a client's reaction to expiry (refresh, retry) is what conformance checks read
-            throw RestError.expiredToken().rejecting(caller);
-        }
-        return caller;
     }
 
     private static String randomHex(int bytes) {

@@ -3,7 +3,6 @@ package dev.b24emu.emulator.internal.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -21,8 +20,8 @@ import java.util.Locale;
  * @param addToChatDefault    what finish does when ADD_TO_CHAT is absent (real server: false; docs: 1)
  * @param finishStartDateIso  whether finish returns CALL_START_DATE as an ISO string instead of the real {}
  * @param timeZone            the portal's zone, used for every date the portal writes
- * @param validateRequests    whether parameters are checked against the specs/ schemas before a method runs
- * @param strict              whether parameters a method does not document are refused (the real server ignores them)
+ * @param validation          how requests are held to specs/ (D27): WARN answers as the real server and reports
+ *                            deviations, STRICT refuses them, OFF does not check
  * @param eventRetries        how many times a failed event delivery is retried (the real server never retries)
  * @param limits              whether the real REST limits apply (off by default, so tests are not throttled)
  * @param rateLimit           requests per second the bucket drains (limits.md: 2)
@@ -37,8 +36,7 @@ public record PortalSettings(
         boolean addToChatDefault,
         boolean finishStartDateIso,
         ZoneId timeZone,
-        boolean validateRequests,
-        boolean strict,
+        Validation validation,
         int eventRetries,
         boolean limits,
         double rateLimit,
@@ -47,28 +45,48 @@ public record PortalSettings(
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
+    public enum Validation { WARN, STRICT, OFF }
+
     public static PortalSettings defaults() {
-        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"), true, false, 0, false, 2.0, 50, 480.0);
+        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"),
+                Validation.WARN, 0, false, 2.0, 50, 480.0);
     }
 
-    /** Applies a JSON patch of settings; an unknown key or a bad value is a 400, and nothing changes. */
+    /**
+     * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and
+     * nothing changes. The earlier switches {@code validateRequests: false} and {@code strict: true} still read as
+     * {@code validation: off} and {@code strict}.
+     */
     public PortalSettings patch(JsonNode patch) {
         if (patch == null || !patch.isObject()) {
-            throw RestError.of("ERROR_ARGUMENT", "Settings must be a JSON object");
+            throw new IllegalArgumentException("Settings must be a JSON object");
         }
         ObjectNode merged = toJson();
-        for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
+        ObjectNode changes = ((ObjectNode) patch).deepCopy();
+        aliases(changes);
+        for (Iterator<String> names = changes.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!merged.has(name)) {
-                throw RestError.of("ERROR_ARGUMENT", "Unknown setting: " + name);
+                throw new IllegalArgumentException("Unknown setting: " + name);
             }
         }
-        merged.setAll((ObjectNode) patch);
+        merged.setAll(changes);
         return new PortalSettings(crmMode(merged.get("crmMode")), bool(merged, "repeatSales"),
                 bool(merged, "appContextOnly"), bool(merged, "emptyErrorCode"), bool(merged, "addToChatDefault"),
-                bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), bool(merged, "validateRequests"),
-                bool(merged, "strict"), retries(merged.get("eventRetries")), bool(merged, "limits"),
+                bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), validation(merged.get("validation")),
+                retries(merged.get("eventRetries")), bool(merged, "limits"),
                 positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"));
+    }
+
+    private void aliases(ObjectNode changes) {
+        JsonNode validate = changes.remove("validateRequests");
+        JsonNode strict = changes.remove("strict");
+        if (validate != null) {
+            changes.put("validation", booleanValue(validate, "validateRequests") ? Validation.WARN.name() : Validation.OFF.name());
+        }
+        if (strict != null) {
+            changes.put("validation", booleanValue(strict, "strict") ? Validation.STRICT.name() : Validation.WARN.name());
+        }
     }
 
     public ObjectNode toJson() {
@@ -80,8 +98,7 @@ public record PortalSettings(
         json.put("addToChatDefault", addToChatDefault);
         json.put("finishStartDateIso", finishStartDateIso);
         json.put("timeZone", timeZone.getId());
-        json.put("validateRequests", validateRequests);
-        json.put("strict", strict);
+        json.put("validation", validation.name().toLowerCase(Locale.ROOT));
         json.put("eventRetries", eventRetries);
         json.put("limits", limits);
         json.put("rateLimit", rateLimit);
@@ -94,28 +111,40 @@ public record PortalSettings(
         try {
             return CrmMode.valueOf(v.asText().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw RestError.of("ERROR_ARGUMENT", "crmMode must be CLASSIC or SIMPLE");
+            throw new IllegalArgumentException("crmMode must be CLASSIC or SIMPLE");
+        }
+    }
+
+    private static Validation validation(JsonNode v) {
+        try {
+            return Validation.valueOf(v.asText().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("validation must be warn, strict or off");
         }
     }
 
     private static boolean bool(ObjectNode settings, String name) {
-        if (!settings.get(name).isBoolean()) {
-            throw RestError.of("ERROR_ARGUMENT", name + " must be true or false");
+        return booleanValue(settings.get(name), name);
+    }
+
+    private static boolean booleanValue(JsonNode value, String name) {
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException(name + " must be true or false");
         }
-        return settings.get(name).booleanValue();
+        return value.booleanValue();
     }
 
     private static double positive(ObjectNode settings, String name) {
         JsonNode v = settings.get(name);
-        if (!v.isNumber() || v.doubleValue() <= 0) {
-            throw RestError.of("ERROR_ARGUMENT", name + " must be a positive number");
+        if (!v.isNumber() || v.doubleValue() <= 0 || !Double.isFinite(v.doubleValue())) {
+            throw new IllegalArgumentException(name + " must be a positive number");
         }
         return v.doubleValue();
     }
 
     private static int retries(JsonNode v) {
         if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 0 || v.intValue() > 5) {
-            throw RestError.of("ERROR_ARGUMENT", "eventRetries must be an integer from 0 to 5");
+            throw new IllegalArgumentException("eventRetries must be an integer from 0 to 5");
         }
         return v.intValue();
     }
@@ -124,7 +153,7 @@ public record PortalSettings(
         try {
             return ZoneId.of(v.asText());
         } catch (DateTimeException e) {
-            throw RestError.of("ERROR_ARGUMENT", "timeZone must be a zone ID such as Europe/Moscow");
+            throw new IllegalArgumentException("timeZone must be a zone ID such as Europe/Moscow");
         }
     }
 }

@@ -1,40 +1,42 @@
 package dev.b24emu.emulator.internal.portal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.b24emu.emulator.internal.apps.App;
-import dev.b24emu.emulator.internal.apps.OAuthServer;
-import dev.b24emu.emulator.internal.callcard.CallList;
-import dev.b24emu.emulator.internal.crm.CrmStore;
-import dev.b24emu.emulator.internal.events.EventStore;
-import dev.b24emu.emulator.internal.placements.PlacementStore;
-import dev.b24emu.emulator.internal.telephony.TelephonyStore;
-import dev.b24emu.emulator.internal.transport.RestError;
-import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.clock.EmulatorClock;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A portal's whole state as JSON (GET/PUT /_emulator/portals/{id}/state, --state-file): settings, clock offset,
- * users, CRM, calls and statistics, lines, records, applications and their tokens, event handlers and the offline
- * queue, placements and call lists. Open call cards are live UI state and are not kept.
+ * A portal's whole state as JSON (GET/PUT /_emulator/portals/{id}/state, --state-file): its settings and clock
+ * offset, and each store's snapshot under the store's name. A restore reads and checks every section before it
+ * touches anything, so a bad document is a {@link StateException} naming the path of the bad value and the portal
+ * keeps what it had.
  */
 public final class PortalState {
-    public static final String FORMAT = "b24-emulator-state/1";
+    public static final String FORMAT = "b24-emulator-state/2";
+    /** The first format: stores' sections as before apps kept their tokens and call cards their lists. */
+    static final String FORMAT_1 = "b24-emulator-state/1";
+    private static final Set<String> OWN_FIELDS = Set.of("format", "id", "webhook", "settings", "clockOffsetSeconds");
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 
     private PortalState() {
     }
 
-    public static ObjectNode export(Portal portal, OAuthServer oauth) {
+    public static ObjectNode export(Portal portal) {
         return portal.exclusive(() -> {
             ObjectNode state = JSON.createObjectNode();
             state.put("format", FORMAT);
@@ -42,69 +44,120 @@ public final class PortalState {
             ObjectNode webhook = state.putObject("webhook");
             webhook.put("userId", portal.webhook().userId());
             webhook.put("token", portal.webhook().token());
-            webhook.set("scopes", JSON.valueToTree(portal.webhook().scopes()));
+            webhook.set("scopes", JSON.valueToTree(portal.webhook().scopes().stream().sorted().toList()));
             state.set("settings", portal.settings().toJson());
             state.put("clockOffsetSeconds", portal.clock().offset().toSeconds());
-            state.set("users", JSON.valueToTree(portal.users().all()));
-            state.set("crm", JSON.valueToTree(portal.crm().snapshot()));
-            state.set("telephony", JSON.valueToTree(portal.telephony().snapshot()));
-            state.set("apps", JSON.valueToTree(portal.apps().all()));
-            state.set("tokens", JSON.valueToTree(oauth.tokensOf(portal.id())));
-            state.set("events", JSON.valueToTree(portal.events().snapshot()));
-            state.set("placements", JSON.valueToTree(portal.placements().snapshot()));
-            state.set("callLists", JSON.valueToTree(portal.cards().lists()));
+            portal.stores().forEach((name, store) -> {
+                if (store.snapshotType() != null) {
+                    state.set(name, JSON.valueToTree(store.snapshot()));
+                }
+            });
             return state;
         });
     }
 
-    /** Replaces the portal's state; a malformed state is a 400 and leaves the portal as it was. */
-    public static void restore(Portal portal, OAuthServer oauth, JsonNode state) {
-        if (state == null || !FORMAT.equals(state.path("format").asText())) {
-            throw RestError.of("ERROR_ARGUMENT", "A state must be a JSON object with \"format\": \"" + FORMAT + "\"");
-        }
-        Parsed parsed;
+    /** Replaces the portal's state; a malformed state is a StateException and leaves the portal as it was. */
+    public static void restore(Portal portal, JsonNode document) {
+        JsonNode state = upgrade(document);
+        PortalSettings settings;
         try {
-            parsed = new Parsed(
-                    portal.settings().patch(state.path("settings")),
-                    JSON.convertValue(state.path("users"), new TypeReference<List<User>>() { }),
-                    JSON.treeToValue(state.path("crm"), CrmStore.Snapshot.class),
-                    JSON.treeToValue(state.path("telephony"), TelephonyStore.Snapshot.class),
-                    JSON.convertValue(state.path("apps"), new TypeReference<List<App>>() { }),
-                    JSON.treeToValue(state.path("tokens"), OAuthServer.PortalTokens.class),
-                    JSON.treeToValue(state.path("events"), EventStore.Snapshot.class),
-                    JSON.treeToValue(state.path("placements"), PlacementStore.Snapshot.class),
-                    JSON.convertValue(state.path("callLists"), new TypeReference<List<CallList>>() { }),
-                    state.path("clockOffsetSeconds").asLong(0));
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw RestError.of("ERROR_ARGUMENT", "Unreadable state: " + e.getMessage());
+            settings = portal.settings().patch(state.path("settings"));
+        } catch (IllegalArgumentException e) {
+            throw new StateException("/settings: " + e.getMessage());
         }
-        long maxOffset = java.time.Duration.between(dev.b24emu.emulator.internal.clock.EmulatorClock.EARLIEST,
-                dev.b24emu.emulator.internal.clock.EmulatorClock.LATEST).toSeconds();
-        if (!state.path("clockOffsetSeconds").isMissingNode() && (!state.get("clockOffsetSeconds").canConvertToLong()
-                || Math.abs(parsed.clockOffsetSeconds()) > maxOffset)) {
-            throw RestError.of("ERROR_ARGUMENT", "clockOffsetSeconds must be an integer within +-" + maxOffset);
+        long offset = clockOffset(state);
+        Map<Store<Object>, Object> snapshots = new LinkedHashMap<>();
+        for (Map.Entry<String, Store<?>> named : portal.stores().entrySet()) {
+            @SuppressWarnings("unchecked")
+            Store<Object> store = (Store<Object>) named.getValue();
+            if (store.snapshotType() == null || !state.has(named.getKey())) {
+                continue;
+            }
+            Object snapshot = read(named.getKey(), state.get(named.getKey()), store.snapshotType());
+            store.check(snapshot);
+            snapshots.put(store, snapshot);
+        }
+        for (Iterator<String> names = state.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!OWN_FIELDS.contains(name) && !portal.stores().containsKey(name)) {
+                throw new StateException("/" + name + ": unknown section; a state has " + OWN_FIELDS + " and "
+                        + portal.stores().keySet());
+            }
         }
         portal.exclusive(() -> {
-            portal.resetToSeed();
-            portal.settings(parsed.settings());
-            portal.users().clear();
-            parsed.users().forEach(portal.users()::put);
-            portal.crm().restore(parsed.crm());
-            portal.telephony().restore(parsed.telephony());
-            portal.apps().restore(parsed.apps());
-            oauth.restore(portal.id(), parsed.tokens());
-            portal.events().restore(parsed.events());
-            portal.placements().restore(parsed.placements());
-            portal.cards().restoreLists(parsed.callLists());
+            portal.clearAll();
+            portal.settings(settings);
+            snapshots.forEach(Store::restore);
             portal.clock().reset();
-            portal.clock().advance(Duration.ofSeconds(parsed.clockOffsetSeconds()));
+            portal.clock().advance(Duration.ofSeconds(offset));
             return null;
         });
     }
 
-    private record Parsed(PortalSettings settings, List<User> users, CrmStore.Snapshot crm,
-                          TelephonyStore.Snapshot telephony, List<App> apps, OAuthServer.PortalTokens tokens,
-                          EventStore.Snapshot events, PlacementStore.Snapshot placements, List<CallList> callLists,
-                          long clockOffsetSeconds) {
+    private static Object read(String section, JsonNode node, Class<?> type) {
+        try {
+            Object value = JSON.treeToValue(node, type);
+            if (value == null) {
+                throw new StateException("/" + section + ": must be an object");
+            }
+            return value;
+        } catch (MismatchedInputException e) {
+            throw new StateException("/" + section + path(e) + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new StateException("/" + section + ": " + e.getOriginalMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new StateException("/" + section + ": " + e.getMessage());
+        }
+    }
+
+    /** The JSON pointer of where Jackson stopped, e.g. /users/0/id. */
+    private static String path(MismatchedInputException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (var reference : e.getPath()) {
+            pointer.append('/').append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+        }
+        return pointer.toString();
+    }
+
+    private static long clockOffset(JsonNode state) {
+        JsonNode offset = state.get("clockOffsetSeconds");
+        if (offset == null) {
+            return 0;
+        }
+        long limit = Duration.between(EmulatorClock.EARLIEST, EmulatorClock.LATEST).toSeconds();
+        if (!offset.isIntegralNumber() || !offset.canConvertToLong() || Math.abs(offset.longValue()) > limit) {
+            throw new StateException("/clockOffsetSeconds: must be an integer within +-" + limit);
+        }
+        return offset.longValue();
+    }
+
+    /** A state of the first format, read as the current one: tokens beside apps, call lists as the call-card store. */
+    private static JsonNode upgrade(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw new StateException("/: a state must be a JSON object with \"format\": \"" + FORMAT + "\"");
+        }
+        String format = document.path("format").asText();
+        if (format.equals(FORMAT)) {
+            return document;
+        }
+        if (!format.equals(FORMAT_1)) {
+            throw new StateException("/format: must be \"" + FORMAT + "\"");
+        }
+        ObjectNode upgraded = ((ObjectNode) document).deepCopy();
+        upgraded.put("format", FORMAT);
+        JsonNode apps = upgraded.remove("apps");
+        JsonNode tokens = upgraded.remove("tokens");
+        if (apps != null || tokens != null) {
+            ObjectNode section = upgraded.putObject("apps");
+            section.set("apps", apps == null ? JSON.createArrayNode() : apps);
+            if (tokens != null) {
+                section.set("tokens", tokens);
+            }
+        }
+        JsonNode lists = upgraded.remove("callLists");
+        if (lists != null) {
+            upgraded.putObject("callcard").set("lists", lists);
+        }
+        return upgraded;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,23 +43,32 @@ public final class StateFile {
         try {
             saved = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read state file " + file + ": " + e.getMessage(), e);
+            throw new StateException("Cannot read state file " + file + ": " + e.getMessage());
         }
         if (!saved.path("portals").isArray()) {
-            throw new IllegalStateException("State file " + file + " has no \"portals\" list");
+            throw new StateException("State file " + file + " has no \"portals\" list");
         }
+        Set<String> seen = new HashSet<>();
         for (JsonNode state : saved.get("portals")) {
             String id = state.path("id").asText();
-            Portal portal = portals.get(id).orElseGet(() -> {
-                Set<String> scopes = new HashSet<>();
-                state.path("webhook").path("scopes").forEach(s -> scopes.add(s.asText()));
-                return portals.create(new PortalRegistry.PortalSpec(id, state.path("webhook").path("userId").asLong(1),
-                        state.path("webhook").path("token").asText(), scopes, null));
-            });
+            if (!seen.add(id)) {
+                throw new StateException("State file " + file + ": portal " + id + " appears twice");
+            }
+            Portal portal;
             try {
-                PortalState.restore(portal, portals.oauth(), state);
-            } catch (RestError e) {
-                throw new IllegalStateException("State file " + file + ", portal " + id + ": " + e.description(), e);
+                portal = portals.get(id).orElseGet(() -> {
+                    Set<String> scopes = new HashSet<>();
+                    state.path("webhook").path("scopes").forEach(s -> scopes.add(s.asText()));
+                    return portals.create(new PortalRegistry.PortalSpec(id, state.path("webhook").path("userId").asLong(1),
+                            state.path("webhook").path("token").asText(), scopes, null));
+                });
+            } catch (IllegalArgumentException e) {
+                throw new StateException("State file " + file + ", portal " + id + ": " + e.getMessage());
+            }
+            try {
+                PortalState.restore(portal, state);
+            } catch (StateException e) {
+                throw new StateException("State file " + file + ", portal " + id + ": " + e.getMessage());
             }
         }
     }
@@ -70,7 +78,7 @@ public final class StateFile {
         ObjectNode content = JSON.createObjectNode();
         content.put("format", PortalState.FORMAT);
         ArrayNode list = content.putArray("portals");
-        portals.all().forEach(p -> list.add(PortalState.export(p, portals.oauth())));
+        portals.all().forEach(p -> list.add(PortalState.export(p)));
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);

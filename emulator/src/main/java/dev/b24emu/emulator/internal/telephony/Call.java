@@ -46,6 +46,15 @@ public record Call(
         return type == CallType.INCOMING || type == CallType.INCOMING_REDIRECTED;
     }
 
+    /** The call bound to another client: it becomes the primary object and the first binding. */
+    public Call withPrimary(CrmRef entity) {
+        List<CrmRef> rebound = new java.util.ArrayList<>(bindings);
+        rebound.remove(entity);
+        rebound.add(0, entity);
+        return new Call(callId, appKey, userId, phoneNumber, type, lineNumber, externalCallId, startDate, crm,
+                entity, rebound, createdEntities, createdLeadId, callListId, shownTo);
+    }
+
     public Call withShownTo(Set<Long> users) {
         return new Call(callId, appKey, userId, phoneNumber, type, lineNumber, externalCallId, startDate, crm,
                 primary, bindings, createdEntities, createdLeadId, callListId, users);

@@ -3,6 +3,8 @@ package dev.b24emu.emulator.internal.telephony;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmRef;
+import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 
 import java.time.Instant;
@@ -23,11 +25,11 @@ public final class CallCompletion {
     }
 
     public FinishedCall finish(FinishRequest request) {
-        long userId = CallUsers.resolveId(portal.users(), request.userId(), request.userPhoneInner());
+        long userId = CallUsers.resolveId(portal.store(UserStore.class), request.userId(), request.userPhoneInner());
         String callId = request.callId().orElseThrow(TelephonyErrors::callIdNotString);
         return portal.exclusive(() -> {
-            Call call = portal.telephony().active(callId).orElseThrow(TelephonyErrors::callNotFound);
-            CallUsers.requireActive(portal.users(), userId);
+            Call call = portal.store(TelephonyStore.class).active(callId).orElseThrow(TelephonyErrors::callNotFound);
+            CallUsers.requireActive(portal.store(UserStore.class), userId);
             long duration = Math.max(0, request.duration());
             String status = request.statusCode() == null || request.statusCode().isBlank()
                     ? (duration > 0 ? SUCCESS : MISSED) : request.statusCode().trim();
@@ -37,13 +39,13 @@ public final class CallCompletion {
             String nowIso = portal.iso(now);
             for (CrmRef created : call.createdEntities()) {
                 ObjectNode reassign = JsonNodeFactory.instance.objectNode().put("ASSIGNED_BY_ID", Long.toString(userId));
-                portal.crm().update(created, reassign, userId, nowIso);
+                portal.store(CrmStore.class).update(created, reassign, userId, nowIso);
             }
             boolean addToChat = request.addToChat() == null ? portal.settings().addToChatDefault() : request.addToChat();
             var draft = new TelephonyStore.FinishedCallDraft(userId, duration, request.cost(),
                     request.costCurrency(), status, request.failedReason(), (int) Math.max(0, Math.min(5, request.vote())),
                     request.recordUrl(), addToChat, activityId, now);
-            return portal.telephony().finish(call.withShownTo(Set.of()), draft);
+            return portal.store(TelephonyStore.class).finish(call.withShownTo(Set.of()), draft);
         });
     }
 
@@ -82,6 +84,6 @@ public final class CallCompletion {
             bindings.addObject().put("OWNER_ID", Long.toString(ref.id()))
                     .put("OWNER_TYPE_ID", Integer.toString(ref.type().ownerTypeId()));
         }
-        return Long.parseLong(portal.crm().addActivity(fields).get("ID").asText());
+        return Long.parseLong(portal.store(CrmStore.class).addActivity(fields).get("ID").asText());
     }
 }

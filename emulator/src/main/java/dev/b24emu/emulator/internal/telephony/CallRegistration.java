@@ -5,6 +5,8 @@ import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ public final class CallRegistration {
     }
 
     public RegisterResult register(RegisterRequest request) {
-        long userId = CallUsers.resolveId(portal.users(), request.userId(), request.userPhoneInner());
+        long userId = CallUsers.resolveId(portal.store(UserStore.class), request.userId(), request.userPhoneInner());
         int type = request.type().filter(CallType::isValid).map(Long::intValue)
                 .orElseThrow(TelephonyErrors::unknownType);
         Instant startDate = request.callStartDate() == null ? null
@@ -46,7 +48,7 @@ public final class CallRegistration {
         if (phone.isEmpty()) {
             throw TelephonyErrors.badPhoneNumber();
         }
-        CallUsers.requireActive(portal.users(), userId);
+        CallUsers.requireActive(portal.store(UserStore.class), userId);
         String line = request.lineNumber() == null ? null
                 : request.lineNumber().substring(0, Math.min(MAX_LINE_NUMBER_LENGTH, request.lineNumber().length()));
 
@@ -54,7 +56,7 @@ public final class CallRegistration {
             Instant now = portal.now();
             Instant start = startDate == null ? now : startDate;
             Call.ReuseKey key = new Call.ReuseKey(request.appKey(), userId, phone, type);
-            for (Call open : portal.telephony().reusable(key, now.minus(REUSE_WINDOW))) {
+            for (Call open : portal.store(TelephonyStore.class).reusable(key, now.minus(REUSE_WINDOW))) {
                 if ((line == null || line.equals(open.lineNumber()))
                         && (request.externalCallId() == null || request.externalCallId().equals(open.externalCallId()))) {
                     return reuse(open, userId, request.show());
@@ -70,24 +72,24 @@ public final class CallRegistration {
             Set<Long> shown = new java.util.HashSet<>(open.shownTo());
             shown.add(userId);
             call = open.withShownTo(shown);
-            portal.telephony().put(call);
+            portal.store(TelephonyStore.class).put(call);
         }
         return new RegisterResult(call, true, null);
     }
 
     private RegisterResult create(RegisterRequest request, long userId, int type, String phone, String line,
                                   Instant start, Instant now) {
-        if (line != null && portal.telephony().line(request.appKey(), line).isEmpty()) {
-            portal.telephony().addLine(request.appKey(), line, line, true);
+        if (line != null && portal.store(TelephonyStore.class).line(request.appKey(), line).isEmpty()) {
+            portal.store(TelephonyStore.class).addLine(request.appKey(), line, line, true);
         }
-        boolean internal = portal.users().activeByInnerPhone(phone).isPresent();
+        boolean internal = portal.store(UserStore.class).activeByInnerPhone(phone).isPresent();
         CrmRef primary = null;
         List<CrmRef> bindings = new ArrayList<>();
         CrmAutoCreation.Outcome created = CrmAutoCreation.Outcome.NOTHING;
         if (!internal) {
             primary = givenEntity(request);
             if (primary == null) {
-                List<CrmItem> found = portal.crm().findByPhone(phone);
+                List<CrmItem> found = portal.store(CrmStore.class).findByPhone(phone);
                 primary = found.isEmpty() ? null : found.get(0).ref();
             }
             if (request.crmCreate()) {
@@ -104,7 +106,7 @@ public final class CallRegistration {
         Call call = new Call(newCallId(request.appKey(), userId, phone, now), request.appKey(), userId, phone, type,
                 line, request.externalCallId(), start, !internal, primary, bindings, created.entities(),
                 created.leadId(), request.callListId(), request.show() ? Set.of(userId) : Set.of());
-        portal.telephony().put(call);
+        portal.store(TelephonyStore.class).put(call);
         return new RegisterResult(call, false, created.error());
     }
 

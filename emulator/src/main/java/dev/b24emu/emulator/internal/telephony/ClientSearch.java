@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmItem;
+import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.users.User;
 
@@ -20,7 +22,7 @@ public final class ClientSearch {
             throw TelephonyErrors.phoneNumberEmpty();
         }
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
-        for (CrmItem item : portal.crm().findByPhone(phoneNumber)) {
+        for (CrmItem item : portal.store(CrmStore.class).findByPhone(phoneNumber)) {
             ObjectNode entry = result.addObject();
             entry.put("CRM_ENTITY_TYPE", item.type().name());
             entry.put("CRM_ENTITY_ID", item.id());
@@ -37,7 +39,7 @@ public final class ClientSearch {
     private ObjectNode responsible(long userId) {
         ObjectNode assigned = JsonNodeFactory.instance.objectNode();
         assigned.put("ID", Long.toString(userId));
-        User user = portal.users().get(userId).orElse(null);
+        User user = portal.store(UserStore.class).get(userId).orElse(null);
         assigned.put("TIMEMAN_STATUS", user == null ? User.TimemanStatus.UNAVAILABLE.name() : user.timemanStatus().name());
         assigned.put("USER_PHONE_INNER", user == null ? null : emptyToNull(user.innerPhone()));
         assigned.put("WORK_PHONE", user == null ? null : emptyToNull(user.workPhone()));

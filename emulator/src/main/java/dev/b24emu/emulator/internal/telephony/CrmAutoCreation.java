@@ -6,6 +6,8 @@ import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSettings.CrmMode;
 
@@ -40,12 +42,12 @@ final class CrmAutoCreation {
     }
 
     Outcome forCall(CrmRef found, String phone, int type, String line, String crmSource, long userId) {
-        if (portal.crm().isExcluded(phone)) {
+        if (portal.store(CrmStore.class).isExcluded(phone)) {
             return Outcome.NOTHING;
         }
         CrmMode mode = portal.settings().crmMode();
         if (found == null) {
-            if (portal.users().activeOwnerOf(phone).isPresent()) {
+            if (portal.store(UserStore.class).activeOwnerOf(phone).isPresent()) {
                 return Outcome.failed(LOCAL_USER_ERROR);
             }
             return mode == CrmMode.SIMPLE ? newClientWithDeal(phone, type, line, crmSource, userId)
@@ -54,7 +56,7 @@ final class CrmAutoCreation {
         boolean client = found.type() == CrmEntityType.CONTACT || found.type() == CrmEntityType.COMPANY;
         boolean repeatSalesOn = portal.settings().repeatSales() || mode == CrmMode.SIMPLE;
         if (!client || !repeatSalesOn || type == CallType.OUTGOING || type == CallType.INFO
-                || !portal.crm().openSalesOf(found).isEmpty()) {
+                || !portal.store(CrmStore.class).openSalesOf(found).isEmpty()) {
             return Outcome.NOTHING;
         }
         return repeatSale(found, mode, phone, type, line, crmSource);
@@ -82,7 +84,7 @@ final class CrmAutoCreation {
     }
 
     private Outcome repeatSale(CrmRef client, CrmMode mode, String phone, int type, String line, String crmSource) {
-        CrmItem owner = portal.crm().get(client).orElse(null);
+        CrmItem owner = portal.store(CrmStore.class).get(client).orElse(null);
         long responsible = owner == null || owner.assignedById() == 0 ? 1 : owner.assignedById();
         ObjectNode fields = saleFields(phone, type, line, crmSource, responsible);
         fields.put(client.type() == CrmEntityType.CONTACT ? "CONTACT_ID" : "COMPANY_ID", Long.toString(client.id()));
@@ -108,7 +110,7 @@ final class CrmAutoCreation {
     }
 
     private CrmItem add(CrmEntityType type, ObjectNode fields, long actingUser) {
-        return portal.crm().add(type, fields, actingUser, portal.isoNow());
+        return portal.store(CrmStore.class).add(type, fields, actingUser, portal.isoNow());
     }
 
     private static String titleSuffix(int type) {

@@ -1,5 +1,8 @@
 package dev.b24emu.emulator.internal.telephony;
 
+import dev.b24emu.emulator.internal.portal.StateException;
+import dev.b24emu.emulator.internal.portal.Store;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The telephony state of one portal: open calls, the call statistics and the external lines. */
-public final class TelephonyStore {
+public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     /** The application key under which webhook calls and lines are kept (webhooks have no application). */
     public static final String WEBHOOK_APP = "";
 
@@ -169,12 +172,46 @@ public final class TelephonyStore {
                            long lastLineId, long lastFileId, long lastTranscriptId) {
     }
 
+    @Override
+    public Class<Snapshot> snapshotType() {
+        return Snapshot.class;
+    }
+
+    @Override
+    public void check(Snapshot snapshot) {
+        if (snapshot.active() == null || snapshot.finished() == null || snapshot.lines() == null
+                || snapshot.records() == null || snapshot.transcripts() == null) {
+            throw new StateException("/telephony: active, finished, lines, records and transcripts are required");
+        }
+        for (int i = 0; i < snapshot.active().size(); i++) {
+            Call call = snapshot.active().get(i);
+            if (call == null || call.callId() == null || call.appKey() == null || call.startDate() == null
+                    || call.phoneNumber() == null) {
+                throw new StateException("/telephony/active/" + i + ": a call needs callId, appKey, phoneNumber and startDate");
+            }
+        }
+        for (int i = 0; i < snapshot.finished().size(); i++) {
+            FinishedCall row = snapshot.finished().get(i);
+            if (row == null || row.call() == null || row.call().callId() == null || row.call().startDate() == null) {
+                throw new StateException("/telephony/finished/" + i + ": a row needs its call");
+            }
+        }
+        for (int i = 0; i < snapshot.lines().size(); i++) {
+            ExternalLine line = snapshot.lines().get(i);
+            if (line == null || line.appKey() == null || line.number() == null) {
+                throw new StateException("/telephony/lines/" + i + ": a line needs appKey and number");
+            }
+        }
+    }
+
+    @Override
     public synchronized Snapshot snapshot() {
         return new Snapshot(List.copyOf(active.values()), List.copyOf(finished.values()), allLines(),
                 List.copyOf(records.values()), List.copyOf(transcripts.values()), lastFinishedId.get(),
                 lastLineId.get(), lastFileId.get(), lastTranscriptId.get());
     }
 
+    @Override
     public synchronized void restore(Snapshot snapshot) {
         clear();
         snapshot.active().forEach(this::put);
@@ -192,6 +229,7 @@ public final class TelephonyStore {
         lastTranscriptId.set(snapshot.lastTranscriptId());
     }
 
+    @Override
     public synchronized void clear() {
         records.clear();
         pendingUploads.clear();

@@ -1,33 +1,48 @@
 package dev.b24emu.emulator.internal.transport;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+
 import java.net.URI;
-import java.util.function.Supplier;
 
 /**
- * The emulator's public addresses, as the portal announces them to applications (event auth blocks, tokens,
- * placement calls). Portals share one host and are told apart by their tokens and member_id.
+ * The addresses the portal announces: where REST calls go (client_endpoint), the authorization server
+ * (server_endpoint) and the domain. An answer or delivery caused by a request uses the scheme, host and port that
+ * request came in on, as a real portal answers on its own address; otherwise the server's default address.
+ *
+ * @param baseUrl scheme, host and port without a trailing slash: {@code http://127.0.0.1:8080}
  */
-public final class Endpoints {
-    private final Supplier<String> baseUrl;
+public record Endpoints(String baseUrl) {
 
-    public Endpoints(Supplier<String> baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    /** http://127.0.0.1:8080 */
-    public String baseUrl() {
-        return baseUrl.get();
+    /** The scheme, host and port the request reached the emulator at; the fallback when it names no host. */
+    public static Endpoints of(HttpServerRequest request, Endpoints fallback) {
+        HostAndPort authority = request.authority();
+        if (authority == null || authority.host() == null || authority.host().isBlank()) {
+            return fallback;
+        }
+        String host = authority.host();
+        if (!host.matches("[A-Za-z0-9.:\\[\\]_-]+")) {
+            return fallback; // a Host header that is not a host name never reaches an answer
+        }
+        String scheme = request.isSSL() ? "https" : "http";
+        int port = authority.port();
+        boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return new Endpoints(scheme + "://" + host + (defaultPort ? "" : ":" + port));
     }
 
     /** 127.0.0.1:8080: what "domain" carries, so https://{domain}/rest/ style clients reach this server. */
     public String domain() {
-        URI uri = URI.create(baseUrl.get());
+        URI uri = URI.create(baseUrl);
         return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    public boolean https() {
+        return baseUrl.startsWith("https:");
     }
 
     /** Where an application's REST calls go (client_endpoint). */
     public String clientEndpoint() {
-        return baseUrl.get() + "/rest/";
+        return baseUrl + "/rest/";
     }
 
     /**
@@ -36,6 +51,6 @@ public final class Endpoints {
      * adding {@code /oauth/token/}, which here reaches the emulator's own token endpoint.
      */
     public String serverEndpoint() {
-        return baseUrl.get() + "/rest/";
+        return baseUrl + "/rest/";
     }
 }

@@ -22,6 +22,27 @@ public final class Envelope {
         this.json = json;
     }
 
+    /** The success envelope of an exchange: its result, and the time block on its portal's clock and zone. */
+    public ObjectNode success(RestExchange exchange) {
+        RestExchange.Style style = exchange.style();
+        Instant start = style.start() == null ? Instant.now() : style.start();
+        ObjectNode body = success(exchange.result(), start, System.nanoTime() - exchange.startedNanos(), style.zone());
+        ObjectNode time = (ObjectNode) body.get("time");
+        exchange.timeExtras().forEach((name, value) -> time.set(name, json.valueToTree(value)));
+        return body;
+    }
+
+    /** The error envelope of an exchange; ERROR_CORE is written "" where the portal sends the on-premise code. */
+    public ObjectNode error(RestExchange exchange) {
+        RestError error = exchange.error();
+        String code = exchange.style().emptyErrorCode() && "ERROR_CORE".equals(error.code()) ? "" : error.code();
+        ObjectNode answer = error(code, error.description());
+        if (error.argument() != null) {
+            answer.put("argument", error.argument());
+        }
+        return answer;
+    }
+
     /**
      * @param start  the request's start on the portal clock
      * @param nanos  how long the request took

@@ -120,7 +120,10 @@ final class PhpForm {
         for (Pair pair : pairs) {
             put(root, pair.name(), pair.value());
         }
-        return (ObjectNode) toJson(root);
+        // the top level is always named parameters, even when PHP's keys read 0, 1, ... (?0=x&1[A]=y)
+        ObjectNode params = JsonNodeFactory.instance.objectNode();
+        root.forEach((key, value) -> params.set(key, toJson(value)));
+        return params;
     }
 
     @SuppressWarnings("unchecked")

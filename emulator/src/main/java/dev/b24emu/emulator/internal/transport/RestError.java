@@ -8,31 +8,21 @@ public final class RestError extends RuntimeException {
     private final String code;
     private final int httpStatus;
     private final String argument;
-    /** the caller whose valid-looking credentials were refused (an expired token), or null */
-    private final Caller rejected;
 
     public RestError(int httpStatus, String code, String description) {
-        this(httpStatus, code, description, null, null);
+        this(httpStatus, code, description, null);
     }
 
-    private RestError(int httpStatus, String code, String description, String argument, Caller rejected) {
+    private RestError(int httpStatus, String code, String description, String argument) {
         super(description, null, false, false);
         this.code = code;
         this.httpStatus = httpStatus;
         this.argument = argument;
-        this.rejected = rejected;
     }
-
-    /** The same error, remembering whose credentials it refused so the request lands in that portal's journal. */
-    public RestError rejecting(Caller caller) {
-        return new RestError(httpStatus, code, getMessage(), argument, caller);
-    }
-
-    public Caller rejected() { return rejected; }
 
     /** ERROR_ARGUMENT naming the parameter in "argument", as the placement methods answer. */
     public static RestError argument(String name, String description) {
-        return new RestError(400, "ERROR_ARGUMENT", description, name, null);
+        return new RestError(400, "ERROR_ARGUMENT", description, name);
     }
 
     /** The parameter an ERROR_ARGUMENT concerns, or null. */
@@ -87,6 +77,11 @@ public final class RestError extends RuntimeException {
 
     public static RestError invalidRequest(String description) {
         return new RestError(400, "INVALID_REQUEST", description);
+    }
+
+    /** A fault of the emulator itself: never expected, always logged with its cause where it happened. */
+    public static RestError internal() {
+        return new RestError(500, "INTERNAL_SERVER_ERROR", "Internal server error");
     }
 
     public static RestError requestTooLarge(long limit) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.transport.Params;
-import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.util.Locale;
 
@@ -15,11 +14,11 @@ public final class UserFields {
 
     public static User parse(JsonNode fields, long idWhenAbsent) {
         if (fields == null || !fields.isObject()) {
-            throw RestError.of("ERROR_ARGUMENT", "A user must be a JSON object");
+            throw new IllegalArgumentException("A user must be a JSON object");
         }
         long id = fields.has("ID") ? Params.phpInt(fields.get("ID")) : idWhenAbsent;
         if (id <= 0) {
-            throw RestError.of("ERROR_ARGUMENT", "User ID must be a positive integer");
+            throw new IllegalArgumentException("User ID must be a positive integer");
         }
         JsonNode active = fields.get("ACTIVE");
         return new User(id, text(fields, "NAME"), text(fields, "LAST_NAME"), text(fields, "EMAIL"),
@@ -57,7 +56,7 @@ public final class UserFields {
         try {
             return User.TimemanStatus.valueOf(value.asText().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw RestError.of("ERROR_ARGUMENT",
+            throw new IllegalArgumentException(
                     "TIMEMAN_STATUS must be one of OPENED, CLOSED, PAUSED, EXPIRED, UNAVAILABLE, NOT_INSTALLED");
         }
     }

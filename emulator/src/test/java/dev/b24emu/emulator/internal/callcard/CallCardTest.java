@@ -43,7 +43,7 @@ class CallCardTest extends AppHarness {
     @Test
     void entityChangedFiresOnceForEachDocumentedTriggerAndForNothingElse() {
         String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2));
-        assertEquals(List.of("opened"), events(callId, 2, CallCards.ENTITY_CHANGED), "the card loaded CRM data");
+        assertEquals(List.of("opened"), events(callId, 2, CallCardService.ENTITY_CHANGED), "the card loaded CRM data");
         assertEquals("+79990000001", card(callId, 2).getString("events[0].args[0].PHONE_NUMBER"));
         assertEquals(1, card(callId, 2).getInt("events[0].args[0].CRM_ENTITY_ID"));
 
@@ -51,7 +51,7 @@ class CallCardTest extends AppHarness {
         call("telephony.externalcall.show", Map.of("CALL_ID", callId, "USER_ID", 2));
         given().contentType("application/json").body(Map.of("state", "connected")).post(cardPath(callId, 2) + "/state")
                 .then().statusCode(200);
-        assertEquals(List.of("opened"), events(callId, 2, CallCards.ENTITY_CHANGED),
+        assertEquals(List.of("opened"), events(callId, 2, CallCardService.ENTITY_CHANGED),
                 "a reused CALL_ID, a show of an open card and a state change are not client changes");
 
         given().post(cardPath(callId, 2) + "/refresh").then().statusCode(200);
@@ -59,7 +59,7 @@ class CallCardTest extends AppHarness {
                 .post(cardPath(callId, 2) + "/bind").then().statusCode(200).body("entityType", equalTo("COMPANY"));
         given().contentType("application/json").body(Map.of("entityType", "LEAD", "fields", Map.of("TITLE", "From card")))
                 .post(cardPath(callId, 2) + "/create").then().statusCode(200).body("entityType", equalTo("LEAD"));
-        assertEquals(List.of("opened", "refreshed", "bound", "created"), events(callId, 2, CallCards.ENTITY_CHANGED));
+        assertEquals(List.of("opened", "refreshed", "bound", "created"), events(callId, 2, CallCardService.ENTITY_CHANGED));
         call("crm.lead.get", Map.of("id", 2)).then().body("result.TITLE", equalTo("From card"))
                 .body("result.PHONE[0].VALUE", equalTo("+79990000001"));
         handler.await(r -> handler.received().stream().filter(x -> x.path().equals("/cc")).count() >= 4, "4 REST posts");
@@ -78,7 +78,7 @@ class CallCardTest extends AppHarness {
         given().contentType("application/json").body(Map.of("userId", 3))
                 .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/next").then()
                 .statusCode(200).body("ENTITY_ID", equalTo(2)).body("NAME", equalTo("Elena Daisy"));
-        assertEquals(List.of("opened", "call list next"), events(callId, 3, CallCards.ENTITY_CHANGED));
+        assertEquals(List.of("opened", "call list next"), events(callId, 3, CallCardService.ENTITY_CHANGED));
         assertEquals("+79990000002", card(callId, 3).getString("events.findAll { it.name == 'CallCard::EntityChanged' }[1].args[0].PHONE_NUMBER"));
         given().contentType("application/json").body(Map.of("userId", 3))
                 .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/next").then()
@@ -91,7 +91,7 @@ class CallCardTest extends AppHarness {
         given().contentType("application/json").body(Map.of("command", "disableAutoClose"))
                 .post(cardPath(callId, 2) + "/command").then().statusCode(200).body("size()", equalTo(0));
         call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "STATUS_CODE", "486")).then().statusCode(200);
-        assertEquals(List.of("call ended"), events(callId, 2, CallCards.BEFORE_CLOSE));
+        assertEquals(List.of("call ended"), events(callId, 2, CallCardService.BEFORE_CLOSE));
         assertEquals("idle", card(callId, 2).getString("state"));
         assertEquals("486", card(callId, 2).getString("events.find { it.name == 'CallCard::CallStateChanged' }.args[1].failedCode"));
         advancePortalClock("PT64S");
@@ -100,7 +100,7 @@ class CallCardTest extends AppHarness {
         advancePortalClock("PT64S");
         assertEquals(Boolean.FALSE, card(callId, 2).getBoolean("closed"), "disableAutoClose restarted the 65 s");
         advancePortalClock("PT2S");
-        assertEquals(List.of("call ended", "auto-close delay over"), events(callId, 2, CallCards.BEFORE_CLOSE));
+        assertEquals(List.of("call ended", "auto-close delay over"), events(callId, 2, CallCardService.BEFORE_CLOSE));
         assertEquals(Boolean.TRUE, card(callId, 2).getBoolean("closed"));
     }
 
@@ -108,7 +108,7 @@ class CallCardTest extends AppHarness {
     void withoutDisableTheCardClosesAtOnceAndEnableClosesADelayedOne() {
         String quick = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2));
         call("telephony.externalcall.finish", Map.of("CALL_ID", quick, "USER_ID", 2)).then().statusCode(200);
-        assertEquals(List.of("call ended"), events(quick, 2, CallCards.BEFORE_CLOSE));
+        assertEquals(List.of("call ended"), events(quick, 2, CallCardService.BEFORE_CLOSE));
         assertEquals(Boolean.TRUE, card(quick, 2).getBoolean("closed"));
 
         String slow = register(Map.of("USER_ID", 3, "PHONE_NUMBER", "+79990000002", "TYPE", 2));
@@ -116,7 +116,7 @@ class CallCardTest extends AppHarness {
         call("telephony.externalcall.finish", Map.of("CALL_ID", slow, "USER_ID", 3)).then().statusCode(200);
         given().contentType("application/json").body(Map.of("command", "enableAutoClose")).post(cardPath(slow, 3) + "/command")
                 .then().statusCode(200);
-        assertEquals(List.of("call ended", "auto-close enabled"), events(slow, 3, CallCards.BEFORE_CLOSE));
+        assertEquals(List.of("call ended", "auto-close enabled"), events(slow, 3, CallCardService.BEFORE_CLOSE));
         assertEquals(Boolean.TRUE, card(slow, 3).getBoolean("closed"));
     }
 

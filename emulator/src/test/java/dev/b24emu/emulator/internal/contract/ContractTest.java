@@ -2,7 +2,7 @@ package dev.b24emu.emulator.internal.contract;
 
 import dev.b24emu.emulator.support.ContractFilter;
 import dev.b24emu.emulator.support.EmulatorHarness;
-import dev.b24emu.emulator.internal.transport.MethodRegistry;
+import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.specs.Contracts;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The emulator held to specs/: every served method has a contract, and requests breaking it get Bitrix errors. */
 class ContractTest extends EmulatorHarness {
     @Test
-    void everyServedMethodHasRequestAndResultSchemas() {
-        for (MethodRegistry.Method method : emulator.methods().all()) {
+    void everyServedMethodHasRequestAndResultSchemasAndEveryContractIsServed() {
+        for (Contracts.MethodContract contract : Contracts.shared().methods()) {
+            assertTrue(emulator.methods().find(contract.method()).isPresent(), contract.method() + " has a contract but is not served");
+        }
+        for (MethodTable.Method method : emulator.methods().all()) {
             Contracts.MethodContract contract = Contracts.shared().method(method.name()).orElseThrow(() ->
                     new AssertionError(method.name() + " is served without a contract in specs/"));
             assertTrue(contract.scope().equals(method.scope()), method.name() + " scope differs from specs/");
@@ -27,35 +30,58 @@ class ContractTest extends EmulatorHarness {
     }
 
     @Test
-    void violationsGetTheDocumentedErrorOrANamedParameter() {
+    void whatTheRealServerRefusesIsRefusedWithItsDocumentedError() {
         call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+7999", "TYPE", "two"))
                 .then().statusCode(400).body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("Unknown TYPE"));
-        call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+7999", "TYPE", 2,
-                "CRM_ENTITY_TYPE", "DEAL", "CRM_ENTITY_ID", 1))
-                .then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"))
-                .body("error_description", org.hamcrest.Matchers.startsWith("Parameter CRM_ENTITY_TYPE is invalid"));
         call("crm.contact.get", Map.of("id", "abc")).then().statusCode(400)
                 .body("error_description", equalTo("ID is not defined or invalid"));
     }
 
+    /** The default mode, warn: what the docs rule out but the server accepts is answered as it answers, and reported. */
     @Test
-    void unknownParametersAreIgnoredUnlessThePortalIsStrict() {
-        Map<String, Object> params = Map.of("PHONE_NUMBER", "+79990000001", "SOMETHING", "x");
-        call("telephony.externalCall.searchCrmEntities", params).then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"strict\":true}")
-                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
-        call("telephony.externalCall.searchCrmEntities", params).then().statusCode(400)
-                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Unknown parameter SOMETHING (strict mode)"));
+    void inWarnModeDeviationsAreAnsweredAsTheRealServerAnswersAndReported() {
+        var response = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 2, "SHOW", "yes", "CRM_ENTITY_TYPE", "DEAL", "CRM_ENTITY_ID", 1, "SOMETHING", "x"));
+        response.then().statusCode(200).body("result.CRM_ENTITY_TYPE", equalTo("CONTACT"));
+        java.util.List<String> warnings = response.headers().getValues("X-B24-Emulator-Warning");
+        assertTrue(warnings.contains("Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given"), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Parameter CRM_ENTITY_TYPE is invalid: one of CONTACT, COMPANY, LEAD expected")),
+                warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Unknown parameter SOMETHING")), warnings.toString());
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?limit=1").then()
+                .body("[0].warnings", equalTo(warnings));
+        String callId = response.path("result.CALL_ID");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "VOTE", 6))
+                .then().statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.startsWith("Parameter VOTE is invalid"));
+        call("user.current", Map.of()).then().statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void inStrictModeDeviationsAreRefusedSayingTheRealPortalWouldHaveAcceptedThem() {
+        given().contentType(ContentType.JSON).body("{\"validation\":\"strict\"}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200)
+                .body("validation", equalTo("strict"));
+        call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+7999", "TYPE", 2, "SHOW", "yes"))
+                .then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"))
+                .body("error_description", equalTo("Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given;"
+                        + " the real portal would have accepted it (strict mode)"));
+        call("telephony.externalCall.searchCrmEntities", Map.of("PHONE_NUMBER", "+79990000001", "SOMETHING", "x"))
+                .then().statusCode(400).body("error_description", org.hamcrest.Matchers.startsWith("Unknown parameter SOMETHING"));
         call("telephony.externalCall.searchCrmEntities", Map.of("phone_number", "+79990000001")).then().statusCode(200);
+        // the earlier switch still reads: strict false is warn again
+        given().contentType(ContentType.JSON).body("{\"strict\":false}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().body("validation", equalTo("warn"));
     }
 
     @Test
     void validationCanBeSwitchedOffPerPortal() {
-        given().contentType(ContentType.JSON).body("{\"validateRequests\":false}")
+        given().contentType(ContentType.JSON).body("{\"validation\":\"off\"}")
                 .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
         call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2,
-                "CRM_ENTITY_TYPE", "DEAL", "CRM_ENTITY_ID", 1)).then().statusCode(200)
-                .body("result.CRM_ENTITY_TYPE", equalTo("CONTACT"));
+                "SHOW", "yes", "SOMETHING", 1)).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue());
+        given().contentType(ContentType.JSON).body("{\"validateRequests\":false}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().body("validation", equalTo("off"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ControlGuardTest {
     @Test
     void beyondLoopbackTheControlApiNeedsTheToken() {
-        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.defaults().withPort(0).withHost("0.0.0.0", "s3cret"))) {
+        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.builder().host("0.0.0.0").controlToken("s3cret").build())) {
             String base = "http://127.0.0.1:" + emulator.port();
             assertEquals("s3cret", emulator.controlToken());
             given().get(base + "/_emulator/health").then().statusCode(401).body("error", equalTo("CONTROL_TOKEN_REQUIRED"));
@@ -29,7 +29,7 @@ class ControlGuardTest {
 
     @Test
     void onLoopbackNoTokenIsNeeded() {
-        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.defaults().withPort(0))) {
+        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.defaults())) {
             assertNull(emulator.controlToken());
             given().get(emulator.baseUrl() + "/_emulator/health").then().statusCode(200);
         }

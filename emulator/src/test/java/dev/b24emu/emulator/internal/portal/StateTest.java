@@ -64,7 +64,7 @@ class StateTest extends EmulatorHarness {
     @Test
     void theStateFileCarriesPortalsAcrossRestarts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
-        EmulatorOptions options = EmulatorOptions.defaults().withPort(0).withStateFile(file);
+        EmulatorOptions options = EmulatorOptions.builder().stateFile(file).build();
         String token;
         String extraWebhook;
         try (Bitrix24Emulator first = Bitrix24Emulator.start(options)) {

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.telephony;
 
+import dev.b24emu.emulator.internal.crm.CrmStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmRef;
@@ -77,7 +78,7 @@ class CallCompletionTest {
     void writesACallActivityBoundToTheCallsClient() {
         Call call = registered(register(2, "+79990000001", 2).line("74950000000"));
         FinishedCall row = completion.finish(finish(call.callId(), 3, 95));
-        ObjectNode activity = portal.crm().activity(row.crmActivityId()).orElseThrow();
+        ObjectNode activity = portal.store(CrmStore.class).activity(row.crmActivityId()).orElseThrow();
         assertEquals("1", activity.get("OWNER_ID").asText());
         assertEquals("3", activity.get("OWNER_TYPE_ID").asText(), "contact");
         assertEquals("2", activity.get("TYPE_ID").asText(), "call");
@@ -91,7 +92,7 @@ class CallCompletionTest {
     @Test
     void aMissedIncomingCallLeavesAnOpenActivity() {
         FinishedCall row = completion.finish(finish(registered(register(2, "+79990000001", 2)).callId(), 2, 0));
-        assertEquals("N", portal.crm().activity(row.crmActivityId()).orElseThrow().get("COMPLETED").asText());
+        assertEquals("N", portal.store(CrmStore.class).activity(row.crmActivityId()).orElseThrow().get("COMPLETED").asText());
     }
 
     @Test
@@ -103,11 +104,11 @@ class CallCompletionTest {
     void createdEntitiesGoToTheFinishingUserOthersKeepTheirs() {
         Call call = registered(register(2, "+79991234567", 2).crmCreate());
         completion.finish(finish(call.callId(), 3, 10));
-        assertEquals(3, portal.crm().get(call.primary()).orElseThrow().assignedById());
+        assertEquals(3, portal.store(CrmStore.class).get(call.primary()).orElseThrow().assignedById());
 
         Call known = registered(register(2, "+79990000001", 2));
         completion.finish(finish(known.callId(), 3, 10));
-        assertEquals(2, portal.crm().get(new CrmRef(CrmEntityType.CONTACT, 1)).orElseThrow().assignedById());
+        assertEquals(2, portal.store(CrmStore.class).get(new CrmRef(CrmEntityType.CONTACT, 1)).orElseThrow().assignedById());
     }
 
     @Test
@@ -116,8 +117,8 @@ class CallCompletionTest {
         FinishedCall row = completion.finish(finish(call.callId(), 2, 10));
         assertTrue(row.call().shownTo().isEmpty());
         assertFalse(row.addedToChat());
-        assertTrue(portal.telephony().active(call.callId()).isEmpty());
-        assertNotNull(portal.telephony().finished(call.callId()).orElse(null));
+        assertTrue(portal.store(TelephonyStore.class).active(call.callId()).isEmpty());
+        assertNotNull(portal.store(TelephonyStore.class).finished(call.callId()).orElse(null));
     }
 
     @Test

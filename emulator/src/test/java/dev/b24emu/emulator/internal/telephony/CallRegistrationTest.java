@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.telephony;
 
+import dev.b24emu.emulator.internal.crm.CrmStore;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
@@ -122,7 +123,7 @@ class CallRegistrationTest {
         RegisterResult first = run(register(2, "+79990001111", 2).crmCreate());
         RegisterResult again = run(register(2, "+79990001111", 2).crmCreate());
         assertEquals(first.call().createdLeadId(), again.call().createdLeadId());
-        assertEquals(2, portal.crm().count(CrmEntityType.LEAD), "one lead from the seed, one from the first call");
+        assertEquals(2, portal.store(CrmStore.class).count(CrmEntityType.LEAD), "one lead from the seed, one from the first call");
     }
 
     @Test
@@ -142,10 +143,10 @@ class CallRegistrationTest {
     void createsALeadForAnUnknownNumberOnlyWhenAsked() {
         RegisterResult plain = run(register(2, "+79991112233", 2));
         assertNull(plain.call().primary());
-        assertEquals(1, portal.crm().count(CrmEntityType.LEAD));
+        assertEquals(1, portal.store(CrmStore.class).count(CrmEntityType.LEAD));
 
         RegisterResult created = run(register(2, "+79991112244", 2).crmCreate().line("74950000000").source("WEB"));
-        CrmItem lead = portal.crm().get(created.call().primary()).orElseThrow();
+        CrmItem lead = portal.store(CrmStore.class).get(created.call().primary()).orElseThrow();
         assertEquals(CrmEntityType.LEAD, lead.type());
         assertEquals(lead.id(), created.call().createdLeadId());
         assertEquals(List.of(lead.ref()), created.call().createdEntities());
@@ -165,7 +166,7 @@ class CallRegistrationTest {
     }
 
     private CrmItem lead(RegisterResult result) {
-        return portal.crm().get(new CrmRef(CrmEntityType.LEAD, result.call().createdLeadId())).orElseThrow();
+        return portal.store(CrmStore.class).get(new CrmRef(CrmEntityType.LEAD, result.call().createdLeadId())).orElseThrow();
     }
 
     @Test
@@ -188,7 +189,7 @@ class CallRegistrationTest {
         RegisterResult result = run(register(2, "+79990000666", 2).crmCreate());
         assertTrue(result.call().createdEntities().isEmpty());
         assertNull(result.leadCreationError());
-        portal.crm().exclude("8 (999) 777-00-00");
+        portal.store(CrmStore.class).exclude("8 (999) 777-00-00");
         assertTrue(run(register(2, "+79997770000", 2).crmCreate()).call().createdEntities().isEmpty());
     }
 
@@ -200,9 +201,9 @@ class CallRegistrationTest {
         assertEquals(List.of(CrmEntityType.CONTACT, CrmEntityType.DEAL), created.stream().map(CrmRef::type).toList());
         assertNull(result.call().createdLeadId());
         assertEquals(created.get(0), result.call().primary());
-        CrmItem deal = portal.crm().get(created.get(1)).orElseThrow();
+        CrmItem deal = portal.store(CrmStore.class).get(created.get(1)).orElseThrow();
         assertEquals(Long.toString(created.get(0).id()), deal.text("CONTACT_ID"));
-        assertEquals(1, portal.crm().count(CrmEntityType.LEAD), "no lead in simple mode");
+        assertEquals(1, portal.store(CrmStore.class).count(CrmEntityType.LEAD), "no lead in simple mode");
     }
 
     @Test
@@ -224,7 +225,7 @@ class CallRegistrationTest {
         assertTrue(whileOpen.call().createdEntities().isEmpty(), "an open lead blocks another");
         new CallCompletion(portal).finish(Requests.finish(whileOpen.call().callId(), 2, 5));
 
-        portal.crm().update(lead.ref(), JsonNodeFactory.instance.objectNode().put("STATUS_ID", "JUNK"), 1, "x");
+        portal.store(CrmStore.class).update(lead.ref(), JsonNodeFactory.instance.objectNode().put("STATUS_ID", "JUNK"), 1, "x");
         assertEquals(1, run(register(2, "+79990000001", 2).crmCreate()).call().createdEntities().size(),
                 "a closed lead no longer blocks");
     }
@@ -233,7 +234,7 @@ class CallRegistrationTest {
     void repeatSalesNeverCreateForOutgoingCallsOrExcludedNumbers() {
         portal.settings(portal.settings().patch(JsonNodeFactory.instance.objectNode().put("repeatSales", true)));
         assertTrue(run(register(2, "+79990000001", 1).crmCreate()).call().createdEntities().isEmpty());
-        portal.crm().exclude("+74950000001");
+        portal.store(CrmStore.class).exclude("+74950000001");
         assertTrue(run(register(2, "+74950000001", 2).crmCreate()).call().createdEntities().isEmpty());
     }
 
@@ -242,7 +243,7 @@ class CallRegistrationTest {
         portal.settings(portal.settings().patch(JsonNodeFactory.instance.objectNode().put("crmMode", "SIMPLE")));
         RegisterResult result = run(register(3, "+74950000001", 2).crmCreate());
         assertEquals(new CrmRef(CrmEntityType.COMPANY, 1), result.call().primary());
-        CrmItem deal = portal.crm().get(result.call().createdEntities().get(0)).orElseThrow();
+        CrmItem deal = portal.store(CrmStore.class).get(result.call().createdEntities().get(0)).orElseThrow();
         assertEquals(CrmEntityType.DEAL, deal.type());
         assertEquals("1", deal.text("COMPANY_ID"));
     }
@@ -250,8 +251,8 @@ class CallRegistrationTest {
     @Test
     void unknownLinesAreCreatedSilentlyForTheApplication() {
         run(register(2, "+79990000001", 2).line("74950000000"));
-        assertTrue(portal.telephony().line(TelephonyStore.WEBHOOK_APP, "74950000000").isPresent());
-        assertTrue(portal.telephony().line("other", "74950000000").isEmpty());
+        assertTrue(portal.store(TelephonyStore.class).line(TelephonyStore.WEBHOOK_APP, "74950000000").isPresent());
+        assertTrue(portal.store(TelephonyStore.class).line("other", "74950000000").isEmpty());
     }
 
     @Test
@@ -271,7 +272,7 @@ class CallRegistrationTest {
                 ids.add(f.get());
             }
             assertEquals(1, ids.size());
-            assertEquals(2, portal.crm().count(CrmEntityType.LEAD), "exactly one lead was created");
+            assertEquals(2, portal.store(CrmStore.class).count(CrmEntityType.LEAD), "exactly one lead was created");
         } finally {
             pool.shutdownNow();
         }
@@ -280,9 +281,9 @@ class CallRegistrationTest {
     @Test
     void settingsPatchRejectsUnknownKeysAndBadValuesWithoutChangingAnything() {
         PortalSettings before = portal.settings();
-        assertThrows(RestError.class, () -> before.patch(JsonNodeFactory.instance.objectNode().put("nope", true)));
-        assertThrows(RestError.class, () -> before.patch(JsonNodeFactory.instance.objectNode().put("crmMode", "FANCY")));
-        assertThrows(RestError.class, () -> before.patch(JsonNodeFactory.instance.objectNode().put("repeatSales", "yes")));
+        assertThrows(IllegalArgumentException.class, () -> before.patch(JsonNodeFactory.instance.objectNode().put("nope", true)));
+        assertThrows(IllegalArgumentException.class, () -> before.patch(JsonNodeFactory.instance.objectNode().put("crmMode", "FANCY")));
+        assertThrows(IllegalArgumentException.class, () -> before.patch(JsonNodeFactory.instance.objectNode().put("repeatSales", "yes")));
         assertEquals(before, portal.settings());
     }
 }

@@ -1,26 +1,20 @@
 package dev.b24emu.emulator.internal.telephony;
 
-import dev.b24emu.emulator.internal.clock.EmulatorClock;
 import dev.b24emu.emulator.internal.portal.Portal;
-import dev.b24emu.emulator.internal.portal.PortalSeed;
-import dev.b24emu.emulator.internal.portal.Webhook;
+import dev.b24emu.emulator.support.DomainPortals;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Set;
 
 /** Builders for domain tests: a demo portal on a fixed clock, and register / finish requests. */
 final class Requests {
-    static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
+    static final Instant T0 = DomainPortals.T0;
 
     private Requests() {
     }
 
     static Portal demoPortal() {
-        return new Portal("unit", new Webhook(1, "t", Set.of()), new EmulatorClock(Clock.fixed(T0, ZoneOffset.UTC)),
-                PortalSeed.demo(), Portal.Limits.defaults());
+        return DomainPortals.demo();
     }
 
     static Register register(long userId, String phone, int type) {

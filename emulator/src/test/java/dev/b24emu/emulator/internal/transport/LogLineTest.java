@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LogLineTest {
     @Test
     void latencyIsMillisecondsWithTwoDecimals() {
-        assertEquals("0.00", RestRouter.millis(0));
-        assertEquals("0.05", RestRouter.millis(50));
-        assertEquals("1.23", RestRouter.millis(1234));
-        assertEquals("1.24", RestRouter.millis(1235));
-        assertEquals("100.00", RestRouter.millis(99_999));
-        assertEquals("12.30", RestRouter.millis(12_300));
+        assertEquals("0.00", RestRoute.millis(0));
+        assertEquals("0.05", RestRoute.millis(50));
+        assertEquals("1.23", RestRoute.millis(1234));
+        assertEquals("1.24", RestRoute.millis(1235));
+        assertEquals("100.00", RestRoute.millis(99_999));
+        assertEquals("12.30", RestRoute.millis(12_300));
     }
 }

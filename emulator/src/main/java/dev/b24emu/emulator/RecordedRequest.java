@@ -1,0 +1,19 @@
+package dev.b24emu.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * One REST call a portal served, as its request journal keeps it.
+ *
+ * @param auth       "webhook" or "oauth"
+ * @param app        the calling application's client_id, or null for a webhook
+ * @param credential an 8-hex fingerprint of the token used (never the token)
+ * @param result     the "result" of a successful call, or null
+ * @param warnings   what the call did that the contract rules out but the real server accepts
+ */
+public record RecordedRequest(String time, String method, String httpMethod, String auth, String app,
+                              String credential, JsonNode params, int status, String error, JsonNode result,
+                              List<String> warnings, long latencyMicros) {
+}

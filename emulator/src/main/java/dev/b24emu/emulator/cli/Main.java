@@ -1,0 +1,151 @@
+package dev.b24emu.emulator.cli;
+
+import dev.b24emu.emulator.Bitrix24Emulator;
+import dev.b24emu.emulator.EmulatorOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar b24-emulator.jar}: starts the emulator with its demo portal and prints the webhook URL. */
+@Command(name = "b24-emulator", mixinStandardHelpOptions = true, version = "b24-emulator 0.1.0",
+        description = "A local, stateful Bitrix24 REST emulator for telephony integrations.")
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--webhook-token", description = "The default portal's webhook token (default: ${DEFAULT-VALUE}).")
+    String webhookToken = EmulatorOptions.DEFAULT_WEBHOOK_TOKEN;
+
+    @Option(names = "--webhook-user", description = "The user the default webhook acts as (default: ${DEFAULT-VALUE}).")
+    long webhookUser = 1;
+
+    @Option(names = "--seed", paramLabel = "FILE", description = "JSON seed of the default portal (users, CRM, settings) instead of the demo data.")
+    Path seed;
+
+    @Option(names = "--https-port", description = "HTTPS port beside HTTP; 0 picks a free one, -1 turns HTTPS off (default: ${DEFAULT-VALUE}).")
+    int httpsPort = 8443;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate for HTTPS (default: a self-signed one for localhost and 127.0.0.1).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-dir", paramLabel = "DIR", description = "Where the self-signed certificate is made and kept (default: ~/.b24-emulator/tls).")
+    Path tlsDir = EmulatorOptions.defaultTlsDir();
+
+    @Option(names = "--state-file", paramLabel = "FILE", description = "Load every portal's state from FILE at start; save it there every 30 s and at shutdown.")
+    Path stateFile;
+
+    @Option(names = "--state-save-seconds", description = "How often --state-file is saved (default: ${DEFAULT-VALUE}).")
+    int stateSaveSeconds = 30;
+
+    @Option(names = "--control-token", description = "Token the control API and dashboard require when --host is not a loopback address (default: a random one, printed).")
+    String controlToken;
+
+    @Option(names = "--journal-size", description = "REST calls kept per portal in the request journal (default: ${DEFAULT-VALUE}).")
+    int journalSize = 1000;
+
+    @Option(names = "--max-finished-calls", description = "Finished calls kept per portal (default: ${DEFAULT-VALUE}).")
+    int finishedCalls = 10_000;
+
+    @Option(names = "--body-limit", description = "Largest accepted request body in bytes (default: ${DEFAULT-VALUE}).")
+    long bodyLimit = 8L * 1024 * 1024;
+
+    @Option(names = "--validation", description = "How requests are held to the contract: warn (answer as the real server, report deviations), strict (refuse them) or off (default: ${DEFAULT-VALUE}).")
+    String validation = "warn";
+
+    @Option(names = "--allowed-host", paramLabel = "HOST", description = "A further host name the control API answers to (repeatable).")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "A further origin (scheme://host:port) whose pages may drive the control API (repeatable).")
+    java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+    public static void main(String[] args) {
+        System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+        CommandLine cli = new CommandLine(new Main());
+        int code = cli.execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("--port must be between 0 and 65535");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (httpsPort < -1 || httpsPort > 65535) {
+            err.println("--https-port must be between -1 and 65535");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println("--tls-cert and --tls-key go together");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (stateSaveSeconds < 1) {
+            err.println("--state-save-seconds must be at least 1");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (journalSize < 0 || finishedCalls < 1 || bodyLimit < 1024) {
+            err.println("--journal-size must be >= 0, --max-finished-calls >= 1 and --body-limit >= 1024");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (!java.util.Set.of("warn", "strict", "off").contains(validation)) {
+            err.println("--validation must be warn, strict or off");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (seed != null && !Files.isReadable(seed)) {
+            err.println("Cannot read seed file " + seed);
+            return CommandLine.ExitCode.USAGE;
+        }
+        EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
+                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls)
+                .bodyLimit(bodyLimit).httpsPort(httpsPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
+                .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation);
+        allowedHosts.forEach(options::allowedHost);
+        allowedOrigins.forEach(options::allowedOrigin);
+        Bitrix24Emulator emulator;
+        try {
+            emulator = Bitrix24Emulator.start(options.build());
+        } catch (IllegalArgumentException e) {
+            err.println("Cannot start: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        } catch (IllegalStateException e) {
+            err.println("Cannot start on " + host + ":" + port + (httpsPort >= 0 ? " (HTTPS " + httpsPort + ")" : "")
+                    + ": " + e.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "b24-emulator-shutdown"));
+        System.out.println("Bitrix24 telephony emulator on " + emulator.baseUrl());
+        System.out.println("Webhook URL (portal 'default'): " + emulator.webhookUrl());
+        if (emulator.httpsPort() >= 0) {
+            System.out.println("HTTPS webhook URL: " + emulator.httpsWebhookUrl() + " (trust " + emulator.trustedCertificate() + ")");
+        }
+        System.out.println("Control API: " + emulator.baseUrl() + "/_emulator/health"
+                + (emulator.controlToken() == null ? "" : " (token required: " + emulator.controlToken() + ")"));
+        System.out.flush();
+        stopped.await();
+        return CommandLine.ExitCode.OK;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.b24emu.emulator.internal.apps;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.events.Applications;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.rest.Caller;
+import dev.b24emu.emulator.internal.rest.TokenResolver;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.RestError;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The installed applications as the rest of the emulator sees them: the request path resolves their access tokens
+ * here ({@link TokenResolver}), and event delivery asks here for their scopes and the auth block of a delivery
+ * ({@link Applications}).
+ */
+public final class AppDirectory implements TokenResolver, Applications {
+    private final PortalRegistry portals;
+    private final OAuthServer oauth;
+
+    public AppDirectory(PortalRegistry portals, OAuthServer oauth) {
+        this.portals = portals;
+        this.oauth = oauth;
+    }
+
+    @Override
+    public Resolution resolve(String accessToken) {
+        OAuthServer.Grant grant = oauth.access(accessToken).orElse(null);
+        Portal portal = grant == null ? null : portals.get(grant.portalId()).orElse(null);
+        App app = portal == null ? null : portal.store(AppStore.class).byClientId(grant.clientId()).orElse(null);
+        if (app == null) {
+            return new Resolution(null, RestError.invalidToken());
+        }
+        Caller caller = new Caller(portal, grant.userId(), Caller.AuthType.OAUTH, app.appKey(), app.clientId(),
+                Caller.fingerprint(accessToken), app.scopes());
+        return portal.now().isAfter(grant.expiresAt()) ? new Resolution(caller, RestError.expiredToken())
+                : new Resolution(caller, null);
+    }
+
+    @Override
+    public Optional<Set<String>> scopes(Portal portal, String appKey) {
+        return portal.store(AppStore.class).byAppKey(appKey).map(App::scopes);
+    }
+
+    /** The auth block of a delivery (_includes/auth-params-in-events.md); every value a string. */
+    @Override
+    public ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints) {
+        App app = portal.store(AppStore.class).byAppKey(appKey).orElseThrow(() ->
+                new IllegalStateException("No application " + appKey + " on portal " + portal.id()));
+        OAuthServer.Tokens tokens = oauth.forDelivery(portal, app, userId);
+        ObjectNode auth = JsonNodeFactory.instance.objectNode();
+        auth.put("access_token", tokens.accessToken());
+        auth.put("expires", Long.toString(tokens.expiresAt().getEpochSecond()));
+        auth.put("expires_in", Long.toString(tokens.expiresIn()));
+        auth.put("scope", app.scopeList());
+        auth.put("domain", endpoints.domain());
+        auth.put("server_endpoint", endpoints.serverEndpoint());
+        auth.put("status", "L");
+        auth.put("client_endpoint", endpoints.clientEndpoint());
+        auth.put("member_id", portal.memberId());
+        auth.put("user_id", Long.toString(userId));
+        auth.put("refresh_token", tokens.refreshToken());
+        auth.put("application_token", app.applicationToken());
+        return auth;
+    }
+}

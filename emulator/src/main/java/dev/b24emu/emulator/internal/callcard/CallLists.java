@@ -1,0 +1,156 @@
+package dev.b24emu.emulator.internal.callcard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.crm.CrmEntityType;
+import dev.b24emu.emulator.internal.crm.CrmRef;
+import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * crm.calllist.add / get / list / update / items.get / statuslist (api-reference/crm/call-list/), and how an operator
+ * works through a list: start, next client, or a chosen client; moving fires CallCard::EntityChanged on the
+ * operator's cards in call-list mode.
+ */
+public final class CallLists {
+    public static final List<String[]> STATUSES = List.of(new String[] {"61", "In Progress", "10", "IN_WORK"},
+            new String[] {"63", "Successful", "20", "SUCCESS"}, new String[] {"65", "Wrong Number", "30", "WRONG_NUMBER"},
+            new String[] {"67", "Do Not Call Again", "40", "STOP_CALLING"});
+    private static final DateTimeFormatter LIST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private CallLists() {
+    }
+
+    /** A new call list from crm.calllist.add's parameters (ENTITY_TYPE, ENTITIES, WEBFORM_ID), created by the user. */
+    public static CallList create(Portal portal, long userId, Params p) {
+        return save(portal, userId, p, null);
+    }
+
+    /** crm.calllist.update: the list's entity type, entities and web form from the parameters. */
+    public static CallList update(Portal portal, long userId, Params p, CallList existing) {
+        return save(portal, userId, p, existing);
+    }
+
+    private static CallList save(Portal portal, long userId, Params p, CallList existing) {
+        if (!p.has("ENTITY_TYPE")) {
+            throw RestError.of("ERROR_ARGUMENT", "ENTITY_TYPE is not found");
+        }
+        if (!p.has("ENTITIES")) {
+            throw RestError.of("ERROR_ARGUMENT", "ENTITIES is not found");
+        }
+        JsonNode entities = p.node("ENTITIES").orElseThrow();
+        if (!entities.isContainerNode()) {
+            throw RestError.of("ENTITIES_ERROR", "Entities is not array");
+        }
+        CrmEntityType type = CrmEntityType.parse(p.textOrEmpty("ENTITY_TYPE"))
+                .filter(t -> t == CrmEntityType.CONTACT || t == CrmEntityType.COMPANY)
+                .orElseThrow(() -> RestError.of("ENTITY_TYPE_ERROR", "Incorrect entity type"));
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode id : entities) {
+            long value = Params.phpInt(id);
+            if (portal.store(CrmStore.class).get(new CrmRef(type, value)).isEmpty()) {
+                throw RestError.of("ENTITY_ERROR", "Incorrect entities id");
+            }
+            if (!ids.contains(value)) {
+                ids.add(value);
+            }
+        }
+        Map<Long, String> statuses = new LinkedHashMap<>();
+        ids.forEach(id -> statuses.put(id, existing == null ? "IN_WORK" : existing.statuses().getOrDefault(id, "IN_WORK")));
+        Long webform = p.has("WEBFORM_ID") ? Long.valueOf(p.phpInt("WEBFORM_ID"))
+                : existing == null ? null : existing.webformId();
+        CallList list = new CallList(existing == null ? cards(portal).nextListId() : existing.id(), type, ids, statuses,
+                webform, existing == null ? userId : existing.createdBy(),
+                existing == null ? LIST_DATE.format(portal.now().atZone(portal.settings().timeZone())) : existing.dateCreate());
+        cards(portal).putList(list);
+        return list;
+    }
+
+    /** crm.calllist.items.get: the list's clients with their statuses, optionally of one status. */
+    public static JsonNode items(Portal portal, Params p) {
+        if (!p.has("LIST_ID")) {
+            throw RestError.of("ERROR_ARGUMENT", "LIST_ID is not found");
+        }
+        long id = p.phpInt("LIST_ID");
+        if (id < 1) {
+            throw RestError.of("LIST_ID_ERROR", "List id should be positive");
+        }
+        CallList list = cards(portal).list(id).orElseThrow(() -> RestError.of("LIST_ID_ERROR", "Call list is not found"));
+        String status = p.node("FILTER").map(f -> f.path("STATUS").asText("")).orElse("");
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        for (Long entity : list.entities()) {
+            String itemStatus = list.statuses().get(entity);
+            if (status.isEmpty() || status.equals(itemStatus)) {
+                items.addObject().put("ID", entity).put("STATUS", itemStatus).put("ENTITY_TYPE", list.entityType().ownerTypeId());
+            }
+        }
+        return items;
+    }
+
+    public static ObjectNode view(CallList list) {
+        ObjectNode view = JsonNodeFactory.instance.objectNode();
+        view.put("ID", Long.toString(list.id()));
+        view.put("DATE_CREATE", list.dateCreate());
+        view.put("CREATED_BY_ID", Long.toString(list.createdBy()));
+        view.put("WEBFORM_ID", list.webformId() == null ? null : Long.toString(list.webformId()));
+        view.put("ENTITY_TYPE_ID", Integer.toString(list.entityType().ownerTypeId()));
+        view.put("ENTITY_TYPE", list.entityType().name());
+        return view;
+    }
+
+    public static CallList require(Portal portal, long id) {
+        return cards(portal).list(id).orElseThrow(() -> RestError.of("LIST_ID_ERROR", "Incorrect list id"));
+    }
+
+    /** Moves the user to a client of the list (the next one, or the given one) and tells the user's cards. */
+    public static CrmRef move(Portal portal, CallCardService cards, long listId, long userId, Optional<Long> chosen) {
+        CallList list = require(portal, listId);
+        if (list.entities().isEmpty()) {
+            throw RestError.of("ERROR_ARGUMENT", "The call list is empty");
+        }
+        int index;
+        if (chosen.isPresent()) {
+            index = list.entities().indexOf(chosen.get());
+            if (index < 0) {
+                throw RestError.of("ERROR_ARGUMENT", "Client " + chosen.get() + " is not in call list " + listId);
+            }
+        } else {
+            index = cards(portal).position(listId, userId).map(i -> i + 1).orElse(0);
+            index = Math.max(0, index);
+            if (index >= list.entities().size()) {
+                throw RestError.of("ERROR_ARGUMENT", "The call list has no more clients");
+            }
+        }
+        cards(portal).position(listId, userId, index);
+        CrmRef client = new CrmRef(list.entityType(), list.entities().get(index));
+        cards.callListMoved(portal, listId, userId, client);
+        return client;
+    }
+
+    /** Puts the user back before the first client. */
+    public static void reset(Portal portal, long listId, long userId) {
+        require(portal, listId);
+        cards(portal).position(listId, userId, -1);
+    }
+
+    /** Where the user is in the list, if started. */
+    public static Optional<CrmRef> current(Portal portal, long listId, long userId) {
+        CallList list = require(portal, listId);
+        return cards(portal).position(listId, userId).map(i -> new CrmRef(list.entityType(), list.entities().get(i)));
+    }
+
+    private static CallCardStore cards(Portal portal) {
+        return portal.store(CallCardStore.class);
+    }
+}

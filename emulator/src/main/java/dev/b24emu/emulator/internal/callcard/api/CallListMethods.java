@@ -1,0 +1,51 @@
+package dev.b24emu.emulator.internal.callcard.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.callcard.CallCardStore;
+import dev.b24emu.emulator.internal.callcard.CallLists;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.transport.ListQuery;
+import dev.b24emu.emulator.internal.transport.RestError;
+
+import java.util.List;
+
+/** crm.calllist.add / update / get / list / items.get / statuslist (api-reference/crm/call-list/). */
+final class CallListMethods {
+    private CallListMethods() {
+    }
+
+    static void register(MethodTable methods) {
+        methods.add("crm.calllist.add", call -> IntNode.valueOf((int) CallLists.create(call.portal(), call.userId(),
+                        call.params()).id()))
+                .add("crm.calllist.update", call -> {
+                    if (!call.params().has("LIST_ID")) {
+                        throw RestError.of("ERROR_ARGUMENT", "LIST_ID is not found");
+                    }
+                    CallLists.update(call.portal(), call.userId(), call.params(),
+                            CallLists.require(call.portal(), call.params().phpInt("LIST_ID")));
+                    return BooleanNode.TRUE;
+                })
+                .add("crm.calllist.get", call -> {
+                    if (!call.params().has("ID")) {
+                        throw RestError.of("ERROR_ARGUMENT", "ID is not found");
+                    }
+                    return CallLists.view(CallLists.require(call.portal(), call.params().phpInt("ID")));
+                })
+                .add("crm.calllist.list", call -> {
+                    List<ObjectNode> rows = call.portal().store(CallCardStore.class).lists().stream()
+                            .map(CallLists::view).toList();
+                    return ListQuery.from(call.params()).run(rows);
+                })
+                .add("crm.calllist.items.get", call -> CallLists.items(call.portal(), call.params()))
+                .add("crm.calllist.statuslist", call -> {
+                    ArrayNode statuses = JsonNodeFactory.instance.arrayNode();
+                    CallLists.STATUSES.forEach(s -> statuses.addObject().put("ID", Integer.parseInt(s[0]))
+                            .put("NAME", s[1]).put("SORT", Integer.parseInt(s[2])).put("STATUS_ID", s[3]));
+                    return statuses;
+                });
+    }
+}

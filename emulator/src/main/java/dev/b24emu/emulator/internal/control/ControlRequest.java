@@ -1,0 +1,88 @@
+package dev.b24emu.emulator.internal.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/** One control request as a handler reads it: its portal, path and query parameters, and its JSON body. */
+public final class ControlRequest {
+    private final RoutingContext ctx;
+    private final Portal portal;
+    private final ObjectMapper json;
+    private final Endpoints endpoints;
+    private JsonNode body;
+
+    ControlRequest(RoutingContext ctx, Portal portal, ObjectMapper json, Endpoints endpoints) {
+        this.ctx = ctx;
+        this.portal = portal;
+        this.json = json;
+        this.endpoints = endpoints;
+    }
+
+    /** The portal of a /_emulator/portals/{id}/... route. */
+    public Portal portal() {
+        if (portal == null) {
+            throw new IllegalStateException("Not a portal route: " + ctx.request().path());
+        }
+        return portal;
+    }
+
+    /** The addresses the control request reached the emulator at (for URLs the answer and its deliveries carry). */
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    public String path(String name) {
+        return ctx.pathParam(name);
+    }
+
+    /** A numeric path parameter; anything else is a 400 naming it. */
+    public long pathLong(String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number");
+        }
+    }
+
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(ctx.queryParams().get(name));
+    }
+
+    /** The JSON body as an object ({} when there is none); anything else is a 400. */
+    public ObjectNode body() {
+        if (body == null) {
+            Buffer buffer = ctx.body().buffer();
+            if (buffer == null || buffer.length() == 0) {
+                body = json.createObjectNode();
+            } else {
+                try {
+                    body = json.readTree(buffer.getBytes());
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("Malformed JSON body");
+                }
+                if (body == null || !body.isObject()) {
+                    throw new IllegalArgumentException("Body must be a JSON object");
+                }
+            }
+        }
+        return (ObjectNode) body;
+    }
+
+    /** The JSON body read into a record; a field of the wrong type is a 400 naming it. */
+    public <T> T body(Class<T> type) {
+        try {
+            return json.treeToValue(body(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+}

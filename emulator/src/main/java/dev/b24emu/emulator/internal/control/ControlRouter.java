@@ -1,0 +1,178 @@
+package dev.b24emu.emulator.internal.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalNotFound;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.portal.SeedException;
+import dev.b24emu.emulator.internal.portal.StateException;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.RestError;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
+
+/**
+ * The control API's one route table: global routes under /_emulator and one sub-router for
+ * /_emulator/portals/{id}/... that resolves the portal. Every answer is JSON; every failure is the Bitrix24-style
+ * error envelope with its status, mapped here and nowhere else (Javalin's central exception mapping).
+ */
+public final class ControlRouter implements ControlRoutes {
+    public static final String PREFIX = "/_emulator";
+    public static final String PORTAL_PREFIX = PREFIX + "/portals/:id";
+    private static final Logger LOG = LoggerFactory.getLogger("b24emu.control");
+    private static final long BODY_LIMIT = 64L * 1024 * 1024;
+
+    private final Router router;
+    private final Router portalRouter;
+    private final PortalRegistry portals;
+    private final ObjectMapper json;
+    private final Supplier<Endpoints> defaultEndpoints;
+    private final PortalRoutes portalRoutes = new PortalRoutes();
+
+    public ControlRouter(io.vertx.core.Vertx vertx, Router router, PortalRegistry portals, ObjectMapper json,
+                         Supplier<Endpoints> defaultEndpoints) {
+        this.router = router;
+        this.portals = portals;
+        this.json = json;
+        this.defaultEndpoints = defaultEndpoints;
+        router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        this.portalRouter = Router.router(vertx);
+        router.route(PORTAL_PREFIX + "/*").subRouter(portalRouter);
+    }
+
+    @Override
+    public void get(String path, ControlHandler handler) {
+        add(router, HttpMethod.GET, PREFIX + path, 200, handler, false);
+    }
+
+    @Override
+    public void post(String path, ControlHandler handler) {
+        post(path, 200, handler);
+    }
+
+    @Override
+    public void post(String path, int status, ControlHandler handler) {
+        add(router, HttpMethod.POST, PREFIX + path, status, handler, false);
+    }
+
+    @Override
+    public void put(String path, ControlHandler handler) {
+        add(router, HttpMethod.PUT, PREFIX + path, 200, handler, false);
+    }
+
+    @Override
+    public void patch(String path, ControlHandler handler) {
+        add(router, HttpMethod.PATCH, PREFIX + path, 200, handler, false);
+    }
+
+    @Override
+    public void delete(String path, ControlHandler handler) {
+        add(router, HttpMethod.DELETE, PREFIX + path, 200, handler, false);
+    }
+
+    @Override
+    public ControlRoutes portal() {
+        return portalRoutes;
+    }
+
+    /** The 404 for unknown control paths; mounted after every other control route. */
+    public void mountFallback() {
+        router.route(PREFIX + "/*").handler(ctx -> write(ctx, 404, json.createObjectNode()
+                .put("error", "NOT_FOUND").put("error_description", "No control endpoint " + ctx.request().method()
+                        + " " + ctx.request().path())));
+    }
+
+    private void add(Router target, HttpMethod method, String path, int status, ControlHandler handler,
+                     boolean portalRoute) {
+        if (portalRoute && path.equals("/")) {
+            // the portal itself, /_emulator/portals/{id}: a sub-router only sees what lies below its mount point
+            router.route(method, PORTAL_PREFIX).handler(ctx -> answer(ctx, status, handler, true));
+            return;
+        }
+        target.route(method, path).handler(ctx -> answer(ctx, status, handler, portalRoute));
+    }
+
+    private void answer(RoutingContext ctx, int status, ControlHandler handler, boolean portalRoute) {
+        int code = status;
+        Object body;
+        try {
+            Portal portal = portalRoute ? portals.require(ctx.pathParam("id")) : null;
+            body = handler.handle(new ControlRequest(ctx, portal, json, Endpoints.of(ctx.request(), defaultEndpoints.get())));
+        } catch (RestError error) {
+            code = error.httpStatus();
+            body = error(error.code(), error.description());
+        } catch (PortalNotFound missing) {
+            code = 404;
+            body = error("PORTAL_NOT_FOUND", missing.getMessage());
+        } catch (IllegalArgumentException | StateException | SeedException invalid) {
+            code = 400;
+            body = error("ERROR_ARGUMENT", invalid.getMessage());
+        } catch (RuntimeException unexpected) {
+            LOG.warn("Control request {} {} failed", ctx.request().method(), ctx.request().path(), unexpected);
+            code = 500;
+            body = error("INTERNAL_SERVER_ERROR", "Internal server error");
+        }
+        write(ctx, code, body);
+    }
+
+    private ObjectNode error(String code, String description) {
+        return json.createObjectNode().put("error", code).put("error_description", description);
+    }
+
+    private void write(RoutingContext ctx, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A control answer always serialises", e);
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(Buffer.buffer(bytes));
+    }
+
+    /** Routes below /_emulator/portals/{id}, on the portal sub-router. */
+    private final class PortalRoutes implements ControlRoutes {
+        @Override
+        public void get(String path, ControlHandler handler) {
+            add(portalRouter, HttpMethod.GET, path, 200, handler, true);
+        }
+
+        @Override
+        public void post(String path, ControlHandler handler) {
+            post(path, 200, handler);
+        }
+
+        @Override
+        public void post(String path, int status, ControlHandler handler) {
+            add(portalRouter, HttpMethod.POST, path, status, handler, true);
+        }
+
+        @Override
+        public void put(String path, ControlHandler handler) {
+            add(portalRouter, HttpMethod.PUT, path, 200, handler, true);
+        }
+
+        @Override
+        public void patch(String path, ControlHandler handler) {
+            add(portalRouter, HttpMethod.PATCH, path, 200, handler, true);
+        }
+
+        @Override
+        public void delete(String path, ControlHandler handler) {
+            add(portalRouter, HttpMethod.DELETE, path, 200, handler, true);
+        }
+
+        @Override
+        public ControlRoutes portal() {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.b24emu.emulator.internal.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.internal.clock.EmulatorClock;
+import dev.b24emu.emulator.internal.clock.IsoTime;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The answers of the framework's control endpoints, as typed records (their JSON is the control OpenAPI's schemas). */
+public final class ControlViews {
+    private ControlViews() {
+    }
+
+    public record Health(String status, int portals, long uptimeSeconds) {
+    }
+
+    public record MethodView(String method, String scope, boolean appContextOnly) {
+    }
+
+    public record ClockView(String now, long offsetSeconds, boolean frozen) {
+        public static ClockView of(EmulatorClock clock) {
+            return new ClockView(IsoTime.format(clock.instant(), ZoneOffset.UTC), clock.offset().toSeconds(), clock.frozen());
+        }
+    }
+
+    public record PortalView(String id, String memberId, String webhookUrl, List<String> scopes, JsonNode settings,
+                             ClockView clock) {
+        public static PortalView of(Portal portal, Endpoints endpoints) {
+            return new PortalView(portal.id(), portal.memberId(), ControlViews.webhookUrl(portal, endpoints),
+                    portal.webhook().scopes().stream().sorted().toList(), portal.settings().toJson(),
+                    ClockView.of(portal.clock()));
+        }
+    }
+
+    public record Deleted(String deleted) {
+    }
+
+    public record Done(boolean reset) {
+    }
+
+    /** The portal's incoming webhook at the given address, ending in a slash. */
+    public static String webhookUrl(Portal portal, Endpoints endpoints) {
+        return endpoints.baseUrl() + "/rest/" + portal.webhook().userId() + "/" + portal.webhook().token() + "/";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.b24emu.emulator.internal.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.control.ControlViews.ClockView;
+import dev.b24emu.emulator.internal.control.ControlViews.Deleted;
+import dev.b24emu.emulator.internal.control.ControlViews.PortalView;
+import dev.b24emu.emulator.internal.journal.RequestJournal;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.portal.PortalSeed;
+import dev.b24emu.emulator.internal.portal.PortalState;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Portals: list, create, inspect, delete, reset; each portal's settings, clock, state and request journal. */
+public final class PortalControl {
+    private final PortalRegistry portals;
+
+    public PortalControl(PortalRegistry portals) {
+        this.portals = portals;
+    }
+
+    public void register(ControlRoutes routes) {
+        routes.get("/portals", request -> portals.all().stream().map(p -> PortalView.of(p, request.endpoints())).toList());
+        routes.post("/portals", 201, request -> PortalView.of(create(request.body()), request.endpoints()));
+        routes.get("/requests", request -> journal(portals.all(), request));
+        ControlRoutes portal = routes.portal();
+        portal.get("/", request -> PortalView.of(request.portal(), request.endpoints()));
+        portal.delete("/", request -> {
+            portals.delete(request.portal().id());
+            return new Deleted(request.portal().id());
+        });
+        portal.post("/reset", request -> {
+            request.portal().resetToSeed();
+            return PortalView.of(request.portal(), request.endpoints());
+        });
+        portal.get("/settings", request -> request.portal().settings().toJson());
+        portal.patch("/settings", request -> {
+            Portal p = request.portal();
+            p.settings(p.settings().patch(request.body()));
+            return p.settings().toJson();
+        });
+        portal.get("/clock", request -> ClockView.of(request.portal().clock()));
+        portal.post("/clock", request -> ServerControl.move(request.portal().clock(), request.body()));
+        portal.get("/state", request -> PortalState.export(request.portal()));
+        portal.put("/state", request -> {
+            PortalState.restore(request.portal(), request.body());
+            return PortalView.of(request.portal(), request.endpoints());
+        });
+        portal.get("/requests", request -> journal(List.of(request.portal()), request));
+    }
+
+    /** {"id","webhookToken","webhookUserId","scopes":[…],"demo":true,"seed":{…}}, every field optional. */
+    private Portal create(ObjectNode body) {
+        Set<String> scopes = null;
+        if (body.has("scopes")) {
+            if (!body.get("scopes").isArray()) {
+                throw new IllegalArgumentException("scopes must be an array of scope names");
+            }
+            scopes = new HashSet<>();
+            for (JsonNode scope : body.get("scopes")) {
+                scopes.add(scope.asText());
+            }
+        }
+        PortalSeed seed = body.has("seed") ? portals.seeds().parse(body.get("seed")) : null;
+        if (seed == null && body.path("demo").asBoolean(false)) {
+            seed = portals.seeds().demo();
+        }
+        return portals.create(new PortalRegistry.PortalSpec(text(body, "id"),
+                body.hasNonNull("webhookUserId") ? body.get("webhookUserId").asLong() : null,
+                text(body, "webhookToken"), scopes, seed));
+    }
+
+    private static String text(JsonNode body, String name) {
+        return body.hasNonNull(name) ? body.get(name).asText() : null;
+    }
+
+    /** The request journal of some portals, oldest first; ?method=, ?portal= and ?limit= (the last n) filter it. */
+    private static List<RequestJournal.Entry> journal(Collection<Portal> from, ControlRequest request) {
+        String method = request.query("method").orElse(null);
+        String portalId = request.query("portal").orElse(null);
+        int limit = request.query("limit").map(PortalControl::limit).orElse(Integer.MAX_VALUE);
+        List<RequestJournal.Entry> entries = new ArrayList<>();
+        for (Portal portal : from) {
+            if (portalId == null || portalId.equals(portal.id())) {
+                entries.addAll(portal.store(RequestJournal.class).entries());
+            }
+        }
+        entries.sort(Comparator.comparingLong(RequestJournal.Entry::seq));
+        List<RequestJournal.Entry> matching = entries.stream()
+                .filter(e -> method == null || e.method().equalsIgnoreCase(method)).toList();
+        return matching.subList(Math.max(0, matching.size() - limit), matching.size());
+    }
+
+    private static int limit(String text) {
+        try {
+            return Math.max(0, Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit must be a number");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.b24emu.emulator.internal.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What event delivery needs to know of an installed application. Declared here and implemented by the applications
+ * area, so events do not depend on how applications are installed or authorised.
+ */
+public interface Applications {
+    /** The application's scopes, or empty when it is not (or no longer) installed on the portal. */
+    Optional<Set<String>> scopes(Portal portal, String appKey);
+
+    /** The auth block of a delivery to one of its handlers, acting as the user (_includes/auth-params-in-events.md). */
+    ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints);
+}

@@ -1,0 +1,208 @@
+package dev.b24emu.emulator.internal.events.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.events.EventHandler;
+import dev.b24emu.emulator.internal.events.EventNames;
+import dev.b24emu.emulator.internal.events.EventStore;
+import dev.b24emu.emulator.internal.events.OfflineEvent;
+import dev.b24emu.emulator.internal.outbound.SelfGuard;
+import dev.b24emu.emulator.internal.rest.Caller;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.RestCall;
+import dev.b24emu.emulator.internal.transport.ListQuery;
+import dev.b24emu.emulator.internal.transport.ListResult;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.transport.Urls;
+import dev.b24emu.emulator.internal.users.Access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * event.bind / unbind / get, events, and the offline queue methods event.offline.get / clear / error / list.
+ * Events belong to applications: a webhook gets WRONG_AUTH_TYPE, and an application sees only its own handlers.
+ */
+final class EventMethods {
+    private static final int DEFAULT_OFFLINE_LIMIT = 50;
+
+    private final SelfGuard self;
+
+    EventMethods(SelfGuard self) {
+        this.self = self;
+    }
+
+    void register(MethodTable methods) {
+        methods.add("event.bind", call -> bind(call.caller(), call.params()))
+                .add("event.unbind", call -> unbind(call.caller(), call.params()))
+                .add("event.get", call -> get(call.caller(), call.params()))
+                .add("events", EventMethods::events)
+                .add("event.offline.get", call -> offlineGet(call.caller(), call.params()))
+                .add("event.offline.clear", call -> offlineClear(call.caller(), call.params()))
+                .add("event.offline.error", call -> offlineError(call.caller(), call.params()))
+                .add("event.offline.list", call -> offlineList(call.caller(), call.params()));
+    }
+
+    /** The events the caller may bind: the server lists only those of the application's scopes. */
+    private static JsonNode events(RestCall call) {
+        ArrayNode names = JsonNodeFactory.instance.arrayNode();
+        EventNames.available(call.caller().scopes()).forEach(names::add);
+        return names;
+    }
+
+    private static EventStore events(Caller caller) {
+        return caller.portal().store(EventStore.class);
+    }
+
+    private JsonNode bind(Caller caller, Params p) {
+        Access.requireApplication(caller);
+        String event = p.textOrEmpty("event").toUpperCase(Locale.ROOT);
+        if (!EventNames.allowed(event, caller.scopes())) {
+            throw RestError.of("ERROR_EVENT_NOT_FOUND", "Event not found");
+        }
+        boolean offline = "offline".equalsIgnoreCase(p.textOrEmpty("event_type"));
+        long authType = p.phpInt("auth_type");
+        String handler = p.textOrEmpty("handler");
+        if (offline) {
+            Access.requireAdmin(caller, "Access denied! Offline events binding requires administrator access rights");
+        } else if (!Urls.isHttp(handler) || self.reachesControlApi(handler)) {
+            throw RestError.of("ERROR_WRONG_HANDLER_URL", "Wrong handler URL");
+        }
+        if (authType != 0 && authType != caller.userId()) {
+            Access.requireAdmin(caller, "Access denied! Event binding with AUTH_TYPE requires administrator access rights");
+        }
+        events(caller).bind(event, offline ? "" : handler, caller.appKey(), authType, offline,
+                        p.textOrEmpty("auth_connector"))
+                .orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already exists!"));
+        return BooleanNode.TRUE;
+    }
+
+    private static JsonNode unbind(Caller caller, Params p) {
+        Access.requireApplication(caller);
+        String event = p.textOrEmpty("event").toUpperCase(Locale.ROOT);
+        boolean offline = "offline".equalsIgnoreCase(p.textOrEmpty("event_type"));
+        if (offline) {
+            Access.requireAdmin(caller, "Access denied! Offline events unbinding requires administrator access rights");
+        }
+        String handler = p.textOrEmpty("handler");
+        boolean byUser = p.has("auth_type");
+        long authType = p.phpInt("auth_type");
+        if (byUser && authType != 0 && authType != caller.userId()) {
+            Access.requireAdmin(caller, "Access denied! Event unbinding with AUTH_TYPE requires administrator access rights");
+        }
+        int count = events(caller).unbind(h -> h.appKey().equals(caller.appKey()) && h.event().equals(event)
+                && h.offline() == offline && (offline || handler.isEmpty() || h.handler().equals(handler))
+                && (!byUser || h.authUserId() == authType));
+        return JsonNodeFactory.instance.objectNode().put("count", count);
+    }
+
+    private static JsonNode get(Caller caller, Params p) {
+        Access.requireApplication(caller);
+        ArrayNode result = JsonNodeFactory.instance.arrayNode();
+        for (EventHandler h : events(caller).handlers(h -> h.appKey().equals(caller.appKey()))) {
+            ObjectNode item = result.addObject();
+            item.put("event", h.event());
+            item.put("handler", h.handler());
+            item.put("auth_type", Long.toString(h.authUserId()));
+            item.put("offline", h.offline() ? 1 : 0);
+        }
+        return result;
+    }
+
+    private static JsonNode offlineGet(Caller caller, Params p) {
+        Access.requireApplication(caller);
+        Access.requireAdmin(caller, "Access denied!");
+        EventStore store = events(caller);
+        String processId = p.textOrEmpty("process_id");
+        boolean clear = p.flag("clear", true);
+        boolean errors = p.phpTruthy("error");
+        long limit = p.has("limit") ? Math.max(1, p.phpInt("limit")) : DEFAULT_OFFLINE_LIMIT;
+        Predicate<OfflineEvent> mine = ownedBy(caller, p);
+        List<OfflineEvent> selected = store.offline(mine.and(e -> e.error() == errors
+                && (e.processId().isEmpty() || e.processId().equals(processId))));
+        List<ObjectNode> rows = new ArrayList<>();
+        selected.forEach(e -> rows.add(row(e)));
+        List<String> ids = ListQuery.from(p).matching(rows).stream().limit(limit).map(r -> r.get("ID").asText()).toList();
+        List<OfflineEvent> picked = ids.stream().flatMap(id -> selected.stream()
+                .filter(e -> Long.toString(e.id()).equals(id))).toList();
+        String process = null;
+        if (clear) {
+            store.remove(picked);
+        } else if (!picked.isEmpty()) {
+            process = processId.isEmpty() ? UUID.randomUUID().toString().replace("-", "") : processId;
+            store.reserve(picked, process);
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        if (process == null) {
+            result.putNull("process_id");
+        } else {
+            result.put("process_id", process);
+        }
+        ArrayNode events = result.putArray("events");
+        picked.forEach(e -> {
+            ObjectNode r = row(e);
+            r.remove("PROCESS_ID");
+            r.remove("ERROR");
+            events.add(r);
+        });
+        return result;
+    }
+
+    private static JsonNode offlineClear(Caller caller, Params p) {
+        Access.requireApplication(caller);
+        Access.requireAdmin(caller, "Access denied!");
+        String processId = p.requireText("process_id", RestError.of("ERROR_CORE", "process_id is required"));
+        Set<String> ids = Set.copyOf(p.values("id"));
+        Set<String> messageIds = Set.copyOf(p.values("message_id"));
+        List<OfflineEvent> selected = events(caller).offline(ownedBy(caller, p).and(e -> e.processId().equals(processId)
+                && (ids.isEmpty() ? messageIds.isEmpty() || messageIds.contains(e.messageId())
+                : ids.contains(Long.toString(e.id())))));
+        events(caller).remove(selected);
+        return BooleanNode.TRUE;
+    }
+
+    private static JsonNode offlineError(Caller caller, Params p) {
+        Access.requireApplication(caller);
+        Access.requireAdmin(caller, "Access denied!");
+        String processId = p.requireText("process_id", RestError.of("ERROR_CORE", "process_id is required"));
+        Set<String> messageIds = Set.copyOf(p.values("message_id"));
+        events(caller).markFailed(events(caller).offline(ownedBy(caller, p).and(e ->
+                e.processId().equals(processId) && (messageIds.isEmpty() || messageIds.contains(e.messageId())))));
+        return BooleanNode.TRUE;
+    }
+
+    private static ListResult offlineList(Caller caller, Params p) {
+        Access.requireApplication(caller);
+        Access.requireAdmin(caller, "Access denied!");
+        List<ObjectNode> rows = new ArrayList<>();
+        events(caller).offline(ownedBy(caller, p)).forEach(e -> rows.add(row(e)));
+        return ListQuery.from(p).run(rows);
+    }
+
+    private static Predicate<OfflineEvent> ownedBy(Caller caller, Params p) {
+        String connector = p.textOrEmpty("auth_connector");
+        return e -> e.appKey().equals(caller.appKey()) && e.authConnector().equals(connector);
+    }
+
+    private static ObjectNode row(OfflineEvent e) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode();
+        row.put("ID", Long.toString(e.id()));
+        row.put("TIMESTAMP_X", e.timestamp());
+        row.put("EVENT_NAME", e.eventName());
+        row.set("EVENT_DATA", e.data());
+        row.put("EVENT_ADDITIONAL", false);
+        row.put("MESSAGE_ID", e.messageId());
+        row.put("PROCESS_ID", e.processId());
+        row.put("ERROR", e.error() ? "1" : "0");
+        return row;
+    }
+
+}

@@ -1,0 +1,104 @@
+package dev.b24emu.emulator.internal.outbound;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Every POST the portal sends to an integration (events, placement openings, CallCard::* posts): asynchronous,
+ * journaled attempt by attempt on the portal, retried only when the portal opts in. A handler cannot hold a delivery:
+ * each attempt has 5 s in all (connect, answer, body), the answer's body is read and discarded, connections are never
+ * reused (so no portal's stalled handler takes another's connections), and no handler URL may reach the emulator's own
+ * control API ({@link SelfGuard}).
+ */
+public final class Outbound {
+    /** How long an attempt may take in all, from connecting to the last byte of the answer. */
+    public static final int TIMEOUT_MILLIS = 5_000;
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final SelfGuard self;
+
+    public Outbound(Vertx vertx, SelfGuard self) {
+        this.vertx = vertx;
+        this.self = self;
+        this.client = vertx.httpClientBuilder()
+                .with(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(TIMEOUT_MILLIS)
+                        .setIdleTimeout(TIMEOUT_MILLIS / 1000).setTrustAll(true).setVerifyHost(false))
+                .with(new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(4096))
+                .build();
+    }
+
+    /**
+     * @param label   what the journal calls it (the event name, or the placement code)
+     * @param payload the body as a parameter tree, for the journal
+     */
+    public void post(Portal portal, String label, long handlerId, String url, String contentType, String body,
+                     ObjectNode payload) {
+        post(portal, label, handlerId, url, contentType, body, payload, 1);
+    }
+
+    private void post(Portal portal, String label, long handlerId, String url, String contentType, String body,
+                      ObjectNode payload, int attempt) {
+        long started = System.nanoTime();
+        String refusal = self.refusal(url);
+        if (refusal != null) {
+            journal(portal, label, handlerId, url, payload, attempt, 0, refusal, started);
+            return;
+        }
+        Promise<Integer> outcome = Promise.promise();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        long deadline = vertx.setTimer(TIMEOUT_MILLIS, t -> {
+            HttpClientRequest request = sent.get();
+            if (request != null) {
+                request.reset();
+            }
+            outcome.tryFail("No complete answer within " + TIMEOUT_MILLIS + " ms");
+        });
+        RequestOptions options;
+        try {
+            options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+                    .putHeader("Content-Type", contentType).putHeader("User-Agent", "Bitrix24 Webhook Engine");
+        } catch (RuntimeException badUrl) {
+            vertx.cancelTimer(deadline);
+            journal(portal, label, handlerId, url, payload, attempt, 0, "Invalid URL: " + badUrl.getMessage(), started);
+            return;
+        }
+        client.request(options).onFailure(outcome::tryFail).onSuccess(request -> {
+            sent.set(request);
+            request.response().onFailure(outcome::tryFail).onSuccess(response -> {
+                response.handler(chunk -> { }); // read and discarded: a handler's answer never fills the heap
+                response.exceptionHandler(outcome::tryFail);
+                response.endHandler(v -> outcome.tryComplete(response.statusCode()));
+            });
+            request.end(Buffer.buffer(body)).onFailure(outcome::tryFail);
+        });
+        outcome.future().onComplete(result -> {
+            vertx.cancelTimer(deadline);
+            int status = result.succeeded() ? result.result() : 0;
+            String error = result.failed() ? String.valueOf(result.cause().getMessage())
+                    : status / 100 == 2 ? null : "HTTP " + status;
+            journal(portal, label, handlerId, url, payload, attempt, status, error, started);
+            if (error != null && attempt <= portal.settings().eventRetries()) {
+                vertx.setTimer(500L * attempt,
+                        t -> post(portal, label, handlerId, url, contentType, body, payload, attempt + 1));
+            }
+        });
+    }
+
+    private static void journal(Portal portal, String label, long handlerId, String url, ObjectNode payload,
+                                int attempt, int status, String error, long startedNanos) {
+        portal.store(DeliveryJournal.class).record(portal.isoNow(), portal.id(), label, handlerId, url, payload,
+                attempt, status, error, (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+}

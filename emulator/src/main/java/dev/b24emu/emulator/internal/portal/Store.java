@@ -1,0 +1,37 @@
+package dev.b24emu.emulator.internal.portal;
+
+/**
+ * The per-portal state of one area (LocalStack's store per account): the portal creates it, and clears, seeds,
+ * exports and restores it through this contract without knowing what it holds.
+ *
+ * @param <S> what state files keep of the store (a record Jackson writes and reads), or Void for live state
+ */
+public interface Store<S> {
+    /** Empties the store: a reset, a delete, or before a restore. */
+    void clear();
+
+    /** Adds what the seed holds for this store; runs after every store was cleared, in the order of the areas. */
+    default void seed(Portal portal, PortalSeed seed) {
+    }
+
+    /** The type state files read this store's section into, or null when the store keeps nothing (live state). */
+    default Class<S> snapshotType() {
+        return null;
+    }
+
+    /** What state files keep of the store; only called when {@link #snapshotType()} is not null. */
+    default S snapshot() {
+        return null;
+    }
+
+    /**
+     * Checks a snapshot read from a state file before anything is changed; throws {@link StateException} naming
+     * what is wrong (a value at a path). The default accepts whatever Jackson could read.
+     */
+    default void check(S snapshot) {
+    }
+
+    /** Puts a checked snapshot back into the cleared store. */
+    default void restore(S snapshot) {
+    }
+}

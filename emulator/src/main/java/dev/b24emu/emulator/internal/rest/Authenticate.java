@@ -1,0 +1,89 @@
+package dev.b24emu.emulator.internal.rest;
+
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.transport.RestExchange;
+import dev.b24emu.emulator.internal.transport.Stage;
+
+/**
+ * Who is calling: a webhook path (/rest/{user}/{token}/) or an OAuth token (auth / access_token). Sets the caller,
+ * the portal's answer style, and looks the method up, since the real server answers an unknown method 404 before it
+ * looks at credentials.
+ */
+final class Authenticate implements Stage {
+    private final PortalRegistry portals;
+    private final TokenResolver tokens;
+    private final MethodTable methods;
+
+    Authenticate(PortalRegistry portals, TokenResolver tokens, MethodTable methods) {
+        this.portals = portals;
+        this.tokens = tokens;
+        this.methods = methods;
+    }
+
+    @Override
+    public void apply(RestExchange exchange) {
+        if (exchange.principal() != null) {
+            return; // already judged from the URL before the body was read
+        }
+        Resolution resolution = resolve(exchange);
+        if (resolution.caller() != null) {
+            accept(exchange, resolution.caller());
+        }
+        if (resolution.refusal() != null) {
+            throw unknownMethodFirst(exchange, resolution.refusal());
+        }
+    }
+
+    /**
+     * The stage that runs before the body is read: it judges credentials the URL carries (a webhook path, or auth in
+     * the query string) and refuses what it can; an expired token is left to the full path, which journals it.
+     */
+    Stage beforeBody() {
+        return exchange -> {
+            if (!exchange.path().isWebhook() && (exchange.authToken() == null || exchange.authToken().isBlank())) {
+                return;
+            }
+            Resolution resolution = resolve(exchange);
+            if (resolution.refusal() == null) {
+                accept(exchange, resolution.caller());
+            } else if (resolution.caller() == null) {
+                throw unknownMethodFirst(exchange, resolution.refusal());
+            }
+        };
+    }
+
+    private record Resolution(Caller caller, RestError refusal) {
+    }
+
+    private Resolution resolve(RestExchange exchange) {
+        if (exchange.path().isWebhook()) {
+            Portal portal = portals.byWebhookToken(exchange.path().token()).orElse(null);
+            if (portal == null || !Long.toString(portal.webhook().userId()).equals(exchange.path().userId())) {
+                return new Resolution(null, RestError.noAuthFound());
+            }
+            return new Resolution(new Caller(portal, portal.webhook().userId(), Caller.AuthType.WEBHOOK, "", null,
+                    Caller.fingerprint(exchange.path().token()), portal.webhook().scopes()), null);
+        }
+        String token = exchange.authToken();
+        if (token == null || token.isBlank()) {
+            return new Resolution(null, RestError.noAuthFound());
+        }
+        TokenResolver.Resolution resolved = tokens.resolve(token);
+        return new Resolution(resolved.caller(), resolved.refusal());
+    }
+
+    private static void accept(RestExchange exchange, Caller caller) {
+        Portal portal = caller.portal();
+        exchange.principal(caller);
+        exchange.tenant(portal.id());
+        exchange.style(new RestExchange.Style(portal.now(), portal.settings().timeZone(),
+                portal.settings().emptyErrorCode()));
+    }
+
+    /** The real server looks the method up before the credentials: an unknown method is 404 whoever asks. */
+    private RestError unknownMethodFirst(RestExchange exchange, RestError refusal) {
+        return methods.find(exchange.method()).isEmpty() ? RestError.methodNotFound() : refusal;
+    }
+}

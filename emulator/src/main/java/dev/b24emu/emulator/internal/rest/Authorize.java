@@ -1,0 +1,32 @@
+package dev.b24emu.emulator.internal.rest;
+
+import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.transport.RestExchange;
+import dev.b24emu.emulator.internal.transport.Stage;
+
+/** The method exists, the caller's scopes cover it, and a method reserved for applications is not called by a webhook. */
+final class Authorize implements Stage {
+    private final MethodTable methods;
+
+    Authorize(MethodTable methods) {
+        this.methods = methods;
+    }
+
+    @Override
+    public void apply(RestExchange exchange) {
+        MethodTable.Method method = methods.find(exchange.method()).orElseThrow(RestError::methodNotFound);
+        exchange.method(method.name());
+        exchange.handler(method);
+        check(exchange.principal(), method);
+    }
+
+    /** The scope and application-context rules of a method for a caller (also for each command of a batch). */
+    static void check(Caller caller, MethodTable.Method method) {
+        if (!method.scope().isEmpty() && !caller.scopes().contains(method.scope())) {
+            throw caller.isWebhook() ? RestError.insufficientScope() : RestError.insufficientScopeOAuth();
+        }
+        if (method.appContextOnly() && caller.isWebhook() && caller.portal().settings().appContextOnly()) {
+            throw RestError.wrongAuthType();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.b24emu.emulator.internal.rest;
+
+import dev.b24emu.emulator.internal.portal.Portal;
+
+import java.util.Set;
+
+/**
+ * Who is calling: the portal the credentials belong to, the user they act as, and how they authenticated.
+ *
+ * @param appKey     the application the token belongs to; "" for incoming webhooks, which have none
+ * @param clientId   that application's client_id, or null for a webhook
+ * @param credential a fingerprint of the token used, for the request journal (see {@link #fingerprint})
+ */
+public record Caller(Portal portal, long userId, AuthType authType, String appKey, String clientId,
+                     String credential, Set<String> scopes) {
+    public enum AuthType { WEBHOOK, OAUTH }
+
+    /** The first 8 hex digits of the token's SHA-256: tells tokens apart in the journal without revealing them. */
+    public static String fingerprint(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    public boolean isWebhook() {
+        return authType == AuthType.WEBHOOK;
+    }
+}

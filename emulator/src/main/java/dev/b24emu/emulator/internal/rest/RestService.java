@@ -1,0 +1,44 @@
+package dev.b24emu.emulator.internal.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.transport.Pipeline;
+import dev.b24emu.specs.Contracts;
+
+import java.util.List;
+
+/**
+ * The REST request path of a portal, stage by stage: authenticate → authorize (method, scope, application context)
+ * → limits → faults → validate → call → account, with the journal told of every answer. {@link #batch} runs a
+ * batch's commands through the same checks.
+ */
+public final class RestService {
+    private final MethodTable methods;
+    private final Pipeline pipeline;
+    private final Validate validate;
+
+    public RestService(PortalRegistry portals, TokenResolver tokens, MethodTable methods, Contracts contracts,
+                       ObjectMapper json) {
+        this.methods = methods;
+        this.validate = new Validate(contracts);
+        Authenticate authenticate = new Authenticate(portals, tokens, methods);
+        this.pipeline = new Pipeline(
+                List.of(authenticate.beforeBody()),
+                List.of(authenticate, new Authorize(methods), Limits.check(), Faults.inject(), Faults.answer(),
+                        validate, new Invoke(), Limits.account()),
+                List.of(new Journal(json)));
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public MethodTable methods() {
+        return methods;
+    }
+
+    /** The batch method, running each command as its caller with the same checks as a direct call. */
+    public RestMethod batch(ObjectMapper json) {
+        return new Batch(methods, validate, new dev.b24emu.emulator.internal.transport.Envelope(json));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.b24emu.emulator.internal.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.internal.portal.PortalSettings.Validation;
+import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.transport.RestExchange;
+import dev.b24emu.emulator.internal.transport.Stage;
+import dev.b24emu.specs.Contracts;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Holds every request to its method's parameter schema in specs/ before the method runs, in the portal's mode
+ * (specs/DECISIONS.md D27, D28):
+ * <ul>
+ *   <li>{@code warn} (default): what the real server refuses (a violation the schema answers with its documented
+ *   {@code x-b24-error}) is refused with that error; anything else the contract rules out but the server accepts
+ *   (a VOTE of 6, SHOW "yes", an undocumented parameter) is answered as the server answers it and reported as a
+ *   warning (journal, {@code X-B24-Emulator-Warning});</li>
+ *   <li>{@code strict}: every violation and every undocumented parameter is refused, saying the real portal would
+ *   have accepted it;</li>
+ *   <li>{@code off}: no check.</li>
+ * </ul>
+ */
+final class Validate implements Stage {
+    /** Parameters any method accepts: the source key of offline events (api-reference/events/offline-events.md). */
+    private static final Set<String> GENERAL_PARAMS = Set.of("auth_connector");
+    private static final String ACCEPTED = "; the real portal would have accepted it (strict mode)";
+
+    private final Contracts contracts;
+
+    Validate(Contracts contracts) {
+        this.contracts = contracts.compileAll();
+    }
+
+    @Override
+    public void apply(RestExchange exchange) {
+        Caller caller = exchange.principal();
+        check(caller, exchange.method(), exchange.params(), exchange::warn);
+    }
+
+    /** Checks one call's parameters (also each command of a batch); warnings go to the given sink. */
+    void check(Caller caller, String method, JsonNode params, java.util.function.Consumer<String> warnings) {
+        Validation mode = caller.portal().settings().validation();
+        if (mode == Validation.OFF || contracts.method(method).isEmpty()) {
+            return;
+        }
+        Set<String> reported = new java.util.HashSet<>();
+        for (Contracts.Violation violation : contracts.validateParams(method, params)) {
+            if (violation.error().isEmpty() && !reported.add(violation.property())) {
+                continue; // one deviation per parameter, however many branches of its schema it misses
+            }
+            if (violation.error().isPresent()) {
+                Contracts.DocumentedError error = violation.error().get();
+                throw new RestError(error.status(), error.code(), error.message());
+            }
+            String description = describe(method, violation, params);
+            if (mode == Validation.STRICT) {
+                throw RestError.of("ERROR_ARGUMENT", description + ACCEPTED);
+            }
+            warnings.accept(description);
+        }
+        Set<String> documented = contracts.documentedParams(method).stream()
+                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        for (Iterator<String> names = params.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!documented.contains(name.toLowerCase(Locale.ROOT)) && !GENERAL_PARAMS.contains(name)) {
+                String unknown = "Unknown parameter " + name + nearest(name, contracts.documentedParams(method))
+                        + ": " + method + " does not document it and the real server ignores it";
+                if (mode == Validation.STRICT) {
+                    throw RestError.of("ERROR_ARGUMENT", unknown + ACCEPTED);
+                }
+                warnings.accept(unknown);
+            }
+        }
+    }
+
+    /**
+     * "Parameter SHOW is invalid: integer 0 or 1 expected, "yes" given": the documented type (the schema's
+     * {@code x-b24-type}, or its enum or JSON type), not the validator's wording of the schema's internals.
+     */
+    private String describe(String method, Contracts.Violation violation, JsonNode params) {
+        if (violation.property().isEmpty()) {
+            return "Parameters are invalid: " + violation.message();
+        }
+        String subject = "Parameter " + violation.property();
+        JsonNode given = params.at(violation.location());
+        boolean topLevel = violation.location().equals("/" + violation.property());
+        if ("required".equals(violation.keyword())) {
+            return subject + " is required";
+        }
+        String expected = topLevel ? contracts.paramSchema(method, violation.property()).map(Validate::typeOf).orElse(null)
+                : null;
+        if (expected == null) {
+            return subject + " is invalid at " + violation.location() + ": " + violation.message();
+        }
+        return subject + " is invalid: " + expected + " expected, " + (given.isMissingNode() ? "nothing" : given.toString())
+                + " given";
+    }
+
+    private static String typeOf(JsonNode schema) {
+        if (schema.hasNonNull("x-b24-type")) {
+            return schema.get("x-b24-type").asText();
+        }
+        if (schema.has("enum")) {
+            return "one of " + joined(schema.get("enum"));
+        }
+        if (schema.has("const")) {
+            return schema.get("const").toString();
+        }
+        JsonNode type = schema.get("type");
+        if (type != null) {
+            return type.isArray() ? joined(type) : type.asText();
+        }
+        return null;
+    }
+
+    private static String joined(JsonNode values) {
+        List<String> texts = new java.util.ArrayList<>();
+        values.forEach(v -> texts.add(v.isTextual() ? v.asText() : v.toString()));
+        return String.join(", ", texts);
+    }
+
+    /** " (did you mean NAME?)" for a name one or two edits from a documented one. */
+    private static String nearest(String name, Set<String> documented) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : documented) {
+            int distance = distance(name.toUpperCase(Locale.ROOT), candidate.toUpperCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best == null ? "" : " (did you mean " + best + "?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,352 @@
+package dev.b24emu.emulator.internal.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.emulator.internal.apps.AppDirectory;
+import dev.b24emu.emulator.internal.apps.OAuthServer;
+import dev.b24emu.emulator.internal.apps.api.AppsArea;
+import dev.b24emu.emulator.internal.area.Area;
+import dev.b24emu.emulator.internal.callcard.CallCardService;
+import dev.b24emu.emulator.internal.callcard.api.CallCardArea;
+import dev.b24emu.emulator.internal.clock.EmulatorClock;
+import dev.b24emu.emulator.internal.control.ControlGuard;
+import dev.b24emu.emulator.internal.control.ControlRouter;
+import dev.b24emu.emulator.internal.control.ControlViews;
+import dev.b24emu.emulator.internal.control.FaultControl;
+import dev.b24emu.emulator.internal.control.PortalControl;
+import dev.b24emu.emulator.internal.control.ServerControl;
+import dev.b24emu.emulator.internal.crm.api.CrmArea;
+import dev.b24emu.emulator.internal.events.EventPublisher;
+import dev.b24emu.emulator.internal.events.api.EventsArea;
+import dev.b24emu.emulator.internal.journal.RequestJournal;
+import dev.b24emu.emulator.internal.outbound.Outbound;
+import dev.b24emu.emulator.internal.outbound.SelfGuard;
+import dev.b24emu.emulator.internal.outbound.api.OutboundArea;
+import dev.b24emu.emulator.internal.placements.WidgetPublisher;
+import dev.b24emu.emulator.internal.placements.api.PlacementsArea;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.portal.PortalSeed;
+import dev.b24emu.emulator.internal.portal.PortalSettings;
+import dev.b24emu.emulator.internal.portal.SeedException;
+import dev.b24emu.emulator.internal.portal.SeedFormat;
+import dev.b24emu.emulator.internal.portal.StateException;
+import dev.b24emu.emulator.internal.portal.SeedSection;
+import dev.b24emu.emulator.internal.portal.StateFile;
+import dev.b24emu.emulator.internal.portal.StoreType;
+import dev.b24emu.emulator.internal.rest.FaultStore;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.RateLimiter;
+import dev.b24emu.emulator.internal.rest.RestService;
+import dev.b24emu.emulator.internal.telephony.CallService;
+import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.Envelope;
+import dev.b24emu.emulator.internal.transport.ParamDecoder;
+import dev.b24emu.emulator.internal.transport.RestRoute;
+import dev.b24emu.emulator.internal.ui.UiArea;
+import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
+import dev.b24emu.emulator.internal.users.api.UsersArea;
+import dev.b24emu.specs.Contracts;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The emulator, assembled: the shared services, the list of areas, the REST pipeline and the control API's route
+ * table, served by Vert.x on HTTP (and HTTPS). Adding an area is one line in {@link #areas}.
+ */
+public final class EmulatorServer implements AutoCloseable {
+    /** Long request lines: GET-only clients put whole requests in the query string. */
+    private static final int MAX_REQUEST_LINE = 1024 * 1024;
+
+    private final ServerConfig config;
+    private final Vertx vertx;
+    private final ObjectMapper json = new ObjectMapper();
+    private final PortalRegistry portals;
+    private final MethodTable methods;
+    private final AppsArea apps;
+    private final String controlToken;
+    private StateFile stateFile;
+    private volatile int port;
+    private volatile int httpsPort = -1;
+    private volatile Path trustedCertificate;
+
+    private EmulatorServer(ServerConfig config) {
+        this.config = config;
+        this.vertx = Vertx.vertx();
+        this.portals = new PortalRegistry(EmulatorClock.system(),
+                new Portal.Bounds(config.journalSize(), config.finishedCalls()));
+        SelfGuard self = new SelfGuard(this::ports);
+        Outbound outbound = new Outbound(vertx, self);
+        OAuthServer oauth = new OAuthServer();
+        AppDirectory applications = new AppDirectory(portals, oauth);
+        EventPublisher publisher = new EventPublisher(outbound, applications);
+        WidgetPublisher widgets = new WidgetPublisher(outbound, oauth);
+        CallService calls = new CallService(publisher);
+        CallCardService cards = new CallCardService(widgets, calls);
+        calls.listen(cards);
+        this.apps = new AppsArea(portals, oauth, publisher, self, json, this::endpoints);
+        List<Area> areas = areas(self, widgets, calls, cards);
+
+        List<StoreType<?>> stores = new ArrayList<>(List.of(
+                StoreType.of("journal", RequestJournal.class, p -> new RequestJournal(p.bounds().journalEntries())),
+                StoreType.of("faults", FaultStore.class, p -> new FaultStore()),
+                StoreType.of("limits", RateLimiter.class, p -> new RateLimiter())));
+        List<SeedSection> sections = new ArrayList<>();
+        areas.forEach(area -> {
+            stores.addAll(area.stores());
+            sections.addAll(area.seedSections());
+        });
+        PortalSettings base = config.validation() == null ? PortalSettings.defaults()
+                : withValidation(PortalSettings.defaults(), config.validation());
+        SeedFormat seeds = new SeedFormat(sections, base);
+        portals.define(stores, seeds, portal -> portal.store(UserStore.class).first().map(User::id).orElse(1L));
+
+        Contracts contracts = Contracts.shared();
+        this.methods = new MethodTable(contracts);
+        areas.forEach(area -> area.methods(methods));
+        RestService rest = new RestService(portals, applications, methods, contracts, json);
+        methods.add("batch", rest.batch(json));
+
+        Router router = Router.router(vertx);
+        router.route().handler(EmulatorServer::mergeSlashes);
+        this.controlToken = ControlGuard.tokenFor(config.host(), config.controlToken());
+        new ControlGuard(config.host(), controlToken, config.allowedHosts(), config.allowedOrigins(), this::ports)
+                .mount(router);
+        new RestRoute(vertx, rest.pipeline(), new ParamDecoder(json), new Envelope(json), config.bodyLimit(),
+                this::endpoints).mount(router);
+        areas.forEach(area -> area.routes(router));
+        ControlRouter control = new ControlRouter(vertx, router, portals, json, this::endpoints);
+        new ServerControl(portals, methods).register(control);
+        new PortalControl(portals).register(control);
+        new FaultControl().register(control);
+        areas.forEach(area -> area.control(control));
+        control.mountFallback();
+
+        try {
+            portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, config.webhookUserId(),
+                    config.webhookToken(), null, defaultSeed(seeds)));
+            if (config.stateFile() != null) {
+                stateFile = new StateFile(config.stateFile(), portals);
+                stateFile.load();
+            }
+            listen(router);
+        } catch (SeedException | StateException e) {
+            vertx.close();
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+        if (stateFile != null) {
+            vertx.setPeriodic(config.stateSaveSeconds() * 1000L, id -> vertx.executeBlocking(() -> {
+                stateFile.save();
+                return null;
+            }));
+        }
+        // Call-card timers run on each portal's clock; a tick a second closes cards whose delay ran out.
+        vertx.setPeriodic(1000, id -> portals.all().forEach(cards::tick));
+    }
+
+    /** The API areas, in dependency order: each may use the ones above it. */
+    private List<Area> areas(SelfGuard self, WidgetPublisher widgets, CallService calls, CallCardService cards) {
+        return List.of(
+                new UsersArea(),
+                new CrmArea(),
+                new OutboundArea(portals),
+                new EventsArea(self),
+                apps,
+                new PlacementsArea(self),
+                new TelephonyArea(portals, calls),
+                new CallCardArea(cards, calls, widgets),
+                new UiArea(vertx, portals));
+    }
+
+    /** Starts a server and waits until it accepts requests. */
+    public static EmulatorServer start(ServerConfig config) {
+        return new EmulatorServer(config);
+    }
+
+    private PortalSeed defaultSeed(SeedFormat seeds) {
+        if (config.seed() == null) {
+            return seeds.demo();
+        }
+        try (InputStream in = config.seed().call()) {
+            return seeds.read(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the seed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Cannot open the seed: " + e.getMessage(), e);
+        }
+    }
+
+    private static PortalSettings withValidation(PortalSettings settings, PortalSettings.Validation validation) {
+        return settings.patch(new ObjectMapper().createObjectNode().put("validation", validation.name()));
+    }
+
+    /** Repeated slashes in a path read as one, as nginx's merge_slashes does (/rest/ reads its own path). */
+    private static void mergeSlashes(io.vertx.ext.web.RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (path != null && path.contains("//") && !path.startsWith("/rest/")) {
+            String query = ctx.request().query();
+            ctx.reroute(path.replaceAll("/{2,}", "/") + (query == null ? "" : "?" + query));
+            return;
+        }
+        ctx.next();
+    }
+
+    private void listen(Router router) {
+        HttpServerOptions http = new HttpServerOptions()
+                .setHost(config.host())
+                .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(64 * 1024)
+                .setHandle100ContinueAutomatically(true)
+                // nginx in front of the real portal ignores an "Upgrade: h2c" request and answers in HTTP/1.1; so do we
+                // (Vert.x would otherwise refuse one without "Connection: Upgrade" and leave the client waiting)
+                .setHttp2ClearTextEnabled(false);
+        int instances = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
+        port = serve(router, new HttpServerOptions(http).setPort(config.port()), instances);
+        if (config.httpsPort() >= 0) {
+            trustedCertificate = Tls.trustedCertificate(config.tlsCert(), config.tlsDir());
+            HttpServerOptions https = new HttpServerOptions(http).setPort(config.httpsPort()).setSsl(true)
+                    .setKeyCertOptions(Tls.keyCert(config.tlsCert(), config.tlsKey(), config.tlsDir()));
+            httpsPort = serve(router, https, instances);
+        }
+    }
+
+    /** Vert.x lets every instance share one listening socket, including a port 0 resolved once. */
+    private int serve(Router router, HttpServerOptions options, int instances) {
+        AtomicInteger bound = new AtomicInteger();
+        await(vertx.deployVerticle(() -> new HttpVerticle(router, options, bound),
+                new DeploymentOptions().setInstances(instances)));
+        return bound.get();
+    }
+
+    /** One HTTP server on one event loop; all of them share the router. */
+    private static final class HttpVerticle extends VerticleBase {
+        private final Router router;
+        private final HttpServerOptions options;
+        private final AtomicInteger bound;
+
+        HttpVerticle(Router router, HttpServerOptions options, AtomicInteger bound) {
+            this.router = router;
+            this.options = options;
+            this.bound = bound;
+        }
+
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer(options).requestHandler(router).listen()
+                    .onSuccess(server -> bound.set(server.actualPort()));
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new IllegalStateException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The HTTP server did not start within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting", e);
+        }
+    }
+
+    /** The ports the emulator listens on (HTTP, and HTTPS when on). */
+    public Set<Integer> ports() {
+        Set<Integer> ports = new LinkedHashSet<>();
+        if (port > 0) {
+            ports.add(port);
+        }
+        if (httpsPort > 0) {
+            ports.add(httpsPort);
+        }
+        return ports;
+    }
+
+    /** The default address: http://host:port, with 127.0.0.1 for a server listening on every interface. */
+    public Endpoints endpoints() {
+        return new Endpoints(baseUrl());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        String host = config.host();
+        String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "http://" + (shownHost.contains(":") ? "[" + shownHost + "]" : shownHost) + ":" + port;
+    }
+
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** https://localhost:port, or null when HTTPS is off. */
+    public String httpsBaseUrl() {
+        return httpsPort < 0 ? null : "https://localhost:" + httpsPort;
+    }
+
+    public Path trustedCertificate() {
+        return trustedCertificate;
+    }
+
+    public PortalRegistry portals() {
+        return portals;
+    }
+
+    public MethodTable methods() {
+        return methods;
+    }
+
+    /** Installs an application as POST /_emulator/portals/{id}/apps does; answers its token response. */
+    public com.fasterxml.jackson.databind.node.ObjectNode installApp(Portal portal,
+                                                                     com.fasterxml.jackson.databind.JsonNode spec) {
+        return apps.installation().install(portal, spec, endpoints());
+    }
+
+    /** The portal's incoming webhook URL on this server's default address, ending in a slash. */
+    public String webhookUrl(Portal portal) {
+        return ControlViews.webhookUrl(portal, endpoints());
+    }
+
+    /** The token the control API and dashboard require, or null on loopback. */
+    public String controlToken() {
+        return controlToken;
+    }
+
+    public void saveState() {
+        if (stateFile != null) {
+            stateFile.save();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            saveState();
+        } finally {
+            await(vertx.close());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.b24emu.emulator.internal.server;
+
+import dev.b24emu.emulator.internal.portal.PortalSettings;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * Everything the server is started with (the embedding API's options and the command line both end here).
+ *
+ * @param seed             opens the default portal's seed file, or null for the demo portal
+ * @param journalSize      REST calls (and deliveries) kept per portal
+ * @param finishedCalls    finished calls kept per portal
+ * @param bodyLimit        largest accepted request body, in bytes
+ * @param eventLoops       HTTP server instances (one per event loop); 0 means one per core
+ * @param httpsPort        the HTTPS port beside HTTP: 0 picks a free one, -1 means no HTTPS
+ * @param tlsCert          a PEM certificate for HTTPS, or null to use a self-signed one for localhost
+ * @param tlsKey           the PEM key of tlsCert
+ * @param tlsDir           where the self-signed certificate is made and kept
+ * @param stateFile        loaded at start, saved every stateSaveSeconds and at shutdown; null for none
+ * @param controlToken     the token the control API requires beyond loopback; null makes one
+ * @param validation       the default portal's validation mode, or null for the default (warn)
+ * @param allowedHosts     further host names the control API answers to
+ * @param allowedOrigins   further page origins that may drive the control API
+ */
+public record ServerConfig(String host, int port, String webhookToken, long webhookUserId, Callable<InputStream> seed,
+                           int journalSize, int finishedCalls, long bodyLimit, int eventLoops, int httpsPort,
+                           Path tlsCert, Path tlsKey, Path tlsDir, Path stateFile, String controlToken,
+                           int stateSaveSeconds, PortalSettings.Validation validation, Set<String> allowedHosts,
+                           Set<String> allowedOrigins) {
+    public ServerConfig {
+        allowedHosts = Set.copyOf(allowedHosts);
+        allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+}

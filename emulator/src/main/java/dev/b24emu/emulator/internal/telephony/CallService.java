@@ -1,0 +1,175 @@
+package dev.b24emu.emulator.internal.telephony;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.apps.App;
+import dev.b24emu.emulator.internal.apps.AppStore;
+import dev.b24emu.emulator.internal.crm.CrmRef;
+import dev.b24emu.emulator.internal.events.EventNames;
+import dev.b24emu.emulator.internal.events.EventPublisher;
+import dev.b24emu.emulator.internal.events.EventStore;
+import dev.b24emu.emulator.internal.portal.Portal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Everything that happens to an external call, with all its effects, in one place: register (validation, reuse,
+ * CRM, events, the card), finish (activity, statistics, record, events, cards), show and hide, binding a client
+ * from the card, and what the portal does on its own (click-to-call, a callback request). REST methods, the control
+ * API and the call card all go through here, so the same change always has the same effects.
+ */
+public final class CallService {
+    private final CallEvents events;
+    /** other areas' reactions to a call (the call-card model) */
+    private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+
+    public CallService(EventPublisher publisher) {
+        this.events = new CallEvents(publisher);
+    }
+
+    /** Adds a reaction to calls' moments; called while the emulator is being assembled. */
+    public void listen(CallListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Registers a call (or finds it reused), tells the event handlers of a new one, and shows its card when asked. */
+    public RegisterResult register(Portal portal, RegisterRequest request, CallContext context) {
+        RegisterResult registered = new CallRegistration(portal).register(request);
+        events.registered(portal, registered, context);
+        if (request.show()) {
+            Call call = registered.call();
+            listeners.forEach(l -> l.shown(portal, call, Set.of(call.userId()), context.endpoints()));
+        }
+        return registered;
+    }
+
+    /** Finishes a call: the statistics row, the record link when one was given, the end event, the cards. */
+    public FinishedCall finish(Portal portal, FinishRequest request, CallContext context) {
+        FinishedCall row = new CallCompletion(portal).finish(request);
+        if (row.recordUrl() != null && !row.recordUrl().isBlank()) {
+            portal.store(TelephonyStore.class).attachRecord(row.call().callId(), fileNameOf(row.recordUrl()), "url",
+                    row.recordUrl(), 0);
+        }
+        events.finished(portal, row, context);
+        listeners.forEach(l -> l.ended(portal, row));
+        return row;
+    }
+
+    /** Shows the card of an open call to users; false for an unknown or finished call. */
+    public boolean show(Portal portal, String callId, Set<Long> users, CallContext context) {
+        Optional<Call> shown = portal.exclusive(() -> active(portal, callId).map(call -> {
+            Set<Long> all = new HashSet<>(call.shownTo());
+            all.addAll(users);
+            Call updated = call.withShownTo(all);
+            portal.store(TelephonyStore.class).put(updated);
+            return updated;
+        }));
+        shown.ifPresent(call -> listeners.forEach(l -> l.shown(portal, call, users, context.endpoints())));
+        return shown.isPresent();
+    }
+
+    /** Hides the card of an open call from users; false for an unknown or finished call. */
+    public boolean hide(Portal portal, String callId, Set<Long> users) {
+        Optional<Call> hidden = portal.exclusive(() -> active(portal, callId).map(call -> {
+            Set<Long> all = new HashSet<>(call.shownTo());
+            all.removeAll(users);
+            portal.store(TelephonyStore.class).put(call.withShownTo(all));
+            return call;
+        }));
+        hidden.ifPresent(call -> listeners.forEach(l -> l.hidden(portal, call, users)));
+        return hidden.isPresent();
+    }
+
+    /** A CRM object bound to an open call from its card: it becomes the call's primary object. */
+    public void bind(Portal portal, String callId, CrmRef entity) {
+        portal.exclusive(() -> {
+            active(portal, callId).ifPresent(call -> portal.store(TelephonyStore.class).put(call.withPrimary(entity)));
+            return null;
+        });
+    }
+
+    public Optional<Call> active(Portal portal, String callId) {
+        return portal.store(TelephonyStore.class).active(callId);
+    }
+
+    /** An open or finished call. */
+    public Optional<Call> call(Portal portal, String callId) {
+        TelephonyStore store = portal.store(TelephonyStore.class);
+        return store.active(callId).or(() -> store.finished(callId).map(FinishedCall::call));
+    }
+
+    /** A click: the user, the number, and optionally the line, the CRM object the click came from and a call list. */
+    public record Click(long userId, String phoneNumber, String lineNumber, String crmEntityType, long crmEntityId,
+                        Long callListId) {
+    }
+
+    /**
+     * What the portal does when a user clicks a number in Bitrix24 (REAL-BEHAVIOUR.md, 'events'): it registers an
+     * outgoing call itself, as the application that owns the line (CRM_CREATE from the line's CRM_AUTO_CREATE), sends
+     * OnExternalCallStart to that application only, and shows the card.
+     */
+    public RegisterResult clickToCall(Portal portal, Click click, CallContext context) {
+        Target target = target(portal, click.lineNumber(), EventNames.EXTERNAL_CALL_START);
+        boolean crmCreate = target.line().map(ExternalLine::crmAutoCreate).orElse(true);
+        RegisterRequest request = new RegisterRequest(target.app().appKey(), click.userId(), "",
+                Optional.of((long) CallType.OUTGOING), null, click.phoneNumber(), crmCreate, null, click.crmEntityType(),
+                click.crmEntityId(), true, click.callListId(), target.line().map(ExternalLine::number).orElse(null), null);
+        RegisterResult result = new CallRegistration(portal).register(request);
+        events.registered(portal, result, context);
+        Call call = result.call();
+        events.externalCallStart(portal, CallViews.externalCallStart(call, click.phoneNumber(), click.userId(),
+                click.callListId()), target.app().appKey(), context, call.callId());
+        listeners.forEach(l -> l.shown(portal, call, Set.of(click.userId()), context.endpoints()));
+        return result;
+    }
+
+    /** A callback request from a CRM form: OnExternalCallBackStart to the line's application; answers that application. */
+    public App callback(Portal portal, String phoneNumber, String text, String voice, String crmEntityType,
+                        long crmEntityId, String lineNumber, CallContext context) {
+        Target target = target(portal, lineNumber, EventNames.EXTERNAL_CALLBACK_START);
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("PHONE_NUMBER", phoneNumber);
+        data.put("TEXT", text == null ? "" : text);
+        data.put("VOICE", voice == null ? "" : voice);
+        data.put("CRM_ENTITY_TYPE", crmEntityType == null ? "" : crmEntityType);
+        data.put("CRM_ENTITY_ID", crmEntityId > 0 ? Long.toString(crmEntityId) : "");
+        data.put("LINE_NUMBER", target.line().map(ExternalLine::number).orElse(""));
+        events.externalCallBackStart(portal, data, target.app().appKey(), context, phoneNumber);
+        return target.app();
+    }
+
+    private record Target(App app, Optional<ExternalLine> line) {
+    }
+
+    /** The line's owner when a line is named; otherwise the first application with a handler for the event. */
+    private static Target target(Portal portal, String lineNumber, String event) {
+        TelephonyStore telephony = portal.store(TelephonyStore.class);
+        AppStore apps = portal.store(AppStore.class);
+        if (lineNumber != null && !lineNumber.isBlank()) {
+            for (ExternalLine line : telephony.allLines()) {
+                Optional<App> owner = apps.byAppKey(line.appKey());
+                if (line.number().equals(lineNumber.trim()) && owner.isPresent()) {
+                    return new Target(owner.get(), Optional.of(line));
+                }
+            }
+            throw new IllegalArgumentException("No application owns line " + lineNumber);
+        }
+        EventStore handlers = portal.store(EventStore.class);
+        for (App app : apps.all()) {
+            if (!handlers.handlers(h -> h.appKey().equals(app.appKey()) && h.event().equals(event)).isEmpty()) {
+                return new Target(app, telephony.lines(app.appKey()).stream().findFirst());
+            }
+        }
+        throw new IllegalArgumentException("No application handles " + event + ": install one and bind the event");
+    }
+
+    /** The file name at the end of a URL, without its query. */
+    public static String fileNameOf(String url) {
+        String path = url.split("[?#]", 2)[0];
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

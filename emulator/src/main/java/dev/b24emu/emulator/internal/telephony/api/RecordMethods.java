@@ -1,0 +1,124 @@
+package dev.b24emu.emulator.internal.telephony.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.telephony.CallService;
+import dev.b24emu.emulator.internal.telephony.TelephonyStore;
+import dev.b24emu.emulator.internal.telephony.Transcript;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * telephony.externalCall.attachRecord and telephony.call.attachTranscription: both need a finished call.
+ * A record comes as RECORD_URL (kept as a link; the emulator does not download it), as FILENAME + FILE_CONTENT in
+ * base64, or as FILENAME alone, which answers an uploadUrl to POST the file to (multipart field "file").
+ */
+final class RecordMethods {
+    static final String UPLOAD_PATH = "/upload/record/";
+
+    private RecordMethods() {
+    }
+
+    static void register(MethodTable methods) {
+        methods.add("telephony.externalCall.attachRecord",
+                call -> attachRecord(call.portal(), call.params(), call.endpoints()));
+        methods.add("telephony.call.attachTranscription", call -> attachTranscription(call.portal(), call.params()));
+    }
+
+    private static TelephonyStore telephony(Portal portal) {
+        return portal.store(TelephonyStore.class);
+    }
+
+    private static JsonNode attachRecord(Portal portal, Params p, Endpoints endpoints) {
+        String callId = p.textOrEmpty("CALL_ID");
+        if (telephony(portal).finished(callId).isEmpty()) {
+            throw RestError.of("ERROR_CORE", "Call is not found in the statistic table. It looks like it is not finished yet.");
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        String url = p.textOrEmpty("RECORD_URL");
+        boolean hasFileName = p.has("FILENAME");
+        if (!url.isEmpty()) {
+            String name = hasFileName ? p.textOrEmpty("FILENAME") : CallService.fileNameOf(url);
+            return result.put("FILE_ID", telephony(portal).attachRecord(callId, name, "url", url, 0).fileId());
+        }
+        if (!hasFileName) {
+            throw RestError.of("ERROR_CORE", "Required parameters are not set. Request should contain either URL or FILENAME parameter");
+        }
+        String fileName = p.textOrEmpty("FILENAME");
+        if (fileName.isEmpty()) {
+            throw RestError.of("ERROR_CORE", "File name is empty");
+        }
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".wav") && !lower.endsWith(".mp3")) {
+            throw RestError.of("ERROR_CORE", "Wrong file extension. Only wav and mp3 are allowed");
+        }
+        if (!p.has("FILE_CONTENT")) {
+            String token = UUID.randomUUID().toString().replace("-", "");
+            telephony(portal).awaitUpload(token, callId, fileName);
+            return result.put("uploadUrl", endpoints.baseUrl() + UPLOAD_PATH + token).put("fieldName", "file");
+        }
+        String content = p.textOrEmpty("FILE_CONTENT");
+        if (content.isEmpty()) {
+            throw RestError.of("ERROR_CORE", "File content is empty.");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(content);
+        } catch (IllegalArgumentException e) {
+            throw RestError.of("ERROR_CORE", "File content is not properly encoded. Base64 encoding is expected.");
+        }
+        if (bytes.length == 0 || !content.matches("[A-Za-z0-9+/=\\s]+")) {
+            throw RestError.of("ERROR_CORE", "File content is not properly encoded. Base64 encoding is expected.");
+        }
+        return result.put("FILE_ID", telephony(portal).attachRecord(callId, fileName, "content", null, bytes.length).fileId());
+    }
+
+    private static JsonNode attachTranscription(Portal portal, Params p) {
+        String callId = p.textOrEmpty("CALL_ID");
+        if (callId.isEmpty()) {
+            throw RestError.of("ERROR_CORE", "CALL_ID should be set");
+        }
+        JsonNode messages = p.node("MESSAGES").orElse(null);
+        if (messages == null || !messages.isContainerNode()) {
+            throw RestError.of("ERROR_CORE", "MESSAGES should be an array");
+        }
+        ArrayNode stored = JsonNodeFactory.instance.arrayNode();
+        int index = 0;
+        for (JsonNode message : messages) {
+            String side = Params.scalarText(message.get("SIDE")).orElse("");
+            if (!side.equals("Client") && !side.equals("User")) {
+                throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][SIDE] should be either Client or User");
+            }
+            long start = Params.phpInt(message.get("START_TIME"));
+            long stop = Params.phpInt(message.get("STOP_TIME"));
+            if (message.get("START_TIME") == null || start < 0) {
+                throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][START_TIME] should be greater or equal to zero");
+            }
+            if (stop <= 0) {
+                throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][STOP_TIME] should be greater than zero");
+            }
+            String text = Params.scalarText(message.get("MESSAGE")).orElse("");
+            if (text.isBlank()) {
+                throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][MESSAGE] is empty");
+            }
+            stored.addObject().put("SIDE", side).put("START_TIME", start).put("STOP_TIME", stop).put("MESSAGE", text);
+            index++;
+        }
+        if (telephony(portal).finished(callId).isEmpty()) {
+            throw RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?");
+        }
+        Double cost = p.has("COST") ? p.phpDouble("COST") : null;
+        Transcript transcript = telephony(portal).addTranscript(callId, stored, cost, p.text("COST_CURRENCY").orElse(null));
+        return JsonNodeFactory.instance.objectNode().put("TRANSCRIPT_ID", transcript.id());
+    }
+
+}

@@ -1,0 +1,161 @@
+package dev.b24emu.emulator.internal.telephony.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.b24emu.emulator.internal.apps.App;
+import dev.b24emu.emulator.internal.area.Area;
+import dev.b24emu.emulator.internal.control.ControlRequest;
+import dev.b24emu.emulator.internal.control.ControlRoutes;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.portal.StoreType;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.telephony.Call;
+import dev.b24emu.emulator.internal.telephony.CallContext;
+import dev.b24emu.emulator.internal.telephony.CallRecord;
+import dev.b24emu.emulator.internal.telephony.CallService;
+import dev.b24emu.emulator.internal.telephony.CallViews.CallView;
+import dev.b24emu.emulator.internal.telephony.RegisterResult;
+import dev.b24emu.emulator.internal.telephony.TelephonyStore;
+import dev.b24emu.emulator.internal.telephony.Transcript;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * External telephony: telephony.externalCall.*, telephony.externalLine.*, telephony.call.attachTranscription; the
+ * control endpoints for calls, click-to-call, callback requests and records; the record upload URL.
+ */
+public final class TelephonyArea implements Area {
+    /** What click-to-call answers: the call the portal registered, and for which application and line. */
+    public record ClickView(@JsonProperty("CALL_ID") String callId, String appId, String lineNumber, boolean reused) {
+    }
+
+    public record CallsView(List<CallView> active, List<CallView> finished) {
+    }
+
+    public record RecordsView(Collection<CallRecord> records, Collection<Transcript> transcripts) {
+    }
+
+    public record CallbackView(String appId) {
+    }
+
+    private final PortalRegistry portals;
+    private final CallService calls;
+
+    public TelephonyArea(PortalRegistry portals, CallService calls) {
+        this.portals = portals;
+        this.calls = calls;
+    }
+
+    @Override
+    public List<StoreType<?>> stores() {
+        return List.of(StoreType.of("telephony", TelephonyStore.class,
+                portal -> new TelephonyStore(portal.bounds().finishedCalls())));
+    }
+
+    @Override
+    public void methods(MethodTable methods) {
+        new TelephonyMethods(calls).register(methods);
+        new CardVisibilityMethods(calls).register(methods);
+        LineMethods.register(methods);
+        RecordMethods.register(methods);
+    }
+
+    @Override
+    public void control(ControlRoutes routes) {
+        ControlRoutes portal = routes.portal();
+        portal.get("/calls", request -> calls(request.portal()));
+        portal.post("/click-to-call", request -> click(request));
+        portal.post("/callback", request -> callback(request));
+        portal.get("/records", request -> new RecordsView(request.portal().store(TelephonyStore.class).records(),
+                request.portal().store(TelephonyStore.class).transcripts()));
+    }
+
+    @Override
+    public void routes(Router router) {
+        router.post(RecordMethods.UPLOAD_PATH + ":token").handler(BodyHandler.create(true)
+                .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/b24-emulator-uploads")
+                .setDeleteUploadedFilesOnEnd(true).setBodyLimit(64L * 1024 * 1024));
+        router.post(RecordMethods.UPLOAD_PATH + ":token").handler(this::upload);
+    }
+
+    private static CallsView calls(Portal portal) {
+        TelephonyStore telephony = portal.store(TelephonyStore.class);
+        return new CallsView(
+                telephony.activeCalls().stream().sorted(Comparator.comparing(Call::startDate))
+                        .map(call -> CallView.open(portal, call)).toList(),
+                telephony.finishedCalls().stream().map(row -> CallView.finished(portal, row)).toList());
+    }
+
+    /** {"userId","phoneNumber","lineNumber"?,"crmEntityType"?,"crmEntityId"?,"callListId"?}. */
+    private ClickView click(ControlRequest request) {
+        Portal portal = request.portal();
+        var body = request.body();
+        long userId = body.path("userId").asLong(portal.webhook().userId());
+        String phone = body.path("phoneNumber").asText("");
+        if (phone.isBlank()) {
+            throw new IllegalArgumentException("phoneNumber is required");
+        }
+        RegisterResult result = calls.clickToCall(portal, new CallService.Click(userId, phone,
+                        text(body, "lineNumber"), text(body, "crmEntityType"), body.path("crmEntityId").asLong(0),
+                        body.hasNonNull("callListId") ? body.get("callListId").asLong() : null),
+                new CallContext(userId, null, request.endpoints()));
+        Call call = result.call();
+        return new ClickView(call.callId(), call.appKey(), call.lineNumber(), result.reused());
+    }
+
+    /** {"phoneNumber","text","voice","crmEntityType","crmEntityId","lineNumber"}. */
+    private CallbackView callback(ControlRequest request) {
+        Portal portal = request.portal();
+        var body = request.body();
+        String phone = body.path("phoneNumber").asText("");
+        if (phone.isBlank()) {
+            throw new IllegalArgumentException("phoneNumber is required");
+        }
+        App app = calls.callback(portal, phone, text(body, "text"), text(body, "voice"), text(body, "crmEntityType"),
+                body.path("crmEntityId").asLong(0), text(body, "lineNumber"),
+                new CallContext(portal.webhook().userId(), null, request.endpoints()));
+        return new CallbackView(app.appKey());
+    }
+
+    /** The uploadUrl attachRecord handed out: the file in the multipart field "file", once. */
+    private void upload(RoutingContext ctx) {
+        String token = ctx.pathParam("token");
+        long size = ctx.fileUploads().stream().filter(f -> f.name().equals("file")).mapToLong(f -> f.size()).sum();
+        String answer;
+        int status = 200;
+        boolean sent = ctx.fileUploads().stream().anyMatch(f -> f.name().equals("file"));
+        if (!sent && ctx.request().getFormAttribute("file") != null) {
+            size = ctx.request().getFormAttribute("file").length();
+            sent = true;
+        }
+        if (!sent) {
+            status = 400;
+            answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"The file must be sent in the multipart field \\\"file\\\"\"}";
+        } else {
+            answer = null;
+            for (Portal portal : portals.all()) {
+                var record = portal.store(TelephonyStore.class).completeUpload(token, size);
+                if (record.isPresent()) {
+                    answer = "{\"result\":{\"FILE_ID\":" + record.get().fileId() + "}}";
+                    break;
+                }
+            }
+            if (answer == null) {
+                status = 404;
+                answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Unknown or used upload URL\"}";
+            }
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(Buffer.buffer(answer));
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode body, String name) {
+        return body.hasNonNull(name) ? body.get(name).asText() : null;
+    }
+}

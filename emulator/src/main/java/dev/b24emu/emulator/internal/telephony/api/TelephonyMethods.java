@@ -1,0 +1,80 @@
+package dev.b24emu.emulator.internal.telephony.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.RestCall;
+import dev.b24emu.emulator.internal.telephony.CallContext;
+import dev.b24emu.emulator.internal.telephony.CallService;
+import dev.b24emu.emulator.internal.telephony.CallViews;
+import dev.b24emu.emulator.internal.telephony.ClientSearch;
+import dev.b24emu.emulator.internal.telephony.FinishRequest;
+import dev.b24emu.emulator.internal.telephony.RegisterRequest;
+import dev.b24emu.emulator.internal.transport.Params;
+
+import java.util.Optional;
+
+/**
+ * The REST face of external calls: register, finish and searchCrmEntities read their parameters with PHP's casts,
+ * hand them to the {@link CallService} and write the documented results.
+ */
+final class TelephonyMethods {
+    private final CallService calls;
+
+    TelephonyMethods(CallService calls) {
+        this.calls = calls;
+    }
+
+    void register(MethodTable methods) {
+        methods.add("telephony.externalcall.register", this::register)
+                .add("telephony.externalcall.finish", this::finish)
+                .add("telephony.externalCall.searchCrmEntities",
+                        call -> new ClientSearch(call.portal()).search(call.params().textOrEmpty("PHONE_NUMBER")));
+    }
+
+    /** Who did it, for the events it causes; auth_connector keeps offline handlers from hearing their own change. */
+    static CallContext context(RestCall call) {
+        return new CallContext(call.userId(), call.params().text("auth_connector").orElse(null), call.endpoints());
+    }
+
+    private JsonNode register(RestCall call) {
+        Params p = call.params();
+        RegisterRequest request = new RegisterRequest(
+                call.caller().appKey(),
+                p.phpInt("USER_ID"),
+                p.textOrEmpty("USER_PHONE_INNER"),
+                p.node("TYPE").flatMap(Params::looseInteger),
+                p.text("CALL_START_DATE").filter(s -> !s.isEmpty()).orElse(null),
+                p.text("PHONE_NUMBER").orElse(""),
+                p.phpTruthy("CRM_CREATE") || p.phpTruthy("CRM"),
+                p.text("CRM_SOURCE").orElse(null),
+                p.text("CRM_ENTITY_TYPE").orElse(null),
+                p.phpInt("CRM_ENTITY_ID"),
+                p.flag("SHOW", true),
+                p.has("CALL_LIST_ID") ? p.phpInt("CALL_LIST_ID") : null,
+                nonEmpty(p.textOrEmpty("LINE_NUMBER")),
+                nonEmpty(p.textOrEmpty("EXTERNAL_CALL_ID")));
+        return CallViews.registerResult(calls.register(call.portal(), request, context(call)));
+    }
+
+    private JsonNode finish(RestCall call) {
+        Params p = call.params();
+        Optional<String> callId = p.node("CALL_ID").filter(JsonNode::isTextual).map(JsonNode::asText);
+        FinishRequest request = new FinishRequest(
+                p.phpInt("USER_ID"),
+                p.textOrEmpty("USER_PHONE_INNER"),
+                callId,
+                p.phpInt("DURATION"),
+                p.phpDouble("COST"),
+                p.text("COST_CURRENCY").orElse(""),
+                p.text("STATUS_CODE").orElse(null),
+                p.text("FAILED_REASON").orElse(""),
+                p.text("RECORD_URL").orElse(null),
+                p.phpInt("VOTE"),
+                p.has("ADD_TO_CHAT") ? p.phpTruthy("ADD_TO_CHAT") : null);
+        return CallViews.statisticsRow(call.portal(), calls.finish(call.portal(), request, context(call)));
+    }
+
+    private static String nonEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.b24emu.emulator.internal.transport;
+
+/** What may reach a log line from a request: printable characters only, so a client cannot forge lines or escapes. */
+public final class LogText {
+    private static final int MAX = 200;
+
+    private LogText() {
+    }
+
+    public static String safe(String text) {
+        if (text == null) {
+            return "-";
+        }
+        StringBuilder clean = new StringBuilder(Math.min(text.length(), MAX));
+        for (int i = 0; i < text.length() && clean.length() < MAX; i++) {
+            char c = text.charAt(i);
+            clean.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+        }
+        return clean.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.b24emu.emulator.internal.transport;
+
+import java.util.Locale;
+
+/**
+ * What a /rest/ path addresses: a method, with or without webhook credentials
+ * ({@code /rest/{user}/{token}/{method}[.json][/]} or {@code /rest/{method}}). Repeated slashes read as one, as
+ * nginx's merge_slashes does: PHP SDKs build {@code <webhook>/<method>/} from a webhook ending in '/', and the JS SDK
+ * appends {@code /<method>} to a client_endpoint ending in '/'.
+ *
+ * @param userId the webhook's user as written, or null for an OAuth call
+ * @param token  the webhook's token, or null for an OAuth call
+ * @param method the method name as written (without .json), possibly ""
+ */
+public record RestPath(String userId, String token, String method) {
+    public static final String PREFIX = "/rest/";
+
+    public boolean isWebhook() {
+        return token != null;
+    }
+
+    public static RestPath parse(String path) {
+        String rest = path.substring(PREFIX.length()).replaceAll("/{2,}", "/");
+        while (rest.startsWith("/")) {
+            rest = rest.substring(1);
+        }
+        while (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        String[] parts = rest.split("/", -1);
+        String method = parts[parts.length - 1];
+        if (method.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            method = method.substring(0, method.length() - ".json".length());
+        }
+        if (parts.length >= 3) {
+            return new RestPath(parts[parts.length - 3], parts[parts.length - 2], method);
+        }
+        if (parts.length == 2) {
+            return new RestPath(parts[0], parts[1], "");
+        }
+        return new RestPath(null, null, method);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.b24emu.emulator.internal.transport;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Serves /rest/ the way the real REST server does: reads the body (within the limit), decodes the parameters in
+ * whatever encoding they came, runs the {@link Pipeline}, writes the Bitrix24 envelope and logs one INFO line.
+ * It knows nothing of portals, methods or areas.
+ */
+public final class RestRoute {
+    private static final Logger LOG = LoggerFactory.getLogger("b24emu.request");
+    private static final String JSON_UTF8 = "application/json; charset=utf-8";
+    /** Each warning the request earned, in an HTTP header (ASCII, one header per warning). */
+    public static final String WARNING_HEADER = "X-B24-Emulator-Warning";
+
+    private final Vertx vertx;
+    private final Pipeline pipeline;
+    private final ParamDecoder decoder;
+    private final Envelope envelope;
+    private final long bodyLimit;
+    private final Supplier<Endpoints> defaultEndpoints;
+
+    public RestRoute(Vertx vertx, Pipeline pipeline, ParamDecoder decoder, Envelope envelope, long bodyLimit,
+                     Supplier<Endpoints> defaultEndpoints) {
+        this.vertx = vertx;
+        this.pipeline = pipeline;
+        this.decoder = decoder;
+        this.envelope = envelope;
+        this.bodyLimit = bodyLimit;
+        this.defaultEndpoints = defaultEndpoints;
+    }
+
+    public void mount(Router router) {
+        router.route(RestPath.PREFIX + "*").handler(this::receive);
+    }
+
+    /** Collects the body (within the limit) and then serves the call. */
+    private void receive(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        long started = System.nanoTime();
+        if ("OPTIONS".equals(request.method().name())) {
+            corsPreflight(request.response());
+            return;
+        }
+        RestExchange exchange = new RestExchange(request.method().name(), RestPath.parse(request.path()),
+                Endpoints.of(request, defaultEndpoints.get()), started);
+        exchange.authToken(queryParam(request, "auth"));
+        RestError refused = pipeline.refusalBeforeBody(exchange);
+        if (refused != null) {
+            // the body is never read: close after the answer so an unread body cannot be taken for the next request
+            request.response().putHeader("Connection", "close");
+            exchange.error(refused);
+            answer(request, exchange);
+            request.response().endHandler(v -> request.connection().close());
+            return;
+        }
+        String contentType = request.getHeader("Content-Type");
+        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+        if (multipart) {
+            request.setExpectMultipart(true);
+            request.uploadHandler(upload -> upload.handler(chunk -> { }));
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] tooLarge = {false};
+        request.handler(chunk -> {
+            if (tooLarge[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > bodyLimit) {
+                tooLarge[0] = true;
+                exchange.error(RestError.requestTooLarge(bodyLimit));
+                request.response().putHeader("Connection", "close");
+                answer(request, exchange);
+                request.response().endHandler(v -> request.connection().close());
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(e -> { });
+        request.endHandler(v -> {
+            if (tooLarge[0]) {
+                return;
+            }
+            List<PhpForm.Pair> fields = null;
+            if (multipart) {
+                fields = new ArrayList<>();
+                for (var entry : request.formAttributes()) {
+                    fields.add(new PhpForm.Pair(entry.getKey(), entry.getValue()));
+                }
+            }
+            serve(request, exchange, fields, body.getBytes());
+        });
+        request.resume();
+    }
+
+    private void serve(HttpServerRequest request, RestExchange exchange, List<PhpForm.Pair> multipartFields,
+                       byte[] body) {
+        try {
+            ParamDecoder.Decoded decoded = decoder.decode(request.query(), request.getHeader("Content-Type"), body,
+                    multipartFields);
+            exchange.params(decoded.params());
+            exchange.warnAll(decoded.warnings());
+            exchange.authToken(oauthToken(decoded));
+        } catch (RestError malformed) {
+            exchange.error(malformed);
+            answer(request, exchange);
+            return;
+        }
+        pipeline.run(exchange, vertx, () -> answer(request, exchange), () -> {
+            request.connection().close();
+            log(request, exchange, 0);
+            pipeline.completed(exchange);
+        });
+    }
+
+    /** The OAuth token: {@code auth} in query or body, or {@code access_token} as some clients send it. */
+    private static String oauthToken(ParamDecoder.Decoded decoded) {
+        if (decoded.authToken() != null && !decoded.authToken().isBlank()) {
+            return decoded.authToken();
+        }
+        var accessToken = decoded.params().remove("access_token");
+        return accessToken == null || !accessToken.isValueNode() ? null : accessToken.asText();
+    }
+
+    private static String queryParam(HttpServerRequest request, String name) {
+        try {
+            return request.getParam(name);
+        } catch (RuntimeException malformedQuery) {
+            return null; // decoding the whole request answers it
+        }
+    }
+
+    /** Writes the envelope (unless the client is gone), logs the request and tells the completion listeners. */
+    private void answer(HttpServerRequest request, RestExchange exchange) {
+        RestError error = exchange.error();
+        int status = error == null ? 200 : error.httpStatus();
+        ObjectNode body = error == null ? envelope.success(exchange) : envelope.error(exchange);
+        HttpServerResponse response = request.response();
+        if (!response.ended() && !response.closed()) {
+            response.setStatusCode(status)
+                    .putHeader("Content-Type", JSON_UTF8)
+                    .putHeader("Access-Control-Allow-Origin", "*");
+            for (String warning : exchange.warnings()) {
+                response.headers().add(WARNING_HEADER, asciiHeader(warning));
+            }
+            response.end(Buffer.buffer(envelope.bytes(body)));
+        }
+        log(request, exchange, status);
+        pipeline.completed(exchange);
+    }
+
+    /** The INFO line of the request: method, portal, status and latency, with nothing a client could forge. */
+    private static void log(HttpServerRequest request, RestExchange exchange, int status) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        long micros = (System.nanoTime() - exchange.startedNanos()) / 1000;
+        String method = exchange.method().isEmpty() ? "-" : exchange.method();
+        LOG.info("{} {} portal={} status={} {}ms", request.method().name(), LogText.safe(method),
+                LogText.safe(exchange.tenant()), status,
+                millis(micros));
+    }
+
+    /** "12.34": milliseconds with two decimals, without String.format's cost on every request line. */
+    static String millis(long micros) {
+        long hundredths = (micros + 5) / 10;
+        long fraction = hundredths % 100;
+        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
+    }
+
+    private static String asciiHeader(String text) {
+        StringBuilder ascii = new StringBuilder(Math.min(text.length(), 512));
+        for (int i = 0; i < text.length() && ascii.length() < 512; i++) {
+            char c = text.charAt(i);
+            ascii.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return ascii.toString();
+    }
+
+    private static void corsPreflight(HttpServerResponse response) {
+        response.setStatusCode(204)
+                .putHeader("Access-Control-Allow-Origin", "*")
+                .putHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                .putHeader("Access-Control-Allow-Headers", "Content-Type, Authorization")
+                .end();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.b24emu.emulator.internal.ui;
+
+import dev.b24emu.emulator.internal.area.Area;
+import dev.b24emu.emulator.internal.journal.RequestJournal;
+import dev.b24emu.emulator.internal.outbound.DeliveryJournal;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The emulator's pages under /_emulator/ui/: the dashboard (over the control API, with a server-sent event stream that
+ * says when a portal served a request or sent a delivery), the call-card simulator, and the scripts they share
+ * (the BX24 shim for widgets, the control-token helper).
+ */
+public final class UiArea implements Area {
+    /** The static files of the UI, by path below /_emulator/ui/. */
+    public static final Map<String, String[]> FILES = Map.of(
+            "", new String[] {"/ui/dashboard.html", "text/html; charset=utf-8"},
+            "call-card", new String[] {"/ui/call-card.html", "text/html; charset=utf-8"},
+            "bx24.js", new String[] {"/ui/bx24.js", "application/javascript; charset=utf-8"},
+            "control-token.js", new String[] {"/ui/control-token.js", "application/javascript; charset=utf-8"});
+
+    private final Vertx vertx;
+    private final PortalRegistry portals;
+
+    public UiArea(Vertx vertx, PortalRegistry portals) {
+        this.vertx = vertx;
+        this.portals = portals;
+    }
+
+    @Override
+    public void routes(Router router) {
+        // Vert.x matches /_emulator/ui and /_emulator/ui/ alike: both serve the dashboard.
+        FILES.forEach((path, file) -> router.get("/_emulator/ui/" + path).handler(ctx -> resource(ctx, file[0], file[1])));
+        router.get("/_emulator/ui/stream").handler(this::stream);
+    }
+
+    /** text/event-stream: an "update" event whenever the portal's journals grow, a comment every 15 s to keep it open. */
+    private void stream(RoutingContext ctx) {
+        String portalId = ctx.queryParams().get("portal");
+        Portal portal = portals.get(portalId == null ? PortalRegistry.DEFAULT_ID : portalId).orElse(null);
+        HttpServerResponse response = ctx.response();
+        if (portal == null) {
+            response.setStatusCode(404).end();
+            return;
+        }
+        response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
+        response.write(": connected\n\n");
+        long[] seen = {-1, -1};
+        long[] ticks = {0};
+        long timer = vertx.setPeriodic(300, id -> {
+            List<RequestJournal.Entry> requests = portal.store(RequestJournal.class).entries();
+            long lastRequest = requests.isEmpty() ? 0 : requests.get(requests.size() - 1).seq();
+            var deliveries = portal.store(DeliveryJournal.class).deliveries();
+            long lastDelivery = deliveries.isEmpty() ? 0 : deliveries.get(deliveries.size() - 1).seq();
+            if (lastRequest != seen[0] || lastDelivery != seen[1]) {
+                seen[0] = lastRequest;
+                seen[1] = lastDelivery;
+                response.write("event: update\ndata: {\"request\":" + lastRequest + ",\"delivery\":" + lastDelivery + "}\n\n");
+            } else if (++ticks[0] % 50 == 0) {
+                response.write(": keep-alive\n\n");
+            }
+        });
+        response.closeHandler(v -> vertx.cancelTimer(timer));
+        ctx.request().connection().closeHandler(v -> vertx.cancelTimer(timer));
+    }
+
+    private static void resource(RoutingContext ctx, String path, String contentType) {
+        try (InputStream in = UiArea.class.getResourceAsStream(path)) {
+            if (in == null) {
+                ctx.response().setStatusCode(404).end();
+                return;
+            }
+            ctx.response().putHeader("Content-Type", contentType).end(Buffer.buffer(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

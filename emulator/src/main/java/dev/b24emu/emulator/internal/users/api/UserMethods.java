@@ -1,0 +1,89 @@
+package dev.b24emu.emulator.internal.users.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.RestCall;
+import dev.b24emu.emulator.internal.transport.ListResult;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserFields;
+import dev.b24emu.emulator.internal.users.UserStore;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** user.get (filter by any user field, 50 per page) and user.current. */
+final class UserMethods {
+    private static final int PAGE_SIZE = 50;
+
+    private UserMethods() {
+    }
+
+    static void register(MethodTable methods) {
+        methods.add("user.current", UserMethods::current)
+                .add("user.get", UserMethods::get);
+    }
+
+    private static JsonNode current(RestCall call) {
+        return call.portal().store(UserStore.class).get(call.userId()).map(UserFields::toJson)
+                .orElseThrow(() -> RestError.of("ERROR_CORE", "User is not found"));
+    }
+
+    private static ListResult get(RestCall call) {
+        Params p = call.params();
+        JsonNode filter = p.node("FILTER").or(() -> p.node("filter")).orElse(null);
+        Predicate<JsonNode> matches = filter == null ? u -> true : filterOf(filter);
+        // user.get also accepts filter fields at the top level (user.get?ID=1)
+        for (String key : List.of("ID", "ACTIVE", "UF_PHONE_INNER", "EMAIL", "NAME", "LAST_NAME")) {
+            if (p.has(key) && filter == null) {
+                matches = matches.and(filterOf(JsonNodeFactory.instance.objectNode().set(key, p.node(key).get())));
+            }
+        }
+        List<JsonNode> found = new ArrayList<>();
+        for (User user : call.portal().store(UserStore.class).all()) {
+            JsonNode json = UserFields.toJson(user);
+            if (matches.test(json)) {
+                found.add(json);
+            }
+        }
+        int start = (int) Math.max(0, Math.min(Integer.MAX_VALUE, p.phpInt("start")));
+        ArrayNode page = JsonNodeFactory.instance.arrayNode();
+        found.stream().skip(start).limit(PAGE_SIZE).forEach(page::add);
+        return new ListResult(page, (long) start + PAGE_SIZE < found.size() ? start + PAGE_SIZE : null, found.size());
+    }
+
+    /** ACTIVE filters come as true/false, Y/N or 1/0 depending on the client. */
+    private static boolean wantsActive(String value) {
+        return !(value.isEmpty() || value.equals("0") || value.equalsIgnoreCase("N") || value.equalsIgnoreCase("false"));
+    }
+
+    private static Predicate<JsonNode> filterOf(JsonNode filter) {
+        if (!filter.isObject()) {
+            return u -> true;
+        }
+        Predicate<JsonNode> all = u -> true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = entry.getKey().toUpperCase(Locale.ROOT);
+            List<String> wanted = Params.scalars(entry.getValue());
+            all = all.and(user -> {
+                JsonNode actual = user.get(key);
+                if (actual == null) {
+                    return false;
+                }
+                if (key.equals("ACTIVE")) {
+                    return wanted.stream().anyMatch(w -> wantsActive(w) == actual.asBoolean());
+                }
+                return wanted.stream().anyMatch(w -> w.equalsIgnoreCase(actual.asText()));
+            });
+        }
+        return all;
+    }
+}

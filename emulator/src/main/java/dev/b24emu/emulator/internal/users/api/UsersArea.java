@@ -1,0 +1,48 @@
+package dev.b24emu.emulator.internal.users.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.area.Area;
+import dev.b24emu.emulator.internal.control.ControlRoutes;
+import dev.b24emu.emulator.internal.portal.SeedSection;
+import dev.b24emu.emulator.internal.portal.StoreType;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserFields;
+import dev.b24emu.emulator.internal.users.UserStore;
+
+import java.util.List;
+
+/** The portal's employees: user.get, user.current; the users control endpoints; the "users" seed field. */
+public final class UsersArea implements Area {
+    @Override
+    public List<StoreType<?>> stores() {
+        return List.of(StoreType.of("users", UserStore.class, portal -> new UserStore()));
+    }
+
+    @Override
+    public List<SeedSection> seedSections() {
+        return List.of(UserStore.seedSection());
+    }
+
+    @Override
+    public void methods(MethodTable methods) {
+        UserMethods.register(methods);
+    }
+
+    @Override
+    public void control(ControlRoutes routes) {
+        routes.portal().get("/users", request -> request.portal().store(UserStore.class).all().stream()
+                .map(UsersArea::view).toList());
+        routes.portal().post("/users", 201, request -> {
+            UserStore users = request.portal().store(UserStore.class);
+            User user = UserFields.parse(request.body(), users.nextId());
+            users.put(user);
+            return view(user);
+        });
+    }
+
+    /** A user as user.get shows it, with its time-tracking status. */
+    private static ObjectNode view(User user) {
+        return UserFields.toJson(user).put("TIMEMAN_STATUS", user.timemanStatus().name());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.b24emu.emulator.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    private static int run(StringWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void badOptionsExitWithTwoAndAMessage() throws Exception {
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "--port", "abc"));
+        assertTrue(err.toString().contains("--port"), err.toString());
+        assertEquals(2, run(new StringWriter(), "--no-such-option"));
+        assertEquals(2, run(new StringWriter(), "--port", "70000"));
+        StringWriter seedErr = new StringWriter();
+        assertEquals(2, run(seedErr, "--seed", "/no/such/file.json"));
+        assertTrue(seedErr.toString().contains("Cannot read seed file"), seedErr.toString());
+        Path bad = Files.createTempFile("seed", ".json");
+        Files.writeString(bad, "{\"users\": 5}");
+        StringWriter invalid = new StringWriter();
+        assertEquals(2, run(invalid, "--seed", bad.toString()));
+        assertTrue(invalid.toString().contains("must be an array"), invalid.toString());
+    }
+
+    @Test
+    void helpExitsWithZero() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true));
+        assertEquals(0, cli.execute("--help"));
+        assertTrue(out.toString().contains("--webhook-token"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.b24emu.emulator.support;
+
+import dev.b24emu.emulator.internal.apps.AppStore;
+import dev.b24emu.emulator.internal.apps.OAuthServer;
+import dev.b24emu.emulator.internal.callcard.CallCardStore;
+import dev.b24emu.emulator.internal.clock.EmulatorClock;
+import dev.b24emu.emulator.internal.crm.CrmSeed;
+import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.events.EventStore;
+import dev.b24emu.emulator.internal.outbound.DeliveryJournal;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.portal.PortalSeed;
+import dev.b24emu.emulator.internal.portal.PortalSettings;
+import dev.b24emu.emulator.internal.portal.SeedFormat;
+import dev.b24emu.emulator.internal.portal.SeedSection;
+import dev.b24emu.emulator.internal.portal.StoreType;
+import dev.b24emu.emulator.internal.telephony.TelephonyStore;
+import dev.b24emu.emulator.internal.users.UserStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Portals for domain tests: the stores the telephony and CRM domain use, on a fixed clock, no server, no HTTP. */
+public final class DomainPortals {
+    public static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
+
+    private DomainPortals() {
+    }
+
+    /** A registry whose portals have the domain's stores, on a clock standing at {@link #T0}. */
+    public static PortalRegistry registry() {
+        OAuthServer oauth = new OAuthServer();
+        PortalRegistry registry = new PortalRegistry(new EmulatorClock(Clock.fixed(T0, ZoneOffset.UTC)),
+                Portal.Bounds.defaults());
+        List<SeedSection> sections = new ArrayList<>(CrmSeed.sections());
+        sections.add(0, UserStore.seedSection());
+        registry.define(List.of(
+                StoreType.of("users", UserStore.class, p -> new UserStore()),
+                StoreType.of("crm", CrmStore.class, p -> new CrmStore()),
+                StoreType.of("deliveries", DeliveryJournal.class, p -> new DeliveryJournal(100)),
+                StoreType.of("events", EventStore.class, p -> new EventStore(100)),
+                StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), oauth)),
+                StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(10_000)),
+                StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore())),
+                new SeedFormat(sections, PortalSettings.defaults()), portal -> 1L);
+        return registry;
+    }
+
+    /** A portal of the demo seed. */
+    public static Portal demo() {
+        PortalRegistry registry = registry();
+        return create(registry, registry.seeds().demo());
+    }
+
+    public static Portal create(PortalRegistry registry, PortalSeed seed) {
+        return registry.create(new PortalRegistry.PortalSpec("unit", 1L, "t", null, seed));
+    }
+}
