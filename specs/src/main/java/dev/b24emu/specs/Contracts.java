@@ -157,9 +157,24 @@ public final class Contracts {
     /** Validates an instance against the schema at a catalogue path (e.g. "events/OnVoximplantCallEnd.json"). */
     public List<Violation> validate(String schemaPath, JsonNode instance) {
         tools.jackson.databind.JsonNode copy = JacksonBridge.copy(instance);
-        List<Error> errors = copy != null ? schema(schemaPath).validate(copy)
-                : schema(schemaPath).validate(text(instance), InputFormat.JSON);
+        List<Error> errors;
+        try {
+            errors = copy != null ? schema(schemaPath).validate(copy)
+                    : schema(schemaPath).validate(text(instance), InputFormat.JSON);
+        } catch (RuntimeException unreadable) {
+            // the validator cannot compare some values (1e308 against an integer's minimum): that is a finding, not a crash
+            return List.of(new Violation("", "", "value", "a value cannot be checked against the contract: "
+                    + unreadable.getMessage(), Optional.empty(), 0));
+        }
         List<Violation> violations = new ArrayList<>();
+        if (schemaPath.contains("#")) {
+            // a schema inside a larger document (the control OpenAPI's responses): no parameter order, no x-b24-error
+            for (Error error : errors) {
+                String location = error.getInstanceLocation() == null ? "" : pointer(error.getInstanceLocation());
+                violations.add(new Violation("", location, error.getKeyword(), error.getMessage(), Optional.empty(), 0));
+            }
+            return violations;
+        }
         List<String> order = propertyOrder(schemaPath);
         for (Error error : errors) {
             violations.add(violation(schemaPath, order, error));
@@ -206,6 +221,50 @@ public final class Contracts {
     /** The top-level parameter names a method documents (for strict mode). */
     public Set<String> documentedParams(String method) {
         return new LinkedHashSet<>(propertyOrder(require(method).params()));
+    }
+
+    /** Where the control API's OpenAPI document lives (b24-specs/control/openapi.json). */
+    public static final String CONTROL_OPENAPI = "control/openapi.json";
+
+    /** The control API's OpenAPI 3.1 document (the /_emulator/ endpoints and their answers). */
+    public JsonNode controlOpenApi() {
+        return document(CONTROL_OPENAPI);
+    }
+
+    /**
+     * Holds a control API answer to its operation in the control OpenAPI document: the response schema of its
+     * status (or the default, an error) must accept the body. An undocumented path or method is itself a violation.
+     */
+    public List<Violation> validateControl(String httpMethod, String path, int status, JsonNode body) {
+        JsonNode paths = controlOpenApi().get("paths");
+        String template = null;
+        for (var it = paths.fieldNames(); it.hasNext(); ) {
+            String candidate = it.next();
+            if (path.matches(candidate.replaceAll("\\{[^}]+}", "[^/]+")) && paths.get(candidate).has(httpMethod.toLowerCase(Locale.ROOT))
+                    && (template == null || candidate.chars().filter(c -> c == '{').count()
+                    < template.chars().filter(c -> c == '{').count())) {
+                template = candidate;
+            }
+        }
+        if (template == null) {
+            // an unknown control path is answered 404 in the error envelope, like every other failure
+            return status == 404 ? validate(CONTROL_OPENAPI + "#/components/schemas/Error", body)
+                    : List.of(new Violation("", path, "path", httpMethod + " " + path + " is not in " + CONTROL_OPENAPI,
+                    Optional.empty(), 0));
+        }
+        JsonNode responses = paths.get(template).get(httpMethod.toLowerCase(Locale.ROOT)).get("responses");
+        String code = responses.has(Integer.toString(status)) ? Integer.toString(status) : "default";
+        if (!responses.has(code)) {
+            return List.of(new Violation("", path, "status", httpMethod + " " + template + " documents no status " + status,
+                    Optional.empty(), 0));
+        }
+        String pointer = "/paths/" + escape(template) + "/" + httpMethod.toLowerCase(Locale.ROOT) + "/responses/" + code
+                + "/content/application~1json/schema";
+        return validate(CONTROL_OPENAPI + "#" + pointer, body);
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 
     /** The OpenAPI 3.1 document assembled from the catalogue, with the given server base URL. */

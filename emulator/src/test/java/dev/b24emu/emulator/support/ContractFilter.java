@@ -22,12 +22,17 @@ public final class ContractFilter implements Filter {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** how many responses were checked, so a test can prove the filter is active */
     public static final AtomicInteger CHECKED = new AtomicInteger();
+    /** how many control answers were checked against the control OpenAPI document */
+    public static final AtomicInteger CONTROL_CHECKED = new AtomicInteger();
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                            FilterContext ctx) {
         Response answer = ctx.next(request, response);
         String path = URI.create(request.getURI()).getPath();
+        if (path != null && path.startsWith("/_emulator/") && !path.startsWith("/_emulator/ui")) {
+            return checkControl(request.getMethod(), path, answer);
+        }
         if (path == null || !path.startsWith("/rest/") || "OPTIONS".equals(request.getMethod())) {
             return answer;
         }
@@ -50,6 +55,23 @@ public final class ContractFilter implements Filter {
                     + ") breaks the contract: " + violations + "\n" + body);
         }
         CHECKED.incrementAndGet();
+        return answer;
+    }
+
+    /** A control answer, held to the control API's OpenAPI document (specs/.../control/openapi.json). */
+    private static Response checkControl(String httpMethod, String path, Response answer) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(answer.asByteArray());
+        } catch (Exception e) {
+            throw new AssertionError(httpMethod + " " + path + " answered something that is not JSON: " + answer.asString(), e);
+        }
+        List<Contracts.Violation> violations = Contracts.shared().validateControl(httpMethod, path, answer.statusCode(), body);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(httpMethod + " " + path + " (HTTP " + answer.statusCode()
+                    + ") breaks the control API's contract: " + violations + "\n" + body);
+        }
+        CONTROL_CHECKED.incrementAndGet();
         return answer;
     }
 

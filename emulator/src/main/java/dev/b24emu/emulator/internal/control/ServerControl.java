@@ -33,6 +33,7 @@ public final class ServerControl {
                 Duration.between(startedAt, Instant.now()).toSeconds()));
         routes.get("/methods", request -> methods());
         routes.get("/openapi.json", request -> Contracts.shared().openApi(request.endpoints().baseUrl()));
+        routes.get("/control/openapi.json", request -> Contracts.shared().controlOpenApi());
         routes.get("/clock", request -> ClockView.of(portals.clock()));
         routes.post("/clock", request -> move(portals.clock(), request.body()));
         routes.post("/reset", request -> {

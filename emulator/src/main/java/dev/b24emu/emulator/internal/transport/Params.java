@@ -116,6 +116,9 @@ public final class Params {
         if (value.isIntegralNumber()) {
             return Optional.of(value.bigIntegerValue().toString());
         }
+        if (isInfinite(value)) {
+            return Optional.of(value.doubleValue() > 0 ? "INF" : "-INF"); // PHP's (string) of json_decode("1e999")
+        }
         if (value.isNumber()) {
             BigDecimal decimal = value.decimalValue().stripTrailingZeros();
             return Optional.of(decimal.scale() <= 0 ? decimal.toBigInteger().toString() : decimal.toPlainString());
@@ -136,6 +139,9 @@ public final class Params {
         if (value.isIntegralNumber()) {
             return value.canConvertToLong() ? value.longValue() : 0;
         }
+        if (isInfinite(value)) {
+            return 0; // PHP 7+ casts an infinite float to int 0
+        }
         if (value.isNumber()) {
             return clampToLong(value.decimalValue());
         }
@@ -154,7 +160,7 @@ public final class Params {
             return value.booleanValue();
         }
         if (value.isNumber()) {
-            return value.decimalValue().signum() != 0;
+            return isInfinite(value) || value.decimalValue().signum() != 0;
         }
         String text = value.asText();
         return !text.isEmpty() && !text.equals("0");
@@ -168,6 +174,9 @@ public final class Params {
         if (value.isIntegralNumber()) {
             return value.canConvertToLong() ? Optional.of(value.longValue()) : Optional.empty();
         }
+        if (isInfinite(value)) {
+            return Optional.empty();
+        }
         String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asText().trim();
         try {
             BigDecimal number = new BigDecimal(text);
@@ -175,6 +184,11 @@ public final class Params {
         } catch (NumberFormatException | ArithmeticException notAnInteger) {
             return Optional.empty();
         }
+    }
+
+    /** A JSON number beyond the double range (1e999): Jackson reads it as infinity, PHP as INF. */
+    private static boolean isInfinite(JsonNode value) {
+        return value.isFloatingPointNumber() && !value.isBigDecimal() && Double.isInfinite(value.doubleValue());
     }
 
     /** The leading numeric part of a string, as PHP's numeric casts read it ("12abc" is 12). */

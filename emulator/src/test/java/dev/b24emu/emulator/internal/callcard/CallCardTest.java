@@ -121,6 +121,16 @@ class CallCardTest extends AppHarness {
     }
 
     @Test
+    void theCardListsItsWidgetsAsItOpensThemAndTheUserClosesIt() {
+        String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2));
+        given().get(cardPath(callId, 2) + "/widgets").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].form.PLACEMENT", equalTo("CALL_CARD"))
+                .body("[0].url", org.hamcrest.Matchers.startsWith(handler.url("/card") + "?DOMAIN="));
+        given().post(cardPath(callId, 2) + "/close").then().statusCode(200).body("closed", equalTo(true));
+        assertEquals(List.of("closed by user"), events(callId, 2, CallCardService.BEFORE_CLOSE));
+    }
+
+    @Test
     void getStatusReturnsTheCardsCurrentData() {
         String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 1, "LINE_NUMBER", "500"));
         given().contentType("application/json").body(Map.of("command", "getStatus")).post(cardPath(callId, 2) + "/command")

@@ -66,7 +66,7 @@ class PhpFormTest {
      */
     @Test
     void httpBuildQueryRoundTrips() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        long seed = dev.b24emu.emulator.support.FuzzSeed.get();
         Random random = new Random(seed);
         for (int i = 0; i < 1000; i++) {
             Map<String, Object> tree = tree(random, 2);
