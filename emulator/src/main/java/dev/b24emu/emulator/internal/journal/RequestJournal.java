@@ -65,6 +65,14 @@ public final class RequestJournal implements Store<Void> {
         return entry;
     }
 
+    /** The sequence number of the newest entry, 0 when there is none (what a live view polls cheaply). */
+    public long lastSeq() {
+        synchronized (entries) {
+            Entry last = entries.peekLast();
+            return last == null ? 0 : last.seq();
+        }
+    }
+
     public List<Entry> entries() {
         synchronized (entries) {
             return new ArrayList<>(entries);

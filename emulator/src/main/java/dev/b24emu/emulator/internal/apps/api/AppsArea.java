@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.apps.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.internal.apps.App;
 import dev.b24emu.emulator.internal.apps.AppStore;
+import dev.b24emu.emulator.internal.apps.EventTrigger;
 import dev.b24emu.emulator.internal.apps.Installation;
 import dev.b24emu.emulator.internal.apps.OAuthServer;
 import dev.b24emu.emulator.internal.area.Area;
@@ -18,8 +19,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Applications: installing one on a portal (control API), the OAuth token endpoint (/oauth/token/), and the
- * applications' stores (their tokens are resolved and their deliveries signed by
+ * Applications: installing one on a portal (control API), sending a documented event to a handler as one of them
+ * ({@code …/trigger}), the OAuth token endpoint (/oauth/token/), and the applications' stores (their tokens are resolved and their deliveries signed by
  * {@link dev.b24emu.emulator.internal.apps.AppDirectory}).
  */
 public final class AppsArea implements Area {
@@ -35,6 +36,7 @@ public final class AppsArea implements Area {
     private final PortalRegistry portals;
     private final OAuthServer oauth;
     private final Installation installation;
+    private final EventTrigger trigger;
     private final ObjectMapper json;
     private final Supplier<Endpoints> defaultEndpoints;
 
@@ -47,6 +49,7 @@ public final class AppsArea implements Area {
         this.portals = portals;
         this.oauth = oauth;
         this.installation = new Installation(oauth, publisher, self);
+        this.trigger = new EventTrigger(publisher, self);
         this.json = json;
         this.defaultEndpoints = defaultEndpoints;
     }
@@ -66,6 +69,8 @@ public final class AppsArea implements Area {
                 request.endpoints()));
         routes.portal().get("/apps", request -> request.portal().store(AppStore.class).all().stream()
                 .map(AppView::of).toList());
+        // answered with the delivery once the handler has answered (or the attempt gave up)
+        routes.portal().post("/trigger", request -> trigger.trigger(request.portal(), request.body(), request.endpoints()));
     }
 
     @Override
