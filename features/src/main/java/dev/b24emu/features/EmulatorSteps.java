@@ -76,6 +76,18 @@ public class EmulatorSteps {
                 .post(ctx.controlPath("/crm-exclusions")).then().statusCode(201);
     }
 
+    /** Dismisses an employee (user.update ACTIVE=N on a real portal): the users control endpoint replaces the user. */
+    @Given("user {long} is dismissed")
+    public void dismiss(long userId) {
+        requireEmulator();
+        Map<String, Object> user = RestAssured.given().get(ctx.controlPath("/users")).then().statusCode(200).extract()
+                .path("find { it.ID == '" + userId + "' }");
+        Map<String, Object> dismissed = new java.util.HashMap<>(user);
+        dismissed.put("ACTIVE", false);
+        RestAssured.given().contentType("application/json").body(dismissed).post(ctx.controlPath("/users"))
+                .then().statusCode(201);
+    }
+
     @Given("an application {string} with scopes {string}")
     public void install(String clientId, String scopes) {
         installBy(clientId, scopes, 1);

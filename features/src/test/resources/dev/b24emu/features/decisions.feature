@@ -81,3 +81,12 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     When I call "user.current"
     Then the call succeeds
     And the response time "operating_reset_at" is an integer
+
+  @D100 @emulator-only
+  Scenario: A dismissed employee's webhook is refused, unless the portal is told otherwise
+    Given user 1 is dismissed
+    When I call "user.current"
+    Then the call fails with 401 "authorization_error" "Unable to authorize user"
+    Given the portal setting "refuseInactiveUsers" is "false"
+    When I call "user.current"
+    Then the call succeeds

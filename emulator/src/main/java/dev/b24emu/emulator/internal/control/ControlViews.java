@@ -14,7 +14,13 @@ public final class ControlViews {
     private ControlViews() {
     }
 
-    public record Health(String status, int portals, long uptimeSeconds) {
+    /** @param reason why the server is DOWN; absent when UP */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Health(String status, int portals, long uptimeSeconds, String reason) {
+    }
+
+    /** An answer with a status other than the route's own (health's 503). */
+    public record Answer(int status, Object body) {
     }
 
     public record MethodView(String method, String scope, boolean appContextOnly) {

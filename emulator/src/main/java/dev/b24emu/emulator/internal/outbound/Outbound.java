@@ -76,6 +76,14 @@ public final class Outbound {
         }
         client.request(options).onFailure(outcome::tryFail).onSuccess(request -> {
             sent.set(request);
+            io.vertx.core.net.SocketAddress remote = request.connection().remoteAddress();
+            String refused = remote == null || remote.hostAddress() == null ? null
+                    : self.refusal(url, addressOf(remote.hostAddress()), remote.port());
+            if (refused != null) {
+                request.reset();
+                outcome.tryFail(refused);
+                return;
+            }
             request.response().onFailure(outcome::tryFail).onSuccess(response -> {
                 response.handler(chunk -> { }); // read and discarded: a handler's answer never fills the heap
                 response.exceptionHandler(outcome::tryFail);
@@ -94,6 +102,14 @@ public final class Outbound {
                         t -> post(portal, label, handlerId, url, contentType, body, payload, attempt + 1));
             }
         });
+    }
+
+    private static java.net.InetAddress addressOf(String literal) {
+        try {
+            return java.net.InetAddress.getByName(literal); // a literal address: no lookup
+        } catch (java.net.UnknownHostException e) {
+            return java.net.InetAddress.getLoopbackAddress(); // cannot happen for a connected address; refuse if it does
+        }
     }
 
     private static void journal(Portal portal, String label, long handlerId, String url, ObjectNode payload,

@@ -48,10 +48,12 @@ public final class ListQuery {
     public ListResult run(Collection<ObjectNode> records) {
         List<ObjectNode> matching = matching(records);
         ArrayNode page = JsonNodeFactory.instance.arrayNode();
-        for (int i = start; i < Math.min(matching.size(), start + PAGE_SIZE); i++) {
+        // long: a start near Integer.MAX_VALUE must not wrap into a negative "next"
+        long end = (long) start + PAGE_SIZE;
+        for (int i = start; i < Math.min(matching.size(), end); i++) {
             page.add(project(matching.get(i)));
         }
-        Integer next = start + PAGE_SIZE < matching.size() ? start + PAGE_SIZE : null;
+        Integer next = end < matching.size() ? (int) end : null;
         return new ListResult(page, next, matching.size());
     }
 

@@ -45,6 +45,11 @@ public final class RestError extends RuntimeException {
         return new RestError(401, "NO_AUTH_FOUND", "Wrong authorization data");
     }
 
+    /** The credentials are right but their user may not sign in (a deactivated employee). */
+    public static RestError authorizationError() {
+        return new RestError(401, "authorization_error", "Unable to authorize user");
+    }
+
     public static RestError invalidToken() {
         return new RestError(401, "invalid_token", "The access token provided is invalid");
     }

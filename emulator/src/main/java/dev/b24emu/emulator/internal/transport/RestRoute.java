@@ -61,10 +61,8 @@ public final class RestRoute {
         RestError refused = pipeline.refusalBeforeBody(exchange);
         if (refused != null) {
             // the body is never read: close after the answer so an unread body cannot be taken for the next request
-            request.response().putHeader("Connection", "close");
             exchange.error(refused);
-            answer(request, exchange);
-            request.response().endHandler(v -> request.connection().close());
+            answerAndClose(request, exchange);
             return;
         }
         String contentType = request.getHeader("Content-Type");
@@ -82,9 +80,7 @@ public final class RestRoute {
             if (body.length() + chunk.length() > bodyLimit) {
                 tooLarge[0] = true;
                 exchange.error(RestError.requestTooLarge(bodyLimit));
-                request.response().putHeader("Connection", "close");
-                answer(request, exchange);
-                request.response().endHandler(v -> request.connection().close());
+                answerAndClose(request, exchange);
                 return;
             }
             body.appendBuffer(chunk);
@@ -141,6 +137,19 @@ public final class RestRoute {
         } catch (RuntimeException malformedQuery) {
             return null; // decoding the whole request answers it
         }
+    }
+
+    /**
+     * Answers a request whose body is left unread, then closes the connection, so the rest of that body cannot be
+     * taken for the next request. The end handler goes on before the answer: a written response takes none.
+     */
+    private void answerAndClose(HttpServerRequest request, RestExchange exchange) {
+        HttpServerResponse response = request.response();
+        if (!response.ended() && !response.closed()) {
+            response.putHeader("Connection", "close");
+            response.endHandler(v -> request.connection().close());
+        }
+        answer(request, exchange);
     }
 
     /** Writes the envelope (unless the client is gone), logs the request and tells the completion listeners. */

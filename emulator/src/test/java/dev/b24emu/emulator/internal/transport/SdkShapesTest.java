@@ -1,13 +1,10 @@
 package dev.b24emu.emulator.internal.transport;
 
 import dev.b24emu.emulator.support.AppHarness;
+import dev.b24emu.emulator.support.RawHttp;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,36 +145,8 @@ class SdkShapesTest extends AppHarness {
         call("user.current", Map.of()).then().statusCode(200);
     }
 
-    /** Sends raw bytes and reads until the server closes or 10 s pass (the server must answer well before). */
     private static String raw(String request) throws Exception {
-        java.net.URI uri = java.net.URI.create(base());
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder answer = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                    if (answer.indexOf("\r\n\r\n") > 0 && complete(answer.toString())) {
-                        break;
-                    }
-                }
-            } catch (java.net.SocketTimeoutException timeout) {
-                throw new AssertionError("No complete answer within 10 s; got: " + answer, timeout);
-            }
-            return answer.toString();
-        }
-    }
-
-    private static boolean complete(String answer) {
-        int headersEnd = answer.indexOf("\r\n\r\n");
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
-                .matcher(answer.substring(0, headersEnd));
-        return length.find() && answer.length() - headersEnd - 4 >= Integer.parseInt(length.group(1));
+        return RawHttp.exchange(base(), request);
     }
 
     private static String path(String url) {
