@@ -28,10 +28,11 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries) {
     /** One REST call of the integration, as the emulator journaled it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Request(long seq, String time, String method, String auth, String app, String credential,
-                          ObjectNode params, int status, String error, JsonNode result, long latencyMicros,
-                          long uptimeMillis) {
+                          ObjectNode params, int status, String error, JsonNode result, List<String> warnings,
+                          long latencyMicros, long uptimeMillis) {
         public Request {
             params = params == null ? JsonNodeFactory.instance.objectNode() : params;
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
 
         public boolean ok() {

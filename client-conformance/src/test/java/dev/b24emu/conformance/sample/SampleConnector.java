@@ -52,7 +52,9 @@ public final class SampleConnector implements AutoCloseable {
         /** gives up on expired_token */
         NO_TOKEN_REFRESH,
         /** the call card widget takes 6 s to answer */
-        SLOW_WIDGET
+        SLOW_WIDGET,
+        /** builds {@code <endpoint>/<method>/} as PHP SDKs do: the real portal's nginx merges the slashes silently */
+        DOUBLE_SLASH
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -238,7 +240,9 @@ public final class SampleConnector implements AutoCloseable {
             if (auth.accessToken() != null) {
                 body.put("auth", auth.accessToken());
             }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(auth.clientEndpoint() + method))
+            String url = flaws.contains(Flaw.DOUBLE_SLASH) ? auth.clientEndpoint() + "/" + method + "/"
+                    : auth.clientEndpoint() + method;
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = JSON.readTree(response.body());

@@ -58,6 +58,10 @@ public final class RestRoute {
         RestExchange exchange = new RestExchange(request.method().name(), RestPath.parse(request.path()),
                 Endpoints.of(request, defaultEndpoints.get()), started);
         exchange.authToken(queryParam(request, "auth"));
+        if (request.path().contains("//")) {
+            exchange.warn("Repeated slashes in the path were read as one, as nginx in front of the real portal merges"
+                    + " them; the documented URL has single slashes");
+        }
         RestError refused = pipeline.refusalBeforeBody(exchange);
         if (refused != null) {
             // the body is never read: close after the answer so an unread body cannot be taken for the next request

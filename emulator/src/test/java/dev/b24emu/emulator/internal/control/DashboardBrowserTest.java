@@ -45,6 +45,10 @@ class DashboardBrowserTest extends EmulatorHarness {
                 .post(webhook + "telephony.externalcall.finish").then().statusCode(200);
         wait.withMessage("the call finished on the timeline").until(d ->
                 d.findElement(By.cssSelector("[data-call='" + callId + "']")).getText().contains("finished"));
+        // a deviation the real portal accepts silently is shown beside the request
+        call("user.current", Map.of("EXTRA_FIELD", 1)).then().statusCode(200);
+        wait.withMessage("the contract warning in the journal").until(d ->
+                d.findElement(By.id("requests")).getText().contains("Unknown parameter EXTRA_FIELD"));
         Path shot = Path.of("target", "dashboard.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
