@@ -27,6 +27,10 @@ import java.util.Locale;
  * @param rateLimit           requests per second the bucket drains (limits.md: 2)
  * @param burst               the bucket's size (limits.md: 50)
  * @param operatingLimit      seconds of processing a method may use in 10 minutes (limits.md: 480)
+ * @param appInfoWebhookDenied whether app.info refuses webhooks with ACCESS_DENIED as the docs say (the real server
+ *                            answers them their scopes and licence; specs/DECISIONS.md D51)
+ * @param userUpdateAdminOnly whether user.update is for administrators only as the docs say (the real server also lets
+ *                            a user update their own profile; D52)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -41,7 +45,9 @@ public record PortalSettings(
         boolean limits,
         double rateLimit,
         int burst,
-        double operatingLimit) {
+        double operatingLimit,
+        boolean appInfoWebhookDenied,
+        boolean userUpdateAdminOnly) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -49,7 +55,7 @@ public record PortalSettings(
 
     public static PortalSettings defaults() {
         return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"),
-                Validation.WARN, 0, false, 2.0, 50, 480.0);
+                Validation.WARN, 0, false, 2.0, 50, 480.0, false, false);
     }
 
     /**
@@ -75,7 +81,8 @@ public record PortalSettings(
                 bool(merged, "appContextOnly"), bool(merged, "emptyErrorCode"), bool(merged, "addToChatDefault"),
                 bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), validation(merged.get("validation")),
                 retries(merged.get("eventRetries")), bool(merged, "limits"),
-                positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"));
+                positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"),
+                bool(merged, "appInfoWebhookDenied"), bool(merged, "userUpdateAdminOnly"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -104,6 +111,8 @@ public record PortalSettings(
         json.put("rateLimit", rateLimit);
         json.put("burst", burst);
         json.put("operatingLimit", operatingLimit);
+        json.put("appInfoWebhookDenied", appInfoWebhookDenied);
+        json.put("userUpdateAdminOnly", userUpdateAdminOnly);
         return json;
     }
 

@@ -37,6 +37,7 @@ import dev.b24emu.emulator.internal.rest.FaultStore;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RateLimiter;
 import dev.b24emu.emulator.internal.rest.RestService;
+import dev.b24emu.emulator.internal.rest.SystemMethods;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -121,6 +122,7 @@ public final class EmulatorServer implements AutoCloseable {
         areas.forEach(area -> area.methods(methods));
         RestService rest = new RestService(portals, applications, methods, contracts, json);
         methods.add("batch", rest.batch(json));
+        SystemMethods.register(methods);
 
         Router router = Router.router(vertx);
         router.route().handler(EmulatorServer::mergeSlashes);
