@@ -178,6 +178,39 @@ public class RestSteps {
         assertEquals(expected, value.isValueNode() ? value.asText() : value.toString(), () -> "result in " + ctx.body);
     }
 
+    @Then("the result includes {string}")
+    public void resultIncludes(String value) {
+        assertTrue(resultTexts().contains(Values.substitute(value, ctx.remembered)), () -> value + " missing from " + ctx.body);
+    }
+
+    @Then("the result does not include {string}")
+    public void resultExcludes(String value) {
+        assertFalse(resultTexts().contains(Values.substitute(value, ctx.remembered)), () -> value + " should not be in " + ctx.body);
+    }
+
+    /** server.time and the envelope: the same instant, written alike. */
+    @Then("the result equals the response time {string}")
+    public void resultEqualsTime(String field) {
+        assertEquals(ctx.body.path("time").path(field).asText(), ctx.body.path("result").asText(), () -> "time." + field);
+    }
+
+    @Then("the result {string} is a boolean")
+    public void resultIsBoolean(String path) {
+        assertTrue(result(path).isBoolean(), () -> "result " + path + " should be true or false: " + ctx.body);
+    }
+
+    /** The values of a result list (or an object's field names), as text. */
+    private List<String> resultTexts() {
+        List<String> texts = new java.util.ArrayList<>();
+        JsonNode result = ctx.body.path("result");
+        if (result.isObject()) {
+            result.fieldNames().forEachRemaining(texts::add);
+        } else {
+            result.forEach(item -> texts.add(item.asText()));
+        }
+        return texts;
+    }
+
     @Then("the result has {int} item(s)")
     public void resultCount(int count) {
         assertEquals(count, ctx.body.path("result").size(), () -> "items in " + ctx.body);

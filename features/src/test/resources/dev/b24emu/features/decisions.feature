@@ -90,3 +90,63 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     Given the portal setting "refuseInactiveUsers" is "false"
     When I call "user.current"
     Then the call succeeds
+  @D51
+  Scenario: app.info answers a webhook its scopes and licence, or the docs' ACCESS_DENIED
+    When I call "app.info"
+    Then the call succeeds
+    And the result "LICENSE" is "en_ent10000"
+    And the result "SCOPE.0" is "call"
+    Given the portal setting "appInfoWebhookDenied" is "true"
+    When I call "app.info"
+    Then the call fails with 403 "ACCESS_DENIED" "Access denied! Application context required"
+
+  @D52
+  Scenario: A user updates their own profile but not ACTIVE, unless the portal keeps user.update for administrators
+    Given an application "local.self" with scopes "user" installed by user 2
+    When I call "user.update" as application "local.self" with:
+      | ID        | 2          |
+      | LAST_NAME | Dispatcher |
+      | ACTIVE    | N          |
+    Then the call succeeds
+    When I call "user.get" with:
+      | ID | 2 |
+    Then the result "0.LAST_NAME" is "Dispatcher"
+    And the result "0.ACTIVE" is "true"
+    Given the portal setting "userUpdateAdminOnly" is "true"
+    When I call "user.update" as application "local.self" with:
+      | ID        | 2     |
+      | LAST_NAME | Again |
+    Then the call fails with 400 "ERROR_CORE" "access_denied"
+
+  @D55
+  Scenario: crm.activity.add derives what the server derives and reports it; strict mode refuses it
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"TYPE_ID": 2, "SUBJECT": "Derived", "COMMUNICATIONS": [{"VALUE": "+79990000001", "ENTITY_ID": 1, "ENTITY_TYPE_ID": 3}]}}
+      """
+    Then the call succeeds
+    And the response warns "Parameter fields is invalid"
+    And I remember the result "" as "activity"
+    When I call "crm.activity.get" with:
+      | id | {activity} |
+    Then the result "OWNER_ID" is "1"
+    And the result "RESPONSIBLE_ID" is "2"
+    Given the portal setting "validation" is "strict"
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"TYPE_ID": 2, "SUBJECT": "Derived", "COMMUNICATIONS": [{"VALUE": "+79990000001", "ENTITY_ID": 1, "ENTITY_TYPE_ID": 3}]}}
+      """
+    Then the call fails with 400 "ERROR_ARGUMENT"
+
+  @D58
+  Scenario: server.time is the portal clock of the time block; method.get looks names up in lower case
+    Given the portal setting "timeZone" is "Europe/Moscow"
+    When I call "server.time"
+    Then the result "" matches ".*[+]03:00$"
+    And the result equals the response time "date_start"
+    When I call "method.get" with:
+      | name | telephony.externalCall.searchCrmEntities |
+    Then the result "isExisting" is "false"
+    When I call "method.get" with:
+      | name | telephony.externalcall.searchcrmentities |
+    Then the result "isExisting" is "true"

@@ -59,13 +59,25 @@ public final class Contracts {
     /** maps a schema path to its required top-level property names */
     private final Map<String, Set<String>> requiredSets = new ConcurrentHashMap<>();
 
-    /** A documented error: the HTTP status, code and message the real server answers. */
-    public record DocumentedError(int status, String code, String message) {
+    /**
+     * A documented error: the HTTP status, code and message the real server answers, and for ERROR_ARGUMENT answers
+     * that name it, the "argument" the envelope carries (null when it carries none).
+     */
+    public record DocumentedError(int status, String code, String message, String argument) {
+        public DocumentedError(int status, String code, String message) {
+            this(status, code, message, null);
+        }
     }
 
-    /** One served method: scope, docs page, and the schema paths of its parameters and result. */
-    public record MethodContract(String method, String scope, String summary, String docs, String params,
-                                 String result, boolean list, boolean appContextOnly, List<DocumentedError> errors) {
+    /**
+     * One served method: scope, docs page, and the schema paths of its parameters and result.
+     *
+     * @param scope      the scope the method belongs to ("" for none)
+     * @param alsoScopes other scopes that grant it too (user_basic and user_brief grant user.get with fewer fields)
+     */
+    public record MethodContract(String method, String scope, List<String> alsoScopes, String summary, String docs,
+                                 String params, String result, boolean list, boolean appContextOnly,
+                                 List<DocumentedError> errors) {
     }
 
     /**
@@ -94,9 +106,11 @@ public final class Contracts {
             List<DocumentedError> errors = new ArrayList<>();
             method.path("errors").forEach(e -> errors.add(new DocumentedError(e.get("status").asInt(),
                     e.get("code").asText(), e.get("message").asText())));
+            List<String> alsoScopes = new ArrayList<>();
+            method.path("alsoScopes").forEach(scope -> alsoScopes.add(scope.asText()));
             MethodContract contract = new MethodContract(method.get("method").asText(), method.get("scope").asText(),
-                    method.get("summary").asText(), method.get("docs").asText(), method.get("params").asText(),
-                    method.get("result").asText(), method.path("list").asBoolean(),
+                    List.copyOf(alsoScopes), method.get("summary").asText(), method.get("docs").asText(),
+                    method.get("params").asText(), method.get("result").asText(), method.path("list").asBoolean(),
                     method.path("appContextOnly").asBoolean(), List.copyOf(errors));
             methods.put(contract.method().toLowerCase(Locale.ROOT), contract);
         }
@@ -406,7 +420,8 @@ public final class Contracts {
         Optional<DocumentedError> answer = Optional.empty();
         if (documented != null) {
             answer = Optional.of(new DocumentedError(documented.path("status").asInt(400),
-                    documented.get("code").asText(), documented.get("message").asText()));
+                    documented.get("code").asText(), documented.get("message").asText(),
+                    documented.hasNonNull("argument") ? documented.get("argument").asText() : null));
             if (documented.has("rank")) {
                 rank = documented.get("rank").asInt();
             }

@@ -86,6 +86,9 @@ final class OpenApiAssembler {
         if (method.appContextOnly()) {
             description.append(" Reserved for applications by the docs; webhooks are admitted unless the portal sets appContextOnly.");
         }
+        if (!method.alsoScopes().isEmpty()) {
+            description.append(" Also granted by the scopes ").append(String.join(", ", method.alsoScopes())).append('.');
+        }
         for (Contracts.DocumentedError error : method.errors()) {
             description.append("\n- ").append(error.status()).append(' ').append(error.code()).append(": ").append(error.message());
         }

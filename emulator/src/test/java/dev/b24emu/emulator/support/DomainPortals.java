@@ -5,6 +5,7 @@ import dev.b24emu.emulator.internal.apps.OAuthServer;
 import dev.b24emu.emulator.internal.callcard.CallCardStore;
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
 import dev.b24emu.emulator.internal.crm.CrmSeed;
+import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.events.EventStore;
 import dev.b24emu.emulator.internal.outbound.DeliveryJournal;
@@ -41,6 +42,7 @@ public final class DomainPortals {
         registry.define(List.of(
                 StoreType.of("users", UserStore.class, p -> new UserStore()),
                 StoreType.of("crm", CrmStore.class, p -> new CrmStore()),
+                StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, p -> new CrmStatusStore()),
                 StoreType.of("deliveries", DeliveryJournal.class, p -> new DeliveryJournal(100)),
                 StoreType.of("events", EventStore.class, p -> new EventStore(100)),
                 StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), oauth)),

@@ -24,9 +24,6 @@ import java.util.Optional;
  * operator's cards in call-list mode.
  */
 public final class CallLists {
-    public static final List<String[]> STATUSES = List.of(new String[] {"61", "In Progress", "10", "IN_WORK"},
-            new String[] {"63", "Successful", "20", "SUCCESS"}, new String[] {"65", "Wrong Number", "30", "WRONG_NUMBER"},
-            new String[] {"67", "Do Not Call Again", "40", "STOP_CALLING"});
     private static final DateTimeFormatter LIST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private CallLists() {

@@ -29,6 +29,10 @@ import java.util.Locale;
  * @param operatingLimit      seconds of processing a method may use in 10 minutes (limits.md: 480)
  * @param refuseInactiveUsers whether the webhook and tokens of a deactivated user are refused, as the real portal
  *                            refuses them (D100)
+ * @param appInfoWebhookDenied whether app.info refuses webhooks with ACCESS_DENIED as the docs say (the real server
+ *                            answers them their scopes and licence; specs/DECISIONS.md D51)
+ * @param userUpdateAdminOnly whether user.update is for administrators only as the docs say (the real server also lets
+ *                            a user update their own profile; D52)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -44,7 +48,9 @@ public record PortalSettings(
         double rateLimit,
         int burst,
         double operatingLimit,
-        boolean refuseInactiveUsers) {
+        boolean refuseInactiveUsers,
+        boolean appInfoWebhookDenied,
+        boolean userUpdateAdminOnly) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -52,7 +58,7 @@ public record PortalSettings(
 
     public static PortalSettings defaults() {
         return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"),
-                Validation.WARN, 0, false, 2.0, 50, 480.0, true);
+                Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false);
     }
 
     /**
@@ -79,7 +85,8 @@ public record PortalSettings(
                 bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), validation(merged.get("validation")),
                 retries(merged.get("eventRetries")), bool(merged, "limits"),
                 positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"),
-                bool(merged, "refuseInactiveUsers"));
+                bool(merged, "refuseInactiveUsers"), bool(merged, "appInfoWebhookDenied"),
+                bool(merged, "userUpdateAdminOnly"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -109,6 +116,8 @@ public record PortalSettings(
         json.put("burst", burst);
         json.put("operatingLimit", operatingLimit);
         json.put("refuseInactiveUsers", refuseInactiveUsers);
+        json.put("appInfoWebhookDenied", appInfoWebhookDenied);
+        json.put("userUpdateAdminOnly", userUpdateAdminOnly);
         return json;
     }
 

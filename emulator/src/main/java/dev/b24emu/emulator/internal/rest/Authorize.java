@@ -22,7 +22,7 @@ final class Authorize implements Stage {
 
     /** The scope and application-context rules of a method for a caller (also for each command of a batch). */
     static void check(Caller caller, MethodTable.Method method) {
-        if (!method.scope().isEmpty() && !caller.scopes().contains(method.scope())) {
+        if (!method.grantedBy(caller.scopes())) {
             throw caller.isWebhook() ? RestError.insufficientScope() : RestError.insufficientScopeOAuth();
         }
         if (method.appContextOnly() && caller.isWebhook() && caller.portal().settings().appContextOnly()) {

@@ -71,7 +71,7 @@ final class Batch implements RestMethod {
                 if (++index > MAX_COMMANDS) {
                     throw RestError.of("ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded");
                 }
-                Object result = run(call, command.getValue(), results);
+                Object result = run(call, command.getValue(), results, start);
                 ObjectNode answered = envelope.success(result, start, System.nanoTime() - started,
                         caller.portal().settings().timeZone());
                 results.set(key, answered.get("result"));
@@ -98,7 +98,7 @@ final class Batch implements RestMethod {
         return answer;
     }
 
-    private Object run(RestCall call, JsonNode command, ObjectNode earlier) {
+    private Object run(RestCall call, JsonNode command, ObjectNode earlier, Instant start) {
         Caller caller = call.caller();
         String methodName;
         ObjectNode tree;
@@ -119,7 +119,7 @@ final class Batch implements RestMethod {
         MethodTable.Method method = methods.find(methodName).orElseThrow(RestError::methodNotFound);
         Authorize.check(caller, method);
         validator.check(caller, method.name(), tree, call::warn);
-        return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.warnings()));
+        return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.warnings(), start));
     }
 
     /** $result[key][FIELD]... in a query string, each replaced by the URL-encoded value it points at. */

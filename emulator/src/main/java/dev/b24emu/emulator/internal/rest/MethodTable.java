@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,8 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * specs/, so they are declared once: a method without a contract cannot be served.
  */
 public final class MethodTable {
-    /** A served method: its documented name, the scope it needs ("" for none) and its body. */
-    public record Method(String name, String scope, boolean appContextOnly, RestMethod body) {
+    /**
+     * A served method: its documented name, the scope it belongs to ("" for none), the other scopes that grant it
+     * too, and its body.
+     */
+    public record Method(String name, String scope, Set<String> alsoScopes, boolean appContextOnly, RestMethod body) {
+        /** Whether a caller with these scopes may call it: a method without a scope is for everyone. */
+        public boolean grantedBy(Set<String> scopes) {
+            return scope.isEmpty() || scopes.contains(scope) || alsoScopes.stream().anyMatch(scopes::contains);
+        }
     }
 
     private final Contracts contracts;
@@ -30,7 +38,8 @@ public final class MethodTable {
     public MethodTable add(String name, RestMethod body) {
         Contracts.MethodContract contract = contracts.method(name).orElseThrow(() ->
                 new IllegalStateException("Method " + name + " has no contract in specs/ (b24-specs/index.json)"));
-        Method method = new Method(contract.method(), contract.scope(), contract.appContextOnly(), body);
+        Method method = new Method(contract.method(), contract.scope(), Set.copyOf(contract.alsoScopes()),
+                contract.appContextOnly(), body);
         if (methods.putIfAbsent(name.toLowerCase(Locale.ROOT), method) != null) {
             throw new IllegalStateException("Method registered twice: " + name);
         }

@@ -56,7 +56,7 @@ final class Validate implements Stage {
             }
             if (violation.error().isPresent()) {
                 Contracts.DocumentedError error = violation.error().get();
-                throw new RestError(error.status(), error.code(), error.message());
+                throw new RestError(error.status(), error.code(), error.message(), error.argument());
             }
             String description = describe(method, violation, params);
             if (mode == Validation.STRICT) {
@@ -90,8 +90,8 @@ final class Validate implements Stage {
         String subject = "Parameter " + violation.property();
         JsonNode given = params.at(violation.location());
         boolean topLevel = violation.location().equals("/" + violation.property());
-        if ("required".equals(violation.keyword())) {
-            return subject + " is required";
+        if ("required".equals(violation.keyword()) && violation.location().isEmpty()) {
+            return subject + " is required"; // a missing field inside an object says which, below
         }
         String expected = topLevel ? contracts.paramSchema(method, violation.property()).map(Validate::typeOf).orElse(null)
                 : null;

@@ -38,6 +38,7 @@ import dev.b24emu.emulator.internal.rest.FaultStore;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RateLimiter;
 import dev.b24emu.emulator.internal.rest.RestService;
+import dev.b24emu.emulator.internal.rest.SystemMethods;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -135,6 +136,7 @@ public final class EmulatorServer implements AutoCloseable {
                     }
                 });
         methods.add("batch", rest.batch(json));
+        SystemMethods.register(methods);
 
         Router router = Router.router(vertx);
         RouterErrors.mount(router);

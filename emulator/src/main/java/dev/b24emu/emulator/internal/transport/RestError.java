@@ -13,7 +13,8 @@ public final class RestError extends RuntimeException {
         this(httpStatus, code, description, null);
     }
 
-    private RestError(int httpStatus, String code, String description, String argument) {
+    /** An error whose envelope names the parameter it concerns in "argument" (null: no such key). */
+    public RestError(int httpStatus, String code, String description, String argument) {
         super(description, null, false, false);
         this.code = code;
         this.httpStatus = httpStatus;

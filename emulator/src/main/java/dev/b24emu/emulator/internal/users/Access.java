@@ -24,8 +24,13 @@ public final class Access {
 
     /** A user who is not a portal administrator gets 403 ACCESS_DENIED with the method's text. */
     public static void requireAdmin(Caller caller, String message) {
-        if (caller.portal().store(UserStore.class).get(caller.userId()).filter(User::admin).isEmpty()) {
+        if (!isAdmin(caller)) {
             throw new RestError(403, "ACCESS_DENIED", message);
         }
+    }
+
+    /** Whether the caller's user is a portal administrator (who may invite and edit users). */
+    public static boolean isAdmin(Caller caller) {
+        return caller.portal().store(UserStore.class).get(caller.userId()).filter(User::admin).isPresent();
     }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The employees of one portal. Reads are lock-free; writes are synchronized and re-index only the user they change,
@@ -47,6 +49,34 @@ public final class UserStore implements Store<UserStore.Snapshot> {
             unindex(before);
         }
         index(user);
+    }
+
+    /**
+     * Changes one user at once for every reader: user.get, user.current, profile and the telephony look-ups by inner
+     * number and phone see the changed user as soon as this returns. Empty when there is no such user.
+     */
+    public synchronized Optional<User> update(long id, UnaryOperator<User> change) {
+        User current = users.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        User changed = change.apply(current);
+        put(changed);
+        return Optional.of(changed);
+    }
+
+    /**
+     * Adds a user under the next free ID unless another user has the e-mail (compared without case); empty when the
+     * e-mail is taken.
+     */
+    public synchronized Optional<User> addWithUniqueEmail(String email, LongFunction<User> create) {
+        boolean taken = users.values().stream().anyMatch(user -> user.email() != null && user.email().equalsIgnoreCase(email));
+        if (taken) {
+            return Optional.empty();
+        }
+        User user = create.apply(nextId());
+        put(user);
+        return Optional.of(user);
     }
 
     @Override
@@ -209,6 +239,6 @@ public final class UserStore implements Store<UserStore.Snapshot> {
 
     static User defaultAdmin() {
         return new User(1, "Admin", "", "admin@example.com", true, "100", "", "", "",
-                User.TimemanStatus.UNAVAILABLE, true);
+                User.TimemanStatus.UNAVAILABLE, true, Map.of(), null);
     }
 }

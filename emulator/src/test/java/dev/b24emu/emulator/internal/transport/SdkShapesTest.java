@@ -11,7 +11,9 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +112,44 @@ class SdkShapesTest extends AppHarness {
         given().contentType("application/x-www-form-urlencoded")
                 .body("USER_ID=2&PHONE_NUMBER=%2B79990000002&TYPE=2&CRM_SOURCE=&CRM_ENTITY_ID=&CALL_LIST_ID=&SHOW=")
                 .post(webhook + "telephony.externalcall.register.json").then().statusCode(200);
+    }
+
+    /** The methods SDKs call first, sent as PHP SDKs send them: [] for no parameters, null for each unset optional. */
+    @Test
+    void theCommonMethodsTakeWhatPhpSdksSend() {
+        for (String method : List.of("profile", "server.time", "scope", "methods", "method.get", "app.info", "user.fields",
+                "crm.lead.fields", "crm.contact.fields", "crm.company.fields", "crm.deal.fields", "crm.activity.fields",
+                "crm.status.list", "crm.enum.settings.mode")) {
+            given().contentType(ContentType.JSON).body("[]").post(webhook + method + "/").then().statusCode(200)
+                    .header("X-B24-Emulator-Warning", nullValue());
+        }
+        sdk("scope", "{\"full\":null}").then().body("result.size()", equalTo(6));
+        sdk("methods", "{\"full\":null,\"scope\":null}").then().body("result", hasItem("user.get"));
+        sdk("method.get", "{\"name\":null}").then().body("result.isExisting", equalTo(false));
+        sdk("crm.status.list", "{\"order\":null,\"filter\":{\"ENTITY_ID\":\"SOURCE\"},\"start\":null}").then()
+                .body("total", equalTo(12));
+        sdk("user.update", "{\"ID\":2,\"NAME\":\"Ivan\",\"LAST_NAME\":null,\"EMAIL\":null,\"ACTIVE\":null,"
+                + "\"UF_PHONE_INNER\":null,\"UF_DEPARTMENT\":null,\"PERSONAL_PHOTO\":null}").then().body("result", equalTo(true));
+        call("user.get", Map.of("ID", 2)).then().body("result[0].LAST_NAME", equalTo("Operator"))
+                .body("result[0].UF_PHONE_INNER", equalTo("101")).body("result[0].ACTIVE", equalTo(true));
+        sdk("user.add", "{\"EMAIL\":\"sdk@example.com\",\"NAME\":null,\"PERSONAL_PHONE\":null,\"WORK_PHONE\":null,"
+                + "\"UF_DEPARTMENT\":[1],\"EXTRANET\":null,\"SONET_GROUP_ID\":null}").then().body("result", equalTo(5));
+        // inside fields, null is unset for the server too (isset): answered alike, if reported
+        given().contentType(ContentType.JSON).body("{\"fields\":{\"OWNER_TYPE_ID\":3,\"OWNER_ID\":1,\"TYPE_ID\":2,"
+                + "\"SUBJECT\":\"SDK call\",\"RESPONSIBLE_ID\":2,\"COMMUNICATIONS\":[{\"VALUE\":\"+79990000001\","
+                + "\"ENTITY_ID\":1,\"ENTITY_TYPE_ID\":3,\"TYPE\":null}],\"START_TIME\":null,\"END_TIME\":null,"
+                + "\"DESCRIPTION\":null,\"PRIORITY\":null,\"FILES\":null},\"params\":null}")
+                .post(webhook + "crm.activity.add").then().statusCode(200).body("result", equalTo(1));
+        given().contentType(ContentType.JSON).body("{\"id\":1,\"fields\":{\"COMPLETED\":\"Y\",\"DESCRIPTION\":null}}")
+                .post(webhook + "crm.activity.update").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"fields\":{\"ENTITY_ID\":1,\"ENTITY_TYPE\":\"contact\","
+                + "\"COMMENT\":\"SDK\",\"FILES\":null}}").post(webhook + "crm.timeline.comment.add").then().statusCode(200);
+    }
+
+    private io.restassured.response.Response sdk(String method, String json) {
+        io.restassured.response.Response response = given().contentType(ContentType.JSON).body(json).post(webhook + method);
+        response.then().statusCode(200).header("X-B24-Emulator-Warning", nullValue());
+        return response;
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.callcard.CallCardStore;
 import dev.b24emu.emulator.internal.callcard.CallLists;
+import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.RestError;
@@ -42,9 +43,11 @@ final class CallListMethods {
                 })
                 .add("crm.calllist.items.get", call -> CallLists.items(call.portal(), call.params()))
                 .add("crm.calllist.statuslist", call -> {
+                    // the CALL_LIST guide crm.status.list shows, in the typed form of this method's page
                     ArrayNode statuses = JsonNodeFactory.instance.arrayNode();
-                    CallLists.STATUSES.forEach(s -> statuses.addObject().put("ID", Integer.parseInt(s[0]))
-                            .put("NAME", s[1]).put("SORT", Integer.parseInt(s[2])).put("STATUS_ID", s[3]));
+                    call.portal().store(CrmStatusStore.class).guide(CrmStatusStore.CALL_LIST).forEach(row ->
+                            statuses.addObject().put("ID", row.path("ID").asInt()).put("NAME", row.path("NAME").asText())
+                                    .put("SORT", row.path("SORT").asInt()).put("STATUS_ID", row.path("STATUS_ID").asText()));
                     return statuses;
                 });
     }
