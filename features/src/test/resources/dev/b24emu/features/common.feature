@@ -13,7 +13,7 @@ Feature: What SDKs and connectors call first
     And the result "TIME_ZONE" is a string
 
   @M2 @D53 @emulator-only
-  Scenario: A dismissed user's profile is empty
+  Scenario: A dismissed user's profile is empty where the portal lets the user's token through
     Given an application "local.profile" with scopes "telephony" installed by user 2
     When I call "profile" as application "local.profile"
     Then the result "ID" is "2"
@@ -21,6 +21,9 @@ Feature: What SDKs and connectors call first
       | ID     | 2 |
       | ACTIVE | N |
     And I call "profile" as application "local.profile"
+    Then the call fails with 401 "authorization_error"
+    Given the portal setting "refuseInactiveUsers" is "false"
+    When I call "profile" as application "local.profile"
     Then the call succeeds
     And the result is "[]"
 

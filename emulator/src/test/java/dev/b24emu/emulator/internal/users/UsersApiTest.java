@@ -34,8 +34,12 @@ class UsersApiTest extends AppHarness {
                 .body("result.ADMIN", equalTo(false));
         call("user.update", Map.of("ID", 2, "PERSONAL_GENDER", "M")).then().statusCode(200);
         oauth(ivan, "profile", Map.of()).then().body("result.PERSONAL_GENDER", equalTo("M"));
-        // a dismissed user's profile is empty: the server's empty PHP array
+        // a dismissed user's token is refused before any method runs (D100); where the portal lets it through, the
+        // profile is empty: the server's empty PHP array (D53)
         call("user.update", Map.of("ID", 2, "ACTIVE", "N")).then().statusCode(200);
+        oauth(ivan, "profile", Map.of()).then().statusCode(401).body("error", equalTo("authorization_error"));
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("refuseInactiveUsers", false))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
         oauth(ivan, "profile", Map.of()).then().statusCode(200).body("result", equalTo(List.of()));
     }
 
