@@ -31,6 +31,8 @@ public final class PlacementCatalog {
     public static final Set<String> SINGLE = Set.of("REST_APP_URI", "PAGE_BACKGROUND_WORKER");
     /** Placements that accept USER_ID. */
     public static final Set<String> USER_MODE = Set.of("PAGE_BACKGROUND_WORKER");
+    /** Placements that refuse a bind without OPTIONS[errorHandlerUrl] (EMPTY_ERROR_HANDLER_URL). */
+    public static final Set<String> NEEDS_ERROR_HANDLER = Set.of("PAGE_BACKGROUND_WORKER");
 
     private PlacementCatalog() {
     }
@@ -38,6 +40,25 @@ public final class PlacementCatalog {
     public static boolean available(String code, Set<String> scopes) {
         String scope = CODES.get(code);
         return scope != null && (scope.isEmpty() || scopes.contains(scope));
+    }
+
+    /**
+     * Whether placement.bind keeps OPTIONS for the code: "Currently used in widgets for messengers, in the widget
+     * PAGE_BACKGROUND_WORKER, and in the widget CRM_XXX_DETAIL_ACTIVITY" (placement-bind.md).
+     */
+    public static boolean keepsOptions(String code) {
+        return code.equals("PAGE_BACKGROUND_WORKER") || code.startsWith("IM_")
+                || (code.startsWith("CRM_") && code.endsWith("_DETAIL_ACTIVITY"));
+    }
+
+    /** The codes that need this scope (placement.list with SCOPE). */
+    public static List<String> ofScope(String scope) {
+        return CODES.entrySet().stream().filter(e -> e.getValue().equals(scope)).map(Map.Entry::getKey).toList();
+    }
+
+    /** Every known code (placement.list with FULL). */
+    public static List<String> all() {
+        return List.copyOf(CODES.keySet());
     }
 
     public static List<String> availableTo(Set<String> scopes) {

@@ -10,7 +10,9 @@ import java.time.Instant;
 
 /**
  * The real REST limits (limits.md), when the portal has them on: the leaky bucket and the method's operating time
- * before the call ({@link #check}), and the time the call spent counted after it ({@link #account}).
+ * before the call ({@link #check}). The time the call spent is counted after it ({@link #account}) whether or not
+ * the limits are on, so every success's time block carries operating and operating_reset_at as on a cloud portal
+ * (limits.md: "the time array in the response contains the operating key"; SDKs read both).
  */
 final class Limits {
     private Limits() {
@@ -30,7 +32,7 @@ final class Limits {
                 throw new RestError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
             }
             if (limiter.operating(exchange.method(), now) >= settings.operatingLimit()) {
-                throw new RestError(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+                throw new RestError(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit");
             }
         };
     }
@@ -38,9 +40,6 @@ final class Limits {
     static Stage account() {
         return exchange -> {
             Portal portal = ((Caller) exchange.principal()).portal();
-            if (!portal.settings().limits()) {
-                return;
-            }
             RateLimiter limiter = portal.store(RateLimiter.class);
             double seconds = (System.nanoTime() - exchange.startedNanos()) / 1e9;
             limiter.spend(exchange.method(), seconds, portal.now());

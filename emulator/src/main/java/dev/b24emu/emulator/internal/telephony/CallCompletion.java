@@ -45,7 +45,14 @@ public final class CallCompletion {
             var draft = new TelephonyStore.FinishedCallDraft(userId, duration, request.cost(),
                     request.costCurrency(), status, request.failedReason(), (int) Math.max(0, Math.min(5, request.vote())),
                     request.recordUrl(), addToChat, activityId, now);
-            return portal.store(TelephonyStore.class).finish(call.withShownTo(Set.of()), draft);
+            // the real finish hides the finishing user's card only; others stay until hide (D86)
+            Set<Long> stillShown = new java.util.HashSet<>(call.shownTo());
+            if (portal.settings().finishHidesAllCards()) {
+                stillShown.clear();
+            } else {
+                stillShown.remove(userId);
+            }
+            return portal.store(TelephonyStore.class).finish(call.withShownTo(stillShown), draft);
         });
     }
 

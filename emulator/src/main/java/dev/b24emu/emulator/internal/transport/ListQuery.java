@@ -51,8 +51,29 @@ public final class ListQuery {
         for (int i = start; i < Math.min(matching.size(), start + PAGE_SIZE); i++) {
             page.add(project(matching.get(i)));
         }
-        Integer next = start + PAGE_SIZE < matching.size() ? start + PAGE_SIZE : null;
+        long nextStart = (long) start + PAGE_SIZE; // long: a start near the int limit must not wrap to a negative next
+        Integer next = nextStart < matching.size() ? (int) nextStart : null;
         return new ListResult(page, next, matching.size());
+    }
+
+    /**
+     * The first field named in select, filter (its operator prefix stripped) or order that is not one of the
+     * entity's fields, for methods that refuse unknown fields (crm.calllist.list).
+     */
+    public static java.util.Optional<String> unknownField(Params params, Set<String> known) {
+        List<String> named = new ArrayList<>(select(params.node("select").orElse(null)));
+        params.node("filter").filter(JsonNode::isObject).ifPresent(f -> f.fieldNames().forEachRemaining(key -> {
+            String field = key;
+            for (String candidate : OPERATORS) {
+                if (field.startsWith(candidate)) {
+                    field = field.substring(candidate.length());
+                    break;
+                }
+            }
+            named.add(field);
+        }));
+        params.node("order").filter(JsonNode::isObject).ifPresent(o -> o.fieldNames().forEachRemaining(named::add));
+        return named.stream().filter(f -> !f.equals("*") && !known.contains(f.toUpperCase(Locale.ROOT))).findFirst();
     }
 
     /** The records the filter keeps, in the requested order, unpaged. */

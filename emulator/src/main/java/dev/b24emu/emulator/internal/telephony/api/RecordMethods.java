@@ -38,33 +38,38 @@ final class RecordMethods {
         return portal.store(TelephonyStore.class);
     }
 
+    /**
+     * In the real server's order (vi_rest.php, Helper::attachRecord): neither RECORD_URL nor FILENAME; the call not
+     * in the statistics; no FILE_CONTENT answers the upload URL at once (the upload checks the extension); then the
+     * name, the extension and the content. The texts are the server's (the RU page and both tutorials), not the EN
+     * page's rewording.
+     */
     private static JsonNode attachRecord(Portal portal, Params p, Endpoints endpoints) {
         String callId = p.textOrEmpty("CALL_ID");
-        if (telephony(portal).finished(callId).isEmpty()) {
-            throw RestError.of("ERROR_CORE", "Call is not found in the statistic table. It looks like it is not finished yet.");
-        }
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
         String url = p.textOrEmpty("RECORD_URL");
         boolean hasFileName = p.has("FILENAME");
+        if (url.isEmpty() && !hasFileName) {
+            throw RestError.of("ERROR_CORE", "Required parameters are not set. Request should contain or URL or FILENAME parameter");
+        }
+        if (telephony(portal).finished(callId).isEmpty()) {
+            throw RestError.of("ERROR_CORE", "Call is not found in the statistic table. Looks like it is not finished yet.");
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
         if (!url.isEmpty()) {
             String name = hasFileName ? p.textOrEmpty("FILENAME") : CallService.fileNameOf(url);
             return result.put("FILE_ID", telephony(portal).attachRecord(callId, name, "url", url, 0).fileId());
         }
-        if (!hasFileName) {
-            throw RestError.of("ERROR_CORE", "Required parameters are not set. Request should contain either URL or FILENAME parameter");
-        }
         String fileName = p.textOrEmpty("FILENAME");
-        if (fileName.isEmpty()) {
-            throw RestError.of("ERROR_CORE", "File name is empty");
-        }
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".wav") && !lower.endsWith(".mp3")) {
-            throw RestError.of("ERROR_CORE", "Wrong file extension. Only wav and mp3 are allowed");
-        }
         if (!p.has("FILE_CONTENT")) {
             String token = UUID.randomUUID().toString().replace("-", "");
             telephony(portal).awaitUpload(token, callId, fileName);
             return result.put("uploadUrl", endpoints.baseUrl() + UPLOAD_PATH + token).put("fieldName", "file");
+        }
+        if (fileName.isEmpty()) {
+            throw RestError.of("ERROR_CORE", "File name is empty");
+        }
+        if (!isRecordFile(fileName)) {
+            throw RestError.of("ERROR_CORE", "Wrong file extension. Only wav and mp3 are allowed");
         }
         String content = p.textOrEmpty("FILE_CONTENT");
         if (content.isEmpty()) {
@@ -80,6 +85,12 @@ final class RecordMethods {
             throw RestError.of("ERROR_CORE", "File content is not properly encoded. Base64 encoding is expected.");
         }
         return result.put("FILE_ID", telephony(portal).attachRecord(callId, fileName, "content", null, bytes.length).fileId());
+    }
+
+    /** Only wav and mp3 records are accepted. */
+    static boolean isRecordFile(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".wav") || lower.endsWith(".mp3");
     }
 
     private static JsonNode attachTranscription(Portal portal, Params p) {
@@ -117,7 +128,9 @@ final class RecordMethods {
             throw RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?");
         }
         Double cost = p.has("COST") ? p.phpDouble("COST") : null;
-        Transcript transcript = telephony(portal).addTranscript(callId, stored, cost, p.text("COST_CURRENCY").orElse(null));
+        // COST_CURRENCY is "used only with COST"
+        String currency = cost == null ? null : p.text("COST_CURRENCY").orElse(null);
+        Transcript transcript = telephony(portal).addTranscript(callId, stored, cost, currency);
         return JsonNodeFactory.instance.objectNode().put("TRANSCRIPT_ID", transcript.id());
     }
 

@@ -52,7 +52,7 @@ final class TelephonyMethods {
                 p.flag("SHOW", true),
                 p.has("CALL_LIST_ID") ? p.phpInt("CALL_LIST_ID") : null,
                 nonEmpty(p.textOrEmpty("LINE_NUMBER")),
-                nonEmpty(p.textOrEmpty("EXTERNAL_CALL_ID")));
+                p.text("EXTERNAL_CALL_ID").orElse(null)); // "" is a key too: the server tests isset()
         return CallViews.registerResult(calls.register(call.portal(), request, context(call)));
     }
 
