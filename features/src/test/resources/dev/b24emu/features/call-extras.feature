@@ -26,7 +26,7 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     When I call "telephony.externalCall.attachRecord" with:
       | CALL_ID  | {call}   |
       | FILENAME | call.mp3 |
-    Then the call fails with 400 "ERROR_CORE" "Call is not found in the statistic table. It looks like it is not finished yet."
+    Then the call fails with 400 "ERROR_CORE" "Call is not found in the statistic table. Looks like it is not finished yet."
     When I call "telephony.externalcall.finish" with:
       | CALL_ID  | {call}     |
       | USER_ID  | {operator} |

@@ -105,11 +105,12 @@ Feature: Placements and the call card
     And the result "CALL_STATE" is "connecting"
 
   @D41
-  Scenario: CallCard events can be subscribed over REST
+  Scenario: CallCard events can be subscribed over REST, with a warning that a real portal cannot
     When I call "placement.bindEvent" as application "local.widget" with:
       | PLACEMENT | CallCard::EntityChanged |
       | HANDLER   | http://127.0.0.1:9/cc   |
     Then the result is "true"
+    And the response warns "placement.bindEvent and placement.unbindEvent are not REST methods on a real portal"
     When I call "placement.bindEvent" as application "local.widget" with:
       | PLACEMENT | CallCard::Nothing     |
       | HANDLER   | http://127.0.0.1:9/cc |
