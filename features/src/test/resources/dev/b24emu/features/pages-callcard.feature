@@ -6,7 +6,7 @@ Feature: Placements, the call card and call lists, statement by statement
   Background:
     Given an application "local.widget" with scopes "telephony, crm, user, placement"
 
-  @page:options-unbound
+  @P88 @P91 @T11 @D91 @D45
   Scenario: A call with no CRM object opens the widget with CRM_ENTITY_ID "0" and no CRM_BINDINGS
     Given application "local.widget" binds the CALL_CARD widget to the handler server
     When I call "telephony.externalLine.add" as application "local.widget" with:
@@ -31,7 +31,7 @@ Feature: Placements, the call card and call lists, statement by statement
     And the delivered "AUTH_EXPIRES" is "3600"
     And every delivery conforms to the contract
 
-  @page:options-bound
+  @P103 @D90
   Scenario: A bound call opens the widget with its primary object and every binding, all strings
     Given application "local.widget" binds the CALL_CARD widget to the handler server
     When I call "telephony.externalcall.register" with:
@@ -46,7 +46,7 @@ Feature: Placements, the call card and call lists, statement by statement
     And the delivered "PLACEMENT_OPTIONS.CALL_DIRECTION" is "outgoing"
     And the delivered "PLACEMENT_OPTIONS.URI" is "/crm/contact/details/1/"
 
-  @page:status-unbound
+  @P133 @P139 @P141 @P142 @P148 @D87 @D91
   Scenario: getStatus of an unbound card: CRM_ENTITY_ID 0, no CRM_ACTIVITY_ID, an empty LINE_NAME
     When I call "telephony.externalLine.add" as application "local.widget" with:
       | NUMBER | 74950002002 |
@@ -66,7 +66,7 @@ Feature: Placements, the call card and call lists, statement by statement
     And the result "CALL_LIST_MODE" is "false"
     And the result "CALL_DIRECTION" is "incoming"
 
-  @page:status-activity-empty
+  @D87
   Scenario: With cardActivityEmpty getStatus sends CRM_ACTIVITY_ID "" before the call has an activity
     Given the portal setting "cardActivityEmpty" is "true"
     When I call "telephony.externalcall.register" with:
@@ -77,7 +77,7 @@ Feature: Placements, the call card and call lists, statement by statement
     When the widget in the card of "call" for user 2 calls "getStatus"
     Then the result "CRM_ACTIVITY_ID" is ""
 
-  @page:status-finished
+  @P121 @P124 @P132 @P135 @P147 @P150 @P152
   Scenario: After finish with auto-close disabled getStatus shows the idle call with its activity
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -102,7 +102,7 @@ Feature: Placements, the call card and call lists, statement by statement
     When the widget in the card of "call" for user 2 calls "getStatus"
     Then the result is "[{\"result\":\"error\",\"errorCode\":\"Call card is undefined\"}]"
 
-  @page:state-changed
+  @P161 @P164 @P165 @P166 @P168 @D44
   Scenario: CallStateChanged carries failedCode only on an unsuccessful end, and never twice for one state
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -120,7 +120,7 @@ Feature: Placements, the call card and call lists, statement by statement
     And the card event "CallCard::CallStateChanged" 1 of "call" for user 2 has the arguments "[\"connected\",{}]"
     And the card of "call" for user 2 emitted "CallCard::BeforeClose" for "call ended"
 
-  @page:state-failed
+  @P163 @P167
   Scenario: A call that ends with a SIP failure code sends it as failedCode
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -133,7 +133,7 @@ Feature: Placements, the call card and call lists, statement by statement
       | STATUS_CODE | 486    |
     Then the card event "CallCard::CallStateChanged" 1 of "call" for user 2 has the arguments "[\"idle\",{\"failedCode\":\"486\"}]"
 
-  @page:entity-unbound
+  @P174
   Scenario: Refreshing an unbound card sends EntityChanged with CRM_ENTITY_ID 0
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -143,7 +143,7 @@ Feature: Placements, the call card and call lists, statement by statement
     When user 2 does "refresh" in the card of "call"
     Then the card event "CallCard::EntityChanged" 1 of "call" for user 2 has the arguments "[{\"PHONE_NUMBER\":\"+79995552006\",\"CRM_ENTITY_TYPE\":\"\",\"CRM_ENTITY_ID\":0}]"
 
-  @page:placement-get
+  @P13 @P27 @P29 @P31 @P32 @P34 @P35 @P36 @P37 @P45 @P51 @P96 @P101 @P108
   Scenario: placement.get is for administrators; CALL_CARD keeps no OPTIONS; LANG_ALL comes back with every text
     When I call "placement.bind" as application "local.widget" with JSON:
       """
@@ -171,7 +171,7 @@ Feature: Placements, the call card and call lists, statement by statement
       | x | 1 |
     Then the call fails with 403 "WRONG_AUTH_TYPE"
 
-  @page:placement-list
+  @P38 @P39 @P41 @P42 @P43 @P56
   Scenario: placement.list honours SCOPE, then FULL, else the application's scopes and the global placements
     When I call "placement.list" as application "local.widget" with:
       | SCOPE | crm |
@@ -186,7 +186,7 @@ Feature: Placements, the call card and call lists, statement by statement
       | SCOPE | crm |
     Then the call fails with 403 "WRONG_AUTH_TYPE" "Current authorization type is denied for this method Application context required"
 
-  @page:placement-unbind
+  @P10 @P11 @P12 @P19 @P33 @P48 @P49 @P50 @P54 @P109
   Scenario: placement.unbind counts each handler found and each removed: two handlers give 4
     When I call "placement.bind" as application "local.widget" with:
       | PLACEMENT | CRM_LEAD_DETAIL_TAB   |
@@ -223,7 +223,7 @@ Feature: Placements, the call card and call lists, statement by statement
       | USER_ID   | 3                      |
     Then the result "count" is the number 0
 
-  @page:rest-card-events-off
+  @P113 @P115 @P123 @P134 @P160 @P162 @P170 @T12 @D41
   Scenario: With restCardEvents off placement.bindEvent is what the current pages say: no such REST method
     Given the portal setting "restCardEvents" is "false"
     When I call "placement.bindEvent" as application "local.widget" with:
@@ -233,8 +233,10 @@ Feature: Placements, the call card and call lists, statement by statement
     When I call "placement.call" as application "local.widget" with:
       | x | 1 |
     Then the call fails with 404 "ERROR_METHOD_NOT_FOUND"
+    When I call "getStatus" as application "local.widget"
+    Then the call fails with 404 "ERROR_METHOD_NOT_FOUND"
 
-  @page:call-list-add
+  @T9 @T10 @E59 @P176 @P178 @P179 @P180 @P181 @P182 @P183 @P184 @P185 @P186 @P187 @P188 @P189 @P190 @P191 @P192 @P193 @P194 @P195 @P196 @P197 @P199 @P200 @P201 @P202 @P203 @P204 @P205 @P206 @P207 @P208 @P209 @P210 @P211 @P212 @P213 @P214 @P215 @D92 @D93
   Scenario: crm.calllist.add, get, list and items.get answer the documented fields and errors
     When I call "crm.calllist.add" with JSON:
       """
@@ -320,7 +322,7 @@ Feature: Placements, the call card and call lists, statement by statement
     And the result "0.SORT" is the number 10
     And the result "0.NAME" is "In Progress"
 
-  @page:call-list-update
+  @P216 @P217 @P218 @P219 @P220 @P221 @P222 @P223 @P224 @P225 @P226 @P227 @P228
   Scenario: crm.calllist.update replaces the clients, clears an absent web form and refuses another entity type
     When I call "crm.calllist.add" with JSON:
       """

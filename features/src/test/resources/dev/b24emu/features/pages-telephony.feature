@@ -6,7 +6,7 @@ Feature: The external-call pages, statement by statement
   Background:
     Given an application "local.pbx" with scopes "telephony, crm, user"
 
-  @page:register-basics
+  @R21 @R22 @R31 @R37 @C71
   Scenario: register is open to any user with the telephony scope; the start date defaults to now and SHOW to 1
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 3            |
@@ -21,7 +21,7 @@ Feature: The external-call pages, statement by statement
       | TYPE         | 9            |
     Then the call fails with 400 "ERROR_CORE" "Unknown TYPE"
 
-  @page:register-external-id
+  @R46
   Scenario: An empty EXTERNAL_CALL_ID is a key of its own, as the server's isset() makes it
     When I call "telephony.externalcall.register" with:
       | USER_ID          | 2            |
@@ -35,7 +35,7 @@ Feature: The external-call pages, statement by statement
       """
     Then the result "CALL_ID" differs from the remembered "first"
 
-  @page:register-window
+  @R48 @D10
   Scenario: The 30-minute window is strict: a repeat exactly 30 minutes after the start is a new call
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -55,7 +55,7 @@ Feature: The external-call pages, statement by statement
       | TYPE         | 2            |
     Then the result "CALL_ID" differs from the remembered "first"
 
-  @page:init-fields
+  @E34 @E37 @E38
   Scenario: OnVoximplantCallInit of an application's external call has exactly the telephony-application keys
     Given application "local.pbx" binds "OnVoximplantCallInit" to the handler server
     When I call "telephony.externalcall.register" as application "local.pbx" with:
@@ -72,7 +72,7 @@ Feature: The external-call pages, statement by statement
     And the delivery has no "data.PHONE_NUMBER"
     And the delivery has no "data.ACCOUNT_SEARCH_ID"
 
-  @page:init-webhook
+  @E40
   Scenario: A webhook's call has no application: OnVoximplantCallInit carries no REST_APP_ID
     Given application "local.pbx" binds "OnVoximplantCallInit" to the handler server
     When I call "telephony.externalcall.register" with:
@@ -82,7 +82,7 @@ Feature: The external-call pages, statement by statement
     Then application "local.pbx" receives "ONVOXIMPLANTCALLINIT"
     And "data" has exactly the keys "CALL_ID, CALL_TYPE, CALLER_ID"
 
-  @page:init-reuse
+  @E33 @D85
   Scenario: A register reused within 30 minutes still sends OnVoximplantCallInit, with a CALL_ID never used again
     Given application "local.pbx" binds "OnVoximplantCallStart" to the handler server
     And application "local.pbx" binds "OnVoximplantCallInit" to the handler server
@@ -99,7 +99,7 @@ Feature: The external-call pages, statement by statement
     And after 1 second application "local.pbx" has received 2 "ONVOXIMPLANTCALLINIT"
     And after 0 seconds application "local.pbx" has received 1 "ONVOXIMPLANTCALLSTART"
 
-  @page:init-reuse-off
+  @D85
   Scenario: With initOnReuse off a reused register sends no event at all
     Given the portal setting "initOnReuse" is "false"
     And application "local.pbx" binds "OnVoximplantCallInit" to the handler server
@@ -113,7 +113,7 @@ Feature: The external-call pages, statement by statement
       | TYPE         | 2            |
     Then after 1 second application "local.pbx" has received 1 "ONVOXIMPLANTCALLINIT"
 
-  @page:end-no-activity
+  @E58
   Scenario: OnVoximplantCallEnd of a call without a CRM activity leaves CRM_ACTIVITY_ID out
     Given application "local.pbx" binds "OnVoximplantCallEnd" to the handler server
     When I call "telephony.externalcall.register" with:
@@ -131,7 +131,7 @@ Feature: The external-call pages, statement by statement
     And the delivered "data.PORTAL_NUMBER" is "REST_APP:"
     And the delivery has no "data.CRM_ACTIVITY_ID"
 
-  @page:click-nulls
+  @E24 @D88
   Scenario: OnExternalCallStart for a number no client has leaves the null CRM fields out
     Given application "local.pbx" binds "OnExternalCallStart" to the handler server
     When I call "telephony.externalLine.add" as application "local.pbx" with:
@@ -144,7 +144,7 @@ Feature: The external-call pages, statement by statement
     And the delivery has no "data.CRM_ENTITY_ID"
     And the delivery has no "data.CRM_CREATED_LEAD"
 
-  @page:finish-cards
+  @F7 @F49 @D86
   Scenario: finish hides the finishing user's card only; another user's stays until he closes it
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -161,7 +161,7 @@ Feature: The external-call pages, statement by statement
     Then the card of "call" for user 2 is "closed"
     And the card of "call" for user 3 is "open"
 
-  @page:finish-cards-all
+  @D86
   Scenario: With finishHidesAllCards finish closes every user's card
     Given the portal setting "finishHidesAllCards" is "true"
     When I call "telephony.externalcall.register" with:
@@ -178,7 +178,7 @@ Feature: The external-call pages, statement by statement
       | USER_ID | 2      |
     Then the card of "call" for user 3 is "closed"
 
-  @page:finish-empty-id
+  @F44 @F45
   Scenario: finish with an empty CALL_ID is a string: the call is not found
     When I call "telephony.externalcall.finish" with JSON:
       """
@@ -191,7 +191,7 @@ Feature: The external-call pages, statement by statement
       """
     Then the call fails with 400 "INVALID_ARGUMENT" "CALL_ID must be a string"
 
-  @page:show-hide-basics
+  @C5 @C7 @C12 @C14 @C19
   Scenario: show and hide are open to any user; without CALL_ID they answer false
     When I call "telephony.externalcall.hide" with JSON:
       """
@@ -206,7 +206,7 @@ Feature: The external-call pages, statement by statement
     Then the call succeeds
     And the result is "false"
 
-  @page:record-order
+  @C20 @C24 @C26 @C28 @C31 @C32 @C33 @C34 @C35 @C36 @C37 @C66 @C67
   Scenario: attachRecord checks its parameters first, in the server's words
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -239,7 +239,7 @@ Feature: The external-call pages, statement by statement
       | RECORD_URL | https://pbx.example/r/again.mp3 |
     Then the result "FILE_ID" is an integer
 
-  @page:transcription-cost
+  @C42 @C46
   Scenario: attachTranscription takes COST as a double and answers the transcript's ID
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -257,7 +257,7 @@ Feature: The external-call pages, statement by statement
       """
     Then the result "TRANSCRIPT_ID" is an integer
 
-  @page:lines
+  @L3 @L6 @L12 @L19 @L22 @D91
   Scenario: A line added without NAME has an empty name; update checks for fields before NUMBER
     When I call "telephony.externalLine.add" as application "local.pbx" with:
       | NUMBER | 74950001014 |
@@ -279,7 +279,7 @@ Feature: The external-call pages, statement by statement
       | NUMBER | 74950001014 |
     Then the result is "[]"
 
-  @page:time-operating
+  @R59 @S5 @T26 @T69 @T93
   Scenario: Every success's time block carries operating and operating_reset_at, limits on or off
     When I call "telephony.externalCall.searchCrmEntities" with:
       | PHONE_NUMBER | +79990000001 |
