@@ -36,7 +36,7 @@ public class EmulatorSteps {
     @Given("the portal setting {string} is {string}")
     public void setting(String name, String value) {
         requireEmulator();
-        String literal = value.matches("true|false|-?\\d+") ? value : "\"" + value + "\"";
+        String literal = value.matches("true|false|-?\\d+(\\.\\d+)?") ? value : "\"" + value + "\"";
         RestAssured.given().contentType("application/json").body("{\"" + name + "\":" + literal + "}")
                 .patch(ctx.controlPath("/settings")).then().statusCode(200);
     }
@@ -103,6 +103,13 @@ public class EmulatorSteps {
     public void callAsAppWith(String method, String clientId, DataTable table) {
         ctx.record(method, RestAssured.given().contentType("application/json").body(ctx.tree(table).toString())
                 .post(ctx.emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
+    }
+
+    /** The token in an Authorization: Bearer header, as the real server also reads it. */
+    @When("I call {string} as application {string} with a bearer token")
+    public void callWithBearer(String method, String clientId) {
+        ctx.record(method, RestAssured.given().contentType("application/json").header("Authorization", "Bearer " + token(clientId))
+                .body("{}").post(ctx.emulatorBase + "/rest/" + method));
     }
 
     @When("I call {string} as application {string} with JSON:")

@@ -94,7 +94,7 @@ Feature: Events: event.bind and delivery of the telephony events
     And the delivered "data.LINE_NUMBER" is "74950000601"
     And after 1 second application "local.other" has received 0 "ONEXTERNALCALLSTART"
 
-  @E5 @D36 @D37 @E75 @E91 @E97 @E98 @E99 @E100 @E101 @E102 @E103 @E105 @E106 @E107 @E108 @E109 @E110 @E111 @E113 @E114 @E115 @E116 @E117 @E118 @E119 @E120 @E121 @E123 @E125 @E126 @E127 @E128 @E129 @E130 @E104 @E122 @E124
+  @E5 @D36 @D37 @E75 @E91 @E97 @E98 @E99 @E100 @E101 @E102 @E103 @E105 @E106 @E107 @E108 @E109 @E110 @E111 @E113 @E114 @E115 @E116 @E117 @E118 @E119 @E120 @E121 @E123 @E125 @E126 @E127 @E128 @E129 @E130 @E104 @E122 @E124 @E145 @E152 @E153 @E154 @E155
   Scenario: Offline handlers get a queue with the latest state of each call
     When I call "event.bind" as application "local.pbx" with:
       | event      | OnVoximplantCallEnd |

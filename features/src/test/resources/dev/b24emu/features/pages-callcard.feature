@@ -6,7 +6,7 @@ Feature: Placements, the call card and call lists, statement by statement
   Background:
     Given an application "local.widget" with scopes "telephony, crm, user, placement"
 
-  @P88 @P91 @T11 @D91 @D45
+  @P88 @P91 @T11 @D91 @D45 @P236
   Scenario: A call with no CRM object opens the widget with CRM_ENTITY_ID "0" and no CRM_BINDINGS
     Given application "local.widget" binds the CALL_CARD widget to the handler server
     When I call "telephony.externalLine.add" as application "local.widget" with:
@@ -29,6 +29,7 @@ Feature: Placements, the call card and call lists, statement by statement
     And the delivered "PROTOCOL" is "0"
     And the delivered "status" is "L"
     And the delivered "AUTH_EXPIRES" is "3600"
+    And the delivered "APPLICATION_SCOPE" is "crm,placement,telephony,user"
     And every delivery conforms to the contract
 
   @P103 @D90
@@ -143,7 +144,7 @@ Feature: Placements, the call card and call lists, statement by statement
     When user 2 does "refresh" in the card of "call"
     Then the card event "CallCard::EntityChanged" 1 of "call" for user 2 has the arguments "[{\"PHONE_NUMBER\":\"+79995552006\",\"CRM_ENTITY_TYPE\":\"\",\"CRM_ENTITY_ID\":0}]"
 
-  @P13 @P27 @P29 @P31 @P32 @P34 @P35 @P36 @P37 @P45 @P51 @P96 @P101 @P108
+  @P13 @P27 @P29 @P31 @P32 @P34 @P35 @P36 @P37 @P45 @P51 @P96 @P101 @P108 @P235
   Scenario: placement.get is for administrators; CALL_CARD keeps no OPTIONS; LANG_ALL comes back with every text
     When I call "placement.bind" as application "local.widget" with JSON:
       """
@@ -171,17 +172,31 @@ Feature: Placements, the call card and call lists, statement by statement
       | x | 1 |
     Then the call fails with 403 "WRONG_AUTH_TYPE"
 
-  @P38 @P39 @P41 @P42 @P43 @P56
+  @P38 @P39 @P41 @P42 @P43 @P56 @P229 @P230 @P231 @P232 @P233 @P234
   Scenario: placement.list honours SCOPE, then FULL, else the application's scopes and the global placements
     When I call "placement.list" as application "local.widget" with:
       | SCOPE | crm |
-    Then the result items "" are "CRM_LEAD_LIST_TOOLBAR, CRM_LEAD_DETAIL_TOOLBAR, CRM_LEAD_DETAIL_TAB, CRM_LEAD_ACTIVITY_TIMELINE_MENU, CRM_DEAL_LIST_TOOLBAR, CRM_DEAL_DETAIL_TOOLBAR, CRM_DEAL_DETAIL_TAB, CRM_DEAL_ACTIVITY_TIMELINE_MENU, CRM_CONTACT_LIST_TOOLBAR, CRM_CONTACT_DETAIL_TOOLBAR, CRM_CONTACT_DETAIL_TAB, CRM_CONTACT_ACTIVITY_TIMELINE_MENU, CRM_COMPANY_LIST_TOOLBAR, CRM_COMPANY_DETAIL_TOOLBAR, CRM_COMPANY_DETAIL_TAB, CRM_COMPANY_ACTIVITY_TIMELINE_MENU, CRM_ANALYTICS_MENU"
+    Then the result has 78 items
+    And the result "0" is "CRM_DEAL_LIST_TOOLBAR"
+    And the result "1" is "CRM_LEAD_LIST_TOOLBAR"
     Given an application "local.only" with scopes "placement"
     When I call "placement.list" as application "local.only"
-    Then the result items "" are "LEFT_MENU, REST_APP_URI, PAGE_BACKGROUND_WORKER"
+    Then the result items "" are "BI_ANALYTICS_MENU, IM_SMILES_SELECTOR, LEFT_MENU, REST_APP_URI, PAGE_BACKGROUND_WORKER"
     When I call "placement.list" as application "local.only" with:
       | FULL | 1 |
-    Then the result has 22 items
+    Then the result has 104 items
+    When I call "placement.bind" as application "local.only" with:
+      | PLACEMENT | IM_CONTEXT_MENU      |
+      | HANDLER   | http://127.0.0.1:9/im |
+    Then the result is "true"
+    When I call "placement.bind" as application "local.widget" with:
+      | PLACEMENT | CRM_DYNAMIC_183_DETAIL_TAB |
+      | HANDLER   | http://127.0.0.1:9/dyn     |
+    Then the result is "true"
+    When I call "placement.bind" as application "local.only" with:
+      | PLACEMENT | TASK_VIEW_TAB          |
+      | HANDLER   | http://127.0.0.1:9/task |
+    Then the call fails with 400 "ERROR_PLACEMENT_NOT_FOUND"
     When I call "placement.list" with:
       | SCOPE | crm |
     Then the call fails with 403 "WRONG_AUTH_TYPE" "Current authorization type is denied for this method Application context required"

@@ -6,7 +6,7 @@ Feature: The external-call pages, statement by statement
   Background:
     Given an application "local.pbx" with scopes "telephony, crm, user"
 
-  @R21 @R22 @R31 @R37 @C71
+  @R21 @R22 @R31 @R37 @C71 @R68
   Scenario: register is open to any user with the telephony scope; the start date defaults to now and SHOW to 1
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 3            |
@@ -286,3 +286,34 @@ Feature: The external-call pages, statement by statement
     Then the response time "start" is an integer
     And the response time "operating_reset_at" is an integer
     And "time" has exactly the keys "start, finish, duration, processing, date_start, date_finish, operating_reset_at, operating"
+
+  Scenario: The server's loose reading: a negative DURATION is kept, blanks are searched, an empty CALL_ID is looked up
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995551015 |
+      | TYPE         | 2            |
+      | SHOW         | 0            |
+    Then I remember the result "CALL_ID" as "call"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call} |
+      | USER_ID  | 2      |
+      | DURATION | -5     |
+    Then the result "CALL_DURATION" is the number -5
+    And the result "CALL_FAILED_CODE" is "304"
+    And the result "CALL_STATUS" is the number 0
+    When I call "telephony.externalCall.searchCrmEntities" with JSON:
+      """
+      {"PHONE_NUMBER": " "}
+      """
+    Then the call succeeds
+    And the result has 0 items
+    When I call "telephony.call.attachTranscription" with JSON:
+      """
+      {"CALL_ID": "", "MESSAGES": [{"SIDE": "User", "STOP_TIME": 2, "MESSAGE": " "}]}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Call  is not found. Is it finished?"
+    When I call "telephony.call.attachTranscription" with JSON:
+      """
+      {"CALL_ID": "{call}", "MESSAGES": [{"SIDE": "User", "STOP_TIME": 2, "MESSAGE": " "}]}
+      """
+    Then the result "TRANSCRIPT_ID" is an integer

@@ -30,7 +30,7 @@ public final class CallCompletion {
         return portal.exclusive(() -> {
             Call call = portal.store(TelephonyStore.class).active(callId).orElseThrow(TelephonyErrors::callNotFound);
             CallUsers.requireActive(portal.store(UserStore.class), userId);
-            long duration = Math.max(0, request.duration());
+            long duration = request.duration(); // (int) as the server casts it, a negative value kept
             String status = request.statusCode() == null || request.statusCode().isBlank()
                     ? (duration > 0 ? SUCCESS : MISSED) : request.statusCode().trim();
             Instant now = portal.now();

@@ -75,6 +75,7 @@ class DocExamplesTest extends AppHarness {
             case "error" -> error(example);
             case "event" -> event(example);
             case "card" -> card(example);
+            case "token" -> token(example);
             default -> throw new IllegalArgumentException("Unknown kind " + kind);
         }
     }
@@ -112,6 +113,16 @@ class DocExamplesTest extends AppHarness {
     private void card(JsonNode example) throws IOException {
         Response response = given().contentType(ContentType.JSON).body(Map.of("command", example.path("method").asText()))
                 .post(cardPath() + "/command");
+        assertEquals(200, response.statusCode(), response.asString());
+        assertShape(example, example.get("example"), JSON.readTree(response.asString()));
+    }
+
+    /** The authorization server's answer to a refresh (the only grant the emulator serves, D40). */
+    private void token(JsonNode example) throws IOException {
+        String refresh = install("local.renew", List.of("telephony"), null).getString("refresh_token");
+        Response response = given().queryParam("grant_type", "refresh_token").queryParam("client_id", "local.renew")
+                .queryParam("client_secret", "local.renew-secret").queryParam("refresh_token", refresh)
+                .get(base() + "/oauth/token/");
         assertEquals(200, response.statusCode(), response.asString());
         assertShape(example, example.get("example"), JSON.readTree(response.asString()));
     }

@@ -94,10 +94,10 @@ final class RecordMethods {
     }
 
     private static JsonNode attachTranscription(Portal portal, Params p) {
-        String callId = p.textOrEmpty("CALL_ID");
-        if (callId.isEmpty()) {
+        if (!p.has("CALL_ID")) { // isset(): an empty CALL_ID is set, and then not found
             throw RestError.of("ERROR_CORE", "CALL_ID should be set");
         }
+        String callId = p.textOrEmpty("CALL_ID");
         JsonNode messages = p.node("MESSAGES").orElse(null);
         if (messages == null || !messages.isContainerNode()) {
             throw RestError.of("ERROR_CORE", "MESSAGES should be an array");
@@ -111,14 +111,14 @@ final class RecordMethods {
             }
             long start = Params.phpInt(message.get("START_TIME"));
             long stop = Params.phpInt(message.get("STOP_TIME"));
-            if (message.get("START_TIME") == null || start < 0) {
+            if (start < 0) { // an absent START_TIME is 0 to the server's (int) cast
                 throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][START_TIME] should be greater or equal to zero");
             }
             if (stop <= 0) {
                 throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][STOP_TIME] should be greater than zero");
             }
             String text = Params.scalarText(message.get("MESSAGE")).orElse("");
-            if (text.isBlank()) {
+            if (text.isEmpty()) { // the server tests == '': a blank message is kept
                 throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][MESSAGE] is empty");
             }
             stored.addObject().put("SIDE", side).put("START_TIME", start).put("STOP_TIME", stop).put("MESSAGE", text);

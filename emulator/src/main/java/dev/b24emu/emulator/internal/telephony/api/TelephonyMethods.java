@@ -28,7 +28,7 @@ final class TelephonyMethods {
         methods.add("telephony.externalcall.register", this::register)
                 .add("telephony.externalcall.finish", this::finish)
                 .add("telephony.externalCall.searchCrmEntities",
-                        call -> new ClientSearch(call.portal()).search(call.params().textOrEmpty("PHONE_NUMBER")));
+                        call -> new ClientSearch(call.portal()).search(call.params().text("PHONE_NUMBER").orElse("")));
     }
 
     /** Who did it, for the events it causes; auth_connector keeps offline handlers from hearing their own change. */
