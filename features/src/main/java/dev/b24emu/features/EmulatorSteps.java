@@ -291,6 +291,19 @@ public class EmulatorSteps {
                 () -> event + " of the card of {" + call + "}");
     }
 
+    @Then("I remember the delivered {string} as {string}")
+    public void rememberDelivered(String path, String name) {
+        ctx.remembered.put(name, ctx.body.at(Values.pointer(path)).asText());
+    }
+
+    /** The tab the call card shows for the first CALL_CARD widget (the simulator's label). */
+    @Then("the widget tab in the card of {string} for user {int} is titled {string}")
+    public void widgetTab(String call, int userId, String title) {
+        String actual = RestAssured.given().get(cardPath(userId, call) + "/widgets").then().statusCode(200).extract()
+                .path("[0].title");
+        assertEquals(title, actual, () -> "the tab of the widget in the card of {" + call + "}");
+    }
+
     /** The n-th (from 1) event of that name the card emitted carried exactly these handler arguments (JSON). */
     @Then("the card event {string} {int} of {string} for user {int} has the arguments {string}")
     public void cardEventArgs(String event, int nth, String call, int userId, String json) throws java.io.IOException {

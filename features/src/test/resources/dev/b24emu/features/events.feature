@@ -29,7 +29,7 @@ Feature: Events: event.bind and delivery of the telephony events
       | handler | http://127.0.0.1:9/h  |
     Then the call fails with 400 "ERROR_HANDLER_ALREADY_EXIST"
 
-  @E2 @D33 @D35 @E10 @E11 @E12 @E13 @E14 @E35 @E36 @E39 @E41 @E42 @E43 @E44 @E45 @E46 @E47 @E48 @E49 @E50 @E51 @E52 @E53 @E54 @E55 @E56 @E57 @E62 @E65 @E66 @E67 @E68 @E69 @E70 @E71 @E73 @E77 @E78 @E79 @E81 @E83 @E84 @E133 @E72 @E80 @E82 @O10 @O11
+  @E2 @D33 @D35 @D94 @E62 @E65 @E66 @E67 @E68 @E69 @E70 @E71 @E73 @E77 @E78 @E79 @E81 @E83 @E84 @E133 @E72 @E80 @E82 @O10 @O11 @E156 @E157 @E158
   Scenario: A new call delivers OnVoximplantCallInit and OnVoximplantCallStart, form-encoded
     Given application "local.pbx" binds "OnVoximplantCallStart" to the handler server
     When I call "telephony.externalcall.register" with:
@@ -81,7 +81,7 @@ Feature: Events: event.bind and delivery of the telephony events
       | TYPE         | 2            |
     Then after 3 seconds application "local.pbx" has received 3 "ONVOXIMPLANTCALLSTART"
 
-  @E4 @D39 @R33 @R51 @E8 @E15 @E16 @E17 @E18 @E19 @E20 @E21 @E22 @E23 @E25 @C72 @E9
+  @E4 @D39 @R33 @R51 @E8 @C72 @E9
   Scenario: Click-to-call goes to the line's application only
     Given an application "local.other" with scopes "telephony"
     And application "local.pbx" binds "OnExternalCallStart" to the handler server
@@ -116,7 +116,7 @@ Feature: Events: event.bind and delivery of the telephony events
     And I call "event.offline.list" as application "local.pbx"
     Then the result has 0 items
 
-  @E6 @E26 @E27 @E28 @E29 @E30 @E31 @E32
+  @E6 @E26
   Scenario: OnExternalCallBackStart reaches the line's application
     Given application "local.pbx" binds "OnExternalCallBackStart" to the handler server
     When I call "telephony.externalLine.add" as application "local.pbx" with:

@@ -6,7 +6,7 @@ Feature: Placements, the call card and call lists, statement by statement
   Background:
     Given an application "local.widget" with scopes "telephony, crm, user, placement"
 
-  @P88 @P91 @T11 @D91 @D45 @P236
+  @P88 @P91 @T11 @D91 @D45 @P236 @P237
   Scenario: A call with no CRM object opens the widget with CRM_ENTITY_ID "0" and no CRM_BINDINGS
     Given application "local.widget" binds the CALL_CARD widget to the handler server
     When I call "telephony.externalLine.add" as application "local.widget" with:
@@ -32,8 +32,8 @@ Feature: Placements, the call card and call lists, statement by statement
     And the delivered "APPLICATION_SCOPE" is "crm,placement,telephony,user"
     And every delivery conforms to the contract
 
-  @P103 @D90
-  Scenario: A bound call opens the widget with its primary object and every binding, all strings
+  @P103 @D90 @P238
+  Scenario: A bound call opens the widget with its primary object and every binding, all strings; the tab is named after the application
     Given application "local.widget" binds the CALL_CARD widget to the handler server
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -46,6 +46,8 @@ Feature: Placements, the call card and call lists, statement by statement
     And the delivered "PLACEMENT_OPTIONS.CRM_BINDINGS.0.ENTITY_ID" is "1"
     And the delivered "PLACEMENT_OPTIONS.CALL_DIRECTION" is "outgoing"
     And the delivered "PLACEMENT_OPTIONS.URI" is "/crm/contact/details/1/"
+    And I remember the delivered "PLACEMENT_OPTIONS.CALL_ID" as "call"
+    And the widget tab in the card of "call" for user 2 is titled "local.widget"
 
   @P133 @P139 @P141 @P142 @P148 @D87 @D91
   Scenario: getStatus of an unbound card: CRM_ENTITY_ID 0, no CRM_ACTIVITY_ID, an empty LINE_NAME

@@ -55,7 +55,7 @@ Feature: The external-call pages, statement by statement
       | TYPE         | 2            |
     Then the result "CALL_ID" differs from the remembered "first"
 
-  @E34 @E37 @E38
+  @E34 @E37 @E38 @E35 @E36 @E39 @E41
   Scenario: OnVoximplantCallInit of an application's external call has exactly the telephony-application keys
     Given application "local.pbx" binds "OnVoximplantCallInit" to the handler server
     When I call "telephony.externalcall.register" as application "local.pbx" with:
@@ -82,7 +82,7 @@ Feature: The external-call pages, statement by statement
     Then application "local.pbx" receives "ONVOXIMPLANTCALLINIT"
     And "data" has exactly the keys "CALL_ID, CALL_TYPE, CALLER_ID"
 
-  @E33 @D85
+  @E33 @D85 @E45
   Scenario: A register reused within 30 minutes still sends OnVoximplantCallInit, with a CALL_ID never used again
     Given application "local.pbx" binds "OnVoximplantCallStart" to the handler server
     And application "local.pbx" binds "OnVoximplantCallInit" to the handler server
