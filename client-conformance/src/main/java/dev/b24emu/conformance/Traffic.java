@@ -43,6 +43,11 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries) {
             return method.equalsIgnoreCase(methodName);
         }
 
+        /** A REST subscription to CallCard::* events: a convenience of the emulator the report lists as a caveat (D41). */
+        public boolean isRestCardEvent() {
+            return is("placement.bindEvent") || is("placement.unbindEvent");
+        }
+
         /** A top-level parameter, its name matched without regard to case as the server does. */
         public Optional<JsonNode> param(String name) {
             for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -48,6 +49,9 @@ class ConformanceKitTest {
                 assertEquals(Report.KEPT, rule.verdict(), rule.id() + " must be exercised and kept: " + report.summary());
             }
             assertEquals(Rules.ids(), report.rules().stream().map(Report.RuleResult::id).toList());
+            // the sample subscribes its server to CallCard::EntityChanged over REST: the report says a real portal refuses it (D41)
+            assertEquals(List.of(Report.REST_CARD_EVENTS), report.caveats(), report.summary());
+            assertTrue(Files.readString(reports.resolve("report.html")).contains("not on a real portal"));
         }
     }
 

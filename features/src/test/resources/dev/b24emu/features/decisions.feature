@@ -1,13 +1,13 @@
 @emulator-only
 Feature: Where the docs and the real server differ, the emulator follows specs/DECISIONS.md and can switch
 
-  @D1
+  @D1 @T75
   Scenario: The empty error code of the on-premise server is selectable
     Given the portal setting "emptyErrorCode" is "true"
     When I call "telephony.externalCall.searchCrmEntities"
     Then the call fails with 400 "" "PHONE_NUMBER is empty"
 
-  @D2
+  @D2 @R25 @R61 @L9 @L32
   Scenario: Telephony can be reserved for applications
     Given the portal setting "appContextOnly" is "true"
     When I call "telephony.externalcall.register" with:
@@ -16,7 +16,7 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | TYPE         | 2            |
     Then the call fails with 403 "WRONG_AUTH_TYPE"
 
-  @D4
+  @D4 @F31
   Scenario: CALL_START_DATE of finish can be an ISO string
     Given the portal setting "finishStartDateIso" is "true"
     When I call "telephony.externalcall.register" with:
@@ -45,7 +45,7 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     And I call "crm.contact.list"
     Then the response "total" is the number 2
 
-  @D27 @emulator-only
+  @D27 @emulator-only @R35 @T83
   Scenario: A value the docs rule out but the server accepts is answered as the server answers it, and reported
     When I call "telephony.externalcall.register" with:
       | USER_ID         | 2            |
@@ -75,7 +75,7 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | EXTRA        | 1            |
     Then the call fails with 400 "ERROR_ARGUMENT"
 
-  @D48
+  @D48 @T32 @T64 @T65 @T66 @T67 @T68 @T70 @T71 @T72 @T78 @T91 @T92 @E131
   Scenario: The real limits are off until a portal turns them on
     Given the portal setting "limits" is "true"
     When I call "user.current"

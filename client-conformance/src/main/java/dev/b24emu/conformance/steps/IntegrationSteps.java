@@ -136,7 +136,8 @@ public class IntegrationSteps {
                                 && d.payload().path("data").path("CRM_ENTITY_ID").asLong() == id)
                         .findFirst(),
                 Duration.ofSeconds(seconds), "CallCard::EntityChanged for " + type + " " + name + " was not delivered "
-                        + "(does the integration subscribe with placement.bindEvent?)");
+                        + "(does the integration subscribe with placement.bindEvent? On a real portal only its widget can, through"
+                        + " BX24.placement.bindEvent: see D41)");
         expectAnswered(event);
     }
 

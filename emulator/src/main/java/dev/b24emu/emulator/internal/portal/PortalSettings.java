@@ -33,6 +33,16 @@ import java.util.Locale;
  *                            answers them their scopes and licence; specs/DECISIONS.md D51)
  * @param userUpdateAdminOnly whether user.update is for administrators only as the docs say (the real server also lets
  *                            a user update their own profile; D52)
+ * @param restCardEvents      whether placement.bindEvent / unbindEvent subscribe a server to CallCard::* over REST
+ *                            (D41: a convenience the current pages deny; false answers them ERROR_METHOD_NOT_FOUND)
+ * @param initOnReuse         whether a register reused within 30 minutes still sends OnVoximplantCallInit, with a
+ *                            fresh CALL_ID that is then discarded, as the real server does (D85)
+ * @param finishHidesAllCards whether finish closes every user's card of the call (D86; the real server hides only
+ *                            the finishing user's)
+ * @param cardActivityEmpty   whether getStatus sends CRM_ACTIVITY_ID "" before the call has an activity instead of
+ *                            leaving the key out (D87: the page allows both)
+ * @param clickToCallCreated  whether OnExternalCallStart carries CRM_CREATED_LEAD / CRM_CREATED_ENTITIES, which the
+ *                            real server adds and the page does not list (D88)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -50,7 +60,12 @@ public record PortalSettings(
         double operatingLimit,
         boolean refuseInactiveUsers,
         boolean appInfoWebhookDenied,
-        boolean userUpdateAdminOnly) {
+        boolean userUpdateAdminOnly,
+        boolean restCardEvents,
+        boolean initOnReuse,
+        boolean finishHidesAllCards,
+        boolean cardActivityEmpty,
+        boolean clickToCallCreated) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -58,7 +73,7 @@ public record PortalSettings(
 
     public static PortalSettings defaults() {
         return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"),
-                Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false);
+                Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true);
     }
 
     /**
@@ -86,7 +101,9 @@ public record PortalSettings(
                 retries(merged.get("eventRetries")), bool(merged, "limits"),
                 positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"),
                 bool(merged, "refuseInactiveUsers"), bool(merged, "appInfoWebhookDenied"),
-                bool(merged, "userUpdateAdminOnly"));
+                bool(merged, "userUpdateAdminOnly"),
+                bool(merged, "restCardEvents"), bool(merged, "initOnReuse"), bool(merged, "finishHidesAllCards"),
+                bool(merged, "cardActivityEmpty"), bool(merged, "clickToCallCreated"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -118,6 +135,11 @@ public record PortalSettings(
         json.put("refuseInactiveUsers", refuseInactiveUsers);
         json.put("appInfoWebhookDenied", appInfoWebhookDenied);
         json.put("userUpdateAdminOnly", userUpdateAdminOnly);
+        json.put("restCardEvents", restCardEvents);
+        json.put("initOnReuse", initOnReuse);
+        json.put("finishHidesAllCards", finishHidesAllCards);
+        json.put("cardActivityEmpty", cardActivityEmpty);
+        json.put("clickToCallCreated", clickToCallCreated);
         return json;
     }
 

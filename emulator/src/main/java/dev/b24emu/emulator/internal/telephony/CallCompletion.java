@@ -32,7 +32,7 @@ public final class CallCompletion {
         return portal.exclusive(() -> {
             Call call = portal.store(TelephonyStore.class).active(callId).orElseThrow(TelephonyErrors::callNotFound);
             CallUsers.requireActive(portal.store(UserStore.class), userId);
-            long duration = Math.max(0, request.duration());
+            long duration = request.duration(); // (int) as the server casts it, a negative value kept
             String status = request.statusCode() == null || request.statusCode().isBlank()
                     ? (duration > 0 ? SUCCESS : MISSED) : request.statusCode().trim();
             Instant now = portal.now();
@@ -47,7 +47,14 @@ public final class CallCompletion {
             var draft = new TelephonyStore.FinishedCallDraft(userId, duration, request.cost(),
                     request.costCurrency(), status, request.failedReason(), (int) Math.max(0, Math.min(5, request.vote())),
                     request.recordUrl(), addToChat, activityId, now);
-            return portal.store(TelephonyStore.class).finish(call.withShownTo(Set.of()), draft);
+            // the real finish hides the finishing user's card only; others stay until hide (D86)
+            Set<Long> stillShown = new java.util.HashSet<>(call.shownTo());
+            if (portal.settings().finishHidesAllCards()) {
+                stillShown.clear();
+            } else {
+                stillShown.remove(userId);
+            }
+            return portal.store(TelephonyStore.class).finish(call.withShownTo(stillShown), draft);
         });
     }
 

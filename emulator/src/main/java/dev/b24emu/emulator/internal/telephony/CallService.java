@@ -122,7 +122,7 @@ public final class CallService {
         events.registered(portal, result, context);
         Call call = result.call();
         events.externalCallStart(portal, CallViews.externalCallStart(call, click.phoneNumber(), click.userId(),
-                click.callListId()), target.app().appKey(), context, call.callId());
+                click.callListId(), portal.settings().clickToCallCreated()), target.app().appKey(), context, call.callId());
         listeners.forEach(l -> l.shown(portal, call, Set.of(click.userId()), context.endpoints()));
         return result;
     }

@@ -54,7 +54,9 @@ public final class Envelope {
             if (page.next() != null) {
                 body.put("next", page.next());
             }
-            body.put("total", page.total());
+            if (page.total() >= 0) {
+                body.put("total", page.total());
+            }
         } else {
             body.set("result", result instanceof JsonNode node ? node : json.valueToTree(result));
         }

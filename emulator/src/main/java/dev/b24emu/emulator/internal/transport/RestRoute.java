@@ -57,7 +57,8 @@ public final class RestRoute {
         }
         RestExchange exchange = new RestExchange(request.method().name(), RestPath.parse(request.path()),
                 Endpoints.of(request, defaultEndpoints.get()), started);
-        exchange.authToken(queryParam(request, "auth"));
+        String bearer = bearer(request);
+        exchange.authToken(bearer != null ? bearer : queryParam(request, "auth"));
         if (request.path().contains("//")) {
             exchange.warn("Repeated slashes in the path were read as one, as nginx in front of the real portal merges"
                     + " them; the documented URL has single slashes");
@@ -113,7 +114,8 @@ public final class RestRoute {
                     multipartFields);
             exchange.params(decoded.params());
             exchange.warnAll(decoded.warnings());
-            exchange.authToken(oauthToken(decoded));
+            String bearer = bearer(request);
+            exchange.authToken(bearer != null ? bearer : oauthToken(decoded));
         } catch (RestError malformed) {
             exchange.error(malformed);
             answer(request, exchange);
@@ -124,6 +126,19 @@ public final class RestRoute {
             log(request, exchange, 0);
             pipeline.completed(exchange);
         });
+    }
+
+    /**
+     * An {@code Authorization: Bearer} token: the real server (Rest\OAuth\Auth::getAuthKey) reads it before
+     * {@code auth} and {@code access_token}.
+     */
+    private static String bearer(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
     }
 
     /** The OAuth token: {@code auth} in query or body, or {@code access_token} as some clients send it. */

@@ -26,8 +26,9 @@ final class CallListMethods {
                     if (!call.params().has("LIST_ID")) {
                         throw RestError.of("ERROR_ARGUMENT", "LIST_ID is not found");
                     }
-                    CallLists.update(call.portal(), call.userId(), call.params(),
-                            CallLists.require(call.portal(), call.params().phpInt("LIST_ID")));
+                    CallLists.update(call.portal(), call.userId(), call.params(), call.portal().store(CallCardStore.class)
+                            .list(call.params().phpInt("LIST_ID")).orElseThrow(() ->
+                                    RestError.of("LIST_ID_ERROR", "Incorrect list id or access denied")));
                     return BooleanNode.TRUE;
                 })
                 .add("crm.calllist.get", call -> {
@@ -37,8 +38,12 @@ final class CallListMethods {
                     return CallLists.view(CallLists.require(call.portal(), call.params().phpInt("ID")));
                 })
                 .add("crm.calllist.list", call -> {
+                    ListQuery.unknownField(call.params(), CallLists.LIST_FIELDS).ifPresent(field -> {
+                        throw RestError.of("100", "Unknown field definition `" + field + "` (" + field
+                                + ") for \\Bitrix\\Crm\\CallList\\Internals\\CallList Entity.");
+                    });
                     List<ObjectNode> rows = call.portal().store(CallCardStore.class).lists().stream()
-                            .map(CallLists::view).toList();
+                            .map(list -> (ObjectNode) CallLists.view(list).without("ENTITY_TYPE")).toList();
                     return ListQuery.from(call.params()).run(rows);
                 })
                 .add("crm.calllist.items.get", call -> CallLists.items(call.portal(), call.params()))

@@ -123,32 +123,45 @@ public final class TelephonyArea implements Area {
         return new CallbackView(app.appKey());
     }
 
-    /** The uploadUrl attachRecord handed out: the file in the multipart field "file", once. */
+    /**
+     * The uploadUrl attachRecord handed out: the file in the multipart field "file", once. As the real upload does,
+     * the file's extension is checked here (attachRecord answers the URL without looking at FILENAME's), and a request
+     * without the field gets "Error: required parameter file is not found".
+     */
     private void upload(RoutingContext ctx) {
         String token = ctx.pathParam("token");
-        long size = ctx.fileUploads().stream().filter(f -> f.name().equals("file")).mapToLong(f -> f.size()).sum();
-        String answer;
+        var file = ctx.fileUploads().stream().filter(f -> f.name().equals("file")).findFirst();
+        long size = file.map(f -> f.size()).orElse(0L);
+        String uploadedName = file.map(f -> f.fileName()).filter(n -> !n.isBlank()).orElse(null);
+        String answer = null;
         int status = 200;
-        boolean sent = ctx.fileUploads().stream().anyMatch(f -> f.name().equals("file"));
+        boolean sent = file.isPresent();
         if (!sent && ctx.request().getFormAttribute("file") != null) {
             size = ctx.request().getFormAttribute("file").length();
             sent = true;
         }
-        if (!sent) {
+        Portal owner = portals.all().stream()
+                .filter(p -> p.store(TelephonyStore.class).pendingUpload(token).isPresent()).findFirst().orElse(null);
+        if (owner == null) {
+            status = 404;
+            answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Unknown or used upload URL\"}";
+        } else if (!sent) {
             status = 400;
-            answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"The file must be sent in the multipart field \\\"file\\\"\"}";
+            answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Error: required parameter file is not found\"}";
         } else {
-            answer = null;
-            for (Portal portal : portals.all()) {
-                var record = portal.store(TelephonyStore.class).completeUpload(token, size);
+            TelephonyStore store = owner.store(TelephonyStore.class);
+            String name = uploadedName != null ? uploadedName : store.pendingUpload(token).map(r -> r.fileName()).orElse("");
+            if (!RecordMethods.isRecordFile(name)) {
+                status = 400;
+                answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Wrong file extension. Only wav and mp3 are allowed\"}";
+            } else {
+                var record = store.completeUpload(token, name, size);
                 if (record.isPresent()) {
                     answer = "{\"result\":{\"FILE_ID\":" + record.get().fileId() + "}}";
-                    break;
+                } else {
+                    status = 404;
+                    answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Unknown or used upload URL\"}";
                 }
-            }
-            if (answer == null) {
-                status = 404;
-                answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Unknown or used upload URL\"}";
             }
         }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
