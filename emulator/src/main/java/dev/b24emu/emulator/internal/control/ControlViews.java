@@ -17,7 +17,8 @@ public final class ControlViews {
     public record Health(String status, int portals, long uptimeSeconds) {
     }
 
-    public record MethodView(String method, String scope, boolean appContextOnly) {
+    /** A served method; restVersion 3 is served below /rest/api/ (REST 3.0), 2 below /rest/. */
+    public record MethodView(String method, String scope, boolean appContextOnly, int restVersion) {
     }
 
     public record ClockView(String now, long offsetSeconds, boolean frozen) {

@@ -8,16 +8,12 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The last N REST calls a portal served, oldest first. Bounded so a long-running emulator stays flat in memory;
  * one journal per portal so a noisy neighbour never evicts another portal's entries.
  */
 public final class RequestJournal implements Store<Void> {
-    /** Orders entries across portals, so a merged view reads in arrival order. */
-    private static final AtomicLong SEQUENCE = new AtomicLong();
-
     private final int capacity;
     /** the retained entries, oldest first */
     private final Deque<Entry> entries = new ArrayDeque<>();
@@ -51,7 +47,7 @@ public final class RequestJournal implements Store<Void> {
 
     public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
                         String error, JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
-        Entry entry = new Entry(SEQUENCE.incrementAndGet(), time, who.portal(), method, httpMethod, who.auth(),
+        Entry entry = new Entry(JournalSequence.next(), time, who.portal(), method, httpMethod, who.auth(),
                 who.app(), who.credential(), params, status, error, result, warnings, latencyMicros, uptimeMillis);
         if (capacity == 0) {
             return entry;

@@ -27,6 +27,8 @@ import java.util.Locale;
  * @param rateLimit           requests per second the bucket drains (limits.md: 2)
  * @param burst               the bucket's size (limits.md: 50)
  * @param operatingLimit      seconds of processing a method may use in 10 minutes (limits.md: 480)
+ * @param outgoingWebhookClickToCall whether outgoing webhooks may receive OnExternalCallStart (the server's code
+ *                            delivers it to them; the docs say "only through the application", D74)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -41,7 +43,8 @@ public record PortalSettings(
         boolean limits,
         double rateLimit,
         int burst,
-        double operatingLimit) {
+        double operatingLimit,
+        boolean outgoingWebhookClickToCall) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -49,7 +52,7 @@ public record PortalSettings(
 
     public static PortalSettings defaults() {
         return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"),
-                Validation.WARN, 0, false, 2.0, 50, 480.0);
+                Validation.WARN, 0, false, 2.0, 50, 480.0, true);
     }
 
     /**
@@ -75,7 +78,8 @@ public record PortalSettings(
                 bool(merged, "appContextOnly"), bool(merged, "emptyErrorCode"), bool(merged, "addToChatDefault"),
                 bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), validation(merged.get("validation")),
                 retries(merged.get("eventRetries")), bool(merged, "limits"),
-                positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"));
+                positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"),
+                bool(merged, "outgoingWebhookClickToCall"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -104,6 +108,7 @@ public record PortalSettings(
         json.put("rateLimit", rateLimit);
         json.put("burst", burst);
         json.put("operatingLimit", operatingLimit);
+        json.put("outgoingWebhookClickToCall", outgoingWebhookClickToCall);
         return json;
     }
 

@@ -55,20 +55,24 @@ public final class RestRoute {
             corsPreflight(request.response());
             return;
         }
-        RestExchange exchange = new RestExchange(request.method().name(), RestPath.parse(request.path()),
+        RestPath path = RestPath.parse(request.path());
+        RestExchange exchange = new RestExchange(request.method().name(), path,
                 Endpoints.of(request, defaultEndpoints.get()), started);
-        exchange.authToken(queryParam(request, "auth"));
+        if (!path.v3()) {
+            exchange.authToken(queryParam(request, "auth")); // REST 3.0 reads nothing from the query string
+        }
         RestError refused = pipeline.refusalBeforeBody(exchange);
         if (refused != null) {
             // the body is never read: close after the answer so an unread body cannot be taken for the next request
             request.response().putHeader("Connection", "close");
+            request.response().endHandler(v -> request.connection().close()); // set before the answer ends it
             exchange.error(refused);
             answer(request, exchange);
-            request.response().endHandler(v -> request.connection().close());
             return;
         }
         String contentType = request.getHeader("Content-Type");
-        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+        boolean multipart = !path.v3() && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
         if (multipart) {
             request.setExpectMultipart(true);
             request.uploadHandler(upload -> upload.handler(chunk -> { }));
@@ -83,8 +87,8 @@ public final class RestRoute {
                 tooLarge[0] = true;
                 exchange.error(RestError.requestTooLarge(bodyLimit));
                 request.response().putHeader("Connection", "close");
-                answer(request, exchange);
                 request.response().endHandler(v -> request.connection().close());
+                answer(request, exchange);
                 return;
             }
             body.appendBuffer(chunk);
@@ -109,8 +113,8 @@ public final class RestRoute {
     private void serve(HttpServerRequest request, RestExchange exchange, List<PhpForm.Pair> multipartFields,
                        byte[] body) {
         try {
-            ParamDecoder.Decoded decoded = decoder.decode(request.query(), request.getHeader("Content-Type"), body,
-                    multipartFields);
+            ParamDecoder.Decoded decoded = exchange.path().v3() ? decoder.decodeV3(body)
+                    : decoder.decode(request.query(), request.getHeader("Content-Type"), body, multipartFields);
             exchange.params(decoded.params());
             exchange.warnAll(decoded.warnings());
             exchange.authToken(oauthToken(decoded));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.telephony.CallService;
+import dev.b24emu.emulator.internal.telephony.FinishedCall;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
 import dev.b24emu.emulator.internal.telephony.Transcript;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -25,10 +26,13 @@ import java.util.UUID;
 final class RecordMethods {
     static final String UPLOAD_PATH = "/upload/record/";
 
-    private RecordMethods() {
+    private final CallService calls;
+
+    RecordMethods(CallService calls) {
+        this.calls = calls;
     }
 
-    static void register(MethodTable methods) {
+    void register(MethodTable methods) {
         methods.add("telephony.externalCall.attachRecord",
                 call -> attachRecord(call.portal(), call.params(), call.endpoints()));
         methods.add("telephony.call.attachTranscription", call -> attachTranscription(call.portal(), call.params()));
@@ -82,7 +86,7 @@ final class RecordMethods {
         return result.put("FILE_ID", telephony(portal).attachRecord(callId, fileName, "content", null, bytes.length).fileId());
     }
 
-    private static JsonNode attachTranscription(Portal portal, Params p) {
+    private JsonNode attachTranscription(Portal portal, Params p) {
         String callId = p.textOrEmpty("CALL_ID");
         if (callId.isEmpty()) {
             throw RestError.of("ERROR_CORE", "CALL_ID should be set");
@@ -113,11 +117,10 @@ final class RecordMethods {
             stored.addObject().put("SIDE", side).put("START_TIME", start).put("STOP_TIME", stop).put("MESSAGE", text);
             index++;
         }
-        if (telephony(portal).finished(callId).isEmpty()) {
-            throw RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?");
-        }
+        FinishedCall row = telephony(portal).finished(callId).orElseThrow(() ->
+                RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?"));
         Double cost = p.has("COST") ? p.phpDouble("COST") : null;
-        Transcript transcript = telephony(portal).addTranscript(callId, stored, cost, p.text("COST_CURRENCY").orElse(null));
+        Transcript transcript = calls.attachTranscription(portal, row, stored, cost, p.text("COST_CURRENCY").orElse(null));
         return JsonNodeFactory.instance.objectNode().put("TRANSCRIPT_ID", transcript.id());
     }
 
