@@ -55,6 +55,44 @@ class ConformanceKitTest {
         }
     }
 
+    /** The sample connector configured with an incoming webhook, its events coming from an outgoing webhook (D77). */
+    static ConformanceConfig webhookConfigFor(SampleConnector connector, String tags, Path report) {
+        return new ConformanceConfig(null,
+                new ConformanceConfig.Integration("Sample PBX connector (webhooks)", "webhook", connector.url("/b24/events"),
+                        null, null, null, "pbx-hook", 1L),
+                new ConformanceConfig.Driver(connector.url("/pbx"), null, null),
+                null, null, null, tags, report.toString(), null).checked();
+    }
+
+    /**
+     * A webhook-only integration: every scenario but those needing an application runs, click-to-call included
+     * (OnExternalCallStart through the outgoing webhook), and every rule they exercise is kept.
+     */
+    @Test
+    void theCarefulConnectorKeepsEveryRuleInWebhookModeClickToCallIncluded() throws Exception {
+        try (SampleConnector connector = SampleConnector.good()) {
+            Report report = Conformance.run(webhookConfigFor(connector, null, reports));
+
+            assertTrue(report.passed(), report.summary());
+            assertEquals(5, report.scenarios().size(), "the call card and token refresh need an application: " + report.summary());
+            assertTrue(report.scenarios().stream().anyMatch(s -> s.name().startsWith("Click-to-call")), report.summary());
+            for (Report.RuleResult rule : report.rules()) {
+                String expected = Set.of("placement-answer-time", "token-refresh").contains(rule.id())
+                        ? Report.NOT_EXERCISED : Report.KEPT;
+                assertEquals(expected, rule.verdict(), rule.id() + ": " + report.summary());
+            }
+        }
+    }
+
+    @Test
+    void aWebhookOnlyConnectorThatRegistersClickToCallAgainIsCaught() throws Exception {
+        try (SampleConnector connector = new SampleConnector(Set.of(Flaw.DOUBLE_REGISTER))) {
+            Report report = Conformance.run(webhookConfigFor(connector, "@click-to-call", reports));
+
+            assertEquals(Set.of("no-double-register", "calls-finished"), Set.copyOf(report.brokenRules()), report.summary());
+        }
+    }
+
     static Stream<Arguments> flaws() {
         return Stream.of(
                 Arguments.of(Flaw.MISSPELT_PARAMETER, "@incoming", Set.of("spec")),

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Steps that need the emulator's powers (scenarios tag them @emulator-only): portal settings, the clock, the
- * exclusion list, applications and OAuth, event deliveries to a handler server, click-to-call, and call cards.
+ * exclusion list, applications and OAuth, outgoing webhooks, event deliveries to a handler server, click-to-call,
+ * call cards and follow-ups.
  */
 public class EmulatorSteps {
     private final ScenarioContext ctx;
@@ -103,6 +104,102 @@ public class EmulatorSteps {
         ctx.appTokens.put(clientId, tokens.get("access_token").asText());
         ctx.remembered.put(clientId + ".refresh_token", tokens.get("refresh_token").asText());
         ctx.remembered.put(clientId + ".application_token", tokens.get("application_token").asText());
+    }
+
+    /** A REST 3.0 call as an application: /rest/api/method with the token as auth in the JSON body. */
+    @When("I call REST 3.0 {string} as application {string} with JSON:")
+    public void callV3AsApp(String method, String clientId, String json) {
+        com.fasterxml.jackson.databind.node.ObjectNode body;
+        try {
+            body = (com.fasterxml.jackson.databind.node.ObjectNode) ScenarioContext.JSON.readTree(
+                    Values.substitute(json, ctx.remembered));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Not JSON: " + json, e);
+        }
+        body.put("auth", token(clientId));
+        ctx.record(method, RestAssured.given().contentType("application/json").body(body.toString())
+                .post(ctx.emulatorBase + "/rest/api/" + method), 3);
+    }
+
+    @Given("the portal has a user {int} named {string}")
+    public void user(int id, String name) {
+        requireEmulator();
+        RestAssured.given().contentType("application/json").body(Map.of("ID", id, "NAME", name))
+                .post(ctx.controlPath("/users")).then().statusCode(201);
+    }
+
+    /** A follow-up as call.followup.get answers it (callId, startDate, AI blocks...), plus chatMembers. */
+    @Given("the portal has the follow-up:")
+    public void followUp(String json) {
+        requireEmulator();
+        RestAssured.given().contentType("application/json").body(Values.substitute(json, ctx.remembered))
+                .post(ctx.controlPath("/followups")).then().statusCode(201);
+    }
+
+    /** An outgoing webhook to the handler server's /webhook; its token is remembered as {webhook.application_token}. */
+    @Given("an outgoing webhook for {string} to the handler server")
+    public void outgoingWebhook(String events) {
+        requireEmulator();
+        Response created = RestAssured.given().contentType("application/json")
+                .body(Map.of("handlerUrl", ctx.handler().url("/webhook"), "events", Arrays.asList(events.split(",\\s*"))))
+                .post(ctx.controlPath("/outgoing-webhooks"));
+        created.then().statusCode(201);
+        ctx.remembered.put("webhook.application_token", created.jsonPath().getString("application_token"));
+    }
+
+    @Then("an outgoing webhook for {string} is refused with {string}")
+    public void outgoingWebhookRefused(String events, String start) {
+        requireEmulator();
+        String description = RestAssured.given().contentType("application/json")
+                .body(Map.of("handlerUrl", ctx.handler().url("/webhook"), "events", Arrays.asList(events.split(",\\s*"))))
+                .post(ctx.controlPath("/outgoing-webhooks")).then().statusCode(400).extract().path("error_description");
+        assertTrue(description.startsWith(start), () -> "refused with: " + description);
+    }
+
+    @Then("the outgoing webhook receives {string}")
+    public void webhookReceives(String event) {
+        HandlerServer.Received received = ctx.handler().await(r -> r.path().equals("/webhook")
+                && r.event().equalsIgnoreCase(event), event + " at the outgoing webhook");
+        ctx.body = received.form();
+    }
+
+    @Then("after {int} second(s) the outgoing webhook has received {int} {string}")
+    public void webhookCountAfter(int seconds, int count, String event) throws InterruptedException {
+        Thread.sleep(seconds * 1000L);
+        long received = ctx.handler().received().stream()
+                .filter(r -> r.path().equals("/webhook") && r.event().equalsIgnoreCase(event)).count();
+        assertEquals(count, received, () -> event + " deliveries to the outgoing webhook");
+    }
+
+    /** The keys of a delivered object ("auth"), whatever their order. */
+    @Then("the delivered {string} has exactly the keys {string}")
+    public void deliveredKeys(String path, String csv) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        ctx.body.at(Values.pointer(path)).fieldNames().forEachRemaining(keys::add);
+        assertEquals(new java.util.TreeSet<>(Arrays.asList(csv.split(",\\s*"))), keys, () -> path + " in " + ctx.body);
+    }
+
+    @When("user {int} clicks to call {string} without naming a line")
+    public void clickToCallAnyLine(int userId, String phone) {
+        Response response = RestAssured.given().contentType("application/json")
+                .body(Map.of("userId", userId, "phoneNumber", phone)).post(ctx.controlPath("/click-to-call"));
+        response.then().statusCode(200);
+        ctx.remembered.put("clicked", response.jsonPath().getString("CALL_ID"));
+        ctx.remembered.put("clicked.appId", String.valueOf(response.jsonPath().getString("appId")));
+        ctx.openCalls.add(response.jsonPath().getString("CALL_ID"));
+    }
+
+    @Then("clicking to call {string} as user {int} is refused")
+    public void clickRefused(String phone, int userId) {
+        RestAssured.given().contentType("application/json").body(Map.of("userId", userId, "phoneNumber", phone))
+                .post(ctx.controlPath("/click-to-call")).then().statusCode(400);
+    }
+
+    @When("a CRM form asks for a callback to {string}")
+    public void callbackAnyLine(String phone) {
+        requireEmulator();
+        RestAssured.given().contentType("application/json").body(Map.of("phoneNumber", phone, "text", "Please call back"))
+                .post(ctx.controlPath("/callback")).then().statusCode(200);
     }
 
     @When("I call {string} as application {string}")

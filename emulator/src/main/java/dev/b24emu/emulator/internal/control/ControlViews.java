@@ -23,7 +23,8 @@ public final class ControlViews {
     public record Answer(int status, Object body) {
     }
 
-    public record MethodView(String method, String scope, boolean appContextOnly) {
+    /** A served method; restVersion 3 is served below /rest/api/ (REST 3.0), 2 below /rest/. */
+    public record MethodView(String method, String scope, boolean appContextOnly, int restVersion) {
     }
 
     public record ClockView(String now, long offsetSeconds, boolean frozen) {

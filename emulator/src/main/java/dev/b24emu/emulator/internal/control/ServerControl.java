@@ -52,7 +52,8 @@ public final class ServerControl {
     }
 
     private List<MethodView> methods() {
-        return methods.all().stream().map(m -> new MethodView(m.name(), m.scope(), m.appContextOnly())).toList();
+        return methods.all().stream().map(m -> new MethodView(m.name(), m.scope(), m.appContextOnly(), m.v3() ? 3 : 2))
+                .toList();
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The last N REST calls a portal served, oldest first. Bounded in entries and in bytes (each entry's parameters and
@@ -17,9 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * neighbour never evicts another portal's entries.
  */
 public final class RequestJournal implements Store<Void> {
-    /** Orders entries across portals, so a merged view reads in arrival order. */
-    private static final AtomicLong SEQUENCE = new AtomicLong();
-
     /** What one portal's journal may weigh: about 16 MiB, a full journal of ordinary calls being far less. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
@@ -69,7 +65,7 @@ public final class RequestJournal implements Store<Void> {
                         String error, JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
         BoundedJson.Copy keptParams = BoundedJson.of(params);
         BoundedJson.Copy keptResult = BoundedJson.of(result);
-        Entry entry = new Entry(SEQUENCE.incrementAndGet(), time, who.portal(), method, httpMethod, who.auth(),
+        Entry entry = new Entry(JournalSequence.next(), time, who.portal(), method, httpMethod, who.auth(),
                 who.app(), who.credential(), (ObjectNode) keptParams.value(), status, error, keptResult.value(),
                 warnings, latencyMicros, uptimeMillis);
         if (capacity == 0) {

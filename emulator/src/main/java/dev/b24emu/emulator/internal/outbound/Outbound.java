@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.outbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.journal.JournalSequence;
 import dev.b24emu.emulator.internal.portal.Portal;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -51,9 +52,10 @@ public final class Outbound {
     private void post(Portal portal, String label, long handlerId, String url, String contentType, String body,
                       ObjectNode payload, int attempt) {
         long started = System.nanoTime();
+        long seq = JournalSequence.next();
         String refusal = self.refusal(url);
         if (refusal != null) {
-            journal(portal, label, handlerId, url, payload, attempt, 0, refusal, started);
+            journal(seq, portal, label, handlerId, url, payload, attempt, 0, refusal, started);
             return;
         }
         Promise<Integer> outcome = Promise.promise();
@@ -71,7 +73,7 @@ public final class Outbound {
                     .putHeader("Content-Type", contentType).putHeader("User-Agent", "Bitrix24 Webhook Engine");
         } catch (RuntimeException badUrl) {
             vertx.cancelTimer(deadline);
-            journal(portal, label, handlerId, url, payload, attempt, 0, "Invalid URL: " + badUrl.getMessage(), started);
+            journal(seq, portal, label, handlerId, url, payload, attempt, 0, "Invalid URL: " + badUrl.getMessage(), started);
             return;
         }
         client.request(options).onFailure(outcome::tryFail).onSuccess(request -> {
@@ -96,7 +98,7 @@ public final class Outbound {
             int status = result.succeeded() ? result.result() : 0;
             String error = result.failed() ? String.valueOf(result.cause().getMessage())
                     : status / 100 == 2 ? null : "HTTP " + status;
-            journal(portal, label, handlerId, url, payload, attempt, status, error, started);
+            journal(seq, portal, label, handlerId, url, payload, attempt, status, error, started);
             if (error != null && attempt <= portal.settings().eventRetries()) {
                 vertx.setTimer(500L * attempt,
                         t -> post(portal, label, handlerId, url, contentType, body, payload, attempt + 1));
@@ -112,9 +114,9 @@ public final class Outbound {
         }
     }
 
-    private static void journal(Portal portal, String label, long handlerId, String url, ObjectNode payload,
+    private static void journal(long seq, Portal portal, String label, long handlerId, String url, ObjectNode payload,
                                 int attempt, int status, String error, long startedNanos) {
-        portal.store(DeliveryJournal.class).record(portal.isoNow(), portal.id(), label, handlerId, url, payload,
+        portal.store(DeliveryJournal.class).record(seq, portal.isoNow(), portal.id(), label, handlerId, url, payload,
                 attempt, status, error, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 }

@@ -43,6 +43,8 @@ import java.util.Locale;
  *                            leaving the key out (D87: the page allows both)
  * @param clickToCallCreated  whether OnExternalCallStart carries CRM_CREATED_LEAD / CRM_CREATED_ENTITIES, which the
  *                            real server adds and the page does not list (D88)
+ * @param outgoingWebhookClickToCall whether outgoing webhooks may receive OnExternalCallStart (the server's code
+ *                            delivers it to them; the docs say "only through the application", D74)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -65,7 +67,9 @@ public record PortalSettings(
         boolean initOnReuse,
         boolean finishHidesAllCards,
         boolean cardActivityEmpty,
-        boolean clickToCallCreated) {
+        boolean clickToCallCreated,
+
+        boolean outgoingWebhookClickToCall) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -73,7 +77,7 @@ public record PortalSettings(
 
     public static PortalSettings defaults() {
         return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"),
-                Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true);
+                Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true, true);
     }
 
     /**
@@ -103,7 +107,9 @@ public record PortalSettings(
                 bool(merged, "refuseInactiveUsers"), bool(merged, "appInfoWebhookDenied"),
                 bool(merged, "userUpdateAdminOnly"),
                 bool(merged, "restCardEvents"), bool(merged, "initOnReuse"), bool(merged, "finishHidesAllCards"),
-                bool(merged, "cardActivityEmpty"), bool(merged, "clickToCallCreated"));
+                bool(merged, "cardActivityEmpty"), bool(merged, "clickToCallCreated"),
+
+                bool(merged, "outgoingWebhookClickToCall"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -140,6 +146,7 @@ public record PortalSettings(
         json.put("finishHidesAllCards", finishHidesAllCards);
         json.put("cardActivityEmpty", cardActivityEmpty);
         json.put("clickToCallCreated", clickToCallCreated);
+        json.put("outgoingWebhookClickToCall", outgoingWebhookClickToCall);
         return json;
     }
 

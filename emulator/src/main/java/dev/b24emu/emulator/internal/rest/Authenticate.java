@@ -97,6 +97,7 @@ final class Authenticate implements Stage {
 
     /** The real server looks the method up before the credentials: an unknown method is 404 whoever asks. */
     private RestError unknownMethodFirst(RestExchange exchange, RestError refusal) {
-        return methods.find(exchange.method()).isEmpty() ? RestError.methodNotFound() : refusal;
+        return methods.find(exchange.method(), exchange.path().v3()).isEmpty()
+                ? RestError.methodNotFound(exchange.path()) : refusal;
     }
 }

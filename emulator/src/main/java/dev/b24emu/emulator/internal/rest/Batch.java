@@ -117,7 +117,7 @@ final class Batch implements RestMethod {
         if (methodName.equalsIgnoreCase("batch")) {
             throw new RestError(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
         }
-        MethodTable.Method method = methods.find(methodName).orElseThrow(RestError::methodNotFound);
+        MethodTable.Method method = methods.find(methodName, false).orElseThrow(RestError::methodNotFound);
         Authorize.check(caller, method);
         Limits.checkOperating(caller.portal(), method.name());
         validator.check(caller, method.name(), tree, call::warn);

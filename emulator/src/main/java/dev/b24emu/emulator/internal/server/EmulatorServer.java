@@ -18,6 +18,8 @@ import dev.b24emu.emulator.internal.control.ServerControl;
 import dev.b24emu.emulator.internal.crm.api.CrmArea;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.api.EventsArea;
+import dev.b24emu.emulator.internal.followup.FollowUps;
+import dev.b24emu.emulator.internal.followup.api.FollowUpArea;
 import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
@@ -103,8 +105,10 @@ public final class EmulatorServer implements AutoCloseable {
         CallService calls = new CallService(publisher);
         CallCardService cards = new CallCardService(widgets, calls);
         calls.listen(cards);
+        FollowUps followUps = new FollowUps();
+        calls.listen(followUps);
         this.apps = new AppsArea(portals, oauth, publisher, self, json, this::endpoints);
-        List<Area> areas = areas(self, widgets, calls, cards);
+        List<Area> areas = areas(self, widgets, calls, cards, followUps);
 
         List<StoreType<?>> stores = new ArrayList<>(List.of(
                 StoreType.of("journal", RequestJournal.class, p -> new RequestJournal(p.bounds().journalEntries())),
@@ -182,7 +186,8 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /** The API areas, in dependency order: each may use the ones above it. */
-    private List<Area> areas(SelfGuard self, WidgetPublisher widgets, CallService calls, CallCardService cards) {
+    private List<Area> areas(SelfGuard self, WidgetPublisher widgets, CallService calls, CallCardService cards,
+                             FollowUps followUps) {
         return List.of(
                 new UsersArea(),
                 new CrmArea(),
@@ -191,6 +196,7 @@ public final class EmulatorServer implements AutoCloseable {
                 apps,
                 new PlacementsArea(self),
                 new TelephonyArea(portals, calls),
+                new FollowUpArea(followUps),
                 new CallCardArea(cards, calls, widgets),
                 new UiArea(vertx, portals));
     }

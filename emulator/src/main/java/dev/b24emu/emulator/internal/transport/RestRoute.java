@@ -55,10 +55,15 @@ public final class RestRoute {
             corsPreflight(request.response());
             return;
         }
-        RestExchange exchange = new RestExchange(request.method().name(), RestPath.parse(request.path()),
+        RestPath path = RestPath.parse(request.path());
+        RestExchange exchange = new RestExchange(request.method().name(), path,
                 Endpoints.of(request, defaultEndpoints.get()), started);
         String bearer = bearer(request);
-        exchange.authToken(bearer != null ? bearer : queryParam(request, "auth"));
+        if (bearer != null) {
+            exchange.authToken(bearer);
+        } else if (!path.v3()) {
+            exchange.authToken(queryParam(request, "auth")); // REST 3.0 reads nothing from the query string
+        }
         if (request.path().contains("//")) {
             exchange.warn("Repeated slashes in the path were read as one, as nginx in front of the real portal merges"
                     + " them; the documented URL has single slashes");
@@ -71,7 +76,8 @@ public final class RestRoute {
             return;
         }
         String contentType = request.getHeader("Content-Type");
-        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+        boolean multipart = !path.v3() && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
         if (multipart) {
             request.setExpectMultipart(true);
             request.uploadHandler(upload -> upload.handler(chunk -> { }));
@@ -110,8 +116,8 @@ public final class RestRoute {
     private void serve(HttpServerRequest request, RestExchange exchange, List<PhpForm.Pair> multipartFields,
                        byte[] body) {
         try {
-            ParamDecoder.Decoded decoded = decoder.decode(request.query(), request.getHeader("Content-Type"), body,
-                    multipartFields);
+            ParamDecoder.Decoded decoded = exchange.path().v3() ? decoder.decodeV3(body)
+                    : decoder.decode(request.query(), request.getHeader("Content-Type"), body, multipartFields);
             exchange.params(decoded.params());
             exchange.warnAll(decoded.warnings());
             String bearer = bearer(request);

@@ -19,7 +19,7 @@ class ContractTest extends EmulatorHarness {
     @Test
     void everyServedMethodHasRequestAndResultSchemasAndEveryContractIsServed() {
         for (Contracts.MethodContract contract : Contracts.shared().methods()) {
-            assertTrue(emulator.methods().find(contract.method()).isPresent(), contract.method() + " has a contract but is not served");
+            assertTrue(emulator.methods().find(contract.method(), contract.v3()).isPresent(), contract.method() + " has a contract but is not served");
         }
         for (MethodTable.Method method : emulator.methods().all()) {
             Contracts.MethodContract contract = Contracts.shared().method(method.name()).orElseThrow(() ->

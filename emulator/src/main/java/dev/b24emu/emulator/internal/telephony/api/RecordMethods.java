@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.telephony.CallService;
+import dev.b24emu.emulator.internal.telephony.FinishedCall;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
 import dev.b24emu.emulator.internal.telephony.Transcript;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -25,10 +26,13 @@ import java.util.UUID;
 final class RecordMethods {
     static final String UPLOAD_PATH = "/upload/record/";
 
-    private RecordMethods() {
+    private final CallService calls;
+
+    RecordMethods(CallService calls) {
+        this.calls = calls;
     }
 
-    static void register(MethodTable methods) {
+    void register(MethodTable methods) {
         methods.add("telephony.externalCall.attachRecord",
                 call -> attachRecord(call.portal(), call.params(), call.endpoints()));
         methods.add("telephony.call.attachTranscription", call -> attachTranscription(call.portal(), call.params()));
@@ -93,7 +97,7 @@ final class RecordMethods {
         return lower.endsWith(".wav") || lower.endsWith(".mp3");
     }
 
-    private static JsonNode attachTranscription(Portal portal, Params p) {
+    private JsonNode attachTranscription(Portal portal, Params p) {
         if (!p.has("CALL_ID")) { // isset(): an empty CALL_ID is set, and then not found
             throw RestError.of("ERROR_CORE", "CALL_ID should be set");
         }
@@ -124,13 +128,12 @@ final class RecordMethods {
             stored.addObject().put("SIDE", side).put("START_TIME", start).put("STOP_TIME", stop).put("MESSAGE", text);
             index++;
         }
-        if (telephony(portal).finished(callId).isEmpty()) {
-            throw RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?");
-        }
+        FinishedCall row = telephony(portal).finished(callId).orElseThrow(() ->
+                RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?"));
         Double cost = p.has("COST") ? p.phpDouble("COST") : null;
         // COST_CURRENCY is "used only with COST"
         String currency = cost == null ? null : p.text("COST_CURRENCY").orElse(null);
-        Transcript transcript = telephony(portal).addTranscript(callId, stored, cost, currency);
+        Transcript transcript = calls.attachTranscription(portal, row, stored, cost, currency);
         return JsonNodeFactory.instance.objectNode().put("TRANSCRIPT_ID", transcript.id());
     }
 

@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.internal.telephony.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.b24emu.emulator.internal.apps.App;
 import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.control.ControlRequest;
 import dev.b24emu.emulator.internal.control.ControlRoutes;
@@ -31,7 +30,10 @@ import java.util.List;
  * control endpoints for calls, click-to-call, callback requests and records; the record upload URL.
  */
 public final class TelephonyArea implements Area {
-    /** What click-to-call answers: the call the portal registered, and for which application and line. */
+    /**
+     * What click-to-call answers: the call the portal registered, and for which application (null: the outgoing
+     * webhooks) and line.
+     */
     public record ClickView(@JsonProperty("CALL_ID") String callId, String appId, String lineNumber, boolean reused) {
     }
 
@@ -63,7 +65,7 @@ public final class TelephonyArea implements Area {
         new TelephonyMethods(calls).register(methods);
         new CardVisibilityMethods(calls).register(methods);
         LineMethods.register(methods);
-        RecordMethods.register(methods);
+        new RecordMethods(calls).register(methods);
     }
 
     @Override
@@ -106,7 +108,7 @@ public final class TelephonyArea implements Area {
                         body.hasNonNull("callListId") ? body.get("callListId").asLong() : null),
                 new CallContext(userId, null, request.endpoints()));
         Call call = result.call();
-        return new ClickView(call.callId(), call.appKey(), call.lineNumber(), result.reused());
+        return new ClickView(call.callId(), appId(call.appKey()), call.lineNumber(), result.reused());
     }
 
     /** {"phoneNumber","text","voice","crmEntityType","crmEntityId","lineNumber"}. */
@@ -117,10 +119,15 @@ public final class TelephonyArea implements Area {
         if (phone.isBlank()) {
             throw new IllegalArgumentException("phoneNumber is required");
         }
-        App app = calls.callback(portal, phone, text(body, "text"), text(body, "voice"), text(body, "crmEntityType"),
+        String appKey = calls.callback(portal, phone, text(body, "text"), text(body, "voice"), text(body, "crmEntityType"),
                 body.path("crmEntityId").asLong(0), text(body, "lineNumber"),
                 new CallContext(portal.webhook().userId(), null, request.endpoints()));
-        return new CallbackView(app.appKey());
+        return new CallbackView(appId(appKey));
+    }
+
+    /** The application's ID, or null for the outgoing webhooks, which have none. */
+    private static String appId(String appKey) {
+        return appKey.equals(TelephonyStore.WEBHOOK_APP) ? null : appKey;
     }
 
     /**
