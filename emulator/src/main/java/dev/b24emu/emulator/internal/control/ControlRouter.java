@@ -9,6 +9,7 @@ import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.SeedException;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.LogText;
 import dev.b24emu.emulator.internal.transport.RestError;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -37,9 +38,15 @@ public final class ControlRouter implements ControlRoutes {
     private final ObjectMapper json;
     private final Supplier<Endpoints> defaultEndpoints;
     private final PortalRoutes portalRoutes = new PortalRoutes();
+    private final Runnable committed;
 
+    /**
+     * @param committed run after every control request that changed something (POST, PUT, PATCH, DELETE) and
+     *                  before it is answered: durable state mode saves there
+     */
     public ControlRouter(io.vertx.core.Vertx vertx, Router router, PortalRegistry portals, ObjectMapper json,
-                         Supplier<Endpoints> defaultEndpoints) {
+                         Supplier<Endpoints> defaultEndpoints, Runnable committed) {
+        this.committed = committed;
         this.router = router;
         this.portals = portals;
         this.json = json;
@@ -117,14 +124,32 @@ public final class ControlRouter implements ControlRoutes {
                     return; // the caller went away while it waited
                 }
                 if (done.succeeded()) {
-                    write(ctx, status, done.result());
+                    succeed(ctx, status, done.result());
                 } else {
                     fail(ctx, done.cause());
                 }
             });
             return;
         }
-        write(ctx, status, body);
+        succeed(ctx, status, body);
+    }
+
+    private void succeed(RoutingContext ctx, int status, Object body) {
+        int code = status;
+        Object answer = body;
+        if (body instanceof ControlViews.Answer typed) {
+            code = typed.status();
+            answer = typed.body();
+        }
+        if (ctx.request().method() != HttpMethod.GET) {
+            try {
+                committed.run();
+            } catch (RuntimeException failure) {
+                fail(ctx, failure);
+                return;
+            }
+        }
+        write(ctx, code, answer);
     }
 
     private void fail(RoutingContext ctx, Throwable failure) {
@@ -141,7 +166,7 @@ public final class ControlRouter implements ControlRoutes {
             code = 400;
             body = error("ERROR_ARGUMENT", failure.getMessage());
         } else {
-            LOG.warn("Control request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+            LOG.warn("Control request {} {} failed", ctx.request().method(), LogText.safe(ctx.request().path()), failure);
             code = 500;
             body = error("INTERNAL_SERVER_ERROR", "Internal server error");
         }

@@ -14,9 +14,11 @@ import java.util.Set;
 
 /**
  * Outbound delivery of events, as the Bitrix24 queue server does it: an application/x-www-form-urlencoded POST of
- * {event, event_handler_id, data, ts, auth} to each bound online handler, asynchronously, never blocking the request
- * that caused it, and without retries (a portal may opt in to retries). Offline handlers get the event queued
- * instead. A handler whose application lost the event's scope gets nothing. Every attempt is journaled.
+ * {event, event_handler_id, data, ts, auth} to each bound online handler and each outgoing webhook subscribed to the
+ * event, asynchronously, never blocking the request that caused it, and without retries (a portal may opt in to
+ * retries). Offline handlers get the event queued instead. A handler whose application lost the event's scope gets
+ * nothing. An outgoing webhook's auth block holds only domain, client_endpoint, server_endpoint, member_id and its
+ * application_token (api-reference/events/index.md). Every attempt is journaled.
  */
 public final class EventPublisher {
     private final Outbound outbound;
@@ -31,13 +33,20 @@ public final class EventPublisher {
      * Who the event concerns.
      *
      * @param actingUserId  the user whose action caused it; deliveries carry this user's token unless the handler names one
-     * @param onlyAppKey    deliver only to this application's handlers (OnExternalCallStart goes to the line's owner), or null
+     * @param onlyAppKey    deliver only to this application's handlers (OnExternalCallStart goes to the line's owner),
+     *                      {@link #OUTGOING_WEBHOOKS} only to the outgoing webhooks, or null to every subscriber
      * @param authConnector the source key of the request that caused it: offline handlers with the same key skip it
      * @param objectKey     what the offline queue keeps the latest state of (e.g. the CALL_ID)
      * @param endpoints     the addresses of the request that caused it (domain, client_endpoint in the auth block)
      */
     public record Emit(long actingUserId, String onlyAppKey, String authConnector, String objectKey, Endpoints endpoints) {
     }
+
+    /**
+     * The application key of the outgoing webhooks: they have none (the server's handler rows with APP_ID 0), as
+     * calls registered through an incoming webhook have none.
+     */
+    public static final String OUTGOING_WEBHOOKS = "";
 
     public void publish(Portal portal, String eventName, ObjectNode data, Emit emit) {
         String event = eventName.toUpperCase(Locale.ROOT);
@@ -57,9 +66,38 @@ public final class EventPublisher {
                 continue;
             }
             long userId = handler.authUserId() > 0 ? handler.authUserId() : emit.actingUserId();
-            deliver(portal, payload(portal, event, handler.id(), data, handler.appKey(), userId, emit.endpoints()),
-                    handler.handler());
+            deliver(portal, event, handler.id(), handler.handler(),
+                    appPayload(portal, event, handler.id(), data, handler.appKey(), userId, emit.endpoints()));
         }
+        if (emit.onlyAppKey() == null || emit.onlyAppKey().equals(OUTGOING_WEBHOOKS)) {
+            for (OutgoingWebhook webhook : events.webhooks(event)) {
+                long handlerId = webhook.handlerId(event).orElseThrow();
+                ObjectNode payload = payload(portal, event, handlerId, data);
+                payload.set("auth", webhookAuth(portal, webhook, emit.endpoints()));
+                deliver(portal, event, handlerId, webhook.handlerUrl(), payload);
+            }
+        }
+    }
+
+    /** The top of every delivery: event, event_handler_id, data (strings only), ts on the portal's clock. */
+    private static ObjectNode payload(Portal portal, String event, long handlerId, ObjectNode data) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.put("event", event);
+        payload.put("event_handler_id", Long.toString(handlerId));
+        payload.set("data", stringsOnly(data));
+        payload.put("ts", Long.toString(portal.now().getEpochSecond()));
+        return payload;
+    }
+
+    /** "An outgoing webhook receives only domain, client_endpoint, server_endpoint, member_id, and application_token". */
+    private static ObjectNode webhookAuth(Portal portal, OutgoingWebhook webhook, Endpoints endpoints) {
+        ObjectNode auth = JsonNodeFactory.instance.objectNode();
+        auth.put("domain", endpoints.domain());
+        auth.put("client_endpoint", endpoints.clientEndpoint());
+        auth.put("server_endpoint", endpoints.serverEndpoint());
+        auth.put("member_id", portal.memberId());
+        auth.put("application_token", webhook.applicationToken());
+        return auth;
     }
 
     /** ONAPPINSTALL to an application's handler URL: the installation callback, with no handler ID. */
@@ -69,7 +107,8 @@ public final class EventPublisher {
         data.put("ACTIVE", "Y");
         data.put("INSTALLED", "Y");
         data.put("LANGUAGE_ID", "en");
-        deliver(portal, payload(portal, EventNames.APP_INSTALL, 0, data, appKey, userId, endpoints), handlerUrl);
+        deliver(portal, EventNames.APP_INSTALL, 0, handlerUrl,
+                appPayload(portal, EventNames.APP_INSTALL, 0, data, appKey, userId, endpoints));
     }
 
     /**
@@ -85,26 +124,22 @@ public final class EventPublisher {
         long handlerId = portal.store(EventStore.class).handlers(h -> h.event().equals(event)
                 && appKey.equals(h.appKey()) && h.handler().equals(url)).stream()
                 .mapToLong(EventHandler::id).findFirst().orElse(0);
-        return deliver(portal, payload(portal, event, handlerId, data, appKey, userId, endpoints), url);
+        return deliver(portal, event, handlerId, url, appPayload(portal, event, handlerId, data, appKey, userId, endpoints));
     }
 
-    /** {event, event_handler_id (none for ONAPPINSTALL), data (strings only), ts, auth} as a handler decodes it. */
-    private ObjectNode payload(Portal portal, String event, long handlerId, ObjectNode data, String appKey,
-                               long userId, Endpoints endpoints) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.put("event", event);
-        if (!event.equals(EventNames.APP_INSTALL)) {
-            payload.put("event_handler_id", Long.toString(handlerId));
+    /** {event, event_handler_id (none for ONAPPINSTALL), data (strings only), ts, auth} as an application's handler decodes it. */
+    private ObjectNode appPayload(Portal portal, String event, long handlerId, ObjectNode data, String appKey,
+                                  long userId, Endpoints endpoints) {
+        ObjectNode payload = payload(portal, event, handlerId, data);
+        if (event.equals(EventNames.APP_INSTALL)) {
+            payload.remove("event_handler_id");
         }
-        payload.set("data", stringsOnly(data));
-        payload.put("ts", Long.toString(portal.now().getEpochSecond()));
         payload.set("auth", applications.auth(portal, appKey, userId, endpoints));
         return payload;
     }
 
-    private Future<Delivery> deliver(Portal portal, ObjectNode payload, String url) {
-        long handlerId = Long.parseLong(payload.path("event_handler_id").asText("0"));
-        return outbound.post(portal, payload.get("event").asText(), handlerId, url, "application/x-www-form-urlencoded",
+    private Future<Delivery> deliver(Portal portal, String event, long handlerId, String url, ObjectNode payload) {
+        return outbound.post(portal, event, handlerId, url, "application/x-www-form-urlencoded",
                 FormCodec.encode(payload), payload);
     }
 

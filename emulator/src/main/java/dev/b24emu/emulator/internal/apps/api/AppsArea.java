@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.apps.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.internal.apps.App;
+import dev.b24emu.emulator.internal.apps.AppInfo;
 import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.apps.EventTrigger;
 import dev.b24emu.emulator.internal.apps.Installation;
@@ -12,6 +13,7 @@ import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.StoreType;
+import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import io.vertx.ext.web.Router;
 
@@ -19,8 +21,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Applications: installing one on a portal (control API), sending a documented event to a handler as one of them
- * ({@code …/trigger}), the OAuth token endpoint (/oauth/token/), and the applications' stores (their tokens are resolved and their deliveries signed by
+ * Applications: installing one on a portal (control API), app.info, sending a documented event to a handler as one of
+ * them ({@code …/trigger}), the OAuth token endpoint (/oauth/token/), and the applications' stores (their tokens are
+ * resolved and their deliveries signed by
  * {@link dev.b24emu.emulator.internal.apps.AppDirectory}).
  */
 public final class AppsArea implements Area {
@@ -61,6 +64,11 @@ public final class AppsArea implements Area {
     @Override
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("apps", AppStore.class, portal -> new AppStore(portal.id(), oauth)));
+    }
+
+    @Override
+    public void methods(MethodTable methods) {
+        methods.add("app.info", call -> AppInfo.of(call.caller()));
     }
 
     @Override
