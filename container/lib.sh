@@ -8,9 +8,11 @@ with_lock() {
     "$@"
     return
   fi
-  local fd rc=0
+  local fd rc=0 t0=$SECONDS
   exec {fd}>/tmp/b24-build.lock
   flock "$fd"
+  # the waiting is other builds' time, not this step's: said, so step timings can be read net of it
+  [ $((SECONDS - t0)) -lt 2 ] || echo "(waited $((SECONDS - t0)) s for the build lock)" >&2
   B24_BUILD_LOCKED=1 "$@" || rc=$?
   flock -u "$fd"
   exec {fd}>&-

@@ -81,15 +81,7 @@ final class ControlConnection {
     /** The lines of a server-sent event stream, as they arrive; the stream ends when the emulator goes away. */
     Stream<String> events(String path) throws Unreachable, Refused {
         HttpRequest request = request(path).header("Accept", "text/event-stream").timeout(Duration.ofDays(365)).GET().build();
-        HttpResponse<Stream<String>> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unreachable("Interrupted");
-        }
+        HttpResponse<Stream<String>> response = exchange(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             response.body().close();
             throw new Refused(response.statusCode(), "The emulator answered " + response.statusCode() + " to " + path);
@@ -128,15 +120,7 @@ final class ControlConnection {
     }
 
     private JsonNode send(HttpRequest request) throws Unreachable, Refused {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unreachable("Interrupted");
-        }
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
@@ -148,6 +132,17 @@ final class ControlConnection {
                     + body.path("error_description").asText(""));
         }
         return body;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) throws Unreachable {
+        try {
+            return http.send(request, body);
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("Interrupted");
+        }
     }
 
     private Unreachable unreachable(IOException e) {

@@ -85,8 +85,8 @@ public final class RequestJournal implements Store<Void> {
     /** The sequence number of the newest entry, 0 when there is none (what a live view polls cheaply). */
     public long lastSeq() {
         synchronized (entries) {
-            Entry last = entries.peekLast();
-            return last == null ? 0 : last.seq();
+            Kept last = entries.peekLast();
+            return last == null ? 0 : last.entry().seq();
         }
     }
 
