@@ -295,7 +295,7 @@ public class EmulatorSteps {
 
     private void triggerWith(String event, String clientId, Map<String, String> data) {
         requireEmulator();
-        ctx.record("trigger", RestAssured.given().contentType("application/json")
+        ctx.recordControl("trigger", RestAssured.given().contentType("application/json")
                 .body(Map.of("event", event, "handlerUrl", ctx.handler().url("/events/" + clientId), "clientId", clientId,
                         "data", data))
                 .post(ctx.controlPath("/trigger")));
