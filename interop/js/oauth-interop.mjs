@@ -2,9 +2,13 @@
 // through the control API calls as itself; the portal clock moves past the access token's hour; the SDK gets
 // expired_token, renews the pair by itself at the server_endpoint the token answer gave, and goes on.
 // Usage: NODE_EXTRA_CA_CERTS=<emulator-cert.pem> node oauth-interop.mjs https://localhost:8443
+// With a domain (node oauth-interop.mjs http://127.0.0.1:8080 acme.bitrix24.ru, HTTPS_PROXY=<the emulator's proxy>,
+// NODE_EXTRA_CA_CERTS=<its local CA>) the portal is created at that Bitrix24 domain: the SDK is handed
+// https://acme.bitrix24.ru/rest/ and https://oauth.bitrix.info/rest/ and reaches both through the proxy.
 import { B24OAuth } from '@bitrix24/b24jssdk'
 
 const base = process.argv[2]
+const domain = process.argv[3]
 function check(condition, message) {
   if (!condition) {
     console.error('FAILED: ' + message)
@@ -25,10 +29,11 @@ async function call(b24, method, params) {
   return response.getData().result
 }
 
-const portal = await control('/portals', { demo: true })
+const portal = await control('/portals', domain ? { demo: true, domain } : { demo: true })
 const secret = { clientId: 'local.js-oauth', clientSecret: 'js-oauth-secret' }
 const tokens = await control('/portals/' + portal.id + '/apps',
   { ...secret, scopes: ['telephony', 'crm', 'user'], userId: 2 })
+check(!domain || tokens.client_endpoint === 'https://' + domain + '/rest/', 'the portal announces its domain: ' + tokens.client_endpoint)
 const b24 = new B24OAuth({
   applicationToken: tokens.application_token, userId: tokens.user_id, memberId: tokens.member_id,
   accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expires: tokens.expires,

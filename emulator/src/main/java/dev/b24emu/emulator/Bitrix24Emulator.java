@@ -46,6 +46,16 @@ public final class Bitrix24Emulator implements AutoCloseable {
         return server.trustedCertificate();
     }
 
+    /** The port of the proxy answering for Bitrix24's hosts (HTTPS_PROXY=http://127.0.0.1:port), or -1 when off. */
+    public int proxyPort() {
+        return server.proxyPort();
+    }
+
+    /** The local CA's PEM certificate, which signs the proxy's certificates for Bitrix24's hosts; null when it is off. */
+    public Path caCertificate() {
+        return server.caCertificate();
+    }
+
     /** The default portal's incoming webhook URL, ending in a slash, ready for {@code + "telephony.externalcall.register"}. */
     public String webhookUrl() {
         return server.webhookUrl(server.portals().require(PortalRegistry.DEFAULT_ID));

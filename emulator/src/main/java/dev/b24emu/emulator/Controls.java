@@ -29,6 +29,15 @@ public final class Controls {
         }
     }
 
+    /**
+     * A new isolated portal with the demo data at a Bitrix24 domain (acme.bitrix24.ru): it announces that domain in
+     * every token and delivery, and the proxy ({@link EmulatorOptions.Builder#proxyPort}) answers for it.
+     */
+    public TestPortal newPortalAt(String domain) {
+        return new TestPortal(server, server.portals().create(new PortalRegistry.PortalSpec(null, null, null, null,
+                server.portals().seeds().demo(), domain)));
+    }
+
     private TestPortal create(PortalSeed seed) {
         return new TestPortal(server, server.portals().create(new PortalRegistry.PortalSpec(null, null, null, null, seed)));
     }

@@ -44,6 +44,7 @@ public final class EmulatorOptions {
     public String host() { return values.host; }
     public int port() { return values.port; }
     public int httpsPort() { return values.httpsPort; }
+    public int proxyPort() { return values.proxyPort; }
     public String webhookToken() { return values.webhookToken; }
 
     /** Where a self-signed certificate is kept unless told otherwise. */
@@ -58,7 +59,7 @@ public final class EmulatorOptions {
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
                 v.allowedHosts, v.allowedOrigins, new ServerConfig.Timeouts(v.idleTimeoutSeconds, v.headerTimeoutSeconds),
-                v.fsyncAlways);
+                v.fsyncAlways, v.proxyPort);
     }
 
     /** The options one by one; every one has the default {@link #defaults()} uses. */
@@ -77,6 +78,7 @@ public final class EmulatorOptions {
         private long bodyLimit = 8L * 1024 * 1024;
         private int eventLoops;
         private int httpsPort = -1;
+        private int proxyPort = -1;
         private Path tlsCert;
         private Path tlsKey;
         private Path tlsDir = defaultTlsDir();
@@ -98,6 +100,12 @@ public final class EmulatorOptions {
 
         /** HTTPS beside HTTP on this port (0: a free one; -1, the default: no HTTPS). */
         public Builder httpsPort(int value) { this.httpsPort = value; return this; }
+
+        /**
+         * Starts a proxy (for HTTPS_PROXY / HTTP_PROXY) answering for oauth.bitrix.info and the portals' domains with
+         * certificates from the local CA: 0 picks a free port, -1 (the default) starts none.
+         */
+        public Builder proxyPort(int value) { this.proxyPort = value; return this; }
 
         /** The default portal's webhook token (default "demo-token"). */
         public Builder webhookToken(String token) { this.webhookToken = token; return this; }
@@ -187,6 +195,7 @@ public final class EmulatorOptions {
             copy.bodyLimit = bodyLimit;
             copy.eventLoops = eventLoops;
             copy.httpsPort = httpsPort;
+            copy.proxyPort = proxyPort;
             copy.tlsCert = tlsCert;
             copy.tlsKey = tlsKey;
             copy.tlsDir = tlsDir;

@@ -40,6 +40,16 @@ public final class TestPortal {
         return server.webhookUrl(portal);
     }
 
+    /** The host name the proxy answers for as this portal: its own domain, or {@code <id>.bitrix24.test}. */
+    public String domain() {
+        return portal.domain();
+    }
+
+    /** The webhook as Bitrix24 issues it, at the portal's domain: reach it through the proxy. */
+    public String domainWebhookUrl() {
+        return "https://" + portal.domain() + "/rest/" + portal.webhook().userId() + "/" + portal.webhook().token() + "/";
+    }
+
     public String memberId() {
         return portal.memberId();
     }

@@ -35,7 +35,8 @@ public final class Target {
     /** The embedded emulator, started on first use and stopped when the JVM exits. */
     public static synchronized Bitrix24Emulator emulator() {
         if (embedded == null) {
-            embedded = Bitrix24Emulator.start(EmulatorOptions.defaults());
+            // with the proxy, so scenarios can reach portals at their Bitrix24 domains (bitrix24-hosts.feature)
+            embedded = Bitrix24Emulator.start(EmulatorOptions.builder().proxyPort(0).build());
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "b24-features-emulator"));
         }
         return embedded;

@@ -65,6 +65,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert.")
     Path tlsKey;
 
+    @Option(names = "--proxy-port", description = "Start a proxy on this port answering, as Bitrix24, for oauth.bitrix.info"
+            + " and the portals' domains (for HTTPS_PROXY / HTTP_PROXY); 0 picks a free one, -1 starts none (default: ${DEFAULT-VALUE}).")
+    int proxyPort = -1;
+
     @Option(names = "--tls-dir", paramLabel = "DIR", description = "Where the self-signed certificate is made and kept (default: ~/.b24-emulator/tls).")
     Path tlsDir = EmulatorOptions.defaultTlsDir();
 
@@ -152,13 +156,17 @@ public final class Main implements Callable<Integer> {
             err.println("--validation must be warn, strict or off");
             return CommandLine.ExitCode.USAGE;
         }
+        if (proxyPort < -1 || proxyPort > 65535) {
+            err.println("--proxy-port must be between -1 and 65535");
+            return CommandLine.ExitCode.USAGE;
+        }
         if (seed != null && !Files.isReadable(seed)) {
             err.println("Cannot read seed file " + seed);
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
                 .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls)
-                .bodyLimit(bodyLimit).httpsPort(httpsPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
+                .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
                 .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)
                 .fsyncAlways(fsync.equals("always"));
@@ -184,6 +192,11 @@ public final class Main implements Callable<Integer> {
         System.out.println("Webhook URL (portal 'default'): " + emulator.webhookUrl());
         if (emulator.httpsPort() >= 0) {
             System.out.println("HTTPS webhook URL: " + emulator.httpsWebhookUrl() + " (trust " + emulator.trustedCertificate() + ")");
+        }
+        if (emulator.proxyPort() >= 0) {
+            System.out.println("Proxy for Bitrix24's hosts: HTTPS_PROXY=http://127.0.0.1:" + emulator.proxyPort()
+                    + " (trust the local CA " + emulator.caCertificate() + "); the default portal is https://"
+                    + emulator.controls().defaultPortal().domain() + ", the authorization server https://oauth.bitrix.info");
         }
         System.out.println("Control API: " + emulator.baseUrl() + "/_emulator/health"
                 + (emulator.controlToken() == null ? "" : " (token required: " + emulator.controlToken() + ")"));

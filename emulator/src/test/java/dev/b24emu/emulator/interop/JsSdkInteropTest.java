@@ -9,6 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,12 +52,36 @@ class JsSdkInteropTest {
         }
     }
 
-    /** Runs a script of interop/js with the emulator's certificate trusted; skips when node or the SDK is missing. */
+    /**
+     * The same SDK, unchanged, handed a portal at a Bitrix24 domain: it reaches https://js-sdk.bitrix24.ru/rest/ and
+     * renews at https://oauth.bitrix.info/oauth/token/ through the emulator's proxy (HTTPS_PROXY), trusting its local CA.
+     */
+    @Test
+    void theOfficialJsSdkReachesAPortalAtItsBitrix24DomainThroughTheProxy(@TempDir Path tls) throws Exception {
+        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.builder().proxyPort(0).tlsDir(tls).build())) {
+            String output = runNode(emulator, emulator.caCertificate(), Map.of("HTTPS_PROXY", "http://127.0.0.1:" + emulator.proxyPort()),
+                    "oauth-interop.mjs", emulator.baseUrl(), "js-sdk.bitrix24.ru");
+            assertTrue(output.contains("\"ok\":true") && output.contains("\"renewed\":1"), output);
+            String portal = output.replaceAll("(?s).*\"portal\":\"([^\"]+)\".*", "$1");
+            assertTrue(emulator.controls().portal(portal).requests().stream()
+                    .anyMatch(r -> r.method().equalsIgnoreCase("telephony.externalCall.finish") && r.status() == 200));
+        }
+    }
+
     private static String runNode(Bitrix24Emulator emulator, String script, String argument) throws Exception {
+        return runNode(emulator, emulator.trustedCertificate(), Map.of(), script, argument);
+    }
+
+    /** Runs a script of interop/js with the emulator's certificate trusted; skips when node or the SDK is missing. */
+    private static String runNode(Bitrix24Emulator emulator, Path trusted, Map<String, String> environment, String script,
+                                  String... arguments) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(INTEROP.resolve("node_modules/@bitrix24/b24jssdk")),
                 "the JS SDK is not installed (.ci/run runs npm install in interop/js)");
-        ProcessBuilder node = new ProcessBuilder("node", script, argument).directory(INTEROP.toFile()).redirectErrorStream(true);
-        node.environment().put("NODE_EXTRA_CA_CERTS", emulator.trustedCertificate().toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(arguments));
+        ProcessBuilder node = new ProcessBuilder(command).directory(INTEROP.toFile()).redirectErrorStream(true);
+        node.environment().put("NODE_EXTRA_CA_CERTS", trusted.toAbsolutePath().toString());
+        node.environment().putAll(environment);
         Process process;
         try {
             process = node.start();

@@ -20,6 +20,7 @@ public final class Servers {
         public String host = "127.0.0.1";
         public int port;
         public int httpsPort = -1;
+        public int proxyPort = -1;
         public Path tlsDir = Path.of(System.getProperty("java.io.tmpdir"), "b24-emulator-test-tls");
         public Path stateFile;
         public String controlToken;
@@ -39,7 +40,7 @@ public final class Servers {
         public ServerConfig build() {
             return new ServerConfig(host, port, "demo-token", 1, null, journalSize, finishedCalls, bodyLimit, 0,
                     httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of(),
-                    timeouts, fsyncAlways);
+                    timeouts, fsyncAlways, proxyPort);
         }
     }
 }

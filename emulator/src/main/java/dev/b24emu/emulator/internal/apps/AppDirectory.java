@@ -51,16 +51,17 @@ public final class AppDirectory implements TokenResolver, Applications {
     public ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints) {
         App app = portal.store(AppStore.class).byAppKey(appKey).orElseThrow(() ->
                 new IllegalStateException("No application " + appKey + " on portal " + portal.id()));
+        Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
         OAuthServer.Tokens tokens = oauth.forDelivery(portal, app, userId);
         ObjectNode auth = JsonNodeFactory.instance.objectNode();
         auth.put("access_token", tokens.accessToken());
         auth.put("expires", Long.toString(tokens.expiresAt().getEpochSecond()));
         auth.put("expires_in", Long.toString(tokens.expiresIn()));
         auth.put("scope", app.scopeList());
-        auth.put("domain", endpoints.domain());
-        auth.put("server_endpoint", endpoints.serverEndpoint());
+        auth.put("domain", announced.domain());
+        auth.put("server_endpoint", announced.serverEndpoint());
         auth.put("status", "L");
-        auth.put("client_endpoint", endpoints.clientEndpoint());
+        auth.put("client_endpoint", announced.clientEndpoint());
         auth.put("member_id", portal.memberId());
         auth.put("user_id", Long.toString(userId));
         auth.put("refresh_token", tokens.refreshToken());

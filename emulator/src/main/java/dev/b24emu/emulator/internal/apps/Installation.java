@@ -70,16 +70,17 @@ public final class Installation {
     /** The token response of the authorization server (settings/oauth/auto-renewal.md), plus the application's IDs. */
     public static ObjectNode tokenResponse(Portal portal, App app, long userId, OAuthServer.Tokens tokens,
                                            Endpoints endpoints) {
+        Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("access_token", tokens.accessToken());
-        body.put("client_endpoint", endpoints.clientEndpoint());
-        body.put("domain", endpoints.domain());
+        body.put("client_endpoint", announced.clientEndpoint());
+        body.put("domain", announced.domain());
         body.put("expires", tokens.expiresAt().getEpochSecond());
         body.put("expires_in", tokens.expiresIn());
         body.put("member_id", portal.memberId());
         body.put("refresh_token", tokens.refreshToken());
         body.put("scope", app.scopeList());
-        body.put("server_endpoint", endpoints.serverEndpoint());
+        body.put("server_endpoint", announced.serverEndpoint());
         body.put("status", "L");
         body.put("user_id", userId);
         body.put("application_token", app.applicationToken());

@@ -33,10 +33,15 @@ public final class ControlViews {
         }
     }
 
-    public record PortalView(String id, String memberId, String webhookUrl, List<String> scopes, JsonNode settings,
-                             ClockView clock) {
+    /**
+     * @param webhookUrl       the webhook at the address the control request used (reachable directly)
+     * @param domainWebhookUrl the webhook as Bitrix24 issues it, at the portal's domain (reachable through the proxy)
+     */
+    public record PortalView(String id, String memberId, String webhookUrl, String domain, String domainWebhookUrl,
+                             List<String> scopes, JsonNode settings, ClockView clock) {
         public static PortalView of(Portal portal, Endpoints endpoints) {
             return new PortalView(portal.id(), portal.memberId(), ControlViews.webhookUrl(portal, endpoints),
+                    portal.domain(), ControlViews.webhookUrl(portal, Endpoints.atDomain(portal.domain())),
                     portal.webhook().scopes().stream().sorted().toList(), portal.settings().toJson(),
                     ClockView.of(portal.clock()));
         }

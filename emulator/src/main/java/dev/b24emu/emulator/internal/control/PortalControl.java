@@ -74,7 +74,7 @@ public final class PortalControl {
         }
         return portals.create(new PortalRegistry.PortalSpec(text(body, "id"),
                 body.hasNonNull("webhookUserId") ? body.get("webhookUserId").asLong() : null,
-                text(body, "webhookToken"), scopes, seed));
+                text(body, "webhookToken"), scopes, seed, text(body, "domain")));
     }
 
     private static String text(JsonNode body, String name) {

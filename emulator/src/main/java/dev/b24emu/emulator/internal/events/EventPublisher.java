@@ -91,10 +91,11 @@ public final class EventPublisher {
 
     /** "An outgoing webhook receives only domain, client_endpoint, server_endpoint, member_id, and application_token". */
     private static ObjectNode webhookAuth(Portal portal, OutgoingWebhook webhook, Endpoints endpoints) {
+        Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
         ObjectNode auth = JsonNodeFactory.instance.objectNode();
-        auth.put("domain", endpoints.domain());
-        auth.put("client_endpoint", endpoints.clientEndpoint());
-        auth.put("server_endpoint", endpoints.serverEndpoint());
+        auth.put("domain", announced.domain());
+        auth.put("client_endpoint", announced.clientEndpoint());
+        auth.put("server_endpoint", announced.serverEndpoint());
         auth.put("member_id", portal.memberId());
         auth.put("application_token", webhook.applicationToken());
         return auth;

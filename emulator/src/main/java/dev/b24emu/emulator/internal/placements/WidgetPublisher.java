@@ -55,15 +55,16 @@ public final class WidgetPublisher {
         if (app == null) {
             return java.util.Optional.empty();
         }
+        Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
         OAuthServer.Tokens tokens = oauth.forDelivery(portal, app, userId);
-        String query = "DOMAIN=" + encode(endpoints.domain()) + "&PROTOCOL=" + (endpoints.https() ? 1 : 0)
+        String query = "DOMAIN=" + encode(announced.domain()) + "&PROTOCOL=" + (announced.https() ? 1 : 0)
                 + "&LANG=en&APP_SID=" + UUID.randomUUID().toString().replace("-", "");
         String url = placement.handler() + (placement.handler().contains("?") ? "&" : "?") + query;
         ObjectNode form = JsonNodeFactory.instance.objectNode();
         form.put("AUTH_ID", tokens.accessToken());
         form.put("AUTH_EXPIRES", Long.toString(tokens.expiresIn()));
         form.put("REFRESH_ID", tokens.refreshToken());
-        form.put("SERVER_ENDPOINT", endpoints.serverEndpoint());
+        form.put("SERVER_ENDPOINT", announced.serverEndpoint());
         form.put("APPLICATION_TOKEN", app.applicationToken());
         form.put("APPLICATION_SCOPE", app.scopeList());
         form.put("member_id", portal.memberId());

@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.portal;
 
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
 import dev.b24emu.emulator.internal.clock.IsoTime;
+import dev.b24emu.emulator.internal.transport.Endpoints;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -18,9 +19,13 @@ import java.util.function.Supplier;
  * state files export and restore them by name. Nothing is shared with another portal.
  */
 public final class Portal {
+    /** the suffix of the host name every portal is reachable at through the proxy, unless created with a domain */
+    public static final String DERIVED_DOMAIN = ".bitrix24.test";
     private final String id;
     private final String memberId;
     private volatile Webhook webhook;
+    /** the Bitrix24 domain it was created with (acme.bitrix24.ru), announced in every token and delivery; or null */
+    private volatile String domain;
     private final EmulatorClock clock;
     private final PortalSeed seed;
     private final Bounds bounds;
@@ -112,6 +117,32 @@ public final class Portal {
     public String id() { return id; }
     public String memberId() { return memberId; }
     public Webhook webhook() { return webhook; }
+
+    /** The domain it was created with, or null: then it answers under {@link #domain()} only when reached there. */
+    public String namedDomain() { return domain; }
+
+    void namedDomain(String domain) { this.domain = domain; }
+
+    /**
+     * The host name the emulator's proxy answers for as this portal: the domain it was created with, or
+     * {@code <id>.bitrix24.test} (RFC 2606 reserves .test, so it can never be a real portal's).
+     */
+    public String domain() {
+        return domain != null ? domain : id.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + DERIVED_DOMAIN;
+    }
+
+    /**
+     * The addresses this portal announces to an integration (DOMAIN, client_endpoint, server_endpoint) where a request
+     * reached it at {@code seen}: a portal created with a domain announces that domain everywhere, as a real portal
+     * does; one reached at its {@code .bitrix24.test} name (through the proxy) announces that; otherwise the address
+     * the request used.
+     */
+    public Endpoints endpoints(Endpoints seen) {
+        if (domain != null || seen.host().equals(domain())) {
+            return Endpoints.atDomain(domain());
+        }
+        return seen;
+    }
 
     /** The webhook, once its default user is known from the seeded stores (set by the registry before use). */
     void webhook(Webhook changed) { this.webhook = changed; }

@@ -1,11 +1,13 @@
 package dev.b24emu.emulator.internal.portal;
 
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
+import dev.b24emu.emulator.internal.transport.Endpoints;
 
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +25,8 @@ public final class PortalRegistry {
     /** Scopes a webhook gets unless its portal was created with others. */
     public static final Set<String> ALL_SCOPES = Set.of("telephony", "crm", "user", "placement", "call", "timeman");
     private static final Pattern PORTAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    /** a DNS name of two or more labels, no IP literal (a portal's domain goes into certificates and URLs) */
+    private static final Pattern DOMAIN = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -57,8 +61,15 @@ public final class PortalRegistry {
         this.seeds = format;
     }
 
-    /** What a new portal is made of; null fields take defaults (random ID and token, the seed's first user, all scopes). */
-    public record PortalSpec(String id, Long webhookUserId, String webhookToken, Set<String> scopes, PortalSeed seed) {
+    /**
+     * What a new portal is made of; null fields take defaults (random ID and token, the seed's first user, all scopes,
+     * no domain of its own).
+     */
+    public record PortalSpec(String id, Long webhookUserId, String webhookToken, Set<String> scopes, PortalSeed seed,
+                             String domain) {
+        public PortalSpec(String id, Long webhookUserId, String webhookToken, Set<String> scopes, PortalSeed seed) {
+            this(id, webhookUserId, webhookToken, scopes, seed, null);
+        }
     }
 
     /** Creates a portal; a bad or taken ID or token is an IllegalArgumentException naming it. */
@@ -80,6 +91,13 @@ public final class PortalRegistry {
         if (byWebhookToken.containsKey(token)) {
             throw new IllegalArgumentException("Webhook token is already used by another portal");
         }
+        String domain = spec.domain() == null ? null : spec.domain().toLowerCase(Locale.ROOT);
+        if (domain != null && !DOMAIN.matcher(domain).matches()) {
+            throw new IllegalArgumentException("Portal domain must be a host name such as acme.bitrix24.ru");
+        }
+        if (domain != null && (domain.equals(Endpoints.OAUTH_HOST) || byDomain(domain).isPresent())) {
+            throw new IllegalArgumentException("Portal domain is already used: " + domain);
+        }
         PortalSeed seed = spec.seed() == null ? seeds.empty() : spec.seed();
         Set<String> scopes = spec.scopes() == null ? ALL_SCOPES : spec.scopes();
         Portal portal = new Portal(id, new Webhook(spec.webhookUserId() == null ? 1 : spec.webhookUserId(), token, scopes),
@@ -87,6 +105,7 @@ public final class PortalRegistry {
         if (spec.webhookUserId() == null) {
             portal.webhook(new Webhook(defaultWebhookUser.applyAsLong(portal), token, scopes));
         }
+        portal.namedDomain(domain);
         portals.put(id, portal);
         byWebhookToken.put(token, portal);
         return portal;
@@ -106,6 +125,17 @@ public final class PortalRegistry {
 
     public Optional<Portal> byWebhookToken(String token) {
         return Optional.ofNullable(token == null ? null : byWebhookToken.get(token));
+    }
+
+    /** The portal the proxy answers for under a host name (its own domain, or {@code <id>.bitrix24.test}). */
+    public Optional<Portal> byDomain(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        return portals.values().stream().filter(p -> p.domain().equals(name)).findFirst();
+    }
+
+    /** Whether the proxy answers for a host name: the authorization server, or a portal's domain. */
+    public boolean answersFor(String host) {
+        return host.equalsIgnoreCase(Endpoints.OAUTH_HOST) || byDomain(host).isPresent();
     }
 
     public Collection<Portal> all() {

@@ -26,7 +26,7 @@ public final class PortalState {
     public static final String FORMAT = "b24-emulator-state/2";
     /** The first format: stores' sections as before apps kept their tokens and call cards their lists. */
     static final String FORMAT_1 = "b24-emulator-state/1";
-    private static final Set<String> OWN_FIELDS = Set.of("format", "id", "webhook", "settings", "clockOffsetSeconds");
+    private static final Set<String> OWN_FIELDS = Set.of("format", "id", "domain", "webhook", "settings", "clockOffsetSeconds");
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -41,6 +41,9 @@ public final class PortalState {
             ObjectNode state = JSON.createObjectNode();
             state.put("format", FORMAT);
             state.put("id", portal.id());
+            if (portal.namedDomain() != null) {
+                state.put("domain", portal.namedDomain());
+            }
             ObjectNode webhook = state.putObject("webhook");
             webhook.put("userId", portal.webhook().userId());
             webhook.put("token", portal.webhook().token());

@@ -66,7 +66,8 @@ public final class StateFile {
                     Set<String> scopes = new HashSet<>();
                     state.path("webhook").path("scopes").forEach(s -> scopes.add(s.asText()));
                     return portals.create(new PortalRegistry.PortalSpec(id, state.path("webhook").path("userId").asLong(1),
-                            state.path("webhook").path("token").asText(), scopes, null));
+                            state.path("webhook").path("token").asText(), scopes, null,
+                            state.hasNonNull("domain") ? state.get("domain").asText() : null));
                 });
             } catch (IllegalArgumentException e) {
                 throw new StateException("State file " + file + ", portal " + id + ": " + e.getMessage());

@@ -63,11 +63,22 @@ final class Authenticate implements Stage {
     private Resolution resolve(RestExchange exchange) {
         Resolution resolution = credentials(exchange);
         Caller caller = resolution.caller();
+        if (caller != null && anotherPortalsDomain(exchange, caller.portal())) {
+            // each portal is its own server: another portal's credentials are unknown at this one's domain
+            return new Resolution(null, exchange.path().isWebhook() ? RestError.noAuthFound() : RestError.invalidToken());
+        }
         if (resolution.refusal() == null && caller != null && caller.portal().settings().refuseInactiveUsers()
                 && users.inactive(caller.portal(), caller.userId())) {
             return new Resolution(caller, RestError.authorizationError());
         }
         return resolution;
+    }
+
+    /** Whether the request came (through the proxy) to the domain of a portal other than the caller's. */
+    private boolean anotherPortalsDomain(RestExchange exchange, Portal portal) {
+        String host = exchange.endpoints().host();
+        return !host.equals(portal.domain()) && !host.equals("localhost") && !host.isEmpty()
+                && Character.isLetter(host.charAt(host.length() - 1)) && portals.byDomain(host).isPresent();
     }
 
     private Resolution credentials(RestExchange exchange) {

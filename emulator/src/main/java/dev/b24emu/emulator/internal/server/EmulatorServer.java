@@ -43,6 +43,9 @@ import dev.b24emu.emulator.internal.rest.RestService;
 import dev.b24emu.emulator.internal.rest.SystemMethods;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
+import dev.b24emu.emulator.internal.tls.HostProxy;
+import dev.b24emu.emulator.internal.tls.LocalCa;
+import dev.b24emu.emulator.internal.tls.Tls;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.Envelope;
 import dev.b24emu.emulator.internal.transport.ParamDecoder;
@@ -90,6 +93,9 @@ public final class EmulatorServer implements AutoCloseable {
     private volatile int port;
     private volatile int httpsPort = -1;
     private volatile Path trustedCertificate;
+    private volatile int interceptPort = -1;
+    private volatile int proxyPort = -1;
+    private volatile Path caCertificate;
 
     private EmulatorServer(ServerConfig config) {
         this.config = config;
@@ -255,6 +261,31 @@ public final class EmulatorServer implements AutoCloseable {
                     .setKeyCertOptions(Tls.keyCert(config.tlsCert(), config.tlsKey(), config.tlsDir()));
             httpsPort = serve(router, https, instances);
         }
+        if (config.proxyPort() >= 0) {
+            listenAsBitrix24(router, http, instances);
+        }
+    }
+
+    /**
+     * The proxy and, behind it, a loopback TLS listener that presents the local CA's certificate for whichever of
+     * Bitrix24's host names the client asks for: the same router answers there, under that host name.
+     */
+    private void listenAsBitrix24(Router router, HttpServerOptions http, int instances) {
+        LocalCa ca = LocalCa.in(config.tlsDir());
+        caCertificate = ca.pem();
+        HttpServerOptions intercept = new HttpServerOptions(http).setHost("127.0.0.1").setPort(0).setSsl(true)
+                .setKeyCertOptions(Tls.forHosts(ca, portals::answersFor));
+        interceptPort = serve(router, intercept, instances);
+        HostProxy proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, router::handle,
+                () -> interceptPort, () -> port);
+        proxyPort = await(proxy.listen(http, config.host(), config.proxyPort())).actualPort();
+    }
+
+    /** The names the proxy answers for, as its refusals list them. */
+    private String bitrix24Hosts() {
+        List<String> names = new ArrayList<>(List.of(Endpoints.OAUTH_HOST));
+        portals.all().stream().map(Portal::domain).sorted().limit(10).forEach(names::add);
+        return String.join(", ", names) + (portals.all().size() > 10 ? ", ..." : "");
     }
 
     /** Vert.x lets every instance share one listening socket, including a port 0 resolved once. */
@@ -329,6 +360,12 @@ public final class EmulatorServer implements AutoCloseable {
         if (httpsPort > 0) {
             ports.add(httpsPort);
         }
+        if (interceptPort > 0) {
+            ports.add(interceptPort);
+        }
+        if (proxyPort > 0) {
+            ports.add(proxyPort);
+        }
         return ports;
     }
 
@@ -358,6 +395,15 @@ public final class EmulatorServer implements AutoCloseable {
 
     public Path trustedCertificate() {
         return trustedCertificate;
+    }
+
+    public int proxyPort() {
+        return proxyPort;
+    }
+
+    /** The local CA's PEM (it signs the proxy's certificates), or null when the proxy is off. */
+    public Path caCertificate() {
+        return caCertificate;
     }
 
     public PortalRegistry portals() {

@@ -26,13 +26,14 @@ import java.util.concurrent.Callable;
  * @param allowedOrigins   further page origins that may drive the control API
  * @param timeouts         how long a connection may idle, and may take to send a request's headers
  * @param fsyncAlways      whether every acknowledged change is saved to the state file before it is answered
+ * @param proxyPort        the port of the proxy answering for Bitrix24's hosts: 0 picks a free one, -1 means none
  */
 public record ServerConfig(String host, int port, String webhookToken, long webhookUserId, Callable<InputStream> seed,
                            int journalSize, int finishedCalls, long bodyLimit, int eventLoops, int httpsPort,
                            Path tlsCert, Path tlsKey, Path tlsDir, Path stateFile, String controlToken,
                            int stateSaveSeconds, PortalSettings.Validation validation, Set<String> allowedHosts,
                            Set<String> allowedOrigins, Timeouts timeouts,
-                           boolean fsyncAlways) {
+                           boolean fsyncAlways, int proxyPort) {
     public ServerConfig {
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
         allowedHosts = Set.copyOf(allowedHosts);

@@ -10,9 +10,23 @@ import java.net.URI;
  * (server_endpoint) and the domain. An answer or delivery caused by a request uses the scheme, host and port that
  * request came in on, as a real portal answers on its own address; otherwise the server's default address.
  *
- * @param baseUrl scheme, host and port without a trailing slash: {@code http://127.0.0.1:8080}
+ * @param baseUrl    scheme, host and port without a trailing slash: {@code http://127.0.0.1:8080}
+ * @param authServer the same for the authorization server: this server itself, or
+ *                   {@code https://oauth.bitrix.info} for a portal announced under its Bitrix24 domain
  */
-public record Endpoints(String baseUrl) {
+public record Endpoints(String baseUrl, String authServer) {
+    /** The real authorization server, which the emulator answers for through its proxy. */
+    public static final String OAUTH_HOST = "oauth.bitrix.info";
+
+    /** An address that is its own authorization server, as the emulator is when reached directly. */
+    public Endpoints(String baseUrl) {
+        this(baseUrl, baseUrl);
+    }
+
+    /** A portal at its own domain, as Bitrix24 announces one: https, and the real authorization server's address. */
+    public static Endpoints atDomain(String domain) {
+        return new Endpoints("https://" + domain, "https://" + OAUTH_HOST);
+    }
 
     /** The scheme, host and port the request reached the emulator at; the fallback when it names no host. */
     public static Endpoints of(HttpServerRequest request, Endpoints fallback) {
@@ -28,6 +42,12 @@ public record Endpoints(String baseUrl) {
         int port = authority.port();
         boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return new Endpoints(scheme + "://" + host + (defaultPort ? "" : ":" + port));
+    }
+
+    /** The host name alone, lower case: {@code 127.0.0.1}, {@code acme.bitrix24.ru}. */
+    public String host() {
+        String host = URI.create(baseUrl).getHost();
+        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** 127.0.0.1:8080: what "domain" carries, so https://{domain}/rest/ style clients reach this server. */
@@ -48,9 +68,10 @@ public record Endpoints(String baseUrl) {
     /**
      * The authorization server's REST address (server_endpoint), of the real one's shape
      * ({@code https://oauth.bitrix.info/rest/}): SDKs derive the token URL from it by dropping {@code /rest/} and
-     * adding {@code /oauth/token/}, which here reaches the emulator's own token endpoint.
+     * adding {@code /oauth/token/}, which reaches the emulator's own token endpoint: directly, or through the proxy
+     * when it is oauth.bitrix.info itself.
      */
     public String serverEndpoint() {
-        return baseUrl + "/rest/";
+        return authServer + "/rest/";
     }
 }

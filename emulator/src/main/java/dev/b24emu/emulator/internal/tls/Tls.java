@@ -1,4 +1,4 @@
-package dev.b24emu.emulator.internal.server;
+package dev.b24emu.emulator.internal.tls;
 
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * localhost and 127.0.0.1 made once with the JDK's keytool and kept in a folder, with its PEM beside it so clients can
  * trust it (NODE_EXTRA_CA_CERTS, curl --cacert). No extra library: every JDK ships keytool.
  */
-final class Tls {
+public final class Tls {
     static final String KEYSTORE = "emulator.p12";
     static final String CERT_PEM = "emulator-cert.pem";
     /** the keystore's password, random per keystore, readable by its owner only */
@@ -29,7 +29,7 @@ final class Tls {
     }
 
     /** Key material for the HTTPS server. */
-    static KeyCertOptions keyCert(Path certPem, Path keyPem, Path dir) {
+    public static KeyCertOptions keyCert(Path certPem, Path keyPem, Path dir) {
         if (certPem != null && keyPem != null) {
             return new PemKeyCertOptions().setCertPath(certPem.toString()).setKeyPath(keyPem.toString());
         }
@@ -37,8 +37,13 @@ final class Tls {
         return new PfxOptions().setPath(keystore.toString()).setPassword(password(dir));
     }
 
+    /** Key material answering each handshake with the local CA's certificate for the name asked for, if it is one of these. */
+    public static KeyCertOptions forHosts(LocalCa ca, java.util.function.Predicate<String> answersFor) {
+        return KeyCertOptions.wrap(new HostKeyManager(ca, answersFor));
+    }
+
     /** The certificate clients should trust: the user's, or the generated one. */
-    static Path trustedCertificate(Path certPem, Path dir) {
+    public static Path trustedCertificate(Path certPem, Path dir) {
         return certPem != null ? certPem : dir.resolve(CERT_PEM);
     }
 
@@ -47,15 +52,12 @@ final class Tls {
         Path pem = dir.resolve(CERT_PEM);
         try {
             if (Files.exists(keystore) && Files.exists(pem)) {
-                ownerOnly(keystore);
+                KeyFiles.ownerOnly(keystore);
                 return keystore;
             }
             Files.createDirectories(dir);
-            ownerOnly(dir);
-            String password = newPassword();
-            Path passwordFile = dir.resolve(PASSWORD_FILE);
-            Files.writeString(passwordFile, password, StandardCharsets.US_ASCII);
-            ownerOnly(passwordFile);
+            KeyFiles.ownerOnly(dir);
+            String password = KeyFiles.newPasswordFile(dir.resolve(PASSWORD_FILE));
             Path tmp = Files.createTempFile(dir, "keystore", ".p12");
             Files.delete(tmp);
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
@@ -66,7 +68,7 @@ final class Tls {
             String exported = run(List.of(keytool, "-exportcert", "-rfc", "-alias", "b24-emulator", "-keystore",
                     tmp.toString(), "-storepass:env", PASSWORD_ENV), password);
             Files.writeString(pem, exported, StandardCharsets.US_ASCII);
-            ownerOnly(tmp);
+            KeyFiles.ownerOnly(tmp);
             Files.move(tmp, keystore, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return keystore;
         } catch (IOException e) {
@@ -76,26 +78,7 @@ final class Tls {
 
     private static String password(Path dir) {
         Path file = dir.resolve(PASSWORD_FILE);
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).trim() : LEGACY_PASSWORD;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String newPassword() {
-        byte[] random = new byte[18];
-        new java.security.SecureRandom().nextBytes(random);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
-    /** The private key is nobody else's business: rw for the owner (rwx for the folder), where the file system can say so. */
-    private static void ownerOnly(Path path) throws IOException {
-        if (!Files.getFileStore(path).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-            return;
-        }
-        Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(
-                Files.isDirectory(path) ? "rwx------" : "rw-------"));
+        return Files.exists(file) ? KeyFiles.readPassword(file) : LEGACY_PASSWORD;
     }
 
     /** Runs keytool with the password in its environment, not on a command line every local user can list. */

@@ -1,0 +1,135 @@
+package dev.b24emu.emulator.internal.tls;
+
+import dev.b24emu.emulator.internal.transport.LogText;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * An HTTP proxy (the kind {@code HTTPS_PROXY} and curl's {@code CURLOPT_PROXY} name) that answers, as the emulator,
+ * for oauth.bitrix.info and the portals' domains, so an integration that hard-codes Bitrix24's hosts reaches the
+ * emulator unchanged. A {@code CONNECT} to such a host on 443 is tunnelled to the emulator's own TLS listener, which
+ * presents a certificate for that name from the local CA; {@code http://} requests for such a host are served in
+ * place. Every other host is refused with 403 and nothing is ever sent beyond this machine: the proxy opens no
+ * connection except to the emulator's own ports.
+ */
+public final class HostProxy {
+    private static final Logger LOG = LoggerFactory.getLogger("b24emu.proxy");
+
+    private final Vertx vertx;
+    private final Predicate<String> answersFor;
+    private final Supplier<String> hostList;
+    private final Handler<HttpServerRequest> emulator;
+    private final IntSupplier tlsPort;
+    private final IntSupplier httpPort;
+    private final NetClient tunnels;
+
+    /**
+     * @param answersFor whether a host name (lower case) is one the emulator answers for
+     * @param hostList   those names, for the refusal's text
+     * @param emulator   serves an http:// request for such a host
+     * @param tlsPort    the loopback port of the TLS listener with the local CA's certificates
+     * @param httpPort   the emulator's plain HTTP port (a CONNECT to port 80)
+     */
+    public HostProxy(Vertx vertx, Predicate<String> answersFor, Supplier<String> hostList,
+                     Handler<HttpServerRequest> emulator, IntSupplier tlsPort, IntSupplier httpPort) {
+        this.vertx = vertx;
+        this.answersFor = answersFor;
+        this.hostList = hostList;
+        this.emulator = emulator;
+        this.tlsPort = tlsPort;
+        this.httpPort = httpPort;
+        this.tunnels = vertx.createNetClient(new NetClientOptions().setConnectTimeout(5000));
+    }
+
+    /** Listens; answers the port bound (0 picks a free one). */
+    public Future<HttpServer> listen(HttpServerOptions base, String host, int port) {
+        HttpServerOptions options = new HttpServerOptions(base).setHost(host).setPort(port).setSsl(false)
+                .setIdleTimeout(base.getIdleTimeout()).setIdleTimeoutUnit(TimeUnit.SECONDS);
+        return vertx.createHttpServer(options).requestHandler(this::handle).listen();
+    }
+
+    private void handle(HttpServerRequest request) {
+        if (request.method() == HttpMethod.CONNECT) {
+            tunnel(request);
+            return;
+        }
+        String uri = request.uri();
+        if (!uri.startsWith("http://") && !uri.startsWith("https://")) {
+            refuse(request, 400, "This is the Bitrix24 emulator's proxy port: name it in HTTPS_PROXY / HTTP_PROXY (or"
+                    + " CURLOPT_PROXY) and call Bitrix24's own addresses; the emulator itself listens on its HTTP port.");
+            return;
+        }
+        String host;
+        try {
+            host = URI.create(uri).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        if (host == null || !answersFor.test(host.toLowerCase(Locale.ROOT))) {
+            refuseHost(request, host);
+            return;
+        }
+        emulator.handle(request);
+    }
+
+    /** CONNECT host:port: a tunnel to the emulator's own listener, or 403 for a host it does not answer for. */
+    private void tunnel(HttpServerRequest request) {
+        String target = request.uri();
+        int colon = target.lastIndexOf(':');
+        String host = (colon > 0 ? target.substring(0, colon) : target).toLowerCase(Locale.ROOT);
+        int port;
+        try {
+            port = colon > 0 ? Integer.parseInt(target.substring(colon + 1)) : 443;
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (!answersFor.test(host) || (port != 443 && port != 80)) {
+            refuseHost(request, target);
+            return;
+        }
+        int local = port == 443 ? tlsPort.getAsInt() : httpPort.getAsInt();
+        // toNetSocket answers 200 at once; the client's first bytes wait (paused) until the emulator's side is open
+        request.toNetSocket().onSuccess(client -> {
+            client.pause();
+            tunnels.connect(local, "127.0.0.1").onComplete(connected -> {
+                if (connected.failed()) {
+                    client.close();
+                    return;
+                }
+                NetSocket upstream = connected.result();
+                client.pipeTo(upstream);
+                upstream.pipeTo(client);
+            });
+        });
+    }
+
+    private void refuseHost(HttpServerRequest request, String host) {
+        LOG.info("proxy refused {} {}", request.method(), LogText.safe(String.valueOf(host)));
+        refuse(request, 403, "The Bitrix24 emulator's proxy answers only for " + hostList.get() + ". "
+                + LogText.safe(String.valueOf(host)) + " is not one of them, and nothing is forwarded beyond this"
+                + " machine. Create a portal with that domain (POST /_emulator/portals {\"domain\": ...}) to emulate it.");
+    }
+
+    private static void refuse(HttpServerRequest request, int status, String text) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
+                .putHeader("Connection", "close").end(text + "\n")
+                .onComplete(sent -> request.connection().close()); // a refused CONNECT leaves no half-open tunnel
+    }
+}
