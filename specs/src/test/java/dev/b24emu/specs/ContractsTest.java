@@ -29,7 +29,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(58, CONTRACTS.methods().size());
+        assertEquals(77, CONTRACTS.methods().size());
     }
 
     @Test

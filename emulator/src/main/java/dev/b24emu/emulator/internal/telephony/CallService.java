@@ -131,15 +131,31 @@ public final class CallService {
     public App callback(Portal portal, String phoneNumber, String text, String voice, String crmEntityType,
                         long crmEntityId, String lineNumber, CallContext context) {
         Target target = target(portal, lineNumber, EventNames.EXTERNAL_CALLBACK_START);
+        events.externalCallBackStart(portal, callbackData(phoneNumber, text, voice, crmEntityType, crmEntityId,
+                target.line().map(ExternalLine::number).orElse("")), target.app().appKey(), context, phoneNumber);
+        return target.app();
+    }
+
+    /**
+     * voximplant.callback.start from a telephony application's line (REST_APP:id or one of its external lines):
+     * no call is placed, the application gets OnExternalCallBackStart without CRM data (the voximplant area).
+     */
+    public void callbackOnAppLine(Portal portal, String appKey, String lineNumber, String phoneNumber, String text,
+                                  String voice, CallContext context) {
+        events.externalCallBackStart(portal, callbackData(phoneNumber, text, voice, null, 0, lineNumber), appKey,
+                context, phoneNumber);
+    }
+
+    private static ObjectNode callbackData(String phoneNumber, String text, String voice, String crmEntityType,
+                                           long crmEntityId, String lineNumber) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("PHONE_NUMBER", phoneNumber);
         data.put("TEXT", text == null ? "" : text);
         data.put("VOICE", voice == null ? "" : voice);
         data.put("CRM_ENTITY_TYPE", crmEntityType == null ? "" : crmEntityType);
         data.put("CRM_ENTITY_ID", crmEntityId > 0 ? Long.toString(crmEntityId) : "");
-        data.put("LINE_NUMBER", target.line().map(ExternalLine::number).orElse(""));
-        events.externalCallBackStart(portal, data, target.app().appKey(), context, phoneNumber);
-        return target.app();
+        data.put("LINE_NUMBER", lineNumber);
+        return data;
     }
 
     private record Target(App app, Optional<ExternalLine> line) {
