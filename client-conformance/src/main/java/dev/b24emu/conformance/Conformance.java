@@ -22,6 +22,18 @@ public final class Conformance {
     private Conformance() {
     }
 
+    /**
+     * The scenarios to run: the config's tag expression; in webhook mode without those that need an application
+     * ({@code @application}: widgets, token refresh), which a webhook-only integration cannot have (D77).
+     */
+    static String tags(ConformanceConfig config) {
+        String given = config.tags() == null || config.tags().isBlank() ? null : config.tags();
+        if (config.integration().oauth()) {
+            return given;
+        }
+        return given == null ? "not @application" : "(" + given + ") and not @application";
+    }
+
     public static Report run(ConformanceConfig config) {
         Instant started = Instant.now();
         try (ConformanceKit kit = ConformanceKit.open(config)) {
@@ -29,9 +41,10 @@ public final class Conformance {
                     + (config.integration().oauth() ? "" : " (its webhook: " + kit.webhookUrl() + ")"));
             List<String> args = new ArrayList<>(List.of("--glue", GLUE, "--plugin", ScenarioListener.class.getName(),
                     "--monochrome", "--snippets", "camelcase"));
-            if (config.tags() != null && !config.tags().isBlank()) {
+            String tags = tags(config);
+            if (tags != null) {
                 args.add("--tags");
-                args.add(config.tags());
+                args.add(tags);
             }
             if (config.builtInFeatures()) {
                 args.add(BUILT_IN_FEATURES);

@@ -41,7 +41,8 @@ public record ConformanceConfig(Emulator emulator, Integration integration, Driv
     /**
      * @param auth         "oauth" (installed as an application: ONAPPINSTALL with tokens to handlerUrl) or "webhook"
      *                     (the integration calls the portal's incoming webhook, whose URL the driver is told)
-     * @param handlerUrl   where ONAPPINSTALL and events go (oauth)
+     * @param handlerUrl   where ONAPPINSTALL and events go (oauth); in webhook mode, where the outgoing webhook the kit
+     *                     makes delivers the telephony events (optional: without it the integration gets no events)
      * @param webhookToken the webhook's token in webhook mode, so the integration's configured URL stays valid
      */
     public record Integration(String name, String auth, String handlerUrl, String clientId, String clientSecret,
@@ -97,7 +98,7 @@ public record ConformanceConfig(Emulator emulator, Integration integration, Driv
         if (!List.of("oauth", "webhook").contains(integration.auth())) {
             throw new IllegalArgumentException("integration.auth must be oauth or webhook, not " + integration.auth());
         }
-        if (integration.oauth()) {
+        if (integration.oauth() || integration.handlerUrl() != null) {
             requireHttp("integration.handlerUrl", integration.handlerUrl());
         }
         if (driver == null || (driver.url() == null) == (driver.command() == null || driver.command().isEmpty())) {

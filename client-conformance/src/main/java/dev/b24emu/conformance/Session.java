@@ -26,6 +26,9 @@ public final class Session {
     private static final long POLL_MILLIS = 100;
     private static final long QUIET_MILLIS = 400;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** What the outgoing webhook of a webhook-mode integration receives: every telephony event. */
+    static final List<String> OUTGOING_WEBHOOK_EVENTS = List.of("OnExternalCallStart", "OnExternalCallBackStart",
+            "OnVoximplantCallInit", "OnVoximplantCallStart", "OnVoximplantCallEnd");
     private static int counter;
 
     private final ConformanceKit kit;
@@ -96,6 +99,13 @@ public final class Session {
                 throw new ConformanceException("The integration did not accept ONAPPINSTALL at " + installed.url() + ": "
                         + (installed.error() == null ? "HTTP " + installed.status() : installed.error()));
             }
+        } else if (integration.handlerUrl() != null) {
+            // as an administrator makes an outgoing webhook and pastes its token into the integration (D77)
+            ObjectNode webhook = JSON.createObjectNode().put("handlerUrl", integration.handlerUrl())
+                    .put("title", integration.name());
+            webhook.set("events", JSON.valueToTree(OUTGOING_WEBHOOK_EVENTS));
+            String token = kit.control().post(path("/outgoing-webhooks"), webhook).get("application_token").asText();
+            drive("install", Map.of("applicationToken", token));
         } else {
             drive("install", Map.of());
         }

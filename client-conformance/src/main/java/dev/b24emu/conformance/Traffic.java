@@ -28,10 +28,11 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries) {
     /** One REST call of the integration, as the emulator journaled it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Request(long seq, String time, String method, String auth, String app, String credential,
-                          ObjectNode params, int status, String error, JsonNode result, long latencyMicros,
-                          long uptimeMillis) {
+                          ObjectNode params, int status, String error, JsonNode result, List<String> warnings,
+                          long latencyMicros, long uptimeMillis) {
         public Request {
             params = params == null ? JsonNodeFactory.instance.objectNode() : params;
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
 
         public boolean ok() {
@@ -40,6 +41,11 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries) {
 
         public boolean is(String methodName) {
             return method.equalsIgnoreCase(methodName);
+        }
+
+        /** A REST subscription to CallCard::* events: a convenience of the emulator the report lists as a caveat (D41). */
+        public boolean isRestCardEvent() {
+            return is("placement.bindEvent") || is("placement.unbindEvent");
         }
 
         /** A top-level parameter, its name matched without regard to case as the server does. */

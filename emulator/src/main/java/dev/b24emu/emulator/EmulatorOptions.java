@@ -57,14 +57,19 @@ public final class EmulatorOptions {
                 v.finishedCalls, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
-                v.allowedHosts, v.allowedOrigins);
+                v.allowedHosts, v.allowedOrigins, new ServerConfig.Timeouts(v.idleTimeoutSeconds, v.headerTimeoutSeconds),
+                v.fsyncAlways);
     }
 
     /** The options one by one; every one has the default {@link #defaults()} uses. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
-        private String webhookToken = DEFAULT_WEBHOOK_TOKEN;
+        private boolean fsyncAlways;
+        private int idleTimeoutSeconds = ServerConfig.Timeouts.DEFAULT.idleSeconds();
+        private int headerTimeoutSeconds = ServerConfig.Timeouts.DEFAULT.headerSeconds();
+        /** null: demo-token on loopback, a random one beyond it */
+        private String webhookToken;
         private long webhookUserId = 1;
         private Callable<InputStream> seed;
         private int journalSize = 1000;
@@ -151,6 +156,18 @@ public final class EmulatorOptions {
         /** A further origin (scheme://host:port) whose pages may drive the control API. */
         public Builder allowedOrigin(String origin) { this.allowedOrigins.add(origin); return this; }
 
+        /** Seconds a keep-alive connection may stay without a request before it is closed (default 75, as nginx). */
+        public Builder idleTimeoutSeconds(int seconds) { this.idleTimeoutSeconds = seconds; return this; }
+
+        /** Seconds a client gets to send a request's headers on a new connection (default 60, as nginx). */
+        public Builder headerTimeoutSeconds(int seconds) { this.headerTimeoutSeconds = seconds; return this; }
+
+        /**
+         * With a state file: save every acknowledged change before answering it, so a crash (kill -9) loses nothing
+         * a client was told succeeded. Off by default: the file is then saved every stateSaveSeconds and at shutdown.
+         */
+        public Builder fsyncAlways(boolean on) { this.fsyncAlways = on; return this; }
+
         public EmulatorOptions build() {
             return new EmulatorOptions(this);
         }
@@ -160,6 +177,9 @@ public final class EmulatorOptions {
             copy.host = host;
             copy.port = port;
             copy.webhookToken = webhookToken;
+            copy.idleTimeoutSeconds = idleTimeoutSeconds;
+            copy.fsyncAlways = fsyncAlways;
+            copy.headerTimeoutSeconds = headerTimeoutSeconds;
             copy.webhookUserId = webhookUserId;
             copy.seed = seed;
             copy.journalSize = journalSize;

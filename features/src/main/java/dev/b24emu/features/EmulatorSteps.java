@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Steps that need the emulator's powers (scenarios tag them @emulator-only): portal settings, the clock, the
- * exclusion list, applications and OAuth, event deliveries to a handler server, click-to-call, and call cards.
+ * exclusion list, applications and OAuth, outgoing webhooks, event deliveries to a handler server, click-to-call,
+ * call cards and follow-ups.
  */
 public class EmulatorSteps {
     private final ScenarioContext ctx;
@@ -36,7 +37,7 @@ public class EmulatorSteps {
     @Given("the portal setting {string} is {string}")
     public void setting(String name, String value) {
         requireEmulator();
-        String literal = value.matches("true|false|-?\\d+") ? value : "\"" + value + "\"";
+        String literal = value.matches("true|false|-?\\d+(\\.\\d+)?") ? value : "\"" + value + "\"";
         RestAssured.given().contentType("application/json").body("{\"" + name + "\":" + literal + "}")
                 .patch(ctx.controlPath("/settings")).then().statusCode(200);
     }
@@ -76,6 +77,18 @@ public class EmulatorSteps {
                 .post(ctx.controlPath("/crm-exclusions")).then().statusCode(201);
     }
 
+    /** Dismisses an employee (user.update ACTIVE=N on a real portal): the users control endpoint replaces the user. */
+    @Given("user {long} is dismissed")
+    public void dismiss(long userId) {
+        requireEmulator();
+        Map<String, Object> user = RestAssured.given().get(ctx.controlPath("/users")).then().statusCode(200).extract()
+                .path("find { it.ID == '" + userId + "' }");
+        Map<String, Object> dismissed = new java.util.HashMap<>(user);
+        dismissed.put("ACTIVE", false);
+        RestAssured.given().contentType("application/json").body(dismissed).post(ctx.controlPath("/users"))
+                .then().statusCode(201);
+    }
+
     @Given("an application {string} with scopes {string}")
     public void install(String clientId, String scopes) {
         installBy(clientId, scopes, 1);
@@ -93,6 +106,102 @@ public class EmulatorSteps {
         ctx.remembered.put(clientId + ".application_token", tokens.get("application_token").asText());
     }
 
+    /** A REST 3.0 call as an application: /rest/api/method with the token as auth in the JSON body. */
+    @When("I call REST 3.0 {string} as application {string} with JSON:")
+    public void callV3AsApp(String method, String clientId, String json) {
+        com.fasterxml.jackson.databind.node.ObjectNode body;
+        try {
+            body = (com.fasterxml.jackson.databind.node.ObjectNode) ScenarioContext.JSON.readTree(
+                    Values.substitute(json, ctx.remembered));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Not JSON: " + json, e);
+        }
+        body.put("auth", token(clientId));
+        ctx.record(method, RestAssured.given().contentType("application/json").body(body.toString())
+                .post(ctx.emulatorBase + "/rest/api/" + method), 3);
+    }
+
+    @Given("the portal has a user {int} named {string}")
+    public void user(int id, String name) {
+        requireEmulator();
+        RestAssured.given().contentType("application/json").body(Map.of("ID", id, "NAME", name))
+                .post(ctx.controlPath("/users")).then().statusCode(201);
+    }
+
+    /** A follow-up as call.followup.get answers it (callId, startDate, AI blocks...), plus chatMembers. */
+    @Given("the portal has the follow-up:")
+    public void followUp(String json) {
+        requireEmulator();
+        RestAssured.given().contentType("application/json").body(Values.substitute(json, ctx.remembered))
+                .post(ctx.controlPath("/followups")).then().statusCode(201);
+    }
+
+    /** An outgoing webhook to the handler server's /webhook; its token is remembered as {webhook.application_token}. */
+    @Given("an outgoing webhook for {string} to the handler server")
+    public void outgoingWebhook(String events) {
+        requireEmulator();
+        Response created = RestAssured.given().contentType("application/json")
+                .body(Map.of("handlerUrl", ctx.handler().url("/webhook"), "events", Arrays.asList(events.split(",\\s*"))))
+                .post(ctx.controlPath("/outgoing-webhooks"));
+        created.then().statusCode(201);
+        ctx.remembered.put("webhook.application_token", created.jsonPath().getString("application_token"));
+    }
+
+    @Then("an outgoing webhook for {string} is refused with {string}")
+    public void outgoingWebhookRefused(String events, String start) {
+        requireEmulator();
+        String description = RestAssured.given().contentType("application/json")
+                .body(Map.of("handlerUrl", ctx.handler().url("/webhook"), "events", Arrays.asList(events.split(",\\s*"))))
+                .post(ctx.controlPath("/outgoing-webhooks")).then().statusCode(400).extract().path("error_description");
+        assertTrue(description.startsWith(start), () -> "refused with: " + description);
+    }
+
+    @Then("the outgoing webhook receives {string}")
+    public void webhookReceives(String event) {
+        HandlerServer.Received received = ctx.handler().await(r -> r.path().equals("/webhook")
+                && r.event().equalsIgnoreCase(event), event + " at the outgoing webhook");
+        ctx.body = received.form();
+    }
+
+    @Then("after {int} second(s) the outgoing webhook has received {int} {string}")
+    public void webhookCountAfter(int seconds, int count, String event) throws InterruptedException {
+        Thread.sleep(seconds * 1000L);
+        long received = ctx.handler().received().stream()
+                .filter(r -> r.path().equals("/webhook") && r.event().equalsIgnoreCase(event)).count();
+        assertEquals(count, received, () -> event + " deliveries to the outgoing webhook");
+    }
+
+    /** The keys of a delivered object ("auth"), whatever their order. */
+    @Then("the delivered {string} has exactly the keys {string}")
+    public void deliveredKeys(String path, String csv) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        ctx.body.at(Values.pointer(path)).fieldNames().forEachRemaining(keys::add);
+        assertEquals(new java.util.TreeSet<>(Arrays.asList(csv.split(",\\s*"))), keys, () -> path + " in " + ctx.body);
+    }
+
+    @When("user {int} clicks to call {string} without naming a line")
+    public void clickToCallAnyLine(int userId, String phone) {
+        Response response = RestAssured.given().contentType("application/json")
+                .body(Map.of("userId", userId, "phoneNumber", phone)).post(ctx.controlPath("/click-to-call"));
+        response.then().statusCode(200);
+        ctx.remembered.put("clicked", response.jsonPath().getString("CALL_ID"));
+        ctx.remembered.put("clicked.appId", String.valueOf(response.jsonPath().getString("appId")));
+        ctx.openCalls.add(response.jsonPath().getString("CALL_ID"));
+    }
+
+    @Then("clicking to call {string} as user {int} is refused")
+    public void clickRefused(String phone, int userId) {
+        RestAssured.given().contentType("application/json").body(Map.of("userId", userId, "phoneNumber", phone))
+                .post(ctx.controlPath("/click-to-call")).then().statusCode(400);
+    }
+
+    @When("a CRM form asks for a callback to {string}")
+    public void callbackAnyLine(String phone) {
+        requireEmulator();
+        RestAssured.given().contentType("application/json").body(Map.of("phoneNumber", phone, "text", "Please call back"))
+                .post(ctx.controlPath("/callback")).then().statusCode(200);
+    }
+
     @When("I call {string} as application {string}")
     public void callAsApp(String method, String clientId) {
         ctx.record(method, RestAssured.given().contentType("application/json").body("{}")
@@ -102,6 +211,19 @@ public class EmulatorSteps {
     @When("I call {string} as application {string} with:")
     public void callAsAppWith(String method, String clientId, DataTable table) {
         ctx.record(method, RestAssured.given().contentType("application/json").body(ctx.tree(table).toString())
+                .post(ctx.emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
+    }
+
+    /** The token in an Authorization: Bearer header, as the real server also reads it. */
+    @When("I call {string} as application {string} with a bearer token")
+    public void callWithBearer(String method, String clientId) {
+        ctx.record(method, RestAssured.given().contentType("application/json").header("Authorization", "Bearer " + token(clientId))
+                .body("{}").post(ctx.emulatorBase + "/rest/" + method));
+    }
+
+    @When("I call {string} as application {string} with JSON:")
+    public void callAsAppWithJson(String method, String clientId, String json) {
+        ctx.record(method, RestAssured.given().contentType("application/json").body(Values.substitute(json, ctx.remembered))
                 .post(ctx.emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
     }
 
@@ -197,6 +319,21 @@ public class EmulatorSteps {
         assertTrue(node.isTextual(), () -> path + " should be delivered as a string: " + node);
     }
 
+    /** A key the page says is not passed (a null the real form encoding drops, a key reserved for other calls). */
+    @Then("the delivery has no {string}")
+    public void deliveryHasNo(String path) {
+        assertTrue(ctx.body.at(Values.pointer(path)).isMissingNode(), () -> path + " should not be in " + ctx.body);
+    }
+
+    /** The object at the path (of a delivery, or "result..." of an answer) has these keys and no other. */
+    @Then("{string} has exactly the keys {string}")
+    public void exactKeys(String path, String csv) {
+        JsonNode node = ctx.body.at(Values.pointer(path));
+        java.util.Set<String> actual = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(actual::add);
+        assertEquals(new java.util.TreeSet<>(Arrays.asList(csv.split(",\\s*"))), actual, () -> path + " in " + ctx.body);
+    }
+
     @Then("after {int} second(s) application {string} has received {int} {string}")
     public void countAfter(int seconds, String clientId, int count, String event) throws InterruptedException {
         Thread.sleep(seconds * 1000L);
@@ -261,6 +398,34 @@ public class EmulatorSteps {
                 .jsonPath().getList("events.findAll { it.name == '" + event + "' }.trigger");
         assertEquals(triggers.isEmpty() ? List.of() : Arrays.asList(triggers.split(",\\s*")), actual,
                 () -> event + " of the card of {" + call + "}");
+    }
+
+    @Then("I remember the delivered {string} as {string}")
+    public void rememberDelivered(String path, String name) {
+        ctx.remembered.put(name, ctx.body.at(Values.pointer(path)).asText());
+    }
+
+    /** The tab the call card shows for the first CALL_CARD widget (the simulator's label). */
+    @Then("the widget tab in the card of {string} for user {int} is titled {string}")
+    public void widgetTab(String call, int userId, String title) {
+        String actual = RestAssured.given().get(cardPath(userId, call) + "/widgets").then().statusCode(200).extract()
+                .path("[0].title");
+        assertEquals(title, actual, () -> "the tab of the widget in the card of {" + call + "}");
+    }
+
+    /** The n-th (from 1) event of that name the card emitted carried exactly these handler arguments (JSON). */
+    @Then("the card event {string} {int} of {string} for user {int} has the arguments {string}")
+    public void cardEventArgs(String event, int nth, String call, int userId, String json) throws java.io.IOException {
+        JsonNode view = ScenarioContext.JSON.readTree(RestAssured.given().get(cardPath(userId, call)).then().statusCode(200)
+                .extract().asString());
+        List<JsonNode> named = new java.util.ArrayList<>();
+        view.path("events").forEach(e -> {
+            if (e.path("name").asText().equals(event)) {
+                named.add(e.path("args"));
+            }
+        });
+        assertTrue(named.size() >= nth, () -> "the card of {" + call + "} emitted " + named.size() + " " + event);
+        assertEquals(ScenarioContext.JSON.readTree(json), named.get(nth - 1), () -> event + " " + nth + " of {" + call + "}");
     }
 
     @Then("the card of {string} for user {int} is {string}")

@@ -73,6 +73,67 @@ public class RestSteps {
         send(method, RestAssured.given().urlEncodingEnabled(false), "GET", substituted);
     }
 
+    /** A REST 3.0 method through the webhook: /rest/api/{user}/{token}/method with a JSON body. */
+    @When("I call REST 3.0 {string} with JSON:")
+    public void callV3(String method, String json) {
+        ctx.record(method, RestAssured.given().contentType("application/json").body(Values.substitute(json, ctx.remembered))
+                .post(ctx.webhookV3() + method), 3);
+    }
+
+    @When("I call REST 3.0 {string} with the form:")
+    public void callV3WithForm(String method, String form) {
+        ctx.record(method, RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .body(Values.substitute(form.trim(), ctx.remembered)).post(ctx.webhookV3() + method), 3);
+    }
+
+    @When("I call REST 3.0 {string} with the query:")
+    public void callV3WithQuery(String method, String query) {
+        ctx.record(method, RestAssured.given().urlEncodingEnabled(false)
+                .get(ctx.webhookV3() + method + "?" + Values.substitute(query.trim(), ctx.remembered)), 3);
+    }
+
+    /** A REST 3.0 error: {"error": {"code", "message"}} with its status, and no time block. */
+    @Then("the call fails with REST 3.0 error {int} {string}")
+    public void failsWithV3(int status, String code) {
+        assertEquals(status, ctx.status, () -> "expected HTTP " + status + " " + code + ", got " + ctx.status + ": " + ctx.body);
+        assertEquals(code, ctx.body.path("error").path("code").asText(null), () -> "error.code in " + ctx.body);
+        assertFalse(ctx.body.has("time"), () -> "a REST 3.0 error has no time block: " + ctx.body);
+    }
+
+    @Then("the call fails with REST 3.0 error {int} {string} {string}")
+    public void failsWithV3(int status, String code, String message) {
+        failsWithV3(status, code);
+        assertEquals(message, ctx.body.path("error").path("message").asText(), () -> "error.message in " + ctx.body);
+    }
+
+    @Then("the REST 3.0 error names the field {string} with {string}")
+    public void v3ErrorField(String field, String message) {
+        JsonNode first = ctx.body.path("error").path("validation").path(0);
+        assertEquals(field, first.path("field").asText(null), () -> "error.validation in " + ctx.body);
+        assertEquals(message, first.path("message").asText(null), () -> "error.validation in " + ctx.body);
+    }
+
+    @Then("the result {string} has {int} entries")
+    public void resultEntries(String path, int count) {
+        assertEquals(count, result(path).size(), () -> "entries of " + path + " in " + ctx.body);
+    }
+
+    /** A field of each entry of a list in the result: {@code the result "items" lists "callId" as "103, 102"}. */
+    @Then("the result {string} lists {string} as {string}")
+    public void resultLists(String path, String field, String csv) {
+        List<String> actual = new java.util.ArrayList<>();
+        result(path).forEach(item -> actual.add(item.at(Values.pointer(field)).asText()));
+        assertEquals(csv.isEmpty() ? List.of() : List.of(csv.split(",\\s*")), actual, () -> field + " of " + path + " in " + ctx.body);
+    }
+
+    /** The keys of an object of the result, in the order they were answered. */
+    @Then("the result {string} has the keys {string}")
+    public void resultKeys(String path, String csv) {
+        List<String> keys = new java.util.ArrayList<>();
+        result(path).fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of(csv.split(",\\s*")), keys, () -> "keys of " + path + " in " + ctx.body);
+    }
+
     @When("I call {string} with a wrong webhook token")
     public void callWithWrongToken(String method) {
         String wrong = ctx.webhook.replaceAll("/rest/(\\d+)/[^/]+/$", "/rest/$1/wrong-token-0000/");
@@ -176,6 +237,39 @@ public class RestSteps {
     public void resultIsScalar(String expected) {
         JsonNode value = ctx.body.path("result");
         assertEquals(expected, value.isValueNode() ? value.asText() : value.toString(), () -> "result in " + ctx.body);
+    }
+
+    @Then("the result includes {string}")
+    public void resultIncludes(String value) {
+        assertTrue(resultTexts().contains(Values.substitute(value, ctx.remembered)), () -> value + " missing from " + ctx.body);
+    }
+
+    @Then("the result does not include {string}")
+    public void resultExcludes(String value) {
+        assertFalse(resultTexts().contains(Values.substitute(value, ctx.remembered)), () -> value + " should not be in " + ctx.body);
+    }
+
+    /** server.time and the envelope: the same instant, written alike. */
+    @Then("the result equals the response time {string}")
+    public void resultEqualsTime(String field) {
+        assertEquals(ctx.body.path("time").path(field).asText(), ctx.body.path("result").asText(), () -> "time." + field);
+    }
+
+    @Then("the result {string} is a boolean")
+    public void resultIsBoolean(String path) {
+        assertTrue(result(path).isBoolean(), () -> "result " + path + " should be true or false: " + ctx.body);
+    }
+
+    /** The values of a result list (or an object's field names), as text. */
+    private List<String> resultTexts() {
+        List<String> texts = new java.util.ArrayList<>();
+        JsonNode result = ctx.body.path("result");
+        if (result.isObject()) {
+            result.fieldNames().forEachRemaining(texts::add);
+        } else {
+            result.forEach(item -> texts.add(item.asText()));
+        }
+        return texts;
     }
 
     @Then("the result has {int} item(s)")

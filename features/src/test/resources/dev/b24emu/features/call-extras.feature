@@ -8,7 +8,7 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
       | SHOW         | 0            |
     Then I remember the result "CALL_ID" as "call"
 
-  @C1
+  @C1 @C6 @C8 @C9 @C10 @C11 @C13 @C15 @C16 @C17 @C18 @C74
   Scenario: show and hide answer true, and false for an unknown call
     When I call "telephony.externalcall.show" with:
       | CALL_ID | {call} |
@@ -21,12 +21,12 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     Then the call succeeds
     And the result is "false"
 
-  @C2 @C3 @D38
+  @C2 @C3 @D38 @F19 @C25 @C41 @C21 @C22 @C23 @C29 @C30 @C76 @C27 @C38 @C39 @C40 @C68
   Scenario: A record needs a finished call and a wav or mp3 file
     When I call "telephony.externalCall.attachRecord" with:
       | CALL_ID  | {call}   |
       | FILENAME | call.mp3 |
-    Then the call fails with 400 "ERROR_CORE" "Call is not found in the statistic table. It looks like it is not finished yet."
+    Then the call fails with 400 "ERROR_CORE" "Call is not found in the statistic table. Looks like it is not finished yet."
     When I call "telephony.externalcall.finish" with:
       | CALL_ID  | {call}     |
       | USER_ID  | {operator} |
@@ -43,7 +43,7 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     Then the call succeeds
     And the result "FILE_ID" is an integer
 
-  @C4
+  @C4 @C43 @C44 @C45 @C47 @C48 @C49 @C50 @C51 @C52 @C53 @C54 @C55 @C56 @C57 @C58 @C59
   Scenario: A transcription is checked message by message
     When I call "telephony.call.attachTranscription" with JSON:
       """
@@ -51,7 +51,7 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
       """
     Then the call fails with 400 "ERROR_CORE" "MESSAGES[0][SIDE] should be either Client or User"
 
-  @L1
+  @L1 @L4 @L5 @L7 @L8 @L10 @L11 @L13 @L14 @L15 @L16 @L17 @L18 @L20 @L21 @L23 @L24 @L25 @L26 @L27 @L28 @L29 @L30 @L31 @C63
   Scenario: External lines are added, listed, changed and removed
     When I call "telephony.externalLine.add" with:
       | NUMBER          | 74950000599 |
@@ -75,7 +75,7 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
       | NUMBER | 74950000599 |
     Then the call fails with 400 "ERROR_CORE" "Could not find line with number 74950000599"
 
-  @L2 @emulator-only
+  @L2 @emulator-only @R39
   Scenario: Each application sees only its own lines
     Given an application "local.a" with scopes "telephony"
     And an application "local.b" with scopes "telephony"

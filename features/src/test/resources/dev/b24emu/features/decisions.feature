@@ -1,13 +1,13 @@
 @emulator-only
 Feature: Where the docs and the real server differ, the emulator follows specs/DECISIONS.md and can switch
 
-  @D1
+  @D1 @T75
   Scenario: The empty error code of the on-premise server is selectable
     Given the portal setting "emptyErrorCode" is "true"
     When I call "telephony.externalCall.searchCrmEntities"
     Then the call fails with 400 "" "PHONE_NUMBER is empty"
 
-  @D2
+  @D2 @R25 @R61 @L9 @L32
   Scenario: Telephony can be reserved for applications
     Given the portal setting "appContextOnly" is "true"
     When I call "telephony.externalcall.register" with:
@@ -16,7 +16,7 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | TYPE         | 2            |
     Then the call fails with 403 "WRONG_AUTH_TYPE"
 
-  @D4
+  @D4 @F31
   Scenario: CALL_START_DATE of finish can be an ISO string
     Given the portal setting "finishStartDateIso" is "true"
     When I call "telephony.externalcall.register" with:
@@ -45,7 +45,7 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     And I call "crm.contact.list"
     Then the response "total" is the number 2
 
-  @D27 @emulator-only
+  @D27 @emulator-only @R35 @T83
   Scenario: A value the docs rule out but the server accepts is answered as the server answers it, and reported
     When I call "telephony.externalcall.register" with:
       | USER_ID         | 2            |
@@ -75,9 +75,78 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | EXTRA        | 1            |
     Then the call fails with 400 "ERROR_ARGUMENT"
 
-  @D48
+  @D48 @T32 @T64 @T65 @T66 @T67 @T68 @T70 @T71 @T72 @T78 @T91 @T92 @E131
   Scenario: The real limits are off until a portal turns them on
     Given the portal setting "limits" is "true"
     When I call "user.current"
     Then the call succeeds
     And the response time "operating_reset_at" is an integer
+
+  @D100 @emulator-only
+  Scenario: A dismissed employee's webhook is refused, unless the portal is told otherwise
+    Given user 1 is dismissed
+    When I call "user.current"
+    Then the call fails with 401 "authorization_error" "Unable to authorize user"
+    Given the portal setting "refuseInactiveUsers" is "false"
+    When I call "user.current"
+    Then the call succeeds
+  @D51
+  Scenario: app.info answers a webhook its scopes and licence, or the docs' ACCESS_DENIED
+    When I call "app.info"
+    Then the call succeeds
+    And the result "LICENSE" is "en_ent10000"
+    And the result "SCOPE.0" is "call"
+    Given the portal setting "appInfoWebhookDenied" is "true"
+    When I call "app.info"
+    Then the call fails with 403 "ACCESS_DENIED" "Access denied! Application context required"
+
+  @D52
+  Scenario: A user updates their own profile but not ACTIVE, unless the portal keeps user.update for administrators
+    Given an application "local.self" with scopes "user" installed by user 2
+    When I call "user.update" as application "local.self" with:
+      | ID        | 2          |
+      | LAST_NAME | Dispatcher |
+      | ACTIVE    | N          |
+    Then the call succeeds
+    When I call "user.get" with:
+      | ID | 2 |
+    Then the result "0.LAST_NAME" is "Dispatcher"
+    And the result "0.ACTIVE" is "true"
+    Given the portal setting "userUpdateAdminOnly" is "true"
+    When I call "user.update" as application "local.self" with:
+      | ID        | 2     |
+      | LAST_NAME | Again |
+    Then the call fails with 400 "ERROR_CORE" "access_denied"
+
+  @D55
+  Scenario: crm.activity.add derives what the server derives and reports it; strict mode refuses it
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"TYPE_ID": 2, "SUBJECT": "Derived", "COMMUNICATIONS": [{"VALUE": "+79990000001", "ENTITY_ID": 1, "ENTITY_TYPE_ID": 3}]}}
+      """
+    Then the call succeeds
+    And the response warns "Parameter fields is invalid"
+    And I remember the result "" as "activity"
+    When I call "crm.activity.get" with:
+      | id | {activity} |
+    Then the result "OWNER_ID" is "1"
+    And the result "RESPONSIBLE_ID" is "2"
+    Given the portal setting "validation" is "strict"
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"TYPE_ID": 2, "SUBJECT": "Derived", "COMMUNICATIONS": [{"VALUE": "+79990000001", "ENTITY_ID": 1, "ENTITY_TYPE_ID": 3}]}}
+      """
+    Then the call fails with 400 "ERROR_ARGUMENT"
+
+  @D58
+  Scenario: server.time is the portal clock of the time block; method.get looks names up in lower case
+    Given the portal setting "timeZone" is "Europe/Moscow"
+    When I call "server.time"
+    Then the result "" matches ".*[+]03:00$"
+    And the result equals the response time "date_start"
+    When I call "method.get" with:
+      | name | telephony.externalCall.searchCrmEntities |
+    Then the result "isExisting" is "false"
+    When I call "method.get" with:
+      | name | telephony.externalcall.searchcrmentities |
+    Then the result "isExisting" is "true"

@@ -6,7 +6,7 @@ Feature: Events: event.bind and delivery of the telephony events
   Background:
     Given an application "local.pbx" with scopes "telephony, crm, user"
 
-  @E1 @D31 @D32
+  @E1 @D31 @D32 @E7 @C69 @C70 @T74 @E61 @E63 @E64 @E85 @E86 @E87 @E88 @E89 @E90 @E92 @E132 @E60 @E94 @E95 @E96
   Scenario: Binding rules
     When I call "event.bind" with:
       | event   | OnVoximplantCallStart   |
@@ -29,7 +29,7 @@ Feature: Events: event.bind and delivery of the telephony events
       | handler | http://127.0.0.1:9/h  |
     Then the call fails with 400 "ERROR_HANDLER_ALREADY_EXIST"
 
-  @E2 @D33 @D35
+  @E2 @D33 @D35 @D94 @E62 @E65 @E66 @E67 @E68 @E69 @E70 @E71 @E73 @E77 @E78 @E79 @E81 @E83 @E84 @E133 @E72 @E80 @E82 @O10 @O11 @E156 @E157 @E158
   Scenario: A new call delivers OnVoximplantCallInit and OnVoximplantCallStart, form-encoded
     Given application "local.pbx" binds "OnVoximplantCallStart" to the handler server
     When I call "telephony.externalcall.register" with:
@@ -60,7 +60,7 @@ Feature: Events: event.bind and delivery of the telephony events
     And the delivered "data.CALL_DURATION" is "42"
     And the delivered "data.CALL_FAILED_CODE" is "200"
 
-  @E3 @D34
+  @E3 @D34 @C73 @E74
   Scenario: A failed delivery is not retried
     Given the handler server answers 500
     And application "local.pbx" binds "OnVoximplantCallStart" to the handler server
@@ -81,7 +81,7 @@ Feature: Events: event.bind and delivery of the telephony events
       | TYPE         | 2            |
     Then after 3 seconds application "local.pbx" has received 3 "ONVOXIMPLANTCALLSTART"
 
-  @E4 @D39
+  @E4 @D39 @R33 @R51 @E8 @C72 @E9
   Scenario: Click-to-call goes to the line's application only
     Given an application "local.other" with scopes "telephony"
     And application "local.pbx" binds "OnExternalCallStart" to the handler server
@@ -94,7 +94,7 @@ Feature: Events: event.bind and delivery of the telephony events
     And the delivered "data.LINE_NUMBER" is "74950000601"
     And after 1 second application "local.other" has received 0 "ONEXTERNALCALLSTART"
 
-  @E5 @D36 @D37
+  @E5 @D36 @D37 @E75 @E91 @E97 @E98 @E99 @E100 @E101 @E102 @E103 @E105 @E106 @E107 @E108 @E109 @E110 @E111 @E113 @E114 @E115 @E116 @E117 @E118 @E119 @E120 @E121 @E123 @E125 @E126 @E127 @E128 @E129 @E130 @E104 @E122 @E124 @E145 @E152 @E153 @E154 @E155
   Scenario: Offline handlers get a queue with the latest state of each call
     When I call "event.bind" as application "local.pbx" with:
       | event      | OnVoximplantCallEnd |
@@ -116,7 +116,7 @@ Feature: Events: event.bind and delivery of the telephony events
     And I call "event.offline.list" as application "local.pbx"
     Then the result has 0 items
 
-  @E6
+  @E6 @E26
   Scenario: OnExternalCallBackStart reaches the line's application
     Given application "local.pbx" binds "OnExternalCallBackStart" to the handler server
     When I call "telephony.externalLine.add" as application "local.pbx" with:

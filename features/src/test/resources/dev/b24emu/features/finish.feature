@@ -11,7 +11,7 @@ Feature: telephony.externalCall.finish
       | LINE_NUMBER  | 74950000301  |
     Then I remember the result "CALL_ID" as "call"
 
-  @F1 @D4 @D21
+  @F1 @D4 @D21 @F8 @F10 @F12 @F14 @F15 @F18 @F20 @F22 @F23 @F24 @F25 @F26 @F27 @F28 @F29 @F30 @F32 @F33 @F34 @F35 @F36 @F37 @F40 @F41 @F42 @F43 @F46 @F48 @F38 @F39
   Scenario: The statistics row has the documented fields and wire types
     When I call "telephony.externalcall.finish" with:
       | CALL_ID  | {call}     |
@@ -29,7 +29,7 @@ Feature: telephony.externalCall.finish
     And the result "CRM_ENTITY_TYPE" is "CONTACT"
     And the result "ID" is an integer
 
-  @F2
+  @F2 @F13 @F16 @F17
   Scenario: Without DURATION the call counts as missed
     When I call "telephony.externalcall.finish" with:
       | CALL_ID | {call}     |
@@ -37,7 +37,7 @@ Feature: telephony.externalCall.finish
     Then the result "CALL_FAILED_CODE" is "304"
     And the result "CALL_STATUS" is the number 0
 
-  @F3 @D5
+  @F3 @D5 @F47 @F50 @C65
   Scenario: A second finish finds no call
     When I call "telephony.externalcall.finish" with:
       | CALL_ID | {call}     |
@@ -47,14 +47,14 @@ Feature: telephony.externalCall.finish
       | USER_ID | {operator} |
     Then the call fails with 400 "ERROR_CORE" "Call is not found (call should be registered prior to finishing"
 
-  @F4
+  @F4 @F9 @C64
   Scenario: CALL_ID must be a string
     When I call "telephony.externalcall.finish" with:
       | CALL_ID | 12345      |
       | USER_ID | {operator} |
     Then the call fails with 400 "INVALID_ARGUMENT" "CALL_ID must be a string"
 
-  @F5 @D22
+  @F5 @D22 @R24
   Scenario: Finishing writes a call activity on the client
     When I call "telephony.externalcall.finish" with:
       | CALL_ID  | {call}     |
@@ -68,7 +68,7 @@ Feature: telephony.externalCall.finish
     And the result "DIRECTION" is "1"
     And the result "COMPLETED" is "Y"
 
-  @F6 @D18 @emulator-only
+  @F6 @D18 @emulator-only @F11
   Scenario: The finishing user becomes responsible for what the call created
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -84,7 +84,7 @@ Feature: telephony.externalCall.finish
       | id | {lead} |
     Then the result "ASSIGNED_BY_ID" is "3"
 
-  @D3 @emulator-only
+  @D3 @emulator-only @F21
   Scenario: ADD_TO_CHAT is off unless asked, as on the real server
     When I call "telephony.externalcall.finish" with:
       | CALL_ID | {call}     |

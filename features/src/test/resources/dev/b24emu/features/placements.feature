@@ -6,7 +6,7 @@ Feature: Placements and the call card
   Background:
     Given an application "local.widget" with scopes "telephony, crm, user, placement"
 
-  @P1 @D42 @D46
+  @P1 @D42 @D46 @P6 @P7 @P8 @P9 @P14 @P15 @P16 @P20 @P21 @P22 @P23 @P28 @P30 @P40 @P46 @P47 @P52 @P53 @P60 @P63 @P65 @P79 @P98 @P100 @P102 @P105 @P18 @P26 @P55 @P24 @P64 @E93 @D89
   Scenario: placement.bind rules
     When I call "placement.bind" as application "local.widget" with:
       | HANDLER | http://127.0.0.1:9/w |
@@ -29,7 +29,7 @@ Feature: Placements and the call card
       | HANDLER   | http://127.0.0.1:9/w |
     Then the call fails with 403 "WRONG_AUTH_TYPE"
 
-  @P2 @D45
+  @P2 @D45 @P25 @P57 @P58 @P61 @P62 @P66 @P67 @P68 @P69 @P70 @P71 @P72 @P73 @P74 @P75 @P76 @P77 @P78 @P80 @P81 @P82 @P83 @P84 @P85 @P86 @P87 @P89 @P90 @P93 @P104 @P107 @P110 @P112 @P92 @P95 @P99 @P106 @P111
   Scenario: A shown card opens the widget with the documented fields
     Given application "local.widget" binds the CALL_CARD widget to the handler server
     When I call "telephony.externalcall.register" with:
@@ -47,7 +47,7 @@ Feature: Placements and the call card
     And the delivered "LANG" is "en"
     And every delivery conforms to the contract
 
-  @P3 @D43
+  @P3 @D43 @P97 @P114 @P116 @P117 @P126 @P130 @P169 @P171 @P172 @P173 @P175
   Scenario: EntityChanged fires on opening, refresh, bind and create, and for nothing else
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -61,7 +61,7 @@ Feature: Placements and the call card
     Then the card of "call" for user 2 emitted "CallCard::EntityChanged" for "opened, refreshed, bound, created"
     And the card of "call" for user 2 emitted "CallCard::CallStateChanged" for "state connected"
 
-  @P3 @D43 @D47
+  @P3 @D43 @D47 @R38 @P177
   Scenario: In call-list mode moving to the next client fires EntityChanged
     Given a call list "list" of contacts "1, 2"
     When user 3 moves to the "first" client of call list "list"
@@ -74,7 +74,7 @@ Feature: Placements and the call card
     When user 3 moves to the "next" client of call list "list"
     Then the card of "call" for user 3 emitted "CallCard::EntityChanged" for "opened, call list next"
 
-  @P4 @D44
+  @P4 @D44 @P94 @P119 @P120 @P125 @P127 @P128 @P129 @P131 @P149 @P151 @P153 @P154 @P155 @P156 @P157 @P158 @P159
   Scenario: With auto-close disabled BeforeClose arrives twice, 65 seconds apart
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -92,7 +92,7 @@ Feature: Placements and the call card
     Then the card of "call" for user 2 emitted "CallCard::BeforeClose" for "call ended, auto-close delay over"
     And the card of "call" for user 2 is "closed"
 
-  @P5
+  @P5 @P118 @P122 @P136 @P137 @P138 @P140 @P143 @P144 @P145 @P146
   Scenario: getStatus returns the card's current data
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
@@ -105,11 +105,12 @@ Feature: Placements and the call card
     And the result "CALL_STATE" is "connecting"
 
   @D41
-  Scenario: CallCard events can be subscribed over REST
+  Scenario: CallCard events can be subscribed over REST, with a warning that a real portal cannot
     When I call "placement.bindEvent" as application "local.widget" with:
       | PLACEMENT | CallCard::EntityChanged |
       | HANDLER   | http://127.0.0.1:9/cc   |
     Then the result is "true"
+    And the response warns "placement.bindEvent and placement.unbindEvent are not REST methods on a real portal"
     When I call "placement.bindEvent" as application "local.widget" with:
       | PLACEMENT | CallCard::Nothing     |
       | HANDLER   | http://127.0.0.1:9/cc |

@@ -2,14 +2,14 @@ Feature: telephony.externalCall.register
   Registers a call, binds it to the CRM, creates a lead when asked, and returns the same CALL_ID for a repeat
   within 30 minutes (api-reference/telephony/telephony-external-call-register.md, REAL-BEHAVIOUR.md).
 
-  @R1 @D27
+  @R1 @D27 @R26 @R27 @R62 @R67 @C60
   Scenario: Without a user the call is refused first
     When I call "telephony.externalcall.register" with:
       | PHONE_NUMBER | +79995550201 |
       | TYPE         | 9            |
     Then the call fails with 400 "ERROR_CORE" "USER_ID or USER_PHONE_INNER should be set"
 
-  @R2
+  @R2 @R29 @R60 @R63 @C61
   Scenario: An unknown TYPE is refused
     When I call "telephony.externalcall.register" with:
       | USER_ID      | {operator}   |
@@ -17,7 +17,7 @@ Feature: telephony.externalCall.register
       | TYPE         | 9            |
     Then the call fails with 400 "ERROR_CORE" "Unknown TYPE"
 
-  @R3
+  @R3 @R30 @R64
   Scenario: CALL_START_DATE must be ISO-8601
     When I call "telephony.externalcall.register" with:
       | USER_ID         | {operator}       |
@@ -26,7 +26,7 @@ Feature: telephony.externalCall.register
       | CALL_START_DATE | 10.03.2026 11:00 |
     Then the call fails with 400 "ERROR_CORE" "CALL_START_DATE should be in the ISO-8601 format"
 
-  @R4
+  @R4 @R28 @R65 @C62
   Scenario: A number without digits is refused
     When I call "telephony.externalcall.register" with:
       | USER_ID      | {operator} |
@@ -34,7 +34,7 @@ Feature: telephony.externalCall.register
       | TYPE         | 2          |
     Then the call fails with 400 "ERROR_CORE" "Unsupported phone number format"
 
-  @R5 @emulator-only
+  @R5 @emulator-only @R66
   Scenario: An inactive user cannot take calls
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 4            |
@@ -42,7 +42,7 @@ Feature: telephony.externalCall.register
       | TYPE         | 2            |
     Then the call fails with 400 "ERROR_CORE" "User is not found or is not active"
 
-  @R6
+  @R6 @R23 @R53 @R54 @R55 @R57
   Scenario: A CALL_ID has the real form and the result its documented fields
     Given a contact "Olga Register" with phone "+79995550202"
     When I call "telephony.externalcall.register" with:
@@ -55,7 +55,7 @@ Feature: telephony.externalCall.register
     And the result "CRM_ENTITY_ID" is "{Olga Register}"
     And the result "CRM_CREATED_LEAD" is "null"
 
-  @R7 @R8
+  @R7 @R8 @R41 @R49
   Scenario: A repeat within 30 minutes returns the same CALL_ID whatever the CRM fields and start date
     When I call "telephony.externalcall.register" with:
       | USER_ID      | {operator}   |
@@ -73,7 +73,7 @@ Feature: telephony.externalCall.register
       | SHOW            | 0                         |
     Then the result "CALL_ID" equals the remembered "first"
 
-  @R9 @D9
+  @R9 @D9 @R40 @R42 @R43 @R44 @R45 @R47 @R50 @C75
   Scenario: EXTERNAL_CALL_ID and LINE_NUMBER are keys when passed, and the number is compared as sent
     When I call "telephony.externalcall.register" with:
       | USER_ID          | {operator}   |
@@ -130,7 +130,7 @@ Feature: telephony.externalCall.register
       | TYPE         | 2            |
     Then the result "CALL_ID" differs from the remembered "first"
 
-  @R12 @D11
+  @R12 @D11 @R36
   Scenario: The call binds to the client found by number, contacts before leads and companies
     Given a company "Bind Co" with phone "+79995550207"
     And a lead "Bind lead" with phone "+79995550207"
@@ -142,7 +142,7 @@ Feature: telephony.externalCall.register
     Then the result "CRM_ENTITY_TYPE" is "CONTACT"
     And the result "CRM_ENTITY_ID" is "{Bind Person}"
 
-  @R13 @D18 @D19
+  @R13 @D18 @D19 @R32 @R34
   Scenario: CRM_CREATE makes a lead for an unknown number
     When I call "telephony.externalcall.register" with:
       | USER_ID      | {operator}   |
@@ -158,7 +158,7 @@ Feature: telephony.externalCall.register
     Then the result "TITLE" is "+7 999 555-02-08 - Incoming call"
     And the result "ASSIGNED_BY_ID" is "{operator}"
 
-  @R14 @D20
+  @R14 @D20 @R56
   Scenario: Without CRM_CREATE nothing is created
     When I call "telephony.externalcall.register" with:
       | USER_ID      | {operator}   |
@@ -230,7 +230,7 @@ Feature: telephony.externalCall.register
     Then the result "CRM_ENTITY_TYPE" is ""
     And the result "CRM_CREATED_ENTITIES" is "[]"
 
-  @D13 @emulator-only
+  @D13 @emulator-only @R58
   Scenario: An employee's own phone gets no lead but an error
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |

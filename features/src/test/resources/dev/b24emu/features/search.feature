@@ -2,7 +2,7 @@ Feature: telephony.externalCall.searchCrmEntities
   Finds clients by phone number: contacts, then leads, then companies, with their responsible employee
   (api-reference/telephony/telephony-external-call-search-crm-entities.md).
 
-  @S1 @D8 @D11
+  @S1 @D8 @D11 @S6 @S8 @S9 @S12
   Scenario: Any phone format finds contacts, then leads, then companies
     Given a company "Search Co" with phone "+79995550401"
     And a lead "Search lead" with phone "79995550401"
@@ -13,7 +13,7 @@ Feature: telephony.externalCall.searchCrmEntities
     And the result "0.NAME" is "Search Person"
     And the result "2.NAME" is "Search Co"
 
-  @S2
+  @S2 @S10 @S11 @S13 @S14
   Scenario: Each item carries its responsible employee
     Given a contact "Assigned Person" with phone "+79995550402"
     When I call "telephony.externalCall.searchCrmEntities" with:
@@ -22,12 +22,12 @@ Feature: telephony.externalCall.searchCrmEntities
     And the result "0.ASSIGNED_BY.ID" is a string
     And the result "0.ASSIGNED_BY.ID" is "{operator}"
 
-  @S3
+  @S3 @S7 @S20
   Scenario: PHONE_NUMBER is required
     When I call "telephony.externalCall.searchCrmEntities"
     Then the call fails with 400 "ERROR_CORE" "PHONE_NUMBER is empty"
 
-  @S4 @emulator-only
+  @S4 @emulator-only @S15 @S16 @S17 @S18 @S19
   Scenario: The responsible employee's phones and time-tracking status are shown
     When I call "telephony.externalCall.searchCrmEntities" with:
       | PHONE_NUMBER | +79990000002 |

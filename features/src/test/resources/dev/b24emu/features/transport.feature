@@ -5,7 +5,7 @@ Feature: The REST transport behaves like the real Bitrix24 server
   Background:
     Given a contact "Transport Client" with phone "+79995550101"
 
-  @T1
+  @T1 @P44 @T13 @T15 @T23 @T24 @T61
   Scenario: Webhook URLs work with or without .json, with a trailing slash, and in any case
     When I request the webhook path "telephony.externalCall.searchCrmEntities.json?PHONE_NUMBER=79995550101"
     Then the call succeeds
@@ -13,7 +13,7 @@ Feature: The REST transport behaves like the real Bitrix24 server
     Then the call succeeds
     And the result "0.NAME" is "Transport Client"
 
-  @T2
+  @T2 @T17 @T18 @T19 @T20 @T21 @T31 @T33 @T34 @T35 @T36 @T37 @T38 @T39 @T40 @T44
   Scenario: A CRest form body, an SDK JSON body and a GET query find the same client
     When I call "telephony.externalCall.searchCrmEntities" with the form:
       """
@@ -31,7 +31,7 @@ Feature: The REST transport behaves like the real Bitrix24 server
       """
     Then the result "0.NAME" is "Transport Client"
 
-  @T3 @D23
+  @T3 @D23 @R52 @P17 @T22 @T25 @T58 @T85 @T84 @T86 @T87 @T88 @T89 @T90
   Scenario: Every success carries the time block
     When I call "user.current"
     Then the call succeeds
@@ -39,13 +39,13 @@ Feature: The REST transport behaves like the real Bitrix24 server
     And the response time "start" is an integer
     And the response time "processing" is an integer
 
-  @T4
+  @T4 @T27 @T73 @T76 @T77
   Scenario: An unknown method is a 404 without a time block
     When I call "telephony.no.such.method"
     Then the call fails with 404 "ERROR_METHOD_NOT_FOUND"
     And the response has no "time"
 
-  @T5 @D6
+  @T5 @D6 @T14 @T62 @T80
   Scenario: A wrong webhook token is refused
     When I call "user.current" with a wrong webhook token
     Then the call fails with 401 "NO_AUTH_FOUND"
@@ -86,7 +86,7 @@ Feature: The REST transport behaves like the real Bitrix24 server
       | RECORD_URL    | null       |
     Then the call succeeds
 
-  @T7
+  @T7 @P198 @T28 @T54 @T55 @T56 @T57 @E112
   Scenario: List methods page by 50 with next and total
     When I call "crm.contact.list" with:
       | select | ["ID"] |

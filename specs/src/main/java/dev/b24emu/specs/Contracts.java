@@ -59,13 +59,36 @@ public final class Contracts {
     /** maps a schema path to its required top-level property names */
     private final Map<String, Set<String>> requiredSets = new ConcurrentHashMap<>();
 
-    /** A documented error: the HTTP status, code and message the real server answers. */
-    public record DocumentedError(int status, String code, String message) {
+    /**
+     * A documented error: the HTTP status, code and message the real server answers.
+     *
+     * @param argument   for ERROR_ARGUMENT answers that name it, the "argument" the envelope carries (null for none)
+     * @param validation the field REST 3.0 names in {@code error.validation}, or null (REST 2 errors have none)
+     */
+    public record DocumentedError(int status, String code, String message, String argument, FieldError validation) {
+        public DocumentedError(int status, String code, String message) {
+            this(status, code, message, null, null);
+        }
     }
 
-    /** One served method: scope, docs page, and the schema paths of its parameters and result. */
-    public record MethodContract(String method, String scope, String summary, String docs, String params,
-                                 String result, boolean list, boolean appContextOnly, List<DocumentedError> errors) {
+    /** One entry of a REST 3.0 error's {@code validation} list: the field and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+
+    /**
+     * One served method: scope, docs page, and the schema paths of its parameters and result.
+     *
+     * @param scope       the scope the method belongs to ("" for none)
+     * @param alsoScopes  other scopes that grant it too (user_basic and user_brief grant user.get with fewer fields)
+     * @param restVersion 2 for the classic REST methods, 3 for REST 3.0 ones (served under /rest/api/, JSON bodies,
+     *                    the REST 3.0 envelopes of {@code envelopeV3})
+     */
+    public record MethodContract(String method, String scope, List<String> alsoScopes, String summary, String docs,
+                                 String params, String result, boolean list, boolean appContextOnly,
+                                 List<DocumentedError> errors, int restVersion) {
+        public boolean v3() {
+            return restVersion == 3;
+        }
     }
 
     /**
@@ -94,10 +117,12 @@ public final class Contracts {
             List<DocumentedError> errors = new ArrayList<>();
             method.path("errors").forEach(e -> errors.add(new DocumentedError(e.get("status").asInt(),
                     e.get("code").asText(), e.get("message").asText())));
+            List<String> alsoScopes = new ArrayList<>();
+            method.path("alsoScopes").forEach(scope -> alsoScopes.add(scope.asText()));
             MethodContract contract = new MethodContract(method.get("method").asText(), method.get("scope").asText(),
-                    method.get("summary").asText(), method.get("docs").asText(), method.get("params").asText(),
-                    method.get("result").asText(), method.path("list").asBoolean(),
-                    method.path("appContextOnly").asBoolean(), List.copyOf(errors));
+                    List.copyOf(alsoScopes), method.get("summary").asText(), method.get("docs").asText(),
+                    method.get("params").asText(), method.get("result").asText(), method.path("list").asBoolean(),
+                    method.path("appContextOnly").asBoolean(), List.copyOf(errors), method.path("restVersion").asInt(2));
             methods.put(contract.method().toLowerCase(Locale.ROOT), contract);
         }
     }
@@ -141,6 +166,7 @@ public final class Contracts {
     public Set<String> allSchemaPaths() {
         Set<String> paths = new LinkedHashSet<>();
         index.get("envelope").forEach(p -> paths.add(p.asText()));
+        index.get("envelopeV3").forEach(p -> paths.add(p.asText()));
         methods.values().forEach(m -> {
             paths.add(m.params());
             paths.add(m.result());
@@ -189,24 +215,42 @@ public final class Contracts {
      */
     public List<Violation> validateParams(String method, JsonNode params) {
         MethodContract contract = require(method);
-        return validate(contract.params(), canonicalKeys(contract.params(), params));
+        // REST 3.0 reads a JSON body into a typed object: names are exact and a null is a value
+        return validate(contract.params(), contract.v3() ? params : canonicalKeys(contract.params(), params));
     }
 
     public List<Violation> validateResult(String method, JsonNode result) {
         return validate(require(method).result(), result);
     }
 
-    /** Validates a whole response: the success envelope and the method's result, or the error envelope. */
+    /**
+     * Validates a whole response: the success envelope and the method's result, or the error envelope, each of the
+     * method's REST version.
+     */
     public List<Violation> validateResponse(String method, int status, JsonNode body) {
+        MethodContract contract = require(method);
         if (status == 200) {
-            List<Violation> violations = new ArrayList<>(validate(index.get("envelope").get("success").asText(), body));
+            List<Violation> violations = new ArrayList<>(validate(envelope(contract.restVersion(), "success"), body));
             if (body.has("result")) {
                 validateResult(method, body.get("result")).forEach(v -> violations.add(new Violation(v.property(),
                         "/result" + v.location(), v.keyword(), v.message(), v.error(), v.rank())));
             }
             return violations;
         }
-        return validate(index.get("envelope").get("error").asText(), body);
+        return validateError(contract.restVersion(), body);
+    }
+
+    /**
+     * Validates an error answer in the envelope of a REST version (2: {error, error_description}; 3: {error: {code,
+     * message, [validation]}}), for answers that belong to no method: an unknown method, or a REST 3.0 method asked
+     * for on the REST 2 path.
+     */
+    public List<Violation> validateError(int restVersion, JsonNode body) {
+        return validate(envelope(restVersion, "error"), body);
+    }
+
+    private String envelope(int restVersion, String kind) {
+        return index.get(restVersion == 3 ? "envelopeV3" : "envelope").get(kind).asText();
     }
 
     public List<Violation> validateEvent(String event, JsonNode payload) {
@@ -405,8 +449,11 @@ public final class Contracts {
         int rank = order.indexOf(property) >= 0 ? order.indexOf(property) : order.size();
         Optional<DocumentedError> answer = Optional.empty();
         if (documented != null) {
+            JsonNode field = documented.get("validation");
             answer = Optional.of(new DocumentedError(documented.path("status").asInt(400),
-                    documented.get("code").asText(), documented.get("message").asText()));
+                    documented.get("code").asText(), documented.get("message").asText(),
+                    documented.hasNonNull("argument") ? documented.get("argument").asText() : null,
+                    field == null ? null : new FieldError(field.path("field").asText(), field.path("message").asText())));
             if (documented.has("rank")) {
                 rank = documented.get("rank").asInt();
             }

@@ -34,16 +34,11 @@ final class OpenApiAssembler {
         info.put("description", "The contract the Bitrix24 telephony emulator serves and checks, assembled from "
                 + "the JSON Schemas of dev.b24emu:b24-specs. Every operation answers the envelope {result, time} or "
                 + "{error, error_description}. Parameters may be sent as JSON, as a form with PHP bracket keys, or in "
-                + "the query string. Decisions where the docs and the real server differ: specs/DECISIONS.md.");
+                + "the query string. REST 3.0 operations (their own servers under /rest/api/) take a JSON body and answer "
+                + "{result, time} or {error: {code, message}}. Decisions where the docs and the real server differ: "
+                + "specs/DECISIONS.md.");
         doc.put("jsonSchemaDialect", "https://json-schema.org/draft/2020-12/schema");
-        ArrayNode servers = doc.putArray("servers");
-        ObjectNode webhook = servers.addObject();
-        webhook.put("url", baseUrl + "/rest/{userId}/{token}");
-        webhook.put("description", "Incoming webhook");
-        ObjectNode variables = webhook.putObject("variables");
-        variables.putObject("userId").put("default", "1");
-        variables.putObject("token").put("default", "demo-token");
-        servers.addObject().put("url", baseUrl + "/rest").put("description", "OAuth application: pass auth=ACCESS_TOKEN");
+        servers(doc.putArray("servers"), baseUrl + "/rest", "", "OAuth application: pass auth=ACCESS_TOKEN");
 
         ObjectNode components = doc.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
@@ -56,16 +51,26 @@ final class OpenApiAssembler {
         ObjectNode responses = components.putObject("responses");
         responses.set("Error", errorResponse("A Bitrix24 error: 400 for method errors, 401 NO_AUTH_FOUND / "
                 + "invalid_token / expired_token, 403 insufficient_scope / WRONG_AUTH_TYPE, 404 ERROR_METHOD_NOT_FOUND, "
-                + "413 REQUEST_TOO_LARGE"));
+                + "413 REQUEST_TOO_LARGE", "envelope"));
+        responses.set("ErrorV3", errorResponse("A REST 3.0 error {error: {code, message, [validation]}}: 400 "
+                + "BITRIX_REST_V3_EXCEPTION_* and the method's own codes, 403 BITRIX_REST_V3_EXCEPTION_INSUFFICIENTSCOPEEXCEPTION, "
+                + "404 BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION; credentials and limits keep their REST codes", "envelopeV3"));
 
         ObjectNode paths = doc.putObject("paths");
         for (Contracts.MethodContract method : contracts.methods()) {
-            paths.set("/" + method.method(), operation(method));
+            ObjectNode item = operation(method);
+            if (method.v3()) {
+                // REST 3.0 lives under /rest/api/: the path item names its own servers
+                servers(item.putArray("servers"), baseUrl + "/rest/api", ", REST 3.0",
+                        "OAuth application, REST 3.0: pass the token as auth in the JSON body");
+            }
+            paths.set("/" + method.method(), item);
         }
         ObjectNode webhooks = doc.putObject("webhooks");
         for (JsonNode event : contracts.index().get("events")) {
             webhooks.set(event.get("event").asText(), delivery("Event " + event.get("event").asText()
-                            + " delivered to a handler bound with event.bind (" + event.get("docs").asText() + ")",
+                            + " delivered to a handler bound with event.bind, or to an outgoing webhook subscribed to it ("
+                            + event.get("docs").asText() + ")",
                     event.get("schema").asText()));
         }
         for (JsonNode placement : contracts.index().get("placements")) {
@@ -86,27 +91,49 @@ final class OpenApiAssembler {
         if (method.appContextOnly()) {
             description.append(" Reserved for applications by the docs; webhooks are admitted unless the portal sets appContextOnly.");
         }
+        if (!method.alsoScopes().isEmpty()) {
+            description.append(" Also granted by the scopes ").append(String.join(", ", method.alsoScopes())).append('.');
+        }
         for (Contracts.DocumentedError error : method.errors()) {
             description.append("\n- ").append(error.status()).append(' ').append(error.code()).append(": ").append(error.message());
+        }
+        if (method.v3()) {
+            description.append("\nREST 3.0: a JSON body only (the query string is not read), names in their exact case.");
         }
         op.put("description", description.toString());
         op.putArray("tags").add(method.scope().isEmpty() ? "common" : method.scope());
         ArrayNode security = op.putArray("security");
         security.addObject();
-        security.addObject().putArray("oauthToken");
+        if (!method.v3()) {
+            security.addObject().putArray("oauthToken");
+        }
         ObjectNode content = op.putObject("requestBody").putObject("content");
-        for (String type : new String[] {"application/json", "application/x-www-form-urlencoded"}) {
+        String[] types = method.v3() ? new String[] {"application/json"}
+                : new String[] {"application/json", "application/x-www-form-urlencoded"};
+        for (String type : types) {
             content.putObject(type).putObject("schema").put("$ref", "#/components/schemas/" + key(method.params()));
         }
+        String envelope = method.v3() ? "envelopeV3" : "envelope";
         ObjectNode responses = op.putObject("responses");
         ObjectNode ok = responses.putObject("200");
         ok.put("description", method.list() ? "A page of results (next and total beside result)" : "Success");
         ObjectNode schema = ok.putObject("content").putObject("application/json").putObject("schema");
         ArrayNode allOf = schema.putArray("allOf");
-        allOf.addObject().put("$ref", "#/components/schemas/" + key(contracts.index().get("envelope").get("success").asText()));
+        allOf.addObject().put("$ref", "#/components/schemas/" + key(contracts.index().get(envelope).get("success").asText()));
         allOf.addObject().putObject("properties").putObject("result").put("$ref", "#/components/schemas/" + key(method.result()));
-        responses.putObject("default").put("$ref", "#/components/responses/Error");
+        responses.putObject("default").put("$ref", "#/components/responses/" + (method.v3() ? "ErrorV3" : "Error"));
         return post;
+    }
+
+    /** The incoming webhook's server below a REST root, and the OAuth one at it. */
+    private static void servers(ArrayNode servers, String root, String version, String oauth) {
+        ObjectNode webhook = servers.addObject();
+        webhook.put("url", root + "/{userId}/{token}");
+        webhook.put("description", "Incoming webhook" + version);
+        ObjectNode variables = webhook.putObject("variables");
+        variables.putObject("userId").put("default", "1");
+        variables.putObject("token").put("default", "demo-token");
+        servers.addObject().put("url", root).put("description", oauth);
     }
 
     private ObjectNode delivery(String description, String schemaPath) {
@@ -119,11 +146,11 @@ final class OpenApiAssembler {
         return item;
     }
 
-    private ObjectNode errorResponse(String description) {
+    private ObjectNode errorResponse(String description, String envelope) {
         ObjectNode response = json.createObjectNode();
         response.put("description", description);
         response.putObject("content").putObject("application/json").putObject("schema")
-                .put("$ref", "#/components/schemas/" + key(contracts.index().get("envelope").get("error").asText()));
+                .put("$ref", "#/components/schemas/" + key(contracts.index().get(envelope).get("error").asText()));
         return response;
     }
 

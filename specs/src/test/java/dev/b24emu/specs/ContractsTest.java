@@ -14,7 +14,7 @@ class ContractsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Contracts CONTRACTS = Contracts.shared();
 
-    private static JsonNode json(String text) throws Exception {
+    static JsonNode json(String text) throws Exception {
         return JSON.readTree(text);
     }
 
@@ -26,10 +26,16 @@ class ContractsTest {
         return error.code() + ": " + error.message();
     }
 
+    /** The first violation the real server answers with an error (others are deviations it accepts). */
+    private static String firstRefusal(String method, String params) throws Exception {
+        return CONTRACTS.validateParams(method, json(params)).stream().flatMap(v -> v.error().stream()).findFirst()
+                .map(e -> e.code() + ": " + e.message()).orElseThrow(() -> new AssertionError("no refusal for " + params));
+    }
+
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(77, CONTRACTS.methods().size());
+        assertEquals(100, CONTRACTS.methods().size());
     }
 
     @Test
@@ -66,8 +72,9 @@ class ContractsTest {
         assertEquals("ERROR_CORE: USER_ID or USER_PHONE_INNER should be set",
                 firstError("telephony.externalcall.finish", "{\"CALL_ID\":5}"));
         assertEquals("ERROR_CORE: PHONE_NUMBER is empty", firstError("telephony.externalCall.searchCrmEntities", "{}"));
-        assertEquals("ERROR_CORE: PHONE_NUMBER is empty",
-                firstError("telephony.externalCall.searchCrmEntities", "{\"PHONE_NUMBER\":\"  \"}"));
+        // the server tests == '': a blank number is searched (and matches nothing)
+        assertEquals(List.of(), CONTRACTS.validateParams("telephony.externalCall.searchCrmEntities",
+                json("{\"PHONE_NUMBER\":\"  \"}")));
     }
 
     @Test
@@ -95,6 +102,68 @@ class ContractsTest {
                 "[{\"CRM_ENTITY_TYPE\":\"CONTACT\",\"CRM_ENTITY_ID\":651,\"ASSIGNED_BY_ID\":99,\"NAME\":\"John Doe\","
                         + "\"ASSIGNED_BY\":{\"ID\":\"99\",\"TIMEMAN_STATUS\":\"CLOSED\",\"USER_PHONE_INNER\":null,"
                         + "\"WORK_PHONE\":null,\"PERSONAL_PHONE\":null,\"PERSONAL_MOBILE\":\"19062195047\"}}]")));
+    }
+
+    /** The pages' own examples (docs-examples/<method>.json, copied verbatim) fit the result schemas. */
+    @Test
+    void theCommonMethodsPageExamplesMatchTheirResultSchemas() throws Exception {
+        for (String method : List.of("profile", "server.time", "scope", "methods", "method.get", "app.info", "user.update",
+                "user.add", "user.fields", "crm.lead.fields", "crm.contact.fields", "crm.company.fields", "crm.deal.fields",
+                "crm.activity.fields", "crm.status.list", "crm.enum.settings.mode", "crm.activity.add",
+                "crm.activity.update", "crm.timeline.comment.add")) {
+            try (var in = ContractsTest.class.getResourceAsStream("/docs-examples/" + method + ".json")) {
+                JsonNode example = JSON.readTree(in);
+                assertEquals(List.of(), CONTRACTS.validateResult(method, example.get("result")), method);
+            }
+        }
+        assertEquals(List.of(), CONTRACTS.validateResult("app.info", json("{\"SCOPE\":[\"crm\",\"user\"],\"LICENSE\":\"en_ent10000\"}")),
+                "a webhook's answer (real server)");
+        assertEquals(List.of(), CONTRACTS.validateResult("profile", json("[]")), "an inactive user's profile");
+    }
+
+    @Test
+    void commonMethodsAnswerTheRealErrorsInTheRealOrder() throws Exception {
+        assertEquals("ERROR_ARGUMENT: wrong_email", firstRefusal("user.add", "{\"NAME\":\"x\"}"));
+        assertEquals("ERROR_ARGUMENT: wrong_email", firstRefusal("user.add", "{\"EMAIL\":\"not an address\"}"));
+        assertEquals("ERROR_ARGUMENT: invalid_type_field", firstRefusal("user.add", "{\"EMAIL\":\"x\",\"WORK_PHONE\":7}"));
+        assertEquals("WORK_PHONE", CONTRACTS.validateParams("user.add", json("{\"EMAIL\":\"a@b.c\",\"WORK_PHONE\":7}"))
+                .get(0).error().orElseThrow().argument());
+        assertEquals("ERROR_ARGUMENT: no_sonet_group_for_extranet",
+                firstRefusal("user.add", "{\"EMAIL\":\"x\",\"WORK_PHONE\":7,\"EXTRANET\":\"Y\"}"));
+        assertEquals(List.of(), CONTRACTS.validateParams("user.add", json("{\"EMAIL\":\" a@b.c \",\"UF_DEPARTMENT\":[1]}")));
+        assertEquals("ERROR_CORE: access_denied", firstRefusal("user.update", "{\"NAME\":\"x\"}"));
+        assertEquals("ERROR_CORE: access_denied", firstRefusal("user.update", "{\"ID\":0}"));
+        assertEquals("ERROR_CORE: The field TYPE_ID is not defined or invalid.",
+                firstRefusal("crm.activity.add", "{\"fields\":{\"SUBJECT\":\"\"}}"));
+        assertEquals("ERROR_CORE: The field COMMUNICATIONS is not defined or invalid.",
+                firstRefusal("crm.activity.add", "{\"fields\":{\"TYPE_ID\":2,\"SUBJECT\":\"x\",\"COMMUNICATIONS\":[]}}"));
+        assertEquals("ERROR_CORE: The field SUBJECT is not defined or empty.",
+                firstRefusal("crm.activity.add", "{\"fields\":{\"TYPE_ID\":2,\"COMMUNICATIONS\":[{\"VALUE\":\"1\"}]}}"));
+        // what the server derives (RESPONSIBLE_ID, the owner) is a deviation without a documented error: a warning
+        List<Contracts.Violation> derived = CONTRACTS.validateParams("crm.activity.add", json(
+                "{\"fields\":{\"TYPE_ID\":2,\"SUBJECT\":\"x\",\"COMMUNICATIONS\":[{\"VALUE\":\"1\"}]}}"));
+        assertFalse(derived.isEmpty());
+        assertTrue(derived.stream().allMatch(v -> v.error().isEmpty()), derived.toString());
+        assertEquals("ERROR_CORE: Parameter 'fields' must be array", firstRefusal("crm.activity.update", "{\"id\":1,\"fields\":5}"));
+        assertEquals(List.of(), CONTRACTS.validateParams("crm.activity.update", json("{\"id\":1,\"fields\":{\"DESCRIPTION\":\"x\"}}")));
+        assertEquals("100: Required fields are not provided",
+                firstRefusal("crm.timeline.comment.add", "{\"fields\":{\"ENTITY_TYPE\":\"deal\",\"COMMENT\":\"x\"}}"));
+        assertEquals("INVALID_ARG_VALUE: Empty comment",
+                firstRefusal("crm.timeline.comment.add", "{\"fields\":{\"ENTITY_ID\":1,\"ENTITY_TYPE\":\"deal\",\"COMMENT\":\"\"}}"));
+        assertEquals("ERROR_CORE: Parameter 'filter' must be array", firstRefusal("crm.status.list", "{\"filter\":\"SOURCE\"}"));
+        assertEquals(List.of("order", "filter", "start"), List.copyOf(CONTRACTS.documentedParams("crm.status.list")));
+    }
+
+    /** A value inside an object parameter that the server casts is not answered with the object's own error. */
+    @Test
+    void anObjectsErrorAnswersOnlyForTheObjectItself() throws Exception {
+        List<Contracts.Violation> violations = CONTRACTS.validateParams("crm.timeline.comment.add", json(
+                "{\"fields\":{\"ENTITY_ID\":1,\"ENTITY_TYPE\":\"deal\",\"COMMENT\":\"x\",\"FILES\":[[\"a.gif\"]]}}"));
+        assertFalse(violations.isEmpty());
+        assertTrue(violations.stream().allMatch(v -> v.error().isEmpty()), violations.toString());
+        List<Contracts.Violation> cast = CONTRACTS.validateParams("crm.contact.add", json("{\"fields\":{\"ASSIGNED_BY_ID\":\"abc\"}}"));
+        assertFalse(cast.isEmpty());
+        assertTrue(cast.stream().allMatch(v -> v.error().isEmpty()), "the server casts ASSIGNED_BY_ID: " + cast);
     }
 
     @Test

@@ -12,7 +12,12 @@ import java.util.List;
  * the scenario, the offending request and the shape that would have kept the rule) or not exercised.
  */
 public record Report(String integration, String emulator, String startedAt, long millis,
-                     List<ScenarioResult> scenarios, List<RuleResult> rules) {
+                     List<ScenarioResult> scenarios, List<RuleResult> rules, List<String> caveats) {
+    /** The caveat of an integration that subscribed a server to CallCard::* over REST (specs/DECISIONS.md D41). */
+    public static final String REST_CARD_EVENTS = "The integration called placement.bindEvent / placement.unbindEvent over"
+            + " REST: the emulator serves them for convenience (D41), a real portal answers ERROR_METHOD_NOT_FOUND;"
+            + " CallCard::* events reach only the widget through BX24.placement.bindEvent. Run with the portal"
+            + " setting restCardEvents: false to see the real answer.";
     public static final String KEPT = "kept";
     public static final String BROKEN = "broken";
     public static final String NOT_EXERCISED = "not exercised";
@@ -68,7 +73,7 @@ public record Report(String integration, String emulator, String startedAt, long
             String verdict = !findings.isEmpty() ? BROKEN : exercised > 0 ? KEPT : NOT_EXERCISED;
             rules.add(new RuleResult(rule.id(), rule.title(), rule.source(), verdict, exercised, findings));
         }
-        return new Report(integration, emulator, startedAt, millis, scenarios, rules);
+        return new Report(integration, emulator, startedAt, millis, scenarios, rules, recorder.caveats());
     }
 
     /** A few lines for a terminal: each rule's verdict and each failed scenario. */
@@ -85,6 +90,9 @@ public record Report(String integration, String emulator, String startedAt, long
             text.append(String.format("  %-14s %-22s %s%n", rule.verdict(), rule.id(),
                     rule.findings().isEmpty() ? "" : rule.findings().get(0).message()
                             + (rule.findings().size() > 1 ? " (+" + (rule.findings().size() - 1) + " more)" : "")));
+        }
+        for (String caveat : caveats) {
+            text.append("  caveat: ").append(caveat).append('\n');
         }
         for (ScenarioResult scenario : scenarios) {
             if (!scenario.passed()) {

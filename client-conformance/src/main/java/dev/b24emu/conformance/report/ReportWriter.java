@@ -89,6 +89,11 @@ public final class ReportWriter {
         page.append("<h1>").append(report.passed() ? "Passed" : "Failed").append(": ").append(html(report.integration()))
                 .append("</h1><p>Emulator ").append(html(report.emulator())).append(", started ")
                 .append(html(report.startedAt())).append(", ").append(report.millis() / 1000).append(" s</p>");
+        if (!report.caveats().isEmpty()) {
+            page.append("<h2>Caveats: works here, not on a real portal</h2><ul>");
+            report.caveats().forEach(caveat -> page.append("<li>").append(html(caveat)).append("</li>"));
+            page.append("</ul>");
+        }
         page.append("<h2>Rules</h2><table><tr><th>Rule</th><th>Verdict</th><th>Scenarios exercising it</th><th>Source</th></tr>");
         for (Report.RuleResult rule : report.rules()) {
             String css = Report.KEPT.equals(rule.verdict()) ? "kept" : Report.BROKEN.equals(rule.verdict()) ? "broken" : "not";

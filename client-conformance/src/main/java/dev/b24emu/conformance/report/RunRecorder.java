@@ -41,6 +41,19 @@ public final class RunRecorder {
         return List.copyOf(outcomes);
     }
 
+    /** What the integration relied on that a real portal does not serve (an emulator convenience), once each. */
+    private final java.util.Set<String> caveats = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+
+    public void caveat(String text) {
+        caveats.add(text);
+    }
+
+    public List<String> caveats() {
+        synchronized (caveats) {
+            return List.copyOf(caveats);
+        }
+    }
+
     public List<RuleCheck> checks(String scenarioId) {
         return checks.getOrDefault(scenarioId, List.of());
     }

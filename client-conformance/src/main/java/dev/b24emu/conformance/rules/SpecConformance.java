@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * Every request names a documented method and passes its parameters as the contract in specs/ states: right types,
  * required ones present, no unknown ones (the real portal ignores a misspelt parameter silently, so the client
- * never learns it sent nothing).
+ * never learns it sent nothing). Also every other deviation the emulator reported on the request (the journal's
+ * warnings: repeated slashes in the path, a body the server ignores, variables past PHP's max_input_vars): the real
+ * portal accepts those too, so only this report tells the client about them.
  */
 final class SpecConformance extends Rule {
     private final Contracts contracts = Contracts.shared();
@@ -44,6 +46,7 @@ final class SpecConformance extends Rule {
                 continue;
             }
             unknownParams(request, violations);
+            transportWarnings(request, violations);
             for (Contracts.Violation v : contracts.validateParams(request.method(), request.params())) {
                 String property = v.property();
                 ObjectNode actual = JsonNodeFactory.instance.objectNode();
@@ -61,6 +64,25 @@ final class SpecConformance extends Rule {
         }
         return violations;
     }
+
+    /**
+     * The journal's warnings other than about parameters: the kit checks parameters itself above, with the schema
+     * beside each, so those would be reported twice.
+     */
+    private void transportWarnings(Traffic.Request request, List<Violation> violations) {
+        if (request.isRestCardEvent()) {
+            return; // its warning is the report's caveat, not a broken rule
+        }
+        for (String warning : request.warnings()) {
+            if (PARAMETER_WARNINGS.stream().noneMatch(warning::startsWith)) {
+                violations.add(new Violation(id(), request.method() + ": " + warning, request.seq(), request.view(),
+                        JsonNodeFactory.instance.textNode("what the documentation shows (the real portal accepts this silently)")));
+            }
+        }
+    }
+
+    /** How the emulator's request validation words the warnings this rule finds by itself. */
+    private static final List<String> PARAMETER_WARNINGS = List.of("Parameter ", "Parameters are invalid", "Unknown parameter ");
 
     /** Parameters the method does not document, each shown beside the documented name it most resembles. */
     private void unknownParams(Traffic.Request request, List<Violation> violations) {

@@ -3,6 +3,7 @@ package dev.b24emu.conformance.steps;
 import dev.b24emu.conformance.ConformanceKit;
 import dev.b24emu.conformance.Session;
 import dev.b24emu.conformance.Traffic;
+import dev.b24emu.conformance.report.Report;
 import dev.b24emu.conformance.report.RunRecorder;
 import dev.b24emu.conformance.rules.Rule;
 import dev.b24emu.conformance.rules.Violation;
@@ -45,6 +46,9 @@ public class Hooks {
                 all.addAll(violations);
             }
             session.kit().recorder().checked(scenario.getId(), checks);
+            if (traffic.requests().stream().anyMatch(Traffic.Request::isRestCardEvent)) {
+                session.kit().recorder().caveat(Report.REST_CARD_EVENTS);
+            }
             if (!all.isEmpty()) {
                 throw new AssertionError(Expectations.describe("The integration broke contract rules:", all));
             }

@@ -105,7 +105,7 @@ public class IntegrationSteps {
         Traffic.Delivery event = session.await(t -> t.delivered("OnExternalCallStart").stream()
                         .filter(d -> d.data("CALL_ID").equals(callId)).findFirst(),
                 Duration.ofSeconds(seconds), "OnExternalCallStart for " + callId + " was not delivered "
-                        + "(does the integration bind it with event.bind?)");
+                        + "(does the integration bind it with event.bind, or have an outgoing webhook's handlerUrl?)");
         if (event.status() / 100 != 2) {
             throw new AssertionError("The integration's handler " + event.url() + " answered OnExternalCallStart with "
                     + (event.error() == null ? "HTTP " + event.status() : event.error()));
@@ -136,7 +136,8 @@ public class IntegrationSteps {
                                 && d.payload().path("data").path("CRM_ENTITY_ID").asLong() == id)
                         .findFirst(),
                 Duration.ofSeconds(seconds), "CallCard::EntityChanged for " + type + " " + name + " was not delivered "
-                        + "(does the integration subscribe with placement.bindEvent?)");
+                        + "(does the integration subscribe with placement.bindEvent? On a real portal only its widget can, through"
+                        + " BX24.placement.bindEvent: see D41)");
         expectAnswered(event);
     }
 

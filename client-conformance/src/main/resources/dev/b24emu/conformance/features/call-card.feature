@@ -1,7 +1,8 @@
-@call-card
+@call-card @application
 Feature: The call card widget
   An integration that embeds a widget in the call card (placement CALL_CARD) is opened when the card opens, must
   answer promptly, and hears about the card's CRM changes (CallCard::EntityChanged) when it subscribes to them.
+  Widgets belong to applications (placement.bind): a webhook-mode run skips these scenarios.
 
   @D50
   Scenario: The widget opens with the card and follows its CRM changes

@@ -4,7 +4,7 @@ Feature: Expired tokens and request limits
   call must still be registered and finished: the integration refreshes its token and retries, and it backs off
   before retrying a refused request.
 
-  @oauth
+  @oauth @application
   Scenario: A call after the access token expired is still registered and finished
     Given the integration's access token has expired
     When an incoming call from "+79990000004" reaches line "74950000000" and user 2 answers

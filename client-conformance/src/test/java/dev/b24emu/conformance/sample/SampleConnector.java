@@ -30,7 +30,9 @@ import java.util.concurrent.Executors;
  * from the emulator on its classpath. It installs as an OAuth application (ONAPPINSTALL), adds its line, binds
  * OnExternalCallStart, the CALL_CARD widget and CallCard::EntityChanged, registers and finishes calls its phone
  * system reports on {@code POST /pbx} (the conformance driver), refreshes expired tokens and backs off on
- * QUERY_LIMIT_EXCEEDED. Each {@link Flaw} turns one of those good habits into a common mistake.
+ * QUERY_LIMIT_EXCEEDED. Configured with an incoming webhook instead (the driver's {@code install}), it gets its
+ * events from an outgoing webhook. Either way it takes only events carrying its application_token. Each
+ * {@link Flaw} turns one of those good habits into a common mistake.
  */
 public final class SampleConnector implements AutoCloseable {
     public static final String LINE = "74950000000";
@@ -52,7 +54,9 @@ public final class SampleConnector implements AutoCloseable {
         /** gives up on expired_token */
         NO_TOKEN_REFRESH,
         /** the call card widget takes 6 s to answer */
-        SLOW_WIDGET
+        SLOW_WIDGET,
+        /** builds {@code <endpoint>/<method>/} as PHP SDKs do: the real portal's nginx merges the slashes silently */
+        DOUBLE_SLASH
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +67,8 @@ public final class SampleConnector implements AutoCloseable {
     /** maps the client's number (digits) to the call the PBX is carrying */
     private final Map<String, ActiveCall> calls = new ConcurrentHashMap<>();
     private volatile Auth auth;
+    /** the application_token events must carry: from ONAPPINSTALL, or the outgoing webhook's in webhook mode */
+    private volatile String applicationToken;
 
     private record Auth(String accessToken, String refreshToken, String clientEndpoint, String serverEndpoint) {
     }
@@ -128,6 +134,9 @@ public final class SampleConnector implements AutoCloseable {
         String reply;
         try {
             reply = handler.handle(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (SecurityException notOurPortal) {
+            status = 403;
+            reply = String.valueOf(notOurPortal.getMessage());
         } catch (Exception e) {
             status = 500;
             reply = String.valueOf(e.getMessage());
@@ -145,8 +154,15 @@ public final class SampleConnector implements AutoCloseable {
         if (event.equals("ONAPPINSTALL")) {
             auth = new Auth(form.get("auth[access_token]"), form.get("auth[refresh_token]"),
                     form.get("auth[client_endpoint]"), form.get("auth[server_endpoint]"));
+            applicationToken = form.get("auth[application_token]");
             threads.submit(this::setUp); // answer the portal first, as handlers should
-        } else if (event.equals("ONEXTERNALCALLSTART")) {
+            return "ok";
+        }
+        // api-reference/events/safe-event-handlers.md: only the portal knows the application_token
+        if (applicationToken == null || !applicationToken.equals(form.get("auth[application_token]"))) {
+            throw new SecurityException("not from our portal");
+        }
+        if (event.equals("ONEXTERNALCALLSTART")) {
             String phone = digits(form.get("data[PHONE_NUMBER]"));
             long user = Long.parseLong(form.get("data[USER_ID]"));
             String callId = form.get("data[CALL_ID]");
@@ -188,8 +204,10 @@ public final class SampleConnector implements AutoCloseable {
             }
             case "hangup" -> hangUp(require(phone), action.path("duration").asInt(0));
             case "install" -> {
-                // webhook mode: no ONAPPINSTALL, the portal's incoming webhook URL is the whole configuration
+                // webhook mode: no ONAPPINSTALL; the incoming webhook's URL for calls out, and the outgoing webhook's
+                // token (shown when an administrator made it) for the events in
                 auth = new Auth(null, null, action.path("webhookUrl").asText(), null);
+                applicationToken = action.path("applicationToken").asText(null);
                 call("telephony.externalLine.add", Map.of("NUMBER", LINE, "NAME", "Sample PBX"));
             }
             default -> throw new IllegalArgumentException("unknown action " + action.path("action").asText());
@@ -238,7 +256,9 @@ public final class SampleConnector implements AutoCloseable {
             if (auth.accessToken() != null) {
                 body.put("auth", auth.accessToken());
             }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(auth.clientEndpoint() + method))
+            String url = flaws.contains(Flaw.DOUBLE_SLASH) ? auth.clientEndpoint() + "/" + method + "/"
+                    : auth.clientEndpoint() + method;
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = JSON.readTree(response.body());

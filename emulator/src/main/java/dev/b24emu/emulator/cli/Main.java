@@ -27,8 +27,20 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
 
-    @Option(names = "--webhook-token", description = "The default portal's webhook token (default: ${DEFAULT-VALUE}).")
-    String webhookToken = EmulatorOptions.DEFAULT_WEBHOOK_TOKEN;
+    @Option(names = "--webhook-token", description = "The default portal's webhook token (default: demo-token on a"
+            + " loopback address; beyond loopback a random one, printed, so a well-known secret never answers from the network).")
+    String webhookToken;
+
+    @Option(names = "--fsync", paramLabel = "always|periodic", description = "With --state-file: 'always' saves every"
+            + " acknowledged change before answering it (nothing acknowledged is lost on a crash, at a cost per write);"
+            + " 'periodic' saves every --state-save-seconds and at shutdown (default: ${DEFAULT-VALUE}).")
+    String fsync = "periodic";
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close a keep-alive connection after this long without a request (default: ${DEFAULT-VALUE}, as nginx).")
+    int idleTimeout = 75;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS", description = "Close a new connection that has not sent its request headers within this long (default: ${DEFAULT-VALUE}, as nginx).")
+    int headerTimeout = 60;
 
     @Option(names = "--webhook-user", description = "The user the default webhook acts as (default: ${DEFAULT-VALUE}).")
     long webhookUser = 1;
@@ -107,6 +119,14 @@ public final class Main implements Callable<Integer> {
             err.println("--journal-size must be >= 0, --max-finished-calls >= 1 and --body-limit >= 1024");
             return CommandLine.ExitCode.USAGE;
         }
+        if (!fsync.equals("always") && !fsync.equals("periodic")) {
+            err.println("--fsync must be always or periodic");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (idleTimeout < 1 || headerTimeout < 1) {
+            err.println("--idle-timeout and --header-timeout must be at least 1 second");
+            return CommandLine.ExitCode.USAGE;
+        }
         if (!java.util.Set.of("warn", "strict", "off").contains(validation)) {
             err.println("--validation must be warn, strict or off");
             return CommandLine.ExitCode.USAGE;
@@ -118,7 +138,9 @@ public final class Main implements Callable<Integer> {
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
                 .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
-                .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation);
+                .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
+                .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)
+                .fsyncAlways(fsync.equals("always"));
         allowedHosts.forEach(options::allowedHost);
         allowedOrigins.forEach(options::allowedOrigin);
         Bitrix24Emulator emulator;

@@ -2,16 +2,14 @@ package dev.b24emu.emulator.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.emulator.support.EmulatorProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,27 +27,13 @@ class CrashSafetyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** A running emulator process and the base URL it printed. */
-    private record Emulator(Process process, String base) {
-    }
-
-    private static Emulator start(Path stateFile) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "dev.b24emu.emulator.cli.Main", "--port", "0", "--https-port", "-1", "--state-file", stateFile.toString(),
-                "--state-save-seconds", "1").redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("Bitrix24 telephony emulator on ")) {
-                String base = line.substring("Bitrix24 telephony emulator on ".length()).trim();
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return new Emulator(process, base);
-            }
+    private static EmulatorProcess start(Path stateFile, String... more) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--state-file", stateFile.toString()));
+        args.addAll(List.of(more));
+        if (!args.contains("--state-save-seconds")) {
+            args.addAll(List.of("--state-save-seconds", "1"));
         }
-        throw new AssertionError("The emulator process did not start");
+        return EmulatorProcess.start(args.toArray(String[]::new));
     }
 
     private static JsonNode post(String url, String json) throws Exception {
@@ -67,7 +51,7 @@ class CrashSafetyTest {
         Path state = dir.resolve("state.json");
         int lastSaved = -1;
         for (int round = 0; round < 4; round++) {
-            Emulator emulator = start(state);
+            EmulatorProcess emulator = start(state);
             int before = leads(emulator.base());
             assertTrue(before >= Math.max(1, lastSaved), "the restarted emulator has what was saved: " + before);
             for (int i = 0; i < 300; i++) {
@@ -90,12 +74,12 @@ class CrashSafetyTest {
     @Test
     void sigtermSavesTheLatestState(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("state.json");
-        Emulator emulator = start(state);
+        EmulatorProcess emulator = start(state);
         post(emulator.base() + "/rest/1/demo-token/crm.lead.add", "{\"fields\":{\"TITLE\":\"Saved on the way out\"}}");
         emulator.process().destroy();
         assertTrue(emulator.process().waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the emulator");
         assertTrue(Files.readString(state).contains("Saved on the way out"));
-        Emulator again = start(state);
+        EmulatorProcess again = start(state);
         try {
             JsonNode list = post(again.base() + "/rest/1/demo-token/crm.lead.list", "{\"filter\":{\"TITLE\":\"Saved on the way out\"}}");
             assertEquals(1, list.get("total").asInt());
@@ -104,5 +88,34 @@ class CrashSafetyTest {
             again.process().waitFor(20, TimeUnit.SECONDS);
         }
         assertTrue(List.of(0, 143).contains(again.process().exitValue()), "exit " + again.process().exitValue());
+    }
+
+    /**
+     * --fsync always: every register a client was answered for survives a SIGKILL that comes right after the last
+     * answer (periodic saving would lose up to the last interval of them).
+     */
+    @Test
+    void inDurableModeNothingAcknowledgedIsLostToAKill(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state.json");
+        EmulatorProcess emulator = start(state, "--fsync", "always", "--state-save-seconds", "3600");
+        java.util.Set<String> acknowledged = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            JsonNode answer = post(emulator.base() + "/rest/1/demo-token/telephony.externalcall.register",
+                    "{\"USER_ID\":2,\"TYPE\":2,\"PHONE_NUMBER\":\"+7999555" + String.format("%04d", i) + "\"}");
+            acknowledged.add(answer.at("/result/CALL_ID").asText());
+        }
+        emulator.kill();
+        EmulatorProcess again = start(state);
+        try {
+            JsonNode calls = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(again.base()
+                    + "/_emulator/portals/default/calls")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            calls.path("active").forEach(call -> kept.add(call.path("callId").asText()));
+            assertEquals(200, acknowledged.size());
+            assertTrue(kept.containsAll(acknowledged), "lost " + (acknowledged.size() - kept.stream().filter(acknowledged::contains).count())
+                    + " acknowledged calls: " + calls.toString().substring(0, Math.min(300, calls.toString().length())));
+        } finally {
+            again.close();
+        }
     }
 }

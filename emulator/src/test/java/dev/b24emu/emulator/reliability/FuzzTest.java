@@ -91,8 +91,10 @@ class FuzzTest {
         int cases = Integer.getInteger("fuzz.cases", 1000);
         LOG.info("Fuzzing {} cases with -Dfuzz.seed={}", cases, seed);
         Random random = new Random(seed);
+        java.util.Map<String, Integer> families = new java.util.TreeMap<>();
         for (int i = 0; i < cases; i++) {
             Fuzz fuzz = new Fuzz(i, pick(random, methods), object(random, 3), pick(random, ENCODINGS), raw(random));
+            families.merge(fuzz.method().split("\\.")[0].toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
             HttpResponse<String> response = send(fuzz);
             String where = fuzz + " (replay with -Dfuzz.seed=" + seed + ")";
             assertTrue(response.statusCode() < 500, () -> "HTTP " + response.statusCode() + " for " + where + ": "
@@ -102,6 +104,7 @@ class FuzzTest {
             assertTrue(!response.body().contains("Exception") && !response.body().contains("\tat "),
                     () -> "a stack trace leaked for " + where + ": " + response.body());
         }
+        System.out.println("Fuzzed " + cases + " cases (seed " + seed + ") by method family: " + families);
         ObjectNode register = JSON.createObjectNode().put("USER_ID", 2).put("PHONE_NUMBER", "+79990000001").put("TYPE", 2);
         HttpResponse<String> registered = post("telephony.externalcall.register", "application/json", register.toString().getBytes());
         assertEquals(200, registered.statusCode(), registered.body());

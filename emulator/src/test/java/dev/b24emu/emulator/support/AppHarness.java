@@ -33,8 +33,13 @@ public abstract class AppHarness extends EmulatorHarness {
 
     /** Installs an application through the control API; answers the token response. */
     protected JsonPath install(String clientId, List<String> scopes, String handlerUrl) {
+        return install(clientId, scopes, handlerUrl, 1);
+    }
+
+    /** Installs an application whose tokens act as the given user. */
+    protected JsonPath install(String clientId, List<String> scopes, String handlerUrl, long userId) {
         Map<String, Object> spec = new java.util.HashMap<>(Map.of("clientId", clientId, "clientSecret", clientId + "-secret",
-                "scopes", scopes));
+                "scopes", scopes, "userId", userId));
         if (handlerUrl != null) {
             spec.put("handlerUrl", handlerUrl);
         }

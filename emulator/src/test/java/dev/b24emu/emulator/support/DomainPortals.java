@@ -5,8 +5,10 @@ import dev.b24emu.emulator.internal.apps.OAuthServer;
 import dev.b24emu.emulator.internal.callcard.CallCardStore;
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
 import dev.b24emu.emulator.internal.crm.CrmSeed;
+import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.events.EventStore;
+import dev.b24emu.emulator.internal.followup.FollowUpStore;
 import dev.b24emu.emulator.internal.outbound.DeliveryJournal;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
@@ -28,8 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Portals for domain tests: the stores the telephony, built-in telephony and CRM domain use, on a fixed clock, no
- * server, no HTTP.
+ * Portals for domain tests: the stores the telephony, built-in telephony, follow-up and CRM domain use, on a fixed
+ * clock, no server, no HTTP.
  */
 public final class DomainPortals {
     public static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
@@ -48,10 +50,12 @@ public final class DomainPortals {
         registry.define(List.of(
                 StoreType.of("users", UserStore.class, p -> new UserStore()),
                 StoreType.of("crm", CrmStore.class, p -> new CrmStore()),
+                StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, p -> new CrmStatusStore()),
                 StoreType.of("deliveries", DeliveryJournal.class, p -> new DeliveryJournal(100)),
                 StoreType.of("events", EventStore.class, p -> new EventStore(100)),
                 StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), oauth)),
                 StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(10_000)),
+                StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore()),
                 StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore()),
                 StoreType.of("voximplant", VoximplantStore.class, p -> new VoximplantStore()),
                 StoreType.of("voximplantStatistics", CallStatistics.class, p -> new CallStatistics(p, 10_000))),

@@ -27,6 +27,8 @@ public final class Servers {
         public int journalSize = 1000;
         public int finishedCalls = 10_000;
         public long bodyLimit = 8L * 1024 * 1024;
+        public ServerConfig.Timeouts timeouts = ServerConfig.Timeouts.DEFAULT;
+        public boolean fsyncAlways;
 
         public Config host(String value, String token) {
             host = value;
@@ -36,7 +38,8 @@ public final class Servers {
 
         public ServerConfig build() {
             return new ServerConfig(host, port, "demo-token", 1, null, journalSize, finishedCalls, bodyLimit, 0,
-                    httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of());
+                    httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of(),
+                    timeouts, fsyncAlways);
         }
     }
 }

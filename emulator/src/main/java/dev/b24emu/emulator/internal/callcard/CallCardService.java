@@ -40,6 +40,10 @@ public final class CallCardService implements CallListener {
     public static final String BEFORE_CLOSE = "CallCard::BeforeClose";
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The STATUS_CODE of a successful call: its CallStateChanged carries no failedCode. */
+    private static final String SUCCESS = "200";
+    /** What the card commands give a widget when there is no card (bx24-placement-call.md). */
+    private static final String NO_CARD = "Call card is undefined";
 
     private final WidgetPublisher widgets;
     private final CallService calls;
@@ -77,10 +81,19 @@ public final class CallCardService implements CallListener {
         users.forEach(userId -> cards(portal).card(call.callId(), userId).ifPresent(card -> close(portal, card, "hidden")));
     }
 
+    /**
+     * The call was finished: the cards finish hid (the finishing user's, or every one with {@code finishHidesAllCards})
+     * go idle and close; CallStateChanged carries failedCode only when the call failed (STATUS_CODE other than 200),
+     * else an empty object (call-card-call-state-changed.md). Cards still shown to others stay until hide.
+     */
     @Override
     public void ended(Portal portal, FinishedCall row) {
-        for (CallCard card : cards(portal).cardsOf(row.call().callId()).stream().filter(c -> !c.closed()).toList()) {
-            ObjectNode params = NODES.objectNode().put("failedCode", row.statusCode());
+        for (CallCard card : cards(portal).cardsOf(row.call().callId()).stream()
+                .filter(c -> !c.closed() && !row.call().shownTo().contains(c.userId())).toList()) {
+            ObjectNode params = NODES.objectNode();
+            if (!SUCCESS.equals(row.statusCode())) {
+                params.put("failedCode", row.statusCode());
+            }
             CallCard idle = changeState(portal, card, "idle", params);
             close(portal, idle.withClosing(idle.autoCloseDisabled(), idle.closeAt(), true, false), "call ended");
         }
@@ -140,14 +153,28 @@ public final class CallCardService implements CallListener {
         }
         ObjectNode params = NODES.objectNode();
         if (failedCode != null) {
+            if (!"idle".equals(state)) {
+                throw RestError.of("ERROR_ARGUMENT", "failedCode comes only with the state idle (an unsuccessful end)");
+            }
             params.put("failedCode", failedCode);
         }
         return changeState(portal, open(portal, callId, userId), state, params);
     }
 
-    /** BX24.placement.call from the widget: getStatus, disableAutoClose, enableAutoClose. */
+    /**
+     * BX24.placement.call from the widget: getStatus, disableAutoClose, enableAutoClose. Without an open card the
+     * widget gets [{"result":"error","errorCode":"Call card is undefined"}], as bx24-placement-call.md shows.
+     */
     public JsonNode command(Portal portal, String callId, long userId, String command) {
-        CallCard card = require(portal, callId, userId);
+        if (!List.of("getStatus", "disableAutoClose", "enableAutoClose").contains(command)) {
+            throw RestError.of("ERROR_ARGUMENT", "Unknown call card command " + command);
+        }
+        CallCard card = cards(portal).card(callId, userId).filter(c -> !c.closed()).orElse(null);
+        if (card == null) {
+            ArrayNode undefined = NODES.arrayNode();
+            undefined.addObject().put("result", "error").put("errorCode", NO_CARD);
+            return undefined;
+        }
         switch (command) {
             case "getStatus":
                 return status(portal, card);
@@ -182,25 +209,25 @@ public final class CallCardService implements CallListener {
         return close(portal, require(portal, callId, userId), "closed by user");
     }
 
-    /** getStatus: the card's current data (api-reference/widgets/ui-interaction/call-card/get-status.md). */
+    /**
+     * getStatus: the card's current data (api-reference/widgets/ui-interaction/call-card/get-status.md): CRM_ENTITY_ID
+     * 0 and CRM_ENTITY_TYPE "" when the call is not bound, no CRM_ACTIVITY_ID before the call has an activity, LINE_NAME
+     * "" for a line without a name.
+     */
     public ObjectNode status(Portal portal, CallCard card) {
         Call call = callOf(portal, card.callId());
         ObjectNode status = NODES.objectNode();
         status.put("CALL_ID", card.callId());
         status.put("PHONE_NUMBER", card.phone());
         status.put("LINE_NUMBER", call == null || call.lineNumber() == null ? "" : call.lineNumber());
-        status.put("LINE_NAME", lineName(portal, call));
+        status.put("LINE_NAME", lineName(portal, call).orElse(""));
         status.put("CRM_ENTITY_TYPE", card.entity() == null ? "" : card.entity().type().name());
-        if (card.entity() == null) {
-            status.putNull("CRM_ENTITY_ID");
-        } else {
-            status.put("CRM_ENTITY_ID", card.entity().id());
-        }
+        status.put("CRM_ENTITY_ID", card.entity() == null ? 0 : card.entity().id());
         Long activity = portal.store(TelephonyStore.class).finished(card.callId()).map(row -> row.crmActivityId()).orElse(null);
-        if (activity == null) {
-            status.putNull("CRM_ACTIVITY_ID");
-        } else {
+        if (activity != null) {
             status.put("CRM_ACTIVITY_ID", activity);
+        } else if (portal.settings().cardActivityEmpty()) {
+            status.put("CRM_ACTIVITY_ID", ""); // the page's other reading (D87); by default the key is left out
         }
         ArrayNode bindings = status.putArray("CRM_BINDINGS");
         if (call != null) {
@@ -212,19 +239,25 @@ public final class CallCardService implements CallListener {
         return status;
     }
 
-    /** PLACEMENT_OPTIONS of CALL_CARD: every value a string (api-reference/widgets/telephony/call-card.md). */
+    /**
+     * PLACEMENT_OPTIONS of CALL_CARD: every value a string (api-reference/widgets/telephony/call-card.md); a call not
+     * bound to CRM has CRM_ENTITY_ID "0" and no CRM_BINDINGS; LINE_NAME is the line's number when it has no name.
+     */
     public ObjectNode placementOptions(Portal portal, Call call, CallCard card) {
         ObjectNode options = NODES.objectNode();
         options.put("CALL_ID", call.callId());
         options.put("PHONE_NUMBER", call.phoneNumber());
         options.put("LINE_NUMBER", call.lineNumber() == null ? "" : call.lineNumber());
-        options.put("LINE_NAME", lineName(portal, call));
+        options.put("LINE_NAME", lineName(portal, call).filter(name -> !name.isEmpty())
+                .orElse(call.lineNumber() == null ? "" : call.lineNumber()));
         options.put("CRM_ENTITY_TYPE", card.entity() == null ? "" : card.entity().type().name());
-        options.put("CRM_ENTITY_ID", card.entity() == null ? "" : Long.toString(card.entity().id()));
+        options.put("CRM_ENTITY_ID", card.entity() == null ? "0" : Long.toString(card.entity().id()));
         options.put("CRM_ACTIVITY_ID", "undefined");
-        ArrayNode bindings = options.putArray("CRM_BINDINGS");
-        call.bindings().forEach(ref -> bindings.addObject().put("ENTITY_TYPE", ref.type().name())
-                .put("ENTITY_ID", Long.toString(ref.id())));
+        if (!call.bindings().isEmpty()) { // "If there are no linked items, the key is not passed at all"
+            ArrayNode bindings = options.putArray("CRM_BINDINGS");
+            call.bindings().forEach(ref -> bindings.addObject().put("ENTITY_TYPE", ref.type().name())
+                    .put("ENTITY_ID", Long.toString(ref.id())));
+        }
         options.put("CALL_DIRECTION", direction(call));
         options.put("CALL_STATE", card.state());
         options.put("CALL_LIST_MODE", card.callListId() != null ? "true" : "false");
@@ -275,11 +308,7 @@ public final class CallCardService implements CallListener {
         ObjectNode data = NODES.objectNode();
         data.put("PHONE_NUMBER", card.phone());
         data.put("CRM_ENTITY_TYPE", card.entity() == null ? "" : card.entity().type().name());
-        if (card.entity() == null) {
-            data.putNull("CRM_ENTITY_ID");
-        } else {
-            data.put("CRM_ENTITY_ID", card.entity().id());
-        }
+        data.put("CRM_ENTITY_ID", card.entity() == null ? 0 : card.entity().id()); // 0: not bound (call-card/index.md)
         return emit(portal, card, ENTITY_CHANGED, NODES.arrayNode().add(data), trigger);
     }
 
@@ -307,11 +336,13 @@ public final class CallCardService implements CallListener {
         };
     }
 
-    private static String lineName(Portal portal, Call call) {
+    /** The name of the call's line; empty when the call has no line, "" when the line has no name. */
+    private static Optional<String> lineName(Portal portal, Call call) {
         if (call == null || call.lineNumber() == null) {
-            return "";
+            return Optional.empty();
         }
-        return portal.store(TelephonyStore.class).line(call.appKey(), call.lineNumber()).map(l -> l.name()).orElse(call.lineNumber());
+        return Optional.of(portal.store(TelephonyStore.class).line(call.appKey(), call.lineNumber())
+                .map(l -> l.name() == null ? "" : l.name()).orElse(""));
     }
 
     /** The client's first phone, or the fallback; "unknown" when the client has no phone (call-list mode). */

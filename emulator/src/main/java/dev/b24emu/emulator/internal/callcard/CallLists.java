@@ -24,9 +24,9 @@ import java.util.Optional;
  * operator's cards in call-list mode.
  */
 public final class CallLists {
-    public static final List<String[]> STATUSES = List.of(new String[] {"61", "In Progress", "10", "IN_WORK"},
-            new String[] {"63", "Successful", "20", "SUCCESS"}, new String[] {"65", "Wrong Number", "30", "WRONG_NUMBER"},
-            new String[] {"67", "Do Not Call Again", "40", "STOP_CALLING"});
+    /** The fields of a call list that crm.calllist.list may select, filter and order by. */
+    public static final java.util.Set<String> LIST_FIELDS = java.util.Set.of("ID", "DATE_CREATE", "CREATED_BY_ID",
+            "WEBFORM_ID", "ENTITY_TYPE_ID");
     private static final DateTimeFormatter LIST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private CallLists() {
@@ -37,7 +37,11 @@ public final class CallLists {
         return save(portal, userId, p, null);
     }
 
-    /** crm.calllist.update: the list's entity type, entities and web form from the parameters. */
+    /**
+     * crm.calllist.update: the list's entities and web form from the parameters. ENTITIES replaces the members and an
+     * absent WEBFORM_ID clears the form; the entity type must stay the list's own (crm-calllist-update.md), and the
+     * errors use update's own texts.
+     */
     public static CallList update(Portal portal, long userId, Params p, CallList existing) {
         return save(portal, userId, p, existing);
     }
@@ -53,14 +57,18 @@ public final class CallLists {
         if (!entities.isContainerNode()) {
             throw RestError.of("ENTITIES_ERROR", "Entities is not array");
         }
+        boolean adding = existing == null;
         CrmEntityType type = CrmEntityType.parse(p.textOrEmpty("ENTITY_TYPE"))
                 .filter(t -> t == CrmEntityType.CONTACT || t == CrmEntityType.COMPANY)
-                .orElseThrow(() -> RestError.of("ENTITY_TYPE_ERROR", "Incorrect entity type"));
+                .orElseThrow(() -> RestError.of("ENTITY_TYPE_ERROR", adding ? "Incorrect entity type" : "EntityType is incorrect"));
+        if (!adding && type != existing.entityType()) {
+            throw RestError.of("ENTITY_TYPE_ERROR", "Discrepancy between the type of call participants and incoming type");
+        }
         List<Long> ids = new ArrayList<>();
         for (JsonNode id : entities) {
             long value = Params.phpInt(id);
             if (portal.store(CrmStore.class).get(new CrmRef(type, value)).isEmpty()) {
-                throw RestError.of("ENTITY_ERROR", "Incorrect entities id");
+                throw RestError.of(adding ? "ENTITY_ERROR" : "ENTITIES_ERROR", "Incorrect entities id");
             }
             if (!ids.contains(value)) {
                 ids.add(value);
@@ -68,8 +76,8 @@ public final class CallLists {
         }
         Map<Long, String> statuses = new LinkedHashMap<>();
         ids.forEach(id -> statuses.put(id, existing == null ? "IN_WORK" : existing.statuses().getOrDefault(id, "IN_WORK")));
-        Long webform = p.has("WEBFORM_ID") ? Long.valueOf(p.phpInt("WEBFORM_ID"))
-                : existing == null ? null : existing.webformId();
+        // "If the WEBFORM_ID field is not provided when calling the method, it will be cleared"
+        Long webform = p.has("WEBFORM_ID") ? Long.valueOf(p.phpInt("WEBFORM_ID")) : null;
         CallList list = new CallList(existing == null ? cards(portal).nextListId() : existing.id(), type, ids, statuses,
                 webform, existing == null ? userId : existing.createdBy(),
                 existing == null ? LIST_DATE.format(portal.now().atZone(portal.settings().timeZone())) : existing.dateCreate());
@@ -88,6 +96,9 @@ public final class CallLists {
         }
         CallList list = cards(portal).list(id).orElseThrow(() -> RestError.of("LIST_ID_ERROR", "Call list is not found"));
         String status = p.node("FILTER").map(f -> f.path("STATUS").asText("")).orElse("");
+        if (!status.isEmpty() && !portal.store(dev.b24emu.emulator.internal.crm.CrmStatusStore.class).has("CALL_LIST", status)) {
+            throw RestError.of("STATUS_ERROR", "Incorrect status");
+        }
         ArrayNode items = JsonNodeFactory.instance.arrayNode();
         for (Long entity : list.entities()) {
             String itemStatus = list.statuses().get(entity);

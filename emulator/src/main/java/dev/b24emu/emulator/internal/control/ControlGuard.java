@@ -65,6 +65,21 @@ public final class ControlGuard {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
+        return randomToken();
+    }
+
+    /**
+     * The default portal's webhook token: the given one, else the well-known demo token on a loopback address, else a
+     * random one (printed at start): beyond loopback anyone on the network could use a secret everyone knows.
+     */
+    public static String webhookTokenFor(String host, String configured, String demoToken) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return isLoopback(host) ? demoToken : randomToken();
+    }
+
+    private static String randomToken() {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);
@@ -150,7 +165,7 @@ public final class ControlGuard {
         return lower.startsWith("[") && lower.endsWith("]") ? lower.substring(1, lower.length() - 1) : lower;
     }
 
-    private static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {

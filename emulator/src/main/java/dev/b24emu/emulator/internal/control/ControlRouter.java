@@ -9,6 +9,7 @@ import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.SeedException;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.LogText;
 import dev.b24emu.emulator.internal.transport.RestError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -36,9 +37,15 @@ public final class ControlRouter implements ControlRoutes {
     private final ObjectMapper json;
     private final Supplier<Endpoints> defaultEndpoints;
     private final PortalRoutes portalRoutes = new PortalRoutes();
+    private final Runnable committed;
 
+    /**
+     * @param committed run after every control request that changed something (POST, PUT, PATCH, DELETE) and
+     *                  before it is answered: durable state mode saves there
+     */
     public ControlRouter(io.vertx.core.Vertx vertx, Router router, PortalRegistry portals, ObjectMapper json,
-                         Supplier<Endpoints> defaultEndpoints) {
+                         Supplier<Endpoints> defaultEndpoints, Runnable committed) {
+        this.committed = committed;
         this.router = router;
         this.portals = portals;
         this.json = json;
@@ -106,6 +113,13 @@ public final class ControlRouter implements ControlRoutes {
         try {
             Portal portal = portalRoute ? portals.require(ctx.pathParam("id")) : null;
             body = handler.handle(new ControlRequest(ctx, portal, json, Endpoints.of(ctx.request(), defaultEndpoints.get())));
+            if (body instanceof ControlViews.Answer answer) {
+                code = answer.status();
+                body = answer.body();
+            }
+            if (ctx.request().method() != HttpMethod.GET) {
+                committed.run();
+            }
         } catch (RestError error) {
             code = error.httpStatus();
             body = error(error.code(), error.description());
@@ -116,7 +130,7 @@ public final class ControlRouter implements ControlRoutes {
             code = 400;
             body = error("ERROR_ARGUMENT", invalid.getMessage());
         } catch (RuntimeException unexpected) {
-            LOG.warn("Control request {} {} failed", ctx.request().method(), ctx.request().path(), unexpected);
+            LOG.warn("Control request {} {} failed", ctx.request().method(), LogText.safe(ctx.request().path()), unexpected);
             code = 500;
             body = error("INTERNAL_SERVER_ERROR", "Internal server error");
         }

@@ -14,10 +14,17 @@ public final class ControlViews {
     private ControlViews() {
     }
 
-    public record Health(String status, int portals, long uptimeSeconds) {
+    /** @param reason why the server is DOWN; absent when UP */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Health(String status, int portals, long uptimeSeconds, String reason) {
     }
 
-    public record MethodView(String method, String scope, boolean appContextOnly) {
+    /** An answer with a status other than the route's own (health's 503). */
+    public record Answer(int status, Object body) {
+    }
+
+    /** A served method; restVersion 3 is served below /rest/api/ (REST 3.0), 2 below /rest/. */
+    public record MethodView(String method, String scope, boolean appContextOnly, int restVersion) {
     }
 
     public record ClockView(String now, long offsetSeconds, boolean frozen) {

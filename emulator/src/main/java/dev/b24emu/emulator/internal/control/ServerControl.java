@@ -21,16 +21,17 @@ import java.util.List;
 public final class ServerControl {
     private final PortalRegistry portals;
     private final MethodTable methods;
+    private final HealthCheck health;
     private final Instant startedAt = Instant.now();
 
-    public ServerControl(PortalRegistry portals, MethodTable methods) {
+    public ServerControl(PortalRegistry portals, MethodTable methods, HealthCheck health) {
         this.portals = portals;
         this.methods = methods;
+        this.health = health;
     }
 
     public void register(ControlRoutes routes) {
-        routes.get("/health", request -> new Health("UP", portals.all().size(),
-                Duration.between(startedAt, Instant.now()).toSeconds()));
+        routes.get("/health", request -> health());
         routes.get("/methods", request -> methods());
         routes.get("/openapi.json", request -> Contracts.shared().openApi(request.endpoints().baseUrl()));
         routes.get("/control/openapi.json", request -> Contracts.shared().controlOpenApi());
@@ -42,8 +43,17 @@ public final class ServerControl {
         });
     }
 
+    /** 200 UP, or 503 DOWN with the reason, so a container health check or a CI wait loop sees it. */
+    private Object health() {
+        String trouble = health.trouble();
+        long uptime = Duration.between(startedAt, Instant.now()).toSeconds();
+        return trouble == null ? new Health("UP", portals.all().size(), uptime, null)
+                : new ControlViews.Answer(503, new Health("DOWN", portals.all().size(), uptime, trouble));
+    }
+
     private List<MethodView> methods() {
-        return methods.all().stream().map(m -> new MethodView(m.name(), m.scope(), m.appContextOnly())).toList();
+        return methods.all().stream().map(m -> new MethodView(m.name(), m.scope(), m.appContextOnly(), m.v3() ? 3 : 2))
+                .toList();
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The CRM fields of a seed: "companies", "contacts", "leads" and "deals" in crm.*.add field names (IDs are given in
- * that order from 1, so a contact's COMPANY_ID 1 is the first company), and "crmExclusions". CRM objects are read
+ * that order from 1, so a contact's COMPANY_ID 1 is the first company), "crmStatuses" (reference guide values, see
+ * {@link CrmStatusStore}) and "crmExclusions". CRM objects are read
  * one by one and kept as their JSON bytes until a (re)seed adds them: the CRM store copies what it adds, so keeping
  * trees would hold a large seed twice (a 100,000-contact seed did not fit in a 256 MiB heap).
  */
@@ -55,6 +56,27 @@ public final class CrmSeed {
                 }
             });
         }
+        sections.add(new SeedSection() {
+            @Override
+            public String field() {
+                return CrmStatusStore.SEED_FIELD;
+            }
+
+            @Override
+            public Object read(JsonParser value) throws IOException {
+                List<byte[]> rows = objects(CrmStatusStore.SEED_FIELD, value);
+                for (int i = 0; i < rows.size(); i++) {
+                    JsonNode row = JSON.readTree(rows.get(i));
+                    for (String field : List.of("ENTITY_ID", "STATUS_ID", "NAME")) {
+                        if (!row.path(field).isTextual() || row.path(field).asText().isBlank()) {
+                            throw new SeedException("Seed field '" + CrmStatusStore.SEED_FIELD + "', item " + i
+                                    + ": ENTITY_ID, STATUS_ID and NAME must be non-empty strings");
+                        }
+                    }
+                }
+                return new Objects(rows);
+            }
+        });
         sections.add(new SeedSection() {
             @Override
             public String field() {

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The CRM of one portal: leads, deals, contacts, companies, call activities and the exclusion list.
+ * The CRM of one portal: leads, deals, contacts, companies, activities, timeline comments and the exclusion list.
  * Reads are lock-free over concurrent maps; writes are synchronized on the store and keep the indexes in step.
  */
 public final class CrmStore implements Store<CrmStore.Snapshot> {
@@ -51,6 +51,9 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     /** maps activity ID to the activity's fields */
     private final ConcurrentSkipListMap<Long, ObjectNode> activities = new ConcurrentSkipListMap<>();
     private final AtomicLong lastActivityId = new AtomicLong();
+    /** maps comment ID to the timeline comment */
+    private final ConcurrentSkipListMap<Long, ObjectNode> comments = new ConcurrentSkipListMap<>();
+    private final AtomicLong lastCommentId = new AtomicLong();
     private final AtomicLong lastMultifieldId = new AtomicLong();
     /** match keys of the numbers on the CRM exclusion list: no lead, contact or deal is created or updated for them */
     private final Set<String> exclusions = ConcurrentHashMap.newKeySet();
@@ -166,12 +169,31 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     }
 
     public synchronized ObjectNode addActivity(ObjectNode fields) {
-        long id = lastActivityId.incrementAndGet();
-        ObjectNode activity = NODES.objectNode();
-        activity.put("ID", Long.toString(id));
-        activity.setAll(fields);
+        return addNumbered(activities, lastActivityId, fields);
+    }
+
+    /** Puts a changed activity in place of the one with its ID (crm.activity.update). */
+    public synchronized void replaceActivity(long id, ObjectNode activity) {
         activities.put(id, activity);
-        return activity;
+    }
+
+    /** Adds a timeline comment (crm.timeline.comment.add): the fields as given, with its ID and CREATED. */
+    public synchronized long addComment(ObjectNode fields) {
+        return Long.parseLong(addNumbered(comments, lastCommentId, fields).get("ID").asText());
+    }
+
+    /** The fields under the next ID of their kind, "ID" first as the API writes it. */
+    private static ObjectNode addNumbered(Map<Long, ObjectNode> into, AtomicLong lastId, ObjectNode fields) {
+        long id = lastId.incrementAndGet();
+        ObjectNode record = NODES.objectNode();
+        record.put("ID", Long.toString(id));
+        record.setAll(fields);
+        into.put(id, record);
+        return record;
+    }
+
+    public Collection<ObjectNode> comments() {
+        return comments.values();
     }
 
     public Optional<ObjectNode> activity(long id) {
@@ -197,9 +219,13 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         return Set.copyOf(exclusions);
     }
 
-    /** Everything the store holds, for state files. */
+    /**
+     * Everything the store holds, for state files; comments and lastCommentId are null in files written before
+     * timeline comments were kept.
+     */
     public record Snapshot(List<CrmItem> items, List<ObjectNode> activities, Set<String> exclusions,
-                           Map<CrmEntityType, Long> lastIds, long lastActivityId, long lastMultifieldId) {
+                           Map<CrmEntityType, Long> lastIds, long lastActivityId, long lastMultifieldId,
+                           List<ObjectNode> comments, Long lastCommentId) {
     }
 
     @Override
@@ -221,8 +247,15 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         }
         for (int i = 0; i < snapshot.activities().size(); i++) {
             ObjectNode activity = snapshot.activities().get(i);
-            if (activity == null || !activity.path("ID").asText("").matches("[0-9]+")) {
+            if (activity == null || !activity.path("ID").asText("").matches("[0-9]{1,18}")) {
                 throw new StateException("/crm/activities/" + i + "/ID: must be a numeric string");
+            }
+        }
+        List<ObjectNode> comments = snapshot.comments() == null ? List.of() : snapshot.comments();
+        for (int i = 0; i < comments.size(); i++) {
+            ObjectNode comment = comments.get(i);
+            if (comment == null || !comment.path("ID").asText("").matches("[0-9]{1,18}")) {
+                throw new StateException("/crm/comments/" + i + "/ID: must be a numeric string");
             }
         }
     }
@@ -251,7 +284,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         Map<CrmEntityType, Long> counters = new EnumMap<>(CrmEntityType.class);
         lastIds.forEach((type, id) -> counters.put(type, id.get()));
         return new Snapshot(all, List.copyOf(activities.values()), Set.copyOf(exclusions), counters,
-                lastActivityId.get(), lastMultifieldId.get());
+                lastActivityId.get(), lastMultifieldId.get(), List.copyOf(comments.values()), lastCommentId.get());
     }
 
     @Override
@@ -263,6 +296,10 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         snapshot.lastIds().forEach((type, id) -> lastIds.get(type).set(id));
         lastActivityId.set(snapshot.lastActivityId());
         lastMultifieldId.set(snapshot.lastMultifieldId());
+        if (snapshot.comments() != null) {
+            snapshot.comments().forEach(c -> comments.put(Long.parseLong(c.get("ID").asText()), c));
+        }
+        lastCommentId.set(snapshot.lastCommentId() == null ? 0 : snapshot.lastCommentId());
     }
 
     @Override
@@ -273,6 +310,8 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         salesByClient.clear();
         activities.clear();
         lastActivityId.set(0);
+        comments.clear();
+        lastCommentId.set(0);
         lastMultifieldId.set(0);
         exclusions.clear();
     }

@@ -52,6 +52,30 @@ public final class EventNames {
         return scopeOf(event).map(scope -> scope.isEmpty() || scopes.contains(scope)).orElse(false);
     }
 
+    /** The events of one scope (the events method with SCOPE); "" names the application events. */
+    public static List<String> ofScope(String scope) {
+        return SCOPES.entrySet().stream().filter(e -> e.getValue().equals(scope)).map(Map.Entry::getKey).toList();
+    }
+
+    /** Every event the server knows (the events method with FULL). */
+    public static List<String> all() {
+        return List.copyOf(SCOPES.keySet());
+    }
+
+    /**
+     * Whether an outgoing webhook may receive the event: "only online events available in the webhook list"
+     * (api-reference/events/index.md) — every event but the application's own (ONAPPINSTALL, ONAPPTEST, ...), which
+     * go to an application's handlers only.
+     */
+    public static boolean forOutgoingWebhooks(String event) {
+        return scopeOf(event).map(scope -> !scope.isEmpty()).orElse(false);
+    }
+
+    /** The events an outgoing webhook may receive, in the server's order. */
+    public static List<String> outgoingWebhookEvents() {
+        return SCOPES.keySet().stream().filter(EventNames::forOutgoingWebhooks).toList();
+    }
+
     /** The events an application with these scopes may bind, in the server's order. */
     public static List<String> available(Set<String> scopes) {
         return SCOPES.keySet().stream().filter(event -> allowed(event, scopes)).toList();

@@ -12,9 +12,11 @@ import java.util.Set;
 
 /**
  * Outbound delivery of events, as the Bitrix24 queue server does it: an application/x-www-form-urlencoded POST of
- * {event, event_handler_id, data, ts, auth} to each bound online handler, asynchronously, never blocking the request
- * that caused it, and without retries (a portal may opt in to retries). Offline handlers get the event queued
- * instead. A handler whose application lost the event's scope gets nothing. Every attempt is journaled.
+ * {event, event_handler_id, data, ts, auth} to each bound online handler and each outgoing webhook subscribed to the
+ * event, asynchronously, never blocking the request that caused it, and without retries (a portal may opt in to
+ * retries). Offline handlers get the event queued instead. A handler whose application lost the event's scope gets
+ * nothing. An outgoing webhook's auth block holds only domain, client_endpoint, server_endpoint, member_id and its
+ * application_token (api-reference/events/index.md). Every attempt is journaled.
  */
 public final class EventPublisher {
     private final Outbound outbound;
@@ -29,13 +31,20 @@ public final class EventPublisher {
      * Who the event concerns.
      *
      * @param actingUserId  the user whose action caused it; deliveries carry this user's token unless the handler names one
-     * @param onlyAppKey    deliver only to this application's handlers (OnExternalCallStart goes to the line's owner), or null
+     * @param onlyAppKey    deliver only to this application's handlers (OnExternalCallStart goes to the line's owner),
+     *                      {@link #OUTGOING_WEBHOOKS} only to the outgoing webhooks, or null to every subscriber
      * @param authConnector the source key of the request that caused it: offline handlers with the same key skip it
      * @param objectKey     what the offline queue keeps the latest state of (e.g. the CALL_ID)
      * @param endpoints     the addresses of the request that caused it (domain, client_endpoint in the auth block)
      */
     public record Emit(long actingUserId, String onlyAppKey, String authConnector, String objectKey, Endpoints endpoints) {
     }
+
+    /**
+     * The application key of the outgoing webhooks: they have none (the server's handler rows with APP_ID 0), as
+     * calls registered through an incoming webhook have none.
+     */
+    public static final String OUTGOING_WEBHOOKS = "";
 
     public void publish(Portal portal, String eventName, ObjectNode data, Emit emit) {
         String event = eventName.toUpperCase(Locale.ROOT);
@@ -54,15 +63,40 @@ public final class EventPublisher {
                 }
                 continue;
             }
-            ObjectNode payload = JsonNodeFactory.instance.objectNode();
-            payload.put("event", event);
-            payload.put("event_handler_id", Long.toString(handler.id()));
-            payload.set("data", stringsOnly(data));
-            payload.put("ts", Long.toString(portal.now().getEpochSecond()));
+            ObjectNode payload = payload(portal, event, handler.id(), data);
             long userId = handler.authUserId() > 0 ? handler.authUserId() : emit.actingUserId();
             payload.set("auth", applications.auth(portal, handler.appKey(), userId, emit.endpoints()));
             deliver(portal, event, handler.id(), handler.handler(), payload);
         }
+        if (emit.onlyAppKey() == null || emit.onlyAppKey().equals(OUTGOING_WEBHOOKS)) {
+            for (OutgoingWebhook webhook : events.webhooks(event)) {
+                long handlerId = webhook.handlerId(event).orElseThrow();
+                ObjectNode payload = payload(portal, event, handlerId, data);
+                payload.set("auth", webhookAuth(portal, webhook, emit.endpoints()));
+                deliver(portal, event, handlerId, webhook.handlerUrl(), payload);
+            }
+        }
+    }
+
+    /** The top of every delivery: event, event_handler_id, data (strings only), ts on the portal's clock. */
+    private static ObjectNode payload(Portal portal, String event, long handlerId, ObjectNode data) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.put("event", event);
+        payload.put("event_handler_id", Long.toString(handlerId));
+        payload.set("data", stringsOnly(data));
+        payload.put("ts", Long.toString(portal.now().getEpochSecond()));
+        return payload;
+    }
+
+    /** "An outgoing webhook receives only domain, client_endpoint, server_endpoint, member_id, and application_token". */
+    private static ObjectNode webhookAuth(Portal portal, OutgoingWebhook webhook, Endpoints endpoints) {
+        ObjectNode auth = JsonNodeFactory.instance.objectNode();
+        auth.put("domain", endpoints.domain());
+        auth.put("client_endpoint", endpoints.clientEndpoint());
+        auth.put("server_endpoint", endpoints.serverEndpoint());
+        auth.put("member_id", portal.memberId());
+        auth.put("application_token", webhook.applicationToken());
+        return auth;
     }
 
     /** ONAPPINSTALL to an application's handler URL: the installation callback, with no handler ID. */

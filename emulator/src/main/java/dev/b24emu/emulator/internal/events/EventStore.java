@@ -1,6 +1,8 @@
 package dev.b24emu.emulator.internal.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalSeed;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
 
@@ -11,7 +13,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
-/** The events of one portal: bound handlers and the offline queue. */
+/** The events of one portal: bound handlers, outgoing webhooks and the offline queue. */
 public final class EventStore implements Store<EventStore.Snapshot> {
     /** maps handler ID to the bound handler */
     private final ConcurrentSkipListMap<Long, EventHandler> handlers = new ConcurrentSkipListMap<>();
@@ -20,6 +22,9 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     private final AtomicLong lastHandlerId = new AtomicLong();
     private final AtomicLong lastOfflineId = new AtomicLong();
     private final AtomicLong lastMessageId = new AtomicLong();
+    /** maps webhook ID to the outgoing webhook */
+    private final ConcurrentSkipListMap<Long, OutgoingWebhook> webhooks = new ConcurrentSkipListMap<>();
+    private final AtomicLong lastWebhookId = new AtomicLong();
     private final int offlineCapacity;
 
     public EventStore(int offlineCapacity) {
@@ -48,6 +53,30 @@ public final class EventStore implements Store<EventStore.Snapshot> {
 
     public List<EventHandler> handlers(Predicate<EventHandler> which) {
         return handlers.values().stream().filter(which).toList();
+    }
+
+    /** Adds an outgoing webhook; each of its events gets a handler ID from the same sequence as bound handlers. */
+    public synchronized OutgoingWebhook addWebhook(String title, String handlerUrl, List<String> events,
+                                                   String applicationToken) {
+        List<OutgoingWebhook.Subscription> subscriptions = events.stream()
+                .map(event -> new OutgoingWebhook.Subscription(event, lastHandlerId.incrementAndGet())).toList();
+        OutgoingWebhook webhook = new OutgoingWebhook(lastWebhookId.incrementAndGet(), title, handlerUrl,
+                applicationToken, subscriptions);
+        webhooks.put(webhook.id(), webhook);
+        return webhook;
+    }
+
+    public boolean removeWebhook(long id) {
+        return webhooks.remove(id) != null;
+    }
+
+    public List<OutgoingWebhook> webhooks() {
+        return List.copyOf(webhooks.values());
+    }
+
+    /** The outgoing webhooks that receive an event. */
+    public List<OutgoingWebhook> webhooks(String event) {
+        return webhooks.values().stream().filter(w -> w.handlerId(event).isPresent()).toList();
     }
 
     /** Queues the latest state of an object for an offline handler: an unreserved record of the same object is replaced. */
@@ -81,9 +110,20 @@ public final class EventStore implements Store<EventStore.Snapshot> {
         events.forEach(e -> offline.computeIfPresent(e.id(), (id, current) -> current.failed()));
     }
 
-    /** Bound handlers and the offline queue, for state files. */
+    /**
+     * Bound handlers, outgoing webhooks and the offline queue, for state files (a file written before outgoing
+     * webhooks has none).
+     */
     public record Snapshot(List<EventHandler> handlers, List<OfflineEvent> offline, long lastHandlerId,
-                           long lastOfflineId, long lastMessageId) {
+                           long lastOfflineId, long lastMessageId, List<OutgoingWebhook> outgoingWebhooks,
+                           long lastWebhookId) {
+    }
+
+    @Override
+    public void seed(Portal portal, PortalSeed seed) {
+        @SuppressWarnings("unchecked")
+        List<OutgoingWebhooks.Spec> specs = seed.section(OutgoingWebhooks.SEED_FIELD, List.class).orElse(List.of());
+        OutgoingWebhooks.seed(portal, specs);
     }
 
     @Override
@@ -102,12 +142,21 @@ public final class EventStore implements Store<EventStore.Snapshot> {
                 throw new StateException("/events/handlers/" + i + ": a handler needs event, handler and appKey");
             }
         }
+        List<OutgoingWebhook> hooks = snapshot.outgoingWebhooks() == null ? List.of() : snapshot.outgoingWebhooks();
+        for (int i = 0; i < hooks.size(); i++) {
+            OutgoingWebhook hook = hooks.get(i);
+            if (hook == null || hook.id() <= 0 || hook.handlerUrl() == null || hook.applicationToken() == null
+                    || hook.subscriptions() == null || hook.subscriptions().stream().anyMatch(s -> s == null || s.event() == null)) {
+                throw new StateException("/events/outgoingWebhooks/" + i
+                        + ": an outgoing webhook needs an id, a handlerUrl, an applicationToken and its subscriptions");
+            }
+        }
     }
 
     @Override
     public synchronized Snapshot snapshot() {
         return new Snapshot(List.copyOf(handlers.values()), List.copyOf(offline.values()), lastHandlerId.get(),
-                lastOfflineId.get(), lastMessageId.get());
+                lastOfflineId.get(), lastMessageId.get(), webhooks(), lastWebhookId.get());
     }
 
     @Override
@@ -118,6 +167,10 @@ public final class EventStore implements Store<EventStore.Snapshot> {
         lastHandlerId.set(snapshot.lastHandlerId());
         lastOfflineId.set(snapshot.lastOfflineId());
         lastMessageId.set(snapshot.lastMessageId());
+        if (snapshot.outgoingWebhooks() != null) {
+            snapshot.outgoingWebhooks().forEach(w -> webhooks.put(w.id(), w));
+        }
+        lastWebhookId.set(Math.max(snapshot.lastWebhookId(), webhooks.isEmpty() ? 0 : webhooks.lastKey()));
     }
 
     @Override
@@ -127,6 +180,8 @@ public final class EventStore implements Store<EventStore.Snapshot> {
         lastHandlerId.set(0);
         lastOfflineId.set(0);
         lastMessageId.set(0);
+        webhooks.clear();
+        lastWebhookId.set(0);
     }
 
     /** Handlers by ID, for the journal and tests. */

@@ -8,22 +8,34 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The last N REST calls a portal served, oldest first. Bounded so a long-running emulator stays flat in memory;
- * one journal per portal so a noisy neighbour never evicts another portal's entries.
+ * The last N REST calls a portal served, oldest first. Bounded in entries and in bytes (each entry's parameters and
+ * result are kept as a {@link BoundedJson} copy, and the oldest entries go when the whole passes {@link #MAX_BYTES}),
+ * so a long-running emulator stays flat in memory whatever its clients send; one journal per portal so a noisy
+ * neighbour never evicts another portal's entries.
  */
 public final class RequestJournal implements Store<Void> {
-    /** Orders entries across portals, so a merged view reads in arrival order. */
-    private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** What one portal's journal may weigh: about 16 MiB, a full journal of ordinary calls being far less. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final int capacity;
-    /** the retained entries, oldest first */
-    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final long maxBytes;
+    /** the retained entries, oldest first, with their weight */
+    private final Deque<Kept> entries = new ArrayDeque<>();
+    /** the sum of the retained entries' weights */
+    private long bytes;
+
+    private record Kept(Entry entry, long weight) {
+    }
 
     public RequestJournal(int capacity) {
+        this(capacity, MAX_BYTES);
+    }
+
+    RequestJournal(int capacity, long maxBytes) {
         this.capacity = Math.max(0, capacity);
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -51,23 +63,30 @@ public final class RequestJournal implements Store<Void> {
 
     public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
                         String error, JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
-        Entry entry = new Entry(SEQUENCE.incrementAndGet(), time, who.portal(), method, httpMethod, who.auth(),
-                who.app(), who.credential(), params, status, error, result, warnings, latencyMicros, uptimeMillis);
+        BoundedJson.Copy keptParams = BoundedJson.of(params);
+        BoundedJson.Copy keptResult = BoundedJson.of(result);
+        Entry entry = new Entry(JournalSequence.next(), time, who.portal(), method, httpMethod, who.auth(),
+                who.app(), who.credential(), (ObjectNode) keptParams.value(), status, error, keptResult.value(),
+                warnings, latencyMicros, uptimeMillis);
         if (capacity == 0) {
             return entry;
         }
+        long weight = 256L + keptParams.weight() + keptResult.weight();
         synchronized (entries) {
-            if (entries.size() == capacity) {
-                entries.removeFirst();
+            entries.addLast(new Kept(entry, weight));
+            bytes += weight;
+            while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {
+                bytes -= entries.removeFirst().weight();
             }
-            entries.addLast(entry);
         }
         return entry;
     }
 
     public List<Entry> entries() {
         synchronized (entries) {
-            return new ArrayList<>(entries);
+            List<Entry> copy = new ArrayList<>(entries.size());
+            entries.forEach(kept -> copy.add(kept.entry()));
+            return copy;
         }
     }
 
@@ -75,6 +94,7 @@ public final class RequestJournal implements Store<Void> {
     public void clear() {
         synchronized (entries) {
             entries.clear();
+            bytes = 0;
         }
     }
 }

@@ -7,16 +7,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The last delivery attempts of one portal (events, widget openings, CallCard::* posts), oldest first; bounded so
- * memory stays flat. Live state: state files do not keep it.
+ * The last delivery attempts of one portal (events, widget openings, CallCard::* posts), in the order they ended;
+ * bounded so memory stays flat. Live state: state files do not keep it.
  */
 public final class DeliveryJournal implements Store<Void> {
-    /** Orders attempts across portals, so a merged view reads in order. */
-    private static final AtomicLong SEQUENCE = new AtomicLong();
-
     private final int capacity;
     /** the last delivery attempts, oldest first */
     private final Deque<Delivery> deliveries = new ArrayDeque<>();
@@ -25,9 +21,14 @@ public final class DeliveryJournal implements Store<Void> {
         this.capacity = Math.max(0, capacity);
     }
 
-    public Delivery record(String time, String portal, String event, long handlerId, String url, ObjectNode payload,
-                           int attempt, int status, String error, long latencyMillis) {
-        Delivery delivery = new Delivery(SEQUENCE.incrementAndGet(), time, portal, event, handlerId, url, payload,
+    /**
+     * @param seq the attempt's place in the journals' common order, taken when it was sent
+     *            ({@link dev.b24emu.emulator.internal.journal.JournalSequence}), so requests the handler made while
+     *            answering it come after it
+     */
+    public Delivery record(long seq, String time, String portal, String event, long handlerId, String url,
+                           ObjectNode payload, int attempt, int status, String error, long latencyMillis) {
+        Delivery delivery = new Delivery(seq, time, portal, event, handlerId, url, payload,
                 attempt, status, error, latencyMillis);
         if (capacity > 0) {
             synchronized (deliveries) {

@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.outbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.journal.JournalSequence;
 import dev.b24emu.emulator.internal.portal.Portal;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -51,9 +52,10 @@ public final class Outbound {
     private void post(Portal portal, String label, long handlerId, String url, String contentType, String body,
                       ObjectNode payload, int attempt) {
         long started = System.nanoTime();
+        long seq = JournalSequence.next();
         String refusal = self.refusal(url);
         if (refusal != null) {
-            journal(portal, label, handlerId, url, payload, attempt, 0, refusal, started);
+            journal(seq, portal, label, handlerId, url, payload, attempt, 0, refusal, started);
             return;
         }
         Promise<Integer> outcome = Promise.promise();
@@ -71,11 +73,19 @@ public final class Outbound {
                     .putHeader("Content-Type", contentType).putHeader("User-Agent", "Bitrix24 Webhook Engine");
         } catch (RuntimeException badUrl) {
             vertx.cancelTimer(deadline);
-            journal(portal, label, handlerId, url, payload, attempt, 0, "Invalid URL: " + badUrl.getMessage(), started);
+            journal(seq, portal, label, handlerId, url, payload, attempt, 0, "Invalid URL: " + badUrl.getMessage(), started);
             return;
         }
         client.request(options).onFailure(outcome::tryFail).onSuccess(request -> {
             sent.set(request);
+            io.vertx.core.net.SocketAddress remote = request.connection().remoteAddress();
+            String refused = remote == null || remote.hostAddress() == null ? null
+                    : self.refusal(url, addressOf(remote.hostAddress()), remote.port());
+            if (refused != null) {
+                request.reset();
+                outcome.tryFail(refused);
+                return;
+            }
             request.response().onFailure(outcome::tryFail).onSuccess(response -> {
                 response.handler(chunk -> { }); // read and discarded: a handler's answer never fills the heap
                 response.exceptionHandler(outcome::tryFail);
@@ -88,7 +98,7 @@ public final class Outbound {
             int status = result.succeeded() ? result.result() : 0;
             String error = result.failed() ? String.valueOf(result.cause().getMessage())
                     : status / 100 == 2 ? null : "HTTP " + status;
-            journal(portal, label, handlerId, url, payload, attempt, status, error, started);
+            journal(seq, portal, label, handlerId, url, payload, attempt, status, error, started);
             if (error != null && attempt <= portal.settings().eventRetries()) {
                 vertx.setTimer(500L * attempt,
                         t -> post(portal, label, handlerId, url, contentType, body, payload, attempt + 1));
@@ -96,9 +106,17 @@ public final class Outbound {
         });
     }
 
-    private static void journal(Portal portal, String label, long handlerId, String url, ObjectNode payload,
+    private static java.net.InetAddress addressOf(String literal) {
+        try {
+            return java.net.InetAddress.getByName(literal); // a literal address: no lookup
+        } catch (java.net.UnknownHostException e) {
+            return java.net.InetAddress.getLoopbackAddress(); // cannot happen for a connected address; refuse if it does
+        }
+    }
+
+    private static void journal(long seq, Portal portal, String label, long handlerId, String url, ObjectNode payload,
                                 int attempt, int status, String error, long startedNanos) {
-        portal.store(DeliveryJournal.class).record(portal.isoNow(), portal.id(), label, handlerId, url, payload,
+        portal.store(DeliveryJournal.class).record(seq, portal.isoNow(), portal.id(), label, handlerId, url, payload,
                 attempt, status, error, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 }

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * Keeps handler URLs away from the emulator's own control API: an event handler bound to
  * http://127.0.0.1:PORT/_emulator/reset must not let one REST call on one portal reset every other portal. Checked
- * when a handler is bound (the documented "Wrong handler URL") and again at every delivery.
+ * when a handler is bound (the documented "Wrong handler URL": only what the URL itself says, since a DNS lookup there
+ * would let a slow name server stall the request), and at every delivery against the address actually connected to
+ * (so a name that resolves to this machine, or rebinds to it later, is refused too).
  */
 public final class SelfGuard {
     private final Supplier<Set<Integer>> ports;
@@ -24,26 +26,59 @@ public final class SelfGuard {
         this.ports = ports;
     }
 
-    /** Why a delivery to the URL is refused, or null when it may go. */
+    /** Why a delivery to the URL is refused before connecting, or null when it may try. */
     public String refusal(String url) {
-        return reachesControlApi(url) ? "Refused: " + url + " is the emulator's own control API" : null;
+        return reachesControlApi(url) ? refused(url) : null;
     }
 
-    /** Whether the URL names this emulator's control API (/_emulator/... on one of its ports on this machine). */
+    /** Why a delivery that connected to this address must not send its request, or null when it may. */
+    public String refusal(String url, InetAddress connected, int port) {
+        URI uri = parse(url);
+        return uri != null && controlPath(uri) && ports.get().contains(port) && isThisMachine(connected)
+                ? refused(url) : null;
+    }
+
+    /** Whether the URL itself names this emulator's control API (a loopback or local literal address, or localhost). */
     public boolean reachesControlApi(String url) {
-        URI uri;
+        URI uri = parse(url);
+        if (uri == null || !controlPath(uri) || !ports.get().contains(portOf(uri))) {
+            return false;
+        }
+        String host = uri.getHost().replaceAll("^\\[|]$", "");
+        if (host.equalsIgnoreCase("localhost") || host.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
+            return true;
+        }
+        if (!LITERAL.matcher(host).matches()) {
+            return false; // a name: judged at delivery, against the address it resolved to
+        }
         try {
-            uri = URI.create(url.trim());
+            return isThisMachine(InetAddress.getByName(host));
+        } catch (UnknownHostException unreadable) {
+            return false;
+        }
+    }
+
+    private static String refused(String url) {
+        return "Refused: " + url + " is the emulator's own control API";
+    }
+
+    /** IPv4 in any of the forms InetAddress reads without a lookup, or IPv6. */
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("[0-9.]+|.*:.*");
+
+    private static URI parse(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            return uri.getHost() == null || uri.getRawPath() == null ? null : uri;
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
-        if (uri.getHost() == null || uri.getRawPath() == null) {
-            return false;
-        }
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        if (!ports.get().contains(port)) {
-            return false;
-        }
+    }
+
+    private static int portOf(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static boolean controlPath(URI uri) {
         String normalized;
         try {
             String path = URLDecoder.decode(uri.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -51,22 +86,14 @@ public final class SelfGuard {
         } catch (IllegalArgumentException unreadable) {
             return false; // a path no client would send either
         }
-        if (normalized == null || !normalized.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT).startsWith("/_emulator")) {
-            return false;
-        }
-        return isThisMachine(uri.getHost());
+        return normalized != null && normalized.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT).startsWith("/_emulator");
     }
 
-    private static boolean isThisMachine(String host) {
+    private static boolean isThisMachine(InetAddress address) {
         try {
-            for (InetAddress address : InetAddress.getAllByName(host.replaceAll("^\\[|]$", ""))) {
-                if (address.isLoopbackAddress() || address.isAnyLocalAddress()
-                        || NetworkInterface.getByInetAddress(address) != null) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (UnknownHostException | SocketException unresolved) {
+            return address.isLoopbackAddress() || address.isAnyLocalAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException unknown) {
             return false;
         }
     }

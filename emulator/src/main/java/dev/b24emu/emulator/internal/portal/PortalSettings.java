@@ -27,6 +27,24 @@ import java.util.Locale;
  * @param rateLimit           requests per second the bucket drains (limits.md: 2)
  * @param burst               the bucket's size (limits.md: 50)
  * @param operatingLimit      seconds of processing a method may use in 10 minutes (limits.md: 480)
+ * @param refuseInactiveUsers whether the webhook and tokens of a deactivated user are refused, as the real portal
+ *                            refuses them (D100)
+ * @param appInfoWebhookDenied whether app.info refuses webhooks with ACCESS_DENIED as the docs say (the real server
+ *                            answers them their scopes and licence; specs/DECISIONS.md D51)
+ * @param userUpdateAdminOnly whether user.update is for administrators only as the docs say (the real server also lets
+ *                            a user update their own profile; D52)
+ * @param restCardEvents      whether placement.bindEvent / unbindEvent subscribe a server to CallCard::* over REST
+ *                            (D41: a convenience the current pages deny; false answers them ERROR_METHOD_NOT_FOUND)
+ * @param initOnReuse         whether a register reused within 30 minutes still sends OnVoximplantCallInit, with a
+ *                            fresh CALL_ID that is then discarded, as the real server does (D85)
+ * @param finishHidesAllCards whether finish closes every user's card of the call (D86; the real server hides only
+ *                            the finishing user's)
+ * @param cardActivityEmpty   whether getStatus sends CRM_ACTIVITY_ID "" before the call has an activity instead of
+ *                            leaving the key out (D87: the page allows both)
+ * @param clickToCallCreated  whether OnExternalCallStart carries CRM_CREATED_LEAD / CRM_CREATED_ENTITIES, which the
+ *                            real server adds and the page does not list (D88)
+ * @param outgoingWebhookClickToCall whether outgoing webhooks may receive OnExternalCallStart (the server's code
+ *                            delivers it to them; the docs say "only through the application", D74)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -41,7 +59,17 @@ public record PortalSettings(
         boolean limits,
         double rateLimit,
         int burst,
-        double operatingLimit) {
+        double operatingLimit,
+        boolean refuseInactiveUsers,
+        boolean appInfoWebhookDenied,
+        boolean userUpdateAdminOnly,
+        boolean restCardEvents,
+        boolean initOnReuse,
+        boolean finishHidesAllCards,
+        boolean cardActivityEmpty,
+        boolean clickToCallCreated,
+
+        boolean outgoingWebhookClickToCall) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -49,7 +77,7 @@ public record PortalSettings(
 
     public static PortalSettings defaults() {
         return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"),
-                Validation.WARN, 0, false, 2.0, 50, 480.0);
+                Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true, true);
     }
 
     /**
@@ -75,7 +103,13 @@ public record PortalSettings(
                 bool(merged, "appContextOnly"), bool(merged, "emptyErrorCode"), bool(merged, "addToChatDefault"),
                 bool(merged, "finishStartDateIso"), zone(merged.get("timeZone")), validation(merged.get("validation")),
                 retries(merged.get("eventRetries")), bool(merged, "limits"),
-                positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"));
+                positive(merged, "rateLimit"), (int) positive(merged, "burst"), positive(merged, "operatingLimit"),
+                bool(merged, "refuseInactiveUsers"), bool(merged, "appInfoWebhookDenied"),
+                bool(merged, "userUpdateAdminOnly"),
+                bool(merged, "restCardEvents"), bool(merged, "initOnReuse"), bool(merged, "finishHidesAllCards"),
+                bool(merged, "cardActivityEmpty"), bool(merged, "clickToCallCreated"),
+
+                bool(merged, "outgoingWebhookClickToCall"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -104,6 +138,15 @@ public record PortalSettings(
         json.put("rateLimit", rateLimit);
         json.put("burst", burst);
         json.put("operatingLimit", operatingLimit);
+        json.put("refuseInactiveUsers", refuseInactiveUsers);
+        json.put("appInfoWebhookDenied", appInfoWebhookDenied);
+        json.put("userUpdateAdminOnly", userUpdateAdminOnly);
+        json.put("restCardEvents", restCardEvents);
+        json.put("initOnReuse", initOnReuse);
+        json.put("finishHidesAllCards", finishHidesAllCards);
+        json.put("cardActivityEmpty", cardActivityEmpty);
+        json.put("clickToCallCreated", clickToCallCreated);
+        json.put("outgoingWebhookClickToCall", outgoingWebhookClickToCall);
         return json;
     }
 

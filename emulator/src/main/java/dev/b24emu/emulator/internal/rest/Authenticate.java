@@ -15,11 +15,13 @@ final class Authenticate implements Stage {
     private final PortalRegistry portals;
     private final TokenResolver tokens;
     private final MethodTable methods;
+    private final UserStatus users;
 
-    Authenticate(PortalRegistry portals, TokenResolver tokens, MethodTable methods) {
+    Authenticate(PortalRegistry portals, TokenResolver tokens, MethodTable methods, UserStatus users) {
         this.portals = portals;
         this.tokens = tokens;
         this.methods = methods;
+        this.users = users;
     }
 
     @Override
@@ -57,7 +59,18 @@ final class Authenticate implements Stage {
     private record Resolution(Caller caller, RestError refusal) {
     }
 
+    /** Right credentials of a deactivated user are refused as the real portal refuses them (D100). */
     private Resolution resolve(RestExchange exchange) {
+        Resolution resolution = credentials(exchange);
+        Caller caller = resolution.caller();
+        if (resolution.refusal() == null && caller != null && caller.portal().settings().refuseInactiveUsers()
+                && users.inactive(caller.portal(), caller.userId())) {
+            return new Resolution(caller, RestError.authorizationError());
+        }
+        return resolution;
+    }
+
+    private Resolution credentials(RestExchange exchange) {
         if (exchange.path().isWebhook()) {
             Portal portal = portals.byWebhookToken(exchange.path().token()).orElse(null);
             if (portal == null || !Long.toString(portal.webhook().userId()).equals(exchange.path().userId())) {
@@ -84,6 +97,7 @@ final class Authenticate implements Stage {
 
     /** The real server looks the method up before the credentials: an unknown method is 404 whoever asks. */
     private RestError unknownMethodFirst(RestExchange exchange, RestError refusal) {
-        return methods.find(exchange.method()).isEmpty() ? RestError.methodNotFound() : refusal;
+        return methods.find(exchange.method(), exchange.path().v3()).isEmpty()
+                ? RestError.methodNotFound(exchange.path()) : refusal;
     }
 }

@@ -14,7 +14,8 @@ final class Authorize implements Stage {
 
     @Override
     public void apply(RestExchange exchange) {
-        MethodTable.Method method = methods.find(exchange.method()).orElseThrow(RestError::methodNotFound);
+        MethodTable.Method method = methods.find(exchange.method(), exchange.path().v3())
+                .orElseThrow(() -> RestError.methodNotFound(exchange.path()));
         exchange.method(method.name());
         exchange.handler(method);
         check(exchange.principal(), method);
@@ -22,7 +23,10 @@ final class Authorize implements Stage {
 
     /** The scope and application-context rules of a method for a caller (also for each command of a batch). */
     static void check(Caller caller, MethodTable.Method method) {
-        if (!method.scope().isEmpty() && !caller.scopes().contains(method.scope())) {
+        if (!method.grantedBy(caller.scopes())) {
+            if (method.v3()) {
+                throw RestError.insufficientScopeV3();
+            }
             throw caller.isWebhook() ? RestError.insufficientScope() : RestError.insufficientScopeOAuth();
         }
         if (method.appContextOnly() && caller.isWebhook() && caller.portal().settings().appContextOnly()) {

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 /**
  * The batch method (settings/how-to-call-rest-api/batch.md): up to 50 subqueries "method?query" (or {method, params})
  * run in order as the same caller, each checked like a direct call; {@code $result[key][FIELD]} in a subquery takes a
- * value from an earlier result; halt stops at the first error. Empty parts of the answer are [] as PHP writes them.
+ * value from an earlier result; halt stops at the first error. Empty parts of the answer are [] as PHP writes them;
+ * a batch without cmd answers only empty parts, as the real server. A command refused for its scope carries an empty
+ * error_description, as the page's examples show.
  */
 final class Batch implements RestMethod {
     public static final int MAX_COMMANDS = 50;
@@ -41,10 +43,8 @@ final class Batch implements RestMethod {
     public Object call(RestCall call) {
         Caller caller = call.caller();
         Params params = call.params();
-        JsonNode cmd = params.node("cmd").orElse(null);
-        if (cmd == null || !cmd.isContainerNode()) {
-            throw RestError.of("ERROR_ARGUMENT", "Parameter 'cmd' must be an array of subqueries");
-        }
+        // without cmd the real methodsBatch skips its loop and answers five empty parts
+        JsonNode cmd = params.node("cmd").filter(JsonNode::isContainerNode).orElse(NODES.objectNode());
         boolean halt = params.phpTruthy("halt");
         Map<String, JsonNode> commands = new LinkedHashMap<>();
         if (cmd.isArray()) {
@@ -71,7 +71,7 @@ final class Batch implements RestMethod {
                 if (++index > MAX_COMMANDS) {
                     throw RestError.of("ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded");
                 }
-                Object result = run(call, command.getValue(), results);
+                Object result = run(call, command.getValue(), results, start);
                 ObjectNode answered = envelope.success(result, start, System.nanoTime() - started,
                         caller.portal().settings().timeZone());
                 results.set(key, answered.get("result"));
@@ -83,7 +83,8 @@ final class Batch implements RestMethod {
                 }
                 times.set(key, answered.get("time"));
             } catch (RestError error) {
-                errors.set(key, envelope.error(error.code(), error.description()));
+                errors.set(key, envelope.error(error.code(),
+                        "insufficient_scope".equals(error.code()) ? "" : error.description()));
                 if (halt) {
                     break;
                 }
@@ -98,7 +99,7 @@ final class Batch implements RestMethod {
         return answer;
     }
 
-    private Object run(RestCall call, JsonNode command, ObjectNode earlier) {
+    private Object run(RestCall call, JsonNode command, ObjectNode earlier, Instant start) {
         Caller caller = call.caller();
         String methodName;
         ObjectNode tree;
@@ -116,10 +117,16 @@ final class Batch implements RestMethod {
         if (methodName.equalsIgnoreCase("batch")) {
             throw new RestError(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
         }
-        MethodTable.Method method = methods.find(methodName).orElseThrow(RestError::methodNotFound);
+        MethodTable.Method method = methods.find(methodName, false).orElseThrow(RestError::methodNotFound);
         Authorize.check(caller, method);
+        Limits.checkOperating(caller.portal(), method.name());
         validator.check(caller, method.name(), tree, call::warn);
-        return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.warnings()));
+        long started = System.nanoTime();
+        try {
+            return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.warnings(), start));
+        } finally {
+            Limits.spend(caller.portal(), method.name(), started); // each command counts against its own method
+        }
     }
 
     /** $result[key][FIELD]... in a query string, each replaced by the URL-encoded value it points at. */

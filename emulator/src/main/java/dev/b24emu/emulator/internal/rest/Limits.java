@@ -10,9 +10,15 @@ import java.time.Instant;
 
 /**
  * The real REST limits (limits.md), when the portal has them on: the leaky bucket and the method's operating time
- * before the call ({@link #check}), and the time the call spent counted after it ({@link #account}).
+ * before the call ({@link #check}). The time the call spent is counted after it ({@link #account}) whether or not
+ * the limits are on, so every success's time block carries operating and operating_reset_at as on a cloud portal
+ * (limits.md: "the time array in the response contains the operating key"; SDKs read both). "An external call to
+ * batch is not accounted for in operating. Nested calls are executed as separate methods": batch itself is neither
+ * checked nor counted, {@link Batch} checks and counts each command ({@link #checkOperating}, {@link #spend}).
  */
 final class Limits {
+    private static final String BATCH = "batch";
+
     private Limits() {
     }
 
@@ -24,13 +30,11 @@ final class Limits {
             if (!settings.limits()) {
                 return;
             }
-            RateLimiter limiter = portal.store(RateLimiter.class);
-            Instant now = portal.now();
-            if (!limiter.admit(now, settings.rateLimit(), settings.burst())) {
+            if (!portal.store(RateLimiter.class).admit(portal.now(), settings.rateLimit(), settings.burst())) {
                 throw new RestError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
             }
-            if (limiter.operating(exchange.method(), now) >= settings.operatingLimit()) {
-                throw new RestError(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+            if (!exchange.method().equalsIgnoreCase(BATCH)) {
+                checkOperating(portal, exchange.method());
             }
         };
     }
@@ -38,14 +42,26 @@ final class Limits {
     static Stage account() {
         return exchange -> {
             Portal portal = ((Caller) exchange.principal()).portal();
-            if (!portal.settings().limits()) {
-                return;
+            if (!exchange.method().equalsIgnoreCase(BATCH)) {
+                spend(portal, exchange.method(), exchange.startedNanos());
             }
             RateLimiter limiter = portal.store(RateLimiter.class);
-            double seconds = (System.nanoTime() - exchange.startedNanos()) / 1e9;
-            limiter.spend(exchange.method(), seconds, portal.now());
             exchange.timeExtras().put("operating_reset_at", limiter.resetAt(portal.now()).getEpochSecond());
             exchange.timeExtras().put("operating", limiter.operating(exchange.method(), portal.now()));
         };
+    }
+
+    /** 429 OPERATION_TIME_LIMIT when the portal has limits on and the method used up its operating time. */
+    static void checkOperating(Portal portal, String method) {
+        PortalSettings settings = portal.settings();
+        Instant now = portal.now();
+        if (settings.limits() && portal.store(RateLimiter.class).operating(method, now) >= settings.operatingLimit()) {
+            throw new RestError(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit");
+        }
+    }
+
+    /** Counts the time a call of the method took, from its start, into its operating time. */
+    static void spend(Portal portal, String method, long startedNanos) {
+        portal.store(RateLimiter.class).spend(method, (System.nanoTime() - startedNanos) / 1e9, portal.now());
     }
 }

@@ -4,13 +4,17 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.Params;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
  * One call of a REST method as its handler sees it: who calls, with which parameters, at which address, and a way to
  * report what the call did that the contract rules out but the real server accepts.
+ *
+ * @param start when the call started on the portal's clock: the time block's start, so a method that answers the
+ *              time (server.time) agrees with the envelope's date_start
  */
-public record RestCall(Caller caller, Params params, Endpoints endpoints, Consumer<String> warnings) {
+public record RestCall(Caller caller, Params params, Endpoints endpoints, Consumer<String> warnings, Instant start) {
     public Portal portal() {
         return caller.portal();
     }

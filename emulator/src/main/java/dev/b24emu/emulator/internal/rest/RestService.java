@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.transport.Pipeline;
+import dev.b24emu.emulator.internal.transport.Stage;
 import dev.b24emu.specs.Contracts;
 
 import java.util.List;
@@ -17,15 +18,19 @@ public final class RestService {
     private final Pipeline pipeline;
     private final Validate validate;
 
-    public RestService(PortalRegistry portals, TokenResolver tokens, MethodTable methods, Contracts contracts,
-                       ObjectMapper json) {
+    /**
+     * @param committed the last stage: run after every answered call and before the answer is written (durable
+     *                  state mode saves there), a no-op otherwise
+     */
+    public RestService(PortalRegistry portals, TokenResolver tokens, UserStatus users, MethodTable methods,
+                       Contracts contracts, ObjectMapper json, Stage committed) {
         this.methods = methods;
         this.validate = new Validate(contracts);
-        Authenticate authenticate = new Authenticate(portals, tokens, methods);
+        Authenticate authenticate = new Authenticate(portals, tokens, methods, users);
         this.pipeline = new Pipeline(
                 List.of(authenticate.beforeBody()),
                 List.of(authenticate, new Authorize(methods), Limits.check(), Faults.inject(), Faults.answer(),
-                        validate, new Invoke(), Limits.account()),
+                        validate, new Invoke(), Limits.account(), committed),
                 List.of(new Journal(json)));
     }
 

@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24emu.emulator.internal.portal.PortalSettings.Validation;
+import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.transport.RestExchange;
 import dev.b24emu.emulator.internal.transport.Stage;
@@ -55,8 +56,7 @@ final class Validate implements Stage {
                 continue; // one deviation per parameter, however many branches of its schema it misses
             }
             if (violation.error().isPresent()) {
-                Contracts.DocumentedError error = violation.error().get();
-                throw new RestError(error.status(), error.code(), error.message());
+                throw documented(violation.error().get(), params.at(violation.location()));
             }
             String description = describe(method, violation, params);
             if (mode == Validation.STRICT) {
@@ -80,6 +80,24 @@ final class Validate implements Stage {
     }
 
     /**
+     * The documented answer to a violation, with {FIELD} and {SELECT} (REST 3.0 messages: "Field `{FIELD}` not
+     * found") filled with the offending value, and REST 3.0's validation entry when the schema names one.
+     */
+    private static RestError documented(Contracts.DocumentedError error, JsonNode offending) {
+        String value = offending.isMissingNode() ? "" : Params.scalarText(offending).orElse(offending.toString());
+        String message = filled(error.message(), value);
+        if (error.validation() == null) {
+            return new RestError(error.status(), error.code(), message, error.argument());
+        }
+        return new RestError(error.status(), error.code(), message, List.of(new RestError.Invalid(
+                error.validation().field(), filled(error.validation().message(), value))));
+    }
+
+    private static String filled(String template, String value) {
+        return template.replace("{FIELD}", value).replace("{SELECT}", value);
+    }
+
+    /**
      * "Parameter SHOW is invalid: integer 0 or 1 expected, "yes" given": the documented type (the schema's
      * {@code x-b24-type}, or its enum or JSON type), not the validator's wording of the schema's internals.
      */
@@ -90,8 +108,8 @@ final class Validate implements Stage {
         String subject = "Parameter " + violation.property();
         JsonNode given = params.at(violation.location());
         boolean topLevel = violation.location().equals("/" + violation.property());
-        if ("required".equals(violation.keyword())) {
-            return subject + " is required";
+        if ("required".equals(violation.keyword()) && violation.location().isEmpty()) {
+            return subject + " is required"; // a missing field inside an object says which, below
         }
         String expected = topLevel ? contracts.paramSchema(method, violation.property()).map(Validate::typeOf).orElse(null)
                 : null;

@@ -12,11 +12,14 @@ import dev.b24emu.emulator.internal.control.ControlGuard;
 import dev.b24emu.emulator.internal.control.ControlRouter;
 import dev.b24emu.emulator.internal.control.ControlViews;
 import dev.b24emu.emulator.internal.control.FaultControl;
+import dev.b24emu.emulator.internal.control.HealthCheck;
 import dev.b24emu.emulator.internal.control.PortalControl;
 import dev.b24emu.emulator.internal.control.ServerControl;
 import dev.b24emu.emulator.internal.crm.api.CrmArea;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.api.EventsArea;
+import dev.b24emu.emulator.internal.followup.FollowUps;
+import dev.b24emu.emulator.internal.followup.api.FollowUpArea;
 import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
@@ -37,6 +40,7 @@ import dev.b24emu.emulator.internal.rest.FaultStore;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RateLimiter;
 import dev.b24emu.emulator.internal.rest.RestService;
+import dev.b24emu.emulator.internal.rest.SystemMethods;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -74,6 +78,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EmulatorServer implements AutoCloseable {
     /** Long request lines: GET-only clients put whole requests in the query string. */
     private static final int MAX_REQUEST_LINE = 1024 * 1024;
+    /** The default portal's webhook token on a loopback address, unless another is given. */
+    public static final String DEMO_WEBHOOK_TOKEN = "demo-token";
 
     private final ServerConfig config;
     private final Vertx vertx;
@@ -103,8 +109,10 @@ public final class EmulatorServer implements AutoCloseable {
         calls.listen(cards);
         BuiltInCalls builtIn = new BuiltInCalls(publisher);
         calls.listen(builtIn);
+        FollowUps followUps = new FollowUps();
+        calls.listen(followUps);
         this.apps = new AppsArea(portals, oauth, publisher, self, json, this::endpoints);
-        List<Area> areas = areas(self, widgets, calls, builtIn, cards);
+        List<Area> areas = areas(self, widgets, calls, builtIn, cards, followUps);
 
         List<StoreType<?>> stores = new ArrayList<>(List.of(
                 StoreType.of("journal", RequestJournal.class, p -> new RequestJournal(p.bounds().journalEntries())),
@@ -123,10 +131,23 @@ public final class EmulatorServer implements AutoCloseable {
         Contracts contracts = Contracts.shared();
         this.methods = new MethodTable(contracts);
         areas.forEach(area -> area.methods(methods));
-        RestService rest = new RestService(portals, applications, methods, contracts, json);
+        if (config.stateFile() != null) {
+            stateFile = new StateFile(config.stateFile(), portals);
+        }
+        // --fsync always: a change is on disk before it is acknowledged (REST calls that succeeded, control changes)
+        Runnable commit = stateFile != null && config.fsyncAlways() ? stateFile::commit : () -> { };
+        RestService rest = new RestService(portals, applications,
+                (portal, userId) -> portal.store(UserStore.class).get(userId).map(user -> !user.active()).orElse(false),
+                methods, contracts, json, exchange -> {
+                    if (exchange.error() == null) {
+                        commit.run();
+                    }
+                });
         methods.add("batch", rest.batch(json));
+        SystemMethods.register(methods);
 
         Router router = Router.router(vertx);
+        RouterErrors.mount(router);
         router.route().handler(EmulatorServer::mergeSlashes);
         this.controlToken = ControlGuard.tokenFor(config.host(), config.controlToken());
         new ControlGuard(config.host(), controlToken, config.allowedHosts(), config.allowedOrigins(), this::ports)
@@ -134,8 +155,10 @@ public final class EmulatorServer implements AutoCloseable {
         new RestRoute(vertx, rest.pipeline(), new ParamDecoder(json), new Envelope(json), config.bodyLimit(),
                 this::endpoints).mount(router);
         areas.forEach(area -> area.routes(router));
-        ControlRouter control = new ControlRouter(vertx, router, portals, json, this::endpoints);
-        new ServerControl(portals, methods).register(control);
+        ControlRouter control = new ControlRouter(vertx, router, portals, json, this::endpoints, commit);
+        HealthCheck health = new HealthCheck();
+        vertx.exceptionHandler(health::failed);
+        new ServerControl(portals, methods, health).register(control);
         new PortalControl(portals).register(control);
         new FaultControl().register(control);
         areas.forEach(area -> area.control(control));
@@ -143,9 +166,9 @@ public final class EmulatorServer implements AutoCloseable {
 
         try {
             portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, config.webhookUserId(),
-                    config.webhookToken(), null, defaultSeed(seeds)));
-            if (config.stateFile() != null) {
-                stateFile = new StateFile(config.stateFile(), portals);
+                    ControlGuard.webhookTokenFor(config.host(), config.webhookToken(), DEMO_WEBHOOK_TOKEN), null,
+                    defaultSeed(seeds)));
+            if (stateFile != null) {
                 stateFile.load();
             }
             listen(router);
@@ -171,7 +194,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** The API areas, in dependency order: each may use the ones above it. */
     private List<Area> areas(SelfGuard self, WidgetPublisher widgets, CallService calls, BuiltInCalls builtIn,
-                             CallCardService cards) {
+                             CallCardService cards, FollowUps followUps) {
         return List.of(
                 new UsersArea(),
                 new CrmArea(),
@@ -181,6 +204,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new PlacementsArea(self),
                 new TelephonyArea(portals, calls),
                 new VoximplantArea(builtIn, calls),
+                new FollowUpArea(followUps),
                 new CallCardArea(cards, calls, widgets),
                 new UiArea(vertx, portals));
     }
@@ -228,7 +252,9 @@ public final class EmulatorServer implements AutoCloseable {
                 .setHandle100ContinueAutomatically(true)
                 // nginx in front of the real portal ignores an "Upgrade: h2c" request and answers in HTTP/1.1; so do we
                 // (Vert.x would otherwise refuse one without "Connection: Upgrade" and leave the client waiting)
-                .setHttp2ClearTextEnabled(false);
+                .setHttp2ClearTextEnabled(false)
+                .setIdleTimeout(config.timeouts().idleSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
         int instances = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
         port = serve(router, new HttpServerOptions(http).setPort(config.port()), instances);
         if (config.httpsPort() >= 0) {
@@ -242,26 +268,48 @@ public final class EmulatorServer implements AutoCloseable {
     /** Vert.x lets every instance share one listening socket, including a port 0 resolved once. */
     private int serve(Router router, HttpServerOptions options, int instances) {
         AtomicInteger bound = new AtomicInteger();
-        await(vertx.deployVerticle(() -> new HttpVerticle(router, options, bound),
+        await(vertx.deployVerticle(() -> new HttpVerticle(router, options, bound, config.timeouts().headerSeconds()),
                 new DeploymentOptions().setInstances(instances)));
         return bound.get();
     }
 
-    /** One HTTP server on one event loop; all of them share the router. */
+    /**
+     * One HTTP server on one event loop; all of them share the router. A new connection must deliver its first
+     * request's headers within the header timeout, or it is closed: the idle timeout alone would let a client keep a
+     * connection forever by sending a header byte now and then.
+     */
     private static final class HttpVerticle extends VerticleBase {
         private final Router router;
         private final HttpServerOptions options;
         private final AtomicInteger bound;
+        private final long headerMillis;
+        /** connections of this event loop that have not yet sent a whole request head */
+        private final java.util.Set<io.vertx.core.http.HttpConnection> waiting = new java.util.HashSet<>();
 
-        HttpVerticle(Router router, HttpServerOptions options, AtomicInteger bound) {
+        HttpVerticle(Router router, HttpServerOptions options, AtomicInteger bound, int headerSeconds) {
             this.router = router;
             this.options = options;
             this.bound = bound;
+            this.headerMillis = headerSeconds * 1000L;
         }
 
         @Override
         public Future<?> start() {
-            return vertx.createHttpServer(options).requestHandler(router).listen()
+            return vertx.createHttpServer(options)
+                    .connectionHandler(connection -> {
+                        waiting.add(connection);
+                        connection.closeHandler(v -> waiting.remove(connection));
+                        vertx.setTimer(headerMillis, id -> {
+                            if (waiting.remove(connection)) {
+                                connection.close();
+                            }
+                        });
+                    })
+                    .requestHandler(request -> {
+                        waiting.remove(request.connection());
+                        router.handle(request);
+                    })
+                    .listen()
                     .onSuccess(server -> bound.set(server.actualPort()));
         }
     }

@@ -24,14 +24,32 @@ import java.util.concurrent.Callable;
  * @param validation       the default portal's validation mode, or null for the default (warn)
  * @param allowedHosts     further host names the control API answers to
  * @param allowedOrigins   further page origins that may drive the control API
+ * @param timeouts         how long a connection may idle, and may take to send a request's headers
+ * @param fsyncAlways      whether every acknowledged change is saved to the state file before it is answered
  */
 public record ServerConfig(String host, int port, String webhookToken, long webhookUserId, Callable<InputStream> seed,
                            int journalSize, int finishedCalls, long bodyLimit, int eventLoops, int httpsPort,
                            Path tlsCert, Path tlsKey, Path tlsDir, Path stateFile, String controlToken,
                            int stateSaveSeconds, PortalSettings.Validation validation, Set<String> allowedHosts,
-                           Set<String> allowedOrigins) {
+                           Set<String> allowedOrigins, Timeouts timeouts,
+                           boolean fsyncAlways) {
     public ServerConfig {
+        timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
         allowedHosts = Set.copyOf(allowedHosts);
         allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    /**
+     * nginx's defaults in front of the real portal: a keep-alive connection is closed after 75 s without a request,
+     * and a client gets 60 s to send a request's headers (so slow-header connections cannot pile up).
+     */
+    public record Timeouts(int idleSeconds, int headerSeconds) {
+        public static final Timeouts DEFAULT = new Timeouts(75, 60);
+
+        public Timeouts {
+            if (idleSeconds <= 0 || headerSeconds <= 0) {
+                throw new IllegalArgumentException("Timeouts must be positive seconds");
+            }
+        }
     }
 }

@@ -19,7 +19,11 @@ import java.util.concurrent.TimeUnit;
 final class Tls {
     static final String KEYSTORE = "emulator.p12";
     static final String CERT_PEM = "emulator-cert.pem";
-    private static final String PASSWORD = "b24emulator";
+    /** the keystore's password, random per keystore, readable by its owner only */
+    static final String PASSWORD_FILE = "emulator.p12.password";
+    /** the password of keystores made before it was random (kept readable so they still open) */
+    private static final String LEGACY_PASSWORD = "b24emulator";
+    private static final String PASSWORD_ENV = "B24_EMULATOR_KEYSTORE_PASSWORD";
 
     private Tls() {
     }
@@ -30,7 +34,7 @@ final class Tls {
             return new PemKeyCertOptions().setCertPath(certPem.toString()).setKeyPath(keyPem.toString());
         }
         Path keystore = selfSigned(dir);
-        return new PfxOptions().setPath(keystore.toString()).setPassword(PASSWORD);
+        return new PfxOptions().setPath(keystore.toString()).setPassword(password(dir));
     }
 
     /** The certificate clients should trust: the user's, or the generated one. */
@@ -41,21 +45,28 @@ final class Tls {
     private static synchronized Path selfSigned(Path dir) {
         Path keystore = dir.resolve(KEYSTORE);
         Path pem = dir.resolve(CERT_PEM);
-        if (Files.exists(keystore) && Files.exists(pem)) {
-            return keystore;
-        }
         try {
+            if (Files.exists(keystore) && Files.exists(pem)) {
+                ownerOnly(keystore);
+                return keystore;
+            }
             Files.createDirectories(dir);
+            ownerOnly(dir);
+            String password = newPassword();
+            Path passwordFile = dir.resolve(PASSWORD_FILE);
+            Files.writeString(passwordFile, password, StandardCharsets.US_ASCII);
+            ownerOnly(passwordFile);
             Path tmp = Files.createTempFile(dir, "keystore", ".p12");
             Files.delete(tmp);
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
             run(List.of(keytool, "-genkeypair", "-alias", "b24-emulator", "-keyalg", "RSA", "-keysize", "2048",
                     "-validity", "3650", "-dname", "CN=localhost, O=Bitrix24 telephony emulator",
                     "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1", "-storetype", "PKCS12",
-                    "-keystore", tmp.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD));
+                    "-keystore", tmp.toString(), "-storepass:env", PASSWORD_ENV, "-keypass:env", PASSWORD_ENV), password);
             String exported = run(List.of(keytool, "-exportcert", "-rfc", "-alias", "b24-emulator", "-keystore",
-                    tmp.toString(), "-storepass", PASSWORD));
+                    tmp.toString(), "-storepass:env", PASSWORD_ENV), password);
             Files.writeString(pem, exported, StandardCharsets.US_ASCII);
+            ownerOnly(tmp);
             Files.move(tmp, keystore, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return keystore;
         } catch (IOException e) {
@@ -63,8 +74,35 @@ final class Tls {
         }
     }
 
-    private static String run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    private static String password(Path dir) {
+        Path file = dir.resolve(PASSWORD_FILE);
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).trim() : LEGACY_PASSWORD;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String newPassword() {
+        byte[] random = new byte[18];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** The private key is nobody else's business: rw for the owner (rwx for the folder), where the file system can say so. */
+    private static void ownerOnly(Path path) throws IOException {
+        if (!Files.getFileStore(path).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(
+                Files.isDirectory(path) ? "rwx------" : "rw-------"));
+    }
+
+    /** Runs keytool with the password in its environment, not on a command line every local user can list. */
+    private static String run(List<String> command, String password) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put(PASSWORD_ENV, password);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -2,12 +2,14 @@ package dev.b24emu.emulator.internal.telephony;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,7 +32,7 @@ public final class CallCompletion {
         return portal.exclusive(() -> {
             Call call = portal.store(TelephonyStore.class).active(callId).orElseThrow(TelephonyErrors::callNotFound);
             CallUsers.requireActive(portal.store(UserStore.class), userId);
-            long duration = Math.max(0, request.duration());
+            long duration = request.duration(); // (int) as the server casts it, a negative value kept
             String status = request.statusCode() == null || request.statusCode().isBlank()
                     ? (duration > 0 ? SUCCESS : MISSED) : request.statusCode().trim();
             Instant now = portal.now();
@@ -45,45 +47,27 @@ public final class CallCompletion {
             var draft = new TelephonyStore.FinishedCallDraft(userId, duration, request.cost(),
                     request.costCurrency(), status, request.failedReason(), (int) Math.max(0, Math.min(5, request.vote())),
                     request.recordUrl(), addToChat, activityId, now);
-            return portal.store(TelephonyStore.class).finish(call.withShownTo(Set.of()), draft);
+            // the real finish hides the finishing user's card only; others stay until hide (D86)
+            Set<Long> stillShown = new java.util.HashSet<>(call.shownTo());
+            if (portal.settings().finishHidesAllCards()) {
+                stillShown.clear();
+            } else {
+                stillShown.remove(userId);
+            }
+            return portal.store(TelephonyStore.class).finish(call.withShownTo(stillShown), draft);
         });
     }
 
+    /** The call activity, written as every CRM activity is (crm.activity.get shows it as a client's call). */
     private long writeActivity(Call call, long userId, long duration, String status) {
         boolean incoming = call.incoming();
-        Instant end = call.startDate().plusSeconds(duration);
-        ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        fields.put("OWNER_ID", Long.toString(call.primary().id()));
-        fields.put("OWNER_TYPE_ID", Integer.toString(call.primary().type().ownerTypeId()));
-        fields.put("TYPE_ID", "2");
-        fields.put("PROVIDER_ID", "VOXIMPLANT_CALL");
-        fields.put("PROVIDER_TYPE_ID", "CALL");
-        fields.put("SUBJECT", (incoming ? "Incoming call from " : "Outgoing call to ") + call.phoneNumber());
         boolean missed = incoming && MISSED.equals(status);
-        fields.put("COMPLETED", missed ? "N" : "Y");
-        fields.put("STATUS", missed ? "1" : "2");
-        fields.put("RESPONSIBLE_ID", Long.toString(userId));
-        fields.put("PRIORITY", "2");
-        fields.put("DESCRIPTION", "");
-        fields.put("DIRECTION", incoming ? "1" : "2");
-        fields.put("START_TIME", portal.iso(call.startDate()));
-        fields.put("END_TIME", portal.iso(end));
-        fields.put("DEADLINE", portal.iso(end));
-        fields.put("CREATED", portal.isoNow());
-        fields.put("LAST_UPDATED", portal.isoNow());
-        fields.put("AUTHOR_ID", Long.toString(userId));
-        fields.put("EDITOR_ID", Long.toString(userId));
-        fields.put("ORIGIN_ID", "VI_" + call.callId());
-        var communication = fields.putArray("COMMUNICATIONS").addObject();
-        communication.put("ENTITY_ID", Long.toString(call.primary().id()));
-        communication.put("ENTITY_TYPE_ID", Integer.toString(call.primary().type().ownerTypeId()));
-        communication.put("TYPE", "PHONE");
-        communication.put("VALUE", call.phoneNumber());
-        var bindings = fields.putArray("BINDINGS");
-        for (CrmRef ref : call.bindings()) {
-            bindings.addObject().put("OWNER_ID", Long.toString(ref.id()))
-                    .put("OWNER_TYPE_ID", Integer.toString(ref.type().ownerTypeId()));
-        }
+        var communication = new CrmActivities.Communication(call.primary(), "PHONE", call.phoneNumber());
+        var draft = new CrmActivities.Draft(call.primary(), CrmActivities.CALL,
+                (incoming ? "Incoming call from " : "Outgoing call to ") + call.phoneNumber(), !missed, userId,
+                incoming ? 1 : 2, call.startDate(), call.startDate().plusSeconds(duration), List.of(communication),
+                List.copyOf(call.bindings()));
+        ObjectNode fields = CrmActivities.stored(portal, draft, userId).put("ORIGIN_ID", "VI_" + call.callId());
         return Long.parseLong(portal.store(CrmStore.class).addActivity(fields).get("ID").asText());
     }
 }

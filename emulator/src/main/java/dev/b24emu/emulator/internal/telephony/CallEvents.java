@@ -7,8 +7,10 @@ import dev.b24emu.emulator.internal.portal.Portal;
 
 /**
  * The telephony events a call produces: OnVoximplantCallInit and OnVoximplantCallStart when a new call is
- * registered (none on a 30-minute reuse), OnVoximplantCallEnd when it is finished; OnExternalCallStart to the line's
- * application on click-to-call, OnExternalCallBackStart on a callback request.
+ * registered; on a 30-minute reuse only OnVoximplantCallInit, with the fresh CALL_ID the real server generates before
+ * it finds the duplicate and then discards (specs/DECISIONS.md D85, switch {@code initOnReuse}); OnVoximplantCallEnd
+ * when it is finished; OnExternalCallStart to the line's application on click-to-call, OnExternalCallBackStart on a
+ * callback request.
  */
 final class CallEvents {
     private final EventPublisher publisher;
@@ -18,12 +20,18 @@ final class CallEvents {
     }
 
     void registered(Portal portal, RegisterResult result, CallContext context) {
+        Call call = result.call();
         if (result.reused()) {
+            if (portal.settings().initOnReuse()) {
+                String discarded = CallRegistration.newCallId(call.appKey(), call.userId(), call.phoneNumber(),
+                        portal.now());
+                publisher.publish(portal, EventNames.CALL_INIT, CallViews.callInit(call, discarded),
+                        emit(context, null, discarded));
+            }
             return;
         }
-        Call call = result.call();
         EventPublisher.Emit emit = emit(context, null, call.callId());
-        publisher.publish(portal, EventNames.CALL_INIT, CallViews.callInit(call), emit);
+        publisher.publish(portal, EventNames.CALL_INIT, CallViews.callInit(call, call.callId()), emit);
         publisher.publish(portal, EventNames.CALL_START, CallViews.callStart(call), emit);
     }
 

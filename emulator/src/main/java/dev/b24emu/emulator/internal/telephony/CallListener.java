@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What other areas react to in a call's life, declared here so telephony depends on none of them: the call-card
- * model opens widgets and emits CallCard::* events when a card is shown, hidden or its call ends.
+ * model opens widgets and emits CallCard::* events when a card is shown, hidden or its call ends; follow-ups take a
+ * finished call's transcription.
  */
 public interface CallListener {
     /** The card was shown to these users (register with SHOW, show, click-to-call), by a request at that address. */
@@ -20,5 +21,9 @@ public interface CallListener {
 
     /** The call was finished: its cards go idle and try to close. */
     default void ended(Portal portal, FinishedCall row) {
+    }
+
+    /** A transcription was attached to the finished call (telephony.call.attachTranscription). */
+    default void transcribed(Portal portal, FinishedCall row, Transcript transcript) {
     }
 }

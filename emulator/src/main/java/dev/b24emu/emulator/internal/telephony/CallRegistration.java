@@ -80,7 +80,7 @@ public final class CallRegistration {
     private RegisterResult create(RegisterRequest request, long userId, int type, String phone, String line,
                                   Instant start, Instant now) {
         if (line != null && portal.store(TelephonyStore.class).line(request.appKey(), line).isEmpty()) {
-            portal.store(TelephonyStore.class).addLine(request.appKey(), line, line, true);
+            portal.store(TelephonyStore.class).addLine(request.appKey(), line, "", true);
         }
         boolean internal = portal.store(UserStore.class).activeByInnerPhone(phone).isPresent();
         CrmRef primary = null;
@@ -122,7 +122,7 @@ public final class CallRegistration {
     }
 
     /** externalCall.&lt;md5 of a unique seed&gt;.&lt;unix seconds&gt;, the real CALL_ID form. */
-    private static String newCallId(String appKey, long userId, String phone, Instant now) {
+    static String newCallId(String appKey, long userId, String phone, Instant now) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         try {

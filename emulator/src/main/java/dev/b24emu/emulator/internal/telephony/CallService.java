@@ -59,6 +59,15 @@ public final class CallService {
         return row;
     }
 
+    /** Keeps a finished call's transcription (its MESSAGES, already checked) and tells the listeners of it. */
+    public Transcript attachTranscription(Portal portal, FinishedCall row, com.fasterxml.jackson.databind.node.ArrayNode messages,
+                                          Double cost, String costCurrency) {
+        Transcript transcript = portal.store(TelephonyStore.class).addTranscript(row.call().callId(), messages, cost,
+                costCurrency);
+        listeners.forEach(l -> l.transcribed(portal, row, transcript));
+        return transcript;
+    }
+
     /** Shows the card of an open call to users; false for an unknown or finished call. */
     public boolean show(Portal portal, String callId, Set<Long> users, CallContext context) {
         Optional<Call> shown = portal.exclusive(() -> active(portal, callId).map(call -> {
@@ -110,30 +119,35 @@ public final class CallService {
     /**
      * What the portal does when a user clicks a number in Bitrix24 (REAL-BEHAVIOUR.md, 'events'): it registers an
      * outgoing call itself, as the application that owns the line (CRM_CREATE from the line's CRM_AUTO_CREATE), sends
-     * OnExternalCallStart to that application only, and shows the card.
+     * OnExternalCallStart to that application only, and shows the card. A line of the outgoing webhooks (no
+     * application) registers the call as a webhook's and tells every outgoing webhook subscribed to the event
+     * (specs/DECISIONS.md D76).
      */
     public RegisterResult clickToCall(Portal portal, Click click, CallContext context) {
         Target target = target(portal, click.lineNumber(), EventNames.EXTERNAL_CALL_START);
         boolean crmCreate = target.line().map(ExternalLine::crmAutoCreate).orElse(true);
-        RegisterRequest request = new RegisterRequest(target.app().appKey(), click.userId(), "",
+        RegisterRequest request = new RegisterRequest(target.appKey(), click.userId(), "",
                 Optional.of((long) CallType.OUTGOING), null, click.phoneNumber(), crmCreate, null, click.crmEntityType(),
                 click.crmEntityId(), true, click.callListId(), target.line().map(ExternalLine::number).orElse(null), null);
         RegisterResult result = new CallRegistration(portal).register(request);
         events.registered(portal, result, context);
         Call call = result.call();
         events.externalCallStart(portal, CallViews.externalCallStart(call, click.phoneNumber(), click.userId(),
-                click.callListId()), target.app().appKey(), context, call.callId());
+                click.callListId(), portal.settings().clickToCallCreated()), target.appKey(), context, call.callId());
         listeners.forEach(l -> l.shown(portal, call, Set.of(click.userId()), context.endpoints()));
         return result;
     }
 
-    /** A callback request from a CRM form: OnExternalCallBackStart to the line's application; answers that application. */
-    public App callback(Portal portal, String phoneNumber, String text, String voice, String crmEntityType,
-                        long crmEntityId, String lineNumber, CallContext context) {
+    /**
+     * A callback request from a CRM form: OnExternalCallBackStart to the line's application (or the outgoing webhooks
+     * subscribed to it); answers that application's key, "" for the outgoing webhooks.
+     */
+    public String callback(Portal portal, String phoneNumber, String text, String voice, String crmEntityType,
+                           long crmEntityId, String lineNumber, CallContext context) {
         Target target = target(portal, lineNumber, EventNames.EXTERNAL_CALLBACK_START);
         events.externalCallBackStart(portal, callbackData(phoneNumber, text, voice, crmEntityType, crmEntityId,
-                target.line().map(ExternalLine::number).orElse("")), target.app().appKey(), context, phoneNumber);
-        return target.app();
+                target.line().map(ExternalLine::number).orElse("")), target.appKey(), context, phoneNumber);
+        return target.appKey();
     }
 
     /**
@@ -158,21 +172,37 @@ public final class CallService {
         return data;
     }
 
+    /** Who is told: an application (with its line), or the outgoing webhooks when app is null (with their line). */
     private record Target(App app, Optional<ExternalLine> line) {
+        String appKey() {
+            return app == null ? TelephonyStore.WEBHOOK_APP : app.appKey();
+        }
     }
 
-    /** The line's owner when a line is named; otherwise the first application with a handler for the event. */
+    /**
+     * The line's owner when a line is named (a line added through the incoming webhook belongs to the outgoing
+     * webhooks); otherwise the first application with a handler for the event, or else the outgoing webhooks that
+     * receive it, with the first webhook line (specs/DECISIONS.md D39, D76).
+     */
     private static Target target(Portal portal, String lineNumber, String event) {
         TelephonyStore telephony = portal.store(TelephonyStore.class);
         AppStore apps = portal.store(AppStore.class);
+        boolean webhooks = outgoingWebhooksTake(portal, event);
         if (lineNumber != null && !lineNumber.isBlank()) {
             for (ExternalLine line : telephony.allLines()) {
+                if (!line.number().equals(lineNumber.trim())) {
+                    continue;
+                }
+                if (line.appKey().equals(TelephonyStore.WEBHOOK_APP) && webhooks) {
+                    return new Target(null, Optional.of(line));
+                }
                 Optional<App> owner = apps.byAppKey(line.appKey());
-                if (line.number().equals(lineNumber.trim()) && owner.isPresent()) {
+                if (owner.isPresent()) {
                     return new Target(owner.get(), Optional.of(line));
                 }
             }
-            throw new IllegalArgumentException("No application owns line " + lineNumber);
+            throw new IllegalArgumentException("No application owns line " + lineNumber
+                    + (webhooks ? "" : ", and no outgoing webhook receives " + event));
         }
         EventStore handlers = portal.store(EventStore.class);
         for (App app : apps.all()) {
@@ -180,7 +210,17 @@ public final class CallService {
                 return new Target(app, telephony.lines(app.appKey()).stream().findFirst());
             }
         }
-        throw new IllegalArgumentException("No application handles " + event + ": install one and bind the event");
+        if (webhooks) {
+            return new Target(null, telephony.lines(TelephonyStore.WEBHOOK_APP).stream().findFirst());
+        }
+        throw new IllegalArgumentException("No application handles " + event
+                + " and no outgoing webhook receives it: install an application and bind the event, or add an outgoing webhook");
+    }
+
+    /** Whether outgoing webhooks receive the event; OnExternalCallStart only while the portal lets them (D74). */
+    private static boolean outgoingWebhooksTake(Portal portal, String event) {
+        return !portal.store(EventStore.class).webhooks(event).isEmpty()
+                && (!event.equals(EventNames.EXTERNAL_CALL_START) || portal.settings().outgoingWebhookClickToCall());
     }
 
     /** The file name at the end of a URL, without its query. */

@@ -104,15 +104,19 @@ public final class CallViews {
         return call.lineNumber() != null ? call.lineNumber() : "REST_APP:" + call.appKey();
     }
 
-    /** OnVoximplantCallInit's data for an external call (REAL-BEHAVIOUR.md, 'new call'). */
-    static ObjectNode callInit(Call call) {
+    /**
+     * OnVoximplantCallInit's data for an external call: the four keys of the page's telephony-application example
+     * (ACCOUNT_SEARCH_ID and PHONE_NUMBER come only with rented numbers or SIP); REST_APP_ID is left out for a webhook's
+     * call, whose null the real form encoding drops.
+     */
+    static ObjectNode callInit(Call call, String callId) {
         ObjectNode init = NODES.objectNode();
-        init.put("CALL_ID", call.callId());
+        init.put("CALL_ID", callId);
         init.put("CALL_TYPE", Integer.toString(call.type()));
-        init.put("ACCOUNT_SEARCH_ID", "");
-        init.put("PHONE_NUMBER", call.lineNumber() == null ? "" : call.lineNumber());
         init.put("CALLER_ID", call.phoneNumber());
-        init.put("REST_APP_ID", call.appKey());
+        if (!TelephonyStore.WEBHOOK_APP.equals(call.appKey())) {
+            init.put("REST_APP_ID", call.appKey());
+        }
         return init;
     }
 
@@ -137,12 +141,19 @@ public final class CallViews {
         end.put("COST_CURRENCY", row.costCurrency());
         end.put("CALL_FAILED_CODE", row.statusCode());
         end.put("CALL_FAILED_REASON", row.failedReason());
-        end.put("CRM_ACTIVITY_ID", row.crmActivityId() == null ? "" : Long.toString(row.crmActivityId()));
+        if (row.crmActivityId() != null) { // a null is dropped by the real form encoding
+            end.put("CRM_ACTIVITY_ID", Long.toString(row.crmActivityId()));
+        }
         return end;
     }
 
-    /** OnExternalCallStart's data: the call the portal registered for a click (REAL-BEHAVIOUR.md, 'events'). */
-    static ObjectNode externalCallStart(Call call, String clickedNumber, long userId, Long callListId) {
+    /**
+     * OnExternalCallStart's data: the call the portal registered for a click (REAL-BEHAVIOUR.md, 'events'). Nulls are
+     * left out, as the real form encoding drops them; CRM_CREATED_LEAD and CRM_CREATED_ENTITIES, which the real
+     * server adds and the page does not list, only with {@code clickToCallCreated} (D88).
+     */
+    static ObjectNode externalCallStart(Call call, String clickedNumber, long userId, Long callListId,
+                                        boolean createdFields) {
         ObjectNode data = NODES.objectNode();
         data.put("PHONE_NUMBER", clickedNumber);
         String digits = PhoneNumbers.matchKey(clickedNumber);
@@ -154,8 +165,15 @@ public final class CallViews {
         data.put("IS_MOBILE", "0");
         data.put("CALL_ID", call.callId());
         data.put("CRM_ENTITY_TYPE", call.primary() == null ? "" : call.primary().type().name());
-        data.put("CRM_ENTITY_ID", call.primary() == null ? "" : Long.toString(call.primary().id()));
-        data.put("CRM_CREATED_LEAD", call.createdLeadId() == null ? "" : Long.toString(call.createdLeadId()));
+        if (call.primary() != null) {
+            data.put("CRM_ENTITY_ID", Long.toString(call.primary().id()));
+        }
+        if (!createdFields) {
+            return data;
+        }
+        if (call.createdLeadId() != null) {
+            data.put("CRM_CREATED_LEAD", Long.toString(call.createdLeadId()));
+        }
         var created = data.putArray("CRM_CREATED_ENTITIES");
         for (CrmRef ref : call.createdEntities()) {
             created.addObject().put("ENTITY_TYPE", ref.type().name()).put("ENTITY_ID", Long.toString(ref.id()));

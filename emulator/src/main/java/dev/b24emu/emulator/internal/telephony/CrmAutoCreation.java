@@ -6,13 +6,13 @@ import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSettings.CrmMode;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * What register creates in the CRM when CRM_CREATE asks for it (specs/DECISIONS.md, "Automatic CRM creation"):
@@ -21,9 +21,6 @@ import java.util.Set;
  * excluded numbers, employees' numbers, calls already bound to a lead, or outgoing calls to known clients.
  */
 final class CrmAutoCreation {
-    /** The default CRM source directory (crm.status.list ENTITY_ID=SOURCE). */
-    static final Set<String> SOURCES = Set.of("CALL", "EMAIL", "WEB", "ADVERTISING", "PARTNER", "RECOMMENDATION",
-            "TRADE_SHOW", "WEBFORM", "CALLBACK", "RC_GENERATOR", "STORE", "OTHER");
     static final String LOCAL_USER_ERROR = "Lead creation is disabled for local users";
 
     private final Portal portal;
@@ -121,8 +118,10 @@ final class CrmAutoCreation {
         };
     }
 
-    private static String source(String crmSource) {
-        return crmSource != null && SOURCES.contains(crmSource) ? crmSource : "CALL";
+    /** CRM_SOURCE when the portal's source guide (crm.status.list, ENTITY_ID SOURCE) has it, else CALL. */
+    private String source(String crmSource) {
+        return crmSource != null && portal.store(CrmStatusStore.class).has(CrmStatusStore.SOURCE, crmSource)
+                ? crmSource : "CALL";
     }
 
     private static com.fasterxml.jackson.databind.node.ArrayNode phoneField(String phone) {

@@ -56,12 +56,12 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         return List.copyOf(active.values());
     }
 
-    /** Open calls with the same reuse key whose start lies inside the window. */
+    /** Open calls with the same reuse key whose start lies inside the window (strictly after its start, as the real '>'). */
     List<Call> reusable(Call.ReuseKey key, Instant windowStart) {
         List<Call> found = new ArrayList<>();
         for (String callId : activeByReuseKey.getOrDefault(key, Set.of())) {
             Call call = active.get(callId);
-            if (call != null && !call.startDate().isBefore(windowStart)) {
+            if (call != null && call.startDate().isAfter(windowStart)) {
                 found.add(call);
             }
         }
@@ -128,11 +128,16 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         pendingUploads.put(uploadToken, new CallRecord(0, callId, fileName, "upload", null, 0));
     }
 
+    /** The upload attachRecord announced under this token, while it waits for its file. */
+    public Optional<CallRecord> pendingUpload(String uploadToken) {
+        return Optional.ofNullable(pendingUploads.get(uploadToken));
+    }
+
     /** Completes an upload announced by attachRecord; empty when the token is unknown or already used. */
-    public Optional<CallRecord> completeUpload(String uploadToken, long size) {
+    public Optional<CallRecord> completeUpload(String uploadToken, String fileName, long size) {
         CallRecord pending = pendingUploads.remove(uploadToken);
         return pending == null ? Optional.empty()
-                : Optional.of(attachRecord(pending.callId(), pending.fileName(), "upload", null, size));
+                : Optional.of(attachRecord(pending.callId(), fileName, "upload", null, size));
     }
 
     public Collection<CallRecord> records() {

@@ -13,7 +13,8 @@ import java.time.ZoneId;
 
 /**
  * The Bitrix24 response envelope: {"result", ["next"], ["total"], "time"} on success and
- * {"error", "error_description"} (no time block) on failure.
+ * {"error", "error_description"} (no time block) on failure; on a REST 3.0 path {"result", "time"} and
+ * {"error": {"code", "message", ["validation"]}}.
  */
 public final class Envelope {
     private final ObjectMapper json;
@@ -35,6 +36,9 @@ public final class Envelope {
     /** The error envelope of an exchange; ERROR_CORE is written "" where the portal sends the on-premise code. */
     public ObjectNode error(RestExchange exchange) {
         RestError error = exchange.error();
+        if (exchange.path().v3()) {
+            return errorV3(error);
+        }
         String code = exchange.style().emptyErrorCode() && "ERROR_CORE".equals(error.code()) ? "" : error.code();
         ObjectNode answer = error(code, error.description());
         if (error.argument() != null) {
@@ -54,7 +58,9 @@ public final class Envelope {
             if (page.next() != null) {
                 body.put("next", page.next());
             }
-            body.put("total", page.total());
+            if (page.total() >= 0) {
+                body.put("total", page.total());
+            }
         } else {
             body.set("result", result instanceof JsonNode node ? node : json.valueToTree(result));
         }
@@ -74,6 +80,19 @@ public final class Envelope {
     /** Microsecond precision in plain notation, as PHP's microtime(true) prints (never 1.7E9). */
     private static BigDecimal decimal(double seconds) {
         return BigDecimal.valueOf(seconds).setScale(6, RoundingMode.HALF_UP);
+    }
+
+    /** A REST 3.0 error: the code and message in one object, with the fields of a validation error. */
+    public ObjectNode errorV3(RestError error) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode detail = body.putObject("error");
+        detail.put("code", error.code());
+        detail.put("message", error.description());
+        if (!error.validation().isEmpty()) {
+            var fields = detail.putArray("validation");
+            error.validation().forEach(f -> fields.addObject().put("field", f.field()).put("message", f.message()));
+        }
+        return body;
     }
 
     public ObjectNode error(String code, String description) {

@@ -32,27 +32,57 @@ public final class ListQuery {
     private final Comparator<ObjectNode> order;
     private final Set<String> select;
     private final int start;
+    /** start = -1: "disables the total item count calculation" (huge-data.md): no total, no next */
+    private final boolean counted;
 
-    private ListQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order, Set<String> select, int start) {
+    private ListQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order, Set<String> select, int start,
+                      boolean counted) {
         this.filter = filter;
         this.order = order;
         this.select = select;
         this.start = start;
+        this.counted = counted;
     }
 
+    /** start is read with PHP's intval, as the server does: "abc" is 0, a negative start turns the count off. */
     public static ListQuery from(Params params) {
+        long start = params.phpInt("start");
         return new ListQuery(filter(params.node("filter").orElse(null)), order(params.node("order").orElse(null)),
-                select(params.node("select").orElse(null)), (int) Math.max(0, Math.min(Integer.MAX_VALUE, params.phpInt("start"))));
+                select(params.node("select").orElse(null)), (int) Math.max(0, Math.min(Integer.MAX_VALUE, start)), start >= 0);
     }
 
     public ListResult run(Collection<ObjectNode> records) {
         List<ObjectNode> matching = matching(records);
         ArrayNode page = JsonNodeFactory.instance.arrayNode();
-        for (int i = start; i < Math.min(matching.size(), start + PAGE_SIZE); i++) {
+        for (int i = start; i < Math.min(matching.size(), (long) start + PAGE_SIZE); i++) {
             page.add(project(matching.get(i)));
         }
-        Integer next = start + PAGE_SIZE < matching.size() ? start + PAGE_SIZE : null;
+        if (!counted) {
+            return new ListResult(page, null, ListResult.NOT_COUNTED);
+        }
+        long nextStart = (long) start + PAGE_SIZE; // long: a start near the int limit must not wrap to a negative next
+        Integer next = nextStart < matching.size() ? (int) nextStart : null;
         return new ListResult(page, next, matching.size());
+    }
+
+    /**
+     * The first field named in select, filter (its operator prefix stripped) or order that is not one of the
+     * entity's fields, for methods that refuse unknown fields (crm.calllist.list).
+     */
+    public static java.util.Optional<String> unknownField(Params params, Set<String> known) {
+        List<String> named = new ArrayList<>(select(params.node("select").orElse(null)));
+        params.node("filter").filter(JsonNode::isObject).ifPresent(f -> f.fieldNames().forEachRemaining(key -> {
+            String field = key;
+            for (String candidate : OPERATORS) {
+                if (field.startsWith(candidate)) {
+                    field = field.substring(candidate.length());
+                    break;
+                }
+            }
+            named.add(field);
+        }));
+        params.node("order").filter(JsonNode::isObject).ifPresent(o -> o.fieldNames().forEachRemaining(named::add));
+        return named.stream().filter(f -> !f.equals("*") && !known.contains(f.toUpperCase(Locale.ROOT))).findFirst();
     }
 
     /** The records the filter keeps, in the requested order, unpaged. */
@@ -94,7 +124,7 @@ public final class ListQuery {
     private static Comparator<ObjectNode> order(JsonNode node) {
         Comparator<ObjectNode> byId = Comparator.comparing(r -> number(r.path("ID").asText()),
                 Comparator.nullsFirst(Comparator.naturalOrder()));
-        if (node == null) {
+        if (node == null || node.isArray() && node.isEmpty()) { // [] is PHP's empty array (b24phpsdk sends it)
             return byId;
         }
         if (!node.isObject()) {
@@ -114,7 +144,7 @@ public final class ListQuery {
     }
 
     private static Predicate<ObjectNode> filter(JsonNode node) {
-        if (node == null) {
+        if (node == null || node.isArray() && node.isEmpty()) { // [] is PHP's empty array (b24phpsdk sends it)
             return r -> true;
         }
         if (!node.isObject()) {

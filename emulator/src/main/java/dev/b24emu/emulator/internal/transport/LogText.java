@@ -18,4 +18,11 @@ public final class LogText {
         }
         return clean.toString();
     }
+
+    /** A request path for a log line: {@link #safe} with the secret of a webhook path (/rest/{user}/{secret}/...) hidden. */
+    public static String path(String path) {
+        return safe(path == null ? null : WEBHOOK_SECRET.matcher(path).replaceFirst("$1***"));
+    }
+
+    private static final java.util.regex.Pattern WEBHOOK_SECRET = java.util.regex.Pattern.compile("^(/+rest/+[^/]+/+)[^/]+");
 }

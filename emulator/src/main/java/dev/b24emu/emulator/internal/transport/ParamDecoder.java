@@ -61,6 +61,29 @@ public final class ParamDecoder {
         return new Decoded(params, auth, warnings);
     }
 
+    /**
+     * A REST 3.0 request: the body is one JSON object (or nothing) whatever its Content-Type says, and the query
+     * string is not read; anything else is 400 INVALIDJSONEXCEPTION. An application's token is its {@code auth}.
+     */
+    public Decoded decodeV3(byte[] body) {
+        ObjectNode params = json.createObjectNode();
+        if (body != null && !new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            JsonNode node;
+            try {
+                node = json.readTree(body);
+            } catch (java.io.IOException unreadable) {
+                throw RestError.invalidJson();
+            }
+            if (node != null && node.isObject()) {
+                params = (ObjectNode) node;
+            } else if (node == null || !node.isArray() || !node.isEmpty()) {
+                throw RestError.invalidJson(); // [] is the "no parameters" of PHP clients, as on REST 2 (D7)
+            }
+        }
+        JsonNode auth = params.remove("auth");
+        return new Decoded(params, auth != null && auth.isTextual() ? auth.asText() : null, List.of());
+    }
+
     private static List<PhpForm.Pair> split(String raw, String where, List<String> warnings) {
         PhpForm.Split split = PhpForm.splitCounting(raw);
         if (split.dropped() > 0) {

@@ -1,32 +1,54 @@
 package dev.b24emu.emulator.internal.transport;
 
+import java.util.List;
+
 /**
- * A Bitrix24-style failure: answered as {"error": code, "error_description": description} with its HTTP status.
- * Thrown anywhere below the router; the router is the only place that turns it into a response.
+ * A Bitrix24-style failure: answered as {"error": code, "error_description": description} with its HTTP status (on
+ * a REST 3.0 path as {"error": {"code", "message", ["validation"]}}). Thrown anywhere below the router; the router
+ * is the only place that turns it into a response.
  */
 public final class RestError extends RuntimeException {
+    /** One entry of a REST 3.0 error's validation list: the parameter (dotted path) and what is wrong with it. */
+    public record Invalid(String field, String message) {
+    }
+
     private final String code;
     private final int httpStatus;
     private final String argument;
+    private final List<Invalid> validation;
 
     public RestError(int httpStatus, String code, String description) {
-        this(httpStatus, code, description, null);
+        this(httpStatus, code, description, null, List.of());
     }
 
-    private RestError(int httpStatus, String code, String description, String argument) {
+    /** An error whose envelope names the parameter it concerns in "argument" (null: no such key). */
+    public RestError(int httpStatus, String code, String description, String argument) {
+        this(httpStatus, code, description, argument, List.of());
+    }
+
+    /** A REST 3.0 request validation error naming the fields it concerns. */
+    public RestError(int httpStatus, String code, String description, List<Invalid> validation) {
+        this(httpStatus, code, description, null, validation);
+    }
+
+    private RestError(int httpStatus, String code, String description, String argument, List<Invalid> validation) {
         super(description, null, false, false);
         this.code = code;
         this.httpStatus = httpStatus;
         this.argument = argument;
+        this.validation = List.copyOf(validation);
     }
 
     /** ERROR_ARGUMENT naming the parameter in "argument", as the placement methods answer. */
     public static RestError argument(String name, String description) {
-        return new RestError(400, "ERROR_ARGUMENT", description, name);
+        return new RestError(400, "ERROR_ARGUMENT", description, name, List.of());
     }
 
     /** The parameter an ERROR_ARGUMENT concerns, or null. */
     public String argument() { return argument; }
+
+    /** The fields a REST 3.0 validation error names; empty for every other error. */
+    public List<Invalid> validation() { return validation; }
 
     public String code() { return code; }
     public String description() { return getMessage(); }
@@ -41,8 +63,34 @@ public final class RestError extends RuntimeException {
         return new RestError(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
     }
 
+    /** An unknown method on a REST 3.0 path (/rest/api/), or a REST 2 method asked for there. */
+    public static RestError methodNotFoundV3() {
+        return new RestError(404, "BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION", "Method not found");
+    }
+
+    /** The method not found in the envelope of the path it was asked for on. */
+    public static RestError methodNotFound(RestPath path) {
+        return path.v3() ? methodNotFoundV3() : methodNotFound();
+    }
+
+    /** A REST 3.0 body that is not a JSON object (REST 3.0 reads nothing else). */
+    public static RestError invalidJson() {
+        return new RestError(400, "BITRIX_REST_V3_EXCEPTION_INVALIDJSONEXCEPTION", "Invalid JSON in request body");
+    }
+
+    /** A REST 3.0 method outside the caller's scopes: 403 for webhooks and applications alike. */
+    public static RestError insufficientScopeV3() {
+        return new RestError(403, "BITRIX_REST_V3_EXCEPTION_INSUFFICIENTSCOPEEXCEPTION",
+                "Insufficient access rights: required scope is missing");
+    }
+
     public static RestError noAuthFound() {
         return new RestError(401, "NO_AUTH_FOUND", "Wrong authorization data");
+    }
+
+    /** The credentials are right but their user may not sign in (a deactivated employee). */
+    public static RestError authorizationError() {
+        return new RestError(401, "authorization_error", "Unable to authorize user");
     }
 
     public static RestError invalidToken() {

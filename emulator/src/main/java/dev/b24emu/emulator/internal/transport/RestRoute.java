@@ -55,20 +55,29 @@ public final class RestRoute {
             corsPreflight(request.response());
             return;
         }
-        RestExchange exchange = new RestExchange(request.method().name(), RestPath.parse(request.path()),
+        RestPath path = RestPath.parse(request.path());
+        RestExchange exchange = new RestExchange(request.method().name(), path,
                 Endpoints.of(request, defaultEndpoints.get()), started);
-        exchange.authToken(queryParam(request, "auth"));
+        String bearer = bearer(request);
+        if (bearer != null) {
+            exchange.authToken(bearer);
+        } else if (!path.v3()) {
+            exchange.authToken(queryParam(request, "auth")); // REST 3.0 reads nothing from the query string
+        }
+        if (request.path().contains("//")) {
+            exchange.warn("Repeated slashes in the path were read as one, as nginx in front of the real portal merges"
+                    + " them; the documented URL has single slashes");
+        }
         RestError refused = pipeline.refusalBeforeBody(exchange);
         if (refused != null) {
             // the body is never read: close after the answer so an unread body cannot be taken for the next request
-            request.response().putHeader("Connection", "close");
             exchange.error(refused);
-            answer(request, exchange);
-            request.response().endHandler(v -> request.connection().close());
+            answerAndClose(request, exchange);
             return;
         }
         String contentType = request.getHeader("Content-Type");
-        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+        boolean multipart = !path.v3() && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
         if (multipart) {
             request.setExpectMultipart(true);
             request.uploadHandler(upload -> upload.handler(chunk -> { }));
@@ -82,9 +91,7 @@ public final class RestRoute {
             if (body.length() + chunk.length() > bodyLimit) {
                 tooLarge[0] = true;
                 exchange.error(RestError.requestTooLarge(bodyLimit));
-                request.response().putHeader("Connection", "close");
-                answer(request, exchange);
-                request.response().endHandler(v -> request.connection().close());
+                answerAndClose(request, exchange);
                 return;
             }
             body.appendBuffer(chunk);
@@ -109,11 +116,12 @@ public final class RestRoute {
     private void serve(HttpServerRequest request, RestExchange exchange, List<PhpForm.Pair> multipartFields,
                        byte[] body) {
         try {
-            ParamDecoder.Decoded decoded = decoder.decode(request.query(), request.getHeader("Content-Type"), body,
-                    multipartFields);
+            ParamDecoder.Decoded decoded = exchange.path().v3() ? decoder.decodeV3(body)
+                    : decoder.decode(request.query(), request.getHeader("Content-Type"), body, multipartFields);
             exchange.params(decoded.params());
             exchange.warnAll(decoded.warnings());
-            exchange.authToken(oauthToken(decoded));
+            String bearer = bearer(request);
+            exchange.authToken(bearer != null ? bearer : oauthToken(decoded));
         } catch (RestError malformed) {
             exchange.error(malformed);
             answer(request, exchange);
@@ -124,6 +132,19 @@ public final class RestRoute {
             log(request, exchange, 0);
             pipeline.completed(exchange);
         });
+    }
+
+    /**
+     * An {@code Authorization: Bearer} token: the real server (Rest\OAuth\Auth::getAuthKey) reads it before
+     * {@code auth} and {@code access_token}.
+     */
+    private static String bearer(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
     }
 
     /** The OAuth token: {@code auth} in query or body, or {@code access_token} as some clients send it. */
@@ -141,6 +162,19 @@ public final class RestRoute {
         } catch (RuntimeException malformedQuery) {
             return null; // decoding the whole request answers it
         }
+    }
+
+    /**
+     * Answers a request whose body is left unread, then closes the connection, so the rest of that body cannot be
+     * taken for the next request. The end handler goes on before the answer: a written response takes none.
+     */
+    private void answerAndClose(HttpServerRequest request, RestExchange exchange) {
+        HttpServerResponse response = request.response();
+        if (!response.ended() && !response.closed()) {
+            response.putHeader("Connection", "close");
+            response.endHandler(v -> request.connection().close());
+        }
+        answer(request, exchange);
     }
 
     /** Writes the envelope (unless the client is gone), logs the request and tells the completion listeners. */

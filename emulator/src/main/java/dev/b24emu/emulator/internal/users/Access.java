@@ -22,9 +22,14 @@ public final class Access {
         }
     }
 
+    /** Whether the caller's user is a portal administrator. */
+    public static boolean isAdmin(Caller caller) {
+        return caller.portal().store(UserStore.class).get(caller.userId()).filter(User::admin).isPresent();
+    }
+
     /** A user who is not a portal administrator gets 403 ACCESS_DENIED with the method's text. */
     public static void requireAdmin(Caller caller, String message) {
-        if (caller.portal().store(UserStore.class).get(caller.userId()).filter(User::admin).isEmpty()) {
+        if (!isAdmin(caller)) {
             throw new RestError(403, "ACCESS_DENIED", message);
         }
     }

@@ -1,18 +1,12 @@
 package dev.b24emu.emulator.internal.users;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSeed;
-import dev.b24emu.emulator.internal.portal.SeedException;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The employees of one portal. Reads are lock-free; writes are synchronized and re-index only the user they change,
@@ -47,6 +43,34 @@ public final class UserStore implements Store<UserStore.Snapshot> {
             unindex(before);
         }
         index(user);
+    }
+
+    /**
+     * Changes one user at once for every reader: user.get, user.current, profile and the telephony look-ups by inner
+     * number and phone see the changed user as soon as this returns. Empty when there is no such user.
+     */
+    public synchronized Optional<User> update(long id, UnaryOperator<User> change) {
+        User current = users.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        User changed = change.apply(current);
+        put(changed);
+        return Optional.of(changed);
+    }
+
+    /**
+     * Adds a user under the next free ID unless another user has the e-mail (compared without case); empty when the
+     * e-mail is taken.
+     */
+    public synchronized Optional<User> addWithUniqueEmail(String email, LongFunction<User> create) {
+        boolean taken = users.values().stream().anyMatch(user -> user.email() != null && user.email().equalsIgnoreCase(email));
+        if (taken) {
+            return Optional.empty();
+        }
+        User user = create.apply(nextId());
+        put(user);
+        return Optional.of(user);
     }
 
     @Override
@@ -157,19 +181,8 @@ public final class UserStore implements Store<UserStore.Snapshot> {
 
     @Override
     public void check(Snapshot snapshot) {
-        if (snapshot.users() == null) {
-            throw new StateException("/users/users: must be a list");
-        }
-        Set<Long> ids = new HashSet<>();
-        for (int i = 0; i < snapshot.users().size(); i++) {
-            User user = snapshot.users().get(i);
-            if (user == null || user.id() <= 0 || user.timemanStatus() == null) {
-                throw new StateException("/users/users/" + i + ": a user needs a positive id and a timemanStatus");
-            }
-            if (!ids.add(user.id())) {
-                throw new StateException("/users/users/" + i + "/id: " + user.id() + " appears twice");
-            }
-        }
+        StateException.checkItems("/users/users", snapshot.users(), u -> u.id() > 0 && u.timemanStatus() != null,
+                "a user needs a positive id and a timemanStatus", "id", User::id);
     }
 
     @Override
@@ -179,36 +192,12 @@ public final class UserStore implements Store<UserStore.Snapshot> {
 
     /** A seed's users, in user.get field names; ID defaults to the next free one. */
     public static SeedSection seedSection() {
-        return new SeedSection() {
-            @Override
-            public String field() {
-                return SEED_FIELD;
-            }
-
-            @Override
-            public Object read(JsonParser value) throws IOException {
-                if (value.currentToken() != JsonToken.START_ARRAY) {
-                    throw new SeedException("Seed field 'users' must be an array");
-                }
-                List<User> users = new ArrayList<>();
-                long nextId = 1;
-                while (value.nextToken() != JsonToken.END_ARRAY) {
-                    JsonNode fields = value.readValueAsTree();
-                    try {
-                        User user = UserFields.parse(fields, nextId);
-                        users.add(user);
-                        nextId = Math.max(nextId, user.id() + 1);
-                    } catch (IllegalArgumentException e) {
-                        throw new SeedException("Seed field 'users', item " + users.size() + ": " + e.getMessage());
-                    }
-                }
-                return List.copyOf(users);
-            }
-        };
+        return SeedSection.<User>array(SEED_FIELD, (fields, before) ->
+                UserFields.parse(fields, before.stream().mapToLong(User::id).max().orElse(0) + 1));
     }
 
     static User defaultAdmin() {
         return new User(1, "Admin", "", "admin@example.com", true, "100", "", "", "",
-                User.TimemanStatus.UNAVAILABLE, true);
+                User.TimemanStatus.UNAVAILABLE, true, Map.of(), null);
     }
 }

@@ -44,6 +44,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
                 "TYPE", 1, "CALL_LIST_ID", list)).then().statusCode(200).extract().path("result.CALL_ID");
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the page re-renders live
         browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
         wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
         wait.until(ExpectedConditions.textToBe(By.id("call"), callId));

@@ -19,13 +19,15 @@ class ContractTest extends EmulatorHarness {
     @Test
     void everyServedMethodHasRequestAndResultSchemasAndEveryContractIsServed() {
         for (Contracts.MethodContract contract : Contracts.shared().methods()) {
-            assertTrue(emulator.methods().find(contract.method()).isPresent(), contract.method() + " has a contract but is not served");
+            assertTrue(emulator.methods().find(contract.method(), contract.v3()).isPresent(), contract.method() + " has a contract but is not served");
         }
         for (MethodTable.Method method : emulator.methods().all()) {
             Contracts.MethodContract contract = Contracts.shared().method(method.name()).orElseThrow(() ->
                     new AssertionError(method.name() + " is served without a contract in specs/"));
             assertTrue(contract.scope().equals(method.scope()), method.name() + " scope differs from specs/");
             assertTrue(contract.appContextOnly() == method.appContextOnly(), method.name() + " appContextOnly differs");
+            assertTrue(java.util.Set.copyOf(contract.alsoScopes()).equals(method.alsoScopes()),
+                    method.name() + " alsoScopes differ from specs/");
         }
     }
 

@@ -23,7 +23,8 @@ class ControlGuardTest {
             given().header("Authorization", "Bearer s3cret").get(base + "/_emulator/portals").then().statusCode(200);
             given().get(base + "/_emulator/ui/?token=s3cret").then().statusCode(200);
             given().get(base + "/_emulator/ui/bx24.js").then().statusCode(200);
-            given().get(base + "/rest/1/demo-token/user.current").then().statusCode(200);
+            given().get(emulator.webhookUrl() + "user.current").then().statusCode(200);
+            given().get(base + "/rest/1/demo-token/user.current").then().statusCode(401);
         }
     }
 

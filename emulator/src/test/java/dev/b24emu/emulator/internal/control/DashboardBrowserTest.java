@@ -35,7 +35,9 @@ class DashboardBrowserTest extends EmulatorHarness {
     private WebDriverWait openDashboard() throws Exception {
         browser = HeadlessChromium.start();
         browser.get(base() + "/_emulator/ui/?portal=" + portal.id());
+        // the dashboard re-renders its lists live: an element found a moment ago may be replaced before it is read
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.id("live")).getAttribute("class").contains("on"));
         return wait;
     }
@@ -54,6 +56,10 @@ class DashboardBrowserTest extends EmulatorHarness {
                 .post(webhook + "telephony.externalcall.finish").then().statusCode(200);
         wait.withMessage("the call finished on the timeline").until(d ->
                 d.findElement(By.cssSelector("[data-call='" + callId + "']")).getText().contains("finished"));
+        // a deviation the real portal accepts silently is shown beside the request
+        call("user.current", Map.of("EXTRA_FIELD", 1)).then().statusCode(200);
+        wait.withMessage("the contract warning in the journal").until(d ->
+                d.findElement(By.id("requests")).getText().contains("Unknown parameter EXTRA_FIELD"));
         Path shot = Path.of("target", "dashboard.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }

@@ -39,18 +39,34 @@ class CallExtrasTest extends AppHarness {
         given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body(open + ".userId", equalTo(List.of(2, 3)));
         call("telephony.externalcall.show", Map.of("CALL_ID", "externalCall.none")).then().statusCode(200)
                 .body("result", equalTo(false));
+        call("telephony.externalcall.hide", Map.of()).then().statusCode(200).body("result", equalTo(false));
+        // the real finish hides the finishing user's card only (D86): user 3's stays until he closes it
         call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2)).then().statusCode(200);
-        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body(open + ".size()", equalTo(0));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body(open + ".userId", equalTo(List.of(3)));
+    }
+
+    @Test
+    void finishHidesEveryCardWhenThePortalAsks() {
+        given().contentType("application/json").body(Map.of("finishHidesAllCards", true))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        String callId = register(2);
+        call("telephony.externalcall.show", Map.of("CALL_ID", callId, "USER_ID", List.of(2, 3))).then().body("result", equalTo(true));
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2)).then().statusCode(200);
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then()
+                .body("findAll { !it.closed }.size()", equalTo(0));
     }
 
     @Test
     void recordsNeedAFinishedCallAndAWavOrMp3() {
         String open = register(3);
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", open, "FILENAME", "a.mp3")).then().statusCode(400)
-                .body("error_description", equalTo("Call is not found in the statistic table. It looks like it is not finished yet."));
+                .body("error_description", equalTo("Call is not found in the statistic table. Looks like it is not finished yet."));
+        // the parameters are checked before the call is looked up, as the real server does
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", open)).then().statusCode(400)
+                .body("error_description", equalTo("Required parameters are not set. Request should contain or URL or FILENAME parameter"));
         String callId = finished();
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId)).then().statusCode(400)
-                .body("error_description", equalTo("Required parameters are not set. Request should contain either URL or FILENAME parameter"));
+                .body("error_description", equalTo("Required parameters are not set. Request should contain or URL or FILENAME parameter"));
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.ogg", "FILE_CONTENT", "AAAA"))
                 .then().statusCode(400).body("error_description", equalTo("Wrong file extension. Only wav and mp3 are allowed"));
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.mp3", "FILE_CONTENT", "%%%"))
@@ -73,6 +89,13 @@ class CallExtrasTest extends AppHarness {
                 .body("result.uploadUrl", startsWith(base() + "/upload/record/")).extract().path("result.uploadUrl");
         given().multiPart("file", "talk.wav", new byte[] {9, 8, 7}).post(uploadUrl).then().statusCode(200)
                 .body("result.FILE_ID", equalTo(1));
+        // FILENAME alone answers the URL whatever its extension; the upload checks the file's
+        String oggUrl = call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "talk.ogg"))
+                .then().statusCode(200).extract().path("result.uploadUrl");
+        given().multiPart("file", "talk.ogg", new byte[] {9}).post(oggUrl).then().statusCode(400)
+                .body("error_description", equalTo("Wrong file extension. Only wav and mp3 are allowed"));
+        given().multiPart("other", "talk.mp3", new byte[] {9}).post(oggUrl).then().statusCode(400)
+                .body("error_description", equalTo("Error: required parameter file is not found"));
         given().multiPart("file", "talk.wav", new byte[] {9}).post(uploadUrl).then().statusCode(404);
         given().get(base() + "/_emulator/portals/" + portal.id() + "/records").then()
                 .body("records[0].size", equalTo(3)).body("records[0].source", equalTo("upload"));

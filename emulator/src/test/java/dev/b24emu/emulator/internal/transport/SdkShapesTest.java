@@ -1,20 +1,19 @@
 package dev.b24emu.emulator.internal.transport;
 
 import dev.b24emu.emulator.support.AppHarness;
+import dev.b24emu.emulator.support.RawHttp;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,15 +34,24 @@ class SdkShapesTest extends AppHarness {
         assertTrue(post(webhook + "//telephony.externalline.get/", "[]").contains("\"NUMBER\":\"74950001111\""));
         String token = telephonyApp("local.js").getString("access_token");
         assertTrue(post(base() + "/rest//user.current", "{\"auth\":\"" + token + "\"}").contains("\"ID\":\"1\""));
+        // accepted as the real portal accepts it, and reported: the documented URL has single slashes
+        java.net.http.HttpResponse<String> answered = send(webhook + "/user.current", "{}");
+        assertTrue(answered.headers().allValues("X-B24-Emulator-Warning").stream().anyMatch(w -> w.startsWith("Repeated slashes")),
+                answered.headers().map().toString());
     }
 
     private static String post(String url, String json) throws Exception {
+        java.net.http.HttpResponse<String> response = send(url, json);
+        assertEquals(200, response.statusCode(), url + " -> " + response.body());
+        return response.body();
+    }
+
+    private static java.net.http.HttpResponse<String> send(String url, String json) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), url + " -> " + response.body());
-        return response.body();
+        return response;
     }
 
     @Test
@@ -106,6 +114,44 @@ class SdkShapesTest extends AppHarness {
                 .post(webhook + "telephony.externalcall.register.json").then().statusCode(200);
     }
 
+    /** The methods SDKs call first, sent as PHP SDKs send them: [] for no parameters, null for each unset optional. */
+    @Test
+    void theCommonMethodsTakeWhatPhpSdksSend() {
+        for (String method : List.of("profile", "server.time", "scope", "methods", "method.get", "app.info", "user.fields",
+                "crm.lead.fields", "crm.contact.fields", "crm.company.fields", "crm.deal.fields", "crm.activity.fields",
+                "crm.status.list", "crm.enum.settings.mode")) {
+            given().contentType(ContentType.JSON).body("[]").post(webhook + method + "/").then().statusCode(200)
+                    .header("X-B24-Emulator-Warning", nullValue());
+        }
+        sdk("scope", "{\"full\":null}").then().body("result.size()", equalTo(6));
+        sdk("methods", "{\"full\":null,\"scope\":null}").then().body("result", hasItem("user.get"));
+        sdk("method.get", "{\"name\":null}").then().body("result.isExisting", equalTo(false));
+        sdk("crm.status.list", "{\"order\":null,\"filter\":{\"ENTITY_ID\":\"SOURCE\"},\"start\":null}").then()
+                .body("total", equalTo(12));
+        sdk("user.update", "{\"ID\":2,\"NAME\":\"Ivan\",\"LAST_NAME\":null,\"EMAIL\":null,\"ACTIVE\":null,"
+                + "\"UF_PHONE_INNER\":null,\"UF_DEPARTMENT\":null,\"PERSONAL_PHOTO\":null}").then().body("result", equalTo(true));
+        call("user.get", Map.of("ID", 2)).then().body("result[0].LAST_NAME", equalTo("Operator"))
+                .body("result[0].UF_PHONE_INNER", equalTo("101")).body("result[0].ACTIVE", equalTo(true));
+        sdk("user.add", "{\"EMAIL\":\"sdk@example.com\",\"NAME\":null,\"PERSONAL_PHONE\":null,\"WORK_PHONE\":null,"
+                + "\"UF_DEPARTMENT\":[1],\"EXTRANET\":null,\"SONET_GROUP_ID\":null}").then().body("result", equalTo(5));
+        // inside fields, null is unset for the server too (isset): answered alike, if reported
+        given().contentType(ContentType.JSON).body("{\"fields\":{\"OWNER_TYPE_ID\":3,\"OWNER_ID\":1,\"TYPE_ID\":2,"
+                + "\"SUBJECT\":\"SDK call\",\"RESPONSIBLE_ID\":2,\"COMMUNICATIONS\":[{\"VALUE\":\"+79990000001\","
+                + "\"ENTITY_ID\":1,\"ENTITY_TYPE_ID\":3,\"TYPE\":null}],\"START_TIME\":null,\"END_TIME\":null,"
+                + "\"DESCRIPTION\":null,\"PRIORITY\":null,\"FILES\":null},\"params\":null}")
+                .post(webhook + "crm.activity.add").then().statusCode(200).body("result", equalTo(1));
+        given().contentType(ContentType.JSON).body("{\"id\":1,\"fields\":{\"COMPLETED\":\"Y\",\"DESCRIPTION\":null}}")
+                .post(webhook + "crm.activity.update").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"fields\":{\"ENTITY_ID\":1,\"ENTITY_TYPE\":\"contact\","
+                + "\"COMMENT\":\"SDK\",\"FILES\":null}}").post(webhook + "crm.timeline.comment.add").then().statusCode(200);
+    }
+
+    private io.restassured.response.Response sdk(String method, String json) {
+        io.restassured.response.Response response = given().contentType(ContentType.JSON).body(json).post(webhook + method);
+        response.then().statusCode(200).header("X-B24-Emulator-Warning", nullValue());
+        return response;
+    }
+
     @Test
     void formVariablesBeyondPhpsMaxInputVarsAreDropped() {
         StringBuilder body = new StringBuilder("PHONE_NUMBER=%2B79990000001");
@@ -148,36 +194,8 @@ class SdkShapesTest extends AppHarness {
         call("user.current", Map.of()).then().statusCode(200);
     }
 
-    /** Sends raw bytes and reads until the server closes or 10 s pass (the server must answer well before). */
     private static String raw(String request) throws Exception {
-        java.net.URI uri = java.net.URI.create(base());
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder answer = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                    if (answer.indexOf("\r\n\r\n") > 0 && complete(answer.toString())) {
-                        break;
-                    }
-                }
-            } catch (java.net.SocketTimeoutException timeout) {
-                throw new AssertionError("No complete answer within 10 s; got: " + answer, timeout);
-            }
-            return answer.toString();
-        }
-    }
-
-    private static boolean complete(String answer) {
-        int headersEnd = answer.indexOf("\r\n\r\n");
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
-                .matcher(answer.substring(0, headersEnd));
-        return length.find() && answer.length() - headersEnd - 4 >= Integer.parseInt(length.group(1));
+        return RawHttp.exchange(base(), request);
     }
 
     private static String path(String url) {

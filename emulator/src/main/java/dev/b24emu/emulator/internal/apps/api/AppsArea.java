@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.apps.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.internal.apps.App;
+import dev.b24emu.emulator.internal.apps.AppInfo;
 import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.apps.Installation;
 import dev.b24emu.emulator.internal.apps.OAuthServer;
@@ -11,6 +12,7 @@ import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.StoreType;
+import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import io.vertx.ext.web.Router;
 
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Applications: installing one on a portal (control API), the OAuth token endpoint (/oauth/token/), and the
+ * Applications: installing one on a portal (control API), app.info, the OAuth token endpoint (/oauth/token/), and the
  * applications' stores (their tokens are resolved and their deliveries signed by
  * {@link dev.b24emu.emulator.internal.apps.AppDirectory}).
  */
@@ -58,6 +60,11 @@ public final class AppsArea implements Area {
     @Override
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("apps", AppStore.class, portal -> new AppStore(portal.id(), oauth)));
+    }
+
+    @Override
+    public void methods(MethodTable methods) {
+        methods.add("app.info", call -> AppInfo.of(call.caller()));
     }
 
     @Override

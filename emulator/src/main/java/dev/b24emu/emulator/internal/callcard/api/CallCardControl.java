@@ -3,6 +3,8 @@ package dev.b24emu.emulator.internal.callcard.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.apps.App;
+import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.callcard.CallCard;
 import dev.b24emu.emulator.internal.callcard.CallCardEvent;
 import dev.b24emu.emulator.internal.callcard.CallCardService;
@@ -13,6 +15,7 @@ import dev.b24emu.emulator.internal.control.ControlRoutes;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.placements.Placement;
 import dev.b24emu.emulator.internal.placements.PlacementStore;
 import dev.b24emu.emulator.internal.placements.WidgetPublisher;
 import dev.b24emu.emulator.internal.portal.Portal;
@@ -150,6 +153,12 @@ final class CallCardControl {
                 card.events());
     }
 
+    /** The tab's name: TITLE, or "if the parameter is not passed, the application name" (call-card.md). */
+    private static String tabTitle(Portal portal, Placement placement) {
+        return placement.title() != null && !placement.title().isEmpty() ? placement.title()
+                : portal.store(AppStore.class).byAppKey(placement.appKey()).map(App::name).orElse(placement.appKey());
+    }
+
     private List<WidgetView> widgets(Portal portal, CallCard card, ControlRequest request) {
         Call call = calls.call(portal, card.callId())
                 .orElseThrow(() -> new IllegalArgumentException("No call " + card.callId()));
@@ -157,7 +166,7 @@ final class CallCardControl {
         return portal.store(PlacementStore.class).placements(p -> p.placement().equals("CALL_CARD")
                         && (p.userId() == 0 || p.userId() == card.userId())).stream()
                 .flatMap(p -> widgets.opening(portal, p, card.userId(), options, request.endpoints()).stream()
-                        .map(o -> new WidgetView(p.title(), o.url(), o.form())))
+                        .map(o -> new WidgetView(tabTitle(portal, p), o.url(), o.form())))
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.callcard.CallCardStore;
 import dev.b24emu.emulator.internal.callcard.CallLists;
+import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.RestError;
@@ -25,8 +26,9 @@ final class CallListMethods {
                     if (!call.params().has("LIST_ID")) {
                         throw RestError.of("ERROR_ARGUMENT", "LIST_ID is not found");
                     }
-                    CallLists.update(call.portal(), call.userId(), call.params(),
-                            CallLists.require(call.portal(), call.params().phpInt("LIST_ID")));
+                    CallLists.update(call.portal(), call.userId(), call.params(), call.portal().store(CallCardStore.class)
+                            .list(call.params().phpInt("LIST_ID")).orElseThrow(() ->
+                                    RestError.of("LIST_ID_ERROR", "Incorrect list id or access denied")));
                     return BooleanNode.TRUE;
                 })
                 .add("crm.calllist.get", call -> {
@@ -36,15 +38,21 @@ final class CallListMethods {
                     return CallLists.view(CallLists.require(call.portal(), call.params().phpInt("ID")));
                 })
                 .add("crm.calllist.list", call -> {
+                    ListQuery.unknownField(call.params(), CallLists.LIST_FIELDS).ifPresent(field -> {
+                        throw RestError.of("100", "Unknown field definition `" + field + "` (" + field
+                                + ") for \\Bitrix\\Crm\\CallList\\Internals\\CallList Entity.");
+                    });
                     List<ObjectNode> rows = call.portal().store(CallCardStore.class).lists().stream()
-                            .map(CallLists::view).toList();
+                            .map(list -> (ObjectNode) CallLists.view(list).without("ENTITY_TYPE")).toList();
                     return ListQuery.from(call.params()).run(rows);
                 })
                 .add("crm.calllist.items.get", call -> CallLists.items(call.portal(), call.params()))
                 .add("crm.calllist.statuslist", call -> {
+                    // the CALL_LIST guide crm.status.list shows, in the typed form of this method's page
                     ArrayNode statuses = JsonNodeFactory.instance.arrayNode();
-                    CallLists.STATUSES.forEach(s -> statuses.addObject().put("ID", Integer.parseInt(s[0]))
-                            .put("NAME", s[1]).put("SORT", Integer.parseInt(s[2])).put("STATUS_ID", s[3]));
+                    call.portal().store(CrmStatusStore.class).guide(CrmStatusStore.CALL_LIST).forEach(row ->
+                            statuses.addObject().put("ID", row.path("ID").asInt()).put("NAME", row.path("NAME").asText())
+                                    .put("SORT", row.path("SORT").asInt()).put("STATUS_ID", row.path("STATUS_ID").asText()));
                     return statuses;
                 });
     }

@@ -8,6 +8,7 @@ import dev.b24emu.emulator.internal.control.ControlRoutes;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmSeed;
+import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.SeedSection;
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * The CRM telephony binds calls to: crm.{lead,deal,contact,company}.*, crm.activity.*, crm.duplicate.findbycomm,
- * crm.settings.mode.get; seeding CRM objects and the exclusion list from the control API; the CRM seed fields.
+ * crm.settings.mode.get, crm.enum.settings.mode, crm.status.list (the reference guides) and
+ * crm.timeline.comment.add; seeding CRM objects and the exclusion list from the control API; the CRM seed fields.
  */
 public final class CrmArea implements Area {
     /** A CRM object in short, as the dashboard lists it. */
@@ -33,7 +35,8 @@ public final class CrmArea implements Area {
 
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("crm", CrmStore.class, portal -> new CrmStore()));
+        return List.of(StoreType.of("crm", CrmStore.class, portal -> new CrmStore()),
+                StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, portal -> new CrmStatusStore()));
     }
 
     @Override

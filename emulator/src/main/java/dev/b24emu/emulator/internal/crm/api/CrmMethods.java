@@ -1,12 +1,16 @@
 package dev.b24emu.emulator.internal.crm.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
+import dev.b24emu.emulator.internal.crm.CrmFieldDescriptions;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmRef;
+import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSettings;
@@ -14,6 +18,7 @@ import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.ListQuery;
+import dev.b24emu.emulator.internal.transport.ListResult;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.util.ArrayList;
@@ -22,7 +27,8 @@ import java.util.Locale;
 
 /**
  * The CRM methods an integration uses to seed and inspect what telephony does: crm.{lead,deal,contact,company}
- * .add/.get/.list/.update, crm.activity.get/.list, crm.duplicate.findbycomm and crm.settings.mode.get.
+ * .add/.get/.list/.update/.delete/.fields, crm.activity.add/.update/.get/.list/.fields, crm.duplicate.findbycomm,
+ * crm.settings.mode.get, crm.enum.settings.mode, crm.status.list and crm.timeline.comment.add.
  */
 final class CrmMethods {
     private static final int MAX_DUPLICATE_VALUES = 20;
@@ -44,13 +50,87 @@ final class CrmMethods {
                             throw RestError.of("ERROR_CORE", "Not found");
                         }
                         return JsonNodeFactory.instance.booleanNode(true);
-                    });
+                    })
+                    .add(prefix + ".fields", call -> CrmFieldDescriptions.of(type.name().toLowerCase(Locale.ROOT)));
         }
         methods.add("crm.activity.get", call -> activity(call.portal(), call.params()))
                 .add("crm.activity.list", call -> ListQuery.from(call.params()).run(crm(call.portal()).activities()))
                 .add("crm.duplicate.findbycomm", call -> findByCommunication(call.portal(), call.params()))
-                .add("crm.settings.mode.get", call ->
-                        IntNode.valueOf(call.portal().settings().crmMode() == PortalSettings.CrmMode.SIMPLE ? 2 : 1));
+                .add("crm.settings.mode.get", call -> IntNode.valueOf(modeId(call.portal().settings().crmMode())))
+                .add("crm.enum.settings.mode", call -> modes())
+                .add("crm.activity.fields", call -> CrmFieldDescriptions.of("activity"))
+                .add("crm.activity.add", call -> {
+                    ObjectNode fields = objectParam(call.params(), "fields");
+                    Portal portal = call.portal();
+                    return IntNode.valueOf((int) (long) portal.exclusive(() ->
+                            CrmActivities.add(portal, call.userId(), fields)));
+                })
+                .add("crm.activity.update", call -> {
+                    long id = requireId(call.params());
+                    ObjectNode fields = objectParam(call.params(), "fields");
+                    Portal portal = call.portal();
+                    portal.exclusive(() -> {
+                        CrmActivities.update(portal, call.userId(), id, fields, call::warn);
+                        return null;
+                    });
+                    return JsonNodeFactory.instance.booleanNode(true);
+                })
+                .add("crm.status.list", call -> statuses(call.portal(), call.params()))
+                .add("crm.timeline.comment.add", call -> comment(call.caller(), call.params()));
+    }
+
+    /** crm.settings.mode.get and crm.enum.settings.mode: 1 classic CRM (with leads), 2 simple CRM. */
+    private static int modeId(PortalSettings.CrmMode mode) {
+        return mode == PortalSettings.CrmMode.SIMPLE ? 2 : 1;
+    }
+
+    /** The modes crm.settings.mode.get answers, as api-reference/crm/auxiliary/enum/crm-enum-settings-mode.md lists them. */
+    private static JsonNode modes() {
+        ArrayNode modes = JsonNodeFactory.instance.arrayNode();
+        for (PortalSettings.CrmMode mode : PortalSettings.CrmMode.values()) {
+            modes.addObject().put("ID", modeId(mode))
+                    .put("NAME", mode == PortalSettings.CrmMode.SIMPLE ? "Simple CRM" : "Classic CRM")
+                    .putNull("SYMBOL_CODE").putNull("SYMBOL_CODE_SHORT");
+        }
+        return modes;
+    }
+
+    /**
+     * The rows of the portal's reference guides by filter (ENTITY_ID SOURCE: the values register's CRM_SOURCE takes),
+     * ordered by SORT unless the call orders them; an unknown guide has no rows (specs/DECISIONS.md D57).
+     */
+    private static ListResult statuses(Portal portal, Params p) {
+        ObjectNode params = p.tree().deepCopy();
+        if (!p.has("order")) {
+            params.putObject("order").put("SORT", "ASC");
+        }
+        return ListQuery.from(new Params(params)).run(portal.store(CrmStatusStore.class).rows());
+    }
+
+    /**
+     * A comment in an object's timeline (api-reference/crm/timeline/comments/crm-timeline-comment-add.md). Only the
+     * lower-case "fields" is read ("Other undocumented variants (Fields, FIELDS, arFields) are not accepted"; D59).
+     */
+    private static JsonNode comment(Caller caller, Params p) {
+        JsonNode given = p.tree().get("fields");
+        if (given == null || !given.isObject()) {
+            throw new RestError(400, "100", "Required fields are not provided");
+        }
+        Params fields = new Params((ObjectNode) given);
+        Portal portal = caller.portal();
+        CrmRef owner = CrmEntityType.parse(fields.textOrEmpty("ENTITY_TYPE"))
+                .map(type -> new CrmRef(type, fields.phpInt("ENTITY_ID")))
+                .filter(ref -> crm(portal).get(ref).isPresent())
+                .orElseThrow(() -> RestError.of("NOT_FOUND", "Not found."));
+        ObjectNode comment = JsonNodeFactory.instance.objectNode();
+        comment.put("CREATED", portal.isoNow());
+        comment.put("ENTITY_ID", Long.toString(owner.id()));
+        comment.put("ENTITY_TYPE", owner.type().name().toLowerCase(Locale.ROOT));
+        comment.put("AUTHOR_ID", Long.toString(caller.userId()));
+        comment.put("COMMENT", fields.text("COMMENT").orElse(""));
+        ArrayNode files = comment.putArray("FILES");
+        fields.node("FILES").ifPresent(list -> list.forEach(file -> files.add(file.path(0).asText(""))));
+        return IntNode.valueOf((int) crm(portal).addComment(comment));
     }
 
     private static CrmStore crm(Portal portal) {

@@ -51,10 +51,17 @@ final class EventMethods {
                 .add("event.offline.list", call -> offlineList(call.caller(), call.params()));
     }
 
-    /** The events the caller may bind: the server lists only those of the application's scopes. */
+    /**
+     * events (events.md): only in an application's context; SCOPE lists that scope's events, else FULL every event,
+     * else those of the application's scopes and the application events.
+     */
     private static JsonNode events(RestCall call) {
+        Access.requireApplication(call.caller());
+        String scope = call.params().textOrEmpty("SCOPE").toLowerCase(Locale.ROOT);
+        List<String> events = !scope.isEmpty() ? EventNames.ofScope(scope)
+                : call.params().phpTruthy("FULL") ? EventNames.all() : EventNames.available(call.caller().scopes());
         ArrayNode names = JsonNodeFactory.instance.arrayNode();
-        EventNames.available(call.caller().scopes()).forEach(names::add);
+        events.forEach(names::add);
         return names;
     }
 
@@ -79,6 +86,9 @@ final class EventMethods {
         if (authType != 0 && authType != caller.userId()) {
             Access.requireAdmin(caller, "Access denied! Event binding with AUTH_TYPE requires administrator access rights");
         }
+        if (authType == 0 && !offline && !Access.isAdmin(caller)) {
+            authType = caller.userId(); // "Events are installed on behalf of the current user" for a non-administrator
+        }
         events(caller).bind(event, offline ? "" : handler, caller.appKey(), authType, offline,
                         p.textOrEmpty("auth_connector"))
                 .orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already exists!"));
@@ -98,20 +108,30 @@ final class EventMethods {
         if (byUser && authType != 0 && authType != caller.userId()) {
             Access.requireAdmin(caller, "Access denied! Event unbinding with AUTH_TYPE requires administrator access rights");
         }
+        String connector = p.textOrEmpty("auth_connector");
+        boolean admin = Access.isAdmin(caller);
         int count = events(caller).unbind(h -> h.appKey().equals(caller.appKey()) && h.event().equals(event)
                 && h.offline() == offline && (offline || handler.isEmpty() || h.handler().equals(handler))
-                && (!byUser || h.authUserId() == authType));
+                && (!byUser || h.authUserId() == authType)
+                && (admin || h.authUserId() == caller.userId()) // a user removes only his own handlers
+                && (!offline || h.authConnector().equals(connector)));
         return JsonNodeFactory.instance.objectNode().put("count", count);
     }
 
     private static JsonNode get(Caller caller, Params p) {
         Access.requireApplication(caller);
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
-        for (EventHandler h : events(caller).handlers(h -> h.appKey().equals(caller.appKey()))) {
+        boolean admin = Access.isAdmin(caller);
+        for (EventHandler h : events(caller).handlers(h -> h.appKey().equals(caller.appKey())
+                && (admin || h.authUserId() == caller.userId()))) { // a user sees only his own handlers
             ObjectNode item = result.addObject();
             item.put("event", h.event());
-            item.put("handler", h.handler());
-            item.put("auth_type", Long.toString(h.authUserId()));
+            if (h.offline()) { // the real eventGet: {event, connector_id, offline}
+                item.put("connector_id", h.authConnector());
+            } else {
+                item.put("handler", h.handler());
+                item.put("auth_type", Long.toString(h.authUserId()));
+            }
             item.put("offline", h.offline() ? 1 : 0);
         }
         return result;
@@ -124,7 +144,10 @@ final class EventMethods {
         String processId = p.textOrEmpty("process_id");
         boolean clear = p.flag("clear", true);
         boolean errors = p.phpTruthy("error");
-        long limit = p.has("limit") ? Math.max(1, p.phpInt("limit")) : DEFAULT_OFFLINE_LIMIT;
+        long limit = p.has("limit") ? p.phpInt("limit") : DEFAULT_OFFLINE_LIMIT;
+        if (limit <= 0) {
+            throw RestError.of("ERROR_ARGUMENT", "Value must be positive integer");
+        }
         Predicate<OfflineEvent> mine = ownedBy(caller, p);
         List<OfflineEvent> selected = store.offline(mine.and(e -> e.error() == errors
                 && (e.processId().isEmpty() || e.processId().equals(processId))));
@@ -133,7 +156,7 @@ final class EventMethods {
         List<String> ids = ListQuery.from(p).matching(rows).stream().limit(limit).map(r -> r.get("ID").asText()).toList();
         List<OfflineEvent> picked = ids.stream().flatMap(id -> selected.stream()
                 .filter(e -> Long.toString(e.id()).equals(id))).toList();
-        String process = null;
+        String process = processId.isEmpty() ? null : processId; // a given process_id comes back, even with clear
         if (clear) {
             store.remove(picked);
         } else if (!picked.isEmpty()) {
@@ -173,9 +196,12 @@ final class EventMethods {
         Access.requireApplication(caller);
         Access.requireAdmin(caller, "Access denied!");
         String processId = p.requireText("process_id", RestError.of("ERROR_CORE", "process_id is required"));
-        Set<String> messageIds = Set.copyOf(p.values("message_id"));
+        if (!p.node("message_id").map(JsonNode::isContainerNode).orElse(false)) {
+            throw RestError.of("ERROR_ARGUMENT", "Value must be array of MESSAGE_ID values");
+        }
+        Set<String> messageIds = Set.copyOf(p.values("message_id")); // an empty array marks nothing
         events(caller).markFailed(events(caller).offline(ownedBy(caller, p).and(e ->
-                e.processId().equals(processId) && (messageIds.isEmpty() || messageIds.contains(e.messageId())))));
+                e.processId().equals(processId) && messageIds.contains(e.messageId()))));
         return BooleanNode.TRUE;
     }
 

@@ -11,22 +11,30 @@ import dev.b24emu.emulator.internal.placements.PlacementCatalog;
 import dev.b24emu.emulator.internal.placements.PlacementStore;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.users.Access;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * placement.bind / unbind / get / list, and placement.bindEvent / unbindEvent: the REST subscription to CallCard::*
- * events that the older documentation shows (specs/DECISIONS.md D41). Placements belong to the application that
- * bound them; webhooks get WRONG_AUTH_TYPE.
+ * events that only an older draft page showed (specs/DECISIONS.md D41): served for convenience with a warning on every
+ * call, refused as the current pages say with {@code restCardEvents: false}. Placements belong to the application
+ * that bound them; webhooks get WRONG_AUTH_TYPE.
  */
 final class PlacementMethods {
     static final Set<String> CALL_CARD_EVENTS = Set.of("CallCard::EntityChanged", "CallCard::CallStateChanged",
             "CallCard::BeforeClose");
+    /** The journal's and the response header's warning on every REST card-event subscription (D41). */
+    static final String REST_CARD_EVENTS_WARNING = "placement.bindEvent and placement.unbindEvent are not REST methods on"
+            + " a real portal: CallCard::* events reach only the widget through BX24.placement.bindEvent"
+            + " (api-reference/widgets/ui-interaction/index.md); a server subscribed here gets nothing there (D41)";
+    private static final String APP_CONTEXT = "Current authorization type is denied for this method Application context required";
 
     private final SelfGuard self;
 
@@ -38,22 +46,40 @@ final class PlacementMethods {
         methods.add("placement.bind", call -> bind(call.caller(), call.params()))
                 .add("placement.unbind", call -> unbind(call.caller(), call.params()))
                 .add("placement.get", call -> get(call.caller(), call.params()))
-                .add("placement.list", call -> {
-                    Access.requireApplication(call.caller(), "Current authorization type is denied for this method Application context required");
-                    ArrayNode codes = JsonNodeFactory.instance.arrayNode();
-                    PlacementCatalog.availableTo(call.caller().scopes()).forEach(codes::add);
-                    return codes;
-                })
-                .add("placement.bindEvent", call -> bindEvent(call.caller(), call.params()))
-                .add("placement.unbindEvent", call -> unbindEvent(call.caller(), call.params()));
+                .add("placement.list", call -> list(call.caller(), call.params()))
+                .add("placement.bindEvent", call -> bindEvent(restCardEvents(call), call.params()))
+                .add("placement.unbindEvent", call -> unbindEvent(restCardEvents(call), call.params()));
     }
 
     private static PlacementStore placements(Caller caller) {
         return caller.portal().store(PlacementStore.class);
     }
 
+    /**
+     * placement.list (placement-list.md): SCOPE, when given and not empty, lists that scope's codes only; else FULL
+     * lists every scope's; else the caller's scopes and the global codes.
+     */
+    private static JsonNode list(Caller caller, Params p) {
+        Access.requireApplication(caller, APP_CONTEXT);
+        String scope = p.textOrEmpty("SCOPE").trim().toLowerCase(Locale.ROOT);
+        List<String> codes = !scope.isEmpty() ? PlacementCatalog.ofScope(scope)
+                : p.phpTruthy("FULL") ? PlacementCatalog.all() : PlacementCatalog.availableTo(caller.scopes());
+        ArrayNode result = JsonNodeFactory.instance.arrayNode();
+        codes.forEach(result::add);
+        return result;
+    }
+
+    /** D41: refused as on a real portal with restCardEvents off; otherwise served, with the warning. */
+    private static Caller restCardEvents(RestCall call) {
+        if (!call.portal().settings().restCardEvents()) {
+            throw RestError.methodNotFound();
+        }
+        call.warn(REST_CARD_EVENTS_WARNING);
+        return call.caller();
+    }
+
     private JsonNode bind(Caller caller, Params p) {
-        Access.requireApplication(caller, "Current authorization type is denied for this method Application context required");
+        Access.requireApplication(caller, APP_CONTEXT);
         Access.requireAdmin(caller, "Access denied!");
         String code = p.textOrEmpty("PLACEMENT").toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {
@@ -71,21 +97,26 @@ final class PlacementMethods {
         if (userId != 0 && !PlacementCatalog.USER_MODE.contains(code)) {
             throw RestError.of("ERROR_PLACEMENT_USER_MODE", "User mode is not available");
         }
+        JsonNode empty = JsonNodeFactory.instance.arrayNode();
+        JsonNode options = p.node("OPTIONS").orElse(empty);
+        if (PlacementCatalog.NEEDS_ERROR_HANDLER.contains(code) && options.path("errorHandlerUrl").asText("").isEmpty()) {
+            throw RestError.of("EMPTY_ERROR_HANDLER_URL", "OPTIONS[errorHandlerUrl] is required for " + code);
+        }
         var store = placements(caller);
         if (PlacementCatalog.SINGLE.contains(code)
                 && !store.placements(pl -> pl.appKey().equals(caller.appKey()) && pl.placement().equals(code)).isEmpty()) {
             throw RestError.of("ERROR_PLACEMENT_MAX_COUNT", "Placement max count exceeded");
         }
-        JsonNode empty = JsonNodeFactory.instance.arrayNode();
+        // only some placements keep OPTIONS: for the others "the values passed are not retained" (call-card.md)
         store.bind(new Placement(0, caller.appKey(), code, handler, p.text("TITLE").orElse(""),
                         p.text("DESCRIPTION").orElse(""), p.text("GROUP_NAME").orElse(""),
-                        p.node("LANG_ALL").orElse(empty), p.node("OPTIONS").orElse(empty), userId))
+                        p.node("LANG_ALL").orElse(empty), PlacementCatalog.keepsOptions(code) ? options : empty, userId))
                 .orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already binded"));
         return BooleanNode.TRUE;
     }
 
     private static JsonNode unbind(Caller caller, Params p) {
-        Access.requireApplication(caller, "Current authorization type is denied for this method Application context required");
+        Access.requireApplication(caller, APP_CONTEXT);
         Access.requireAdmin(caller, "Access denied!");
         JsonNode placement = p.node("PLACEMENT").orElse(null);
         if (placement != null && placement.isContainerNode()) {
@@ -98,14 +129,16 @@ final class PlacementMethods {
         String handler = p.textOrEmpty("HANDLER");
         boolean byUser = p.has("USER_ID");
         long userId = p.phpInt("USER_ID");
-        int count = placements(caller).unbind(pl -> pl.appKey().equals(caller.appKey())
+        int removed = placements(caller).unbind(pl -> pl.appKey().equals(caller.appKey())
                 && pl.placement().equals(code) && (handler.isEmpty() || pl.handler().equals(handler))
                 && (!byUser || pl.userId() == userId));
-        return JsonNodeFactory.instance.objectNode().put("count", count);
+        // placement-unbind.md: count grows by 1 for each handler found and by 1 more for each one removed
+        return JsonNodeFactory.instance.objectNode().put("count", 2 * removed);
     }
 
     private static JsonNode get(Caller caller, Params p) {
-        Access.requireApplication(caller, "Current authorization type is denied for this method Application context required");
+        Access.requireApplication(caller, APP_CONTEXT);
+        Access.requireAdmin(caller, "Access denied!");
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
         for (Placement pl : placements(caller).placements(pl -> pl.appKey().equals(caller.appKey()))) {
             ObjectNode item = result.addObject();
@@ -115,13 +148,28 @@ final class PlacementMethods {
             item.set("options", pl.options());
             item.put("title", pl.title());
             item.put("description", pl.description());
-            item.set("langAll", pl.langAll());
+            item.set("langAll", langAll(pl.langAll()));
         }
         return result;
     }
 
+    /** Each language of LANG_ALL with its TITLE, DESCRIPTION and GROUP_NAME, "" where not given (placement-get.md). */
+    private static JsonNode langAll(JsonNode given) {
+        if (!given.isObject() || given.isEmpty()) {
+            return given;
+        }
+        ObjectNode languages = JsonNodeFactory.instance.objectNode();
+        given.fields().forEachRemaining(language -> {
+            ObjectNode texts = languages.putObject(language.getKey());
+            for (String key : List.of("TITLE", "DESCRIPTION", "GROUP_NAME")) {
+                texts.put(key, Params.scalarText(language.getValue().get(key)).orElse(""));
+            }
+        });
+        return languages;
+    }
+
     private JsonNode bindEvent(Caller caller, Params p) {
-        Access.requireApplication(caller, "Current authorization type is denied for this method Application context required");
+        Access.requireApplication(caller, APP_CONTEXT);
         String event = event(p);
         String handler = p.textOrEmpty("HANDLER");
         checkHandler(handler);
@@ -132,7 +180,7 @@ final class PlacementMethods {
     }
 
     private static JsonNode unbindEvent(Caller caller, Params p) {
-        Access.requireApplication(caller, "Current authorization type is denied for this method Application context required");
+        Access.requireApplication(caller, APP_CONTEXT);
         String event = event(p);
         String handler = p.textOrEmpty("HANDLER");
         int count = placements(caller).unsubscribe(s -> s.appKey().equals(caller.appKey())

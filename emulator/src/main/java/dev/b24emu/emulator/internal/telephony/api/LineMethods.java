@@ -13,7 +13,8 @@ import dev.b24emu.emulator.internal.transport.RestError;
 
 /**
  * telephony.externalLine.add / update / delete / get: each application sees and changes only its own lines
- * (webhooks share one set). CRM_AUTO_CREATE is on only for exactly "Y" (default "Y"); the result types follow
+ * (webhooks share one set). NAME defaults to "" (the server stores (string)($params['NAME'] ?? '')); CRM_AUTO_CREATE
+ * is on only for exactly "Y" (default "Y"); the result types follow
  * the docs examples ({"ID": 7} from add, {"ID": "7"} from update, [] from delete).
  */
 final class LineMethods {
@@ -38,17 +39,17 @@ final class LineMethods {
             if (telephony(portal).line(caller.appKey(), number).isPresent()) {
                 throw RestError.of("ERROR_CORE", "Line already exists");
             }
-            return telephony(portal).addLine(caller.appKey(), number, p.text("NAME").orElse(number),
+            return telephony(portal).addLine(caller.appKey(), number, p.text("NAME").orElse(""),
                     !p.has("CRM_AUTO_CREATE") || "Y".equals(p.textOrEmpty("CRM_AUTO_CREATE")));
         });
         return JsonNodeFactory.instance.objectNode().put("ID", line.id());
     }
 
     private static JsonNode update(Caller caller, Params p) {
-        String number = number(p);
-        if (!p.has("NAME") && !p.has("CRM_AUTO_CREATE")) {
+        if (!p.has("NAME") && !p.has("CRM_AUTO_CREATE")) { // checked before NUMBER, as the page's table and the server
             throw RestError.of("ERROR_CORE", "There are no fields to update");
         }
+        String number = number(p);
         Portal portal = caller.portal();
         ExternalLine updated = portal.exclusive(() -> {
             ExternalLine line = telephony(portal).line(caller.appKey(), number).orElseThrow(() -> notFound(number));

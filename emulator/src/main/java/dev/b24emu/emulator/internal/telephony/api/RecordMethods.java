@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.telephony.CallService;
+import dev.b24emu.emulator.internal.telephony.FinishedCall;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
 import dev.b24emu.emulator.internal.telephony.Transcript;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -25,10 +26,13 @@ import java.util.UUID;
 final class RecordMethods {
     static final String UPLOAD_PATH = "/upload/record/";
 
-    private RecordMethods() {
+    private final CallService calls;
+
+    RecordMethods(CallService calls) {
+        this.calls = calls;
     }
 
-    static void register(MethodTable methods) {
+    void register(MethodTable methods) {
         methods.add("telephony.externalCall.attachRecord",
                 call -> attachRecord(call.portal(), call.params(), call.endpoints()));
         methods.add("telephony.call.attachTranscription", call -> attachTranscription(call.portal(), call.params()));
@@ -38,33 +42,38 @@ final class RecordMethods {
         return portal.store(TelephonyStore.class);
     }
 
+    /**
+     * In the real server's order (vi_rest.php, Helper::attachRecord): neither RECORD_URL nor FILENAME; the call not
+     * in the statistics; no FILE_CONTENT answers the upload URL at once (the upload checks the extension); then the
+     * name, the extension and the content. The texts are the server's (the RU page and both tutorials), not the EN
+     * page's rewording.
+     */
     private static JsonNode attachRecord(Portal portal, Params p, Endpoints endpoints) {
         String callId = p.textOrEmpty("CALL_ID");
-        if (telephony(portal).finished(callId).isEmpty()) {
-            throw RestError.of("ERROR_CORE", "Call is not found in the statistic table. It looks like it is not finished yet.");
-        }
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
         String url = p.textOrEmpty("RECORD_URL");
         boolean hasFileName = p.has("FILENAME");
+        if (url.isEmpty() && !hasFileName) {
+            throw RestError.of("ERROR_CORE", "Required parameters are not set. Request should contain or URL or FILENAME parameter");
+        }
+        if (telephony(portal).finished(callId).isEmpty()) {
+            throw RestError.of("ERROR_CORE", "Call is not found in the statistic table. Looks like it is not finished yet.");
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
         if (!url.isEmpty()) {
             String name = hasFileName ? p.textOrEmpty("FILENAME") : CallService.fileNameOf(url);
             return result.put("FILE_ID", telephony(portal).attachRecord(callId, name, "url", url, 0).fileId());
         }
-        if (!hasFileName) {
-            throw RestError.of("ERROR_CORE", "Required parameters are not set. Request should contain either URL or FILENAME parameter");
-        }
         String fileName = p.textOrEmpty("FILENAME");
-        if (fileName.isEmpty()) {
-            throw RestError.of("ERROR_CORE", "File name is empty");
-        }
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".wav") && !lower.endsWith(".mp3")) {
-            throw RestError.of("ERROR_CORE", "Wrong file extension. Only wav and mp3 are allowed");
-        }
         if (!p.has("FILE_CONTENT")) {
             String token = UUID.randomUUID().toString().replace("-", "");
             telephony(portal).awaitUpload(token, callId, fileName);
             return result.put("uploadUrl", endpoints.baseUrl() + UPLOAD_PATH + token).put("fieldName", "file");
+        }
+        if (fileName.isEmpty()) {
+            throw RestError.of("ERROR_CORE", "File name is empty");
+        }
+        if (!isRecordFile(fileName)) {
+            throw RestError.of("ERROR_CORE", "Wrong file extension. Only wav and mp3 are allowed");
         }
         String content = p.textOrEmpty("FILE_CONTENT");
         if (content.isEmpty()) {
@@ -82,11 +91,17 @@ final class RecordMethods {
         return result.put("FILE_ID", telephony(portal).attachRecord(callId, fileName, "content", null, bytes.length).fileId());
     }
 
-    private static JsonNode attachTranscription(Portal portal, Params p) {
-        String callId = p.textOrEmpty("CALL_ID");
-        if (callId.isEmpty()) {
+    /** Only wav and mp3 records are accepted. */
+    static boolean isRecordFile(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".wav") || lower.endsWith(".mp3");
+    }
+
+    private JsonNode attachTranscription(Portal portal, Params p) {
+        if (!p.has("CALL_ID")) { // isset(): an empty CALL_ID is set, and then not found
             throw RestError.of("ERROR_CORE", "CALL_ID should be set");
         }
+        String callId = p.textOrEmpty("CALL_ID");
         JsonNode messages = p.node("MESSAGES").orElse(null);
         if (messages == null || !messages.isContainerNode()) {
             throw RestError.of("ERROR_CORE", "MESSAGES should be an array");
@@ -100,24 +115,25 @@ final class RecordMethods {
             }
             long start = Params.phpInt(message.get("START_TIME"));
             long stop = Params.phpInt(message.get("STOP_TIME"));
-            if (message.get("START_TIME") == null || start < 0) {
+            if (start < 0) { // an absent START_TIME is 0 to the server's (int) cast
                 throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][START_TIME] should be greater or equal to zero");
             }
             if (stop <= 0) {
                 throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][STOP_TIME] should be greater than zero");
             }
             String text = Params.scalarText(message.get("MESSAGE")).orElse("");
-            if (text.isBlank()) {
+            if (text.isEmpty()) { // the server tests == '': a blank message is kept
                 throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][MESSAGE] is empty");
             }
             stored.addObject().put("SIDE", side).put("START_TIME", start).put("STOP_TIME", stop).put("MESSAGE", text);
             index++;
         }
-        if (telephony(portal).finished(callId).isEmpty()) {
-            throw RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?");
-        }
+        FinishedCall row = telephony(portal).finished(callId).orElseThrow(() ->
+                RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?"));
         Double cost = p.has("COST") ? p.phpDouble("COST") : null;
-        Transcript transcript = telephony(portal).addTranscript(callId, stored, cost, p.text("COST_CURRENCY").orElse(null));
+        // COST_CURRENCY is "used only with COST"
+        String currency = cost == null ? null : p.text("COST_CURRENCY").orElse(null);
+        Transcript transcript = calls.attachTranscription(portal, row, stored, cost, currency);
         return JsonNodeFactory.instance.objectNode().put("TRANSCRIPT_ID", transcript.id());
     }
 

@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.internal.telephony.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.b24emu.emulator.internal.apps.App;
 import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.control.ControlRequest;
 import dev.b24emu.emulator.internal.control.ControlRoutes;
@@ -31,7 +30,10 @@ import java.util.List;
  * control endpoints for calls, click-to-call, callback requests and records; the record upload URL.
  */
 public final class TelephonyArea implements Area {
-    /** What click-to-call answers: the call the portal registered, and for which application and line. */
+    /**
+     * What click-to-call answers: the call the portal registered, and for which application (null: the outgoing
+     * webhooks) and line.
+     */
     public record ClickView(@JsonProperty("CALL_ID") String callId, String appId, String lineNumber, boolean reused) {
     }
 
@@ -63,7 +65,7 @@ public final class TelephonyArea implements Area {
         new TelephonyMethods(calls).register(methods);
         new CardVisibilityMethods(calls).register(methods);
         LineMethods.register(methods);
-        RecordMethods.register(methods);
+        new RecordMethods(calls).register(methods);
     }
 
     @Override
@@ -106,7 +108,7 @@ public final class TelephonyArea implements Area {
                         body.hasNonNull("callListId") ? body.get("callListId").asLong() : null),
                 new CallContext(userId, null, request.endpoints()));
         Call call = result.call();
-        return new ClickView(call.callId(), call.appKey(), call.lineNumber(), result.reused());
+        return new ClickView(call.callId(), appId(call.appKey()), call.lineNumber(), result.reused());
     }
 
     /** {"phoneNumber","text","voice","crmEntityType","crmEntityId","lineNumber"}. */
@@ -117,38 +119,56 @@ public final class TelephonyArea implements Area {
         if (phone.isBlank()) {
             throw new IllegalArgumentException("phoneNumber is required");
         }
-        App app = calls.callback(portal, phone, text(body, "text"), text(body, "voice"), text(body, "crmEntityType"),
+        String appKey = calls.callback(portal, phone, text(body, "text"), text(body, "voice"), text(body, "crmEntityType"),
                 body.path("crmEntityId").asLong(0), text(body, "lineNumber"),
                 new CallContext(portal.webhook().userId(), null, request.endpoints()));
-        return new CallbackView(app.appKey());
+        return new CallbackView(appId(appKey));
     }
 
-    /** The uploadUrl attachRecord handed out: the file in the multipart field "file", once. */
+    /** The application's ID, or null for the outgoing webhooks, which have none. */
+    private static String appId(String appKey) {
+        return appKey.equals(TelephonyStore.WEBHOOK_APP) ? null : appKey;
+    }
+
+    /**
+     * The uploadUrl attachRecord handed out: the file in the multipart field "file", once. As the real upload does,
+     * the file's extension is checked here (attachRecord answers the URL without looking at FILENAME's), and a request
+     * without the field gets "Error: required parameter file is not found".
+     */
     private void upload(RoutingContext ctx) {
         String token = ctx.pathParam("token");
-        long size = ctx.fileUploads().stream().filter(f -> f.name().equals("file")).mapToLong(f -> f.size()).sum();
-        String answer;
+        var file = ctx.fileUploads().stream().filter(f -> f.name().equals("file")).findFirst();
+        long size = file.map(f -> f.size()).orElse(0L);
+        String uploadedName = file.map(f -> f.fileName()).filter(n -> !n.isBlank()).orElse(null);
+        String answer = null;
         int status = 200;
-        boolean sent = ctx.fileUploads().stream().anyMatch(f -> f.name().equals("file"));
+        boolean sent = file.isPresent();
         if (!sent && ctx.request().getFormAttribute("file") != null) {
             size = ctx.request().getFormAttribute("file").length();
             sent = true;
         }
-        if (!sent) {
+        Portal owner = portals.all().stream()
+                .filter(p -> p.store(TelephonyStore.class).pendingUpload(token).isPresent()).findFirst().orElse(null);
+        if (owner == null) {
+            status = 404;
+            answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Unknown or used upload URL\"}";
+        } else if (!sent) {
             status = 400;
-            answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"The file must be sent in the multipart field \\\"file\\\"\"}";
+            answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Error: required parameter file is not found\"}";
         } else {
-            answer = null;
-            for (Portal portal : portals.all()) {
-                var record = portal.store(TelephonyStore.class).completeUpload(token, size);
+            TelephonyStore store = owner.store(TelephonyStore.class);
+            String name = uploadedName != null ? uploadedName : store.pendingUpload(token).map(r -> r.fileName()).orElse("");
+            if (!RecordMethods.isRecordFile(name)) {
+                status = 400;
+                answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Wrong file extension. Only wav and mp3 are allowed\"}";
+            } else {
+                var record = store.completeUpload(token, name, size);
                 if (record.isPresent()) {
                     answer = "{\"result\":{\"FILE_ID\":" + record.get().fileId() + "}}";
-                    break;
+                } else {
+                    status = 404;
+                    answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Unknown or used upload URL\"}";
                 }
-            }
-            if (answer == null) {
-                status = 404;
-                answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Unknown or used upload URL\"}";
             }
         }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")

@@ -28,7 +28,7 @@ final class TelephonyMethods {
         methods.add("telephony.externalcall.register", this::register)
                 .add("telephony.externalcall.finish", this::finish)
                 .add("telephony.externalCall.searchCrmEntities",
-                        call -> new ClientSearch(call.portal()).search(call.params().textOrEmpty("PHONE_NUMBER")));
+                        call -> new ClientSearch(call.portal()).search(call.params().text("PHONE_NUMBER").orElse("")));
     }
 
     /** Who did it, for the events it causes; auth_connector keeps offline handlers from hearing their own change. */
@@ -52,7 +52,7 @@ final class TelephonyMethods {
                 p.flag("SHOW", true),
                 p.has("CALL_LIST_ID") ? p.phpInt("CALL_LIST_ID") : null,
                 nonEmpty(p.textOrEmpty("LINE_NUMBER")),
-                nonEmpty(p.textOrEmpty("EXTERNAL_CALL_ID")));
+                p.text("EXTERNAL_CALL_ID").orElse(null)); // "" is a key too: the server tests isset()
         return CallViews.registerResult(calls.register(call.portal(), request, context(call)));
     }
 

@@ -12,7 +12,10 @@ import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.List;
 
-/** The portal's employees: user.get, user.current; the users control endpoints; the "users" seed field. */
+/**
+ * The portal's employees: user.get, user.current, user.fields, user.update, user.add, profile; the users control
+ * endpoints; the "users" seed field.
+ */
 public final class UsersArea implements Area {
     @Override
     public List<StoreType<?>> stores() {
@@ -43,6 +46,8 @@ public final class UsersArea implements Area {
 
     /** A user as user.get shows it, with its time-tracking status. */
     private static ObjectNode view(User user) {
-        return UserFields.toJson(user).put("TIMEMAN_STATUS", user.timemanStatus().name());
+        ObjectNode view = UserFields.toRecord(user);
+        view.remove("IS_ADMIN");
+        return view;
     }
 }

@@ -1,0 +1,88 @@
+package dev.b24emu.emulator.internal.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.rest.Caller;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * user.update and user.add (api-reference/user/user-update.md, user-add.md): who may change or invite users, and
+ * what of the given fields is written. Field names are read in any case (the server upper-cases them); unknown fields
+ * and null values are left alone. A change is visible at once to user.get, user.current, profile and the telephony
+ * look-ups by inner number, since every one of them reads the user store.
+ */
+public final class UserEditing {
+    /** What a user may not change on their own profile (the real server drops them silently; D52). */
+    private static final Set<String> ADMIN_ONLY_FIELDS = Set.of("ACTIVE", "UF_DEPARTMENT");
+
+    private UserEditing() {
+    }
+
+    /**
+     * Updates a user. An administrator may change anyone; anyone else only their own profile (unless the portal sets
+     * userUpdateAdminOnly, as the docs say), and not ACTIVE or UF_DEPARTMENT there. Anything else is ERROR_CORE
+     * access_denied; an unknown user, for an administrator, the empty message the server's failed update carries.
+     */
+    public static User update(Caller caller, long userId, ObjectNode params) {
+        boolean admin = Access.isAdmin(caller);
+        boolean self = userId == caller.userId() && !caller.portal().settings().userUpdateAdminOnly();
+        if (userId <= 0 || !(admin || self)) {
+            throw RestError.of("ERROR_CORE", "access_denied");
+        }
+        ObjectNode changes = writable(params, admin);
+        return caller.portal().store(UserStore.class)
+                .update(userId, user -> UserFields.parse(UserFields.toRecord(user).setAll(changes), user.id()))
+                .orElseThrow(() -> RestError.of("ERROR_CORE", ""));
+    }
+
+    /**
+     * Invites a user, as an administrator: an intranet user needs UF_DEPARTMENT, an extranet user (EXTRANET Y) comes
+     * without departments; the e-mail must be free. The new user is active unless ACTIVE says otherwise, and is an
+     * employee (or extranet) user; no invitation e-mail leaves the emulator.
+     */
+    public static User invite(Caller caller, ObjectNode params) {
+        if (!Access.isAdmin(caller)) {
+            throw RestError.of("ERROR_CORE", "access_denied");
+        }
+        ObjectNode fields = writable(params, true);
+        boolean extranet = "Y".equalsIgnoreCase(text(params, "EXTRANET"));
+        if (!extranet && (!fields.has("UF_DEPARTMENT") || !Params.phpTruthy(fields.get("UF_DEPARTMENT")))) {
+            throw RestError.argument("", "no_extranet_field");
+        }
+        String email = text(params, "EMAIL").trim();
+        fields.put("EMAIL", email);
+        fields.put("USER_TYPE", extranet ? "extranet" : "employee");
+        if (extranet) {
+            fields.putArray("UF_DEPARTMENT");
+        }
+        return caller.portal().store(UserStore.class).addWithUniqueEmail(email, id -> UserFields.parse(fields, id))
+                .orElseThrow(() -> RestError.argument("", "A user with this email already exists"));
+    }
+
+    /** The fields the method writes, by upper-cased name: scalars, and UF_DEPARTMENT as a list or one ID. */
+    private static ObjectNode writable(ObjectNode params, boolean admin) {
+        ObjectNode changes = JsonNodeFactory.instance.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey().toUpperCase(Locale.ROOT);
+            JsonNode value = field.getValue();
+            boolean allowed = UserFields.writable(name) && (admin || !ADMIN_ONLY_FIELDS.contains(name));
+            boolean readable = name.equals("UF_DEPARTMENT") ? !value.isNull() : Params.scalarText(value).isPresent();
+            if (allowed && readable) {
+                changes.set(name, value);
+            }
+        }
+        return changes;
+    }
+
+    private static String text(ObjectNode params, String name) {
+        return new Params(params).text(name).orElse("");
+    }
+}

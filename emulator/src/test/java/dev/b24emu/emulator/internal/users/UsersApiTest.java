@@ -1,0 +1,158 @@
+package dev.b24emu.emulator.internal.users;
+
+import dev.b24emu.emulator.support.AppHarness;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** profile, user.fields, user.update and user.add, and what they change for user.get and telephony. */
+class UsersApiTest extends AppHarness {
+    /** An application installed by a given user of the demo portal: its calls act as that user. */
+    private String tokenOf(String clientId, List<String> scopes, int userId) {
+        return given().contentType(ContentType.JSON).body(Map.of("clientId", clientId, "clientSecret", "s",
+                        "scopes", scopes, "userId", userId))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/apps").then().statusCode(201)
+                .extract().path("access_token");
+    }
+
+    @Test
+    void profileIsTheCallersBasicDataWithoutAnyScope() {
+        call("profile", Map.of()).then().statusCode(200).body("result.ID", equalTo("1")).body("result.ADMIN", equalTo(true))
+                .body("result.NAME", equalTo("Anna")).body("result.LAST_NAME", equalTo("Admin"))
+                .body("result.PERSONAL_GENDER", equalTo("")).body("result.TIME_ZONE", equalTo(""))
+                .body("result", not(hasKey("PERSONAL_PHOTO")));
+        String ivan = tokenOf("local.telephony", List.of("telephony"), 2);
+        oauth(ivan, "profile", Map.of()).then().statusCode(200).body("result.ID", equalTo("2"))
+                .body("result.ADMIN", equalTo(false));
+        call("user.update", Map.of("ID", 2, "PERSONAL_GENDER", "M")).then().statusCode(200);
+        oauth(ivan, "profile", Map.of()).then().body("result.PERSONAL_GENDER", equalTo("M"));
+        // a dismissed user's token is refused before any method runs (D100); where the portal lets it through, the
+        // profile is empty: the server's empty PHP array (D53)
+        call("user.update", Map.of("ID", 2, "ACTIVE", "N")).then().statusCode(200);
+        oauth(ivan, "profile", Map.of()).then().statusCode(401).body("error", equalTo("authorization_error"));
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("refuseInactiveUsers", false))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        oauth(ivan, "profile", Map.of()).then().statusCode(200).body("result", equalTo(List.of()));
+    }
+
+    @Test
+    void userFieldsAreLabelledAndNarrowedByTheCallersUserScope() {
+        call("user.fields", Map.of()).then().statusCode(200).body("result.ID", equalTo("ID"))
+                .body("result.UF_PHONE_INNER", equalTo("Extension")).body("result.EMAIL", equalTo("E-Mail"))
+                .body("result.size()", equalTo(62));
+        String basic = tokenOf("local.basic", List.of("user_basic"), 1);
+        oauth(basic, "user.fields", Map.of()).then().statusCode(200).body("result", hasKey("EMAIL"))
+                .body("result", not(hasKey("LAST_LOGIN"))).body("result", not(hasKey("UF_FACEBOOK")));
+        String brief = tokenOf("local.brief", List.of("user_brief"), 1);
+        oauth(brief, "user.fields", Map.of()).then().statusCode(200).body("result", hasKey("UF_PHONE_INNER"))
+                .body("result", not(hasKey("EMAIL"))).body("result", not(hasKey("WORK_PHONE")));
+        // user.get and user.current show a user_brief caller no contact details either
+        oauth(brief, "user.get", Map.of("ID", 3)).then().statusCode(200).body("result[0].NAME", equalTo("Maria"))
+                .body("result[0].UF_PHONE_INNER", equalTo("102")).body("result[0]", not(hasKey("WORK_PHONE")))
+                .body("result[0]", not(hasKey("EMAIL")));
+        oauth(basic, "user.current", Map.of()).then().body("result.EMAIL", equalTo("admin@demo.bitrix24.local"));
+        oauth(brief, "user.update", Map.of("ID", 1, "NAME", "x")).then().statusCode(401).body("error", equalTo("insufficient_scope"));
+    }
+
+    @Test
+    void anUpdateIsVisibleAtOnceToEveryReader() {
+        call("user.update", Map.of("ID", 3, "NAME", "Mariya", "WORK_POSITION", "Head of sales", "UF_USR_SKILLS", "calls",
+                "UF_PHONE_INNER", "555", "UNKNOWN_FIELD", "ignored")).then().statusCode(200).body("result", equalTo(true));
+        call("user.get", Map.of("ID", 3)).then().body("result[0].NAME", equalTo("Mariya"))
+                .body("result[0].WORK_POSITION", equalTo("Head of sales")).body("result[0].UF_USR_SKILLS", equalTo("calls"))
+                .body("result[0].UF_PHONE_INNER", equalTo("555")).body("result[0]", not(hasKey("UNKNOWN_FIELD")));
+        call("user.get", Map.of("FILTER", Map.of("UF_PHONE_INNER", "555"))).then().body("total", equalTo(1));
+        String maria = tokenOf("local.maria", List.of("telephony", "user"), 3);
+        oauth(maria, "user.current", Map.of()).then().body("result.NAME", equalTo("Mariya"));
+        oauth(maria, "profile", Map.of()).then().body("result.NAME", equalTo("Mariya"));
+    }
+
+    /** SDK suites set UF_PHONE_INNER before they register calls by USER_PHONE_INNER. */
+    @Test
+    void registerFindsAUserByAnInnerNumberJustSetAndRefusesADismissedOne() {
+        call("telephony.externalcall.register", Map.of("USER_PHONE_INNER", "777", "PHONE_NUMBER", "+79995557701", "TYPE", 2))
+                .then().statusCode(400).body("error_description", equalTo("USER_ID or USER_PHONE_INNER should be set"));
+        call("user.update", Map.of("ID", 3, "UF_PHONE_INNER", "777")).then().statusCode(200);
+        String callId = call("telephony.externalcall.register", Map.of("USER_PHONE_INNER", "777",
+                "PHONE_NUMBER", "+79995557701", "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_PHONE_INNER", "777", "DURATION", 5))
+                .then().statusCode(200).body("result.PORTAL_USER_ID", equalTo(3));
+        // her old number is nobody's now
+        call("telephony.externalcall.register", Map.of("USER_PHONE_INNER", "102", "PHONE_NUMBER", "+79995557702", "TYPE", 2))
+                .then().statusCode(400);
+        call("user.update", Map.of("ID", 3, "ACTIVE", "N")).then().statusCode(200);
+        call("user.get", Map.of("ID", 3)).then().body("result[0].ACTIVE", equalTo(false));
+        call("telephony.externalcall.register", Map.of("USER_ID", 3, "PHONE_NUMBER", "+79995557703", "TYPE", 2))
+                .then().statusCode(400).body("error", equalTo("ERROR_CORE"))
+                .body("error_description", equalTo("User is not found or is not active"));
+        call("user.update", Map.of("ID", 3, "ACTIVE", "Y")).then().statusCode(200);
+        call("telephony.externalcall.register", Map.of("USER_PHONE_INNER", "777", "PHONE_NUMBER", "+79995557703", "TYPE", 2))
+                .then().statusCode(200);
+    }
+
+    @Test
+    void whoMayUpdateWhom() {
+        String ivan = tokenOf("local.ivan", List.of("user"), 2);
+        // a user on their own profile: allowed, but ACTIVE and UF_DEPARTMENT are dropped as the server drops them
+        oauth(ivan, "user.update", Map.of("ID", 2, "LAST_NAME", "Dispatcher", "ACTIVE", "N", "UF_DEPARTMENT", List.of(7)))
+                .then().statusCode(200).body("result", equalTo(true));
+        call("user.get", Map.of("ID", 2)).then().body("result[0].LAST_NAME", equalTo("Dispatcher"))
+                .body("result[0].ACTIVE", equalTo(true)).body("result[0].UF_DEPARTMENT", equalTo(List.of(1)));
+        oauth(ivan, "user.update", Map.of("ID", 3, "NAME", "x")).then().statusCode(400)
+                .body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("access_denied"));
+        call("user.update", Map.of("NAME", "x")).then().statusCode(400).body("error_description", equalTo("access_denied"));
+        call("user.update", Map.of("ID", 999, "NAME", "x")).then().statusCode(400)
+                .body("error", equalTo("ERROR_CORE")).body("error_description", equalTo(""));
+        // the docs' rule: administrators only
+        patchSettings("{\"userUpdateAdminOnly\":true}");
+        oauth(ivan, "user.update", Map.of("ID", 2, "LAST_NAME", "Again")).then().statusCode(400)
+                .body("error_description", equalTo("access_denied"));
+        call("user.update", Map.of("ID", 2, "UF_DEPARTMENT", 7)).then().statusCode(200);
+        call("user.get", Map.of("ID", 2)).then().body("result[0].UF_DEPARTMENT", equalTo(List.of(7)));
+    }
+
+    @Test
+    void addInvitesAUserVisibleAtOnce() {
+        int id = call("user.add", Map.of("EMAIL", " newuser1@example.com ", "NAME", "New", "UF_DEPARTMENT", List.of(1),
+                "UF_PHONE_INNER", "150")).then().statusCode(200).extract().path("result");
+        assertEquals(5, id);
+        call("user.get", Map.of("ID", id)).then().body("result[0].EMAIL", equalTo("newuser1@example.com"))
+                .body("result[0].ACTIVE", equalTo(true)).body("result[0].USER_TYPE", equalTo("employee"))
+                .body("result[0].LAST_NAME", equalTo(""));
+        call("telephony.externalcall.register", Map.of("USER_PHONE_INNER", "150", "PHONE_NUMBER", "+79995557704", "TYPE", 2))
+                .then().statusCode(200);
+        call("user.add", Map.of("EMAIL", "NewUser1@example.com", "UF_DEPARTMENT", List.of(1))).then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("A user with this email already exists"))
+                .body("argument", equalTo(""));
+        int extranet = call("user.add", Map.of("EMAIL", "guest@example.com", "EXTRANET", "Y", "SONET_GROUP_ID", List.of(3)))
+                .then().statusCode(200).extract().path("result");
+        call("user.get", Map.of("ID", extranet)).then().body("result[0].USER_TYPE", equalTo("extranet"))
+                .body("result[0].UF_DEPARTMENT", equalTo(List.of()));
+    }
+
+    @Test
+    void addErrorsInTheServersOrder() {
+        call("user.add", Map.of("NAME", "x")).then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"))
+                .body("error_description", equalTo("wrong_email")).body("argument", equalTo(""));
+        call("user.add", Map.of("EMAIL", "not-an-address", "UF_DEPARTMENT", List.of(1))).then().statusCode(400)
+                .body("error_description", equalTo("wrong_email"));
+        call("user.add", Map.of("EMAIL", "a@b.example", "WORK_PHONE", 74950000000L)).then().statusCode(400)
+                .body("error_description", equalTo("invalid_type_field")).body("argument", equalTo("WORK_PHONE"));
+        call("user.add", Map.of("EMAIL", "a@b.example", "EXTRANET", "Y")).then().statusCode(400)
+                .body("error_description", equalTo("no_sonet_group_for_extranet"));
+        call("user.add", Map.of("EMAIL", "a@b.example")).then().statusCode(400)
+                .body("error_description", equalTo("no_extranet_field")).body("argument", equalTo(""));
+        String ivan = tokenOf("local.ivan", List.of("user"), 2);
+        oauth(ivan, "user.add", Map.of("EMAIL", "c@b.example", "UF_DEPARTMENT", List.of(1))).then().statusCode(400)
+                .body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("access_denied"));
+        call("user.get", Map.of()).then().body("total", equalTo(4));
+    }
+}

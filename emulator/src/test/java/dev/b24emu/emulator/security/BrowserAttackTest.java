@@ -1,0 +1,113 @@
+package dev.b24emu.emulator.security;
+
+import dev.b24emu.emulator.Bitrix24Emulator;
+import dev.b24emu.emulator.EmulatorOptions;
+import dev.b24emu.emulator.support.EmulatorHarness;
+import dev.b24emu.emulator.support.HeadlessChromium;
+import dev.b24emu.emulator.support.RawHttp;
+import dev.b24emu.emulator.testing.HandlerServer;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A web page the developer happens to open, and a DNS-rebinding page, try to drive the emulator (issue #17, items 2,
+ * 12 and 13): the control API takes only JSON from its own origin and host names, and beyond loopback neither the
+ * control API nor a well-known webhook secret answers strangers.
+ */
+class BrowserAttackTest extends EmulatorHarness {
+    @Test
+    void aSimpleCrossOriginPostCannotCreateAPortal() {
+        // text/plain is what a page can POST without a CORS preflight
+        given().contentType("text/plain").body("{\"id\":\"pwned\"}").post(base() + "/_emulator/portals")
+                .then().statusCode(415).body("error", equalTo("CONTROL_JSON_REQUIRED"));
+        given().header("Origin", "http://evil.example").contentType("application/json").body("{\"id\":\"pwned\"}")
+                .post(base() + "/_emulator/portals").then().statusCode(403).body("error", equalTo("CONTROL_ORIGIN_REFUSED"))
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().get(base() + "/_emulator/portals").then().statusCode(200).body("id", not(hasItem("pwned")));
+    }
+
+    @Test
+    void aRebindingPageReachingUsUnderItsOwnHostNameReadsNothing() throws Exception {
+        String answer = RawHttp.exchange(base(), "GET /_emulator/portals/" + portal.id() + "/state HTTP/1.1\r\nHost: rebind.evil.example:"
+                + emulator.port() + "\r\nConnection: close\r\n\r\n");
+        assertEquals(403, RawHttp.status(answer), answer);
+        assertTrue(answer.contains("CONTROL_HOST_REFUSED") && !answer.contains("webhook"), answer);
+        given().header("Origin", base()).get(base() + "/_emulator/portals/" + portal.id() + "/state").then().statusCode(200);
+    }
+
+    @Test
+    void restStaysOpenToBrowserWidgetsOfAnyOrigin() {
+        given().header("Origin", "http://widget.example").get(webhook + "user.current")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", equalTo("*"));
+    }
+
+    @Test
+    void aPageInHeadlessChromiumCanNeitherWriteNorReadTheControlApi() throws Exception {
+        WebDriver browser = HeadlessChromium.start();
+        try (HandlerServer site = new HandlerServer()) {
+            site.page("/attack", """
+                    <!doctype html><body><script>
+                    (async () => {
+                      const target = '%s';
+                      const result = {};
+                      try {
+                        await fetch(target + '/_emulator/portals', {method: 'POST', mode: 'no-cors',
+                          headers: {'Content-Type': 'text/plain'}, body: '{"id":"pwned-by-page"}'});
+                        result.post = 'sent';
+                      } catch (e) { result.post = 'blocked'; }
+                      try {
+                        const answer = await fetch(target + '/_emulator/portals/%s/state');
+                        result.read = await answer.text();
+                      } catch (e) { result.read = 'blocked'; }
+                      document.body.setAttribute('data-result', JSON.stringify(result));
+                    })();
+                    </script></body>""".formatted(base(), portal.id()));
+            browser.get(site.url("/attack"));
+            String result = new WebDriverWait(browser, Duration.ofSeconds(15)).until(d ->
+                    d.findElement(By.tagName("body")).getAttribute("data-result"));
+            assertTrue(result.contains("\"read\":\"blocked\""), "the page read the state: " + result);
+        } finally {
+            browser.quit();
+        }
+        given().get(base() + "/_emulator/portals").then().body("id", not(hasItem("pwned-by-page")));
+    }
+
+    @Test
+    void beyondLoopbackTheDemoSecretAndDotDotTricksGetNothing() throws Exception {
+        try (Bitrix24Emulator wide = Bitrix24Emulator.start(EmulatorOptions.builder().host("0.0.0.0").port(0)
+                .controlToken("ctl-secret").build())) {
+            String base = "http://127.0.0.1:" + wide.port();
+            assertNotEquals(base + "/rest/1/demo-token/", wide.webhookUrl(), "a random webhook secret beyond loopback");
+            given().get(base + "/rest/1/demo-token/user.current").then().statusCode(401).body("error", equalTo("NO_AUTH_FOUND"));
+            given().get(wide.webhookUrl() + "user.current").then().statusCode(200);
+
+            given().header("X-Emulator-Token", "ctl-secret").contentType("application/json").body("{\"id\":\"team-js\"}")
+                    .post(base + "/_emulator/portals").then().statusCode(201);
+            // ids cannot end in .js any more; the dot-dot path must not skip the token check whatever it names
+            for (String method : new String[]{"GET", "DELETE"}) {
+                String answer = RawHttp.exchange(base, method + " /_emulator/ui/../portals/team-js HTTP/1.1\r\nHost: 127.0.0.1:"
+                        + wide.port() + "\r\nConnection: close\r\n\r\n");
+                assertEquals(401, RawHttp.status(answer), answer);
+            }
+            given().header("X-Emulator-Token", "ctl-secret").get(base + "/_emulator/portals/team-js").then().statusCode(200);
+        }
+        try (Bitrix24Emulator chosen = Bitrix24Emulator.start(EmulatorOptions.builder().host("0.0.0.0").port(0)
+                .webhookToken("demo-token").controlToken("x").build())) {
+            assertEquals("http://127.0.0.1:" + chosen.port() + "/rest/1/demo-token/", chosen.webhookUrl(),
+                    "a secret given explicitly is the user's choice");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.b24emu.emulator.security;
+
+import dev.b24emu.emulator.support.EmulatorProcess;
+import dev.b24emu.emulator.support.RawHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The server's log, read as an operator reads it (issue #17, items 14 and 17): one line per request, no secret, no
+ * line or terminal escape a client could forge, and no stack trace or ERROR for what clients get wrong.
+ */
+class ServerLogTest {
+    private static final String SECRET = "l0g-secret-token";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static EmulatorProcess emulator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = EmulatorProcess.start("--webhook-token", SECRET, "--body-limit", "4096");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        emulator.close();
+    }
+
+    @Test
+    void clientMistakesLeaveNoSecretNoForgedLineAndNoStackTrace() throws Exception {
+        String base = emulator.base();
+        String webhook = base + "/rest/1/" + SECRET + "/";
+        int before = emulator.output().size();
+        // a body over the limit (413), the webhook path without a method, an OAuth token as a parameter
+        assertEquals(413, HTTP.send(HttpRequest.newBuilder(URI.create(webhook + "user.current"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(10_000))).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(404, RawHttp.status(RawHttp.get(base, "/rest/1/" + SECRET)));
+        assertEquals(200, RawHttp.status(RawHttp.get(base, "/rest/1/" + SECRET + "/user.current?access_token=" + SECRET)));
+        // a path that would write a terminal escape and a fake second log line
+        assertEquals(404, RawHttp.status(RawHttp.get(base, "/rest/1/" + SECRET + "/user%1b%5b31m%0d%0aINFO%20forged")));
+        // requests no route takes: OPTIONS *, CONNECT, no Host header, a bad % escape
+        RawHttp.exchange(base, "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        RawHttp.exchange(base, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nConnection: close\r\n\r\n");
+        RawHttp.exchange(base, "GET /_emulator/health HTTP/1.1\r\nConnection: close\r\n\r\n");
+        assertEquals(400, RawHttp.status(RawHttp.get(base, "/rest/1/" + SECRET + "/user.cur%zzrent")));
+        assertEquals(400, RawHttp.status(RawHttp.get(base, "/_emulator/portals/%zz")));
+
+        Thread.sleep(300); // the last lines reach the output
+        List<String> lines = emulator.output().subList(before, emulator.output().size());
+        String log = String.join("\n", lines);
+        assertFalse(log.contains(SECRET), "no secret in the log:\n" + log);
+        assertFalse(log.contains("\u001b"), "no terminal escape in the log:\n" + log);
+        assertTrue(lines.stream().noneMatch(line -> line.contains("forged") && !line.contains("GET user%1b%5b31m%0d%0aINFO%20forged ")),
+                "no forged line:\n" + log);
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception")),
+                "no stack trace:\n" + log);
+        assertTrue(lines.stream().noneMatch(line -> line.contains(" ERROR ") || line.contains(" WARN ")),
+                "client mistakes are not server errors:\n" + log);
+        assertTrue(lines.stream().anyMatch(line -> line.contains("POST user.current portal=default status=413")), log);
+    }
+
+    @Test
+    void theOnlyPlaceTheWebhookSecretIsPrintedIsTheStartBanner() {
+        List<String> banner = emulator.output().stream().filter(line -> line.contains(SECRET)).toList();
+        assertEquals(1, banner.size(), banner.toString());
+        assertTrue(banner.get(0).startsWith("Webhook URL (portal 'default'): "));
+    }
+}

@@ -1,0 +1,183 @@
+Feature: What SDKs and connectors call first
+  Every integration starts by asking where it stands: who the caller is (profile), the server's time, its scopes and
+  methods (api-reference/common/), the application itself (app.info), and the users it works with
+  (api-reference/user/): their fields, updates and invitations.
+
+  @M1
+  Scenario: profile is the caller's basic data, with no scope needed
+    When I call "profile"
+    Then the call succeeds
+    And the result "ID" is "{operator}"
+    And the result "ADMIN" is a boolean
+    And the result "PERSONAL_GENDER" matches "^(M|F|)$"
+    And the result "TIME_ZONE" is a string
+
+  @M2 @D53 @emulator-only
+  Scenario: A dismissed user's profile is empty where the portal lets the user's token through
+    Given an application "local.profile" with scopes "telephony" installed by user 2
+    When I call "profile" as application "local.profile"
+    Then the result "ID" is "2"
+    When I call "user.update" with:
+      | ID     | 2 |
+      | ACTIVE | N |
+    And I call "profile" as application "local.profile"
+    Then the call fails with 401 "authorization_error"
+    Given the portal setting "refuseInactiveUsers" is "false"
+    When I call "profile" as application "local.profile"
+    Then the call succeeds
+    And the result is "[]"
+
+  @M3
+  Scenario: server.time is the time with its offset
+    When I call "server.time"
+    Then the call succeeds
+    And the result "" matches "^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$"
+
+  @M4 @emulator-only
+  Scenario: scope lists the caller's scopes, or every scope with full
+    Given an application "local.scoped" with scopes "telephony, crm"
+    When I call "scope" as application "local.scoped"
+    Then the result items "" are "crm, telephony"
+    When I call "scope" as application "local.scoped" with:
+      | full | true |
+    Then the result includes "user_brief"
+    And the result includes "vote"
+
+  @M5
+  Scenario: methods lists methods by scope in lower case, the common ones for an empty scope
+    When I call "methods" with:
+      | scope | telephony |
+    Then the call succeeds
+    And the result includes "telephony.externalcall.register"
+    And the result includes "telephony.externalcall.searchcrmentities"
+    And the result does not include "crm.lead.add"
+    When I call "methods" with the query:
+      """
+      scope=
+      """
+    Then the result includes "server.time"
+    And the result includes "method.get"
+    And the result does not include "telephony.externalcall.register"
+
+  @M6
+  Scenario: method.get says whether a method exists and the caller may call it
+    When I call "method.get" with:
+      | name | user.get |
+    Then the result "isExisting" is "true"
+    And the result "isAvailable" is "true"
+    When I call "method.get" with:
+      | name | no.such.method |
+    Then the result "isExisting" is "false"
+    When I call "method.get"
+    Then the call succeeds
+    And the result "isExisting" is "false"
+    And the result "isAvailable" is "false"
+
+  @M6 @emulator-only
+  Scenario: A method outside the caller's scopes exists but is not available
+    Given an application "local.narrow" with scopes "telephony"
+    When I call "method.get" as application "local.narrow" with:
+      | name | crm.lead.add |
+    Then the result "isExisting" is "true"
+    And the result "isAvailable" is "false"
+
+  @M7 @emulator-only
+  Scenario: app.info describes the calling application
+    Given an application "local.pbx" with scopes "telephony, crm"
+    When I call "app.info" as application "local.pbx"
+    Then the call succeeds
+    And the result "CODE" is "local.pbx"
+    And the result "ID" is an integer
+    And the result "VERSION" is the number 1
+    And the result "STATUS" is "L"
+    And the result "INSTALLED" is "true"
+    And the result "PAYMENT_EXPIRED" is "N"
+    And the result "LICENSE" is "en_ent10000"
+
+  @M8 @emulator-only
+  Scenario: An update is seen at once by user.get and by telephony's look-up of inner numbers
+    When I call "user.update" with:
+      | ID             | 3            |
+      | UF_PHONE_INNER | 777          |
+      | WORK_POSITION  | Sales lead   |
+    Then the call succeeds
+    And the result is "true"
+    When I call "user.get" with:
+      | ID | 3 |
+    Then the result "0.UF_PHONE_INNER" is "777"
+    And the result "0.WORK_POSITION" is "Sales lead"
+    When I call "telephony.externalcall.register" with:
+      | USER_PHONE_INNER | 777          |
+      | PHONE_NUMBER     | +79995551801 |
+      | TYPE             | 2            |
+    Then the call succeeds
+    When I call "user.update" with:
+      | ID     | 3 |
+      | ACTIVE | N |
+    And I call "telephony.externalcall.register" with:
+      | USER_ID      | 3            |
+      | PHONE_NUMBER | +79995551802 |
+      | TYPE         | 2            |
+    Then the call fails with 400 "ERROR_CORE" "User is not found or is not active"
+
+  @M9 @emulator-only
+  Scenario: An invalid ID, or another user's profile without the right, is access_denied
+    When I call "user.update" with:
+      | ID   | 0 |
+      | NAME | X |
+    Then the call fails with 400 "ERROR_CORE" "access_denied"
+    Given an application "local.user" with scopes "user" installed by user 2
+    When I call "user.update" as application "local.user" with:
+      | ID   | 3 |
+      | NAME | X |
+    Then the call fails with 400 "ERROR_CORE" "access_denied"
+
+  @M10 @emulator-only
+  Scenario: user.add invites a user and answers the new ID
+    When I call "user.add" with:
+      | EMAIL         | new.operator@example.com |
+      | NAME          | New                      |
+      | UF_DEPARTMENT | [1]                      |
+    Then the call succeeds
+    And the result is "5"
+    When I call "user.get" with:
+      | ID | 5 |
+    Then the result "0.EMAIL" is "new.operator@example.com"
+    And the result "0.ACTIVE" is "true"
+
+  @M11 @emulator-only
+  Scenario: user.add refuses a missing or taken e-mail and an intranet user without a department
+    When I call "user.add" with:
+      | NAME | Nobody |
+    Then the call fails with 400 "ERROR_ARGUMENT" "wrong_email"
+    And the error field "argument" is ""
+    When I call "user.add" with:
+      | EMAIL         | ivan@demo.bitrix24.local |
+      | UF_DEPARTMENT | [1]                      |
+    Then the call fails with 400 "ERROR_ARGUMENT" "A user with this email already exists"
+    When I call "user.add" with:
+      | EMAIL | someone@example.com |
+    Then the call fails with 400 "ERROR_ARGUMENT" "no_extranet_field"
+
+  @M12
+  Scenario: user.fields names the user fields with their labels
+    When I call "user.fields"
+    Then the call succeeds
+    And the result "ID" is a string
+    And the result includes "UF_PHONE_INNER"
+    And the result includes "WORK_PHONE"
+
+  @M12 @D54 @emulator-only
+  Scenario: A user_brief caller sees no contact details
+    Given an application "local.brief" with scopes "user_brief"
+    When I call "user.fields" as application "local.brief"
+    Then the result includes "UF_PHONE_INNER"
+    And the result does not include "EMAIL"
+    When I call "user.get" as application "local.brief" with:
+      | ID | 3 |
+    Then the result "0.NAME" is "Maria"
+    And the result has no "0.WORK_PHONE"
+    When I call "user.update" as application "local.brief" with:
+      | ID   | 1 |
+      | NAME | X |
+    Then the call fails with 401 "insufficient_scope"

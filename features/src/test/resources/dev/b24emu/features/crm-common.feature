@@ -1,0 +1,215 @@
+Feature: The CRM an integration reads and writes beside telephony
+  Field descriptions (crm.*.fields), the reference guides (crm.status.list: the sources register's CRM_SOURCE takes),
+  the CRM modes (crm.enum.settings.mode), call activities a connector records itself (crm.activity.add/update,
+  stored with telephony's) and timeline comments (crm.timeline.comment.add).
+
+  @M13
+  Scenario: crm.lead.fields describes the lead's fields
+    When I call "crm.lead.fields"
+    Then the call succeeds
+    And the result "TITLE.type" is "string"
+    And the result "SOURCE_ID.type" is "crm_status"
+    And the result "SOURCE_ID.statusType" is "SOURCE"
+    And the result "ID.isReadOnly" is "true"
+    And the result "PHONE.isMultiple" is "true"
+
+  @M14
+  Scenario: crm.contact.fields describes the contact's fields
+    When I call "crm.contact.fields"
+    Then the call succeeds
+    And the result "TYPE_ID.statusType" is "CONTACT_TYPE"
+    And the result "PHONE.type" is "crm_multifield"
+
+  @M15
+  Scenario: crm.company.fields describes the company's fields
+    When I call "crm.company.fields"
+    Then the call succeeds
+    And the result "TITLE.isRequired" is "true"
+    And the result "COMPANY_TYPE.statusType" is "COMPANY_TYPE"
+
+  @M16
+  Scenario: crm.deal.fields describes the deal's fields
+    When I call "crm.deal.fields"
+    Then the call succeeds
+    And the result "STAGE_ID.statusType" is "DEAL_STAGE"
+    And the result "CONTACT_ID.type" is "crm_contact"
+
+  @M17
+  Scenario: crm.activity.fields describes the activity's fields
+    When I call "crm.activity.fields"
+    Then the call succeeds
+    And the result "TYPE_ID.type" is "crm_enum_activitytype"
+    And the result "COMMUNICATIONS.isRequired" is "true"
+
+  @D56 @emulator-only
+  Scenario: The emulated portal answers the pages' examples, without the example portal's custom fields
+    When I call "crm.company.fields"
+    Then the result has 57 items
+    And the result does not include "UF_CRM_1687188367"
+    When I call "crm.lead.fields"
+    Then the result has 57 items
+
+  @M18
+  Scenario: crm.status.list lists the sources register's CRM_SOURCE takes
+    When I call "crm.status.list" with JSON:
+      """
+      {"order": {"SORT": "ASC"}, "filter": {"ENTITY_ID": "SOURCE"}}
+      """
+    Then the call succeeds
+    And the response has "total"
+    And the result "0.ENTITY_ID" is "SOURCE"
+    And the result "0.STATUS_ID" is "CALL"
+
+  @M18 @D57 @emulator-only
+  Scenario: The default guides, ordered by SORT; an unknown guide is empty
+    When I call "crm.status.list" with JSON:
+      """
+      {"filter": {"ENTITY_ID": "STATUS"}}
+      """
+    Then the result items "STATUS_ID" are "NEW, IN_PROCESS, PROCESSED, CONVERTED, JUNK"
+    When I call "crm.status.list" with JSON:
+      """
+      {"filter": {"ENTITY_ID": "CALL_LIST"}}
+      """
+    Then the result items "ID" are "61, 63, 65, 67"
+    When I call "crm.status.list" with JSON:
+      """
+      {"filter": {"ENTITY_ID": "NO_SUCH_GUIDE"}}
+      """
+    Then the call succeeds
+    And the result has 0 items
+    And the response "total" is the number 0
+
+  @M19 @D57 @emulator-only
+  Scenario: register's CRM_SOURCE is kept when the SOURCE guide has it, else the lead's source is CALL
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995551901 |
+      | TYPE         | 2            |
+      | CRM_CREATE   | 1            |
+      | CRM_SOURCE   | WEB          |
+    Then I remember the result "CRM_CREATED_LEAD" as "lead"
+    When I call "crm.lead.get" with:
+      | id | {lead} |
+    Then the result "SOURCE_ID" is "WEB"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995551902 |
+      | TYPE         | 2            |
+      | CRM_CREATE   | 1            |
+      | CRM_SOURCE   | UC_UNKNOWN   |
+    Then I remember the result "CRM_CREATED_LEAD" as "other"
+    When I call "crm.lead.get" with:
+      | id | {other} |
+    Then the result "SOURCE_ID" is "CALL"
+
+  @M20
+  Scenario: crm.enum.settings.mode decodes crm.settings.mode.get
+    When I call "crm.enum.settings.mode"
+    Then the call succeeds
+    And the result "0.ID" is "1"
+    And the result "1.ID" is "2"
+    And the result has 2 items
+
+  @M21
+  Scenario: crm.activity.add records a call that crm.activity.get shows
+    Given a contact "Activity Client" with phone "+79995552001"
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"OWNER_TYPE_ID": 3, "OWNER_ID": {Activity Client}, "TYPE_ID": 2, "SUBJECT": "New call",
+        "COMMUNICATIONS": [{"VALUE": "+79995552001", "ENTITY_ID": {Activity Client}, "ENTITY_TYPE_ID": 3}],
+        "START_TIME": "2026-03-10T12:00:00+03:00", "END_TIME": "2026-03-10T12:30:00+03:00", "COMPLETED": "N",
+        "RESPONSIBLE_ID": {operator}, "DIRECTION": 2}}
+      """
+    Then the call succeeds
+    And the result "" is an integer
+    And I remember the result "" as "activity"
+    When I call "crm.activity.get" with:
+      | id | {activity} |
+    Then the result "TYPE_ID" is "2"
+    And the result "PROVIDER_ID" is "VOXIMPLANT_CALL"
+    And the result "OWNER_ID" is "{Activity Client}"
+    And the result "COMPLETED" is "N"
+    And the result "SUBJECT" is "New call"
+
+  @M22
+  Scenario: crm.activity.add refuses a call without its communication, or with two
+    Given a contact "Activity Errors" with phone "+79995552002"
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"OWNER_TYPE_ID": 3, "OWNER_ID": {Activity Errors}, "TYPE_ID": 2, "SUBJECT": "x",
+        "RESPONSIBLE_ID": {operator}, "COMMUNICATIONS": []}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "The field COMMUNICATIONS is not defined or invalid."
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"OWNER_TYPE_ID": 3, "OWNER_ID": {Activity Errors}, "TYPE_ID": 2, "SUBJECT": "x",
+        "RESPONSIBLE_ID": {operator}, "COMMUNICATIONS": [{"VALUE": "+79995552002"}, {"VALUE": "+79995552003"}]}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "The only one communication is allowed for activity of specified type."
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"OWNER_TYPE_ID": 3, "OWNER_ID": {Activity Errors}, "TYPE_ID": 2,
+        "RESPONSIBLE_ID": {operator}, "COMMUNICATIONS": [{"VALUE": "+79995552002"}]}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "The field SUBJECT is not defined or empty."
+
+  @M23
+  Scenario: crm.activity.update changes the given fields only
+    Given a contact "Update Client" with phone "+79995552004"
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"OWNER_TYPE_ID": 3, "OWNER_ID": {Update Client}, "TYPE_ID": 2, "SUBJECT": "To call back",
+        "COMMUNICATIONS": [{"VALUE": "+79995552004"}], "RESPONSIBLE_ID": {operator}, "COMPLETED": "N"}}
+      """
+    Then I remember the result "" as "activity"
+    When I call "crm.activity.update" with JSON:
+      """
+      {"id": {activity}, "fields": {"DESCRIPTION": "Called back", "COMPLETED": "Y"}}
+      """
+    Then the call succeeds
+    And the result is "true"
+    When I call "crm.activity.get" with:
+      | id | {activity} |
+    Then the result "COMPLETED" is "Y"
+    And the result "DESCRIPTION" is "Called back"
+    And the result "SUBJECT" is "To call back"
+
+  @M23
+  Scenario: An unknown activity is not found
+    When I call "crm.activity.update" with:
+      | id     | 999999             |
+      | fields | {"SUBJECT": "x"}   |
+    Then the call fails with 400 "ERROR_CORE" "Activity is not found."
+
+  @M24
+  Scenario: crm.timeline.comment.add puts a comment in an object's timeline
+    Given a contact "Comment Client" with phone "+79995552005"
+    When I call "crm.timeline.comment.add" with JSON:
+      """
+      {"fields": {"ENTITY_ID": {Comment Client}, "ENTITY_TYPE": "contact", "COMMENT": "New comment was added"}}
+      """
+    Then the call succeeds
+    And the result "" is an integer
+
+  @M25
+  Scenario: crm.timeline.comment.add refuses an unknown object and an empty comment
+    Given a contact "Comment Errors" with phone "+79995552006"
+    When I call "crm.timeline.comment.add" with JSON:
+      """
+      {"fields": {"ENTITY_ID": {Comment Errors}, "ENTITY_TYPE": "contact", "COMMENT": ""}}
+      """
+    Then the call fails with 400 "INVALID_ARG_VALUE"
+
+  @M25 @D59 @emulator-only
+  Scenario: A comment on nothing is NOT_FOUND, and only the lower-case fields is read
+    When I call "crm.timeline.comment.add" with JSON:
+      """
+      {"fields": {"ENTITY_ID": 999999, "ENTITY_TYPE": "deal", "COMMENT": "x"}}
+      """
+    Then the call fails with 400 "NOT_FOUND" "Not found."
+    When I call "crm.timeline.comment.add" with JSON:
+      """
+      {"FIELDS": {"ENTITY_ID": 1, "ENTITY_TYPE": "contact", "COMMENT": "x"}}
+      """
+    Then the call fails with 400 "100" "Required fields are not provided"

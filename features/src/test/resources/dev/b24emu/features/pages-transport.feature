@@ -1,0 +1,165 @@
+@emulator-only
+Feature: Batch, list paging and the time block, statement by statement
+  settings/how-to-call-rest-api/batch.md, list-methods-pecularities.md and limits.md (features/RULES.md lists each
+  statement with its page).
+
+  @T41 @T42 @T45 @T46 @T47 @T48 @T49 @T50 @T51 @T53 @T79 @E76 @T94
+  Scenario: batch answers each command on its own, with earlier results usable in later ones
+    When I call "batch" with JSON:
+      """
+      {"halt": 0, "cmd": {"list": "crm.lead.list", "first": "crm.lead.get?id=$result[list][0][ID]",
+                          "me": "user.current", "inner": "batch?cmd[x]=user.current"}}
+      """
+    Then the call succeeds
+    And the result "result.first.ID" is "1"
+    And the result "result.me.ID" is a string
+    And the result "result_error.inner.error" is "ERROR_BATCH_METHOD_NOT_ALLOWED"
+    And the result "result_error.inner.error_description" is "Method is not allowed for batch usage"
+    And the result "result_total.list" is the number 1
+    And the result has no "result_next.list"
+    And the result has no "result_total.me"
+    And the result "result_time.me.start" is an integer
+
+  @T43 @T52
+  Scenario: batch with halt stops at the first error; without it every command runs
+    When I call "batch" with JSON:
+      """
+      {"halt": 1, "cmd": {"bad": "crm.lead.get?id=999999", "after": "user.current"}}
+      """
+    Then the call succeeds
+    And the result "result_error.bad.error" is a string
+    And the result has no "result.after"
+    When I call "batch" with JSON:
+      """
+      {"halt": 0, "cmd": ["crm.lead.get?id=999999", "user.current"]}
+      """
+    Then the result "result.1.ID" is a string
+    And the result "result_error.0.error" is a string
+
+  @T59
+  Scenario: A start past every record answers an empty page without a next
+    When I call "crm.lead.list" with:
+      | start | 2147483600 |
+    Then the call succeeds
+    And the result has 0 items
+    And the response has no "next"
+
+  @T98 @T99 @T100
+  Scenario: A list read with start -1 has no total; start is read as PHP's intval; an empty array is no filter
+    When I call "crm.lead.list" with JSON:
+      """
+      {"start": -1, "filter": [], "order": []}
+      """
+    Then the call succeeds
+    And the result has 1 item
+    And the response has no "total"
+    And the response has no "next"
+    When I call "crm.lead.list" with JSON:
+      """
+      {"start": "abc"}
+      """
+    Then the call succeeds
+    And the result has 1 item
+    And the response warns "Parameter start"
+
+  @T95 @T96
+  Scenario: batch without cmd answers only empty parts; a command outside the caller's scopes has an empty description
+    When I call "batch" with JSON:
+      """
+      {"halt": 0}
+      """
+    Then the call succeeds
+    And the result "result" is "[]"
+    And the result "result_error" is "[]"
+    Given an application "local.narrow" with scopes "telephony"
+    When I call "batch" as application "local.narrow" with JSON:
+      """
+      {"cmd": {"leads": "crm.lead.list"}}
+      """
+    Then the call succeeds
+    And the result "result_error.leads.error" is "insufficient_scope"
+    And the result "result_error.leads.error_description" is ""
+
+  @T97 @T101 @T102
+  Scenario: The operating limit blocks a method with the page's text; batch is not counted, its commands are
+    Given the portal setting "limits" is "true"
+    And the portal setting "operatingLimit" is "0.000001"
+    When I call "telephony.externalLine.get" with:
+      | x | 1 |
+    Then the call succeeds
+    When I call "telephony.externalLine.get" with:
+      | x | 1 |
+    Then the call fails with 429 "OPERATION_TIME_LIMIT" "Method is blocked due to operation time limit"
+    When I call "batch" with JSON:
+      """
+      {"cmd": {"me": "telephony.externalLine.get"}}
+      """
+    Then the call succeeds
+    And the result "result_error.me.error" is "OPERATION_TIME_LIMIT"
+    When I call "batch" with JSON:
+      """
+      {"cmd": {"me": "telephony.externalLine.get"}}
+      """
+    Then the call succeeds
+
+  Scenario: An Authorization Bearer header carries an application's token
+    Given an application "local.bearer" with scopes "user"
+    When I call "user.current" as application "local.bearer" with a bearer token
+    Then the call succeeds
+    And the result "ID" is "1"
+
+  @E134 @E136 @E146 @E147 @E148 @E149 @E150 @E151
+  Scenario: events lists an application's events by scope; a webhook may not call it
+    Given an application "local.tel" with scopes "telephony"
+    When I call "events" as application "local.tel"
+    Then the result items "" are "ONAPPUNINSTALL, ONAPPINSTALL, ONAPPUPDATE, ONAPPPAYMENT, ONAPPTEST, ONAPPMETHODCONFIRM, ONOFFLINEEVENT, ONVOXIMPLANTCALLINIT, ONVOXIMPLANTCALLSTART, ONVOXIMPLANTCALLEND, ONEXTERNALCALLSTART, ONEXTERNALCALLBACKSTART"
+    When I call "events" as application "local.tel" with:
+      | SCOPE | user |
+    Then the result items "" are "ONUSERADD"
+    When I call "events" as application "local.tel" with:
+      | FULL | 1 |
+    Then the result has 28 items
+    When I call "events" with:
+      | x | 1 |
+    Then the call fails with 403 "WRONG_AUTH_TYPE"
+    When I call "event.bind" as application "local.tel" with:
+      | event   | OnCrmLeadAdd         |
+      | handler | http://127.0.0.1:9/h |
+    Then the call fails with 400 "ERROR_EVENT_NOT_FOUND" "Event not found"
+
+  @E135 @E137 @E138 @E139 @E140 @E141 @E142 @E143 @E144
+  Scenario: A user who is not an administrator binds, sees and removes only his own handlers
+    Given an application "local.admin" with scopes "telephony"
+    When I call "event.bind" as application "local.admin" with:
+      | event   | OnVoximplantCallStart |
+      | handler | http://127.0.0.1:9/a  |
+    Given an application "local.admin" with scopes "telephony" installed by user 2
+    When I call "event.bind" as application "local.admin" with:
+      | event   | OnVoximplantCallStart |
+      | handler | http://127.0.0.1:9/u  |
+    And I call "event.get" as application "local.admin"
+    Then the result has 1 item
+    And the result "0.handler" is "http://127.0.0.1:9/u"
+    And the result "0.auth_type" is "2"
+    When I call "event.unbind" as application "local.admin" with:
+      | event | OnVoximplantCallStart |
+    Then the result "count" is the number 1
+
+  Scenario: Offline handlers: event.get shows the connector; event.offline.error needs message_id; a given process_id comes back
+    Given an application "local.off" with scopes "telephony"
+    When I call "event.bind" as application "local.off" with:
+      | event          | OnVoximplantCallStart |
+      | event_type     | offline               |
+      | auth_connector | conn1                 |
+    And I call "event.get" as application "local.off"
+    Then "result.0" has exactly the keys "event, connector_id, offline"
+    And the result "0.connector_id" is "conn1"
+    When I call "event.offline.error" as application "local.off" with:
+      | process_id | p1 |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Value must be array of MESSAGE_ID values"
+    When I call "event.offline.get" as application "local.off" with:
+      | limit | 0 |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Value must be positive integer"
+    When I call "event.offline.get" as application "local.off" with:
+      | process_id | p1 |
+    Then the result "process_id" is "p1"
