@@ -1,6 +1,5 @@
 package dev.b24emu.emulator.internal.voximplant;
 
-import dev.b24emu.emulator.internal.apps.App;
 import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.telephony.ExternalLine;
@@ -17,7 +16,8 @@ import java.util.Optional;
  * The lines of a portal as the voximplant.* methods see them (lines/voximplant-line-outgoing-get.md): rented
  * numbers (the number), cloud PBXs (reg&lt;REG_ID&gt;) and office PBXs (sip&lt;CONFIG_ID&gt;) are the portal's own
  * lines; a telephony application's REST_APP:&lt;id&gt; and its external lines (telephony.externalLine.add) are lines
- * too, though voximplant.line.get does not list them; LINK_BASE_NUMBER is the service line the server falls back to.
+ * too, though voximplant.line.get does not list them, and so are the external lines added through the incoming
+ * webhook, which belong to the outgoing webhooks (D76); LINK_BASE_NUMBER is the service line the server falls back to.
  */
 public final class Lines {
     public static final String SERVICE_LINE = "LINK_BASE_NUMBER";
@@ -29,8 +29,11 @@ public final class Lines {
         this.portal = portal;
     }
 
-    /** A line of a telephony application: the application, and the external line's number ("" for REST_APP:id). */
-    public record AppLine(App app, String number) {
+    /**
+     * A line of a telephony application: the application's key ({@link TelephonyStore#WEBHOOK_APP} for a line of the
+     * outgoing webhooks), and the external line's number ("" for REST_APP:id).
+     */
+    public record AppLine(String appKey, String number) {
     }
 
     private VoximplantStore store() {
@@ -69,19 +72,19 @@ public final class Lines {
         return Optional.empty();
     }
 
-    /** The application a REST_APP:&lt;id&gt; line or an external line belongs to. */
+    /** The application (or the outgoing webhooks) a REST_APP:&lt;id&gt; line or an external line belongs to. */
     public Optional<AppLine> appLine(String lineId) {
         if (lineId == null) {
             return Optional.empty();
         }
         AppStore apps = portal.store(AppStore.class);
         if (lineId.startsWith(REST_APP)) {
-            return apps.byAppKey(lineId.substring(REST_APP.length())).map(app -> new AppLine(app, ""));
+            return apps.byAppKey(lineId.substring(REST_APP.length())).map(app -> new AppLine(app.appKey(), ""));
         }
         for (ExternalLine line : portal.store(TelephonyStore.class).allLines()) {
-            Optional<App> owner = apps.byAppKey(line.appKey());
-            if (line.number().equals(lineId) && owner.isPresent()) {
-                return Optional.of(new AppLine(owner.get(), line.number()));
+            boolean owned = line.appKey().equals(TelephonyStore.WEBHOOK_APP) || apps.byAppKey(line.appKey()).isPresent();
+            if (line.number().equals(lineId) && owned) {
+                return Optional.of(new AppLine(line.appKey(), line.number()));
             }
         }
         return Optional.empty();

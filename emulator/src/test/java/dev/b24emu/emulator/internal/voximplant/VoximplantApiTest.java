@@ -255,6 +255,24 @@ class VoximplantApiTest extends AppHarness {
     }
 
     @Test
+    void aCallbackOnALineOfTheIncomingWebhookGoesToTheOutgoingWebhooks() {
+        call("telephony.externalLine.add", Map.of("NUMBER", "74950000000", "NAME", "Main")).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("handlerUrl", handler.url("/hook"),
+                "events", List.of("OnExternalCallBackStart"))).post(base() + "/_emulator/portals/" + portal.id()
+                + "/outgoing-webhooks").then().statusCode(201);
+        call("voximplant.callback.start", Map.of("FROM_LINE", "74950000000", "TO_NUMBER", "+79990000001",
+                "TEXT_TO_PRONOUNCE", "Call them")).then().statusCode(200).body("result.RESULT", equalTo(true))
+                .body("result.CALL_ID", nullValue());
+        var delivered = handler.awaitEvent("ONEXTERNALCALLBACKSTART");
+        assertEquals("/hook", delivered.path());
+        assertEquals("74950000000", delivered.form().at("/data/LINE_NUMBER").asText());
+        assertEquals("Call them", delivered.form().at("/data/TEXT").asText());
+        // the line is available as the default outgoing line too
+        call("voximplant.line.outgoing.set", Map.of("LINE_ID", "74950000000")).then().body("result", equalTo(1));
+        call("voximplant.line.outgoing.get", Map.of()).then().body("result", equalTo("74950000000"));
+    }
+
+    @Test
     void stateKeepsTheTelephonyAndRefusesABadSection() {
         call("voximplant.sip.add", CLOUD).then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("number", "74950003344")).post(control("/numbers")).then().statusCode(201);

@@ -53,7 +53,7 @@ final class CallMethods {
         if (!lines.builtIn(line)) {
             Optional<Lines.AppLine> appLine = lines.appLine(line);
             if (appLine.isPresent()) {
-                externalCalls.callbackOnAppLine(portal, appLine.get().app().appKey(), appLine.get().number(),
+                externalCalls.callbackOnAppLine(portal, appLine.get().appKey(), appLine.get().number(),
                         p.textOrEmpty("TO_NUMBER"), p.text("TEXT_TO_PRONOUNCE").orElse(""), p.text("VOICE").orElse(""),
                         new CallContext(call.userId(), null, call.endpoints()));
                 return NODES.objectNode().put("RESULT", true).putNull("CALL_ID");
