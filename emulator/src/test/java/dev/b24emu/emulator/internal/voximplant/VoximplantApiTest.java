@@ -267,6 +267,17 @@ class VoximplantApiTest extends AppHarness {
         assertEquals("/hook", delivered.path());
         assertEquals("74950000000", delivered.form().at("/data/LINE_NUMBER").asText());
         assertEquals("Call them", delivered.form().at("/data/TEXT").asText());
+        // a built-in call's events reach the outgoing webhooks subscribed to them, as application handlers
+        given().contentType(ContentType.JSON).body(Map.of("handlerUrl", handler.url("/calls"),
+                "events", List.of("OnVoximplantCallInit"))).post(base() + "/_emulator/portals/" + portal.id()
+                + "/outgoing-webhooks").then().statusCode(201);
+        String callId = call("voximplant.callback.start", Map.of("FROM_LINE", "74951112233", "TO_NUMBER", "+79990000002",
+                "TEXT_TO_PRONOUNCE", "Hello")).then().statusCode(200).extract().path("result.CALL_ID");
+        var init = handler.awaitEvent("ONVOXIMPLANTCALLINIT");
+        assertEquals("/calls", init.path());
+        assertEquals(callId, init.form().at("/data/CALL_ID").asText());
+        assertEquals("4", init.form().at("/data/CALL_TYPE").asText());
+        assertEquals(false, init.form().at("/auth").has("access_token"));
         // the line is available as the default outgoing line too
         call("voximplant.line.outgoing.set", Map.of("LINE_ID", "74950000000")).then().body("result", equalTo(1));
         call("voximplant.line.outgoing.get", Map.of()).then().body("result", equalTo("74950000000"));
