@@ -1,8 +1,14 @@
 // The official Bitrix24 JS SDK against the emulator, unchanged: a webhook over HTTPS, register -> finish -> search.
 // Usage: NODE_EXTRA_CA_CERTS=<emulator-cert.pem> node sdk-interop.mjs https://localhost:8443/rest/1/demo-token/
+//    or: B24_HOOK=https://localhost:8443/rest/1/demo-token/ node sdk-interop.mjs   (the variable the SDK's own
+//        integration tests read; ci-recipes/start-emulator.sh exports it)
 import { B24Hook } from '@bitrix24/b24jssdk'
 
-const url = process.argv[2]
+const url = process.argv[2] ?? process.env.B24_HOOK
+if (!url) {
+  console.error('Give the webhook URL as the argument or as B24_HOOK')
+  process.exit(2)
+}
 function check(condition, message) {
   if (!condition) {
     console.error('FAILED: ' + message)

@@ -157,7 +157,16 @@ public record ConformanceConfig(Emulator emulator, Integration integration, Driv
     }
 
     public ConformanceConfig withEmulatorUrl(String url) {
-        return new ConformanceConfig(new Emulator(url, emulator.port(), emulator.controlToken()), integration, driver,
-                rules, features, builtInFeatures, tags, report, waitSeconds).checked();
+        return withEmulator(new Emulator(url, emulator.port(), emulator.controlToken()));
+    }
+
+    /** The control token of the emulator attached to (one listening beyond loopback, such as a CI service). */
+    public ConformanceConfig withControlToken(String token) {
+        return withEmulator(new Emulator(emulator.url(), emulator.port(), token));
+    }
+
+    private ConformanceConfig withEmulator(Emulator attached) {
+        return new ConformanceConfig(attached, integration, driver, rules, features, builtInFeatures, tags, report,
+                waitSeconds).checked();
     }
 }

@@ -26,6 +26,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--emulator", description = "attach to a running emulator at this base URL instead of starting one")
     String emulator;
 
+    @Option(names = "--control-token", defaultValue = "${env:B24_EMULATOR_CONTROL_TOKEN}",
+            description = "the attached emulator's control token (default: $B24_EMULATOR_CONTROL_TOKEN; overrides the config's)")
+    String controlToken;
+
     @Option(names = "--rules", split = ",", description = "rule IDs to check (overrides the config's rules)")
     List<String> rules;
 
@@ -73,6 +77,9 @@ public final class Main implements Callable<Integer> {
         }
         if (emulator != null) {
             loaded = loaded.withEmulatorUrl(emulator);
+        }
+        if (controlToken != null && !controlToken.isBlank()) {
+            loaded = loaded.withControlToken(controlToken);
         }
         if (rules != null) {
             loaded = loaded.withRules(rules);

@@ -272,6 +272,35 @@ public class EmulatorSteps {
         entries.forEach(e -> assertTrue(!String.valueOf(e).contains(token(clientId)), "the journal never shows a token"));
     }
 
+    /** The journal already holds a call whose answer its client has (D80). */
+    @Then("the request journal's last call is {string}")
+    public void journalLastCall(String method) {
+        requireEmulator();
+        List<Map<String, Object>> entries = RestAssured.given().queryParam("limit", 1).get(ctx.controlPath("/requests"))
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(1, entries.size(), "journal entries");
+        assertEquals(method, entries.get(0).get("method"));
+    }
+
+    /** A documented event sent now to the handler server, as the application receives it (D81). */
+    @When("the emulator sends {string} to the handler of application {string}")
+    public void trigger(String event, String clientId) {
+        triggerWith(event, clientId, Map.of());
+    }
+
+    @When("the emulator sends {string} to the handler of application {string} with:")
+    public void trigger(String event, String clientId, DataTable data) {
+        triggerWith(event, clientId, data.asMap(String.class, String.class));
+    }
+
+    private void triggerWith(String event, String clientId, Map<String, String> data) {
+        requireEmulator();
+        ctx.recordControl("trigger", RestAssured.given().contentType("application/json")
+                .body(Map.of("event", event, "handlerUrl", ctx.handler().url("/events/" + clientId), "clientId", clientId,
+                        "data", data))
+                .post(ctx.controlPath("/trigger")));
+    }
+
     @Given("application {string} binds {string} to the handler server")
     public void bindEvent(String clientId, String event) {
         RestAssured.given().contentType("application/json")

@@ -82,6 +82,35 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     Then the call succeeds
     And the response time "operating_reset_at" is an integer
 
+  @D80
+  Scenario: A call is in the request journal as soon as its client has the answer
+    When I call "user.current"
+    Then the call succeeds
+    And the request journal's last call is "user.current"
+
+  @D81
+  Scenario: An event sent on demand reaches the handler as the installed application receives it
+    Given an application "local.pbx" with scopes "telephony, crm"
+    When the emulator sends "OnVoximplantCallEnd" to the handler of application "local.pbx" with:
+      | CALL_DURATION  | 35 |
+      | PORTAL_USER_ID | 2  |
+    Then application "local.pbx" receives "ONVOXIMPLANTCALLEND"
+    And the delivered "auth.application_token" is "{local.pbx.application_token}"
+    And the delivered "data.CALL_DURATION" is "35"
+    And the delivered "data.CALL_FAILED_CODE" is "304"
+    And the delivered "event_handler_id" is "0"
+    And every delivery conforms to the contract
+
+  @D81
+  Scenario: An event Bitrix24 would not send is refused with the reason
+    Given an application "local.pbx" with scopes "telephony"
+    And an application "local.users" with scopes "user"
+    When the emulator sends "OnVoximplantCallEnd" to the handler of application "local.pbx" with:
+      | CALL_TYPE | 9 |
+    Then the call fails with 400 "ERROR_ARGUMENT"
+    When the emulator sends "OnVoximplantCallStart" to the handler of application "local.users"
+    Then the call fails with 400 "ERROR_ARGUMENT"
+
   @D100 @emulator-only
   Scenario: A dismissed employee's webhook is refused, unless the portal is told otherwise
     Given user 1 is dismissed

@@ -254,12 +254,35 @@ public final class Contracts {
     }
 
     public List<Violation> validateEvent(String event, JsonNode payload) {
+        return validate(eventEntry(event).orElseThrow(() -> new IllegalArgumentException("No contract for event " + event))
+                .get("schema").asText(), payload);
+    }
+
+    /** The documented name of an event with a contract (any case in, e.g. "OnVoximplantCallEnd" out), or empty. */
+    public Optional<String> eventName(String event) {
+        return eventEntry(event).map(e -> e.get("event").asText());
+    }
+
+    /** The events with a contract, by their documented names. */
+    public List<String> eventNames() {
+        List<String> names = new ArrayList<>();
+        index.get("events").forEach(e -> names.add(e.get("event").asText()));
+        return names;
+    }
+
+    /** The data of the event's example on its docs page (the first "examples" entry of its data schema), or empty. */
+    public Optional<JsonNode> eventExample(String event) {
+        return eventEntry(event).map(e -> document(e.get("schema").asText()).path("properties").path("data")
+                .path("examples").path(0)).filter(JsonNode::isObject);
+    }
+
+    private Optional<JsonNode> eventEntry(String event) {
         for (JsonNode e : index.get("events")) {
             if (e.get("event").asText().equalsIgnoreCase(event)) {
-                return validate(e.get("schema").asText(), payload);
+                return Optional.of(e);
             }
         }
-        throw new IllegalArgumentException("No contract for event " + event);
+        return Optional.empty();
     }
 
     /** The top-level parameter names a method documents (for strict mode). */

@@ -8,15 +8,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 
-/** {@code java -jar b24-emulator.jar}: starts the emulator with its demo portal and prints the webhook URL. */
+/**
+ * {@code java -jar b24-emulator.jar}: starts the emulator with its demo portal and prints the webhook URL; its
+ * subcommands talk to a running one ({@code health}, {@code trigger}, {@code tail}). Every option can also be set
+ * from the environment ({@link EnvironmentDefaults}), as a container is configured.
+ */
 @Command(name = "b24-emulator", mixinStandardHelpOptions = true, version = "b24-emulator 0.1.0",
-        description = "A local, stateful Bitrix24 REST emulator for telephony integrations.")
+        description = "A local, stateful Bitrix24 REST emulator for telephony integrations.",
+        footer = {"", "Commands for a running emulator: health, trigger EVENT --to URL, tail (each with --help)."})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -69,6 +77,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--control-token", description = "Token the control API and dashboard require when --host is not a loopback address (default: a random one, printed).")
     String controlToken;
 
+    @Option(names = "--control-token-file", paramLabel = "FILE", description = "Write the control token there at start (owner-only), for the health, trigger and tail commands and scripts; nothing is written on loopback, where no token is needed.")
+    Path controlTokenFile;
+
     @Option(names = "--journal-size", description = "REST calls kept per portal in the request journal (default: ${DEFAULT-VALUE}).")
     int journalSize = 1000;
 
@@ -81,19 +92,29 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--validation", description = "How requests are held to the contract: warn (answer as the real server, report deviations), strict (refuse them) or off (default: ${DEFAULT-VALUE}).")
     String validation = "warn";
 
-    @Option(names = "--allowed-host", paramLabel = "HOST", description = "A further host name the control API answers to (repeatable).")
+    @Option(names = "--allowed-host", paramLabel = "HOST", split = ",", description = "A further host name the control API answers to (repeatable, or comma-separated).")
     java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
-    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "A further origin (scheme://host:port) whose pages may drive the control API (repeatable).")
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", split = ",", description = "A further origin (scheme://host:port) whose pages may drive the control API (repeatable, or comma-separated).")
     java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
     public static void main(String[] args) {
         System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
-        CommandLine cli = new CommandLine(new Main());
-        int code = cli.execute(args);
+        int code = commandLine(System::getenv).execute(args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** The command line with its subcommands, every option also read from this environment. */
+    static CommandLine commandLine(UnaryOperator<String> environment) {
+        EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("health", new HealthCommand(defaults));
+        cli.addSubcommand("trigger", new TriggerCommand(defaults));
+        cli.addSubcommand("tail", new TailCommand(defaults));
+        defaults.install(cli);
+        return cli;
     }
 
     @Override
@@ -167,7 +188,25 @@ public final class Main implements Callable<Integer> {
         System.out.println("Control API: " + emulator.baseUrl() + "/_emulator/health"
                 + (emulator.controlToken() == null ? "" : " (token required: " + emulator.controlToken() + ")"));
         System.out.flush();
+        if (controlTokenFile != null && emulator.controlToken() != null) {
+            writeOwnerOnly(controlTokenFile, emulator.controlToken());
+        }
         stopped.await();
         return CommandLine.ExitCode.OK;
+    }
+
+    /** A secret in a file only its owner reads (where the file system has owners); a failure is a warning. */
+    private void writeOwnerOnly(Path file, String secret) {
+        try {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException noPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, secret);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("Cannot write the control token to " + file + ": " + e.getMessage());
+        }
     }
 }

@@ -51,9 +51,7 @@ public final class Installation {
         if (handlerUrl != null && (!Urls.isHttp(handlerUrl) || self.reachesControlApi(handlerUrl))) {
             throw new IllegalArgumentException("handlerUrl must be an absolute http(s) URL");
         }
-        long userId = spec.hasNonNull("userId") ? spec.get("userId").asLong() : portal.webhook().userId();
-        User user = portal.store(UserStore.class).get(userId).filter(User::active)
-                .orElseThrow(() -> new IllegalArgumentException("userId must be an active user of the portal"));
+        User user = activeUser(portal, spec.hasNonNull("userId") ? spec.get("userId").asLong() : portal.webhook().userId());
         App app = portal.exclusive(() -> {
             App existing = portal.store(AppStore.class).byClientId(clientId).orElse(null);
             App installed = new App(existing == null ? portal.store(AppStore.class).nextAppKey() : existing.appKey(), clientId,
@@ -87,6 +85,12 @@ public final class Installation {
         body.put("application_token", app.applicationToken());
         body.put("app_id", app.appKey());
         return body;
+    }
+
+    /** The user an application acts as: an active user of the portal, or a 400 saying so. */
+    static User activeUser(Portal portal, long userId) {
+        return portal.store(UserStore.class).get(userId).filter(User::active)
+                .orElseThrow(() -> new IllegalArgumentException("userId must be an active user of the portal"));
     }
 
     private static String required(JsonNode spec, String name) {

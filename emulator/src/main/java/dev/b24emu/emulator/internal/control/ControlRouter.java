@@ -11,6 +11,7 @@ import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.LogText;
 import dev.b24emu.emulator.internal.transport.RestError;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -108,29 +109,64 @@ public final class ControlRouter implements ControlRoutes {
     }
 
     private void answer(RoutingContext ctx, int status, ControlHandler handler, boolean portalRoute) {
-        int code = status;
         Object body;
         try {
             Portal portal = portalRoute ? portals.require(ctx.pathParam("id")) : null;
             body = handler.handle(new ControlRequest(ctx, portal, json, Endpoints.of(ctx.request(), defaultEndpoints.get())));
-            if (body instanceof ControlViews.Answer answer) {
-                code = answer.status();
-                body = answer.body();
-            }
-            if (ctx.request().method() != HttpMethod.GET) {
+        } catch (RuntimeException failure) {
+            fail(ctx, failure);
+            return;
+        }
+        if (body instanceof Future<?> pending) {
+            // an answer that waits for something outside the emulator (a handler's reply to a triggered event)
+            pending.onComplete(done -> {
+                if (ctx.response().closed()) {
+                    return; // the caller went away while it waited
+                }
+                if (done.succeeded()) {
+                    succeed(ctx, status, done.result());
+                } else {
+                    fail(ctx, done.cause());
+                }
+            });
+            return;
+        }
+        succeed(ctx, status, body);
+    }
+
+    private void succeed(RoutingContext ctx, int status, Object body) {
+        int code = status;
+        Object answer = body;
+        if (body instanceof ControlViews.Answer typed) {
+            code = typed.status();
+            answer = typed.body();
+        }
+        if (ctx.request().method() != HttpMethod.GET) {
+            try {
                 committed.run();
+            } catch (RuntimeException failure) {
+                fail(ctx, failure);
+                return;
             }
-        } catch (RestError error) {
+        }
+        write(ctx, code, answer);
+    }
+
+    private void fail(RoutingContext ctx, Throwable failure) {
+        int code;
+        Object body;
+        if (failure instanceof RestError error) {
             code = error.httpStatus();
             body = error(error.code(), error.description());
-        } catch (PortalNotFound missing) {
+        } else if (failure instanceof PortalNotFound missing) {
             code = 404;
             body = error("PORTAL_NOT_FOUND", missing.getMessage());
-        } catch (IllegalArgumentException | StateException | SeedException invalid) {
+        } else if (failure instanceof IllegalArgumentException || failure instanceof StateException
+                || failure instanceof SeedException) {
             code = 400;
-            body = error("ERROR_ARGUMENT", invalid.getMessage());
-        } catch (RuntimeException unexpected) {
-            LOG.warn("Control request {} {} failed", ctx.request().method(), LogText.safe(ctx.request().path()), unexpected);
+            body = error("ERROR_ARGUMENT", failure.getMessage());
+        } else {
+            LOG.warn("Control request {} {} failed", ctx.request().method(), LogText.safe(ctx.request().path()), failure);
             code = 500;
             body = error("INTERNAL_SERVER_ERROR", "Internal server error");
         }

@@ -2,10 +2,12 @@ package dev.b24emu.emulator.internal.events;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.outbound.Delivery;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.FormCodec;
+import io.vertx.core.Future;
 
 import java.util.Locale;
 import java.util.Set;
@@ -63,10 +65,9 @@ public final class EventPublisher {
                 }
                 continue;
             }
-            ObjectNode payload = payload(portal, event, handler.id(), data);
             long userId = handler.authUserId() > 0 ? handler.authUserId() : emit.actingUserId();
-            payload.set("auth", applications.auth(portal, handler.appKey(), userId, emit.endpoints()));
-            deliver(portal, event, handler.id(), handler.handler(), payload);
+            deliver(portal, event, handler.id(), handler.handler(),
+                    appPayload(portal, event, handler.id(), data, handler.appKey(), userId, emit.endpoints()));
         }
         if (emit.onlyAppKey() == null || emit.onlyAppKey().equals(OUTGOING_WEBHOOKS)) {
             for (OutgoingWebhook webhook : events.webhooks(event)) {
@@ -101,21 +102,45 @@ public final class EventPublisher {
 
     /** ONAPPINSTALL to an application's handler URL: the installation callback, with no handler ID. */
     public void installed(Portal portal, String appKey, String handlerUrl, long userId, Endpoints endpoints) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.put("event", EventNames.APP_INSTALL);
-        ObjectNode data = payload.putObject("data");
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("VERSION", "1");
         data.put("ACTIVE", "Y");
         data.put("INSTALLED", "Y");
         data.put("LANGUAGE_ID", "en");
-        payload.put("ts", Long.toString(portal.now().getEpochSecond()));
-        payload.set("auth", applications.auth(portal, appKey, userId, endpoints));
-        deliver(portal, EventNames.APP_INSTALL, 0, handlerUrl, payload);
+        deliver(portal, EventNames.APP_INSTALL, 0, handlerUrl,
+                appPayload(portal, EventNames.APP_INSTALL, 0, data, appKey, userId, endpoints));
     }
 
-    private void deliver(Portal portal, String event, long handlerId, String url, ObjectNode payload) {
-        outbound.post(portal, event, handlerId, url, "application/x-www-form-urlencoded", FormCodec.encode(payload),
-                payload);
+    /**
+     * One event to a URL on an application's behalf, whether or not a handler is bound there (what the command
+     * line's {@code trigger} sends to a handler under development). The payload is the one a bound handler gets: the
+     * application's handler of this event at this URL gives its ID, if there is one (0 otherwise).
+     *
+     * @return the attempt, once it is over (it is in the delivery journal too)
+     */
+    public Future<Delivery> send(Portal portal, String eventName, ObjectNode data, String appKey, long userId,
+                                 String url, Endpoints endpoints) {
+        String event = eventName.toUpperCase(Locale.ROOT);
+        long handlerId = portal.store(EventStore.class).handlers(h -> h.event().equals(event)
+                && appKey.equals(h.appKey()) && h.handler().equals(url)).stream()
+                .mapToLong(EventHandler::id).findFirst().orElse(0);
+        return deliver(portal, event, handlerId, url, appPayload(portal, event, handlerId, data, appKey, userId, endpoints));
+    }
+
+    /** {event, event_handler_id (none for ONAPPINSTALL), data (strings only), ts, auth} as an application's handler decodes it. */
+    private ObjectNode appPayload(Portal portal, String event, long handlerId, ObjectNode data, String appKey,
+                                  long userId, Endpoints endpoints) {
+        ObjectNode payload = payload(portal, event, handlerId, data);
+        if (event.equals(EventNames.APP_INSTALL)) {
+            payload.remove("event_handler_id");
+        }
+        payload.set("auth", applications.auth(portal, appKey, userId, endpoints));
+        return payload;
+    }
+
+    private Future<Delivery> deliver(Portal portal, String event, long handlerId, String url, ObjectNode payload) {
+        return outbound.post(portal, event, handlerId, url, "application/x-www-form-urlencoded",
+                FormCodec.encode(payload), payload);
     }
 
     /** A form body carries only strings: nested values keep their shape, scalars become PHP strings. */

@@ -82,6 +82,14 @@ public final class RequestJournal implements Store<Void> {
         return entry;
     }
 
+    /** The sequence number of the newest entry, 0 when there is none (what a live view polls cheaply). */
+    public long lastSeq() {
+        synchronized (entries) {
+            Kept last = entries.peekLast();
+            return last == null ? 0 : last.entry().seq();
+        }
+    }
+
     public List<Entry> entries() {
         synchronized (entries) {
             List<Entry> copy = new ArrayList<>(entries.size());

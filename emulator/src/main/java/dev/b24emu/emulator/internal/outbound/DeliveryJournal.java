@@ -41,6 +41,14 @@ public final class DeliveryJournal implements Store<Void> {
         return delivery;
     }
 
+    /** The sequence number of the newest attempt, 0 when there is none (what a live view polls cheaply). */
+    public long lastSeq() {
+        synchronized (deliveries) {
+            Delivery last = deliveries.peekLast();
+            return last == null ? 0 : last.seq();
+        }
+    }
+
     public List<Delivery> deliveries() {
         synchronized (deliveries) {
             return new ArrayList<>(deliveries);

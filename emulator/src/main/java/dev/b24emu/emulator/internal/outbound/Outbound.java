@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.outbound;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.journal.JournalSequence;
 import dev.b24emu.emulator.internal.portal.Portal;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,19 +44,22 @@ public final class Outbound {
     /**
      * @param label   what the journal calls it (the event name, or the placement code)
      * @param payload the body as a parameter tree, for the journal
+     * @return the first attempt as journaled, once it is over (retries, if the portal wants them, follow on their own)
      */
-    public void post(Portal portal, String label, long handlerId, String url, String contentType, String body,
-                     ObjectNode payload) {
-        post(portal, label, handlerId, url, contentType, body, payload, 1);
+    public Future<Delivery> post(Portal portal, String label, long handlerId, String url, String contentType,
+                                 String body, ObjectNode payload) {
+        Promise<Delivery> first = Promise.promise();
+        post(portal, label, handlerId, url, contentType, body, payload, 1, first);
+        return first.future();
     }
 
     private void post(Portal portal, String label, long handlerId, String url, String contentType, String body,
-                      ObjectNode payload, int attempt) {
+                      ObjectNode payload, int attempt, Promise<Delivery> first) {
         long started = System.nanoTime();
         long seq = JournalSequence.next();
         String refusal = self.refusal(url);
         if (refusal != null) {
-            journal(seq, portal, label, handlerId, url, payload, attempt, 0, refusal, started);
+            first.tryComplete(journal(seq, portal, label, handlerId, url, payload, attempt, 0, refusal, started));
             return;
         }
         Promise<Integer> outcome = Promise.promise();
@@ -73,7 +77,8 @@ public final class Outbound {
                     .putHeader("Content-Type", contentType).putHeader("User-Agent", "Bitrix24 Webhook Engine");
         } catch (RuntimeException badUrl) {
             vertx.cancelTimer(deadline);
-            journal(seq, portal, label, handlerId, url, payload, attempt, 0, "Invalid URL: " + badUrl.getMessage(), started);
+            first.tryComplete(journal(seq, portal, label, handlerId, url, payload, attempt, 0,
+                    "Invalid URL: " + badUrl.getMessage(), started));
             return;
         }
         client.request(options).onFailure(outcome::tryFail).onSuccess(request -> {
@@ -98,10 +103,10 @@ public final class Outbound {
             int status = result.succeeded() ? result.result() : 0;
             String error = result.failed() ? String.valueOf(result.cause().getMessage())
                     : status / 100 == 2 ? null : "HTTP " + status;
-            journal(seq, portal, label, handlerId, url, payload, attempt, status, error, started);
+            first.tryComplete(journal(seq, portal, label, handlerId, url, payload, attempt, status, error, started));
             if (error != null && attempt <= portal.settings().eventRetries()) {
                 vertx.setTimer(500L * attempt,
-                        t -> post(portal, label, handlerId, url, contentType, body, payload, attempt + 1));
+                        t -> post(portal, label, handlerId, url, contentType, body, payload, attempt + 1, first));
             }
         });
     }
@@ -114,9 +119,9 @@ public final class Outbound {
         }
     }
 
-    private static void journal(long seq, Portal portal, String label, long handlerId, String url, ObjectNode payload,
-                                int attempt, int status, String error, long startedNanos) {
-        portal.store(DeliveryJournal.class).record(seq, portal.isoNow(), portal.id(), label, handlerId, url, payload,
+    private static Delivery journal(long seq, Portal portal, String label, long handlerId, String url,
+                                    ObjectNode payload, int attempt, int status, String error, long startedNanos) {
+        return portal.store(DeliveryJournal.class).record(seq, portal.isoNow(), portal.id(), label, handlerId, url, payload,
                 attempt, status, error, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 }

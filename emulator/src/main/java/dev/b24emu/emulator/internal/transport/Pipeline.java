@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * The request path as an explicit sequence of stages over one {@link RestExchange}. The transport decodes the
- * request, runs the stages, writes the envelope and then tells the completion listeners (the journal); which stages
+ * request, runs the stages, tells the completion listeners (the journal) and then writes the envelope; which stages
  * there are, and what they do, is the portal layer's business.
  */
 public final class Pipeline {
@@ -23,7 +23,7 @@ public final class Pipeline {
      * @param beforeBody stages that can judge a request from its URL alone (credentials in the path or query); a
      *                   request they refuse is answered without its body ever being read
      * @param stages     every stage, in order, run once the body is decoded
-     * @param completion told of every answered exchange, after the answer is written
+     * @param completion told of every answered exchange, just before the answer is written
      */
     public Pipeline(List<Stage> beforeBody, List<Stage> stages, List<Consumer<RestExchange>> completion) {
         this.beforeBody = List.copyOf(beforeBody);

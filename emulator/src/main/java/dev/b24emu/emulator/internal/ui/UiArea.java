@@ -14,8 +14,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The emulator's pages under /_emulator/ui/: the dashboard (over the control API, with a server-sent event stream that
@@ -45,24 +47,36 @@ public final class UiArea implements Area {
         router.get("/_emulator/ui/stream").handler(this::stream);
     }
 
-    /** text/event-stream: an "update" event whenever the portal's journals grow, a comment every 15 s to keep it open. */
+    /**
+     * text/event-stream: an "update" event whenever the journals grow, a comment every 15 s to keep it open. It watches
+     * one portal (?portal=ID, default "default") or, with ?portal=*, every portal there is at each tick (the command
+     * line's tail).
+     */
     private void stream(RoutingContext ctx) {
         String portalId = ctx.queryParams().get("portal");
-        Portal portal = portals.get(portalId == null ? PortalRegistry.DEFAULT_ID : portalId).orElse(null);
-        HttpServerResponse response = ctx.response();
-        if (portal == null) {
-            response.setStatusCode(404).end();
-            return;
+        Supplier<Collection<Portal>> watched;
+        if ("*".equals(portalId)) {
+            watched = portals::all;
+        } else {
+            Portal portal = portals.get(portalId == null ? PortalRegistry.DEFAULT_ID : portalId).orElse(null);
+            if (portal == null) {
+                ctx.response().setStatusCode(404).end();
+                return;
+            }
+            watched = () -> List.of(portal);
         }
+        HttpServerResponse response = ctx.response();
         response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
         response.write(": connected\n\n");
         long[] seen = {-1, -1};
         long[] ticks = {0};
         long timer = vertx.setPeriodic(300, id -> {
-            List<RequestJournal.Entry> requests = portal.store(RequestJournal.class).entries();
-            long lastRequest = requests.isEmpty() ? 0 : requests.get(requests.size() - 1).seq();
-            var deliveries = portal.store(DeliveryJournal.class).deliveries();
-            long lastDelivery = deliveries.isEmpty() ? 0 : deliveries.get(deliveries.size() - 1).seq();
+            long lastRequest = 0;
+            long lastDelivery = 0;
+            for (Portal portal : watched.get()) {
+                lastRequest = Math.max(lastRequest, portal.store(RequestJournal.class).lastSeq());
+                lastDelivery = Math.max(lastDelivery, portal.store(DeliveryJournal.class).lastSeq());
+            }
             if (lastRequest != seen[0] || lastDelivery != seen[1]) {
                 seen[0] = lastRequest;
                 seen[1] = lastDelivery;

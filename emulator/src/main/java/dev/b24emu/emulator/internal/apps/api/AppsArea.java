@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.internal.apps.App;
 import dev.b24emu.emulator.internal.apps.AppInfo;
 import dev.b24emu.emulator.internal.apps.AppStore;
+import dev.b24emu.emulator.internal.apps.EventTrigger;
 import dev.b24emu.emulator.internal.apps.Installation;
 import dev.b24emu.emulator.internal.apps.OAuthServer;
 import dev.b24emu.emulator.internal.area.Area;
@@ -20,8 +21,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Applications: installing one on a portal (control API), app.info, the OAuth token endpoint (/oauth/token/), and the
- * applications' stores (their tokens are resolved and their deliveries signed by
+ * Applications: installing one on a portal (control API), app.info, sending a documented event to a handler as one of
+ * them ({@code …/trigger}), the OAuth token endpoint (/oauth/token/), and the applications' stores (their tokens are
+ * resolved and their deliveries signed by
  * {@link dev.b24emu.emulator.internal.apps.AppDirectory}).
  */
 public final class AppsArea implements Area {
@@ -37,6 +39,7 @@ public final class AppsArea implements Area {
     private final PortalRegistry portals;
     private final OAuthServer oauth;
     private final Installation installation;
+    private final EventTrigger trigger;
     private final ObjectMapper json;
     private final Supplier<Endpoints> defaultEndpoints;
 
@@ -49,6 +52,7 @@ public final class AppsArea implements Area {
         this.portals = portals;
         this.oauth = oauth;
         this.installation = new Installation(oauth, publisher, self);
+        this.trigger = new EventTrigger(publisher, self);
         this.json = json;
         this.defaultEndpoints = defaultEndpoints;
     }
@@ -73,6 +77,8 @@ public final class AppsArea implements Area {
                 request.endpoints()));
         routes.portal().get("/apps", request -> request.portal().store(AppStore.class).all().stream()
                 .map(AppView::of).toList());
+        // answered with the delivery once the handler has answered (or the attempt gave up)
+        routes.portal().post("/trigger", request -> trigger.trigger(request.portal(), request.body(), request.endpoints()));
     }
 
     @Override

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Starts the emulator's container image for a CI job, waits until it answers, and says where it is:
+#   B24_EMULATOR_URL            http://127.0.0.1:8080 (the control API and REST)
+#   B24_EMULATOR_CONTROL_TOKEN  the control token (X-Emulator-Token)
+#   B24_WEBHOOK_URL             the default portal's incoming webhook, ending in a slash
+#   B24_HOOK                    the same over HTTPS (the official JS SDK's tests read B24_HOOK)
+#   BITRIX24_WEBHOOK            the same, for the PHP SDKs' integration tests
+#   B24_EMULATOR_CERT           the self-signed certificate to trust for HTTPS (when B24_EMULATOR_DATA is set)
+# as lines of $GITHUB_ENV (GitHub Actions) when that is set, and as export lines on stdout otherwise:
+#   eval "$(ci-recipes/start-emulator.sh)"
+#
+# Input (environment, all optional): B24_EMULATOR_IMAGE (b24emu/emulator:latest), B24_EMULATOR_NAME (b24-emulator),
+# B24_EMULATOR_PORT (8080), B24_EMULATOR_HTTPS_PORT (8443), B24_EMULATOR_CONTROL_TOKEN and B24_EMULATOR_WEBHOOK_TOKEN
+# (random when unset), B24_EMULATOR_NETWORK (host, the default: the emulator reaches the job's handlers on 127.0.0.1;
+# or bridge: ports published on 127.0.0.1), B24_EMULATOR_DATA (a host directory for /data: state file and TLS),
+# DOCKER (the client, default docker). Every other B24_EMULATOR_* option of the jar is passed through.
+set -euo pipefail
+
+DOCKER=${DOCKER:-docker}
+IMAGE=${B24_EMULATOR_IMAGE:-b24emu/emulator:latest}
+NAME=${B24_EMULATOR_NAME:-b24-emulator}
+PORT=${B24_EMULATOR_PORT:-8080}
+HTTPS_PORT=${B24_EMULATOR_HTTPS_PORT:-8443}
+NETWORK=${B24_EMULATOR_NETWORK:-host}
+random() { od -An -N16 -tx1 /dev/urandom | tr -d ' \n'; }
+CONTROL_TOKEN=${B24_EMULATOR_CONTROL_TOKEN:-$(random)}
+WEBHOOK_TOKEN=${B24_EMULATOR_WEBHOOK_TOKEN:-$(random)}
+
+args=(run -d --name "$NAME" -e "B24_EMULATOR_CONTROL_TOKEN=$CONTROL_TOKEN" -e "B24_EMULATOR_WEBHOOK_TOKEN=$WEBHOOK_TOKEN")
+# the jar's other options, as the job set them (B24_EMULATOR_SEED, _VALIDATION, _STATE_SAVE_SECONDS, ...)
+while IFS='=' read -r variable _; do
+  case $variable in
+    B24_EMULATOR_IMAGE|B24_EMULATOR_NAME|B24_EMULATOR_NETWORK|B24_EMULATOR_DATA|B24_EMULATOR_PORT|B24_EMULATOR_HTTPS_PORT|B24_EMULATOR_CONTROL_TOKEN|B24_EMULATOR_WEBHOOK_TOKEN|B24_EMULATOR_URL|B24_EMULATOR_CERT) ;;
+    B24_EMULATOR_*) args+=(-e "$variable") ;;
+  esac
+done < <(env)
+if [ "$NETWORK" = host ]; then
+  args+=(--network host -e "B24_EMULATOR_PORT=$PORT" -e "B24_EMULATOR_HTTPS_PORT=$HTTPS_PORT")
+else
+  args+=(-p "127.0.0.1:$PORT:8080" -p "127.0.0.1:$HTTPS_PORT:8443")
+fi
+if [ -n "${B24_EMULATOR_DATA:-}" ]; then
+  mkdir -p "$B24_EMULATOR_DATA"
+  # the image runs as uid 1000: give it the directory, or run it as the job's own user
+  if [ "$(id -u)" = 0 ]; then chown 1000:1000 "$B24_EMULATOR_DATA"; else args+=(--user "$(id -u):$(id -g)"); fi
+  args+=(-v "$(cd "$B24_EMULATOR_DATA" && pwd):/data")
+fi
+"$DOCKER" "${args[@]}" "$IMAGE" >/dev/null
+
+URL=http://127.0.0.1:$PORT
+started=$SECONDS
+until curl -sf -m 2 -o /dev/null -H "X-Emulator-Token: $CONTROL_TOKEN" "$URL/_emulator/health"; do
+  if [ "$("$DOCKER" inspect -f '{{.State.Running}}' "$NAME" 2>/dev/null)" != true ] || [ $((SECONDS - started)) -gt 120 ]; then
+    echo "The emulator did not start; its log:" >&2
+    "$DOCKER" logs "$NAME" >&2 || true
+    exit 1
+  fi
+  sleep 0.2
+done
+# HTTPS follows a few seconds later (the certificate is made at the first start): B24_HOOK works once this returns
+if [ "$HTTPS_PORT" != -1 ]; then
+  until curl -sfk -m 2 -o /dev/null -H "X-Emulator-Token: $CONTROL_TOKEN" "https://localhost:$HTTPS_PORT/_emulator/health"; do
+    if [ $((SECONDS - started)) -gt 120 ]; then echo "HTTPS did not come up" >&2; "$DOCKER" logs "$NAME" >&2; exit 1; fi
+    sleep 0.2
+  done
+fi
+echo "Emulator $IMAGE up at $URL after $((SECONDS - started)) s" >&2
+
+declare -a out=(
+  "B24_EMULATOR_URL=$URL"
+  "B24_EMULATOR_CONTROL_TOKEN=$CONTROL_TOKEN"
+  "B24_WEBHOOK_URL=$URL/rest/1/$WEBHOOK_TOKEN/"
+  "B24_HOOK=https://localhost:$HTTPS_PORT/rest/1/$WEBHOOK_TOKEN/"
+  "BITRIX24_WEBHOOK=$URL/rest/1/$WEBHOOK_TOKEN/"
+)
+if [ -n "${B24_EMULATOR_DATA:-}" ]; then
+  out+=("B24_EMULATOR_CERT=$(cd "$B24_EMULATOR_DATA" && pwd)/tls/emulator-cert.pem")
+fi
+for line in "${out[@]}"; do
+  if [ -n "${GITHUB_ENV:-}" ]; then echo "$line" >>"$GITHUB_ENV"; fi
+  if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "${line%%=*}=${line#*=}" >>"$GITHUB_OUTPUT"; fi
+  printf 'export %q\n' "$line"
+done

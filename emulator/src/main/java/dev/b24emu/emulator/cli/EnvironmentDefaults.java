@@ -1,0 +1,69 @@
+package dev.b24emu.emulator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every option of every command also read from the environment, as containers and CI services are configured:
+ * {@code --state-file} is {@code B24_EMULATOR_STATE_FILE}, {@code --control-token} is
+ * {@code B24_EMULATOR_CONTROL_TOKEN}. The command line wins over the environment, which wins over the built-in
+ * default; a repeatable option takes a comma-separated list. Each command's {@code --help} lists its variables.
+ */
+final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
+    static final String PREFIX = "B24_EMULATOR_";
+
+    private final UnaryOperator<String> environment;
+
+    /** @param environment reads a variable (System::getenv; tests pass a map's get) */
+    EnvironmentDefaults(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    /** The variable of an option: {@code --tls-dir} is B24_EMULATOR_TLS_DIR. */
+    static String variable(OptionSpec option) {
+        return PREFIX + option.longestName().replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** The value of a variable, or null when it is unset or empty. */
+    String get(String variable) {
+        String value = environment.apply(variable);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
+            return null;
+        }
+        return get(variable(option));
+    }
+
+    /** Installs itself on a command and its subcommands, and lists each command's variables under its --help. */
+    void install(CommandLine commandLine) {
+        commandLine.setDefaultValueProvider(this);
+        describe(commandLine);
+    }
+
+    private static void describe(CommandLine commandLine) {
+        CommandSpec spec = commandLine.getCommandSpec();
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Environment (the command line wins):");
+        for (OptionSpec option : spec.options()) {
+            if (!option.usageHelp() && !option.versionHelp()) {
+                lines.add(String.format("  %-34s %s", variable(option), option.longestName()));
+            }
+        }
+        List<String> footer = new ArrayList<>(List.of(spec.usageMessage().footer()));
+        footer.addAll(lines);
+        spec.usageMessage().footer(footer.toArray(String[]::new));
+        commandLine.getSubcommands().values().forEach(EnvironmentDefaults::describe);
+    }
+}

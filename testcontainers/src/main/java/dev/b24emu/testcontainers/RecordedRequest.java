@@ -1,0 +1,30 @@
+package dev.b24emu.testcontainers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * One REST call a portal served, as its request journal keeps it (the embedded API's record of the same name).
+ *
+ * @param auth       "webhook" or "oauth"
+ * @param app        the calling application's client_id, or null for a webhook
+ * @param credential an 8-hex fingerprint of the token used (never the token)
+ * @param result     the "result" of a successful call, or null
+ */
+public record RecordedRequest(String time, String method, String httpMethod, String auth, String app,
+                              String credential, JsonNode params, int status, String error, JsonNode result,
+                              List<String> warnings, long latencyMicros) {
+    static RecordedRequest of(JsonNode e) {
+        List<String> warnings = new java.util.ArrayList<>();
+        e.path("warnings").forEach(w -> warnings.add(w.asText()));
+        return new RecordedRequest(e.path("time").asText(), e.path("method").asText(), e.path("httpMethod").asText(),
+                e.path("auth").asText(), text(e.path("app")), e.path("credential").asText(), e.path("params"),
+                e.path("status").asInt(), text(e.path("error")), e.get("result"), List.copyOf(warnings),
+                e.path("latencyMicros").asLong());
+    }
+
+    static String text(JsonNode node) {
+        return node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+}
