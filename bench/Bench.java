@@ -36,6 +36,7 @@ public class Bench {
     static final long FINISHED_CALLS = Long.getLong("finishedCalls", 1_000_000);
     static final int SOAK_SECONDS = Integer.getInteger("soakSeconds", 600);
     static final int SEARCH_ENTITIES = Integer.getInteger("searchEntities", 100_000);
+    static final int STATISTIC_CALLS = Integer.getInteger("statisticCalls", 100_000);
     /** Optional -Xmx for the emulator (e.g. 256m), to see whether its memory stays flat when G1 may not grow the heap. */
     static final String EMULATOR_HEAP = System.getProperty("emulatorHeap", "");
     /** Unmeasured load before each measured one, so every server is compared after its JIT has warmed up. */
@@ -50,6 +51,12 @@ public class Bench {
         if (args.length == 2 && args[0].equals("bare-vertx")) {
             bareVertx(Integer.parseInt(args[1]));
             return;
+        }
+        if (args.length == 2 && args[1].equals("statistics")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+            List<String> rows = new ArrayList<>();
+            statistics(Path.of("emulator/target/b24-emulator.jar"), rows);
+            System.exit(0);
         }
         if (args.length == 2 && args[1].equals("profile")) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
@@ -73,9 +80,9 @@ public class Bench {
         Path wiremock = Path.of(args[0]);
         Path jar = Path.of("emulator/target/b24-emulator.jar");
         List<String> rows = new ArrayList<>();
-        System.out.printf("concurrency %d, %d s warm-up + %d s per load, %d finished calls, %d s soak, %d CRM entities, %d cores%n",
-                CONCURRENCY, WARMUP_SECONDS, SECONDS, FINISHED_CALLS, SOAK_SECONDS, SEARCH_ENTITIES,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("concurrency %d, %d s warm-up + %d s per load, %d finished calls, %d s soak, %d CRM entities, "
+                        + "%d calls in the statistics, %d cores%n", CONCURRENCY, WARMUP_SECONDS, SECONDS, FINISHED_CALLS,
+                SOAK_SECONDS, SEARCH_ENTITIES, STATISTIC_CALLS, Runtime.getRuntime().availableProcessors());
 
         phase("start-up");
         double emulatorStart = medianStart(port -> emulatorCommand(jar, port), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
@@ -171,6 +178,8 @@ public class Bench {
                 SEARCH_ENTITIES, search.perSecond(), search.latencies()));
         row(rows, String.format(Locale.ROOT, "| emulator RSS with %,d contacts | %d MiB | | | | |", SEARCH_ENTITIES, searchRss));
 
+        statistics(jar, rows);
+
         phase("done");
         System.out.println();
         System.out.println("| measure | emulator | WireMock 3.13.2 (static stub) | bare Vert.x route | emulator / WireMock | emulator / bare Vert.x |");
@@ -187,6 +196,44 @@ public class Bench {
             String reg = post(hook + "telephony.externalcall.register", "{\"USER_ID\":2,\"PHONE_NUMBER\":\"" + number + "\",\"TYPE\":2}");
             String callId = reg.substring(reg.indexOf("externalCall."), reg.indexOf('"', reg.indexOf("externalCall.")));
             post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":2,\"DURATION\":5}");
+        };
+    }
+
+    /**
+     * voximplant.statistic.get filtered over 100,000 finished calls of three users, two types and varied durations
+     * (also alone: "bench/run.sh statistics [knobs]").
+     */
+    static void statistics(Path jar, List<String> rows) throws Exception {
+        phase("statistics");
+        Server history = Server.start(port -> emulatorCommand(jar, port, "--max-finished-calls", "" + STATISTIC_CALLS),
+                port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        String historyHook = "http://127.0.0.1:" + history.port + "/rest/1/demo-token/";
+        long filled = System.nanoTime();
+        Load.runCount(STATISTIC_CALLS, variedCycle(historyHook));
+        double fillSeconds = (System.nanoTime() - filled) / 1e9;
+        // user 2's answered incoming calls: a sixth of the history, read a random page at a time
+        int pages = Math.max(1, STATISTIC_CALLS / 6 / 50);
+        Load statistic = Load.warmThenRun(SECONDS, () -> post(historyHook + "voximplant.statistic.get",
+                "{\"FILTER\":{\"PORTAL_USER_ID\":2,\"CALL_TYPE\":2,\">CALL_DURATION\":0},\"start\":"
+                        + 50 * ThreadLocalRandom.current().nextInt(pages) + "}"));
+        long historyRss = history.rss();
+        history.stop();
+        row(rows, String.format(Locale.ROOT, "| voximplant.statistic.get/s, a filtered page of %,d finished calls (p50 / p99) | %.0f (%s) | | | | |",
+                STATISTIC_CALLS, statistic.perSecond(), statistic.latencies()));
+        row(rows, String.format(Locale.ROOT, "| emulator RSS with %,d calls in the statistics | %d MiB (%.0f s to run them) | | | | |",
+                STATISTIC_CALLS, historyRss, fillSeconds));
+    }
+
+    /** Register → finish cycles spread over users 1-3, types 1-2 and durations 0-299 s, for a history worth filtering. */
+    static Runnable variedCycle(String hook) {
+        AtomicLong n = new AtomicLong();
+        return () -> {
+            long i = n.incrementAndGet();
+            String reg = post(hook + "telephony.externalcall.register", "{\"USER_ID\":" + (1 + i % 3) + ",\"PHONE_NUMBER\":\"+"
+                    + (79_100_000_000L + i) + "\",\"TYPE\":" + (1 + i % 2) + ",\"SHOW\":0}");
+            String callId = reg.substring(reg.indexOf("externalCall."), reg.indexOf('"', reg.indexOf("externalCall.")));
+            post(hook + "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":" + (1 + i % 3)
+                    + ",\"DURATION\":" + (i * 7 % 300) + "}");
         };
     }
 

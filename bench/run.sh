@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark of the README: the emulator beside WireMock standalone and a bare Vert.x route, one run, one machine.
-# Knobs (system properties): -Dconcurrency=16 -Dseconds=20 -DfinishedCalls=1000000 -DsoakSeconds=600 -DsearchEntities=100000 -DemulatorHeap=256m
+# Knobs (system properties): -Dconcurrency=16 -Dseconds=20 -DfinishedCalls=1000000 -DsoakSeconds=600 -DsearchEntities=100000 -DstatisticCalls=100000 -DemulatorHeap=256m
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f emulator/target/b24-emulator.jar ] || mvn -B -ntp -q -DskipTests package
 mkdir -p target/bench
-[ -f target/bench/wiremock-standalone-3.13.2.jar ] || \
-  mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench
 # "bench/run.sh profile [knobs]": only the emulator under the cycle load, with Java Flight Recorder, and its hot methods
+# "bench/run.sh statistics [knobs]": only voximplant.statistic.get over -DstatisticCalls finished calls
 mode=measure
-if [ "${1:-}" = profile ]; then mode=profile; shift; fi
+if [ "${1:-}" = profile ] || [ "${1:-}" = statistics ]; then mode=$1; shift; fi
+[ "$mode" = statistics ] || [ -f target/bench/wiremock-standalone-3.13.2.jar ] || \
+  mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench
 java "$@" -cp emulator/target/b24-emulator.jar bench/Bench.java target/bench/wiremock-standalone-3.13.2.jar "$mode"

@@ -281,7 +281,8 @@ public class RestSteps {
     public void resultItems(String field, String csv) {
         List<String> actual = new java.util.ArrayList<>();
         ctx.body.path("result").forEach(item -> actual.add(item.at(Values.pointer(field)).asText()));
-        assertEquals(csv.isEmpty() ? List.of() : List.of(csv.split(",\\s*")), actual, () -> field + " of " + ctx.body);
+        String wanted = Values.substitute(csv, ctx.remembered);
+        assertEquals(wanted.isEmpty() ? List.of() : List.of(wanted.split(",\\s*")), actual, () -> field + " of " + ctx.body);
     }
 
     @Then("the response has {string}")

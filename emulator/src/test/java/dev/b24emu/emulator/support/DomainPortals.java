@@ -19,6 +19,9 @@ import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
 import dev.b24emu.emulator.internal.users.UserStore;
+import dev.b24emu.emulator.internal.voximplant.CallStatistics;
+import dev.b24emu.emulator.internal.voximplant.VoximplantSeed;
+import dev.b24emu.emulator.internal.voximplant.VoximplantStore;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +29,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Portals for domain tests: the stores the telephony, follow-up and CRM domain use, on a fixed clock, no server, no HTTP. */
+/**
+ * Portals for domain tests: the stores the telephony, built-in telephony, follow-up and CRM domain use, on a fixed
+ * clock, no server, no HTTP.
+ */
 public final class DomainPortals {
     public static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
 
@@ -40,6 +46,7 @@ public final class DomainPortals {
                 Portal.Bounds.defaults());
         List<SeedSection> sections = new ArrayList<>(CrmSeed.sections());
         sections.add(0, UserStore.seedSection());
+        sections.add(VoximplantSeed.section());
         registry.define(List.of(
                 StoreType.of("users", UserStore.class, p -> new UserStore()),
                 StoreType.of("crm", CrmStore.class, p -> new CrmStore()),
@@ -49,7 +56,9 @@ public final class DomainPortals {
                 StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), oauth)),
                 StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(10_000)),
                 StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore()),
-                StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore())),
+                StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore()),
+                StoreType.of("voximplant", VoximplantStore.class, p -> new VoximplantStore()),
+                StoreType.of("voximplantStatistics", CallStatistics.class, p -> new CallStatistics(p, 10_000))),
                 new SeedFormat(sections, PortalSettings.defaults()), portal -> 1L);
         return registry;
     }

@@ -54,6 +54,8 @@ import dev.b24emu.emulator.internal.ui.UiArea;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.users.api.UsersArea;
+import dev.b24emu.emulator.internal.voximplant.BuiltInCalls;
+import dev.b24emu.emulator.internal.voximplant.api.VoximplantArea;
 import dev.b24emu.specs.Contracts;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -111,10 +113,12 @@ public final class EmulatorServer implements AutoCloseable {
         CallService calls = new CallService(publisher);
         CallCardService cards = new CallCardService(widgets, calls);
         calls.listen(cards);
+        BuiltInCalls builtIn = new BuiltInCalls(publisher);
+        calls.listen(builtIn);
         FollowUps followUps = new FollowUps();
         calls.listen(followUps);
         this.apps = new AppsArea(portals, oauth, publisher, self, json, this::endpoints);
-        List<Area> areas = areas(self, widgets, calls, cards, followUps);
+        List<Area> areas = areas(self, widgets, calls, builtIn, cards, followUps);
 
         List<StoreType<?>> stores = new ArrayList<>(List.of(
                 StoreType.of("journal", RequestJournal.class, p -> new RequestJournal(p.bounds().journalEntries())),
@@ -187,13 +191,16 @@ public final class EmulatorServer implements AutoCloseable {
                 return null;
             }));
         }
-        // Call-card timers run on each portal's clock; a tick a second closes cards whose delay ran out.
-        vertx.setPeriodic(1000, id -> portals.all().forEach(cards::tick));
+        // Call-card timers and built-in calls run on each portal's clock; a tick a second moves them along.
+        vertx.setPeriodic(1000, id -> portals.all().forEach(portal -> {
+            cards.tick(portal);
+            builtIn.tick(portal);
+        }));
     }
 
     /** The API areas, in dependency order: each may use the ones above it. */
-    private List<Area> areas(SelfGuard self, WidgetPublisher widgets, CallService calls, CallCardService cards,
-                             FollowUps followUps) {
+    private List<Area> areas(SelfGuard self, WidgetPublisher widgets, CallService calls, BuiltInCalls builtIn,
+                             CallCardService cards, FollowUps followUps) {
         return List.of(
                 new UsersArea(),
                 new CrmArea(),
@@ -202,6 +209,7 @@ public final class EmulatorServer implements AutoCloseable {
                 apps,
                 new PlacementsArea(self),
                 new TelephonyArea(portals, calls),
+                new VoximplantArea(builtIn, calls),
                 new FollowUpArea(followUps),
                 new CallCardArea(cards, calls, widgets),
                 new UiArea(vertx, portals));

@@ -145,15 +145,31 @@ public final class CallService {
     public String callback(Portal portal, String phoneNumber, String text, String voice, String crmEntityType,
                            long crmEntityId, String lineNumber, CallContext context) {
         Target target = target(portal, lineNumber, EventNames.EXTERNAL_CALLBACK_START);
+        events.externalCallBackStart(portal, callbackData(phoneNumber, text, voice, crmEntityType, crmEntityId,
+                target.line().map(ExternalLine::number).orElse("")), target.appKey(), context, phoneNumber);
+        return target.appKey();
+    }
+
+    /**
+     * voximplant.callback.start from a telephony application's line (REST_APP:id or one of its external lines):
+     * no call is placed, the application gets OnExternalCallBackStart without CRM data (the voximplant area).
+     */
+    public void callbackOnAppLine(Portal portal, String appKey, String lineNumber, String phoneNumber, String text,
+                                  String voice, CallContext context) {
+        events.externalCallBackStart(portal, callbackData(phoneNumber, text, voice, null, 0, lineNumber), appKey,
+                context, phoneNumber);
+    }
+
+    private static ObjectNode callbackData(String phoneNumber, String text, String voice, String crmEntityType,
+                                           long crmEntityId, String lineNumber) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("PHONE_NUMBER", phoneNumber);
         data.put("TEXT", text == null ? "" : text);
         data.put("VOICE", voice == null ? "" : voice);
         data.put("CRM_ENTITY_TYPE", crmEntityType == null ? "" : crmEntityType);
         data.put("CRM_ENTITY_ID", crmEntityId > 0 ? Long.toString(crmEntityId) : "");
-        data.put("LINE_NUMBER", target.line().map(ExternalLine::number).orElse(""));
-        events.externalCallBackStart(portal, data, target.appKey(), context, phoneNumber);
-        return target.appKey();
+        data.put("LINE_NUMBER", lineNumber);
+        return data;
     }
 
     /** Who is told: an application (with its line), or the outgoing webhooks when app is null (with their line). */

@@ -36,6 +36,8 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     private final Map<String, CallRecord> pendingUploads = new ConcurrentHashMap<>();
     /** maps transcript ID to the transcript */
     private final Map<Long, Transcript> transcripts = new ConcurrentHashMap<>();
+    /** maps CALL_ID to its latest transcript's ID (the statistics show it) */
+    private final Map<String, Long> transcriptByCall = new ConcurrentHashMap<>();
     private final AtomicLong lastFileId = new AtomicLong();
     private final AtomicLong lastTranscriptId = new AtomicLong();
     private final AtomicLong lastFinishedId = new AtomicLong();
@@ -142,10 +144,29 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         return List.copyOf(records.values());
     }
 
+    /** The recording attached to a finished call. */
+    public Optional<CallRecord> record(String callId) {
+        return Optional.ofNullable(records.get(callId));
+    }
+
+    /** The ID of the latest transcript attached to a call. */
+    public Optional<Long> transcriptOf(String callId) {
+        return Optional.ofNullable(transcriptByCall.get(callId));
+    }
+
+    /**
+     * The next ID of the call statistics. Calls through the portal's own telephony (the voximplant area) take their
+     * statistics IDs from here too: the real portal keeps every call in one table, so IDs never collide.
+     */
+    public long nextStatisticId() {
+        return lastFinishedId.incrementAndGet();
+    }
+
     public Transcript addTranscript(String callId, com.fasterxml.jackson.databind.node.ArrayNode messages, Double cost,
                                     String currency) {
         Transcript transcript = new Transcript(lastTranscriptId.incrementAndGet(), callId, messages, cost, currency);
         transcripts.put(transcript.id(), transcript);
+        transcriptByCall.put(callId, transcript.id());
         return transcript;
     }
 
@@ -227,7 +248,10 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         snapshot.lines().forEach(line -> lines.computeIfAbsent(line.appKey(), k -> new ConcurrentHashMap<>())
                 .put(line.number(), line));
         snapshot.records().forEach(record -> records.put(record.callId(), record));
-        snapshot.transcripts().forEach(t -> transcripts.put(t.id(), t));
+        snapshot.transcripts().forEach(t -> {
+            transcripts.put(t.id(), t);
+            transcriptByCall.merge(t.callId(), t.id(), Math::max);
+        });
         lastFinishedId.set(snapshot.lastFinishedId());
         lastLineId.set(snapshot.lastLineId());
         lastFileId.set(snapshot.lastFileId());
@@ -239,6 +263,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         records.clear();
         pendingUploads.clear();
         transcripts.clear();
+        transcriptByCall.clear();
         lastFileId.set(0);
         lastTranscriptId.set(0);
         active.clear();

@@ -64,7 +64,7 @@ class DocExamplesTest extends AppHarness {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theExampleIsAnsweredInThePagesShape(JsonNode example) throws Exception {
-        token = install("local.docs", List.of("telephony", "crm", "user", "placement"), null).getString("access_token");
+        token = install("local.docs", List.of("telephony", "call", "crm", "user", "placement"), null).getString("access_token");
         vars.put("user", "2");
         for (JsonNode fixture : example.path("fixtures")) {
             fixture(fixture.asText());
@@ -302,6 +302,23 @@ class DocExamplesTest extends AppHarness {
                 vars.put("processId", oauth(token, "event.offline.get", Map.of("clear", 0)).then().statusCode(200)
                         .extract().path("result.process_id"));
             }
+            case "appSip" -> { // a cloud PBX of the test's application: CONFIG_ID, REG_ID and its line reg<REG_ID>
+                io.restassured.path.json.JsonPath sip = oauth(token, "voximplant.sip.add", Map.of("TYPE", "cloud",
+                        "TITLE", "SIP line", "SERVER", "sipnet.com", "LOGIN", "0045281811", "PASSWORD", "N7K4mCG9"))
+                        .then().statusCode(200).extract().jsonPath();
+                vars.put("sip", sip.getString("result.CONFIG_ID"));
+                vars.put("regId", sip.getString("result.REG_ID"));
+                vars.put("regLine", "reg" + sip.getString("result.REG_ID"));
+            }
+            case "appSipRegistered" -> { // sip.status read the registration: sip.get shows it (sip-get.md's example)
+                fixture("appSip");
+                oauth(token, "voximplant.sip.status", Map.of("REG_ID", vars.get("regId"))).then().statusCode(200);
+            }
+            case "noLineModify" -> patchControl("/voximplant/users/1", "{\"rights\": {\"lineModify\": \"NONE\"}}");
+            case "noStatisticView" -> patchControl("/voximplant/users/1", "{\"rights\": {\"callStatisticView\": \"NONE\"}}");
+            case "userGetPending" -> patchControl("/voximplant/settings", "{\"userGetConfirmation\": \"pending\"}");
+            case "noInfocalls" -> patchControl("/voximplant/settings", "{\"infocallMonthlyLimit\": 0}");
+            case "emptyErrorCode" -> patchSettings("{\"emptyErrorCode\": true}");
             default -> throw new IllegalArgumentException("Unknown fixture " + name);
         }
     }
@@ -320,6 +337,11 @@ class DocExamplesTest extends AppHarness {
 
     private void control(String path, Map<String, ?> body) {
         given().contentType(ContentType.JSON).body(body).post(base() + "/_emulator/portals/" + portal.id() + path)
+                .then().statusCode(200);
+    }
+
+    private void patchControl(String path, String json) {
+        given().contentType(ContentType.JSON).body(json).patch(base() + "/_emulator/portals/" + portal.id() + path)
                 .then().statusCode(200);
     }
 

@@ -17,7 +17,10 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
-/** The dashboard in headless Chromium: it loads, and a call registered over REST appears on the timeline live. */
+/**
+ * The dashboard in headless Chromium: it loads, a call registered over REST appears on the timeline live, and a
+ * callback through the portal's own telephony runs beside it on the portal's clock.
+ */
 class DashboardBrowserTest extends EmulatorHarness {
     private WebDriver browser;
 
@@ -28,14 +31,20 @@ class DashboardBrowserTest extends EmulatorHarness {
         }
     }
 
-    @Test
-    void aRegisteredCallAppearsOnTheTimeline() throws Exception {
+    /** The dashboard of the test's portal, once its live stream is connected. */
+    private WebDriverWait openDashboard() throws Exception {
         browser = HeadlessChromium.start();
         browser.get(base() + "/_emulator/ui/?portal=" + portal.id());
         // the dashboard re-renders its lists live: an element found a moment ago may be replaced before it is read
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.id("live")).getAttribute("class").contains("on"));
+        return wait;
+    }
+
+    @Test
+    void aRegisteredCallAppearsOnTheTimeline() throws Exception {
+        WebDriverWait wait = openDashboard();
         wait.until(d -> d.findElement(By.id("crm")).getText().contains("Ivan Petrov"));
 
         String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
@@ -53,5 +62,21 @@ class DashboardBrowserTest extends EmulatorHarness {
                 d.findElement(By.id("requests")).getText().contains("Unknown parameter EXTRA_FIELD"));
         Path shot = Path.of("target", "dashboard.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aCallbackRunsOnTheTimelineBesideExternalCalls() throws Exception {
+        WebDriverWait wait = openDashboard();
+        String external = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000003",
+                "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
+        String callback = call("voximplant.callback.start", Map.of("FROM_LINE", "74951112233", "TO_NUMBER",
+                "+79990000001", "TEXT_TO_PRONOUNCE", "Hello")).then().statusCode(200).extract().path("result.CALL_ID");
+        wait.withMessage("the callback beside the external call").until(d ->
+                d.findElements(By.cssSelector("[data-call='" + callback + "']")).size() == 1
+                        && d.findElements(By.cssSelector("[data-call='" + external + "']")).size() == 1);
+        given().contentType("application/json").body(Map.of("advance", "PT1M"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/clock").then().statusCode(200);
+        wait.withMessage("the callback ended on the portal's clock").until(d ->
+                d.findElement(By.cssSelector("[data-call='" + callback + "']")).getText().contains("30 s · 200"));
     }
 }

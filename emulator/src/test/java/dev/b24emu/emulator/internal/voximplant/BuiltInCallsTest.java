@@ -1,0 +1,104 @@
+package dev.b24emu.emulator.internal.voximplant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.support.AppHarness;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Callbacks, infocalls and control-started calls run on the portal's clock, with their events and records. */
+class BuiltInCallsTest extends AppHarness {
+    private static final String LINE = "74951112233";
+
+    private String control(String path) {
+        return base() + "/_emulator/portals/" + portal.id() + "/voximplant" + path;
+    }
+
+    @BeforeEach
+    void rentANumber() {
+        given().contentType(ContentType.JSON).body(Map.of("number", "+7 495 111-22-33", "name", "Moscow"))
+                .post(control("/numbers")).then().statusCode(201).body("number", equalTo(LINE));
+    }
+
+    private String events() {
+        String token = install("local.vox", List.of("telephony", "call"), null).getString("access_token");
+        for (String event : List.of("OnVoximplantCallInit", "OnVoximplantCallStart", "OnVoximplantCallEnd")) {
+            bind(token, event, handler.url("/events"));
+        }
+        return token;
+    }
+
+    private JsonPath statistics(Map<String, ?> params) {
+        return call("voximplant.statistic.get", params).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aCallbackRingsTalksAndEndsOnThePortalClock() {
+        events();
+        String callId = call("voximplant.callback.start", Map.of("FROM_LINE", LINE, "TO_NUMBER", "+7 (999) 000-00-01",
+                "TEXT_TO_PRONOUNCE", "You asked us to call")).then().statusCode(200)
+                .body("result.RESULT", equalTo(true))
+                .body("result.CALL_ID", matchesPattern("callback\\.[0-9a-f]{32}\\.[0-9]+")).extract().path("result.CALL_ID");
+
+        JsonNode init = handler.awaitEvent("ONVOXIMPLANTCALLINIT").form();
+        assertEquals(callId, init.at("/data/CALL_ID").asText());
+        assertEquals("4", init.at("/data/CALL_TYPE").asText());
+        assertEquals(LINE, init.at("/data/ACCOUNT_SEARCH_ID").asText());
+        assertEquals("+79990000001", init.at("/data/PHONE_NUMBER").asText());
+        assertEquals(LINE, init.at("/data/CALLER_ID").asText());
+        assertEquals(0, statistics(Map.of("FILTER", Map.of("CALL_ID", callId))).getInt("total"), "still running");
+
+        advancePortalClock("PT5S");
+        given().get(control("/calls")).then().statusCode(200).body("active[0].state", equalTo("talking"));
+        JsonNode start = handler.awaitEvent("ONVOXIMPLANTCALLSTART").form();
+        assertEquals(callId, start.at("/data/CALL_ID").asText());
+        assertEquals("1", start.at("/data/USER_ID").asText());
+
+        advancePortalClock("PT30S");
+        JsonPath stats = statistics(Map.of("FILTER", Map.of("CALL_ID", callId)));
+        assertEquals(1, stats.getInt("total"));
+        assertEquals("4", stats.getString("result[0].CALL_TYPE"));
+        assertEquals("30", stats.getString("result[0].CALL_DURATION"));
+        assertEquals("200", stats.getString("result[0].CALL_FAILED_CODE"));
+        assertEquals(LINE, stats.getString("result[0].PORTAL_NUMBER"));
+        assertEquals("+79990000001", stats.getString("result[0].PHONE_NUMBER"));
+        assertEquals("1", stats.getString("result[0].PORTAL_USER_ID"));
+        assertEquals("CONTACT", stats.getString("result[0].CRM_ENTITY_TYPE"));
+        assertEquals("0.0000", stats.getString("result[0].COST"));
+        JsonNode end = handler.awaitEvent("ONVOXIMPLANTCALLEND").form();
+        assertEquals(callId, end.at("/data/CALL_ID").asText());
+        assertEquals("30", end.at("/data/CALL_DURATION").asText());
+        assertEquals(LINE, end.at("/data/PORTAL_NUMBER").asText());
+        given().get(control("/calls")).then().statusCode(200).body("active.size()", equalTo(0))
+                .body("finished[0].CALL_ID", equalTo(callId));
+    }
+
+    @Test
+    void anInfocallToABusyNumberEndsWithoutAConversation() {
+        events();
+        given().contentType(ContentType.JSON).body("{\"callees\": {\"+79990000002\": {\"outcome\": \"busy\", \"afterSeconds\": 3}}}")
+                .patch(control("/settings")).then().statusCode(200);
+        String callId = call("voximplant.infocall.startwithtext", Map.of("FROM_LINE", LINE, "TO_NUMBER", "79990000002",
+                "TEXT_TO_PRONOUNCE", "Reminder")).then().statusCode(200).extract().path("result.CALL_ID");
+        advancePortalClock("PT3S");
+        JsonPath stats = statistics(Map.of("FILTER", Map.of("CALL_TYPE", 5)));
+        assertEquals(1, stats.getInt("total"));
+        assertEquals(callId, stats.getString("result[0].CALL_ID"));
+        assertEquals("486", stats.getString("result[0].CALL_FAILED_CODE"));
+        assertEquals("0", stats.getString("result[0].CALL_DURATION"));
+        handler.awaitEvent("ONVOXIMPLANTCALLEND");
+        assertTrue(handler.received().stream().noneMatch(r -> "ONVOXIMPLANTCALLSTART".equals(r.event())),
+                "an infocall has no conversation with an employee");
+    }
+}
