@@ -79,6 +79,4 @@ public final class WidgetPublisher {
             throw new IllegalStateException("A JSON tree always serialises", e);
         }
     }
-
-
 }
