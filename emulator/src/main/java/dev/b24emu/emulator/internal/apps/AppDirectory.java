@@ -31,8 +31,13 @@ public final class AppDirectory implements TokenResolver, Applications {
 
     @Override
     public Resolution resolve(String accessToken) {
-        if (oauth.orphaned(accessToken).isPresent()) {
-            return new Resolution(null, APPLICATION_NOT_FOUND);
+        OAuthServer.Grant gone = oauth.orphaned(accessToken).orElse(null);
+        if (gone != null) {
+            return new Resolution(departed(gone, accessToken), APPLICATION_NOT_FOUND);
+        }
+        OAuthServer.Grant revoked = oauth.revoked(accessToken).orElse(null);
+        if (revoked != null) {
+            return new Resolution(departed(revoked, accessToken), RestError.invalidToken());
         }
         OAuthServer.Grant grant = oauth.access(accessToken).orElse(null);
         Portal portal = grant == null ? null : portals.get(grant.portalId()).orElse(null);
@@ -44,6 +49,16 @@ public final class AppDirectory implements TokenResolver, Applications {
                 Caller.fingerprint(accessToken), app.scopes());
         return portal.now().isAfter(grant.expiresAt()) ? new Resolution(caller, RestError.expiredToken())
                 : new Resolution(caller, null);
+    }
+
+    /**
+     * The caller a refused token of a deleted application or a revoked token stands for, so the refusal is journaled
+     * on its portal under its client_id (the conformance kit's lifecycle rule reads it); null when the portal is gone.
+     */
+    private Caller departed(OAuthServer.Grant grant, String accessToken) {
+        Portal portal = portals.get(grant.portalId()).orElse(null);
+        return portal == null ? null : new Caller(portal, grant.userId(), Caller.AuthType.OAUTH, "", grant.clientId(),
+                Caller.fingerprint(accessToken), Set.of());
     }
 
     /** An application not yet through installFinish, or whose payment ran out, gets no events (installation-finish.md). */

@@ -38,6 +38,8 @@ public final class OAuthServer {
     private final AtomicLong issued = new AtomicLong();
     /** maps the access tokens of uninstalled applications to their grants: calls with them get APPLICATION_NOT_FOUND */
     private final Map<String, Grant> orphaned = new ConcurrentHashMap<>();
+    /** maps revoked access tokens to their grants: calls with them get invalid_token, journaled on their portal */
+    private final Map<String, Grant> revoked = new ConcurrentHashMap<>();
     /** maps an unexchanged authorization code to its grant (30 seconds on the portal's clock) */
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     /** maps an exchanged or expired code to its grant, so a second exchange is told apart from a made-up code */
@@ -61,6 +63,8 @@ public final class OAuthServer {
     /** Drops a portal's grants that expired over a day ago, so memory stays flat; recent ones still answer expired_token. */
     private void purgeExpired(Portal portal) {
         Instant horizon = portal.now().minus(Duration.ofDays(1));
+        orphaned.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
+        revoked.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
         accessTokens.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
         refreshTokens.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
     }
@@ -82,6 +86,11 @@ public final class OAuthServer {
     /** The grant of an access token whose application was uninstalled since it was issued. */
     public Optional<Grant> orphaned(String token) {
         return Optional.ofNullable(orphaned.get(token));
+    }
+
+    /** The grant of an access token revoked since it was issued. */
+    public Optional<Grant> revoked(String token) {
+        return Optional.ofNullable(revoked.get(token));
     }
 
     /** An authorization code for the user's consent (step 1 of settings/oauth/index.md). */
@@ -146,6 +155,11 @@ public final class OAuthServer {
         java.util.function.Predicate<Grant> ofApp = g -> g.portalId().equals(portalId) && g.clientId().equals(clientId);
         int before = refreshTokens.size();
         refreshTokens.values().removeIf(ofApp);
+        accessTokens.forEach((token, grant) -> {
+            if (ofApp.test(grant)) {
+                revoked.put(token, grant);
+            }
+        });
         accessTokens.values().removeIf(ofApp);
         current.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
         return before - refreshTokens.size();
@@ -205,6 +219,7 @@ public final class OAuthServer {
         accessTokens.values().removeIf(g -> g.portalId().equals(portalId));
         refreshTokens.values().removeIf(g -> g.portalId().equals(portalId));
         orphaned.values().removeIf(g -> g.portalId().equals(portalId));
+        revoked.values().removeIf(g -> g.portalId().equals(portalId));
         codes.values().removeIf(g -> g.portalId().equals(portalId));
         current.keySet().removeIf(k -> k.startsWith(portalId + "/"));
     }
