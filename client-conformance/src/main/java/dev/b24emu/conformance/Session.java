@@ -33,6 +33,8 @@ public final class Session {
 
     private final ConformanceKit kit;
     private final String portalId;
+    /** the integration's application ID on the portal (OAuth mode), for deleting and revoking it */
+    private String appId;
     /** maps "contact:Ivan Petrov" to the CRM object's ID */
     private final Map<String, Long> named = new HashMap<>();
     /** maps "contact:Ivan Petrov" to the phone number the scenario gave it */
@@ -92,8 +94,9 @@ public final class Session {
                     .put("clientSecret", integration.clientSecret()).put("handlerUrl", integration.handlerUrl())
                     .put("name", integration.name()).put("userId", integration.userId());
             app.set("scopes", JSON.valueToTree(integration.scopes()));
-            kit.control().post(path("/apps"), app);
-            Traffic.Delivery installed = await(t -> t.delivered("ONAPPINSTALL").stream().findFirst(),
+            int before = traffic().delivered("ONAPPINSTALL").size();
+            appId = kit.control().post(path("/apps"), app).get("app_id").asText();
+            Traffic.Delivery installed = await(t -> t.delivered("ONAPPINSTALL").stream().skip(before).findFirst(),
                     Duration.ofSeconds(10), "ONAPPINSTALL was not delivered to " + integration.handlerUrl());
             if (installed.status() / 100 != 2) {
                 throw new ConformanceException("The integration did not accept ONAPPINSTALL at " + installed.url() + ": "
@@ -110,6 +113,19 @@ public final class Session {
             drive("install", Map.of());
         }
         awaitQuiet();
+    }
+
+    /**
+     * The administrator deletes the application (ONAPPUNINSTALL, its tokens die) or revokes its tokens, and installs
+     * it again: the integration gets a new ONAPPINSTALL with new tokens, and must work on with them.
+     */
+    public void reinstall(boolean deleteFirst) {
+        if (deleteFirst) {
+            kit.control().delete(path("/apps/" + appId + "?clean=1"));
+        } else {
+            kit.control().post(path("/apps/" + appId + "/revoke"), Map.of());
+        }
+        install();
     }
 
     private static JsonNode seed() {

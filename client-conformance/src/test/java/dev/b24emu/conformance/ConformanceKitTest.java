@@ -44,7 +44,7 @@ class ConformanceKitTest {
             Report report = Conformance.run(configFor(connector, null, reports));
 
             assertTrue(report.passed(), report.summary());
-            assertEquals(8, report.scenarios().size(), report.summary());
+            assertEquals(10, report.scenarios().size(), report.summary());
             for (Report.RuleResult rule : report.rules()) {
                 assertEquals(Report.KEPT, rule.verdict(), rule.id() + " must be exercised and kept: " + report.summary());
             }
@@ -74,10 +74,10 @@ class ConformanceKitTest {
             Report report = Conformance.run(webhookConfigFor(connector, null, reports));
 
             assertTrue(report.passed(), report.summary());
-            assertEquals(5, report.scenarios().size(), "the call card and token refresh need an application: " + report.summary());
+            assertEquals(5, report.scenarios().size(), "the call card, token refresh and reinstallation need an application: " + report.summary());
             assertTrue(report.scenarios().stream().anyMatch(s -> s.name().startsWith("Click-to-call")), report.summary());
             for (Report.RuleResult rule : report.rules()) {
-                String expected = Set.of("placement-answer-time", "token-refresh").contains(rule.id())
+                String expected = Set.of("placement-answer-time", "token-refresh", "lifecycle").contains(rule.id())
                         ? Report.NOT_EXERCISED : Report.KEPT;
                 assertEquals(expected, rule.verdict(), rule.id() + ": " + report.summary());
             }
@@ -103,7 +103,8 @@ class ConformanceKitTest {
                 Arguments.of(Flaw.HAMMERS_LIMITS, "@resilience and not @oauth", Set.of("rate-limit-backoff")),
                 Arguments.of(Flaw.NO_TOKEN_REFRESH, "@oauth", Set.of("token-refresh")),
                 Arguments.of(Flaw.SLOW_WIDGET, "@call-card", Set.of("placement-answer-time")),
-                Arguments.of(Flaw.DOUBLE_SLASH, "@incoming", Set.of("spec")));
+                Arguments.of(Flaw.DOUBLE_SLASH, "@incoming", Set.of("spec")),
+                Arguments.of(Flaw.IGNORES_REINSTALL, "@lifecycle", Set.of("lifecycle")));
     }
 
     @ParameterizedTest(name = "{0} breaks {2}")
@@ -146,7 +147,7 @@ class ConformanceKitTest {
             assertTrue(html.contains("<th>Sent</th><th>Expected</th>"), html);
             assertTrue(html.contains("EXTERNAL_CALLID") && html.contains("class=\"d\""), "differing lines are marked");
             String junit = Files.readString(reports.resolve("junit.xml"));
-            assertTrue(junit.contains("<testsuite name=\"conformance rules\" tests=\"8\" failures=\"8\" skipped=\"0\">"), junit);
+            assertTrue(junit.contains("<testsuite name=\"conformance rules\" tests=\"9\" failures=\"9\" skipped=\"0\">"), junit);
         }
     }
 

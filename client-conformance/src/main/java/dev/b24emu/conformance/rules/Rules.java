@@ -13,6 +13,7 @@ public final class Rules {
             new LineNumberForIncoming(),
             new RateLimitBackoff(),
             new TokenRefresh(),
+            new Lifecycle(),
             new PlacementAnswerTime());
 
     private Rules() {

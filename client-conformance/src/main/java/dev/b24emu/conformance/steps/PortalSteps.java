@@ -70,6 +70,16 @@ public class PortalSteps {
         session.kit().control().post(session.path("/clock"), Map.of("advance", "PT61M"));
     }
 
+    @Given("the integration was deleted and installed again")
+    public void deletedAndReinstalled() {
+        scenario.get().reinstall(true);
+    }
+
+    @Given("the integration's tokens were revoked and it was installed again")
+    public void revokedAndReinstalled() {
+        scenario.get().reinstall(false);
+    }
+
     /** An injected error with its real HTTP status (QUERY_LIMIT_EXCEEDED 503, OPERATION_TIME_LIMIT 429, ...). */
     @Given("the portal answers {word} to the next {int} requests")
     public void refuses(String error, int count) {

@@ -19,3 +19,19 @@ Feature: Expired tokens and request limits
     Then the integration registers the call within 10 seconds
     When the call ends after 5 seconds
     Then the integration finishes the call with STATUS_CODE "200"
+
+  @oauth @application @lifecycle
+  Scenario: A call after the integration was deleted and installed again is registered and finished
+    Given the integration was deleted and installed again
+    When an incoming call from "+79990000006" reaches line "74950000000" and user 2 answers
+    Then the integration registers the call within 10 seconds
+    When the call ends after 5 seconds
+    Then the integration finishes the call with STATUS_CODE "200"
+
+  @oauth @application @lifecycle
+  Scenario: A call after the integration's tokens were revoked and it was installed again is registered and finished
+    Given the integration's tokens were revoked and it was installed again
+    When an incoming call from "+79990000007" reaches line "74950000000" and user 2 answers
+    Then the integration registers the call within 10 seconds
+    When the call ends after 5 seconds
+    Then the integration finishes the call with STATUS_CODE "200"

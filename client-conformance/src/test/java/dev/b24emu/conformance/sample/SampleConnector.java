@@ -56,7 +56,9 @@ public final class SampleConnector implements AutoCloseable {
         /** the call card widget takes 6 s to answer */
         SLOW_WIDGET,
         /** builds {@code <endpoint>/<method>/} as PHP SDKs do: the real portal's nginx merges the slashes silently */
-        DOUBLE_SLASH
+        DOUBLE_SLASH,
+        /** keeps the tokens of its first installation when it is installed again */
+        IGNORES_REINSTALL
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +69,8 @@ public final class SampleConnector implements AutoCloseable {
     /** maps the client's number (digits) to the call the PBX is carrying */
     private final Map<String, ActiveCall> calls = new ConcurrentHashMap<>();
     private volatile Auth auth;
+    /** the member_id of the portal of the last ONAPPINSTALL taken */
+    private volatile String installedOn;
     /** the application_token events must carry: from ONAPPINSTALL, or the outgoing webhook's in webhook mode */
     private volatile String applicationToken;
 
@@ -151,7 +155,12 @@ public final class SampleConnector implements AutoCloseable {
     private String event(String body) throws Exception {
         Map<String, String> form = form(body);
         String event = form.getOrDefault("event", "").toUpperCase();
+        if (event.equals("ONAPPINSTALL") && flaws.contains(Flaw.IGNORES_REINSTALL)
+                && form.get("auth[member_id]").equals(installedOn)) {
+            return "ok"; // installed again on the same portal: the flaw keeps the first installation's tokens
+        }
         if (event.equals("ONAPPINSTALL")) {
+            installedOn = form.get("auth[member_id]");
             auth = new Auth(form.get("auth[access_token]"), form.get("auth[refresh_token]"),
                     form.get("auth[client_endpoint]"), form.get("auth[server_endpoint]"));
             applicationToken = form.get("auth[application_token]");

@@ -133,8 +133,14 @@ public final class HandlerServer implements AutoCloseable {
             ObjectNode post = r.query().deepCopy();
             post.setAll(r.form());
             expect(contracts.validate("placements/placement-post.json", post), "Placement POST", r);
+            String options = "placements/CALL_CARD.options.json";
+            for (var placement : contracts.index().get("placements")) {
+                if (placement.get("placement").asText().equals(r.form().get("PLACEMENT").asText())) {
+                    options = placement.get("options").asText();
+                }
+            }
             try {
-                expect(contracts.validate("placements/CALL_CARD.options.json",
+                expect(contracts.validate(options,
                         JSON.readTree(r.form().get("PLACEMENT_OPTIONS").asText())), "PLACEMENT_OPTIONS", r);
             } catch (java.io.IOException e) {
                 throw new AssertionError("PLACEMENT_OPTIONS is not JSON: " + r.body(), e);

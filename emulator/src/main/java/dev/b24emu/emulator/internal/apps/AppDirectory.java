@@ -19,6 +19,8 @@ import java.util.Set;
  * ({@link Applications}).
  */
 public final class AppDirectory implements TokenResolver, Applications {
+    /** A token of an application the portal no longer has (the server's oauth/auth.php check of the app row). */
+    static final RestError APPLICATION_NOT_FOUND = new RestError(401, "APPLICATION_NOT_FOUND", "Application not found");
     private final PortalRegistry portals;
     private final OAuthServer oauth;
 
@@ -29,6 +31,14 @@ public final class AppDirectory implements TokenResolver, Applications {
 
     @Override
     public Resolution resolve(String accessToken) {
+        OAuthServer.Grant gone = oauth.orphaned(accessToken).orElse(null);
+        if (gone != null) {
+            return new Resolution(departed(gone, accessToken), APPLICATION_NOT_FOUND);
+        }
+        OAuthServer.Grant revoked = oauth.revoked(accessToken).orElse(null);
+        if (revoked != null) {
+            return new Resolution(departed(revoked, accessToken), RestError.invalidToken());
+        }
         OAuthServer.Grant grant = oauth.access(accessToken).orElse(null);
         Portal portal = grant == null ? null : portals.get(grant.portalId()).orElse(null);
         App app = portal == null ? null : portal.store(AppStore.class).byClientId(grant.clientId()).orElse(null);
@@ -41,9 +51,22 @@ public final class AppDirectory implements TokenResolver, Applications {
                 : new Resolution(caller, null);
     }
 
+    /**
+     * The caller a refused token of a deleted application or a revoked token stands for, so the refusal is journaled
+     * on its portal under its client_id (the conformance kit's lifecycle rule reads it); null when the portal is gone.
+     */
+    private Caller departed(OAuthServer.Grant grant, String accessToken) {
+        Portal portal = portals.get(grant.portalId()).orElse(null);
+        return portal == null ? null : new Caller(portal, grant.userId(), Caller.AuthType.OAUTH, "", grant.clientId(),
+                Caller.fingerprint(accessToken), Set.of());
+    }
+
+    /** An application not yet through installFinish, or whose payment ran out, gets no events (installation-finish.md). */
     @Override
     public Optional<Set<String>> scopes(Portal portal, String appKey) {
-        return portal.store(AppStore.class).byAppKey(appKey).map(App::scopes);
+        return portal.store(AppStore.class).byAppKey(appKey)
+                .filter(app -> !app.awaitingFinish() && Standing.of(app, portal.now()).paymentAllowed())
+                .map(App::scopes);
     }
 
     /** The auth block of a delivery (_includes/auth-params-in-events.md); every value a string. */
@@ -60,7 +83,7 @@ public final class AppDirectory implements TokenResolver, Applications {
         auth.put("scope", app.scopeList());
         auth.put("domain", announced.domain());
         auth.put("server_endpoint", announced.serverEndpoint());
-        auth.put("status", "L");
+        auth.put("status", app.status());
         auth.put("client_endpoint", announced.clientEndpoint());
         auth.put("member_id", portal.memberId());
         auth.put("user_id", Long.toString(userId));

@@ -8,8 +8,8 @@ import dev.b24emu.emulator.internal.transport.RestError;
 
 /**
  * app.info (api-reference/common/system/app-info.md): an application learns what it is on the portal. An emulated
- * portal is an English cloud portal on the largest Enterprise plan, and every application on it is a local one,
- * installed, never expiring. An incoming webhook gets what the real server gives it, its scopes and the licence,
+ * portal is an English cloud portal on the largest Enterprise plan; an application reports its version, status,
+ * whether installFinish was called, and its trial or paid period on the portal's clock ({@link Standing}). An incoming webhook gets what the real server gives it, its scopes and the licence,
  * unless the portal sets appInfoWebhookDenied: then the docs' ACCESS_DENIED (specs/DECISIONS.md D51).
  */
 public final class AppInfo {
@@ -35,11 +35,16 @@ public final class AppInfo {
                 .orElseThrow(() -> new RestError(403, "ACCESS_DENIED", "Access denied! Application context required"));
         info.put("ID", Long.parseLong(app.appKey()));
         info.put("CODE", app.clientId());
-        info.put("VERSION", 1);
-        info.put("STATUS", "L");
-        info.put("INSTALLED", true);
-        info.put("PAYMENT_EXPIRED", "N");
-        info.putNull("DAYS");
+        Standing standing = Standing.of(app, caller.portal().now());
+        info.put("VERSION", app.version());
+        info.put("STATUS", standing.status());
+        info.put("INSTALLED", !app.awaitingFinish());
+        info.put("PAYMENT_EXPIRED", standing.paymentExpired() ? "Y" : "N");
+        if (standing.days() == null) {
+            info.putNull("DAYS");
+        } else {
+            info.put("DAYS", standing.days());
+        }
         info.put("LANGUAGE_ID", LANGUAGE);
         info.put("LICENSE", LICENSE);
         info.put("LICENSE_TYPE", LICENSE_TYPE);

@@ -43,6 +43,11 @@ public final class AppStore implements Store<AppStore.Snapshot> {
         byAppKey.put(app.appKey(), app);
     }
 
+    public synchronized void remove(App app) {
+        byClientId.remove(app.clientId());
+        byAppKey.remove(app.appKey());
+    }
+
     public Optional<App> byClientId(String clientId) {
         return Optional.ofNullable(byClientId.get(clientId));
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.events.EventPublisher;
+import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
+import dev.b24emu.emulator.internal.transport.FormCodec;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.Urls;
@@ -26,17 +28,24 @@ public final class Installation {
 
     private final OAuthServer oauth;
     private final EventPublisher publisher;
+    private final Outbound outbound;
     private final SelfGuard self;
 
-    public Installation(OAuthServer oauth, EventPublisher publisher, SelfGuard self) {
+    public Installation(OAuthServer oauth, EventPublisher publisher, Outbound outbound, SelfGuard self) {
         this.oauth = oauth;
         this.publisher = publisher;
+        this.outbound = outbound;
         this.self = self;
     }
 
+    /** The statuses of app.info: local, free, demo, trial, paid, subscription. */
+    static final Set<String> STATUSES = Set.of("L", "F", "D", "T", "P", "S");
+
     /**
-     * Body of POST /_emulator/portals/{id}/apps: clientId, clientSecret, scopes, and optionally handlerUrl, name,
-     * userId; a bad value is an IllegalArgumentException naming it.
+     * Body of POST /_emulator/portals/{id}/apps: clientId, clientSecret, scopes, and optionally handlerUrl (the
+     * installation callback of an API-only application), installUrl (a wizard: the portal opens it with the page
+     * form, and the application is not installed until installFinish), redirectUri (authorization code), name,
+     * userId, version, status and days (the trial or paid period); a bad value is an IllegalArgumentException naming it.
      */
     public ObjectNode install(Portal portal, JsonNode spec, Endpoints endpoints) {
         String clientId = required(spec, "clientId");
@@ -47,22 +56,34 @@ public final class Installation {
         }
         Set<String> scopes = new LinkedHashSet<>();
         scopeList.forEach(s -> scopes.add(s.asText()));
-        String handlerUrl = spec.hasNonNull("handlerUrl") ? spec.get("handlerUrl").asText() : null;
-        if (handlerUrl != null && (!Urls.isHttp(handlerUrl) || self.reachesControlApi(handlerUrl))) {
-            throw new IllegalArgumentException("handlerUrl must be an absolute http(s) URL");
+        String handlerUrl = url(spec, "handlerUrl");
+        String installUrl = url(spec, "installUrl");
+        String redirectUri = url(spec, "redirectUri");
+        int version = spec.hasNonNull("version") ? spec.get("version").asInt() : 1;
+        String status = spec.hasNonNull("status") ? spec.get("status").asText() : "L";
+        if (version < 1 || !STATUSES.contains(status)) {
+            throw new IllegalArgumentException("version must be a positive integer and status one of L, F, D, T, P, S");
         }
+        java.time.Instant paidUntil = spec.hasNonNull("days") ? portal.now().plus(java.time.Duration.ofDays(
+                spec.get("days").asLong())) : null;
         User user = activeUser(portal, spec.hasNonNull("userId") ? spec.get("userId").asLong() : portal.webhook().userId());
         App app = portal.exclusive(() -> {
             App existing = portal.store(AppStore.class).byClientId(clientId).orElse(null);
             App installed = new App(existing == null ? portal.store(AppStore.class).nextAppKey() : existing.appKey(), clientId,
                     clientSecret, spec.hasNonNull("name") ? spec.get("name").asText() : clientId, scopes, handlerUrl,
-                    existing == null ? randomHex() : existing.applicationToken(), user.id());
+                    existing == null ? randomHex() : existing.applicationToken(), user.id(), version, status,
+                    installUrl != null, installUrl, redirectUri, paidUntil);
             portal.store(AppStore.class).put(installed);
             return installed;
         });
+        oauth.reinstalled(portal.id(), clientId);
         OAuthServer.Tokens tokens = oauth.issue(portal, app, user.id());
-        if (handlerUrl != null) {
-            publisher.installed(portal, app.appKey(), handlerUrl, user.id(), endpoints);
+        if (installUrl != null) {
+            AppPage page = AppPage.open(portal, app, installUrl, "DEFAULT", "{}", tokens, endpoints);
+            outbound.post(portal, "INSTALL", 0, page.url(), "application/x-www-form-urlencoded",
+                    FormCodec.encode(page.form()), page.form());
+        } else if (handlerUrl != null) {
+            publisher.installed(portal, app.appKey(), app.version(), handlerUrl, user.id(), endpoints);
         }
         return tokenResponse(portal, app, user.id(), tokens, endpoints);
     }
@@ -81,7 +102,7 @@ public final class Installation {
         body.put("refresh_token", tokens.refreshToken());
         body.put("scope", app.scopeList());
         body.put("server_endpoint", announced.serverEndpoint());
-        body.put("status", "L");
+        body.put("status", app.status());
         body.put("user_id", userId);
         body.put("application_token", app.applicationToken());
         body.put("app_id", app.appKey());
@@ -92,6 +113,14 @@ public final class Installation {
     static User activeUser(Portal portal, long userId) {
         return portal.store(UserStore.class).get(userId).filter(User::active)
                 .orElseThrow(() -> new IllegalArgumentException("userId must be an active user of the portal"));
+    }
+
+    private String url(JsonNode spec, String name) {
+        String url = spec.hasNonNull(name) ? spec.get(name).asText() : null;
+        if (url != null && (!Urls.isHttp(url) || self.reachesControlApi(url))) {
+            throw new IllegalArgumentException(name + " must be an absolute http(s) URL");
+        }
+        return url;
     }
 
     private static String required(JsonNode spec, String name) {

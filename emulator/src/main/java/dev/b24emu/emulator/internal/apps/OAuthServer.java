@@ -36,6 +36,17 @@ public final class OAuthServer {
     /** maps portal/app/user to the newest access token, so event deliveries reuse a live token instead of minting one each */
     private final Map<String, Tokens> current = new ConcurrentHashMap<>();
     private final AtomicLong issued = new AtomicLong();
+    /** maps the access tokens of uninstalled applications to their grants: calls with them get APPLICATION_NOT_FOUND */
+    private final Map<String, Grant> orphaned = new ConcurrentHashMap<>();
+    /** maps revoked access tokens to their grants: calls with them get invalid_token, journaled on their portal */
+    private final Map<String, Grant> revoked = new ConcurrentHashMap<>();
+    /** maps an unexchanged authorization code to its grant (30 seconds on the portal's clock) */
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    /** maps an exchanged or expired code to its grant, so a second exchange is told apart from a made-up code */
+    private final Map<String, Grant> spentCodes = new ConcurrentHashMap<>();
+
+    /** "The lifetime of the authorization code code is 30 seconds" (settings/oauth/index.md). */
+    public static final Duration CODE_LIFETIME = Duration.ofSeconds(30);
 
     public Tokens issue(Portal portal, App app, long userId) {
         Instant now = portal.now();
@@ -52,6 +63,8 @@ public final class OAuthServer {
     /** Drops a portal's grants that expired over a day ago, so memory stays flat; recent ones still answer expired_token. */
     private void purgeExpired(Portal portal) {
         Instant horizon = portal.now().minus(Duration.ofDays(1));
+        orphaned.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
+        revoked.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
         accessTokens.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
         refreshTokens.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
     }
@@ -68,6 +81,88 @@ public final class OAuthServer {
 
     public Optional<Grant> access(String token) {
         return Optional.ofNullable(accessTokens.get(token));
+    }
+
+    /** The grant of an access token whose application was uninstalled since it was issued. */
+    public Optional<Grant> orphaned(String token) {
+        return Optional.ofNullable(orphaned.get(token));
+    }
+
+    /** The grant of an access token revoked since it was issued. */
+    public Optional<Grant> revoked(String token) {
+        return Optional.ofNullable(revoked.get(token));
+    }
+
+    /** An authorization code for the user's consent (step 1 of settings/oauth/index.md). */
+    public String issueCode(Portal portal, App app, long userId) {
+        String code = random();
+        codes.put(code, new Grant(portal.id(), app.clientId(), userId, portal.now().plus(CODE_LIFETIME)));
+        return code;
+    }
+
+    /** What exchanging a code found: its grant, or why there is none. */
+    public enum CodeState { GOOD, SPENT, UNKNOWN }
+
+    public record Exchange(CodeState state, Grant grant) {
+    }
+
+    /** Spends a code: good once within 30 seconds; a spent or expired code is told apart from one never issued. */
+    public Exchange spendCode(String code, Portal portalOrNull) {
+        Grant grant = code == null ? null : codes.remove(code);
+        if (grant == null) {
+            Grant spent = code == null ? null : spentCodes.get(code);
+            return new Exchange(spent == null ? CodeState.UNKNOWN : CodeState.SPENT, spent);
+        }
+        spentCodes.put(code, grant);
+        if (spentCodes.size() > 4096) {
+            spentCodes.clear(); // a bound on memory; a forgotten spent code then reads as unknown, still refused
+        }
+        Portal portal = portalOrNull;
+        boolean expired = portal != null && portal.now().isAfter(grant.expiresAt());
+        return new Exchange(expired ? CodeState.SPENT : CodeState.GOOD, grant);
+    }
+
+    /** The grant a code stands for, without spending it (to find its portal and application). */
+    public Optional<Grant> peekCode(String code) {
+        Grant grant = code == null ? null : codes.get(code);
+        return Optional.ofNullable(grant != null ? grant : code == null ? null : spentCodes.get(code));
+    }
+
+    /**
+     * Uninstalling an application: its refresh tokens and codes die, its access tokens are kept aside so a call with
+     * one is answered APPLICATION_NOT_FOUND, as the portal answers for an application it no longer has.
+     */
+    public void uninstalled(String portalId, String clientId) {
+        java.util.function.Predicate<Grant> ofApp = g -> g.portalId().equals(portalId) && g.clientId().equals(clientId);
+        accessTokens.forEach((token, grant) -> {
+            if (ofApp.test(grant)) {
+                orphaned.put(token, grant);
+            }
+        });
+        accessTokens.values().removeIf(ofApp);
+        refreshTokens.values().removeIf(ofApp);
+        codes.values().removeIf(ofApp);
+        current.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
+    }
+
+    /** A (re)installation forgets the orphaned tokens of the same client_id: they belong to the earlier installation. */
+    void reinstalled(String portalId, String clientId) {
+        orphaned.values().removeIf(g -> g.portalId().equals(portalId) && g.clientId().equals(clientId));
+    }
+
+    /** Revokes every token of an application on a portal (the refresh token no longer renews: invalid_grant). */
+    public int revoke(String portalId, String clientId) {
+        java.util.function.Predicate<Grant> ofApp = g -> g.portalId().equals(portalId) && g.clientId().equals(clientId);
+        int before = refreshTokens.size();
+        refreshTokens.values().removeIf(ofApp);
+        accessTokens.forEach((token, grant) -> {
+            if (ofApp.test(grant)) {
+                revoked.put(token, grant);
+            }
+        });
+        accessTokens.values().removeIf(ofApp);
+        current.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
+        return before - refreshTokens.size();
     }
 
     /** Spends a refresh token; empty when it is unknown, used or expired on its portal's clock. */
@@ -123,6 +218,9 @@ public final class OAuthServer {
     public void forget(String portalId) {
         accessTokens.values().removeIf(g -> g.portalId().equals(portalId));
         refreshTokens.values().removeIf(g -> g.portalId().equals(portalId));
+        orphaned.values().removeIf(g -> g.portalId().equals(portalId));
+        revoked.values().removeIf(g -> g.portalId().equals(portalId));
+        codes.values().removeIf(g -> g.portalId().equals(portalId));
         current.keySet().removeIf(k -> k.startsWith(portalId + "/"));
     }
 

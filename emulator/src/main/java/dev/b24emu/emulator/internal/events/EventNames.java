@@ -19,6 +19,8 @@ public final class EventNames {
     public static final String EXTERNAL_CALL_START = "ONEXTERNALCALLSTART";
     public static final String EXTERNAL_CALLBACK_START = "ONEXTERNALCALLBACKSTART";
     public static final String APP_INSTALL = "ONAPPINSTALL";
+    public static final String APP_UNINSTALL = "ONAPPUNINSTALL";
+    public static final String APP_UPDATE = "ONAPPUPDATE";
 
     /** maps each event, upper-cased as the server stores it, to its scope ("" for none) */
     private static final Map<String, String> SCOPES = new LinkedHashMap<>();

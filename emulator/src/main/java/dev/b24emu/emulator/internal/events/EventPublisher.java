@@ -73,7 +73,7 @@ public final class EventPublisher {
             for (OutgoingWebhook webhook : events.webhooks(event)) {
                 long handlerId = webhook.handlerId(event).orElseThrow();
                 ObjectNode payload = payload(portal, event, handlerId, data);
-                payload.set("auth", webhookAuth(portal, webhook, emit.endpoints()));
+                payload.set("auth", tokenlessAuth(portal, webhook.applicationToken(), emit.endpoints()));
                 deliver(portal, event, handlerId, webhook.handlerUrl(), payload);
             }
         }
@@ -89,25 +89,34 @@ public final class EventPublisher {
         return payload;
     }
 
-    /** "An outgoing webhook receives only domain, client_endpoint, server_endpoint, member_id, and application_token". */
-    private static ObjectNode webhookAuth(Portal portal, OutgoingWebhook webhook, Endpoints endpoints) {
+    /**
+     * "An outgoing webhook receives only domain, client_endpoint, server_endpoint, member_id, and application_token";
+     * so do the events sent without auth (ONAPPUNINSTALL: the server's sendAuth false).
+     */
+    private static ObjectNode tokenlessAuth(Portal portal, String applicationToken, Endpoints endpoints) {
         Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
         ObjectNode auth = JsonNodeFactory.instance.objectNode();
         auth.put("domain", announced.domain());
         auth.put("client_endpoint", announced.clientEndpoint());
         auth.put("server_endpoint", announced.serverEndpoint());
         auth.put("member_id", portal.memberId());
-        auth.put("application_token", webhook.applicationToken());
+        auth.put("application_token", applicationToken);
         return auth;
     }
 
-    /** ONAPPINSTALL to an application's handler URL: the installation callback, with no handler ID. */
-    public void installed(Portal portal, String appKey, String handlerUrl, long userId, Endpoints endpoints) {
+    /** The data of ONAPPINSTALL (api-reference/common/events/on-app-install.md). */
+    public static ObjectNode installData(int version) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("VERSION", "1");
+        data.put("VERSION", Integer.toString(version));
         data.put("ACTIVE", "Y");
         data.put("INSTALLED", "Y");
         data.put("LANGUAGE_ID", "en");
+        return data;
+    }
+
+    /** ONAPPINSTALL to an application's handler URL: the installation callback, with no handler ID. */
+    public void installed(Portal portal, String appKey, int version, String handlerUrl, long userId, Endpoints endpoints) {
+        ObjectNode data = installData(version);
         deliver(portal, EventNames.APP_INSTALL, 0, handlerUrl,
                 appPayload(portal, EventNames.APP_INSTALL, 0, data, appKey, userId, endpoints));
     }
@@ -137,6 +146,25 @@ public final class EventPublisher {
         }
         payload.set("auth", applications.auth(portal, appKey, userId, endpoints));
         return payload;
+    }
+
+    /**
+     * ONAPPUNINSTALL to the application's bound handlers, before they are removed: data LANGUAGE_ID and CLEAN (1 or
+     * 0), an auth block without tokens (api-reference/common/events/on-app-uninstall.md).
+     */
+    public void uninstalled(Portal portal, String appKey, String applicationToken, boolean clean, Endpoints endpoints) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("LANGUAGE_ID", "en");
+        data.put("CLEAN", clean ? 1 : 0);
+        for (EventHandler handler : portal.store(EventStore.class).handlers(h -> h.event().equals(EventNames.APP_UNINSTALL)
+                && h.appKey().equals(appKey) && !h.offline())) {
+            if (applications.scopes(portal, appKey).isEmpty()) {
+                return;
+            }
+            ObjectNode payload = payload(portal, EventNames.APP_UNINSTALL, handler.id(), data);
+            payload.set("auth", tokenlessAuth(portal, applicationToken, endpoints));
+            deliver(portal, EventNames.APP_UNINSTALL, handler.id(), handler.handler(), payload);
+        }
     }
 
     private Future<Delivery> deliver(Portal portal, String event, long handlerId, String url, ObjectNode payload) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.apps.App;
+import dev.b24emu.emulator.internal.apps.AppPage;
 import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.apps.OAuthServer;
 import dev.b24emu.emulator.internal.outbound.Outbound;
@@ -13,9 +14,6 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.FormCodec;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * Opens placement widgets the way Bitrix24 does: a POST to the handler with DOMAIN, PROTOCOL, LANG and APP_SID in
@@ -55,23 +53,9 @@ public final class WidgetPublisher {
         if (app == null) {
             return java.util.Optional.empty();
         }
-        Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
-        OAuthServer.Tokens tokens = oauth.forDelivery(portal, app, userId);
-        String query = "DOMAIN=" + encode(announced.domain()) + "&PROTOCOL=" + (announced.https() ? 1 : 0)
-                + "&LANG=en&APP_SID=" + UUID.randomUUID().toString().replace("-", "");
-        String url = placement.handler() + (placement.handler().contains("?") ? "&" : "?") + query;
-        ObjectNode form = JsonNodeFactory.instance.objectNode();
-        form.put("AUTH_ID", tokens.accessToken());
-        form.put("AUTH_EXPIRES", Long.toString(tokens.expiresIn()));
-        form.put("REFRESH_ID", tokens.refreshToken());
-        form.put("SERVER_ENDPOINT", announced.serverEndpoint());
-        form.put("APPLICATION_TOKEN", app.applicationToken());
-        form.put("APPLICATION_SCOPE", app.scopeList());
-        form.put("member_id", portal.memberId());
-        form.put("status", "L");
-        form.put("PLACEMENT", placement.placement());
-        form.put("PLACEMENT_OPTIONS", text(options));
-        return java.util.Optional.of(new Opening(placement, url, form));
+        AppPage page = AppPage.open(portal, app, placement.handler(), placement.placement(), text(options),
+                oauth.forDelivery(portal, app, userId), endpoints);
+        return java.util.Optional.of(new Opening(placement, page.url(), page.form()));
     }
 
     /** A CallCard::* event to every REST subscriber of it on the portal. */
@@ -95,9 +79,4 @@ public final class WidgetPublisher {
             throw new IllegalStateException("A JSON tree always serialises", e);
         }
     }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
 }

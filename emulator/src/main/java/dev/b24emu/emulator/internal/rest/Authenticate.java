@@ -82,6 +82,10 @@ final class Authenticate implements Stage {
     }
 
     private Resolution credentials(RestExchange exchange) {
+        RestError magic = MagicCredentials.refusal(exchange, portals).orElse(null);
+        if (magic != null) {
+            return new Resolution(null, magic);
+        }
         if (exchange.path().isWebhook()) {
             Portal portal = portals.byWebhookToken(exchange.path().token()).orElse(null);
             if (portal == null || !Long.toString(portal.webhook().userId()).equals(exchange.path().userId())) {
@@ -108,6 +112,9 @@ final class Authenticate implements Stage {
 
     /** The real server looks the method up before the credentials: an unknown method is 404 whoever asks. */
     private RestError unknownMethodFirst(RestExchange exchange, RestError refusal) {
+        if (refusal.httpStatus() == 302 || "PORTAL_DELETED".equals(refusal.code())) {
+            return refusal; // the portal's own state comes before any method (CRestServer::init)
+        }
         return methods.find(exchange.method(), exchange.path().v3()).isEmpty()
                 ? RestError.methodNotFound(exchange.path()) : refusal;
     }

@@ -117,7 +117,7 @@ public final class EmulatorServer implements AutoCloseable {
         calls.listen(builtIn);
         FollowUps followUps = new FollowUps();
         calls.listen(followUps);
-        this.apps = new AppsArea(portals, oauth, publisher, self, json, this::endpoints);
+        this.apps = new AppsArea(portals, oauth, publisher, outbound, self, json, this::endpoints);
         List<Area> areas = areas(self, widgets, calls, builtIn, cards, followUps);
 
         List<StoreType<?>> stores = new ArrayList<>(List.of(

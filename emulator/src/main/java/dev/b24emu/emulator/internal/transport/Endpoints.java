@@ -56,6 +56,21 @@ public record Endpoints(String baseUrl, String authServer) {
         return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 
+    /**
+     * The same emulator under another host name, where the magic "portal moved" credential redirects (D113):
+     * 127.0.0.1 and localhost trade places; any other host moves to localhost on the same port.
+     */
+    public Endpoints movedTo() {
+        URI uri = URI.create(baseUrl);
+        String host = "localhost".equals(uri.getHost()) ? "127.0.0.1" : "localhost";
+        return new Endpoints(uri.getScheme() + "://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+    }
+
+    /** The authorization server's domain (server_domain of the authorization-code redirect). */
+    public String serverDomain() {
+        return URI.create(serverEndpoint()).getAuthority();
+    }
+
     public boolean https() {
         return baseUrl.startsWith("https:");
     }

@@ -16,6 +16,7 @@ public final class RestError extends RuntimeException {
     private final int httpStatus;
     private final String argument;
     private final List<Invalid> validation;
+    private final String location;
 
     public RestError(int httpStatus, String code, String description) {
         this(httpStatus, code, description, null, List.of());
@@ -32,12 +33,29 @@ public final class RestError extends RuntimeException {
     }
 
     private RestError(int httpStatus, String code, String description, String argument, List<Invalid> validation) {
+        this(httpStatus, code, description, argument, validation, null);
+    }
+
+    private RestError(int httpStatus, String code, String description, String argument, List<Invalid> validation,
+                      String location) {
         super(description, null, false, false);
         this.code = code;
         this.httpStatus = httpStatus;
         this.argument = argument;
         this.validation = List.copyOf(validation);
+        this.location = location;
     }
+
+    /**
+     * The portal's answer at an address it no longer has: 302 to the new one (settings/how-to-call-rest-api/
+     * change-domen.md); clients read the Location header, not the body.
+     */
+    public static RestError moved(String location) {
+        return new RestError(302, "PORTAL_MOVED", "The portal has moved to " + location, null, List.of(), location);
+    }
+
+    /** Where a redirect sends the client (the Location header), or null. */
+    public String location() { return location; }
 
     /** ERROR_ARGUMENT naming the parameter in "argument", as the placement methods answer. */
     public static RestError argument(String name, String description) {

@@ -24,6 +24,7 @@ public final class RestExchange {
     private String method;
     private ObjectNode params;
     private String authToken;
+    private String query;
     private final List<String> warnings = new ArrayList<>();
     private Object principal;
     private String tenant;
@@ -71,6 +72,9 @@ public final class RestExchange {
 
     /** The OAuth token the request carries (auth or access_token), or null. */
     public String authToken() { return authToken; }
+    /** The request's raw query string, or null (a redirect keeps it). */
+    public String query() { return query; }
+    public void query(String query) { this.query = query; }
     public void authToken(String token) { this.authToken = token; }
 
     /** What the request did that the contract rules out but the real server would accept (journal, header). */

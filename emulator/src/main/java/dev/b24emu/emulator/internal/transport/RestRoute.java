@@ -58,6 +58,7 @@ public final class RestRoute {
         RestPath path = RestPath.parse(request.path());
         RestExchange exchange = new RestExchange(request.method().name(), path,
                 Endpoints.of(request, defaultEndpoints.get()), started);
+        exchange.query(request.query());
         String bearer = bearer(request);
         if (bearer != null) {
             exchange.authToken(bearer);
@@ -192,6 +193,9 @@ public final class RestRoute {
             response.setStatusCode(status)
                     .putHeader("Content-Type", JSON_UTF8)
                     .putHeader("Access-Control-Allow-Origin", "*");
+            if (error != null && error.location() != null) {
+                response.putHeader("Location", error.location());
+            }
             for (String warning : exchange.warnings()) {
                 response.headers().add(WARNING_HEADER, asciiHeader(warning));
             }

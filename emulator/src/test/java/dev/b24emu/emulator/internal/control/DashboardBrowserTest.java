@@ -18,8 +18,8 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /**
- * The dashboard in headless Chromium: it loads, a call registered over REST appears on the timeline live, and a
- * callback through the portal's own telephony runs beside it on the portal's clock.
+ * The dashboard in headless Chromium: it loads with the installed applications, a call registered over REST appears
+ * on the timeline live, and a callback through the portal's own telephony runs beside it on the portal's clock.
  */
 class DashboardBrowserTest extends EmulatorHarness {
     private WebDriver browser;
@@ -44,8 +44,13 @@ class DashboardBrowserTest extends EmulatorHarness {
 
     @Test
     void aRegisteredCallAppearsOnTheTimeline() throws Exception {
+        given().contentType("application/json").body(Map.of("clientId", "app.dash", "clientSecret", "s", "scopes",
+                java.util.List.of("user"), "version", 2, "status", "T", "days", 5))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/apps").then().statusCode(201);
         WebDriverWait wait = openDashboard();
         wait.until(d -> d.findElement(By.id("crm")).getText().contains("Ivan Petrov"));
+        wait.withMessage("the installed application with its version and trial").until(d ->
+                d.findElement(By.id("apps")).getText().contains("app.dash user 2 T yes ok 5"));
 
         String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
                 "TYPE", 2, "LINE_NUMBER", "74950000000")).then().statusCode(200).extract().path("result.CALL_ID");

@@ -1,7 +1,13 @@
 package dev.b24emu.emulator.internal.apps.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24emu.emulator.internal.apps.App;
+import dev.b24emu.emulator.internal.apps.AppLifecycle;
+import dev.b24emu.emulator.internal.apps.Authorization;
+import dev.b24emu.emulator.internal.apps.Standing;
+import dev.b24emu.emulator.internal.outbound.Outbound;
+import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.apps.AppInfo;
 import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.apps.EventTrigger;
@@ -27,19 +33,28 @@ import java.util.function.Supplier;
  * {@link dev.b24emu.emulator.internal.apps.AppDirectory}).
  */
 public final class AppsArea implements Area {
-    /** An installed application as the control API lists it. */
+    /** An installed application as the control API and the dashboard list it, with where it stands. */
     public record AppView(String appId, String clientId, String name, String scope, String handlerUrl,
-                          String applicationToken) {
-        static AppView of(App app) {
+                          String applicationToken, int version, String status, boolean installed, String paymentExpired,
+                          Long days, boolean paymentAllowed) {
+        static AppView of(App app, Portal portal) {
+            Standing standing = Standing.of(app, portal.now());
             return new AppView(app.appKey(), app.clientId(), app.name(), app.scopeList(), app.handlerUrl(),
-                    app.applicationToken());
+                    app.applicationToken(), app.version(), app.status(), !app.awaitingFinish(),
+                    standing.paymentExpired() ? "Y" : "N", standing.days(), standing.paymentAllowed());
         }
+    }
+
+    /** The answer to a revocation: how many refresh tokens died. */
+    public record Revoked(String appId, int refreshTokens) {
     }
 
     private final PortalRegistry portals;
     private final OAuthServer oauth;
     private final Installation installation;
     private final EventTrigger trigger;
+    private final AppLifecycle lifecycle;
+    private final Authorization authorization;
     private final ObjectMapper json;
     private final Supplier<Endpoints> defaultEndpoints;
 
@@ -47,11 +62,13 @@ public final class AppsArea implements Area {
      * @param oauth     the tokens of every portal's applications (the same server {@link AppDirectory} reads)
      * @param publisher delivers ONAPPINSTALL when an application with a handler URL is installed
      */
-    public AppsArea(PortalRegistry portals, OAuthServer oauth, EventPublisher publisher, SelfGuard self,
-                    ObjectMapper json, Supplier<Endpoints> defaultEndpoints) {
+    public AppsArea(PortalRegistry portals, OAuthServer oauth, EventPublisher publisher, Outbound outbound,
+                    SelfGuard self, ObjectMapper json, Supplier<Endpoints> defaultEndpoints) {
         this.portals = portals;
         this.oauth = oauth;
-        this.installation = new Installation(oauth, publisher, self);
+        this.installation = new Installation(oauth, publisher, outbound, self);
+        this.lifecycle = new AppLifecycle(oauth, publisher);
+        this.authorization = new Authorization(oauth);
         this.trigger = new EventTrigger(publisher, self);
         this.json = json;
         this.defaultEndpoints = defaultEndpoints;
@@ -75,10 +92,32 @@ public final class AppsArea implements Area {
     public void control(ControlRoutes routes) {
         routes.portal().post("/apps", 201, request -> installation.install(request.portal(), request.body(),
                 request.endpoints()));
-        routes.portal().get("/apps", request -> request.portal().store(AppStore.class).all().stream()
-                .map(AppView::of).toList());
+        ControlRoutes portal = routes.portal();
+        portal.get("/apps", request -> request.portal().store(AppStore.class).all().stream()
+                .map(app -> AppView.of(app, request.portal())).toList());
+        portal.post("/apps/:appId/install-finish", request -> AppView.of(lifecycle.finish(request.portal(),
+                request.path("appId"), request.endpoints()), request.portal()));
+        portal.post("/apps/:appId/version", request -> AppView.of(lifecycle.update(request.portal(),
+                request.path("appId"), request.body(), request.endpoints()), request.portal()));
+        portal.put("/apps/:appId/subscription", request -> AppView.of(lifecycle.subscription(request.portal(),
+                request.path("appId"), request.body()), request.portal()));
+        portal.post("/apps/:appId/revoke", request -> new Revoked(request.path("appId"),
+                lifecycle.revoke(request.portal(), request.path("appId"))));
+        portal.delete("/apps/:appId", request -> {
+            boolean clean = request.query("clean").map(v -> v.equals("1") || v.equalsIgnoreCase("true")).orElse(false);
+            return AppView.of(lifecycle.uninstall(request.portal(), request.path("appId"), clean, request.endpoints()),
+                    request.portal());
+        });
+        portal.post("/oauth/authorize", request -> {
+            JsonNode body = request.body();
+            if (!body.path("clientId").isTextual() || !body.path("userId").canConvertToLong()) {
+                throw new IllegalArgumentException("clientId and userId are required");
+            }
+            return authorization.approve(request.portal(), body.get("clientId").asText(), body.get("userId").asLong(),
+                    body.path("state").asText(""), request.endpoints());
+        });
         // answered with the delivery once the handler has answered (or the attempt gave up)
-        routes.portal().post("/trigger", request -> trigger.trigger(request.portal(), request.body(), request.endpoints()));
+        portal.post("/trigger", request -> trigger.trigger(request.portal(), request.body(), request.endpoints()));
     }
 
     @Override

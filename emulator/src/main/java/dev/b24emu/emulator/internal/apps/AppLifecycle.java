@@ -1,0 +1,107 @@
+package dev.b24emu.emulator.internal.apps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.events.EventNames;
+import dev.b24emu.emulator.internal.events.EventPublisher;
+import dev.b24emu.emulator.internal.events.EventStore;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.RestError;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What happens to an installed application after its installation, as the administrator and the marketplace cause
+ * it: installFinish from the wizard (ONAPPINSTALL to the handlers it bound), a new version (ONAPPUPDATE), the end or
+ * renewal of its trial or paid period, a revocation of its tokens, and its deletion (ONAPPUNINSTALL with CLEAN, then
+ * its handlers and tokens are gone; settings/app-uninstallation.md).
+ */
+public final class AppLifecycle {
+    private final OAuthServer oauth;
+    private final EventPublisher publisher;
+
+    public AppLifecycle(OAuthServer oauth, EventPublisher publisher) {
+        this.oauth = oauth;
+        this.publisher = publisher;
+    }
+
+    public static App require(Portal portal, String appId) {
+        return portal.store(AppStore.class).byAppKey(appId).or(() -> portal.store(AppStore.class).byClientId(appId))
+                .orElseThrow(() -> new RestError(404, "APP_NOT_FOUND", "No application " + appId));
+    }
+
+    /** BX24.installFinish (the layout's set_installed): INSTALLED becomes true, then ONAPPINSTALL goes out. */
+    public App finish(Portal portal, String appId, Endpoints endpoints) {
+        App app = portal.exclusive(() -> {
+            App finished = require(portal, appId).finished();
+            portal.store(AppStore.class).put(finished);
+            return finished;
+        });
+        publisher.publish(portal, EventNames.APP_INSTALL, EventPublisher.installData(app.version()),
+                new EventPublisher.Emit(app.installedBy(), app.appKey(), null, app.appKey(), endpoints));
+        return app;
+    }
+
+    /** A newer version installed: ONAPPUPDATE with VERSION and PREVIOUS_VERSION (on-app-update.md). */
+    public App update(Portal portal, String appId, JsonNode body, Endpoints endpoints) {
+        int version = body.path("version").asInt(0);
+        App[] before = new App[1];
+        App app = portal.exclusive(() -> {
+            before[0] = require(portal, appId);
+            if (version <= before[0].version()) {
+                throw new IllegalArgumentException("version must be an integer above " + before[0].version());
+            }
+            App updated = before[0].withVersion(version);
+            portal.store(AppStore.class).put(updated);
+            return updated;
+        });
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("VERSION", Integer.toString(version));
+        data.put("PREVIOUS_VERSION", Integer.toString(before[0].version()));
+        data.put("LANGUAGE_ID", AppInfo.LANGUAGE);
+        publisher.publish(portal, EventNames.APP_UPDATE, data,
+                new EventPublisher.Emit(app.installedBy(), app.appKey(), null, app.appKey(), endpoints));
+        return app;
+    }
+
+    /**
+     * The trial or paid period: {status, days} — days left from now on the portal's clock (negative: it ended that
+     * many days ago), or no days for an application without a period.
+     */
+    public App subscription(Portal portal, String appId, JsonNode body) {
+        String status = body.path("status").asText("");
+        if (!Installation.STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status must be one of L, F, D, T, P, S");
+        }
+        Instant paidUntil = body.hasNonNull("days") ? portal.now().plus(Duration.ofDays(body.get("days").asLong())) : null;
+        return portal.exclusive(() -> {
+            App changed = require(portal, appId).withSubscription(status, paidUntil);
+            portal.store(AppStore.class).put(changed);
+            return changed;
+        });
+    }
+
+    /** Revokes the application's tokens: its refresh tokens renew nothing more (invalid_grant). */
+    public int revoke(Portal portal, String appId) {
+        return oauth.revoke(portal.id(), require(portal, appId).clientId());
+    }
+
+    /**
+     * Deletes the application: ONAPPUNINSTALL first (queued while its handlers still exist), then its handlers and
+     * its tokens go (CRestUtil::CleanApp order).
+     */
+    public App uninstall(Portal portal, String appId, boolean clean, Endpoints endpoints) {
+        App app = require(portal, appId);
+        publisher.uninstalled(portal, app.appKey(), app.applicationToken(), clean, endpoints);
+        portal.exclusive(() -> {
+            portal.store(EventStore.class).unbind(h -> h.appKey().equals(app.appKey()));
+            portal.store(AppStore.class).remove(app);
+            return null;
+        });
+        oauth.uninstalled(portal.id(), app.clientId());
+        return app;
+    }
+}
