@@ -5,6 +5,7 @@
 // the environment (https_proxy) and php.ini (curl.cainfo), as they would for an unmodified integration.
 //
 // usage: php client.php settings.json method [key=value ...]
+//        php client.php settings.json --redirect '<the redirect URI the portal sent, with code, domain, ...>'
 
 const OAUTH_URL = 'https://oauth.bitrix.info/oauth/token/';
 
@@ -56,12 +57,35 @@ function renew(array $settings): array
 }
 
 [$script, $file, $method] = $argv;
+$settings = json_decode(file_get_contents($file), true);
+if ($method === '--redirect') {
+    // the application's redirect handler: the portal sent code and domain; the code is exchanged at oauth.bitrix.info
+    parse_str((string)parse_url($argv[3], PHP_URL_QUERY), $query);
+    $answer = request(OAUTH_URL . '?' . http_build_query([
+            'grant_type' => 'authorization_code',
+            'client_id' => $settings['client_id'],
+            'client_secret' => $settings['client_secret'],
+            'code' => $query['code'] ?? '',
+        ]), []);
+    if (empty($answer['access_token'])) {
+        fwrite(STDERR, 'code refused: ' . json_encode($answer) . "\n");
+        exit(4);
+    }
+    $settings = array_merge($settings, [
+        'access_token' => $answer['access_token'],
+        'refresh_token' => $answer['refresh_token'],
+        'domain' => $query['domain'],
+        'client_endpoint' => $answer['client_endpoint'],
+    ]);
+    file_put_contents($file, json_encode($settings));
+    echo json_encode(['installed' => $query['domain'], 'member_id' => $query['member_id'] ?? null]), "\n";
+    exit(0);
+}
 $params = [];
 foreach (array_slice($argv, 3) as $pair) {
     [$key, $value] = explode('=', $pair, 2);
     $params[$key] = $value;
 }
-$settings = json_decode(file_get_contents($file), true);
 for ($attempt = 0; $attempt < 2; $attempt++) {
     $answer = request('https://' . $settings['domain'] . '/rest/' . $method . '.json',
         array_merge($params, ['auth' => $settings['access_token']]));

@@ -25,15 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A PHP client that behaves as CRest does (test resource crest-like/client.php: URLs from the saved domain, renewal
- * at the hard-coded https://oauth.bitrix.info/oauth/token/) runs unchanged against the emulator: only https_proxy
+ * A PHP client that behaves as CRest does (test resource crest-like/client.php: installed by the authorization code,
+ * URLs from the domain the portal sent, renewal at the hard-coded https://oauth.bitrix.info/oauth/token/) runs
+ * unchanged against the emulator: only https_proxy
  * and curl.cainfo point it here. Needs Debian's php-cli and php-curl (.ci/run installs them).
  */
 class CRestThroughProxyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void anUnmodifiedCRestStyleClientCallsRenewsAtOauthBitrixInfoAndCallsAgain(@TempDir Path dir) throws Exception {
+    void anUnmodifiedCRestStyleClientIsInstalledByCodeCallsRenewsAtOauthBitrixInfoAndCallsAgain(@TempDir Path dir) throws Exception {
         assumeTrue(phpWithCurl(), "php-cli with php-curl is not installed (apt-get install php-cli php-curl): skipped");
         Servers.Config config = Servers.config();
         config.proxyPort = 0;
@@ -41,20 +42,28 @@ class CRestThroughProxyTest {
         try (EmulatorServer server = EmulatorServer.start(config.build())) {
             Portal portal = server.portals().create(new PortalRegistry.PortalSpec("crest", null, null, null,
                     server.portals().seeds().demo(), "crest-test.bitrix24.ru"));
-            ObjectNode app = JSON.createObjectNode().put("clientId", "local.crest").put("clientSecret", "crest-secret");
+            ObjectNode app = JSON.createObjectNode().put("clientId", "local.crest").put("clientSecret", "crest-secret")
+                    .put("redirectUri", "https://crest-app.example/oauth/");
             app.putArray("scopes").add("telephony").add("user");
-            JsonNode installed = server.installApp(portal, app);
+            server.installApp(portal, app);
             Path settings = dir.resolve("settings.json");
             Files.writeString(settings, JSON.createObjectNode()
-                    .put("access_token", installed.path("access_token").asText())
-                    .put("refresh_token", installed.path("refresh_token").asText())
-                    .put("domain", installed.path("domain").asText())
-                    .put("client_endpoint", installed.path("client_endpoint").asText())
                     .put("client_id", "local.crest").put("client_secret", "crest-secret").toString());
             Path client = dir.resolve("client.php");
             try (var in = getClass().getResourceAsStream("/crest-like/client.php")) {
                 Files.copy(in, client);
             }
+
+            // a user allows the application (the consent page's button, here through the control API); the portal
+            // redirects to the application with the code and its domain, and the application exchanges the code
+            String location = control(server, "/_emulator/portals/crest/oauth/authorize",
+                    "{\"clientId\":\"local.crest\",\"userId\":1,\"state\":\"s1\"}").path("location").asText();
+            assertTrue(location.startsWith("https://crest-app.example/oauth/?code=")
+                    && location.contains("&domain=crest-test.bitrix24.ru") && location.contains("&server_domain=oauth.bitrix.info"),
+                    location);
+            Run installed = php(server, client, settings, "--redirect", location);
+            assertEquals(0, installed.exit(), installed.toString());
+            assertEquals("crest-test.bitrix24.ru", JSON.readTree(installed.out()).path("installed").asText());
 
             Run first = php(server, client, settings, "user.current");
             assertEquals(0, first.exit(), first.toString());
@@ -76,6 +85,15 @@ class CRestThroughProxyTest {
     }
 
     private record Run(int exit, String out, String err) {
+    }
+
+    private static JsonNode control(EmulatorServer server, String path, String body) throws Exception {
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.baseUrl() + path)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return JSON.readTree(answer.body());
     }
 
     private static Run php(EmulatorServer server, Path client, Path settings, String... call)
