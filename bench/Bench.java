@@ -58,6 +58,12 @@ public class Bench {
             statistics(Path.of("emulator/target/b24-emulator.jar"), rows);
             System.exit(0);
         }
+        if (args.length == 2 && args[1].equals("security")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+            List<String> rows = new ArrayList<>();
+            security(Path.of("emulator/target/b24-emulator.jar"), rows);
+            System.exit(0);
+        }
         if (args.length == 2 && args[1].equals("profile")) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
             profile();
@@ -222,6 +228,46 @@ public class Bench {
                 STATISTIC_CALLS, statistic.perSecond(), statistic.latencies()));
         row(rows, String.format(Locale.ROOT, "| emulator RSS with %,d calls in the statistics | %d MiB (%.0f s to run them) | | | | |",
                 STATISTIC_CALLS, historyRss, fillSeconds));
+    }
+
+    /**
+     * The two costs of security round 2 (issue #17): a 1 MiB form body of repeated {@code a[]=} decoded (linear, stopped at
+     * PHP's 1,000 variables) and answered, and the register → finish rate with {@code --fsync always} beside the default.
+     */
+    static void security(Path jar, List<String> rows) throws Exception {
+        phase("1 MiB of a[]=");
+        Server plain = Server.start(port -> emulatorCommand(jar, port), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        String body = "a[]=1&".repeat(1024 * 1024 / 6);
+        URI user = URI.create("http://127.0.0.1:" + plain.port + "/rest/1/demo-token/user.current");
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(user).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (i >= 5) {
+                millis.add((System.nanoTime() - started) / 1e6); // the first five warm the JIT
+            }
+            if (answer.statusCode() >= 500) {
+                throw new IllegalStateException("1 MiB of a[]= answered " + answer.statusCode());
+            }
+        }
+        java.util.Collections.sort(millis);
+        row(rows, String.format(Locale.ROOT, "| 1 MiB form body of %,d `a[]=` pairs, decoded and answered (median / max of 20) | %.1f / %.1f ms | | | | |",
+                body.length() / 6, millis.get(millis.size() / 2), millis.get(millis.size() - 1)));
+        Load periodic = Load.warmThenRun(SECONDS, cycle("http://127.0.0.1:" + plain.port + "/rest/1/demo-token/"));
+        plain.stop();
+
+        phase("--fsync always");
+        Path state = Files.createTempFile("b24-bench-state", ".json");
+        Files.delete(state);
+        Server durable = Server.start(port -> emulatorCommand(jar, port, "--state-file", state.toString(), "--fsync", "always"),
+                port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        Load always = Load.warmThenRun(SECONDS, cycle("http://127.0.0.1:" + durable.port + "/rest/1/demo-token/"));
+        durable.stop();
+        Files.deleteIfExists(state);
+        row(rows, String.format(Locale.ROOT, "| register → finish cycles/s, default vs `--state-file --fsync always` (p50 / p99) | %.0f (%s) vs %.0f (%s): %.2f× | | | | |",
+                periodic.perSecond(), periodic.latencies(), always.perSecond(), always.latencies(),
+                always.perSecond() / periodic.perSecond()));
     }
 
     /** Register → finish cycles spread over users 1-3, types 1-2 and durations 0-299 s, for a history worth filtering. */

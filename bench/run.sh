@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 mkdir -p target/bench
 # "bench/run.sh profile [knobs]": only the emulator under the cycle load, with Java Flight Recorder, and its hot methods
 # "bench/run.sh statistics [knobs]": only voximplant.statistic.get over -DstatisticCalls finished calls
+# "bench/run.sh security [knobs]": only a 1 MiB a[]= body decoded, and the cycle rate with --fsync always
 mode=measure
-if [ "${1:-}" = profile ] || [ "${1:-}" = statistics ]; then mode=$1; shift; fi
-[ "$mode" = statistics ] || [ -f target/bench/wiremock-standalone-3.13.2.jar ] || \
+if [ "${1:-}" = profile ] || [ "${1:-}" = statistics ] || [ "${1:-}" = security ]; then mode=$1; shift; fi
+[ "$mode" = statistics ] || [ "$mode" = security ] || [ -f target/bench/wiremock-standalone-3.13.2.jar ] || \
   mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench
 java "$@" -cp emulator/target/b24-emulator.jar bench/Bench.java target/bench/wiremock-standalone-3.13.2.jar "$mode"
