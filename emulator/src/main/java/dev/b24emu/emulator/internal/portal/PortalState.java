@@ -24,6 +24,8 @@ import java.util.Set;
  */
 public final class PortalState {
     public static final String FORMAT = "b24-emulator-state/2";
+    /** The published schema of the format, generated from the stores' snapshots (StateSchemaTest keeps it true). */
+    static final String STATE_SCHEMA = "state/portal-state.json";
     /** The first format: stores' sections as before apps kept their tokens and call cards their lists. */
     static final String FORMAT_1 = "b24-emulator-state/1";
     private static final Set<String> OWN_FIELDS = Set.of("format", "id", "domain", "webhook", "settings", "clockOffsetSeconds");
@@ -62,6 +64,12 @@ public final class PortalState {
     /** Replaces the portal's state; a malformed state is a StateException and leaves the portal as it was. */
     public static void restore(Portal portal, JsonNode document) {
         JsonNode state = upgrade(document);
+        if (FORMAT.equals(state.path("format").asText())) {
+            // the published state schema (specs/…/state/portal-state.json) first: the first bad value's path, nothing touched
+            dev.b24emu.specs.Contracts.shared().validate(STATE_SCHEMA, state).stream().findFirst().ifPresent(v -> {
+                throw new StateException((v.location().isEmpty() ? "/" : v.location()) + ": " + v.message());
+            });
+        }
         PortalSettings settings;
         try {
             settings = portal.settings().patch(state.path("settings"));
