@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Run-test of bin/b24-emulator (called by .ci/run after the build): the first start answers and, stopped with SIGTERM,
+# leaves its class-data archive; the second start maps it and answers too. Prints both times to the first REST 200
+# beside the plain `java -jar`'s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export XDG_CACHE_HOME
+XDG_CACHE_HOME=$(mktemp -d)
+trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18931)
+url=http://127.0.0.1:$port/rest/1/demo-token/user.current
+
+# first200 COMMAND...: starts it, waits for the first 200 (60 s at most), prints the milliseconds, stops it with SIGTERM
+first200() {
+  local t0 pid
+  t0=$(date +%s%N)
+  "$@" --port "$port" --https-port -1 >"$XDG_CACHE_HOME/out.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 6000); do
+    if curl -sf -o /dev/null "$url"; then
+      echo $(( ($(date +%s%N) - t0) / 1000000 ))
+      kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+      return 0
+    fi
+    sleep 0.01
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  echo "launcher: no answer within 60 s:" >&2; cat "$XDG_CACHE_HOME/out.log" >&2
+  return 1
+}
+plain=$(first200 java -jar emulator/target/b24-emulator.jar)
+first=$(first200 bin/b24-emulator)
+archives=$(find "$XDG_CACHE_HOME/b24-emulator" -name '*.jsa' -size +1k | wc -l)
+[ "$archives" = 1 ] || { echo "launcher: the first start left no class-data archive" >&2; exit 1; }
+second=$(first200 bin/b24-emulator)
+if grep -qi "error\|warning" "$XDG_CACHE_HOME/out.log"; then
+  echo "launcher: the second start complained:" >&2; cat "$XDG_CACHE_HOME/out.log" >&2; exit 1
+fi
+echo "launcher: first REST 200 — plain java -jar ${plain} ms, launcher first start ${first} ms (writes the archive), later starts ${second} ms"
