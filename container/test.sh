@@ -159,10 +159,21 @@ restart_keeps_state() {
   "$DOCKER" rm "$NAME" >/dev/null
   # the second container has no control token in its environment: it makes one and prints it
   run_container "$NAME-2" -e "B24_EMULATOR_WEBHOOK_TOKEN=$HOOK" && await_rest "$URL/rest/1/$HOOK/user.current" || return 1
-  local printed
-  printed=$("$DOCKER" logs "$NAME-2" 2>&1 | sed -n 's/.*token required: \([0-9a-f]*\).*/\1/p' | head -1)
-  [ -n "$printed" ] || { say "no control token printed"; return 1; }
-  python3 container/session.py check-marked "$URL" "$printed" && "$DOCKER" rm -f "$NAME-2" >/dev/null
+  local printed="" _
+  # the line is printed once start-up returns, a moment after the port answers: wait for it (10 s at most)
+  for _ in $(seq 100); do
+    printed=$("$DOCKER" logs "$NAME-2" 2>&1 | sed -n 's/.*token required: \([0-9a-f]*\).*/\1/p' | head -1)
+    [ -n "$printed" ] && break
+    sleep 0.1
+  done
+  local rc=0
+  if [ -z "$printed" ]; then
+    say "no control token printed"; rc=1
+  else
+    python3 container/session.py check-marked "$URL" "$printed" || rc=1
+  fi
+  "$DOCKER" rm -f "$NAME-2" >/dev/null 2>&1 # a failed step leaves no container holding the port for the next ones
+  return $rc
 }
 step "SIGTERM saves /data/state.json; a new container finds it" restart_keeps_state
 
