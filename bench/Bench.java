@@ -64,6 +64,15 @@ public class Bench {
             security(Path.of("emulator/target/b24-emulator.jar"), rows);
             System.exit(0);
         }
+        if (args.length == 2 && args[1].equals("startup")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+            startUp(Path.of(args[0]), Path.of("emulator/target/b24-emulator.jar"), new ArrayList<>());
+            System.exit(0);
+        }
+        if (args.length == 2 && args[1].equals("inprocess")) {
+            inProcess();
+            System.exit(0);
+        }
         if (args.length == 2 && args[1].equals("profile")) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
             profile();
@@ -90,14 +99,7 @@ public class Bench {
                         + "%d calls in the statistics, %d cores%n", CONCURRENCY, WARMUP_SECONDS, SECONDS, FINISHED_CALLS,
                 SOAK_SECONDS, SEARCH_ENTITIES, STATISTIC_CALLS, Runtime.getRuntime().availableProcessors());
 
-        phase("start-up");
-        double emulatorStart = medianStart(port -> emulatorCommand(jar, port), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
-        double wiremockStart = medianStart(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port,
-                "--disable-banner"), port -> "http://127.0.0.1:" + port + "/__admin/health");
-        double bareStart = medianStart(port -> List.of(java(), "-cp", jar.toString(), "bench/Bench.java", "bare-vertx", "" + port),
-                port -> "http://127.0.0.1:" + port + "/");
-        row(rows, String.format(Locale.ROOT, "| start-up to first answer (median of 5) | %.2f s | %.2f s | %.2f s | %.2f× | %.2f× |",
-                emulatorStart, wiremockStart, bareStart, emulatorStart / wiremockStart, emulatorStart / bareStart));
+        startUp(wiremock, jar, rows);
 
         phase("register -> finish cycles");
         Server emulator = Server.start(port -> emulatorCommand(jar, port),
@@ -335,11 +337,14 @@ public class Bench {
         rows.add(row);
     }
 
+    /** The emulator as users start it (bin/b24-emulator: its archive and flags); -DemulatorHeap=… gives plain java -Xmx…. */
     static List<String> emulatorCommand(Path jar, int port, String... extra) {
-        List<String> command = new ArrayList<>(List.of(java()));
-        if (!EMULATOR_HEAP.isEmpty()) {
-            command.add("-Xmx" + EMULATOR_HEAP);
+        if (EMULATOR_HEAP.isEmpty()) {
+            List<String> command = launcherCommand(port);
+            command.addAll(List.of(extra));
+            return command;
         }
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + EMULATOR_HEAP));
         command.addAll(List.of("-jar", jar.toString(), "--port", "" + port, "--https-port", "-1"));
         command.addAll(List.of(extra));
         return command;
@@ -385,6 +390,91 @@ public class Bench {
 
     static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Time to the first REST answer (median of 5 starts each): plain java -jar, the launcher, WireMock, the bare route. */
+    static void startUp(Path wiremock, Path jar, List<String> rows) throws Exception {
+        phase("start-up");
+        double emulatorStart = medianStart(port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port, "--https-port", "-1"),
+                port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        double wiremockStart = medianStart(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port,
+                "--disable-banner"), port -> "http://127.0.0.1:" + port + "/__admin/health");
+        double bareStart = medianStart(port -> List.of(java(), "-cp", jar.toString(), "bench/Bench.java", "bare-vertx", "" + port),
+                port -> "http://127.0.0.1:" + port + "/");
+        double launcherStart = medianStart(port -> launcherCommand(port), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        row(rows, String.format(Locale.ROOT, "| start-up to first answer, plain java -jar (median of 5) | %.2f s | %.2f s | %.2f s | %.2f× | %.2f× |",
+                emulatorStart, wiremockStart, bareStart, emulatorStart / wiremockStart, emulatorStart / bareStart));
+        row(rows, String.format(Locale.ROOT, "| start-up to first answer, bin/b24-emulator (median of 5) | %.2f s | | | %.2f× | %.2f× |",
+                launcherStart, launcherStart / wiremockStart, launcherStart / bareStart));
+    }
+
+    static List<String> launcherCommand(int port) {
+        return new ArrayList<>(List.of("bin/b24-emulator", "--port", "" + port, "--https-port", "-1"));
+    }
+
+    /**
+     * In one JVM (as a JVM test suite starts them): Bitrix24Emulator.start, first and second, beside WireMockServer's
+     * start (found by reflection, so the other modes need no WireMock jar), and the cost of a fresh portal per test,
+     * by the embedding API and by the control API.
+     */
+    static void inProcess() throws Exception {
+        List<String> rows = new ArrayList<>();
+        dev.b24emu.emulator.EmulatorOptions options = dev.b24emu.emulator.EmulatorOptions.builder().port(0).httpsPort(-1).build();
+        double[] emulator = new double[2];
+        dev.b24emu.emulator.Bitrix24Emulator last = null;
+        for (int i = 0; i < 2; i++) {
+            long t0 = System.nanoTime();
+            last = dev.b24emu.emulator.Bitrix24Emulator.start(options);
+            emulator[i] = (System.nanoTime() - t0) / 1e6;
+            if (i == 0) {
+                last.close();
+            }
+        }
+        double[] wiremock = new double[2];
+        Class<?> config = Class.forName("com.github.tomakehurst.wiremock.core.WireMockConfiguration");
+        Class<?> server = Class.forName("com.github.tomakehurst.wiremock.WireMockServer");
+        for (int i = 0; i < 2; i++) {
+            Object options2 = config.getMethod("options").invoke(null);
+            options2 = config.getMethod("dynamicPort").invoke(options2);
+            long t0 = System.nanoTime();
+            Object wm = server.getConstructor(Class.forName("com.github.tomakehurst.wiremock.core.Options")).newInstance(options2);
+            server.getMethod("start").invoke(wm);
+            wiremock[i] = (System.nanoTime() - t0) / 1e6;
+            server.getMethod("stop").invoke(wm);
+        }
+        row(rows, String.format(Locale.ROOT, "| in-process start, first in the JVM | %.0f ms | %.0f ms | | %.2f× | |",
+                emulator[0], wiremock[0], emulator[0] / wiremock[0]));
+        row(rows, String.format(Locale.ROOT, "| in-process start, second in the JVM | %.0f ms | %.0f ms | | %.2f× | |",
+                emulator[1], wiremock[1], emulator[1] / wiremock[1]));
+        int portals = Integer.getInteger("portals", 2000);
+        long[] embedded = new long[portals];
+        for (int i = 0; i < portals; i++) {
+            long t0 = System.nanoTime();
+            dev.b24emu.emulator.TestPortal portal = last.controls().newPortal();
+            embedded[i] = System.nanoTime() - t0;
+            portal.delete();
+        }
+        long[] control = new long[portals];
+        URI create = URI.create(last.baseUrl() + "/_emulator/portals");
+        for (int i = 0; i < portals; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(create).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            control[i] = System.nanoTime() - t0;
+            String id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            HTTP.send(HttpRequest.newBuilder(URI.create(create + "/" + id)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        }
+        last.close();
+        row(rows, String.format(Locale.ROOT, "| fresh portal per test, embedding API (p50 / p99 of %d) | %s | | | | |",
+                portals, percentiles(embedded)));
+        row(rows, String.format(Locale.ROOT, "| fresh portal per test, control API over HTTP (p50 / p99 of %d) | %s | | | | |",
+                portals, percentiles(control)));
+    }
+
+    static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%.3f / %.3f ms", sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 99 / 100] / 1e6);
     }
 
     static int freePort() throws IOException {

@@ -8,8 +8,12 @@ mkdir -p target/bench
 # "bench/run.sh profile [knobs]": only the emulator under the cycle load, with Java Flight Recorder, and its hot methods
 # "bench/run.sh statistics [knobs]": only voximplant.statistic.get over -DstatisticCalls finished calls
 # "bench/run.sh security [knobs]": only a 1 MiB a[]= body decoded, and the cycle rate with --fsync always
+# "bench/run.sh inprocess [-Dportals=N]": Bitrix24Emulator.start (first, second) beside WireMockServer.start() in one
+#   JVM, and a fresh portal per test by the embedding API and by the control API (p50 / p99)
+# "bench/run.sh startup": only the start-up rows (plain java -jar, bin/b24-emulator, WireMock, the bare route)
 mode=measure
-if [ "${1:-}" = profile ] || [ "${1:-}" = statistics ] || [ "${1:-}" = security ]; then mode=$1; shift; fi
+case "${1:-}" in profile|statistics|security|inprocess|startup) mode=$1; shift ;; esac
 [ "$mode" = statistics ] || [ "$mode" = security ] || [ -f target/bench/wiremock-standalone-3.13.2.jar ] || \
   mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench
-java "$@" -cp emulator/target/b24-emulator.jar bench/Bench.java target/bench/wiremock-standalone-3.13.2.jar "$mode"
+java "$@" -cp emulator/target/b24-emulator.jar:target/bench/wiremock-standalone-3.13.2.jar bench/Bench.java \
+  target/bench/wiremock-standalone-3.13.2.jar "$mode"

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# The register rate of the emulator, WireMock standalone (static stub) and a bare Vert.x route under wrk, a C load
-# generator far lighter than bench/run.sh's Java client: 2 threads, 16 connections, 5 s warm-up + 20 s measured,
-# a new number on every register (so every request makes a new, never-finished call). Needs wrk (apt-get install wrk).
+# The emulator beside WireMock standalone (static stubs) and a bare Vert.x route under wrk, a C load generator far
+# lighter than bench/run.sh's Java client: 2 threads, 16 connections, 5 s warm-up + 20 s measured per load, two loads:
+# - register.lua: telephony.externalcall.register alone, a new number on every request (never-finished calls pile up);
+# - cycle.lua: register → finish → search, each thread finishing the calls it registered (state stays bounded).
+# The emulator runs as users start it (bin/b24-emulator: its class-data archive, serial collector, 256 MiB heap), the
+# bare route with the same JVM flags (the ceiling of this stack), WireMock as its users start it (plain java -jar).
+# ROUNDS=3 (default) runs everything that many times and prints each round's figures, then the median ratio and its
+# spread (min–max over the rounds). Socket errors (connections closed without an answer, timeouts) are counted.
+# Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)"; exit 2; }
@@ -9,24 +15,81 @@ command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get insta
 mkdir -p target/bench
 [ -f target/bench/wiremock-standalone-3.13.2.jar ] || \
   mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+rounds=${ROUNDS:-3}
+seconds=${SECONDS_PER_LOAD:-20}
+results=target/bench/wrk-results.txt
+: > "$results"
+pid=
+trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true' EXIT
 
-measure() { # name url
-  for _ in $(seq 100); do curl -s -o /dev/null "$2/" && break; sleep 0.1; done
-  wrk -t2 -c16 -d5s -s bench/register.lua "$2" >/dev/null 2>&1
-  echo "== $1"
-  wrk -t2 -c16 -d20s --latency -s bench/register.lua "$2" 2>&1 | grep -E 'Requests/sec|  50%|  99%|Socket errors|Non-2xx|requests in'
-  kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+wait_for() { for _ in $(seq 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer at $1" >&2; exit 1; }
+
+# load ROUND SERVER SCRIPT URL: warm-up, measured run; appends "round server script rate p50 p99 errors" to $results
+load() {
+  wrk -t2 -c16 -d5s -s "bench/$3" "$4" >/dev/null 2>&1
+  local out rate p50 p99 errors
+  out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "bench/$3" "$4" 2>&1)
+  rate=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Socket errors/ {gsub(",", ""); print $4+$6+$8+$10; found=1} END {if (!found) print 0}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $5; found=1} END {if (!found) print 0}' <<<"$out")
+  echo "$1 $2 $3 $rate $p50 $p99 $errors $non2xx" | tee -a "$results"
 }
 
-java -jar emulator/target/b24-emulator.jar --port 18080 --https-port -1 >/dev/null 2>&1 & pids+=($!)
-sleep 2; measure emulator http://127.0.0.1:18080
+stub() { # method
+  curl -s -o /dev/null -XPOST http://127.0.0.1:18081/__admin/mappings -d '{"request":{"method":"'"$2"'","urlPath":"/rest/1/demo-token/'"$1"'"},"response":{"status":200,"headers":{"Content-Type":"application/json; charset=utf-8"},"body":"{\"result\":{\"CALL_ID\":\"externalCall.716f1cb73def9700a23842adf9c4c568.1773130779\",\"CRM_CREATED_LEAD\":null,\"CRM_CREATED_ENTITIES\":[],\"CRM_ENTITY_TYPE\":\"\",\"CRM_ENTITY_ID\":null}}"}}'
+}
 
-java -jar target/bench/wiremock-standalone-3.13.2.jar --port 18081 --disable-banner >/dev/null 2>&1 & pids+=($!)
-for _ in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:18081/__admin/health && break; sleep 0.1; done
-curl -s -o /dev/null -XPOST http://127.0.0.1:18081/__admin/mappings -d '{"request":{"method":"POST","url":"/rest/1/demo-token/telephony.externalcall.register"},"response":{"status":200,"headers":{"Content-Type":"application/json; charset=utf-8"},"body":"{\"result\":{\"CALL_ID\":\"externalCall.716f1cb73def9700a23842adf9c4c568.1773130779\",\"CRM_CREATED_LEAD\":null,\"CRM_CREATED_ENTITIES\":[],\"CRM_ENTITY_TYPE\":\"\",\"CRM_ENTITY_ID\":null}}"}}'
-measure "WireMock (static stub)" http://127.0.0.1:18081
+echo "round server script requests/s p50 p99 socket-errors non-2xx"
+for round in $(seq "$rounds"); do
+  for script in register.lua cycle.lua; do
+    bin/b24-emulator --port 18080 --https-port -1 >/dev/null 2>&1 & pid=$!
+    wait_for http://127.0.0.1:18080/rest/1/demo-token/user.current
+    load "$round" emulator "$script" http://127.0.0.1:18080
+    kill "$pid"; wait "$pid" 2>/dev/null || true
 
-java -cp emulator/target/b24-emulator.jar bench/Bench.java bare-vertx 18082 >/dev/null 2>&1 & pids+=($!)
-sleep 4; measure "bare Vert.x route" http://127.0.0.1:18082
+    java -jar target/bench/wiremock-standalone-3.13.2.jar --port 18081 --disable-banner >/dev/null 2>&1 & pid=$!
+    wait_for http://127.0.0.1:18081/__admin/health
+    stub telephony.externalcall.register POST; stub telephony.externalcall.finish POST
+    stub telephony.externalcall.searchCrmEntities GET
+    load "$round" wiremock "$script" http://127.0.0.1:18081
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+
+    java -XX:+UseSerialGC -Xmx256m -cp emulator/target/b24-emulator.jar bench/Bench.java bare-vertx 18082 >/dev/null 2>&1 & pid=$!
+    wait_for http://127.0.0.1:18082/
+    load "$round" bare "$script" http://127.0.0.1:18082
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+done
+pid=
+
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+def ms(text):  # wrk prints 812.00us, 1.23ms, 1.01s
+    for unit, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if text.endswith(unit):
+            return float(text[:-len(unit)]) * factor
+    return float(text)
+print()
+print("| under wrk (median of %d rounds; min–max) | emulator | WireMock 3.13.2 (static stubs) | bare Vert.x route | emulator / WireMock | emulator / bare Vert.x |" % len({r[0] for r in rows}))
+print("|---|---|---|---|---|---|")
+for script, name in (("register.lua", "register alone"), ("cycle.lua", "register → finish → search")):
+    by = {s: [r for r in rows if r[1] == s and r[2] == script] for s in ("emulator", "wiremock", "bare")}
+    rate = {s: [float(r[3]) for r in by[s]] for s in by}
+    rounds = sorted({r[0] for r in rows})
+    def ratios(other):
+        return [float(e[3]) / float(o[3]) for e, o in zip(by["emulator"], by[other])]
+    def cell(values, fmt):
+        return (fmt % statistics.median(values)) + " (" + (fmt % min(values)) + "–" + (fmt % max(values)) + ")"
+    print("| %s, requests/s | %s | %s | %s | %s | %s |" % (name, cell(rate["emulator"], "%.0f"), cell(rate["wiremock"], "%.0f"),
+          cell(rate["bare"], "%.0f"), cell(ratios("wiremock"), "%.2f×"), cell(ratios("bare"), "%.2f×")))
+    p = {s: ([ms(r[4]) for r in by[s]], [ms(r[5]) for r in by[s]]) for s in by}
+    print("| %s, p50 / p99 | %s / %s ms | %s / %s ms | %s / %s ms | | |" % (name, *[x for s in ("emulator", "wiremock", "bare")
+          for x in ("%.2f" % statistics.median(p[s][0]), cell(p[s][1], "%.1f"))]))
+    errors = {s: sum(int(r[6]) for r in by[s]) for s in by}
+    non2xx = {s: sum(int(r[7]) for r in by[s]) for s in by}
+    print("| %s, socket errors / non-2xx answers (all rounds) | %d / %d | %d / %d | %d / %d | | |" % (name,
+          errors["emulator"], non2xx["emulator"], errors["wiremock"], non2xx["wiremock"], errors["bare"], non2xx["bare"]))
+PY

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Run-test of bin/b24-emulator (called by .ci/run after the build): the first start answers and, stopped with SIGTERM,
-# leaves its class-data archive; the second start maps it and answers too. Prints both times to the first REST 200
-# beside the plain `java -jar`'s.
+# Run-test of bin/b24-emulator (called by .ci/run after the build): with the archive `mvn package` recorded beside the
+# jar, the launcher maps it (-Xshare:on would refuse to start otherwise) and answers; for a jar without one, the first
+# start answers and, stopped with SIGTERM, leaves its class-data archive in the cache, and the second start maps it
+# and answers too. Prints the times to the first REST 200 beside the plain `java -jar`'s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export XDG_CACHE_HOME
@@ -29,6 +30,13 @@ first200() {
   return 1
 }
 plain=$(first200 java -jar emulator/target/b24-emulator.jar)
+[ -s emulator/target/b24-emulator.jsa ] || { echo "launcher: mvn package left no emulator/target/b24-emulator.jsa" >&2; exit 1; }
+packaged=$(JAVA_OPTS=-Xshare:on first200 bin/b24-emulator)
+[ ! -d "$XDG_CACHE_HOME/b24-emulator" ] || [ -z "$(ls -A "$XDG_CACHE_HOME/b24-emulator")" ] || \
+  { echo "launcher: recorded an archive though the packaged one was there" >&2; exit 1; }
+# a jar without a packaged archive beside it: the launcher records its own
+export B24_EMULATOR_JAR=$XDG_CACHE_HOME/copy/b24-emulator.jar
+mkdir -p "$XDG_CACHE_HOME/copy" && cp emulator/target/b24-emulator.jar "$B24_EMULATOR_JAR"
 first=$(first200 bin/b24-emulator)
 archives=$(find "$XDG_CACHE_HOME/b24-emulator" -name '*.jsa' -size +1k | wc -l)
 [ "$archives" = 1 ] || { echo "launcher: the first start left no class-data archive" >&2; exit 1; }
@@ -36,4 +44,5 @@ second=$(first200 bin/b24-emulator)
 if grep -qi "error\|warning" "$XDG_CACHE_HOME/out.log"; then
   echo "launcher: the second start complained:" >&2; cat "$XDG_CACHE_HOME/out.log" >&2; exit 1
 fi
-echo "launcher: first REST 200 — plain java -jar ${plain} ms, launcher first start ${first} ms (writes the archive), later starts ${second} ms"
+echo "launcher: first REST 200 — plain java -jar ${plain} ms, launcher with the packaged archive ${packaged} ms;" \
+  "a jar without one: first start ${first} ms (writes the archive), later starts ${second} ms"

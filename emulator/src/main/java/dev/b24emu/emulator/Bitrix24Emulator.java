@@ -17,6 +17,15 @@ public final class Bitrix24Emulator implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * Optional: begins, on another thread, the part of the next {@link #start} that no option changes (Vert.x and
+     * Jackson), so a caller that has other work first (reading its configuration) overlaps the two. Call it only
+     * when a start will follow: the prepared Vert.x instance keeps the JVM alive until that server is closed.
+     */
+    public static void prepare() {
+        EmulatorServer.prepare();
+    }
+
     /** Starts an emulator and waits until it accepts requests. */
     public static Bitrix24Emulator start(EmulatorOptions options) {
         return new Bitrix24Emulator(EmulatorServer.start(options.config()));

@@ -46,7 +46,8 @@ public final class Contracts {
     private static volatile Contracts shared;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final SchemaRegistry registry;
+    /** made on the first compilation: a server answers its first, parameterless calls before the validator loads */
+    private volatile SchemaRegistry registry;
     private final JsonNode index;
     /** maps the lower-cased method name to its contract */
     private final Map<String, MethodContract> methods = new LinkedHashMap<>();
@@ -56,6 +57,10 @@ public final class Contracts {
     private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
     /** maps a schema path to its top-level property names in declared order (read on every validation) */
     private final Map<String, List<String>> propertyOrders = new ConcurrentHashMap<>();
+    /** maps a schema path to its top-level property names, lower-cased (read on every request's unknown-name check) */
+    private final Map<String, Set<String>> lowerCaseParams = new ConcurrentHashMap<>();
+    /** maps a schema path to whether an empty parameter object satisfies it, read from its document alone */
+    private final Map<String, Boolean> emptyAccepted = new ConcurrentHashMap<>();
     /** maps a schema path to its required top-level property names */
     private final Map<String, Set<String>> requiredSets = new ConcurrentHashMap<>();
 
@@ -107,11 +112,6 @@ public final class Contracts {
     }
 
     private Contracts() {
-        // x-b24-error is ours: declared as a non-validating keyword so the validator knows it (and stays quiet).
-        Dialect dialect = Dialect.builder(Dialects.getDraft202012())
-                .keyword(new NonValidationKeyword(ERROR_KEYWORD)).keyword(new NonValidationKeyword(TYPE_KEYWORD)).build();
-        this.registry = SchemaRegistry.withDefaultDialect(dialect,
-                builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(ID_BASE, "classpath:" + RESOURCE_ROOT)));
         this.index = document("index.json");
         for (JsonNode method : index.get("methods")) {
             List<DocumentedError> errors = new ArrayList<>();
@@ -216,7 +216,49 @@ public final class Contracts {
     public List<Violation> validateParams(String method, JsonNode params) {
         MethodContract contract = require(method);
         // REST 3.0 reads a JSON body into a typed object: names are exact and a null is a value
-        return validate(contract.params(), contract.v3() ? params : canonicalKeys(contract.params(), params));
+        JsonNode checked = contract.v3() ? params : canonicalKeys(contract.params(), params);
+        if (checked != null && checked.isObject() && checked.isEmpty() && acceptsEmpty(contract.params())) {
+            return List.of(); // what SDKs call first (profile, user.current, app.info) has nothing to check
+        }
+        return validate(contract.params(), checked);
+    }
+
+    /** Root keywords that an empty object satisfies whatever their value (all but type, required and $ref, below). */
+    private static final Set<String> EMPTY_OBJECT_KEYWORDS = Set.of("$schema", "$id", "$comment", "$defs", "definitions",
+            "title", "description", "examples", "default", "properties", "additionalProperties", "patternProperties",
+            "propertyNames", "unevaluatedProperties", "maxProperties", "dependentRequired", "dependentSchemas");
+
+    /**
+     * Whether {} satisfies a schema, decided from its document without compiling it: only when every root keyword is
+     * one an empty object satisfies, any type is "object", nothing is required and a root $ref names such a schema too.
+     * Anything else (allOf, minProperties, if, ...) answers false and is left to the validator.
+     */
+    private boolean acceptsEmpty(String path) {
+        Boolean known = emptyAccepted.get(path);
+        if (known == null) { // not computeIfAbsent: a root $ref recurses into this map
+            known = readAcceptsEmpty(path);
+            emptyAccepted.put(path, known);
+        }
+        return known;
+    }
+
+    private boolean readAcceptsEmpty(String p) {
+        JsonNode root = document(p);
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> keyword = it.next();
+            String name = keyword.getKey();
+            JsonNode value = keyword.getValue();
+            boolean accepted = EMPTY_OBJECT_KEYWORDS.contains(name) || name.startsWith("x-")
+                    || (name.equals("required") && value.isArray() && value.isEmpty())
+                    || (name.equals("type") && (value.asText().equals("object")
+                        || (value.isArray() && value.toString().contains("\"object\""))))
+                    || (name.equals("$ref") && !value.asText().startsWith("#")
+                        && acceptsEmpty(resolve(p, value.asText().split("#")[0])));
+            if (!accepted) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<Violation> validateResult(String method, JsonNode result) {
@@ -288,6 +330,13 @@ public final class Contracts {
     /** The top-level parameter names a method documents (for strict mode). */
     public Set<String> documentedParams(String method) {
         return new LinkedHashSet<>(propertyOrder(require(method).params()));
+    }
+
+    /** Whether a method documents a parameter, its name matched without regard to case as the server reads it. */
+    public boolean documentsParam(String method, String name) {
+        return lowerCaseParams.computeIfAbsent(require(method).params(), path -> propertyOrder(path).stream()
+                .map(p -> p.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                .contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** Where the control API's OpenAPI document lives (b24-specs/control/openapi.json). */
@@ -388,9 +437,27 @@ public final class Contracts {
         });
     }
 
+    private SchemaRegistry registry() {
+        SchemaRegistry local = registry;
+        if (local == null) {
+            synchronized (this) {
+                local = registry;
+                if (local == null) {
+                    // x-b24-error is ours: declared as a non-validating keyword so the validator knows it (and stays quiet).
+                    Dialect dialect = Dialect.builder(Dialects.getDraft202012()).keyword(new NonValidationKeyword(ERROR_KEYWORD))
+                            .keyword(new NonValidationKeyword(TYPE_KEYWORD)).build();
+                    local = SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemaIdResolvers(
+                            ids -> ids.mapPrefix(ID_BASE, "classpath:" + RESOURCE_ROOT)));
+                    registry = local;
+                }
+            }
+        }
+        return local;
+    }
+
     private Schema schema(String path) {
         return compiled.computeIfAbsent(path, p -> {
-            Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + p));
+            Schema schema = registry().getSchema(SchemaLocation.of(ID_BASE + p));
             schema.initializeValidators();
             return schema;
         });

@@ -38,6 +38,22 @@ class ContractsTest {
         assertEquals(100, CONTRACTS.methods().size());
     }
 
+    /**
+     * validateParams answers an empty parameter object from the schema's document, without the validator, when the
+     * schema obviously accepts it: for every method that answer must be the validator's own.
+     */
+    @Test
+    void emptyParametersAreJudgedAsTheValidatorJudgesThem() {
+        int accepted = 0;
+        for (Contracts.MethodContract method : CONTRACTS.methods()) {
+            boolean fast = CONTRACTS.validateParams(method.method(), JSON.createObjectNode()).isEmpty();
+            boolean full = CONTRACTS.validate(method.params(), JSON.createObjectNode()).isEmpty();
+            assertEquals(full, fast, method.method() + ": {} is " + (full ? "valid" : "invalid") + " for the validator");
+            accepted += fast ? 1 : 0;
+        }
+        assertTrue(accepted > 20 && accepted < CONTRACTS.methods().size(), accepted + " methods take no parameters");
+    }
+
     @Test
     void registerViolationsAnswerTheRealErrorsInTheRealOrder() throws Exception {
         assertEquals("ERROR_CORE: USER_ID or USER_PHONE_INNER should be set",

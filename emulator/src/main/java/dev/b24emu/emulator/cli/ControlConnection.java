@@ -53,7 +53,8 @@ final class ControlConnection {
     Path tokenFile;
 
     private EnvironmentDefaults environment = new EnvironmentDefaults(System::getenv);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made on first use: picocli builds every subcommand when the server starts, and a client costs an SSL context. */
+    private HttpClient http;
 
     /** For tests: where B24_EMULATOR_PORT comes from. */
     ControlConnection environment(EnvironmentDefaults values) {
@@ -136,6 +137,9 @@ final class ControlConnection {
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) throws Unreachable {
         try {
+            if (http == null) {
+                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            }
             return http.send(request, body);
         } catch (IOException e) {
             throw unreachable(e);

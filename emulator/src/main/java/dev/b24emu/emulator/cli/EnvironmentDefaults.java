@@ -46,9 +46,12 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
     }
 
     /** Installs itself on a command and its subcommands, and lists each command's variables under its --help. */
-    void install(CommandLine commandLine) {
+    /** @param withHelp whether the usage help lists the variables (only built when help may be printed) */
+    void install(CommandLine commandLine, boolean withHelp) {
         commandLine.setDefaultValueProvider(this);
-        describe(commandLine);
+        if (withHelp) {
+            describe(commandLine);
+        }
     }
 
     private static void describe(CommandLine commandLine) {

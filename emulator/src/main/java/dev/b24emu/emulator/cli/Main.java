@@ -102,27 +102,54 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--allowed-origin", paramLabel = "ORIGIN", split = ",", description = "A further origin (scheme://host:port) whose pages may drive the control API (repeatable, or comma-separated).")
     java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
+    @Option(names = "--exit-after-warm-up", hidden = true, description = "Send the started emulator a user's first"
+            + " requests, then stop (records the launcher's class-data sharing archive at package time).")
+    boolean exitAfterWarmUp;
+
     public static void main(String[] args) {
         System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
-        int code = commandLine(System::getenv).execute(args);
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            // Netty 4.2 would define its flight-recorder events (a hundred JDK classes) before the first answer
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
+        boolean serving = SUBCOMMANDS.stream().noneMatch(java.util.Arrays.asList(args)::contains);
+        boolean help = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("-h") || arg.equals("--help")
+                || arg.startsWith("-V") || arg.equals("--version"));
+        if (serving && !help) {
+            Bitrix24Emulator.prepare(); // Vert.x starts while picocli reads the command line
+        }
+        int code = commandLine(System::getenv, !serving || help).execute(args);
         if (code != 0) {
             System.exit(code);
         }
     }
 
+    private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("health", "trigger", "tail");
+
     /** The command line with its subcommands, every option also read from this environment. */
     static CommandLine commandLine(UnaryOperator<String> environment) {
+        return commandLine(environment, true);
+    }
+
+    /**
+     * Without subcommands and the help's environment table when no argument names a subcommand nor asks for help:
+     * picocli reads each command's annotations when it is added, a tenth of a second of a server's start spent on
+     * commands it will not run.
+     */
+    static CommandLine commandLine(UnaryOperator<String> environment, boolean withSubcommands) {
         EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand("health", new HealthCommand(defaults));
-        cli.addSubcommand("trigger", new TriggerCommand(defaults));
-        cli.addSubcommand("tail", new TailCommand(defaults));
-        defaults.install(cli);
+        if (withSubcommands) {
+            cli.addSubcommand(SUBCOMMANDS.get(0), new HealthCommand(defaults));
+            cli.addSubcommand(SUBCOMMANDS.get(1), new TriggerCommand(defaults));
+            cli.addSubcommand(SUBCOMMANDS.get(2), new TailCommand(defaults));
+        }
+        defaults.install(cli, withSubcommands);
         return cli;
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
             err.println("--port must be between 0 and 65535");
@@ -201,6 +228,12 @@ public final class Main implements Callable<Integer> {
         System.out.println("Control API: " + emulator.baseUrl() + "/_emulator/health"
                 + (emulator.controlToken() == null ? "" : " (token required: " + emulator.controlToken() + ")"));
         System.out.flush();
+        if (exitAfterWarmUp) {
+            int answered = WarmUp.run(emulator);
+            emulator.close();
+            System.out.println("Warm-up: " + answered + " requests answered");
+            return CommandLine.ExitCode.OK;
+        }
         if (controlTokenFile != null && emulator.controlToken() != null) {
             writeOwnerOnly(controlTokenFile, emulator.controlToken());
         }

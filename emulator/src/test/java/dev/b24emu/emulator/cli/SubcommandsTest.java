@@ -82,7 +82,7 @@ class SubcommandsTest {
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
         new EnvironmentDefaults(Map.of("B24_EMULATOR_PORT", "9123", "B24_EMULATOR_STATE_FILE", "/data/state.json",
-                "B24_EMULATOR_ALLOWED_HOST", "emulator,b24.local", "B24_EMULATOR_WEBHOOK_TOKEN", "")::get).install(cli);
+                "B24_EMULATOR_ALLOWED_HOST", "emulator,b24.local", "B24_EMULATOR_WEBHOOK_TOKEN", "")::get).install(cli, true);
         cli.parseArgs("--host", "0.0.0.0");
         assertEquals(9123, main.port);
         assertEquals("0.0.0.0", main.host);

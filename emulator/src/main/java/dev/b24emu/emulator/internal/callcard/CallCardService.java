@@ -199,7 +199,7 @@ public final class CallCardService implements CallListener {
     /** Closes cards whose 65-second extension ran out on the portal's clock. */
     public void tick(Portal portal) {
         Instant now = portal.now();
-        for (CallCard card : cards(portal).cards(c -> !c.closed() && c.closeAt() != null && !now.isBefore(c.closeAt()))) {
+        for (CallCard card : cards(portal).closingBy(now)) {
             finallyClose(portal, card, "auto-close delay over");
         }
     }

@@ -6,6 +6,7 @@ import dev.b24emu.emulator.internal.portal.Store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -18,6 +19,8 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     private final Map<String, Map<Long, CallCard>> cards = new ConcurrentHashMap<>();
     /** closed cards (CALL_ID, user ID), oldest first */
     private final java.util.ArrayDeque<CallCard> closedOrder = new java.util.ArrayDeque<>();
+    /** the open cards with a pending close (callId/userId), few at any time: the once-a-second tick reads only these */
+    private final Set<String> closing = ConcurrentHashMap.newKeySet();
     /** maps call list ID to the list */
     private final Map<Long, CallList> lists = new ConcurrentHashMap<>();
     /** maps "listId/userId" to the position of the user in the list */
@@ -35,24 +38,63 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
         return ofCall == null ? List.of() : List.copyOf(ofCall.values());
     }
 
+    /** Open cards whose pending close is due at {@code now}, without scanning every open call's card. */
+    public List<CallCard> closingBy(java.time.Instant now) {
+        List<CallCard> due = new java.util.ArrayList<>();
+        for (String key : closing) {
+            int slash = key.lastIndexOf('/');
+            card(key.substring(0, slash), Long.parseLong(key.substring(slash + 1)))
+                    .filter(c -> !c.closed() && c.closeAt() != null && !now.isBefore(c.closeAt())).ifPresent(due::add);
+        }
+        return due;
+    }
+
     public List<CallCard> cards(Predicate<CallCard> which) {
         return cards.values().stream().flatMap(ofCall -> ofCall.values().stream()).filter(which).toList();
     }
 
     public void put(CallCard card) {
-        CallCard before = cards.computeIfAbsent(card.callId(), id -> new ConcurrentHashMap<>()).put(card.userId(), card);
+        CallCard[] replaced = new CallCard[1];
+        cards.compute(card.callId(), (id, ofCall) -> {
+            replaced[0] = ofCall == null ? null : ofCall.get(card.userId());
+            return with(ofCall, card.userId(), card);
+        });
+        CallCard before = replaced[0];
+        if (card.closeAt() != null && !card.closed()) {
+            closing.add(card.callId() + "/" + card.userId());
+        } else if (before != null && before.closeAt() != null) {
+            closing.remove(card.callId() + "/" + card.userId());
+        }
         if (card.closed() && (before == null || !before.closed())) {
             synchronized (closedOrder) {
                 closedOrder.addLast(card);
                 while (closedOrder.size() > CLOSED_CARDS_KEPT) {
                     CallCard oldest = closedOrder.removeFirst();
                     cards.computeIfPresent(oldest.callId(), (id, ofCall) -> {
-                        ofCall.computeIfPresent(oldest.userId(), (user, stale) -> stale.closed() ? null : stale);
-                        return ofCall.isEmpty() ? null : ofCall;
+                        CallCard stale = ofCall.get(oldest.userId());
+                        Map<Long, CallCard> kept = stale != null && stale.closed() ? with(ofCall, oldest.userId(), null) : ofCall;
+                        return kept.isEmpty() ? null : kept;
                     });
                 }
             }
         }
+    }
+
+    /**
+     * A call's cards with one user's replaced (or removed, for null): an immutable map, copied on the rare write,
+     * since nearly every call has one card and a concurrent map per call cost a quarter of an open call's memory.
+     */
+    private static Map<Long, CallCard> with(Map<Long, CallCard> ofCall, long userId, CallCard card) {
+        if (ofCall == null || ofCall.isEmpty()) {
+            return card == null ? Map.of() : Map.of(userId, card);
+        }
+        Map<Long, CallCard> copy = new java.util.HashMap<>(ofCall);
+        if (card == null) {
+            copy.remove(userId);
+        } else {
+            copy.put(userId, card);
+        }
+        return Map.copyOf(copy);
     }
 
     public synchronized long nextListId() {
@@ -118,6 +160,7 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
             closedOrder.clear();
         }
         cards.clear();
+        closing.clear();
         lists.clear();
         positions.clear();
         lastListId = 0;

@@ -31,8 +31,20 @@ public final class IsoTime {
     private IsoTime() {
     }
 
+    /** The last second formatted on this thread: every answer's time block names the current second twice. */
+    private record Formatted(long second, ZoneId zone, String text) {
+    }
+
+    private static final ThreadLocal<Formatted> LAST = new ThreadLocal<>();
+
     public static String format(Instant instant, ZoneId zone) {
-        return OUT.format(instant.atZone(zone));
+        Formatted last = LAST.get();
+        if (last != null && last.second() == instant.getEpochSecond() && last.zone().equals(zone)) {
+            return last.text();
+        }
+        String text = OUT.format(instant.atZone(zone));
+        LAST.set(new Formatted(instant.getEpochSecond(), zone, text));
+        return text;
     }
 
     /** Parses an ISO-8601 date or date-time; without an offset the portal's zone applies. */

@@ -28,17 +28,31 @@ public final class Outbound {
     public static final int TIMEOUT_MILLIS = 5_000;
 
     private final Vertx vertx;
-    private final HttpClient client;
+    /** made on the first delivery: a server that sends nothing never loads the client side of Vert.x (and starts sooner) */
+    private volatile HttpClient client;
     private final SelfGuard self;
 
     public Outbound(Vertx vertx, SelfGuard self) {
         this.vertx = vertx;
         this.self = self;
-        this.client = vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(TIMEOUT_MILLIS)
-                        .setIdleTimeout(TIMEOUT_MILLIS / 1000).setTrustAll(true).setVerifyHost(false))
-                .with(new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(4096))
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient local = client;
+        if (local == null) {
+            synchronized (this) {
+                local = client;
+                if (local == null) {
+                    local = vertx.httpClientBuilder()
+                            .with(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(TIMEOUT_MILLIS)
+                                    .setIdleTimeout(TIMEOUT_MILLIS / 1000).setTrustAll(true).setVerifyHost(false))
+                            .with(new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(4096))
+                            .build();
+                    client = local;
+                }
+            }
+        }
+        return local;
     }
 
     /**
@@ -81,7 +95,7 @@ public final class Outbound {
                     "Invalid URL: " + badUrl.getMessage(), started));
             return;
         }
-        client.request(options).onFailure(outcome::tryFail).onSuccess(request -> {
+        client().request(options).onFailure(outcome::tryFail).onSuccess(request -> {
             sent.set(request);
             io.vertx.core.net.SocketAddress remote = request.connection().remoteAddress();
             String refused = remote == null || remote.hostAddress() == null ? null

@@ -101,7 +101,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     private EmulatorServer(ServerConfig config) {
         this.config = config;
-        this.vertx = Vertx.vertx();
+        this.vertx = preparedOrNewVertx();
         this.portals = new PortalRegistry(EmulatorClock.system(),
                 new Portal.Bounds(config.journalSize(), config.finishedCalls()));
         SelfGuard self = new SelfGuard(this::ports);
@@ -196,6 +196,43 @@ public final class EmulatorServer implements AutoCloseable {
             cards.tick(portal);
             builtIn.tick(portal);
         }));
+    }
+
+    /** A Vert.x instance being made by {@link #prepare()}, for the next server of this JVM to take. */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Vertx>> PREPARED =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Starts making what every server needs whatever its options (the Vert.x instance, Jackson) on another thread,
+     * while the caller reads its command line: on two cores the two overlap. Call it only when a server will start
+     * (the instance's threads would otherwise keep the JVM alive).
+     */
+    public static void prepare() {
+        java.util.concurrent.CompletableFuture<Vertx> vertx = new java.util.concurrent.CompletableFuture<>();
+        if (PREPARED.compareAndSet(null, vertx)) {
+            Thread thread = new Thread(() -> {
+                try {
+                    new ObjectMapper(); // loads Jackson's classes beside the command line's
+                    vertx.complete(Vertx.vertx());
+                } catch (RuntimeException | Error e) {
+                    vertx.completeExceptionally(e);
+                }
+            }, "b24-emulator-prepare");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private static Vertx preparedOrNewVertx() {
+        java.util.concurrent.CompletableFuture<Vertx> prepared = PREPARED.getAndSet(null);
+        if (prepared != null) {
+            try {
+                return prepared.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // made again below, where a failure is reported as any start's is
+            }
+        }
+        return Vertx.vertx();
     }
 
     /** The API areas, in dependency order: each may use the ones above it. */

@@ -25,18 +25,18 @@ final class CallEvents {
             if (portal.settings().initOnReuse()) {
                 String discarded = CallRegistration.newCallId(call.appKey(), call.userId(), call.phoneNumber(),
                         portal.now());
-                publisher.publish(portal, EventNames.CALL_INIT, CallViews.callInit(call, discarded),
+                publisher.publish(portal, EventNames.CALL_INIT, () -> CallViews.callInit(call, discarded),
                         emit(context, null, discarded));
             }
             return;
         }
         EventPublisher.Emit emit = emit(context, null, call.callId());
-        publisher.publish(portal, EventNames.CALL_INIT, CallViews.callInit(call, call.callId()), emit);
-        publisher.publish(portal, EventNames.CALL_START, CallViews.callStart(call), emit);
+        publisher.publish(portal, EventNames.CALL_INIT, () -> CallViews.callInit(call, call.callId()), emit);
+        publisher.publish(portal, EventNames.CALL_START, () -> CallViews.callStart(call), emit);
     }
 
     void finished(Portal portal, FinishedCall row, CallContext context) {
-        publisher.publish(portal, EventNames.CALL_END, CallViews.callEnd(portal, row),
+        publisher.publish(portal, EventNames.CALL_END, () -> CallViews.callEnd(portal, row),
                 emit(context, null, row.call().callId()));
     }
 

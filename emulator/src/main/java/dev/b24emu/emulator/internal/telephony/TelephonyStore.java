@@ -23,7 +23,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     /** maps CALL_ID to the registered, not yet finished call */
     private final Map<String, Call> active = new ConcurrentHashMap<>();
     /** maps a reuse key (app, user, number, type) to the CALL_IDs of open calls that share it */
-    private final Map<Call.ReuseKey, Set<String>> activeByReuseKey = new ConcurrentHashMap<>();
+    private final Map<Call.ReuseKey, List<String>> activeByReuseKey = new ConcurrentHashMap<>();
     /** maps statistics row ID to the finished call, oldest first, trimmed to {@link #finishedCapacity} */
     private final ConcurrentSkipListMap<Long, FinishedCall> finished = new ConcurrentSkipListMap<>();
     /** maps CALL_ID to its statistics row ID */
@@ -59,7 +59,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     /** Open calls with the same reuse key whose start lies inside the window (strictly after its start, as the real '>'). */
     List<Call> reusable(Call.ReuseKey key, Instant windowStart) {
         List<Call> found = new ArrayList<>();
-        for (String callId : activeByReuseKey.getOrDefault(key, Set.of())) {
+        for (String callId : activeByReuseKey.getOrDefault(key, List.of())) {
             Call call = active.get(callId);
             if (call != null && call.startDate().isAfter(windowStart)) {
                 found.add(call);
@@ -71,18 +71,16 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
 
     public synchronized void put(Call call) {
         active.put(call.callId(), call);
-        activeByReuseKey.computeIfAbsent(call.reuseKey(), k -> ConcurrentHashMap.newKeySet()).add(call.callId());
+        activeByReuseKey.merge(call.reuseKey(), List.of(call.callId()), (known, added) -> known.contains(call.callId())
+                ? known : java.util.stream.Stream.concat(known.stream(), added.stream()).toList());
     }
 
     synchronized FinishedCall finish(Call call, FinishedCallDraft draft) {
         active.remove(call.callId());
-        Set<String> sameKey = activeByReuseKey.get(call.reuseKey());
-        if (sameKey != null) {
-            sameKey.remove(call.callId());
-            if (sameKey.isEmpty()) {
-                activeByReuseKey.remove(call.reuseKey());
-            }
-        }
+        activeByReuseKey.computeIfPresent(call.reuseKey(), (key, sameKey) -> {
+            List<String> others = sameKey.stream().filter(id -> !id.equals(call.callId())).toList();
+            return others.isEmpty() ? null : others;
+        });
         FinishedCall row = draft.toRow(lastFinishedId.incrementAndGet(), call);
         finished.put(row.id(), row);
         finishedByCallId.put(call.callId(), row.id());

@@ -29,13 +29,15 @@ public record Endpoints(String baseUrl, String authServer) {
     }
 
     /** The scheme, host and port the request reached the emulator at; the fallback when it names no host. */
+    private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9.:\\[\\]_-]+");
+
     public static Endpoints of(HttpServerRequest request, Endpoints fallback) {
         HostAndPort authority = request.authority();
         if (authority == null || authority.host() == null || authority.host().isBlank()) {
             return fallback;
         }
         String host = authority.host();
-        if (!host.matches("[A-Za-z0-9.:\\[\\]_-]+")) {
+        if (!HOST_NAME.matcher(host).matches()) {
             return fallback; // a Host header that is not a host name never reaches an answer
         }
         String scheme = request.isSSL() ? "https" : "http";
@@ -46,6 +48,14 @@ public record Endpoints(String baseUrl, String authServer) {
 
     /** The host name alone, lower case: {@code 127.0.0.1}, {@code acme.bitrix24.ru}. */
     public String host() {
+        int start = baseUrl.indexOf("://") + 3;
+        if (start > 2 && start < baseUrl.length() && baseUrl.charAt(start) != '[') {
+            int end = start; // read on every request: the common name-or-IPv4 form without URI's parser
+            while (end < baseUrl.length() && baseUrl.charAt(end) != ':' && baseUrl.charAt(end) != '/') {
+                end++;
+            }
+            return baseUrl.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        }
         String host = URI.create(baseUrl).getHost();
         return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
     }
