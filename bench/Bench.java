@@ -175,7 +175,12 @@ public class Bench {
                     .append(String.format("%07d", i)).append("\"}]}");
         }
         Files.writeString(seed, json.append("]}"));
-        Server searching = Server.start(port -> emulatorCommand(jar, port, "--seed", seed.toString()), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        // a seed this large wants a larger heap than the launcher's 256 MiB (README: -Xmx1g), given as a user would
+        Server searching = Server.start(port -> {
+            List<String> command = new ArrayList<>(List.of("env", "JAVA_OPTS=-Xmx1g"));
+            command.addAll(emulatorCommand(jar, port, "--seed", seed.toString()));
+            return command;
+        }, port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
         String searchHook = "http://127.0.0.1:" + searching.port + "/rest/1/demo-token/telephony.externalCall.searchCrmEntities";
         Load search = Load.warmThenRun(SECONDS, () -> post(searchHook, "{\"PHONE_NUMBER\":\"8 920 " + String.format("%07d",
                 ThreadLocalRandom.current().nextInt(SEARCH_ENTITIES)) + "\"}"));

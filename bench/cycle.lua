@@ -1,15 +1,7 @@
 -- wrk script: a register -> finish -> search mix (bench/wrk.sh). Each thread keeps the CALL_IDs its registers were
 -- answered with and finishes them in turn, so every call is finished and the emulator's state stays bounded; every
 -- third request is a search by a number registered before.
--- every thread numbers its calls from its own base, so two threads never register the same number (which the
--- emulator would answer with the open call's CALL_ID, reused, and the second finish of it would fail)
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("base", threads * 100000000)
-end
-base = 0
-counter = 0
+dofile("bench/numbers.lua")
 open = {}
 step = 0
 local hook = "/rest/1/demo-token/"

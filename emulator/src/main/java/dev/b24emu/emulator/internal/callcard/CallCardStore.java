@@ -19,13 +19,16 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     private final Map<String, Map<Long, CallCard>> cards = new ConcurrentHashMap<>();
     /** closed cards (CALL_ID, user ID), oldest first */
     private final java.util.ArrayDeque<CallCard> closedOrder = new java.util.ArrayDeque<>();
-    /** the open cards with a pending close (callId/userId), few at any time: the once-a-second tick reads only these */
-    private final Set<String> closing = ConcurrentHashMap.newKeySet();
+    /** the open cards with a pending close, few at any time: the once-a-second tick reads only these */
+    private final Set<CardKey> closing = ConcurrentHashMap.newKeySet();
     /** maps call list ID to the list */
     private final Map<Long, CallList> lists = new ConcurrentHashMap<>();
     /** maps "listId/userId" to the position of the user in the list */
     private final Map<String, Integer> positions = new ConcurrentHashMap<>();
     private long lastListId;
+
+    private record CardKey(String callId, long userId) {
+    }
 
     public Optional<CallCard> card(String callId, long userId) {
         Map<Long, CallCard> ofCall = cards.get(callId);
@@ -41,9 +44,8 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     /** Open cards whose pending close is due at {@code now}, without scanning every open call's card. */
     public List<CallCard> closingBy(java.time.Instant now) {
         List<CallCard> due = new java.util.ArrayList<>();
-        for (String key : closing) {
-            int slash = key.lastIndexOf('/');
-            card(key.substring(0, slash), Long.parseLong(key.substring(slash + 1)))
+        for (CardKey key : closing) {
+            card(key.callId(), key.userId())
                     .filter(c -> !c.closed() && c.closeAt() != null && !now.isBefore(c.closeAt())).ifPresent(due::add);
         }
         return due;
@@ -61,9 +63,9 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
         });
         CallCard before = replaced[0];
         if (card.closeAt() != null && !card.closed()) {
-            closing.add(card.callId() + "/" + card.userId());
+            closing.add(new CardKey(card.callId(), card.userId()));
         } else if (before != null && before.closeAt() != null) {
-            closing.remove(card.callId() + "/" + card.userId());
+            closing.remove(new CardKey(card.callId(), card.userId()));
         }
         if (card.closed() && (before == null || !before.closed())) {
             synchronized (closedOrder) {
