@@ -69,6 +69,11 @@ public class Bench {
             startUp(Path.of(args[0]), Path.of("emulator/target/b24-emulator.jar"), new ArrayList<>());
             System.exit(0);
         }
+        if (args.length == 2 && args[1].equals("transport")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+            transport(Path.of("emulator/target/b24-emulator.jar"));
+            System.exit(0);
+        }
         if (args.length == 2 && args[1].equals("inprocess")) {
             inProcess();
             System.exit(0);
@@ -362,6 +367,21 @@ public class Bench {
     /** Connection-level failures of the load generator (retried, and reported beside the figures). */
     static final AtomicLong TRANSPORT_ERRORS = new AtomicLong();
 
+    /**
+     * maps the innermost cause's message to how often it ended a request. The JDK 17 client's "header parser received
+     * no bytes" caused by "Data received while in pool" is the client's own race (JDK-8357639, fixed in JDK 25): the
+     * answer arrived but reached the pooled connection's clean-up subscriber, which closed the connection.
+     */
+    static final java.util.Map<String, AtomicLong> TRANSPORT_CAUSES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     static String post(String url, String body) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -376,8 +396,9 @@ public class Bench {
                 }
                 return response.body();
             } catch (IOException e) {
+                TRANSPORT_CAUSES.computeIfAbsent(rootCause(e), k -> new AtomicLong()).incrementAndGet();
                 if (TRANSPORT_ERRORS.incrementAndGet() <= 5) {
-                    System.err.println("transport error (retried) on " + url + ": " + e);
+                    System.err.println("transport error (retried) on " + url + ": " + e + ", root cause: " + rootCause(e));
                 }
                 if (attempt == 3) {
                     throw new IllegalStateException(e);
@@ -390,7 +411,8 @@ public class Bench {
     }
 
     static void phase(String name) {
-        System.out.printf("%tT %s (transport errors so far: %d)%n", System.currentTimeMillis(), name, TRANSPORT_ERRORS.get());
+        System.out.printf("%tT %s (transport errors so far: %d %s)%n", System.currentTimeMillis(), name, TRANSPORT_ERRORS.get(),
+                TRANSPORT_CAUSES);
     }
 
     static String quote(String s) {
@@ -474,6 +496,29 @@ public class Bench {
                 portals, percentiles(embedded)));
         row(rows, String.format(Locale.ROOT, "| fresh portal per test, control API over HTTP (p50 / p99 of %d) | %s | | | | |",
                 portals, percentiles(control)));
+    }
+
+    /**
+     * The Java load generator's lost answers, by root cause: -Dseconds of register → finish cycles against the
+     * emulator (as the launcher starts it) and against the bare route, then every transport error's innermost cause.
+     */
+    static void transport(Path jar) throws Exception {
+        Server emulator = Server.start(port -> emulatorCommand(jar, port), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
+        Load onEmulator = Load.warmThenRun(SECONDS, cycle("http://127.0.0.1:" + emulator.port + "/rest/1/demo-token/"));
+        emulator.stop();
+        System.out.printf("emulator: %d cycles (%d requests), transport errors %d %s%n", onEmulator.count, onEmulator.count * 2,
+                TRANSPORT_ERRORS.get(), TRANSPORT_CAUSES);
+        long before = TRANSPORT_ERRORS.get();
+        Server bare = Server.start(port -> List.of(java(), "-cp", jar.toString(), "bench/Bench.java", "bare-vertx", "" + port),
+                port -> "http://127.0.0.1:" + port + "/");
+        String bareHook = "http://127.0.0.1:" + bare.port + "/rest/1/demo-token/";
+        Load onBare = Load.warmThenRun(SECONDS, () -> {
+            post(bareHook + "telephony.externalcall.register", "{}");
+            post(bareHook + "telephony.externalcall.finish", "{}");
+        });
+        bare.stop();
+        System.out.printf("bare route: %d cycles (%d requests), transport errors %d; all causes %s%n", onBare.count,
+                onBare.count * 2, TRANSPORT_ERRORS.get() - before, TRANSPORT_CAUSES);
     }
 
     static String percentiles(long[] nanos) {

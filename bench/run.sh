@@ -10,9 +10,10 @@ mkdir -p target/bench
 # "bench/run.sh security [knobs]": only a 1 MiB a[]= body decoded, and the cycle rate with --fsync always
 # "bench/run.sh inprocess [-Dportals=N]": Bitrix24Emulator.start (first, second) beside WireMockServer.start() in one
 #   JVM, and a fresh portal per test by the embedding API and by the control API (p50 / p99)
+# "bench/run.sh transport [-Dseconds=N]": the Java load generator's lost answers, by root cause (emulator, bare route)
 # "bench/run.sh startup": only the start-up rows (plain java -jar, bin/b24-emulator, WireMock, the bare route)
 mode=measure
-case "${1:-}" in profile|statistics|security|inprocess|startup) mode=$1; shift ;; esac
+case "${1:-}" in profile|statistics|security|inprocess|startup|transport) mode=$1; shift ;; esac
 [ "$mode" = statistics ] || [ "$mode" = security ] || [ -f target/bench/wiremock-standalone-3.13.2.jar ] || \
   mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench
 java "$@" -cp emulator/target/b24-emulator.jar:target/bench/wiremock-standalone-3.13.2.jar bench/Bench.java \
