@@ -29,7 +29,10 @@ public final class HealthCheck {
             return fatal;
         }
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() != MemoryType.HEAP || !pool.isCollectionUsageThresholdSupported()) {
+            // the old generation only (the one heap pool with a usage threshold): a survivor space is routinely full
+            // after a young collection, the more so with a small young generation (bin/b24-emulator's -Xmn24m)
+            if (pool.getType() != MemoryType.HEAP || !pool.isCollectionUsageThresholdSupported()
+                    || !pool.isUsageThresholdSupported()) {
                 continue;
             }
             MemoryUsage afterCollection = pool.getCollectionUsage();
