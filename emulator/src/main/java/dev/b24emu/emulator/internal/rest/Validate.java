@@ -34,8 +34,8 @@ final class Validate implements Stage {
     private final Contracts contracts;
 
     Validate(Contracts contracts) {
-        // each method's schema is compiled on its first call, not at start: the first answer waits for its own schema
-        // only (specs' ContractsTest compiles every one, so a broken reference still fails the build)
+        // each method's schema is compiled on its first call (or by the server's warm-up thread once it listens), not
+        // before the server answers (specs' ContractsTest compiles every one, so a broken reference still fails the build)
         this.contracts = contracts;
     }
 

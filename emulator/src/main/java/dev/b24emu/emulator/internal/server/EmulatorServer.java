@@ -178,6 +178,7 @@ public final class EmulatorServer implements AutoCloseable {
                 stateFile.load();
             }
             listen(router);
+            warmUpValidator(contracts);
         } catch (SeedException | StateException e) {
             vertx.close();
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -197,6 +198,30 @@ public final class EmulatorServer implements AutoCloseable {
             builtIn.tick(portal);
         }));
     }
+
+    /**
+     * Once the server answers, compiles every schema on a background thread (once per JVM): the first answers do not
+     * wait for it (their own schema compiles on demand), and the requests an integration sends in its first seconds
+     * (an install's binds, the first register) no longer each pay for loading the validator, which let a sample
+     * connector's call overtake its own placement.bind in a cold container.
+     */
+    private static void warmUpValidator(Contracts contracts) {
+        if (VALIDATOR_WARMED.compareAndSet(false, true)) {
+            Thread thread = new Thread(() -> {
+                try {
+                    contracts.compileAll();
+                } catch (RuntimeException broken) {
+                    // a broken schema is reported by the request that needs it (and ContractsTest fails the build)
+                }
+            }, "b24-emulator-validator-warm-up");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean VALIDATOR_WARMED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A Vert.x instance being made by {@link #prepare()}, for the next server of this JVM to take. */
     private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Vertx>> PREPARED =
