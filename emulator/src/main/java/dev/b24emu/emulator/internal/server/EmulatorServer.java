@@ -101,6 +101,8 @@ public final class EmulatorServer implements AutoCloseable {
 
     private EmulatorServer(ServerConfig config) {
         this.config = config;
+        // this thread reads the contracts (and made Jackson above) while a prepared Vert.x instance is still being made
+        Contracts contracts = Contracts.shared();
         this.vertx = preparedOrNewVertx();
         this.portals = new PortalRegistry(EmulatorClock.system(),
                 new Portal.Bounds(config.journalSize(), config.finishedCalls()));
@@ -134,7 +136,6 @@ public final class EmulatorServer implements AutoCloseable {
         SeedFormat seeds = new SeedFormat(sections, base);
         portals.define(stores, seeds, portal -> portal.store(UserStore.class).first().map(User::id).orElse(1L));
 
-        Contracts contracts = Contracts.shared();
         this.methods = new MethodTable(contracts);
         areas.forEach(area -> area.methods(methods));
         if (config.stateFile() != null) {
@@ -228,16 +229,16 @@ public final class EmulatorServer implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
-     * Starts making what every server needs whatever its options (the Vert.x instance, Jackson) on another thread,
-     * while the caller reads its command line: on two cores the two overlap. Call it only when a server will start
-     * (the instance's threads would otherwise keep the JVM alive).
+     * Starts making the Vert.x instance every server needs whatever its options on another thread (Netty's platform
+     * probes, the event loops: the longest part of a start), while the caller reads its command line, makes Jackson
+     * and reads the contracts: on two cores the two overlap. Call it only when a server will start (the instance's
+     * threads would otherwise keep the JVM alive).
      */
     public static void prepare() {
         java.util.concurrent.CompletableFuture<Vertx> vertx = new java.util.concurrent.CompletableFuture<>();
         if (PREPARED.compareAndSet(null, vertx)) {
             Thread thread = new Thread(() -> {
                 try {
-                    new ObjectMapper(); // loads Jackson's classes beside the command line's
                     vertx.complete(Vertx.vertx());
                 } catch (RuntimeException | Error e) {
                     vertx.completeExceptionally(e);
