@@ -45,6 +45,12 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
     private final Map<StatField, Map<Object, IdList>> hashed = new EnumMap<>(StatField.class);
     /** the records by CALL_START_DATE, then ID */
     private final TreeSet<StartKey> byStart = new TreeSet<>();
+    /**
+     * whether {@link #hashed} and {@link #byStart} hold the records: built by the first page asked for, kept from then
+     * on. Until a client reads the statistics, a finished call costs no index upkeep (a twentieth of a register →
+     * finish → search mix's time, by its profile).
+     */
+    private volatile boolean indexed;
 
     private record StartKey(long epochSecond, long id) implements Comparable<StartKey> {
         @Override
@@ -99,6 +105,17 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
 
     /** The records a query keeps, in its order, from {@code start} on; {@code size} at most. */
     public Page page(FilterQuery<StatField> query, StatLookup lookup, int start, int size) {
+        if (!indexed) {
+            write(() -> {
+                if (!indexed) {
+                    for (int i = 0; i < rows.size(); i++) {
+                        index((StatRow) rows.value(i));
+                    }
+                    indexed = true;
+                }
+                return null;
+            });
+        }
         List<StatRow> matching = read(() -> {
             List<FilterQuery.Condition<StatField>> answered = new ArrayList<>();
             long[] candidates = candidates(query, answered);
@@ -239,6 +256,12 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
             unindex(previous);
         }
         rows.put(row.id(), row);
+        if (indexed) {
+            index(row);
+        }
+    }
+
+    private void index(StatRow row) {
         for (StatField field : HASHED) {
             Object key = key(field, field.value(row, StatLookup.NONE));
             if (key != null) {
@@ -249,6 +272,9 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
     }
 
     private void unindex(StatRow row) {
+        if (!indexed) {
+            return;
+        }
         for (StatField field : HASHED) {
             Object key = key(field, field.value(row, StatLookup.NONE));
             if (key != null) {

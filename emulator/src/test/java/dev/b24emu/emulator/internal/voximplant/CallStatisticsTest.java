@@ -143,15 +143,43 @@ class CallStatisticsTest {
         Random random = new Random(seed);
         List<StatRow> rows = new ArrayList<>();
         for (int i = 1; i <= 3000; i++) {
-            StatRow row = row(i, random.nextInt(6), 1 + random.nextInt(5), random.nextInt(300),
-                    T0.plusSeconds(random.nextInt(30 * 86400)), PHONES[random.nextInt(PHONES.length)],
-                    CODES[random.nextInt(CODES.length)], random.nextInt(400) / 100.0,
-                    random.nextBoolean() ? "LEAD" : null);
+            StatRow row = randomRow(random, i);
             rows.add(row);
             statistics.add(row);
         }
+        answerAsAScan(statistics, rows, random, seed, 300);
+    }
+
+    /**
+     * The indexes are built by the first page asked for: records added and dropped at the bound after that are
+     * indexed and unindexed as they come and go.
+     */
+    @Test
+    void recordsAddedAndDroppedAfterTheFirstPageAreIndexedAsTheyCome() {
+        long seed = FuzzSeed.get();
+        Random random = new Random(seed);
+        CallStatistics bounded = new CallStatistics(portal, 1000);
+        List<StatRow> rows = new ArrayList<>();
+        for (int phase = 0; phase < 3; phase++) {
+            for (int i = 1; i <= 700; i++) {
+                StatRow row = randomRow(random, phase * 700 + i);
+                rows.add(row);
+                bounded.add(row);
+            }
+            answerAsAScan(bounded, rows.subList(Math.max(0, rows.size() - 1000), rows.size()), random, seed, 100);
+        }
+    }
+
+    private static StatRow randomRow(Random random, long id) {
+        return row(id, random.nextInt(6), 1 + random.nextInt(5), random.nextInt(300),
+                T0.plusSeconds(random.nextInt(30 * 86400)), PHONES[random.nextInt(PHONES.length)],
+                CODES[random.nextInt(CODES.length)], random.nextInt(400) / 100.0,
+                random.nextBoolean() ? "LEAD" : null);
+    }
+
+    private static void answerAsAScan(CallStatistics statistics, List<StatRow> rows, Random random, long seed, int queries) {
         String[] sorts = {null, "ID", "CALL_DURATION", "CALL_START_DATE", "PHONE_NUMBER", "COST", "PORTAL_USER_ID"};
-        for (int q = 0; q < 300; q++) {
+        for (int q = 0; q < queries; q++) {
             StringBuilder filter = new StringBuilder("{");
             int conditions = 1 + random.nextInt(3);
             for (int c = 0; c < conditions; c++) {
