@@ -55,7 +55,7 @@ public final class EmulatorOptions {
     ServerConfig config() {
         Builder v = values;
         return new ServerConfig(v.host, v.port, v.webhookToken, v.webhookUserId, v.seed, v.journalSize,
-                v.finishedCalls, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
+                v.finishedCalls, v.openCalls, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
                 v.allowedHosts, v.allowedOrigins, new ServerConfig.Timeouts(v.idleTimeoutSeconds, v.headerTimeoutSeconds),
@@ -75,6 +75,7 @@ public final class EmulatorOptions {
         private Callable<InputStream> seed;
         private int journalSize = 1000;
         private int finishedCalls = 10_000;
+        private int openCalls = 20_000;
         private long bodyLimit = 8L * 1024 * 1024;
         private int eventLoops;
         private int httpsPort = -1;
@@ -127,6 +128,9 @@ public final class EmulatorOptions {
 
         /** Finished calls kept per portal (default 10,000). */
         public Builder finishedCalls(int calls) { this.finishedCalls = calls; return this; }
+
+        /** Open (registered, unfinished) calls kept per portal; past it a new call drops the oldest (default 20,000). */
+        public Builder openCalls(int calls) { this.openCalls = calls; return this; }
 
         /** The largest request body accepted, in bytes (default 8 MiB). */
         public Builder bodyLimit(long bytes) { this.bodyLimit = bytes; return this; }
@@ -192,6 +196,7 @@ public final class EmulatorOptions {
             copy.seed = seed;
             copy.journalSize = journalSize;
             copy.finishedCalls = finishedCalls;
+            copy.openCalls = openCalls;
             copy.bodyLimit = bodyLimit;
             copy.eventLoops = eventLoops;
             copy.httpsPort = httpsPort;

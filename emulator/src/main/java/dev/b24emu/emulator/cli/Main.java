@@ -90,6 +90,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-finished-calls", description = "Finished calls kept per portal (default: ${DEFAULT-VALUE}).")
     int finishedCalls = 10_000;
 
+    @Option(names = "--max-open-calls", description = "Open (registered, unfinished) calls kept per portal; past it"
+            + " each new call drops the oldest, so calls never finished cannot fill the memory (default: ${DEFAULT-VALUE}).")
+    int openCalls = 20_000;
+
     @Option(names = "--body-limit", description = "Largest accepted request body in bytes (default: ${DEFAULT-VALUE}).")
     long bodyLimit = 8L * 1024 * 1024;
 
@@ -167,8 +171,8 @@ public final class Main implements Callable<Integer> {
             err.println("--state-save-seconds must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
-        if (journalSize < 0 || finishedCalls < 1 || bodyLimit < 1024) {
-            err.println("--journal-size must be >= 0, --max-finished-calls >= 1 and --body-limit >= 1024");
+        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || bodyLimit < 1024) {
+            err.println("--journal-size must be >= 0, --max-finished-calls and --max-open-calls >= 1, and --body-limit >= 1024");
             return CommandLine.ExitCode.USAGE;
         }
         if (!fsync.equals("always") && !fsync.equals("periodic")) {
@@ -192,7 +196,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
-                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls)
+                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
                 .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)

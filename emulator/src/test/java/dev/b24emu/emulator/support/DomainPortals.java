@@ -54,7 +54,7 @@ public final class DomainPortals {
                 StoreType.of("deliveries", DeliveryJournal.class, p -> new DeliveryJournal(100)),
                 StoreType.of("events", EventStore.class, p -> new EventStore(100)),
                 StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), oauth)),
-                StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(10_000)),
+                StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(p.bounds().finishedCalls(), p.bounds().openCalls())),
                 StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore()),
                 StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore()),
                 StoreType.of("voximplant", VoximplantStore.class, p -> new VoximplantStore()),

@@ -87,6 +87,11 @@ public final class CallCardService implements CallListener {
      * else an empty object (call-card-call-state-changed.md). Cards still shown to others stay until hide.
      */
     @Override
+    public void dropped(Portal portal, Call call) {
+        cards(portal).removeCall(call.callId());
+    }
+
+    @Override
     public void ended(Portal portal, FinishedCall row) {
         for (CallCard card : cards(portal).cardsOf(row.call().callId()).stream()
                 .filter(c -> !c.closed() && !row.call().shownTo().contains(c.userId())).toList()) {

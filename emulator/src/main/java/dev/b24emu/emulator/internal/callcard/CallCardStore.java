@@ -51,6 +51,14 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
         return due;
     }
 
+    /** Forgets a call's cards, open or closed (a call dropped unfinished at the portal's bound, D117). */
+    public void removeCall(String callId) {
+        Map<Long, CallCard> gone = cards.remove(callId);
+        if (gone != null) {
+            gone.keySet().forEach(userId -> closing.remove(new CardKey(callId, userId)));
+        }
+    }
+
     public List<CallCard> cards(Predicate<CallCard> which) {
         return cards.values().stream().flatMap(ofCall -> ofCall.values().stream()).filter(which).toList();
     }

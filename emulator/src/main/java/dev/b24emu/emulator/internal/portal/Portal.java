@@ -38,9 +38,9 @@ public final class Portal {
     private final ReentrantLock writeLock = new ReentrantLock();
 
     /** How much history a portal keeps, so memory stays flat however long the emulator runs. */
-    public record Bounds(int journalEntries, int finishedCalls) {
+    public record Bounds(int journalEntries, int finishedCalls, int openCalls) {
         public static Bounds defaults() {
-            return new Bounds(1000, 10_000);
+            return new Bounds(1000, 10_000, 20_000);
         }
     }
 

@@ -105,7 +105,7 @@ public final class EmulatorServer implements AutoCloseable {
         Contracts contracts = Contracts.shared();
         this.vertx = preparedOrNewVertx();
         this.portals = new PortalRegistry(EmulatorClock.system(),
-                new Portal.Bounds(config.journalSize(), config.finishedCalls()));
+                new Portal.Bounds(config.journalSize(), config.finishedCalls(), config.openCalls()));
         SelfGuard self = new SelfGuard(this::ports);
         Outbound outbound = new Outbound(vertx, self);
         OAuthServer oauth = new OAuthServer();

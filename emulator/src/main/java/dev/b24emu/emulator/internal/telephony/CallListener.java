@@ -19,6 +19,13 @@ public interface CallListener {
     default void hidden(Portal portal, Call call, Set<Long> users) {
     }
 
+    /**
+     * The call was dropped unfinished at the portal's bound of open calls (D117): what is kept for it goes, with no
+     * event, as it would with a call the portal never had.
+     */
+    default void dropped(Portal portal, Call call) {
+    }
+
     /** The call was finished: its cards go idle and try to close. */
     default void ended(Portal portal, FinishedCall row) {
     }

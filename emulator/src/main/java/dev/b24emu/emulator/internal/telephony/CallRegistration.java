@@ -74,7 +74,7 @@ public final class CallRegistration {
             call = open.withShownTo(shown);
             portal.store(TelephonyStore.class).put(call);
         }
-        return new RegisterResult(call, true, null);
+        return new RegisterResult(call, true, null, List.of());
     }
 
     private RegisterResult create(RegisterRequest request, long userId, int type, String phone, String line,
@@ -106,8 +106,8 @@ public final class CallRegistration {
         Call call = new Call(newCallId(request.appKey(), userId, phone, now), request.appKey(), userId, phone, type,
                 line, request.externalCallId(), start, !internal, primary, bindings, created.entities(),
                 created.leadId(), request.callListId(), request.show() ? Set.of(userId) : Set.of());
-        portal.store(TelephonyStore.class).put(call);
-        return new RegisterResult(call, false, created.error());
+        List<Call> dropped = portal.store(TelephonyStore.class).put(call);
+        return new RegisterResult(call, false, created.error(), dropped);
     }
 
     /** CRM_ENTITY_TYPE with CRM_ENTITY_ID binds the call as given, without checking the object exists (as the real server). */

@@ -10,6 +10,9 @@ import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.EventStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * API and the call card all go through here, so the same change always has the same effects.
  */
 public final class CallService {
+    private static final Logger LOG = LoggerFactory.getLogger("b24emu.telephony");
     private final CallEvents events;
     /** other areas' reactions to a call (the call-card model) */
     private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
@@ -38,11 +42,24 @@ public final class CallService {
 
     /** Registers a call (or finds it reused), tells the event handlers of a new one, and shows its card when asked. */
     public RegisterResult register(Portal portal, RegisterRequest request, CallContext context) {
-        RegisterResult registered = new CallRegistration(portal).register(request);
+        RegisterResult registered = registerNew(portal, request);
         events.registered(portal, registered, context);
         if (request.show()) {
             Call call = registered.call();
             listeners.forEach(l -> l.shown(portal, call, Set.of(call.userId()), context.endpoints()));
+        }
+        return registered;
+    }
+
+    /** Registers a call; the listeners let go of the calls it pushed past the portal's bound, said once per portal. */
+    private RegisterResult registerNew(Portal portal, RegisterRequest request) {
+        RegisterResult registered = new CallRegistration(portal).register(request);
+        for (Call dropped : registered.dropped()) {
+            listeners.forEach(l -> l.dropped(portal, dropped));
+        }
+        if (!registered.dropped().isEmpty() && portal.store(TelephonyStore.class).firstDropReport()) {
+            LOG.warn("Portal {} holds {} open calls, its bound (--max-open-calls): each new call now drops the oldest"
+                    + " unfinished one", portal.id(), portal.bounds().openCalls());
         }
         return registered;
     }
@@ -129,7 +146,7 @@ public final class CallService {
         RegisterRequest request = new RegisterRequest(target.appKey(), click.userId(), "",
                 Optional.of((long) CallType.OUTGOING), null, click.phoneNumber(), crmCreate, null, click.crmEntityType(),
                 click.crmEntityId(), true, click.callListId(), target.line().map(ExternalLine::number).orElse(null), null);
-        RegisterResult result = new CallRegistration(portal).register(request);
+        RegisterResult result = registerNew(portal, request);
         events.registered(portal, result, context);
         Call call = result.call();
         events.externalCallStart(portal, CallViews.externalCallStart(call, click.phoneNumber(), click.userId(),

@@ -22,6 +22,11 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
 
     /** maps CALL_ID to the registered, not yet finished call */
     private final Map<String, Call> active = new ConcurrentHashMap<>();
+    /**
+     * the CALL_IDs of the open calls, oldest first (guarded by this): past {@link #openCapacity}, a new call drops the
+     * oldest, so an integration that never finishes its calls cannot fill the heap (D117)
+     */
+    private final java.util.LinkedHashSet<String> openOrder = new java.util.LinkedHashSet<>();
     /** maps a reuse key (app, user, number, type) to the CALL_IDs of open calls that share it */
     private final Map<Call.ReuseKey, List<String>> activeByReuseKey = new ConcurrentHashMap<>();
     /** maps statistics row ID to the finished call, oldest first, trimmed to {@link #finishedCapacity} */
@@ -43,9 +48,23 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     private final AtomicLong lastFinishedId = new AtomicLong();
     private final AtomicLong lastLineId = new AtomicLong();
     private final int finishedCapacity;
+    private final int openCapacity;
+    private final AtomicLong dropped = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean dropsReported = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public TelephonyStore(int finishedCapacity) {
+    public TelephonyStore(int finishedCapacity, int openCapacity) {
         this.finishedCapacity = Math.max(1, finishedCapacity);
+        this.openCapacity = Math.max(1, openCapacity);
+    }
+
+    /** How many open calls went at the bound since the portal started (or was reset). */
+    public long droppedOpenCalls() {
+        return dropped.get();
+    }
+
+    /** True once, to the first caller after the bound first dropped a call: the warning is said once per portal. */
+    public boolean firstDropReport() {
+        return dropped.get() > 0 && dropsReported.compareAndSet(false, true);
     }
 
     public Optional<Call> active(String callId) {
@@ -69,18 +88,39 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         return found;
     }
 
-    public synchronized void put(Call call) {
-        active.put(call.callId(), call);
-        activeByReuseKey.merge(call.reuseKey(), List.of(call.callId()), (known, added) -> known.contains(call.callId())
-                ? known : java.util.stream.Stream.concat(known.stream(), added.stream()).toList());
+    /**
+     * Keeps a call, new or changed. A new one past the portal's bound of open calls drops the oldest open calls, which
+     * are returned (their cards go with them); a changed one drops nothing.
+     */
+    public synchronized List<Call> put(Call call) {
+        boolean added = active.put(call.callId(), call) == null;
+        activeByReuseKey.merge(call.reuseKey(), List.of(call.callId()), (known, more) -> known.contains(call.callId())
+                ? known : java.util.stream.Stream.concat(known.stream(), more.stream()).toList());
+        if (!added) {
+            return List.of();
+        }
+        openOrder.add(call.callId());
+        List<Call> gone = List.of();
+        while (openOrder.size() > openCapacity) {
+            Call oldest = active.get(openOrder.iterator().next());
+            remove(oldest);
+            gone = java.util.stream.Stream.concat(gone.stream(), java.util.stream.Stream.of(oldest)).toList();
+            dropped.incrementAndGet();
+        }
+        return gone;
     }
 
-    synchronized FinishedCall finish(Call call, FinishedCallDraft draft) {
+    private void remove(Call call) {
         active.remove(call.callId());
+        openOrder.remove(call.callId());
         activeByReuseKey.computeIfPresent(call.reuseKey(), (key, sameKey) -> {
             List<String> others = sameKey.stream().filter(id -> !id.equals(call.callId())).toList();
             return others.isEmpty() ? null : others;
         });
+    }
+
+    synchronized FinishedCall finish(Call call, FinishedCallDraft draft) {
+        remove(call);
         FinishedCall row = draft.toRow(lastFinishedId.incrementAndGet(), call);
         finished.put(row.id(), row);
         finishedByCallId.put(call.callId(), row.id());
@@ -238,7 +278,8 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     @Override
     public synchronized void restore(Snapshot snapshot) {
         clear();
-        snapshot.active().forEach(this::put);
+        // oldest first, so the bound (a state file may hold more than it) keeps the newest
+        snapshot.active().stream().sorted(Comparator.comparing(Call::startDate)).forEach(this::put);
         snapshot.finished().forEach(row -> {
             finished.put(row.id(), row);
             finishedByCallId.put(row.call().callId(), row.id());
@@ -265,6 +306,9 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         lastFileId.set(0);
         lastTranscriptId.set(0);
         active.clear();
+        openOrder.clear();
+        dropped.set(0);
+        dropsReported.set(false);
         activeByReuseKey.clear();
         finished.clear();
         finishedByCallId.clear();

@@ -9,6 +9,7 @@ import dev.b24emu.emulator.internal.transport.RestError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static dev.b24emu.emulator.internal.telephony.Requests.finish;
@@ -123,7 +124,7 @@ class CallCompletionTest {
 
     @Test
     void statisticsAreBoundedOldestFirst() {
-        TelephonyStore store = new TelephonyStore(2);
+        TelephonyStore store = new TelephonyStore(2, 20_000);
         for (int i = 0; i < 3; i++) {
             Call call = new Call("c" + i, "", 1, "1", 2, null, null, Requests.T0, true, null,
                     java.util.List.of(), java.util.List.of(), null, null, java.util.Set.of());
@@ -134,5 +135,28 @@ class CallCompletionTest {
         assertEquals(2, store.finishedCalls().size());
         assertTrue(store.finished("c0").isEmpty());
         assertTrue(store.finished("c2").isPresent());
+    }
+
+    @Test
+    void openCallsAreBoundedOldestFirstAndAStateFileWithMoreKeepsTheNewest() {
+        TelephonyStore store = new TelephonyStore(10, 2);
+        List<Call> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Call call = new Call("c" + i, "", 1, "+7900" + i, 2, null, null, Requests.T0.plusSeconds(i), true, null,
+                    List.of(), List.of(), null, null, java.util.Set.of());
+            calls.add(call);
+            assertEquals(i < 2 ? List.of() : List.of(calls.get(i - 2)), store.put(call), "put " + i + " drops");
+        }
+        assertEquals(List.of(), store.put(calls.get(3).withShownTo(java.util.Set.of(1L))), "a changed call drops none");
+        assertEquals(java.util.Set.of("c2", "c3"), store.activeCalls().stream().map(Call::callId)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertTrue(store.reusable(calls.get(0).reuseKey(), Requests.T0.minusSeconds(60)).isEmpty(),
+                "a dropped call is not reused");
+        assertTrue(store.firstDropReport());
+        assertFalse(store.firstDropReport(), "said once");
+
+        TelephonyStore smaller = new TelephonyStore(10, 1);
+        smaller.restore(store.snapshot());
+        assertEquals(List.of("c3"), smaller.activeCalls().stream().map(Call::callId).toList());
     }
 }

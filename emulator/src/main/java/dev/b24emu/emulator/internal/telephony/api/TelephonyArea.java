@@ -57,7 +57,7 @@ public final class TelephonyArea implements Area {
     @Override
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("telephony", TelephonyStore.class,
-                portal -> new TelephonyStore(portal.bounds().finishedCalls())));
+                portal -> new TelephonyStore(portal.bounds().finishedCalls(), portal.bounds().openCalls())));
     }
 
     @Override

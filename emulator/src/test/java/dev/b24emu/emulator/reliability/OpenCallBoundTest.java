@@ -1,0 +1,79 @@
+package dev.b24emu.emulator.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.emulator.internal.callcard.CallCardStore;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.server.EmulatorServer;
+import dev.b24emu.emulator.internal.telephony.Call;
+import dev.b24emu.emulator.internal.telephony.TelephonyStore;
+import dev.b24emu.emulator.support.Servers;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The per-portal bound of open calls (D117): an integration that registers calls and never finishes them cannot fill
+ * the heap. Past the bound each new call drops the oldest open one with its cards; the dropped call then answers as
+ * one the portal never had, and every other call is untouched.
+ */
+class OpenCallBoundTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void pastTheBoundEachNewCallDropsTheOldestOpenOneWithItsCards() throws Exception {
+        Servers.Config config = Servers.config();
+        config.openCalls = 3;
+        try (EmulatorServer emulator = EmulatorServer.start(config.build())) {
+            Portal portal = emulator.portals().get(PortalRegistry.DEFAULT_ID).orElseThrow();
+            String webhook = emulator.webhookUrl(portal);
+            List<String> callIds = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                JsonNode registered = call(webhook, "telephony.externalcall.register",
+                        "{\"USER_ID\":1,\"PHONE_NUMBER\":\"+7900000000" + i + "\",\"TYPE\":2,\"SHOW\":1}");
+                callIds.add(registered.at("/result/CALL_ID").asText());
+            }
+
+            TelephonyStore telephony = portal.store(TelephonyStore.class);
+            assertEquals(Set.copyOf(callIds.subList(2, 5)), telephony.activeCalls().stream().map(Call::callId)
+                    .collect(Collectors.toSet()), "the newest three stay open");
+            assertEquals(2, telephony.droppedOpenCalls());
+            CallCardStore cards = portal.store(CallCardStore.class);
+            assertTrue(cards.cardsOf(callIds.get(0)).isEmpty() && cards.cardsOf(callIds.get(1)).isEmpty(),
+                    "a dropped call's cards go with it");
+            assertEquals(1, cards.cardsOf(callIds.get(4)).size(), "an open call keeps its card");
+
+            JsonNode late = call(webhook, "telephony.externalcall.finish",
+                    "{\"CALL_ID\":\"" + callIds.get(0) + "\",\"USER_ID\":1,\"DURATION\":5}");
+            assertEquals("Call is not found (call should be registered prior to finishing",
+                    late.path("error_description").asText(), late.toString());
+            JsonNode kept = call(webhook, "telephony.externalcall.finish",
+                    "{\"CALL_ID\":\"" + callIds.get(2) + "\",\"USER_ID\":1,\"DURATION\":5}");
+            assertEquals(callIds.get(2), kept.at("/result/CALL_ID").asText(), kept.toString());
+            assertEquals(2, telephony.activeCalls().size());
+
+            // a changed call (shown again) is not a new one: nothing more is dropped
+            call(webhook, "telephony.externalcall.show", "{\"CALL_ID\":\"" + callIds.get(3) + "\",\"USER_ID\":1}");
+            assertEquals(2, telephony.droppedOpenCalls());
+        }
+    }
+
+    private static JsonNode call(String webhook, String method, String json) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(webhook + method))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+}
