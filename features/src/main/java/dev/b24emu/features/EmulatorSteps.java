@@ -1,6 +1,8 @@
 package dev.b24emu.features;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.Bitrix24Emulator;
+import dev.b24emu.emulator.EmulatorOptions;
 import dev.b24emu.emulator.testing.HandlerServer;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
@@ -32,6 +34,21 @@ public class EmulatorSteps {
         if (ctx.emulatorBase == null) {
             throw new AssertionError("This step needs the emulator: tag the scenario @emulator-only");
         }
+    }
+
+    /**
+     * The scenario moves to an emulator of its own, started through the embedding API with a server option (the
+     * shared one keeps the defaults), on that emulator's default demo portal.
+     */
+    @Given("an emulator of its own that keeps at most {int} open calls per portal")
+    public void ownEmulatorWithOpenCallBound(int openCalls) {
+        requireEmulator();
+        RestAssured.given().delete(ctx.emulatorBase + "/_emulator/portals/" + ctx.portalId).then().statusCode(200);
+        Bitrix24Emulator own = Bitrix24Emulator.start(EmulatorOptions.builder().openCalls(openCalls).build());
+        ctx.ownEmulator = own;
+        ctx.emulatorBase = own.baseUrl();
+        ctx.portalId = "default";
+        ctx.webhook = own.webhookUrl();
     }
 
     @Given("the portal setting {string} is {string}")

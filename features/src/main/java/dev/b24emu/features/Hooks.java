@@ -59,6 +59,13 @@ public class Hooks {
             if (context.handler != null) {
                 context.handler.close();
             }
+            if (context.ownEmulator != null) {
+                try {
+                    context.ownEmulator.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 }

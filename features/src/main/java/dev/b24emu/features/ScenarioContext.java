@@ -44,6 +44,8 @@ public final class ScenarioContext {
     /** "crm.lead.delete:5" style clean-up calls for objects created on a real portal */
     final List<String[]> cleanup = new ArrayList<>();
     HandlerServer handler;
+    /** An emulator the scenario started with options of its own (closed after it), or null */
+    AutoCloseable ownEmulator;
 
     /** The user the webhook acts as: the operator of scenarios that run against a real portal too. */
     long operatorId() {

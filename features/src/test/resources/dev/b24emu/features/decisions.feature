@@ -111,6 +111,32 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     When the emulator sends "OnVoximplantCallStart" to the handler of application "local.users"
     Then the call fails with 400 "ERROR_ARGUMENT"
 
+  @D117 @emulator-only
+  Scenario: Past the bound of open calls each new call drops the oldest open one, which then answers as unknown
+    Given an emulator of its own that keeps at most 2 open calls per portal
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995551701 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "first"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995551702 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "second"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995551703 |
+      | TYPE         | 2            |
+    And I call "telephony.externalcall.finish" with:
+      | CALL_ID | {first}    |
+      | USER_ID | {operator} |
+    Then the call fails with 400 "ERROR_CORE" "Call is not found (call should be registered prior to finishing"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {second}   |
+      | USER_ID | {operator} |
+    Then the call succeeds
+
   @D100 @emulator-only
   Scenario: A dismissed employee's webhook is refused, unless the portal is told otherwise
     Given user 1 is dismissed
