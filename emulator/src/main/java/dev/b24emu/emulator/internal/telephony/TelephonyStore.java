@@ -100,14 +100,14 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
             return List.of();
         }
         openOrder.add(call.callId());
-        List<Call> gone = List.of();
-        while (openOrder.size() > openCapacity) {
-            Call oldest = active.get(openOrder.iterator().next());
-            remove(oldest);
-            gone = java.util.stream.Stream.concat(gone.stream(), java.util.stream.Stream.of(oldest)).toList();
-            dropped.incrementAndGet();
+        if (openOrder.size() <= openCapacity) {
+            return List.of();
         }
-        return gone;
+        // one call at a time is added, so one goes
+        Call oldest = active.get(openOrder.iterator().next());
+        remove(oldest);
+        dropped.incrementAndGet();
+        return List.of(oldest);
     }
 
     private void remove(Call call) {
