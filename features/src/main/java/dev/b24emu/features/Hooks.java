@@ -60,11 +60,7 @@ public class Hooks {
                 context.handler.close();
             }
             if (context.ownEmulator != null) {
-                try {
-                    context.ownEmulator.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                context.ownEmulator.close();
             }
         }
     }

@@ -45,7 +45,7 @@ public final class ScenarioContext {
     final List<String[]> cleanup = new ArrayList<>();
     HandlerServer handler;
     /** An emulator the scenario started with options of its own (closed after it), or null */
-    AutoCloseable ownEmulator;
+    dev.b24emu.emulator.Bitrix24Emulator ownEmulator;
 
     /** The user the webhook acts as: the operator of scenarios that run against a real portal too. */
     long operatorId() {

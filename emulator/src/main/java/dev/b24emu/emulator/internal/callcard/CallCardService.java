@@ -81,16 +81,17 @@ public final class CallCardService implements CallListener {
         users.forEach(userId -> cards(portal).card(call.callId(), userId).ifPresent(card -> close(portal, card, "hidden")));
     }
 
-    /**
-     * The call was finished: the cards finish hid (the finishing user's, or every one with {@code finishHidesAllCards})
-     * go idle and close; CallStateChanged carries failedCode only when the call failed (STATUS_CODE other than 200),
-     * else an empty object (call-card-call-state-changed.md). Cards still shown to others stay until hide.
-     */
+    /** A call dropped unfinished at the portal's bound (D117): its cards go, with no CallCard event. */
     @Override
     public void dropped(Portal portal, Call call) {
         cards(portal).removeCall(call.callId());
     }
 
+    /**
+     * The call was finished: the cards finish hid (the finishing user's, or every one with {@code finishHidesAllCards})
+     * go idle and close; CallStateChanged carries failedCode only when the call failed (STATUS_CODE other than 200),
+     * else an empty object (call-card-call-state-changed.md). Cards still shown to others stay until hide.
+     */
     @Override
     public void ended(Portal portal, FinishedCall row) {
         for (CallCard card : cards(portal).cardsOf(row.call().callId()).stream()

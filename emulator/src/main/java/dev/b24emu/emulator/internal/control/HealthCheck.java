@@ -30,7 +30,7 @@ public final class HealthCheck {
         }
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             // the old generation only (the one heap pool with a usage threshold): a survivor space is routinely full
-            // after a young collection, the more so with a small young generation (bin/b24-emulator's -Xmn24m)
+            // after a young collection, the more so with a small young generation (bin/b24-emulator's -Xmn32m)
             if (pool.getType() != MemoryType.HEAP || !pool.isCollectionUsageThresholdSupported()
                     || !pool.isUsageThresholdSupported()) {
                 continue;
