@@ -56,7 +56,7 @@ for round in $(seq "$rounds"); do
     load "$round" wiremock "$script" http://127.0.0.1:18081
     kill "$pid"; wait "$pid" 2>/dev/null || true
 
-    java -XX:+UseSerialGC -Xms160m -Xmx256m -Xmn32m -XX:SurvivorRatio=2 -cp emulator/target/b24-emulator.jar bench/Bench.java bare-vertx 18082 >/dev/null 2>&1 & pid=$!
+    java -XX:+UseSerialGC -Xms160m -Xmx256m -Xmn32m -XX:SurvivorRatio=2 -XX:MaxTenuringThreshold=2 -cp emulator/target/b24-emulator.jar bench/Bench.java bare-vertx 18082 >/dev/null 2>&1 & pid=$!
     wait_for http://127.0.0.1:18082/
     load "$round" bare "$script" http://127.0.0.1:18082
     kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -151,6 +151,9 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     /** Items with the phone, in telephony's search order and by ID within a type. */
     public List<CrmItem> findByPhone(String phone) {
         Set<CrmRef> refs = byPhone.getOrDefault(PhoneNumbers.matchKey(phone), Set.of());
+        if (refs.isEmpty()) {
+            return List.of(); // most numbers a call registers are new: no streams for them
+        }
         List<CrmItem> found = new ArrayList<>();
         for (CrmEntityType type : PHONE_SEARCH_ORDER) {
             refs.stream().filter(ref -> ref.type() == type).map(CrmRef::id).sorted()

@@ -12,7 +12,6 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import java.util.Set;
 public final class CallRegistration {
     static final Duration REUSE_WINDOW = Duration.ofMinutes(30);
     private static final int MAX_LINE_NUMBER_LENGTH = 50;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Portal portal;
     private final CrmAutoCreation autoCreation;
@@ -123,8 +121,10 @@ public final class CallRegistration {
 
     /** externalCall.&lt;md5 of a unique seed&gt;.&lt;unix seconds&gt;, the real CALL_ID form. */
     static String newCallId(String appKey, long userId, String phone, Instant now) {
+        // uniqueness, not secrecy: the real server hashes uniqid(), a clock value. SecureRandom's /dev/urandom read
+        // under a lock was a twentieth of a register's time.
         byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(salt);
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             md5.update((appKey + userId + phone).getBytes(StandardCharsets.UTF_8));

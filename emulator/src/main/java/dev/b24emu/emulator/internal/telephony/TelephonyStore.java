@@ -94,11 +94,10 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
      */
     public synchronized List<Call> put(Call call) {
         boolean added = active.put(call.callId(), call) == null;
-        activeByReuseKey.merge(call.reuseKey(), List.of(call.callId()), (known, more) -> known.contains(call.callId())
-                ? known : java.util.stream.Stream.concat(known.stream(), more.stream()).toList());
         if (!added) {
-            return List.of();
+            return List.of(); // a changed call keeps its place and its reuse key
         }
+        activeByReuseKey.merge(call.reuseKey(), List.of(call.callId()), TelephonyStore::appended);
         openOrder.add(call.callId());
         if (openOrder.size() <= openCapacity) {
             return List.of();
@@ -113,10 +112,20 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     private void remove(Call call) {
         active.remove(call.callId());
         openOrder.remove(call.callId());
-        activeByReuseKey.computeIfPresent(call.reuseKey(), (key, sameKey) -> {
-            List<String> others = sameKey.stream().filter(id -> !id.equals(call.callId())).toList();
-            return others.isEmpty() ? null : others;
-        });
+        activeByReuseKey.computeIfPresent(call.reuseKey(), (key, sameKey) -> without(sameKey, call.callId()));
+    }
+
+    // the lists of a reuse key are short and immutable (readers iterate them unlocked): copied, without streams
+    private static List<String> appended(List<String> known, List<String> one) {
+        String[] ids = known.toArray(new String[known.size() + 1]);
+        ids[known.size()] = one.get(0);
+        return List.of(ids);
+    }
+
+    private static List<String> without(List<String> known, String callId) {
+        List<String> others = new ArrayList<>(known);
+        others.remove(callId);
+        return others.isEmpty() ? null : List.copyOf(others);
     }
 
     synchronized FinishedCall finish(Call call, FinishedCallDraft draft) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.IsoTime;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -64,22 +63,25 @@ public final class Envelope {
         } else {
             body.set("result", result instanceof JsonNode node ? node : json.valueToTree(result));
         }
-        double seconds = nanos / 1e9;
-        double startSeconds = start.getEpochSecond() + start.getNano() / 1e9;
         Instant finish = start.plusNanos(nanos);
         ObjectNode time = body.putObject("time");
         time.put("start", start.getEpochSecond());
-        time.put("finish", decimal(startSeconds + seconds));
-        time.put("duration", decimal(seconds));
-        time.put("processing", (long) seconds);
+        time.put("finish", seconds(finish.getEpochSecond() * 1_000_000L + micros(finish.getNano())));
+        time.put("duration", seconds(micros(nanos)));
+        time.put("processing", nanos / 1_000_000_000L);
         time.put("date_start", IsoTime.format(start, zone));
         time.put("date_finish", IsoTime.format(finish, zone));
         return body;
     }
 
-    /** Microsecond precision in plain notation, as PHP's microtime(true) prints (never 1.7E9). */
-    private static BigDecimal decimal(double seconds) {
-        return BigDecimal.valueOf(seconds).setScale(6, RoundingMode.HALF_UP);
+    /** Seconds with microsecond precision in plain notation, as PHP's microtime(true) prints (never 1.7E9). */
+    private static BigDecimal seconds(long micros) {
+        return BigDecimal.valueOf(micros, 6);
+    }
+
+    /** Nanoseconds to microseconds, half up; integer arithmetic, where a double of 1.7e9 s holds only 0.2 µs. */
+    private static long micros(long nanos) {
+        return (nanos + 500) / 1000;
     }
 
     /** A REST 3.0 error: the code and message in one object, with the fields of a validation error. */
