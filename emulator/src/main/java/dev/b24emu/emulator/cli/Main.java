@@ -111,6 +111,14 @@ public final class Main implements Callable<Integer> {
     boolean exitAfterWarmUp;
 
     public static void main(String[] args) {
+        if (System.getProperty("slf4j.provider") == null) {
+            // the command line's own backend, cheaper per line than slf4j-simple (see ServerLog); SLF4J would say
+            // at INFO that it loads a named provider
+            System.setProperty("slf4j.provider", ServerLog.class.getName());
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
         System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             // Netty 4.2 would define its flight-recorder events (a hundred JDK classes) before the first answer

@@ -18,13 +18,17 @@ import java.util.Locale;
 public record RestPath(String userId, String token, String method, boolean v3) {
     public static final String PREFIX = "/rest/";
     private static final String V3_SEGMENT = "api";
+    private static final java.util.regex.Pattern REPEATED_SLASHES = java.util.regex.Pattern.compile("/{2,}");
 
     public boolean isWebhook() {
         return token != null;
     }
 
     public static RestPath parse(String path) {
-        String rest = path.substring(PREFIX.length()).replaceAll("/{2,}", "/");
+        String rest = path.substring(PREFIX.length());
+        if (rest.contains("//")) { // String.replaceAll would compile its pattern on every request
+            rest = REPEATED_SLASHES.matcher(rest).replaceAll("/");
+        }
         while (rest.startsWith("/")) {
             rest = rest.substring(1);
         }

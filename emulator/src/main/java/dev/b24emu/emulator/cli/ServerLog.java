@@ -1,0 +1,213 @@
+package dev.b24emu.emulator.cli;
+
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+import org.slf4j.helpers.NOPMDCAdapter;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
+
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The command line's SLF4J backend ({@link Main} names it in {@code slf4j.provider}; a project embedding the library
+ * keeps its own). It reads slf4j-simple's level keys, from {@code simplelogger.properties} and system properties
+ * ({@code org.slf4j.simpleLogger.defaultLogLevel}, {@code org.slf4j.simpleLogger.log.<prefix>},
+ * {@code org.slf4j.simpleLogger.logFile}), and writes the layout that file sets: ISO date-time with offset, level,
+ * message. It exists for the time stamp: slf4j-simple formats one with a locked SimpleDateFormat per line, which was
+ * a sixth of a request's CPU under load; here the second's text is kept and only the milliseconds are written.
+ */
+public final class ServerLog implements SLF4JServiceProvider {
+    private static final String PREFIX = "org.slf4j.simpleLogger.";
+    private final IMarkerFactory markers = new BasicMarkerFactory();
+    private final MDCAdapter mdc = new NOPMDCAdapter();
+    private ILoggerFactory loggers;
+
+    @Override
+    public void initialize() {
+        Properties file = new Properties();
+        try (InputStream in = ServerLog.class.getClassLoader().getResourceAsStream("simplelogger.properties")) {
+            if (in != null) {
+                file.load(in);
+            }
+        } catch (IOException unreadable) {
+            // as slf4j-simple: without the file, the defaults
+        }
+        Config config = new Config(file, destination(setting(file, "logFile", "System.err")));
+        Map<String, Logger> made = new ConcurrentHashMap<>();
+        loggers = name -> made.computeIfAbsent(name, n -> new ServerLogger(n, config.level(n), config));
+    }
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+        return loggers;
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+        return markers;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+        return mdc;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+        return "2.0.99";
+    }
+
+    /** A system property wins over the file, as in slf4j-simple. */
+    private static String setting(Properties file, String key, String otherwise) {
+        String value = System.getProperty(PREFIX + key);
+        return value != null ? value : file.getProperty(PREFIX + key, otherwise);
+    }
+
+    private static PrintStream destination(String logFile) {
+        if (logFile.equalsIgnoreCase("System.out")) {
+            return System.out;
+        }
+        if (logFile.equalsIgnoreCase("System.err")) {
+            return System.err;
+        }
+        try {
+            return new PrintStream(new FileOutputStream(logFile, true), true);
+        } catch (FileNotFoundException unwritable) {
+            System.err.println("b24-emulator: cannot write the log file " + logFile + "; logging to stderr");
+            return System.err;
+        }
+    }
+
+    /** The levels and the stream; the line's time text, kept per second. */
+    static final class Config {
+        private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
+        private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("XXX", Locale.ROOT);
+        private final Properties file;
+        private final PrintStream out;
+        private final ZoneId zone = ZoneId.systemDefault();
+        /** the epoch second last written, its date-time text and its zone offset ("Z", "+03:00") */
+        private volatile Second second = new Second(Long.MIN_VALUE, "", "");
+
+        private record Second(long epochSecond, String text, String offset) {
+        }
+
+        Config(Properties file, PrintStream out) {
+            this.file = file;
+            this.out = out;
+        }
+
+        /** The level of the longest configured prefix of the name (a.b.c, a.b, a), else the default (info). */
+        int level(String name) {
+            for (String prefix = name; ; prefix = prefix.substring(0, prefix.lastIndexOf('.'))) {
+                String value = setting(file, "log." + prefix, null);
+                if (value != null) {
+                    return parse(value);
+                }
+                if (prefix.indexOf('.') < 0) {
+                    return parse(setting(file, "defaultLogLevel", "info"));
+                }
+            }
+        }
+
+        private static int parse(String level) {
+            return switch (level.trim().toLowerCase(Locale.ROOT)) {
+                case "trace" -> Level.TRACE.toInt();
+                case "debug" -> Level.DEBUG.toInt();
+                case "warn" -> Level.WARN.toInt();
+                case "error" -> Level.ERROR.toInt();
+                case "off" -> Integer.MAX_VALUE;
+                default -> Level.INFO.toInt();
+            };
+        }
+
+        /** "2026-12-02T09:07:18.668Z" for a wall-clock instant, as slf4j-simple's yyyy-MM-dd'T'HH:mm:ss.SSSXXX. */
+        String time(long epochMillis) {
+            long epochSecond = Math.floorDiv(epochMillis, 1000);
+            Second known = second;
+            if (known.epochSecond() != epochSecond) {
+                ZonedDateTime at = Instant.ofEpochSecond(epochSecond).atZone(zone);
+                known = new Second(epochSecond, SECOND.format(at), OFFSET.format(at));
+                second = known;
+            }
+            int millis = (int) Math.floorMod(epochMillis, 1000);
+            return known.text() + (millis < 10 ? ".00" : millis < 100 ? ".0" : ".") + millis + known.offset();
+        }
+
+        void write(Level level, String message, Throwable thrown) {
+            String line = time(System.currentTimeMillis()) + ' ' + level.name() + ' ' + message;
+            if (thrown == null) {
+                out.println(line);
+                return;
+            }
+            synchronized (out) { // the trace right under its line, not after another thread's
+                out.println(line);
+                thrown.printStackTrace(out);
+            }
+        }
+    }
+
+    private static final class ServerLogger extends LegacyAbstractLogger {
+        private final transient int level;
+        private final transient Config config;
+
+        ServerLogger(String name, int level, Config config) {
+            this.name = name;
+            this.level = level;
+            this.config = config;
+        }
+
+        @Override
+        public boolean isTraceEnabled() {
+            return level <= Level.TRACE.toInt();
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return level <= Level.DEBUG.toInt();
+        }
+
+        @Override
+        public boolean isInfoEnabled() {
+            return level <= Level.INFO.toInt();
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return level <= Level.WARN.toInt();
+        }
+
+        @Override
+        public boolean isErrorEnabled() {
+            return level <= Level.ERROR.toInt();
+        }
+
+        @Override
+        protected String getFullyQualifiedCallerName() {
+            return null;
+        }
+
+        @Override
+        protected void handleNormalizedLoggingCall(Level at, Marker marker, String pattern, Object[] arguments,
+                                                   Throwable thrown) {
+            config.write(at, MessageFormatter.basicArrayFormat(pattern, arguments), thrown);
+        }
+    }
+}
