@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +25,16 @@ final class BoundedJson {
     private static final Set<String> SECRETS = Set.of("auth", "access_token", "refresh_token", "client_secret",
             "password", "application_token");
     static final String HIDDEN = "(hidden)";
+
+    /** A secret's name in any case, compared without a lower-cased copy of every key the journal keeps. */
+    private static boolean secret(String key) {
+        for (String name : SECRETS) {
+            if (name.equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private int left = BUDGET;
     private int weight;
@@ -66,7 +75,7 @@ final class BoundedJson {
                     break;
                 }
                 charge(field.getKey().length());
-                boolean secret = depth == 0 && SECRETS.contains(field.getKey().toLowerCase(Locale.ROOT));
+                boolean secret = depth == 0 && secret(field.getKey());
                 copy.set(field.getKey(), secret ? JsonNodeFactory.instance.textNode(HIDDEN) : copy(field.getValue(), depth + 1));
             }
             return copy;

@@ -28,7 +28,7 @@ public final class Envelope {
         Instant start = style.start() == null ? Instant.now() : style.start();
         ObjectNode body = success(exchange.result(), start, System.nanoTime() - exchange.startedNanos(), style.zone());
         ObjectNode time = (ObjectNode) body.get("time");
-        exchange.timeExtras().forEach((name, value) -> time.set(name, json.valueToTree(value)));
+        time.setAll(exchange.timeExtras());
         return body;
     }
 

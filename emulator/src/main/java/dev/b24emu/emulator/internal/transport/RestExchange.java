@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.transport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class RestExchange {
     private Object result;
     private RestError error;
     private Style style = Style.DEFAULT;
-    private final Map<String, Object> timeExtras = new LinkedHashMap<>();
+    private final Map<String, JsonNode> timeExtras = new LinkedHashMap<>();
     private final Map<Class<?>, Object> notes = new java.util.HashMap<>(2);
     private long delayMillis;
     private boolean drop;
@@ -108,7 +109,7 @@ public final class RestExchange {
     public void style(Style answerStyle) { this.style = answerStyle; }
 
     /** Fields the time block carries beyond the standard six (operating, operating_reset_at). */
-    public Map<String, Object> timeExtras() { return timeExtras; }
+    public Map<String, JsonNode> timeExtras() { return timeExtras; }
 
     /** A note one stage leaves for a later one (keyed by its type), or null. */
     public <T> T note(Class<T> type) { return type.cast(notes.get(type)); }
