@@ -31,8 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * keeps its own). It reads slf4j-simple's level keys, from {@code simplelogger.properties} and system properties
  * ({@code org.slf4j.simpleLogger.defaultLogLevel}, {@code org.slf4j.simpleLogger.log.<prefix>},
  * {@code org.slf4j.simpleLogger.logFile}), and writes the layout that file sets: ISO date-time with offset, level,
- * message. It exists for the time stamp: slf4j-simple formats one with a locked SimpleDateFormat per line, which was
- * a sixth of a request's CPU under load; here the second's text is kept and only the milliseconds are written.
+ * message. It exists for the time stamp: slf4j-simple formats one with a locked SimpleDateFormat per line, about 6 %
+ * of a request's CPU under load; here the second's text is kept and only the milliseconds are written.
  */
 public final class ServerLog implements SLF4JServiceProvider {
     private static final String PREFIX = "org.slf4j.simpleLogger.";
