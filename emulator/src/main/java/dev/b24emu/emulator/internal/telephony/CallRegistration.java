@@ -122,7 +122,7 @@ public final class CallRegistration {
     /** externalCall.&lt;md5 of a unique seed&gt;.&lt;unix seconds&gt;, the real CALL_ID form. */
     static String newCallId(String appKey, long userId, String phone, Instant now) {
         // uniqueness, not secrecy: the real server hashes uniqid(), a clock value. SecureRandom's /dev/urandom read
-        // under a lock was a twentieth of a register's time.
+        // under a lock was 4 % of a register's time.
         byte[] salt = new byte[16];
         java.util.concurrent.ThreadLocalRandom.current().nextBytes(salt);
         try {
