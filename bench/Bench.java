@@ -78,6 +78,10 @@ public class Bench {
             inProcess();
             System.exit(0);
         }
+        if (args.length == 3 && args[1].equals("inprocess-one")) {
+            inProcessOne(args[2]);
+            System.exit(0);
+        }
         if (args.length == 2 && args[1].equals("profile")) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
             profile();
@@ -440,62 +444,103 @@ public class Bench {
     }
 
     /**
-     * In one JVM (as a JVM test suite starts them): Bitrix24Emulator.start, first and second, beside WireMockServer's
-     * start (found by reflection, so the other modes need no WireMock jar), and the cost of a fresh portal per test,
-     * by the embedding API and by the control API.
+     * In-process starts as a JVM test suite makes them: Bitrix24Emulator.start and WireMockServer.start(), each server
+     * in a fresh JVM of its own (whichever ran first in a shared JVM paid for the classes both use, Jackson's, and a
+     * server's background work could slow the other's starts). Each JVM starts its server once, then -DlaterStarts
+     * (7) more times, each stopped before the next, as test classes do; the later starts are given as a median with
+     * their spread, since one start on two busy cores moves by a factor of two. The emulator's JVM also measures a
+     * fresh portal per test, by the embedding API and by the control API.
      */
     static void inProcess() throws Exception {
         List<String> rows = new ArrayList<>();
-        dev.b24emu.emulator.EmulatorOptions options = dev.b24emu.emulator.EmulatorOptions.builder().port(0).httpsPort(-1).build();
-        double[] emulator = new double[2];
-        dev.b24emu.emulator.Bitrix24Emulator last = null;
-        for (int i = 0; i < 2; i++) {
-            long t0 = System.nanoTime();
-            last = dev.b24emu.emulator.Bitrix24Emulator.start(options);
-            emulator[i] = (System.nanoTime() - t0) / 1e6;
-            if (i == 0) {
-                last.close();
+        String[] emulator = inProcessChild("emulator");
+        String[] wiremock = inProcessChild("wiremock");
+        double e1 = Double.parseDouble(emulator[0]), w1 = Double.parseDouble(wiremock[0]);
+        double eLater = Double.parseDouble(emulator[1]), wLater = Double.parseDouble(wiremock[1]);
+        row(rows, String.format(Locale.ROOT, "| in-process start, first in a fresh JVM | %.0f ms | %.0f ms | | %.2f× | |",
+                e1, w1, e1 / w1));
+        row(rows, String.format(Locale.ROOT, "| in-process start, second and later (median of %s; min–max) | %.0f ms (%s–%s) |"
+                + " %.0f ms (%s–%s) | | %.2f× | |", emulator[4], eLater, emulator[2], emulator[3], wLater, wiremock[2],
+                wiremock[3], eLater / wLater));
+        row(rows, "| in-process start, second start alone | " + emulator[5] + " ms | " + wiremock[5] + " ms | | "
+                + String.format(Locale.ROOT, "%.2f×", Double.parseDouble(emulator[5]) / Double.parseDouble(wiremock[5])) + " | |");
+        row(rows, String.format(Locale.ROOT, "| fresh portal per test, embedding API (p50 / p99 of %s) | %s | | | | |",
+                emulator[6], emulator[7].replace('_', ' ')));
+        row(rows, String.format(Locale.ROOT, "| fresh portal per test, control API over HTTP (p50 / p99 of %s) | %s | | | | |",
+                emulator[6], emulator[8].replace('_', ' ')));
+    }
+
+    /** Runs one server's in-process measurement in a fresh JVM and returns the fields of its RESULT line. */
+    static String[] inProcessChild(String server) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dportals=" + Integer.getInteger("portals", 2000), "-DlaterStarts=" + Integer.getInteger("laterStarts", 7),
+                "-cp", System.getProperty("java.class.path"), "bench/Bench.java", "-", "inprocess-one", server));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        STARTED.add(process);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0 || !output.contains("RESULT ")) {
+            throw new IllegalStateException("The " + server + " JVM failed:\n" + output);
+        }
+        String line = output.substring(output.lastIndexOf("RESULT ") + 7).strip().split("\n")[0];
+        return line.split(" ");
+    }
+
+    /**
+     * One server's starts in this JVM; prints "RESULT first laterMedian laterMin laterMax laterCount second" and, for
+     * the emulator, "portals embeddedP50/P99 controlP50/P99".
+     */
+    static void inProcessOne(String server) throws Exception {
+        int later = Integer.getInteger("laterStarts", 7);
+        double[] millis = new double[1 + later];
+        StringBuilder portalsPart = new StringBuilder(" - - -");
+        if (server.equals("emulator")) {
+            dev.b24emu.emulator.EmulatorOptions options = dev.b24emu.emulator.EmulatorOptions.builder().port(0).httpsPort(-1).build();
+            dev.b24emu.emulator.Bitrix24Emulator last = null;
+            for (int i = 0; i < millis.length; i++) {
+                long t0 = System.nanoTime();
+                last = dev.b24emu.emulator.Bitrix24Emulator.start(options);
+                millis[i] = (System.nanoTime() - t0) / 1e6;
+                if (i < millis.length - 1) {
+                    last.close();
+                }
+            }
+            int portals = Integer.getInteger("portals", 2000);
+            long[] embedded = new long[portals];
+            for (int i = 0; i < portals; i++) {
+                long t0 = System.nanoTime();
+                dev.b24emu.emulator.TestPortal portal = last.controls().newPortal();
+                embedded[i] = System.nanoTime() - t0;
+                portal.delete();
+            }
+            long[] control = new long[portals];
+            URI create = URI.create(last.baseUrl() + "/_emulator/portals");
+            for (int i = 0; i < portals; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(create).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                control[i] = System.nanoTime() - t0;
+                String id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                HTTP.send(HttpRequest.newBuilder(URI.create(create + "/" + id)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            }
+            last.close();
+            portalsPart = new StringBuilder(" " + portals + " " + percentiles(embedded).replace(' ', '_') + " "
+                    + percentiles(control).replace(' ', '_'));
+        } else {
+            Class<?> config = Class.forName("com.github.tomakehurst.wiremock.core.WireMockConfiguration");
+            Class<?> server2 = Class.forName("com.github.tomakehurst.wiremock.WireMockServer");
+            for (int i = 0; i < millis.length; i++) {
+                Object options = config.getMethod("dynamicPort").invoke(config.getMethod("options").invoke(null));
+                long t0 = System.nanoTime();
+                Object wm = server2.getConstructor(Class.forName("com.github.tomakehurst.wiremock.core.Options")).newInstance(options);
+                server2.getMethod("start").invoke(wm);
+                millis[i] = (System.nanoTime() - t0) / 1e6;
+                server2.getMethod("stop").invoke(wm);
             }
         }
-        double[] wiremock = new double[2];
-        Class<?> config = Class.forName("com.github.tomakehurst.wiremock.core.WireMockConfiguration");
-        Class<?> server = Class.forName("com.github.tomakehurst.wiremock.WireMockServer");
-        for (int i = 0; i < 2; i++) {
-            Object options2 = config.getMethod("options").invoke(null);
-            options2 = config.getMethod("dynamicPort").invoke(options2);
-            long t0 = System.nanoTime();
-            Object wm = server.getConstructor(Class.forName("com.github.tomakehurst.wiremock.core.Options")).newInstance(options2);
-            server.getMethod("start").invoke(wm);
-            wiremock[i] = (System.nanoTime() - t0) / 1e6;
-            server.getMethod("stop").invoke(wm);
-        }
-        row(rows, String.format(Locale.ROOT, "| in-process start, first in the JVM | %.0f ms | %.0f ms | | %.2f× | |",
-                emulator[0], wiremock[0], emulator[0] / wiremock[0]));
-        row(rows, String.format(Locale.ROOT, "| in-process start, second in the JVM | %.0f ms | %.0f ms | | %.2f× | |",
-                emulator[1], wiremock[1], emulator[1] / wiremock[1]));
-        int portals = Integer.getInteger("portals", 2000);
-        long[] embedded = new long[portals];
-        for (int i = 0; i < portals; i++) {
-            long t0 = System.nanoTime();
-            dev.b24emu.emulator.TestPortal portal = last.controls().newPortal();
-            embedded[i] = System.nanoTime() - t0;
-            portal.delete();
-        }
-        long[] control = new long[portals];
-        URI create = URI.create(last.baseUrl() + "/_emulator/portals");
-        for (int i = 0; i < portals; i++) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(create).POST(HttpRequest.BodyPublishers.ofString("{}"))
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-            control[i] = System.nanoTime() - t0;
-            String id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-            HTTP.send(HttpRequest.newBuilder(URI.create(create + "/" + id)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-        }
-        last.close();
-        row(rows, String.format(Locale.ROOT, "| fresh portal per test, embedding API (p50 / p99 of %d) | %s | | | | |",
-                portals, percentiles(embedded)));
-        row(rows, String.format(Locale.ROOT, "| fresh portal per test, control API over HTTP (p50 / p99 of %d) | %s | | | | |",
-                portals, percentiles(control)));
+        double[] laterMillis = Arrays.copyOfRange(millis, 1, millis.length);
+        Arrays.sort(laterMillis);
+        System.out.printf(Locale.ROOT, "RESULT %.1f %.1f %.0f %.0f %d %.0f%s%n", millis[0], laterMillis[laterMillis.length / 2],
+                laterMillis[0], laterMillis[laterMillis.length - 1], later, millis[1], portalsPart);
     }
 
     /**

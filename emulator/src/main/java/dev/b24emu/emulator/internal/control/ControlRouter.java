@@ -14,6 +14,7 @@ import dev.b24emu.emulator.internal.transport.RestError;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -34,6 +35,8 @@ public final class ControlRouter implements ControlRoutes {
 
     private final Router router;
     private final Router portalRouter;
+    /** Where the portal sub-router goes: made first, so it keeps its place among the routes. */
+    private final Route portalMount;
     private final PortalRegistry portals;
     private final ObjectMapper json;
     private final Supplier<Endpoints> defaultEndpoints;
@@ -53,7 +56,9 @@ public final class ControlRouter implements ControlRoutes {
         this.defaultEndpoints = defaultEndpoints;
         router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         this.portalRouter = Router.router(vertx);
-        router.route(PORTAL_PREFIX + "/*").subRouter(portalRouter);
+        // the sub-router is mounted in seal, once its routes are in: Vert.x checks a mounted sub-router's
+        // every route again on each route added to it, which made the control routes half of a server's start
+        this.portalMount = router.route(PORTAL_PREFIX + "/*");
     }
 
     @Override
@@ -91,8 +96,9 @@ public final class ControlRouter implements ControlRoutes {
         return portalRoutes;
     }
 
-    /** The 404 for unknown control paths; mounted after every other control route. */
-    public void mountFallback() {
+    /** Called once every area has added its control routes: mounts the portal routes, then the 404 for the rest. */
+    public void seal() {
+        portalMount.subRouter(portalRouter);
         router.route(PREFIX + "/*").handler(ctx -> write(ctx, 404, json.createObjectNode()
                 .put("error", "NOT_FOUND").put("error_description", "No control endpoint " + ctx.request().method()
                         + " " + ctx.request().path())));

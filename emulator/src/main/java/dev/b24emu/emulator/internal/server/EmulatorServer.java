@@ -59,9 +59,11 @@ import dev.b24emu.emulator.internal.voximplant.api.VoximplantArea;
 import dev.b24emu.specs.Contracts;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
 import java.io.IOException;
@@ -159,8 +161,9 @@ public final class EmulatorServer implements AutoCloseable {
         this.controlToken = ControlGuard.tokenFor(config.host(), config.controlToken());
         new ControlGuard(config.host(), controlToken, config.allowedHosts(), config.allowedOrigins(), this::ports)
                 .mount(router);
-        new RestRoute(vertx, rest.pipeline(), new ParamDecoder(json), new Envelope(json), config.bodyLimit(),
-                this::endpoints).mount(router);
+        RestRoute restRoute = new RestRoute(vertx, rest.pipeline(), new ParamDecoder(json), new Envelope(json),
+                config.bodyLimit(), this::endpoints);
+        restRoute.mount(router);
         areas.forEach(area -> area.routes(router));
         ControlRouter control = new ControlRouter(vertx, router, portals, json, this::endpoints, commit);
         HealthCheck health = new HealthCheck();
@@ -169,7 +172,7 @@ public final class EmulatorServer implements AutoCloseable {
         new PortalControl(portals).register(control);
         new FaultControl().register(control);
         areas.forEach(area -> area.control(control));
-        control.mountFallback();
+        control.seal();
 
         try {
             portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, config.webhookUserId(),
@@ -178,7 +181,7 @@ public final class EmulatorServer implements AutoCloseable {
             if (stateFile != null) {
                 stateFile.load();
             }
-            listen(router);
+            listen(entry(router, restRoute));
             warmUpValidator(contracts);
         } catch (SeedException | StateException e) {
             vertx.close();
@@ -201,16 +204,17 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /**
-     * Once the server answers, compiles every schema on a background thread (once per JVM): the first answers do not
+     * Once the server answers, loads the validator on a background thread (once per JVM): the first answers do not
      * wait for it (their own schema compiles on demand), and the requests an integration sends in its first seconds
      * (an install's binds, the first register) no longer each pay for loading the validator, which let a sample
-     * connector's call overtake its own placement.bind in a cold container.
+     * connector's call overtake its own placement.bind in a cold container. Only the loading: compiling every other
+     * schema too took a third more CPU, which a test suite's next start, right after, had to share its cores with.
      */
     private static void warmUpValidator(Contracts contracts) {
         if (VALIDATOR_WARMED.compareAndSet(false, true)) {
             Thread thread = new Thread(() -> {
                 try {
-                    contracts.compileAll();
+                    contracts.loadValidator("telephony.externalcall.register");
                 } catch (RuntimeException broken) {
                     // a broken schema is reported by the request that needs it (and ContractsTest fails the build)
                 }
@@ -313,7 +317,26 @@ public final class EmulatorServer implements AutoCloseable {
         ctx.next();
     }
 
-    private void listen(Router router) {
+    /**
+     * What every listener hands its requests to: plain /rest/ requests straight to their route, the rest to the
+     * router. A REST call is most of the traffic, and the router's routing context, route matching and path
+     * normalisation were a twentieth of its CPU (bench/run.sh profile); a failure answers as the router's 500 would.
+     */
+    private static Handler<HttpServerRequest> entry(Router router, RestRoute rest) {
+        return request -> {
+            if (!RestRoute.direct(request.path())) {
+                router.handle(request);
+                return;
+            }
+            try {
+                rest.receive(request);
+            } catch (RuntimeException unexpected) {
+                RouterErrors.unexpected(request, unexpected);
+            }
+        };
+    }
+
+    private void listen(Handler<HttpServerRequest> entry) {
         HttpServerOptions http = new HttpServerOptions()
                 .setHost(config.host())
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
@@ -325,29 +348,29 @@ public final class EmulatorServer implements AutoCloseable {
                 .setIdleTimeout(config.timeouts().idleSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
         int instances = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
-        port = serve(router, new HttpServerOptions(http).setPort(config.port()), instances);
+        port = serve(entry, new HttpServerOptions(http).setPort(config.port()), instances);
         if (config.httpsPort() >= 0) {
             trustedCertificate = Tls.trustedCertificate(config.tlsCert(), config.tlsDir());
             HttpServerOptions https = new HttpServerOptions(http).setPort(config.httpsPort()).setSsl(true)
                     .setKeyCertOptions(Tls.keyCert(config.tlsCert(), config.tlsKey(), config.tlsDir()));
-            httpsPort = serve(router, https, instances);
+            httpsPort = serve(entry, https, instances);
         }
         if (config.proxyPort() >= 0) {
-            listenAsBitrix24(router, http, instances);
+            listenAsBitrix24(entry, http, instances);
         }
     }
 
     /**
      * The proxy and, behind it, a loopback TLS listener that presents the local CA's certificate for whichever of
-     * Bitrix24's host names the client asks for: the same router answers there, under that host name.
+     * Bitrix24's host names the client asks for: the same entry answers there, under that host name.
      */
-    private void listenAsBitrix24(Router router, HttpServerOptions http, int instances) {
+    private void listenAsBitrix24(Handler<HttpServerRequest> entry, HttpServerOptions http, int instances) {
         LocalCa ca = LocalCa.in(config.tlsDir());
         caCertificate = ca.pem();
         HttpServerOptions intercept = new HttpServerOptions(http).setHost("127.0.0.1").setPort(0).setSsl(true)
                 .setKeyCertOptions(Tls.forHosts(ca, portals::answersFor));
-        interceptPort = serve(router, intercept, instances);
-        HostProxy proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, router::handle,
+        interceptPort = serve(entry, intercept, instances);
+        HostProxy proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, entry,
                 () -> interceptPort, () -> port);
         proxyPort = await(proxy.listen(http, config.host(), config.proxyPort())).actualPort();
     }
@@ -360,28 +383,28 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /** Vert.x lets every instance share one listening socket, including a port 0 resolved once. */
-    private int serve(Router router, HttpServerOptions options, int instances) {
+    private int serve(Handler<HttpServerRequest> entry, HttpServerOptions options, int instances) {
         AtomicInteger bound = new AtomicInteger();
-        await(vertx.deployVerticle(() -> new HttpVerticle(router, options, bound, config.timeouts().headerSeconds()),
+        await(vertx.deployVerticle(() -> new HttpVerticle(entry, options, bound, config.timeouts().headerSeconds()),
                 new DeploymentOptions().setInstances(instances)));
         return bound.get();
     }
 
     /**
-     * One HTTP server on one event loop; all of them share the router. A new connection must deliver its first
-     * request's headers within the header timeout, or it is closed: the idle timeout alone would let a client keep a
-     * connection forever by sending a header byte now and then.
+     * One HTTP server on one event loop; all of them share the entry (and the router behind it). A new connection
+     * must deliver its first request's headers within the header timeout, or it is closed: the idle timeout alone
+     * would let a client keep a connection forever by sending a header byte now and then.
      */
     private static final class HttpVerticle extends VerticleBase {
-        private final Router router;
+        private final Handler<HttpServerRequest> entry;
         private final HttpServerOptions options;
         private final AtomicInteger bound;
         private final long headerMillis;
         /** connections of this event loop that have not yet sent a whole request head */
         private final java.util.Set<io.vertx.core.http.HttpConnection> waiting = new java.util.HashSet<>();
 
-        HttpVerticle(Router router, HttpServerOptions options, AtomicInteger bound, int headerSeconds) {
-            this.router = router;
+        HttpVerticle(Handler<HttpServerRequest> entry, HttpServerOptions options, AtomicInteger bound, int headerSeconds) {
+            this.entry = entry;
             this.options = options;
             this.bound = bound;
             this.headerMillis = headerSeconds * 1000L;
@@ -401,7 +424,7 @@ public final class EmulatorServer implements AutoCloseable {
                     })
                     .requestHandler(request -> {
                         waiting.remove(request.connection());
-                        router.handle(request);
+                        entry.handle(request);
                     })
                     .listen()
                     .onSuccess(server -> bound.set(server.actualPort()));

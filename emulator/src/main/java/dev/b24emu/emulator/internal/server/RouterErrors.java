@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.server;
 
 import dev.b24emu.emulator.internal.transport.LogText;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,11 +37,19 @@ final class RouterErrors {
     }
 
     private static void answer(RoutingContext ctx, int status, String code) {
+        answer(ctx.request(), status, code, ctx.failure());
+    }
+
+    /** A failure of a request served without the router (see EmulatorServer's entry): the router's 500. */
+    static void unexpected(HttpServerRequest request, Throwable failure) {
+        answer(request, 500, CODES.get(500), failure);
+    }
+
+    private static void answer(HttpServerRequest request, int status, String code, Throwable failure) {
         if (status == 500) {
-            LOG.warn("Unexpected failure serving {} {}", ctx.request().method(), LogText.path(ctx.request().path()),
-                    ctx.failure());
+            LOG.warn("Unexpected failure serving {} {}", request.method(), LogText.path(request.path()), failure);
         }
-        HttpServerResponse response = ctx.response();
+        HttpServerResponse response = request.response();
         if (response.ended() || response.closed() || response.headWritten()) {
             return;
         }

@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,12 +43,19 @@ public final class RestRoute {
     }
 
     public void mount(Router router) {
-        router.route(RestPath.PREFIX + "*").handler(this::receive);
+        router.route(RestPath.PREFIX + "*").handler(ctx -> receive(ctx.request()));
+    }
+
+    /**
+     * Whether a request may come here without the router: a /rest/ path the router's normalisation leaves as it is
+     * (no escapes, no dot segments), so the route it would have found is this one.
+     */
+    public static boolean direct(String path) {
+        return path != null && path.startsWith(RestPath.PREFIX) && path.indexOf('%') < 0 && !path.contains("/.");
     }
 
     /** Collects the body (within the limit) and then serves the call. */
-    private void receive(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
+    public void receive(HttpServerRequest request) {
         long started = System.nanoTime();
         if ("OPTIONS".equals(request.method().name())) {
             corsPreflight(request.response());
