@@ -3,7 +3,7 @@
 # lighter than bench/run.sh's Java client: 2 threads, 16 connections, 5 s warm-up + 20 s measured per load, two loads:
 # - register.lua: telephony.externalcall.register alone, a new number on every request (never-finished calls pile up);
 # - cycle.lua: register → finish → search, each thread finishing the calls it registered (state stays bounded).
-# The emulator runs as users start it (bin/b24-emulator: its class-data archive, serial collector, 256 MiB heap), the
+# The emulator runs as users start it (bin/b24-emulator: its class-data archive, parallel collector, 256 MiB heap), the
 # bare route with the same JVM flags (the ceiling of this stack), WireMock as its users start it (plain java -jar).
 # ROUNDS=3 (default) runs everything that many times and prints each round's figures, then the median ratio and its
 # spread (min–max over the rounds). Socket errors (connections closed without an answer, timeouts) are counted.
@@ -56,7 +56,7 @@ for round in $(seq "$rounds"); do
     load "$round" wiremock "$script" http://127.0.0.1:18081
     kill "$pid"; wait "$pid" 2>/dev/null || true
 
-    java -XX:+UseSerialGC -Xms160m -Xmx256m -Xmn32m -XX:SurvivorRatio=2 -XX:MaxTenuringThreshold=2 -cp emulator/target/b24-emulator.jar bench/Bench.java bare-vertx 18082 >/dev/null 2>&1 & pid=$!
+    java -XX:+UseParallelGC -Xms160m -Xmx256m -Xmn32m -XX:SurvivorRatio=2 -XX:MaxTenuringThreshold=2 -cp emulator/target/b24-emulator.jar bench/Bench.java bare-vertx 18082 >/dev/null 2>&1 & pid=$!
     wait_for http://127.0.0.1:18082/
     load "$round" bare "$script" http://127.0.0.1:18082
     kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -131,6 +131,7 @@ public final class Main implements Callable<Integer> {
             Bitrix24Emulator.prepare(); // Vert.x starts while picocli reads the command line
         }
         int code = commandLine(System::getenv, !serving || help).execute(args);
+        ServerLog.flush();
         if (code != 0) {
             System.exit(code);
         }
@@ -225,6 +226,7 @@ public final class Main implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
+            ServerLog.flush();
             stopped.countDown();
         }, "b24-emulator-shutdown"));
         System.out.println("Bitrix24 telephony emulator on " + emulator.baseUrl());

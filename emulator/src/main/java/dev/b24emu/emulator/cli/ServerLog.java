@@ -17,6 +17,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -39,6 +41,8 @@ public final class ServerLog implements SLF4JServiceProvider {
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new NOPMDCAdapter();
     private ILoggerFactory loggers;
+    /** the backend SLF4J initialised, whose queued lines {@link #flush()} writes */
+    private static volatile Config active;
 
     @Override
     public void initialize() {
@@ -51,6 +55,8 @@ public final class ServerLog implements SLF4JServiceProvider {
             // as slf4j-simple: without the file, the defaults
         }
         Config config = new Config(file, destination(setting(file, "logFile", "System.err")));
+        active = config;
+        Runtime.getRuntime().addShutdownHook(new Thread(config::flush, "b24-log-flush"));
         Map<String, Logger> made = new ConcurrentHashMap<>();
         loggers = name -> made.computeIfAbsent(name, n -> new ServerLogger(n, config.level(n), config));
     }
@@ -75,6 +81,14 @@ public final class ServerLog implements SLF4JServiceProvider {
         return "2.0.99";
     }
 
+    /** Writes the lines still queued, on the caller's thread: after the emulator's last line, before the exit. */
+    static void flush() {
+        Config config = active;
+        if (config != null) {
+            config.flush();
+        }
+    }
+
     /** A system property wins over the file, as in slf4j-simple. */
     private static String setting(Properties file, String key, String otherwise) {
         String value = System.getProperty(PREFIX + key);
@@ -96,12 +110,12 @@ public final class ServerLog implements SLF4JServiceProvider {
         }
     }
 
-    /** The levels and the stream; the line's time text, kept per second. */
+    /** The levels and the writer of the stream; the line's time text, kept per second. */
     static final class Config {
         private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
         private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("XXX", Locale.ROOT);
         private final Properties file;
-        private final PrintStream out;
+        private final LogWriter out;
         private final ZoneId zone = ZoneId.systemDefault();
         /** the epoch second last written, its date-time text and its zone offset ("Z", "+03:00") */
         private volatile Second second = new Second(Long.MIN_VALUE, "", "");
@@ -111,7 +125,12 @@ public final class ServerLog implements SLF4JServiceProvider {
 
         Config(Properties file, PrintStream out) {
             this.file = file;
-            this.out = out;
+            this.out = new LogWriter(out, (count, at) -> time(at) + " WARN " + count
+                    + " log lines dropped: their destination did not take them as fast as they came");
+        }
+
+        void flush() {
+            out.flush();
         }
 
         /** The level of the longest configured prefix of the name (a.b.c, a.b, a), else the default (info). */
@@ -154,13 +173,12 @@ public final class ServerLog implements SLF4JServiceProvider {
         void write(Level level, String message, Throwable thrown) {
             String line = time(System.currentTimeMillis()) + ' ' + level.name() + ' ' + message;
             if (thrown == null) {
-                out.println(line);
+                out.add(line);
                 return;
             }
-            synchronized (out) { // the trace right under its line, not after another thread's
-                out.println(line);
-                thrown.printStackTrace(out);
-            }
+            StringWriter trace = new StringWriter(); // one text: the trace right under its line
+            thrown.printStackTrace(new PrintWriter(trace));
+            out.add(line + System.lineSeparator() + trace.toString().stripTrailing());
         }
     }
 

@@ -68,6 +68,7 @@ class ServerLogTest {
         ServerLog.Config config = config(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         config.write(Level.INFO, "GET user.current portal=default status=200 1.00ms", null);
         config.write(Level.WARN, "a handler failed", new IllegalStateException("boom"));
+        config.flush();
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\\R");
         assertTrue(lines[0].matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO GET user"
                 + "\\.current portal=default status=200 1\\.00ms"), lines[0]);

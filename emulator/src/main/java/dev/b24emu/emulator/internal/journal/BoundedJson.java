@@ -1,30 +1,38 @@
 package dev.b24emu.emulator.internal.journal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A copy of a request's parameters or result small enough to keep: the journal holds a thousand entries per portal,
+ * A request's parameters or result as JSON text small enough to keep: the journal holds a thousand entries per portal,
  * and one attachRecord with a 5 MB FILE_CONTENT kept whole would be 5 GB at that count. Long strings are cut with a
  * note of their length, containers stop at a byte budget with a note of what was left out, and credentials a client
  * put in its parameters are hidden.
+ * <p>
+ * Kept as text, not as a tree: under load the journal's thousand entries are younger than a young collection, and
+ * a tree of a dozen objects per value made their copying a quarter of the emulator's CPU; one string per value is
+ * cheap to copy. The journal is read rarely, and parses then.
  */
 final class BoundedJson {
     /** Longest string kept whole; the rest is cut with a note. */
     static final int MAX_STRING = 1024;
-    /** Roughly what one copied value may weigh (characters of strings and keys, plus a little per node). */
+    /** Roughly what one kept value may weigh (characters of strings and keys, plus a little per node). */
     static final int BUDGET = 32 * 1024;
     private static final int NODE_COST = 16;
     /** Parameters whose values are secrets: the journal never keeps them. */
     private static final Set<String> SECRETS = Set.of("auth", "access_token", "refresh_token", "client_secret",
             "password", "application_token");
     static final String HIDDEN = "(hidden)";
+    /** writes the leaves (numbers, booleans, null) and reads the kept text back */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** A secret's name in any case, compared without a lower-cased copy of every key the journal keeps. */
     private static boolean secret(String key) {
@@ -36,26 +44,43 @@ final class BoundedJson {
         return false;
     }
 
+    private final JsonGenerator out;
     private int left = BUDGET;
     private int weight;
 
-    private BoundedJson() {
+    private BoundedJson(JsonGenerator out) {
+        this.out = out;
     }
 
-    /** The bounded copy and its weight in bytes (for the journal's own byte bound). */
-    record Copy(JsonNode value, int weight) {
+    /** The bounded value as JSON text (null for none) and its weight in bytes (for the journal's own byte bound). */
+    record Text(String json, int weight) {
     }
 
-    static Copy of(JsonNode value) {
+    static Text of(JsonNode value) {
         if (value == null) {
-            return new Copy(null, 0);
+            return new Text(null, 0);
         }
-        BoundedJson copier = new BoundedJson();
-        JsonNode copy = copier.copy(value, 0);
-        return new Copy(copy, copier.weight);
+        SegmentedStringWriter text = new SegmentedStringWriter(JSON.getFactory()._getBufferRecycler());
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            BoundedJson writer = new BoundedJson(out);
+            writer.write(value, 0);
+            out.flush();
+            return new Text(text.getAndClear(), writer.weight);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to memory does not fail", e);
+        }
     }
 
-    private JsonNode copy(JsonNode node, int depth) {
+    /** A kept value read back as a tree. */
+    static JsonNode read(String json) {
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The journal reads back only what it wrote", e);
+        }
+    }
+
+    private void write(JsonNode node, int depth) throws IOException {
         charge(NODE_COST);
         if (node.isTextual()) {
             String text = node.textValue();
@@ -63,35 +88,38 @@ final class BoundedJson {
                 text = text.substring(0, MAX_STRING) + "…(" + text.length() + " characters, cut by the journal)";
             }
             charge(text.length());
-            return JsonNodeFactory.instance.textNode(text);
-        }
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            out.writeString(text);
+        } else if (node.isObject()) {
+            out.writeStartObject();
             int index = 0;
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); index++) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (left <= 0) {
-                    copy.put("…", (node.size() - index) + " more fields, cut by the journal");
+                    out.writeStringField("…", (node.size() - index) + " more fields, cut by the journal");
                     break;
                 }
                 charge(field.getKey().length());
-                boolean secret = depth == 0 && secret(field.getKey());
-                copy.set(field.getKey(), secret ? JsonNodeFactory.instance.textNode(HIDDEN) : copy(field.getValue(), depth + 1));
+                out.writeFieldName(field.getKey());
+                if (depth == 0 && secret(field.getKey())) {
+                    out.writeString(HIDDEN);
+                } else {
+                    write(field.getValue(), depth + 1);
+                }
             }
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            out.writeEndObject();
+        } else if (node.isArray()) {
+            out.writeStartArray();
             for (int i = 0; i < node.size(); i++) {
                 if (left <= 0) {
-                    copy.add((node.size() - i) + " more items, cut by the journal");
+                    out.writeString((node.size() - i) + " more items, cut by the journal");
                     break;
                 }
-                copy.add(copy(node.get(i), depth + 1));
+                write(node.get(i), depth + 1);
             }
-            return copy;
+            out.writeEndArray();
+        } else {
+            out.writeTree(node); // numbers, booleans, null
         }
-        return node; // numbers, booleans and null are immutable
     }
 
     private void charge(int bytes) {

@@ -1,5 +1,8 @@
 package dev.b24emu.emulator.internal.journal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Store;
@@ -11,7 +14,7 @@ import java.util.List;
 
 /**
  * The last N REST calls a portal served, oldest first. Bounded in entries and in bytes (each entry's parameters and
- * result are kept as a {@link BoundedJson} copy, and the oldest entries go when the whole passes {@link #MAX_BYTES}),
+ * result are kept as {@link BoundedJson} text, and the oldest entries go when the whole passes {@link #MAX_BYTES}),
  * so a long-running emulator stays flat in memory whatever its clients send; one journal per portal so a noisy
  * neighbour never evicts another portal's entries.
  */
@@ -39,21 +42,38 @@ public final class RequestJournal implements Store<Void> {
     }
 
     /**
-     * One served call: what was asked, by whom, how it was answered, and how long it took.
+     * One served call: what was asked, by whom, how it was answered, and how long it took. The parameters and result
+     * are kept as bounded JSON text ({@link BoundedJson}) and read back as trees when asked for.
      *
      * @param app         the calling application's client_id, or null for a webhook
      * @param credential  a short fingerprint of the access token or webhook token, so a refreshed token shows as a
      *                    new value without the journal exposing the token itself
-     * @param result      the "result" of a successful call, or null
+     * @param paramsJson  the parameters as bounded JSON text; {@link #params()} reads them
+     * @param resultJson  the "result" of a successful call as bounded JSON text, or null; {@link #result()} reads it
      * @param warnings    what the request did that the contract rules out but the real server accepts
      * @param uptimeMillis when the request arrived, in milliseconds since the emulator started: monotonic, so
      *                    intervals between requests (a client's backoff) survive moves of the portal clock
      */
+    @JsonPropertyOrder({"seq", "time", "portal", "method", "httpMethod", "auth", "app", "credential", "params",
+            "status", "error", "result", "warnings", "latencyMicros", "uptimeMillis"})
     public record Entry(long seq, String time, String portal, String method, String httpMethod, String auth,
-                        String app, String credential, ObjectNode params, int status, String error,
-                        JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
+                        String app, String credential, @JsonIgnore String paramsJson, int status,
+                        String error, @JsonIgnore String resultJson, List<String> warnings,
+                        long latencyMicros, long uptimeMillis) {
         public Entry {
             warnings = List.copyOf(warnings);
+        }
+
+        /** The parameters as the journal kept them: long strings cut, secrets hidden. */
+        @JsonProperty("params")
+        public ObjectNode params() {
+            return (ObjectNode) BoundedJson.read(paramsJson);
+        }
+
+        /** The result as the journal kept it, or null for a failed call. */
+        @JsonProperty("result")
+        public JsonNode result() {
+            return BoundedJson.read(resultJson);
         }
     }
 
@@ -63,11 +83,11 @@ public final class RequestJournal implements Store<Void> {
 
     public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
                         String error, JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
-        BoundedJson.Copy keptParams = BoundedJson.of(params);
-        BoundedJson.Copy keptResult = BoundedJson.of(result);
+        BoundedJson.Text keptParams = BoundedJson.of(params);
+        BoundedJson.Text keptResult = BoundedJson.of(result);
         Entry entry = new Entry(JournalSequence.next(), time, who.portal(), method, httpMethod, who.auth(),
-                who.app(), who.credential(), (ObjectNode) keptParams.value(), status, error, keptResult.value(),
-                warnings, latencyMicros, uptimeMillis);
+                who.app(), who.credential(), keptParams.json(), status, error, keptResult.json(), warnings, latencyMicros,
+                uptimeMillis);
         if (capacity == 0) {
             return entry;
         }
