@@ -34,8 +34,18 @@ final class BoundedJson {
     /** writes the leaves (numbers, booleans, null) and reads the kept text back */
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** the lengths of the secrets' names: a key of another length is no secret, and most keys are */
+    private static final boolean[] SECRET_LENGTH = new boolean[64];
+
+    static {
+        SECRETS.forEach(name -> SECRET_LENGTH[name.length()] = true);
+    }
+
     /** A secret's name in any case, compared without a lower-cased copy of every key the journal keeps. */
     private static boolean secret(String key) {
+        if (key.length() >= SECRET_LENGTH.length || !SECRET_LENGTH[key.length()]) {
+            return false;
+        }
         for (String name : SECRETS) {
             if (name.equalsIgnoreCase(key)) {
                 return true;
@@ -118,7 +128,26 @@ final class BoundedJson {
             }
             out.writeEndArray();
         } else {
-            out.writeTree(node); // numbers, booleans, null
+            writeScalar(node);
+        }
+    }
+
+    /** Numbers, booleans and null, written directly: through the mapper, a leaf cost a serializer lookup. */
+    private void writeScalar(JsonNode node) throws IOException {
+        if (node.isNumber()) {
+            switch (node.numberType()) {
+                case BIG_INTEGER -> out.writeNumber(node.bigIntegerValue());
+                case BIG_DECIMAL -> out.writeNumber(node.decimalValue());
+                case FLOAT -> out.writeNumber(node.floatValue());
+                case DOUBLE -> out.writeNumber(node.doubleValue());
+                default -> out.writeNumber(node.longValue()); // int, long, short
+            }
+        } else if (node.isBoolean()) {
+            out.writeBoolean(node.booleanValue());
+        } else if (node.isNull()) {
+            out.writeNull();
+        } else {
+            out.writeTree(node); // binary and POJO nodes, which parameters and results do not hold
         }
     }
 
