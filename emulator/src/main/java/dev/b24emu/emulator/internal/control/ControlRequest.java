@@ -10,18 +10,22 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /** One control request as a handler reads it: its portal, path and query parameters, and its JSON body. */
 public final class ControlRequest {
     private final RoutingContext ctx;
+    /** the route's path parameters, decoded */
+    private final Map<String, String> params;
     private final Portal portal;
     private final ObjectMapper json;
     private final Endpoints endpoints;
     private JsonNode body;
 
-    ControlRequest(RoutingContext ctx, Portal portal, ObjectMapper json, Endpoints endpoints) {
+    ControlRequest(RoutingContext ctx, Map<String, String> params, Portal portal, ObjectMapper json, Endpoints endpoints) {
         this.ctx = ctx;
+        this.params = params;
         this.portal = portal;
         this.json = json;
         this.endpoints = endpoints;
@@ -41,13 +45,13 @@ public final class ControlRequest {
     }
 
     public String path(String name) {
-        return ctx.pathParam(name);
+        return params.get(name);
     }
 
     /** A numeric path parameter; anything else is a 400 naming it. */
     public long pathLong(String name) {
         try {
-            return Long.parseLong(ctx.pathParam(name));
+            return Long.parseLong(params.get(name));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number");
         }

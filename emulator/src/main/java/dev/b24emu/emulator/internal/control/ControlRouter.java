@@ -14,18 +14,26 @@ import dev.b24emu.emulator.internal.transport.RestError;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The control API's one route table: global routes under /_emulator and one sub-router for
- * /_emulator/portals/{id}/... that resolves the portal. Every answer is JSON; every failure is the Bitrix24-style
+ * The control API's one route table: global routes under /_emulator and the routes of one portal under
+ * /_emulator/portals/{id}/..., which resolve the portal. Every answer is JSON; every failure is the Bitrix24-style
  * error envelope with its status, mapped here and nowhere else (Javalin's central exception mapping).
+ * <p>
+ * The table is matched here, segment by segment, behind one Vert.x route: a Vert.x route per control endpoint
+ * compiled a regular expression each, and with a hundred endpoints that was a quarter of a server's start in a JVM
+ * test suite's later starts. Matching keeps the router's rules: the normalised path (dot segments removed), one
+ * trailing slash ignored, a path parameter one non-empty segment, percent-decoded as Vert.x decodes it, and the
+ * first route in the order added wins, the portal routes before the global ones.
  */
 public final class ControlRouter implements ControlRoutes {
     public static final String PREFIX = "/_emulator";
@@ -33,37 +41,34 @@ public final class ControlRouter implements ControlRoutes {
     private static final Logger LOG = LoggerFactory.getLogger("b24emu.control");
     private static final long BODY_LIMIT = 64L * 1024 * 1024;
 
-    private final Router router;
-    private final Router portalRouter;
-    /** Where the portal sub-router goes: made first, so it keeps its place among the routes. */
-    private final Route portalMount;
+    /** the portal routes, matched first (a portal's path is also a path below /portals) */
+    private final List<ControlRoute> portalTable = new ArrayList<>();
+    /** the global routes, and the portal itself (/_emulator/portals/{id}) */
+    private final List<ControlRoute> globalTable = new ArrayList<>();
     private final PortalRegistry portals;
     private final ObjectMapper json;
     private final Supplier<Endpoints> defaultEndpoints;
     private final PortalRoutes portalRoutes = new PortalRoutes();
     private final Runnable committed;
+    private volatile boolean sealed;
 
     /**
      * @param committed run after every control request that changed something (POST, PUT, PATCH, DELETE) and
      *                  before it is answered: durable state mode saves there
      */
-    public ControlRouter(io.vertx.core.Vertx vertx, Router router, PortalRegistry portals, ObjectMapper json,
+    public ControlRouter(Router router, PortalRegistry portals, ObjectMapper json,
                          Supplier<Endpoints> defaultEndpoints, Runnable committed) {
         this.committed = committed;
-        this.router = router;
         this.portals = portals;
         this.json = json;
         this.defaultEndpoints = defaultEndpoints;
         router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-        this.portalRouter = Router.router(vertx);
-        // the sub-router is mounted in seal, once its routes are in: Vert.x checks a mounted sub-router's
-        // every route again on each route added to it, which made the control routes half of a server's start
-        this.portalMount = router.route(PORTAL_PREFIX + "/*");
+        router.route(PREFIX + "/*").handler(this::dispatch);
     }
 
     @Override
     public void get(String path, ControlHandler handler) {
-        add(router, HttpMethod.GET, PREFIX + path, 200, handler, false);
+        add(globalTable, HttpMethod.GET, path, 200, handler, false);
     }
 
     @Override
@@ -73,22 +78,22 @@ public final class ControlRouter implements ControlRoutes {
 
     @Override
     public void post(String path, int status, ControlHandler handler) {
-        add(router, HttpMethod.POST, PREFIX + path, status, handler, false);
+        add(globalTable, HttpMethod.POST, path, status, handler, false);
     }
 
     @Override
     public void put(String path, ControlHandler handler) {
-        add(router, HttpMethod.PUT, PREFIX + path, 200, handler, false);
+        add(globalTable, HttpMethod.PUT, path, 200, handler, false);
     }
 
     @Override
     public void patch(String path, ControlHandler handler) {
-        add(router, HttpMethod.PATCH, PREFIX + path, 200, handler, false);
+        add(globalTable, HttpMethod.PATCH, path, 200, handler, false);
     }
 
     @Override
     public void delete(String path, ControlHandler handler) {
-        add(router, HttpMethod.DELETE, PREFIX + path, 200, handler, false);
+        add(globalTable, HttpMethod.DELETE, path, 200, handler, false);
     }
 
     @Override
@@ -96,29 +101,53 @@ public final class ControlRouter implements ControlRoutes {
         return portalRoutes;
     }
 
-    /** Called once every area has added its control routes: mounts the portal routes, then the 404 for the rest. */
+    /** Called once every area has added its control routes: the table is complete, requests may use it. */
     public void seal() {
-        portalMount.subRouter(portalRouter);
-        router.route(PREFIX + "/*").handler(ctx -> write(ctx, 404, json.createObjectNode()
-                .put("error", "NOT_FOUND").put("error_description", "No control endpoint " + ctx.request().method()
-                        + " " + ctx.request().path())));
+        sealed = true;
     }
 
-    private void add(Router target, HttpMethod method, String path, int status, ControlHandler handler,
+    private void add(List<ControlRoute> table, HttpMethod method, String path, int status, ControlHandler handler,
                      boolean portalRoute) {
+        if (sealed) {
+            throw new IllegalStateException("The control routes are sealed");
+        }
         if (portalRoute && path.equals("/")) {
-            // the portal itself, /_emulator/portals/{id}: a sub-router only sees what lies below its mount point
-            router.route(method, PORTAL_PREFIX).handler(ctx -> answer(ctx, status, handler, true));
+            // the portal itself, /_emulator/portals/{id}: among the global routes, in the order added
+            globalTable.add(ControlRoute.of(method, "/portals/:id", status, handler, true));
             return;
         }
-        target.route(method, path).handler(ctx -> answer(ctx, status, handler, portalRoute));
+        table.add(ControlRoute.of(method, portalRoute ? "/portals/:id" + path : path, status, handler, portalRoute));
     }
 
-    private void answer(RoutingContext ctx, int status, ControlHandler handler, boolean portalRoute) {
+    /** Answers a request below /_emulator by the first route that matches it, or 404. */
+    private void dispatch(RoutingContext ctx) {
+        String path = ctx.normalizedPath().substring(PREFIX.length());
+        HttpMethod method = ctx.request().method();
+        try {
+            for (List<ControlRoute> table : List.of(portalTable, globalTable)) {
+                for (ControlRoute route : table) {
+                    Map<String, String> params = route.method() == method ? route.match(path) : null;
+                    if (params != null) {
+                        answer(ctx, route, params);
+                        return;
+                    }
+                }
+            }
+        } catch (ControlRoute.MalformedParameter malformed) {
+            ctx.fail(400, malformed); // not percent-encoding: the router refuses such a path the same way
+            return;
+        }
+        write(ctx, 404, json.createObjectNode().put("error", "NOT_FOUND").put("error_description",
+                "No control endpoint " + method + " " + ctx.request().path()));
+    }
+
+    private void answer(RoutingContext ctx, ControlRoute route, Map<String, String> params) {
+        int status = route.status();
         Object body;
         try {
-            Portal portal = portalRoute ? portals.require(ctx.pathParam("id")) : null;
-            body = handler.handle(new ControlRequest(ctx, portal, json, Endpoints.of(ctx.request(), defaultEndpoints.get())));
+            Portal portal = route.portal() ? portals.require(params.get("id")) : null;
+            body = route.handler().handle(new ControlRequest(ctx, params, portal, json,
+                    Endpoints.of(ctx.request(), defaultEndpoints.get())));
         } catch (RuntimeException failure) {
             fail(ctx, failure);
             return;
@@ -194,11 +223,11 @@ public final class ControlRouter implements ControlRoutes {
                 .end(Buffer.buffer(bytes));
     }
 
-    /** Routes below /_emulator/portals/{id}, on the portal sub-router. */
+    /** Routes below /_emulator/portals/{id}, matched before the global ones. */
     private final class PortalRoutes implements ControlRoutes {
         @Override
         public void get(String path, ControlHandler handler) {
-            add(portalRouter, HttpMethod.GET, path, 200, handler, true);
+            add(portalTable, HttpMethod.GET, path, 200, handler, true);
         }
 
         @Override
@@ -208,22 +237,22 @@ public final class ControlRouter implements ControlRoutes {
 
         @Override
         public void post(String path, int status, ControlHandler handler) {
-            add(portalRouter, HttpMethod.POST, path, status, handler, true);
+            add(portalTable, HttpMethod.POST, path, status, handler, true);
         }
 
         @Override
         public void put(String path, ControlHandler handler) {
-            add(portalRouter, HttpMethod.PUT, path, 200, handler, true);
+            add(portalTable, HttpMethod.PUT, path, 200, handler, true);
         }
 
         @Override
         public void patch(String path, ControlHandler handler) {
-            add(portalRouter, HttpMethod.PATCH, path, 200, handler, true);
+            add(portalTable, HttpMethod.PATCH, path, 200, handler, true);
         }
 
         @Override
         public void delete(String path, ControlHandler handler) {
-            add(portalRouter, HttpMethod.DELETE, path, 200, handler, true);
+            add(portalTable, HttpMethod.DELETE, path, 200, handler, true);
         }
 
         @Override

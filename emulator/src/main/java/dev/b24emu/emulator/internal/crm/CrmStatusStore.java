@@ -10,13 +10,15 @@ import dev.b24emu.emulator.internal.portal.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -31,10 +33,11 @@ public final class CrmStatusStore implements Store<CrmStatusStore.Snapshot> {
     public static final String SOURCE = "SOURCE";
     public static final String CALL_LIST = "CALL_LIST";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<ObjectNode> DEFAULTS = defaults();
+    /** maps the default rows' IDs to the rows, sorted: a portal's map is built from it in one pass */
+    private static final SortedMap<Long, ObjectNode> DEFAULTS = defaults();
 
     /** maps the row ID to the row, in the wire form crm.status.list returns */
-    private final ConcurrentSkipListMap<Long, ObjectNode> rows = new ConcurrentSkipListMap<>();
+    private volatile ConcurrentSkipListMap<Long, ObjectNode> rows = new ConcurrentSkipListMap<>();
 
     /** What state files keep: every row. */
     public record Snapshot(List<ObjectNode> rows) {
@@ -67,11 +70,13 @@ public final class CrmStatusStore implements Store<CrmStatusStore.Snapshot> {
                 && row.path("STATUS_ID").asText().equals(statusId)).findFirst();
     }
 
-    /** Back to the guides every portal is born with. */
+    /**
+     * Back to the guides every portal is born with: the shared default rows themselves, not copies, since rows are
+     * replaced, never changed in place (copying them was a twentieth of a portal's creation).
+     */
     @Override
     public synchronized void clear() {
-        rows.clear();
-        DEFAULTS.forEach(row -> rows.put(row.get("ID").asLong(), row.deepCopy()));
+        rows = new ConcurrentSkipListMap<>(DEFAULTS);
     }
 
     /** Adds the seed's rows: a new value gets the next ID and SYSTEM N; a default value takes the seed's name. */
@@ -145,11 +150,11 @@ public final class CrmStatusStore implements Store<CrmStatusStore.Snapshot> {
         }
     }
 
-    private static List<ObjectNode> defaults() {
+    private static SortedMap<Long, ObjectNode> defaults() {
         try (InputStream in = CrmStatusStore.class.getResourceAsStream("/dev/b24emu/emulator/crm/statuses.json")) {
-            List<ObjectNode> defaults = new ArrayList<>();
-            JSON.readTree(in).get("rows").forEach(row -> defaults.add((ObjectNode) row));
-            return List.copyOf(defaults);
+            TreeMap<Long, ObjectNode> defaults = new TreeMap<>();
+            JSON.readTree(in).get("rows").forEach(row -> defaults.put(row.get("ID").asLong(), (ObjectNode) row));
+            return Collections.unmodifiableSortedMap(defaults);
         } catch (IOException e) {
             throw new UncheckedIOException("statuses.json is part of the emulator", e);
         }

@@ -31,6 +31,8 @@ public final class Outbound {
     /** made on the first delivery: a server that sends nothing never loads the client side of Vert.x (and starts sooner) */
     private volatile HttpClient client;
     private final SelfGuard self;
+    /** set when the server closes: its Vert.x instance may live on (shared), so a pending retry must not send */
+    private volatile boolean closed;
 
     public Outbound(Vertx vertx, SelfGuard self) {
         this.vertx = vertx;
@@ -69,6 +71,10 @@ public final class Outbound {
 
     private void post(Portal portal, String label, long handlerId, String url, String contentType, String body,
                       ObjectNode payload, int attempt, Promise<Delivery> first) {
+        if (closed) {
+            first.tryFail("The emulator is closed");
+            return;
+        }
         long started = System.nanoTime();
         long seq = JournalSequence.next();
         String refusal = self.refusal(url);
@@ -123,6 +129,16 @@ public final class Outbound {
                         t -> post(portal, label, handlerId, url, contentType, body, payload, attempt + 1, first));
             }
         });
+    }
+
+    /** Sends nothing more (a retry due later is dropped) and closes the client's connections. */
+    public Future<Void> close() {
+        closed = true;
+        HttpClient local;
+        synchronized (this) {
+            local = client;
+        }
+        return local == null ? Future.succeededFuture() : local.close();
     }
 
     private static java.net.InetAddress addressOf(String literal) {

@@ -76,9 +76,13 @@ public record PortalSettings(
     public enum Validation { WARN, STRICT, OFF }
 
     public static PortalSettings defaults() {
-        return new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false, ZoneId.of("UTC"),
-                Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true, true);
+        return DEFAULTS;
     }
+
+    /** one instance: a server's seeds compare their settings with it, and the same object compares fastest */
+    private static final PortalSettings DEFAULTS = new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false,
+            ZoneId.of("UTC"), Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true,
+            true);
 
     /**
      * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The seed file format (--seed, the demo portal, POST /_emulator/portals {"seed"}): a JSON object whose fields are
@@ -22,6 +24,15 @@ public final class SeedFormat {
     public static final String DEMO_RESOURCE = "/demo-portal.json";
     private static final String SETTINGS = "settings";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * maps the readers (each field with its reader's class) to the demo seed they read last and the base settings it
+     * was read with: a reader's result depends on the JSON, not on the server (SeedSection), so the servers of one JVM
+     * (a test suite starts many) read it once; reading it was a tenth of a later start's CPU
+     */
+    private static final Map<List<Object>, Demo> DEMOS = new ConcurrentHashMap<>();
+
+    private record Demo(PortalSettings base, PortalSeed seed) {
+    }
 
     /** maps a seed field to its reader */
     private final Map<String, SeedSection> sections = new LinkedHashMap<>();
@@ -46,15 +57,23 @@ public final class SeedFormat {
     /** The demo portal (README): users, a few CRM clients, an excluded number. */
     public PortalSeed demo() {
         PortalSeed local = demo;
-        if (local == null) {
+        if (local != null) {
+            return local;
+        }
+        List<Object> readers = new ArrayList<>();
+        sections.forEach((field, section) -> readers.add(List.of(field, section.getClass())));
+        Demo shared = DEMOS.get(readers);
+        // the same settings object is the usual case (the defaults are one); a record's equals is slow in a cold JVM
+        if (shared == null || (shared.base() != base && !shared.base().equals(base))) {
             try (InputStream in = SeedFormat.class.getResourceAsStream(DEMO_RESOURCE)) {
-                local = read(in);
+                shared = new Demo(base, read(in));
             } catch (IOException e) {
                 throw new UncheckedIOException("The demo portal seed is missing from the jar", e);
             }
-            demo = local;
+            DEMOS.put(readers, shared);
         }
-        return local;
+        demo = shared.seed();
+        return shared.seed();
     }
 
     public PortalSeed parse(JsonNode seed) {

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * One top-level field of a seed file, owned by the area that seeds it ("users", "contacts", ...). The reader gets
  * the parser on the field's value and may stream it (a 100,000-contact seed is never one tree); it returns what the
- * area's store adds on every (re)seed, and throws {@link SeedException} naming what is wrong.
+ * area's store adds on every (re)seed, and throws {@link SeedException} naming what is wrong. What it returns
+ * depends on the JSON, not on the server, and the stores never change it: every portal seeded from one seed shares
+ * it, and the servers of one JVM share the demo seed's ({@link SeedFormat#demo}).
  */
 public interface SeedSection {
     String field();

@@ -87,7 +87,14 @@ public final class EmulatorServer implements AutoCloseable {
     public static final String DEMO_WEBHOOK_TOKEN = "demo-token";
 
     private final ServerConfig config;
+    private final VertxLease lease;
     private final Vertx vertx;
+    /** what this server made on its Vert.x instance, released at close (the instance may be shared) */
+    private final List<String> deployments = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Long> timers = new ArrayList<>();
+    private final Outbound outbound;
+    private HostProxy proxy;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
     private final ObjectMapper json = new ObjectMapper();
     private final PortalRegistry portals;
     private final MethodTable methods;
@@ -105,76 +112,77 @@ public final class EmulatorServer implements AutoCloseable {
         this.config = config;
         // this thread reads the contracts (and made Jackson above) while a prepared Vert.x instance is still being made
         Contracts contracts = Contracts.shared();
-        this.vertx = preparedOrNewVertx();
+        this.lease = preparedOrShared();
+        this.vertx = lease.vertx();
         this.portals = new PortalRegistry(EmulatorClock.system(),
                 new Portal.Bounds(config.journalSize(), config.finishedCalls(), config.openCalls()));
         SelfGuard self = new SelfGuard(this::ports);
-        Outbound outbound = new Outbound(vertx, self);
-        OAuthServer oauth = new OAuthServer();
-        AppDirectory applications = new AppDirectory(portals, oauth);
-        EventPublisher publisher = new EventPublisher(outbound, applications);
-        WidgetPublisher widgets = new WidgetPublisher(outbound, oauth);
-        CallService calls = new CallService(publisher);
-        CallCardService cards = new CallCardService(widgets, calls);
-        calls.listen(cards);
-        BuiltInCalls builtIn = new BuiltInCalls(publisher);
-        calls.listen(builtIn);
-        FollowUps followUps = new FollowUps();
-        calls.listen(followUps);
-        this.apps = new AppsArea(portals, oauth, publisher, outbound, self, json, this::endpoints);
-        List<Area> areas = areas(self, widgets, calls, builtIn, cards, followUps);
-
-        List<StoreType<?>> stores = new ArrayList<>(List.of(
-                StoreType.of("journal", RequestJournal.class, p -> new RequestJournal(p.bounds().journalEntries())),
-                StoreType.of("faults", FaultStore.class, p -> new FaultStore()),
-                StoreType.of("limits", RateLimiter.class, p -> new RateLimiter())));
-        List<SeedSection> sections = new ArrayList<>();
-        areas.forEach(area -> {
-            stores.addAll(area.stores());
-            sections.addAll(area.seedSections());
-        });
-        PortalSettings base = config.validation() == null ? PortalSettings.defaults()
-                : withValidation(PortalSettings.defaults(), config.validation());
-        SeedFormat seeds = new SeedFormat(sections, base);
-        portals.define(stores, seeds, portal -> portal.store(UserStore.class).first().map(User::id).orElse(1L));
-
-        this.methods = new MethodTable(contracts);
-        areas.forEach(area -> area.methods(methods));
-        if (config.stateFile() != null) {
-            stateFile = new StateFile(config.stateFile(), portals);
-        }
-        // --fsync always: a change is on disk before it is acknowledged (REST calls that succeeded, control changes)
-        Runnable commit = stateFile != null && config.fsyncAlways() ? stateFile::commit : () -> { };
-        RestService rest = new RestService(portals, applications,
-                (portal, userId) -> portal.store(UserStore.class).get(userId).map(user -> !user.active()).orElse(false),
-                methods, contracts, json, exchange -> {
-                    if (exchange.error() == null) {
-                        commit.run();
-                    }
-                });
-        methods.add("batch", rest.batch(json));
-        SystemMethods.register(methods);
-
-        Router router = Router.router(vertx);
-        RouterErrors.mount(router);
-        router.route().handler(EmulatorServer::mergeSlashes);
-        this.controlToken = ControlGuard.tokenFor(config.host(), config.controlToken());
-        new ControlGuard(config.host(), controlToken, config.allowedHosts(), config.allowedOrigins(), this::ports)
-                .mount(router);
-        RestRoute restRoute = new RestRoute(vertx, rest.pipeline(), new ParamDecoder(json), new Envelope(json),
-                config.bodyLimit(), this::endpoints);
-        restRoute.mount(router);
-        areas.forEach(area -> area.routes(router));
-        ControlRouter control = new ControlRouter(vertx, router, portals, json, this::endpoints, commit);
-        HealthCheck health = new HealthCheck();
-        vertx.exceptionHandler(health::failed);
-        new ServerControl(portals, methods, health).register(control);
-        new PortalControl(portals).register(control);
-        new FaultControl().register(control);
-        areas.forEach(area -> area.control(control));
-        control.seal();
-
+        this.outbound = new Outbound(vertx, self);
         try {
+            OAuthServer oauth = new OAuthServer();
+            AppDirectory applications = new AppDirectory(portals, oauth);
+            EventPublisher publisher = new EventPublisher(outbound, applications);
+            WidgetPublisher widgets = new WidgetPublisher(outbound, oauth);
+            CallService calls = new CallService(publisher);
+            CallCardService cards = new CallCardService(widgets, calls);
+            calls.listen(cards);
+            BuiltInCalls builtIn = new BuiltInCalls(publisher);
+            calls.listen(builtIn);
+            FollowUps followUps = new FollowUps();
+            calls.listen(followUps);
+            this.apps = new AppsArea(portals, oauth, publisher, outbound, self, json, this::endpoints);
+            List<Area> areas = areas(self, widgets, calls, builtIn, cards, followUps);
+
+            List<StoreType<?>> stores = new ArrayList<>(List.of(
+                    StoreType.of("journal", RequestJournal.class, p -> new RequestJournal(p.bounds().journalEntries())),
+                    StoreType.of("faults", FaultStore.class, p -> new FaultStore()),
+                    StoreType.of("limits", RateLimiter.class, p -> new RateLimiter())));
+            List<SeedSection> sections = new ArrayList<>();
+            areas.forEach(area -> {
+                stores.addAll(area.stores());
+                sections.addAll(area.seedSections());
+            });
+            PortalSettings base = config.validation() == null ? PortalSettings.defaults()
+                    : withValidation(PortalSettings.defaults(), config.validation());
+            SeedFormat seeds = new SeedFormat(sections, base);
+            portals.define(stores, seeds, portal -> portal.store(UserStore.class).first().map(User::id).orElse(1L));
+
+            this.methods = new MethodTable(contracts);
+            areas.forEach(area -> area.methods(methods));
+            if (config.stateFile() != null) {
+                stateFile = new StateFile(config.stateFile(), portals);
+            }
+            // --fsync always: a change is on disk before it is acknowledged (REST calls that succeeded, control changes)
+            Runnable commit = stateFile != null && config.fsyncAlways() ? stateFile::commit : () -> { };
+            RestService rest = new RestService(portals, applications,
+                    (portal, userId) -> portal.store(UserStore.class).get(userId).map(user -> !user.active()).orElse(false),
+                    methods, contracts, json, exchange -> {
+                        if (exchange.error() == null) {
+                            commit.run();
+                        }
+                    });
+            methods.add("batch", rest.batch(json));
+            SystemMethods.register(methods);
+
+            Router router = Router.router(vertx);
+            RouterErrors.mount(router);
+            router.route().handler(EmulatorServer::mergeSlashes);
+            this.controlToken = ControlGuard.tokenFor(config.host(), config.controlToken());
+            new ControlGuard(config.host(), controlToken, config.allowedHosts(), config.allowedOrigins(), this::ports)
+                    .mount(router);
+            RestRoute restRoute = new RestRoute(vertx, rest.pipeline(), new ParamDecoder(json), new Envelope(json),
+                    config.bodyLimit(), this::endpoints);
+            restRoute.mount(router);
+            areas.forEach(area -> area.routes(router));
+            ControlRouter control = new ControlRouter(router, portals, json, this::endpoints, commit);
+            HealthCheck health = new HealthCheck();
+            lease.onFailure(health::failed);
+            new ServerControl(portals, methods, health).register(control);
+            new PortalControl(portals).register(control);
+            new FaultControl().register(control);
+            areas.forEach(area -> area.control(control));
+            control.seal();
+
             portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, config.webhookUserId(),
                     ControlGuard.webhookTokenFor(config.host(), config.webhookToken(), DEMO_WEBHOOK_TOKEN), null,
                     defaultSeed(seeds)));
@@ -182,25 +190,25 @@ public final class EmulatorServer implements AutoCloseable {
                 stateFile.load();
             }
             listen(entry(router, restRoute));
+            if (stateFile != null) {
+                timers.add(vertx.setPeriodic(config.stateSaveSeconds() * 1000L, id -> vertx.executeBlocking(() -> {
+                    stateFile.save();
+                    return null;
+                })));
+            }
+            // Call-card timers and built-in calls run on each portal's clock; a tick a second moves them along.
+            timers.add(vertx.setPeriodic(1000, id -> portals.all().forEach(portal -> {
+                cards.tick(portal);
+                builtIn.tick(portal);
+            })));
             warmUpValidator(contracts);
         } catch (SeedException | StateException e) {
-            vertx.close();
+            release();
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            vertx.close();
+            release();
             throw e;
         }
-        if (stateFile != null) {
-            vertx.setPeriodic(config.stateSaveSeconds() * 1000L, id -> vertx.executeBlocking(() -> {
-                stateFile.save();
-                return null;
-            }));
-        }
-        // Call-card timers and built-in calls run on each portal's clock; a tick a second moves them along.
-        vertx.setPeriodic(1000, id -> portals.all().forEach(portal -> {
-            cards.tick(portal);
-            builtIn.tick(portal);
-        }));
     }
 
     /**
@@ -253,16 +261,17 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    private static Vertx preparedOrNewVertx() {
+    /** The instance {@link #prepare()} made, this server's own; else the JVM's shared one (see VertxLease). */
+    private static VertxLease preparedOrShared() {
         java.util.concurrent.CompletableFuture<Vertx> prepared = PREPARED.getAndSet(null);
         if (prepared != null) {
             try {
-                return prepared.join();
+                return VertxLease.own(prepared.join());
             } catch (java.util.concurrent.CompletionException e) {
                 // made again below, where a failure is reported as any start's is
             }
         }
-        return Vertx.vertx();
+        return VertxLease.shared();
     }
 
     /** The API areas, in dependency order: each may use the ones above it. */
@@ -284,6 +293,9 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Starts a server and waits until it accepts requests. */
     public static EmulatorServer start(ServerConfig config) {
+        if (PREPARED.get() == null) {
+            VertxLease.prepareShared();
+        }
         return new EmulatorServer(config);
     }
 
@@ -370,8 +382,8 @@ public final class EmulatorServer implements AutoCloseable {
         HttpServerOptions intercept = new HttpServerOptions(http).setHost("127.0.0.1").setPort(0).setSsl(true)
                 .setKeyCertOptions(Tls.forHosts(ca, portals::answersFor));
         interceptPort = serve(entry, intercept, instances);
-        HostProxy proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, entry,
-                () -> interceptPort, () -> port);
+        proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, entry, () -> interceptPort, () -> port);
+        lease.claim(config.proxyPort());
         proxyPort = await(proxy.listen(http, config.host(), config.proxyPort())).actualPort();
     }
 
@@ -385,8 +397,9 @@ public final class EmulatorServer implements AutoCloseable {
     /** Vert.x lets every instance share one listening socket, including a port 0 resolved once. */
     private int serve(Handler<HttpServerRequest> entry, HttpServerOptions options, int instances) {
         AtomicInteger bound = new AtomicInteger();
-        await(vertx.deployVerticle(() -> new HttpVerticle(entry, options, bound, config.timeouts().headerSeconds()),
-                new DeploymentOptions().setInstances(instances)));
+        lease.claim(options.getPort());
+        deployments.add(await(vertx.deployVerticle(() -> new HttpVerticle(entry, options, bound,
+                config.timeouts().headerSeconds()), new DeploymentOptions().setInstances(instances))));
         return bound.get();
     }
 
@@ -535,7 +548,26 @@ public final class EmulatorServer implements AutoCloseable {
         try {
             saveState();
         } finally {
-            await(vertx.close());
+            release();
+        }
+    }
+
+    /** Releases what this server made on its Vert.x instance (its listeners, timers, clients), then the instance. */
+    private void release() {
+        if (!released.compareAndSet(false, true)) {
+            return; // closed before: closing again changes nothing, as closing a Vert.x instance twice did
+        }
+        timers.forEach(vertx::cancelTimer);
+        List<Future<?>> closing = new ArrayList<>();
+        deployments.forEach(id -> closing.add(vertx.undeploy(id)));
+        if (proxy != null) {
+            closing.add(proxy.close());
+        }
+        closing.add(outbound.close());
+        try {
+            await(Future.join(closing));
+        } finally {
+            await(lease.close());
         }
     }
 }

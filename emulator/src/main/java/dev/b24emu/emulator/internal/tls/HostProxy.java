@@ -39,6 +39,7 @@ public final class HostProxy {
     private final IntSupplier tlsPort;
     private final IntSupplier httpPort;
     private final NetClient tunnels;
+    private HttpServer server;
 
     /**
      * @param answersFor whether a host name (lower case) is one the emulator answers for
@@ -62,7 +63,14 @@ public final class HostProxy {
     public Future<HttpServer> listen(HttpServerOptions base, String host, int port) {
         HttpServerOptions options = new HttpServerOptions(base).setHost(host).setPort(port).setSsl(false)
                 .setIdleTimeout(base.getIdleTimeout()).setIdleTimeoutUnit(TimeUnit.SECONDS);
-        return vertx.createHttpServer(options).requestHandler(this::handle).listen();
+        server = vertx.createHttpServer(options).requestHandler(this::handle);
+        return server.listen();
+    }
+
+    /** Stops listening and closes every tunnel (the Vert.x instance may outlive the emulator: it can be shared). */
+    public Future<Void> close() {
+        Future<Void> stopped = server == null ? Future.succeededFuture() : server.close();
+        return Future.join(stopped, tunnels.close()).mapEmpty();
     }
 
     private void handle(HttpServerRequest request) {

@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.control;
 
 import dev.b24emu.emulator.support.EmulatorHarness;
+import dev.b24emu.emulator.support.RawHttp;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ControlApiTest extends EmulatorHarness {
     private String portalPath() {
@@ -131,5 +134,24 @@ class ControlApiTest extends EmulatorHarness {
     void unknownEndpointsAndPortals() {
         given().get(base() + "/_emulator/nothing").then().statusCode(404).body("error", equalTo("NOT_FOUND"));
         given().get(base() + "/_emulator/portals/nope").then().statusCode(404).body("error", equalTo("PORTAL_NOT_FOUND"));
+    }
+
+    @Test
+    void controlPathsReadAsTheRouterReadThem() throws java.io.IOException {
+        // unusual spellings of documented paths: the contract filter knows each path in one spelling only
+        given().noFilters().get(portalPath() + "/calls/").then().statusCode(200).body("active.size()", equalTo(0));
+        given().noFilters().get(base() + "/_emulator/portals/" + portal.id() + "/x/../calls").then().statusCode(200);
+        given().noFilters().urlEncodingEnabled(false).get(base() + "/_emulator/portals/%" + Integer.toHexString(portal.id().charAt(0))
+                + portal.id().substring(1) + "/calls").then().statusCode(200);
+        given().noFilters().get(portalPath() + "/").then().statusCode(200).body("id", equalTo(portal.id()));
+        String malformed = RawHttp.exchange(base(), "DELETE /_emulator/portals/" + portal.id() + "/apps/%zz HTTP/1.1\r\n"
+                + "Host: " + base().substring("http://".length()) + "\r\nConnection: close\r\n\r\n");
+        assertEquals(400, RawHttp.status(malformed), malformed);
+        assertTrue(malformed.contains("\"error\":\"BAD_REQUEST\""), malformed);
+        given().noFilters().delete(base() + "/_emulator/clock").then().statusCode(404).body("error", equalTo("NOT_FOUND"))
+                .body("error_description", equalTo("No control endpoint DELETE /_emulator/clock"));
+        given().noFilters().get(portalPath() + "/CALLS").then().statusCode(404).body("error", equalTo("NOT_FOUND"));
+        given().noFilters().get(base() + "/_emulator/portals/no-such-portal/calls").then().statusCode(404)
+                .body("error", equalTo("PORTAL_NOT_FOUND"));
     }
 }

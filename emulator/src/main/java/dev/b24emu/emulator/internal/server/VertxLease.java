@@ -1,0 +1,173 @@
+package dev.b24emu.emulator.internal.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
+import java.net.BindException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+
+/**
+ * A server's hold on the Vert.x instance it runs on: either one made for it alone (the command line prepares one
+ * while it reads its options) or the instance the in-process servers of a JVM share.
+ * <p>
+ * Why share: a JVM test suite starts a server per test class, and making a Vert.x instance (event-loop threads,
+ * Netty's set-up) and closing it again (waiting for those threads to end) was two thirds of each later start and
+ * stop (bench/run.sh inprocess). The shared instance's threads are daemons, so a JVM whose servers are all closed
+ * exits as before; while any is open, a keeper thread holds the JVM up, as the instance's own threads did. A server
+ * on it releases what it made there itself (EmulatorServer#close); what no handler caught reaches every open
+ * server's health check, as a fatal error of the JVM concerns them all.
+ */
+final class VertxLease {
+    /** the JVM's shared instance, made on the first lease */
+    private static Vertx shared;
+    /** the shared instance while {@link #prepareShared} makes it */
+    private static CompletableFuture<Vertx> making;
+    /** the leases on the shared instance not yet closed */
+    private static int open;
+    /** the fixed ports open servers on the shared instance listen on: Vert.x would share one between two servers */
+    private static final Set<Integer> PORTS = new HashSet<>();
+    /** the open servers' health checks, told of what no handler caught */
+    private static final Set<Consumer<Throwable>> FAILED = new CopyOnWriteArraySet<>();
+
+    private final Vertx vertx;
+    private final boolean owned;
+    private final Set<Integer> ports = new HashSet<>();
+    private Consumer<Throwable> failed;
+    private boolean closed;
+
+    private VertxLease(Vertx vertx, boolean owned) {
+        this.vertx = vertx;
+        this.owned = owned;
+    }
+
+    /** A lease on an instance made for this server alone, closed with it. */
+    static VertxLease own(Vertx vertx) {
+        return new VertxLease(vertx, true);
+    }
+
+    /**
+     * Begins making the shared instance on another thread unless it is made or being made: the first server's own
+     * set-up (Jackson, the contracts) overlaps it, as the command line's prepared instance overlaps reading options.
+     */
+    static void prepareShared() {
+        synchronized (VertxLease.class) {
+            if (shared != null || making != null) {
+                return;
+            }
+            making = new CompletableFuture<>();
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                making.complete(newShared());
+            } catch (RuntimeException | Error e) {
+                making.completeExceptionally(e);
+            }
+        }, "b24-emulator-prepare");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static Vertx newShared() {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true));
+        vertx.exceptionHandler(error -> FAILED.forEach(health -> health.accept(error)));
+        return vertx;
+    }
+
+    /** A lease on the JVM's shared instance. */
+    static VertxLease shared() {
+        CompletableFuture<Vertx> pending;
+        synchronized (VertxLease.class) {
+            pending = making;
+        }
+        Vertx made = null;
+        if (pending != null) {
+            try {
+                made = pending.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // made again below, where a failure is reported as any start's is
+            }
+        }
+        synchronized (VertxLease.class) {
+            making = null;
+            if (shared == null) {
+                shared = made != null ? made : newShared();
+            }
+            if (open++ == 0) {
+                keepJvmUp();
+            }
+            return new VertxLease(shared, false);
+        }
+    }
+
+    /** While a server on the shared instance is open, a non-daemon thread waits for the last to close. */
+    private static void keepJvmUp() {
+        Thread keeper = new Thread(() -> {
+            synchronized (VertxLease.class) {
+                while (open > 0) {
+                    try {
+                        VertxLease.class.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }, "b24-emulator-keeper");
+        keeper.setDaemon(false);
+        keeper.start();
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** Where the server's health check hears of failures no handler caught. */
+    void onFailure(Consumer<Throwable> health) {
+        failed = health;
+        if (owned) {
+            vertx.exceptionHandler(health::accept);
+        } else {
+            FAILED.add(health);
+        }
+    }
+
+    /**
+     * Claims a fixed port before the server listens on it: on a shared instance Vert.x would hand a second server's
+     * listener the first's socket (and round-robin their requests) where a server of its own fails to bind.
+     */
+    void claim(int port) {
+        if (owned || port <= 0) {
+            return;
+        }
+        synchronized (VertxLease.class) {
+            if (!PORTS.add(port)) {
+                BindException inUse = new BindException("Address already in use");
+                throw new IllegalStateException(inUse.getMessage() + " (port " + port + ")", inUse);
+            }
+        }
+        ports.add(port);
+    }
+
+    /** Ends the lease; the server has released what it made on the instance. An owned instance is closed. */
+    Future<Void> close() {
+        if (owned) {
+            return vertx.close();
+        }
+        synchronized (VertxLease.class) {
+            if (!closed) {
+                closed = true;
+                PORTS.removeAll(ports);
+                if (failed != null) {
+                    FAILED.remove(failed);
+                }
+                open--;
+                VertxLease.class.notifyAll();
+            }
+        }
+        return Future.succeededFuture();
+    }
+}
