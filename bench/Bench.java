@@ -448,8 +448,8 @@ public class Bench {
      * in a fresh JVM of its own (whichever ran first in a shared JVM paid for the classes both use, Jackson's, and a
      * server's background work could slow the other's starts). Each JVM starts its server once, then -DlaterStarts
      * (7) more times, each stopped before the next, as test classes do; the later starts are given as a median with
-     * their spread, since one start on two busy cores moves by a factor of two. The emulator's JVM also measures a
-     * fresh portal per test, by the embedding API and by the control API.
+     * their spread, since one start on two busy cores moves by a factor of two; so are the stops, which a suite pays
+     * as often. The emulator's JVM also measures a fresh portal per test, by the embedding API and by the control API.
      */
     static void inProcess() throws Exception {
         List<String> rows = new ArrayList<>();
@@ -464,6 +464,8 @@ public class Bench {
                 wiremock[3], eLater / wLater));
         row(rows, "| in-process start, second start alone | " + emulator[5] + " ms | " + wiremock[5] + " ms | | "
                 + String.format(Locale.ROOT, "%.2f×", Double.parseDouble(emulator[5]) / Double.parseDouble(wiremock[5])) + " | |");
+        row(rows, String.format(Locale.ROOT, "| in-process stop (close / stop; median of %s) | %s ms | %s ms | | %.2f× | |",
+                emulator[4], emulator[9], wiremock[9], Double.parseDouble(emulator[9]) / Double.parseDouble(wiremock[9])));
         row(rows, String.format(Locale.ROOT, "| fresh portal per test, embedding API (p50 / p99 of %s) | %s | | | | |",
                 emulator[6], emulator[7].replace('_', ' ')));
         row(rows, String.format(Locale.ROOT, "| fresh portal per test, control API over HTTP (p50 / p99 of %s) | %s | | | | |",
@@ -486,12 +488,13 @@ public class Bench {
     }
 
     /**
-     * One server's starts in this JVM; prints "RESULT first laterMedian laterMin laterMax laterCount second" and, for
-     * the emulator, "portals embeddedP50/P99 controlP50/P99".
+     * One server's starts in this JVM; prints "RESULT first laterMedian laterMin laterMax laterCount second", for
+     * the emulator "portals embeddedP50/P99 controlP50/P99" (else three dashes), and the median stop.
      */
     static void inProcessOne(String server) throws Exception {
         int later = Integer.getInteger("laterStarts", 7);
         double[] millis = new double[1 + later];
+        double[] stops = new double[later]; // each stop but the last server's, whose JVM measures portals after it
         StringBuilder portalsPart = new StringBuilder(" - - -");
         if (server.equals("emulator")) {
             dev.b24emu.emulator.EmulatorOptions options = dev.b24emu.emulator.EmulatorOptions.builder().port(0).httpsPort(-1).build();
@@ -501,7 +504,9 @@ public class Bench {
                 last = dev.b24emu.emulator.Bitrix24Emulator.start(options);
                 millis[i] = (System.nanoTime() - t0) / 1e6;
                 if (i < millis.length - 1) {
+                    long s0 = System.nanoTime();
                     last.close();
+                    stops[i] = (System.nanoTime() - s0) / 1e6;
                 }
             }
             int portals = Integer.getInteger("portals", 2000);
@@ -534,13 +539,18 @@ public class Bench {
                 Object wm = server2.getConstructor(Class.forName("com.github.tomakehurst.wiremock.core.Options")).newInstance(options);
                 server2.getMethod("start").invoke(wm);
                 millis[i] = (System.nanoTime() - t0) / 1e6;
+                long s0 = System.nanoTime();
                 server2.getMethod("stop").invoke(wm);
+                if (i < later) {
+                    stops[i] = (System.nanoTime() - s0) / 1e6;
+                }
             }
         }
         double[] laterMillis = Arrays.copyOfRange(millis, 1, millis.length);
         Arrays.sort(laterMillis);
-        System.out.printf(Locale.ROOT, "RESULT %.1f %.1f %.0f %.0f %d %.0f%s%n", millis[0], laterMillis[laterMillis.length / 2],
-                laterMillis[0], laterMillis[laterMillis.length - 1], later, millis[1], portalsPart);
+        Arrays.sort(stops);
+        System.out.printf(Locale.ROOT, "RESULT %.1f %.1f %.0f %.0f %d %.0f%s %.1f%n", millis[0], laterMillis[laterMillis.length / 2],
+                laterMillis[0], laterMillis[laterMillis.length - 1], later, millis[1], portalsPart, stops[stops.length / 2]);
     }
 
     /**

@@ -8,9 +8,9 @@ mkdir -p target/bench
 # "bench/run.sh profile [knobs]": only the emulator under the cycle load, with Java Flight Recorder, and its hot methods
 # "bench/run.sh statistics [knobs]": only voximplant.statistic.get over -DstatisticCalls finished calls
 # "bench/run.sh security [knobs]": only a 1 MiB a[]= body decoded, and the cycle rate with --fsync always
-# "bench/run.sh inprocess [-Dportals=N -DlaterStarts=N]": Bitrix24Emulator.start (first, then later ones) beside
-#   WireMockServer.start(), each server in a fresh JVM of its own, and a fresh portal per test by the embedding API
-#   and by the control API (p50 / p99)
+# "bench/run.sh inprocess [-Dportals=N -DlaterStarts=N]": Bitrix24Emulator.start (first, then later ones) and close
+#   beside WireMockServer.start() and stop(), each server in a fresh JVM of its own, and a fresh portal per test by
+#   the embedding API and by the control API (p50 / p99)
 # "bench/run.sh transport [-Dseconds=N]": the Java load generator's lost answers, by root cause (emulator, bare route)
 # "bench/run.sh startup": only the start-up rows (plain java -jar, bin/b24-emulator, WireMock, the bare route)
 mode=measure
