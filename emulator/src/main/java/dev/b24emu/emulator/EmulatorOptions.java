@@ -135,7 +135,11 @@ public final class EmulatorOptions {
         /** The largest request body accepted, in bytes (default 8 MiB). */
         public Builder bodyLimit(long bytes) { this.bodyLimit = bytes; return this; }
 
-        /** HTTP server instances, one per event loop (default: one per core). */
+        /**
+         * HTTP server instances, one per event loop. Default: one per core, at most two for a server started in a
+         * JVM's tests (they send a request at a time, and every start deploys them all); {@code bin/b24-emulator}
+         * and {@code java -jar} start one per core.
+         */
         public Builder eventLoops(int count) { this.eventLoops = count; return this; }
 
         /** A PEM certificate and key for HTTPS instead of the self-signed one. */

@@ -359,7 +359,7 @@ public final class EmulatorServer implements AutoCloseable {
                 .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(config.timeouts().idleSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
-        int instances = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
+        int instances = lease.listeners(config.eventLoops(), Runtime.getRuntime().availableProcessors());
         port = serve(entry, new HttpServerOptions(http).setPort(config.port()), instances);
         if (config.httpsPort() >= 0) {
             trustedCertificate = Tls.trustedCertificate(config.tlsCert(), config.tlsDir());

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * @param finishedCalls    finished calls kept per portal
  * @param openCalls        open calls kept per portal; past it a new call drops the oldest
  * @param bodyLimit        largest accepted request body, in bytes
- * @param eventLoops       HTTP server instances (one per event loop); 0 means one per core
+ * @param eventLoops       HTTP server instances (one per event loop); 0 means the default (VertxLease#listeners)
  * @param httpsPort        the HTTPS port beside HTTP: 0 picks a free one, -1 means no HTTPS
  * @param tlsCert          a PEM certificate for HTTPS, or null to use a self-signed one for localhost
  * @param tlsKey           the PEM key of tlsCert
