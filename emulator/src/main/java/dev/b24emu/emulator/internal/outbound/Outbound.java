@@ -15,6 +15,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Every POST the portal sends to an integration (events, placement openings, CallCard::* posts): asynchronous,
@@ -27,14 +28,15 @@ public final class Outbound {
     /** How long an attempt may take in all, from connecting to the last byte of the answer. */
     public static final int TIMEOUT_MILLIS = 5_000;
 
-    private final Vertx vertx;
+    /** the server's Vert.x instance, which may still be being made while the server is wired (VertxLease) */
+    private final Supplier<Vertx> vertx;
     /** made on the first delivery: a server that sends nothing never loads the client side of Vert.x (and starts sooner) */
     private volatile HttpClient client;
     private final SelfGuard self;
     /** set when the server closes: its Vert.x instance may live on (shared), so a pending retry must not send */
     private volatile boolean closed;
 
-    public Outbound(Vertx vertx, SelfGuard self) {
+    public Outbound(Supplier<Vertx> vertx, SelfGuard self) {
         this.vertx = vertx;
         this.self = self;
     }
@@ -45,7 +47,7 @@ public final class Outbound {
             synchronized (this) {
                 local = client;
                 if (local == null) {
-                    local = vertx.httpClientBuilder()
+                    local = vertx.get().httpClientBuilder()
                             .with(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(TIMEOUT_MILLIS)
                                     .setIdleTimeout(TIMEOUT_MILLIS / 1000).setTrustAll(true).setVerifyHost(false))
                             .with(new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(4096))
@@ -84,7 +86,7 @@ public final class Outbound {
         }
         Promise<Integer> outcome = Promise.promise();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        long deadline = vertx.setTimer(TIMEOUT_MILLIS, t -> {
+        long deadline = vertx.get().setTimer(TIMEOUT_MILLIS, t -> {
             HttpClientRequest request = sent.get();
             if (request != null) {
                 request.reset();
@@ -96,7 +98,7 @@ public final class Outbound {
             options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
                     .putHeader("Content-Type", contentType).putHeader("User-Agent", "Bitrix24 Webhook Engine");
         } catch (RuntimeException badUrl) {
-            vertx.cancelTimer(deadline);
+            vertx.get().cancelTimer(deadline);
             first.tryComplete(journal(seq, portal, label, handlerId, url, payload, attempt, 0,
                     "Invalid URL: " + badUrl.getMessage(), started));
             return;
@@ -119,13 +121,13 @@ public final class Outbound {
             request.end(Buffer.buffer(body)).onFailure(outcome::tryFail);
         });
         outcome.future().onComplete(result -> {
-            vertx.cancelTimer(deadline);
+            vertx.get().cancelTimer(deadline);
             int status = result.succeeded() ? result.result() : 0;
             String error = result.failed() ? String.valueOf(result.cause().getMessage())
                     : status / 100 == 2 ? null : "HTTP " + status;
             first.tryComplete(journal(seq, portal, label, handlerId, url, payload, attempt, status, error, started));
             if (error != null && attempt <= portal.settings().eventRetries()) {
-                vertx.setTimer(500L * attempt,
+                vertx.get().setTimer(500L * attempt,
                         t -> post(portal, label, handlerId, url, contentType, body, payload, attempt + 1, first));
             }
         });

@@ -112,12 +112,11 @@ public final class EmulatorServer implements AutoCloseable {
         this.config = config;
         // this thread reads the contracts (and made Jackson above) while a prepared Vert.x instance is still being made
         Contracts contracts = Contracts.shared();
-        this.lease = preparedOrShared();
-        this.vertx = lease.vertx();
+        this.lease = preparedOrShared(); // the instance may still be being made: wired below once needed
         this.portals = new PortalRegistry(EmulatorClock.system(),
                 new Portal.Bounds(config.journalSize(), config.finishedCalls(), config.openCalls()));
         SelfGuard self = new SelfGuard(this::ports);
-        this.outbound = new Outbound(vertx, self);
+        this.outbound = new Outbound(lease::vertx, self);
         try {
             OAuthServer oauth = new OAuthServer();
             AppDirectory applications = new AppDirectory(portals, oauth);
@@ -164,6 +163,15 @@ public final class EmulatorServer implements AutoCloseable {
             methods.add("batch", rest.batch(json));
             SystemMethods.register(methods);
 
+            portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, config.webhookUserId(),
+                    ControlGuard.webhookTokenFor(config.host(), config.webhookToken(), DEMO_WEBHOOK_TOKEN), null,
+                    defaultSeed(seeds)));
+            if (stateFile != null) {
+                stateFile.load();
+            }
+
+            // all of the above needs no Vert.x instance: a first start's is still being made on another thread
+            this.vertx = lease.vertx();
             Router router = Router.router(vertx);
             RouterErrors.mount(router);
             router.route().handler(EmulatorServer::mergeSlashes);
@@ -183,12 +191,6 @@ public final class EmulatorServer implements AutoCloseable {
             areas.forEach(area -> area.control(control));
             control.seal();
 
-            portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, config.webhookUserId(),
-                    ControlGuard.webhookTokenFor(config.host(), config.webhookToken(), DEMO_WEBHOOK_TOKEN), null,
-                    defaultSeed(seeds)));
-            if (stateFile != null) {
-                stateFile.load();
-            }
             listen(entry(router, restRoute));
             if (stateFile != null) {
                 timers.add(vertx.setPeriodic(config.stateSaveSeconds() * 1000L, id -> vertx.executeBlocking(() -> {
@@ -264,14 +266,7 @@ public final class EmulatorServer implements AutoCloseable {
     /** The instance {@link #prepare()} made, this server's own; else the JVM's shared one (see VertxLease). */
     private static VertxLease preparedOrShared() {
         java.util.concurrent.CompletableFuture<Vertx> prepared = PREPARED.getAndSet(null);
-        if (prepared != null) {
-            try {
-                return VertxLease.own(prepared.join());
-            } catch (java.util.concurrent.CompletionException e) {
-                // made again below, where a failure is reported as any start's is
-            }
-        }
-        return VertxLease.shared();
+        return prepared != null ? VertxLease.own(prepared) : VertxLease.shared();
     }
 
     /** The API areas, in dependency order: each may use the ones above it. */
@@ -288,7 +283,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new VoximplantArea(builtIn, calls),
                 new FollowUpArea(followUps),
                 new CallCardArea(cards, calls, widgets),
-                new UiArea(vertx, portals));
+                new UiArea(portals));
     }
 
     /** Starts a server and waits until it accepts requests. */
@@ -557,9 +552,11 @@ public final class EmulatorServer implements AutoCloseable {
         if (!released.compareAndSet(false, true)) {
             return; // closed before: closing again changes nothing, as closing a Vert.x instance twice did
         }
-        timers.forEach(vertx::cancelTimer);
         List<Future<?>> closing = new ArrayList<>();
-        deployments.forEach(id -> closing.add(vertx.undeploy(id)));
+        if (vertx != null) { // null when the start failed before it needed the instance
+            timers.forEach(vertx::cancelTimer);
+            deployments.forEach(id -> closing.add(vertx.undeploy(id)));
+        }
         if (proxy != null) {
             closing.add(proxy.close());
         }

@@ -8,12 +8,15 @@ import java.net.BindException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
 /**
  * A server's hold on the Vert.x instance it runs on: either one made for it alone (the command line prepares one
- * while it reads its options) or the instance the in-process servers of a JVM share.
+ * while it reads its options) or the instance the in-process servers of a JVM share. The instance may still be being
+ * made on another thread when the lease is taken: {@link #vertx()} waits for it, so a server wires what does not
+ * need it (its services, its areas, its default portal) meanwhile.
  * <p>
  * Why share: a JVM test suite starts a server per test class, and making a Vert.x instance (event-loop threads,
  * Netty's set-up) and closing it again (waiting for those threads to end) was two thirds of each later start and
@@ -25,10 +28,9 @@ import java.util.function.Consumer;
 final class VertxLease {
     /** the most listeners an in-process server starts by default (see {@link #listeners}) */
     static final int IN_PROCESS_LISTENERS = 2;
-    /** the JVM's shared instance, made on the first lease */
-    private static Vertx shared;
-    /** the shared instance while {@link #prepareShared} makes it */
-    private static CompletableFuture<Vertx> making;
+
+    /** the JVM's shared instance, made or being made; null before the first server, or after it failed to be made */
+    private static CompletableFuture<Vertx> shared;
     /** the leases on the shared instance not yet closed */
     private static int open;
     /** the fixed ports open servers on the shared instance listen on: Vert.x would share one between two servers */
@@ -36,74 +38,53 @@ final class VertxLease {
     /** the open servers' health checks, told of what no handler caught */
     private static final Set<Consumer<Throwable>> FAILED = new CopyOnWriteArraySet<>();
 
-    private final Vertx vertx;
+    private final CompletableFuture<Vertx> instance;
     private final boolean owned;
     private final Set<Integer> ports = new HashSet<>();
     private Consumer<Throwable> failed;
     private boolean closed;
 
-    private VertxLease(Vertx vertx, boolean owned) {
-        this.vertx = vertx;
+    private VertxLease(CompletableFuture<Vertx> instance, boolean owned) {
+        this.instance = instance;
         this.owned = owned;
     }
 
-    /** A lease on an instance made for this server alone, closed with it. */
-    static VertxLease own(Vertx vertx) {
-        return new VertxLease(vertx, true);
+    /** A lease on an instance made (or being made) for this server alone, closed with it. */
+    static VertxLease own(CompletableFuture<Vertx> instance) {
+        return new VertxLease(instance, true);
     }
 
     /**
      * Begins making the shared instance on another thread unless it is made or being made: the first server's own
-     * set-up (Jackson, the contracts) overlaps it, as the command line's prepared instance overlaps reading options.
+     * set-up (Jackson, the contracts, its services and default portal) overlaps it, as the command line's prepared
+     * instance overlaps reading options.
      */
-    static void prepareShared() {
-        synchronized (VertxLease.class) {
-            if (shared != null || making != null) {
-                return;
-            }
-            making = new CompletableFuture<>();
+    static synchronized CompletableFuture<Vertx> prepareShared() {
+        if (shared == null || shared.isCompletedExceptionally()) {
+            CompletableFuture<Vertx> making = new CompletableFuture<>();
+            shared = making;
+            Thread thread = new Thread(() -> {
+                try {
+                    Vertx vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true));
+                    vertx.exceptionHandler(error -> FAILED.forEach(health -> health.accept(error)));
+                    making.complete(vertx);
+                } catch (RuntimeException | Error e) {
+                    making.completeExceptionally(e);
+                }
+            }, "b24-emulator-prepare");
+            thread.setDaemon(true);
+            thread.start();
         }
-        Thread thread = new Thread(() -> {
-            try {
-                making.complete(newShared());
-            } catch (RuntimeException | Error e) {
-                making.completeExceptionally(e);
-            }
-        }, "b24-emulator-prepare");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static Vertx newShared() {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true));
-        vertx.exceptionHandler(error -> FAILED.forEach(health -> health.accept(error)));
-        return vertx;
+        return shared;
     }
 
     /** A lease on the JVM's shared instance. */
-    static VertxLease shared() {
-        CompletableFuture<Vertx> pending;
-        synchronized (VertxLease.class) {
-            pending = making;
+    static synchronized VertxLease shared() {
+        CompletableFuture<Vertx> instance = prepareShared();
+        if (open++ == 0) {
+            keepJvmUp();
         }
-        Vertx made = null;
-        if (pending != null) {
-            try {
-                made = pending.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                // made again below, where a failure is reported as any start's is
-            }
-        }
-        synchronized (VertxLease.class) {
-            making = null;
-            if (shared == null) {
-                shared = made != null ? made : newShared();
-            }
-            if (open++ == 0) {
-                keepJvmUp();
-            }
-            return new VertxLease(shared, false);
-        }
+        return new VertxLease(instance, false);
     }
 
     /** While a server on the shared instance is open, a non-daemon thread waits for the last to close. */
@@ -123,8 +104,14 @@ final class VertxLease {
         keeper.start();
     }
 
+    /** The instance, once made (waits for it). */
     Vertx vertx() {
-        return vertx;
+        try {
+            return instance.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            throw new IllegalStateException("Cannot make the Vert.x instance: " + cause, cause);
+        }
     }
 
     /**
@@ -144,7 +131,7 @@ final class VertxLease {
     void onFailure(Consumer<Throwable> health) {
         failed = health;
         if (owned) {
-            vertx.exceptionHandler(health::accept);
+            vertx().exceptionHandler(health::accept);
         } else {
             FAILED.add(health);
         }
@@ -170,7 +157,7 @@ final class VertxLease {
     /** Ends the lease; the server has released what it made on the instance. An owned instance is closed. */
     Future<Void> close() {
         if (owned) {
-            return vertx.close();
+            return instance.isCompletedExceptionally() ? Future.succeededFuture() : vertx().close();
         }
         synchronized (VertxLease.class) {
             if (!closed) {

@@ -32,11 +32,9 @@ public final class UiArea implements Area {
             "bx24.js", new String[] {"/ui/bx24.js", "application/javascript; charset=utf-8"},
             "control-token.js", new String[] {"/ui/control-token.js", "application/javascript; charset=utf-8"});
 
-    private final Vertx vertx;
     private final PortalRegistry portals;
 
-    public UiArea(Vertx vertx, PortalRegistry portals) {
-        this.vertx = vertx;
+    public UiArea(PortalRegistry portals) {
         this.portals = portals;
     }
 
@@ -70,6 +68,7 @@ public final class UiArea implements Area {
         response.write(": connected\n\n");
         long[] seen = {-1, -1};
         long[] ticks = {0};
+        Vertx vertx = ctx.vertx();
         long timer = vertx.setPeriodic(300, id -> {
             long lastRequest = 0;
             long lastDelivery = 0;
