@@ -317,6 +317,7 @@ public final class EmulatorServer implements AutoCloseable {
     private static void mergeSlashes(io.vertx.ext.web.RoutingContext ctx) {
         String path = ctx.request().path();
         if (path != null && path.contains("//") && !path.startsWith("/rest/")) {
+            ctx.put(RestRoute.MERGED_SLASHES, Boolean.TRUE);
             String query = ctx.request().query();
             ctx.reroute(path.replaceAll("/{2,}", "/") + (query == null ? "" : "?" + query));
             return;

@@ -24,6 +24,11 @@ public final class RestRoute {
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
     /** Each warning the request earned, in an HTTP header (ASCII, one header per warning). */
     public static final String WARNING_HEADER = "X-B24-Emulator-Warning";
+    /**
+     * The routing context's mark of a path whose repeated slashes the router merged before rerouting it (a leading
+     * "//rest/..."): the path that arrives here has single slashes, and the deviation is still reported.
+     */
+    public static final String MERGED_SLASHES = "b24emu.mergedSlashes";
 
     private final Vertx vertx;
     private final Pipeline pipeline;
@@ -43,7 +48,7 @@ public final class RestRoute {
     }
 
     public void mount(Router router) {
-        router.route(RestPath.PREFIX + "*").handler(ctx -> receive(ctx.request()));
+        router.route(RestPath.PREFIX + "*").handler(ctx -> receive(ctx.request(), ctx.get(MERGED_SLASHES) != null));
     }
 
     /**
@@ -56,6 +61,11 @@ public final class RestRoute {
 
     /** Collects the body (within the limit) and then serves the call. */
     public void receive(HttpServerRequest request) {
+        receive(request, false);
+    }
+
+    /** @param mergedSlashes whether the router merged repeated slashes before the path reached here */
+    private void receive(HttpServerRequest request, boolean mergedSlashes) {
         long started = System.nanoTime();
         if ("OPTIONS".equals(request.method().name())) {
             corsPreflight(request.response());
@@ -71,7 +81,7 @@ public final class RestRoute {
         } else if (!path.v3()) {
             exchange.authToken(queryParam(request, "auth")); // REST 3.0 reads nothing from the query string
         }
-        if (request.path().contains("//")) {
+        if (mergedSlashes || request.path().contains("//")) {
             exchange.warn("Repeated slashes in the path were read as one, as nginx in front of the real portal merges"
                     + " them; the documented URL has single slashes");
         }

@@ -38,6 +38,11 @@ class SdkShapesTest extends AppHarness {
         java.net.http.HttpResponse<String> answered = send(webhook + "/user.current", "{}");
         assertTrue(answered.headers().allValues("X-B24-Emulator-Warning").stream().anyMatch(w -> w.startsWith("Repeated slashes")),
                 answered.headers().map().toString());
+        // a base URL ending in '/' before "/rest/...": the router merges these, and the deviation is reported too
+        java.net.http.HttpResponse<String> leading = send(base() + "/" + webhook.substring(base().length()) + "user.current", "{}");
+        assertEquals(200, leading.statusCode(), leading.body());
+        assertTrue(leading.headers().allValues("X-B24-Emulator-Warning").stream().anyMatch(w -> w.startsWith("Repeated slashes")),
+                leading.headers().map().toString());
     }
 
     private static String post(String url, String json) throws Exception {
