@@ -37,7 +37,6 @@ import java.util.function.Supplier;
  */
 public final class ControlRouter implements ControlRoutes {
     public static final String PREFIX = "/_emulator";
-    public static final String PORTAL_PREFIX = PREFIX + "/portals/:id";
     private static final Logger LOG = LoggerFactory.getLogger("b24emu.control");
     private static final long BODY_LIMIT = 64L * 1024 * 1024;
 
