@@ -136,10 +136,7 @@ public final class Outbound {
     /** Sends nothing more (a retry due later is dropped) and closes the client's connections. */
     public Future<Void> close() {
         closed = true;
-        HttpClient local;
-        synchronized (this) {
-            local = client;
-        }
+        HttpClient local = client;
         return local == null ? Future.succeededFuture() : local.close();
     }
 

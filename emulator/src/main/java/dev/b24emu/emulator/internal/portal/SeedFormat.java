@@ -27,7 +27,7 @@ public final class SeedFormat {
     /**
      * maps the readers (each field with its reader's class) to the demo seed they read last and the base settings it
      * was read with: a reader's result depends on the JSON, not on the server (SeedSection), so the servers of one JVM
-     * (a test suite starts many) read it once; reading it was a tenth of a later start's CPU
+     * (a test suite starts many) read it once; reading it was an eighth of a later start's main-thread CPU
      */
     private static final Map<List<Object>, Demo> DEMOS = new ConcurrentHashMap<>();
 

@@ -112,7 +112,7 @@ public final class EmulatorServer implements AutoCloseable {
         this.config = config;
         // this thread reads the contracts (and made Jackson above) while a prepared Vert.x instance is still being made
         Contracts contracts = Contracts.shared();
-        this.lease = preparedOrShared(); // the instance may still be being made: wired below once needed
+        this.lease = VertxLease.take(); // the instance may still be being made: wired below once needed
         this.portals = new PortalRegistry(EmulatorClock.system(),
                 new Portal.Bounds(config.journalSize(), config.finishedCalls(), config.openCalls()));
         SelfGuard self = new SelfGuard(this::ports);
@@ -238,35 +238,14 @@ public final class EmulatorServer implements AutoCloseable {
     private static final java.util.concurrent.atomic.AtomicBoolean VALIDATOR_WARMED =
             new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** A Vert.x instance being made by {@link #prepare()}, for the next server of this JVM to take. */
-    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Vertx>> PREPARED =
-            new java.util.concurrent.atomic.AtomicReference<>();
-
     /**
      * Starts making the Vert.x instance every server needs whatever its options on another thread (Netty's platform
      * probes, the event loops: the longest part of a start), while the caller reads its command line, makes Jackson
-     * and reads the contracts: on two cores the two overlap. Call it only when a server will start (the instance's
-     * threads would otherwise keep the JVM alive).
+     * and reads the contracts: on two cores the two overlap. The next server of this JVM takes it as its own. Call it
+     * only when a server will start (the instance's threads would otherwise keep the JVM alive).
      */
     public static void prepare() {
-        java.util.concurrent.CompletableFuture<Vertx> vertx = new java.util.concurrent.CompletableFuture<>();
-        if (PREPARED.compareAndSet(null, vertx)) {
-            Thread thread = new Thread(() -> {
-                try {
-                    vertx.complete(Vertx.vertx());
-                } catch (RuntimeException | Error e) {
-                    vertx.completeExceptionally(e);
-                }
-            }, "b24-emulator-prepare");
-            thread.setDaemon(true);
-            thread.start();
-        }
-    }
-
-    /** The instance {@link #prepare()} made, this server's own; else the JVM's shared one (see VertxLease). */
-    private static VertxLease preparedOrShared() {
-        java.util.concurrent.CompletableFuture<Vertx> prepared = PREPARED.getAndSet(null);
-        return prepared != null ? VertxLease.own(prepared) : VertxLease.shared();
+        VertxLease.prepareOwn();
     }
 
     /** The API areas, in dependency order: each may use the ones above it. */
@@ -288,9 +267,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Starts a server and waits until it accepts requests. */
     public static EmulatorServer start(ServerConfig config) {
-        if (PREPARED.get() == null) {
-            VertxLease.prepareShared();
-        }
+        VertxLease.prepare();
         return new EmulatorServer(config);
     }
 

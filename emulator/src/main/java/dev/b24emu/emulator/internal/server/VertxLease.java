@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A server's hold on the Vert.x instance it runs on: either one made for it alone (the command line prepares one
@@ -29,6 +30,8 @@ final class VertxLease {
     /** the most listeners an in-process server starts by default (see {@link #listeners}) */
     static final int IN_PROCESS_LISTENERS = 2;
 
+    /** an instance made (or being made) for the next server alone, by {@link #prepareOwn} */
+    private static CompletableFuture<Vertx> prepared;
     /** the JVM's shared instance, made or being made; null before the first server, or after it failed to be made */
     private static CompletableFuture<Vertx> shared;
     /** the leases on the shared instance not yet closed */
@@ -44,47 +47,72 @@ final class VertxLease {
     private Consumer<Throwable> failed;
     private boolean closed;
 
-    private VertxLease(CompletableFuture<Vertx> instance, boolean owned) {
+    /** Leases are taken with {@link #take()}; a test may make one to check what depends on its kind alone. */
+    VertxLease(CompletableFuture<Vertx> instance, boolean owned) {
         this.instance = instance;
         this.owned = owned;
     }
 
-    /** A lease on an instance made (or being made) for this server alone, closed with it. */
-    static VertxLease own(CompletableFuture<Vertx> instance) {
-        return new VertxLease(instance, true);
+    /**
+     * Begins making, on another thread, an instance the next server will own (the command line's, while picocli
+     * reads its options); its threads are not daemons.
+     */
+    static void prepareOwn() {
+        synchronized (VertxLease.class) {
+            if (prepared == null) {
+                prepared = inBackground(Vertx::vertx);
+            }
+        }
     }
 
     /**
-     * Begins making the shared instance on another thread unless it is made or being made: the first server's own
-     * set-up (Jackson, the contracts, its services and default portal) overlaps it, as the command line's prepared
-     * instance overlaps reading options.
+     * Begins making the instance the next server will take, unless one is made or being made: the first server's own
+     * set-up (Jackson, the contracts, its services and default portal) overlaps it.
      */
-    static synchronized CompletableFuture<Vertx> prepareShared() {
-        if (shared == null || shared.isCompletedExceptionally()) {
-            CompletableFuture<Vertx> making = new CompletableFuture<>();
-            shared = making;
-            Thread thread = new Thread(() -> {
-                try {
-                    Vertx vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true));
-                    vertx.exceptionHandler(error -> FAILED.forEach(health -> health.accept(error)));
-                    making.complete(vertx);
-                } catch (RuntimeException | Error e) {
-                    making.completeExceptionally(e);
-                }
-            }, "b24-emulator-prepare");
-            thread.setDaemon(true);
-            thread.start();
+    static synchronized void prepare() {
+        if (prepared == null) {
+            sharedInstance();
         }
-        return shared;
     }
 
-    /** A lease on the JVM's shared instance. */
-    static synchronized VertxLease shared() {
-        CompletableFuture<Vertx> instance = prepareShared();
+    /** The next server's lease: on the instance {@link #prepareOwn} made, else on the JVM's shared one. */
+    static synchronized VertxLease take() {
+        if (prepared != null) {
+            VertxLease own = new VertxLease(prepared, true);
+            prepared = null;
+            return own;
+        }
+        CompletableFuture<Vertx> instance = sharedInstance();
         if (open++ == 0) {
             keepJvmUp();
         }
         return new VertxLease(instance, false);
+    }
+
+    /** The shared instance, made or being made (again, if making it failed). */
+    private static CompletableFuture<Vertx> sharedInstance() {
+        if (shared == null || shared.isCompletedExceptionally()) {
+            shared = inBackground(() -> {
+                Vertx vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true));
+                vertx.exceptionHandler(error -> FAILED.forEach(health -> health.accept(error)));
+                return vertx;
+            });
+        }
+        return shared;
+    }
+
+    private static CompletableFuture<Vertx> inBackground(Supplier<Vertx> make) {
+        CompletableFuture<Vertx> making = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                making.complete(make.get());
+            } catch (RuntimeException | Error e) {
+                making.completeExceptionally(e);
+            }
+        }, "b24-emulator-prepare");
+        thread.setDaemon(true);
+        thread.start();
+        return making;
     }
 
     /** While a server on the shared instance is open, a non-daemon thread waits for the last to close. */

@@ -8,19 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class VertxLeaseTest {
     @Test
     void inProcessServersListenOnAtMostTwoEventLoopsUnlessTold() {
-        VertxLease shared = VertxLease.shared();
-        try {
-            assertEquals(2, shared.listeners(0, 16));
-            assertEquals(1, shared.listeners(0, 1));
-            assertEquals(8, shared.listeners(8, 16));
-        } finally {
-            shared.close();
-        }
+        VertxLease shared = new VertxLease(null, false); // the instance is not used for the count
+        assertEquals(2, shared.listeners(0, 16));
+        assertEquals(1, shared.listeners(0, 1));
+        assertEquals(8, shared.listeners(8, 16));
     }
 
     @Test
     void theCommandLinesServerListensOnEveryCoreUnlessTold() {
-        VertxLease own = VertxLease.own(null); // the instance is not used for the count
+        VertxLease own = new VertxLease(null, true);
         assertEquals(16, own.listeners(0, 16));
         assertEquals(3, own.listeners(3, 16));
     }
