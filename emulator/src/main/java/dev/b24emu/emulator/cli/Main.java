@@ -22,12 +22,20 @@ import java.util.function.UnaryOperator;
  * subcommands talk to a running one ({@code health}, {@code trigger}, {@code tail}). Every option can also be set
  * from the environment ({@link EnvironmentDefaults}), as a container is configured.
  */
-@Command(name = "b24-emulator", mixinStandardHelpOptions = true, version = "b24-emulator 0.1.0",
+@Command(name = "b24-emulator", version = "b24-emulator 0.1.0",
         description = "A local, stateful Bitrix24 REST emulator for telephony integrations.",
         footer = {"", "Commands for a running emulator: health, trigger EVENT --to URL, tail (each with --help)."})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    // picocli's mixinStandardHelpOptions is an annotated class of its own, read reflectively at every start: a sixth
+    // of building the command line, on the launcher's way to its first answer. The same two options, declared here.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean helpRequested;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean versionRequested;
 
     @Option(names = "--port", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;

@@ -125,6 +125,9 @@ public final class ServerLog implements SLF4JServiceProvider {
 
         Config(Properties file, PrintStream out) {
             this.file = file;
+            // java.time's zone rules and formatters are made here, as SLF4J starts (beside the command line's reading
+            // in Main), rather than in the first request's line: 10-30 ms of a cold server's first answer
+            time(System.currentTimeMillis());
             this.out = new LogWriter(out, (count, at) -> time(at) + " WARN " + count
                     + " log lines dropped: their destination did not take them as fast as they came");
         }

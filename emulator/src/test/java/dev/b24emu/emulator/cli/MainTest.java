@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,5 +43,18 @@ class MainTest {
         cli.setOut(new PrintWriter(out, true));
         assertEquals(0, cli.execute("--help"));
         assertTrue(out.toString().contains("--webhook-token"));
+        // the two standard options, declared in Main rather than by picocli's mixin (read at every start)
+        assertTrue(out.toString().contains("-h, --help") && out.toString().contains("-V, --version"), out.toString());
+    }
+
+    @Test
+    void versionExitsWithZero() {
+        for (String option : List.of("--version", "-V")) {
+            StringWriter out = new StringWriter();
+            CommandLine cli = Main.commandLine(name -> null);
+            cli.setOut(new PrintWriter(out, true));
+            assertEquals(0, cli.execute(option));
+            assertEquals("b24-emulator 0.1.0", out.toString().strip());
+        }
     }
 }

@@ -159,6 +159,7 @@ public final class EmulatorServer implements AutoCloseable {
                         if (exchange.error() == null) {
                             commit.run();
                         }
+                        warmUpValidator(contracts);
                     });
             methods.add("batch", rest.batch(json));
             SystemMethods.register(methods);
@@ -203,7 +204,6 @@ public final class EmulatorServer implements AutoCloseable {
                 cards.tick(portal);
                 builtIn.tick(portal);
             })));
-            warmUpValidator(contracts);
         } catch (SeedException | StateException e) {
             release();
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -214,25 +214,37 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /**
-     * Once the server answers, loads the validator on a background thread (once per JVM): the first answers do not
+     * After the first REST answer, loads the validator on a background thread (once per JVM): the first answers do not
      * wait for it (their own schema compiles on demand), and the requests an integration sends in its first seconds
      * (an install's binds, the first register) no longer each pay for loading the validator, which let a sample
-     * connector's call overtake its own placement.bind in a cold container. Only the loading: compiling every other
-     * schema too took a third more CPU, which a test suite's next start, right after, had to share its cores with.
+     * connector's call overtake its own placement.bind in a cold container. Not before the first answer: on two cores
+     * the loading made a cold server's first answer (the one a client waiting for the port sees) 40-80 ms later.
+     * Only the loading: compiling every other schema too took a third more CPU, which a test suite's next start, right
+     * after, had to share its cores with.
      */
     private static void warmUpValidator(Contracts contracts) {
-        if (VALIDATOR_WARMED.compareAndSet(false, true)) {
-            Thread thread = new Thread(() -> {
-                try {
-                    contracts.loadValidator("telephony.externalcall.register");
-                } catch (RuntimeException broken) {
-                    // a broken schema is reported by the request that needs it (and ContractsTest fails the build)
-                }
-            }, "b24-emulator-validator-warm-up");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            thread.start();
+        if (!VALIDATOR_WARMED.get() && VALIDATOR_WARMED.compareAndSet(false, true)) {
+            // this stage runs before the answer is written: start once the event loop has written it
+            io.vertx.core.Context context = Vertx.currentContext();
+            if (context != null) {
+                context.runOnContext(v -> loadValidatorInBackground(contracts));
+            } else {
+                loadValidatorInBackground(contracts);
+            }
         }
+    }
+
+    private static void loadValidatorInBackground(Contracts contracts) {
+        Thread thread = new Thread(() -> {
+            try {
+                contracts.loadValidator("telephony.externalcall.register");
+            } catch (RuntimeException broken) {
+                // a broken schema is reported by the request that needs it (and ContractsTest fails the build)
+            }
+        }, "b24-emulator-validator-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean VALIDATOR_WARMED =
