@@ -2,7 +2,8 @@
 # Run-test of bin/b24-emulator (called by .ci/run after the build): with the archive `mvn package` recorded beside the
 # jar, the launcher maps it (-Xshare:on would refuse to start otherwise) and answers; for a jar without one, the first
 # start answers and, stopped with SIGTERM, leaves its class-data archive in the cache, and the second start maps it
-# and answers too. Prints the times to the first REST 200 beside the plain `java -jar`'s.
+# and answers too; its JVM flags apply unless JAVA_OPTS gives others. Prints the times to the first REST 200 beside
+# the plain `java -jar`'s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export XDG_CACHE_HOME
@@ -34,6 +35,16 @@ plain=$(first200 java -jar emulator/target/b24-emulator.jar)
 packaged=$(JAVA_OPTS=-Xshare:on first200 bin/b24-emulator)
 [ ! -d "$XDG_CACHE_HOME/b24-emulator" ] || [ -z "$(ls -A "$XDG_CACHE_HOME/b24-emulator")" ] || \
   { echo "launcher: recorded an archive though the packaged one was there" >&2; exit 1; }
+# its JVM flags apply, and JAVA_OPTS wins over them (the header of bin/b24-emulator says which replace which)
+flag() { # FLAG JAVA_OPTS: the value the launched JVM has for a flag
+  JAVA_OPTS="-XX:+PrintFlagsFinal $2" bin/b24-emulator --version | awk -v f="$1" '$2 == f {print $4}'
+}
+for expected in "UseParallelGC true" "MaxHeapSize 268435456" "Tier4InvocationThreshold 15000" "Tier4BackEdgeThreshold 120000"; do
+  set -- $expected
+  [ "$(flag "$1" "")" = "$2" ] || { echo "launcher: $1 is $(flag "$1" ""), not $2" >&2; exit 1; }
+done
+[ "$(flag Tier4InvocationThreshold -XX:Tier4InvocationThreshold=5000)" = 5000 ] && [ "$(flag MaxHeapSize -Xmx128m)" = 134217728 ] \
+  || { echo "launcher: JAVA_OPTS did not win over the launcher's flags" >&2; exit 1; }
 # a jar without a packaged archive beside it: the launcher records its own
 export B24_EMULATOR_JAR=$XDG_CACHE_HOME/copy/b24-emulator.jar
 mkdir -p "$XDG_CACHE_HOME/copy" && cp emulator/target/b24-emulator.jar "$B24_EMULATOR_JAR"
