@@ -69,7 +69,7 @@ public final class CallCardService implements CallListener {
             if (opened == null) {
                 continue;
             }
-            widgets.openAll(portal, "CALL_CARD", userId, placementOptions(portal, call, opened), endpoints);
+            widgets.openAll(portal, "CALL_CARD", userId, () -> placementOptions(portal, call, opened), endpoints);
             if (opened.entity() != null) {
                 emitEntityChanged(portal, opened, "opened");
             }

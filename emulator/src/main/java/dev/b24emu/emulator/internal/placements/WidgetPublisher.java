@@ -14,6 +14,8 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.FormCodec;
 
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Opens placement widgets the way Bitrix24 does: a POST to the handler with DOMAIN, PROTOCOL, LANG and APP_SID in
@@ -35,13 +37,18 @@ public final class WidgetPublisher {
     }
 
     /**
-     * Opens every widget bound to the placement (and allowed for the user) with the given options, as the portal at
-     * the given address would.
+     * Opens every widget bound to the placement (and allowed for the user) with the options, as the portal at the
+     * given address would. The options are made only when a widget is bound: most calls of a load open none.
      */
-    public void openAll(Portal portal, String code, long userId, ObjectNode options, Endpoints endpoints) {
-        for (Placement placement : portal.store(PlacementStore.class).placements(p -> p.placement().equals(code)
-                && (p.userId() == 0 || p.userId() == userId))) {
-            opening(portal, placement, userId, options, endpoints).ifPresent(o -> outbound.post(portal, code,
+    public void openAll(Portal portal, String code, long userId, Supplier<ObjectNode> options, Endpoints endpoints) {
+        List<Placement> bound = portal.store(PlacementStore.class).placements(p -> p.placement().equals(code)
+                && (p.userId() == 0 || p.userId() == userId));
+        if (bound.isEmpty()) {
+            return;
+        }
+        ObjectNode made = options.get();
+        for (Placement placement : bound) {
+            opening(portal, placement, userId, made, endpoints).ifPresent(o -> outbound.post(portal, code,
                     placement.id(), o.url(), "application/x-www-form-urlencoded", FormCodec.encode(o.form()), o.form()));
         }
     }
