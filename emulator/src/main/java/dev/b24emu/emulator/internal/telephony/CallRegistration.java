@@ -99,7 +99,11 @@ public final class CallRegistration {
             if (primary != null) {
                 bindings.add(primary);
             }
-            created.entities().stream().filter(ref -> !bindings.contains(ref)).forEach(bindings::add);
+            for (CrmRef ref : created.entities()) {
+                if (!bindings.contains(ref)) {
+                    bindings.add(ref);
+                }
+            }
         }
         Call call = new Call(newCallId(request.appKey(), userId, phone, now), request.appKey(), userId, phone, type,
                 line, request.externalCallId(), start, !internal, primary, bindings, created.entities(),

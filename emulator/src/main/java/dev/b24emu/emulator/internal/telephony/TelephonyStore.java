@@ -23,10 +23,17 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     /** maps CALL_ID to the registered, not yet finished call */
     private final Map<String, Call> active = new ConcurrentHashMap<>();
     /**
-     * the CALL_IDs of the open calls, oldest first (guarded by this): past {@link #openCapacity}, a new call drops the
-     * oldest, so an integration that never finishes its calls cannot fill the heap (D117)
+     * the CALL_IDs of the calls opened, oldest first, with those since finished or dropped among them until they reach
+     * the head or the next compaction (guarded by this): past {@link #openCapacity}, a new call drops the oldest open
+     * one, so an integration that never finishes its calls cannot fill the heap (D117). A queue with stale entries,
+     * not a linked set: removing a call from the middle of a linked set touched its neighbours, scattered over a
+     * large heap, and its node was an object per open call to copy at every young collection (the store's upkeep
+     * was a tenth of a register's time under wrk). A CALL_ID is never opened twice, so a stale entry never stands
+     * for a call opened again.
      */
-    private final java.util.LinkedHashSet<String> openOrder = new java.util.LinkedHashSet<>();
+    private final java.util.ArrayDeque<String> openOrder = new java.util.ArrayDeque<>();
+    /** how many stale entries the queue may hold beyond twice the open calls before it is compacted */
+    private static final int STALE_SLACK = 1024;
     /** maps a reuse key (app, user, number, type) to the CALL_IDs of open calls that share it */
     private final Map<Call.ReuseKey, List<String>> activeByReuseKey = new ConcurrentHashMap<>();
     /** maps statistics row ID to the finished call, oldest first, trimmed to {@link #finishedCapacity} */
@@ -98,12 +105,15 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
             return List.of(); // a changed call keeps its place and its reuse key
         }
         activeByReuseKey.merge(call.reuseKey(), List.of(call.callId()), TelephonyStore::appended);
-        openOrder.add(call.callId());
-        if (openOrder.size() <= openCapacity) {
+        openOrder.addLast(call.callId());
+        if (active.size() <= openCapacity) {
             return List.of();
         }
-        // one call at a time is added, so one goes
-        Call oldest = active.get(openOrder.iterator().next());
+        // one call at a time is added, so one goes: the oldest still open (every open call is queued)
+        Call oldest = active.get(openOrder.pollFirst());
+        while (oldest == null) {
+            oldest = active.get(openOrder.pollFirst());
+        }
         remove(oldest);
         dropped.incrementAndGet();
         return List.of(oldest);
@@ -111,8 +121,18 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
 
     private void remove(Call call) {
         active.remove(call.callId());
-        openOrder.remove(call.callId());
         activeByReuseKey.computeIfPresent(call.reuseKey(), (key, sameKey) -> without(sameKey, call.callId()));
+        if (openOrder.size() > 2 * active.size() + STALE_SLACK) {
+            // calls finished while far fewer are open than the bound: their entries go, at most once per
+            // STALE_SLACK removals
+            openOrder.removeIf(callId -> !active.containsKey(callId));
+        }
+    }
+
+
+    /** The queue's length, stale entries included (for tests of its bound). */
+    synchronized int openOrderLength() {
+        return openOrder.size();
     }
 
     // the lists of a reuse key are short and immutable (readers iterate them unlocked): copied, without streams

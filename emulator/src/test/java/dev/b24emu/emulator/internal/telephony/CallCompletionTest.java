@@ -159,4 +159,43 @@ class CallCompletionTest {
         smaller.restore(store.snapshot());
         assertEquals(List.of("c3"), smaller.activeCalls().stream().map(Call::callId).toList());
     }
+
+    @Test
+    void theBoundDropsTheOldestCallStillOpenAndFinishedCallsDoNotPileUpInItsQueue() {
+        TelephonyStore store = new TelephonyStore(10, 3);
+        List<Call> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(new Call("c" + i, "", 1, "+7900" + i, 2, null, null, Requests.T0.plusSeconds(i), true, null,
+                    List.of(), List.of(), null, null, java.util.Set.of()));
+        }
+        store.put(calls.get(0));
+        store.put(calls.get(1));
+        store.put(calls.get(2));
+        store.finish(calls.get(0), draft());
+        store.finish(calls.get(2), draft());
+        store.put(calls.get(3));
+        assertEquals(List.of(), store.put(calls.get(4)), "three open: nothing dropped");
+        Call fifth = new Call("c5", "", 1, "+79005", 2, null, null, Requests.T0, true, null, List.of(), List.of(),
+                null, null, java.util.Set.of());
+        assertEquals(List.of(calls.get(1)), store.put(fifth), "the oldest open call goes, not a finished one");
+        assertEquals(java.util.Set.of("c3", "c4", "c5"), store.activeCalls().stream().map(Call::callId)
+                .collect(java.util.stream.Collectors.toSet()));
+
+        TelephonyStore roomy = new TelephonyStore(10, 20_000);
+        for (int i = 0; i < 100_000; i++) {
+            Call call = new Call("r" + i, "", 1, "+7" + i, 2, null, null, Requests.T0, true, null, List.of(),
+                    List.of(), null, null, java.util.Set.of());
+            roomy.put(call);
+            if (i % 100 != 0) {
+                roomy.finish(call, draft());
+            }
+        }
+        assertEquals(1_000, roomy.activeCalls().size());
+        assertTrue(roomy.openOrderLength() <= 2 * 1_000 + 1_024 + 1,
+                "finished calls leave the queue: " + roomy.openOrderLength());
+    }
+
+    private static TelephonyStore.FinishedCallDraft draft() {
+        return new TelephonyStore.FinishedCallDraft(1, 0, 0, "", "200", "", 0, null, false, null, Requests.T0);
+    }
 }
