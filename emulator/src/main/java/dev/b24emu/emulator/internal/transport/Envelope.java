@@ -1,11 +1,13 @@
 package dev.b24emu.emulator.internal.transport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.IsoTime;
+import io.vertx.core.buffer.Buffer;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,6 +18,8 @@ import java.time.ZoneId;
  * {"error": {"code", "message", ["validation"]}}.
  */
 public final class Envelope {
+    /** the room an answer starts with: a register's answer (about 400 bytes) fits, bigger ones grow it */
+    private static final int ANSWER_SIZE = 512;
     private final ObjectMapper json;
 
     public Envelope(ObjectMapper json) {
@@ -105,10 +109,30 @@ public final class Envelope {
     }
 
     public byte[] bytes(JsonNode body) {
+        return buffer(body).getBytes();
+    }
+
+    /**
+     * The body as the Vert.x buffer an answer is written from. Written straight into it: by way of a byte array,
+     * each answer was copied twice more (out of Jackson's builder, then into the buffer).
+     */
+    public Buffer buffer(JsonNode body) {
+        Buffer out = Buffer.buffer(ANSWER_SIZE);
         try {
-            return json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always serialises", e);
+            json.writeValue(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    out.appendByte((byte) b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    out.appendBytes(bytes, offset, length);
+                }
+            }, body);
+        } catch (IOException e) {
+            throw new IllegalStateException("A JSON tree always serialises into memory", e);
         }
+        return out;
     }
 }

@@ -11,12 +11,31 @@ public final class LogText {
         if (text == null) {
             return "-";
         }
+        if (isClean(text)) { // nearly every line: no copy
+            return text;
+        }
         StringBuilder clean = new StringBuilder(Math.min(text.length(), MAX));
         for (int i = 0; i < text.length() && clean.length() < MAX; i++) {
             char c = text.charAt(i);
-            clean.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+            clean.append(unsafe(c) ? '?' : c);
         }
         return clean.toString();
+    }
+
+    private static boolean isClean(String text) {
+        if (text.length() > MAX) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (unsafe(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unsafe(char c) {
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 
     /** A request path for a log line: {@link #safe} with the secret of a webhook path (/rest/{user}/{secret}/...) hidden. */

@@ -39,12 +39,12 @@ public final class ParamDecoder {
             params.setAll(PhpForm.toTree(limited(multipartFields, warnings)));
         } else if (body != null && body.length > 0) {
             if (type.contains("json")) {
-                params.setAll(parseJson(body, warnings));
+                params = withBody(params, parseJson(body, warnings));
             } else if (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded") || type.startsWith("text/plain")) {
                 String form = PhpForm.strictUtf8(ByteBuffer.wrap(body));
                 params.setAll(PhpForm.toTree(split(form.trim(), "body", warnings)));
             } else if (looksLikeJson(body)) {
-                params.setAll(parseJson(body, warnings));
+                params = withBody(params, parseJson(body, warnings));
             } else {
                 // PHP fills $_POST only from form encodings: any other body is not read, the query string still is
                 warnings.add("The body (Content-Type " + contentType + ") was ignored: the real server reads parameters"
@@ -110,7 +110,7 @@ public final class ParamDecoder {
      * 0, 1, ... ([] is no parameters, as PHP SDKs send it for calls without any), and a scalar or null gives none.
      */
     private ObjectNode parseJson(byte[] body, List<String> warnings) {
-        PhpForm.strictUtf8(ByteBuffer.wrap(body));
+        PhpForm.requireUtf8(body);
         JsonNode node;
         try {
             node = json.readTree(body);
@@ -135,6 +135,15 @@ public final class ParamDecoder {
         warnings.add("The JSON body is a " + node.getNodeType().name().toLowerCase(Locale.ROOT)
                 + ", not an object of parameters: the real server reads no parameters from it");
         return params;
+    }
+
+    /** The query's parameters overridden by the body's; the body's own tree when the query had none (no copy). */
+    private static ObjectNode withBody(ObjectNode query, ObjectNode body) {
+        if (query.isEmpty()) {
+            return body;
+        }
+        query.setAll(body);
+        return query;
     }
 
     private static boolean looksLikeJson(byte[] body) {

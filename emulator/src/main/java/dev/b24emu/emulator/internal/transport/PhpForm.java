@@ -271,6 +271,48 @@ final class PhpForm {
         }
     }
 
+    /**
+     * Refuses a body that is not well-formed UTF-8 (the JDK's strict decoder's judgement: no overlong forms, no
+     * surrogates, nothing past U+10FFFF) without decoding it: a JSON body is read from its bytes, and decoding it
+     * only to check it was a copy of every request.
+     */
+    static void requireUtf8(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            int length = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+            if (length == 0 || i + length > bytes.length) {
+                throw RestError.wrongEncoding();
+            }
+            int second = bytes[i + 1] & 0xFF;
+            boolean secondInRange = switch (b & 0xFF) {
+                case 0xC0, 0xC1 -> false; // overlong forms of ASCII
+                case 0xE0 -> second >= 0xA0; // overlong three-byte forms
+                case 0xED -> second < 0xA0; // surrogates
+                case 0xF0 -> second >= 0x90; // overlong four-byte forms
+                case 0xF4 -> second < 0x90; // past U+10FFFF
+                default -> (b & 0xFF) < 0xF5;
+            };
+            if (!secondInRange || !isContinuation(second)) {
+                throw RestError.wrongEncoding();
+            }
+            for (int k = 2; k < length; k++) {
+                if (!isContinuation(bytes[i + k] & 0xFF)) {
+                    throw RestError.wrongEncoding();
+                }
+            }
+            i += length;
+        }
+    }
+
+    private static boolean isContinuation(int b) {
+        return (b & 0xC0) == 0x80;
+    }
+
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }

@@ -215,7 +215,7 @@ public final class RestRoute {
             for (String warning : exchange.warnings()) {
                 response.headers().add(WARNING_HEADER, asciiHeader(warning));
             }
-            response.end(Buffer.buffer(envelope.bytes(body)));
+            response.end(envelope.buffer(body));
         }
     }
 

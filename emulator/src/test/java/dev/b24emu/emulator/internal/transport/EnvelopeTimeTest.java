@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The time block's seconds with microseconds, as PHP's microtime(true) prints them: exact to the microsecond (a double
- * of 1.7e9 seconds holds only about 0.2 µs), rounded half up, in plain notation.
+ * of 1.7e9 seconds holds only about 0.2 µs), rounded half up, in plain notation; and the answer's bytes as Jackson
+ * writes them, whatever their length.
  */
 class EnvelopeTimeTest {
     private final Envelope envelope = new Envelope(new ObjectMapper());
@@ -41,5 +43,17 @@ class EnvelopeTimeTest {
         assertTrue(time.contains("\"duration\":0.000000,"), time);
         assertTrue(time.contains("\"processing\":0,"), time);
         assertTrue(time(Instant.parse("2026-03-10T08:19:39Z"), 5_000).contains("\"duration\":0.000005,"));
+    }
+
+    @Test
+    void anAnswerBeyondTheBuffersFirstRoomIsWrittenWholeAsJacksonWritesIt() throws Exception {
+        var result = JsonNodeFactory.instance.objectNode().put("TITLE", "Звонок ☎ ".repeat(2_000))
+                .put("ID", 7).put("SMALL", "x");
+        var body = envelope.success(result, Instant.parse("2026-03-10T08:19:39Z"), 5_000, ZoneOffset.UTC);
+        byte[] expected = new ObjectMapper().writeValueAsBytes(body);
+        assertTrue(expected.length > 20_000);
+        assertArrayEquals(expected, envelope.buffer(body).getBytes());
+        assertArrayEquals(new ObjectMapper().writeValueAsBytes(result.get("SMALL")),
+                envelope.buffer(result.get("SMALL")).getBytes());
     }
 }

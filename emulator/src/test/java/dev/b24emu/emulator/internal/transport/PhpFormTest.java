@@ -14,6 +14,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PhpFormTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +59,47 @@ class PhpFormTest {
         String deep = "a" + "[x]".repeat(PhpForm.MAX_DEPTH + 1) + "=1";
         assertEquals(0, parse(deep + "&").size());
         assertEquals(1, parse("b=2&" + deep).size());
+    }
+
+    /**
+     * The check of a JSON body's encoding judges bytes as the JDK's strict decoder does: 100,000 arrays from a seeded
+     * generator mixing ASCII, well-formed sequences of every length and bytes around each range's edges.
+     */
+    @Test
+    void theUtf8CheckAgreesWithTheStrictDecoder() {
+        long seed = dev.b24emu.emulator.support.FuzzSeed.get();
+        Random random = new Random(seed);
+        int[] edges = {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+                0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFF};
+        int refused = 0;
+        for (int i = 0; i < 100_000; i++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (int n = random.nextInt(6); n >= 0; n--) {
+                switch (random.nextInt(4)) {
+                    case 0 -> out.write('a' + random.nextInt(26));
+                    case 1 -> out.writeBytes(new String(Character.toChars(random.nextInt(0x110000) & ~0x800))
+                            .getBytes(StandardCharsets.UTF_8));
+                    case 2 -> out.write(edges[random.nextInt(edges.length)]);
+                    default -> out.write(0x80 | random.nextInt(0x40));
+                }
+            }
+            byte[] bytes = out.toByteArray();
+            boolean decodes = judge(() -> PhpForm.strictUtf8(java.nio.ByteBuffer.wrap(bytes)));
+            refused += decodes ? 0 : 1;
+            assertEquals(decodes, judge(() -> PhpForm.requireUtf8(bytes)),
+                    "case " + i + " of -Dfuzz.seed=" + seed + ": " + java.util.HexFormat.of().formatHex(bytes));
+        }
+        assertTrue(refused > 10_000 && refused < 90_000, "both kinds of input were tried: " + refused);
+    }
+
+    private static boolean judge(Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (RestError e) {
+            assertEquals("WRONG_ENCODING", e.code());
+            return false;
+        }
     }
 
     /**
