@@ -108,10 +108,6 @@ public final class Envelope {
         return body;
     }
 
-    public byte[] bytes(JsonNode body) {
-        return buffer(body).getBytes();
-    }
-
     /**
      * The body as the Vert.x buffer an answer is written from. Written straight into it: by way of a byte array,
      * each answer was copied twice more (out of Jackson's builder, then into the buffer).

@@ -20,8 +20,8 @@ class EnvelopeTimeTest {
     private final Envelope envelope = new Envelope(new ObjectMapper());
 
     private String time(Instant start, long nanos) {
-        byte[] body = envelope.bytes(envelope.success(JsonNodeFactory.instance.booleanNode(true), start, nanos,
-                ZoneOffset.UTC).get("time"));
+        byte[] body = envelope.buffer(envelope.success(JsonNodeFactory.instance.booleanNode(true), start, nanos,
+                ZoneOffset.UTC).get("time")).getBytes();
         return new String(body, StandardCharsets.UTF_8);
     }
 
