@@ -77,6 +77,7 @@ class PhpFormTest {
             for (int n = random.nextInt(6); n >= 0; n--) {
                 switch (random.nextInt(4)) {
                     case 0 -> out.write('a' + random.nextInt(26));
+                    // a well-formed character; clearing bit 11 moves U+D800..DFFF (surrogates) to U+D000..D7FF
                     case 1 -> out.writeBytes(new String(Character.toChars(random.nextInt(0x110000) & ~0x800))
                             .getBytes(StandardCharsets.UTF_8));
                     case 2 -> out.write(edges[random.nextInt(edges.length)]);
