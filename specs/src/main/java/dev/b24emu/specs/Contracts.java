@@ -63,6 +63,8 @@ public final class Contracts {
     private final Map<String, Boolean> emptyAccepted = new ConcurrentHashMap<>();
     /** maps a schema path to its required top-level property names */
     private final Map<String, Set<String>> requiredSets = new ConcurrentHashMap<>();
+    /** maps a schema path to its quick check, or to empty when networknt alone judges it */
+    private final Map<String, Optional<QuickCheck>> quickChecks = new ConcurrentHashMap<>();
 
     /**
      * A documented error: the HTTP status, code and message the real server answers.
@@ -168,7 +170,7 @@ public final class Contracts {
      * cold) is the loading; each further schema then compiles in a few milliseconds on its method's first call.
      */
     public void loadValidator(String method) {
-        validate(require(method).params(), json.createObjectNode());
+        validateWithNetworknt(require(method).params(), json.createObjectNode()); // not the quick check: it loads nothing
     }
 
     /** Every schema path the catalogue names. */
@@ -191,6 +193,23 @@ public final class Contracts {
 
     /** Validates an instance against the schema at a catalogue path (e.g. "events/OnVoximplantCallEnd.json"). */
     public List<Violation> validate(String schemaPath, JsonNode instance) {
+        if (instance != null && schemaPath.indexOf('#') < 0 && quickCheck(schemaPath).map(c -> c.accepts(instance)).orElse(false)) {
+            return List.of();
+        }
+        return validateWithNetworknt(schemaPath, instance);
+    }
+
+    private Optional<QuickCheck> quickCheck(String schemaPath) {
+        return quickChecks.computeIfAbsent(schemaPath, p -> QuickCheck.compile(p, this::document));
+    }
+
+    /** Whether a schema has a quick check (for tests: which schemas networknt alone judges). */
+    boolean hasQuickCheck(String schemaPath) {
+        return quickCheck(schemaPath).isPresent();
+    }
+
+    /** What networknt alone says of an instance (the quick check only ever short-cuts to its empty answer). */
+    List<Violation> validateWithNetworknt(String schemaPath, JsonNode instance) {
         tools.jackson.databind.JsonNode copy = JacksonBridge.copy(instance);
         List<Error> errors;
         try {
