@@ -24,6 +24,8 @@ final class LogWriter {
     static final int CAPACITY = 16_384;
     /** how long the writer lets lines gather after a write: under load, one write per this instead of per line */
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** the largest batch buffer kept between writes (chars) */
+    private static final int MAX_KEPT_BATCH = 1 << 20;
     private final PrintStream out;
     /** the dropped-lines line, for a count and the current time in milliseconds */
     private final DroppedLine droppedLine;
@@ -31,6 +33,11 @@ final class LogWriter {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final Object draining = new Object();
+    /**
+     * the text of one write, kept between writes (guarded by draining): a new builder per write grew by copying
+     * itself several times under load, the log writer's main cost after the write itself
+     */
+    private final StringBuilder batch = new StringBuilder(64 * 1024);
     private final Thread thread;
     /** set while the writer parks with nothing to write: the next line wakes it */
     private volatile boolean asleep;
@@ -83,7 +90,7 @@ final class LogWriter {
     /** Writes what is queued in one write; false when nothing was. */
     private boolean drain() {
         synchronized (draining) { // the writer and a flush keep the lines in their order
-            StringBuilder batch = new StringBuilder();
+            batch.setLength(0);
             long lost = dropped.getAndSet(0);
             for (String text = lines.poll(); text != null; text = lines.poll()) {
                 waiting.decrementAndGet();
@@ -97,6 +104,10 @@ final class LogWriter {
             }
             out.print(batch);
             out.flush();
+            if (batch.capacity() > MAX_KEPT_BATCH) {
+                batch.setLength(0);
+                batch.trimToSize(); // a burst's text is not kept for the rest of the run
+            }
             return true;
         }
     }

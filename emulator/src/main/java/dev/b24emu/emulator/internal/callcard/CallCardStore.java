@@ -15,8 +15,13 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     /** How many closed cards are kept for inspection; older ones are dropped so memory stays flat. */
     static final int CLOSED_CARDS_KEPT = 1000;
 
-    /** maps CALL_ID to the call's cards, by user ID: a call's cards are found without scanning every card */
-    private final Map<String, Map<Long, CallCard>> cards = new ConcurrentHashMap<>();
+    /**
+     * maps CALL_ID to the call's cards: its one {@link CallCard} (nearly every call has one), or an immutable
+     * Map&lt;Long, CallCard&gt; by user ID when it was shown to several (read through {@link #cardOf} and {@link #all}).
+     * A map per call, even an immutable one, was one more object per open call for young collections to copy until
+     * the call was promoted, and one more scattered read when the bound of open calls drops it.
+     */
+    private final Map<String, Object> cards = new ConcurrentHashMap<>();
     /** closed cards (CALL_ID, user ID), oldest first */
     private final java.util.ArrayDeque<CallCard> closedOrder = new java.util.ArrayDeque<>();
     /** the open cards with a pending close, few at any time: the once-a-second tick reads only these */
@@ -31,14 +36,12 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     }
 
     public Optional<CallCard> card(String callId, long userId) {
-        Map<Long, CallCard> ofCall = cards.get(callId);
-        return Optional.ofNullable(ofCall == null ? null : ofCall.get(userId));
+        return Optional.ofNullable(cardOf(cards.get(callId), userId));
     }
 
     /** The cards of one call (one per user it was shown to). */
     public List<CallCard> cardsOf(String callId) {
-        Map<Long, CallCard> ofCall = cards.get(callId);
-        return ofCall == null ? List.of() : List.copyOf(ofCall.values());
+        return List.copyOf(all(cards.get(callId)));
     }
 
     /** Open cards whose pending close is due at {@code now}, without scanning every open call's card. */
@@ -53,20 +56,20 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
 
     /** Forgets a call's cards, open or closed (a call dropped unfinished at the portal's bound, D117). */
     public void removeCall(String callId) {
-        Map<Long, CallCard> gone = cards.remove(callId);
-        if (gone != null) {
-            gone.keySet().forEach(userId -> closing.remove(new CardKey(callId, userId)));
+        Object gone = cards.remove(callId);
+        if (gone != null && !closing.isEmpty()) {
+            all(gone).forEach(card -> closing.remove(new CardKey(callId, card.userId())));
         }
     }
 
     public List<CallCard> cards(Predicate<CallCard> which) {
-        return cards.values().stream().flatMap(ofCall -> ofCall.values().stream()).filter(which).toList();
+        return cards.values().stream().flatMap(ofCall -> all(ofCall).stream()).filter(which).toList();
     }
 
     public void put(CallCard card) {
         CallCard[] replaced = new CallCard[1];
         cards.compute(card.callId(), (id, ofCall) -> {
-            replaced[0] = ofCall == null ? null : ofCall.get(card.userId());
+            replaced[0] = cardOf(ofCall, card.userId());
             return with(ofCall, card.userId(), card);
         });
         CallCard before = replaced[0];
@@ -81,30 +84,54 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
                 while (closedOrder.size() > CLOSED_CARDS_KEPT) {
                     CallCard oldest = closedOrder.removeFirst();
                     cards.computeIfPresent(oldest.callId(), (id, ofCall) -> {
-                        CallCard stale = ofCall.get(oldest.userId());
-                        Map<Long, CallCard> kept = stale != null && stale.closed() ? with(ofCall, oldest.userId(), null) : ofCall;
-                        return kept.isEmpty() ? null : kept;
+                        CallCard stale = cardOf(ofCall, oldest.userId());
+                        return stale != null && stale.closed() ? with(ofCall, oldest.userId(), null) : ofCall;
                     });
                 }
             }
         }
     }
 
-    /**
-     * A call's cards with one user's replaced (or removed, for null): an immutable map, copied on the rare write,
-     * since nearly every call has one card and a concurrent map per call cost a quarter of an open call's memory.
-     */
-    private static Map<Long, CallCard> with(Map<Long, CallCard> ofCall, long userId, CallCard card) {
-        if (ofCall == null || ofCall.isEmpty()) {
-            return card == null ? Map.of() : Map.of(userId, card);
+    /** One user's card among a call's cards (null for none). */
+    private static CallCard cardOf(Object ofCall, long userId) {
+        if (ofCall instanceof CallCard one) {
+            return one.userId() == userId ? one : null;
         }
-        Map<Long, CallCard> copy = new java.util.HashMap<>(ofCall);
+        return ofCall == null ? null : byUser(ofCall).get(userId);
+    }
+
+    private static java.util.Collection<CallCard> all(Object ofCall) {
+        if (ofCall instanceof CallCard one) {
+            return List.of(one);
+        }
+        return ofCall == null ? List.of() : byUser(ofCall).values();
+    }
+
+    @SuppressWarnings("unchecked") // the only other value the map holds
+    private static Map<Long, CallCard> byUser(Object ofCall) {
+        return (Map<Long, CallCard>) ofCall;
+    }
+
+    /**
+     * A call's cards with one user's replaced (or removed, for null; null when none is left), copied on the rare
+     * write of a second user's card.
+     */
+    private static Object with(Object ofCall, long userId, CallCard card) {
+        if (ofCall == null || ofCall instanceof CallCard one && one.userId() == userId) {
+            return card;
+        }
+        Map<Long, CallCard> copy = new java.util.HashMap<>();
+        all(ofCall).forEach(c -> copy.put(c.userId(), c));
         if (card == null) {
             copy.remove(userId);
         } else {
             copy.put(userId, card);
         }
-        return Map.copyOf(copy);
+        return switch (copy.size()) {
+            case 0 -> null;
+            case 1 -> copy.values().iterator().next();
+            default -> Map.copyOf(copy);
+        };
     }
 
     public synchronized long nextListId() {

@@ -62,6 +62,10 @@ public record Call(
 
     /** The reuse key of the 30-minute rule; LINE_NUMBER and EXTERNAL_CALL_ID are compared only when passed. */
     record ReuseKey(String appKey, long userId, String phoneNumber, int type) {
+        boolean matches(Call call) {
+            return userId == call.userId && type == call.type && phoneNumber.equals(call.phoneNumber)
+                    && appKey.equals(call.appKey);
+        }
     }
 
     ReuseKey reuseKey() {

@@ -34,8 +34,14 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     private final java.util.ArrayDeque<String> openOrder = new java.util.ArrayDeque<>();
     /** how many stale entries the queue may hold beyond twice the open calls before it is compacted */
     private static final int STALE_SLACK = 1024;
-    /** maps a reuse key (app, user, number, type) to the CALL_IDs of open calls that share it */
-    private final Map<Call.ReuseKey, List<String>> activeByReuseKey = new ConcurrentHashMap<>();
+    /**
+     * maps a phone number to the CALL_ID of the open call with it, or to a String[] of them when several are open:
+     * the reuse rule's index (the rest of a reuse key is compared on the few calls found). Keyed by the call's own
+     * number string and holding the CALL_ID itself, it adds one map node per open call: a reuse key and a list per
+     * call were two more objects for every young collection to copy until the call was promoted, and two more
+     * scattered reads when the bound drops the call.
+     */
+    private final Map<String, Object> activeByNumber = new ConcurrentHashMap<>();
     /** maps statistics row ID to the finished call, oldest first, trimmed to {@link #finishedCapacity} */
     private final ConcurrentSkipListMap<Long, FinishedCall> finished = new ConcurrentSkipListMap<>();
     /** maps CALL_ID to its statistics row ID */
@@ -85,14 +91,23 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     /** Open calls with the same reuse key whose start lies inside the window (strictly after its start, as the real '>'). */
     List<Call> reusable(Call.ReuseKey key, Instant windowStart) {
         List<Call> found = new ArrayList<>();
-        for (String callId : activeByReuseKey.getOrDefault(key, List.of())) {
-            Call call = active.get(callId);
-            if (call != null && call.startDate().isAfter(windowStart)) {
-                found.add(call);
+        Object ids = activeByNumber.get(key.phoneNumber());
+        if (ids instanceof String callId) {
+            addReusable(found, callId, key, windowStart);
+        } else if (ids != null) {
+            for (String callId : (String[]) ids) {
+                addReusable(found, callId, key, windowStart);
             }
         }
         found.sort(Comparator.comparing(Call::startDate).reversed());
         return found;
+    }
+
+    private void addReusable(List<Call> found, String callId, Call.ReuseKey key, Instant windowStart) {
+        Call call = active.get(callId);
+        if (call != null && key.matches(call) && call.startDate().isAfter(windowStart)) {
+            found.add(call);
+        }
     }
 
     /**
@@ -104,7 +119,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         if (!added) {
             return List.of(); // a changed call keeps its place and its reuse key
         }
-        activeByReuseKey.merge(call.reuseKey(), List.of(call.callId()), TelephonyStore::appended);
+        activeByNumber.merge(call.phoneNumber(), call.callId(), TelephonyStore::appended);
         openOrder.addLast(call.callId());
         if (active.size() <= openCapacity) {
             return List.of();
@@ -121,7 +136,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
 
     private void remove(Call call) {
         active.remove(call.callId());
-        activeByReuseKey.computeIfPresent(call.reuseKey(), (key, sameKey) -> without(sameKey, call.callId()));
+        activeByNumber.computeIfPresent(call.phoneNumber(), (number, ids) -> without(ids, call.callId()));
         if (openOrder.size() > 2 * active.size() + STALE_SLACK) {
             // calls finished while far fewer are open than the bound: their entries go, at most once per
             // STALE_SLACK removals
@@ -135,17 +150,21 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         return openOrder.size();
     }
 
-    // the lists of a reuse key are short and immutable (readers iterate them unlocked): copied, without streams
-    private static List<String> appended(List<String> known, List<String> one) {
-        String[] ids = known.toArray(new String[known.size() + 1]);
-        ids[known.size()] = one.get(0);
-        return List.of(ids);
+    // the CALL_IDs of one number: nearly always one, read unlocked, so an array is copied on the rare change
+    private static Object appended(Object known, Object callId) {
+        String[] ids = known instanceof String one ? new String[]{one} : (String[]) known;
+        String[] more = java.util.Arrays.copyOf(ids, ids.length + 1);
+        more[ids.length] = (String) callId;
+        return more;
     }
 
-    private static List<String> without(List<String> known, String callId) {
-        List<String> others = new ArrayList<>(known);
+    private static Object without(Object known, String callId) {
+        if (known instanceof String one) {
+            return one.equals(callId) ? null : one;
+        }
+        List<String> others = new ArrayList<>(List.of((String[]) known));
         others.remove(callId);
-        return others.isEmpty() ? null : List.copyOf(others);
+        return others.size() == 1 ? others.get(0) : others.toArray(String[]::new);
     }
 
     synchronized FinishedCall finish(Call call, FinishedCallDraft draft) {
@@ -338,7 +357,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         openOrder.clear();
         dropped.set(0);
         dropsReported.set(false);
-        activeByReuseKey.clear();
+        activeByNumber.clear();
         finished.clear();
         finishedByCallId.clear();
         lines.clear();

@@ -26,4 +26,23 @@ class CallCardStoreTest {
         assertTrue(store.card("c0", 1).isEmpty(), "the oldest closed card is gone");
         assertTrue(store.card("c" + (CallCardStore.CLOSED_CARDS_KEPT + 49), 1).isPresent());
     }
+
+    @Test
+    void aCallShownToSeveralUsersKeepsEachUsersCardAndLosesThemTogether() {
+        CallCardStore store = new CallCardStore();
+        for (long user = 1; user <= 3; user++) {
+            store.put(new CallCard("call", user, "connecting", null, "+7", false, null, false, false, null, List.of()));
+        }
+        store.put(new CallCard("call", 2, "connected", null, "+7", false, java.time.Instant.EPOCH, false, false, null, List.of()));
+        assertEquals(List.of(1L, 2L, 3L), store.cardsOf("call").stream().map(CallCard::userId).sorted().toList());
+        assertEquals("connected", store.card("call", 2).orElseThrow().state());
+        assertEquals("connecting", store.card("call", 3).orElseThrow().state());
+        assertEquals(1, store.closingBy(java.time.Instant.EPOCH).size(), "user 2's card closes");
+        assertTrue(store.card("call", 4).isEmpty());
+        store.removeCall("call");
+        assertTrue(store.cardsOf("call").isEmpty());
+        assertTrue(store.closingBy(java.time.Instant.EPOCH).isEmpty(), "its pending close went with it");
+        store.put(card("call", false));
+        assertEquals(List.of(1L), store.cardsOf("call").stream().map(CallCard::userId).toList(), "one card again");
+    }
 }

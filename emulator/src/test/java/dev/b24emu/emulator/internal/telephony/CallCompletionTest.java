@@ -138,6 +138,35 @@ class CallCompletionTest {
     }
 
     @Test
+    void openCallsSharingANumberAreReusedOnlyUnderTheirWholeKeyAndLeaveOneAnother() {
+        TelephonyStore store = new TelephonyStore(10, 100);
+        String number = "+79001112233";
+        List<Call> calls = List.of(
+                new Call("user1", "", 1, number, 2, null, null, Requests.T0, true, null, List.of(), List.of(), null, null, java.util.Set.of()),
+                new Call("user2", "", 2, number, 2, null, null, Requests.T0.plusSeconds(1), true, null, List.of(), List.of(), null, null, java.util.Set.of()),
+                new Call("outgoing", "", 1, number, 1, null, null, Requests.T0.plusSeconds(2), true, null, List.of(), List.of(), null, null, java.util.Set.of()),
+                new Call("app", "app.1", 1, number, 2, null, null, Requests.T0.plusSeconds(3), true, null, List.of(), List.of(), null, null, java.util.Set.of()),
+                new Call("later", "", 1, number, 2, null, null, Requests.T0.plusSeconds(4), true, null, List.of(), List.of(), null, null, java.util.Set.of()));
+        calls.forEach(store::put);
+        Call.ReuseKey key = new Call.ReuseKey("", 1, number, 2);
+        assertEquals(List.of("later", "user1"), store.reusable(key, Requests.T0.minusSeconds(1)).stream().map(Call::callId).toList(),
+                "same app, user, number and type, newest first");
+        assertEquals(List.of("later"), store.reusable(key, Requests.T0).stream().map(Call::callId).toList(),
+                "only calls started after the window's start");
+        store.finish(calls.get(4), new TelephonyStore.FinishedCallDraft(1, 0, 0, "", "200", "", 0, null, false, null, Requests.T0));
+        store.finish(calls.get(1), new TelephonyStore.FinishedCallDraft(1, 0, 0, "", "200", "", 0, null, false, null, Requests.T0));
+        assertEquals(List.of("user1"), store.reusable(key, Requests.T0.minusSeconds(1)).stream().map(Call::callId).toList());
+        assertEquals(List.of("app"), store.reusable(new Call.ReuseKey("app.1", 1, number, 2), Requests.T0.minusSeconds(1))
+                .stream().map(Call::callId).toList());
+        calls.forEach(call -> store.active(call.callId()).ifPresent(open -> store.finish(open,
+                new TelephonyStore.FinishedCallDraft(1, 0, 0, "", "200", "", 0, null, false, null, Requests.T0))));
+        assertTrue(store.reusable(key, Requests.T0.minusSeconds(1)).isEmpty());
+        store.put(calls.get(0));
+        assertEquals(List.of("user1"), store.reusable(key, Requests.T0.minusSeconds(1)).stream().map(Call::callId).toList(),
+                "the number's entry starts over once its calls are gone");
+    }
+
+    @Test
     void openCallsAreBoundedOldestFirstAndAStateFileWithMoreKeepsTheNewest() {
         TelephonyStore store = new TelephonyStore(10, 2);
         List<Call> calls = new java.util.ArrayList<>();
