@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The telephony state of one portal: open calls, the call statistics and the external lines. */
@@ -42,10 +41,15 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
      * scattered reads when the bound drops the call.
      */
     private final Map<String, Object> activeByNumber = new ConcurrentHashMap<>();
-    /** maps statistics row ID to the finished call, oldest first, trimmed to {@link #finishedCapacity} */
-    private final ConcurrentSkipListMap<Long, FinishedCall> finished = new ConcurrentSkipListMap<>();
-    /** maps CALL_ID to its statistics row ID */
-    private final Map<String, Long> finishedByCallId = new ConcurrentHashMap<>();
+    /**
+     * the finished calls, oldest first (row IDs ascending), trimmed to {@link #finishedCapacity} (guarded by this).
+     * A queue, not a sorted map: rows only ever join at the end and leave at the head, and a skip list's insert
+     * walked cold index nodes on every finish (a sixth of the store's time in the register -> finish mix), with a
+     * boxed key per row
+     */
+    private final java.util.ArrayDeque<FinishedCall> finished = new java.util.ArrayDeque<>();
+    /** maps CALL_ID to its finished call (its statistics row) */
+    private final Map<String, FinishedCall> finishedByCallId = new ConcurrentHashMap<>();
     /** maps application key to that application's lines by number */
     private final Map<String, Map<String, ExternalLine>> lines = new ConcurrentHashMap<>();
     /** maps CALL_ID to its attached recording */
@@ -170,22 +174,26 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     synchronized FinishedCall finish(Call call, FinishedCallDraft draft) {
         remove(call);
         FinishedCall row = draft.toRow(lastFinishedId.incrementAndGet(), call);
-        finished.put(row.id(), row);
-        finishedByCallId.put(call.callId(), row.id());
+        keepFinished(row);
         while (finished.size() > finishedCapacity) {
-            Map.Entry<Long, FinishedCall> oldest = finished.pollFirstEntry();
-            finishedByCallId.remove(oldest.getValue().call().callId());
+            FinishedCall oldest = finished.pollFirst();
+            finishedByCallId.remove(oldest.call().callId(), oldest);
         }
         return row;
     }
 
-    public Optional<FinishedCall> finished(String callId) {
-        Long id = finishedByCallId.get(callId);
-        return id == null ? Optional.empty() : Optional.ofNullable(finished.get(id));
+    private void keepFinished(FinishedCall row) {
+        finished.addLast(row);
+        finishedByCallId.put(row.call().callId(), row);
     }
 
-    public Collection<FinishedCall> finishedCalls() {
-        return finished.values();
+    public Optional<FinishedCall> finished(String callId) {
+        return Optional.ofNullable(finishedByCallId.get(callId));
+    }
+
+    /** The finished calls kept, oldest first: a copy (read rarely: by the control API and a statistics rebuild). */
+    public synchronized List<FinishedCall> finishedCalls() {
+        return List.copyOf(finished);
     }
 
     public Optional<ExternalLine> line(String appKey, String number) {
@@ -318,7 +326,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
 
     @Override
     public synchronized Snapshot snapshot() {
-        return new Snapshot(List.copyOf(active.values()), List.copyOf(finished.values()), allLines(),
+        return new Snapshot(List.copyOf(active.values()), List.copyOf(finished), allLines(),
                 List.copyOf(records.values()), List.copyOf(transcripts.values()), lastFinishedId.get(),
                 lastLineId.get(), lastFileId.get(), lastTranscriptId.get());
     }
@@ -328,10 +336,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         clear();
         // oldest first, so the bound (a state file may hold more than it) keeps the newest
         snapshot.active().stream().sorted(Comparator.comparing(Call::startDate)).forEach(this::put);
-        snapshot.finished().forEach(row -> {
-            finished.put(row.id(), row);
-            finishedByCallId.put(row.call().callId(), row.id());
-        });
+        snapshot.finished().stream().sorted(Comparator.comparingLong(FinishedCall::id)).forEach(this::keepFinished);
         snapshot.lines().forEach(line -> lines.computeIfAbsent(line.appKey(), k -> new ConcurrentHashMap<>())
                 .put(line.number(), line));
         snapshot.records().forEach(record -> records.put(record.callId(), record));
