@@ -63,6 +63,15 @@ public final class Contracts {
     private final Map<String, Boolean> emptyAccepted = new ConcurrentHashMap<>();
     /** maps a schema path to its required top-level property names */
     private final Map<String, Set<String>> requiredSets = new ConcurrentHashMap<>();
+    /**
+     * maps a method name as requests spell it to its contract: looked up several times a request, and lower-casing
+     * the name each time was a copy per look-up for the camel-cased names SDKs send. Names of known methods only,
+     * at most {@link #MAX_NAMES_KEPT} spellings (a client cycling through a name's cases must not grow it).
+     */
+    private final Map<String, MethodContract> methodsAsNamed = new ConcurrentHashMap<>();
+    private static final int MAX_NAMES_KEPT = 4096;
+    /** maps a schema path to its declared top-level names, each to the first declared name equal to it in any case */
+    private final Map<String, Map<String, String>> declaredSpellings = new ConcurrentHashMap<>();
     /** maps a schema path to its quick check, or to empty when networknt alone judges it */
     private final Map<String, Optional<QuickCheck>> quickChecks = new ConcurrentHashMap<>();
 
@@ -153,7 +162,14 @@ public final class Contracts {
     }
 
     public Optional<MethodContract> method(String name) {
-        return Optional.ofNullable(methods.get(name.toLowerCase(Locale.ROOT)));
+        MethodContract known = methodsAsNamed.get(name);
+        if (known == null) {
+            known = methods.get(name.toLowerCase(Locale.ROOT));
+            if (known != null && methodsAsNamed.size() < MAX_NAMES_KEPT) {
+                methodsAsNamed.put(name, known);
+            }
+        }
+        return Optional.ofNullable(known);
     }
 
     /** Compiles every schema the catalogue names, so a broken reference fails at start rather than on a request. */
@@ -537,13 +553,20 @@ public final class Contracts {
         }
         List<String> declared = propertyOrder(schemaPath);
         Set<String> required = requiredProperties(schemaPath);
+        Map<String, String> spellings = declaredSpellings.computeIfAbsent(schemaPath, p -> {
+            Map<String, String> first = new java.util.HashMap<>();
+            declared.forEach(name -> first.put(name, declaredName(declared, name)));
+            return Map.copyOf(first);
+        });
+        if (canonicalAlready(params, declared, spellings, required)) {
+            return params; // the common case: documented names as documented, nothing unset; no copy
+        }
         ObjectNode copy = json.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = declaredName(declared, field.getKey());
             JsonNode value = field.getValue();
-            boolean unset = value.isNull() || (value.isTextual() && value.asText().isEmpty());
-            if (unset && !required.contains(name)) {
+            if (unset(value) && !required.contains(name)) {
                 continue;
             }
             if (!copy.has(name) || name.equals(field.getKey())) {
@@ -551,6 +574,27 @@ public final class Contracts {
             }
         }
         return copy;
+    }
+
+    /** Whether every name is its own declared spelling (or named by nothing in any case) and no optional value is unset. */
+    private static boolean canonicalAlready(JsonNode params, List<String> declared, Map<String, String> spellings,
+                                            Set<String> required) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            String spelled = spellings.get(name);
+            if (spelled == null) {
+                spelled = declaredName(declared, name); // not declared as given: another case of one, or unknown
+            }
+            if (!name.equals(spelled) || unset(field.getValue()) && !required.contains(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unset(JsonNode value) {
+        return value.isNull() || (value.isTextual() && value.textValue().isEmpty());
     }
 
     /** The declared spelling of a name given in any case, or the name itself (a loop: this runs for every parameter). */

@@ -80,6 +80,22 @@ class ContractsTest {
                         + "\"CALL_START_DATE\":\"2026-03-07T10:20:30+03:00\"}")));
     }
 
+    /** Names in any case, null and empty optionals, unknown names: each judged as the PHP server reads it. */
+    @Test
+    void parametersAreJudgedUnderTheirDeclaredNamesWithUnsetOptionalsLeftOut() throws Exception {
+        String register = "telephony.externalcall.register";
+        assertEquals(List.of(), CONTRACTS.validateParams(register, json(
+                "{\"USER_ID\":2,\"PHONE_NUMBER\":\"+7999\",\"TYPE\":2,\"CRM_ENTITY_ID\":null,\"LINE_NUMBER\":\"\",\"auth\":\"x\"}")),
+                "null and empty optionals are unset; an undeclared name is not the schema's to judge");
+        assertEquals("ERROR_CORE: Unknown TYPE", firstError(register, "{\"user_id\":2,\"phone_number\":\"+7999\",\"type\":9}"),
+                "a lower-cased name is judged as the declared one");
+        assertEquals("ERROR_CORE: Unknown TYPE", firstError(register, "{\"USER_ID\":2,\"PHONE_NUMBER\":\"+7999\",\"TYPE\":9}"));
+        assertEquals("ERROR_CORE: Unsupported phone number format",
+                firstError(register, "{\"USER_ID\":2,\"PHONE_NUMBER\":\"\",\"TYPE\":2}"), "a required value left empty is judged");
+        assertEquals("ERROR_CORE: Unknown TYPE", firstError(register, "{\"USER_ID\":2,\"PHONE_NUMBER\":\"+7999\",\"TYPE\":9,\"Show\":null}"),
+                "the copy made for a null optional keeps the rest");
+    }
+
     @Test
     void finishAndSearchErrors() throws Exception {
         assertEquals("INVALID_ARGUMENT: CALL_ID must be a string",
