@@ -64,6 +64,9 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
     }
 
     public List<EventSubscription> subscriptions(Predicate<EventSubscription> which) {
+        if (subscriptions.isEmpty()) {
+            return List.of(); // asked on every call event; nearly always nothing is bound, and a stream is not free
+        }
         return subscriptions.values().stream().filter(which).toList();
     }
 

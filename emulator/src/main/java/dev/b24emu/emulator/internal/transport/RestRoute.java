@@ -174,11 +174,25 @@ public final class RestRoute {
     }
 
     private static String queryParam(HttpServerRequest request, String name) {
+        String query = request.query();
+        if (query == null || query.indexOf('%') < 0 && !containsIgnoringCase(query, name)) {
+            return null; // Vert.x would decode the whole query into a map to find nothing (most calls carry no auth)
+        }
         try {
             return request.getParam(name);
         } catch (RuntimeException malformedQuery) {
             return null; // decoding the whole request answers it
         }
+    }
+
+    /** Whether a text holds a name in any case (Vert.x matches query parameter names without regard to case). */
+    static boolean containsIgnoringCase(String text, String name) {
+        for (int i = 0; i + name.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

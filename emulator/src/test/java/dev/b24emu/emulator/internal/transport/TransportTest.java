@@ -107,6 +107,12 @@ class TransportTest extends EmulatorHarness {
                 .body("error", equalTo("NO_AUTH_FOUND"));
         given().get(base() + "/rest/user.current").then().statusCode(401).body("error", equalTo("NO_AUTH_FOUND"));
         given().get(base() + "/rest/user.current?auth=unknown").then().statusCode(401).body("error", equalTo("invalid_token"));
+        // the token is found wherever the query holds it, its name escaped or not; a query without it reads as none
+        given().urlEncodingEnabled(false).get(base() + "/rest/user.current?X=1&%61uth=unknown").then().statusCode(401)
+                .body("error", equalTo("invalid_token"));
+        given().get(base() + "/rest/user.current?X=1&AUTHOR=2&auth=unknown").then().statusCode(401)
+                .body("error", equalTo("invalid_token"));
+        given().get(base() + "/rest/user.current?X=1").then().statusCode(401).body("error", equalTo("NO_AUTH_FOUND"));
         given().queryParam("TYPE", 9).queryParam("USER_ID", 1).get(webhook + "telephony.externalcall.register")
                 .then().statusCode(400).body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("Unknown TYPE"));
     }
