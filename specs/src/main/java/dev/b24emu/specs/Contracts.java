@@ -209,8 +209,11 @@ public final class Contracts {
 
     /** Validates an instance against the schema at a catalogue path (e.g. "events/OnVoximplantCallEnd.json"). */
     public List<Violation> validate(String schemaPath, JsonNode instance) {
-        if (instance != null && schemaPath.indexOf('#') < 0 && quickCheck(schemaPath).map(c -> c.accepts(instance)).orElse(false)) {
-            return List.of();
+        if (instance != null && schemaPath.indexOf('#') < 0) { // a schema inside a document is networknt's alone
+            Optional<QuickCheck> quick = quickCheck(schemaPath);
+            if (quick.isPresent() && quick.get().accepts(instance)) {
+                return List.of();
+            }
         }
         return validateWithNetworknt(schemaPath, instance);
     }

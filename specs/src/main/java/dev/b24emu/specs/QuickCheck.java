@@ -167,12 +167,16 @@ final class QuickCheck {
                 }
                 rules.add(keyword(name, keyword.getValue(), schema, path));
             }
-            Rule[] all = rules.toArray(Rule[]::new);
-            return switch (all.length) {
+            return every(rules.toArray(Rule[]::new));
+        }
+
+        /** All the rules at once (a schema's keywords, or allOf's parts). */
+        private static Rule every(Rule[] rules) {
+            return switch (rules.length) {
                 case 0 -> node -> true;
-                case 1 -> all[0];
+                case 1 -> rules[0];
                 default -> node -> {
-                    for (Rule rule : all) {
+                    for (Rule rule : rules) {
                         if (!rule.test(node)) {
                             return false;
                         }
@@ -218,46 +222,15 @@ final class QuickCheck {
                         return true;
                     };
                 }
-                case "minProperties" -> {
-                    int min = count(value);
-                    yield node -> !node.isObject() || node.size() >= min;
-                }
-                case "maxProperties" -> {
-                    int max = count(value);
-                    yield node -> !node.isObject() || node.size() <= max;
-                }
+                case "minProperties" -> size(JsonNode::isObject, count(value), true);
+                case "maxProperties" -> size(JsonNode::isObject, count(value), false);
                 case "items" -> {
                     Rule each = schema(value, path, false);
-                    yield node -> {
-                        if (node.isArray()) {
-                            for (JsonNode item : node) {
-                                if (!each.test(item)) {
-                                    return false;
-                                }
-                            }
-                        }
-                        return true;
-                    };
+                    yield node -> !node.isArray() || all(node, each);
                 }
-                case "minItems" -> {
-                    int min = count(value);
-                    yield node -> !node.isArray() || node.size() >= min;
-                }
-                case "maxItems" -> {
-                    int max = count(value);
-                    yield node -> !node.isArray() || node.size() <= max;
-                }
-                case "allOf" -> {
-                    Rule[] parts = list(value, path);
-                    yield node -> {
-                        for (Rule part : parts) {
-                            if (!part.test(node)) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    };
-                }
+                case "minItems" -> size(JsonNode::isArray, count(value), true);
+                case "maxItems" -> size(JsonNode::isArray, count(value), false);
+                case "allOf" -> every(list(value, path));
                 case "oneOf" -> {
                     Rule[] parts = list(value, path);
                     yield node -> {
@@ -465,6 +438,20 @@ final class QuickCheck {
         /** networknt's own default regular expressions: the same rewriting of $ and \p{...} before java.util.regex. */
         private static RegularExpression regex(String pattern) {
             return JDKRegularExpressionFactory.getInstance().getRegularExpression(pattern);
+        }
+
+        /** A bound on an object's members or an array's items; other values pass. */
+        private static Rule size(java.util.function.Predicate<JsonNode> applies, int bound, boolean atLeast) {
+            return node -> !applies.test(node) || (atLeast ? node.size() >= bound : node.size() <= bound);
+        }
+
+        private static boolean all(Iterable<JsonNode> nodes, Rule rule) {
+            for (JsonNode node : nodes) {
+                if (!rule.test(node)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int count(JsonNode value) {

@@ -185,8 +185,11 @@ public final class RestRoute {
         }
     }
 
-    /** Whether a text holds a name in any case (Vert.x matches query parameter names without regard to case). */
-    static boolean containsIgnoringCase(String text, String name) {
+    /**
+     * Whether a text holds a name in any case: a query that does not cannot name the parameter, however Vert.x
+     * compares names.
+     */
+    private static boolean containsIgnoringCase(String text, String name) {
         for (int i = 0; i + name.length() <= text.length(); i++) {
             if (text.regionMatches(true, i, name, 0, name.length())) {
                 return true;
