@@ -18,8 +18,6 @@ import java.time.ZoneId;
  * {"error": {"code", "message", ["validation"]}}.
  */
 public final class Envelope {
-    /** the room an answer starts with: a register's answer (about 400 bytes) fits, bigger ones grow it */
-    private static final int ANSWER_SIZE = 512;
     private final ObjectMapper json;
 
     public Envelope(ObjectMapper json) {
@@ -110,25 +108,35 @@ public final class Envelope {
 
     /**
      * The body as the Vert.x buffer an answer is written from. Written straight into it: by way of a byte array,
-     * each answer was copied twice more (out of Jackson's builder, then into the buffer).
+     * each answer was copied twice more (out of Jackson's builder, then into the buffer). Jackson hands over an answer
+     * shorter than its own buffer (8,000 bytes) in one write, so the buffer is made then, at the answer's length: one
+     * made beforehand at a guessed size was either too large or grown by copying.
      */
     public Buffer buffer(JsonNode body) {
-        Buffer out = Buffer.buffer(ANSWER_SIZE);
+        AnswerStream out = new AnswerStream();
         try {
-            json.writeValue(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    out.appendByte((byte) b);
-                }
-
-                @Override
-                public void write(byte[] bytes, int offset, int length) {
-                    out.appendBytes(bytes, offset, length);
-                }
-            }, body);
+            json.writeValue(out, body);
         } catch (IOException e) {
             throw new IllegalStateException("A JSON tree always serialises into memory", e);
         }
-        return out;
+        return out.buffer == null ? Buffer.buffer() : out.buffer;
+    }
+
+    /** Collects what Jackson writes into a buffer made at the size of its first write. */
+    private static final class AnswerStream extends OutputStream {
+        private Buffer buffer;
+
+        @Override
+        public void write(int b) {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (buffer == null) {
+                buffer = Buffer.buffer(length);
+            }
+            buffer.appendBytes(bytes, offset, length);
+        }
     }
 }
