@@ -67,8 +67,4 @@ public record Call(
                     && appKey.equals(call.appKey);
         }
     }
-
-    ReuseKey reuseKey() {
-        return new ReuseKey(appKey, userId, phoneNumber, type);
-    }
 }

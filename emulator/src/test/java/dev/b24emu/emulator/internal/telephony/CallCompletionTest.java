@@ -179,7 +179,7 @@ class CallCompletionTest {
         assertEquals(List.of(), store.put(calls.get(3).withShownTo(java.util.Set.of(1L))), "a changed call drops none");
         assertEquals(java.util.Set.of("c2", "c3"), store.activeCalls().stream().map(Call::callId)
                 .collect(java.util.stream.Collectors.toSet()));
-        assertTrue(store.reusable(calls.get(0).reuseKey(), Requests.T0.minusSeconds(60)).isEmpty(),
+        assertTrue(store.reusable(new Call.ReuseKey("", 1, "+79000", 2), Requests.T0.minusSeconds(60)).isEmpty(),
                 "a dropped call is not reused");
         assertTrue(store.firstDropReport());
         assertFalse(store.firstDropReport(), "said once");
