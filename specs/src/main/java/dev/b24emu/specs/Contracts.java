@@ -57,8 +57,8 @@ public final class Contracts {
     private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
     /** maps a schema path to its top-level property names in declared order (read on every validation) */
     private final Map<String, List<String>> propertyOrders = new ConcurrentHashMap<>();
-    /** maps a schema path to its top-level property names, lower-cased (read on every request's unknown-name check) */
-    private final Map<String, Set<String>> lowerCaseParams = new ConcurrentHashMap<>();
+    /** maps a schema path to its top-level property names as documented and lower-cased (every request's unknown-name check) */
+    private final Map<String, ParamNames> paramNames = new ConcurrentHashMap<>();
     /** maps a schema path to whether an empty parameter object satisfies it, read from its document alone */
     private final Map<String, Boolean> emptyAccepted = new ConcurrentHashMap<>();
     /** maps a schema path to its required top-level property names */
@@ -381,9 +381,17 @@ public final class Contracts {
 
     /** Whether a method documents a parameter, its name matched without regard to case as the server reads it. */
     public boolean documentsParam(String method, String name) {
-        return lowerCaseParams.computeIfAbsent(require(method).params(), path -> propertyOrder(path).stream()
-                .map(p -> p.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()))
-                .contains(name.toLowerCase(Locale.ROOT));
+        ParamNames names = paramNames.computeIfAbsent(require(method).params(), path -> ParamNames.of(propertyOrder(path)));
+        // as documented, the common case, before a lower-cased copy of the name
+        return names.asDocumented().contains(name) || names.lowerCase().contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A parameter schema's property names, as documented and lower-cased. */
+    private record ParamNames(Set<String> asDocumented, Set<String> lowerCase) {
+        static ParamNames of(List<String> names) {
+            return new ParamNames(Set.copyOf(names), names.stream().map(name -> name.toLowerCase(Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
     }
 
     /** Where the control API's OpenAPI document lives (b24-specs/control/openapi.json). */

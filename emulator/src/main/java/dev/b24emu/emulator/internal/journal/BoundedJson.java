@@ -63,19 +63,27 @@ final class BoundedJson {
         this.out = out;
     }
 
-    /** The bounded value as JSON text (null for none) and its weight in bytes (for the journal's own byte bound). */
+    /**
+     * A request's parameters and result as one JSON text, {"params": …, "result": …} with either left out when there
+     * is none, and its weight in bytes (for the journal's own byte bound). One text, not one per value: a generator,
+     * its writer and a string per value were half of what keeping an entry cost.
+     */
     record Text(String json, int weight) {
     }
 
-    static Text of(JsonNode value) {
-        if (value == null) {
-            return new Text(null, 0);
-        }
+    private static final String PARAMS = "params";
+    private static final String RESULT = "result";
+
+    /** Each value bounded on its own: its own budget, its own top-level secrets. */
+    static Text of(JsonNode params, JsonNode result) {
         // as ObjectMapper.writeValueAsString writes: into recycled buffers, joined once at the end
         SegmentedStringWriter text = new SegmentedStringWriter(JSON.getFactory()._getBufferRecycler());
         try (JsonGenerator out = JSON.createGenerator(text)) {
             BoundedJson writer = new BoundedJson(out);
-            writer.write(value, 0);
+            out.writeStartObject();
+            writer.field(PARAMS, params);
+            writer.field(RESULT, result);
+            out.writeEndObject();
             out.flush();
             return new Text(text.getAndClear(), writer.weight);
         } catch (IOException e) {
@@ -83,10 +91,27 @@ final class BoundedJson {
         }
     }
 
-    /** A kept value read back as a tree. */
-    static JsonNode read(String json) {
+    private void field(String name, JsonNode value) throws IOException {
+        if (value != null) {
+            left = BUDGET;
+            out.writeFieldName(name);
+            write(value, 0);
+        }
+    }
+
+    /** The kept parameters read back as a tree, or null when there were none. */
+    static JsonNode params(String json) {
+        return read(json).get(PARAMS);
+    }
+
+    /** The kept result read back as a tree, or null when there was none. */
+    static JsonNode result(String json) {
+        return read(json).get(RESULT);
+    }
+
+    private static JsonNode read(String json) {
         try {
-            return json == null ? null : JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException("The journal reads back only what it wrote", e);
         }

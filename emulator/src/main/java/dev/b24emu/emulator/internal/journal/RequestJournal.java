@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The last N REST calls a portal served, oldest first. Bounded in entries and in bytes (each entry's parameters and
- * result are kept as {@link BoundedJson} text, and the oldest entries go when the whole passes {@link #MAX_BYTES}),
+ * result are kept as one {@link BoundedJson} text, and the oldest entries go when the whole passes {@link #MAX_BYTES}),
  * so a long-running emulator stays flat in memory whatever its clients send; one journal per portal so a noisy
  * neighbour never evicts another portal's entries.
  */
@@ -43,13 +43,13 @@ public final class RequestJournal implements Store<Void> {
 
     /**
      * One served call: what was asked, by whom, how it was answered, and how long it took. The parameters and result
-     * are kept as bounded JSON text ({@link BoundedJson}) and read back as trees when asked for.
+     * are kept as one bounded JSON text ({@link BoundedJson}) and read back as trees when asked for.
      *
      * @param app         the calling application's client_id, or null for a webhook
      * @param credential  a short fingerprint of the access token or webhook token, so a refreshed token shows as a
      *                    new value without the journal exposing the token itself
-     * @param paramsJson  the parameters as bounded JSON text; {@link #params()} reads them
-     * @param resultJson  the "result" of a successful call as bounded JSON text, or null; {@link #result()} reads it
+     * @param keptJson    the parameters and the "result" of a successful call as bounded JSON text;
+     *                    {@link #params()} and {@link #result()} read them
      * @param warnings    what the request did that the contract rules out but the real server accepts
      * @param uptimeMillis when the request arrived, in milliseconds since the emulator started: monotonic, so
      *                    intervals between requests (a client's backoff) survive moves of the portal clock
@@ -57,8 +57,8 @@ public final class RequestJournal implements Store<Void> {
     @JsonPropertyOrder({"seq", "time", "portal", "method", "httpMethod", "auth", "app", "credential", "params",
             "status", "error", "result", "warnings", "latencyMicros", "uptimeMillis"})
     public record Entry(long seq, String time, String portal, String method, String httpMethod, String auth,
-                        String app, String credential, @JsonIgnore String paramsJson, int status,
-                        String error, @JsonIgnore String resultJson, List<String> warnings,
+                        String app, String credential, @JsonIgnore String keptJson, int status,
+                        String error, List<String> warnings,
                         long latencyMicros, long uptimeMillis) {
         public Entry {
             warnings = List.copyOf(warnings);
@@ -67,13 +67,13 @@ public final class RequestJournal implements Store<Void> {
         /** The parameters as the journal kept them: long strings cut, secrets hidden. */
         @JsonProperty("params")
         public ObjectNode params() {
-            return (ObjectNode) BoundedJson.read(paramsJson);
+            return (ObjectNode) BoundedJson.params(keptJson);
         }
 
         /** The result as the journal kept it, or null for a failed call. */
         @JsonProperty("result")
         public JsonNode result() {
-            return BoundedJson.read(resultJson);
+            return BoundedJson.result(keptJson);
         }
     }
 
@@ -83,15 +83,13 @@ public final class RequestJournal implements Store<Void> {
 
     public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
                         String error, JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
-        BoundedJson.Text keptParams = BoundedJson.of(params);
-        BoundedJson.Text keptResult = BoundedJson.of(result);
+        BoundedJson.Text kept = BoundedJson.of(params, result);
         Entry entry = new Entry(JournalSequence.next(), time, who.portal(), method, httpMethod, who.auth(),
-                who.app(), who.credential(), keptParams.json(), status, error, keptResult.json(), warnings, latencyMicros,
-                uptimeMillis);
+                who.app(), who.credential(), kept.json(), status, error, warnings, latencyMicros, uptimeMillis);
         if (capacity == 0) {
             return entry;
         }
-        long weight = 256L + keptParams.weight() + keptResult.weight();
+        long weight = 256L + kept.weight();
         synchronized (entries) {
             entries.addLast(new Kept(entry, weight));
             bytes += weight;

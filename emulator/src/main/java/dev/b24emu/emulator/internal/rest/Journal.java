@@ -8,7 +8,6 @@ import dev.b24emu.emulator.internal.transport.RestExchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /** Puts every answered request of a known caller in its portal's request journal (specs/DECISIONS.md D49). */
@@ -34,7 +33,7 @@ final class Journal implements Consumer<RestExchange> {
         int status = dropped != null ? 0 : error == null ? 200 : error.httpStatus();
         String code = dropped != null ? dropped : error == null ? null : error.code();
         JsonNode result = error != null || dropped != null || exchange.result() == null ? null : resultOf(exchange.result());
-        RequestJournal.Who who = new RequestJournal.Who(portal.id(), caller.authType().name().toLowerCase(Locale.ROOT),
+        RequestJournal.Who who = new RequestJournal.Who(portal.id(), caller.authType().label(),
                 caller.clientId(), caller.credential());
         portal.store(RequestJournal.class).record(portal.isoNow(), who, exchange.method(), exchange.httpMethod(),
                 exchange.params(), status, code, result, exchange.warnings(),

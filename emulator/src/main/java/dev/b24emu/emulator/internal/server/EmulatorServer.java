@@ -463,8 +463,19 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** The default address: http://host:port, with 127.0.0.1 for a server listening on every interface. */
     public Endpoints endpoints() {
-        return new Endpoints(baseUrl());
+        DefaultEndpoints known = defaultEndpoints;
+        if (known == null || known.port() != port) { // made again once the port is known, not for every request
+            known = new DefaultEndpoints(port, new Endpoints(baseUrl()));
+            defaultEndpoints = known;
+        }
+        return known.endpoints();
     }
+
+    /** The default address and the port it was made for. */
+    private record DefaultEndpoints(int port, Endpoints endpoints) {
+    }
+
+    private volatile DefaultEndpoints defaultEndpoints;
 
     public int port() {
         return port;

@@ -50,6 +50,8 @@ public final class CallRegistration {
         String line = request.lineNumber() == null ? null
                 : request.lineNumber().substring(0, Math.min(MAX_LINE_NUMBER_LENGTH, request.lineNumber().length()));
 
+        // hashed before the portal's exclusive section, which the other event loop may be waiting for
+        String digest = callDigest(request.appKey(), userId, phone);
         return portal.exclusive(() -> {
             Instant now = portal.now();
             Instant start = startDate == null ? now : startDate;
@@ -60,7 +62,7 @@ public final class CallRegistration {
                     return reuse(open, userId, request.show());
                 }
             }
-            return create(request, userId, type, phone, line, start, now);
+            return create(request, userId, type, phone, line, start, now, digest);
         });
     }
 
@@ -76,7 +78,7 @@ public final class CallRegistration {
     }
 
     private RegisterResult create(RegisterRequest request, long userId, int type, String phone, String line,
-                                  Instant start, Instant now) {
+                                  Instant start, Instant now, String digest) {
         if (line != null && portal.store(TelephonyStore.class).line(request.appKey(), line).isEmpty()) {
             portal.store(TelephonyStore.class).addLine(request.appKey(), line, "", true);
         }
@@ -105,7 +107,7 @@ public final class CallRegistration {
                 }
             }
         }
-        Call call = new Call(newCallId(request.appKey(), userId, phone, now), request.appKey(), userId, phone, type,
+        Call call = new Call(callId(digest, now), request.appKey(), userId, phone, type,
                 line, request.externalCallId(), start, !internal, primary, bindings, created.entities(),
                 created.leadId(), request.callListId(), request.show() ? Set.of(userId) : Set.of());
         List<Call> dropped = portal.store(TelephonyStore.class).put(call);
@@ -125,6 +127,15 @@ public final class CallRegistration {
 
     /** externalCall.&lt;md5 of a unique seed&gt;.&lt;unix seconds&gt;, the real CALL_ID form. */
     static String newCallId(String appKey, long userId, String phone, Instant now) {
+        return callId(callDigest(appKey, userId, phone), now);
+    }
+
+    private static String callId(String digest, Instant now) {
+        return "externalCall." + digest + "." + now.getEpochSecond();
+    }
+
+    /** The md5 part of a new CALL_ID, in hex: of the call's application, user and number, and a random salt. */
+    private static String callDigest(String appKey, long userId, String phone) {
         // uniqueness, not secrecy: the real server hashes uniqid(), a clock value. SecureRandom's /dev/urandom read
         // under a lock was 4 % of a register's time.
         byte[] salt = new byte[16];
@@ -132,7 +143,7 @@ public final class CallRegistration {
         MessageDigest md5 = md5();
         md5.update((appKey + userId + phone).getBytes(StandardCharsets.UTF_8));
         md5.update(salt);
-        return "externalCall." + HexFormat.of().formatHex(md5.digest()) + "." + now.getEpochSecond();
+        return HexFormat.of().formatHex(md5.digest());
     }
 
     /**

@@ -35,14 +35,28 @@ public record Endpoints(String baseUrl, String authServer) {
             return fallback;
         }
         String host = authority.host();
+        int port = authority.port();
+        boolean ssl = request.isSSL();
+        Reached last = LAST.get();
+        if (last != null && last.port() == port && last.ssl() == ssl && last.host().equals(host)) {
+            return last.endpoints(); // a client's requests name one host, request after request
+        }
         if (!hostName(host)) {
             return fallback; // a Host header that is not a host name never reaches an answer
         }
-        String scheme = request.isSSL() ? "https" : "http";
-        int port = authority.port();
-        boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return new Endpoints(scheme + "://" + host + (defaultPort ? "" : ":" + port));
+        String scheme = ssl ? "https" : "http";
+        boolean defaultPort = port < 0 || (!ssl && port == 80) || (ssl && port == 443);
+        Endpoints endpoints = new Endpoints(scheme + "://" + host + (defaultPort ? "" : ":" + port));
+        LAST.set(new Reached(host, port, ssl, endpoints));
+        return endpoints;
     }
+
+    /** A host, port and scheme a request came in on, and the endpoints they make. */
+    private record Reached(String host, int port, boolean ssl, Endpoints endpoints) {
+    }
+
+    /** The last address a request came in on, on this thread (an event loop). */
+    private static final ThreadLocal<Reached> LAST = new ThreadLocal<>();
 
     /** Letters, digits and . : [ ] _ - only (a loop: a regex matcher per request showed in the profile). */
     private static boolean hostName(String host) {

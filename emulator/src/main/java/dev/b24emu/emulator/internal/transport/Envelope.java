@@ -1,7 +1,9 @@
 package dev.b24emu.emulator.internal.transport;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.IsoTime;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +13,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * The Bitrix24 response envelope: {"result", ["next"], ["total"], "time"} on success and
@@ -24,14 +27,64 @@ public final class Envelope {
         this.json = json;
     }
 
-    /** The success envelope of an exchange: its result, and the time block on its portal's clock and zone. */
-    public ObjectNode success(RestExchange exchange) {
+    /**
+     * The success answer of an exchange as the buffer it is written from: its result, and the time block on its
+     * portal's clock and zone, with the time fields other stages added (the limits' "operating"). Streamed: the same
+     * bytes as {@link #buffer(JsonNode)} of {@link #success(Object, Instant, long, ZoneId)}'s tree (EnvelopeTimeTest),
+     * without the two objects, their maps and the dozen value nodes the tree was built from for each answer.
+     */
+    public Buffer success(RestExchange exchange) {
         RestExchange.Style style = exchange.style();
         Instant start = style.start() == null ? Instant.now() : style.start();
-        ObjectNode body = success(exchange.result(), start, System.nanoTime() - exchange.startedNanos(), style.zone());
-        ObjectNode time = (ObjectNode) body.get("time");
-        time.setAll(exchange.timeExtras());
-        return body;
+        return success(exchange.result(), start, System.nanoTime() - exchange.startedNanos(), style.zone(),
+                exchange.timeExtras());
+    }
+
+    /** The streamed success answer of a result, started at {@code start} on the portal clock and taking {@code nanos}. */
+    Buffer success(Object result, Instant start, long nanos, ZoneId zone, Map<String, JsonNode> timeExtras) {
+        Time time = Time.of(start, nanos, zone);
+        AnswerStream out = new AnswerStream();
+        try (JsonGenerator answer = json.createGenerator(out)) {
+            // one provider for the answer's trees, as writeValue makes for a whole tree: the generator's writeTree
+            // made one per tree written
+            SerializerProvider trees = json.getSerializerProviderInstance();
+            answer.writeStartObject();
+            answer.writeFieldName("result");
+            if (result instanceof ListResult page) {
+                page.items().serialize(answer, trees);
+                if (page.next() != null) {
+                    answer.writeNumberField("next", page.next());
+                }
+                if (page.total() >= 0) {
+                    answer.writeNumberField("total", page.total());
+                }
+            } else {
+                JsonNode node = result instanceof JsonNode tree ? tree : json.valueToTree(result);
+                if (node == null) {
+                    answer.writeNull(); // as a tree's null member is written
+                } else {
+                    node.serialize(answer, trees);
+                }
+            }
+            answer.writeObjectFieldStart("time");
+            answer.writeNumberField("start", time.start());
+            answer.writeFieldName("finish");
+            answer.writeNumber(plainSeconds(time.finishMicros()));
+            answer.writeFieldName("duration");
+            answer.writeNumber(plainSeconds(time.durationMicros()));
+            answer.writeNumberField("processing", time.processing());
+            answer.writeStringField("date_start", time.dateStart());
+            answer.writeStringField("date_finish", time.dateFinish());
+            for (Map.Entry<String, JsonNode> extra : timeExtras.entrySet()) {
+                answer.writeFieldName(extra.getKey()); // never one of the names above (Limits adds "operating*")
+                extra.getValue().serialize(answer, trees);
+            }
+            answer.writeEndObject();
+            answer.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("A JSON answer always serialises into memory", e);
+        }
+        return out.buffer == null ? Buffer.buffer() : out.buffer;
     }
 
     /** The error envelope of an exchange; ERROR_CORE is written "" where the portal sends the on-premise code. */
@@ -65,20 +118,41 @@ public final class Envelope {
         } else {
             body.set("result", result instanceof JsonNode node ? node : json.valueToTree(result));
         }
-        Instant finish = start.plusNanos(nanos);
-        ObjectNode time = body.putObject("time");
-        time.put("start", start.getEpochSecond());
-        time.put("finish", seconds(finish.getEpochSecond() * 1_000_000L + micros(finish.getNano())));
-        time.put("duration", seconds(micros(nanos)));
-        time.put("processing", nanos / 1_000_000_000L);
-        time.put("date_start", IsoTime.format(start, zone));
-        time.put("date_finish", IsoTime.format(finish, zone));
+        Time time = Time.of(start, nanos, zone);
+        ObjectNode block = body.putObject("time");
+        block.put("start", time.start());
+        block.put("finish", BigDecimal.valueOf(time.finishMicros(), 6));
+        block.put("duration", BigDecimal.valueOf(time.durationMicros(), 6));
+        block.put("processing", time.processing());
+        block.put("date_start", time.dateStart());
+        block.put("date_finish", time.dateFinish());
         return body;
     }
 
-    /** Seconds with microsecond precision in plain notation, as PHP's microtime(true) prints (never 1.7E9). */
-    private static BigDecimal seconds(long micros) {
-        return BigDecimal.valueOf(micros, 6);
+    /**
+     * The time block of an answer that started at {@code start} (portal clock) and took {@code nanos}: seconds with
+     * microseconds as integers, so that both the tree and the streamed answer print them exactly.
+     */
+    private record Time(long start, long finishMicros, long durationMicros, long processing, String dateStart,
+                        String dateFinish) {
+        static Time of(Instant start, long nanos, ZoneId zone) {
+            Instant finish = start.plusNanos(nanos);
+            return new Time(start.getEpochSecond(), finish.getEpochSecond() * 1_000_000L + micros(finish.getNano()),
+                    micros(nanos), nanos / 1_000_000_000L, IsoTime.format(start, zone), IsoTime.format(finish, zone));
+        }
+    }
+
+    /**
+     * Seconds with microsecond precision in plain notation, as PHP's microtime(true) prints (never 1.7E9): the text
+     * BigDecimal.valueOf(micros, 6) prints, without the BigDecimal and its builder.
+     */
+    static String plainSeconds(long micros) {
+        if (micros < 0) {
+            return BigDecimal.valueOf(micros, 6).toString();
+        }
+        String fraction = Long.toString(micros % 1_000_000L);
+        return new StringBuilder(24).append(micros / 1_000_000L).append('.')
+                .append("000000", fraction.length(), 6).append(fraction).toString();
     }
 
     /** Nanoseconds to microseconds, half up; integer arithmetic, where a double of 1.7e9 s holds only 0.2 µs. */

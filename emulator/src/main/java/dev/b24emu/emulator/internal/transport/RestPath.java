@@ -1,7 +1,5 @@
 package dev.b24emu.emulator.internal.transport;
 
-import java.util.Locale;
-
 /**
  * What a /rest/ path addresses: a method, with or without webhook credentials
  * ({@code /rest/{user}/{token}/{method}[.json][/]} or {@code /rest/{method}}), in REST 2 or, below
@@ -39,17 +37,32 @@ public record RestPath(String userId, String token, String method, boolean v3) {
         if (v3) {
             rest = rest.substring(V3_SEGMENT.length() + 1);
         }
-        String[] parts = rest.split("/", -1);
-        String method = parts[parts.length - 1];
-        if (method.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            method = method.substring(0, method.length() - ".json".length());
+        // the last three segments, found from the end: a split made an array and a string per segment per request
+        int last = rest.lastIndexOf('/');
+        String method = withoutJson(rest.substring(last + 1));
+        if (last < 0) {
+            return new RestPath(null, null, method, v3);
         }
-        if (parts.length >= 3) {
-            return new RestPath(parts[parts.length - 3], parts[parts.length - 2], method, v3);
+        int second = rest.lastIndexOf('/', last - 1);
+        if (second < 0) {
+            return new RestPath(rest.substring(0, last), rest.substring(last + 1), "", v3);
         }
-        if (parts.length == 2) {
-            return new RestPath(parts[0], parts[1], "", v3);
+        int third = rest.lastIndexOf('/', second - 1);
+        return new RestPath(rest.substring(third + 1, second), rest.substring(second + 1, last), method, v3);
+    }
+
+    /** The method without a ".json" suffix in any case (only ASCII letters lower-case to those of "json"). */
+    private static String withoutJson(String method) {
+        int dot = method.length() - ".json".length();
+        if (dot < 0 || method.charAt(dot) != '.') {
+            return method;
         }
-        return new RestPath(null, null, method, v3);
+        for (int i = 1; i < ".json".length(); i++) {
+            char c = method.charAt(dot + i);
+            if (c >= 0x80 || Character.toLowerCase(c) != ".json".charAt(i)) {
+                return method;
+            }
+        }
+        return method.substring(0, dot);
     }
 }

@@ -18,7 +18,9 @@ class BoundedJsonTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static JsonNode kept(JsonNode value) {
-        return BoundedJson.read(BoundedJson.of(value).json());
+        String kept = BoundedJson.of(value, value).json();
+        assertEquals(BoundedJson.params(kept), BoundedJson.result(kept), "each value is bounded on its own");
+        return BoundedJson.params(kept);
     }
 
     @Test
@@ -35,8 +37,11 @@ class BoundedJsonTest {
         assertEquals(new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(value)), back);
         assertEquals("1.1", back.get("FLOAT").asText(), "a float is written as written, not widened");
         assertEquals("3", back.get("SHORT").asText());
-        assertNull(BoundedJson.of(null).json());
-        assertNull(BoundedJson.read(null));
+        String none = BoundedJson.of(null, null).json();
+        assertNull(BoundedJson.params(none));
+        assertNull(BoundedJson.result(none));
+        assertEquals(NODES.nullNode(), BoundedJson.result(BoundedJson.of(value, NODES.nullNode()).json()),
+                "a null result is kept apart from none");
     }
 
     @Test

@@ -56,4 +56,43 @@ class EnvelopeTimeTest {
         assertArrayEquals(new ObjectMapper().writeValueAsBytes(result.get("SMALL")),
                 envelope.buffer(result.get("SMALL")).getBytes());
     }
+
+    /** A result a method may return that is not a tree: serialised as the mapper serialises it. */
+    record Pojo(String name, int id, java.util.List<String> tags) {
+    }
+
+    @Test
+    void theStreamedAnswerHasTheBytesOfTheTreeForEveryKindOfResult() {
+        var nodes = JsonNodeFactory.instance;
+        var items = nodes.arrayNode().add(nodes.objectNode().put("ID", "1").put("TITLE", "Звонок ☎ \"q\""));
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> extras = new java.util.LinkedHashMap<>();
+        extras.put("operating_reset_at", nodes.numberNode(1773131379L));
+        extras.put("operating", nodes.numberNode(0.0125));
+        Object[] results = {nodes.objectNode().put("CALL_ID", "externalCall.x").putNull("CRM_CREATED_LEAD"),
+                nodes.booleanNode(true), nodes.nullNode(), new ListResult(items, 50, 120),
+                new ListResult(items, null, ListResult.NOT_COUNTED), new Pojo("a", 7, java.util.List.of("x", "y")), null,
+                nodes.objectNode().putPOJO("POJO", new Pojo("b", 8, java.util.List.of()))};
+        Instant[] starts = {Instant.parse("2026-03-10T08:19:39.999999400Z"), Instant.parse("1969-12-31T23:59:58.5Z")};
+        long[] durations = {200, 1_234_567_891L, 0};
+        for (Object result : results) {
+            for (Instant start : starts) {
+                for (long nanos : durations) {
+                    var tree = envelope.success(result, start, nanos, java.time.ZoneId.of("Europe/Moscow"));
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("time")).setAll(extras);
+                    String expected = new String(envelope.buffer(tree).getBytes(), StandardCharsets.UTF_8);
+                    String streamed = new String(envelope.success(result, start, nanos,
+                            java.time.ZoneId.of("Europe/Moscow"), extras).getBytes(), StandardCharsets.UTF_8);
+                    org.junit.jupiter.api.Assertions.assertEquals(expected, streamed, result + " at " + start);
+                }
+            }
+        }
+    }
+
+    @Test
+    void secondsArePrintedAsBigDecimalPrintsThem() {
+        for (long micros : new long[]{0, 5, 999_999, 1_000_000, 1_773_130_781_234_568L, -1, -1_500_000, 123_456_789}) {
+            org.junit.jupiter.api.Assertions.assertEquals(java.math.BigDecimal.valueOf(micros, 6).toString(),
+                    Envelope.plainSeconds(micros));
+        }
+    }
 }

@@ -199,6 +199,30 @@ class SdkShapesTest extends AppHarness {
         call("user.current", Map.of()).then().statusCode(200);
     }
 
+    @Test
+    void urlsInAnswersFollowTheHostEachRequestNamed() throws Exception {
+        String register = "{\"USER_ID\":1,\"PHONE_NUMBER\":\"+79990001122\",\"TYPE\":2}";
+        String registered = raw("POST " + path(webhook) + "telephony.externalcall.register HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + register.length() + "\r\nConnection: close\r\n\r\n"
+                + register);
+        String callId = registered.replaceAll("(?s).*\"CALL_ID\":\"([^\"]+)\".*", "$1");
+        String finish = "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":1,\"DURATION\":30}";
+        assertTrue(raw("POST " + path(webhook) + "telephony.externalcall.finish HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + finish.length() + "\r\nConnection: close\r\n\r\n"
+                + finish).startsWith("HTTP/1.1 200"));
+        String attach = "{\"CALL_ID\":\"" + callId + "\",\"FILENAME\":\"talk.wav\"}";
+        // alternating hosts, each answered with its own address; a Host that is no host name gets the default one
+        String[][] hosts = {{"a.example:1111", "http://a.example:1111/"}, {"b.example", "http://b.example/"},
+                {"a.example:1111", "http://a.example:1111/"}, {"a.example:2222", "http://a.example:2222/"},
+                {"b.example:2222", "http://b.example:2222/"}, {"bad host!", base() + "/"}, {"b.example", "http://b.example/"}};
+        for (String[] host : hosts) {
+            String answer = raw("POST " + path(webhook) + "telephony.externalCall.attachRecord HTTP/1.1\r\nHost: " + host[0]
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + attach.length()
+                    + "\r\nConnection: close\r\n\r\n" + attach);
+            assertTrue(answer.contains("\"uploadUrl\":\"" + host[1] + "upload/record/"), host[0] + " -> " + answer);
+        }
+    }
+
     private static String raw(String request) throws Exception {
         return RawHttp.exchange(base(), request);
     }
