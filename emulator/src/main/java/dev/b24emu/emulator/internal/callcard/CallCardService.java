@@ -94,8 +94,10 @@ public final class CallCardService implements CallListener {
      */
     @Override
     public void ended(Portal portal, FinishedCall row) {
-        for (CallCard card : cards(portal).cardsOf(row.call().callId()).stream()
-                .filter(c -> !c.closed() && !row.call().shownTo().contains(c.userId())).toList()) {
+        for (CallCard card : cards(portal).cardsOf(row.call().callId())) { // a copy: closing a card changes the store
+            if (card.closed() || row.call().shownTo().contains(card.userId())) {
+                continue;
+            }
             ObjectNode params = NODES.objectNode();
             if (!SUCCESS.equals(row.statusCode())) {
                 params.put("failedCode", row.statusCode());
