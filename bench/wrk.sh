@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The emulator beside WireMock standalone (static stubs) and a bare Vert.x route under wrk, a C load generator far
-# lighter than bench/run.sh's Java client: 2 threads, 16 connections, 5 s warm-up + 20 s measured per load, two loads:
+# lighter than bench/run.sh's Java client: 2 threads, 16 connections, 30 s warm-up + 20 s measured per load, two loads:
 # - register.lua: telephony.externalcall.register alone, a new number on every request (never-finished calls pile up);
 # - cycle.lua: register → finish → search, each thread finishing the calls it registered (state stays bounded).
 # The emulator runs as users start it (bin/b24-emulator: its class-data archive, parallel collector, 256 MiB heap), the
 # bare route with the same JVM flags (the ceiling of this stack), WireMock as its users start it (plain java -jar).
 # ROUNDS=3 (default) runs everything that many times and prints each round's figures, then the median ratio and its
 # spread (min–max over the rounds). Socket errors (connections closed without an answer, timeouts) are counted.
+# The warm-up is run as 5 s windows whose rates are kept and printed as a second table: the early windows are what a
+# short test suite meets (a JVM server still interpreting and compiling), the measured run what a long one meets.
+# WARMUP_SECONDS (default 30, a multiple of 5): the emulator's rate climbs for 15-20 s of load (its C2 compiler works
+# for 10-15 s, 3-6 s of CPU on two cores) and WireMock's for 40 s or more, so the earlier 5 s mixed both servers'
+# warm-up into their measured rates, WireMock's most; WARMUP_SECONDS=5 gives that figure again.
 # Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +22,8 @@ mkdir -p target/bench
   mvn -B -ntp -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench
 rounds=${ROUNDS:-3}
 seconds=${SECONDS_PER_LOAD:-20}
+warmup=${WARMUP_SECONDS:-30}
+(( warmup >= 5 && warmup % 5 == 0 )) || { echo "WARMUP_SECONDS must be a multiple of 5 (got $warmup)" >&2; exit 2; }
 results=target/bench/wrk-results.txt
 : > "$results"
 pid=
@@ -24,24 +31,27 @@ trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true' EXIT
 
 wait_for() { for _ in $(seq 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer at $1" >&2; exit 1; }
 
-# load ROUND SERVER SCRIPT URL: warm-up, measured run; appends "round server script rate p50 p99 errors" to $results
+# load ROUND SERVER SCRIPT URL: warm-up windows, measured run; appends to $results
+# "round server script rate p50 p99 errors non2xx warm-up-rate..." (one rate per 5 s warm-up window)
 load() {
-  wrk -t2 -c16 -d5s -s "bench/$3" "$4" >/dev/null 2>&1
-  local out rate p50 p99 errors
+  local out rate p50 p99 errors non2xx warm=""
+  for _ in $(seq $((warmup / 5))); do
+    warm="$warm $(wrk -t2 -c16 -d5s -s "bench/$3" "$4" 2>&1 | awk '/Requests\/sec/ {print $2; found=1} END {if (!found) print 0}')"
+  done
   out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "bench/$3" "$4" 2>&1)
   rate=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(awk '/Socket errors/ {gsub(",", ""); print $4+$6+$8+$10; found=1} END {if (!found) print 0}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5; found=1} END {if (!found) print 0}' <<<"$out")
-  echo "$1 $2 $3 $rate $p50 $p99 $errors $non2xx" | tee -a "$results"
+  echo "$1 $2 $3 $rate $p50 $p99 $errors $non2xx$warm" | tee -a "$results"
 }
 
 stub() { # method
   curl -s -o /dev/null -XPOST http://127.0.0.1:18081/__admin/mappings -d '{"request":{"method":"'"$2"'","urlPath":"/rest/1/demo-token/'"$1"'"},"response":{"status":200,"headers":{"Content-Type":"application/json; charset=utf-8"},"body":"{\"result\":{\"CALL_ID\":\"externalCall.716f1cb73def9700a23842adf9c4c568.1773130779\",\"CRM_CREATED_LEAD\":null,\"CRM_CREATED_ENTITIES\":[],\"CRM_ENTITY_TYPE\":\"\",\"CRM_ENTITY_ID\":null}}"}}'
 }
 
-echo "round server script requests/s p50 p99 socket-errors non-2xx"
+echo "round server script requests/s p50 p99 socket-errors non-2xx warm-up-windows(requests/s per 5 s)"
 for round in $(seq "$rounds"); do
   for script in register.lua cycle.lua; do
     bin/b24-emulator --port 18080 --https-port -1 >/dev/null 2>&1 & pid=$!
@@ -66,7 +76,7 @@ for round in $(seq "$rounds"); do
 done
 pid=
 
-python3 - "$results" <<'PY'
+python3 - "$results" "$warmup" "$seconds" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 def ms(text):  # wrk prints 812.00us, 1.23ms, 1.01s
@@ -75,7 +85,7 @@ def ms(text):  # wrk prints 812.00us, 1.23ms, 1.01s
             return float(text[:-len(unit)]) * factor
     return float(text)
 print()
-print("| under wrk (median of %d rounds; min–max) | emulator | WireMock 3.13.2 (static stubs) | bare Vert.x route | emulator / WireMock | emulator / bare Vert.x |" % len({r[0] for r in rows}))
+print("| under wrk (median of %d rounds; min–max; measured %s s after a %s s warm-up) | emulator | WireMock 3.13.2 (static stubs) | bare Vert.x route | emulator / WireMock | emulator / bare Vert.x |" % (len({r[0] for r in rows}), sys.argv[3], sys.argv[2]))
 print("|---|---|---|---|---|---|")
 for script, name in (("register.lua", "register alone"), ("cycle.lua", "register → finish → search")):
     by = {s: [r for r in rows if r[1] == s and r[2] == script] for s in ("emulator", "wiremock", "bare")}
@@ -94,4 +104,20 @@ for script, name in (("register.lua", "register alone"), ("cycle.lua", "register
     non2xx = {s: sum(int(r[7]) for r in by[s]) for s in by}
     print("| %s, socket errors / non-2xx answers (all rounds) | %d / %d | %d / %d | %d / %d | | |" % (name,
           errors["emulator"], non2xx["emulator"], errors["wiremock"], non2xx["wiremock"], errors["bare"], non2xx["bare"]))
+# the warm-up curve: what a short test suite sees (a JVM server still interpreting and compiling) before the above
+windows = len(rows[0]) - 8
+warmup, seconds = int(sys.argv[2]), int(sys.argv[3])
+for script, name in (("register.lua", "register alone"), ("cycle.lua", "register → finish → search")):
+    by = {s: [r for r in rows if r[1] == s and r[2] == script] for s in ("emulator", "wiremock", "bare")}
+    rates = {s: [[float(x) for x in r[8:]] + [float(r[3])] for r in by[s]] for s in by}
+    print()
+    print("| %s: requests/s by seconds of load since the start (median of %d rounds) | %s | %d–%d (measured) |" % (name,
+          len(by["emulator"]), " | ".join("%d–%d" % (5 * w, 5 * w + 5) for w in range(windows)), warmup, warmup + seconds))
+    print("|---" * (windows + 2) + "|")
+    for server, label in (("emulator", "emulator"), ("wiremock", "WireMock"), ("bare", "bare Vert.x route")):
+        print("| %s | %s |" % (label, " | ".join("%.0f" % statistics.median(r[w] for r in rates[server])
+              for w in range(windows + 1))))
+    for other, label in (("wiremock", "emulator / WireMock"), ("bare", "emulator / bare")):
+        print("| %s | %s |" % (label, " | ".join("%.2f×" % statistics.median(e[w] / o[w] if o[w] else 0
+              for e, o in zip(rates["emulator"], rates[other])) for w in range(windows + 1))))
 PY
