@@ -84,13 +84,15 @@ def ms(text):  # wrk prints 812.00us, 1.23ms, 1.01s
         if text.endswith(unit):
             return float(text[:-len(unit)]) * factor
     return float(text)
+LOADS = (("register.lua", "register alone"), ("cycle.lua", "register → finish → search"))
+def by_server(script):  # each server's rows for one load, in round order
+    return {s: [r for r in rows if r[1] == s and r[2] == script] for s in ("emulator", "wiremock", "bare")}
 print()
 print("| under wrk (median of %d rounds; min–max; measured %s s after a %s s warm-up) | emulator | WireMock 3.13.2 (static stubs) | bare Vert.x route | emulator / WireMock | emulator / bare Vert.x |" % (len({r[0] for r in rows}), sys.argv[3], sys.argv[2]))
 print("|---|---|---|---|---|---|")
-for script, name in (("register.lua", "register alone"), ("cycle.lua", "register → finish → search")):
-    by = {s: [r for r in rows if r[1] == s and r[2] == script] for s in ("emulator", "wiremock", "bare")}
+for script, name in LOADS:
+    by = by_server(script)
     rate = {s: [float(r[3]) for r in by[s]] for s in by}
-    rounds = sorted({r[0] for r in rows})
     def ratios(other):
         return [float(e[3]) / float(o[3]) for e, o in zip(by["emulator"], by[other])]
     def cell(values, fmt):
@@ -107,8 +109,8 @@ for script, name in (("register.lua", "register alone"), ("cycle.lua", "register
 # the warm-up curve: what a short test suite sees (a JVM server still interpreting and compiling) before the above
 windows = len(rows[0]) - 8
 warmup, seconds = int(sys.argv[2]), int(sys.argv[3])
-for script, name in (("register.lua", "register alone"), ("cycle.lua", "register → finish → search")):
-    by = {s: [r for r in rows if r[1] == s and r[2] == script] for s in ("emulator", "wiremock", "bare")}
+for script, name in LOADS:
+    by = by_server(script)
     rates = {s: [[float(x) for x in r[8:]] + [float(r[3])] for r in by[s]] for s in by}
     print()
     print("| %s: requests/s by seconds of load since the start (median of %d rounds) | %s | %d–%d (measured) |" % (name,
