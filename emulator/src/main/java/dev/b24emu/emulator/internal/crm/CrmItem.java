@@ -11,9 +11,14 @@ import java.util.Set;
 /**
  * One lead, deal, contact or company. Its fields are kept in the wire form the real API returns
  * (IDs and most numbers as strings, multifields as lists of {ID, VALUE_TYPE, VALUE, TYPE_ID}); the
- * node is never changed after construction, an update builds a new item.
+ * node is frozen at construction ({@link FrozenFields}: read-only and compact), an update builds a new item from
+ * a deep copy.
  */
 public record CrmItem(CrmEntityType type, long id, ObjectNode fields) {
+    public CrmItem {
+        fields = fields == null ? null : FrozenFields.freeze(fields); // read-only from here (FrozenFields)
+    }
+
     public static final List<String> MULTIFIELDS = List.of("PHONE", "EMAIL", "WEB", "IM");
     private static final Set<String> CLOSED_LEAD_STATUSES = Set.of("CONVERTED", "JUNK");
     private static final Set<String> CLOSED_DEAL_STAGES = Set.of("WON", "LOSE");

@@ -1,0 +1,126 @@
+package dev.b24emu.emulator.internal.crm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A stored CRM item's fields, frozen: read as before, written never, and the indexes kept in step. */
+class FrozenFieldsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode contact(String name, String phone) throws Exception {
+        return (ObjectNode) JSON.readTree("{\"ID\":\"7\",\"NAME\":\"" + name + "\",\"OPENED\":\"Y\",\"HAS_PHONE\":\"Y\","
+                + "\"SOURCE_ID\":null,\"OPPORTUNITY\":12.5,\"UF_LIST\":[1,\"two\",{\"x\":true}],\"EMAIL\":[],"
+                + "\"PHONE\":[{\"ID\":\"3\",\"VALUE_TYPE\":\"WORK\",\"VALUE\":\"" + phone + "\",\"TYPE_ID\":\"PHONE\"}]}");
+    }
+
+    @Test
+    void aFrozenTreeReadsWritesAndComparesAsTheTreeItWasMadeFrom() throws Exception {
+        ObjectNode original = contact("Ivan", "+79990000001");
+        ObjectNode frozen = FrozenFields.freeze(original.deepCopy());
+
+        assertEquals(JSON.writeValueAsString(original), JSON.writeValueAsString(frozen)); // same text, same order
+        assertEquals(original, frozen);
+        assertEquals(frozen, original);
+        assertEquals(original.hashCode(), frozen.hashCode());
+        assertEquals("Ivan", frozen.get("NAME").asText());
+        assertEquals("+79990000001", frozen.path("PHONE").path(0).path("VALUE").asText());
+        assertTrue(frozen.has("SOURCE_ID"));
+        assertTrue(frozen.get("SOURCE_ID").isNull());
+        assertNull(frozen.get("LAST_NAME"));
+        assertTrue(frozen.path("LAST_NAME").isMissingNode());
+        assertEquals(original.size(), frozen.size());
+        List<String> names = new ArrayList<>();
+        frozen.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("ID", "NAME", "OPENED", "HAS_PHONE", "SOURCE_ID", "OPPORTUNITY", "UF_LIST", "EMAIL",
+                "PHONE"), names);
+        assertSame(frozen, FrozenFields.freeze(frozen));
+    }
+
+    @Test
+    void aFrozenTreeRefusesEveryWriteAndItsDeepCopyTakesThem() throws Exception {
+        ObjectNode frozen = FrozenFields.freeze(contact("Ivan", "+79990000001"));
+
+        assertThrows(UnsupportedOperationException.class, () -> frozen.put("NAME", "Petr"));
+        assertThrows(UnsupportedOperationException.class, () -> frozen.remove("NAME"));
+        assertThrows(UnsupportedOperationException.class, () -> ((ArrayNode) frozen.get("EMAIL")).add("a@b.c"));
+        assertThrows(UnsupportedOperationException.class, () -> ((ArrayNode) frozen.get("PHONE")).removeAll());
+        assertThrows(UnsupportedOperationException.class,
+                () -> ((ObjectNode) frozen.path("PHONE").get(0)).put("VALUE", "+1"));
+        assertEquals("Ivan", frozen.get("NAME").asText());
+
+        ObjectNode copy = frozen.deepCopy();
+        copy.put("NAME", "Petr");
+        ((ArrayNode) copy.get("EMAIL")).addObject().put("VALUE", "a@b.c");
+        ((ObjectNode) copy.path("PHONE").get(0)).put("VALUE", "+1");
+        assertEquals("Petr", copy.get("NAME").asText());
+        assertEquals("Ivan", frozen.get("NAME").asText());
+        assertTrue(frozen.get("EMAIL").isEmpty());
+        assertEquals("+79990000001", frozen.path("PHONE").path(0).path("VALUE").asText());
+    }
+
+    @Test
+    void repeatedShortValuesAndEmptyArraysAreSharedUniqueOnesAreNot() throws Exception {
+        ObjectNode first = FrozenFields.freeze(contact("Ivan", "+79990000001"));
+        ObjectNode second = FrozenFields.freeze(contact("Petr", "+79990000002"));
+
+        assertSame(first.get("OPENED"), second.get("OPENED"));
+        assertSame(first.get("EMAIL"), second.get("EMAIL"));
+        assertSame(first.path("PHONE").path(0).get("TYPE_ID"), second.path("PHONE").path(0).get("TYPE_ID"));
+        assertEquals("Petr", second.get("NAME").asText());
+        assertEquals("+79990000002", second.path("PHONE").path(0).path("VALUE").asText());
+    }
+
+    @Test
+    void theStoreStoresFrozenItemsAndItsPhoneIndexFollowsUpdatesAndDeletes() throws Exception {
+        CrmStore store = new CrmStore();
+        String now = "2026-12-03T10:00:00+00:00";
+        CrmItem ivan = store.add(CrmEntityType.CONTACT, contact("Ivan", "+7 999 000-00-01"), 1, now);
+        CrmItem petr = store.add(CrmEntityType.CONTACT, contact("Petr", "8 (999) 000-00-01"), 1, now);
+        assertThrows(UnsupportedOperationException.class, () -> store.get(ivan.ref()).orElseThrow().fields()
+                .put("NAME", "changed in place"));
+        assertEquals(List.of(ivan.id(), petr.id()), ids(store.findByPhone("+79990000001")));
+
+        ObjectNode renumbered = (ObjectNode) JSON.readTree("{\"NAME\":\"Ivan\",\"PHONE\":[{\"VALUE\":\"+79990000002\"}]}");
+        CrmItem updated = store.update(ivan.ref(), renumbered, 1, now).orElseThrow();
+        assertEquals(2, updated.fields().get("PHONE").size()); // an update appends multifield values
+        assertEquals(List.of(ivan.id(), petr.id()), ids(store.findByPhone("+79990000001")));
+        assertEquals(List.of(ivan.id()), ids(store.findByPhone("+79990000002")));
+
+        assertTrue(store.delete(ivan.ref()));
+        assertEquals(List.of(petr.id()), ids(store.findByPhone("+79990000001")));
+        assertEquals(List.of(), ids(store.findByPhone("+79990000002")));
+        assertTrue(store.delete(petr.ref()));
+        assertEquals(List.of(), ids(store.findByPhone("+79990000001")));
+    }
+
+    @Test
+    void openSalesFollowTheirClientThroughUpdatesAndDeletes() throws Exception {
+        CrmStore store = new CrmStore();
+        String now = "2026-12-03T10:00:00+00:00";
+        CrmItem client = store.add(CrmEntityType.CONTACT, contact("Ivan", "+79990000001"), 1, now);
+        ObjectNode deal = (ObjectNode) JSON.readTree("{\"TITLE\":\"Deal\",\"CONTACT_ID\":" + client.id() + "}");
+        CrmItem first = store.add(CrmEntityType.DEAL, deal, 1, now);
+        CrmItem second = store.add(CrmEntityType.DEAL, deal, 1, now);
+        assertEquals(List.of(first.id(), second.id()), ids(store.openSalesOf(client.ref())));
+
+        store.update(first.ref(), (ObjectNode) JSON.readTree("{\"STAGE_ID\":\"WON\"}"), 1, now);
+        assertEquals(List.of(second.id()), ids(store.openSalesOf(client.ref())));
+        store.delete(second.ref());
+        assertEquals(List.of(), ids(store.openSalesOf(client.ref())));
+    }
+
+    private static List<Long> ids(List<CrmItem> items) {
+        return items.stream().map(CrmItem::id).sorted().toList();
+    }
+}
