@@ -55,7 +55,7 @@ public final class EmulatorOptions {
     ServerConfig config() {
         Builder v = values;
         return new ServerConfig(v.host, v.port, v.webhookToken, v.webhookUserId, v.seed, v.journalSize,
-                v.finishedCalls, v.openCalls, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
+                v.finishedCalls, v.openCalls, v.crmObjects, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
                 v.allowedHosts, v.allowedOrigins, new ServerConfig.Timeouts(v.idleTimeoutSeconds, v.headerTimeoutSeconds),
@@ -76,6 +76,7 @@ public final class EmulatorOptions {
         private int journalSize = 1000;
         private int finishedCalls = 10_000;
         private int openCalls = 20_000;
+        private int crmObjects = 20_000;
         private long bodyLimit = 8L * 1024 * 1024;
         private int eventLoops;
         private int httpsPort = -1;
@@ -131,6 +132,13 @@ public final class EmulatorOptions {
 
         /** Open (registered, unfinished) calls kept per portal; past it a new call drops the oldest (default 20,000). */
         public Builder openCalls(int calls) { this.openCalls = calls; return this; }
+
+        /**
+         * CRM objects of each kind (leads, deals, contacts, companies, activities, timeline comments) kept per portal
+         * of those made while it runs; past it each new one drops the oldest of its kind. Seeded objects are kept
+         * whatever their number (default 20,000).
+         */
+        public Builder crmObjects(int objects) { this.crmObjects = objects; return this; }
 
         /** The largest request body accepted, in bytes (default 8 MiB). */
         public Builder bodyLimit(long bytes) { this.bodyLimit = bytes; return this; }
@@ -201,6 +209,7 @@ public final class EmulatorOptions {
             copy.journalSize = journalSize;
             copy.finishedCalls = finishedCalls;
             copy.openCalls = openCalls;
+            copy.crmObjects = crmObjects;
             copy.bodyLimit = bodyLimit;
             copy.eventLoops = eventLoops;
             copy.httpsPort = httpsPort;

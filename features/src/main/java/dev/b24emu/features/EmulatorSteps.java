@@ -42,9 +42,18 @@ public class EmulatorSteps {
      */
     @Given("an emulator of its own that keeps at most {int} open calls per portal")
     public void ownEmulatorWithOpenCallBound(int openCalls) {
+        ownEmulator(EmulatorOptions.builder().openCalls(openCalls));
+    }
+
+    @Given("an emulator of its own that keeps at most {int} CRM objects of each kind made while a portal runs")
+    public void ownEmulatorWithCrmObjectBound(int objects) {
+        ownEmulator(EmulatorOptions.builder().crmObjects(objects));
+    }
+
+    private void ownEmulator(EmulatorOptions.Builder options) {
         requireEmulator();
         RestAssured.given().delete(ctx.emulatorBase + "/_emulator/portals/" + ctx.portalId).then().statusCode(200);
-        Bitrix24Emulator own = Bitrix24Emulator.start(EmulatorOptions.builder().openCalls(openCalls).build());
+        Bitrix24Emulator own = Bitrix24Emulator.start(options.build());
         ctx.ownEmulator = own;
         ctx.emulatorBase = own.baseUrl();
         ctx.portalId = "default";

@@ -137,6 +137,35 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | USER_ID | {operator} |
     Then the call succeeds
 
+  @D118 @emulator-only
+  Scenario: Past the bound of CRM objects made at run time each new one drops the oldest of its kind; the seed stays
+    Given an emulator of its own that keeps at most 2 CRM objects of each kind made while a portal runs
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995551801 |
+      | TYPE         | 2            |
+      | CRM_CREATE   | 1            |
+    Then I remember the result "CRM_CREATED_LEAD" as "first"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995551802 |
+      | TYPE         | 2            |
+      | CRM_CREATE   | 1            |
+    Then I remember the result "CRM_CREATED_LEAD" as "second"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995551803 |
+      | TYPE         | 2            |
+      | CRM_CREATE   | 1            |
+    And I call "crm.lead.get" with:
+      | id | {first} |
+    Then the call fails with 400 "ERROR_CORE" "Not found"
+    When I call "crm.lead.get" with:
+      | id | {second} |
+    Then the call succeeds
+    When I call "crm.lead.list"
+    Then the result has 3 items
+
   @D100 @emulator-only
   Scenario: A dismissed employee's webhook is refused, unless the portal is told otherwise
     Given user 1 is dismissed

@@ -102,6 +102,12 @@ public final class Main implements Callable<Integer> {
             + " each new call drops the oldest, so calls never finished cannot fill the memory (default: ${DEFAULT-VALUE}).")
     int openCalls = 20_000;
 
+    @Option(names = "--max-crm-objects", description = "CRM objects of each kind (leads, deals, contacts, companies,"
+            + " activities, comments) made while a portal runs that it keeps; past it each new one drops the oldest of"
+            + " its kind, so a call load that creates leads and activities cannot fill the memory. Seeded objects are"
+            + " always kept (default: ${DEFAULT-VALUE}).")
+    int crmObjects = 20_000;
+
     @Option(names = "--body-limit", description = "Largest accepted request body in bytes (default: ${DEFAULT-VALUE}).")
     long bodyLimit = 8L * 1024 * 1024;
 
@@ -188,8 +194,8 @@ public final class Main implements Callable<Integer> {
             err.println("--state-save-seconds must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
-        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || bodyLimit < 1024) {
-            err.println("--journal-size must be >= 0, --max-finished-calls and --max-open-calls >= 1, and --body-limit >= 1024");
+        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || crmObjects < 1 || bodyLimit < 1024) {
+            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls and --max-crm-objects >= 1, and --body-limit >= 1024");
             return CommandLine.ExitCode.USAGE;
         }
         if (!fsync.equals("always") && !fsync.equals("periodic")) {
@@ -213,7 +219,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
-                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls)
+                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).crmObjects(crmObjects)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
                 .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)

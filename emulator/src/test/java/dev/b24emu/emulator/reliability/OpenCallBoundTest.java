@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.internal.callcard.CallCardStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
@@ -11,15 +10,12 @@ import dev.b24emu.emulator.internal.telephony.TelephonyStore;
 import dev.b24emu.emulator.support.Servers;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static dev.b24emu.emulator.support.WebhookJson.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,9 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one the portal never had, and every other call is untouched.
  */
 class OpenCallBoundTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     @Test
     void pastTheBoundEachNewCallDropsTheOldestOpenOneWithItsCards() throws Exception {
         Servers.Config config = Servers.config();
@@ -41,7 +34,7 @@ class OpenCallBoundTest {
             String webhook = emulator.webhookUrl(portal);
             List<String> callIds = new ArrayList<>();
             for (int i = 1; i <= 5; i++) {
-                JsonNode registered = call(webhook, "telephony.externalcall.register",
+                JsonNode registered = post(webhook, "telephony.externalcall.register",
                         "{\"USER_ID\":1,\"PHONE_NUMBER\":\"+7900000000" + i + "\",\"TYPE\":2,\"SHOW\":1}");
                 callIds.add(registered.at("/result/CALL_ID").asText());
             }
@@ -55,25 +48,18 @@ class OpenCallBoundTest {
                     "a dropped call's cards go with it");
             assertEquals(1, cards.cardsOf(callIds.get(4)).size(), "an open call keeps its card");
 
-            JsonNode late = call(webhook, "telephony.externalcall.finish",
+            JsonNode late = post(webhook, "telephony.externalcall.finish",
                     "{\"CALL_ID\":\"" + callIds.get(0) + "\",\"USER_ID\":1,\"DURATION\":5}");
             assertEquals("Call is not found (call should be registered prior to finishing",
                     late.path("error_description").asText(), late.toString());
-            JsonNode kept = call(webhook, "telephony.externalcall.finish",
+            JsonNode kept = post(webhook, "telephony.externalcall.finish",
                     "{\"CALL_ID\":\"" + callIds.get(2) + "\",\"USER_ID\":1,\"DURATION\":5}");
             assertEquals(callIds.get(2), kept.at("/result/CALL_ID").asText(), kept.toString());
             assertEquals(2, telephony.activeCalls().size());
 
             // a changed call (shown again) is not a new one: nothing more is dropped
-            call(webhook, "telephony.externalcall.show", "{\"CALL_ID\":\"" + callIds.get(3) + "\",\"USER_ID\":1}");
+            post(webhook, "telephony.externalcall.show", "{\"CALL_ID\":\"" + callIds.get(3) + "\",\"USER_ID\":1}");
             assertEquals(2, telephony.droppedOpenCalls());
         }
-    }
-
-    private static JsonNode call(String webhook, String method, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(webhook + method))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
     }
 }

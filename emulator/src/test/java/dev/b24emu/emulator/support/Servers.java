@@ -28,6 +28,7 @@ public final class Servers {
         public int journalSize = 1000;
         public int finishedCalls = 10_000;
         public int openCalls = 20_000;
+        public int crmObjects = 20_000;
         public long bodyLimit = 8L * 1024 * 1024;
         public ServerConfig.Timeouts timeouts = ServerConfig.Timeouts.DEFAULT;
         public boolean fsyncAlways;
@@ -39,7 +40,7 @@ public final class Servers {
         }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, "demo-token", 1, null, journalSize, finishedCalls, openCalls, bodyLimit, 0,
+            return new ServerConfig(host, port, "demo-token", 1, null, journalSize, finishedCalls, openCalls, crmObjects, bodyLimit, 0,
                     httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of(),
                     timeouts, fsyncAlways, proxyPort);
         }

@@ -13,9 +13,12 @@ import dev.b24emu.emulator.internal.portal.Store;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -29,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * The CRM of one portal: leads, deals, contacts, companies, activities, timeline comments and the exclusion list.
@@ -37,6 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CrmStore implements Store<CrmStore.Snapshot> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Logger LOG = LoggerFactory.getLogger("b24emu.crm");
+    /** the default of --max-crm-objects (D118) */
+    public static final int DEFAULT_MAX_CREATED = 20_000;
     /** Search and binding order of telephony: contacts, then leads, then companies (deals are never matched by phone). */
     public static final List<CrmEntityType> PHONE_SEARCH_ORDER =
             List.of(CrmEntityType.CONTACT, CrmEntityType.LEAD, CrmEntityType.COMPANY);
@@ -59,10 +66,30 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     /** match keys of the numbers on the CRM exclusion list: no lead, contact or deal is created or updated for them */
     private final Set<String> exclusions = ConcurrentHashMap.newKeySet();
 
+    /** how many objects of each kind made while the portal runs (not seeded, not restored) it keeps (D118) */
+    private final int maxCreated;
+    /** the portal, for the one WARN line of its first drop */
+    private final String portalId;
+    /** the IDs of the objects of each kind made while the portal runs, oldest first: what the bound drops */
+    private final Map<CrmEntityType, ArrayDeque<Long>> created = new EnumMap<>(CrmEntityType.class);
+    private final ArrayDeque<Long> createdActivities = new ArrayDeque<>();
+    private final ArrayDeque<Long> createdComments = new ArrayDeque<>();
+    /** true while the seed is added: seeded objects are the user's own and never dropped */
+    private boolean seeding;
+    private boolean droppedAny;
+
+    /** A store with the default bound, for tests. */
     public CrmStore() {
+        this(DEFAULT_MAX_CREATED, "test");
+    }
+
+    public CrmStore(int maxCreated, String portalId) {
+        this.maxCreated = maxCreated;
+        this.portalId = portalId;
         for (CrmEntityType type : CrmEntityType.values()) {
             items.put(type, new ConcurrentSkipListMap<>());
             lastIds.put(type, new AtomicLong());
+            created.put(type, new ArrayDeque<>());
         }
     }
 
@@ -99,7 +126,27 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         setHasFlags(type, fields);
         CrmItem item = new CrmItem(type, id, fields);
         index(item);
+        if (!seeding) {
+            bound(created.get(type), id, oldest -> delete(new CrmRef(type, oldest)));
+        }
         return item;
+    }
+
+    /**
+     * Notes an object made while the portal runs; past the bound, drops the oldest such object of its kind (one a
+     * client deleted is no longer counted). A call load that creates a lead and an activity per call otherwise filled
+     * a 256 MiB heap in under a minute (D118).
+     */
+    private void bound(ArrayDeque<Long> made, long id, LongConsumer drop) {
+        made.addLast(id);
+        if (made.size() > maxCreated) {
+            drop.accept(made.removeFirst());
+            if (!droppedAny) {
+                droppedAny = true;
+                LOG.warn("Portal {} keeps at most {} CRM objects of each kind made while it runs"
+                        + " (--max-crm-objects): each new one now drops the oldest of its kind", portalId, maxCreated);
+            }
+        }
     }
 
     /** Applies crm.*.update-style changes: scalars overwrite, multifields append new values. */
@@ -134,6 +181,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         }
         unindex(current);
         items.get(ref.type()).remove(ref.id());
+        created.get(ref.type()).removeFirstOccurrence(ref.id()); // no longer counted against the bound
         return true;
     }
 
@@ -173,17 +221,21 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     }
 
     public synchronized ObjectNode addActivity(ObjectNode fields) {
-        return addNumbered(activities, lastActivityId, fields);
+        ObjectNode activity = addNumbered(activities, lastActivityId, fields);
+        bound(createdActivities, lastActivityId.get(), activities::remove);
+        return activity;
     }
 
     /** Puts a changed activity in place of the one with its ID (crm.activity.update). */
     public synchronized void replaceActivity(long id, ObjectNode activity) {
-        activities.put(id, activity);
+        activities.put(id, FrozenFields.freeze(activity));
     }
 
     /** Adds a timeline comment (crm.timeline.comment.add): the fields as given, with its ID and CREATED. */
     public synchronized long addComment(ObjectNode fields) {
-        return Long.parseLong(addNumbered(comments, lastCommentId, fields).get("ID").asText());
+        long id = Long.parseLong(addNumbered(comments, lastCommentId, fields).get("ID").asText());
+        bound(createdComments, id, comments::remove);
+        return id;
     }
 
     /** The fields under the next ID of their kind, "ID" first as the API writes it. */
@@ -192,8 +244,9 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         ObjectNode record = NODES.objectNode();
         record.put("ID", Long.toString(id));
         record.setAll(fields);
-        into.put(id, record);
-        return record;
+        ObjectNode frozen = FrozenFields.freeze(record); // never changed in place: an update puts a new one
+        into.put(id, frozen);
+        return frozen;
     }
 
     public Collection<ObjectNode> comments() {
@@ -266,17 +319,22 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
 
     /** Adds the seed's CRM objects (companies, contacts, leads, deals, in that order) and its exclusion list. */
     @Override
-    public void seed(Portal portal, PortalSeed seed) {
+    public synchronized void seed(Portal portal, PortalSeed seed) {
         long creator = portal.store(UserStore.class).first().map(User::id).orElse(1L);
         String now = portal.isoNow();
-        for (CrmSeed.Array array : CrmSeed.ARRAYS) {
-            seed.section(array.field(), CrmSeed.Objects.class).ifPresent(objects -> objects.json().forEach(bytes -> {
-                try {
-                    add(array.type(), (ObjectNode) JSON.readTree(bytes), creator, now);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("A seed object was written by CrmSeed and always reads back", e);
-                }
-            }));
+        seeding = true;
+        try {
+            for (CrmSeed.Array array : CrmSeed.ARRAYS) {
+                seed.section(array.field(), CrmSeed.Objects.class).ifPresent(objects -> objects.json().forEach(bytes -> {
+                    try {
+                        add(array.type(), (ObjectNode) JSON.readTree(bytes), creator, now);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("A seed object was written by CrmSeed and always reads back", e);
+                    }
+                }));
+            }
+        } finally {
+            seeding = false;
         }
         seed.section(CrmSeed.EXCLUSIONS, CrmSeed.Exclusions.class).ifPresent(list -> list.phones().forEach(this::exclude));
     }
@@ -295,13 +353,13 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     public synchronized void restore(Snapshot snapshot) {
         clear();
         snapshot.items().forEach(this::index);
-        snapshot.activities().forEach(a -> activities.put(Long.parseLong(a.get("ID").asText()), a));
+        snapshot.activities().forEach(a -> activities.put(Long.parseLong(a.get("ID").asText()), FrozenFields.freeze(a)));
         exclusions.addAll(snapshot.exclusions());
         snapshot.lastIds().forEach((type, id) -> lastIds.get(type).set(id));
         lastActivityId.set(snapshot.lastActivityId());
         lastMultifieldId.set(snapshot.lastMultifieldId());
         if (snapshot.comments() != null) {
-            snapshot.comments().forEach(c -> comments.put(Long.parseLong(c.get("ID").asText()), c));
+            snapshot.comments().forEach(c -> comments.put(Long.parseLong(c.get("ID").asText()), FrozenFields.freeze(c)));
         }
         lastCommentId.set(snapshot.lastCommentId() == null ? 0 : snapshot.lastCommentId());
     }
@@ -318,6 +376,9 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         lastCommentId.set(0);
         lastMultifieldId.set(0);
         exclusions.clear();
+        created.values().forEach(ArrayDeque::clear);
+        createdActivities.clear();
+        createdComments.clear();
     }
 
     private void index(CrmItem item) {

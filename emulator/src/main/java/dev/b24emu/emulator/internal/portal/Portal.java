@@ -42,9 +42,9 @@ public final class Portal {
     private final Object writeLock = new Object();
 
     /** How much history a portal keeps, so memory stays flat however long the emulator runs. */
-    public record Bounds(int journalEntries, int finishedCalls, int openCalls) {
+    public record Bounds(int journalEntries, int finishedCalls, int openCalls, int crmObjects) {
         public static Bounds defaults() {
-            return new Bounds(1000, 10_000, 20_000);
+            return new Bounds(1000, 10_000, 20_000, 20_000);
         }
     }
 

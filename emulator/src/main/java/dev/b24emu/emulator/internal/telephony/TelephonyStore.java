@@ -177,7 +177,16 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         keepFinished(row);
         while (finished.size() > finishedCapacity) {
             FinishedCall oldest = finished.pollFirst();
-            finishedByCallId.remove(oldest.call().callId(), oldest);
+            String callId = oldest.call().callId();
+            if (finishedByCallId.remove(callId, oldest)) {
+                // its recording and latest transcript go with it: one per recorded call, they were the last state
+                // a long call load still grew
+                records.remove(callId);
+                Long transcript = transcriptByCall.remove(callId);
+                if (transcript != null) {
+                    transcripts.remove(transcript);
+                }
+            }
         }
         return row;
     }

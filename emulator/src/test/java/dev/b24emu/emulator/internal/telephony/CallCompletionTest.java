@@ -131,10 +131,27 @@ class CallCompletionTest {
             store.put(call);
             store.finish(call, new TelephonyStore.FinishedCallDraft(1, 0, 0, "", "304", "", 0, null, false, null,
                     Requests.T0));
+            store.attachRecord(call.callId(), "c" + i + ".mp3", "url", "http://pbx/c" + i + ".mp3", 0);
+            store.addTranscript(call.callId(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode(),
+                    null, null);
         }
         assertEquals(2, store.finishedCalls().size());
         assertTrue(store.finished("c0").isEmpty());
         assertTrue(store.finished("c2").isPresent());
+        // the third finish dropped c0 with its recording and transcript
+        assertEquals(java.util.Set.of("c1", "c2"), store.records().stream().map(CallRecord::callId)
+                .collect(java.util.stream.Collectors.toSet()));
+        Call fourth = new Call("c3", "", 1, "1", 2, null, null, Requests.T0, true, null,
+                java.util.List.of(), java.util.List.of(), null, null, java.util.Set.of());
+        store.put(fourth);
+        store.finish(fourth, new TelephonyStore.FinishedCallDraft(1, 0, 0, "", "304", "", 0, null, false, null,
+                Requests.T0));
+        // a finished call's recording and transcript go with it, so they stay bounded with the finished calls
+        assertEquals(java.util.Set.of("c2"), store.records().stream().map(CallRecord::callId)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(java.util.Set.of("c2"), store.transcripts().stream().map(Transcript::callId)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertTrue(store.record("c1").isEmpty() && store.transcriptOf("c1").isEmpty());
     }
 
     @Test
