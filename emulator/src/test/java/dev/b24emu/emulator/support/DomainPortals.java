@@ -55,7 +55,7 @@ public final class DomainPortals {
                 StoreType.of("events", EventStore.class, p -> new EventStore(100)),
                 StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), oauth)),
                 StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(p.bounds().finishedCalls(), p.bounds().openCalls())),
-                StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore()),
+                StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore(p.bounds().finishedCalls())),
                 StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore()),
                 StoreType.of("voximplant", VoximplantStore.class, p -> new VoximplantStore()),
                 StoreType.of("voximplantStatistics", CallStatistics.class, p -> new CallStatistics(p, 10_000))),

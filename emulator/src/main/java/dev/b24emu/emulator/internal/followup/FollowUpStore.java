@@ -6,18 +6,34 @@ import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 
-/** The follow-ups of one portal, by callId; seeded from the "followups" field, kept in state files. */
+/**
+ * The follow-ups of one portal, by callId; seeded from the "followups" field, kept in state files. Those made while
+ * the portal runs are bounded like its finished calls (a follow-up is made from a finished call's transcription):
+ * past the bound the oldest go, so a load that transcribes every call cannot fill the memory. Seeded and restored
+ * follow-ups are never dropped.
+ */
 public final class FollowUpStore implements Store<FollowUpStore.Snapshot> {
     /** The seed field: follow-ups of calls the portal does not otherwise know, as {@link FollowUpSpec} reads them. */
     public static final String SEED_FIELD = "followups";
 
     /** maps callId to the follow-up */
     private final ConcurrentSkipListMap<Long, FollowUp> followUps = new ConcurrentSkipListMap<>();
+    /** how many follow-ups made while the portal runs it keeps */
+    private final int maxCreated;
+    /** the callIds of the follow-ups made while the portal runs, oldest first (guarded by this) */
+    private final ArrayDeque<Long> created = new ArrayDeque<>();
+    /** true while the seed or a state file is read: those follow-ups are the user's own (guarded by this) */
+    private boolean loading;
+
+    public FollowUpStore(int maxCreated) {
+        this.maxCreated = Math.max(1, maxCreated);
+    }
 
     /** What state files keep: every follow-up. */
     public record Snapshot(List<FollowUp> followUps) {
@@ -31,25 +47,52 @@ public final class FollowUpStore implements Store<FollowUpStore.Snapshot> {
         return List.copyOf(followUps.values());
     }
 
-    public void put(FollowUp followUp) {
-        followUps.put(followUp.callId(), followUp);
+    public synchronized void put(FollowUp followUp) {
+        if (followUps.put(followUp.callId(), followUp) == null && !loading) {
+            made(followUp.callId());
+        }
     }
 
     /** Changes the follow-up of a call atomically: the change gets the current one (or empty) and returns the new. */
-    public FollowUp update(long callId, Function<Optional<FollowUp>, FollowUp> change) {
-        return followUps.compute(callId, (id, current) -> change.apply(Optional.ofNullable(current)));
+    public synchronized FollowUp update(long callId, Function<Optional<FollowUp>, FollowUp> change) {
+        boolean[] isNew = {false};
+        FollowUp changed = followUps.compute(callId, (id, current) -> {
+            isNew[0] = current == null;
+            return change.apply(Optional.ofNullable(current));
+        });
+        if (isNew[0]) {
+            made(callId);
+        }
+        return changed;
+    }
+
+    private void made(long callId) {
+        created.addLast(callId);
+        while (created.size() > maxCreated) {
+            followUps.remove(created.removeFirst());
+        }
     }
 
     @Override
-    public void clear() {
+    public synchronized void clear() {
         followUps.clear();
+        created.clear();
     }
 
     @Override
-    public void seed(Portal portal, PortalSeed seed) {
+    public synchronized void seed(Portal portal, PortalSeed seed) {
         @SuppressWarnings("unchecked")
         List<FollowUp> seeded = seed.section(SEED_FIELD, List.class).orElse(List.of());
-        seeded.forEach(this::put);
+        load(seeded);
+    }
+
+    private void load(List<FollowUp> kept) {
+        loading = true;
+        try {
+            kept.forEach(this::put);
+        } finally {
+            loading = false;
+        }
     }
 
     @Override
@@ -70,8 +113,8 @@ public final class FollowUpStore implements Store<FollowUpStore.Snapshot> {
     }
 
     @Override
-    public void restore(Snapshot snapshot) {
-        snapshot.followUps().forEach(this::put);
+    public synchronized void restore(Snapshot snapshot) {
+        load(snapshot.followUps());
     }
 
     /** The seed's follow-ups, each read as the control API reads one (callId and startDate required). */

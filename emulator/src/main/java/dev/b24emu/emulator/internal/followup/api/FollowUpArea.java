@@ -43,7 +43,7 @@ public final class FollowUpArea implements Area {
 
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("followups", FollowUpStore.class, portal -> new FollowUpStore()));
+        return List.of(StoreType.of("followups", FollowUpStore.class, portal -> new FollowUpStore(portal.bounds().finishedCalls())));
     }
 
     @Override
