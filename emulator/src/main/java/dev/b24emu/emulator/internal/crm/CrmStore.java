@@ -127,7 +127,8 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         CrmItem item = new CrmItem(type, id, fields);
         index(item);
         if (!seeding) {
-            bound(created.get(type), id, oldest -> delete(new CrmRef(type, oldest)));
+            // remove, not delete: the bound took the ID off its queue already, which delete would scan for
+            bound(created.get(type), id, oldest -> remove(new CrmRef(type, oldest)));
         }
         return item;
     }
@@ -175,13 +176,21 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     }
 
     public synchronized boolean delete(CrmRef ref) {
+        if (!remove(ref)) {
+            return false;
+        }
+        created.get(ref.type()).removeFirstOccurrence(ref.id()); // no longer counted against the bound
+        return true;
+    }
+
+    /** Removes an item and its index entries; false when there is none. */
+    private boolean remove(CrmRef ref) {
         CrmItem current = items.get(ref.type()).get(ref.id());
         if (current == null) {
             return false;
         }
         unindex(current);
         items.get(ref.type()).remove(ref.id());
-        created.get(ref.type()).removeFirstOccurrence(ref.id()); // no longer counted against the bound
         return true;
     }
 
