@@ -134,7 +134,7 @@ public final class EmulatorOptions {
         public Builder openCalls(int calls) { this.openCalls = calls; return this; }
 
         /**
-         * CRM objects of each kind (leads, deals, contacts, companies, activities, timeline comments) kept per portal
+         * CRM objects of each kind (leads, deals, contacts, companies, activities, timeline comments, call lists) kept per portal
          * of those made while it runs; past it each new one drops the oldest of its kind. Seeded objects are kept
          * whatever their number (default 20,000).
          */

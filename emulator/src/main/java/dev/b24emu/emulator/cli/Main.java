@@ -103,9 +103,9 @@ public final class Main implements Callable<Integer> {
     int openCalls = 20_000;
 
     @Option(names = "--max-crm-objects", description = "CRM objects of each kind (leads, deals, contacts, companies,"
-            + " activities, comments) made while a portal runs that it keeps; past it each new one drops the oldest of"
-            + " its kind, so a call load that creates leads and activities cannot fill the memory. Seeded objects are"
-            + " always kept (default: ${DEFAULT-VALUE}).")
+            + " activities, comments, call lists) made while a portal runs that it keeps; past it each new one drops"
+            + " the oldest of its kind, so a call load that creates leads and activities cannot fill the memory."
+            + " Seeded objects are always kept (default: ${DEFAULT-VALUE}).")
     int crmObjects = 20_000;
 
     @Option(names = "--body-limit", description = "Largest accepted request body in bytes (default: ${DEFAULT-VALUE}).")

@@ -31,6 +31,21 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     /** maps "listId/userId" to the position of the user in the list */
     private final Map<String, Integer> positions = new ConcurrentHashMap<>();
     private long lastListId;
+    /** how many call lists made while the portal runs it keeps, like its other CRM objects (D118) */
+    private final int maxLists;
+    /** the IDs of the lists made while the portal runs, oldest first (guarded by this) */
+    private final java.util.ArrayDeque<Long> madeLists = new java.util.ArrayDeque<>();
+    /** true while a state file is read: its lists are the user's own and never dropped (guarded by this) */
+    private boolean restoring;
+
+    /** A store keeping the default number of call lists, for tests. */
+    public CallCardStore() {
+        this(20_000);
+    }
+
+    public CallCardStore(int maxLists) {
+        this.maxLists = Math.max(1, maxLists);
+    }
 
     private record CardKey(String callId, long userId) {
     }
@@ -138,8 +153,17 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
         return ++lastListId;
     }
 
-    public void putList(CallList list) {
-        lists.put(list.id(), list);
+    /** Keeps a new or changed list; past the bound a new one drops the oldest made at run time with its positions. */
+    public synchronized void putList(CallList list) {
+        if (lists.put(list.id(), list) != null || restoring) {
+            return;
+        }
+        madeLists.addLast(list.id());
+        while (madeLists.size() > maxLists) {
+            long oldest = madeLists.removeFirst();
+            lists.remove(oldest);
+            positions.keySet().removeIf(key -> key.startsWith(oldest + "/"));
+        }
     }
 
     public Optional<CallList> list(long id) {
@@ -187,7 +211,12 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
 
     @Override
     public synchronized void restore(Snapshot snapshot) {
-        snapshot.lists().forEach(this::putList);
+        restoring = true;
+        try {
+            snapshot.lists().forEach(this::putList);
+        } finally {
+            restoring = false;
+        }
         lastListId = snapshot.lists().stream().mapToLong(CallList::id).max().orElse(0);
     }
 
@@ -200,6 +229,7 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
         closing.clear();
         lists.clear();
         positions.clear();
+        madeLists.clear();
         lastListId = 0;
     }
 }

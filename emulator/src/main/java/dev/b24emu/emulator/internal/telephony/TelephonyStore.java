@@ -54,8 +54,11 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     private final Map<String, Map<String, ExternalLine>> lines = new ConcurrentHashMap<>();
     /** maps CALL_ID to its attached recording */
     private final Map<String, CallRecord> records = new ConcurrentHashMap<>();
-    /** maps an upload token (from attachRecord's uploadUrl) to the CALL_ID and file name waiting for content */
-    private final Map<String, CallRecord> pendingUploads = new ConcurrentHashMap<>();
+    /**
+     * maps an upload token (from attachRecord's uploadUrl) to the CALL_ID and file name waiting for content, oldest
+     * first; bounded like the finished calls (an upload that never comes would otherwise be kept for ever)
+     */
+    private final Map<String, CallRecord> pendingUploads;
     /** maps transcript ID to the transcript */
     private final Map<Long, Transcript> transcripts = new ConcurrentHashMap<>();
     /** maps CALL_ID to its latest transcript's ID (the statistics show it) */
@@ -72,6 +75,13 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     public TelephonyStore(int finishedCapacity, int openCapacity) {
         this.finishedCapacity = Math.max(1, finishedCapacity);
         this.openCapacity = Math.max(1, openCapacity);
+        int uploads = this.finishedCapacity;
+        this.pendingUploads = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CallRecord> eldest) {
+                return size() > uploads;
+            }
+        });
     }
 
     /** How many open calls went at the bound since the portal started (or was reset). */

@@ -45,4 +45,23 @@ class CallCardStoreTest {
         store.put(card("call", false));
         assertEquals(List.of(1L), store.cardsOf("call").stream().map(CallCard::userId).toList(), "one card again");
     }
+
+    @Test
+    void callListsMadeAtRunTimeAreBoundedOldestFirstWithTheirPositionsAndRestoredOnesStay() {
+        CallCardStore store = new CallCardStore(2);
+        store.restore(new CallCardStore.Snapshot(List.of(list(100))));
+        for (long id = 1; id <= 3; id++) {
+            store.putList(list(id));
+            store.position(id, 7, 1);
+        }
+        store.putList(list(2)); // a changed list is no new one
+        assertEquals(List.of(100L, 3L, 2L), store.lists().stream().map(CallList::id).toList());
+        assertTrue(store.list(1).isEmpty() && store.position(1, 7).isEmpty(), "the oldest went with its position");
+        assertEquals(1, store.position(3, 7).orElseThrow());
+    }
+
+    private static CallList list(long id) {
+        return new CallList(id, dev.b24emu.emulator.internal.crm.CrmEntityType.CONTACT, List.of(1L), java.util.Map.of(),
+                null, 1, "2026-12-03T10:00:00+00:00");
+    }
 }

@@ -152,6 +152,14 @@ class CallCompletionTest {
         assertEquals(java.util.Set.of("c2"), store.transcripts().stream().map(Transcript::callId)
                 .collect(java.util.stream.Collectors.toSet()));
         assertTrue(store.record("c1").isEmpty() && store.transcriptOf("c1").isEmpty());
+
+        // uploads announced and never made are bounded by the same number, the oldest going first
+        for (int i = 0; i < 3; i++) {
+            store.awaitUpload("token" + i, "c2", "c2.mp3");
+        }
+        assertTrue(store.pendingUpload("token0").isEmpty());
+        assertEquals("c2", store.pendingUpload("token2").orElseThrow().callId());
+        assertEquals(3, store.completeUpload("token1", "c2.mp3", 3).orElseThrow().size());
     }
 
     @Test
