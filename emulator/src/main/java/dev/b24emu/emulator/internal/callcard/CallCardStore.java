@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.callcard;
 
+import dev.b24emu.emulator.internal.portal.MadeAtRunTime;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
 
@@ -31,20 +32,13 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     /** maps "listId/userId" to the position of the user in the list */
     private final Map<String, Integer> positions = new ConcurrentHashMap<>();
     private long lastListId;
-    /** how many call lists made while the portal runs it keeps, like its other CRM objects (D118) */
-    private final int maxLists;
-    /** the IDs of the lists made while the portal runs, oldest first (guarded by this) */
-    private final java.util.ArrayDeque<Long> madeLists = new java.util.ArrayDeque<>();
+    /** the IDs of the lists made while the portal runs, bounded like its other CRM objects (D118; guarded by this) */
+    private final MadeAtRunTime<Long> madeLists;
     /** true while a state file is read: its lists are the user's own and never dropped (guarded by this) */
     private boolean restoring;
 
-    /** A store keeping the default number of call lists, for tests. */
-    public CallCardStore() {
-        this(20_000);
-    }
-
     public CallCardStore(int maxLists) {
-        this.maxLists = Math.max(1, maxLists);
+        this.madeLists = new MadeAtRunTime<>(maxLists);
     }
 
     private record CardKey(String callId, long userId) {
@@ -158,12 +152,10 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
         if (lists.put(list.id(), list) != null || restoring) {
             return;
         }
-        madeLists.addLast(list.id());
-        while (madeLists.size() > maxLists) {
-            long oldest = madeLists.removeFirst();
+        madeLists.add(list.id(), oldest -> {
             lists.remove(oldest);
             positions.keySet().removeIf(key -> key.startsWith(oldest + "/"));
-        }
+        });
     }
 
     public Optional<CallList> list(long id) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.portal.MadeAtRunTime;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSeed;
 import dev.b24emu.emulator.internal.portal.StateException;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -32,7 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
  * The CRM of one portal: leads, deals, contacts, companies, activities, timeline comments and the exclusion list.
@@ -42,8 +42,6 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Logger LOG = LoggerFactory.getLogger("b24emu.crm");
-    /** the default of --max-crm-objects (D118) */
-    public static final int DEFAULT_MAX_CREATED = 20_000;
     /** Search and binding order of telephony: contacts, then leads, then companies (deals are never matched by phone). */
     public static final List<CrmEntityType> PHONE_SEARCH_ORDER =
             List.of(CrmEntityType.CONTACT, CrmEntityType.LEAD, CrmEntityType.COMPANY);
@@ -66,22 +64,17 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     /** match keys of the numbers on the CRM exclusion list: no lead, contact or deal is created or updated for them */
     private final Set<String> exclusions = ConcurrentHashMap.newKeySet();
 
-    /** how many objects of each kind made while the portal runs (not seeded, not restored) it keeps (D118) */
+    /** how many objects of each kind made while the portal runs it keeps (--max-crm-objects, D118) */
     private final int maxCreated;
     /** the portal, for the one WARN line of its first drop */
     private final String portalId;
-    /** the IDs of the objects of each kind made while the portal runs, oldest first: what the bound drops */
-    private final Map<CrmEntityType, ArrayDeque<Long>> created = new EnumMap<>(CrmEntityType.class);
-    private final ArrayDeque<Long> createdActivities = new ArrayDeque<>();
-    private final ArrayDeque<Long> createdComments = new ArrayDeque<>();
+    /** maps each type to the IDs of its items made while the portal runs (guarded by this) */
+    private final Map<CrmEntityType, MadeAtRunTime<Long>> created = new EnumMap<>(CrmEntityType.class);
+    private final MadeAtRunTime<Long> createdActivities;
+    private final MadeAtRunTime<Long> createdComments;
     /** true while the seed is added: seeded objects are the user's own and never dropped */
     private boolean seeding;
     private boolean droppedAny;
-
-    /** A store with the default bound, for tests. */
-    public CrmStore() {
-        this(DEFAULT_MAX_CREATED, "test");
-    }
 
     public CrmStore(int maxCreated, String portalId) {
         this.maxCreated = maxCreated;
@@ -89,8 +82,10 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         for (CrmEntityType type : CrmEntityType.values()) {
             items.put(type, new ConcurrentSkipListMap<>());
             lastIds.put(type, new AtomicLong());
-            created.put(type, new ArrayDeque<>());
+            created.put(type, new MadeAtRunTime<>(maxCreated));
         }
+        createdActivities = new MadeAtRunTime<>(maxCreated);
+        createdComments = new MadeAtRunTime<>(maxCreated);
     }
 
     /** Adds an item from crm.*.add-style fields; system fields (ID, dates, authors) are set here. */
@@ -138,15 +133,11 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
      * client deleted is no longer counted). A call load that creates a lead and an activity per call otherwise filled
      * a 256 MiB heap in under a minute (D118).
      */
-    private void bound(ArrayDeque<Long> made, long id, LongConsumer drop) {
-        made.addLast(id);
-        if (made.size() > maxCreated) {
-            drop.accept(made.removeFirst());
-            if (!droppedAny) {
-                droppedAny = true;
-                LOG.warn("Portal {} keeps at most {} CRM objects of each kind made while it runs"
-                        + " (--max-crm-objects): each new one now drops the oldest of its kind", portalId, maxCreated);
-            }
+    private void bound(MadeAtRunTime<Long> made, long id, Consumer<Long> drop) {
+        if (made.add(id, drop) && !droppedAny) {
+            droppedAny = true;
+            LOG.warn("Portal {} keeps at most {} CRM objects of each kind made while it runs"
+                    + " (--max-crm-objects): each new one now drops the oldest of its kind", portalId, maxCreated);
         }
     }
 
@@ -179,7 +170,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         if (!remove(ref)) {
             return false;
         }
-        created.get(ref.type()).removeFirstOccurrence(ref.id()); // no longer counted against the bound
+        created.get(ref.type()).forget(ref.id()); // no longer counted against the bound
         return true;
     }
 
@@ -385,7 +376,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         lastCommentId.set(0);
         lastMultifieldId.set(0);
         exclusions.clear();
-        created.values().forEach(ArrayDeque::clear);
+        created.values().forEach(MadeAtRunTime::clear);
         createdActivities.clear();
         createdComments.clear();
     }

@@ -1,12 +1,12 @@
 package dev.b24emu.emulator.internal.followup;
 
+import dev.b24emu.emulator.internal.portal.MadeAtRunTime;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSeed;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -24,15 +24,13 @@ public final class FollowUpStore implements Store<FollowUpStore.Snapshot> {
 
     /** maps callId to the follow-up */
     private final ConcurrentSkipListMap<Long, FollowUp> followUps = new ConcurrentSkipListMap<>();
-    /** how many follow-ups made while the portal runs it keeps */
-    private final int maxCreated;
-    /** the callIds of the follow-ups made while the portal runs, oldest first (guarded by this) */
-    private final ArrayDeque<Long> created = new ArrayDeque<>();
+    /** the callIds of the follow-ups made while the portal runs (guarded by this) */
+    private final MadeAtRunTime<Long> created;
     /** true while the seed or a state file is read: those follow-ups are the user's own (guarded by this) */
     private boolean loading;
 
     public FollowUpStore(int maxCreated) {
-        this.maxCreated = Math.max(1, maxCreated);
+        this.created = new MadeAtRunTime<>(maxCreated);
     }
 
     /** What state files keep: every follow-up. */
@@ -49,28 +47,18 @@ public final class FollowUpStore implements Store<FollowUpStore.Snapshot> {
 
     public synchronized void put(FollowUp followUp) {
         if (followUps.put(followUp.callId(), followUp) == null && !loading) {
-            made(followUp.callId());
+            created.add(followUp.callId(), followUps::remove);
         }
     }
 
     /** Changes the follow-up of a call atomically: the change gets the current one (or empty) and returns the new. */
     public synchronized FollowUp update(long callId, Function<Optional<FollowUp>, FollowUp> change) {
-        boolean[] isNew = {false};
-        FollowUp changed = followUps.compute(callId, (id, current) -> {
-            isNew[0] = current == null;
-            return change.apply(Optional.ofNullable(current));
-        });
-        if (isNew[0]) {
-            made(callId);
+        boolean isNew = !followUps.containsKey(callId); // every write holds this store's lock
+        FollowUp changed = followUps.compute(callId, (id, current) -> change.apply(Optional.ofNullable(current)));
+        if (isNew) {
+            created.add(callId, followUps::remove);
         }
         return changed;
-    }
-
-    private void made(long callId) {
-        created.addLast(callId);
-        while (created.size() > maxCreated) {
-            followUps.remove(created.removeFirst());
-        }
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.b24emu.emulator.internal.portal.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +78,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         this.finishedCapacity = Math.max(1, finishedCapacity);
         this.openCapacity = Math.max(1, openCapacity);
         int uploads = this.finishedCapacity;
-        this.pendingUploads = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+        this.pendingUploads = Collections.synchronizedMap(new LinkedHashMap<>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, CallRecord> eldest) {
                 return size() > uploads;

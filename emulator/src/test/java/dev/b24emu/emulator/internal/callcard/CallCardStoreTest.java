@@ -15,7 +15,7 @@ class CallCardStoreTest {
 
     @Test
     void onlyTheLatestClosedCardsAreKeptAndOpenOnesNeverGo() {
-        CallCardStore store = new CallCardStore();
+        CallCardStore store = new CallCardStore(20_000);
         store.put(card("open", false));
         for (int i = 0; i < CallCardStore.CLOSED_CARDS_KEPT + 50; i++) {
             store.put(card("c" + i, false));
@@ -29,7 +29,7 @@ class CallCardStoreTest {
 
     @Test
     void aCallShownToSeveralUsersKeepsEachUsersCardAndLosesThemTogether() {
-        CallCardStore store = new CallCardStore();
+        CallCardStore store = new CallCardStore(20_000);
         for (long user = 1; user <= 3; user++) {
             store.put(new CallCard("call", user, "connecting", null, "+7", false, null, false, false, null, List.of()));
         }

@@ -83,7 +83,7 @@ class FrozenFieldsTest {
 
     @Test
     void theStoreStoresFrozenItemsAndItsPhoneIndexFollowsUpdatesAndDeletes() throws Exception {
-        CrmStore store = new CrmStore();
+        CrmStore store = new CrmStore(20_000, "test");
         String now = "2026-12-03T10:00:00+00:00";
         CrmItem ivan = store.add(CrmEntityType.CONTACT, contact("Ivan", "+7 999 000-00-01"), 1, now);
         CrmItem petr = store.add(CrmEntityType.CONTACT, contact("Petr", "8 (999) 000-00-01"), 1, now);
@@ -106,7 +106,7 @@ class FrozenFieldsTest {
 
     @Test
     void openSalesFollowTheirClientThroughUpdatesAndDeletes() throws Exception {
-        CrmStore store = new CrmStore();
+        CrmStore store = new CrmStore(20_000, "test");
         String now = "2026-12-03T10:00:00+00:00";
         CrmItem client = store.add(CrmEntityType.CONTACT, contact("Ivan", "+79990000001"), 1, now);
         ObjectNode deal = (ObjectNode) JSON.readTree("{\"TITLE\":\"Deal\",\"CONTACT_ID\":" + client.id() + "}");
