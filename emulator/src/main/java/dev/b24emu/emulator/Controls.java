@@ -34,12 +34,12 @@ public final class Controls {
      * every token and delivery, and the proxy ({@link EmulatorOptions.Builder#proxyPort}) answers for it.
      */
     public TestPortal newPortalAt(String domain) {
-        return new TestPortal(server, server.portals().create(new PortalRegistry.PortalSpec(null, null, null, null,
+        return new TestPortal(server, server.portals().createAtRunTime(new PortalRegistry.PortalSpec(null, null, null, null,
                 server.portals().seeds().demo(), domain)));
     }
 
     private TestPortal create(PortalSeed seed) {
-        return new TestPortal(server, server.portals().create(new PortalRegistry.PortalSpec(null, null, null, null, seed)));
+        return new TestPortal(server, server.portals().createAtRunTime(new PortalRegistry.PortalSpec(null, null, null, null, seed)));
     }
 
     /** Every portal, by ID. */

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator;
 
+import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.PortalSettings;
 import dev.b24emu.emulator.internal.server.ServerConfig;
 
@@ -55,7 +56,7 @@ public final class EmulatorOptions {
     ServerConfig config() {
         Builder v = values;
         return new ServerConfig(v.host, v.port, v.webhookToken, v.webhookUserId, v.seed, v.journalSize,
-                v.finishedCalls, v.openCalls, v.crmObjects, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
+                v.finishedCalls, v.openCalls, v.crmObjects, v.configObjects, v.maxPortals, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
                 v.allowedHosts, v.allowedOrigins, new ServerConfig.Timeouts(v.idleTimeoutSeconds, v.headerTimeoutSeconds),
@@ -77,6 +78,8 @@ public final class EmulatorOptions {
         private int finishedCalls = 10_000;
         private int openCalls = 20_000;
         private int crmObjects = 20_000;
+        private int configObjects = 1000;
+        private int maxPortals = PortalRegistry.DEFAULT_MAX_PORTALS;
         private long bodyLimit = 8L * 1024 * 1024;
         private int eventLoops;
         private int httpsPort = -1;
@@ -139,6 +142,18 @@ public final class EmulatorOptions {
          * whatever their number (default 20,000).
          */
         public Builder crmObjects(int objects) { this.crmObjects = objects; return this; }
+
+        /**
+         * Configuration objects of each kind (external lines, event handlers, placement handlers and event
+         * subscriptions, users, SIP connections) a portal holds; an add past it is refused (default 1,000).
+         */
+        public Builder configObjects(int objects) { this.configObjects = objects; return this; }
+
+        /**
+         * Portals made while the emulator runs (control API, {@link Controls#newPortal()}) that it keeps; past it each
+         * new one deletes the one used least recently. The default portal is always kept (default 1,000).
+         */
+        public Builder maxPortals(int portals) { this.maxPortals = portals; return this; }
 
         /** The largest request body accepted, in bytes (default 8 MiB). */
         public Builder bodyLimit(long bytes) { this.bodyLimit = bytes; return this; }
@@ -210,6 +225,8 @@ public final class EmulatorOptions {
             copy.finishedCalls = finishedCalls;
             copy.openCalls = openCalls;
             copy.crmObjects = crmObjects;
+            copy.maxPortals = maxPortals;
+            copy.configObjects = configObjects;
             copy.bodyLimit = bodyLimit;
             copy.eventLoops = eventLoops;
             copy.httpsPort = httpsPort;

@@ -12,8 +12,10 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public class EmulatorSteps {
     private final ScenarioContext ctx;
+    /** maps the ID of a portal the scenario created through the control API to its webhook URL */
+    private final Map<String, String> portalWebhooks = new HashMap<>();
 
     public EmulatorSteps(ScenarioContext ctx) {
         this.ctx = ctx;
@@ -48,6 +52,39 @@ public class EmulatorSteps {
     @Given("an emulator of its own that keeps at most {int} CRM objects of each kind made while a portal runs")
     public void ownEmulatorWithCrmObjectBound(int objects) {
         ownEmulator(EmulatorOptions.builder().crmObjects(objects));
+    }
+
+    @Given("an emulator of its own that keeps at most {int} configuration objects of each kind per portal")
+    public void ownEmulatorWithConfigObjectBound(int objects) {
+        ownEmulator(EmulatorOptions.builder().configObjects(objects));
+    }
+
+    @Given("an emulator of its own that keeps at most {int} portals made while it runs")
+    public void ownEmulatorWithPortalBound(int portals) {
+        ownEmulator(EmulatorOptions.builder().maxPortals(portals));
+    }
+
+    @When("I create the portal {string} through the control API")
+    public void createPortal(String id) {
+        requireEmulator();
+        Response response = RestAssured.given().contentType("application/json").body("{\"id\":\"" + id + "\"}")
+                .post(ctx.emulatorBase + "/_emulator/portals");
+        ctx.recordControl("POST /_emulator/portals", response);
+        assertEquals(201, response.statusCode(), response.asString());
+        portalWebhooks.put(id, response.jsonPath().getString("webhookUrl"));
+    }
+
+    @When("I switch to the portal {string}")
+    public void switchPortal(String id) {
+        requireEmulator();
+        ctx.portalId = id;
+        ctx.webhook = id.equals("default") && ctx.ownEmulator != null ? ctx.ownEmulator.webhookUrl()
+                : Objects.requireNonNull(portalWebhooks.get(id), "a portal this scenario created: " + id);
+    }
+
+    @Then("the control API has no portal {string}")
+    public void noPortal(String id) {
+        RestAssured.given().get(ctx.emulatorBase + "/_emulator/portals/" + id).then().statusCode(404);
     }
 
     private void ownEmulator(EmulatorOptions.Builder options) {

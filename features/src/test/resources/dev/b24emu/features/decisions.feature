@@ -166,6 +166,49 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     When I call "crm.lead.list"
     Then the result has 3 items
 
+  @D119 @emulator-only
+  Scenario: Past the bound of portals made at run time each new one deletes the one used least recently; the default portal stays
+    Given an emulator of its own that keeps at most 2 portals made while it runs
+    When I create the portal "first" through the control API
+    And I create the portal "second" through the control API
+    And I switch to the portal "first"
+    And I call "user.current"
+    Then the call succeeds
+    When I create the portal "third" through the control API
+    Then the control API has no portal "second"
+    When I switch to the portal "second"
+    And I call "user.current"
+    Then the call fails with 401 "NO_AUTH_FOUND"
+    When I switch to the portal "first"
+    And I call "user.current"
+    Then the call succeeds
+    When I switch to the portal "third"
+    And I call "user.current"
+    Then the call succeeds
+    When I switch to the portal "default"
+    And I call "user.current"
+    Then the call succeeds
+
+  @D120 @emulator-only
+  Scenario: Past the bound of configuration objects an add is refused, and removing one makes room
+    Given an emulator of its own that keeps at most 2 configuration objects of each kind per portal
+    When I call "telephony.externalLine.add" with:
+      | NUMBER | 5550101 |
+    Then the call succeeds
+    When I call "telephony.externalLine.add" with:
+      | NUMBER | 5550102 |
+    Then the call succeeds
+    When I call "telephony.externalLine.add" with:
+      | NUMBER | 5550103 |
+    Then the call fails with 400 "ERROR_CORE" "The emulator keeps at most 2 external lines per portal (--max-config-objects, D120)"
+    When I call "telephony.externalLine.get"
+    Then the result has 2 items
+    When I call "telephony.externalLine.delete" with:
+      | NUMBER | 5550101 |
+    And I call "telephony.externalLine.add" with:
+      | NUMBER | 5550103 |
+    Then the call succeeds
+
   @D100 @emulator-only
   Scenario: A dismissed employee's webhook is refused, unless the portal is told otherwise
     Given user 1 is dismissed

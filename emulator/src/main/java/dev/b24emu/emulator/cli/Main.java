@@ -108,6 +108,17 @@ public final class Main implements Callable<Integer> {
             + " Seeded objects are always kept (default: ${DEFAULT-VALUE}).")
     int crmObjects = 20_000;
 
+    @Option(names = "--max-config-objects", description = "Configuration objects of each kind (external lines, event"
+            + " handlers, placement handlers and event subscriptions, users, SIP connections) a portal holds; an add"
+            + " past it is refused with ERROR_CORE, so a client adding them in a loop cannot fill the memory"
+            + " (default: ${DEFAULT-VALUE}).")
+    int configObjects = 1000;
+
+    @Option(names = "--max-portals", description = "Portals made while the emulator runs (control API) that it keeps;"
+            + " past it each new one deletes the one used least recently, so a suite that never deletes its portals"
+            + " cannot fill the memory. The default portal is always kept (default: ${DEFAULT-VALUE}).")
+    int maxPortals = 1000;
+
     @Option(names = "--body-limit", description = "Largest accepted request body in bytes (default: ${DEFAULT-VALUE}).")
     long bodyLimit = 8L * 1024 * 1024;
 
@@ -194,8 +205,8 @@ public final class Main implements Callable<Integer> {
             err.println("--state-save-seconds must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
-        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || crmObjects < 1 || bodyLimit < 1024) {
-            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls and --max-crm-objects >= 1, and --body-limit >= 1024");
+        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || crmObjects < 1 || configObjects < 1 || maxPortals < 1 || bodyLimit < 1024) {
+            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls, --max-crm-objects, --max-config-objects and --max-portals >= 1, and --body-limit >= 1024");
             return CommandLine.ExitCode.USAGE;
         }
         if (!fsync.equals("always") && !fsync.equals("periodic")) {
@@ -219,7 +230,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
-                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).crmObjects(crmObjects)
+                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).crmObjects(crmObjects).configObjects(configObjects).maxPortals(maxPortals)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
                 .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)

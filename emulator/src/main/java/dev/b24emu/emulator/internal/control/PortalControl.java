@@ -72,7 +72,7 @@ public final class PortalControl {
         if (seed == null && body.path("demo").asBoolean(false)) {
             seed = portals.seeds().demo();
         }
-        return portals.create(new PortalRegistry.PortalSpec(text(body, "id"),
+        return portals.createAtRunTime(new PortalRegistry.PortalSpec(text(body, "id"),
                 body.hasNonNull("webhookUserId") ? body.get("webhookUserId").asLong() : null,
                 text(body, "webhookToken"), scopes, seed, text(body, "domain")));
     }

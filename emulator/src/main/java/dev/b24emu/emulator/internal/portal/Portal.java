@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -40,11 +41,16 @@ public final class Portal {
      * made a ninth of the futex calls (sleeps and wakes, each a system call) they made with the lock
      */
     private final Object writeLock = new Object();
+    /**
+     * the registry's use count when a request last named this portal ({@link PortalRegistry}): which portal made at
+     * run time was used least recently, without a clock reading per request
+     */
+    private volatile long lastUse;
 
     /** How much history a portal keeps, so memory stays flat however long the emulator runs. */
-    public record Bounds(int journalEntries, int finishedCalls, int openCalls, int crmObjects) {
+    public record Bounds(int journalEntries, int finishedCalls, int openCalls, int crmObjects, int configObjects) {
         public static Bounds defaults() {
-            return new Bounds(1000, 10_000, 20_000, 20_000);
+            return new Bounds(1000, 10_000, 20_000, 20_000, 1000);
         }
     }
 
@@ -113,6 +119,17 @@ public final class Portal {
 
     public String iso(Instant instant) {
         return IsoTime.format(instant, settings.timeZone());
+    }
+
+    /** Notes a use at the registry's use count; written only when another portal was used since, as under load one is. */
+    void used(AtomicLong uses) {
+        if (lastUse != uses.get()) {
+            lastUse = uses.incrementAndGet();
+        }
+    }
+
+    long lastUse() {
+        return lastUse;
     }
 
     public String id() { return id; }

@@ -2,16 +2,20 @@ package dev.b24emu.emulator.internal.portal;
 
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
 import dev.b24emu.emulator.internal.transport.Endpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
@@ -22,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class PortalRegistry {
     public static final String DEFAULT_ID = "default";
+    /** portals made at run time kept unless told otherwise (--max-portals) */
+    public static final int DEFAULT_MAX_PORTALS = 1000;
     /** Scopes a webhook gets unless its portal was created with others. */
     public static final Set<String> ALL_SCOPES = Set.of("telephony", "crm", "user", "placement", "call", "timeman");
     private static final Pattern PORTAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -29,6 +35,7 @@ public final class PortalRegistry {
     private static final Pattern DOMAIN = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger("b24emu.portals");
 
     /** maps portal ID to Portal */
     private final Map<String, Portal> portals = new ConcurrentHashMap<>();
@@ -37,6 +44,17 @@ public final class PortalRegistry {
     /** the emulator-wide clock every portal's clock is built on */
     private final EmulatorClock clock;
     private final Portal.Bounds bounds;
+    /** how many portals made at run time it keeps (--max-portals, D119); past it the least recently used one goes */
+    private final int maxMadeAtRunTime;
+    /** the IDs of the portals made at run time (control API, embedding API), guarded by this registry's monitor */
+    private final Set<String> madeAtRunTime = new LinkedHashSet<>();
+    /**
+     * counts the lookups that named a portal other than the last one named: each portal notes its last (LRU). From 1,
+     * so that a new portal's 0 differs from it and its first use is noted
+     */
+    private final AtomicLong uses = new AtomicLong(1);
+    /** whether the bound's one warning was logged */
+    private boolean warned;
     /** the stores every portal gets and the seed format, once the areas have declared them */
     private volatile List<StoreType<?>> storeTypes;
     private volatile SeedFormat seeds;
@@ -44,8 +62,13 @@ public final class PortalRegistry {
     private volatile ToLongFunction<Portal> defaultWebhookUser = portal -> 1;
 
     public PortalRegistry(EmulatorClock clock, Portal.Bounds bounds) {
+        this(clock, bounds, DEFAULT_MAX_PORTALS);
+    }
+
+    public PortalRegistry(EmulatorClock clock, Portal.Bounds bounds, int maxMadeAtRunTime) {
         this.clock = clock;
         this.bounds = bounds;
+        this.maxMadeAtRunTime = Math.max(1, maxMadeAtRunTime);
     }
 
     /**
@@ -111,12 +134,43 @@ public final class PortalRegistry {
         return portal;
     }
 
+    /**
+     * Creates a portal while the emulator runs (control API, embedding API). A suite that makes a portal per test and
+     * never deletes one would otherwise fill the memory (an empty portal is about 8 KB, and the launcher's heap was
+     * full after 24,000 of them); past the bound the portal made at run time that was used least recently is deleted,
+     * as DELETE would (D119). The portals made at start (the default one, a state file's) never count.
+     */
+    public synchronized Portal createAtRunTime(PortalSpec spec) {
+        Portal portal = create(spec);
+        portal.used(uses);
+        madeAtRunTime.add(portal.id());
+        if (madeAtRunTime.size() > maxMadeAtRunTime) {
+            String leastRecent = madeAtRunTime.stream().map(portals::get)
+                    .min(Comparator.comparingLong(Portal::lastUse)).orElseThrow().id();
+            delete(leastRecent);
+            if (!warned) {
+                warned = true;
+                LOG.warn("{} portals made while the emulator runs (--max-portals): each new one now deletes the one"
+                        + " used least recently ({} first)", maxMadeAtRunTime, leastRecent);
+            }
+        }
+        return portal;
+    }
+
     public SeedFormat seeds() {
         return seeds;
     }
 
+    /** The portal of an ID; like every lookup below, it counts as a use of the portal (D119's least recently used). */
     public Optional<Portal> get(String id) {
-        return Optional.ofNullable(portals.get(id));
+        return Optional.ofNullable(used(portals.get(id)));
+    }
+
+    private Portal used(Portal portal) {
+        if (portal != null) {
+            portal.used(uses);
+        }
+        return portal;
     }
 
     public Portal require(String id) {
@@ -124,13 +178,13 @@ public final class PortalRegistry {
     }
 
     public Optional<Portal> byWebhookToken(String token) {
-        return Optional.ofNullable(token == null ? null : byWebhookToken.get(token));
+        return Optional.ofNullable(token == null ? null : used(byWebhookToken.get(token)));
     }
 
     /** The portal the proxy answers for under a host name (its own domain, or {@code <id>.bitrix24.test}). */
     public Optional<Portal> byDomain(String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        return portals.values().stream().filter(p -> p.domain().equals(name)).findFirst();
+        return portals.values().stream().filter(p -> p.domain().equals(name)).findFirst().map(this::used);
     }
 
     /** Whether the proxy answers for a host name: the authorization server, or a portal's domain. */
@@ -158,6 +212,7 @@ public final class PortalRegistry {
     public synchronized void delete(String id) {
         Portal portal = require(id);
         portals.remove(id);
+        madeAtRunTime.remove(id);
         byWebhookToken.remove(portal.webhook().token());
         portal.exclusive(() -> {
             portal.clearAll();

@@ -221,10 +221,18 @@ public final class RestRoute {
      * gone). The journal comes first, so a client that reads it after its answer always finds its call (D80).
      */
     private void answer(HttpServerRequest request, RestExchange exchange) {
+        // the answer written before the journal and the log line: its time block's duration ends here, as it did
+        Buffer body;
+        try {
+            body = exchange.error() == null ? envelope.success(exchange) : envelope.buffer(envelope.error(exchange));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError unwritable) {
+            // a result that cannot be written (a bug, or too large for the heap) still gets an answer, not a hang
+            exchange.error(unwritable instanceof VirtualMachineError exhausted ? Pipeline.exhausted(exchange, exhausted)
+                    : Pipeline.unexpected(exchange, unwritable));
+            body = envelope.buffer(envelope.error(exchange));
+        }
         RestError error = exchange.error();
         int status = error == null ? 200 : error.httpStatus();
-        // the answer written before the journal and the log line: its time block's duration ends here, as it did
-        Buffer body = error == null ? envelope.success(exchange) : envelope.buffer(envelope.error(exchange));
         log(request, exchange, status);
         pipeline.completed(exchange);
         HttpServerResponse response = request.response();

@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
@@ -62,6 +63,7 @@ public final class UserEditing {
         if (extranet) {
             fields.putArray("UF_DEPARTMENT");
         }
+        ConfigBound.admit(caller.portal(), caller.portal().store(UserStore.class).count(), "users");
         return caller.portal().store(UserStore.class).addWithUniqueEmail(email, id -> UserFields.parse(fields, id))
                 .orElseThrow(() -> RestError.argument("", "A user with this email already exists"));
     }

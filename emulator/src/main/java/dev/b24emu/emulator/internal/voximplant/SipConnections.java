@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.voximplant;
 
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 
 import java.security.SecureRandom;
@@ -50,6 +51,7 @@ public final class SipConnections {
             throw VoximplantErrors.checkFields(String.join("<br> ", problems));
         }
         return portal.exclusive(() -> {
+            ConfigBound.admit(portal, store().sipConnections().size(), "SIP connections");
             if (type.equals(SipConnection.CLOUD)
                     && store().sipConnections().stream().filter(SipConnection::cloud).count() >= MAX_CLOUD) {
                 throw VoximplantErrors.maxCloudPbx();

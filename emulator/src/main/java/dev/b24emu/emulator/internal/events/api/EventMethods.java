@@ -10,6 +10,7 @@ import dev.b24emu.emulator.internal.events.EventNames;
 import dev.b24emu.emulator.internal.events.EventStore;
 import dev.b24emu.emulator.internal.events.OfflineEvent;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RestCall;
@@ -89,6 +90,7 @@ final class EventMethods {
         if (authType == 0 && !offline && !Access.isAdmin(caller)) {
             authType = caller.userId(); // "Events are installed on behalf of the current user" for a non-administrator
         }
+        ConfigBound.admit(caller.portal(), events(caller).handlerCount(), "event handlers");
         events(caller).bind(event, offline ? "" : handler, caller.appKey(), authType, offline,
                         p.textOrEmpty("auth_connector"))
                 .orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already exists!"));

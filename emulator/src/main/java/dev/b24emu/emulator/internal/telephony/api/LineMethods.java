@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.telephony.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.rest.MethodTable;
@@ -39,6 +40,7 @@ final class LineMethods {
             if (telephony(portal).line(caller.appKey(), number).isPresent()) {
                 throw RestError.of("ERROR_CORE", "Line already exists");
             }
+            ConfigBound.admit(portal, telephony(portal).lineCount(), "external lines");
             return telephony(portal).addLine(caller.appKey(), number, p.text("NAME").orElse(""),
                     !p.has("CRM_AUTO_CREATE") || "Y".equals(p.textOrEmpty("CRM_AUTO_CREATE")));
         });

@@ -1,0 +1,99 @@
+package dev.b24emu.emulator.internal.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A call whose work or answer fails in a way no stage expects (the heap or the stack exhausted by its size, a bug in
+ * writing its result) is still answered: 500 INTERNAL_SERVER_ERROR in the Bitrix24 envelope, within a second, and the
+ * server answers the next call. Before, an OutOfMemoryError left the event loop and the client waited forever
+ * (telephony.externalLine.get over 350,000 lines).
+ */
+class UnanswerableCallTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** what the one stage does with each call: set by each case */
+    private volatile Consumer<RestExchange> work;
+    private Vertx vertx;
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        Pipeline pipeline = new Pipeline(List.of(), List.of(exchange -> work.accept(exchange)), List.of());
+        RestRoute route = new RestRoute(vertx, pipeline, new ParamDecoder(JSON), new Envelope(JSON), 1 << 20,
+                () -> new Endpoints("http://127.0.0.1"));
+        server = vertx.createHttpServer().requestHandler(route::receive).listen(0)
+                .toCompletionStage().toCompletableFuture().get();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
+
+    @Test
+    void aCallThatExhaustsTheHeapOrTheStackIsAnswered500AndTheServerGoesOn() throws Exception {
+        work = exchange -> {
+            throw new OutOfMemoryError("Java heap space (simulated)");
+        };
+        assertInternalError(call());
+        work = exchange -> {
+            throw new StackOverflowError();
+        };
+        assertInternalError(call());
+        work = exchange -> exchange.result(Map.of("ok", 1));
+        assertEquals(1, call().body().at("/result/ok").asInt(), "the next call is served");
+    }
+
+    @Test
+    void aResultTooLargeOrTooBrokenToWriteIsAnswered500() throws Exception {
+        work = exchange -> exchange.result(new Unwritable(new OutOfMemoryError("Java heap space (simulated)")));
+        assertInternalError(call());
+        work = exchange -> exchange.result(new Unwritable(new IllegalStateException("a bug")));
+        assertInternalError(call());
+    }
+
+    /** A result whose one property fails as it is written. */
+    public record Unwritable(Throwable failure) {
+        public String getLines() {
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
+        }
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private Answer call() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.actualPort() + "/rest/1/token/telephony.externalLine.get"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    private static void assertInternalError(Answer answer) {
+        assertEquals(500, answer.status(), answer.body().toString());
+        assertEquals("INTERNAL_SERVER_ERROR", answer.body().path("error").asText(), answer.body().toString());
+    }
+}

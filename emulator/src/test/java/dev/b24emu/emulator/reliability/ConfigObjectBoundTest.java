@@ -1,0 +1,74 @@
+package dev.b24emu.emulator.reliability;
+
+import dev.b24emu.emulator.internal.server.EmulatorServer;
+import dev.b24emu.emulator.support.AppHarness;
+import dev.b24emu.emulator.support.ContractFilter;
+import dev.b24emu.emulator.support.Servers;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * The bound on configuration objects a portal holds (D120): a client adding external lines, event handlers,
+ * placement handlers, users or SIP connections in a loop cannot fill the heap. Past the bound an add is refused
+ * with ERROR_CORE naming the option; removing one makes room again; what is there stays.
+ */
+class ConfigObjectBoundTest extends AppHarness {
+    private static final int BOUND = 5;
+
+    /** Hides the harness's start: this class's emulator keeps at most {@link #BOUND} objects of each kind. */
+    @BeforeAll
+    static void startEmulator() {
+        Servers.Config config = Servers.config();
+        config.configObjects = BOUND;
+        emulator = EmulatorServer.start(config.build());
+        if (RestAssured.filters().stream().noneMatch(ContractFilter.class::isInstance)) {
+            RestAssured.filters(new ContractFilter());
+        }
+    }
+
+    @Test
+    void pastTheBoundEachKindOfConfigurationObjectIsRefusedAndRemovingOneMakesRoom() {
+        String token = install("bounded-app", List.of("telephony", "placement", "user"), null)
+                .getString("access_token");
+
+        fill("external lines", i -> oauth(token, "telephony.externalLine.add", Map.of("NUMBER", "10" + i)));
+        oauth(token, "telephony.externalLine.get", Map.of()).then().body("result", hasSize(BOUND));
+        oauth(token, "telephony.externalLine.delete", Map.of("NUMBER", "100")).then().statusCode(200);
+        oauth(token, "telephony.externalLine.add", Map.of("NUMBER", "200")).then().statusCode(200);
+
+        fill("event handlers", i -> oauth(token, "event.bind", Map.of("event", "OnExternalCallStart",
+                "handler", "https://example.com/handler/" + i)));
+        fill("placement handlers", i -> oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD",
+                "HANDLER", "https://example.com/card/" + i)));
+        fill("SIP connections", i -> oauth(token, "voximplant.sip.add", Map.of("TYPE", "office",
+                "SERVER", "pbx" + i + ".example.com", "LOGIN", "user" + i)));
+
+        // the demo portal's four users count: one more fits
+        int seeded = call("user.get", Map.of()).then().extract().path("total");
+        fill("users", BOUND - seeded, i -> call("user.add", Map.of("EMAIL", "new" + i + "@example.com",
+                "UF_DEPARTMENT", List.of(1))));
+    }
+
+    private static void fill(String kind, IntFunction<Response> add) {
+        fill(kind, BOUND, add);
+    }
+
+    /** Adds {@code room} objects, which succeed, then one more, which is refused. */
+    private static void fill(String kind, int room, IntFunction<Response> add) {
+        for (int i = 0; i < room; i++) {
+            add.apply(i).then().statusCode(200);
+        }
+        add.apply(room).then().statusCode(400).body("error", equalTo("ERROR_CORE"))
+                .body("error_description", equalTo("The emulator keeps at most " + BOUND + " " + kind
+                        + " per portal (--max-config-objects, D120)"));
+    }
+}
