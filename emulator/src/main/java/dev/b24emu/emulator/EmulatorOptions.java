@@ -133,7 +133,10 @@ public final class EmulatorOptions {
         /** Finished calls kept per portal (default 10,000). */
         public Builder finishedCalls(int calls) { this.finishedCalls = calls; return this; }
 
-        /** Open (registered, unfinished) calls kept per portal; past it a new call drops the oldest (default 20,000). */
+        /**
+         * Open (registered, unfinished) calls kept per portal, and built-in calls running; past it a new call drops
+         * the oldest (default 20,000).
+         */
         public Builder openCalls(int calls) { this.openCalls = calls; return this; }
 
         /**

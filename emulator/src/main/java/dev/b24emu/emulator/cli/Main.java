@@ -98,8 +98,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-finished-calls", description = "Finished calls kept per portal (default: ${DEFAULT-VALUE}).")
     int finishedCalls = 10_000;
 
-    @Option(names = "--max-open-calls", description = "Open (registered, unfinished) calls kept per portal; past it"
-            + " each new call drops the oldest, so calls never finished cannot fill the memory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-open-calls", description = "Open (registered, unfinished) calls kept per portal, and built-in"
+            + " calls (callbacks, infocalls) running; past it each new call drops the oldest, so calls never finished cannot fill the memory (default: ${DEFAULT-VALUE}).")
     int openCalls = 20_000;
 
     @Option(names = "--max-crm-objects", description = "CRM objects of each kind (leads, deals, contacts, companies,"

@@ -57,7 +57,7 @@ public final class DomainPortals {
                 StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(p.bounds().finishedCalls(), p.bounds().openCalls())),
                 StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore(p.bounds().finishedCalls())),
                 StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore(p.bounds().crmObjects())),
-                StoreType.of("voximplant", VoximplantStore.class, p -> new VoximplantStore()),
+                StoreType.of("voximplant", VoximplantStore.class, p -> new VoximplantStore(p.bounds().openCalls(), p.id())),
                 StoreType.of("voximplantStatistics", CallStatistics.class, p -> new CallStatistics(p, 10_000))),
                 new SeedFormat(sections, PortalSettings.defaults()), portal -> 1L);
         return registry;

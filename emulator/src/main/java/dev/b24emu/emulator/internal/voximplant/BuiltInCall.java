@@ -30,6 +30,11 @@ public record BuiltInCall(String callId, Kind kind, int callType, String line, S
                 failedCode, failedReason, cost, sessionId, true, actingUserId, endpoints);
     }
 
+    /** When the call next changes by itself: its answer, or else its end. */
+    Instant nextChange() {
+        return !started && answerAt != null ? answerAt : endAt;
+    }
+
     /** CALL_DURATION: the conversation, from the answer to the end. */
     public long duration() {
         return answerAt == null ? 0 : Math.max(0, endAt.getEpochSecond() - answerAt.getEpochSecond());

@@ -73,7 +73,7 @@ public final class BuiltInCalls implements CallListener {
         List<Runnable> deliveries = new ArrayList<>();
         portal.exclusive(() -> {
             Instant now = portal.now();
-            for (BuiltInCall call : store.liveCalls()) {
+            for (BuiltInCall call : store.dueCalls(now)) {
                 BuiltInCall current = call;
                 if (!current.started() && current.answerAt() != null && !now.isBefore(current.answerAt())) {
                     current = current.withStarted();

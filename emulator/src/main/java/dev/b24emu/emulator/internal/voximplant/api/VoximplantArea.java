@@ -34,7 +34,7 @@ public final class VoximplantArea implements Area {
 
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("voximplant", VoximplantStore.class, portal -> new VoximplantStore()),
+        return List.of(StoreType.of("voximplant", VoximplantStore.class, portal -> new VoximplantStore(portal.bounds().openCalls(), portal.id())),
                 StoreType.of("voximplantStatistics", CallStatistics.class,
                         portal -> new CallStatistics(portal, portal.bounds().finishedCalls())));
     }
