@@ -56,7 +56,7 @@ public final class EmulatorOptions {
     ServerConfig config() {
         Builder v = values;
         return new ServerConfig(v.host, v.port, v.webhookToken, v.webhookUserId, v.seed, v.journalSize,
-                v.finishedCalls, v.openCalls, v.crmObjects, v.configObjects, v.maxPortals, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
+                v.finishedCalls, v.openCalls, v.crmObjects, v.crmMegabytes, v.configObjects, v.maxPortals, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
                 v.allowedHosts, v.allowedOrigins, new ServerConfig.Timeouts(v.idleTimeoutSeconds, v.headerTimeoutSeconds),
@@ -78,6 +78,7 @@ public final class EmulatorOptions {
         private int finishedCalls = 10_000;
         private int openCalls = 20_000;
         private int crmObjects = 20_000;
+        private int crmMegabytes = 64;
         private int configObjects = 1000;
         private int maxPortals = PortalRegistry.DEFAULT_MAX_PORTALS;
         private long bodyLimit = 8L * 1024 * 1024;
@@ -145,6 +146,12 @@ public final class EmulatorOptions {
          * whatever their number (default 20,000).
          */
         public Builder crmObjects(int objects) { this.crmObjects = objects; return this; }
+
+        /**
+         * What the CRM objects a portal made while it runs may weigh together, in megabytes (their text counted at two
+         * bytes a character); past it the objects written least recently go, of any kind (default 64).
+         */
+        public Builder crmMegabytes(int megabytes) { this.crmMegabytes = megabytes; return this; }
 
         /**
          * Configuration objects of each kind (external lines, event handlers, placement handlers and event
@@ -230,6 +237,7 @@ public final class EmulatorOptions {
             copy.crmObjects = crmObjects;
             copy.maxPortals = maxPortals;
             copy.configObjects = configObjects;
+            copy.crmMegabytes = crmMegabytes;
             copy.bodyLimit = bodyLimit;
             copy.eventLoops = eventLoops;
             copy.httpsPort = httpsPort;

@@ -108,6 +108,11 @@ public final class Main implements Callable<Integer> {
             + " Seeded objects are always kept (default: ${DEFAULT-VALUE}).")
     int crmObjects = 20_000;
 
+    @Option(names = "--max-crm-megabytes", description = "What the CRM objects a portal made while it runs may weigh"
+            + " together (their text at two bytes a character); past it the objects written least recently go, of any"
+            + " kind, so a client writing large texts into leads cannot fill the memory (default: ${DEFAULT-VALUE}).")
+    int crmMegabytes = 64;
+
     @Option(names = "--max-config-objects", description = "Configuration objects of each kind (external lines, event"
             + " handlers, placement handlers and event subscriptions, users, SIP connections) a portal holds; an add"
             + " past it is refused with ERROR_CORE, so a client adding them in a loop cannot fill the memory"
@@ -205,8 +210,8 @@ public final class Main implements Callable<Integer> {
             err.println("--state-save-seconds must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
-        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || crmObjects < 1 || configObjects < 1 || maxPortals < 1 || bodyLimit < 1024) {
-            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls, --max-crm-objects, --max-config-objects and --max-portals >= 1, and --body-limit >= 1024");
+        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || crmObjects < 1 || crmMegabytes < 1 || configObjects < 1 || maxPortals < 1 || bodyLimit < 1024) {
+            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls, --max-crm-objects, --max-crm-megabytes, --max-config-objects and --max-portals >= 1, and --body-limit >= 1024");
             return CommandLine.ExitCode.USAGE;
         }
         if (!fsync.equals("always") && !fsync.equals("periodic")) {
@@ -230,7 +235,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
-                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).crmObjects(crmObjects).configObjects(configObjects).maxPortals(maxPortals)
+                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxPortals(maxPortals)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
                 .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)

@@ -68,6 +68,51 @@ class CrmObjectBoundTest {
         }
     }
 
+    @Test
+    void pastTheBudgetTheObjectsWrittenLeastRecentlyGoWhateverTheirKind() throws Exception {
+        Servers.Config config = Servers.config();
+        config.crmMegabytes = 1; // 400,000 characters weigh about 400 KB: two such objects fit, not three
+        try (EmulatorServer emulator = EmulatorServer.start(config.build())) {
+            Portal portal = emulator.portals().get(PortalRegistry.DEFAULT_ID).orElseThrow();
+            CrmStore crm = portal.store(CrmStore.class);
+            String webhook = emulator.webhookUrl(portal);
+            List<Long> seededLeads = ids(crm, CrmEntityType.LEAD);
+            List<Long> seededContacts = ids(crm, CrmEntityType.CONTACT);
+
+            long a = add(webhook, "crm.lead.add", 400_000);
+            long b = add(webhook, "crm.lead.add", 400_000);
+            long c = add(webhook, "crm.contact.add", 400_000); // over the budget: the oldest of any kind, a, goes
+            assertEquals(with(seededLeads, b), ids(crm, CrmEntityType.LEAD));
+            assertEquals(with(seededContacts, c), ids(crm, CrmEntityType.CONTACT));
+            JsonNode dropped = post(webhook, "crm.lead.get", "{\"id\":" + a + "}");
+            assertEquals("Not found", dropped.path("error_description").asText(), dropped.toString());
+
+            // an update makes b the most recently written: the next drop takes c
+            post(webhook, "crm.lead.update", "{\"id\":" + b + ",\"fields\":{\"TITLE\":\"written again\"}}");
+            long d = add(webhook, "crm.lead.add", 400_000);
+            assertEquals(with(seededLeads, b, d), ids(crm, CrmEntityType.LEAD));
+            assertEquals(seededContacts, ids(crm, CrmEntityType.CONTACT));
+
+            // one object heavier than the whole budget is kept, alone of those made at run time
+            long huge = add(webhook, "crm.deal.add", 1_200_000);
+            assertEquals(seededLeads, ids(crm, CrmEntityType.LEAD));
+            assertEquals(List.of(huge), ids(crm, CrmEntityType.DEAL).stream().filter(id -> id == huge).toList());
+        }
+    }
+
+    /** Adds an object whose COMMENTS has that many characters; its ID. */
+    private static long add(String webhook, String method, int characters) throws Exception {
+        JsonNode added = post(webhook, method, "{\"fields\":{\"TITLE\":\"big\",\"COMMENTS\":\""
+                + "x".repeat(characters) + "\"}}");
+        return added.path("result").asLong();
+    }
+
+    private static List<Long> with(List<Long> seeded, Long... made) {
+        List<Long> all = new ArrayList<>(seeded);
+        all.addAll(List.of(made));
+        return all;
+    }
+
     private static ServerConfig keepingCrmObjects(int objects) {
         Servers.Config config = Servers.config();
         config.crmObjects = objects;

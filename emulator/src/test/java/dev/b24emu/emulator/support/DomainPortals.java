@@ -49,7 +49,7 @@ public final class DomainPortals {
         sections.add(VoximplantSeed.section());
         registry.define(List.of(
                 StoreType.of("users", UserStore.class, p -> new UserStore()),
-                StoreType.of("crm", CrmStore.class, p -> new CrmStore(p.bounds().crmObjects(), p.id())),
+                StoreType.of("crm", CrmStore.class, p -> new CrmStore(p.bounds().crmObjects(), p.bounds().crmMegabytes(), p.id())),
                 StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, p -> new CrmStatusStore()),
                 StoreType.of("deliveries", DeliveryJournal.class, p -> new DeliveryJournal(100)),
                 StoreType.of("events", EventStore.class, p -> new EventStore(100)),

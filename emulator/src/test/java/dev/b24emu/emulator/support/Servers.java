@@ -29,6 +29,7 @@ public final class Servers {
         public int finishedCalls = 10_000;
         public int openCalls = 20_000;
         public int crmObjects = 20_000;
+        public int crmMegabytes = 64;
         public int configObjects = 1000;
         public int maxPortals = 1000;
         public long bodyLimit = 8L * 1024 * 1024;
@@ -42,7 +43,7 @@ public final class Servers {
         }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, "demo-token", 1, null, journalSize, finishedCalls, openCalls, crmObjects, configObjects, maxPortals, bodyLimit, 0,
+            return new ServerConfig(host, port, "demo-token", 1, null, journalSize, finishedCalls, openCalls, crmObjects, crmMegabytes, configObjects, maxPortals, bodyLimit, 0,
                     httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of(),
                     timeouts, fsyncAlways, proxyPort);
         }

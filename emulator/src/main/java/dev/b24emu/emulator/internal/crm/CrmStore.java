@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * The CRM of one portal: leads, deals, contacts, companies, activities, timeline comments and the exclusion list.
@@ -66,6 +65,9 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
 
     /** how many objects of each kind made while the portal runs it keeps (--max-crm-objects, D118) */
     private final int maxCreated;
+    /** what the objects made while the portal runs may weigh together, every kind (--max-crm-megabytes, D118) */
+    private final MadeAtRunTime.Budget budget;
+    private final int maxMegabytes;
     /** the portal, for the one WARN line of its first drop */
     private final String portalId;
     /** maps each type to the IDs of its items made while the portal runs (guarded by this) */
@@ -76,16 +78,19 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     private boolean seeding;
     private boolean droppedAny;
 
-    public CrmStore(int maxCreated, String portalId) {
+    public CrmStore(int maxCreated, int maxMegabytes, String portalId) {
         this.maxCreated = maxCreated;
         this.portalId = portalId;
+        this.maxMegabytes = maxMegabytes;
+        this.budget = new MadeAtRunTime.Budget(maxMegabytes * 1024L * 1024L);
         for (CrmEntityType type : CrmEntityType.values()) {
             items.put(type, new ConcurrentSkipListMap<>());
             lastIds.put(type, new AtomicLong());
-            created.put(type, new MadeAtRunTime<>(maxCreated));
+            // remove, not delete: the bound took the ID off its queue already, which delete would scan for
+            created.put(type, new MadeAtRunTime<>(maxCreated, budget, id -> remove(new CrmRef(type, id))));
         }
-        createdActivities = new MadeAtRunTime<>(maxCreated);
-        createdComments = new MadeAtRunTime<>(maxCreated);
+        createdActivities = new MadeAtRunTime<>(maxCreated, budget, activities::remove);
+        createdComments = new MadeAtRunTime<>(maxCreated, budget, comments::remove);
     }
 
     /** Adds an item from crm.*.add-style fields; system fields (ID, dates, authors) are set here. */
@@ -122,22 +127,23 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         CrmItem item = new CrmItem(type, id, fields);
         index(item);
         if (!seeding) {
-            // remove, not delete: the bound took the ID off its queue already, which delete would scan for
-            bound(created.get(type), id, oldest -> remove(new CrmRef(type, oldest)));
+            bound(created.get(type).add(id, FrozenFields.weight(item.fields())));
         }
         return item;
     }
 
     /**
-     * Notes an object made while the portal runs; past the bound, drops the oldest such object of its kind (one a
-     * client deleted is no longer counted). A call load that creates a lead and an activity per call otherwise filled
-     * a 256 MiB heap in under a minute (D118).
+     * Logs the first drop of the bounds on objects made while the portal runs (D118): past the count, a new object
+     * drops the oldest of its kind (one a client deleted is no longer counted); past the budget, the objects written
+     * least recently of any kind go. A call load that creates a lead and an activity per call otherwise filled a
+     * 256 MiB heap in under a minute, and a client writing a 7 MB text into each lead did in 30 calls.
      */
-    private void bound(MadeAtRunTime<Long> made, long id, Consumer<Long> drop) {
-        if (made.add(id, drop) && !droppedAny) {
+    private void bound(boolean dropped) {
+        if (dropped && !droppedAny) {
             droppedAny = true;
-            LOG.warn("Portal {} keeps at most {} CRM objects of each kind made while it runs"
-                    + " (--max-crm-objects): each new one now drops the oldest of its kind", portalId, maxCreated);
+            LOG.warn("Portal {} keeps at most {} CRM objects of each kind made while it runs, weighing {} MB together"
+                    + " (--max-crm-objects, --max-crm-megabytes): each new one now drops the oldest",
+                    portalId, maxCreated, maxMegabytes);
         }
     }
 
@@ -163,6 +169,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         unindex(current);
         CrmItem updated = new CrmItem(ref.type(), ref.id(), fields);
         index(updated);
+        bound(created.get(ref.type()).rewritten(ref.id(), FrozenFields.weight(updated.fields())));
         return Optional.of(updated);
     }
 
@@ -222,19 +229,22 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
 
     public synchronized ObjectNode addActivity(ObjectNode fields) {
         ObjectNode activity = addNumbered(activities, lastActivityId, fields);
-        bound(createdActivities, lastActivityId.get(), activities::remove);
+        bound(createdActivities.add(lastActivityId.get(), FrozenFields.weight(activity)));
         return activity;
     }
 
     /** Puts a changed activity in place of the one with its ID (crm.activity.update). */
     public synchronized void replaceActivity(long id, ObjectNode activity) {
-        activities.put(id, FrozenFields.freeze(activity));
+        ObjectNode frozen = FrozenFields.freeze(activity);
+        activities.put(id, frozen);
+        bound(createdActivities.rewritten(id, FrozenFields.weight(frozen)));
     }
 
     /** Adds a timeline comment (crm.timeline.comment.add): the fields as given, with its ID and CREATED. */
     public synchronized long addComment(ObjectNode fields) {
-        long id = Long.parseLong(addNumbered(comments, lastCommentId, fields).get("ID").asText());
-        bound(createdComments, id, comments::remove);
+        ObjectNode comment = addNumbered(comments, lastCommentId, fields);
+        long id = Long.parseLong(comment.get("ID").asText());
+        bound(createdComments.add(id, FrozenFields.weight(comment)));
         return id;
     }
 

@@ -115,7 +115,7 @@ public final class EmulatorServer implements AutoCloseable {
         this.lease = VertxLease.take(); // the instance may still be being made: wired below once needed
         this.portals = new PortalRegistry(EmulatorClock.system(),
                 new Portal.Bounds(config.journalSize(), config.finishedCalls(), config.openCalls(), config.crmObjects(),
-                        config.configObjects()),
+                        config.crmMegabytes(), config.configObjects()),
                 config.maxPortals());
         SelfGuard self = new SelfGuard(this::ports);
         this.outbound = new Outbound(lease::vertx, self);

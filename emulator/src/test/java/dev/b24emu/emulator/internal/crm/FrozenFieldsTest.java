@@ -25,6 +25,16 @@ class FrozenFieldsTest {
     }
 
     @Test
+    void aValueWeighsItsTextAsTheJvmStoresItLatinAtOneByteOthersAtTwo() throws Exception {
+        long latin = FrozenFields.weight(JSON.readTree("{\"COMMENTS\":\"" + "é".repeat(1000) + "\"}"));
+        long cyrillic = FrozenFields.weight(JSON.readTree("{\"COMMENTS\":\"" + "ж".repeat(1000) + "\"}"));
+        assertEquals(1000, cyrillic - latin);
+        assertEquals(16 + "COMMENTS".length() + 24 + 1000, latin);
+        assertEquals(FrozenFields.weight(JSON.readTree("{\"A\":[\"x\",{\"B\":1}]}")),
+                16 + 1 + 16 + (24 + 1) + (16 + 1 + 16), "containers, names and leaves all count");
+    }
+
+    @Test
     void aFrozenTreeReadsWritesAndComparesAsTheTreeItWasMadeFrom() throws Exception {
         ObjectNode original = contact("Ivan", "+79990000001");
         ObjectNode frozen = FrozenFields.freeze(original.deepCopy());
@@ -83,7 +93,7 @@ class FrozenFieldsTest {
 
     @Test
     void theStoreStoresFrozenItemsAndItsPhoneIndexFollowsUpdatesAndDeletes() throws Exception {
-        CrmStore store = new CrmStore(20_000, "test");
+        CrmStore store = new CrmStore(20_000, 64, "test");
         String now = "2026-12-03T10:00:00+00:00";
         CrmItem ivan = store.add(CrmEntityType.CONTACT, contact("Ivan", "+7 999 000-00-01"), 1, now);
         CrmItem petr = store.add(CrmEntityType.CONTACT, contact("Petr", "8 (999) 000-00-01"), 1, now);
@@ -106,7 +116,7 @@ class FrozenFieldsTest {
 
     @Test
     void openSalesFollowTheirClientThroughUpdatesAndDeletes() throws Exception {
-        CrmStore store = new CrmStore(20_000, "test");
+        CrmStore store = new CrmStore(20_000, 64, "test");
         String now = "2026-12-03T10:00:00+00:00";
         CrmItem client = store.add(CrmEntityType.CONTACT, contact("Ivan", "+79990000001"), 1, now);
         ObjectNode deal = (ObjectNode) JSON.readTree("{\"TITLE\":\"Deal\",\"CONTACT_ID\":" + client.id() + "}");

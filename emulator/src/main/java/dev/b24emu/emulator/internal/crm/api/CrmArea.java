@@ -35,7 +35,7 @@ public final class CrmArea implements Area {
 
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("crm", CrmStore.class, portal -> new CrmStore(portal.bounds().crmObjects(), portal.id())),
+        return List.of(StoreType.of("crm", CrmStore.class, portal -> new CrmStore(portal.bounds().crmObjects(), portal.bounds().crmMegabytes(), portal.id())),
                 StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, portal -> new CrmStatusStore()));
     }
 
