@@ -114,8 +114,8 @@ public final class Main implements Callable<Integer> {
     int crmMegabytes = 64;
 
     @Option(names = "--max-config-objects", description = "Configuration objects of each kind (external lines, event"
-            + " handlers, placement handlers and event subscriptions, users, SIP connections) a portal holds; an add"
-            + " past it is refused with ERROR_CORE, so a client adding them in a loop cannot fill the memory"
+            + " handlers, placement handlers and event subscriptions, users, SIP connections) a portal holds, with 8 K"
+            + " characters of text each on average; an add past it is refused with ERROR_CORE, so a client adding them in a loop cannot fill the memory"
             + " (default: ${DEFAULT-VALUE}).")
     int configObjects = 1000;
 

@@ -18,8 +18,9 @@ import static org.hamcrest.Matchers.hasSize;
 
 /**
  * The bound on configuration objects a portal holds (D120): a client adding external lines, event handlers,
- * placement handlers, users or SIP connections in a loop cannot fill the heap. Past the bound an add is refused
- * with ERROR_CORE naming the option; removing one makes room again; what is there stays.
+ * placement handlers, users or SIP connections in a loop, or a few with megabytes of text, cannot fill the heap.
+ * Past the bound an add is refused with ERROR_CORE naming the option; removing one makes room again; what is there
+ * stays.
  */
 class ConfigObjectBoundTest extends AppHarness {
     private static final int BOUND = 5;
@@ -39,6 +40,15 @@ class ConfigObjectBoundTest extends AppHarness {
     void pastTheBoundEachKindOfConfigurationObjectIsRefusedAndRemovingOneMakesRoom() {
         String token = install("bounded-app", List.of("telephony", "placement", "user"), null)
                 .getString("access_token");
+
+        // text counts too: a kind holds 8 K characters an object on average
+        oauth(token, "telephony.externalLine.add", Map.of("NUMBER", "300", "NAME", "n".repeat(BOUND * 8 * 1024)))
+                .then().statusCode(400).body("error", equalTo("ERROR_CORE")).body("error_description", equalTo(
+                        "The emulator keeps at most 40 K characters of external lines per portal, 8 K each on average"
+                                + " (--max-config-objects, D120)"));
+        oauth(token, "telephony.externalLine.add", Map.of("NUMBER", "300", "NAME", "n".repeat(8 * 1024)))
+                .then().statusCode(200);
+        oauth(token, "telephony.externalLine.delete", Map.of("NUMBER", "300")).then().statusCode(200);
 
         fill("external lines", i -> oauth(token, "telephony.externalLine.add", Map.of("NUMBER", "10" + i)));
         oauth(token, "telephony.externalLine.get", Map.of()).then().body("result", hasSize(BOUND));

@@ -32,11 +32,6 @@ public final class EventStore implements Store<EventStore.Snapshot> {
         this.offlineCapacity = Math.max(1, offlineCapacity);
     }
 
-    /** How many handlers are bound, online and offline, of every application. */
-    public int handlerCount() {
-        return handlers.size();
-    }
-
     public synchronized Optional<EventHandler> bind(String event, String handler, String appKey, long authUserId,
                                                     boolean isOffline, String authConnector) {
         for (EventHandler existing : handlers.values()) {

@@ -20,16 +20,6 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
     private final ConcurrentSkipListMap<Long, EventSubscription> subscriptions = new ConcurrentSkipListMap<>();
     private final AtomicLong lastId = new AtomicLong();
 
-    /** How many placement handlers are bound, of every application. */
-    public int placementCount() {
-        return placements.size();
-    }
-
-    /** How many placement event subscriptions (placement.bindEvent) there are, of every application. */
-    public int subscriptionCount() {
-        return subscriptions.size();
-    }
-
     public synchronized Optional<Placement> bind(Placement placement) {
         boolean duplicate = placements.values().stream().anyMatch(p -> p.appKey().equals(placement.appKey())
                 && p.placement().equals(placement.placement()) && p.handler().equals(placement.handler())

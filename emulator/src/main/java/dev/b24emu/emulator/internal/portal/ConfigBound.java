@@ -2,23 +2,42 @@ package dev.b24emu.emulator.internal.portal;
 
 import dev.b24emu.emulator.internal.transport.RestError;
 
+import java.util.Collection;
+
 /**
  * The bound on the configuration objects of each kind a portal holds (D120): external lines, event handlers,
- * placement handlers and event subscriptions, users, SIP connections. A real portal keeps a few dozen of each; a
- * client adding them in a loop (350,000 external lines in 15 s under wrk) filled the heap, and a list method that
- * answers all of them at once could no longer be answered. An add past the bound is refused, not made at the cost of
- * an older one: configuration an application relies on never disappears by itself.
+ * placement handlers and event subscriptions, users, SIP connections. A real portal keeps a few dozen of each, of a
+ * few hundred bytes; a client adding them in a loop (350,000 external lines in 15 s under wrk) filled the heap, and so
+ * did 27 lines named with 7 MB of text each. So a kind holds at most --max-config-objects objects, and as many times
+ * {@link #AVERAGE_CHARACTERS} characters of their text. An add past either is refused, not made at the cost of an
+ * older one: configuration an application relies on never disappears by itself.
  */
 public final class ConfigBound {
+    /** the text one configuration object may average: a real one is a few hundred characters */
+    static final int AVERAGE_CHARACTERS = 8 * 1024;
+
     private ConfigBound() {
     }
 
-    /** Refuses an add when the portal already holds {@code held} objects of that kind; call under the store's lock. */
-    public static void admit(Portal portal, long held, String kind) {
+    /**
+     * Refuses adding {@code adding} (the new object, or the parameters it is made of) to the {@code held} objects of
+     * a kind when the count or the text would pass the bound. Objects are weighed by the length of their text form:
+     * every field of a record or a tree is in it, and the check runs only on adds, which are rare.
+     */
+    public static void admit(Portal portal, Collection<?> held, Object adding, String kind) {
         int max = portal.bounds().configObjects();
-        if (held >= max) {
+        if (held.size() >= max) {
             throw RestError.of("ERROR_CORE", "The emulator keeps at most " + max + " " + kind
                     + " per portal (--max-config-objects, D120)");
+        }
+        long characters = String.valueOf(adding).length();
+        for (Object object : held) {
+            characters += String.valueOf(object).length();
+        }
+        long maxCharacters = (long) max * AVERAGE_CHARACTERS;
+        if (characters > maxCharacters) {
+            throw RestError.of("ERROR_CORE", "The emulator keeps at most " + maxCharacters / 1024 + " K characters of "
+                    + kind + " per portal, " + AVERAGE_CHARACTERS / 1024 + " K each on average (--max-config-objects, D120)");
         }
     }
 }

@@ -227,11 +227,6 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         return result;
     }
 
-    /** How many external lines the portal holds, of every application. */
-    public int lineCount() {
-        return lines.values().stream().mapToInt(Map::size).sum();
-    }
-
     public synchronized ExternalLine addLine(String appKey, String number, String name, boolean crmAutoCreate) {
         ExternalLine line = new ExternalLine(lastLineId.incrementAndGet(), appKey, number, name, crmAutoCreate);
         lines.computeIfAbsent(appKey, k -> new ConcurrentHashMap<>()).put(number, line);

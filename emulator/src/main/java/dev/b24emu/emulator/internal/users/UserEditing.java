@@ -63,7 +63,7 @@ public final class UserEditing {
         if (extranet) {
             fields.putArray("UF_DEPARTMENT");
         }
-        ConfigBound.admit(caller.portal(), caller.portal().store(UserStore.class).count(), "users");
+        ConfigBound.admit(caller.portal(), caller.portal().store(UserStore.class).all(), params, "users");
         return caller.portal().store(UserStore.class).addWithUniqueEmail(email, id -> UserFields.parse(fields, id))
                 .orElseThrow(() -> RestError.argument("", "A user with this email already exists"));
     }

@@ -63,11 +63,6 @@ public final class UserStore implements Store<UserStore.Snapshot> {
      * Adds a user under the next free ID unless another user has the e-mail (compared without case); empty when the
      * e-mail is taken.
      */
-    /** How many users the portal has, active or not. */
-    public int count() {
-        return users.size();
-    }
-
     public synchronized Optional<User> addWithUniqueEmail(String email, LongFunction<User> create) {
         boolean taken = users.values().stream().anyMatch(user -> user.email() != null && user.email().equalsIgnoreCase(email));
         if (taken) {

@@ -51,7 +51,7 @@ public final class SipConnections {
             throw VoximplantErrors.checkFields(String.join("<br> ", problems));
         }
         return portal.exclusive(() -> {
-            ConfigBound.admit(portal, store().sipConnections().size(), "SIP connections");
+            ConfigBound.admit(portal, store().sipConnections(), fields, "SIP connections");
             if (type.equals(SipConnection.CLOUD)
                     && store().sipConnections().stream().filter(SipConnection::cloud).count() >= MAX_CLOUD) {
                 throw VoximplantErrors.maxCloudPbx();

@@ -108,7 +108,7 @@ final class PlacementMethods {
                 && !store.placements(pl -> pl.appKey().equals(caller.appKey()) && pl.placement().equals(code)).isEmpty()) {
             throw RestError.of("ERROR_PLACEMENT_MAX_COUNT", "Placement max count exceeded");
         }
-        ConfigBound.admit(caller.portal(), store.placementCount(), "placement handlers");
+        ConfigBound.admit(caller.portal(), store.placements(any -> true), p.tree(), "placement handlers");
         // only some placements keep OPTIONS: for the others "the values passed are not retained" (call-card.md)
         store.bind(new Placement(0, caller.appKey(), code, handler, p.text("TITLE").orElse(""),
                         p.text("DESCRIPTION").orElse(""), p.text("GROUP_NAME").orElse(""),
@@ -175,7 +175,8 @@ final class PlacementMethods {
         String event = event(p);
         String handler = p.textOrEmpty("HANDLER");
         checkHandler(handler);
-        ConfigBound.admit(caller.portal(), placements(caller).subscriptionCount(), "placement event subscriptions");
+        ConfigBound.admit(caller.portal(), placements(caller).subscriptions(any -> true), p.tree(),
+                "placement event subscriptions");
         if (!placements(caller).subscribe(caller.appKey(), event, handler)) {
             throw RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already binded");
         }

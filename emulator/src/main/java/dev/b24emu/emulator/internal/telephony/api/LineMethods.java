@@ -40,7 +40,7 @@ final class LineMethods {
             if (telephony(portal).line(caller.appKey(), number).isPresent()) {
                 throw RestError.of("ERROR_CORE", "Line already exists");
             }
-            ConfigBound.admit(portal, telephony(portal).lineCount(), "external lines");
+            ConfigBound.admit(portal, telephony(portal).allLines(), p.tree(), "external lines");
             return telephony(portal).addLine(caller.appKey(), number, p.text("NAME").orElse(""),
                     !p.has("CRM_AUTO_CREATE") || "Y".equals(p.textOrEmpty("CRM_AUTO_CREATE")));
         });
