@@ -41,6 +41,12 @@ public final class PortalRegistry {
     private final Map<String, Portal> portals = new ConcurrentHashMap<>();
     /** maps an incoming webhook token to its Portal */
     private final Map<String, Portal> byWebhookToken = new ConcurrentHashMap<>();
+    /**
+     * maps a portal's domain (its own, or {@code <id>.bitrix24.test}) to the Portal: every REST call that reaches the
+     * emulator at a host name (a container's service name) asks for it, and a scan of 1,000 portals made each such
+     * call two and a half times slower
+     */
+    private final Map<String, Portal> byDomain = new ConcurrentHashMap<>();
     /** the emulator-wide clock every portal's clock is built on */
     private final EmulatorClock clock;
     private final Portal.Bounds bounds;
@@ -131,6 +137,7 @@ public final class PortalRegistry {
         portal.namedDomain(domain);
         portals.put(id, portal);
         byWebhookToken.put(token, portal);
+        byDomain.putIfAbsent(portal.domain(), portal); // a derived name another portal took as its own stays theirs
         return portal;
     }
 
@@ -183,8 +190,7 @@ public final class PortalRegistry {
 
     /** The portal the proxy answers for under a host name (its own domain, or {@code <id>.bitrix24.test}). */
     public Optional<Portal> byDomain(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        return portals.values().stream().filter(p -> p.domain().equals(name)).findFirst().map(this::used);
+        return Optional.ofNullable(used(byDomain.get(host.toLowerCase(Locale.ROOT))));
     }
 
     /** Whether the proxy answers for a host name: the authorization server, or a portal's domain. */
@@ -214,6 +220,7 @@ public final class PortalRegistry {
         portals.remove(id);
         madeAtRunTime.remove(id);
         byWebhookToken.remove(portal.webhook().token());
+        byDomain.remove(portal.domain(), portal);
         portal.exclusive(() -> {
             portal.clearAll();
             return null;
