@@ -43,7 +43,7 @@ public final class DomainPortals {
     public static PortalRegistry registry() {
         OAuthServer oauth = new OAuthServer();
         PortalRegistry registry = new PortalRegistry(new EmulatorClock(Clock.fixed(T0, ZoneOffset.UTC)),
-                Portal.Bounds.defaults());
+                Portal.Bounds.defaults(), PortalRegistry.DEFAULT_MAX_PORTALS);
         List<SeedSection> sections = new ArrayList<>(CrmSeed.sections());
         sections.add(0, UserStore.seedSection());
         sections.add(VoximplantSeed.section());

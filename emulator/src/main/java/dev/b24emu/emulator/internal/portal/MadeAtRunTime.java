@@ -1,16 +1,16 @@
 package dev.b24emu.emulator.internal.portal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The keys of the objects a store made while its portal runs, oldest first, and the bound on how many it keeps
- * (D118): a load that makes an object per call cannot fill the memory. Seeded and restored objects are never noted,
- * so they are never dropped. Not synchronized: its store uses it under the store's own lock.
+ * The keys of the objects a store made while its portal runs, least recently written first, and the bound on how
+ * many it keeps (D118): a load that makes an object per call cannot fill the memory. Seeded and restored objects are
+ * never noted, so they are never dropped. Not synchronized: its store uses it under the store's own lock.
  * <p>
  * A store whose objects can be of any size also shares a {@link Budget} of bytes among its kinds: a count alone let a
  * client fill the heap with a few dozen leads of 7 MB each. Past the budget the objects written least recently, of
@@ -18,17 +18,22 @@ import java.util.function.Consumer;
  */
 public final class MadeAtRunTime<K> {
     private final int max;
-    private final ArrayDeque<Entry<K>> made = new ArrayDeque<>();
+    /**
+     * maps each key noted to its mark, least recently written first: a map, not a queue, so that forgetting a key
+     * and moving a rewritten one to the end cost no scan (finish rewrites the lead its call made, on every call)
+     */
+    private final LinkedHashMap<K, Mark> made = new LinkedHashMap<>();
     /** null for a count alone */
     private final Budget budget;
     /** removes a dropped object from its store (weighed instances only; the others are handed one per add) */
     private final Consumer<K> drop;
-    /** maps each key noted to its weight in bytes (weighed instances only) */
-    private final Map<K, Long> weights = new HashMap<>();
 
-    /** One noted object: its key, and when it was last written (the budget's order across kinds). */
-    private record Entry<K>(K key, long written) {
+    /** What an object weighs, in bytes, and when it was last written (the budget's order across kinds). */
+    private record Mark(long weight, long written) {
     }
+
+    /** the mark of every object of a count alone */
+    private static final Mark COUNTED = new Mark(0, 0);
 
     /** A count alone. */
     public MadeAtRunTime(int max) {
@@ -47,21 +52,23 @@ public final class MadeAtRunTime<K> {
 
     /** Notes a new object; past the bound hands the oldest one noted to {@code drop}. @return whether one was dropped */
     public boolean add(K key, Consumer<K> drop) {
-        made.addLast(new Entry<>(key, 0));
+        made.put(key, COUNTED);
         if (made.size() <= max) {
             return false;
         }
-        drop.accept(made.removeFirst().key());
+        Iterator<K> keys = made.keySet().iterator();
+        K oldest = keys.next();
+        keys.remove();
+        drop.accept(oldest);
         return true;
     }
 
     /**
-     * Notes a new object of a weighed kind; past the count drops the oldest of its kind, past the budget the least
-     * recently written of any kind (never this one). @return whether any was dropped
+     * Notes a new object of a weighed kind; past the count drops the least recently written of its kind, past the
+     * budget the least recently written of any kind (never this one). @return whether any was dropped
      */
     public boolean add(K key, long weight) {
-        made.addLast(new Entry<>(key, budget.next()));
-        weights.put(key, weight);
+        made.put(key, new Mark(weight, budget.next()));
         budget.total += weight;
         boolean dropped = false;
         if (made.size() > max) {
@@ -73,38 +80,40 @@ public final class MadeAtRunTime<K> {
 
     /** Notes a new weight for a changed object made at run time (others are not noted): it is now the newest. */
     public boolean rewritten(K key, long weight) {
-        Long before = weights.get(key);
+        Mark before = made.remove(key);
         if (before == null) {
             return false;
         }
-        made.removeIf(entry -> entry.key().equals(key));
-        made.addLast(new Entry<>(key, budget.next()));
-        weights.put(key, weight);
-        budget.total += weight - before;
+        made.put(key, new Mark(weight, budget.next()));
+        budget.total += weight - before.weight();
         return budget.fit();
     }
 
     /** Stops counting an object a client removed itself. */
     public void forget(K key) {
-        made.removeIf(entry -> entry.key().equals(key));
-        Long weight = weights.remove(key);
-        if (weight != null) {
-            budget.total -= weight;
+        Mark mark = made.remove(key);
+        if (mark != null && budget != null) {
+            budget.total -= mark.weight();
         }
     }
 
     public void clear() {
-        made.clear();
         if (budget != null) {
-            weights.values().forEach(weight -> budget.total -= weight);
+            made.values().forEach(mark -> budget.total -= mark.weight());
         }
-        weights.clear();
+        made.clear();
+    }
+
+    private Map.Entry<K, Mark> oldest() {
+        return made.isEmpty() ? null : made.entrySet().iterator().next();
     }
 
     private void evictOldest() {
-        K key = made.removeFirst().key();
-        budget.total -= weights.remove(key);
-        drop.accept(key);
+        Iterator<Map.Entry<K, Mark>> oldest = made.entrySet().iterator();
+        Map.Entry<K, Mark> entry = oldest.next();
+        oldest.remove();
+        budget.total -= entry.getValue().weight();
+        drop.accept(entry.getKey());
     }
 
     /** The bytes the objects made at run time of one store's kinds may weigh together. Guarded by the store's lock. */
@@ -127,24 +136,21 @@ public final class MadeAtRunTime<K> {
             boolean dropped = false;
             while (total > max) {
                 MadeAtRunTime<?> oldest = null;
+                long oldestWritten = Long.MAX_VALUE;
                 for (MadeAtRunTime<?> member : members) {
-                    Entry<?> head = member.made.peekFirst();
-                    if (head != null && (oldest == null || head.written() < oldest.made.peekFirst().written())) {
+                    Map.Entry<?, Mark> head = member.oldest();
+                    if (head != null && head.getValue().written() < oldestWritten) {
                         oldest = member;
+                        oldestWritten = head.getValue().written();
                     }
                 }
-                if (oldest == null || oldest.made.peekFirst().written() == lastWritten) {
+                if (oldest == null || oldestWritten == lastWritten) {
                     return dropped; // the newest alone outweighs the budget: it stays
                 }
                 oldest.evictOldest();
                 dropped = true;
             }
             return dropped;
-        }
-
-        /** What the objects noted weigh now, in bytes. */
-        public long total() {
-            return total;
         }
     }
 }

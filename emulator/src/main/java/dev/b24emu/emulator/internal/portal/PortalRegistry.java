@@ -67,10 +67,6 @@ public final class PortalRegistry {
     /** the user a portal's webhook acts as when none is named: the seed's first user (the users area knows it) */
     private volatile ToLongFunction<Portal> defaultWebhookUser = portal -> 1;
 
-    public PortalRegistry(EmulatorClock clock, Portal.Bounds bounds) {
-        this(clock, bounds, DEFAULT_MAX_PORTALS);
-    }
-
     public PortalRegistry(EmulatorClock clock, Portal.Bounds bounds, int maxMadeAtRunTime) {
         this.clock = clock;
         this.bounds = bounds;

@@ -59,7 +59,6 @@ public final class VoximplantStore implements Store<VoximplantStore.Snapshot> {
     private long lastSipId;
     private long lastRegId = FIRST_REG_ID;
 
-    /** Everything the store holds, for state files; settings as their JSON (the control API's shape). */
     /** A running call and the order it started in (ties between calls started at the same instant). */
     private record Live(BuiltInCall call, long order) {
     }
@@ -69,6 +68,7 @@ public final class VoximplantStore implements Store<VoximplantStore.Snapshot> {
         this.portalId = portalId;
     }
 
+    /** Everything the store holds, for state files; settings as their JSON (the control API's shape). */
     public record Snapshot(ObjectNode settings, List<RentedNumber> numbers, List<SipConnection> sip, String outgoingLine,
                            Map<Long, UserPhone> phones, Map<Long, Rights> rights, Map<String, Integer> infocalls,
                            List<BuiltInCall> live, long lastConfigId, long lastSipId, long lastRegId) {
