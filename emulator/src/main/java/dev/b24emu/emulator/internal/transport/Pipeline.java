@@ -74,17 +74,17 @@ public final class Pipeline {
         answer.run();
     }
 
-    /**
-     * The answer to a call whose work outgrew the heap or the stack: without it the error left the event loop and the
-     * client waited for an answer that never came. What the call allocated is garbage once the error is caught, so
-     * the server goes on. One WARN line without a stack trace: the cause is the call's size, not the code.
-     */
     /** The answer to a call that failed in the emulator's own code: a bug, logged with its stack trace. */
     static RestError unexpected(RestExchange exchange, Throwable unexpected) {
         LOG.warn("Unexpected failure in {}", LogText.safe(exchange.method()), unexpected);
         return RestError.internal();
     }
 
+    /**
+     * The answer to a call whose work outgrew the heap or the stack: without it the error left the event loop and the
+     * client waited for an answer that never came. What the call allocated is garbage once the error is caught, so
+     * the server goes on. One WARN line without a stack trace: the cause is the call's size, not the code.
+     */
     static RestError exhausted(RestExchange exchange, VirtualMachineError exhausted) {
         LOG.warn("{} while answering {}: answered 500 INTERNAL_SERVER_ERROR", exhausted.getClass().getSimpleName(),
                 LogText.safe(exchange.method()));
