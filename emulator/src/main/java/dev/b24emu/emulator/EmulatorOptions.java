@@ -1,5 +1,6 @@
 package dev.b24emu.emulator;
 
+import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.PortalSettings;
 import dev.b24emu.emulator.internal.server.ServerConfig;
@@ -55,8 +56,9 @@ public final class EmulatorOptions {
 
     ServerConfig config() {
         Builder v = values;
-        return new ServerConfig(v.host, v.port, v.webhookToken, v.webhookUserId, v.seed, v.journalSize,
-                v.finishedCalls, v.openCalls, v.crmObjects, v.crmMegabytes, v.configObjects, v.maxPortals, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
+        Portal.Bounds bounds = new Portal.Bounds(v.journalSize, v.finishedCalls, v.openCalls, v.crmObjects,
+                v.crmMegabytes, v.configObjects, v.tokens);
+        return new ServerConfig(v.host, v.port, v.webhookToken, v.webhookUserId, v.seed, bounds, v.maxPortals, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
                 v.allowedHosts, v.allowedOrigins, new ServerConfig.Timeouts(v.idleTimeoutSeconds, v.headerTimeoutSeconds),
@@ -80,6 +82,7 @@ public final class EmulatorOptions {
         private int crmObjects = 20_000;
         private int crmMegabytes = 64;
         private int configObjects = 1000;
+        private int tokens = 10_000;
         private int maxPortals = PortalRegistry.DEFAULT_MAX_PORTALS;
         private long bodyLimit = 8L * 1024 * 1024;
         private int eventLoops;
@@ -160,6 +163,12 @@ public final class EmulatorOptions {
         public Builder configObjects(int objects) { this.configObjects = objects; return this; }
 
         /**
+         * OAuth access tokens, refresh tokens and authorization codes (each) a portal keeps; past it each new one
+         * forgets the oldest issued of its kind, which is then answered as a token never issued (default 10,000).
+         */
+        public Builder maxTokens(int tokens) { this.tokens = tokens; return this; }
+
+        /**
          * Portals made while the emulator runs (control API, {@link Controls#newPortal()}) that it keeps; past it each
          * new one deletes the one used least recently. The default portal is always kept (default 1,000).
          */
@@ -237,6 +246,7 @@ public final class EmulatorOptions {
             copy.crmObjects = crmObjects;
             copy.maxPortals = maxPortals;
             copy.configObjects = configObjects;
+            copy.tokens = tokens;
             copy.crmMegabytes = crmMegabytes;
             copy.bodyLimit = bodyLimit;
             copy.eventLoops = eventLoops;

@@ -59,6 +59,11 @@ public class EmulatorSteps {
         ownEmulator(EmulatorOptions.builder().configObjects(objects));
     }
 
+    @Given("an emulator of its own that keeps at most {int} tokens of each kind per portal")
+    public void ownEmulatorWithTokenBound(int tokens) {
+        ownEmulator(EmulatorOptions.builder().maxTokens(tokens));
+    }
+
     @Given("an emulator of its own that keeps at most {int} portals made while it runs")
     public void ownEmulatorWithPortalBound(int portals) {
         ownEmulator(EmulatorOptions.builder().maxPortals(portals));
@@ -165,6 +170,7 @@ public class EmulatorSteps {
                         "scopes", Arrays.asList(scopes.split(",\\s*")), "userId", userId))
                 .post(ctx.controlPath("/apps")).then().statusCode(201).extract().as(Map.class));
         ctx.appTokens.put(clientId, tokens.get("access_token").asText());
+        ctx.remembered.put(clientId + ".installed_access_token", tokens.get("access_token").asText());
         ctx.remembered.put(clientId + ".refresh_token", tokens.get("refresh_token").asText());
         ctx.remembered.put(clientId + ".application_token", tokens.get("application_token").asText());
     }
@@ -269,6 +275,13 @@ public class EmulatorSteps {
     public void callAsApp(String method, String clientId) {
         ctx.record(method, RestAssured.given().contentType("application/json").body("{}")
                 .post(ctx.emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
+    }
+
+    /** With the token the installation answered, whichever the application holds now (renewals replace it). */
+    @When("I call {string} as application {string} with the access token it was installed with")
+    public void callAsAppWithFirstToken(String method, String clientId) {
+        ctx.record(method, RestAssured.given().contentType("application/json").body("{}").post(ctx.emulatorBase
+                + "/rest/" + method + "?auth=" + ctx.remembered.get(clientId + ".installed_access_token")));
     }
 
     @When("I call {string} as application {string} with:")

@@ -209,6 +209,21 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | NUMBER | 5550103 |
     Then the call succeeds
 
+  @D121 @emulator-only
+  Scenario: Past the bound of tokens the oldest access token is forgotten, and the newest keep working
+    Given an emulator of its own that keeps at most 2 tokens of each kind per portal
+    And an application "renewing.app" with scopes "telephony"
+    When application "renewing.app" renews its token
+    Then the token endpoint answers 200 ""
+    When I call "user.current" as application "renewing.app" with the access token it was installed with
+    Then the call succeeds
+    When application "renewing.app" renews its token
+    Then the token endpoint answers 200 ""
+    When I call "user.current" as application "renewing.app" with the access token it was installed with
+    Then the call fails with 401 "invalid_token"
+    When I call "user.current" as application "renewing.app"
+    Then the call succeeds
+
   @D100 @emulator-only
   Scenario: A dismissed employee's webhook is refused, unless the portal is told otherwise
     Given user 1 is dismissed

@@ -119,6 +119,12 @@ public final class Main implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     int configObjects = 1000;
 
+    @Option(names = "--max-tokens", description = "OAuth access tokens, refresh tokens and authorization codes (each)"
+            + " a portal keeps; past it each new one forgets the oldest issued of its kind, which is then answered as"
+            + " a token never issued, so an application renewing its tokens in a loop cannot fill the memory"
+            + " (default: ${DEFAULT-VALUE}).")
+    int tokens = 10_000;
+
     @Option(names = "--max-portals", description = "Portals made while the emulator runs (control API) that it keeps;"
             + " past it each new one deletes the one used least recently, so a suite that never deletes its portals"
             + " cannot fill the memory. The default portal is always kept (default: ${DEFAULT-VALUE}).")
@@ -210,8 +216,8 @@ public final class Main implements Callable<Integer> {
             err.println("--state-save-seconds must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
-        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || crmObjects < 1 || crmMegabytes < 1 || configObjects < 1 || maxPortals < 1 || bodyLimit < 1024) {
-            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls, --max-crm-objects, --max-crm-megabytes, --max-config-objects and --max-portals >= 1, and --body-limit >= 1024");
+        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || crmObjects < 1 || crmMegabytes < 1 || configObjects < 1 || tokens < 1 || maxPortals < 1 || bodyLimit < 1024) {
+            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls, --max-crm-objects, --max-crm-megabytes, --max-config-objects, --max-tokens and --max-portals >= 1, and --body-limit >= 1024");
             return CommandLine.ExitCode.USAGE;
         }
         if (!fsync.equals("always") && !fsync.equals("periodic")) {
@@ -235,7 +241,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
-                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxPortals(maxPortals)
+                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxTokens(tokens).maxPortals(maxPortals)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
                 .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)

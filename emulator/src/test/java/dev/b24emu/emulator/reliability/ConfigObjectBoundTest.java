@@ -57,6 +57,9 @@ class ConfigObjectBoundTest extends AppHarness {
 
         fill("event handlers", i -> oauth(token, "event.bind", Map.of("event", "OnExternalCallStart",
                 "handler", "https://example.com/handler/" + i)));
+        // at the bound, binding a handler that is bound already is told so, as below it
+        oauth(token, "event.bind", Map.of("event", "OnExternalCallStart", "handler", "https://example.com/handler/0"))
+                .then().statusCode(400).body("error", equalTo("ERROR_HANDLER_ALREADY_EXIST"));
         fill("placement handlers", i -> oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD",
                 "HANDLER", "https://example.com/card/" + i)));
         fill("SIP connections", i -> oauth(token, "voximplant.sip.add", Map.of("TYPE", "office",

@@ -53,7 +53,7 @@ public final class DomainPortals {
                 StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, p -> new CrmStatusStore()),
                 StoreType.of("deliveries", DeliveryJournal.class, p -> new DeliveryJournal(100)),
                 StoreType.of("events", EventStore.class, p -> new EventStore(100)),
-                StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), oauth)),
+                StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), p.bounds().tokens(), oauth)),
                 StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(p.bounds().finishedCalls(), p.bounds().openCalls())),
                 StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore(p.bounds().finishedCalls())),
                 StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore(p.bounds().crmObjects())),

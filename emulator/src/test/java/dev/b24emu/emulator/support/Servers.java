@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.support;
 
+import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.server.ServerConfig;
 
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public final class Servers {
         public int crmObjects = 20_000;
         public int crmMegabytes = 64;
         public int configObjects = 1000;
+        public int tokens = 10_000;
         public int maxPortals = 1000;
         public long bodyLimit = 8L * 1024 * 1024;
         public ServerConfig.Timeouts timeouts = ServerConfig.Timeouts.DEFAULT;
@@ -43,7 +45,8 @@ public final class Servers {
         }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, "demo-token", 1, null, journalSize, finishedCalls, openCalls, crmObjects, crmMegabytes, configObjects, maxPortals, bodyLimit, 0,
+            return new ServerConfig(host, port, "demo-token", 1, null, new Portal.Bounds(journalSize, finishedCalls,
+                    openCalls, crmObjects, crmMegabytes, configObjects, tokens), maxPortals, bodyLimit, 0,
                     httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of(),
                     timeouts, fsyncAlways, proxyPort);
         }

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AppStore implements Store<AppStore.Snapshot> {
     private final String portalId;
+    /** the portal's bound on tokens of each kind (--max-tokens), which a state file's tokens obey too */
+    private final int maxTokens;
     private final OAuthServer oauth;
     /** maps client_id to the installed App */
     private final Map<String, App> byClientId = new ConcurrentHashMap<>();
@@ -25,8 +27,9 @@ public final class AppStore implements Store<AppStore.Snapshot> {
     private final Map<String, App> byAppKey = new ConcurrentHashMap<>();
     private final AtomicLong lastAppId = new AtomicLong();
 
-    public AppStore(String portalId, OAuthServer oauth) {
+    public AppStore(String portalId, int maxTokens, OAuthServer oauth) {
         this.portalId = portalId;
+        this.maxTokens = maxTokens;
         this.oauth = oauth;
     }
 
@@ -94,7 +97,7 @@ public final class AppStore implements Store<AppStore.Snapshot> {
         snapshot.apps().forEach(this::put);
         lastAppId.set(snapshot.apps().stream().mapToLong(app -> Long.parseLong(app.appKey())).max().orElse(0));
         if (snapshot.tokens() != null) {
-            oauth.restore(portalId, snapshot.tokens());
+            oauth.restore(portalId, maxTokens, snapshot.tokens());
         }
     }
 

@@ -1,20 +1,27 @@
 package dev.b24emu.emulator.internal.apps;
 
+import dev.b24emu.emulator.internal.portal.MadeAtRunTime;
 import dev.b24emu.emulator.internal.portal.Portal;
 
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The authorization server of every portal: issues access and refresh tokens, resolves an access token to its
  * grant, and renews a pair from a refresh token (once: a used refresh token is spent). Expiry is read on the
  * portal's clock, so moving a portal's time expires its tokens.
+ * <p>
+ * A token is looked up without knowing its portal, so the grants live in maps shared by all portals; what each
+ * portal issued is also noted per portal ({@link Issued}), oldest first, which bounds it (D121: an application
+ * renewing its pair in a loop kept every access token for its hour and more, 300 bytes a renewal) and lets a
+ * portal's reset, uninstall or revoke visit that portal's tokens only.
  */
 public final class OAuthServer {
     public static final Duration ACCESS_LIFETIME = Duration.ofHours(1);
@@ -35,7 +42,6 @@ public final class OAuthServer {
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
     /** maps portal/app/user to the newest access token, so event deliveries reuse a live token instead of minting one each */
     private final Map<String, Tokens> current = new ConcurrentHashMap<>();
-    private final AtomicLong issued = new AtomicLong();
     /** maps the access tokens of uninstalled applications to their grants: calls with them get APPLICATION_NOT_FOUND */
     private final Map<String, Grant> orphaned = new ConcurrentHashMap<>();
     /** maps revoked access tokens to their grants: calls with them get invalid_token, journaled on their portal */
@@ -44,6 +50,27 @@ public final class OAuthServer {
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     /** maps an exchanged or expired code to its grant, so a second exchange is told apart from a made-up code */
     private final Map<String, Grant> spentCodes = new ConcurrentHashMap<>();
+
+    /** maps a portal's ID to what it issued or restored */
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
+    /**
+     * One portal's access tokens, refresh tokens and codes, oldest first, each kind at most --max-tokens: past it
+     * the oldest of the kind is forgotten, and a call with it is answered as with a token never issued. An access
+     * token stays counted while it is live, orphaned or revoked (each is remembered and answered), until forgotten.
+     * Guarded by itself.
+     */
+    private static final class Issued {
+        final MadeAtRunTime<String> access;
+        final MadeAtRunTime<String> refresh;
+        final MadeAtRunTime<String> codes;
+
+        Issued(int max) {
+            access = new MadeAtRunTime<>(max);
+            refresh = new MadeAtRunTime<>(max);
+            codes = new MadeAtRunTime<>(max);
+        }
+    }
 
     /** "The lifetime of the authorization code code is 30 seconds" (settings/oauth/index.md). */
     public static final Duration CODE_LIFETIME = Duration.ofSeconds(30);
@@ -54,19 +81,27 @@ public final class OAuthServer {
         accessTokens.put(tokens.accessToken(), new Grant(portal.id(), app.clientId(), userId, tokens.expiresAt()));
         refreshTokens.put(tokens.refreshToken(), new Grant(portal.id(), app.clientId(), userId, now.plus(REFRESH_LIFETIME)));
         current.put(currentKey(portal, app, userId), tokens);
-        if (issued.incrementAndGet() % 256 == 0) {
-            purgeExpired(portal);
+        Issued mine = issuedBy(portal);
+        synchronized (mine) {
+            mine.access.add(tokens.accessToken(), this::forgetAccess);
+            mine.refresh.add(tokens.refreshToken(), refreshTokens::remove);
         }
         return tokens;
     }
 
-    /** Drops a portal's grants that expired over a day ago, so memory stays flat; recent ones still answer expired_token. */
-    private void purgeExpired(Portal portal) {
-        Instant horizon = portal.now().minus(Duration.ofDays(1));
-        orphaned.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
-        revoked.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
-        accessTokens.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
-        refreshTokens.values().removeIf(g -> g.portalId().equals(portal.id()) && g.expiresAt().isBefore(horizon));
+    private Issued issuedBy(Portal portal) {
+        return issuedBy(portal.id(), portal.bounds().tokens());
+    }
+
+    private Issued issuedBy(String portalId, int maxTokens) {
+        return issued.computeIfAbsent(portalId, id -> new Issued(maxTokens));
+    }
+
+    /** An access token past the bound, or of a forgotten portal: live, orphaned or revoked, it is no longer known. */
+    private void forgetAccess(String token) {
+        accessTokens.remove(token);
+        orphaned.remove(token);
+        revoked.remove(token);
     }
 
     /** A token pair for an outbound call (event, placement): the newest live one, or a new one. */
@@ -97,6 +132,10 @@ public final class OAuthServer {
     public String issueCode(Portal portal, App app, long userId) {
         String code = random();
         codes.put(code, new Grant(portal.id(), app.clientId(), userId, portal.now().plus(CODE_LIFETIME)));
+        Issued mine = issuedBy(portal);
+        synchronized (mine) {
+            mine.codes.add(code, codes::remove);
+        }
         return code;
     }
 
@@ -113,6 +152,7 @@ public final class OAuthServer {
             Grant spent = code == null ? null : spentCodes.get(code);
             return new Exchange(spent == null ? CodeState.UNKNOWN : CodeState.SPENT, spent);
         }
+        noted(grant.portalId(), mine -> mine.codes.forget(code));
         spentCodes.put(code, grant);
         if (spentCodes.size() > 4096) {
             spentCodes.clear(); // a bound on memory; a forgotten spent code then reads as unknown, still refused
@@ -133,36 +173,61 @@ public final class OAuthServer {
      * one is answered APPLICATION_NOT_FOUND, as the portal answers for an application it no longer has.
      */
     public void uninstalled(String portalId, String clientId) {
-        java.util.function.Predicate<Grant> ofApp = g -> g.portalId().equals(portalId) && g.clientId().equals(clientId);
-        accessTokens.forEach((token, grant) -> {
-            if (ofApp.test(grant)) {
-                orphaned.put(token, grant);
-            }
+        noted(portalId, mine -> {
+            moveAccess(mine, clientId, orphaned);
+            forgetOfApp(mine.refresh, refreshTokens, clientId);
+            forgetOfApp(mine.codes, codes, clientId);
         });
-        accessTokens.values().removeIf(ofApp);
-        refreshTokens.values().removeIf(ofApp);
-        codes.values().removeIf(ofApp);
         current.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
     }
 
     /** A (re)installation forgets the orphaned tokens of the same client_id: they belong to the earlier installation. */
     void reinstalled(String portalId, String clientId) {
-        orphaned.values().removeIf(g -> g.portalId().equals(portalId) && g.clientId().equals(clientId));
+        noted(portalId, mine -> forgetOfApp(mine.access, orphaned, clientId));
     }
 
     /** Revokes every token of an application on a portal (the refresh token no longer renews: invalid_grant). */
     public int revoke(String portalId, String clientId) {
-        java.util.function.Predicate<Grant> ofApp = g -> g.portalId().equals(portalId) && g.clientId().equals(clientId);
-        int before = refreshTokens.size();
-        refreshTokens.values().removeIf(ofApp);
-        accessTokens.forEach((token, grant) -> {
-            if (ofApp.test(grant)) {
-                revoked.put(token, grant);
-            }
+        int[] renewals = new int[1];
+        noted(portalId, mine -> {
+            renewals[0] = forgetOfApp(mine.refresh, refreshTokens, clientId);
+            moveAccess(mine, clientId, revoked);
         });
-        accessTokens.values().removeIf(ofApp);
         current.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
-        return before - refreshTokens.size();
+        return renewals[0];
+    }
+
+    /** Moves an application's live access tokens to {@code to} (orphaned or revoked); they stay counted. */
+    private void moveAccess(Issued mine, String clientId, Map<String, Grant> to) {
+        for (String token : mine.access.keys()) {
+            Grant grant = accessTokens.get(token);
+            if (grant != null && grant.clientId().equals(clientId) && accessTokens.remove(token, grant)) {
+                to.put(token, grant);
+            }
+        }
+    }
+
+    /** Removes an application's entries of one kind from {@code grants} and from the portal's count. @return how many */
+    private static int forgetOfApp(MadeAtRunTime<String> kind, Map<String, Grant> grants, String clientId) {
+        int removed = 0;
+        for (String token : kind.keys()) {
+            Grant grant = grants.get(token);
+            if (grant != null && grant.clientId().equals(clientId) && grants.remove(token, grant)) {
+                kind.forget(token);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Runs {@code change} on what the portal issued, under its lock; nothing when it issued nothing. */
+    private void noted(String portalId, Consumer<Issued> change) {
+        Issued mine = issued.get(portalId);
+        if (mine != null) {
+            synchronized (mine) {
+                change.accept(mine);
+            }
+        }
     }
 
     /** Spends a refresh token; empty when it is unknown, used or expired on its portal's clock. */
@@ -171,7 +236,11 @@ public final class OAuthServer {
         if (grant == null || !grant.portalId().equals(portal.id()) || portal.now().isAfter(grant.expiresAt())) {
             return Optional.empty();
         }
-        return refreshTokens.remove(token, grant) ? Optional.of(grant) : Optional.empty();
+        if (!refreshTokens.remove(token, grant)) {
+            return Optional.empty();
+        }
+        noted(portal.id(), mine -> mine.refresh.forget(token));
+        return Optional.of(grant);
     }
 
     public Optional<Grant> peekRefresh(String token) {
@@ -198,29 +267,55 @@ public final class OAuthServer {
     public PortalTokens tokensOf(String portalId) {
         Map<String, Grant> access = new java.util.HashMap<>();
         Map<String, Grant> refresh = new java.util.HashMap<>();
-        accessTokens.forEach((token, grant) -> { if (grant.portalId().equals(portalId)) { access.put(token, grant); } });
-        refreshTokens.forEach((token, grant) -> { if (grant.portalId().equals(portalId)) { refresh.put(token, grant); } });
+        noted(portalId, mine -> {
+            copy(mine.access, accessTokens, access);
+            copy(mine.refresh, refreshTokens, refresh);
+        });
         return new PortalTokens(access, refresh);
     }
 
-    public void restore(String portalId, PortalTokens tokens) {
+    private static void copy(MadeAtRunTime<String> kind, Map<String, Grant> grants, Map<String, Grant> into) {
+        for (String token : kind.keys()) {
+            Grant grant = grants.get(token);
+            if (grant != null) {
+                into.put(token, grant);
+            }
+        }
+    }
+
+    /** A state file's tokens replace the portal's; they are counted like issued ones (oldest expiring first). */
+    public void restore(String portalId, int maxTokens, PortalTokens tokens) {
         forget(portalId);
         if (tokens.access() == null || tokens.refresh() == null) {
             return;
         }
-        tokens.access().forEach((token, grant) -> accessTokens.put(token, new Grant(portalId, grant.clientId(),
-                grant.userId(), grant.expiresAt())));
-        tokens.refresh().forEach((token, grant) -> refreshTokens.put(token, new Grant(portalId, grant.clientId(),
-                grant.userId(), grant.expiresAt())));
+        Issued mine = issuedBy(portalId, maxTokens);
+        synchronized (mine) {
+            restore(portalId, tokens.access(), accessTokens, mine.access, this::forgetAccess);
+            restore(portalId, tokens.refresh(), refreshTokens, mine.refresh, refreshTokens::remove);
+        }
     }
 
-    /** Forgets every token of a portal (reset, delete). */
+    private static void restore(String portalId, Map<String, Grant> saved, Map<String, Grant> grants,
+                                MadeAtRunTime<String> kind, Consumer<String> forget) {
+        saved.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparing(Grant::expiresAt)))
+                .forEach(entry -> {
+                    Grant grant = entry.getValue();
+                    grants.put(entry.getKey(), new Grant(portalId, grant.clientId(), grant.userId(), grant.expiresAt()));
+                    kind.add(entry.getKey(), forget);
+                });
+    }
+
+    /** Forgets every token and code of a portal (reset, delete). */
     public void forget(String portalId) {
-        accessTokens.values().removeIf(g -> g.portalId().equals(portalId));
-        refreshTokens.values().removeIf(g -> g.portalId().equals(portalId));
-        orphaned.values().removeIf(g -> g.portalId().equals(portalId));
-        revoked.values().removeIf(g -> g.portalId().equals(portalId));
-        codes.values().removeIf(g -> g.portalId().equals(portalId));
+        Issued mine = issued.remove(portalId);
+        if (mine != null) {
+            synchronized (mine) {
+                mine.access.keys().forEach(this::forgetAccess);
+                mine.refresh.keys().forEach(refreshTokens::remove);
+                mine.codes.keys().forEach(codes::remove);
+            }
+        }
         current.keySet().removeIf(k -> k.startsWith(portalId + "/"));
     }
 

@@ -32,14 +32,20 @@ public final class EventStore implements Store<EventStore.Snapshot> {
         this.offlineCapacity = Math.max(1, offlineCapacity);
     }
 
+    /**
+     * Binds a handler unless the same one is bound (empty then). {@code admit} refuses a new one past the portal's
+     * bound (D120): run after the duplicate check, so a repeated bind is told it exists, and under this store's lock,
+     * so two binds at once cannot both pass it.
+     */
     public synchronized Optional<EventHandler> bind(String event, String handler, String appKey, long authUserId,
-                                                    boolean isOffline, String authConnector) {
+                                                    boolean isOffline, String authConnector, Runnable admit) {
         for (EventHandler existing : handlers.values()) {
             if (existing.event().equals(event) && existing.handler().equals(handler) && existing.appKey().equals(appKey)
                     && existing.authUserId() == authUserId && existing.offline() == isOffline) {
                 return Optional.empty();
             }
         }
+        admit.run();
         EventHandler bound = new EventHandler(lastHandlerId.incrementAndGet(), event, handler, appKey, authUserId,
                 isOffline, authConnector);
         handlers.put(bound.id(), bound);

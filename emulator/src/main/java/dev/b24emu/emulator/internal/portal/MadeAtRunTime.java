@@ -97,6 +97,11 @@ public final class MadeAtRunTime<K> {
         }
     }
 
+    /** The keys noted, least recently written first (a copy). */
+    public List<K> keys() {
+        return new ArrayList<>(made.keySet());
+    }
+
     public void clear() {
         if (budget != null) {
             made.values().forEach(mark -> budget.total -= mark.weight());

@@ -113,10 +113,7 @@ public final class EmulatorServer implements AutoCloseable {
         // this thread reads the contracts (and made Jackson above) while a prepared Vert.x instance is still being made
         Contracts contracts = Contracts.shared();
         this.lease = VertxLease.take(); // the instance may still be being made: wired below once needed
-        this.portals = new PortalRegistry(EmulatorClock.system(),
-                new Portal.Bounds(config.journalSize(), config.finishedCalls(), config.openCalls(), config.crmObjects(),
-                        config.crmMegabytes(), config.configObjects()),
-                config.maxPortals());
+        this.portals = new PortalRegistry(EmulatorClock.system(), config.bounds(), config.maxPortals());
         SelfGuard self = new SelfGuard(this::ports);
         this.outbound = new Outbound(lease::vertx, self);
         try {

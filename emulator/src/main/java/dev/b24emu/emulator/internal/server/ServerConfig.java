@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.server;
 
+import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSettings;
 
 import java.io.InputStream;
@@ -11,12 +12,7 @@ import java.util.concurrent.Callable;
  * Everything the server is started with (the embedding API's options and the command line both end here).
  *
  * @param seed             opens the default portal's seed file, or null for the demo portal
- * @param journalSize      REST calls (and deliveries) kept per portal
- * @param finishedCalls    finished calls kept per portal
- * @param openCalls        open calls kept per portal; past it a new call drops the oldest
- * @param crmObjects       CRM objects of each kind made while a portal runs that it keeps; past it the oldest go
- * @param crmMegabytes     what those CRM objects may weigh together; past it the least recently written go
- * @param configObjects    configuration objects of each kind a portal holds; an add past it is refused
+ * @param bounds           how much each portal keeps (journal, calls, CRM objects, configuration, tokens)
  * @param maxPortals       portals made while the emulator runs that it keeps; past it the least recently used goes
  * @param bodyLimit        largest accepted request body, in bytes
  * @param eventLoops       HTTP server instances (one per event loop); 0 means the default (VertxLease#listeners)
@@ -34,7 +30,7 @@ import java.util.concurrent.Callable;
  * @param proxyPort        the port of the proxy answering for Bitrix24's hosts: 0 picks a free one, -1 means none
  */
 public record ServerConfig(String host, int port, String webhookToken, long webhookUserId, Callable<InputStream> seed,
-                           int journalSize, int finishedCalls, int openCalls, int crmObjects, int crmMegabytes, int configObjects, int maxPortals, long bodyLimit, int eventLoops, int httpsPort,
+                           Portal.Bounds bounds, int maxPortals, long bodyLimit, int eventLoops, int httpsPort,
                            Path tlsCert, Path tlsKey, Path tlsDir, Path stateFile, String controlToken,
                            int stateSaveSeconds, PortalSettings.Validation validation, Set<String> allowedHosts,
                            Set<String> allowedOrigins, Timeouts timeouts,

@@ -80,7 +80,7 @@ public final class AppsArea implements Area {
 
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("apps", AppStore.class, portal -> new AppStore(portal.id(), oauth)));
+        return List.of(StoreType.of("apps", AppStore.class, portal -> new AppStore(portal.id(), portal.bounds().tokens(), oauth)));
     }
 
     @Override

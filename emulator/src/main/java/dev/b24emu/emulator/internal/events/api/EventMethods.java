@@ -90,9 +90,9 @@ final class EventMethods {
         if (authType == 0 && !offline && !Access.isAdmin(caller)) {
             authType = caller.userId(); // "Events are installed on behalf of the current user" for a non-administrator
         }
-        ConfigBound.admit(caller.portal(), events(caller).handlersById().values(), p.tree(), "event handlers");
-        events(caller).bind(event, offline ? "" : handler, caller.appKey(), authType, offline,
-                        p.textOrEmpty("auth_connector"))
+        EventStore events = events(caller);
+        events.bind(event, offline ? "" : handler, caller.appKey(), authType, offline, p.textOrEmpty("auth_connector"),
+                        () -> ConfigBound.admit(caller.portal(), events.handlersById().values(), p.tree(), "event handlers"))
                 .orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already exists!"));
         return BooleanNode.TRUE;
     }
