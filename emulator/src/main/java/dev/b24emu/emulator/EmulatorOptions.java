@@ -56,8 +56,8 @@ public final class EmulatorOptions {
 
     ServerConfig config() {
         Builder v = values;
-        Portal.Bounds bounds = new Portal.Bounds(v.journalSize, v.finishedCalls, v.openCalls, v.crmObjects,
-                v.crmMegabytes, v.configObjects, v.tokens);
+        Portal.Bounds bounds = new Portal.Bounds(v.journalSize, v.finishedCalls, v.openCalls, v.callMegabytes,
+                v.crmObjects, v.crmMegabytes, v.configObjects, v.tokens);
         return new ServerConfig(v.host, v.port, v.webhookToken, v.webhookUserId, v.seed, bounds, v.maxPortals, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
@@ -79,6 +79,7 @@ public final class EmulatorOptions {
         private int journalSize = 1000;
         private int finishedCalls = 10_000;
         private int openCalls = 20_000;
+        private int callMegabytes = 64;
         private int crmObjects = 20_000;
         private int crmMegabytes = 64;
         private int configObjects = 1000;
@@ -144,6 +145,13 @@ public final class EmulatorOptions {
         public Builder openCalls(int calls) { this.openCalls = calls; return this; }
 
         /**
+         * What the texts clients gave a portal's kept calls may weigh, in megabytes at two bytes a character (phone
+         * numbers, IDs, reasons, record names and URLs, transcripts); past it the oldest finished calls go, then the
+         * oldest open ones (default 64).
+         */
+        public Builder callMegabytes(int megabytes) { this.callMegabytes = megabytes; return this; }
+
+        /**
          * CRM objects of each kind (leads, deals, contacts, companies, activities, timeline comments, call lists) kept per portal
          * of those made while it runs; past it each new one drops the oldest of its kind. Seeded objects are kept
          * whatever their number (default 20,000).
@@ -158,7 +166,8 @@ public final class EmulatorOptions {
 
         /**
          * Configuration objects of each kind (external lines, event handlers, placement handlers and event
-         * subscriptions, users, SIP connections) a portal holds; an add past it is refused (default 1,000).
+         * subscriptions, users, SIP connections; through the control API also faults, outgoing webhooks, rented
+         * numbers, CRM exclusions, applications) a portal holds; an add past it is refused (default 1,000).
          */
         public Builder configObjects(int objects) { this.configObjects = objects; return this; }
 
@@ -244,6 +253,7 @@ public final class EmulatorOptions {
             copy.finishedCalls = finishedCalls;
             copy.openCalls = openCalls;
             copy.crmObjects = crmObjects;
+            copy.callMegabytes = callMegabytes;
             copy.maxPortals = maxPortals;
             copy.configObjects = configObjects;
             copy.tokens = tokens;

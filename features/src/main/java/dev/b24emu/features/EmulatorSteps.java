@@ -49,6 +49,11 @@ public class EmulatorSteps {
         ownEmulator(EmulatorOptions.builder().openCalls(openCalls));
     }
 
+    @Given("an emulator of its own that keeps at most {int} MB of call text per portal")
+    public void ownEmulatorWithCallTextBound(int megabytes) {
+        ownEmulator(EmulatorOptions.builder().callMegabytes(megabytes));
+    }
+
     @Given("an emulator of its own that keeps at most {int} CRM objects of each kind made while a portal runs")
     public void ownEmulatorWithCrmObjectBound(int objects) {
         ownEmulator(EmulatorOptions.builder().crmObjects(objects));

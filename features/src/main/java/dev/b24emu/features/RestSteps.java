@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.specs.Contracts;
 import io.cucumber.datatable.DataTable;
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.restassured.RestAssured;
@@ -310,6 +311,12 @@ public class RestSteps {
         JsonNode value = result(path);
         assertFalse(value.isMissingNode(), () -> "no result " + path + " to remember in " + ctx.body);
         ctx.remembered.put(name, value.asText());
+    }
+
+    /** A long text for a table cell ({name}), which a feature file cannot hold. */
+    @Given("I remember {string} repeated {int} times as {string}")
+    public void rememberRepeated(String text, int times, String name) {
+        ctx.remembered.put(name, text.repeat(times));
     }
 
     @Then("the result {string} equals the remembered {string}")

@@ -209,6 +209,29 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | NUMBER | 5550103 |
     Then the call succeeds
 
+  @D122 @emulator-only
+  Scenario: Past the weight of call text the oldest open call goes, and the newest stays
+    Given an emulator of its own that keeps at most 1 MB of call text per portal
+    And I remember "1" repeated 300000 times as "digits"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator} |
+      | PHONE_NUMBER | +7{digits} |
+      | TYPE         | 2          |
+    Then I remember the result "CALL_ID" as "first"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator} |
+      | PHONE_NUMBER | +8{digits} |
+      | TYPE         | 2          |
+    Then I remember the result "CALL_ID" as "second"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {first}    |
+      | USER_ID | {operator} |
+    Then the call fails with 400 "ERROR_CORE" "Call is not found (call should be registered prior to finishing"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {second}   |
+      | USER_ID | {operator} |
+    Then the call succeeds
+
   @D121 @emulator-only
   Scenario: Past the bound of tokens the oldest access token is forgotten, and the newest keep working
     Given an emulator of its own that keeps at most 2 tokens of each kind per portal

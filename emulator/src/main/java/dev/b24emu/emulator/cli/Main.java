@@ -102,6 +102,12 @@ public final class Main implements Callable<Integer> {
             + " calls (callbacks, infocalls) running; past it each new call drops the oldest, so calls never finished cannot fill the memory (default: ${DEFAULT-VALUE}).")
     int openCalls = 20_000;
 
+    @Option(names = "--max-call-megabytes", description = "What the texts clients gave a portal's kept calls may"
+            + " weigh (phone numbers, IDs, reasons, record names and URLs, transcripts, at two bytes a character); past"
+            + " it the oldest finished calls go, then the oldest open ones, so calls carrying megabytes of text cannot"
+            + " fill the memory (default: ${DEFAULT-VALUE}).")
+    int callMegabytes = 64;
+
     @Option(names = "--max-crm-objects", description = "CRM objects of each kind (leads, deals, contacts, companies,"
             + " activities, comments, call lists) made while a portal runs that it keeps; past it each new one drops"
             + " the oldest of its kind, so a call load that creates leads and activities cannot fill the memory."
@@ -114,7 +120,8 @@ public final class Main implements Callable<Integer> {
     int crmMegabytes = 64;
 
     @Option(names = "--max-config-objects", description = "Configuration objects of each kind (external lines, event"
-            + " handlers, placement handlers and event subscriptions, users, SIP connections) a portal holds, with 8 K"
+            + " handlers, placement handlers and event subscriptions, users, SIP connections; through the control API also"
+            + " faults, outgoing webhooks, rented numbers, CRM exclusions, applications) a portal holds, with 8 K"
             + " characters of text each on average; an add past it is refused with ERROR_CORE, so a client adding them in a loop cannot fill the memory"
             + " (default: ${DEFAULT-VALUE}).")
     int configObjects = 1000;
@@ -216,8 +223,8 @@ public final class Main implements Callable<Integer> {
             err.println("--state-save-seconds must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
-        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || crmObjects < 1 || crmMegabytes < 1 || configObjects < 1 || tokens < 1 || maxPortals < 1 || bodyLimit < 1024) {
-            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls, --max-crm-objects, --max-crm-megabytes, --max-config-objects, --max-tokens and --max-portals >= 1, and --body-limit >= 1024");
+        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || callMegabytes < 1 || crmObjects < 1 || crmMegabytes < 1 || configObjects < 1 || tokens < 1 || maxPortals < 1 || bodyLimit < 1024) {
+            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls, --max-call-megabytes, --max-crm-objects, --max-crm-megabytes, --max-config-objects, --max-tokens and --max-portals >= 1, and --body-limit >= 1024");
             return CommandLine.ExitCode.USAGE;
         }
         if (!fsync.equals("always") && !fsync.equals("periodic")) {
@@ -241,7 +248,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
-                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxTokens(tokens).maxPortals(maxPortals)
+                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).callMegabytes(callMegabytes).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxTokens(tokens).maxPortals(maxPortals)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
                 .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)

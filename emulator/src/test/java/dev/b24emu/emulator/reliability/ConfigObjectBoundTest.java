@@ -71,6 +71,44 @@ class ConfigObjectBoundTest extends AppHarness {
                 "UF_DEPARTMENT", List.of(1))));
     }
 
+    /**
+     * What a test harness adds through the control API is bounded the same way: a suite adding a fault or an
+     * application per test, and never resetting its portal, cannot fill the heap either.
+     */
+    @Test
+    void theControlApiAddsAreBoundedToo() {
+        String portalPath = "/_emulator/portals/" + portal.id();
+        control(portalPath + "/faults", "faults", i -> Map.of("method", "m" + i, "error", "ERROR_CORE"));
+        control(portalPath + "/outgoing-webhooks", "outgoing webhooks", i -> Map.of("title", "t" + i,
+                "handlerUrl", "https://example.com/hook/" + i, "events", List.of("OnVoximplantCallEnd")));
+        control(portalPath + "/voximplant/numbers", "rented numbers", i -> Map.of("number", "7495000010" + i));
+        control(portalPath + "/users", "users", i -> Map.of("NAME", "U" + i, "EMAIL", "control" + i + "@example.com"));
+        control(portalPath + "/crm-exclusions", "CRM exclusions", i -> Map.of("phone", "+7900000010" + i));
+        control(portalPath + "/apps", "applications", i -> Map.of("clientId", "control.app" + i, "clientSecret", "s",
+                "scopes", List.of("telephony")));
+        // at the bound, what adds nothing new is not refused: a reinstallation, an exclusion already there
+        RestAssured.given().contentType("application/json").body(Map.of("clientId", "control.app0",
+                "clientSecret", "s", "scopes", List.of("telephony"))).post(base() + portalPath + "/apps")
+                .then().statusCode(201);
+        RestAssured.given().contentType("application/json").body(Map.of("phone", "+79000000100"))
+                .post(base() + portalPath + "/crm-exclusions").then().statusCode(201);
+    }
+
+    /** Adds through the control API until an add is refused (seeded objects count), then checks the refusal. */
+    private static void control(String path, String kind, IntFunction<Map<String, ?>> body) {
+        for (int i = 0; i <= BOUND; i++) {
+            Response response = RestAssured.given().contentType("application/json").body(body.apply(i))
+                    .post(base() + path);
+            if (response.statusCode() != 201) {
+                response.then().statusCode(400).body("error", equalTo("ERROR_CORE"))
+                        .body("error_description", equalTo("The emulator keeps at most " + BOUND + " " + kind
+                                + " per portal (--max-config-objects, D120)"));
+                return;
+            }
+        }
+        throw new AssertionError(BOUND + 1 + " " + kind + " were added");
+    }
+
     private static void fill(String kind, IntFunction<Response> add) {
         fill(kind, BOUND, add);
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import static dev.b24emu.emulator.support.WebhookJson.post;
@@ -27,17 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpenCallBoundTest {
     @Test
     void pastTheBoundEachNewCallDropsTheOldestOpenOneWithItsCards() throws Exception {
-        Servers.Config config = Servers.config();
-        config.openCalls = 3;
-        try (EmulatorServer emulator = EmulatorServer.start(config.build())) {
-            Portal portal = emulator.portals().get(PortalRegistry.DEFAULT_ID).orElseThrow();
-            String webhook = emulator.webhookUrl(portal);
-            List<String> callIds = new ArrayList<>();
-            for (int i = 1; i <= 5; i++) {
-                JsonNode registered = post(webhook, "telephony.externalcall.register",
-                        "{\"USER_ID\":1,\"PHONE_NUMBER\":\"+7900000000" + i + "\",\"TYPE\":2,\"SHOW\":1}");
-                callIds.add(registered.at("/result/CALL_ID").asText());
-            }
+        onDefaultPortal(config -> config.openCalls = 3, (portal, webhook) -> {
+            List<String> callIds = register(webhook, 5, i -> "+7900000000" + i, ",\"SHOW\":1");
 
             TelephonyStore telephony = portal.store(TelephonyStore.class);
             assertEquals(Set.copyOf(callIds.subList(2, 5)), telephony.activeCalls().stream().map(Call::callId)
@@ -60,6 +53,51 @@ class OpenCallBoundTest {
             // a changed call (shown again) is not a new one: nothing more is dropped
             post(webhook, "telephony.externalcall.show", "{\"CALL_ID\":\"" + callIds.get(3) + "\",\"USER_ID\":1}");
             assertEquals(2, telephony.droppedOpenCalls());
+        });
+    }
+
+    /**
+     * The weight of call text (D122): 40 calls registered with a 6 MB phone number each filled the launcher's heap.
+     * With a bound of 1 MB, of calls carrying 300,000 characters (600 KB) each the newest stays open, and an ordinary
+     * call still fits beside it.
+     */
+    @Test
+    void pastTheWeightOfCallTextTheOldestOpenCallsGo() throws Exception {
+        onDefaultPortal(config -> config.callMegabytes = 1, (portal, webhook) -> {
+            List<String> callIds = register(webhook, 3, i -> "+7" + String.valueOf(i).repeat(300_000), "");
+            TelephonyStore telephony = portal.store(TelephonyStore.class);
+            assertEquals(List.of(callIds.get(2)), telephony.activeCalls().stream().map(Call::callId).toList());
+            assertEquals(2, telephony.droppedOpenCalls());
+            JsonNode ordinary = post(webhook, "telephony.externalcall.register",
+                    "{\"USER_ID\":1,\"PHONE_NUMBER\":\"+79000000001\",\"TYPE\":2}");
+            assertEquals(2, telephony.activeCalls().size(), "an ordinary call fits beside it: " + ordinary);
+        });
+    }
+
+    /** Registers {@code count} calls, the i-th (from 1) to {@code number.apply(i)}; answers their CALL_IDs in order. */
+    private static List<String> register(String webhook, int count, IntFunction<String> number, String moreFields)
+            throws Exception {
+        List<String> callIds = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            JsonNode registered = post(webhook, "telephony.externalcall.register", "{\"USER_ID\":1,\"PHONE_NUMBER\":\""
+                    + number.apply(i) + "\",\"TYPE\":2" + moreFields + "}");
+            callIds.add(registered.at("/result/CALL_ID").asText());
+        }
+        return callIds;
+    }
+
+    /** What a test checks on the default portal of an emulator of its own. */
+    private interface PortalCheck {
+        void run(Portal portal, String webhook) throws Exception;
+    }
+
+    /** Starts an emulator configured by {@code configure}, runs {@code check} on its default portal, stops it. */
+    private static void onDefaultPortal(Consumer<Servers.Config> configure, PortalCheck check) throws Exception {
+        Servers.Config config = Servers.config();
+        configure.accept(config);
+        try (EmulatorServer emulator = EmulatorServer.start(config.build())) {
+            Portal portal = emulator.portals().get(PortalRegistry.DEFAULT_ID).orElseThrow();
+            check.run(portal, emulator.webhookUrl(portal));
         }
     }
 }

@@ -29,6 +29,7 @@ public final class Servers {
         public int journalSize = 1000;
         public int finishedCalls = 10_000;
         public int openCalls = 20_000;
+        public int callMegabytes = 64;
         public int crmObjects = 20_000;
         public int crmMegabytes = 64;
         public int configObjects = 1000;
@@ -46,7 +47,7 @@ public final class Servers {
 
         public ServerConfig build() {
             return new ServerConfig(host, port, "demo-token", 1, null, new Portal.Bounds(journalSize, finishedCalls,
-                    openCalls, crmObjects, crmMegabytes, configObjects, tokens), maxPortals, bodyLimit, 0,
+                    openCalls, callMegabytes, crmObjects, crmMegabytes, configObjects, tokens), maxPortals, bodyLimit, 0,
                     httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of(),
                     timeouts, fsyncAlways, proxyPort);
         }

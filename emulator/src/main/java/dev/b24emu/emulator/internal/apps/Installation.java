@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.transport.FormCodec;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -69,6 +70,9 @@ public final class Installation {
         User user = activeUser(portal, spec.hasNonNull("userId") ? spec.get("userId").asLong() : portal.webhook().userId());
         App app = portal.exclusive(() -> {
             App existing = portal.store(AppStore.class).byClientId(clientId).orElse(null);
+            if (existing == null) { // a reinstallation replaces the application it installs again
+                ConfigBound.admit(portal, portal.store(AppStore.class).all(), spec, "applications");
+            }
             App installed = new App(existing == null ? portal.store(AppStore.class).nextAppKey() : existing.appKey(), clientId,
                     clientSecret, spec.hasNonNull("name") ? spec.get("name").asText() : clientId, scopes, handlerUrl,
                     existing == null ? randomHex() : existing.applicationToken(), user.id(), version, status,

@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.Fault;
 import dev.b24emu.emulator.internal.rest.FaultStore;
@@ -57,6 +58,7 @@ public final class FaultControl {
             throw new IllegalArgumentException("status must be an HTTP status");
         }
         FaultStore faults = portal.store(FaultStore.class);
+        ConfigBound.admit(portal, faults.all(), body, "faults");
         Fault fault = new Fault(faults.nextId(), method, error, status,
                 body.path("description").asText(error == null ? "" : "Injected " + error), latency, drop,
                 new AtomicInteger(body.path("count").asInt(-1)), probability,

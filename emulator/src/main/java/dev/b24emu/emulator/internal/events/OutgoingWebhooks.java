@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.transport.Urls;
@@ -40,6 +41,7 @@ public final class OutgoingWebhooks {
      * application" (outgoingWebhookClickToCall: false, specs/DECISIONS.md D74).
      */
     public OutgoingWebhook create(Portal portal, JsonNode body) {
+        ConfigBound.admit(portal, portal.store(EventStore.class).webhooks(), body, "outgoing webhooks");
         Spec spec = read(body);
         if (!portal.settings().outgoingWebhookClickToCall() && spec.events().contains(EventNames.EXTERNAL_CALL_START)) {
             throw new IllegalArgumentException("OnExternalCallStart can be subscribed to only through an application and "

@@ -6,7 +6,8 @@ import java.util.Collection;
 
 /**
  * The bound on the configuration objects of each kind a portal holds (D120): external lines, event handlers,
- * placement handlers and event subscriptions, users, SIP connections. A real portal keeps a few dozen of each, of a
+ * placement handlers and event subscriptions, users, SIP connections, and what the control API adds (faults,
+ * outgoing webhooks, rented numbers, CRM exclusions, applications). A real portal keeps a few dozen of each, of a
  * few hundred bytes; a client adding them in a loop (350,000 external lines in 15 s under wrk) filled the heap, and so
  * did 27 lines named with 7 MB of text each. So a kind holds at most --max-config-objects objects, and as many times
  * {@link #AVERAGE_CHARACTERS} characters of their text. An add past either is refused, not made at the cost of an

@@ -48,10 +48,10 @@ public final class Portal {
     private volatile long lastUse;
 
     /** How much history a portal keeps, so memory stays flat however long the emulator runs. */
-    public record Bounds(int journalEntries, int finishedCalls, int openCalls, int crmObjects, int crmMegabytes,
-                         int configObjects, int tokens) {
+    public record Bounds(int journalEntries, int finishedCalls, int openCalls, int callMegabytes, int crmObjects,
+                         int crmMegabytes, int configObjects, int tokens) {
         public static Bounds defaults() {
-            return new Bounds(1000, 10_000, 20_000, 20_000, 64, 1000, 10_000);
+            return new Bounds(1000, 10_000, 20_000, 64, 20_000, 64, 1000, 10_000);
         }
     }
 

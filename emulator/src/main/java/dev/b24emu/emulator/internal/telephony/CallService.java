@@ -58,8 +58,9 @@ public final class CallService {
             listeners.forEach(l -> l.dropped(portal, dropped));
         }
         if (!registered.dropped().isEmpty() && portal.store(TelephonyStore.class).firstDropReport()) {
-            LOG.warn("Portal {} holds {} open calls, its bound (--max-open-calls): each new call now drops the oldest"
-                    + " unfinished one", portal.id(), portal.bounds().openCalls());
+            LOG.warn("Portal {} reached its bound of {} open calls (--max-open-calls) or of {} MB of call text"
+                    + " (--max-call-megabytes): each new call now drops the oldest unfinished one", portal.id(),
+                    portal.bounds().openCalls(), portal.bounds().callMegabytes());
         }
         return registered;
     }

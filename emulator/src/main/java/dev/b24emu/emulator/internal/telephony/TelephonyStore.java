@@ -65,6 +65,15 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     private final Map<Long, Transcript> transcripts = new ConcurrentHashMap<>();
     /** maps CALL_ID to its latest transcript's ID (the statistics show it) */
     private final Map<String, Long> transcriptByCall = new ConcurrentHashMap<>();
+    /** maps CALL_ID to the IDs of its earlier transcripts, which go with the call's row (guarded by this) */
+    private final Map<String, List<Long>> earlierTranscripts = new java.util.HashMap<>();
+    /**
+     * what the texts a client gave the kept calls weigh, in bytes at two a character: numbers, IDs, reasons, file
+     * names, URLs, transcripts (guarded by this). Counts bound how many calls are kept, this bounds how big they are
+     * (D122): 40 calls registered with a 6 MB phone number each filled the launcher's heap.
+     */
+    private long textBytes;
+    private final long maxTextBytes;
     private final AtomicLong lastFileId = new AtomicLong();
     private final AtomicLong lastTranscriptId = new AtomicLong();
     private final AtomicLong lastFinishedId = new AtomicLong();
@@ -74,16 +83,11 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     private final AtomicLong dropped = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean dropsReported = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public TelephonyStore(int finishedCapacity, int openCapacity) {
+    public TelephonyStore(int finishedCapacity, int openCapacity, long maxTextBytes) {
         this.finishedCapacity = Math.max(1, finishedCapacity);
         this.openCapacity = Math.max(1, openCapacity);
-        int uploads = this.finishedCapacity;
-        this.pendingUploads = Collections.synchronizedMap(new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CallRecord> eldest) {
-                return size() > uploads;
-            }
-        });
+        this.maxTextBytes = maxTextBytes;
+        this.pendingUploads = Collections.synchronizedMap(new LinkedHashMap<>());
     }
 
     /** How many open calls went at the bound since the portal started (or was reset). */
@@ -131,27 +135,44 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
      * are returned (their cards go with them); a changed one drops nothing.
      */
     public synchronized List<Call> put(Call call) {
-        boolean added = active.put(call.callId(), call) == null;
-        if (!added) {
+        Call before = active.put(call.callId(), call);
+        textBytes += TextWeight.of(call) - (before == null ? 0 : TextWeight.of(before));
+        if (before != null) {
             return List.of(); // a changed call keeps its place and its reuse key
         }
         activeByNumber.merge(call.phoneNumber(), call.callId(), TelephonyStore::appended);
         openOrder.addLast(call.callId());
-        if (active.size() <= openCapacity) {
+        if (active.size() <= openCapacity && textBytes <= maxTextBytes) {
             return List.of();
         }
-        // one call at a time is added, so one goes: the oldest still open (every open call is queued)
-        Call oldest = active.get(openOrder.pollFirst());
-        while (oldest == null) {
-            oldest = active.get(openOrder.pollFirst());
+        // past the count one call goes, as one call at a time is added: the oldest still open (every open call is
+        // queued); past the weight the finished calls go first, then as many of the oldest open ones as it takes
+        trimFinished(false);
+        Call first = null;
+        List<Call> more = null; // a list only when the weight drops several: the count drops one per call under load
+        while ((active.size() > openCapacity || textBytes > maxTextBytes) && active.size() > 1) {
+            Call oldest = active.get(openOrder.pollFirst());
+            while (oldest == null) {
+                oldest = active.get(openOrder.pollFirst());
+            }
+            remove(oldest);
+            dropped.incrementAndGet();
+            if (first == null) {
+                first = oldest;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    more.add(first);
+                }
+                more.add(oldest);
+            }
         }
-        remove(oldest);
-        dropped.incrementAndGet();
-        return List.of(oldest);
+        return more != null ? more : first == null ? List.of() : List.of(first);
     }
 
     private void remove(Call call) {
         active.remove(call.callId());
+        textBytes -= TextWeight.of(call);
         activeByNumber.computeIfPresent(call.phoneNumber(), (number, ids) -> without(ids, call.callId()));
         if (openOrder.size() > 2 * active.size() + STALE_SLACK) {
             // calls finished while far fewer are open than the bound: their entries go, at most once per
@@ -187,25 +208,61 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         remove(call);
         FinishedCall row = draft.toRow(lastFinishedId.incrementAndGet(), call);
         keepFinished(row);
-        while (finished.size() > finishedCapacity) {
-            FinishedCall oldest = finished.pollFirst();
-            String callId = oldest.call().callId();
-            if (finishedByCallId.remove(callId, oldest)) {
-                // its recording and latest transcript go with it: one per recorded call, they were the last state
-                // a long call load still grew
-                records.remove(callId);
-                Long transcript = transcriptByCall.remove(callId);
-                if (transcript != null) {
-                    transcripts.remove(transcript);
-                }
-            }
-        }
+        trimFinished();
         return row;
     }
 
     private void keepFinished(FinishedCall row) {
         finished.addLast(row);
-        finishedByCallId.put(row.call().callId(), row);
+        FinishedCall before = finishedByCallId.put(row.call().callId(), row);
+        textBytes += TextWeight.of(row) - (before == null ? 0 : TextWeight.of(before));
+    }
+
+    private void trimFinished() {
+        trimFinished(true);
+    }
+
+    /**
+     * Drops the oldest finished calls past the count, and past the weight (all of them, or all but the newest when
+     * what was just kept is it or belongs to it; then the oldest uploads still awaited), each with its recording and
+     * transcripts: they were the last state a long call load still grew.
+     */
+    private void trimFinished(boolean keepNewest) {
+        int least = keepNewest ? 1 : 0;
+        while (finished.size() > finishedCapacity || (textBytes > maxTextBytes && finished.size() > least)) {
+            FinishedCall oldest = finished.pollFirst();
+            String callId = oldest.call().callId();
+            if (finishedByCallId.remove(callId, oldest)) {
+                textBytes -= TextWeight.of(oldest);
+                forgetRecordings(callId);
+            }
+        }
+        while (textBytes > maxTextBytes && !pendingUploads.isEmpty()) {
+            dropPendingUpload(pendingUploads.keySet().iterator().next());
+        }
+    }
+
+    private void forgetRecordings(String callId) {
+        CallRecord record = records.remove(callId);
+        textBytes -= record == null ? 0 : TextWeight.of(record);
+        Long transcript = transcriptByCall.remove(callId);
+        if (transcript != null) {
+            forgetTranscript(transcript);
+        }
+        List<Long> earlier = earlierTranscripts.remove(callId);
+        if (earlier != null) {
+            earlier.forEach(this::forgetTranscript);
+        }
+    }
+
+    private void forgetTranscript(long id) {
+        Transcript gone = transcripts.remove(id);
+        textBytes -= gone == null ? 0 : TextWeight.of(gone);
+    }
+
+    private void dropPendingUpload(String token) {
+        CallRecord gone = pendingUploads.remove(token);
+        textBytes -= gone == null ? 0 : TextWeight.of(gone);
     }
 
     public Optional<FinishedCall> finished(String callId) {
@@ -233,14 +290,23 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         return line;
     }
 
-    public CallRecord attachRecord(String callId, String fileName, String source, String url, long size) {
+    public synchronized CallRecord attachRecord(String callId, String fileName, String source, String url, long size) {
         CallRecord record = new CallRecord(lastFileId.incrementAndGet(), callId, fileName, source, url, size);
-        records.put(callId, record);
+        CallRecord before = records.put(callId, record);
+        textBytes += TextWeight.of(record) - (before == null ? 0 : TextWeight.of(before));
+        trimFinished();
         return record;
     }
 
-    public void awaitUpload(String uploadToken, String callId, String fileName) {
-        pendingUploads.put(uploadToken, new CallRecord(0, callId, fileName, "upload", null, 0));
+    /** Notes an upload attachRecord announced; the oldest awaited go past as many as the finished calls kept. */
+    public synchronized void awaitUpload(String uploadToken, String callId, String fileName) {
+        CallRecord pending = new CallRecord(0, callId, fileName, "upload", null, 0);
+        CallRecord before = pendingUploads.put(uploadToken, pending);
+        textBytes += TextWeight.of(pending) - (before == null ? 0 : TextWeight.of(before));
+        while (pendingUploads.size() > finishedCapacity) {
+            dropPendingUpload(pendingUploads.keySet().iterator().next());
+        }
+        trimFinished();
     }
 
     /** The upload attachRecord announced under this token, while it waits for its file. */
@@ -249,10 +315,13 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     }
 
     /** Completes an upload announced by attachRecord; empty when the token is unknown or already used. */
-    public Optional<CallRecord> completeUpload(String uploadToken, String fileName, long size) {
+    public synchronized Optional<CallRecord> completeUpload(String uploadToken, String fileName, long size) {
         CallRecord pending = pendingUploads.remove(uploadToken);
-        return pending == null ? Optional.empty()
-                : Optional.of(attachRecord(pending.callId(), fileName, "upload", null, size));
+        if (pending == null) {
+            return Optional.empty();
+        }
+        textBytes -= TextWeight.of(pending);
+        return Optional.of(attachRecord(pending.callId(), fileName, "upload", null, size));
     }
 
     public Collection<CallRecord> records() {
@@ -277,11 +346,16 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         return lastFinishedId.incrementAndGet();
     }
 
-    public Transcript addTranscript(String callId, com.fasterxml.jackson.databind.node.ArrayNode messages, Double cost,
-                                    String currency) {
+    public synchronized Transcript addTranscript(String callId, com.fasterxml.jackson.databind.node.ArrayNode messages,
+                                                 Double cost, String currency) {
         Transcript transcript = new Transcript(lastTranscriptId.incrementAndGet(), callId, messages, cost, currency);
         transcripts.put(transcript.id(), transcript);
-        transcriptByCall.put(callId, transcript.id());
+        textBytes += TextWeight.of(transcript);
+        Long earlier = transcriptByCall.put(callId, transcript.id());
+        if (earlier != null) {
+            earlierTranscripts.computeIfAbsent(callId, id -> new ArrayList<>(1)).add(earlier);
+        }
+        trimFinished();
         return transcript;
     }
 
@@ -360,10 +434,17 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         snapshot.finished().stream().sorted(Comparator.comparingLong(FinishedCall::id)).forEach(this::keepFinished);
         snapshot.lines().forEach(line -> lines.computeIfAbsent(line.appKey(), k -> new ConcurrentHashMap<>())
                 .put(line.number(), line));
-        snapshot.records().forEach(record -> records.put(record.callId(), record));
-        snapshot.transcripts().forEach(t -> {
+        snapshot.records().forEach(record -> {
+            records.put(record.callId(), record);
+            textBytes += TextWeight.of(record);
+        });
+        snapshot.transcripts().stream().sorted(Comparator.comparingLong(Transcript::id)).forEach(t -> {
             transcripts.put(t.id(), t);
-            transcriptByCall.merge(t.callId(), t.id(), Math::max);
+            textBytes += TextWeight.of(t);
+            Long earlier = transcriptByCall.put(t.callId(), t.id());
+            if (earlier != null) {
+                earlierTranscripts.computeIfAbsent(t.callId(), id -> new ArrayList<>(1)).add(earlier);
+            }
         });
         lastFinishedId.set(snapshot.lastFinishedId());
         lastLineId.set(snapshot.lastLineId());
@@ -377,6 +458,8 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         pendingUploads.clear();
         transcripts.clear();
         transcriptByCall.clear();
+        earlierTranscripts.clear();
+        textBytes = 0;
         lastFileId.set(0);
         lastTranscriptId.set(0);
         active.clear();

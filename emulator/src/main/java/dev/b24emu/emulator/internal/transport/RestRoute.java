@@ -116,7 +116,14 @@ public final class RestRoute {
                 answerAndClose(request, exchange);
                 return;
             }
-            body.appendBuffer(chunk);
+            try {
+                body.appendBuffer(chunk);
+            } catch (OutOfMemoryError exhausted) {
+                // thrown here, the error went to Vert.x, which dropped it: the client waited for ever (a full heap)
+                tooLarge[0] = true;
+                exchange.error(Pipeline.exhausted(exchange, exhausted));
+                answerAndClose(request, exchange);
+            }
         });
         request.exceptionHandler(e -> { });
         request.endHandler(v -> {
@@ -146,6 +153,15 @@ public final class RestRoute {
             exchange.authToken(bearer != null ? bearer : oauthToken(decoded));
         } catch (RestError malformed) {
             exchange.error(malformed);
+            answer(request, exchange);
+            return;
+        } catch (OutOfMemoryError | StackOverflowError exhausted) {
+            // decoding a large or deeply nested body: answered, as the stages' failures are (Pipeline#proceed)
+            exchange.error(Pipeline.exhausted(exchange, exhausted));
+            answer(request, exchange);
+            return;
+        } catch (RuntimeException unexpected) {
+            exchange.error(Pipeline.unexpected(exchange, unexpected));
             answer(request, exchange);
             return;
         }

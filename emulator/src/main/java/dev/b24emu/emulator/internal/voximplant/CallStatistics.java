@@ -38,6 +38,13 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
 
     private final Portal portal;
     private final int capacity;
+    /**
+     * what the texts of the records weigh, in bytes at two a character, and its bound (D122, guarded by the lock):
+     * a record shares its texts with the finished call it copies, and kept them alive after the telephony store's
+     * weight dropped that call
+     */
+    private long textBytes;
+    private final long maxTextBytes;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** the records by ID, in ID order */
     private final IdList rows = new IdList(true);
@@ -68,9 +75,10 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
     public record Snapshot(List<StatRow> builtIn) {
     }
 
-    public CallStatistics(Portal portal, int capacity) {
+    public CallStatistics(Portal portal, int capacity, long maxTextBytes) {
         this.portal = portal;
         this.capacity = Math.max(1, capacity);
+        this.maxTextBytes = maxTextBytes;
         HASHED.forEach(field -> hashed.put(field, new HashMap<>()));
     }
 
@@ -83,13 +91,25 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
         });
     }
 
-    /** Drops the oldest records beyond the bound. */
+    /** Drops the oldest records beyond the count, and beyond the weight all but the newest. */
     private void trim() {
-        while (rows.size() > capacity) {
+        while (rows.size() > capacity || (textBytes > maxTextBytes && rows.size() > 1)) {
             StatRow oldest = (StatRow) rows.value(0);
             rows.remove(oldest.id());
+            textBytes -= weight(oldest);
             unindex(oldest);
         }
+    }
+
+    /** The texts a client or a call gave the record (numbers, IDs, reasons, URLs, the log), at two bytes a character. */
+    private static long weight(StatRow row) {
+        return 2L * (length(row.callId()) + length(row.externalCallId()) + length(row.portalNumber())
+                + length(row.phoneNumber()) + length(row.callLog()) + length(row.recordUrl())
+                + length(row.costCurrency()) + length(row.failedCode()) + length(row.failedReason()));
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** Every record, oldest first (the control API's view of calls). */
@@ -254,8 +274,10 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
         StatRow previous = row(row.id());
         if (previous != null) {
             unindex(previous);
+            textBytes -= weight(previous);
         }
         rows.put(row.id(), row);
+        textBytes += weight(row);
         if (indexed) {
             index(row);
         }
@@ -346,6 +368,7 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
 
     private void clearRows() {
         rows.clear();
+        textBytes = 0;
         hashed.values().forEach(Map::clear);
         byStart.clear();
     }

@@ -124,7 +124,7 @@ class CallCompletionTest {
 
     @Test
     void statisticsAreBoundedOldestFirst() {
-        TelephonyStore store = new TelephonyStore(2, 20_000);
+        TelephonyStore store = new TelephonyStore(2, 20_000, Long.MAX_VALUE);
         for (int i = 0; i < 3; i++) {
             Call call = new Call("c" + i, "", 1, "1", 2, null, null, Requests.T0, true, null,
                     java.util.List.of(), java.util.List.of(), null, null, java.util.Set.of());
@@ -164,7 +164,7 @@ class CallCompletionTest {
 
     @Test
     void openCallsSharingANumberAreReusedOnlyUnderTheirWholeKeyAndLeaveOneAnother() {
-        TelephonyStore store = new TelephonyStore(10, 100);
+        TelephonyStore store = new TelephonyStore(10, 100, Long.MAX_VALUE);
         String number = "+79001112233";
         List<Call> calls = List.of(
                 new Call("user1", "", 1, number, 2, null, null, Requests.T0, true, null, List.of(), List.of(), null, null, java.util.Set.of()),
@@ -193,7 +193,7 @@ class CallCompletionTest {
 
     @Test
     void openCallsAreBoundedOldestFirstAndAStateFileWithMoreKeepsTheNewest() {
-        TelephonyStore store = new TelephonyStore(10, 2);
+        TelephonyStore store = new TelephonyStore(10, 2, Long.MAX_VALUE);
         List<Call> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Call call = new Call("c" + i, "", 1, "+7900" + i, 2, null, null, Requests.T0.plusSeconds(i), true, null,
@@ -209,14 +209,55 @@ class CallCompletionTest {
         assertTrue(store.firstDropReport());
         assertFalse(store.firstDropReport(), "said once");
 
-        TelephonyStore smaller = new TelephonyStore(10, 1);
+        TelephonyStore smaller = new TelephonyStore(10, 1, Long.MAX_VALUE);
         smaller.restore(store.snapshot());
         assertEquals(List.of("c3"), smaller.activeCalls().stream().map(Call::callId).toList());
     }
 
+    /**
+     * D122: the texts a client gave the kept calls weigh at most the bound (two bytes a character); past it the
+     * oldest finished calls go first, with every transcript of theirs, then the oldest open calls.
+     */
+    @Test
+    void callTextIsBoundedFinishedCallsGoingFirstThenTheOldestOpenOnes() {
+        TelephonyStore store = new TelephonyStore(10, 20_000, 1_000);
+        String hundred = "1".repeat(100); // 200 bytes a call
+        List<Call> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(new Call("c" + i, "", 1, i + hundred, 2, null, null, Requests.T0.plusSeconds(i), true, null,
+                    List.of(), List.of(), null, null, java.util.Set.of()));
+            assertEquals(List.of(), store.put(calls.get(i)), "800 bytes fit");
+        }
+        store.finish(calls.get(0), draft());
+        for (int i = 0; i < 3; i++) { // every transcript of a call goes with it, not only its latest
+            store.addTranscript("c0", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                    .add("t" + i), null, null);
+        }
+        Call heavy = new Call("heavy", "", 1, "+7" + "2".repeat(148), 2, null, null, Requests.T0.plusSeconds(9), true,
+                null, List.of(), List.of(), null, null, java.util.Set.of()); // 300 bytes: 1,150 with the rest
+        assertEquals(List.of(), store.put(heavy), "the finished call goes first, its transcripts with it");
+        assertTrue(store.finished("c0").isEmpty());
+        assertTrue(store.transcripts().isEmpty(), "no transcript of a dropped call stays");
+        Call last = new Call("last", "", 1, "+7" + "3".repeat(298), 2, null, null, Requests.T0.plusSeconds(10), true,
+                null, List.of(), List.of(), null, null, java.util.Set.of()); // 600 bytes: 1,506 in all
+        assertEquals(List.of(calls.get(1), calls.get(2), calls.get(3)), store.put(last),
+                "then as many of the oldest open calls as it takes");
+        assertEquals(java.util.Set.of("heavy", "last"), store.activeCalls().stream().map(Call::callId)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(3, store.droppedOpenCalls());
+
+        // a row weighs its call and the texts finish gave it; the newest stays even when it alone passes the bound
+        store.finish(heavy, new TelephonyStore.FinishedCallDraft(1, 0, 0, "", "304", "x".repeat(600), 0, null, false,
+                null, Requests.T0));
+        assertTrue(store.finished("heavy").isPresent());
+        store.clear();
+        store.put(calls.get(0));
+        assertEquals(List.of(), store.put(calls.get(1)), "a reset forgets the weight with the calls");
+    }
+
     @Test
     void theBoundDropsTheOldestCallStillOpenAndFinishedCallsDoNotPileUpInItsQueue() {
-        TelephonyStore store = new TelephonyStore(10, 3);
+        TelephonyStore store = new TelephonyStore(10, 3, Long.MAX_VALUE);
         List<Call> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             calls.add(new Call("c" + i, "", 1, "+7900" + i, 2, null, null, Requests.T0.plusSeconds(i), true, null,
@@ -235,7 +276,7 @@ class CallCompletionTest {
         assertEquals(java.util.Set.of("c3", "c4", "c5"), store.activeCalls().stream().map(Call::callId)
                 .collect(java.util.stream.Collectors.toSet()));
 
-        TelephonyStore roomy = new TelephonyStore(10, 20_000);
+        TelephonyStore roomy = new TelephonyStore(10, 20_000, Long.MAX_VALUE);
         for (int i = 0; i < 100_000; i++) {
             Call call = new Call("r" + i, "", 1, "+7" + i, 2, null, null, Requests.T0, true, null, List.of(),
                     List.of(), null, null, java.util.Set.of());

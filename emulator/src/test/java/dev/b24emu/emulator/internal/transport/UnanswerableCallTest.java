@@ -31,6 +31,8 @@ class UnanswerableCallTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
     /** what the one stage does with each call: set by each case */
     private volatile Consumer<RestExchange> work;
+    /** what reading a JSON body throws, when a case sets it (a full heap, a deeply nested body) */
+    private volatile Error decoding;
     private Vertx vertx;
     private HttpServer server;
 
@@ -38,7 +40,7 @@ class UnanswerableCallTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         Pipeline pipeline = new Pipeline(List.of(), List.of(exchange -> work.accept(exchange)), List.of());
-        RestRoute route = new RestRoute(vertx, pipeline, new ParamDecoder(JSON), new Envelope(JSON), 1 << 20,
+        RestRoute route = new RestRoute(vertx, pipeline, new ParamDecoder(new FailingMapper()), new Envelope(JSON), 1 << 20,
                 () -> new Endpoints("http://127.0.0.1"));
         server = vertx.createHttpServer().requestHandler(route::receive).listen(0)
                 .toCompletionStage().toCompletableFuture().get();
@@ -61,6 +63,30 @@ class UnanswerableCallTest {
         assertInternalError(call());
         work = exchange -> exchange.result(Map.of("ok", 1));
         assertEquals(1, call().body().at("/result/ok").asInt(), "the next call is served");
+    }
+
+    /** Decoding happens before the stages: with a full heap, a large body's parse failed there and went unanswered. */
+    @Test
+    void aBodyWhoseDecodingExhaustsTheHeapOrTheStackIsAnswered500() throws Exception {
+        work = exchange -> exchange.result(Map.of("ok", 1));
+        decoding = new OutOfMemoryError("Java heap space (simulated)");
+        assertInternalError(call());
+        decoding = new StackOverflowError();
+        assertInternalError(call());
+        decoding = null;
+        assertEquals(1, call().body().at("/result/ok").asInt(), "the next call is served");
+    }
+
+    /** An ObjectMapper whose tree reading throws {@link #decoding} when it is set. */
+    private final class FailingMapper extends ObjectMapper {
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode readTree(byte[] content) throws java.io.IOException {
+            Error failure = decoding;
+            if (failure != null) {
+                throw failure;
+            }
+            return super.readTree(content);
+        }
     }
 
     @Test
@@ -87,7 +113,8 @@ class UnanswerableCallTest {
     private Answer call() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + server.actualPort() + "/rest/1/token/telephony.externalLine.get"))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"NUMBER\":\"74950000000\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }

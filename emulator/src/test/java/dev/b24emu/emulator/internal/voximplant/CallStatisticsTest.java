@@ -32,7 +32,7 @@ class CallStatisticsTest {
     @BeforeEach
     void setUp() {
         portal = DomainPortals.demo();
-        statistics = new CallStatistics(portal, 100_000);
+        statistics = new CallStatistics(portal, 100_000, Long.MAX_VALUE);
     }
 
     private static StatRow row(long id, long user, int type, long duration, Instant start, String phone, String code,
@@ -126,7 +126,7 @@ class CallStatisticsTest {
 
     @Test
     void theOldestRecordsGoAtTheBoundAndLeaveTheIndexes() {
-        CallStatistics small = new CallStatistics(portal, 5);
+        CallStatistics small = new CallStatistics(portal, 5, Long.MAX_VALUE);
         for (int i = 1; i <= 8; i++) {
             small.add(row(i, 2, 2, 0, T0.plusSeconds(i), PHONES[0], "304", 0, null));
         }
@@ -134,6 +134,20 @@ class CallStatisticsTest {
                 null, null, ZONE);
         assertEquals(List.of(4L, 5L, 6L, 7L, 8L), small.page(query, StatLookup.NONE, 0, 50).rows().stream()
                 .map(StatRow::id).toList());
+    }
+
+    /** D122: the records' texts are bounded too, the oldest going first; they kept the texts of dropped calls alive. */
+    @Test
+    void theOldestRecordsGoPastTheWeightOfTheirTexts() {
+        CallStatistics light = new CallStatistics(portal, 100, 1_000);
+        String phone = "+7" + "1".repeat(127); // with the record's other texts, 200 characters: 400 bytes
+        for (int i = 1; i <= 5; i++) {
+            light.add(row(i, 2, 2, 0, T0.plusSeconds(i), phone, "304", 0, null));
+        }
+        assertEquals(List.of(4L, 5L), light.all().stream().map(StatRow::id).toList());
+        StatRow heavy = row(6, 2, 2, 0, T0.plusSeconds(6), "+7" + "2".repeat(600), "304", 0, null);
+        light.add(heavy);
+        assertEquals(List.of(6L), light.all().stream().map(StatRow::id).toList(), "the newest stays, alone");
     }
 
     /** Random records and random queries: what the indexes select equals a scan of every record. */
@@ -158,7 +172,7 @@ class CallStatisticsTest {
     void recordsAddedAndDroppedAfterTheFirstPageAreIndexedAsTheyCome() {
         long seed = FuzzSeed.get();
         Random random = new Random(seed);
-        CallStatistics bounded = new CallStatistics(portal, 1000);
+        CallStatistics bounded = new CallStatistics(portal, 1000, Long.MAX_VALUE);
         List<StatRow> rows = new ArrayList<>();
         for (int phase = 0; phase < 3; phase++) {
             for (int i = 1; i <= 700; i++) {

@@ -10,6 +10,7 @@ import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmSeed;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StoreType;
@@ -60,7 +61,11 @@ public final class CrmArea implements Area {
             if (phone == null || !phone.isTextual() || phone.asText().isBlank()) {
                 throw new IllegalArgumentException("Body must be {\"phone\": \"...\"}");
             }
-            request.portal().store(CrmStore.class).exclude(phone.asText());
+            CrmStore crm = request.portal().store(CrmStore.class);
+            if (!crm.isExcluded(phone.asText())) {
+                ConfigBound.admit(request.portal(), crm.exclusions(), phone.asText(), "CRM exclusions");
+            }
+            crm.exclude(phone.asText());
             return exclusions(request.portal());
         });
     }

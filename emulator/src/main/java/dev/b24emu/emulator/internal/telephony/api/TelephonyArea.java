@@ -57,7 +57,8 @@ public final class TelephonyArea implements Area {
     @Override
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("telephony", TelephonyStore.class,
-                portal -> new TelephonyStore(portal.bounds().finishedCalls(), portal.bounds().openCalls())));
+                portal -> new TelephonyStore(portal.bounds().finishedCalls(), portal.bounds().openCalls(),
+                        portal.bounds().callMegabytes() * 1024L * 1024L)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.users.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.control.ControlRoutes;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
@@ -38,6 +39,7 @@ public final class UsersArea implements Area {
                 .map(UsersArea::view).toList());
         routes.portal().post("/users", 201, request -> {
             UserStore users = request.portal().store(UserStore.class);
+            ConfigBound.admit(request.portal(), users.all(), request.body(), "users");
             User user = UserFields.parse(request.body(), users.nextId());
             users.put(user);
             return view(user);

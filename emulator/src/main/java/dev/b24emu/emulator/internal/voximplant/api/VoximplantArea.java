@@ -36,7 +36,8 @@ public final class VoximplantArea implements Area {
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("voximplant", VoximplantStore.class, portal -> new VoximplantStore(portal.bounds().openCalls(), portal.id())),
                 StoreType.of("voximplantStatistics", CallStatistics.class,
-                        portal -> new CallStatistics(portal, portal.bounds().finishedCalls())));
+                        portal -> new CallStatistics(portal, portal.bounds().finishedCalls(),
+                                portal.bounds().callMegabytes() * 1024L * 1024L)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.control.ControlRequest;
 import dev.b24emu.emulator.internal.control.ControlRoutes;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.voximplant.BuiltInCall;
@@ -88,7 +89,9 @@ final class VoximplantControl {
         if (digits.isEmpty()) {
             throw new IllegalArgumentException("number is required and must have digits");
         }
-        return number(request.portal().store(VoximplantStore.class).addNumber(digits, text(body, "name")));
+        VoximplantStore store = request.portal().store(VoximplantStore.class);
+        ConfigBound.admit(request.portal(), store.numbers(), body, "rented numbers");
+        return number(store.addNumber(digits, text(body, "name")));
     }
 
     /** {"result": success|error|in_progress|wait, "statusCode", "errorMessage", "lost"}: the registrar's answer. */
