@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * <p>
  * A token is looked up without knowing its portal, so the grants live in maps shared by all portals; what each
  * portal issued is also noted per portal ({@link Issued}), oldest first, which bounds it (D121: an application
- * renewing its pair in a loop kept every access token for its hour and more, 300 bytes a renewal) and lets a
+ * renewing its pair in a loop kept every access token for its hour and more, about 170 bytes a renewal) and lets a
  * portal's reset, uninstall or revoke visit that portal's tokens only.
  */
 public final class OAuthServer {
