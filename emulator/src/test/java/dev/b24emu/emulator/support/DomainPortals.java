@@ -52,14 +52,16 @@ public final class DomainPortals {
                 StoreType.of("crm", CrmStore.class, p -> new CrmStore(p.bounds().crmObjects(), p.bounds().crmMegabytes(), p.id())),
                 StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, p -> new CrmStatusStore()),
                 StoreType.of("deliveries", DeliveryJournal.class, p -> new DeliveryJournal(100)),
-                StoreType.of("events", EventStore.class, p -> new EventStore(100)),
+                StoreType.of("events", EventStore.class, p -> new EventStore(100, p.bounds().callTextBytes())),
                 StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), p.bounds().tokens(), oauth)),
                 StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(p.bounds().finishedCalls(), p.bounds().openCalls(),
-                        p.bounds().callMegabytes() * 1024L * 1024L)),
+                        p.bounds().callTextBytes())),
                 StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore(p.bounds().finishedCalls())),
-                StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore(p.bounds().crmObjects())),
+                StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore(p.bounds().crmObjects(),
+                        p.bounds().callTextBytes())),
                 StoreType.of("voximplant", VoximplantStore.class, p -> new VoximplantStore(p.bounds().openCalls(), p.id())),
-                StoreType.of("voximplantStatistics", CallStatistics.class, p -> new CallStatistics(p, 10_000, Long.MAX_VALUE))),
+                StoreType.of("voximplantStatistics", CallStatistics.class, p -> new CallStatistics(p, 10_000,
+                        p.bounds().callTextBytes()))),
                 new SeedFormat(sections, PortalSettings.defaults()), portal -> 1L);
         return registry;
     }

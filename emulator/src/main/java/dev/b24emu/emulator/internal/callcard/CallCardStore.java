@@ -23,8 +23,24 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
      * the call was promoted, and one more scattered read when the bound of open calls drops it.
      */
     private final Map<String, Object> cards = new ConcurrentHashMap<>();
-    /** closed cards (CALL_ID, user ID), oldest first */
-    private final java.util.ArrayDeque<CallCard> closedOrder = new java.util.ArrayDeque<>();
+    /**
+     * closed cards (CALL_ID, user ID), oldest first: keys, not the cards, so that a card the weight of call text
+     * dropped (below) does not stay here with its phone number
+     */
+    private final java.util.ArrayDeque<CardKey> closedOrder = new java.util.ArrayDeque<>();
+    /**
+     * the cards of ended calls, oldest first, with what their phone numbers weigh at two bytes a character (guarded
+     * by itself): such a card outlives its call's place in the telephony store, open for 65 s or closed among the
+     * last {@link #CLOSED_CARDS_KEPT}, and held the call's number when the weight of call text (D122) had dropped the
+     * call: 30 calls with a 6 MB number each kept 180 MB
+     */
+    private final java.util.ArrayDeque<Ended> ended = new java.util.ArrayDeque<>();
+    private long endedBytes;
+    private final long maxEndedBytes;
+
+    private record Ended(CardKey key, long weight) {
+    }
+
     /** the open cards with a pending close, few at any time: the once-a-second tick reads only these */
     private final Set<CardKey> closing = ConcurrentHashMap.newKeySet();
     /** maps call list ID to the list */
@@ -37,8 +53,9 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     /** true while a state file is read: its lists are the user's own and never dropped (guarded by this) */
     private boolean restoring;
 
-    public CallCardStore(int maxLists) {
+    public CallCardStore(int maxLists, long maxEndedBytes) {
         this.madeLists = new MadeAtRunTime<>(maxLists);
+        this.maxEndedBytes = maxEndedBytes;
     }
 
     private record CardKey(String callId, long userId) {
@@ -87,16 +104,41 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
         } else if (before != null && before.closeAt() != null) {
             closing.remove(new CardKey(card.callId(), card.userId()));
         }
+        if (card.callEnded() && (before == null || !before.callEnded())) {
+            noteEnded(card);
+        }
         if (card.closed() && (before == null || !before.closed())) {
             synchronized (closedOrder) {
-                closedOrder.addLast(card);
+                closedOrder.addLast(new CardKey(card.callId(), card.userId()));
                 while (closedOrder.size() > CLOSED_CARDS_KEPT) {
-                    CallCard oldest = closedOrder.removeFirst();
+                    CardKey oldest = closedOrder.removeFirst();
                     cards.computeIfPresent(oldest.callId(), (id, ofCall) -> {
                         CallCard stale = cardOf(ofCall, oldest.userId());
                         return stale != null && stale.closed() ? with(ofCall, oldest.userId(), null) : ofCall;
                     });
                 }
+            }
+        }
+    }
+
+    /**
+     * Weighs a card whose call just ended; past the weight of call text the cards of the calls that ended first go,
+     * open or closed, as a closed card past {@link #CLOSED_CARDS_KEPT} goes (the newest stays even alone past it).
+     */
+    private void noteEnded(CallCard card) {
+        long weight = 2L * (card.phone() == null ? 0 : card.phone().length());
+        synchronized (ended) {
+            ended.addLast(new Ended(new CardKey(card.callId(), card.userId()), weight));
+            endedBytes += weight;
+            while (endedBytes > maxEndedBytes && ended.size() > 1) {
+                Ended oldest = ended.removeFirst();
+                endedBytes -= oldest.weight();
+                CardKey key = oldest.key();
+                cards.computeIfPresent(key.callId(), (id, ofCall) -> {
+                    CallCard gone = cardOf(ofCall, key.userId());
+                    return gone != null && gone.callEnded() ? with(ofCall, key.userId(), null) : ofCall;
+                });
+                closing.remove(key);
             }
         }
     }
@@ -216,6 +258,10 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     public synchronized void clear() {
         synchronized (closedOrder) {
             closedOrder.clear();
+        }
+        synchronized (ended) {
+            ended.clear();
+            endedBytes = 0;
         }
         cards.clear();
         closing.clear();

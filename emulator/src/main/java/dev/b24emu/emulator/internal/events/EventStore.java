@@ -27,9 +27,18 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     private final ConcurrentSkipListMap<Long, OutgoingWebhook> webhooks = new ConcurrentSkipListMap<>();
     private final AtomicLong lastWebhookId = new AtomicLong();
     private final int offlineCapacity;
+    /**
+     * maps each queued offline event's ID to what its data weighs (two bytes a character of its JSON text), and the
+     * sum and its bound (D122; guarded by this): an event carries the call's texts, and the queue's count alone let
+     * events with a 6 MB phone number each fill the heap
+     */
+    private final Map<Long, Long> offlineWeights = new java.util.HashMap<>();
+    private long offlineBytes;
+    private final long maxOfflineBytes;
 
-    public EventStore(int offlineCapacity) {
+    public EventStore(int offlineCapacity, long maxOfflineBytes) {
         this.offlineCapacity = Math.max(1, offlineCapacity);
+        this.maxOfflineBytes = maxOfflineBytes;
     }
 
     /**
@@ -100,16 +109,29 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     /** Queues the latest state of an object for an offline handler: an unreserved record of the same object is replaced. */
     public synchronized OfflineEvent enqueue(EventHandler handler, String objectKey, String eventName, ObjectNode data,
                                              String timestamp) {
-        offline.values().removeIf(e -> e.handlerId() == handler.id() && e.objectKey().equals(objectKey)
-                && e.processId().isEmpty() && !e.error());
+        offline.values().stream().filter(e -> e.handlerId() == handler.id() && e.objectKey().equals(objectKey)
+                && e.processId().isEmpty() && !e.error()).map(OfflineEvent::id).toList().forEach(this::drop);
         OfflineEvent queued = new OfflineEvent(lastOfflineId.incrementAndGet(), handler.id(), handler.appKey(),
                 handler.authConnector(), objectKey, eventName, data, timestamp,
                 Long.toString(lastMessageId.incrementAndGet()), "", false);
-        offline.put(queued.id(), queued);
-        while (offline.size() > offlineCapacity) {
-            offline.pollFirstEntry();
+        keep(queued);
+        while (offline.size() > offlineCapacity || (offlineBytes > maxOfflineBytes && offline.size() > 1)) {
+            drop(offline.firstKey());
         }
         return queued;
+    }
+
+    private void keep(OfflineEvent event) {
+        offline.put(event.id(), event);
+        long weight = 2L * (event.data() == null ? 0 : event.data().toString().length());
+        Long before = offlineWeights.put(event.id(), weight);
+        offlineBytes += weight - (before == null ? 0 : before);
+    }
+
+    private void drop(long id) {
+        offline.remove(id);
+        Long weight = offlineWeights.remove(id);
+        offlineBytes -= weight == null ? 0 : weight;
     }
 
     public List<OfflineEvent> offline(Predicate<OfflineEvent> which) {
@@ -121,7 +143,7 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     }
 
     public synchronized void remove(List<OfflineEvent> events) {
-        events.forEach(e -> offline.remove(e.id()));
+        events.forEach(e -> drop(e.id()));
     }
 
     public synchronized void markFailed(List<OfflineEvent> events) {
@@ -181,7 +203,7 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     public synchronized void restore(Snapshot snapshot) {
         clear();
         snapshot.handlers().forEach(h -> handlers.put(h.id(), h));
-        snapshot.offline().forEach(e -> offline.put(e.id(), e));
+        snapshot.offline().forEach(this::keep);
         lastHandlerId.set(snapshot.lastHandlerId());
         lastOfflineId.set(snapshot.lastOfflineId());
         lastMessageId.set(snapshot.lastMessageId());
@@ -195,6 +217,8 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     public synchronized void clear() {
         handlers.clear();
         offline.clear();
+        offlineWeights.clear();
+        offlineBytes = 0;
         lastHandlerId.set(0);
         lastOfflineId.set(0);
         lastMessageId.set(0);

@@ -13,12 +13,29 @@ import java.util.List;
  * bounded so memory stays flat. Live state: state files do not keep it.
  */
 public final class DeliveryJournal implements Store<Void> {
+    /**
+     * What one portal's delivery journal may weigh, as its request journal: a payload carries the call's texts, and
+     * the count alone let deliveries with a 6 MB phone number each fill the heap (D122)
+     */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
     private final int capacity;
-    /** the last delivery attempts, oldest first */
-    private final Deque<Delivery> deliveries = new ArrayDeque<>();
+    private final long maxBytes;
+    /** the last delivery attempts, oldest first, with their weight (guarded by itself) */
+    private final Deque<Kept> deliveries = new ArrayDeque<>();
+    /** the sum of the kept attempts' weights (guarded by {@link #deliveries}) */
+    private long bytes;
+
+    private record Kept(Delivery delivery, long weight) {
+    }
 
     public DeliveryJournal(int capacity) {
+        this(capacity, MAX_BYTES);
+    }
+
+    DeliveryJournal(int capacity, long maxBytes) {
         this.capacity = Math.max(0, capacity);
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -31,11 +48,14 @@ public final class DeliveryJournal implements Store<Void> {
         Delivery delivery = new Delivery(seq, time, portal, event, handlerId, url, payload,
                 attempt, status, error, latencyMillis);
         if (capacity > 0) {
+            // its payload's JSON text at two bytes a character: read once per attempt, a few hundred characters
+            long weight = 256L + 2L * (payload == null ? 0 : payload.toString().length());
             synchronized (deliveries) {
-                if (deliveries.size() == capacity) {
-                    deliveries.removeFirst();
+                deliveries.addLast(new Kept(delivery, weight));
+                bytes += weight;
+                while (deliveries.size() > capacity || (bytes > maxBytes && deliveries.size() > 1)) {
+                    bytes -= deliveries.removeFirst().weight();
                 }
-                deliveries.addLast(delivery);
             }
         }
         return delivery;
@@ -44,14 +64,16 @@ public final class DeliveryJournal implements Store<Void> {
     /** The sequence number of the newest attempt, 0 when there is none (what a live view polls cheaply). */
     public long lastSeq() {
         synchronized (deliveries) {
-            Delivery last = deliveries.peekLast();
-            return last == null ? 0 : last.seq();
+            Kept last = deliveries.peekLast();
+            return last == null ? 0 : last.delivery().seq();
         }
     }
 
     public List<Delivery> deliveries() {
         synchronized (deliveries) {
-            return new ArrayList<>(deliveries);
+            List<Delivery> copy = new ArrayList<>(deliveries.size());
+            deliveries.forEach(kept -> copy.add(kept.delivery()));
+            return copy;
         }
     }
 
@@ -59,6 +81,7 @@ public final class DeliveryJournal implements Store<Void> {
     public void clear() {
         synchronized (deliveries) {
             deliveries.clear();
+            bytes = 0;
         }
     }
 }

@@ -53,6 +53,11 @@ public final class Portal {
         public static Bounds defaults() {
             return new Bounds(1000, 10_000, 20_000, 64, 20_000, 64, 1000, 10_000);
         }
+
+        /** What the texts of a portal's kept calls may weigh, in bytes (D122). */
+        public long callTextBytes() {
+            return callMegabytes * 1024L * 1024L;
+        }
     }
 
     public Portal(String id, Webhook webhook, EmulatorClock clock, PortalSeed seed, Bounds bounds,

@@ -15,7 +15,7 @@ class CallCardStoreTest {
 
     @Test
     void onlyTheLatestClosedCardsAreKeptAndOpenOnesNeverGo() {
-        CallCardStore store = new CallCardStore(20_000);
+        CallCardStore store = new CallCardStore(20_000, Long.MAX_VALUE);
         store.put(card("open", false));
         for (int i = 0; i < CallCardStore.CLOSED_CARDS_KEPT + 50; i++) {
             store.put(card("c" + i, false));
@@ -27,9 +27,34 @@ class CallCardStoreTest {
         assertTrue(store.card("c" + (CallCardStore.CLOSED_CARDS_KEPT + 49), 1).isPresent());
     }
 
+    /**
+     * D122: the cards of ended calls weigh their phone numbers; past the weight of call text the cards of the calls
+     * that ended first go, open or closed, while the cards of open calls stay (they go with their calls).
+     */
+    @Test
+    void theCardsOfEndedCallsAreBoundedByWhatTheirNumbersWeigh() {
+        CallCardStore store = new CallCardStore(20_000, 1_000);
+        String number = "+7" + "1".repeat(198); // 400 bytes
+        CallCard open = new CallCard("open", 1, "connected", null, number, false, null, false, false, null, List.of());
+        store.put(open);
+        for (int i = 0; i < 4; i++) {
+            CallCard card = new CallCard("e" + i, 1, "idle", null, number, false, java.time.Instant.EPOCH, false, false,
+                    null, List.of());
+            store.put(card);
+            store.put(card.withClosing(false, java.time.Instant.EPOCH, true, i % 2 == 0)); // ended, open or closed
+        }
+        assertEquals(List.of("e2", "e3", "open"), store.cards(c -> true).stream().map(CallCard::callId).sorted()
+                .toList());
+        assertTrue(store.closingBy(java.time.Instant.EPOCH).stream().noneMatch(c -> c.callId().equals("e1")),
+                "a card gone is no longer closing");
+        store.clear();
+        store.put(open.withClosing(false, null, true, false));
+        assertTrue(store.card("open", 1).isPresent(), "a reset forgets the weight with the cards");
+    }
+
     @Test
     void aCallShownToSeveralUsersKeepsEachUsersCardAndLosesThemTogether() {
-        CallCardStore store = new CallCardStore(20_000);
+        CallCardStore store = new CallCardStore(20_000, Long.MAX_VALUE);
         for (long user = 1; user <= 3; user++) {
             store.put(new CallCard("call", user, "connecting", null, "+7", false, null, false, false, null, List.of()));
         }
@@ -48,7 +73,7 @@ class CallCardStoreTest {
 
     @Test
     void callListsMadeAtRunTimeAreBoundedOldestFirstWithTheirPositionsAndRestoredOnesStay() {
-        CallCardStore store = new CallCardStore(2);
+        CallCardStore store = new CallCardStore(2, Long.MAX_VALUE);
         store.restore(new CallCardStore.Snapshot(List.of(list(100))));
         for (long id = 1; id <= 3; id++) {
             store.putList(list(id));

@@ -28,7 +28,8 @@ public final class CallCardArea implements Area {
 
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("callcard", CallCardStore.class, portal -> new CallCardStore(portal.bounds().crmObjects())));
+        return List.of(StoreType.of("callcard", CallCardStore.class, portal -> new CallCardStore(portal.bounds().crmObjects(),
+                portal.bounds().callTextBytes())));
     }
 
     @Override

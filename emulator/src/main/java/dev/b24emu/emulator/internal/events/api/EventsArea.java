@@ -40,7 +40,7 @@ public final class EventsArea implements Area {
     @Override
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("events", EventStore.class,
-                portal -> new EventStore(portal.bounds().finishedCalls())));
+                portal -> new EventStore(portal.bounds().finishedCalls(), portal.bounds().callTextBytes())));
     }
 
     @Override

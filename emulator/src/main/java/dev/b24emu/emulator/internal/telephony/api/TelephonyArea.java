@@ -58,7 +58,7 @@ public final class TelephonyArea implements Area {
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("telephony", TelephonyStore.class,
                 portal -> new TelephonyStore(portal.bounds().finishedCalls(), portal.bounds().openCalls(),
-                        portal.bounds().callMegabytes() * 1024L * 1024L)));
+                        portal.bounds().callTextBytes())));
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class VoximplantArea implements Area {
         return List.of(StoreType.of("voximplant", VoximplantStore.class, portal -> new VoximplantStore(portal.bounds().openCalls(), portal.id())),
                 StoreType.of("voximplantStatistics", CallStatistics.class,
                         portal -> new CallStatistics(portal, portal.bounds().finishedCalls(),
-                                portal.bounds().callMegabytes() * 1024L * 1024L)));
+                                portal.bounds().callTextBytes())));
     }
 
     @Override
