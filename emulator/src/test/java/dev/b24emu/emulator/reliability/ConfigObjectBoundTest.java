@@ -1,8 +1,6 @@
 package dev.b24emu.emulator.reliability;
 
-import dev.b24emu.emulator.internal.server.EmulatorServer;
 import dev.b24emu.emulator.support.AppHarness;
-import dev.b24emu.emulator.support.ContractFilter;
 import dev.b24emu.emulator.support.Servers;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -30,10 +28,7 @@ class ConfigObjectBoundTest extends AppHarness {
     static void startEmulator() {
         Servers.Config config = Servers.config();
         config.configObjects = BOUND;
-        emulator = EmulatorServer.start(config.build());
-        if (RestAssured.filters().stream().noneMatch(ContractFilter.class::isInstance)) {
-            RestAssured.filters(new ContractFilter());
-        }
+        start(config);
     }
 
     @Test

@@ -1,10 +1,7 @@
 package dev.b24emu.emulator.reliability;
 
-import dev.b24emu.emulator.internal.server.EmulatorServer;
 import dev.b24emu.emulator.support.AppHarness;
-import dev.b24emu.emulator.support.ContractFilter;
 import dev.b24emu.emulator.support.Servers;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +27,7 @@ class TokenBoundTest extends AppHarness {
     static void startEmulator() {
         Servers.Config config = Servers.config();
         config.tokens = BOUND;
-        emulator = EmulatorServer.start(config.build());
-        if (RestAssured.filters().stream().noneMatch(ContractFilter.class::isInstance)) {
-            RestAssured.filters(new ContractFilter());
-        }
+        start(config);
     }
 
     @Test

@@ -27,7 +27,15 @@ public abstract class EmulatorHarness {
 
     @BeforeAll
     static void startEmulator() {
-        emulator = EmulatorServer.start(Servers.config().build());
+        start(Servers.config());
+    }
+
+    /**
+     * Starts the class's emulator with {@code config}: a class that needs other options hides
+     * {@link #startEmulator()} with its own {@code @BeforeAll static void startEmulator()} calling this.
+     */
+    protected static void start(Servers.Config config) {
+        emulator = EmulatorServer.start(config.build());
         if (RestAssured.filters().stream().noneMatch(ContractFilter.class::isInstance)) {
             RestAssured.filters(new ContractFilter());
         }
