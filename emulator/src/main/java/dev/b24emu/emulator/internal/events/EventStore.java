@@ -35,6 +35,18 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     private final Map<Long, Long> offlineWeights = new java.util.HashMap<>();
     private long offlineBytes;
     private final long maxOfflineBytes;
+    /**
+     * maps a handler's ID and an object's key to the ID of that object's queued record an enqueue may replace
+     * (unreserved, not failed; guarded by this): enqueue looked for it by scanning the queue, up to 10,000 records for
+     * every event, which held an offline handler's load test to a sixth of its rate
+     */
+    private final Map<Replaceable, Long> replaceable = new java.util.HashMap<>();
+
+    private record Replaceable(long handlerId, String objectKey) {
+        static Replaceable of(OfflineEvent event) {
+            return new Replaceable(event.handlerId(), event.objectKey());
+        }
+    }
 
     public EventStore(int offlineCapacity, long maxOfflineBytes) {
         this.offlineCapacity = Math.max(1, offlineCapacity);
@@ -109,8 +121,10 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     /** Queues the latest state of an object for an offline handler: an unreserved record of the same object is replaced. */
     public synchronized OfflineEvent enqueue(EventHandler handler, String objectKey, String eventName, ObjectNode data,
                                              String timestamp) {
-        offline.values().stream().filter(e -> e.handlerId() == handler.id() && e.objectKey().equals(objectKey)
-                && e.processId().isEmpty() && !e.error()).map(OfflineEvent::id).toList().forEach(this::drop);
+        Long older = replaceable.get(new Replaceable(handler.id(), objectKey));
+        if (older != null) {
+            drop(older);
+        }
         OfflineEvent queued = new OfflineEvent(lastOfflineId.incrementAndGet(), handler.id(), handler.appKey(),
                 handler.authConnector(), objectKey, eventName, data, timestamp,
                 Long.toString(lastMessageId.incrementAndGet()), "", false);
@@ -123,13 +137,27 @@ public final class EventStore implements Store<EventStore.Snapshot> {
 
     private void keep(OfflineEvent event) {
         offline.put(event.id(), event);
+        noteReplaceable(event);
         long weight = 2L * (event.data() == null ? 0 : event.data().toString().length());
         Long before = offlineWeights.put(event.id(), weight);
         offlineBytes += weight - (before == null ? 0 : before);
     }
 
+    /** Indexes an event an enqueue may replace, and forgets one reserved or failed since. */
+    private void noteReplaceable(OfflineEvent event) {
+        Replaceable key = Replaceable.of(event);
+        if ((event.processId() == null || event.processId().isEmpty()) && !event.error()) {
+            replaceable.put(key, event.id());
+        } else {
+            replaceable.remove(key, event.id());
+        }
+    }
+
     private void drop(long id) {
-        offline.remove(id);
+        OfflineEvent dropped = offline.remove(id);
+        if (dropped != null) {
+            replaceable.remove(Replaceable.of(dropped), id);
+        }
         Long weight = offlineWeights.remove(id);
         offlineBytes -= weight == null ? 0 : weight;
     }
@@ -139,7 +167,7 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     }
 
     public synchronized void reserve(List<OfflineEvent> events, String processId) {
-        events.forEach(e -> offline.computeIfPresent(e.id(), (id, current) -> current.reserve(processId)));
+        events.forEach(e -> update(e, current -> current.reserve(processId)));
     }
 
     public synchronized void remove(List<OfflineEvent> events) {
@@ -147,7 +175,14 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     }
 
     public synchronized void markFailed(List<OfflineEvent> events) {
-        events.forEach(e -> offline.computeIfPresent(e.id(), (id, current) -> current.failed()));
+        events.forEach(e -> update(e, OfflineEvent::failed));
+    }
+
+    private void update(OfflineEvent event, java.util.function.UnaryOperator<OfflineEvent> change) {
+        OfflineEvent changed = offline.computeIfPresent(event.id(), (id, current) -> change.apply(current));
+        if (changed != null) {
+            noteReplaceable(changed);
+        }
     }
 
     /**
@@ -218,6 +253,7 @@ public final class EventStore implements Store<EventStore.Snapshot> {
         handlers.clear();
         offline.clear();
         offlineWeights.clear();
+        replaceable.clear();
         offlineBytes = 0;
         lastHandlerId.set(0);
         lastOfflineId.set(0);

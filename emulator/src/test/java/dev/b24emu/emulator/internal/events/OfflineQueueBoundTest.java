@@ -43,4 +43,55 @@ class OfflineQueueBoundTest {
         store.enqueue(HANDLER, "after2", "ONVOXIMPLANTCALLEND", data(1_000), "t");
         assertEquals(List.of("after", "after2"), queued(store), "a reset forgets the weight with the events");
     }
+
+    private static List<String> states(EventStore store) {
+        return store.offline(e -> true).stream()
+                .map(e -> e.objectKey() + "=" + e.data().get("PHONE_NUMBER").asText().length()
+                        + (e.processId().isEmpty() ? "" : "/reserved") + (e.error() ? "/failed" : "")).toList();
+    }
+
+    /**
+     * An enqueue replaces its object's record only while no batch holds it and it has not failed; found by an index
+     * since a queue of 10,000 was scanned for every event. The index follows reservations, failures, removals, the
+     * count's drops, a reset and a state file's restore.
+     */
+    @Test
+    void anEnqueueReplacesOnlyItsObjectsUnreservedRecord() {
+        EventStore store = new EventStore(4, Long.MAX_VALUE);
+        EventHandler other = new EventHandler(2, "ONVOXIMPLANTCALLEND", "", "2", 0, true, "");
+        store.enqueue(HANDLER, "a", "E", data(1), "t");
+        store.enqueue(other, "a", "E", data(1), "t");
+        store.enqueue(HANDLER, "a", "E", data(2), "t");
+        assertEquals(List.of("a=1", "a=2"), states(store), "the other handler's record of the object stays");
+
+        store.reserve(store.offline(e -> e.handlerId() == 1), "p1");
+        store.enqueue(HANDLER, "a", "E", data(3), "t");
+        assertEquals(List.of("a=1", "a=2/reserved", "a=3"), states(store), "a reserved record is not replaced");
+        store.enqueue(HANDLER, "a", "E", data(4), "t");
+        assertEquals(List.of("a=1", "a=2/reserved", "a=4"), states(store), "the unreserved one is");
+
+        store.markFailed(store.offline(e -> e.handlerId() == 1 && e.processId().isEmpty()));
+        store.enqueue(HANDLER, "a", "E", data(5), "t");
+        assertEquals(List.of("a=1", "a=2/reserved", "a=4/failed", "a=5"), states(store), "nor is a failed one");
+
+        store.remove(store.offline(e -> e.data().get("PHONE_NUMBER").asText().length() == 5));
+        store.enqueue(HANDLER, "a", "E", data(6), "t");
+        store.enqueue(HANDLER, "a", "E", data(7), "t");
+        assertEquals(List.of("a=1", "a=2/reserved", "a=4/failed", "a=7"), states(store), "after a removal");
+
+        store.enqueue(HANDLER, "b", "E", data(1), "t"); // past the count of 4: the oldest (the other handler's) goes
+        store.enqueue(other, "a", "E", data(8), "t");
+        assertEquals(List.of("a=4/failed", "a=7", "b=1", "a=8"), states(store), "the count drops the oldest first");
+
+        EventStore restored = new EventStore(4, Long.MAX_VALUE);
+        restored.restore(store.snapshot());
+        restored.enqueue(HANDLER, "a", "E", data(9), "t");
+        restored.enqueue(other, "a", "E", data(9), "t");
+        assertEquals(List.of("a=4/failed", "b=1", "a=9", "a=9"), states(restored), "a restored record is replaced");
+
+        restored.clear();
+        restored.enqueue(HANDLER, "a", "E", data(1), "t");
+        restored.enqueue(HANDLER, "a", "E", data(2), "t");
+        assertEquals(List.of("a=2"), states(restored), "after a reset");
+    }
 }
