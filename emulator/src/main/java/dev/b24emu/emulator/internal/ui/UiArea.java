@@ -1,11 +1,8 @@
 package dev.b24emu.emulator.internal.ui;
 
 import dev.b24emu.emulator.internal.area.Area;
-import dev.b24emu.emulator.internal.journal.RequestJournal;
-import dev.b24emu.emulator.internal.outbound.DeliveryJournal;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -14,10 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The emulator's pages under /_emulator/ui/: the dashboard (over the control API, with a server-sent event stream that
@@ -33,9 +27,11 @@ public final class UiArea implements Area {
             "control-token.js", new String[] {"/ui/control-token.js", "application/javascript; charset=utf-8"});
 
     private final PortalRegistry portals;
+    private final EventStreams streams;
 
     public UiArea(PortalRegistry portals) {
         this.portals = portals;
+        this.streams = new EventStreams(portals::all);
     }
 
     @Override
@@ -52,40 +48,18 @@ public final class UiArea implements Area {
      */
     private void stream(RoutingContext ctx) {
         String portalId = ctx.queryParams().get("portal");
-        Supplier<Collection<Portal>> watched;
-        if ("*".equals(portalId)) {
-            watched = portals::all;
-        } else {
-            Portal portal = portals.get(portalId == null ? PortalRegistry.DEFAULT_ID : portalId).orElse(null);
+        Portal portal = null;
+        if (!"*".equals(portalId)) {
+            portal = portals.get(portalId == null ? PortalRegistry.DEFAULT_ID : portalId).orElse(null);
             if (portal == null) {
                 ctx.response().setStatusCode(404).end();
                 return;
             }
-            watched = () -> List.of(portal);
         }
         HttpServerResponse response = ctx.response();
         response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
         response.write(": connected\n\n");
-        long[] seen = {-1, -1};
-        long[] ticks = {0};
-        Vertx vertx = ctx.vertx();
-        long timer = vertx.setPeriodic(300, id -> {
-            long lastRequest = 0;
-            long lastDelivery = 0;
-            for (Portal portal : watched.get()) {
-                lastRequest = Math.max(lastRequest, portal.store(RequestJournal.class).lastSeq());
-                lastDelivery = Math.max(lastDelivery, portal.store(DeliveryJournal.class).lastSeq());
-            }
-            if (lastRequest != seen[0] || lastDelivery != seen[1]) {
-                seen[0] = lastRequest;
-                seen[1] = lastDelivery;
-                response.write("event: update\ndata: {\"request\":" + lastRequest + ",\"delivery\":" + lastDelivery + "}\n\n");
-            } else if (++ticks[0] % 50 == 0) {
-                response.write(": keep-alive\n\n");
-            }
-        });
-        response.closeHandler(v -> vertx.cancelTimer(timer));
-        ctx.request().connection().closeHandler(v -> vertx.cancelTimer(timer));
+        streams.open(ctx.vertx(), response, portal);
     }
 
     private static void resource(RoutingContext ctx, String path, String contentType) {
