@@ -62,7 +62,7 @@ public final class EmulatorOptions {
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
                 v.allowedHosts, v.allowedOrigins, new ServerConfig.Timeouts(v.idleTimeoutSeconds, v.headerTimeoutSeconds),
-                v.fsyncAlways, v.proxyPort);
+                v.fsyncAlways, v.proxyPort, v.heapGuardPercent);
     }
 
     /** The options one by one; every one has the default {@link #defaults()} uses. */
@@ -85,6 +85,7 @@ public final class EmulatorOptions {
         private int configObjects = 1000;
         private int tokens = 10_000;
         private int maxPortals = PortalRegistry.DEFAULT_MAX_PORTALS;
+        private int heapGuardPercent;
         private long bodyLimit = 8L * 1024 * 1024;
         private int eventLoops;
         private int httpsPort = -1;
@@ -183,6 +184,19 @@ public final class EmulatorOptions {
          */
         public Builder maxPortals(int portals) { this.maxPortals = portals; return this; }
 
+        /**
+         * Past this share of the heap in use after a major collection, the portals made at run time that were used
+         * least recently are deleted, a quarter at a time (D123). Default 0, never: a JVM test's heap is its user's.
+         * The command line's default is 75.
+         */
+        public Builder heapGuardPercent(int percent) {
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("heapGuardPercent must be 0 (never) to 100");
+            }
+            this.heapGuardPercent = percent;
+            return this;
+        }
+
         /** The largest request body accepted, in bytes (default 8 MiB). */
         public Builder bodyLimit(long bytes) { this.bodyLimit = bytes; return this; }
 
@@ -255,6 +269,7 @@ public final class EmulatorOptions {
             copy.crmObjects = crmObjects;
             copy.callMegabytes = callMegabytes;
             copy.maxPortals = maxPortals;
+            copy.heapGuardPercent = heapGuardPercent;
             copy.configObjects = configObjects;
             copy.tokens = tokens;
             copy.crmMegabytes = crmMegabytes;

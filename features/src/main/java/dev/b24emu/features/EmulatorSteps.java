@@ -3,6 +3,7 @@ package dev.b24emu.features;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24emu.emulator.Bitrix24Emulator;
 import dev.b24emu.emulator.EmulatorOptions;
+import dev.b24emu.emulator.testing.EmulatorProcess;
 import dev.b24emu.emulator.testing.HandlerServer;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
@@ -88,8 +89,8 @@ public class EmulatorSteps {
     public void switchPortal(String id) {
         requireEmulator();
         ctx.portalId = id;
-        ctx.webhook = id.equals("default") && ctx.ownEmulator != null ? ctx.ownEmulator.webhookUrl()
-                : Objects.requireNonNull(portalWebhooks.get(id), "a portal this scenario created: " + id);
+        ctx.webhook = Objects.requireNonNull(portalWebhooks.get(id),
+                "a portal this scenario created, or the default portal of its own emulator: " + id);
     }
 
     @Then("the control API has no portal {string}")
@@ -99,12 +100,47 @@ public class EmulatorSteps {
 
     private void ownEmulator(EmulatorOptions.Builder options) {
         requireEmulator();
-        RestAssured.given().delete(ctx.emulatorBase + "/_emulator/portals/" + ctx.portalId).then().statusCode(200);
         Bitrix24Emulator own = Bitrix24Emulator.start(options.build());
         ctx.ownEmulator = own;
-        ctx.emulatorBase = own.baseUrl();
+        moveTo(own.baseUrl(), own.webhookUrl());
+    }
+
+    /** Leaves the shared emulator's portal for the default portal of the scenario's own emulator. */
+    private void moveTo(String base, String webhook) {
+        RestAssured.given().delete(ctx.emulatorBase + "/_emulator/portals/" + ctx.portalId).then().statusCode(200);
+        ctx.emulatorBase = base;
         ctx.portalId = "default";
-        ctx.webhook = own.webhookUrl();
+        ctx.webhook = webhook;
+        portalWebhooks.put("default", webhook);
+    }
+
+    /** As above, a process with a heap of its own (a heap cap's effects cannot be shown in the shared JVM). */
+    @Given("an emulator process of its own with a {int} MB heap that deletes portals past {int} percent of it in use after a full collection")
+    public void ownEmulatorProcess(int heapMegabytes, int percent) throws Exception {
+        requireEmulator();
+        EmulatorProcess own = EmulatorProcess.start(List.of("-Xmx" + heapMegabytes + "m", "-XX:+UseParallelGC"),
+                "--heap-guard", Integer.toString(percent));
+        ctx.ownProcess = own;
+        moveTo(own.base(), own.webhookUrl());
+    }
+
+    /** Portals "heap-1" to "heap-N", each keeping a lead whose comments are that long. */
+    @When("I create {int} portals through the control API, each with a lead of {int} KB of comments")
+    public void portalsWithLargeLeads(int portals, int kilobytes) {
+        String comments = "x".repeat(kilobytes * 1000);
+        for (int i = 1; i <= portals; i++) {
+            createPortal("heap-" + i);
+            Response lead = RestAssured.given().contentType("application/json")
+                    .body(Map.of("fields", Map.of("TITLE", "heap " + i, "COMMENTS", comments)))
+                    .post(portalWebhooks.get("heap-" + i) + "crm.lead.add");
+            assertEquals(200, lead.statusCode(), "portal heap-" + i + ": " + lead.asString());
+        }
+    }
+
+    @Then("the emulator's log has a warning saying {string}")
+    public void logWarning(String text) {
+        List<String> log = Objects.requireNonNull(ctx.ownProcess, "an emulator process of its own").output();
+        assertTrue(log.stream().anyMatch(line -> line.contains(" WARN ") && line.contains(text)), String.join("\n", log));
     }
 
     @Given("the portal setting {string} is {string}")

@@ -62,6 +62,13 @@ public class Hooks {
             if (context.ownEmulator != null) {
                 context.ownEmulator.close();
             }
+            if (context.ownProcess != null) {
+                try {
+                    context.ownProcess.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

@@ -46,6 +46,8 @@ public final class ScenarioContext {
     HandlerServer handler;
     /** An emulator the scenario started with options of its own (closed after it), or null */
     dev.b24emu.emulator.Bitrix24Emulator ownEmulator;
+    /** An emulator process the scenario started (stopped after it), or null */
+    dev.b24emu.emulator.testing.EmulatorProcess ownProcess;
 
     /** The user the webhook acts as: the operator of scenarios that run against a real portal too. */
     long operatorId() {

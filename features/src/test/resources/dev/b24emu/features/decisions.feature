@@ -232,6 +232,21 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | USER_ID | {operator} |
     Then the call succeeds
 
+  @D123 @emulator-only
+  Scenario: When the heap stays full after a full collection, the portals made at run time used least recently go
+    Given an emulator process of its own with a 64 MB heap that deletes portals past 60 percent of it in use after a full collection
+    When I create 60 portals through the control API, each with a lead of 1000 KB of comments
+    Then the emulator's log has a warning saying "deleted the"
+    When I switch to the portal "heap-1"
+    And I call "user.current"
+    Then the call fails with 401 "NO_AUTH_FOUND"
+    When I switch to the portal "heap-60"
+    And I call "user.current"
+    Then the call succeeds
+    When I switch to the portal "default"
+    And I call "user.current"
+    Then the call succeeds
+
   @D121 @emulator-only
   Scenario: Past the bound of tokens the oldest access token is forgotten, and the newest keep working
     Given an emulator of its own that keeps at most 2 tokens of each kind per portal

@@ -137,6 +137,12 @@ public final class Main implements Callable<Integer> {
             + " cannot fill the memory. The default portal is always kept (default: ${DEFAULT-VALUE}).")
     int maxPortals = 1000;
 
+    @Option(names = "--heap-guard", description = "Past this percentage of the heap in use after a full collection,"
+            + " the portals made while the emulator runs that were used least recently are deleted, a quarter at a"
+            + " time, so that load spread over many portals cannot fill the memory; 0 never deletes"
+            + " (default: ${DEFAULT-VALUE}).")
+    int heapGuard = 75;
+
     @Option(names = "--body-limit", description = "Largest accepted request body in bytes (default: ${DEFAULT-VALUE}).")
     long bodyLimit = 8L * 1024 * 1024;
 
@@ -223,8 +229,8 @@ public final class Main implements Callable<Integer> {
             err.println("--state-save-seconds must be at least 1");
             return CommandLine.ExitCode.USAGE;
         }
-        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || callMegabytes < 1 || crmObjects < 1 || crmMegabytes < 1 || configObjects < 1 || tokens < 1 || maxPortals < 1 || bodyLimit < 1024) {
-            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls, --max-call-megabytes, --max-crm-objects, --max-crm-megabytes, --max-config-objects, --max-tokens and --max-portals >= 1, and --body-limit >= 1024");
+        if (journalSize < 0 || finishedCalls < 1 || openCalls < 1 || callMegabytes < 1 || crmObjects < 1 || crmMegabytes < 1 || configObjects < 1 || tokens < 1 || maxPortals < 1 || bodyLimit < 1024 || heapGuard < 0 || heapGuard > 100) {
+            err.println("--journal-size must be >= 0, --max-finished-calls, --max-open-calls, --max-call-megabytes, --max-crm-objects, --max-crm-megabytes, --max-config-objects, --max-tokens and --max-portals >= 1, --body-limit >= 1024, and --heap-guard 0 to 100");
             return CommandLine.ExitCode.USAGE;
         }
         if (!fsync.equals("always") && !fsync.equals("periodic")) {
@@ -248,7 +254,7 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
-                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).callMegabytes(callMegabytes).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxTokens(tokens).maxPortals(maxPortals)
+                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).callMegabytes(callMegabytes).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxTokens(tokens).maxPortals(maxPortals).heapGuardPercent(heapGuard)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
                 .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)

@@ -2,7 +2,7 @@ package dev.b24emu.emulator.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.b24emu.emulator.support.EmulatorProcess;
+import dev.b24emu.emulator.testing.EmulatorProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

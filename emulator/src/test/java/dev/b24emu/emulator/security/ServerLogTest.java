@@ -1,6 +1,6 @@
 package dev.b24emu.emulator.security;
 
-import dev.b24emu.emulator.support.EmulatorProcess;
+import dev.b24emu.emulator.testing.EmulatorProcess;
 import dev.b24emu.emulator.support.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

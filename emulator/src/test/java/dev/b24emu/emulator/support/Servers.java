@@ -35,6 +35,7 @@ public final class Servers {
         public int configObjects = 1000;
         public int tokens = 10_000;
         public int maxPortals = 1000;
+        public int heapGuardPercent;
         public long bodyLimit = 8L * 1024 * 1024;
         public ServerConfig.Timeouts timeouts = ServerConfig.Timeouts.DEFAULT;
         public boolean fsyncAlways;
@@ -49,7 +50,7 @@ public final class Servers {
             return new ServerConfig(host, port, "demo-token", 1, null, new Portal.Bounds(journalSize, finishedCalls,
                     openCalls, callMegabytes, crmObjects, crmMegabytes, configObjects, tokens), maxPortals, bodyLimit, 0,
                     httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of(),
-                    timeouts, fsyncAlways, proxyPort);
+                    timeouts, fsyncAlways, proxyPort, heapGuardPercent);
         }
     }
 }

@@ -148,9 +148,7 @@ public final class PortalRegistry {
         portal.used(uses);
         madeAtRunTime.add(portal.id());
         if (madeAtRunTime.size() > maxMadeAtRunTime) {
-            String leastRecent = madeAtRunTime.stream().map(portals::get)
-                    .min(Comparator.comparingLong(Portal::lastUse)).orElseThrow().id();
-            delete(leastRecent);
+            String leastRecent = deleteLeastRecentlyUsed(1).get(0);
             if (!warned) {
                 warned = true;
                 LOG.warn("{} portals made while the emulator runs (--max-portals): each new one now deletes the one"
@@ -158,6 +156,25 @@ public final class PortalRegistry {
             }
         }
         return portal;
+    }
+
+    /**
+     * Deletes up to {@code count} portals made at run time, those a request named least recently first, as DELETE
+     * would; the one used most recently is kept (D119, D123).
+     *
+     * @return the IDs deleted, least recently used first
+     */
+    public synchronized List<String> deleteLeastRecentlyUsed(int count) {
+        List<String> byUse = madeAtRunTime.stream().map(portals::get)
+                .sorted(Comparator.comparingLong(Portal::lastUse)).map(Portal::id).toList();
+        List<String> deleted = byUse.subList(0, Math.max(0, Math.min(count, byUse.size() - 1)));
+        deleted.forEach(this::delete);
+        return deleted;
+    }
+
+    /** How many portals made at run time there are (the default portal and a state file's are not). */
+    public synchronized int madeAtRunTime() {
+        return madeAtRunTime.size();
     }
 
     public SeedFormat seeds() {

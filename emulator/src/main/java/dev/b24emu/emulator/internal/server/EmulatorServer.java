@@ -26,6 +26,7 @@ import dev.b24emu.emulator.internal.outbound.SelfGuard;
 import dev.b24emu.emulator.internal.outbound.api.OutboundArea;
 import dev.b24emu.emulator.internal.placements.WidgetPublisher;
 import dev.b24emu.emulator.internal.placements.api.PlacementsArea;
+import dev.b24emu.emulator.internal.portal.HeapGuard;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.PortalSeed;
@@ -97,6 +98,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
     private final ObjectMapper json = new ObjectMapper();
     private final PortalRegistry portals;
+    private final HeapGuard heapGuard;
     private final MethodTable methods;
     private final AppsArea apps;
     private final String controlToken;
@@ -114,6 +116,7 @@ public final class EmulatorServer implements AutoCloseable {
         Contracts contracts = Contracts.shared();
         this.lease = VertxLease.take(); // the instance may still be being made: wired below once needed
         this.portals = new PortalRegistry(EmulatorClock.system(), config.bounds(), config.maxPortals());
+        this.heapGuard = HeapGuard.start(portals, config.heapGuardPercent());
         SelfGuard self = new SelfGuard(this::ports);
         this.outbound = new Outbound(lease::vertx, self);
         try {
@@ -397,8 +400,12 @@ public final class EmulatorServer implements AutoCloseable {
         private final HttpServerOptions options;
         private final AtomicInteger bound;
         private final long headerMillis;
-        /** connections of this event loop that have not yet sent a whole request head */
-        private final java.util.Set<io.vertx.core.http.HttpConnection> waiting = new java.util.HashSet<>();
+        /**
+         * maps the connections of this event loop that have not yet sent a whole request head to their timers, which
+         * are cancelled at the head or the close: a timer left to run held its closed connection (about 8 KB) for the
+         * whole header timeout, and a client opening a connection per request (PHP's curl) filled the heap in 15 s
+         */
+        private final java.util.Map<io.vertx.core.http.HttpConnection, Long> waiting = new java.util.HashMap<>();
 
         HttpVerticle(Handler<HttpServerRequest> entry, HttpServerOptions options, AtomicInteger bound, int headerSeconds) {
             this.entry = entry;
@@ -411,20 +418,27 @@ public final class EmulatorServer implements AutoCloseable {
         public Future<?> start() {
             return vertx.createHttpServer(options)
                     .connectionHandler(connection -> {
-                        waiting.add(connection);
-                        connection.closeHandler(v -> waiting.remove(connection));
-                        vertx.setTimer(headerMillis, id -> {
-                            if (waiting.remove(connection)) {
+                        waiting.put(connection, vertx.setTimer(headerMillis, id -> {
+                            if (waiting.remove(connection) != null) {
                                 connection.close();
                             }
-                        });
+                        }));
+                        connection.closeHandler(v -> headSent(connection));
                     })
                     .requestHandler(request -> {
-                        waiting.remove(request.connection());
+                        headSent(request.connection());
                         entry.handle(request);
                     })
                     .listen()
                     .onSuccess(server -> bound.set(server.actualPort()));
+        }
+
+        /** The connection sent a request head, or closed: its header timer goes, and the reference it held. */
+        private void headSent(io.vertx.core.http.HttpConnection connection) {
+            Long timer = waiting.remove(connection);
+            if (timer != null) {
+                vertx.cancelTimer(timer);
+            }
         }
     }
 
@@ -552,6 +566,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (!released.compareAndSet(false, true)) {
             return; // closed before: closing again changes nothing, as closing a Vert.x instance twice did
         }
+        heapGuard.close();
         List<Future<?>> closing = new ArrayList<>();
         if (vertx != null) { // null when the start failed before it needed the instance
             timers.forEach(vertx::cancelTimer);

@@ -28,13 +28,15 @@ import java.util.concurrent.Callable;
  * @param timeouts         how long a connection may idle, and may take to send a request's headers
  * @param fsyncAlways      whether every acknowledged change is saved to the state file before it is answered
  * @param proxyPort        the port of the proxy answering for Bitrix24's hosts: 0 picks a free one, -1 means none
+ * @param heapGuardPercent past this share of the heap in use after a major collection, the portals made at run time
+ *                         used least recently are deleted (D123); 0 means never
  */
 public record ServerConfig(String host, int port, String webhookToken, long webhookUserId, Callable<InputStream> seed,
                            Portal.Bounds bounds, int maxPortals, long bodyLimit, int eventLoops, int httpsPort,
                            Path tlsCert, Path tlsKey, Path tlsDir, Path stateFile, String controlToken,
                            int stateSaveSeconds, PortalSettings.Validation validation, Set<String> allowedHosts,
                            Set<String> allowedOrigins, Timeouts timeouts,
-                           boolean fsyncAlways, int proxyPort) {
+                           boolean fsyncAlways, int proxyPort, int heapGuardPercent) {
     public ServerConfig {
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
         allowedHosts = Set.copyOf(allowedHosts);

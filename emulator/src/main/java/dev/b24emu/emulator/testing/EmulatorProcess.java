@@ -1,4 +1,4 @@
-package dev.b24emu.emulator.support;
+package dev.b24emu.emulator.testing;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The emulator as its own process, started from the command line as a user starts it: for what only a process shows
- * (its log, a kill -9, SIGTERM). Its output is collected line by line.
+ * The emulator as its own process, started with this JVM's class path as a user starts it from the command line: for
+ * what only a process shows (its log, a heap of its own, a kill -9, SIGTERM). Its output is collected line by line.
  */
 public final class EmulatorProcess implements AutoCloseable {
     private static final String BANNER = "Bitrix24 telephony emulator on ";
@@ -29,9 +29,16 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** Starts {@code java -cp <test classpath> dev.b24emu.emulator.cli.Main --port 0 --https-port -1 <args>}. */
     public static EmulatorProcess start(String... args) throws Exception {
+        return start(List.of(), args);
+    }
+
+    /** As above, with JVM flags before the main class (a heap cap). */
+    public static EmulatorProcess start(List<String> jvmFlags, String... args) throws Exception {
         // the tests' simplelogger.properties keeps request lines quiet; a process logs as the shipped jar does
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.slf4j.simpleLogger.log.b24emu=info", "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.log.b24emu=info"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.b24emu.emulator.cli.Main", "--port", "0", "--https-port", "-1"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
