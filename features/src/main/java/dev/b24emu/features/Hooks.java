@@ -63,11 +63,7 @@ public class Hooks {
                 context.ownEmulator.close();
             }
             if (context.ownProcess != null) {
-                try {
-                    context.ownProcess.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                context.ownProcess.close();
             }
         }
     }

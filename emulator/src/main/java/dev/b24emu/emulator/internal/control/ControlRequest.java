@@ -31,6 +31,14 @@ public final class ControlRequest {
         this.endpoints = endpoints;
     }
 
+    /**
+     * Runs work too long for the event loop (an export of a large portal) on a worker thread; the route answers its
+     * result when it is done.
+     */
+    public <T> io.vertx.core.Future<T> blocking(java.util.concurrent.Callable<T> work) {
+        return ctx.vertx().executeBlocking(work, false);
+    }
+
     /** The portal of a /_emulator/portals/{id}/... route. */
     public Portal portal() {
         if (portal == null) {
@@ -62,6 +70,18 @@ public final class ControlRequest {
     }
 
     /** The JSON body as an object ({} when there is none); anything else is a 400. */
+    /** The body's size in bytes. */
+    public int bodyLength() {
+        Buffer buffer = ctx.body().buffer();
+        return buffer == null ? 0 : buffer.length();
+    }
+
+    /** A parser over the body, for a body too large to read as one tree (a large portal's state). */
+    public com.fasterxml.jackson.core.JsonParser bodyParser() throws IOException {
+        Buffer buffer = ctx.body().buffer();
+        return json.getFactory().createParser(buffer == null ? new byte[0] : buffer.getBytes());
+    }
+
     public ObjectNode body() {
         if (body == null) {
             Buffer buffer = ctx.body().buffer();

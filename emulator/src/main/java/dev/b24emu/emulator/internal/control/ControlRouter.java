@@ -212,6 +212,10 @@ public final class ControlRouter implements ControlRoutes {
     }
 
     private void write(RoutingContext ctx, int status, Object body) {
+        if (body instanceof Buffer written) { // JSON written already (a portal's state, streamed)
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(written);
+            return;
+        }
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(body);

@@ -1,6 +1,9 @@
 package dev.b24emu.emulator.internal.portal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,26 +44,61 @@ public final class PortalState {
     private PortalState() {
     }
 
+    /** A portal's state as a tree, for tests: the control API and the state file stream it ({@link #write}). */
     public static ObjectNode export(Portal portal) {
-        return portal.exclusive(() -> {
-            ObjectNode state = JSON.createObjectNode();
-            state.put("format", FORMAT);
-            state.put("id", portal.id());
-            if (portal.namedDomain() != null) {
-                state.put("domain", portal.namedDomain());
-            }
-            ObjectNode webhook = state.putObject("webhook");
-            webhook.put("userId", portal.webhook().userId());
-            webhook.put("token", portal.webhook().token());
-            webhook.set("scopes", JSON.valueToTree(portal.webhook().scopes().stream().sorted().toList()));
-            state.set("settings", portal.settings().toJson());
-            state.put("clockOffsetSeconds", portal.clock().offset().toSeconds());
-            portal.stores().forEach((name, store) -> {
-                if (store.snapshotType() != null) {
-                    state.set(name, JSON.valueToTree(store.snapshot()));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        write(portal, bytes);
+        try {
+            return (ObjectNode) JSON.readTree(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a portal's state as one JSON document to {@code out}, which stays open. */
+    public static void write(Portal portal, OutputStream out) {
+        try (JsonGenerator generator = JSON.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            write(portal, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes a portal's state as the generator's next value, streamed: built as a tree first (a node for each value),
+     * a 100,000-contact portal's state did not fit the launcher's heap, and its export was answered 500 after the
+     * event loops had stalled for 10 s.
+     */
+    public static void write(Portal portal, JsonGenerator out) {
+        portal.exclusive(() -> {
+            try {
+                out.writeStartObject();
+                out.writeStringField("format", FORMAT);
+                out.writeStringField("id", portal.id());
+                if (portal.namedDomain() != null) {
+                    out.writeStringField("domain", portal.namedDomain());
                 }
-            });
-            return state;
+                out.writeObjectFieldStart("webhook");
+                out.writeNumberField("userId", portal.webhook().userId());
+                out.writeStringField("token", portal.webhook().token());
+                out.writeFieldName("scopes");
+                JSON.writeValue(out, portal.webhook().scopes().stream().sorted().toList());
+                out.writeEndObject();
+                out.writeFieldName("settings");
+                JSON.writeValue(out, portal.settings().toJson());
+                out.writeNumberField("clockOffsetSeconds", portal.clock().offset().toSeconds());
+                for (Map.Entry<String, Store<?>> store : portal.stores().entrySet()) {
+                    if (store.getValue().snapshotType() != null) {
+                        out.writeFieldName(store.getKey());
+                        JSON.writeValue(out, store.getValue().snapshot());
+                    }
+                }
+                out.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
         });
     }
 
@@ -70,31 +111,83 @@ public final class PortalState {
                 throw new StateException((v.location().isEmpty() ? "/" : v.location()) + ": " + v.message());
             });
         }
-        PortalSettings settings;
-        try {
-            settings = portal.settings().patch(state.path("settings"));
-        } catch (IllegalArgumentException e) {
-            throw new StateException("/settings: " + e.getMessage());
-        }
-        long offset = clockOffset(state);
-        Map<Store<Object>, Object> snapshots = new LinkedHashMap<>();
-        for (Map.Entry<String, Store<?>> named : portal.stores().entrySet()) {
-            @SuppressWarnings("unchecked")
-            Store<Object> store = (Store<Object>) named.getValue();
-            if (store.snapshotType() == null || !state.has(named.getKey())) {
-                continue;
-            }
-            Object snapshot = read(named.getKey(), state.get(named.getKey()), store.snapshotType());
-            store.check(snapshot);
-            snapshots.put(store, snapshot);
-        }
         for (Iterator<String> names = state.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!OWN_FIELDS.contains(name) && !portal.stores().containsKey(name)) {
-                throw new StateException("/" + name + ": unknown section; a state has " + OWN_FIELDS + " and "
-                        + portal.stores().keySet());
+                throw unknownSection(portal.stores(), name);
             }
         }
+        Map<String, Object> sections = new LinkedHashMap<>();
+        portal.stores().forEach((name, store) -> {
+            if (store.snapshotType() != null && state.has(name)) {
+                sections.put(name, read(name, state.get(name), store.snapshotType()));
+            }
+        });
+        restore(portal, new Sections(state, sections));
+    }
+
+    private static StateException unknownSection(Map<String, Store<?>> stores, String name) {
+        return new StateException("/" + name + ": unknown section; a state has " + OWN_FIELDS + " and " + stores.keySet());
+    }
+
+    /**
+     * A portal's state as read: its own fields (format, id, webhook, settings ...) as a tree, and each store's section
+     * as the store's snapshot.
+     */
+    public record Sections(JsonNode own, Map<String, Object> snapshots) {
+    }
+
+    /**
+     * Reads a portal's state from a parser at its object's start, each store's section straight into its snapshot:
+     * a tree of a 100,000-contact portal's state (a node for each value) did not fit the launcher's heap, so the
+     * emulator could not start from the state file it had saved. A CRM item is frozen as it is read. The published
+     * schema is not applied (it checks a tree); each section's types and its store's checks are.
+     *
+     * @param stores any portal's stores, for the sections' types (every portal has the same)
+     */
+    public static Sections read(JsonParser parser, Map<String, Store<?>> stores) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new StateException("/: a state must be a JSON object with \"format\": \"" + FORMAT + "\"");
+        }
+        ObjectNode own = JSON.createObjectNode();
+        Map<String, Object> snapshots = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (OWN_FIELDS.contains(name)) {
+                own.set(name, JSON.readTree(parser));
+                if (name.equals("format") && !FORMAT.equals(own.get(name).asText())) {
+                    throw new StateException("/format: must be \"" + FORMAT + "\" (a state read section by section is"
+                            + " not upgraded)");
+                }
+            } else if (stores.containsKey(name) && stores.get(name).snapshotType() != null) {
+                snapshots.put(name, read(name, parser, stores.get(name).snapshotType()));
+            } else {
+                throw unknownSection(stores, name);
+            }
+        }
+        if (!FORMAT.equals(own.path("format").asText())) {
+            throw new StateException("/format: must be \"" + FORMAT + "\"");
+        }
+        return new Sections(own, snapshots);
+    }
+
+    /** Replaces the portal's state with what was read; a bad section is a StateException and touches nothing. */
+    public static void restore(Portal portal, Sections state) {
+        PortalSettings settings;
+        try {
+            settings = portal.settings().patch(state.own().path("settings"));
+        } catch (IllegalArgumentException e) {
+            throw new StateException("/settings: " + e.getMessage());
+        }
+        long offset = clockOffset(state.own());
+        Map<Store<Object>, Object> snapshots = new LinkedHashMap<>();
+        state.snapshots().forEach((name, snapshot) -> {
+            @SuppressWarnings("unchecked")
+            Store<Object> store = (Store<Object>) portal.stores().get(name);
+            store.check(snapshot);
+            snapshots.put(store, snapshot);
+        });
         portal.exclusive(() -> {
             portal.clearAll();
             portal.settings(settings);
@@ -106,8 +199,20 @@ public final class PortalState {
     }
 
     private static Object read(String section, JsonNode node, Class<?> type) {
+        return read(section, () -> JSON.treeToValue(node, type));
+    }
+
+    private static Object read(String section, JsonParser parser, Class<?> type) {
+        return read(section, () -> JSON.readValue(parser, type));
+    }
+
+    private interface Reading {
+        Object read() throws IOException;
+    }
+
+    private static Object read(String section, Reading reading) {
         try {
-            Object value = JSON.treeToValue(node, type);
+            Object value = reading.read();
             if (value == null) {
                 throw new StateException("/" + section + ": must be an object");
             }
@@ -116,6 +221,8 @@ public final class PortalState {
             throw new StateException("/" + section + path(e) + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new StateException("/" + section + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new StateException("/" + section + ": " + e.getMessage());
         }

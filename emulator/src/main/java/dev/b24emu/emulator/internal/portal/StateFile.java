@@ -1,9 +1,10 @@
 package dev.b24emu.emulator.internal.portal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,15 +24,28 @@ import java.util.Set;
  */
 public final class StateFile {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * files up to this size are read as one tree and checked against the published schema first; larger ones
+     * section by section (loadSectionBySection)
+     */
+    public static final long TREE_LIMIT = 16L * 1024 * 1024;
     private final Path file;
     private final PortalRegistry portals;
     /** changes acknowledged so far (durable mode), and how many of them the file on disk holds */
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private long savedChanges;
 
+    private final long treeLimit;
+
     public StateFile(Path file, PortalRegistry portals) {
+        this(file, portals, TREE_LIMIT);
+    }
+
+    /** For tests: where reading section by section starts. */
+    StateFile(Path file, PortalRegistry portals, long treeLimit) {
         this.file = file;
         this.portals = portals;
+        this.treeLimit = treeLimit;
     }
 
     public Path path() {
@@ -41,6 +56,14 @@ public final class StateFile {
     public void load() {
         if (!Files.exists(file)) {
             return;
+        }
+        try {
+            if (Files.size(file) > treeLimit) {
+                loadSectionBySection();
+                return;
+            }
+        } catch (IOException e) {
+            throw new StateException("Cannot read state file " + file + ": " + e.getMessage());
         }
         JsonNode saved;
         try {
@@ -59,24 +82,74 @@ public final class StateFile {
             }
         }
         for (JsonNode state : saved.get("portals")) {
-            String id = state.path("id").asText();
-            Portal portal;
-            try {
-                portal = portals.get(id).orElseGet(() -> {
-                    Set<String> scopes = new HashSet<>();
-                    state.path("webhook").path("scopes").forEach(s -> scopes.add(s.asText()));
-                    return portals.create(new PortalRegistry.PortalSpec(id, state.path("webhook").path("userId").asLong(1),
-                            state.path("webhook").path("token").asText(), scopes, null,
-                            state.hasNonNull("domain") ? state.get("domain").asText() : null));
-                });
-            } catch (IllegalArgumentException e) {
-                throw new StateException("State file " + file + ", portal " + id + ": " + e.getMessage());
+            restore(state, portal -> PortalState.restore(portal, state));
+        }
+    }
+
+    /**
+     * A file this large is read portal by portal and section by section (PortalState.read): as one tree, the file a
+     * 100,000-contact portal had saved did not fit the launcher's heap, and the emulator could not start from it.
+     */
+    private void loadSectionBySection() throws IOException {
+        Map<String, Store<?>> stores = portals.require(PortalRegistry.DEFAULT_ID).stores();
+        Set<String> seen = new HashSet<>();
+        boolean listed = false;
+        try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new StateException("State file " + file + " has no \"portals\" list");
             }
-            try {
-                PortalState.restore(portal, state);
-            } catch (StateException e) {
-                throw new StateException("State file " + file + ", portal " + id + ": " + e.getMessage());
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!field.equals("portals")) {
+                    parser.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    break;
+                }
+                listed = true;
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    PortalState.Sections state;
+                    try {
+                        state = PortalState.read(parser, stores);
+                    } catch (StateException e) {
+                        throw new StateException("State file " + file + ", portal " + seen.size() + ": " + e.getMessage());
+                    }
+                    if (!seen.add(state.own().path("id").asText())) {
+                        throw new StateException("State file " + file + ": portal " + state.own().path("id").asText()
+                                + " appears twice");
+                    }
+                    restore(state.own(), portal -> PortalState.restore(portal, state));
+                }
             }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StateException("Cannot read state file " + file + ": " + e.getOriginalMessage());
+        }
+        if (!listed) {
+            throw new StateException("State file " + file + " has no \"portals\" list");
+        }
+    }
+
+    /** Restores one portal of the file, made first if the emulator lacks it; {@code own} has its id and webhook. */
+    private void restore(JsonNode own, java.util.function.Consumer<Portal> restore) {
+        String id = own.path("id").asText();
+        Portal portal;
+        try {
+            portal = portals.get(id).orElseGet(() -> {
+                Set<String> scopes = new HashSet<>();
+                own.path("webhook").path("scopes").forEach(s -> scopes.add(s.asText()));
+                return portals.create(new PortalRegistry.PortalSpec(id, own.path("webhook").path("userId").asLong(1),
+                        own.path("webhook").path("token").asText(), scopes, null,
+                        own.hasNonNull("domain") ? own.get("domain").asText() : null));
+            });
+        } catch (IllegalArgumentException e) {
+            throw new StateException("State file " + file + ", portal " + id + ": " + e.getMessage());
+        }
+        try {
+            restore.accept(portal);
+        } catch (StateException e) {
+            throw new StateException("State file " + file + ", portal " + id + ": " + e.getMessage());
         }
     }
 
@@ -99,16 +172,26 @@ public final class StateFile {
 
     /** Writes every portal's state atomically. */
     public synchronized void save() {
-        ObjectNode content = JSON.createObjectNode();
-        content.put("format", PortalState.FORMAT);
-        ArrayNode list = content.putArray("portals");
-        portals.all().forEach(p -> list.add(PortalState.export(p)));
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            // streamed portal by portal: the whole file as a tree (and then as bytes) did not fit the launcher's heap
+            // with a 100,000-contact portal
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content)));
+                java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+                try (JsonGenerator generator = JSON.getFactory().createGenerator(out).useDefaultPrettyPrinter()
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                    generator.writeStartObject();
+                    generator.writeStringField("format", PortalState.FORMAT);
+                    generator.writeArrayFieldStart("portals");
+                    for (Portal portal : portals.all()) {
+                        PortalState.write(portal, generator);
+                    }
+                    generator.writeEndArray();
+                    generator.writeEndObject();
+                }
+                out.flush();
                 channel.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

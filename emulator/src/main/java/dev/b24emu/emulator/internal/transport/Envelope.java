@@ -9,7 +9,6 @@ import dev.b24emu.emulator.internal.clock.IsoTime;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,7 +42,7 @@ public final class Envelope {
     /** The streamed success answer of a result, started at {@code start} on the portal clock and taking {@code nanos}. */
     Buffer success(Object result, Instant start, long nanos, ZoneId zone, Map<String, JsonNode> timeExtras) {
         Time time = Time.of(start, nanos, zone);
-        AnswerStream out = new AnswerStream();
+        BufferOutput out = new BufferOutput();
         try (JsonGenerator answer = json.createGenerator(out)) {
             // one provider for the answer's trees, as writeValue makes for a whole tree: the generator's writeTree
             // made one per tree written
@@ -84,7 +83,7 @@ public final class Envelope {
         } catch (IOException e) {
             throw new IllegalStateException("A JSON answer always serialises into memory", e);
         }
-        return out.buffer == null ? Buffer.buffer() : out.buffer;
+        return out.buffer();
     }
 
     /** The error envelope of an exchange; ERROR_CORE is written "" where the portal sends the on-premise code. */
@@ -187,30 +186,12 @@ public final class Envelope {
      * made beforehand at a guessed size was either too large or grown by copying.
      */
     public Buffer buffer(JsonNode body) {
-        AnswerStream out = new AnswerStream();
+        BufferOutput out = new BufferOutput();
         try {
             json.writeValue(out, body);
         } catch (IOException e) {
             throw new IllegalStateException("A JSON tree always serialises into memory", e);
         }
-        return out.buffer == null ? Buffer.buffer() : out.buffer;
-    }
-
-    /** Collects what Jackson writes into a buffer made at the size of its first write. */
-    private static final class AnswerStream extends OutputStream {
-        private Buffer buffer;
-
-        @Override
-        public void write(int b) {
-            write(new byte[]{(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            if (buffer == null) {
-                buffer = Buffer.buffer(length);
-            }
-            buffer.appendBytes(bytes, offset, length);
-        }
+        return out.buffer();
     }
 }

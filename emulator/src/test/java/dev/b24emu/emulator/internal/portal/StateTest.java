@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.portal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.Bitrix24Emulator;
 import dev.b24emu.emulator.EmulatorOptions;
 import dev.b24emu.emulator.TestPortal;
@@ -14,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A portal's whole state out and back in, and the --state-file across restarts. */
@@ -23,8 +28,8 @@ class StateTest extends EmulatorHarness {
         return base() + "/_emulator/portals/" + portal.id();
     }
 
-    @Test
-    void aPortalsStateRoundTrips() {
+    /** Calls open and finished, a lead, a line, a setting and an application: most stores have something. */
+    private String fill() {
         String open = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79995551001", "TYPE", 2,
                 "CRM_CREATE", 1)).then().statusCode(200).extract().path("result.CALL_ID");
         String done = call("telephony.externalcall.register", Map.of("USER_ID", 3, "PHONE_NUMBER", "+79990000001", "TYPE", 2))
@@ -34,6 +39,14 @@ class StateTest extends EmulatorHarness {
         given().contentType(ContentType.JSON).body("{\"crmMode\":\"SIMPLE\"}").patch(portalPath() + "/settings").then().statusCode(200);
         String token = given().contentType(ContentType.JSON).body(Map.of("clientId", "local.s", "clientSecret", "x",
                 "scopes", List.of("telephony", "user"))).post(portalPath() + "/apps").then().statusCode(201).extract().path("access_token");
+        return open + " " + token;
+    }
+
+    @Test
+    void aPortalsStateRoundTrips() {
+        String[] made = fill().split(" ");
+        String open = made[0];
+        String token = made[1];
 
         String state = given().get(portalPath() + "/state").then().statusCode(200).extract().asString();
         given().post(portalPath() + "/reset").then().statusCode(200);
@@ -81,5 +94,48 @@ class StateTest extends EmulatorHarness {
                     .body("result.TITLE", equalTo(List.of("Website enquiry", "Survives")));
             given().get(second.baseUrl() + "/rest/user.current?auth=" + token).then().statusCode(200);
         }
+    }
+
+    /**
+     * A state file past the tree limit is read portal by portal and section by section, to the same state as the
+     * tree path reads (a 100,000-contact portal's file did not fit the launcher's heap as one tree); a bad section
+     * read that way is still refused with its path.
+     */
+    @Test
+    void aLargeStateFileIsReadSectionBySectionToTheSameState(@TempDir Path dir) throws Exception {
+        fill();
+        Path file = dir.resolve("state.json");
+        new StateFile(file, emulator.portals()).save();
+        ObjectNode saved = PortalState.export(portal);
+        for (long treeLimit : new long[] {0, Long.MAX_VALUE}) {
+            portal.resetToSeed();
+            assertNotEquals(saved, PortalState.export(portal));
+            new StateFile(file, emulator.portals(), treeLimit).load();
+            assertEquals(saved, PortalState.export(portal), "tree limit " + treeLimit);
+        }
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\":\"" + PortalState.FORMAT + "\",\"portals\":[{\"format\":\"" + PortalState.FORMAT
+                + "\",\"id\":\"" + portal.id() + "\",\"crm\":{\"items\":\"x\"}}]}");
+        StateException refused = assertThrows(StateException.class, () -> new StateFile(bad, emulator.portals(), 0).load());
+        assertTrue(refused.getMessage().contains("/crm"), refused.getMessage());
+        assertEquals(saved, PortalState.export(portal), "the refused file changed nothing");
+    }
+
+    /** The control API reads a state this large the same way, off the event loop (whitespace makes it large here). */
+    @Test
+    void aLargeStatePutIsReadSectionBySection() {
+        fill();
+        String state = given().get(portalPath() + "/state").then().statusCode(200).extract().asString();
+        ObjectNode saved = PortalState.export(portal);
+        String padding = " ".repeat((int) StateFile.TREE_LIMIT + 1);
+        given().post(portalPath() + "/reset").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(state + padding).put(portalPath() + "/state").then().statusCode(200);
+        assertEquals(saved, PortalState.export(portal));
+
+        given().contentType(ContentType.JSON).body(state.replace("\"crm\":{", "\"crm\":{\"items\":\"x\",") + padding)
+                .put(portalPath() + "/state").then().statusCode(400).body("error_description", containsString("/crm"));
+        given().contentType(ContentType.JSON).body("{\"format\":" + padding).put(portalPath() + "/state").then().statusCode(400);
+        assertEquals(saved, PortalState.export(portal), "refused states changed nothing");
     }
 }
