@@ -69,7 +69,6 @@ public final class ControlRequest {
         return Optional.ofNullable(ctx.queryParams().get(name));
     }
 
-    /** The JSON body as an object ({} when there is none); anything else is a 400. */
     /** The body's size in bytes. */
     public int bodyLength() {
         Buffer buffer = ctx.body().buffer();
@@ -82,6 +81,7 @@ public final class ControlRequest {
         return json.getFactory().createParser(buffer == null ? new byte[0] : buffer.getBytes());
     }
 
+    /** The JSON body as an object ({} when there is none); anything else is a 400. */
     public ObjectNode body() {
         if (body == null) {
             Buffer buffer = ctx.body().buffer();
