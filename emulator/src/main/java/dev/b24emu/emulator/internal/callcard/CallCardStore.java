@@ -32,14 +32,13 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
      * the cards of ended calls, oldest first, with what their phone numbers weigh at two bytes a character (guarded
      * by itself): such a card outlives its call's place in the telephony store, open for 65 s or closed among the
      * last {@link #CLOSED_CARDS_KEPT}, and held the call's number when the weight of call text (D122) had dropped the
-     * call: 30 calls with a 6 MB number each kept 180 MB
+     * call: 30 calls with a 6 MB number each kept 180 MB. A card dropped another way (closed past the last
+     * {@link #CLOSED_CARDS_KEPT}, or its call dropped) leaves it at once: its entry outlived it before, and at 12,000
+     * finished calls a second the entries alone (150 bytes each, weighed at 24) filled the launcher's heap.
      */
-    private final java.util.ArrayDeque<Ended> ended = new java.util.ArrayDeque<>();
+    private final java.util.LinkedHashMap<CardKey, Long> ended = new java.util.LinkedHashMap<>();
     private long endedBytes;
     private final long maxEndedBytes;
-
-    private record Ended(CardKey key, long weight) {
-    }
 
     /** the open cards with a pending close, few at any time: the once-a-second tick reads only these */
     private final Set<CardKey> closing = ConcurrentHashMap.newKeySet();
@@ -83,8 +82,14 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     /** Forgets a call's cards, open or closed (a call dropped unfinished at the portal's bound, D117). */
     public void removeCall(String callId) {
         Object gone = cards.remove(callId);
-        if (gone != null && !closing.isEmpty()) {
-            all(gone).forEach(card -> closing.remove(new CardKey(callId, card.userId())));
+        if (gone != null) {
+            for (CallCard card : all(gone)) {
+                CardKey key = new CardKey(callId, card.userId());
+                closing.remove(key);
+                if (card.callEnded()) {
+                    forgetEnded(key);
+                }
+            }
         }
     }
 
@@ -108,15 +113,32 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
             noteEnded(card);
         }
         if (card.closed() && (before == null || !before.closed())) {
+            CardKey dropped = null;
             synchronized (closedOrder) {
                 closedOrder.addLast(new CardKey(card.callId(), card.userId()));
-                while (closedOrder.size() > CLOSED_CARDS_KEPT) {
+                if (closedOrder.size() > CLOSED_CARDS_KEPT) {
                     CardKey oldest = closedOrder.removeFirst();
+                    boolean[] gone = {false};
                     cards.computeIfPresent(oldest.callId(), (id, ofCall) -> {
                         CallCard stale = cardOf(ofCall, oldest.userId());
-                        return stale != null && stale.closed() ? with(ofCall, oldest.userId(), null) : ofCall;
+                        gone[0] = stale != null && stale.closed();
+                        return gone[0] ? with(ofCall, oldest.userId(), null) : ofCall;
                     });
+                    dropped = gone[0] ? oldest : null;
                 }
+            }
+            if (dropped != null) {
+                forgetEnded(dropped);
+            }
+        }
+    }
+
+    /** A card of an ended call gone another way than by the weight of call text: its weight goes with it. */
+    private void forgetEnded(CardKey key) {
+        synchronized (ended) {
+            Long weight = ended.remove(key);
+            if (weight != null) {
+                endedBytes -= weight;
             }
         }
     }
@@ -128,12 +150,14 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     private void noteEnded(CallCard card) {
         long weight = 2L * (card.phone() == null ? 0 : card.phone().length());
         synchronized (ended) {
-            ended.addLast(new Ended(new CardKey(card.callId(), card.userId()), weight));
-            endedBytes += weight;
+            Long before = ended.put(new CardKey(card.callId(), card.userId()), weight);
+            endedBytes += weight - (before == null ? 0 : before);
+            var oldestFirst = ended.entrySet().iterator();
             while (endedBytes > maxEndedBytes && ended.size() > 1) {
-                Ended oldest = ended.removeFirst();
-                endedBytes -= oldest.weight();
-                CardKey key = oldest.key();
+                var oldest = oldestFirst.next();
+                oldestFirst.remove();
+                endedBytes -= oldest.getValue();
+                CardKey key = oldest.getKey();
                 cards.computeIfPresent(key.callId(), (id, ofCall) -> {
                     CallCard gone = cardOf(ofCall, key.userId());
                     return gone != null && gone.callEnded() ? with(ofCall, key.userId(), null) : ofCall;
@@ -167,6 +191,13 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
      * A call's cards with one user's replaced (or removed, for null; null when none is left), copied on the rare
      * write of a second user's card.
      */
+    /** How many cards of ended calls are weighed (for tests: each is an entry the heap holds). */
+    int endedWeighed() {
+        synchronized (ended) {
+            return ended.size();
+        }
+    }
+
     private static Object with(Object ofCall, long userId, CallCard card) {
         if (ofCall == null || ofCall instanceof CallCard one && one.userId() == userId) {
             return card;

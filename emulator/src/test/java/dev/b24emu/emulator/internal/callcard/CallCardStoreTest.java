@@ -52,6 +52,29 @@ class CallCardStoreTest {
         assertTrue(store.card("open", 1).isPresent(), "a reset forgets the weight with the cards");
     }
 
+    /**
+     * A card of an ended call dropped another way than by weight (closed past the last {@link
+     * CallCardStore#CLOSED_CARDS_KEPT}, or its call dropped) leaves nothing behind: its weighed entry outlived it, and
+     * under a register → finish load the orphans (150 bytes each) filled the launcher's heap within minutes.
+     */
+    @Test
+    void aCardOfAnEndedCallDroppedAnotherWayLeavesNothingWeighed() {
+        CallCardStore store = new CallCardStore(20_000, 64L << 20);
+        int calls = CallCardStore.CLOSED_CARDS_KEPT * 10;
+        for (int i = 0; i < calls; i++) {
+            CallCard shown = card("c" + i, false);
+            store.put(shown);
+            store.put(shown.withClosing(false, null, true, false)); // the call ended, the card still open
+            store.put(shown.withClosing(false, null, true, true)); // then closed
+        }
+        assertEquals(CallCardStore.CLOSED_CARDS_KEPT, store.cards(c -> true).size());
+        assertEquals(CallCardStore.CLOSED_CARDS_KEPT, store.endedWeighed(), "only the cards kept are weighed");
+        for (int i = calls - 10; i < calls; i++) {
+            store.removeCall("c" + i);
+        }
+        assertEquals(CallCardStore.CLOSED_CARDS_KEPT - 10, store.endedWeighed(), "a dropped call's card too");
+    }
+
     @Test
     void aCallShownToSeveralUsersKeepsEachUsersCardAndLosesThemTogether() {
         CallCardStore store = new CallCardStore(20_000, Long.MAX_VALUE);
