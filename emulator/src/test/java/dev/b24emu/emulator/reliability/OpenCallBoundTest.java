@@ -74,6 +74,30 @@ class OpenCallBoundTest {
         });
     }
 
+    /**
+     * A finish leaves the cards shown to other users open until hidden (D86); they are cards of an ended call, kept at
+     * most as many as the finished calls (D117; the finishing user's closed card counts too), so a load showing each
+     * call to several users cannot fill the heap.
+     */
+    @Test
+    void theCardsAFinishLeavesShownToOthersAreBoundedWithTheFinishedCalls() throws Exception {
+        onDefaultPortal(config -> config.finishedCalls = 4, (portal, webhook) -> {
+            List<String> callIds = register(webhook, 5, i -> "+7900000000" + i, "");
+            for (String callId : callIds) {
+                JsonNode shown = post(webhook, "telephony.externalcall.show",
+                        "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":[1,2]}");
+                assertTrue(shown.path("result").asBoolean(), shown.toString());
+                post(webhook, "telephony.externalcall.finish", "{\"CALL_ID\":\"" + callId + "\",\"USER_ID\":1,\"DURATION\":5}");
+            }
+            CallCardStore cards = portal.store(CallCardStore.class);
+            for (int i = 0; i < 5; i++) {
+                var card = cards.card(callIds.get(i), 2);
+                assertEquals(i >= 3, card.isPresent(), "user 2's card of call " + i + " (two cards a call)");
+                card.ifPresent(open -> assertTrue(!open.closed() && open.callEnded(), "left open, its call ended: " + open));
+            }
+        });
+    }
+
     /** Registers {@code count} calls, the i-th (from 1) to {@code number.apply(i)}; answers their CALL_IDs in order. */
     private static List<String> register(String webhook, int count, IntFunction<String> number, String moreFields)
             throws Exception {

@@ -58,7 +58,7 @@ public final class DomainPortals {
                         p.bounds().callTextBytes())),
                 StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore(p.bounds().finishedCalls())),
                 StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore(p.bounds().crmObjects(),
-                        p.bounds().callTextBytes())),
+                        p.bounds().callTextBytes(), p.bounds().finishedCalls())),
                 StoreType.of("voximplant", VoximplantStore.class, p -> new VoximplantStore(p.bounds().openCalls(), p.id())),
                 StoreType.of("voximplantStatistics", CallStatistics.class, p -> new CallStatistics(p, 10_000,
                         p.bounds().callTextBytes()))),

@@ -90,12 +90,19 @@ public final class CallCardService implements CallListener {
     /**
      * The call was finished: the cards finish hid (the finishing user's, or every one with {@code finishHidesAllCards})
      * go idle and close; CallStateChanged carries failedCode only when the call failed (STATUS_CODE other than 200),
-     * else an empty object (call-card-call-state-changed.md). Cards still shown to others stay until hide.
+     * else an empty object (call-card-call-state-changed.md). Cards still shown to others stay until hide, as cards of
+     * an ended call: bounded with the others (D117), where before nothing bounded them.
      */
     @Override
     public void ended(Portal portal, FinishedCall row) {
         for (CallCard card : cards(portal).cardsOf(row.call().callId())) { // a copy: closing a card changes the store
-            if (card.closed() || row.call().shownTo().contains(card.userId())) {
+            if (card.closed()) {
+                continue;
+            }
+            if (row.call().shownTo().contains(card.userId())) {
+                if (!card.callEnded()) {
+                    cards(portal).put(card.withClosing(card.autoCloseDisabled(), card.closeAt(), true, false));
+                }
                 continue;
             }
             ObjectNode params = NODES.objectNode();

@@ -39,6 +39,12 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     private final java.util.LinkedHashMap<CardKey, Long> ended = new java.util.LinkedHashMap<>();
     private long endedBytes;
     private final long maxEndedBytes;
+    /**
+     * at most this many cards of ended calls, the portal's bound of finished calls (D117): the cards a finish leaves
+     * shown to other users (D86) stay until hidden, and a load showing each call to three users kept 1.2 million of
+     * them (230 MB) in 90 s
+     */
+    private final int maxEnded;
 
     /** the open cards with a pending close, few at any time: the once-a-second tick reads only these */
     private final Set<CardKey> closing = ConcurrentHashMap.newKeySet();
@@ -52,9 +58,10 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     /** true while a state file is read: its lists are the user's own and never dropped (guarded by this) */
     private boolean restoring;
 
-    public CallCardStore(int maxLists, long maxEndedBytes) {
+    public CallCardStore(int maxLists, long maxEndedBytes, int maxEnded) {
         this.madeLists = new MadeAtRunTime<>(maxLists);
         this.maxEndedBytes = maxEndedBytes;
+        this.maxEnded = maxEnded;
     }
 
     private record CardKey(String callId, long userId) {
@@ -144,8 +151,9 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     }
 
     /**
-     * Weighs a card whose call just ended; past the weight of call text the cards of the calls that ended first go,
-     * open or closed, as a closed card past {@link #CLOSED_CARDS_KEPT} goes (the newest stays even alone past it).
+     * Weighs a card whose call just ended; past the weight of call text, or past the count of them kept, the cards of
+     * the calls that ended first go, open or closed, as a closed card past {@link #CLOSED_CARDS_KEPT} goes (the newest
+     * stays even alone past it).
      */
     private void noteEnded(CallCard card) {
         long weight = 2L * (card.phone() == null ? 0 : card.phone().length());
@@ -153,7 +161,7 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
             Long before = ended.put(new CardKey(card.callId(), card.userId()), weight);
             endedBytes += weight - (before == null ? 0 : before);
             var oldestFirst = ended.entrySet().iterator();
-            while (endedBytes > maxEndedBytes && ended.size() > 1) {
+            while ((endedBytes > maxEndedBytes || ended.size() > maxEnded) && ended.size() > 1) {
                 var oldest = oldestFirst.next();
                 oldestFirst.remove();
                 endedBytes -= oldest.getValue();

@@ -15,7 +15,7 @@ class CallCardStoreTest {
 
     @Test
     void onlyTheLatestClosedCardsAreKeptAndOpenOnesNeverGo() {
-        CallCardStore store = new CallCardStore(20_000, Long.MAX_VALUE);
+        CallCardStore store = new CallCardStore(20_000, Long.MAX_VALUE, Integer.MAX_VALUE);
         store.put(card("open", false));
         for (int i = 0; i < CallCardStore.CLOSED_CARDS_KEPT + 50; i++) {
             store.put(card("c" + i, false));
@@ -33,7 +33,7 @@ class CallCardStoreTest {
      */
     @Test
     void theCardsOfEndedCallsAreBoundedByWhatTheirNumbersWeigh() {
-        CallCardStore store = new CallCardStore(20_000, 1_000);
+        CallCardStore store = new CallCardStore(20_000, 1_000, Integer.MAX_VALUE);
         String number = "+7" + "1".repeat(198); // 400 bytes
         CallCard open = new CallCard("open", 1, "connected", null, number, false, null, false, false, null, List.of());
         store.put(open);
@@ -59,7 +59,7 @@ class CallCardStoreTest {
      */
     @Test
     void aCardOfAnEndedCallDroppedAnotherWayLeavesNothingWeighed() {
-        CallCardStore store = new CallCardStore(20_000, 64L << 20);
+        CallCardStore store = new CallCardStore(20_000, 64L << 20, Integer.MAX_VALUE);
         int calls = CallCardStore.CLOSED_CARDS_KEPT * 10;
         for (int i = 0; i < calls; i++) {
             CallCard shown = card("c" + i, false);
@@ -75,9 +75,28 @@ class CallCardStoreTest {
         assertEquals(CallCardStore.CLOSED_CARDS_KEPT - 10, store.endedWeighed(), "a dropped call's card too");
     }
 
+    /**
+     * D117: at most as many cards of ended calls as the portal keeps finished calls, the oldest going first, open or
+     * closed: a finish leaves the cards shown to other users open (D86) until hidden, and nothing bounded them.
+     */
+    @Test
+    void theCardsOfEndedCallsAreBoundedByCountTheOldestGoingFirst() {
+        CallCardStore store = new CallCardStore(20_000, Long.MAX_VALUE, 3);
+        CallCard live = card("live", false);
+        store.put(live);
+        for (int i = 0; i < 5; i++) {
+            CallCard shown = card("e" + i, false);
+            store.put(shown);
+            store.put(shown.withClosing(false, null, true, false)); // ended, left open
+        }
+        assertEquals(List.of("e2", "e3", "e4", "live"), store.cards(c -> true).stream().map(CallCard::callId).sorted()
+                .toList(), "the newest three ended cards stay, and the card of a call not ended");
+        assertEquals(3, store.endedWeighed());
+    }
+
     @Test
     void aCallShownToSeveralUsersKeepsEachUsersCardAndLosesThemTogether() {
-        CallCardStore store = new CallCardStore(20_000, Long.MAX_VALUE);
+        CallCardStore store = new CallCardStore(20_000, Long.MAX_VALUE, Integer.MAX_VALUE);
         for (long user = 1; user <= 3; user++) {
             store.put(new CallCard("call", user, "connecting", null, "+7", false, null, false, false, null, List.of()));
         }
@@ -96,7 +115,7 @@ class CallCardStoreTest {
 
     @Test
     void callListsMadeAtRunTimeAreBoundedOldestFirstWithTheirPositionsAndRestoredOnesStay() {
-        CallCardStore store = new CallCardStore(2, Long.MAX_VALUE);
+        CallCardStore store = new CallCardStore(2, Long.MAX_VALUE, Integer.MAX_VALUE);
         store.restore(new CallCardStore.Snapshot(List.of(list(100))));
         for (long id = 1; id <= 3; id++) {
             store.putList(list(id));

@@ -29,7 +29,7 @@ public final class CallCardArea implements Area {
     @Override
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("callcard", CallCardStore.class, portal -> new CallCardStore(portal.bounds().crmObjects(),
-                portal.bounds().callTextBytes())));
+                portal.bounds().callTextBytes(), portal.bounds().finishedCalls())));
     }
 
     @Override
