@@ -92,9 +92,8 @@ public final class RestRoute {
         }
         RestError refused = pipeline.refusalBeforeBody(exchange);
         if (refused != null) {
-            // the body is never read: close after the answer so an unread body cannot be taken for the next request
             exchange.error(refused);
-            answerAndClose(request, exchange);
+            refuseAfterBody(request, exchange);
             return;
         }
         String contentType = request.getHeader("Content-Type");
@@ -138,6 +137,44 @@ public final class RestRoute {
                 }
             }
             serve(request, exchange, fields, body.getBytes());
+        });
+        request.resume();
+    }
+
+    /**
+     * Answers a request refused from its URL once its body has been read and dropped, as PHP behind nginx reads every
+     * body, so the connection stays open for the client's next request: closed after each refusal, a client looping
+     * with a wrong token opened a connection per request. A body declared or found past the limit is not read: the
+     * answer goes at once and the connection is closed after it.
+     */
+    private void refuseAfterBody(HttpServerRequest request, RestExchange exchange) {
+        String declared = request.getHeader("Content-Length");
+        if (declared != null && !(declared.length() < 19 && declared.chars().allMatch(Character::isDigit)
+                && Long.parseLong(declared) <= bodyLimit)) {
+            answerAndClose(request, exchange);
+            return;
+        }
+        long[] read = {0};
+        boolean[] answered = {false};
+        request.handler(chunk -> {
+            read[0] += chunk.length();
+            if (read[0] > bodyLimit && !answered[0]) {
+                answered[0] = true;
+                answerAndClose(request, exchange);
+            }
+        });
+        // a client gone before the end of its body is still logged and journaled, as it was when answered at once
+        request.exceptionHandler(e -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                answer(request, exchange);
+            }
+        });
+        request.endHandler(v -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                answer(request, exchange);
+            }
         });
         request.resume();
     }

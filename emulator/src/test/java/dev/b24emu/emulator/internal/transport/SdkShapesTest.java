@@ -188,6 +188,25 @@ class SdkShapesTest extends AppHarness {
         assertTrue(response.contains("NO_AUTH_FOUND"), response);
     }
 
+    /**
+     * A refusal judged from the URL is answered once the body is read, as the real server reads it, and the
+     * connection stays open: the next request on it is answered, and the refused body, though it looks like a
+     * request, is never taken for one.
+     */
+    @Test
+    void aRefusedRequestsBodyIsReadAndTheConnectionServesTheNextRequest() throws Exception {
+        String smuggled = "GET " + path(webhook) + "user.current HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        String response = raw("POST /rest/1/wrong-token/user.current HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + smuggled.length() + "\r\n\r\n"
+                + smuggled
+                + "GET " + path(webhook) + "profile HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String[] answers = response.split("(?=HTTP/1\\.1 )");
+        assertEquals(2, answers.length, response);
+        assertTrue(answers[0].startsWith("HTTP/1.1 401") && answers[0].contains("NO_AUTH_FOUND"), answers[0]);
+        assertTrue(!answers[0].toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answers[0]);
+        assertTrue(answers[1].startsWith("HTTP/1.1 200") && answers[1].contains("\"ADMIN\""), answers[1]);
+    }
+
     @Test
     void aClockMovedBeyondTheRepresentableRangeIsRefusedAndNothingBreaks() {
         given().contentType(ContentType.JSON).body(Map.of("advance", "PT2562047788015215H"))
