@@ -1,4 +1,4 @@
--- Shared by bench/register.lua and bench/cycle.lua: every wrk thread numbers its calls from its own base, so two
+-- Shared by bench/register.lua and, through bench/calls.lua, the call loads: every wrk thread numbers its calls from its own base, so two
 -- threads never register the same number (the emulator would answer the second with the first's open call, reused).
 local threads = 0
 function setup(thread)
