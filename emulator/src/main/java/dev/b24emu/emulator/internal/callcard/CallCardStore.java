@@ -175,6 +175,13 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
         }
     }
 
+    /** How many cards of ended calls are weighed (for tests: each is an entry the heap holds). */
+    int endedWeighed() {
+        synchronized (ended) {
+            return ended.size();
+        }
+    }
+
     /** One user's card among a call's cards (null for none). */
     private static CallCard cardOf(Object ofCall, long userId) {
         if (ofCall instanceof CallCard one) {
@@ -199,13 +206,6 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
      * A call's cards with one user's replaced (or removed, for null; null when none is left), copied on the rare
      * write of a second user's card.
      */
-    /** How many cards of ended calls are weighed (for tests: each is an entry the heap holds). */
-    int endedWeighed() {
-        synchronized (ended) {
-            return ended.size();
-        }
-    }
-
     private static Object with(Object ofCall, long userId, CallCard card) {
         if (ofCall == null || ofCall instanceof CallCard one && one.userId() == userId) {
             return card;

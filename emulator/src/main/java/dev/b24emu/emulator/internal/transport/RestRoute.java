@@ -149,8 +149,7 @@ public final class RestRoute {
      */
     private void refuseAfterBody(HttpServerRequest request, RestExchange exchange) {
         String declared = request.getHeader("Content-Length");
-        if (declared != null && !(declared.length() < 19 && declared.chars().allMatch(Character::isDigit)
-                && Long.parseLong(declared) <= bodyLimit)) {
+        if (declared != null && !withinLimit(declared)) {
             answerAndClose(request, exchange);
             return;
         }
@@ -177,6 +176,12 @@ public final class RestRoute {
             }
         });
         request.resume();
+    }
+
+    /** Whether a Content-Length is a number no greater than the body limit. */
+    private boolean withinLimit(String contentLength) {
+        return !contentLength.isEmpty() && contentLength.length() < 19
+                && contentLength.chars().allMatch(Character::isDigit) && Long.parseLong(contentLength) <= bodyLimit;
     }
 
     private void serve(HttpServerRequest request, RestExchange exchange, List<PhpForm.Pair> multipartFields,
