@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -203,7 +204,7 @@ class SdkShapesTest extends AppHarness {
         String[] answers = response.split("(?=HTTP/1\\.1 )");
         assertEquals(2, answers.length, response);
         assertTrue(answers[0].startsWith("HTTP/1.1 401") && answers[0].contains("NO_AUTH_FOUND"), answers[0]);
-        assertTrue(!answers[0].toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answers[0]);
+        assertFalse(answers[0].toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answers[0]);
         assertTrue(answers[1].startsWith("HTTP/1.1 200") && answers[1].contains("\"ADMIN\""), answers[1]);
     }
 
