@@ -61,7 +61,7 @@ public final class EmulatorOptions {
         return new ServerConfig(v.host, v.port, v.webhookToken, v.webhookUserId, v.seed, bounds, v.maxPortals, v.bodyLimit, v.eventLoops, v.httpsPort, v.tlsCert, v.tlsKey, v.tlsDir, v.stateFile,
                 v.controlToken, v.stateSaveSeconds,
                 v.validation == null ? null : PortalSettings.Validation.valueOf(v.validation.toUpperCase(Locale.ROOT)),
-                v.allowedHosts, v.allowedOrigins, new ServerConfig.Timeouts(v.idleTimeoutSeconds, v.headerTimeoutSeconds),
+                v.allowedHosts, v.allowedOrigins, new ServerConfig.Connections(v.idleTimeoutSeconds, v.headerTimeoutSeconds, v.maxConnections),
                 v.fsyncAlways, v.proxyPort, v.heapGuardPercent);
     }
 
@@ -70,8 +70,9 @@ public final class EmulatorOptions {
         private String host = "127.0.0.1";
         private int port;
         private boolean fsyncAlways;
-        private int idleTimeoutSeconds = ServerConfig.Timeouts.DEFAULT.idleSeconds();
-        private int headerTimeoutSeconds = ServerConfig.Timeouts.DEFAULT.headerSeconds();
+        private int idleTimeoutSeconds = ServerConfig.Connections.DEFAULT.idleSeconds();
+        private int headerTimeoutSeconds = ServerConfig.Connections.DEFAULT.headerSeconds();
+        private int maxConnections = ServerConfig.Connections.DEFAULT_MAX;
         /** null: demo-token on loopback, a random one beyond it */
         private String webhookToken;
         private long webhookUserId = 1;
@@ -244,6 +245,12 @@ public final class EmulatorOptions {
         public Builder headerTimeoutSeconds(int seconds) { this.headerTimeoutSeconds = seconds; return this; }
 
         /**
+         * Connections open at once (default 10,000, fewer where the process's file descriptor limit leaves less room);
+         * past it a new connection closes the longest idle one (D124).
+         */
+        public Builder maxConnections(int count) { this.maxConnections = count; return this; }
+
+        /**
          * With a state file: save every acknowledged change before answering it, so a crash (kill -9) loses nothing
          * a client was told succeeded. Off by default: the file is then saved every stateSaveSeconds and at shutdown.
          */
@@ -261,6 +268,7 @@ public final class EmulatorOptions {
             copy.idleTimeoutSeconds = idleTimeoutSeconds;
             copy.fsyncAlways = fsyncAlways;
             copy.headerTimeoutSeconds = headerTimeoutSeconds;
+            copy.maxConnections = maxConnections;
             copy.webhookUserId = webhookUserId;
             copy.seed = seed;
             copy.journalSize = journalSize;

@@ -75,6 +75,12 @@ public class EmulatorSteps {
         ownEmulator(EmulatorOptions.builder().maxPortals(portals));
     }
 
+    /** One event loop: the limit chooses among the connections of the new one's event loop (D124). */
+    @Given("an emulator of its own that keeps at most {int} connections open")
+    public void ownEmulatorWithConnectionLimit(int connections) {
+        ownEmulator(EmulatorOptions.builder().maxConnections(connections).eventLoops(1));
+    }
+
     @When("I create the portal {string} through the control API")
     public void createPortal(String id) {
         requireEmulator();

@@ -330,3 +330,12 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     When I call "method.get" with:
       | name | telephony.externalcall.searchcrmentities |
     Then the result "isExisting" is "true"
+
+  @D124 @emulator-only
+  Scenario: Past the connection limit a new connection closes the connection idle longest
+    Given an emulator of its own that keeps at most 3 connections open
+    When 3 clients each call "user.current" on a keep-alive connection of their own
+    And another client calls "user.current" on a new connection
+    Then the new client's call succeeds
+    And the connection of the client that called first has been closed
+    And the other clients still get answers to "user.current" on their connections

@@ -58,6 +58,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--header-timeout", paramLabel = "SECONDS", description = "Close a new connection that has not sent its request headers within this long (default: ${DEFAULT-VALUE}, as nginx).")
     int headerTimeout = 60;
 
+    @Option(names = "--max-connections", paramLabel = "COUNT", description = "Connections open at once, fewer if the file descriptor limit leaves less room; past it a new connection closes the longest idle one (default: ${DEFAULT-VALUE}).")
+    int maxConnections = 10_000;
+
     @Option(names = "--webhook-user", description = "The user the default webhook acts as (default: ${DEFAULT-VALUE}).")
     long webhookUser = 1;
 
@@ -237,8 +240,8 @@ public final class Main implements Callable<Integer> {
             err.println("--fsync must be always or periodic");
             return CommandLine.ExitCode.USAGE;
         }
-        if (idleTimeout < 1 || headerTimeout < 1) {
-            err.println("--idle-timeout and --header-timeout must be at least 1 second");
+        if (idleTimeout < 1 || headerTimeout < 1 || maxConnections < 1) {
+            err.println("--idle-timeout and --header-timeout must be at least 1 second, --max-connections at least 1");
             return CommandLine.ExitCode.USAGE;
         }
         if (!java.util.Set.of("warn", "strict", "off").contains(validation)) {
@@ -257,7 +260,7 @@ public final class Main implements Callable<Integer> {
                 .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).callMegabytes(callMegabytes).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxTokens(tokens).maxPortals(maxPortals).heapGuardPercent(heapGuard)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
-                .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout)
+                .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout).maxConnections(maxConnections)
                 .fsyncAlways(fsync.equals("always"));
         allowedHosts.forEach(options::allowedHost);
         allowedOrigins.forEach(options::allowedOrigin);

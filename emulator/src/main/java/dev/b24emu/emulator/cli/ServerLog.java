@@ -179,6 +179,12 @@ public final class ServerLog implements SLF4JServiceProvider {
                 out.add(line);
                 return;
             }
+            if (thrown instanceof java.io.IOException) {
+                // a condition of the machine or a peer (too many open files, a reset connection), not a bug: its
+                // trace says nothing more, and a client or a limit that causes it again and again would flood the log
+                out.add(line + ": " + thrown);
+                return;
+            }
             StringWriter trace = new StringWriter(); // one text: the trace right under its line
             thrown.printStackTrace(new PrintWriter(trace));
             out.add(line + System.lineSeparator() + trace.toString().stripTrailing());

@@ -76,4 +76,18 @@ class ServerLogTest {
         assertEquals("java.lang.IllegalStateException: boom", lines[2]);
         assertTrue(lines[3].startsWith("\tat "), lines[3]);
     }
+
+    @Test
+    void anIoFailureIsOneLineWithoutItsTrace() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ServerLog.Config config = config(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        // what Netty logs when accept() fails for want of file descriptors
+        config.write(Level.WARN, "Failed to create a new channel from an accepted socket.",
+                new java.io.IOException("Too many open files"));
+        config.flush();
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals(1, lines.length, String.join("\n", lines));
+        assertTrue(lines[0].endsWith(" WARN Failed to create a new channel from an accepted socket.: "
+                + "java.io.IOException: Too many open files"), lines[0]);
+    }
 }

@@ -35,7 +35,7 @@ class ConnectionAndUserTest extends AppHarness {
     @Test
     void slowHeadersAndIdleConnectionsAreClosed() throws Exception {
         Servers.Config config = Servers.config();
-        config.timeouts = new ServerConfig.Timeouts(1, 1);
+        config.connections = new ServerConfig.Connections(1, 1, ServerConfig.Connections.DEFAULT_MAX);
         try (EmulatorServer server = EmulatorServer.start(config.build())) {
             URI base = URI.create(server.baseUrl());
             try (Socket slow = new Socket(base.getHost(), base.getPort())) {
@@ -56,6 +56,78 @@ class ConnectionAndUserTest extends AppHarness {
                 while (in.read(buffer) >= 0) {
                     assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000, "an idle keep-alive connection is closed");
                 }
+            }
+        }
+    }
+
+    @Test
+    void pastTheConnectionLimitTheLongestIdleConnectionGoesOrWithNoneIdleTheNewOne() throws Exception {
+        Servers.Config config = Servers.config();
+        config.connections = new ServerConfig.Connections(75, 60, 3);
+        config.eventLoops = 1; // the limit chooses among the connections of one event loop
+        try (EmulatorServer server = EmulatorServer.start(config.build())) {
+            URI base = URI.create(server.baseUrl());
+            String health = "GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort() + "\r\n\r\n";
+            try (Socket first = connect(base); Socket second = connect(base)) {
+                assertTrue(exchange(first, health).startsWith("HTTP/1.1 200"));
+                assertTrue(exchange(second, health).startsWith("HTTP/1.1 200"));
+                assertTrue(exchange(first, health).startsWith("HTTP/1.1 200"), "first is now the latest to ask");
+                try (Socket third = connect(base); Socket fourth = connect(base)) {
+                    assertEquals(-1, second.getInputStream().read(), "the longest idle connection is closed");
+                    assertTrue(exchange(fourth, health).startsWith("HTTP/1.1 200"), "the new one is served");
+                    assertTrue(exchange(first, health).startsWith("HTTP/1.1 200"), "the others stay");
+                    assertTrue(exchange(third, health).startsWith("HTTP/1.1 200"), "a connection yet to ask stays");
+                }
+            }
+            // three requests still sending their bodies: none of their connections may go
+            String unfinished = "POST /rest/1/demo-token/user.current HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{";
+            try (Socket a = connect(base); Socket b = connect(base); Socket c = connect(base)) {
+                for (Socket busy : List.of(a, b, c)) {
+                    busy.getOutputStream().write(unfinished.getBytes(StandardCharsets.US_ASCII));
+                }
+                Thread.sleep(200); // the server has read the three heads
+                try (Socket refused = connect(base)) {
+                    assertEquals(-1, refused.getInputStream().read(), "with none idle the new connection is closed");
+                }
+                for (Socket busy : List.of(a, b, c)) {
+                    busy.getOutputStream().write('}');
+                    assertTrue(read(busy).startsWith("HTTP/1.1 200"), "every request in progress is answered");
+                }
+            }
+        }
+    }
+
+    private static Socket connect(URI base) throws java.io.IOException {
+        Socket socket = new Socket(base.getHost(), base.getPort());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static String exchange(Socket socket, String request) throws java.io.IOException {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        return read(socket);
+    }
+
+    /** One answer: its head, and as many body bytes as its Content-Length says. */
+    private static String read(Socket socket) throws java.io.IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder text = new StringBuilder();
+        int length = -1;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return text.toString();
+            }
+            text.append((char) b);
+            if (length < 0 && text.toString().endsWith("\r\n\r\n")) {
+                java.util.regex.Matcher declared = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)")
+                        .matcher(text);
+                length = declared.find() ? Integer.parseInt(declared.group(1)) : 0;
+                for (int i = 0; i < length; i++) {
+                    text.append((char) in.read());
+                }
+                return text.toString();
             }
         }
     }

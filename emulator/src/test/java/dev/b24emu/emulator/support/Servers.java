@@ -37,7 +37,9 @@ public final class Servers {
         public int maxPortals = 1000;
         public int heapGuardPercent;
         public long bodyLimit = 8L * 1024 * 1024;
-        public ServerConfig.Timeouts timeouts = ServerConfig.Timeouts.DEFAULT;
+        /** HTTP listeners, one per event loop; 0: the in-process default */
+        public int eventLoops;
+        public ServerConfig.Connections connections = ServerConfig.Connections.DEFAULT;
         public boolean fsyncAlways;
 
         public Config host(String value, String token) {
@@ -48,9 +50,9 @@ public final class Servers {
 
         public ServerConfig build() {
             return new ServerConfig(host, port, "demo-token", 1, null, new Portal.Bounds(journalSize, finishedCalls,
-                    openCalls, callMegabytes, crmObjects, crmMegabytes, configObjects, tokens), maxPortals, bodyLimit, 0,
+                    openCalls, callMegabytes, crmObjects, crmMegabytes, configObjects, tokens), maxPortals, bodyLimit, eventLoops,
                     httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of(),
-                    timeouts, fsyncAlways, proxyPort, heapGuardPercent);
+                    connections, fsyncAlways, proxyPort, heapGuardPercent);
         }
     }
 }

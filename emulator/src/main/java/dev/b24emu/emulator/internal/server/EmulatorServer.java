@@ -62,7 +62,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -93,6 +92,8 @@ public final class EmulatorServer implements AutoCloseable {
     /** what this server made on its Vert.x instance, released at close (the instance may be shared) */
     private final List<String> deployments = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Long> timers = new ArrayList<>();
+    /** the connections all of this server's listeners hold (HttpVerticle) */
+    private final ConnectionLimit connectionLimit;
     private final Outbound outbound;
     private HostProxy proxy;
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
@@ -112,6 +113,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     private EmulatorServer(ServerConfig config) {
         this.config = config;
+        this.connectionLimit = ConnectionLimit.of(config.connections().max());
         // this thread reads the contracts (and made Jackson above) while a prepared Vert.x instance is still being made
         Contracts contracts = Contracts.shared();
         this.lease = VertxLease.take(); // the instance may still be being made: wired below once needed
@@ -344,7 +346,7 @@ public final class EmulatorServer implements AutoCloseable {
                 // nginx in front of the real portal ignores an "Upgrade: h2c" request and answers in HTTP/1.1; so do we
                 // (Vert.x would otherwise refuse one without "Connection: Upgrade" and leave the client waiting)
                 .setHttp2ClearTextEnabled(false)
-                .setIdleTimeout(config.timeouts().idleSeconds())
+                .setIdleTimeout(config.connections().idleSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
         int instances = lease.listeners(config.eventLoops(), Runtime.getRuntime().availableProcessors());
         port = serve(entry, new HttpServerOptions(http).setPort(config.port()), instances);
@@ -386,60 +388,8 @@ public final class EmulatorServer implements AutoCloseable {
         AtomicInteger bound = new AtomicInteger();
         lease.claim(options.getPort());
         deployments.add(await(vertx.deployVerticle(() -> new HttpVerticle(entry, options, bound,
-                config.timeouts().headerSeconds()), new DeploymentOptions().setInstances(instances))));
+                config.connections().headerSeconds(), connectionLimit), new DeploymentOptions().setInstances(instances))));
         return bound.get();
-    }
-
-    /**
-     * One HTTP server on one event loop; all of them share the entry (and the router behind it). A new connection
-     * must deliver its first request's headers within the header timeout, or it is closed: the idle timeout alone
-     * would let a client keep a connection forever by sending a header byte now and then.
-     */
-    private static final class HttpVerticle extends VerticleBase {
-        private final Handler<HttpServerRequest> entry;
-        private final HttpServerOptions options;
-        private final AtomicInteger bound;
-        private final long headerMillis;
-        /**
-         * maps the connections of this event loop that have not yet sent a whole request head to their timers, which
-         * are cancelled at the head or the close: a timer left to run held its closed connection (about 8 KB) for the
-         * whole header timeout, and a client opening a connection per request (PHP's curl) filled the heap in 15 s
-         */
-        private final java.util.Map<io.vertx.core.http.HttpConnection, Long> waiting = new java.util.HashMap<>();
-
-        HttpVerticle(Handler<HttpServerRequest> entry, HttpServerOptions options, AtomicInteger bound, int headerSeconds) {
-            this.entry = entry;
-            this.options = options;
-            this.bound = bound;
-            this.headerMillis = headerSeconds * 1000L;
-        }
-
-        @Override
-        public Future<?> start() {
-            return vertx.createHttpServer(options)
-                    .connectionHandler(connection -> {
-                        waiting.put(connection, vertx.setTimer(headerMillis, id -> {
-                            if (waiting.remove(connection) != null) {
-                                connection.close();
-                            }
-                        }));
-                        connection.closeHandler(v -> headSent(connection));
-                    })
-                    .requestHandler(request -> {
-                        headSent(request.connection());
-                        entry.handle(request);
-                    })
-                    .listen()
-                    .onSuccess(server -> bound.set(server.actualPort()));
-        }
-
-        /** The connection sent a request head, or closed: its header timer goes, and the reference it held. */
-        private void headSent(io.vertx.core.http.HttpConnection connection) {
-            Long timer = waiting.remove(connection);
-            if (timer != null) {
-                vertx.cancelTimer(timer);
-            }
-        }
     }
 
     private static <T> T await(Future<T> future) {

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
  * @param validation       the default portal's validation mode, or null for the default (warn)
  * @param allowedHosts     further host names the control API answers to
  * @param allowedOrigins   further page origins that may drive the control API
- * @param timeouts         how long a connection may idle, and may take to send a request's headers
+ * @param connections      how long a connection may idle and may take to send a request's headers, and how many may
+ *                         be open at once
  * @param fsyncAlways      whether every acknowledged change is saved to the state file before it is answered
  * @param proxyPort        the port of the proxy answering for Bitrix24's hosts: 0 picks a free one, -1 means none
  * @param heapGuardPercent past this share of the heap in use after a major collection, the portals made at run time
@@ -35,24 +36,30 @@ public record ServerConfig(String host, int port, String webhookToken, long webh
                            Portal.Bounds bounds, int maxPortals, long bodyLimit, int eventLoops, int httpsPort,
                            Path tlsCert, Path tlsKey, Path tlsDir, Path stateFile, String controlToken,
                            int stateSaveSeconds, PortalSettings.Validation validation, Set<String> allowedHosts,
-                           Set<String> allowedOrigins, Timeouts timeouts,
+                           Set<String> allowedOrigins, Connections connections,
                            boolean fsyncAlways, int proxyPort, int heapGuardPercent) {
     public ServerConfig {
-        timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
+        connections = connections == null ? Connections.DEFAULT : connections;
         allowedHosts = Set.copyOf(allowedHosts);
         allowedOrigins = Set.copyOf(allowedOrigins);
     }
 
     /**
      * nginx's defaults in front of the real portal: a keep-alive connection is closed after 75 s without a request,
-     * and a client gets 60 s to send a request's headers (so slow-header connections cannot pile up).
+     * and a client gets 60 s to send a request's headers (so slow-header connections cannot pile up). At most
+     * {@code max} connections are open at once, fewer where the file descriptor limit leaves less room
+     * ({@link ConnectionLimit}, D124): 10,000 hold about 80 MB of heap.
      */
-    public record Timeouts(int idleSeconds, int headerSeconds) {
-        public static final Timeouts DEFAULT = new Timeouts(75, 60);
+    public record Connections(int idleSeconds, int headerSeconds, int max) {
+        public static final int DEFAULT_MAX = 10_000;
+        public static final Connections DEFAULT = new Connections(75, 60, DEFAULT_MAX);
 
-        public Timeouts {
+        public Connections {
             if (idleSeconds <= 0 || headerSeconds <= 0) {
                 throw new IllegalArgumentException("Timeouts must be positive seconds");
+            }
+            if (max < 1) {
+                throw new IllegalArgumentException("The connection limit must be at least 1");
             }
         }
     }

@@ -1,0 +1,92 @@
+package dev.b24emu.emulator.internal.server;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How many connections all of a server's listeners hold at once (D124). Each open connection keeps about 8 KB of heap
+ * (Netty's and Vert.x's buffers and queues), so a client that leaks keep-alive connections (a new HTTP client per
+ * request, never closed) would fill a 256 MiB heap with 30,000 of them, or take every file descriptor the process
+ * may open and with them the listeners' accepts, for everyone, until the idle timeout. Past the limit a new connection
+ * closes an idle one (HttpVerticle), as nginx in front of the real portal reuses its idle keep-alive connections when
+ * it runs out of worker connections.
+ */
+final class ConnectionLimit {
+    private static final Logger LOG = LoggerFactory.getLogger("b24emu.server");
+    /** descriptors kept for everything else: the state file, the jar, outgoing webhooks' and handlers' connections */
+    static final int RESERVED_DESCRIPTORS = 256;
+    private static final long WARNING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final int max;
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicLong closedIdle = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+
+    ConnectionLimit(int max) {
+        this.max = max;
+    }
+
+    /** The limit asked for, lowered to what the process's file descriptor limit leaves room for. */
+    static ConnectionLimit of(int asked) {
+        return new ConnectionLimit(within(asked, descriptorLimit()));
+    }
+
+    static int within(int asked, long descriptors) {
+        if (descriptors <= 0) {
+            return asked;
+        }
+        return (int) Math.max(1, Math.min(asked, descriptors - RESERVED_DESCRIPTORS));
+    }
+
+    /** The process's file descriptor limit, or 0 where the JVM does not tell it. */
+    private static long descriptorLimit() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : 0;
+    }
+
+    int max() {
+        return max;
+    }
+
+    /** A connection was accepted; true when it takes the count past the limit. */
+    boolean openedOver() {
+        return open.incrementAndGet() > max;
+    }
+
+    void closed() {
+        open.decrementAndGet();
+    }
+
+    int open() {
+        return open.get();
+    }
+
+    /** An idle connection was closed to make room for a new one. */
+    void closedIdle() {
+        closedIdle.incrementAndGet();
+        warn();
+    }
+
+    /** A new connection was closed: every one on its event loop was answering a request. */
+    void refused() {
+        refused.incrementAndGet();
+        warn();
+    }
+
+    /** One line at most every 10 s: a leaking client reaches the limit with every request it sends. */
+    private void warn() {
+        long now = System.nanoTime();
+        long due = nextWarning.get();
+        if (now - due >= 0 && nextWarning.compareAndSet(due, now + WARNING_EVERY_NANOS)) {
+            LOG.warn("{} connections are open, the limit (--max-connections): {} idle ones closed and {} new ones "
+                    + "refused so far; a client may be leaking connections (a new HTTP client per request)",
+                    open.get(), closedIdle.get(), refused.get());
+        }
+    }
+}

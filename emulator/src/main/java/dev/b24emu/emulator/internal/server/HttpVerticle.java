@@ -1,0 +1,145 @@
+package dev.b24emu.emulator.internal.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One HTTP server on one event loop; all of them share the entry (and the router behind it) and the server's
+ * {@link ConnectionLimit}. Two guards per connection:
+ * <ul>
+ * <li>a new connection must deliver its first request's headers within the header timeout, or it is closed: the idle
+ * timeout alone would let a client keep a connection forever by sending a header byte now and then;</li>
+ * <li>past the connection limit, a new connection closes the connection of this event loop that has been idle
+ * longest (no request yet, or its last one answered), as nginx reuses its idle keep-alive connections when out of
+ * worker connections; when every one here is busy answering, the new connection itself is closed.</li>
+ * </ul>
+ * Everything here runs on the verticle's event loop, so the map needs no lock.
+ */
+final class HttpVerticle extends VerticleBase {
+    /** how often the requests of connections gone idle are let go (see {@link Tracked#request}) */
+    private static final long SWEEP_MILLIS = 1000;
+
+    private final Handler<HttpServerRequest> entry;
+    private final HttpServerOptions options;
+    private final AtomicInteger bound;
+    private final long headerMillis;
+    private final ConnectionLimit limit;
+    /**
+     * maps this event loop's open connections to what is known of them, the one that sent a request least recently
+     * first (access order: a request moves its connection to the end)
+     */
+    private final LinkedHashMap<HttpConnection, Tracked> connections = new LinkedHashMap<>(16, 0.75f, true);
+    private long sweeper = -1;
+
+    HttpVerticle(Handler<HttpServerRequest> entry, HttpServerOptions options, AtomicInteger bound, int headerSeconds,
+                 ConnectionLimit limit) {
+        this.entry = entry;
+        this.options = options;
+        this.bound = bound;
+        this.headerMillis = headerSeconds * 1000L;
+        this.limit = limit;
+    }
+
+    /** One connection. */
+    private static final class Tracked {
+        /**
+         * the header timer until the first request head, then -1; cancelled at the head or the close: a timer left to
+         * run held its closed connection (about 8 KB) for the whole header timeout, and a client opening a connection
+         * per request (PHP's curl) filled the heap in 15 s
+         */
+        long headerTimer;
+        /**
+         * the last request, until it is seen answered: the handlers on it hold its body (up to --body-limit), which an
+         * idle connection must not keep
+         */
+        HttpServerRequest request;
+
+        Tracked(long headerTimer) {
+            this.headerTimer = headerTimer;
+        }
+
+        /** Not yet sent a request, or its last one read and answered. */
+        boolean idle() {
+            return request == null || request.isEnded() && request.response().ended();
+        }
+    }
+
+    @Override
+    public Future<?> start() {
+        sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> connections.values().forEach(tracked -> {
+            if (tracked.request != null && tracked.idle()) {
+                tracked.request = null;
+            }
+        }));
+        return vertx.createHttpServer(options)
+                .connectionHandler(this::opened)
+                .requestHandler(request -> {
+                    Tracked tracked = connections.get(request.connection());
+                    if (tracked != null) { // null only for a request on a connection already closed here
+                        headSent(tracked);
+                        tracked.request = request;
+                    }
+                    entry.handle(request);
+                })
+                .listen()
+                .onSuccess(server -> bound.set(server.actualPort()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(sweeper);
+        return Future.succeededFuture();
+    }
+
+    private void opened(HttpConnection connection) {
+        boolean over = limit.openedOver();
+        Tracked tracked = new Tracked(vertx.setTimer(headerMillis, id -> {
+            Tracked waiting = connections.get(connection);
+            if (waiting != null && waiting.headerTimer == id) {
+                waiting.headerTimer = -1;
+                connection.close();
+            }
+        }));
+        connections.put(connection, tracked);
+        connection.closeHandler(v -> {
+            Tracked gone = connections.remove(connection);
+            if (gone != null) {
+                headSent(gone);
+            }
+            limit.closed();
+        });
+        if (over) {
+            makeRoomFor(connection);
+        }
+    }
+
+    /** Past the limit: the longest idle connection here goes, or, with none idle, the new one. */
+    private void makeRoomFor(HttpConnection connection) {
+        for (Iterator<java.util.Map.Entry<HttpConnection, Tracked>> it = connections.entrySet().iterator(); it.hasNext(); ) {
+            var candidate = it.next();
+            if (candidate.getKey() != connection && candidate.getValue().idle()) {
+                candidate.getKey().close();
+                limit.closedIdle();
+                return;
+            }
+        }
+        connection.close();
+        limit.refused();
+    }
+
+    /** The connection sent a request head, or closed: its header timer goes, and the reference it held. */
+    private void headSent(Tracked tracked) {
+        if (tracked.headerTimer >= 0) {
+            vertx.cancelTimer(tracked.headerTimer);
+            tracked.headerTimer = -1;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.b24emu.features;
+
+import io.cucumber.java.After;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Clients on keep-alive connections of their own, spoken to in plain HTTP/1.1 over a socket each: an HTTP client
+ * library would reconnect behind the scenario's back, and a closed connection is what these scenarios look for.
+ */
+public class ConnectionSteps {
+    private static final Pattern LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
+
+    private final ScenarioContext ctx;
+    /** the scenario's clients, in the order they first called */
+    private final List<Socket> clients = new ArrayList<>();
+    private Socket newcomer;
+    private String newcomerAnswer;
+
+    public ConnectionSteps(ScenarioContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @After
+    public void closeClients() throws IOException {
+        for (Socket client : clients) {
+            client.close();
+        }
+        if (newcomer != null) {
+            newcomer.close();
+        }
+    }
+
+    @When("{int} clients each call {string} on a keep-alive connection of their own")
+    public void clientsCall(int count, String method) throws IOException {
+        for (int i = 0; i < count; i++) {
+            Socket client = connect();
+            clients.add(client);
+            assertTrue(call(client, method).startsWith("HTTP/1.1 200"), "client " + (i + 1));
+        }
+    }
+
+    @When("another client calls {string} on a new connection")
+    public void anotherClientCalls(String method) throws IOException {
+        newcomer = connect();
+        newcomerAnswer = call(newcomer, method);
+    }
+
+    @Then("the new client's call succeeds")
+    public void newcomerSucceeded() {
+        assertTrue(newcomerAnswer.startsWith("HTTP/1.1 200"), newcomerAnswer);
+    }
+
+    @Then("the connection of the client that called first has been closed")
+    public void firstClosed() throws IOException {
+        assertEquals(-1, clients.get(0).getInputStream().read(), "the server closed it without a word");
+    }
+
+    @Then("the other clients still get answers to {string} on their connections")
+    public void othersStillAnswered(String method) throws IOException {
+        for (int i = 1; i < clients.size(); i++) {
+            String answer = call(clients.get(i), method);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), "client " + (i + 1) + ": " + answer);
+        }
+    }
+
+    private Socket connect() throws IOException {
+        URI webhook = URI.create(ctx.webhook);
+        Socket socket = new Socket(webhook.getHost(), webhook.getPort());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    /** A GET of the method on the scenario's webhook; the answer's head and body, or what came before the close. */
+    private String call(Socket client, String method) throws IOException {
+        URI webhook = URI.create(ctx.webhook);
+        client.getOutputStream().write(("GET " + webhook.getPath() + method + " HTTP/1.1\r\nHost: "
+                + webhook.getAuthority() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        InputStream in = client.getInputStream();
+        StringBuilder answer = new StringBuilder();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            answer.append((char) b);
+            if (answer.length() >= 4 && answer.lastIndexOf("\r\n\r\n") == answer.length() - 4) {
+                Matcher length = LENGTH.matcher(answer);
+                int remaining = length.find() ? Integer.parseInt(length.group(1)) : 0;
+                answer.append(new String(in.readNBytes(remaining), StandardCharsets.UTF_8));
+                break;
+            }
+        }
+        return answer.toString();
+    }
+}
