@@ -22,7 +22,9 @@ final class HealthCommand extends RemoteCommand {
         JsonNode health = connection.get("/_emulator/health");
         boolean up = "UP".equals(health.path("status").asText());
         (up ? out : err).println(health.path("status").asText() + ": " + health.path("portals").asInt()
-                + " portal(s), up " + health.path("uptimeSeconds").asLong() + " s at " + connection.baseUrl());
+                + " portal(s), " + health.path("connections").path("open").asInt() + " of "
+                + health.path("connections").path("max").asInt() + " connections open, up "
+                + health.path("uptimeSeconds").asLong() + " s at " + connection.baseUrl());
         return up ? CommandLine.ExitCode.OK : 1;
     }
 

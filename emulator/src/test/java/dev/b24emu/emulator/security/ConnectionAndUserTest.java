@@ -95,6 +95,8 @@ class ConnectionAndUserTest extends AppHarness {
                     assertTrue(read(busy).startsWith("HTTP/1.1 200"), "every request in progress is answered");
                 }
             }
+            given().get(server.baseUrl() + "/_emulator/health").then().statusCode(200)
+                    .body("connections.max", equalTo(3)).body("connections.open", org.hamcrest.Matchers.lessThanOrEqualTo(3));
         }
     }
 

@@ -14,9 +14,16 @@ public final class ControlViews {
     private ControlViews() {
     }
 
-    /** @param reason why the server is DOWN; absent when UP */
+    /**
+     * @param connections the connections open across the listeners, and how many may be (D124)
+     * @param reason      why the server is DOWN; absent when UP
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record Health(String status, int portals, long uptimeSeconds, String reason) {
+    public record Health(String status, int portals, long uptimeSeconds, Connections connections, String reason) {
+    }
+
+    /** Connections open now, and the limit past which a new one closes the connection idle longest. */
+    public record Connections(int open, int max) {
     }
 
     /** An answer with a status other than the route's own (health's 503). */

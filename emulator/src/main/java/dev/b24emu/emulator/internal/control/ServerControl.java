@@ -16,18 +16,22 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The emulator-wide control endpoints: health, the served methods and their contract, the clock, reset. */
 public final class ServerControl {
     private final PortalRegistry portals;
     private final MethodTable methods;
     private final HealthCheck health;
+    private final Supplier<ControlViews.Connections> connections;
     private final Instant startedAt = Instant.now();
 
-    public ServerControl(PortalRegistry portals, MethodTable methods, HealthCheck health) {
+    public ServerControl(PortalRegistry portals, MethodTable methods, HealthCheck health,
+                         Supplier<ControlViews.Connections> connections) {
         this.portals = portals;
         this.methods = methods;
         this.health = health;
+        this.connections = connections;
     }
 
     public void register(ControlRoutes routes) {
@@ -47,8 +51,8 @@ public final class ServerControl {
     private Object health() {
         String trouble = health.trouble();
         long uptime = Duration.between(startedAt, Instant.now()).toSeconds();
-        return trouble == null ? new Health("UP", portals.all().size(), uptime, null)
-                : new ControlViews.Answer(503, new Health("DOWN", portals.all().size(), uptime, trouble));
+        return trouble == null ? new Health("UP", portals.all().size(), uptime, connections.get(), null)
+                : new ControlViews.Answer(503, new Health("DOWN", portals.all().size(), uptime, connections.get(), trouble));
     }
 
     private List<MethodView> methods() {

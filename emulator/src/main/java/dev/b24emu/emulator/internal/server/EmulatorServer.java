@@ -190,7 +190,8 @@ public final class EmulatorServer implements AutoCloseable {
             ControlRouter control = new ControlRouter(router, portals, json, this::endpoints, commit);
             HealthCheck health = new HealthCheck();
             lease.onFailure(health::failed);
-            new ServerControl(portals, methods, health).register(control);
+            new ServerControl(portals, methods, health, () -> new ControlViews.Connections(connectionLimit.open(),
+                    connectionLimit.max())).register(control);
             new PortalControl(portals).register(control);
             new FaultControl().register(control);
             areas.forEach(area -> area.control(control));
