@@ -28,6 +28,8 @@ public class ConnectionSteps {
     /** the scenario's clients, in the order they first called */
     private final List<Socket> clients = new ArrayList<>();
     private Socket newcomer;
+    /** answers the stalled uploads got */
+    private final java.util.concurrent.atomic.AtomicInteger stalledAnswered = new java.util.concurrent.atomic.AtomicInteger();
     private String newcomerAnswer;
 
     public ConnectionSteps(ScenarioContext ctx) {
@@ -77,6 +79,69 @@ public class ConnectionSteps {
         }
     }
 
+    /** Each client sends a JSON body but for its last 500,000 bytes, and waits (its own thread, as a client does). */
+    @When("{int} clients each send all but the end of a {int} MB body to {string}")
+    public void stalledUploads(int count, int megabytes, String method) throws IOException {
+        int declared = megabytes * 1_000_000;
+        URI webhook = URI.create(ctx.webhook);
+        byte[] head = ("POST " + webhook.getPath() + method + " HTTP/1.1\r\nHost: " + webhook.getAuthority()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + declared + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] body = jsonOfLength(declared);
+        for (int i = 0; i < count; i++) {
+            Socket client = connect();
+            clients.add(client);
+            Thread sender = new Thread(() -> {
+                try {
+                    client.getOutputStream().write(head);
+                    client.getOutputStream().write(body, 0, declared - 500_000);
+                    if (client.getInputStream().read() >= 0) {
+                        stalledAnswered.incrementAndGet();
+                    }
+                } catch (IOException closed) {
+                    // closed by the scenario's end, or timed out unanswered
+                }
+            }, "stalled-upload-" + i);
+            sender.setDaemon(true); // blocked while its body waits unread
+            sender.start();
+        }
+    }
+
+    @Then("none of those clients has been answered within {int} seconds")
+    public void stalledUnanswered(int seconds) throws InterruptedException {
+        Thread.sleep(seconds * 1000L);
+        assertEquals(0, stalledAnswered.get(), "answers to bodies still being sent");
+    }
+
+    @When("those clients go")
+    public void clientsGo() throws IOException {
+        closeClients();
+        clients.clear();
+    }
+
+    @When("another client sends a whole {int} MB body to {string}")
+    public void wholeUpload(int megabytes, String method) throws IOException {
+        newcomer = connect();
+        URI webhook = URI.create(ctx.webhook);
+        byte[] body = jsonOfLength(megabytes * 1_000_000);
+        newcomer.getOutputStream().write(("POST " + webhook.getPath() + method + " HTTP/1.1\r\nHost: "
+                + webhook.getAuthority() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        newcomer.getOutputStream().write(body);
+        newcomerAnswer = read(newcomer);
+    }
+
+    /** {"x":"aaa…"} of exactly this many bytes. */
+    private static byte[] jsonOfLength(int length) {
+        byte[] body = new byte[length];
+        java.util.Arrays.fill(body, (byte) 'a');
+        byte[] open = "{\"x\":\"".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(open, 0, body, 0, open.length);
+        body[length - 2] = '"';
+        body[length - 1] = '}';
+        return body;
+    }
+
     private Socket connect() throws IOException {
         URI webhook = URI.create(ctx.webhook);
         Socket socket = new Socket(webhook.getHost(), webhook.getPort());
@@ -84,11 +149,16 @@ public class ConnectionSteps {
         return socket;
     }
 
-    /** A GET of the method on the scenario's webhook; the answer's head and body, or what came before the close. */
+    /** A GET of the method on the scenario's webhook. */
     private String call(Socket client, String method) throws IOException {
         URI webhook = URI.create(ctx.webhook);
         client.getOutputStream().write(("GET " + webhook.getPath() + method + " HTTP/1.1\r\nHost: "
                 + webhook.getAuthority() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return read(client);
+    }
+
+    /** One answer: its head and as many body bytes as it declares, or what came before the close. */
+    private static String read(Socket client) throws IOException {
         InputStream in = client.getInputStream();
         StringBuilder answer = new StringBuilder();
         for (int b = in.read(); b >= 0; b = in.read()) {

@@ -130,6 +130,14 @@ public class EmulatorSteps {
         moveTo(own.base(), own.webhookUrl());
     }
 
+    @Given("an emulator process of its own with a {int} MB heap")
+    public void ownEmulatorProcess(int heapMegabytes) throws Exception {
+        requireEmulator();
+        EmulatorProcess own = EmulatorProcess.start(List.of("-Xmx" + heapMegabytes + "m", "-XX:+UseParallelGC"));
+        ctx.ownProcess = own;
+        moveTo(own.base(), own.webhookUrl());
+    }
+
     /** Portals "heap-1" to "heap-N", each keeping a lead whose comments are that long. */
     @When("I create {int} portals through the control API, each with a lead of {int} KB of comments")
     public void portalsWithLargeLeads(int portals, int kilobytes) {

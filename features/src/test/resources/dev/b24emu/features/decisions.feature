@@ -339,3 +339,14 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     Then the new client's call succeeds
     And the connection of the client that called first has been closed
     And the other clients still get answers to "user.current" on their connections
+
+  @D125 @emulator-only
+  Scenario: Bodies past the memory kept for them wait unread, and small calls still pass
+    Given an emulator process of its own with a 64 MB heap
+    When 12 clients each send all but the end of a 7 MB body to "user.current"
+    Then none of those clients has been answered within 3 seconds
+    When I call "user.current"
+    Then the call succeeds
+    When those clients go
+    And another client sends a whole 2 MB body to "user.current"
+    Then the new client's call succeeds

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.transport;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -40,6 +41,8 @@ public final class RestRoute {
     private final ParamDecoder decoder;
     private final Envelope envelope;
     private final long bodyLimit;
+    /** the bodies being received at once (D125) */
+    private final BodyBudget budget;
     private final Supplier<Endpoints> defaultEndpoints;
 
     public RestRoute(Vertx vertx, Pipeline pipeline, ParamDecoder decoder, Envelope envelope, long bodyLimit,
@@ -49,6 +52,7 @@ public final class RestRoute {
         this.decoder = decoder;
         this.envelope = envelope;
         this.bodyLimit = bodyLimit;
+        this.budget = BodyBudget.forHeap(bodyLimit, Runtime.getRuntime().maxMemory());
         this.defaultEndpoints = defaultEndpoints;
     }
 
@@ -103,6 +107,43 @@ public final class RestRoute {
             request.setExpectMultipart(true);
             request.uploadHandler(upload -> upload.handler(chunk -> { }));
         }
+        long room = bodyRoom(request);
+        BodyBudget.Claim now = room == 0 ? null : budget.tryClaim(room);
+        if (room == 0 || now != null) {
+            collect(request, exchange, multipart, now);
+            return;
+        }
+        // unread until its room is free: the request stays paused, and TCP holds the client back
+        Context context = vertx.getOrCreateContext();
+        BodyBudget.Claim[] claim = new BodyBudget.Claim[1];
+        claim[0] = budget.claim(room, () -> context.runOnContext(v -> {
+            if (request.response().closed()) {
+                claim[0].release(); // gone while it waited
+            } else {
+                collect(request, exchange, multipart, claim[0]);
+            }
+        }));
+        if (claim[0].atOnce()) {
+            collect(request, exchange, multipart, claim[0]);
+        } else {
+            request.exceptionHandler(e -> claim[0].release());
+        }
+    }
+
+    /**
+     * The room a request's body may take in the budget: its declared length within the limit, the limit for a body
+     * declared past it (refused once it gets there) or sent in chunks, and none without a body.
+     */
+    private long bodyRoom(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            return withinLimit(length) ? Long.parseLong(length) : bodyLimit;
+        }
+        return request.getHeader("Transfer-Encoding") != null ? bodyLimit : 0;
+    }
+
+    /** Collects the body within the limit, then serves the call; the claim (null: no body) goes once it is decoded. */
+    private void collect(HttpServerRequest request, RestExchange exchange, boolean multipart, BodyBudget.Claim claim) {
         Buffer body = Buffer.buffer();
         boolean[] tooLarge = {false};
         request.handler(chunk -> {
@@ -111,6 +152,7 @@ public final class RestRoute {
             }
             if (body.length() + chunk.length() > bodyLimit) {
                 tooLarge[0] = true;
+                release(claim);
                 exchange.error(RestError.requestTooLarge(bodyLimit));
                 answerAndClose(request, exchange);
                 return;
@@ -120,11 +162,12 @@ public final class RestRoute {
             } catch (OutOfMemoryError exhausted) {
                 // thrown here, the error went to Vert.x, which dropped it: the client waited for ever (a full heap)
                 tooLarge[0] = true;
+                release(claim);
                 exchange.error(Pipeline.exhausted(exchange, exhausted));
                 answerAndClose(request, exchange);
             }
         });
-        request.exceptionHandler(e -> { });
+        request.exceptionHandler(e -> release(claim)); // the client gone before the end of its body
         request.endHandler(v -> {
             if (tooLarge[0]) {
                 return;
@@ -136,9 +179,15 @@ public final class RestRoute {
                     fields.add(new PhpForm.Pair(entry.getKey(), entry.getValue()));
                 }
             }
-            serve(request, exchange, fields, body.getBytes());
+            serve(request, exchange, fields, body.getBytes(), claim);
         });
         request.resume();
+    }
+
+    private static void release(BodyBudget.Claim claim) {
+        if (claim != null) {
+            claim.release();
+        }
     }
 
     /**
@@ -185,10 +234,15 @@ public final class RestRoute {
     }
 
     private void serve(HttpServerRequest request, RestExchange exchange, List<PhpForm.Pair> multipartFields,
-                       byte[] body) {
+                       byte[] body, BodyBudget.Claim claim) {
         try {
-            ParamDecoder.Decoded decoded = exchange.path().v3() ? decoder.decodeV3(body)
-                    : decoder.decode(request.query(), request.getHeader("Content-Type"), body, multipartFields);
+            ParamDecoder.Decoded decoded;
+            try {
+                decoded = exchange.path().v3() ? decoder.decodeV3(body)
+                        : decoder.decode(request.query(), request.getHeader("Content-Type"), body, multipartFields);
+            } finally {
+                release(claim); // the body's bytes are not needed past here
+            }
             exchange.params(decoded.params());
             exchange.warnAll(decoded.warnings());
             String bearer = bearer(request);
