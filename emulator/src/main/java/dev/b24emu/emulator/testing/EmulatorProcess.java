@@ -53,7 +53,13 @@ public final class EmulatorProcess implements AutoCloseable {
             } else if (line.startsWith(WEBHOOK) && base != null) {
                 EmulatorProcess started = new EmulatorProcess(process, base, line.substring(WEBHOOK.length()).trim());
                 started.output.addAll(early);
-                Thread drain = new Thread(() -> out.lines().forEach(started::add), "emulator-output");
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(started::add);
+                    } catch (java.io.UncheckedIOException closed) {
+                        // close() ended the process and its output while this thread was reading it
+                    }
+                }, "emulator-output");
                 drain.setDaemon(true);
                 drain.start();
                 return started;

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,6 +58,55 @@ class StalledUploadsTest {
                     .statusCode(200).body("result.ID", equalTo("1"));
             given().get(emulator.base() + "/_emulator/health").then().statusCode(200).body("status", equalTo("UP"));
         }
+    }
+
+    @Test
+    void aBodyThatMustWaitIsReadAndAnsweredOnceTheBodyBeforeItEnds() throws Exception {
+        // a 96 MiB heap: a budget of 8 MB (one body at the limit), which a 6.5 MB and a 2 MB body do not fit together
+        try (EmulatorProcess emulator = EmulatorProcess.start(List.of("-Xmx96m", "-XX:+UseParallelGC"));
+             Socket first = new Socket(URI.create(emulator.webhookUrl()).getHost(), URI.create(emulator.webhookUrl()).getPort());
+             Socket second = new Socket(URI.create(emulator.webhookUrl()).getHost(), URI.create(emulator.webhookUrl()).getPort())) {
+            URI webhook = URI.create(emulator.webhookUrl());
+            byte[] large = body(6_500_000);
+            OutputStream out = first.getOutputStream();
+            out.write(head(webhook, large.length));
+            out.write(large, 0, large.length - 1);
+            out.flush();
+            Thread.sleep(500); // its room is held
+            byte[] small = body(2_000_000);
+            Thread sender = new Thread(() -> {
+                try {
+                    second.getOutputStream().write(head(webhook, small.length));
+                    second.getOutputStream().write(small);
+                } catch (IOException ignored) {
+                    // the assertions below tell
+                }
+            });
+            sender.setDaemon(true);
+            sender.start();
+            second.setSoTimeout(1500);
+            assertThrows(java.net.SocketTimeoutException.class, () -> second.getInputStream().read(),
+                    "the second body waits while the first holds the room");
+            out.write(large, large.length - 1, 1);
+            first.setSoTimeout(30_000);
+            assertTrue(status(first).startsWith("HTTP/1.1 200"), "the first is answered");
+            second.setSoTimeout(30_000);
+            assertTrue(status(second).startsWith("HTTP/1.1 200"), "then the second is read and answered");
+        }
+    }
+
+    private static byte[] head(URI webhook, int length) {
+        return ("POST " + webhook.getPath() + "user.current HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                + "application/json\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The status line of the answer on a socket (a timed-out read leaves the socket usable). */
+    private static String status(Socket socket) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = socket.getInputStream().read(); b >= 0 && b != '\r'; b = socket.getInputStream().read()) {
+            line.append((char) b);
+        }
+        return line.toString();
     }
 
     /** A JSON body of this length: {"x":"aaa…"}. */

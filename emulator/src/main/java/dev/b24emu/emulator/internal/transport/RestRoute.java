@@ -126,6 +126,7 @@ public final class RestRoute {
         if (claim[0].atOnce()) {
             collect(request, exchange, multipart, claim[0]);
         } else {
+            request.pause(); // a request this route gets straight from the listener flows: its body would be dropped
             request.exceptionHandler(e -> claim[0].release());
         }
     }
