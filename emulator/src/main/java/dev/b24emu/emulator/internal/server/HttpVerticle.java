@@ -6,6 +6,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Everything here runs on the verticle's event loop, so the map needs no lock.
  */
 final class HttpVerticle extends VerticleBase {
-    /** how often the requests of connections gone idle are let go (see {@link Tracked#request}) */
+    /** how often the answers of connections gone idle are let go (see {@link Tracked#response}) */
     private static final long SWEEP_MILLIS = 1000;
 
     private final Handler<HttpServerRequest> entry;
@@ -57,26 +58,29 @@ final class HttpVerticle extends VerticleBase {
          */
         long headerTimer;
         /**
-         * the last request, until it is seen answered: the handlers on it hold its body (up to --body-limit), which an
-         * idle connection must not keep
+         * the answer to the last request, until it is seen ended; the answer, not the request, whose handlers hold its
+         * body (up to --body-limit) and its decoded parameters
          */
-        HttpServerRequest request;
+        HttpServerResponse response;
 
         Tracked(long headerTimer) {
             this.headerTimer = headerTimer;
         }
 
-        /** Not yet sent a request, or its last one read and answered. */
+        /**
+         * Not yet sent a request, or its last one answered (an answer that goes before its body is read closes the
+         * connection).
+         */
         boolean idle() {
-            return request == null || request.isEnded() && request.response().ended();
+            return response == null || response.ended();
         }
     }
 
     @Override
     public Future<?> start() {
         sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> connections.values().forEach(tracked -> {
-            if (tracked.request != null && tracked.idle()) {
-                tracked.request = null;
+            if (tracked.response != null && tracked.idle()) {
+                tracked.response = null;
             }
         }));
         return vertx.createHttpServer(options)
@@ -85,7 +89,7 @@ final class HttpVerticle extends VerticleBase {
                     Tracked tracked = connections.get(request.connection());
                     if (tracked != null) { // null only for a request on a connection already closed here
                         headSent(tracked);
-                        tracked.request = request;
+                        tracked.response = request.response();
                     }
                     entry.handle(request);
                 })
