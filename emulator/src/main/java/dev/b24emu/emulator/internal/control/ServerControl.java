@@ -51,8 +51,8 @@ public final class ServerControl {
     private Object health() {
         String trouble = health.trouble();
         long uptime = Duration.between(startedAt, Instant.now()).toSeconds();
-        return trouble == null ? new Health("UP", portals.all().size(), uptime, connections.get(), null)
-                : new ControlViews.Answer(503, new Health("DOWN", portals.all().size(), uptime, connections.get(), trouble));
+        Health view = new Health(trouble == null ? "UP" : "DOWN", portals.all().size(), uptime, connections.get(), trouble);
+        return trouble == null ? view : new ControlViews.Answer(503, view);
     }
 
     private List<MethodView> methods() {

@@ -8,8 +8,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -127,8 +127,7 @@ final class HttpVerticle extends VerticleBase {
 
     /** Past the limit: the longest idle connection here goes, or, with none idle, the new one. */
     private void makeRoomFor(HttpConnection connection) {
-        for (Iterator<java.util.Map.Entry<HttpConnection, Tracked>> it = connections.entrySet().iterator(); it.hasNext(); ) {
-            var candidate = it.next();
+        for (Map.Entry<HttpConnection, Tracked> candidate : connections.entrySet()) {
             if (candidate.getKey() != connection && candidate.getValue().idle()) {
                 candidate.getKey().close();
                 limit.closedIdle();

@@ -39,9 +39,7 @@ final class BodyBudget {
             return null;
         }
         held += bytes;
-        Claim claim = new Claim(bytes, null, true);
-        claim.state = Claim.HELD;
-        return claim;
+        return new Claim(bytes, null, true);
     }
 
     /**
@@ -49,15 +47,13 @@ final class BodyBudget {
      * once it does, on the thread that made the room. Zero bytes (no body) fit even a full budget and hold nothing.
      */
     synchronized Claim claim(long bytes, Runnable admit) {
-        boolean fits = fits(bytes);
-        Claim claim = new Claim(bytes, admit, fits);
-        if (fits) {
-            held += bytes;
-            claim.state = Claim.HELD;
-        } else {
-            waiting.add(claim);
+        Claim now = tryClaim(bytes);
+        if (now != null) {
+            return now;
         }
-        return claim;
+        Claim later = new Claim(bytes, admit, false);
+        waiting.add(later);
+        return later;
     }
 
     long max() {
@@ -92,6 +88,7 @@ final class BodyBudget {
             this.bytes = bytes;
             this.admit = admit;
             this.atOnce = atOnce;
+            this.state = atOnce ? HELD : WAITING;
         }
 
         /** Whether the room was held at once; if not, the admission runs later (and never if released first). */
