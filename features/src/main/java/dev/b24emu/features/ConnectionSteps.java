@@ -6,8 +6,11 @@ import io.cucumber.java.en.When;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,8 @@ public class ConnectionSteps {
     /** answers the stalled uploads got */
     private final java.util.concurrent.atomic.AtomicInteger stalledAnswered = new java.util.concurrent.atomic.AtomicInteger();
     private String newcomerAnswer;
+    /** clients sending heads that never end, written to without blocking: a server that stops reading must not stall us */
+    private final List<SocketChannel> headSenders = new ArrayList<>();
 
     public ConnectionSteps(ScenarioContext ctx) {
         this.ctx = ctx;
@@ -43,6 +48,9 @@ public class ConnectionSteps {
         }
         if (newcomer != null) {
             newcomer.close();
+        }
+        for (SocketChannel sender : headSenders) {
+            sender.close();
         }
     }
 
@@ -105,6 +113,52 @@ public class ConnectionSteps {
             sender.setDaemon(true); // blocked while its body waits unread
             sender.start();
         }
+    }
+
+    /** Each client sends a request line and header lines of about this size, never the blank line that ends them. */
+    @When("{int} clients each send {int} KB of a request head that never ends")
+    public void unfinishedHeads(int count, int kilobytes) throws IOException, InterruptedException {
+        URI webhook = URI.create(ctx.webhook);
+        StringBuilder head = new StringBuilder("GET " + webhook.getPath() + "user.current HTTP/1.1\r\nHost: "
+                + webhook.getAuthority() + "\r\n");
+        while (head.length() < kilobytes * 1000) {
+            head.append("X-Pad: ").append("a".repeat(990)).append("\r\n");
+        }
+        byte[] bytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+        long givingUp = System.currentTimeMillis() + 15_000; // past it, a client sends what the server takes at once
+        for (int i = 0; i < count; i++) {
+            SocketChannel sender = SocketChannel.open(new InetSocketAddress(webhook.getHost(), webhook.getPort()));
+            headSenders.add(sender);
+            sender.configureBlocking(false);
+            ByteBuffer rest = ByteBuffer.wrap(bytes);
+            try {
+                do {
+                    if (sender.write(rest) == 0) {
+                        Thread.sleep(5);
+                    }
+                } while (rest.hasRemaining() && System.currentTimeMillis() < givingUp);
+            } catch (IOException closed) {
+                // closed by the server while sending
+            }
+        }
+    }
+
+    @Then("at most {int} connections are open, as the emulator's health says within 10 seconds")
+    public void atMostOpen(int most) throws InterruptedException {
+        int open = openConnections();
+        for (long deadline = System.currentTimeMillis() + 10_000; open > most && System.currentTimeMillis() < deadline;
+             open = openConnections()) {
+            Thread.sleep(200);
+        }
+        assertTrue(open <= most, open + " connections open");
+    }
+
+    /** From the health check, within 10 s: an emulator that died of its heap answers nothing, and the step fails. */
+    private int openConnections() {
+        return io.restassured.RestAssured.given().config(io.restassured.config.RestAssuredConfig.config().httpClient(
+                        io.restassured.config.HttpClientConfig.httpClientConfig()
+                                .setParam("http.connection.timeout", 10_000).setParam("http.socket.timeout", 10_000)))
+                .get(ctx.emulatorBase + "/_emulator/health").then().statusCode(200).extract().path("connections.open");
     }
 
     @Then("none of those clients has been answered within {int} seconds")

@@ -350,3 +350,12 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     When those clients go
     And another client sends a whole 2 MB body to "user.current"
     Then the new client's call succeeds
+
+  @D126 @emulator-only
+  Scenario: Past the memory kept for request heads, the connections with the largest unfinished heads are closed
+    Given an emulator process of its own with a 64 MB heap
+    When 1000 clients each send 60 KB of a request head that never ends
+    Then at most 100 connections are open, as the emulator's health says within 10 seconds
+    And the emulator's log has a warning saying "a client may be sending headers that never end"
+    When I call "user.current"
+    Then the call succeeds

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,13 +19,12 @@ final class ConnectionLimit {
     private static final Logger LOG = LoggerFactory.getLogger("b24emu.server");
     /** descriptors kept for everything else: the state file, the jar, outgoing webhooks' and handlers' connections */
     static final int RESERVED_DESCRIPTORS = 256;
-    private static final long WARNING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final int max;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong closedIdle = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+    private final RareWarning warning = new RareWarning();
 
     ConnectionLimit(int max) {
         this.max = max;
@@ -81,9 +79,7 @@ final class ConnectionLimit {
 
     /** One line at most every 10 s: a leaking client reaches the limit with every request it sends. */
     private void warn() {
-        long now = System.nanoTime();
-        long due = nextWarning.get();
-        if (now - due >= 0 && nextWarning.compareAndSet(due, now + WARNING_EVERY_NANOS)) {
+        if (warning.due()) {
             LOG.warn("{} connections are open, the limit (--max-connections): {} idle ones closed and {} new ones "
                     + "refused so far; a client may be leaking connections (a new HTTP client per request)",
                     open.get(), closedIdle.get(), refused.get());

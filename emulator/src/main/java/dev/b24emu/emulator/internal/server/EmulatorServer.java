@@ -83,6 +83,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EmulatorServer implements AutoCloseable {
     /** Long request lines: GET-only clients put whole requests in the query string. */
     private static final int MAX_REQUEST_LINE = 1024 * 1024;
+    private static final int MAX_HEADERS = 64 * 1024;
     /** The default portal's webhook token on a loopback address, unless another is given. */
     public static final String DEMO_WEBHOOK_TOKEN = "demo-token";
 
@@ -94,6 +95,8 @@ public final class EmulatorServer implements AutoCloseable {
     private final List<Long> timers = new ArrayList<>();
     /** the connections all of this server's listeners hold (HttpVerticle) */
     private final ConnectionLimit connectionLimit;
+    private final HeadBudget headBudget = HeadBudget.forHeap(Runtime.getRuntime().maxMemory(),
+            MAX_REQUEST_LINE + MAX_HEADERS);
     private final Outbound outbound;
     private HostProxy proxy;
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
@@ -342,7 +345,7 @@ public final class EmulatorServer implements AutoCloseable {
         HttpServerOptions http = new HttpServerOptions()
                 .setHost(config.host())
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
-                .setMaxHeaderSize(64 * 1024)
+                .setMaxHeaderSize(MAX_HEADERS)
                 .setHandle100ContinueAutomatically(true)
                 // nginx in front of the real portal ignores an "Upgrade: h2c" request and answers in HTTP/1.1; so do we
                 // (Vert.x would otherwise refuse one without "Connection: Upgrade" and leave the client waiting)
@@ -389,7 +392,8 @@ public final class EmulatorServer implements AutoCloseable {
         AtomicInteger bound = new AtomicInteger();
         lease.claim(options.getPort());
         deployments.add(await(vertx.deployVerticle(() -> new HttpVerticle(entry, options, bound,
-                config.connections().headerSeconds(), connectionLimit), new DeploymentOptions().setInstances(instances))));
+                config.connections().headerSeconds(), connectionLimit, headBudget),
+                new DeploymentOptions().setInstances(instances))));
         return bound.get();
     }
 

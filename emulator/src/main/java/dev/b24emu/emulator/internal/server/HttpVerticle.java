@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * longest (no request yet, or its last one answered), as nginx reuses its idle keep-alive connections when out of
  * worker connections; when every one here is busy answering, the new connection itself is closed.</li>
  * </ul>
+ * and the bytes of the heads it is sending count in the server's {@link HeadBudget}.
  * Everything here runs on the verticle's event loop, so the map needs no lock.
  */
 final class HttpVerticle extends VerticleBase {
@@ -33,6 +35,7 @@ final class HttpVerticle extends VerticleBase {
     private final AtomicInteger bound;
     private final long headerMillis;
     private final ConnectionLimit limit;
+    private final HeadBudget heads;
     /**
      * maps this event loop's open connections to what is known of them, the one that sent a request least recently
      * first (access order: a request moves its connection to the end)
@@ -41,12 +44,13 @@ final class HttpVerticle extends VerticleBase {
     private long sweeper = -1;
 
     HttpVerticle(Handler<HttpServerRequest> entry, HttpServerOptions options, AtomicInteger bound, int headerSeconds,
-                 ConnectionLimit limit) {
+                 ConnectionLimit limit, HeadBudget heads) {
         this.entry = entry;
         this.options = options;
         this.bound = bound;
         this.headerMillis = headerSeconds * 1000L;
         this.limit = limit;
+        this.heads = heads;
     }
 
     /** One connection. */
@@ -105,6 +109,9 @@ final class HttpVerticle extends VerticleBase {
 
     private void opened(HttpConnection connection) {
         boolean over = limit.openedOver();
+        if (connection instanceof ConnectionBase netty) { // every HTTP/1.x and HTTP/2 connection of Vert.x 5
+            heads.watch(netty.channel());
+        }
         Tracked tracked = new Tracked(vertx.setTimer(headerMillis, id -> {
             Tracked waiting = connections.get(connection);
             if (waiting != null && waiting.headerTimer == id) {
