@@ -162,6 +162,31 @@ public final class Main implements Callable<Integer> {
             + " requests, then stop (records the launcher's class-data sharing archive at package time).")
     boolean exitAfterWarmUp;
 
+    /**
+     * A system property naming the process this one stops with: set by {@code EmulatorProcess}, so that an emulator
+     * started by a test run that is cut short (kill -9, a build's timeout, Ctrl-C on Maven) does not outlive it. One
+     * left behind kept its port and memory, and one whose heap had run out spun both cores in full collections.
+     */
+    public static final String EXIT_WITH_PROCESS = "b24emu.exitWithProcess";
+
+    /** Stops as SIGTERM would once that process is gone, and for good 10 s later if stopping hangs (a heap run out). */
+    private static void exitWith(long pid) {
+        Runnable stop = () -> {
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException ignored) {
+                    // halted anyway
+                }
+                Runtime.getRuntime().halt(1);
+            }, "b24emu-halt");
+            halt.setDaemon(true);
+            halt.start();
+            System.exit(0);
+        };
+        ProcessHandle.of(pid).ifPresentOrElse(process -> process.onExit().thenRun(stop), stop);
+    }
+
     public static void main(String[] args) {
         if (System.getProperty("slf4j.provider") == null) {
             // the command line's own backend, cheaper per line than slf4j-simple (see ServerLog); SLF4J would say
@@ -175,6 +200,10 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             // Netty 4.2 would define its flight-recorder events (a hundred JDK classes) before the first answer
             System.setProperty("io.netty.jfr.enabled", "false");
+        }
+        String owner = System.getProperty(EXIT_WITH_PROCESS);
+        if (owner != null) {
+            exitWith(Long.parseLong(owner));
         }
         boolean serving = SUBCOMMANDS.stream().noneMatch(java.util.Arrays.asList(args)::contains);
         boolean help = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("-h") || arg.equals("--help")

@@ -1,5 +1,7 @@
 package dev.b24emu.emulator.testing;
 
+import dev.b24emu.emulator.cli.Main;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The emulator as its own process, started with this JVM's class path as a user starts it from the command line: for
  * what only a process shows (its log, a heap of its own, a kill -9, SIGTERM). Its output is collected line by line.
+ * It stops when the JVM that started it goes, however that goes.
  */
 public final class EmulatorProcess implements AutoCloseable {
     private static final String BANNER = "Bitrix24 telephony emulator on ";
@@ -36,7 +39,8 @@ public final class EmulatorProcess implements AutoCloseable {
     public static EmulatorProcess start(List<String> jvmFlags, String... args) throws Exception {
         // the tests' simplelogger.properties keeps request lines quiet; a process logs as the shipped jar does
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.slf4j.simpleLogger.log.b24emu=info"));
+                "-Dorg.slf4j.simpleLogger.log.b24emu=info",
+                "-D" + Main.EXIT_WITH_PROCESS + "=" + ProcessHandle.current().pid()));
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.b24emu.emulator.cli.Main", "--port", "0", "--https-port", "-1"));
