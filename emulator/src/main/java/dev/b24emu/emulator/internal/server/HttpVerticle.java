@@ -15,15 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One HTTP server on one event loop; all of them share the entry (and the router behind it) and the server's
- * {@link ConnectionLimit}. Two guards per connection:
+ * {@link ConnectionLimit} and {@link HeadBudget}. Three guards per connection:
  * <ul>
  * <li>a new connection must deliver its first request's headers within the header timeout, or it is closed: the idle
  * timeout alone would let a client keep a connection forever by sending a header byte now and then;</li>
  * <li>past the connection limit, a new connection closes the connection of this event loop that has been idle
  * longest (no request yet, or its last one answered), as nginx reuses its idle keep-alive connections when out of
- * worker connections; when every one here is busy answering, the new connection itself is closed.</li>
+ * worker connections; when every one here is busy answering, the new connection itself is closed;</li>
+ * <li>the bytes of a head it has not finished sending count in the head budget, which closes the connections with
+ * the largest unfinished heads when the heads received at once would fill the heap.</li>
  * </ul>
- * and the bytes of the heads it is sending count in the server's {@link HeadBudget}.
  * Everything here runs on the verticle's event loop, so the map needs no lock.
  */
 final class HttpVerticle extends VerticleBase {
@@ -109,7 +110,7 @@ final class HttpVerticle extends VerticleBase {
 
     private void opened(HttpConnection connection) {
         boolean over = limit.openedOver();
-        if (connection instanceof ConnectionBase netty) { // every HTTP/1.x and HTTP/2 connection of Vert.x 5
+        if (connection instanceof ConnectionBase netty) { // how Vert.x 5 makes its HTTP/1.x connections
             heads.watch(netty.channel());
         }
         Tracked tracked = new Tracked(vertx.setTimer(headerMillis, id -> {
