@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Request heads that never end are held whole by the HTTP decoder: 1,000 connections each 60 KB into theirs filled a
  * 64 MiB heap, and the event loops died of OutOfMemoryError, for good. The heads received at once are bounded (D126):
- * the connections with the largest unfinished ones are closed, and everyone else is answered.
+ * the connections with the largest unfinished ones are closed, and everyone else is answered. Half of the connections
+ * here have had a request answered first, as a keep-alive connection has.
  */
 class UnfinishedHeadsTest {
     /** an emulator that died of its heap answers nothing: the test fails rather than waits for ever */
@@ -44,6 +45,9 @@ class UnfinishedHeadsTest {
                 for (int i = 0; i < 1000; i++) {
                     SocketChannel client = SocketChannel.open(new InetSocketAddress(webhook.getHost(), webhook.getPort()));
                     clients.add(client);
+                    if (i % 2 == 1) {
+                        answered(client, webhook); // a keep-alive connection's next head counts as a first one does
+                    }
                     send(client, head, sendingEnds);
                 }
                 int open = openConnections(emulator);
@@ -68,6 +72,19 @@ class UnfinishedHeadsTest {
             given().get(webhook + "user.current?pad=" + "a".repeat(900_000)).then()
                     .statusCode(200).body("result.ID", equalTo("1"));
         }
+    }
+
+    /** A whole GET on the connection, answered 200 (its head read; the rest of the answer may stay unread). */
+    private static void answered(SocketChannel client, URI webhook) throws IOException {
+        client.write(ByteBuffer.wrap(("GET " + webhook.getPath() + "user.current HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII)));
+        client.socket().setSoTimeout(10_000); // an emulator that died answers nothing: fail, do not wait for ever
+        java.io.InputStream in = client.socket().getInputStream();
+        StringBuilder received = new StringBuilder();
+        for (int b = in.read(); b >= 0 && received.indexOf("\r\n\r\n") < 0; b = in.read()) {
+            received.append((char) b);
+        }
+        assertTrue(received.toString().startsWith("HTTP/1.1 200"), received.toString());
     }
 
     /** What the connection takes of the head by the deadline: a server that stopped reading takes no more. */
