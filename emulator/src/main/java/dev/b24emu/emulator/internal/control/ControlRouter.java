@@ -66,33 +66,8 @@ public final class ControlRouter implements ControlRoutes {
     }
 
     @Override
-    public void get(String path, ControlHandler handler) {
-        add(globalTable, HttpMethod.GET, path, 200, handler, false);
-    }
-
-    @Override
-    public void post(String path, ControlHandler handler) {
-        post(path, 200, handler);
-    }
-
-    @Override
-    public void post(String path, int status, ControlHandler handler) {
-        add(globalTable, HttpMethod.POST, path, status, handler, false);
-    }
-
-    @Override
-    public void put(String path, ControlHandler handler) {
-        add(globalTable, HttpMethod.PUT, path, 200, handler, false);
-    }
-
-    @Override
-    public void patch(String path, ControlHandler handler) {
-        add(globalTable, HttpMethod.PATCH, path, 200, handler, false);
-    }
-
-    @Override
-    public void delete(String path, ControlHandler handler) {
-        add(globalTable, HttpMethod.DELETE, path, 200, handler, false);
+    public void route(HttpMethod method, String path, int status, ControlHandler handler) {
+        add(globalTable, method, path, status, handler, false);
     }
 
     @Override
@@ -229,33 +204,8 @@ public final class ControlRouter implements ControlRoutes {
     /** Routes below /_emulator/portals/{id}, matched before the global ones. */
     private final class PortalRoutes implements ControlRoutes {
         @Override
-        public void get(String path, ControlHandler handler) {
-            add(portalTable, HttpMethod.GET, path, 200, handler, true);
-        }
-
-        @Override
-        public void post(String path, ControlHandler handler) {
-            post(path, 200, handler);
-        }
-
-        @Override
-        public void post(String path, int status, ControlHandler handler) {
-            add(portalTable, HttpMethod.POST, path, status, handler, true);
-        }
-
-        @Override
-        public void put(String path, ControlHandler handler) {
-            add(portalTable, HttpMethod.PUT, path, 200, handler, true);
-        }
-
-        @Override
-        public void patch(String path, ControlHandler handler) {
-            add(portalTable, HttpMethod.PATCH, path, 200, handler, true);
-        }
-
-        @Override
-        public void delete(String path, ControlHandler handler) {
-            add(portalTable, HttpMethod.DELETE, path, 200, handler, true);
+        public void route(HttpMethod method, String path, int status, ControlHandler handler) {
+            add(portalTable, method, path, status, handler, true);
         }
 
         @Override

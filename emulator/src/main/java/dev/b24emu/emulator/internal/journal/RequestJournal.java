@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Store;
 
-import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -22,23 +19,15 @@ public final class RequestJournal implements Store<Void> {
     /** What one portal's journal may weigh: about 16 MiB, a full journal of ordinary calls being far less. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    private final int capacity;
-    private final long maxBytes;
-    /** the retained entries, oldest first, with their weight */
-    private final Deque<Kept> entries = new ArrayDeque<>();
-    /** the sum of the retained entries' weights */
-    private long bytes;
-
-    private record Kept(Entry entry, long weight) {
-    }
+    /** the retained entries, oldest first, weighed by their kept text */
+    private final WeighedLog<Entry> entries;
 
     public RequestJournal(int capacity) {
         this(capacity, MAX_BYTES);
     }
 
     RequestJournal(int capacity, long maxBytes) {
-        this.capacity = Math.max(0, capacity);
-        this.maxBytes = maxBytes;
+        this.entries = new WeighedLog<>(capacity, maxBytes);
     }
 
     /**
@@ -86,41 +75,22 @@ public final class RequestJournal implements Store<Void> {
         BoundedJson.Text kept = BoundedJson.of(params, result);
         Entry entry = new Entry(JournalSequence.next(), time, who.portal(), method, httpMethod, who.auth(),
                 who.app(), who.credential(), kept.json(), status, error, warnings, latencyMicros, uptimeMillis);
-        if (capacity == 0) {
-            return entry;
-        }
-        long weight = 256L + kept.weight();
-        synchronized (entries) {
-            entries.addLast(new Kept(entry, weight));
-            bytes += weight;
-            while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {
-                bytes -= entries.removeFirst().weight();
-            }
-        }
+        entries.add(entry, 256L + kept.weight());
         return entry;
     }
 
     /** The sequence number of the newest entry, 0 when there is none (what a live view polls cheaply). */
     public long lastSeq() {
-        synchronized (entries) {
-            Kept last = entries.peekLast();
-            return last == null ? 0 : last.entry().seq();
-        }
+        Entry last = entries.newest();
+        return last == null ? 0 : last.seq();
     }
 
     public List<Entry> entries() {
-        synchronized (entries) {
-            List<Entry> copy = new ArrayList<>(entries.size());
-            entries.forEach(kept -> copy.add(kept.entry()));
-            return copy;
-        }
+        return entries.items();
     }
 
     @Override
     public void clear() {
-        synchronized (entries) {
-            entries.clear();
-            bytes = 0;
-        }
+        entries.clear();
     }
 }

@@ -1,11 +1,9 @@
 package dev.b24emu.emulator.internal.outbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.journal.WeighedLog;
 import dev.b24emu.emulator.internal.portal.Store;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -19,23 +17,15 @@ public final class DeliveryJournal implements Store<Void> {
      */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    private final int capacity;
-    private final long maxBytes;
-    /** the last delivery attempts, oldest first, with their weight (guarded by itself) */
-    private final Deque<Kept> deliveries = new ArrayDeque<>();
-    /** the sum of the kept attempts' weights (guarded by {@link #deliveries}) */
-    private long bytes;
-
-    private record Kept(Delivery delivery, long weight) {
-    }
+    /** the last delivery attempts, oldest first, weighed by their payloads */
+    private final WeighedLog<Delivery> deliveries;
 
     public DeliveryJournal(int capacity) {
         this(capacity, MAX_BYTES);
     }
 
     DeliveryJournal(int capacity, long maxBytes) {
-        this.capacity = Math.max(0, capacity);
-        this.maxBytes = maxBytes;
+        this.deliveries = new WeighedLog<>(capacity, maxBytes);
     }
 
     /**
@@ -47,41 +37,25 @@ public final class DeliveryJournal implements Store<Void> {
                            ObjectNode payload, int attempt, int status, String error, long latencyMillis) {
         Delivery delivery = new Delivery(seq, time, portal, event, handlerId, url, payload,
                 attempt, status, error, latencyMillis);
-        if (capacity > 0) {
+        if (deliveries.keeps()) {
             // its payload's JSON text at two bytes a character: read once per attempt, a few hundred characters
-            long weight = 256L + 2L * (payload == null ? 0 : payload.toString().length());
-            synchronized (deliveries) {
-                deliveries.addLast(new Kept(delivery, weight));
-                bytes += weight;
-                while (deliveries.size() > capacity || (bytes > maxBytes && deliveries.size() > 1)) {
-                    bytes -= deliveries.removeFirst().weight();
-                }
-            }
+            deliveries.add(delivery, 256L + 2L * (payload == null ? 0 : payload.toString().length()));
         }
         return delivery;
     }
 
     /** The sequence number of the newest attempt, 0 when there is none (what a live view polls cheaply). */
     public long lastSeq() {
-        synchronized (deliveries) {
-            Kept last = deliveries.peekLast();
-            return last == null ? 0 : last.delivery().seq();
-        }
+        Delivery last = deliveries.newest();
+        return last == null ? 0 : last.seq();
     }
 
     public List<Delivery> deliveries() {
-        synchronized (deliveries) {
-            List<Delivery> copy = new ArrayList<>(deliveries.size());
-            deliveries.forEach(kept -> copy.add(kept.delivery()));
-            return copy;
-        }
+        return deliveries.items();
     }
 
     @Override
     public void clear() {
-        synchronized (deliveries) {
-            deliveries.clear();
-            bytes = 0;
-        }
+        deliveries.clear();
     }
 }
