@@ -75,7 +75,7 @@ final class HeadBudget {
         if (pipeline.get(DECODER) == null) {
             return;
         }
-        Watched connection = new Watched(channel);
+        Watched connection = new Watched();
         watched.add(connection);
         pipeline.addBefore(DECODER, "b24emu-head-bytes", connection.bytes);
         pipeline.addAfter(DECODER, "b24emu-head-seen", connection.seen);
@@ -121,7 +121,13 @@ final class HeadBudget {
 
     /** One connection's unfinished head. Its handlers run on its event loop; {@link #close} may run on another. */
     private final class Watched {
-        private final Channel channel;
+        /**
+         * the counting handler's place in the pipeline, through which it closes the connection: below Vert.x's handler,
+         * whose close first writes and flushes an empty buffer and closes when that is sent, while the connection goes
+         * on reading (and decoding its head) until then; an answer being flushed later (HttpVerticle) made that wait
+         * long enough for 1,000 unfinished heads to fill a 64 MiB heap
+         */
+        private volatile ChannelHandlerContext place;
         /** bytes of this connection counted in {@link #used}; 0 for good once it is closed */
         private final AtomicLong pending = new AtomicLong();
         /** what {@link #pending} was when it was closed for room (then counted in {@link #closing}), else -1 */
@@ -137,6 +143,11 @@ final class HeadBudget {
 
         /** Before the decoder: the bytes of each read, counted once the decoder has seen them. */
         private final ChannelInboundHandlerAdapter bytes = new ChannelInboundHandlerAdapter() {
+            @Override
+            public void handlerAdded(ChannelHandlerContext ctx) {
+                place = ctx;
+            }
+
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object message) {
                 if (!(message instanceof ByteBuf read)) {
@@ -186,10 +197,6 @@ final class HeadBudget {
             }
         };
 
-        Watched(Channel channel) {
-            this.channel = channel;
-        }
-
         private void settle(long now) {
             if (gone) {
                 return;
@@ -217,7 +224,7 @@ final class HeadBudget {
             closedWith.set(counted);
             closing.addAndGet(counted);
             closed.incrementAndGet();
-            channel.close();
+            place.close(); // from another event loop, a task on the connection's own
         }
 
         /** Its head is let go. */
