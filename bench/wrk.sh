@@ -12,6 +12,8 @@
 # WARMUP_SECONDS (default 30, a multiple of 5): the emulator's rate climbs for 15-20 s of load (its C2 compiler works
 # for 10-15 s, 3-6 s of CPU on two cores) and WireMock's for 40 s or more, so the earlier 5 s mixed both servers'
 # warm-up into their measured rates, WireMock's most; WARMUP_SECONDS=5 gives that figure again.
+# Each measured run also gives the server's CPU time per request (user + system, from /proc/PID/stat over that run),
+# which moves less with the machine's speed than the rates do and says where a server's time goes against the others.
 # Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,27 +33,33 @@ trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true' EXIT
 
 wait_for() { for _ in $(seq 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer at $1" >&2; exit 1; }
 
+# the CPU time the server has used, in clock ticks (user + system: fields 14 and 15 of /proc/PID/stat)
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+
 # load ROUND SERVER SCRIPT URL: warm-up windows, measured run; appends to $results
-# "round server script rate p50 p99 errors non2xx warm-up-rate..." (one rate per 5 s warm-up window)
+# "round server script rate p50 p99 errors non2xx cpu-us-per-request warm-up-rate..." (one rate per 5 s window)
 load() {
-  local out rate p50 p99 errors non2xx warm=""
+  local out rate p50 p99 errors non2xx cpu before warm=""
   for _ in $(seq $((warmup / 5))); do
     warm="$warm $(wrk -t2 -c16 -d5s -s "bench/$3" "$4" 2>&1 | awk '/Requests\/sec/ {print $2; found=1} END {if (!found) print 0}')"
   done
+  before=$(ticks)
   out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "bench/$3" "$4" 2>&1)
+  cpu=$(awk -v b="$before" -v a="$(ticks)" -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {printf "%.1f", (a - b) / hz * 1e6 / $1}' <<<"$out")
   rate=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(awk '/Socket errors/ {gsub(",", ""); print $4+$6+$8+$10; found=1} END {if (!found) print 0}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5; found=1} END {if (!found) print 0}' <<<"$out")
-  echo "$1 $2 $3 $rate $p50 $p99 $errors $non2xx$warm" | tee -a "$results"
+  echo "$1 $2 $3 $rate $p50 $p99 $errors $non2xx $cpu$warm" | tee -a "$results"
 }
 
 stub() { # method
   curl -s -o /dev/null -XPOST http://127.0.0.1:18081/__admin/mappings -d '{"request":{"method":"'"$2"'","urlPath":"/rest/1/demo-token/'"$1"'"},"response":{"status":200,"headers":{"Content-Type":"application/json; charset=utf-8"},"body":"{\"result\":{\"CALL_ID\":\"externalCall.716f1cb73def9700a23842adf9c4c568.1773130779\",\"CRM_CREATED_LEAD\":null,\"CRM_CREATED_ENTITIES\":[],\"CRM_ENTITY_TYPE\":\"\",\"CRM_ENTITY_ID\":null}}"}}'
 }
 
-echo "round server script requests/s p50 p99 socket-errors non-2xx warm-up-windows(requests/s per 5 s)"
+echo "round server script requests/s p50 p99 socket-errors non-2xx cpu-us-per-request warm-up-windows(requests/s per 5 s)"
 for round in $(seq "$rounds"); do
   for script in register.lua cycle.lua; do
     bin/b24-emulator --port 18080 --https-port -1 >/dev/null 2>&1 & pid=$!
@@ -102,16 +110,21 @@ for script, name in LOADS:
     p = {s: ([ms(r[4]) for r in by[s]], [ms(r[5]) for r in by[s]]) for s in by}
     print("| %s, p50 / p99 | %s / %s ms | %s / %s ms | %s / %s ms | | |" % (name, *[x for s in ("emulator", "wiremock", "bare")
           for x in ("%.2f" % statistics.median(p[s][0]), cell(p[s][1], "%.1f"))]))
+    cpu = {s: [float(r[8]) for r in by[s]] for s in by}
+    print("| %s, server CPU per request (user + system) | %s µs | %s µs | %s µs | %s | %s |" % (name, cell(cpu["emulator"], "%.1f"),
+          cell(cpu["wiremock"], "%.1f"), cell(cpu["bare"], "%.1f"),
+          cell([e / w for e, w in zip(cpu["emulator"], cpu["wiremock"])], "%.2f×"),
+          cell([e / b for e, b in zip(cpu["emulator"], cpu["bare"])], "%.2f×")))
     errors = {s: sum(int(r[6]) for r in by[s]) for s in by}
     non2xx = {s: sum(int(r[7]) for r in by[s]) for s in by}
     print("| %s, socket errors / non-2xx answers (all rounds) | %d / %d | %d / %d | %d / %d | | |" % (name,
           errors["emulator"], non2xx["emulator"], errors["wiremock"], non2xx["wiremock"], errors["bare"], non2xx["bare"]))
 # the warm-up curve: what a short test suite sees (a JVM server still interpreting and compiling) before the above
-windows = len(rows[0]) - 8
+windows = len(rows[0]) - 9
 warmup, seconds = int(sys.argv[2]), int(sys.argv[3])
 for script, name in LOADS:
     by = by_server(script)
-    rates = {s: [[float(x) for x in r[8:]] + [float(r[3])] for r in by[s]] for s in by}
+    rates = {s: [[float(x) for x in r[9:]] + [float(r[3])] for r in by[s]] for s in by}
     print()
     print("| %s: requests/s by seconds of load since the start (median of %d rounds) | %s | %d–%d (measured) |" % (name,
           len(by["emulator"]), " | ".join("%d–%d" % (5 * w, 5 * w + 5) for w in range(windows)), warmup, warmup + seconds))
