@@ -69,16 +69,20 @@ final class HeadBudget {
         return used.get();
     }
 
-    /** Counts the heads a new connection sends; called on its event loop before it reads. */
-    void watch(Channel channel) {
+    /**
+     * Counts the heads a new connection sends; called on its event loop before it reads. False for a connection without
+     * an HTTP/1.x decoder, which is not watched.
+     */
+    boolean watch(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         if (pipeline.get(DECODER) == null) {
-            return;
+            return false;
         }
         Watched connection = new Watched();
         watched.add(connection);
         pipeline.addBefore(DECODER, "b24emu-head-bytes", connection.bytes);
         pipeline.addAfter(DECODER, "b24emu-head-seen", connection.seen);
+        return true;
     }
 
     /**

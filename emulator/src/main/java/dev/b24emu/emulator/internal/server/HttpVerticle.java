@@ -1,6 +1,5 @@
 package dev.b24emu.emulator.internal.server;
 
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -119,13 +118,10 @@ final class HttpVerticle extends VerticleBase {
 
     private void opened(HttpConnection connection) {
         boolean over = limit.openedOver();
-        if (connection instanceof ConnectionBase netty) { // how Vert.x 5 makes its HTTP/1.x connections
-            heads.watch(netty.channel());
-            ChannelPipeline pipeline = netty.channel().pipeline();
-            if (pipeline.get(HeadBudget.DECODER) != null) {
-                pipeline.addBefore(HeadBudget.DECODER, "b24emu-flush", new FlushConsolidationHandler(
-                        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
-            }
+        // how Vert.x 5 makes its HTTP/1.x connections; watched, the connection has the decoder the flushes go beside
+        if (connection instanceof ConnectionBase netty && heads.watch(netty.channel())) {
+            netty.channel().pipeline().addBefore(HeadBudget.DECODER, "b24emu-flush", new FlushConsolidationHandler(
+                    FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         }
         Tracked tracked = new Tracked(vertx.setTimer(headerMillis, id -> {
             Tracked waiting = connections.get(connection);
