@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.conformance.Traffic;
 import dev.b24emu.specs.Contracts;
+import dev.b24emu.specs.Spelling;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -105,29 +104,8 @@ final class SpecConformance extends Rule {
 
     /** The candidate closest to a name by edit distance: the likely intended spelling. */
     static String nearest(String name, List<String> candidates) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        return candidates.stream()
-                .min(Comparator.comparingInt(c -> distance(upper, c.toUpperCase(Locale.ROOT))))
-                .orElse(name);
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        String best = Spelling.nearest(name, candidates, Integer.MAX_VALUE);
+        return best == null ? name : best;
     }
 
 }

@@ -7,10 +7,10 @@ import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.transport.RestExchange;
 import dev.b24emu.emulator.internal.transport.Stage;
 import dev.b24emu.specs.Contracts;
+import dev.b24emu.specs.Spelling;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -144,34 +144,7 @@ final class Validate implements Stage {
 
     /** " (did you mean NAME?)" for a name one or two edits from a documented one. */
     private static String nearest(String name, Set<String> documented) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : documented) {
-            int distance = distance(name.toUpperCase(Locale.ROOT), candidate.toUpperCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
+        String best = Spelling.nearest(name, documented, 2);
         return best == null ? "" : " (did you mean " + best + "?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

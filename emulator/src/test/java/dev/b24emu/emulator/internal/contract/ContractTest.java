@@ -43,13 +43,16 @@ class ContractTest extends EmulatorHarness {
     @Test
     void inWarnModeDeviationsAreAnsweredAsTheRealServerAnswersAndReported() {
         var response = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
-                "TYPE", 2, "SHOW", "yes", "CRM_ENTITY_TYPE", "DEAL", "CRM_ENTITY_ID", 1, "SOMETHING", "x"));
+                "TYPE", 2, "SHOW", "yes", "CRM_ENTITY_TYPE", "DEAL", "CRM_ENTITY_ID", 1, "SOMETHING", "x", "line_numbr", "sip"));
         response.then().statusCode(200).body("result.CRM_ENTITY_TYPE", equalTo("CONTACT"));
         java.util.List<String> warnings = response.headers().getValues("X-B24-Emulator-Warning");
         assertTrue(warnings.contains("Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given"), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Parameter CRM_ENTITY_TYPE is invalid: one of CONTACT, COMPANY, LEAD expected")),
                 warnings.toString());
-        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Unknown parameter SOMETHING")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Unknown parameter SOMETHING:")), warnings.toString());
+        // a name an edit or two from a documented one gets the likely intended spelling, in the documented case
+        assertTrue(warnings.contains("Unknown parameter line_numbr (did you mean LINE_NUMBER?): "
+                + "telephony.externalcall.register does not document it and the real server ignores it"), warnings.toString());
         given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?limit=1").then()
                 .body("[0].warnings", equalTo(warnings));
         String callId = response.path("result.CALL_ID");
