@@ -310,6 +310,10 @@ public final class Main implements Callable<Integer> {
             ServerLog.flush();
             stopped.countDown();
         }, "b24-emulator-shutdown"));
+        // before the banner, which scripts wait for before they read the file
+        if (controlTokenFile != null && emulator.controlToken() != null) {
+            writeOwnerOnly(controlTokenFile, emulator.controlToken());
+        }
         System.out.println("Bitrix24 telephony emulator on " + emulator.baseUrl());
         System.out.println("Webhook URL (portal 'default'): " + emulator.webhookUrl());
         if (emulator.httpsPort() >= 0) {
@@ -328,9 +332,6 @@ public final class Main implements Callable<Integer> {
             emulator.close();
             System.out.println("Warm-up: " + answered + " requests answered");
             return CommandLine.ExitCode.OK;
-        }
-        if (controlTokenFile != null && emulator.controlToken() != null) {
-            writeOwnerOnly(controlTokenFile, emulator.controlToken());
         }
         stopped.await();
         return CommandLine.ExitCode.OK;

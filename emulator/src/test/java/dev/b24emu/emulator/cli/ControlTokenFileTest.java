@@ -1,0 +1,38 @@
+package dev.b24emu.emulator.cli;
+
+import dev.b24emu.emulator.testing.EmulatorProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The container image's health check and scripts read the control token from the file the server writes at start
+ * (--control-token-file): it is there, readable by its owner alone, by the time the banner says the server is up.
+ */
+class ControlTokenFileTest {
+    @Test
+    void theTokenIsInItsOwnerOnlyFileWhenTheBannerComes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("control-token");
+        try (EmulatorProcess emulator = EmulatorProcess.start("--host", "0.0.0.0",
+                "--control-token", "file-test-token", "--control-token-file", file.toString())) {
+            assertTrue(Files.exists(file), "no token file when the banner came: " + emulator.output());
+            assertEquals("file-test-token", Files.readString(file));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+    }
+
+    @Test
+    void onLoopbackNoTokenIsNeededAndNoFileIsWritten(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("control-token");
+        try (EmulatorProcess emulator = EmulatorProcess.start("--control-token-file", file.toString())) {
+            assertFalse(Files.exists(file), emulator.output().toString());
+        }
+    }
+}
