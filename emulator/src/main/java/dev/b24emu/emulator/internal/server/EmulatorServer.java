@@ -528,7 +528,8 @@ public final class EmulatorServer implements AutoCloseable {
             return; // closed before: closing again changes nothing, as closing a Vert.x instance twice did
         }
         heapGuard.close();
-        List<Future<?>> closing = new ArrayList<>();
+        // the outbound client first, while the listener's verticle it was made on still holds it (OutboundCloseTest)
+        List<Future<?>> closing = new ArrayList<>(List.of(outbound.close()));
         if (vertx != null) { // null when the start failed before it needed the instance
             timers.forEach(vertx::cancelTimer);
             deployments.forEach(id -> closing.add(vertx.undeploy(id)));
@@ -536,7 +537,6 @@ public final class EmulatorServer implements AutoCloseable {
         if (proxy != null) {
             closing.add(proxy.close());
         }
-        closing.add(outbound.close());
         try {
             await(Future.join(closing));
         } finally {
