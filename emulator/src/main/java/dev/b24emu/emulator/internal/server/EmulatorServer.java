@@ -353,9 +353,8 @@ public final class EmulatorServer implements AutoCloseable {
                 .setIdleTimeout(config.connections().idleSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
         int instances = lease.listeners(config.eventLoops(), Runtime.getRuntime().availableProcessors());
-        // the plain HTTP port last but for the proxy: clients, health checks and the banner wait for it, and once it
-        // answers the HTTPS webhook URL and the proxy's listener behind it must answer too (their certificates can
-        // take a few hundred milliseconds to make); the proxy, which also forwards to the HTTP port, right after it
+        // the plain HTTP port last: clients, health checks and the banner wait for it, and once it answers, the HTTPS
+        // webhook URL and the proxy must answer too (their certificates can take a few hundred milliseconds to make)
         if (config.httpsPort() >= 0) {
             trustedCertificate = Tls.trustedCertificate(config.tlsCert(), config.tlsDir());
             HttpServerOptions https = new HttpServerOptions(http).setPort(config.httpsPort()).setSsl(true)
@@ -363,27 +362,24 @@ public final class EmulatorServer implements AutoCloseable {
             httpsPort = serve(entry, https, instances);
         }
         if (config.proxyPort() >= 0) {
-            interceptAsBitrix24(entry, http, instances);
+            listenAsBitrix24(entry, http, instances);
         }
         port = serve(entry, new HttpServerOptions(http).setPort(config.port()), instances);
-        if (proxy != null) {
-            lease.claim(config.proxyPort());
-            proxyPort = await(proxy.listen(http, config.host(), config.proxyPort())).actualPort();
-        }
     }
 
     /**
-     * The loopback TLS listener behind the proxy, which presents the local CA's certificate for whichever of
-     * Bitrix24's host names the client asks for (the same entry answers there, under that host name), and the proxy,
-     * made but not yet listening: it listens once the plain HTTP port it also forwards to is bound.
+     * The proxy and, behind it, a loopback TLS listener that presents the local CA's certificate for whichever of
+     * Bitrix24's host names the client asks for: the same entry answers there, under that host name.
      */
-    private void interceptAsBitrix24(Handler<HttpServerRequest> entry, HttpServerOptions http, int instances) {
+    private void listenAsBitrix24(Handler<HttpServerRequest> entry, HttpServerOptions http, int instances) {
         LocalCa ca = LocalCa.in(config.tlsDir());
         caCertificate = ca.pem();
         HttpServerOptions intercept = new HttpServerOptions(http).setHost("127.0.0.1").setPort(0).setSsl(true)
                 .setKeyCertOptions(Tls.forHosts(ca, portals::answersFor));
         interceptPort = serve(entry, intercept, instances);
         proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, entry, () -> interceptPort, () -> port);
+        lease.claim(config.proxyPort());
+        proxyPort = await(proxy.listen(http, config.host(), config.proxyPort())).actualPort();
     }
 
     /** The names the proxy answers for, as its refusals list them. */

@@ -113,6 +113,10 @@ public final class HostProxy {
             return;
         }
         int local = port == 443 ? tlsPort.getAsInt() : httpPort.getAsInt();
+        if (local <= 0) { // the proxy listens before the plain HTTP port, which is bound last (clients wait for it)
+            refuse(request, 503, "The Bitrix24 emulator is still starting: its HTTP port is not bound yet.");
+            return;
+        }
         // toNetSocket answers 200 at once; the client's first bytes wait (paused) until the emulator's side is open
         request.toNetSocket().onSuccess(client -> {
             client.pause();

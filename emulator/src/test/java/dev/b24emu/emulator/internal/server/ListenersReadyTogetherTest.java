@@ -18,15 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Scripts, container health checks and the clients for other languages wait until the plain HTTP port answers, then
  * use whichever URL they were given. The HTTPS listener's certificate takes a few hundred milliseconds to make on a
- * first start, so when the HTTP port was bound first, an HTTPS webhook URL called at once was refused.
+ * first start, so when the HTTP port was bound first, an HTTPS webhook URL called at once was refused; the proxy
+ * (HTTPS_PROXY for apps with Bitrix24's hosts written in) listened a bind's time after the HTTP port.
  */
 class ListenersReadyTogetherTest {
     @Test
-    void onceThePlainPortAnswersTheHttpsPortDoesToo(@TempDir Path tls) throws Exception {
+    void onceThePlainPortAnswersTheHttpsPortAndTheProxyDoToo(@TempDir Path tls) throws Exception {
         Servers.Config config = Servers.config();
         config.port = freePort();
         config.httpsPort = freePort();
-        config.tlsDir = tls; // empty: the certificate is made during this start
+        config.proxyPort = freePort();
+        config.tlsDir = tls; // empty: the certificates are made during this start
         CompletableFuture<EmulatorServer> starting = CompletableFuture.supplyAsync(() -> EmulatorServer.start(config.build()));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -35,9 +37,11 @@ class ListenersReadyTogetherTest {
                 Thread.sleep(1);
             }
             assertTrue(accepts(config.httpsPort), "HTTP answered while HTTPS still refused connections");
+            assertTrue(accepts(config.proxyPort), "HTTP answered while the proxy still refused connections");
         } finally {
             EmulatorServer server = starting.get(30, TimeUnit.SECONDS);
             assertEquals(config.httpsPort, server.httpsPort());
+            assertEquals(config.proxyPort, server.proxyPort());
             server.close();
         }
     }

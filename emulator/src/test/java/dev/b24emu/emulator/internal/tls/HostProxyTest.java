@@ -177,8 +177,28 @@ class HostProxyTest {
         assertFalse(control("GET", "/_emulator/portals/default/state", null).has("domain"));
     }
 
+    /** The proxy listens before the plain HTTP port it tunnels port 80 to; a CONNECT in between is told so. */
+    @Test
+    void aTunnelToPort80BeforeTheHttpPortIsBoundIsRefusedAsStarting() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            HostProxy proxy = new HostProxy(vertx, host -> true, () -> "acme.bitrix24.ru", request -> { },
+                    () -> 0, () -> 0);
+            int port = proxy.listen(new io.vertx.core.http.HttpServerOptions(), "127.0.0.1", 0)
+                    .toCompletionStage().toCompletableFuture().get().actualPort();
+            String answer = raw(port, "CONNECT acme.bitrix24.ru:80 HTTP/1.1\r\nHost: acme.bitrix24.ru:80\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 503") && answer.contains("still starting"), answer);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+    }
+
     private static String raw(String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.proxyPort())) {
+        return raw(server.proxyPort(), request);
+    }
+
+    private static String raw(int port, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
