@@ -23,7 +23,8 @@ final class HealthCommand extends RemoteCommand {
         boolean up = "UP".equals(health.path("status").asText());
         (up ? out : err).println(health.path("status").asText() + ": " + health.path("portals").asInt()
                 + " portal(s), " + health.path("connections").path("open").asInt() + " of "
-                + health.path("connections").path("max").asInt() + " connections open, up "
+                + health.path("connections").path("max").asInt() + " connections open ("
+                + health.path("connections").path("transport").asText("?") + "), up "
                 + health.path("uptimeSeconds").asLong() + " s at " + connection.baseUrl());
         return up ? CommandLine.ExitCode.OK : 1;
     }

@@ -22,8 +22,11 @@ public final class ControlViews {
     public record Health(String status, int portals, long uptimeSeconds, Connections connections, String reason) {
     }
 
-    /** Connections open now, and the limit past which a new one closes the connection idle longest. */
-    public record Connections(int open, int max) {
+    /**
+     * Connections open now, the limit past which a new one closes the connection idle longest, and the I/O transport
+     * the listeners run on (io_uring or nio: what a figure measured on one means for the other).
+     */
+    public record Connections(int open, int max, String transport) {
     }
 
     /** An answer with a status other than the route's own (health's 503). */

@@ -194,7 +194,7 @@ public final class EmulatorServer implements AutoCloseable {
             HealthCheck health = new HealthCheck();
             lease.onFailure(health::failed);
             new ServerControl(portals, methods, health, () -> new ControlViews.Connections(connectionLimit.open(),
-                    connectionLimit.max())).register(control);
+                    connectionLimit.max(), lease.transport())).register(control);
             new PortalControl(portals).register(control);
             new FaultControl().register(control);
             areas.forEach(area -> area.control(control));

@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.transport.Transport;
 
 import java.net.BindException;
 import java.util.HashSet;
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
  * server's health check, as a fatal error of the JVM concerns them all.
  */
 final class VertxLease {
+    /** the system property naming the I/O transport, {@code io_uring} or {@code nio}, for every instance (see {@link #options}) */
+    static final String TRANSPORT_PROPERTY = "b24emu.transport";
     /** the most listeners an in-process server starts by default (see {@link #listeners}) */
     static final int IN_PROCESS_LISTENERS = 2;
 
@@ -48,6 +51,8 @@ final class VertxLease {
     private final boolean owned;
     private final Set<Integer> ports = new HashSet<>();
     private Consumer<Throwable> failed;
+    /** the instance's transport's name, once asked */
+    private volatile String transport;
     private boolean closed;
 
     /** Leases are taken with {@link #take()}; a test may make one to check what depends on its kind alone. */
@@ -63,7 +68,7 @@ final class VertxLease {
     static void prepareOwn() {
         synchronized (VertxLease.class) {
             if (prepared == null) {
-                prepared = inBackground(Vertx::vertx);
+                prepared = inBackground(() -> Vertx.vertx(options(true)));
             }
         }
     }
@@ -96,7 +101,7 @@ final class VertxLease {
     private static CompletableFuture<Vertx> sharedInstance() {
         if (shared == null || shared.isCompletedExceptionally()) {
             shared = inBackground(() -> {
-                Vertx vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true));
+                Vertx vertx = Vertx.vertx(options(false).setUseDaemonThread(true));
                 vertx.exceptionHandler(error -> FAILED.forEach(health -> health.accept(error)));
                 return vertx;
             });
@@ -133,6 +138,52 @@ final class VertxLease {
         }, "b24-emulator-keeper");
         keeper.setDaemon(false);
         keeper.start();
+    }
+
+    /**
+     * An instance made for one server alone (the command line's, which load tests drive) runs on Netty's io_uring
+     * transport where the kernel allows it: the same requests for 7-13 % less CPU than Java NIO under wrk
+     * (bench/RESULTS.md, twenty-fourth session). The in-process servers' shared instance stays on NIO: JVM tests
+     * send a request at a time, and loading io_uring's native library made the first in-process start about 40 ms
+     * slower (463-506 ms in three runs against 427-467 ms in four). {@code -Db24emu.transport=io_uring} or {@code nio} decides for both. Where io_uring is refused (another platform or architecture, a kernel with it off, a container whose
+     * seccomp profile refuses its system calls) Vert.x stays on NIO by itself. Netty's rings are made smaller than its
+     * default 4,096 entries unless the JVM is told otherwise: at the default they cost 12 MiB more RSS than NIO under
+     * the wrk mix, at 256 entries 4 MiB, for the same CPU time a request.
+     *
+     * @param own whether the instance is made for one server alone (else it is the in-process servers' shared one)
+     */
+    static VertxOptions options(boolean own) {
+        String asked = System.getProperty(TRANSPORT_PROPERTY, "").trim();
+        boolean ioUring = asked.equalsIgnoreCase("io_uring") || (own && !asked.equalsIgnoreCase("nio"));
+        if (ioUring) {
+            setIfAbsent("io.netty.iouring.ringSize", "256");
+            setIfAbsent("io.netty.iouring.cqSize", "512");
+        }
+        return new VertxOptions().setPreferNativeTransport(ioUring);
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
+    /** The transport the instance runs on, as its health check reports it: io_uring or nio (or epoll, kqueue). */
+    String transport() {
+        String name = transport;
+        if (name == null) {
+            name = Transport.NIO.name();
+            VertxInternal running = (VertxInternal) vertx();
+            // asked only of a native instance: asking whether io_uring is available loads its native library
+            for (Transport known : new Transport[]{Transport.IO_URING, Transport.EPOLL, Transport.KQUEUE}) {
+                if (running.isNativeTransportEnabled() && known != null && known.available()
+                        && known.implementation().getClass() == running.transport().getClass()) {
+                    name = known.name();
+                }
+            }
+            transport = name;
+        }
+        return name;
     }
 
     /** The instance, once made (waits for it). */
