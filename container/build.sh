@@ -17,23 +17,25 @@ IMAGE=${B24_IMAGE:-b24emu/emulator}
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 DOCKER=$(docker_cli)
 [ -f "$JAR" ] || { echo "No $JAR: build it first (mvn -B -q -DskipTests package)" >&2; exit 2; }
-for tool in jdeps jlink ldd; do
+for tool in jdeps jlink jar ldd; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: a JDK 17 on Linux is needed to build the image" >&2; exit 2; }
 done
 CTX=$(mktemp -d /tmp/b24-image.XXXXXX)
 trap 'rm -rf "$CTX"' EXIT
 
 # The shared libraries of the runtime, except those only the desktop (AWT, fonts, sound) loads: jdeps finds
-# java.desktop because libraries touch java.beans, but a headless server never loads its native code.
+# java.desktop because libraries touch java.beans, but a headless server never loads its native code. Also those of
+# the native libraries in the jar (Netty's io_uring transport needs librt.so.1: without it the server ran on NIO).
 runtime_libraries() {
-  local jre=$1 f
+  local jre=$1 natives=$2 f
   { ldd "$jre/bin/java"; ldd "$jre/lib/server/libjvm.so"
     for f in "$jre"/lib/*.so; do
       case ${f##*/} in
         libawt*|libfontmanager.so|libjawt.so|libjavajpeg.so|liblcms.so|libmlib_image.so|libsplashscreen.so|libjsound.so) continue ;;
       esac
       ldd "$f"
-    done; } 2>/dev/null |
+    done
+    for f in "$natives"/META-INF/native/*.so; do [ -e "$f" ] && ldd "$f"; done; } 2>/dev/null |
     awk -v jre="$jre" '$2 == "=>" && $3 ~ /^\// && index($3, jre) != 1 {print $3} $1 ~ /^\/lib64\// {print $1}' | sort -u
 }
 
@@ -52,7 +54,9 @@ assemble() {
   if command -v strip >/dev/null; then strip --strip-unneeded "$root/opt/jre/lib/server/libjvm.so"; fi
   # deflated again: the build stores the jar's entries for a faster plain java -jar, 22 MB the image does without
   java emulator/src/build/StoredJar.java --deflated "$JAR" "$root/app/b24-emulator.jar"
-  for lib in $(runtime_libraries "$root/opt/jre"); do
+  mkdir -p "$CTX/natives"
+  (jar=$(realpath "$JAR") && cd "$CTX/natives" && jar xf "$jar" META-INF/native)
+  for lib in $(runtime_libraries "$root/opt/jre" "$CTX/natives"); do
     mkdir -p "$root$(dirname "$lib")"
     cp -L "$lib" "$root$lib"
   done

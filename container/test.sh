@@ -8,7 +8,8 @@
 # 2. container/build.sh; the image's size, user, health check, volume; its class-data archive maps.
 # 3. A container driven through a session (container/session.py, with the Python control client): webhook register →
 #    finish → search, an OAuth application installed with ONAPPINSTALL and an event delivered to a handler on the
-#    host, the jar's health and trigger commands inside the image, HTTPS with its certificate, Docker's health check.
+#    host, the jar's health and trigger commands inside the image, HTTPS with its certificate, Docker's health check;
+#    a second container runs on io_uring when the kernel allows it (the image holds its native library's libraries).
 # 4. SIGTERM saves the state file; a new container on the same /data finds it (and prints a random control token).
 # 5. Time to the first REST 200: the image beside the plain jar, median of three each.
 # 6. The Testcontainers module's tests against the image.
@@ -160,6 +161,24 @@ docker_health() {
   done
 }
 step "Docker's HEALTHCHECK reports healthy" docker_health
+
+io_uring_in_image() { # the shared libraries Netty's io_uring library needs are in the image (without librt it ran on NIO)
+  local line
+  if [ "$(cat /proc/sys/kernel/io_uring_disabled 2>/dev/null)" != 0 ]; then
+    say "io_uring is off or unknown on this kernel: not checked"
+    return 0
+  fi
+  # seccomp unconfined: what is checked is the image, not the engine's profile (Docker 25 and later refuse io_uring)
+  "$DOCKER" run -d --name "$NAME-uring" --network host --security-opt seccomp=unconfined -e "B24_EMULATOR_PORT=$UP" \
+    -e B24_EMULATOR_HTTPS_PORT=-1 -e "B24_EMULATOR_WEBHOOK_TOKEN=$HOOK" "$IMAGE" >/dev/null \
+    && await_rest "http://127.0.0.1:$UP/rest/1/$HOOK/user.current" || return 1
+  line=$("$DOCKER" exec "$NAME-uring" /opt/jre/bin/java -jar /app/b24-emulator.jar health) || return 1
+  "$DOCKER" rm -f "$NAME-uring" >/dev/null
+  say "$line"
+  [[ $line == *"(io_uring)"* ]]
+}
+UP=$(free_port)
+step "the image runs on io_uring where the kernel and the engine allow it" io_uring_in_image
 
 restart_keeps_state() {
   python3 container/session.py mark "$URL" "$TOKEN" || return 1

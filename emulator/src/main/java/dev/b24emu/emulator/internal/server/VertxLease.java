@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * server's health check, as a fatal error of the JVM concerns them all.
  */
 final class VertxLease {
-    /** the system property naming the I/O transport, {@code io_uring} or {@code nio}, for every instance (see {@link #options}) */
+    /** the system property naming the I/O transport for every instance: {@code io_uring} or {@code nio} */
     static final String TRANSPORT_PROPERTY = "b24emu.transport";
     /** the most listeners an in-process server starts by default (see {@link #listeners}) */
     static final int IN_PROCESS_LISTENERS = 2;
@@ -145,10 +145,11 @@ final class VertxLease {
      * transport where the kernel allows it: the same requests for 7-13 % less CPU than Java NIO under wrk
      * (bench/RESULTS.md, twenty-fourth session). The in-process servers' shared instance stays on NIO: JVM tests
      * send a request at a time, and loading io_uring's native library made the first in-process start about 40 ms
-     * slower (463-506 ms in three runs against 427-467 ms in four). {@code -Db24emu.transport=io_uring} or {@code nio} decides for both. Where io_uring is refused (another platform or architecture, a kernel with it off, a container whose
-     * seccomp profile refuses its system calls) Vert.x stays on NIO by itself. Netty's rings are made smaller than its
-     * default 4,096 entries unless the JVM is told otherwise: at the default they cost 12 MiB more RSS than NIO under
-     * the wrk mix, at 256 entries 4 MiB, for the same CPU time a request.
+     * slower (463-506 ms in three runs against 427-467 ms in four). {@code -Db24emu.transport=io_uring} or
+     * {@code nio} decides for both. Where io_uring is refused (another platform or architecture, a kernel with it
+     * off, a container whose seccomp profile refuses its system calls) Vert.x stays on NIO by itself. Netty's rings
+     * are made smaller than its default 4,096 entries unless the JVM is told otherwise: at the default they cost
+     * 12 MiB more RSS than NIO under the wrk mix, at 256 entries 4 MiB, for the same CPU time a request.
      *
      * @param own whether the instance is made for one server alone (else it is the in-process servers' shared one)
      */

@@ -31,8 +31,8 @@ class IoTransportTest {
     @Test
     void theCommandLineRunsOnIoUringWhereAllowedAndOnNioWhenAsked() throws Exception {
         try (EmulatorProcess own = EmulatorProcess.start()) {
-            assertEquals(IO_URING_OR_NIO, transport(own.base()),
-                    "io_uring " + (IoUring.isAvailable() ? "available" : "unavailable: " + IoUring.unavailabilityCause()));
+            assertEquals(IO_URING_OR_NIO, transport(own.base()), "io_uring "
+                    + (IoUring.isAvailable() ? "available" : "unavailable: " + IoUring.unavailabilityCause()));
         }
         try (EmulatorProcess nio = EmulatorProcess.start(List.of("-D" + VertxLease.TRANSPORT_PROPERTY + "=nio"))) {
             assertEquals("nio", transport(nio.base()));
@@ -67,8 +67,8 @@ class IoTransportTest {
     }
 
     private static String transport(String base) throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base + "/_emulator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "/_emulator/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode(), health.body());
         JsonNode body = JSON.readTree(health.body());
         return body.path("connections").path("transport").asText();
