@@ -175,11 +175,14 @@ final class VertxLease {
         if (name == null) {
             name = Transport.NIO.name();
             VertxInternal running = (VertxInternal) vertx();
-            // asked only of a native instance: asking whether io_uring is available loads its native library
-            for (Transport known : new Transport[]{Transport.IO_URING, Transport.EPOLL, Transport.KQUEUE}) {
-                if (running.isNativeTransportEnabled() && known != null && known.available()
-                        && known.implementation().getClass() == running.transport().getClass()) {
-                    name = known.name();
+            // only a native instance is matched: asking whether io_uring is available loads its native library
+            if (running.isNativeTransportEnabled()) {
+                Class<?> kind = running.transport().getClass();
+                for (Transport known : new Transport[]{Transport.IO_URING, Transport.EPOLL, Transport.KQUEUE}) {
+                    if (known != null && known.available() && known.implementation().getClass() == kind) {
+                        name = known.name();
+                        break;
+                    }
                 }
             }
             transport = name;
