@@ -39,7 +39,31 @@ public record Call(
     public Call {
         bindings = List.copyOf(bindings);
         createdEntities = List.copyOf(createdEntities);
-        shownTo = Set.copyOf(shownTo);
+        shownTo = shared(Set.copyOf(shownTo));
+    }
+
+    /**
+     * The sets of one user 0-255, shared by the calls shown to one user (nearly all of them): one object less per
+     * open call for every young collection to copy until the call is promoted. Register under load keeps the
+     * portal's 20,000 open calls, and copying them was most of each young pause (bench/RESULTS.md). Filled as
+     * needed; two threads filling one slot at once make equal sets, either of which may stay.
+     */
+    @SuppressWarnings("unchecked")
+    private static final Set<Long>[] ONE_USER = new Set[256];
+
+    private static Set<Long> shared(Set<Long> users) {
+        if (users.size() != 1) {
+            return users;
+        }
+        long user = users.iterator().next();
+        if (user < 0 || user >= ONE_USER.length) {
+            return users;
+        }
+        Set<Long> one = ONE_USER[(int) user];
+        if (one == null) {
+            ONE_USER[(int) user] = one = users;
+        }
+        return one;
     }
 
     public boolean incoming() {

@@ -63,6 +63,22 @@ class CallRegistrationTest {
     }
 
     @Test
+    void callsShownToOneUserShareThatUsersSetAndOtherSetsKeepTheirMembers() {
+        // one object less per open call: register under load keeps 20,000 of them (bench/RESULTS.md)
+        Call first = run(register(2, "+79001110001", 2)).call();
+        Call second = run(register(2, "+79001110002", 2)).call();
+        assertEquals(Set.of(2L), first.shownTo());
+        assertTrue(first.shownTo() == second.shownTo(), "calls shown to user 2 share one set");
+        Call large = first.withShownTo(Set.of(300L));
+        Call negative = first.withShownTo(Set.of(-1L));
+        Call several = first.withShownTo(Set.of(2L, 3L));
+        assertEquals(Set.of(300L), large.shownTo());
+        assertEquals(Set.of(-1L), negative.shownTo());
+        assertEquals(Set.of(2L, 3L), several.shownTo());
+        assertEquals(Set.of(), first.withShownTo(Set.of()).shownTo());
+    }
+
+    @Test
     void userPhoneInnerStandsInForUserIdButOnlyForActiveUsers() {
         RegisterResult result = run(register(0, "+79990000001", 2).inner("101"));
         assertEquals(2, result.call().userId());
