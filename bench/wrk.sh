@@ -74,7 +74,7 @@ for round in $(seq "$rounds"); do
     load "$round" wiremock "$script" http://127.0.0.1:18081
     kill "$pid"; wait "$pid" 2>/dev/null || true
 
-    java -XX:+UseParallelGC -Xms160m -Xmx256m -Xmn32m -XX:SurvivorRatio=2 -XX:MaxTenuringThreshold=2 \
+    java -XX:+UseParallelGC -XX:GCTimeRatio=4 -Xms144m -Xmx256m -Xmn32m -XX:SurvivorRatio=2 -XX:MaxTenuringThreshold=2 \
       -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000 \
       -XX:Tier4BackEdgeThreshold=120000 -cp emulator/target/b24-emulator.jar bench/Bench.java bare-vertx 18082 >/dev/null 2>&1 & pid=$!
     wait_for http://127.0.0.1:18082/

@@ -39,12 +39,15 @@ packaged=$(JAVA_OPTS=-Xshare:on first200 bin/b24-emulator)
 flag() { # FLAG JAVA_OPTS: the value the launched JVM has for a flag
   JAVA_OPTS="-XX:+PrintFlagsFinal $2" bin/b24-emulator --version | awk -v f="$1" '$2 == f {print $4}'
 }
-for expected in "UseParallelGC true" "MaxHeapSize 268435456" "Tier4InvocationThreshold 15000" "Tier4BackEdgeThreshold 120000"; do
+for expected in "UseParallelGC true" "GCTimeRatio 4" "InitialHeapSize 150994944" "MaxHeapSize 268435456" \
+    "Tier4InvocationThreshold 15000" "Tier4BackEdgeThreshold 120000"; do
   set -- $expected
   [ "$(flag "$1" "")" = "$2" ] || { echo "launcher: $1 is $(flag "$1" ""), not $2" >&2; exit 1; }
 done
 [ "$(flag Tier4InvocationThreshold -XX:Tier4InvocationThreshold=5000)" = 5000 ] && [ "$(flag MaxHeapSize -Xmx128m)" = 134217728 ] \
   || { echo "launcher: JAVA_OPTS did not win over the launcher's flags" >&2; exit 1; }
+# the time goal is the parallel collector's: another collector keeps its own (G1's is 12)
+[ "$(flag GCTimeRatio -XX:+UseG1GC)" = 12 ] || { echo "launcher: G1 given in JAVA_OPTS got the parallel collector's GCTimeRatio" >&2; exit 1; }
 # a jar without a packaged archive beside it: the launcher records its own
 export B24_EMULATOR_JAR=$XDG_CACHE_HOME/copy/b24-emulator.jar
 mkdir -p "$XDG_CACHE_HOME/copy" && cp emulator/target/b24-emulator.jar "$B24_EMULATOR_JAR"
