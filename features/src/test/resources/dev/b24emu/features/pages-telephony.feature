@@ -144,6 +144,19 @@ Feature: The external-call pages, statement by statement
     And the delivery has no "data.CRM_ENTITY_ID"
     And the delivery has no "data.CRM_CREATED_LEAD"
 
+  @E15 @E16 @E17 @D127
+  Scenario: OnExternalCallStart cuts the extension off and writes the number in the portal's numbering plan
+    Given application "local.pbx" binds "OnExternalCallStart" to the handler server
+    And the portal setting "phoneCountry" is "RU"
+    When I call "telephony.externalLine.add" as application "local.pbx" with:
+      | NUMBER          | 74950001010 |
+      | CRM_AUTO_CREATE | N           |
+    And user 2 clicks to call "8 (999) 555-10-10#204" on line "74950001010"
+    Then application "local.pbx" receives "ONEXTERNALCALLSTART"
+    And the delivered "data.PHONE_NUMBER" is "8 (999) 555-10-10"
+    And the delivered "data.PHONE_NUMBER_INTERNATIONAL" is "+79995551010"
+    And the delivered "data.EXTENSION" is "204"
+
   @F7 @F49 @D86
   Scenario: finish hides the finishing user's card only; another user's stays until he closes it
     When I call "telephony.externalcall.register" with:
@@ -206,7 +219,7 @@ Feature: The external-call pages, statement by statement
     Then the call succeeds
     And the result is "false"
 
-  @C20 @C24 @C26 @C28 @C31 @C32 @C33 @C34 @C35 @C36 @C37 @C66 @C67
+  @C20 @C24 @C26 @C28 @C31 @C32 @C33 @C34 @C35 @C36 @C37 @C66 @C67 @D5
   Scenario: attachRecord checks its parameters first, in the server's words
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |

@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.phone.DialledNumber;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -45,6 +46,8 @@ import java.util.Locale;
  *                            real server adds and the page does not list (D88)
  * @param outgoingWebhookClickToCall whether outgoing webhooks may receive OnExternalCallStart (the server's code
  *                            delivers it to them; the docs say "only through the application", D74)
+ * @param phoneCountry        the country whose numbering plan reads numbers written without a country code (click-to-
+ *                            call's PHONE_NUMBER_INTERNATIONAL), or "" for the one the portal's domain zone names (D127)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -69,7 +72,8 @@ public record PortalSettings(
         boolean cardActivityEmpty,
         boolean clickToCallCreated,
 
-        boolean outgoingWebhookClickToCall) {
+        boolean outgoingWebhookClickToCall,
+        String phoneCountry) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -82,7 +86,7 @@ public record PortalSettings(
     /** one instance: a server's seeds compare their settings with it, and the same object compares fastest */
     private static final PortalSettings DEFAULTS = new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false,
             ZoneId.of("UTC"), Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true,
-            true);
+            true, "");
 
     /**
      * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and
@@ -113,7 +117,7 @@ public record PortalSettings(
                 bool(merged, "restCardEvents"), bool(merged, "initOnReuse"), bool(merged, "finishHidesAllCards"),
                 bool(merged, "cardActivityEmpty"), bool(merged, "clickToCallCreated"),
 
-                bool(merged, "outgoingWebhookClickToCall"));
+                bool(merged, "outgoingWebhookClickToCall"), country(merged.get("phoneCountry")));
     }
 
     private void aliases(ObjectNode changes) {
@@ -151,6 +155,7 @@ public record PortalSettings(
         json.put("cardActivityEmpty", cardActivityEmpty);
         json.put("clickToCallCreated", clickToCallCreated);
         json.put("outgoingWebhookClickToCall", outgoingWebhookClickToCall);
+        json.put("phoneCountry", phoneCountry);
         return json;
     }
 
@@ -194,6 +199,13 @@ public record PortalSettings(
             throw new IllegalArgumentException("eventRetries must be an integer from 0 to 5");
         }
         return v.intValue();
+    }
+
+    private static String country(JsonNode v) {
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("phoneCountry must be a two-letter country code such as RU or DE, or \"\"");
+        }
+        return DialledNumber.knownCountry(v.textValue());
     }
 
     private static ZoneId zone(JsonNode v) {

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.rest;
 
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSettings;
@@ -50,7 +51,10 @@ final class Limits {
             RateLimiter limiter = portal.store(RateLimiter.class);
             // as nodes: Jackson's valueToTree of a boxed number was a twentieth of the bytes a request allocated
             exchange.timeExtras().put("operating_reset_at", NODES.numberNode(limiter.resetAt(portal.now()).getEpochSecond()));
-            exchange.timeExtras().put("operating", NODES.numberNode(limiter.operating(exchange.method(), portal.now())));
+            // seconds to the microsecond in plain notation, as PHP prints them (a double node wrote 8.88264E-4); a
+            // DecimalNode as is, since the factory's strips trailing zeros and 480.000000 would print as 4.8E+2
+            exchange.timeExtras().put("operating", DecimalNode.valueOf(java.math.BigDecimal.valueOf(
+                    Math.round(limiter.operating(exchange.method(), portal.now()) * 1e6), 6)));
         };
     }
 

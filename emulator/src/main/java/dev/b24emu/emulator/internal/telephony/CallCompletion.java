@@ -45,7 +45,7 @@ public final class CallCompletion {
             }
             boolean addToChat = request.addToChat() == null ? portal.settings().addToChatDefault() : request.addToChat();
             var draft = new TelephonyStore.FinishedCallDraft(userId, duration, request.cost(),
-                    request.costCurrency(), status, request.failedReason(), (int) Math.max(0, Math.min(5, request.vote())),
+                    request.costCurrency(), status, request.failedReason(), vote(request.vote()),
                     request.recordUrl(), addToChat, activityId, now);
             // the real finish hides the finishing user's card only; others stay until hide (D86)
             Set<Long> stillShown = new java.util.HashSet<>(call.shownTo());
@@ -69,5 +69,13 @@ public final class CallCompletion {
                 List.copyOf(call.bindings()));
         ObjectNode fields = CrmActivities.stored(portal, draft, userId).put("ORIGIN_ID", "VI_" + call.callId());
         return Long.parseLong(portal.store(CrmStore.class).addActivity(fields).get("ID").asText());
+    }
+
+    /**
+     * VOTE as the real server keeps it: cast to an integer and stored unchecked, so 6 or -2 come back as given (D27 answers
+     * it and warns); only what an int cannot hold is held at its ends
+     */
+    private static int vote(long vote) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, vote));
     }
 }

@@ -114,13 +114,16 @@ public final class CallRegistration {
         return new RegisterResult(call, false, created.error(), dropped);
     }
 
-    /** CRM_ENTITY_TYPE with CRM_ENTITY_ID binds the call as given, without checking the object exists (as the real server). */
+    /**
+     * CRM_ENTITY_TYPE with CRM_ENTITY_ID binds the call as given, without checking the object exists or that the docs
+     * allow its type (as the real server, which binds whatever type it is given: a DEAL, which the docs rule out, is
+     * bound and reported, D27)
+     */
     private static CrmRef givenEntity(RegisterRequest request) {
         if (request.crmEntityId() <= 0) {
             return null;
         }
         return CrmEntityType.parse(request.crmEntityType())
-                .filter(type -> type != CrmEntityType.DEAL)
                 .map(type -> new CrmRef(type, request.crmEntityId()))
                 .orElse(null);
     }

@@ -8,6 +8,7 @@ import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.events.EventNames;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.EventStore;
+import dev.b24emu.emulator.internal.phone.DialledNumber;
 import dev.b24emu.emulator.internal.portal.Portal;
 
 import org.slf4j.Logger;
@@ -144,13 +145,15 @@ public final class CallService {
     public RegisterResult clickToCall(Portal portal, Click click, CallContext context) {
         Target target = target(portal, click.lineNumber(), EventNames.EXTERNAL_CALL_START);
         boolean crmCreate = target.line().map(ExternalLine::crmAutoCreate).orElse(true);
+        DialledNumber dialled = DialledNumber.of(click.phoneNumber(),
+                DialledNumber.country(portal.settings().phoneCountry(), portal.domain()));
         RegisterRequest request = new RegisterRequest(target.appKey(), click.userId(), "",
-                Optional.of((long) CallType.OUTGOING), null, click.phoneNumber(), crmCreate, null, click.crmEntityType(),
+                Optional.of((long) CallType.OUTGOING), null, dialled.number(), crmCreate, null, click.crmEntityType(),
                 click.crmEntityId(), true, click.callListId(), target.line().map(ExternalLine::number).orElse(null), null);
         RegisterResult result = registerNew(portal, request);
         events.registered(portal, result, context);
         Call call = result.call();
-        events.externalCallStart(portal, CallViews.externalCallStart(call, click.phoneNumber(), click.userId(),
+        events.externalCallStart(portal, CallViews.externalCallStart(call, dialled, click.userId(),
                 click.callListId(), portal.settings().clickToCallCreated()), target.appKey(), context, call.callId());
         listeners.forEach(l -> l.shown(portal, call, Set.of(click.userId()), context.endpoints()));
         return result;

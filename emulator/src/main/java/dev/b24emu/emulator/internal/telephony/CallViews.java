@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.apps.App;
 import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.crm.CrmRef;
-import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.phone.DialledNumber;
 import dev.b24emu.emulator.internal.portal.Portal;
 
 import java.util.List;
@@ -152,13 +152,12 @@ public final class CallViews {
      * left out, as the real form encoding drops them; CRM_CREATED_LEAD and CRM_CREATED_ENTITIES, which the real
      * server adds and the page does not list, only with {@code clickToCallCreated} (D88).
      */
-    static ObjectNode externalCallStart(Call call, String clickedNumber, long userId, Long callListId,
+    static ObjectNode externalCallStart(Call call, DialledNumber dialled, long userId, Long callListId,
                                         boolean createdFields) {
         ObjectNode data = NODES.objectNode();
-        data.put("PHONE_NUMBER", clickedNumber);
-        String digits = PhoneNumbers.matchKey(clickedNumber);
-        data.put("PHONE_NUMBER_INTERNATIONAL", digits.isEmpty() ? clickedNumber : "+" + digits);
-        data.put("EXTENSION", "");
+        data.put("PHONE_NUMBER", dialled.number());
+        data.put("PHONE_NUMBER_INTERNATIONAL", dialled.international());
+        data.put("EXTENSION", dialled.extension());
         data.put("USER_ID", Long.toString(userId));
         data.put("CALL_LIST_ID", callListId == null ? "0" : Long.toString(callListId));
         data.put("LINE_NUMBER", call.lineNumber() == null ? "" : call.lineNumber());

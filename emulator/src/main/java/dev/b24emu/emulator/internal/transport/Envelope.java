@@ -130,14 +130,18 @@ public final class Envelope {
 
     /**
      * The time block of an answer that started at {@code start} (portal clock) and took {@code nanos}: seconds with
-     * microseconds as integers, so that both the tree and the streamed answer print them exactly.
+     * microseconds as integers, so that both the tree and the streamed answer print them exactly. {@code duration} is
+     * {@code finish - start} with {@code start} the whole second, as in every answer the docs show (url.get's start
+     * 1773323182, finish 1773323182.857974, duration 0.857974) and as the real server computes it: a client checking
+     * that the block adds up finds it does.
      */
     private record Time(long start, long finishMicros, long durationMicros, long processing, String dateStart,
                         String dateFinish) {
         static Time of(Instant start, long nanos, ZoneId zone) {
             Instant finish = start.plusNanos(nanos);
-            return new Time(start.getEpochSecond(), finish.getEpochSecond() * 1_000_000L + micros(finish.getNano()),
-                    micros(nanos), nanos / 1_000_000_000L, IsoTime.format(start, zone), IsoTime.format(finish, zone));
+            long finishMicros = finish.getEpochSecond() * 1_000_000L + micros(finish.getNano());
+            return new Time(start.getEpochSecond(), finishMicros, finishMicros - start.getEpochSecond() * 1_000_000L,
+                    nanos / 1_000_000_000L, IsoTime.format(start, zone), IsoTime.format(finish, zone));
         }
     }
 

@@ -124,25 +124,36 @@ public final class BuiltInCalls implements CallListener {
     }
 
     static ObjectNode startData(BuiltInCall call) {
-        return JsonNodeFactory.instance.objectNode().put("CALL_ID", call.callId())
-                .put("USER_ID", call.userId() == null ? "" : Long.toString(call.userId()));
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("CALL_ID", call.callId());
+        if (call.userId() != null) { // a null is dropped by the real form encoding
+            data.put("USER_ID", Long.toString(call.userId()));
+        }
+        return data;
     }
 
-    /** OnVoximplantCallEnd: the statistics record's values, as strings (on-voximplant-call-end.md). */
+    /**
+     * OnVoximplantCallEnd: the statistics record's values, as strings (on-voximplant-call-end.md); a null value (no
+     * user took a missed call, no activity) is left out, as the real form encoding drops it and as an external call's
+     * End leaves it out: the same server function sends both.
+     */
     static ObjectNode endData(Portal portal, StatRow row) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("CALL_ID", row.callId());
         data.put("CALL_TYPE", Integer.toString(row.callType()));
         data.put("PHONE_NUMBER", row.phoneNumber());
         data.put("PORTAL_NUMBER", row.portalNumber());
-        data.put("PORTAL_USER_ID", row.portalUserId() == null ? "" : Long.toString(row.portalUserId()));
+        if (row.portalUserId() != null) { // nulls are dropped by the real form encoding, as an external call's End
+            data.put("PORTAL_USER_ID", Long.toString(row.portalUserId()));
+        }
         data.put("CALL_DURATION", Long.toString(row.duration()));
         data.put("CALL_START_DATE", portal.iso(row.startDate()));
         data.put("COST", String.format(Locale.ROOT, "%.4f", row.cost()));
         data.put("COST_CURRENCY", row.costCurrency());
         data.put("CALL_FAILED_CODE", row.failedCode());
         data.put("CALL_FAILED_REASON", row.failedReason());
-        data.put("CRM_ACTIVITY_ID", row.crmActivityId() == null ? "" : Long.toString(row.crmActivityId()));
+        if (row.crmActivityId() != null) {
+            data.put("CRM_ACTIVITY_ID", Long.toString(row.crmActivityId()));
+        }
         return data;
     }
 

@@ -44,7 +44,8 @@ class ContractTest extends EmulatorHarness {
     void inWarnModeDeviationsAreAnsweredAsTheRealServerAnswersAndReported() {
         var response = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
                 "TYPE", 2, "SHOW", "yes", "CRM_ENTITY_TYPE", "DEAL", "CRM_ENTITY_ID", 1, "SOMETHING", "x", "line_numbr", "sip"));
-        response.then().statusCode(200).body("result.CRM_ENTITY_TYPE", equalTo("CONTACT"));
+        // the deal is bound as given, as the real server binds any type it is given
+        response.then().statusCode(200).body("result.CRM_ENTITY_TYPE", equalTo("DEAL")).body("result.CRM_ENTITY_ID", equalTo(1));
         java.util.List<String> warnings = response.headers().getValues("X-B24-Emulator-Warning");
         assertTrue(warnings.contains("Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given"), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Parameter CRM_ENTITY_TYPE is invalid: one of CONTACT, COMPANY, LEAD expected")),
@@ -57,8 +58,12 @@ class ContractTest extends EmulatorHarness {
                 .body("[0].warnings", equalTo(warnings));
         String callId = response.path("result.CALL_ID");
         call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "VOTE", 6))
-                .then().statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.startsWith("Parameter VOTE is invalid"));
+                .then().statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.startsWith("Parameter VOTE is invalid"))
+                .body("result.CALL_VOTE", equalTo(6)); // kept as given, as the real server's (int) cast keeps it
         call("user.current", Map.of()).then().statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue());
+        // a CALL_ID the pages require and the server does without: false, as for an unknown call, and reported
+        call("telephony.externalcall.show", Map.of()).then().statusCode(200).body("result", equalTo(false))
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString("CALL_ID"));
     }
 
     @Test

@@ -165,6 +165,38 @@ class EventDeliveryTest extends AppHarness {
         handler.assertAllConform();
     }
 
+    /** D127: the extension is cut off and the rest read in the portal's numbering plan, as Helper::startCall does. */
+    @Test
+    void clickToCallCutsTheExtensionAndWritesTheNumberInThePortalsPlan() {
+        String pbx = telephonyApp("local.ext").getString("access_token");
+        oauth(pbx, "telephony.externalLine.add", Map.of("NUMBER", "74950000000")).then().statusCode(200);
+        bind(pbx, "OnExternalCallStart", handler.url("/pbx"));
+        String click = base() + "/_emulator/portals/" + portal.id() + "/click-to-call";
+        Map<String, Object> body = Map.of("userId", 2, "phoneNumber", "8 (999) 000-00-07#123", "lineNumber", "74950000000");
+
+        // the emulator's own domain names no country: a number without a country code is sent as given
+        String callId = given().contentType("application/json").body(body).post(click).then().statusCode(200)
+                .extract().path("CALL_ID");
+        JsonNode data = handler.awaitEvent("ONEXTERNALCALLSTART").form().get("data");
+        assertEquals("8 (999) 000-00-07", data.get("PHONE_NUMBER").asText());
+        assertEquals("8 (999) 000-00-07", data.get("PHONE_NUMBER_INTERNATIONAL").asText());
+        assertEquals("123", data.get("EXTENSION").asText());
+        // the call is registered without the extension
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/calls").then().statusCode(200)
+                .body("active.find { it.callId == '" + callId + "' }.phoneNumber", equalTo("89990000007"));
+
+        handler.clear();
+        given().contentType("application/json").body("{\"phoneCountry\":\"ru\"}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200)
+                .body("phoneCountry", equalTo("RU"));
+        given().contentType("application/json").body(body).post(click).then().statusCode(200);
+        data = handler.awaitEvent("ONEXTERNALCALLSTART").form().get("data");
+        assertEquals("+79990000007", data.get("PHONE_NUMBER_INTERNATIONAL").asText());
+        given().contentType("application/json").body("{\"phoneCountry\":\"XX\"}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(400);
+        handler.assertAllConform();
+    }
+
     @Test
     void callbackRequestsGoToTheLinesApplication() {
         String pbx = telephonyApp("local.cb").getString("access_token");

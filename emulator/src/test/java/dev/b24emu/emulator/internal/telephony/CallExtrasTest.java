@@ -71,11 +71,16 @@ class CallExtrasTest extends AppHarness {
                 .then().statusCode(400).body("error_description", equalTo("Wrong file extension. Only wav and mp3 are allowed"));
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.mp3", "FILE_CONTENT", "%%%"))
                 .then().statusCode(400).body("error_description", equalTo("File content is not properly encoded. Base64 encoding is expected."));
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.mp3", "FILE_CONTENT", "false"))
+                .then().statusCode(400).body("error_description", equalTo("File content is empty."));
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.mp3",
                 "FILE_CONTENT", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4}))).then().statusCode(200)
                 .body("result.FILE_ID", equalTo(1));
-        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "RECORD_URL", "https://pbx.example/r/x.wav?k=1"))
+        // PHP's lenient base64_decode, as the real server's: the URL-safe alphabet's "-" and "_" are skipped
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "b.mp3", "FILE_CONTENT", "SUQz-_AA"))
                 .then().statusCode(200).body("result.FILE_ID", equalTo(2));
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "RECORD_URL", "https://pbx.example/r/x.wav?k=1"))
+                .then().statusCode(200).body("result.FILE_ID", equalTo(3));
         given().get(base() + "/_emulator/portals/" + portal.id() + "/records").then()
                 .body("records.size()", equalTo(1)).body("records[0].fileName", equalTo("x.wav"))
                 .body("records[0].source", equalTo("url"));

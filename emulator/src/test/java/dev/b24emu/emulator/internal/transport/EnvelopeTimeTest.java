@@ -31,7 +31,8 @@ class EnvelopeTimeTest {
         String time = time(Instant.parse("2026-03-10T08:19:39.999999700Z"), 1_234_567_891L);
         assertTrue(time.contains("\"start\":1773130779,"), time);
         assertTrue(time.contains("\"finish\":1773130781.234568,"), time);
-        assertTrue(time.contains("\"duration\":1.234568,"), time);
+        // duration is finish - start, start being the whole second (as in every answer the docs show)
+        assertTrue(time.contains("\"duration\":2.234568,"), time);
         assertTrue(time.contains("\"processing\":1,"), time);
         assertTrue(time.contains("\"date_start\":\"2026-03-10T08:19:39+00:00\""), time);
     }
@@ -40,7 +41,7 @@ class EnvelopeTimeTest {
     void aFinishRoundedUpToTheNextSecondCarriesAndTinyDurationsStayPlain() {
         String time = time(Instant.parse("2026-03-10T08:19:39.999999400Z"), 200);
         assertTrue(time.contains("\"finish\":1773130780.000000,"), time);
-        assertTrue(time.contains("\"duration\":0.000000,"), time);
+        assertTrue(time.contains("\"duration\":1.000000,"), time);
         assertTrue(time.contains("\"processing\":0,"), time);
         assertTrue(time(Instant.parse("2026-03-10T08:19:39Z"), 5_000).contains("\"duration\":0.000005,"));
     }

@@ -76,19 +76,36 @@ final class RecordMethods {
             throw RestError.of("ERROR_CORE", "Wrong file extension. Only wav and mp3 are allowed");
         }
         String content = p.textOrEmpty("FILE_CONTENT");
-        if (content.isEmpty()) {
+        if (content.isEmpty() || content.equals("false")) { // CRestUtil::saveFile: <> '' && !== 'false'
             throw RestError.of("ERROR_CORE", "File content is empty.");
         }
-        byte[] bytes;
-        try {
-            bytes = Base64.getMimeDecoder().decode(content);
-        } catch (IllegalArgumentException e) {
-            throw RestError.of("ERROR_CORE", "File content is not properly encoded. Base64 encoding is expected.");
-        }
-        if (bytes.length == 0 || !content.matches("[A-Za-z0-9+/=\\s]+")) {
+        byte[] bytes = phpBase64Decode(content);
+        if (bytes.length == 0) {
             throw RestError.of("ERROR_CORE", "File content is not properly encoded. Base64 encoding is expected.");
         }
         return result.put("FILE_ID", telephony(portal).attachRecord(callId, fileName, "content", null, bytes.length).fileId());
+    }
+
+    /**
+     * PHP's base64_decode as CRestUtil::saveFile calls it, not strict: a character outside the alphabet is skipped
+     * (padding, line breaks, the URL-safe "-" and "_" too) and a last lone character dropped, so "SUQz-_AA" is "ID3"
+     * plus a byte; only what leaves nothing is "not properly encoded".
+     */
+    static byte[] phpBase64Decode(String content) {
+        StringBuilder kept = new StringBuilder(content.length());
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/') {
+                kept.append(c);
+            }
+        }
+        if (kept.length() % 4 == 1) {
+            kept.setLength(kept.length() - 1);
+        }
+        while (kept.length() % 4 != 0) {
+            kept.append('=');
+        }
+        return Base64.getDecoder().decode(kept.toString());
     }
 
     /** Only wav and mp3 records are accepted. */
