@@ -39,6 +39,28 @@ class BrowserAttackTest extends EmulatorHarness {
         given().get(base() + "/_emulator/portals").then().statusCode(200).body("id", not(hasItem("pwned")));
     }
 
+    /**
+     * A widget served from another origin (a LAN address, a tunnel) loads the BX24 shim, and Chromium's Private Network
+     * Access asks first; the shim is all such a page may read: the control API still refuses it, preflight or not.
+     */
+    @Test
+    void aWidgetOfAnyOriginLoadsTheShimAndNothingElse() throws Exception {
+        String widget = "https://widget.tunnel.example";
+        given().header("Origin", widget).header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Private-Network", "true").options(base() + "/_emulator/ui/bx24.js")
+                .then().statusCode(204).header("Access-Control-Allow-Private-Network", equalTo("true"))
+                .header("Access-Control-Allow-Origin", equalTo(widget));
+        given().header("Origin", widget).get(base() + "/_emulator/ui/bx24.js").then().statusCode(200);
+        String refused = RawHttp.exchange(base(), "OPTIONS /_emulator/portals HTTP/1.1\r\nHost: 127.0.0.1:" + emulator.port()
+                + "\r\nOrigin: " + widget + "\r\nAccess-Control-Request-Method: GET\r\n"
+                + "Access-Control-Request-Private-Network: true\r\nConnection: close\r\n\r\n");
+        assertEquals(403, RawHttp.status(refused), refused);
+        assertTrue(refused.contains("CONTROL_ORIGIN_REFUSED") && !refused.contains("Allow-Private-Network"), refused);
+        given().header("Origin", widget).get(base() + "/_emulator/ui/control-token.js").then().statusCode(403);
+        given().header("Origin", widget).contentType("application/json").body("{}")
+                .post(base() + "/_emulator/ui/bx24.js").then().statusCode(403);
+    }
+
     @Test
     void aRebindingPageReachingUsUnderItsOwnHostNameReadsNothing() throws Exception {
         String answer = RawHttp.exchange(base(), "GET /_emulator/portals/" + portal.id() + "/state HTTP/1.1\r\nHost: rebind.evil.example:"

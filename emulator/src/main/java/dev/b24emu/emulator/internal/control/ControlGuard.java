@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * The REST API itself stays guarded by its webhook and OAuth tokens.
  */
 public final class ControlGuard {
-    private static final Set<String> SCRIPTS = Set.of("/_emulator/ui/bx24.js", "/_emulator/ui/control-token.js");
+    private static final String WIDGET_SHIM = "/_emulator/ui/bx24.js";
+    private static final Set<String> SCRIPTS = Set.of(WIDGET_SHIM, "/_emulator/ui/control-token.js");
 
     private final String token;
     private final boolean anyHost;
@@ -97,6 +98,18 @@ public final class ControlGuard {
             return;
         }
         String origin = ctx.request().getHeader("Origin");
+        if (origin != null && WIDGET_SHIM.equals(ctx.normalizedPath()) && readOnly(ctx.request().method())) {
+            // the BX24 shim is a static script every widget loads, from its own origin: Chromium asks first
+            // (Private Network Access) when that origin is not local, a widget on a LAN address or a tunnel
+            if (ctx.request().method() == HttpMethod.OPTIONS) {
+                ctx.response().setStatusCode(204).putHeader("Access-Control-Allow-Origin", origin)
+                        .putHeader("Access-Control-Allow-Methods", "GET")
+                        .putHeader("Access-Control-Allow-Private-Network", "true").putHeader("Vary", "Origin").end();
+                return;
+            }
+            ctx.next();
+            return;
+        }
         if (origin != null && !allowedOrigin(origin)) {
             refuse(ctx, 403, "CONTROL_ORIGIN_REFUSED", "Pages of another origin may not drive the emulator;"
                     + " start it with --allowed-origin to allow one");
@@ -142,9 +155,12 @@ public final class ControlGuard {
                 token.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static boolean readOnly(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+    }
+
     private static boolean carriesBody(RoutingContext ctx) {
-        HttpMethod method = ctx.request().method();
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+        if (readOnly(ctx.request().method())) {
             return false;
         }
         String length = ctx.request().getHeader("Content-Length");

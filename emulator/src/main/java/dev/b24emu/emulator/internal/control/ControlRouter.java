@@ -118,8 +118,9 @@ public final class ControlRouter implements ControlRoutes {
     private void answer(RoutingContext ctx, ControlRoute route, Map<String, String> params) {
         int status = route.status();
         Object body;
+        Portal portal;
         try {
-            Portal portal = route.portal() ? portals.require(params.get("id")) : null;
+            portal = route.portal() ? portals.require(params.get("id")) : null;
             body = route.handler().handle(new ControlRequest(ctx, params, portal, json,
                     Endpoints.of(ctx.request(), defaultEndpoints.get())));
         } catch (RuntimeException failure) {
@@ -133,17 +134,17 @@ public final class ControlRouter implements ControlRoutes {
                     return; // the caller went away while it waited
                 }
                 if (done.succeeded()) {
-                    succeed(ctx, status, done.result());
+                    succeed(ctx, status, done.result(), portal);
                 } else {
                     fail(ctx, done.cause());
                 }
             });
             return;
         }
-        succeed(ctx, status, body);
+        succeed(ctx, status, body, portal);
     }
 
-    private void succeed(RoutingContext ctx, int status, Object body) {
+    private void succeed(RoutingContext ctx, int status, Object body, Portal portal) {
         int code = status;
         Object answer = body;
         if (body instanceof ControlViews.Answer typed) {
@@ -156,6 +157,9 @@ public final class ControlRouter implements ControlRoutes {
             } catch (RuntimeException failure) {
                 fail(ctx, failure);
                 return;
+            }
+            if (portal != null) {
+                portal.controlChanged(); // the dashboard's live stream shows it
             }
         }
         write(ctx, code, answer);

@@ -46,6 +46,11 @@ public final class Portal {
      * run time was used least recently, without a clock reading per request
      */
     private volatile long lastUse;
+    /**
+     * how many changes the control API has made to it (a call started, a card closed, the clock moved): the
+     * dashboard's live stream watches this beside the journals, which only REST requests and deliveries grow
+     */
+    private final java.util.concurrent.atomic.AtomicLong controlChanges = new java.util.concurrent.atomic.AtomicLong();
 
     /** How much history a portal keeps, so memory stays flat however long the emulator runs. */
     public record Bounds(int journalEntries, int finishedCalls, int openCalls, int callMegabytes, int crmObjects,
@@ -132,6 +137,15 @@ public final class Portal {
         if (lastUse != uses.get()) {
             lastUse = uses.incrementAndGet();
         }
+    }
+
+    /** Counts a change the control API made (any request but a GET that succeeded). */
+    public void controlChanged() {
+        controlChanges.incrementAndGet();
+    }
+
+    public long controlChanges() {
+        return controlChanges.get();
     }
 
     long lastUse() {

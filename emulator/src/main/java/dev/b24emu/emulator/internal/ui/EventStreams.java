@@ -24,16 +24,18 @@ final class EventStreams {
     static final long TICK_MILLIS = 300;
     private static final int TICKS_PER_KEEP_ALIVE = 50;
 
-    /** The sequence numbers of the newest request and delivery journaled. */
-    record Marks(long request, long delivery) {
+    /** The sequence numbers of the newest request and delivery journaled, and the control API's changes. */
+    record Marks(long request, long delivery, long control) {
         static Marks of(Collection<Portal> watched) {
             long lastRequest = 0;
             long lastDelivery = 0;
+            long control = 0;
             for (Portal portal : watched) {
                 lastRequest = Math.max(lastRequest, portal.store(RequestJournal.class).lastSeq());
                 lastDelivery = Math.max(lastDelivery, portal.store(DeliveryJournal.class).lastSeq());
+                control += portal.controlChanges();
             }
-            return new Marks(lastRequest, lastDelivery);
+            return new Marks(lastRequest, lastDelivery, control);
         }
     }
 
@@ -54,7 +56,7 @@ final class EventStreams {
                 seen = now;
                 quietTicks = 0;
                 response.write("event: update\ndata: {\"request\":" + now.request() + ",\"delivery\":" + now.delivery()
-                        + "}\n\n");
+                        + ",\"control\":" + now.control() + "}\n\n");
             } else if (++quietTicks % TICKS_PER_KEEP_ALIVE == 0) {
                 response.write(": keep-alive\n\n");
             }

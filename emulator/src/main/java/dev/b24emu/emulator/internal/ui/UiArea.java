@@ -36,8 +36,11 @@ public final class UiArea implements Area {
 
     @Override
     public void routes(Router router) {
-        // Vert.x matches /_emulator/ui and /_emulator/ui/ alike: both serve the dashboard.
         FILES.forEach((path, file) -> router.get("/_emulator/ui/" + path).handler(ctx -> resource(ctx, file[0], file[1])));
+        // the dashboard's address typed without its slash: its relative links need the slash, so it is added
+        router.get("/_emulator/ui").handler(ctx -> ctx.response().setStatusCode(302)
+                .putHeader("Location", "/_emulator/ui/" + (ctx.request().query() == null ? "" : "?" + ctx.request().query()))
+                .end());
         router.get("/_emulator/ui/stream").handler(this::stream);
     }
 

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * The call-card simulator end to end in headless Chromium: an unmodified widget (test resource sample-widget.html)
  * runs inside it through the BX24 shim, reads its placement, calls REST, receives CallCard::* events and calls
@@ -33,10 +35,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
 
     @Test
     void anUnmodifiedWidgetRunsInTheSimulator() throws Exception {
-        browser = HeadlessChromium.start();
-        handler.page("/widget", sampleWidget());
-        String token = install("local.widget", List.of("telephony", "crm", "user", "placement"), null).getString("access_token");
-        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/widget"), "TITLE", "Sample")).then().statusCode(200);
+        startWithTheSampleWidget();
         int list = call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1, 2))).then().extract().path("result");
         io.restassured.RestAssured.given().contentType("application/json").body(Map.of("userId", 2))
                 .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/start").then().statusCode(200);
@@ -69,6 +68,42 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         waitForLog(wait, "BeforeClose");
         io.restassured.RestAssured.given().get(base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/2")
                 .then().body("closed", org.hamcrest.Matchers.equalTo(false)).body("autoCloseDisabled", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    /** A page opened on a card with a past tells its widget the client shown now, not transitions it never saw. */
+    @Test
+    void aWidgetOpenedOnACardWithAPastIsToldOnlyTheCurrentClientThenWhatFollows() throws Exception {
+        startWithTheSampleWidget();
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 1)).then().statusCode(200).extract().path("result.CALL_ID");
+        String card = base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/2";
+        for (String state : List.of("connected", "connecting")) {
+            io.restassured.RestAssured.given().contentType("application/json").body(Map.of("state", state))
+                    .post(card + "/state").then().statusCode(200);
+        }
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
+        Thread.sleep(1_000); // the page polls every 300 ms: room for any replay to arrive
+        List<String> lines = browser.findElements(By.cssSelector("#log .entry")).stream().map(e -> e.getText())
+                .filter(l -> l.contains("Changed:") || l.contains("BeforeClose")).toList();
+        assertEquals(List.of("EntityChanged:+79990000001:CONTACT:1"), lines);
+
+        browser.switchTo().defaultContent();
+        browser.findElement(By.id("btn-connected")).click();
+        browser.switchTo().frame("widget");
+        waitForLog(wait, "CallStateChanged:connected:{}");
+    }
+
+    /** The browser, and the sample widget installed as an application's CALL_CARD placement. */
+    private void startWithTheSampleWidget() throws IOException {
+        browser = HeadlessChromium.start();
+        handler.page("/widget", sampleWidget());
+        String token = install("local.widget", List.of("telephony", "crm", "user", "placement"), null).getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/widget"), "TITLE", "Sample")).then().statusCode(200);
     }
 
     private void waitForLog(WebDriverWait wait, String line) {

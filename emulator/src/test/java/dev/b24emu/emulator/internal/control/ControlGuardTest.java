@@ -22,6 +22,9 @@ class ControlGuardTest {
             given().header("X-Emulator-Token", "s3cret").get(base + "/_emulator/health").then().statusCode(200);
             given().header("Authorization", "Bearer s3cret").get(base + "/_emulator/portals").then().statusCode(200);
             given().get(base + "/_emulator/ui/?token=s3cret").then().statusCode(200);
+            // the dashboard's address without its slash is sent to it, the token going along
+            given().redirects().follow(false).get(base + "/_emulator/ui?token=s3cret").then().statusCode(302)
+                    .header("Location", "/_emulator/ui/?token=s3cret");
             given().get(base + "/_emulator/ui/bx24.js").then().statusCode(200);
             given().get(emulator.webhookUrl() + "user.current").then().statusCode(200);
             given().get(base + "/rest/1/demo-token/user.current").then().statusCode(401);

@@ -66,6 +66,19 @@ class EventStreamsTest extends EmulatorHarness {
         return portal.store(dev.b24emu.emulator.internal.journal.RequestJournal.class).lastSeq();
     }
 
+    /** A change the control API makes (a card closed, a built-in call started) is news too: no REST request shows it. */
+    @Test
+    void aStreamHearsOfTheControlApisChanges() throws Exception {
+        try (Stream mine = new Stream(portal.id())) {
+            mine.until("event: update", 2_000);
+            io.restassured.RestAssured.given().get(base() + "/_emulator/portals/" + portal.id() + "/clock").then().statusCode(200);
+            assertFalse(mine.until("event: update", 1_000).contains("event: update"), "a read changes nothing");
+            io.restassured.RestAssured.given().contentType("application/json").body(Map.of("advance", "PT1M"))
+                    .post(base() + "/_emulator/portals/" + portal.id() + "/clock").then().statusCode(200);
+            assertTrue(mine.until("\"control\":1}", 3_000).contains("\"control\":1}"), "the clock moved by the control API");
+        }
+    }
+
     @Test
     void eachStreamHearsOfItsPortalsAndAStreamAfterTheLastClosedIsServedAgain() throws Exception {
         Portal other = newPortal();
