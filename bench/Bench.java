@@ -31,6 +31,8 @@ public class Bench {
             + "\"CRM_CREATED_LEAD\":null,\"CRM_CREATED_ENTITIES\":[],\"CRM_ENTITY_TYPE\":\"CONTACT\",\"CRM_ENTITY_ID\":797},"
             + "\"time\":{\"start\":1773130778,\"finish\":1773130779.120838,\"duration\":1.120837,\"processing\":1,"
             + "\"date_start\":\"2026-03-10T11:19:38+03:00\",\"date_finish\":\"2026-03-10T11:19:39+03:00\"}}";
+    /** WireMock standalone's root (its mappings/ and __files/), kept out of the checkout's top directory */
+    static final String WIREMOCK_ROOT = "target/bench/wiremock-root";
     static final int CONCURRENCY = Integer.getInteger("concurrency", 16);
     static final int SECONDS = Integer.getInteger("seconds", 20);
     static final long FINISHED_CALLS = Long.getLong("finishedCalls", 1_000_000);
@@ -126,7 +128,8 @@ public class Bench {
         Load emulatorCycle = Load.warmThenRun(SECONDS, cycle);
 
         phase("WireMock");
-        Server wm = Server.start(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port, "--disable-banner"),
+        Server wm = Server.start(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port, "--disable-banner",
+                        "--root-dir", WIREMOCK_ROOT),
                 port -> "http://127.0.0.1:" + port + "/__admin/health");
         for (String method : List.of("telephony.externalcall.register", "telephony.externalcall.finish")) {
             post("http://127.0.0.1:" + wm.port + "/__admin/mappings", "{\"request\":{\"method\":\"POST\",\"url\":\"/rest/1/demo-token/"
@@ -440,7 +443,7 @@ public class Bench {
         double emulatorStart = medianStart(port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port, "--https-port", "-1"),
                 port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
         double wiremockStart = medianStart(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port,
-                "--disable-banner"), port -> "http://127.0.0.1:" + port + "/__admin/health");
+                "--disable-banner", "--root-dir", WIREMOCK_ROOT), port -> "http://127.0.0.1:" + port + "/__admin/health");
         double bareStart = medianStart(port -> List.of(java(), "-cp", jar.toString(), "bench/Bench.java", "bare-vertx", "" + port),
                 port -> "http://127.0.0.1:" + port + "/");
         double launcherStart = medianStart(port -> launcherCommand(port), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");

@@ -67,7 +67,7 @@ for round in $(seq "$rounds"); do
     load "$round" emulator "$script" http://127.0.0.1:18080
     kill "$pid"; wait "$pid" 2>/dev/null || true
 
-    java -jar target/bench/wiremock-standalone-3.13.2.jar --port 18081 --disable-banner >/dev/null 2>&1 & pid=$!
+    java -jar target/bench/wiremock-standalone-3.13.2.jar --port 18081 --disable-banner --root-dir target/bench/wiremock-root >/dev/null 2>&1 & pid=$!
     wait_for http://127.0.0.1:18081/__admin/health
     stub telephony.externalcall.register POST; stub telephony.externalcall.finish POST
     stub telephony.externalcall.searchCrmEntities GET

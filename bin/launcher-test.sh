@@ -48,12 +48,22 @@ done
   || { echo "launcher: JAVA_OPTS did not win over the launcher's flags" >&2; exit 1; }
 # the time goal is the parallel collector's: another collector keeps its own (G1's is 12)
 [ "$(flag GCTimeRatio -XX:+UseG1GC)" = 12 ] || { echo "launcher: G1 given in JAVA_OPTS got the parallel collector's GCTimeRatio" >&2; exit 1; }
+# flags that only look like a collector keep the launcher's, and -Xmn and SurvivorRatio replace only themselves
+[ "$(flag UseParallelGC "-XX:+UseStringDeduplication -XX:+DisableExplicitGC")" = true ] \
+  || { echo "launcher: -XX:+UseStringDeduplication -XX:+DisableExplicitGC was taken for a collector" >&2; exit 1; }
+[ "$(flag SurvivorRatio -Xmn64m)" = 2 ] && [ "$(flag NewSize -XX:SurvivorRatio=4)" = 33554432 ] \
+  || { echo "launcher: -Xmn or -XX:SurvivorRatio in JAVA_OPTS dropped the other" >&2; exit 1; }
 # a jar without a packaged archive beside it: the launcher records its own
 export B24_EMULATOR_JAR=$XDG_CACHE_HOME/copy/b24-emulator.jar
 mkdir -p "$XDG_CACHE_HOME/copy" && cp emulator/target/b24-emulator.jar "$B24_EMULATOR_JAR"
+# archives of five earlier builds: recording a new one keeps the three newest of them
+mkdir -p "$XDG_CACHE_HOME/b24-emulator"
+for i in 1 2 3 4 5; do echo old > "$XDG_CACHE_HOME/b24-emulator/classes-old$i.jsa"; touch -d "-$i hours" "$XDG_CACHE_HOME/b24-emulator/classes-old$i.jsa"; done
 first=$(first200 bin/b24-emulator)
 archives=$(find "$XDG_CACHE_HOME/b24-emulator" -name '*.jsa' -size +1k | wc -l)
 [ "$archives" = 1 ] || { echo "launcher: the first start left no class-data archive" >&2; exit 1; }
+[ "$(ls "$XDG_CACHE_HOME/b24-emulator" | grep -c '^classes-old')" = 3 ] && [ ! -e "$XDG_CACHE_HOME/b24-emulator/classes-old5.jsa" ] \
+  || { echo "launcher: the archives of earlier builds were not pruned to the three newest" >&2; ls -l "$XDG_CACHE_HOME/b24-emulator" >&2; exit 1; }
 second=$(first200 bin/b24-emulator)
 if grep -qi "error\|warning" "$XDG_CACHE_HOME/out.log"; then
   echo "launcher: the second start complained:" >&2; cat "$XDG_CACHE_HOME/out.log" >&2; exit 1

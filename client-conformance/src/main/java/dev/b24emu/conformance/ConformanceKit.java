@@ -28,7 +28,8 @@ public final class ConformanceKit implements AutoCloseable {
     private ConformanceKit(ConformanceConfig config) {
         this.config = config;
         if (config.emulator().url() == null) {
-            embedded = Bitrix24Emulator.start(EmulatorOptions.defaults());
+            Integer port = config.emulator().port(); // emulator.port: the started one's (0 or none: any free one)
+            embedded = Bitrix24Emulator.start(EmulatorOptions.builder().port(port == null ? 0 : port).build());
             control = new ControlClient(embedded.baseUrl(), embedded.controlToken());
         } else {
             embedded = null;

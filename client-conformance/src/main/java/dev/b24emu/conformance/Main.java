@@ -47,6 +47,9 @@ public final class Main implements Callable<Integer> {
         if (!java.util.Arrays.asList(args).contains("--verbose")) {
             System.setProperty("org.slf4j.simpleLogger.log.b24emu.request", "warn");
         }
+        // the backend first, on this thread: initialised by the emulator's threads at once, SLF4J queued their first
+        // calls and printed three lines about replaying them
+        org.slf4j.LoggerFactory.getILoggerFactory();
         System.exit(execute(args));
     }
 

@@ -56,15 +56,23 @@ class ConformanceCliTest {
     @Test
     void aRunWithoutScenariosFailsAndABadTagExpressionIsAUsageError() throws Exception {
         try (SampleConnector connector = SampleConnector.good()) {
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
             Path config = Files.writeString(dir.resolve("conformance.yaml"), """
                     integration:
                       handlerUrl: %s
                     driver:
                       url: %s
+                    emulator:
+                      port: %d
                     report: %s
-                    """.formatted(connector.url("/b24/events"), connector.url("/pbx"), dir.resolve("report")));
+                    """.formatted(connector.url("/b24/events"), connector.url("/pbx"), port, dir.resolve("report")));
             String out = captured(() -> assertEquals(1, Main.execute("--config", config.toString(), "--tags", "@no-such-tag")));
             assertTrue(out.contains("0/0 scenarios passed") && out.contains("no scenario ran"), out);
+            // emulator.port: the started emulator listens where the config says
+            assertTrue(out.lines().anyMatch(l -> l.matches(".*against the emulator at http://127\\.0\\.0\\.1:" + port + "\\b.*")), out);
             String err = capturedErr(() -> assertEquals(2, Main.execute("--config", config.toString(), "--tags", "@a and (")));
             assertTrue(err.contains("tags: Tag expression \"@a and (\" could not be parsed"), err);
         }

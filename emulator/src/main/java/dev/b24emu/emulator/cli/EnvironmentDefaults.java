@@ -60,7 +60,7 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
         lines.add("");
         lines.add("Environment (the command line wins):");
         for (OptionSpec option : spec.options()) {
-            if (!option.usageHelp() && !option.versionHelp()) {
+            if (!option.usageHelp() && !option.versionHelp() && !option.hidden()) { // a build's option stays unlisted
                 lines.add(String.format("  %-34s %s", variable(option), option.longestName()));
             }
         }

@@ -99,6 +99,7 @@ class SubcommandsTest {
         Run help = run("--help");
         assertTrue(help.out().contains("B24_EMULATOR_CONTROL_TOKEN") && help.out().contains("B24_EMULATOR_STATE_FILE")
                 && help.out().contains("B24_EMULATOR_TLS_DIR"), help.out());
+        assertFalse(help.out().contains("WARM_UP"), "the build's hidden option is not offered: " + help.out());
         Run triggerHelp = run("trigger", "--help");
         assertEquals(0, triggerHelp.code());
         assertTrue(triggerHelp.out().contains("--to=URL") && triggerHelp.out().contains("B24_EMULATOR_URL"), triggerHelp.out());
