@@ -49,9 +49,39 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
     /** @param withHelp whether the usage help lists the variables (only built when help may be printed) */
     void install(CommandLine commandLine, boolean withHelp) {
         commandLine.setDefaultValueProvider(this);
+        CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((bad, args) -> badValue(bad, args, standard));
         if (withHelp) {
             describe(commandLine);
         }
+    }
+
+    /**
+     * A bad value: picocli names the option and, in the usage it prints, shows the bad value as the default. When the
+     * value came from the environment (the option is not on the command line), the variable is named instead, and only
+     * a pointer to --help follows.
+     */
+    private int badValue(CommandLine.ParameterException bad, String[] args, CommandLine.IParameterExceptionHandler standard)
+            throws Exception {
+        CommandLine command = bad.getCommandLine();
+        if (bad.getArgSpec() instanceof OptionSpec option && get(variable(option)) != null && !given(option, args)) {
+            command.getErr().println(variable(option) + "=" + get(variable(option)) + " is not a valid value of "
+                    + option.longestName() + ": " + bad.getMessage());
+            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        }
+        return standard.handleParseException(bad, args);
+    }
+
+    private static boolean given(OptionSpec option, String[] args) {
+        for (String arg : args) {
+            for (String name : option.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void describe(CommandLine commandLine) {

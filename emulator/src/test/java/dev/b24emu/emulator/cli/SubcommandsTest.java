@@ -94,7 +94,12 @@ class SubcommandsTest {
 
         Run bad = run(Map.of("B24_EMULATOR_PORT", "abc"));
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("--port") && bad.err().contains("abc"), bad.err());
+        // the variable is named, and the usage with "(default: abc)" is not printed
+        assertTrue(bad.err().startsWith("B24_EMULATOR_PORT=abc is not a valid value of --port"), bad.err());
+        assertFalse(bad.err().contains("default: abc"), bad.err());
+        Run badFlag = run(Map.of(), "--port", "abc");
+        assertEquals(2, badFlag.code());
+        assertTrue(badFlag.err().contains("--port") && badFlag.err().contains("abc") && !badFlag.err().startsWith("B24_EMULATOR_PORT="), badFlag.err());
 
         Run help = run("--help");
         assertTrue(help.out().contains("B24_EMULATOR_CONTROL_TOKEN") && help.out().contains("B24_EMULATOR_STATE_FILE")
