@@ -98,12 +98,36 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         waitForLog(wait, "CallStateChanged:connected:{}");
     }
 
-    /** The browser, and the sample widget installed as an application's CALL_CARD placement. */
-    private void startWithTheSampleWidget() throws IOException {
+    /** Two bound widgets are two tabs; the one opened later is told the client the card shows. */
+    @Test
+    void eachBoundWidgetIsATab() throws Exception {
+        String token = startWithTheSampleWidget();
+        handler.page("/second", sampleWidget());
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/second"), "TITLE", "Second")).then().statusCode(200);
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 1)).then().statusCode(200).extract().path("result.CALL_ID");
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
+        browser.switchTo().defaultContent();
+        List<String> tabs = browser.findElements(By.cssSelector("#tabs [role=tab]")).stream().map(e -> e.getText()).toList();
+        assertEquals(List.of("Sample", "Second"), tabs);
+        browser.findElements(By.cssSelector("#tabs [role=tab]")).get(1).click();
+        wait.until(ExpectedConditions.textToBe(By.id("widget-title"), "Second"));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
+    }
+
+    /** The browser, and the sample widget installed as an application's CALL_CARD placement; answers its token. */
+    private String startWithTheSampleWidget() throws IOException {
         browser = HeadlessChromium.start();
         handler.page("/widget", sampleWidget());
         String token = install("local.widget", List.of("telephony", "crm", "user", "placement"), null).getString("access_token");
         oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/widget"), "TITLE", "Sample")).then().statusCode(200);
+        return token;
     }
 
     private void waitForLog(WebDriverWait wait, String line) {
