@@ -250,7 +250,7 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
   @D121 @emulator-only
   Scenario: Past the bound of tokens the oldest access token is forgotten, and the newest keep working
     Given an emulator of its own that keeps at most 2 tokens of each kind per portal
-    And an application "renewing.app" with scopes "telephony"
+    And an application "renewing.app" with scopes "telephony, user"
     When application "renewing.app" renews its token
     Then the token endpoint answers 200 ""
     When I call "user.current" as application "renewing.app" with the access token it was installed with

@@ -29,6 +29,31 @@ Feature: Events: event.bind and delivery of the telephony events
       | handler | http://127.0.0.1:9/h  |
     Then the call fails with 400 "ERROR_HANDLER_ALREADY_EXIST"
 
+  @D128 @E140
+  Scenario: event.bind and event.unbind check their arguments as the real server does
+    When I call "event.bind" as application "local.pbx" with:
+      | handler | http://127.0.0.1:9/h |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Argument 'EVENT' is null or empty"
+    When I call "event.bind" as application "local.pbx" with:
+      | event | OnVoximplantCallStart |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Argument 'HANDLER' is null or empty"
+    When I call "event.bind" as application "local.pbx" with:
+      | event      | OnVoximplantCallStart |
+      | handler    | http://127.0.0.1:9/h  |
+      | event_type | sometimes             |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Value must be one of {online|offline}"
+    When I call "event.bind" as application "local.pbx" with:
+      | event   | OnVoximplantCallStart |
+      | handler | http://127.0.0.1:9/h  |
+    Then the result is "true"
+    When I call "event.unbind" as application "local.pbx" with:
+      | event | OnVoximplantCallStart |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Argument 'HANDLER' is null or empty"
+    Given the portal setting "unbindAllWithoutHandler" is "true"
+    When I call "event.unbind" as application "local.pbx" with:
+      | event | OnVoximplantCallStart |
+    Then the result "count" is the number 1
+
   @E2 @D33 @D35 @D94 @E62 @E65 @E66 @E67 @E68 @E69 @E70 @E71 @E73 @E77 @E78 @E79 @E81 @E83 @E84 @E133 @E72 @E80 @E82 @O10 @O11 @E156 @E157 @E158
   Scenario: A new call delivers OnVoximplantCallInit and OnVoximplantCallStart, form-encoded
     Given application "local.pbx" binds "OnVoximplantCallStart" to the handler server

@@ -127,7 +127,7 @@ Feature: Batch, list paging and the time block, statement by statement
       | handler | http://127.0.0.1:9/h |
     Then the call fails with 400 "ERROR_EVENT_NOT_FOUND" "Event not found"
 
-  @E135 @E137 @E138 @E139 @E140 @E141 @E142 @E143 @E144
+  @E135 @E137 @E138 @E139 @E141 @E142 @E143 @E144
   Scenario: A user who is not an administrator binds, sees and removes only his own handlers
     Given an application "local.admin" with scopes "telephony"
     When I call "event.bind" as application "local.admin" with:
@@ -142,7 +142,8 @@ Feature: Batch, list paging and the time block, statement by statement
     And the result "0.handler" is "http://127.0.0.1:9/u"
     And the result "0.auth_type" is "2"
     When I call "event.unbind" as application "local.admin" with:
-      | event | OnVoximplantCallStart |
+      | event   | OnVoximplantCallStart |
+      | handler | http://127.0.0.1:9/u  |
     Then the result "count" is the number 1
 
   Scenario: Offline handlers: event.get shows the connector; event.offline.error needs message_id; a given process_id comes back

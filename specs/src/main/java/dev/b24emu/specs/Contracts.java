@@ -381,16 +381,23 @@ public final class Contracts {
 
     /** Whether a method documents a parameter, its name matched without regard to case as the server reads it. */
     public boolean documentsParam(String method, String name) {
-        ParamNames names = paramNames.computeIfAbsent(require(method).params(), path -> ParamNames.of(propertyOrder(path)));
+        ParamNames names = paramNames.computeIfAbsent(require(method).params(),
+                path -> ParamNames.of(propertyOrder(path), declaringDocument(path).path("patternProperties")));
         // as documented, the common case, before a lower-cased copy of the name
-        return names.asDocumented().contains(name) || names.lowerCase().contains(name.toLowerCase(Locale.ROOT));
+        return names.asDocumented().contains(name) || names.lowerCase().contains(name.toLowerCase(Locale.ROOT))
+                || names.patterns().stream().anyMatch(pattern -> pattern.matcher(name).find());
     }
 
-    /** A parameter schema's property names, as documented and lower-cased. */
-    private record ParamNames(Set<String> asDocumented, Set<String> lowerCase) {
-        static ParamNames of(List<String> names) {
+    /**
+     * A parameter schema's property names, as documented and lower-cased, and its patternProperties: names a method
+     * reads by their shape (user.get's filter fields at the top level, with an operator prefix)
+     */
+    private record ParamNames(Set<String> asDocumented, Set<String> lowerCase, List<java.util.regex.Pattern> patterns) {
+        static ParamNames of(List<String> names, JsonNode patternProperties) {
+            List<java.util.regex.Pattern> patterns = new ArrayList<>();
+            patternProperties.fieldNames().forEachRemaining(p -> patterns.add(java.util.regex.Pattern.compile(p)));
             return new ParamNames(Set.copyOf(names), names.stream().map(name -> name.toLowerCase(Locale.ROOT))
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()), List.copyOf(patterns));
         }
     }
 

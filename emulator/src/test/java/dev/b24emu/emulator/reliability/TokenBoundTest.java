@@ -32,7 +32,7 @@ class TokenBoundTest extends AppHarness {
 
     @Test
     void renewingPastTheBoundForgetsTheOldestAccessTokensAndKeepsTheNewest() {
-        JsonPath installed = install("renewing.app", List.of("telephony"), null);
+        JsonPath installed = install("renewing.app", List.of("telephony", "user"), null);
         List<String> access = new ArrayList<>(List.of(installed.getString("access_token")));
         String refresh = installed.getString("refresh_token");
         for (int i = 0; i < BOUND + 2; i++) {

@@ -21,6 +21,8 @@ public final class EventNames {
     public static final String APP_INSTALL = "ONAPPINSTALL";
     public static final String APP_UNINSTALL = "ONAPPUNINSTALL";
     public static final String APP_UPDATE = "ONAPPUPDATE";
+    /** sent to online handlers when records reach the offline queue; never queued itself */
+    public static final String OFFLINE_EVENT = "ONOFFLINEEVENT";
 
     /** maps each event, upper-cased as the server stores it, to its scope ("" for none) */
     private static final Map<String, String> SCOPES = new LinkedHashMap<>();

@@ -61,6 +61,7 @@ public final class EventPublisher {
         java.util.function.Supplier<ObjectNode> once = () -> built[0] != null ? built[0] : (built[0] = lazyData.get());
         String event = eventName.toUpperCase(Locale.ROOT);
         EventStore events = portal.store(EventStore.class);
+        Set<String> queuedFor = null; // the applications that got offline records: their OnOfflineEvent handlers are told
         for (EventHandler handler : events.handlers(h -> h.event().equals(event)
                 && (emit.onlyAppKey() == null || emit.onlyAppKey().equals(h.appKey())))) {
             Set<String> scopes = applications.scopes(portal, handler.appKey()).orElse(null);
@@ -70,14 +71,24 @@ public final class EventPublisher {
             if (handler.offline()) {
                 boolean selfEcho = emit.authConnector() != null && !emit.authConnector().isEmpty()
                         && emit.authConnector().equals(handler.authConnector());
-                if (!selfEcho) {
+                if (!selfEcho && !event.equals(EventNames.OFFLINE_EVENT)) {
                     events.enqueue(handler, event + ":" + emit.objectKey(), event, once.get(), portal.isoNow());
+                    queuedFor = queuedFor == null ? new java.util.HashSet<>() : queuedFor;
+                    queuedFor.add(handler.appKey());
                 }
                 continue;
             }
             long userId = handler.authUserId() > 0 ? handler.authUserId() : emit.actingUserId();
             deliver(portal, event, handler.id(), handler.handler(),
                     appPayload(portal, event, handler.id(), once.get(), handler.appKey(), userId, emit.endpoints()));
+        }
+        if (queuedFor != null) {
+            // on-offline-event.md: new records in the queue are announced to the application's online handlers of
+            // OnOfflineEvent, with empty data; the records themselves are read with event.offline.get
+            for (String appKey : queuedFor) {
+                publish(portal, EventNames.OFFLINE_EVENT, JsonNodeFactory.instance::objectNode,
+                        new Emit(emit.actingUserId(), appKey, null, "", emit.endpoints()));
+            }
         }
         if (emit.onlyAppKey() == null || emit.onlyAppKey().equals(OUTGOING_WEBHOOKS)) {
             for (OutgoingWebhook webhook : events.webhooks(event)) {

@@ -61,8 +61,10 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     public synchronized Optional<EventHandler> bind(String event, String handler, String appKey, long authUserId,
                                                     boolean isOffline, String authConnector, Runnable admit) {
         for (EventHandler existing : handlers.values()) {
+            // as the real EventTable::checkUniq, the connector too: an offline queue per connector breaks sync loops
             if (existing.event().equals(event) && existing.handler().equals(handler) && existing.appKey().equals(appKey)
-                    && existing.authUserId() == authUserId && existing.offline() == isOffline) {
+                    && existing.authUserId() == authUserId && existing.offline() == isOffline
+                    && existing.authConnector().equals(authConnector)) {
                 return Optional.empty();
             }
         }

@@ -48,6 +48,8 @@ import java.util.Locale;
  *                            delivers it to them; the docs say "only through the application", D74)
  * @param phoneCountry        the country whose numbering plan reads numbers written without a country code (click-to-
  *                            call's PHONE_NUMBER_INTERNATIONAL), or "" for the one the portal's domain zone names (D127)
+ * @param unbindAllWithoutHandler whether event.unbind without a handler removes every online handler of the event, as
+ *                            the page says (the real server answers ERROR_ARGUMENT, D128)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -73,7 +75,8 @@ public record PortalSettings(
         boolean clickToCallCreated,
 
         boolean outgoingWebhookClickToCall,
-        String phoneCountry) {
+        String phoneCountry,
+        boolean unbindAllWithoutHandler) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -86,7 +89,7 @@ public record PortalSettings(
     /** one instance: a server's seeds compare their settings with it, and the same object compares fastest */
     private static final PortalSettings DEFAULTS = new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false,
             ZoneId.of("UTC"), Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true,
-            true, "");
+            true, "", false);
 
     /**
      * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and
@@ -117,7 +120,8 @@ public record PortalSettings(
                 bool(merged, "restCardEvents"), bool(merged, "initOnReuse"), bool(merged, "finishHidesAllCards"),
                 bool(merged, "cardActivityEmpty"), bool(merged, "clickToCallCreated"),
 
-                bool(merged, "outgoingWebhookClickToCall"), country(merged.get("phoneCountry")));
+                bool(merged, "outgoingWebhookClickToCall"), country(merged.get("phoneCountry")),
+                bool(merged, "unbindAllWithoutHandler"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -156,6 +160,7 @@ public record PortalSettings(
         json.put("clickToCallCreated", clickToCallCreated);
         json.put("outgoingWebhookClickToCall", outgoingWebhookClickToCall);
         json.put("phoneCountry", phoneCountry);
+        json.put("unbindAllWithoutHandler", unbindAllWithoutHandler);
         return json;
     }
 

@@ -43,6 +43,11 @@ public final class UserFields {
     private UserFields() {
     }
 
+    /** Whether a name is a user field (user.fields' codes, what user.update writes, the type): what a filter may name. */
+    public static boolean known(String field) {
+        return LABELS.containsKey(field) || writable(field) || field.equals("ID") || field.equals("USER_TYPE");
+    }
+
     /** Whether user.update writes the field (page table, UF_USR_* custom fields). */
     public static boolean writable(String field) {
         return OWN_FIELDS.contains(field) || PROFILE_FIELDS.contains(field) || field.startsWith("UF_USR_");

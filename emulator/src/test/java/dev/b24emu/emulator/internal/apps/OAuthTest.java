@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class OAuthTest extends AppHarness {
     @Test
     void installAnswersTokensAndSendsOnAppInstall() {
-        JsonPath tokens = install("local.pbx", List.of("telephony", "crm"), handler.url("/install"));
+        JsonPath tokens = install("local.pbx", List.of("telephony", "crm", "user"), handler.url("/install"));
         assertEquals(3600, tokens.getInt("expires_in"));
         assertEquals(portal.memberId(), tokens.getString("member_id"));
         assertEquals(base() + "/rest/", tokens.getString("client_endpoint"));

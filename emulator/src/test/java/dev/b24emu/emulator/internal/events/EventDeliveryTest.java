@@ -30,6 +30,13 @@ class EventDeliveryTest extends AppHarness {
                 .body("error", equalTo("ERROR_EVENT_NOT_FOUND")).body("error_description", equalTo("Event not found"));
         oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "handler", "not a url")).then().statusCode(400)
                 .body("error", equalTo("ERROR_WRONG_HANDLER_URL"));
+        // the real Event::eventBind's argument checks (D128)
+        oauth(token, "event.bind", Map.of("handler", handler.url("/h"))).then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Argument 'EVENT' is null or empty"));
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "handler", handler.url("/h"), "event_type", "x"))
+                .then().statusCode(400).body("error_description", equalTo("Value must be one of {online|offline}"));
+        oauth(token, "event.bind", Map.of("event", "OnOfflineEvent", "event_type", "offline")).then().statusCode(400)
+                .body("error_description", equalTo("Offline event cannot be registered for this event."));
         oauth(token, "event.bind", Map.of("event", "onvoximplantcallstart", "handler", handler.url("/h"))).then().statusCode(200)
                 .body("result", equalTo(true));
         oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "handler", handler.url("/h"))).then().statusCode(400)
@@ -38,6 +45,8 @@ class EventDeliveryTest extends AppHarness {
                 .body("result[0].handler", equalTo(handler.url("/h"))).body("result[0].auth_type", equalTo("0"))
                 .body("result[0].offline", equalTo(0));
         oauth(token, "events", Map.of()).then().body("result", hasItem("ONEXTERNALCALLSTART"));
+        oauth(token, "event.unbind", Map.of("event", "OnVoximplantCallStart")).then().statusCode(400)
+                .body("error_description", equalTo("Argument 'HANDLER' is null or empty"));
         oauth(token, "event.unbind", Map.of("event", "OnVoximplantCallStart", "handler", handler.url("/h"))).then()
                 .body("result.count", equalTo(1));
         oauth(token, "event.get", Map.of()).then().body("result.size()", equalTo(0));

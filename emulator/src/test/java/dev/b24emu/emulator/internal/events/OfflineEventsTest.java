@@ -8,6 +8,8 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Offline events: the latest-state queue, reservation by process_id, errors, and auth_connector echo suppression. */
 class OfflineEventsTest extends AppHarness {
@@ -26,6 +28,9 @@ class OfflineEventsTest extends AppHarness {
         var reserved = oauth(token, "event.offline.get", Map.of("clear", 0, "limit", 2)).then().statusCode(200)
                 .body("result.events.size()", equalTo(2)).extract().jsonPath();
         String process = reserved.getString("result.process_id");
+        // the process's own records again, not the one still unreserved (D128)
+        oauth(token, "event.offline.get", Map.of("clear", 0, "process_id", process)).then()
+                .body("result.events.size()", equalTo(2)).body("result.process_id", equalTo(process));
         oauth(token, "event.offline.get", Map.of("clear", 0)).then().body("result.events.size()", equalTo(1));
         oauth(token, "event.offline.error", Map.of("process_id", process,
                 "message_id", List.of(reserved.getString("result.events[0].MESSAGE_ID")))).then().body("result", equalTo(true));
@@ -34,7 +39,25 @@ class OfflineEventsTest extends AppHarness {
                 .body("result.ERROR", equalTo(List.of("1", "0")));
         oauth(token, "event.offline.get", Map.of("error", 1)).then().body("result.events.size()", equalTo(1))
                 .body("result.process_id", nullValue());
-        oauth(token, "event.offline.clear", Map.of()).then().statusCode(400);
+        oauth(token, "event.offline.clear", Map.of()).then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Argument 'PROCESS_ID' is null or empty"));
+    }
+
+    /** on-offline-event.md: new records are announced to the application's OnOfflineEvent handlers, without data. */
+    @Test
+    void newOfflineRecordsAreAnnouncedByOnOfflineEvent() {
+        String token = telephonyApp("local.notify").getString("access_token");
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallEnd", "event_type", "offline")).then().statusCode(200);
+        oauth(token, "event.bind", Map.of("event", "OnOfflineEvent", "handler", handler.url("/queue"))).then().statusCode(200);
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2))
+                .then().extract().path("result.CALL_ID");
+        assertTrue(handler.received().stream().noneMatch(r -> "ONOFFLINEEVENT".equals(r.event())), "nothing queued yet");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 5)).then().statusCode(200);
+        var announced = handler.awaitEvent("ONOFFLINEEVENT");
+        assertEquals("/queue", announced.path());
+        assertTrue(announced.form().path("data").isMissingNode() || announced.form().path("data").isEmpty(),
+                announced.form().toString());
+        oauth(token, "event.offline.list", Map.of()).then().body("total", equalTo(1));
     }
 
     @Test
@@ -49,6 +72,11 @@ class OfflineEventsTest extends AppHarness {
                 .then().statusCode(200);
         oauth(token, "event.offline.list", Map.of("auth_connector", "crm-sync")).then().body("total", equalTo(1));
         oauth(token, "event.offline.list", Map.of()).then().body("total", equalTo(0));
+        // another connector is another queue, not a duplicate handler (EventTable::checkUniq, D128)
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "event_type", "offline",
+                "auth_connector", "erp-sync")).then().statusCode(200);
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "event_type", "offline",
+                "auth_connector", "erp-sync")).then().statusCode(400).body("error", equalTo("ERROR_HANDLER_ALREADY_EXIST"));
     }
 
     @Test

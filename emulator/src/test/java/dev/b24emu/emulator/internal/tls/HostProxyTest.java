@@ -106,6 +106,8 @@ class HostProxyTest {
         JsonNode tokens = JSON.readTree(refreshed.body());
         assertEquals("https://acme.bitrix24.ru/rest/", tokens.path("client_endpoint").asText());
         assertEquals("https://oauth.bitrix.info/rest/", tokens.path("server_endpoint").asText());
+        // the authorization server's answer names its own domain (settings/oauth/index.md), not the portal's (D35)
+        assertEquals("oauth.bitrix.info", tokens.path("domain").asText());
 
         HttpResponse<String> call = proxied.send(HttpRequest.newBuilder(URI.create(tokens.path("client_endpoint").asText()
                 + "user.current?auth=" + tokens.path("access_token").asText())).build(), HttpResponse.BodyHandlers.ofString());

@@ -60,6 +60,30 @@ class UsersApiTest extends AppHarness {
                 .body("result[0]", not(hasKey("EMAIL")));
         oauth(basic, "user.current", Map.of()).then().body("result.EMAIL", equalTo("admin@demo.bitrix24.local"));
         oauth(brief, "user.update", Map.of("ID", 1, "NAME", "x")).then().statusCode(401).body("error", equalTo("insufficient_scope"));
+        // user.current is in the user scopes, as the real server registers it (user.php), not a global method
+        String crmOnly = install("local.crmonly", List.of("crm"), null).getString("access_token");
+        oauth(crmOnly, "user.current", Map.of()).then().statusCode(401).body("error", equalTo("insufficient_scope"));
+        oauth(brief, "user.current", Map.of()).then().statusCode(200);
+    }
+
+    /** user.get's filter, order and search as the real User::userGet reads them (user-get.md, user.php). */
+    @Test
+    void userGetFiltersWithOperatorsOrdersAndSearchesByName() {
+        java.util.function.Function<Map<String, ?>, List<String>> ids = params -> call("user.get", params).then()
+                .statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue())
+                .extract().jsonPath().getList("result.ID", String.class);
+        assertEquals(List.of("1", "2", "3", "4"), ids.apply(Map.of("FILTER", Map.of("UF_DEPARTMENT", 1))));
+        assertEquals(List.of("4", "3", "2", "1"), ids.apply(Map.of("SORT", "ID", "ORDER", "desc")));
+        assertEquals(List.of("1", "3"), ids.apply(Map.of("FILTER", Map.of("@ID", List.of(1, 3)))));
+        assertEquals(List.of("2", "3", "4"), ids.apply(Map.of("FILTER", Map.of("!ID", 1))));
+        assertEquals(List.of("3"), ids.apply(Map.of("FILTER", Map.of("%LAST_NAME", "sal"))));
+        assertEquals(List.of("2"), ids.apply(Map.of("FILTER", Map.of("NAME_SEARCH", "iva oper"))));
+        assertEquals(List.of("3", "4"), ids.apply(Map.of("FILTER", Map.of(">=UF_PHONE_INNER", 102))));
+        assertEquals(List.of("1", "2", "3"), ids.apply(Map.of("ACTIVE", true)));
+        assertEquals(List.of("2"), ids.apply(Map.of("UF_PHONE_INNER", "101"))); // the request's own keys, no FILTER
+        assertEquals(List.of(), ids.apply(Map.of("FILTER", Map.of("IS_ONLINE", "Y"))));
+        // a key naming no user field is ignored, as the real filter drops it
+        assertEquals(List.of("1", "2", "3", "4"), ids.apply(Map.of("FILTER", Map.of("SHOE_SIZE", 42))));
     }
 
     @Test

@@ -136,9 +136,16 @@ final class OAuthRoutes {
         return app;
     }
 
+    /**
+     * The authorization server's answer: its own domain in "domain" (settings/oauth/index.md: "the domain of the
+     * authorization server"; oauth.bitrix.info for a portal with a Bitrix24 domain, the emulator's address otherwise),
+     * where the install callback and events carry the portal's (D35).
+     */
     private void issue(RoutingContext ctx, Portal portal, App app, long userId) {
         OAuthServer.Tokens tokens = oauth.issue(portal, app, userId);
-        answer(ctx, 200, Installation.tokenResponse(portal, app, userId, tokens, endpoints(ctx)));
+        var body = Installation.tokenResponse(portal, app, userId, tokens, endpoints(ctx));
+        body.put("domain", java.net.URI.create(body.get("server_endpoint").asText()).getRawAuthority());
+        answer(ctx, 200, body);
     }
 
     private Endpoints endpoints(RoutingContext ctx) {

@@ -70,22 +70,28 @@ final class EventMethods {
         return caller.portal().store(EventStore.class);
     }
 
+    /** The checks in the real Event::eventBind's order (modules/rest/lib/api/event.php). */
     private JsonNode bind(Caller caller, Params p) {
         Access.requireApplication(caller);
-        String event = p.textOrEmpty("event").toUpperCase(Locale.ROOT);
-        if (!EventNames.allowed(event, caller.scopes())) {
-            throw RestError.of("ERROR_EVENT_NOT_FOUND", "Event not found");
-        }
-        boolean offline = "offline".equalsIgnoreCase(p.textOrEmpty("event_type"));
         long authType = p.phpInt("auth_type");
+        if (authType != 0 && authType != caller.userId()) {
+            Access.requireAdmin(caller, "Access denied! Event binding with AUTH_TYPE requires administrator access rights");
+        }
+        String event = requiredEvent(p);
+        boolean offline = offline(p);
         String handler = p.textOrEmpty("handler");
         if (offline) {
             Access.requireAdmin(caller, "Access denied! Offline events binding requires administrator access rights");
+        } else if (handler.isEmpty()) {
+            throw RestError.argument("HANDLER", "Argument 'HANDLER' is null or empty");
         } else if (!Urls.isHttp(handler) || self.reachesControlApi(handler)) {
             throw RestError.of("ERROR_WRONG_HANDLER_URL", "Wrong handler URL");
         }
-        if (authType != 0 && authType != caller.userId()) {
-            Access.requireAdmin(caller, "Access denied! Event binding with AUTH_TYPE requires administrator access rights");
+        if (!EventNames.allowed(event, caller.scopes())) {
+            throw RestError.of("ERROR_EVENT_NOT_FOUND", "Event not found");
+        }
+        if (offline && event.equals(EventNames.OFFLINE_EVENT)) { // its description says disableOffline
+            throw RestError.of("ERROR_ARGUMENT", "Offline event cannot be registered for this event.");
         }
         if (authType == 0 && !offline && !Access.isAdmin(caller)) {
             authType = caller.userId(); // "Events are installed on behalf of the current user" for a non-administrator
@@ -97,14 +103,21 @@ final class EventMethods {
         return BooleanNode.TRUE;
     }
 
+    /**
+     * As the real Event::eventUnbind: an online handler is named (D128: the page's "without parameters, every handler"
+     * only with unbindAllWithoutHandler).
+     */
     private static JsonNode unbind(Caller caller, Params p) {
         Access.requireApplication(caller);
-        String event = p.textOrEmpty("event").toUpperCase(Locale.ROOT);
-        boolean offline = "offline".equalsIgnoreCase(p.textOrEmpty("event_type"));
+        String event = requiredEvent(p);
+        boolean offline = offline(p);
+        String handler = p.textOrEmpty("handler");
+        boolean every = handler.isEmpty() && caller.portal().settings().unbindAllWithoutHandler();
         if (offline) {
             Access.requireAdmin(caller, "Access denied! Offline events unbinding requires administrator access rights");
+        } else if (handler.isEmpty() && !every) {
+            throw RestError.argument("HANDLER", "Argument 'HANDLER' is null or empty");
         }
-        String handler = p.textOrEmpty("handler");
         boolean byUser = p.has("auth_type");
         long authType = p.phpInt("auth_type");
         if (byUser && authType != 0 && authType != caller.userId()) {
@@ -113,11 +126,28 @@ final class EventMethods {
         String connector = p.textOrEmpty("auth_connector");
         boolean admin = Access.isAdmin(caller);
         int count = events(caller).unbind(h -> h.appKey().equals(caller.appKey()) && h.event().equals(event)
-                && h.offline() == offline && (offline || handler.isEmpty() || h.handler().equals(handler))
+                && h.offline() == offline && (offline || every || h.handler().equals(handler))
                 && (!byUser || h.authUserId() == authType)
                 && (admin || h.authUserId() == caller.userId()) // a user removes only his own handlers
                 && (!offline || h.authConnector().equals(connector)));
         return JsonNodeFactory.instance.objectNode().put("count", count);
+    }
+
+    private static String requiredEvent(Params p) {
+        String event = p.textOrEmpty("event").toUpperCase(Locale.ROOT);
+        if (event.isEmpty()) {
+            throw RestError.argument("EVENT", "Argument 'EVENT' is null or empty");
+        }
+        return event;
+    }
+
+    /** EVENT_TYPE: online (the default) or offline; anything else is refused, as the real server refuses it. */
+    private static boolean offline(Params p) {
+        String type = p.textOrEmpty("event_type").toLowerCase(Locale.ROOT);
+        if (!type.isEmpty() && !type.equals("online") && !type.equals("offline")) {
+            throw RestError.argument("EVENT_TYPE", "Value must be one of {online|offline}");
+        }
+        return type.equals("offline");
     }
 
     private static JsonNode get(Caller caller, Params p) {
@@ -151,8 +181,10 @@ final class EventMethods {
             throw RestError.of("ERROR_ARGUMENT", "Value must be positive integer");
         }
         Predicate<OfflineEvent> mine = ownedBy(caller, p);
+        // without process_id the unreserved records; with it, only those that process reserved (event.offline.get:
+        // "re-select the unprocessed records of the current process"), never new ones
         List<OfflineEvent> selected = store.offline(mine.and(e -> e.error() == errors
-                && (e.processId().isEmpty() || e.processId().equals(processId))));
+                && (processId.isEmpty() ? e.processId().isEmpty() : e.processId().equals(processId))));
         List<ObjectNode> rows = new ArrayList<>();
         selected.forEach(e -> rows.add(row(e)));
         List<String> ids = ListQuery.from(p).matching(rows).stream().limit(limit).map(r -> r.get("ID").asText()).toList();
@@ -184,7 +216,7 @@ final class EventMethods {
     private static JsonNode offlineClear(Caller caller, Params p) {
         Access.requireApplication(caller);
         Access.requireAdmin(caller, "Access denied!");
-        String processId = p.requireText("process_id", RestError.of("ERROR_CORE", "process_id is required"));
+        String processId = p.requireText("process_id", RestError.argument("PROCESS_ID", "Argument 'PROCESS_ID' is null or empty"));
         Set<String> ids = Set.copyOf(p.values("id"));
         Set<String> messageIds = Set.copyOf(p.values("message_id"));
         List<OfflineEvent> selected = events(caller).offline(ownedBy(caller, p).and(e -> e.processId().equals(processId)
@@ -197,7 +229,7 @@ final class EventMethods {
     private static JsonNode offlineError(Caller caller, Params p) {
         Access.requireApplication(caller);
         Access.requireAdmin(caller, "Access denied!");
-        String processId = p.requireText("process_id", RestError.of("ERROR_CORE", "process_id is required"));
+        String processId = p.requireText("process_id", RestError.argument("PROCESS_ID", "Argument 'PROCESS_ID' is null or empty"));
         if (!p.node("message_id").map(JsonNode::isContainerNode).orElse(false)) {
             throw RestError.of("ERROR_ARGUMENT", "Value must be array of MESSAGE_ID values");
         }

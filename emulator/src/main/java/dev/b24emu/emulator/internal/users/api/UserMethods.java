@@ -13,6 +13,7 @@ import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserEditing;
 import dev.b24emu.emulator.internal.users.UserFieldSet;
 import dev.b24emu.emulator.internal.users.UserFields;
+import dev.b24emu.emulator.internal.users.UserQuery;
 import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.ArrayList;
@@ -71,55 +72,29 @@ final class UserMethods {
         return profile;
     }
 
+    /**
+     * user.get as the real User::userGet: the FILTER object, or without one the request's own keys, filter the users
+     * (UserQuery); SORT with ORDER orders them.
+     */
     private static ListResult get(RestCall call) {
         Params p = call.params();
-        JsonNode filter = p.node("FILTER").or(() -> p.node("filter")).orElse(null);
-        Predicate<JsonNode> matches = filter == null ? u -> true : filterOf(filter);
-        // user.get also accepts filter fields at the top level (user.get?ID=1)
-        for (String key : List.of("ID", "ACTIVE", "UF_PHONE_INNER", "EMAIL", "NAME", "LAST_NAME")) {
-            if (p.has(key) && filter == null) {
-                matches = matches.and(filterOf(JsonNodeFactory.instance.objectNode().set(key, p.node(key).get())));
-            }
-        }
-        List<JsonNode> found = new ArrayList<>();
+        JsonNode tree = p.tree();
+        JsonNode filter = p.node("FILTER").or(() -> p.node("filter")).filter(JsonNode::isObject).orElse(tree);
+        Map<String, JsonNode> keys = new java.util.LinkedHashMap<>();
+        filter.fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue()));
         UserFieldSet visible = UserFieldSet.of(call.caller().scopes());
+        Predicate<JsonNode> matches = UserQuery.filter(keys, visible);
+        List<JsonNode> found = new ArrayList<>();
         for (User user : call.portal().store(UserStore.class).all()) {
             JsonNode json = UserFields.toJson(user, visible);
             if (matches.test(json)) {
                 found.add(json);
             }
         }
+        found.sort(UserQuery.order(p.textOrEmpty("SORT"), p.textOrEmpty("ORDER")));
         int start = (int) Math.max(0, Math.min(Integer.MAX_VALUE, p.phpInt("start")));
         ArrayNode page = JsonNodeFactory.instance.arrayNode();
         found.stream().skip(start).limit(PAGE_SIZE).forEach(page::add);
         return new ListResult(page, (long) start + PAGE_SIZE < found.size() ? start + PAGE_SIZE : null, found.size());
-    }
-
-    /** ACTIVE filters come as true/false, Y/N or 1/0 depending on the client. */
-    private static boolean wantsActive(String value) {
-        return !(value.isEmpty() || value.equals("0") || value.equalsIgnoreCase("N") || value.equalsIgnoreCase("false"));
-    }
-
-    private static Predicate<JsonNode> filterOf(JsonNode filter) {
-        if (!filter.isObject()) {
-            return u -> true;
-        }
-        Predicate<JsonNode> all = u -> true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String key = entry.getKey().toUpperCase(Locale.ROOT);
-            List<String> wanted = Params.scalars(entry.getValue());
-            all = all.and(user -> {
-                JsonNode actual = user.get(key);
-                if (actual == null) {
-                    return false;
-                }
-                if (key.equals("ACTIVE")) {
-                    return wanted.stream().anyMatch(w -> wantsActive(w) == actual.asBoolean());
-                }
-                return wanted.stream().anyMatch(w -> w.equalsIgnoreCase(actual.asText()));
-            });
-        }
-        return all;
     }
 }

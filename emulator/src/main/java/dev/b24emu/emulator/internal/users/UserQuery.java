@@ -1,0 +1,174 @@
+package dev.b24emu.emulator.internal.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * user.get's filter and order as the real User::userGet reads them (modules/rest/lib/api/user.php): a key is a field
+ * with an optional operator of one or two non-word characters ({@code prepareUserFilter}); a key naming no field the
+ * caller may read is ignored; NAME_SEARCH (or FIND) finds users by the words of their names; HAS_DEPARTAMENT Y keeps
+ * users with a department. Operators as the ORM reads them: none or {@code =} equal, {@code !} and {@code !=} not,
+ * {@code %} contains, {@code =%} and {@code %=} a LIKE pattern, {@code >} {@code >=} {@code <} {@code <=},
+ * {@code @} one of, their negations with {@code !}; equality ignores case, as the database's collation does. Users
+ * are matched as user.get shows them (their JSON), so a field the caller cannot see matches nothing.
+ */
+public final class UserQuery {
+    private static final Pattern OPERATOR = Pattern.compile("^(\\W{1,2})(.+)");
+    /** the fields a filter may name beside the caller's visible ones */
+    private static final List<String> SEARCH_KEYS = List.of("NAME_SEARCH", "FIND", "HAS_DEPARTAMENT", "IS_ONLINE");
+    private static final List<String> NAME_WORDS = List.of("NAME", "LAST_NAME", "SECOND_NAME", "EMAIL", "WORK_POSITION");
+
+    private UserQuery() {
+    }
+
+    /** The filter of a user.get query (its FILTER object, or the query itself), for a caller seeing {@code visible}. */
+    public static Predicate<JsonNode> filter(Map<String, JsonNode> keys, UserFieldSet visible) {
+        Predicate<JsonNode> all = user -> true;
+        for (Map.Entry<String, JsonNode> entry : keys.entrySet()) {
+            String key = entry.getKey().toUpperCase(Locale.ROOT);
+            String operator = "";
+            Matcher split = OPERATOR.matcher(key);
+            if (split.matches()) {
+                operator = split.group(1);
+                key = split.group(2);
+            }
+            if (!SEARCH_KEYS.contains(key) && !(visible.shows(key) && UserFields.known(key))) {
+                continue; // the real filter keeps only the fields the caller's scope may read
+            }
+            List<String> wanted = values(entry.getValue());
+            if (key.equals("ACTIVE")) { // prepareUserValue: PHP truth, "N" false
+                wanted = wanted.stream().map(v -> v.isEmpty() || v.equals("0") || v.equalsIgnoreCase("N") ? "N" : "Y").toList();
+            }
+            all = all.and(condition(key, operator, wanted));
+        }
+        return all;
+    }
+
+    /** SORT and ORDER (both needed, as the real server reads them); by ID otherwise. */
+    public static Comparator<JsonNode> order(String sort, String order) {
+        Comparator<JsonNode> byId = Comparator.comparingLong(u -> u.path("ID").asLong());
+        if (sort == null || sort.isEmpty() || order == null || order.isEmpty()) {
+            return byId;
+        }
+        String field = sort.toUpperCase(Locale.ROOT);
+        Comparator<JsonNode> bySort = (a, b) -> compare(text(a.get(field)), text(b.get(field)));
+        bySort = bySort.thenComparing(byId);
+        return order.equalsIgnoreCase("DESC") ? bySort.reversed() : bySort;
+    }
+
+    private static Predicate<JsonNode> condition(String key, String operator, List<String> wanted) {
+        if (key.equals("NAME_SEARCH") || key.equals("FIND")) {
+            return user -> wanted.stream().anyMatch(words -> nameMatches(user, words));
+        }
+        if (key.equals("HAS_DEPARTAMENT")) {
+            return user -> !wanted.contains("Y") || user.path("UF_DEPARTMENT").size() > 0;
+        }
+        boolean negated = operator.startsWith("!");
+        String op = negated ? operator.substring(1) : operator;
+        Predicate<JsonNode> positive = user -> {
+            List<String> actual = actual(user, key);
+            return actual.stream().anyMatch(a -> wanted.stream().anyMatch(w -> test(op, a, w)));
+        };
+        return negated ? positive.negate() : positive;
+    }
+
+    private static boolean test(String op, String actual, String wanted) {
+        return switch (op) {
+            case "%" -> actual.toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT));
+            case "=%", "%=" -> like(wanted).matcher(actual).matches();
+            case ">" -> compare(actual, wanted) > 0;
+            case ">=" -> compare(actual, wanted) >= 0;
+            case "<" -> compare(actual, wanted) < 0;
+            case "<=" -> compare(actual, wanted) <= 0;
+            default -> actual.equalsIgnoreCase(wanted); // "", "=", "@"
+        };
+    }
+
+    /** Each word of the search begins a word of the user's names, e-mail or position. */
+    private static boolean nameMatches(JsonNode user, String search) {
+        List<String> words = new ArrayList<>();
+        for (String field : NAME_WORDS) {
+            for (String word : text(user.get(field)).toLowerCase(Locale.ROOT).split("[\\s@.,-]+")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+        }
+        for (String token : search.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+            if (!token.isEmpty() && words.stream().noneMatch(w -> w.startsWith(token))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A field's values as text: ACTIVE as Y/N (as the filter's values are cast), each element of a list. */
+    private static List<String> actual(JsonNode user, String key) {
+        if (key.equals("IS_ONLINE")) {
+            return List.of("N"); // nobody is online in the emulator
+        }
+        JsonNode value = user.get(key);
+        if (value == null || value.isNull()) {
+            return List.of("");
+        }
+        if (value.isBoolean()) {
+            return List.of(value.booleanValue() ? "Y" : "N");
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.asText()));
+            return items;
+        }
+        return List.of(value.asText());
+    }
+
+    /** The filter's values: a list's items, ACTIVE-style truth values as Y/N (prepareUserValue). */
+    private static List<String> values(JsonNode value) {
+        List<String> out = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(item -> out.add(scalar(item)));
+        } else if (value.isObject()) {
+            value.forEach(item -> out.add(scalar(item)));
+        } else {
+            out.add(scalar(value));
+        }
+        return out;
+    }
+
+    private static String scalar(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue() ? "Y" : "N";
+        }
+        return value.isNull() ? "" : value.asText();
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? "" : value.isBoolean() ? (value.booleanValue() ? "Y" : "N") : value.asText();
+    }
+
+    /** Numbers as numbers, dates and other text as text (ISO dates order as text). */
+    private static int compare(String a, String b) {
+        try {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        } catch (NumberFormatException notNumbers) {
+            return a.compareToIgnoreCase(b);
+        }
+    }
+
+    /** SQL LIKE: % any run, _ one character, case ignored. */
+    private static Pattern like(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    }
+}
