@@ -462,12 +462,30 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         }
     }
 
+    /**
+     * A multifield's values after an add or update: a value naming the ID of one the object has changes it, or with
+     * DELETE=Y (or an empty VALUE) removes it, as the real tryInternalizeMultiFields / CCrmFieldMulti do; any other
+     * value is added.
+     */
     private ArrayNode multifieldValues(String typeId, JsonNode input, ArrayNode existing) {
         if (input == null || !input.isContainerNode()) {
             return existing;
         }
         for (JsonNode value : input) {
             String text = Params.scalarText(value.path("VALUE")).orElse("").trim();
+            String id = Params.scalarText(value.path("ID")).orElse("").trim();
+            int known = id.isEmpty() ? -1 : indexOfId(existing, id);
+            if (known >= 0) {
+                boolean delete = Params.scalarText(value.path("DELETE")).map(d -> d.equalsIgnoreCase("Y")).orElse(false);
+                if (delete || text.isEmpty()) {
+                    existing.remove(known);
+                } else {
+                    ObjectNode kept = (ObjectNode) existing.get(known);
+                    kept.put("VALUE", text);
+                    Params.scalarText(value.path("VALUE_TYPE")).filter(t -> !t.isBlank()).ifPresent(t -> kept.put("VALUE_TYPE", t));
+                }
+                continue;
+            }
             if (text.isEmpty()) {
                 continue;
             }
@@ -479,6 +497,15 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
             existing.add(stored);
         }
         return existing;
+    }
+
+    private static int indexOfId(ArrayNode values, String id) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).path("ID").asText().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void setHasFlags(CrmEntityType type, ObjectNode fields) {

@@ -26,7 +26,9 @@ public final class ListQuery {
     public static final int PAGE_SIZE = 50;
     /** Multi-valued CRM fields: left out of a default selection, matched value by value in filters. */
     private static final List<String> MULTIFIELDS = List.of("PHONE", "EMAIL", "WEB", "IM");
-    private static final String[] OPERATORS = {">=", "<=", "!=", "!%", "!@", "=", "!", ">", "<", "%", "@"};
+    /** longest first: "!=%" before "!=", "=%" before "=" (the list methods' operator table) */
+    private static final String[] OPERATORS = {"!=%", "!%=", ">=", "<=", "=%", "%=", "!=", "!%", "!@", "=", "!", ">", "<",
+        "%", "@"};
 
     private final Predicate<ObjectNode> filter;
     private final Comparator<ObjectNode> order;
@@ -192,6 +194,7 @@ public final class ListQuery {
     private static boolean matches(String field, String op, String actual, String expected) {
         return switch (op) {
             case "%" -> actual.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
+            case "=%", "%=" -> like(expected).matcher(actual).matches(); // the value is the LIKE pattern: "mol%"
             case ">" -> compare(actual, expected) > 0;
             case ">=" -> compare(actual, expected) >= 0;
             case "<" -> compare(actual, expected) < 0;
@@ -202,13 +205,43 @@ public final class ListQuery {
         };
     }
 
-    private static int compare(String a, String b) {
+    /**
+     * Numbers as numbers; two date-times with offsets as instants (a filter written in +03:00 finds records kept in
+     * UTC); anything else as text.
+     */
+    public static int compare(String a, String b) {
         BigDecimal x = number(a);
         BigDecimal y = number(b);
         if (x != null && y != null) {
             return x.compareTo(y);
         }
+        java.time.OffsetDateTime p = dateTime(a);
+        java.time.OffsetDateTime q = dateTime(b);
+        if (p != null && q != null) {
+            return p.toInstant().compareTo(q.toInstant());
+        }
         return a.compareToIgnoreCase(b);
+    }
+
+    private static java.time.OffsetDateTime dateTime(String s) {
+        if (s.length() < 20 || s.charAt(4) != '-' || s.charAt(10) != 'T') {
+            return null; // not a date-time: a quick no before the parser's exception
+        }
+        try {
+            return java.time.OffsetDateTime.parse(s.trim());
+        } catch (java.time.format.DateTimeParseException notOne) {
+            return null;
+        }
+    }
+
+    /** SQL LIKE: % any run, _ one character, case ignored (the filters' =% and %= operators). */
+    public static java.util.regex.Pattern like(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '%' ? ".*" : c == '_' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.CASE_INSENSITIVE
+                | java.util.regex.Pattern.DOTALL);
     }
 
     private static BigDecimal number(String s) {

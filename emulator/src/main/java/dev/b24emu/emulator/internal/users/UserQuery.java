@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.internal.transport.ListQuery;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,7 +60,7 @@ public final class UserQuery {
             return byId;
         }
         String field = sort.toUpperCase(Locale.ROOT);
-        Comparator<JsonNode> bySort = (a, b) -> compare(text(a.get(field)), text(b.get(field)));
+        Comparator<JsonNode> bySort = (a, b) -> ListQuery.compare(text(a.get(field)), text(b.get(field)));
         bySort = bySort.thenComparing(byId);
         return order.equalsIgnoreCase("DESC") ? bySort.reversed() : bySort;
     }
@@ -83,11 +84,11 @@ public final class UserQuery {
     private static boolean test(String op, String actual, String wanted) {
         return switch (op) {
             case "%" -> actual.toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT));
-            case "=%", "%=" -> like(wanted).matcher(actual).matches();
-            case ">" -> compare(actual, wanted) > 0;
-            case ">=" -> compare(actual, wanted) >= 0;
-            case "<" -> compare(actual, wanted) < 0;
-            case "<=" -> compare(actual, wanted) <= 0;
+            case "=%", "%=" -> ListQuery.like(wanted).matcher(actual).matches();
+            case ">" -> ListQuery.compare(actual, wanted) > 0;
+            case ">=" -> ListQuery.compare(actual, wanted) >= 0;
+            case "<" -> ListQuery.compare(actual, wanted) < 0;
+            case "<=" -> ListQuery.compare(actual, wanted) <= 0;
             default -> actual.equalsIgnoreCase(wanted); // "", "=", "@"
         };
     }
@@ -152,23 +153,5 @@ public final class UserQuery {
 
     private static String text(JsonNode value) {
         return value == null || value.isNull() ? "" : value.isBoolean() ? (value.booleanValue() ? "Y" : "N") : value.asText();
-    }
-
-    /** Numbers as numbers, dates and other text as text (ISO dates order as text). */
-    private static int compare(String a, String b) {
-        try {
-            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-        } catch (NumberFormatException notNumbers) {
-            return a.compareToIgnoreCase(b);
-        }
-    }
-
-    /** SQL LIKE: % any run, _ one character, case ignored. */
-    private static Pattern like(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
 }

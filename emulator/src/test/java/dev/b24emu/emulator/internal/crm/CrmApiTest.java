@@ -30,6 +30,16 @@ class CrmApiTest extends EmulatorHarness {
                 .body("total", equalTo(1)).body("result[0]", not(hasKey("PHONE")));
         call("crm.contact.list", Map.of("filter", Map.of("PHONE", "8 900 123-45-67"), "select", List.of("ID", "PHONE")))
                 .then().body("result[0].PHONE[0].VALUE", equalTo("+79001234567")).body("result[0]", not(hasKey("NAME")));
+        // a value naming its ID is changed, or with DELETE=Y removed; one without an ID is added
+        String phoneId = call("crm.contact.get", Map.of("id", id)).then().extract().path("result.PHONE[0].ID");
+        call("crm.contact.update", Map.of("id", id, "fields", Map.of("PHONE", List.of(
+                Map.of("ID", phoneId, "VALUE", "+79001234568"), Map.of("VALUE", "+79001234569", "VALUE_TYPE", "WORK")))))
+                .then().statusCode(200);
+        call("crm.contact.get", Map.of("id", id)).then().body("result.PHONE.VALUE", equalTo(List.of("+79001234568", "+79001234569")))
+                .body("result.PHONE[0].VALUE_TYPE", equalTo("MOBILE"));
+        call("crm.contact.update", Map.of("id", id, "fields", Map.of("PHONE", List.of(Map.of("ID", phoneId, "DELETE", "Y")))))
+                .then().statusCode(200);
+        call("crm.contact.get", Map.of("id", id)).then().body("result.PHONE.VALUE", equalTo(List.of("+79001234569")));
     }
 
     @Test

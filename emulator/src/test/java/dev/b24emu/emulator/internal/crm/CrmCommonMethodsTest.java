@@ -64,6 +64,24 @@ class CrmCommonMethodsTest extends EmulatorHarness {
                 .body("error_description", equalTo("Parameter 'filter' must be array"));
     }
 
+    /** The list filters' pattern operators, and date-times compared as instants whatever their offset. */
+    @Test
+    void listFiltersTakeLikePatternsAndDatesInAnyOffset() {
+        java.util.function.Function<Map<String, ?>, List<String>> names = filter -> call("crm.contact.list",
+                Map.of("filter", filter, "select", List.of("NAME"))).then().statusCode(200)
+                .extract().jsonPath().getList("result.NAME", String.class);
+        assertEquals(List.of("Ivan"), names.apply(Map.of("=%NAME", "Iv%")));
+        assertEquals(List.of("Ivan"), names.apply(Map.of("%=NAME", "_van")));
+        assertEquals(List.of("Elena"), names.apply(Map.of("!=%NAME", "Iv%")));
+        assertEquals(List.of("Elena"), names.apply(Map.of("!%=NAME", "I%")));
+        String created = call("crm.contact.get", Map.of("ID", 1)).then().extract().path("result.DATE_CREATE");
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse(created);
+        String sameInstantElsewhere = at.withOffsetSameInstant(java.time.ZoneOffset.ofHours(3)).toString();
+        assertEquals(List.of("Ivan", "Elena"), names.apply(Map.of(">=DATE_CREATE", sameInstantElsewhere)));
+        assertEquals(List.of(), names.apply(Map.of(">DATE_CREATE",
+                at.plusMinutes(1).withOffsetSameInstant(java.time.ZoneOffset.ofHours(3)).toString())));
+    }
+
     @Test
     void registerTakesItsCrmSourceFromTheSourceGuide() {
         int web = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79995558801", "TYPE", 2,
