@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(100, CONTRACTS.methods().size());
+        assertEquals(101, CONTRACTS.methods().size());
     }
 
     /**

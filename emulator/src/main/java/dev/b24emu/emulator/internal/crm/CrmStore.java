@@ -233,6 +233,15 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         return activity;
     }
 
+    /** Removes an activity (crm.activity.delete); false when there is none. */
+    public synchronized boolean deleteActivity(long id) {
+        if (activities.remove(id) == null) {
+            return false;
+        }
+        createdActivities.forget(id); // no longer counted against the bound
+        return true;
+    }
+
     /** Puts a changed activity in place of the one with its ID (crm.activity.update). */
     public synchronized void replaceActivity(long id, ObjectNode activity) {
         ObjectNode frozen = FrozenFields.freeze(activity);

@@ -157,6 +157,13 @@ class CrmCommonMethodsTest extends EmulatorHarness {
         call("crm.activity.get", Map.of("id", added)).then().body("result.COMPLETED", equalTo("Y"))
                 .body("result.STATUS", equalTo("2")).body("result.DESCRIPTION", equalTo("Done"))
                 .body("result.SUBJECT", equalTo("New call"));
+        // crm.activity.delete: gone, then not found
+        call("crm.activity.delete", Map.of("id", added)).then().statusCode(200).body("result", equalTo(true));
+        call("crm.activity.list", Map.of("filter", Map.of("OWNER_ID", 1, "TYPE_ID", 2))).then().body("total", equalTo(1));
+        call("crm.activity.delete", Map.of("id", added)).then().statusCode(400)
+                .body("error_description", equalTo("Activity is not found."));
+        call("crm.activity.delete", Map.of()).then().statusCode(400)
+                .body("error_description", equalTo("ID is not defined or invalid"));
     }
 
     private static List<String> names(JsonNode node) {

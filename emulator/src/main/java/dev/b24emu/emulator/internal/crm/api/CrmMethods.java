@@ -75,6 +75,14 @@ final class CrmMethods {
                     });
                     return JsonNodeFactory.instance.booleanNode(true);
                 })
+                .add("crm.activity.delete", call -> {
+                    long id = requireId(call.params());
+                    Portal portal = call.portal();
+                    if (!portal.exclusive(() -> crm(portal).deleteActivity(id))) {
+                        throw RestError.of("ERROR_CORE", "Activity is not found."); // as update answers it (D55)
+                    }
+                    return JsonNodeFactory.instance.booleanNode(true);
+                })
                 .add("crm.status.list", call -> statuses(call.portal(), call.params()))
                 .add("crm.timeline.comment.add", call -> comment(call.caller(), call.params()));
     }
