@@ -173,9 +173,21 @@ public final class ListQuery {
         List<String> wanted = Params.scalars(value);
         boolean negate = operator.startsWith("!");
         String op = negate && operator.length() > 1 ? operator.substring(1) : operator.equals("!") ? "=" : operator;
-        Predicate<ObjectNode> test = record -> values(record, field).stream().anyMatch(actual -> wanted.stream()
-                .anyMatch(expected -> matches(field, op, actual, expected)));
+        // each expected value's test built once, not per record (a LIKE pattern compiled once)
+        List<Predicate<String>> tests = wanted.stream().map(expected -> field.equals("PHONE") && isEquality(op)
+                ? samePhone(expected) : matcher(op, expected)).toList();
+        Predicate<ObjectNode> test = record -> values(record, field).stream()
+                .anyMatch(actual -> tests.stream().anyMatch(t -> t.test(actual)));
         return negate ? test.negate() : test;
+    }
+
+    private static boolean isEquality(String op) {
+        return op.equals("=") || op.equals("@");
+    }
+
+    private static Predicate<String> samePhone(String expected) {
+        String key = PhoneNumbers.matchKey(expected);
+        return actual -> PhoneNumbers.matchKey(actual).equals(key);
     }
 
     private static List<String> values(ObjectNode record, String field) {
@@ -191,17 +203,26 @@ public final class ListQuery {
         return values;
     }
 
-    private static boolean matches(String field, String op, String actual, String expected) {
+    /**
+     * One operator's test of a field's value against one expected value, as the list filters read them: none, = and @
+     * equal (numbers as numbers, text ignoring case), % contains, =% and %= the value as a LIKE pattern ("mol%"),
+     * > >= < <= ordered by {@link #compare}. Negations are the caller's.
+     */
+    public static Predicate<String> matcher(String op, String expected) {
         return switch (op) {
-            case "%" -> actual.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
-            case "=%", "%=" -> like(expected).matcher(actual).matches(); // the value is the LIKE pattern: "mol%"
-            case ">" -> compare(actual, expected) > 0;
-            case ">=" -> compare(actual, expected) >= 0;
-            case "<" -> compare(actual, expected) < 0;
-            case "<=" -> compare(actual, expected) <= 0;
-            default -> field.equals("PHONE")
-                    ? PhoneNumbers.matchKey(actual).equals(PhoneNumbers.matchKey(expected))
-                    : compare(actual, expected) == 0;
+            case "%" -> {
+                String lower = expected.toLowerCase(Locale.ROOT);
+                yield actual -> actual.toLowerCase(Locale.ROOT).contains(lower);
+            }
+            case "=%", "%=" -> {
+                java.util.regex.Pattern pattern = like(expected);
+                yield actual -> pattern.matcher(actual).matches();
+            }
+            case ">" -> actual -> compare(actual, expected) > 0;
+            case ">=" -> actual -> compare(actual, expected) >= 0;
+            case "<" -> actual -> compare(actual, expected) < 0;
+            case "<=" -> actual -> compare(actual, expected) <= 0;
+            default -> actual -> compare(actual, expected) == 0;
         };
     }
 
@@ -235,7 +256,7 @@ public final class ListQuery {
     }
 
     /** SQL LIKE: % any run, _ one character, case ignored (the filters' =% and %= operators). */
-    public static java.util.regex.Pattern like(String pattern) {
+    private static java.util.regex.Pattern like(String pattern) {
         StringBuilder regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             regex.append(c == '%' ? ".*" : c == '_' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));

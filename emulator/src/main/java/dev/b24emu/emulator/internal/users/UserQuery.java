@@ -74,23 +74,10 @@ public final class UserQuery {
         }
         boolean negated = operator.startsWith("!");
         String op = negated ? operator.substring(1) : operator;
-        Predicate<JsonNode> positive = user -> {
-            List<String> actual = actual(user, key);
-            return actual.stream().anyMatch(a -> wanted.stream().anyMatch(w -> test(op, a, w)));
-        };
+        List<Predicate<String>> tests = wanted.stream().map(w -> ListQuery.matcher(op, w)).toList(); // the list filters'
+        Predicate<JsonNode> positive = user -> actual(user, key).stream()
+                .anyMatch(a -> tests.stream().anyMatch(t -> t.test(a)));
         return negated ? positive.negate() : positive;
-    }
-
-    private static boolean test(String op, String actual, String wanted) {
-        return switch (op) {
-            case "%" -> actual.toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT));
-            case "=%", "%=" -> ListQuery.like(wanted).matcher(actual).matches();
-            case ">" -> ListQuery.compare(actual, wanted) > 0;
-            case ">=" -> ListQuery.compare(actual, wanted) >= 0;
-            case "<" -> ListQuery.compare(actual, wanted) < 0;
-            case "<=" -> ListQuery.compare(actual, wanted) <= 0;
-            default -> actual.equalsIgnoreCase(wanted); // "", "=", "@"
-        };
     }
 
     /** Each word of the search begins a word of the user's names, e-mail or position. */
