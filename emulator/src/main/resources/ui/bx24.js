@@ -48,7 +48,7 @@
     ready: function (callback) {
       if (initData) { callback(); } else { readyQueue.push(callback); }
     },
-    isAdmin: function () { return true; },
+    isAdmin: function () { return !!(initData && initData.IS_ADMIN); },
     getLang: function () { return initData ? initData.LANG : 'en'; },
     getDomain: function () { return initData ? initData.DOMAIN : ''; },
     getAuth: function () {

@@ -181,3 +181,96 @@ Feature: What SDKs and connectors call first
       | ID   | 1 |
       | NAME | X |
     Then the call fails with 401 "insufficient_scope"
+
+  @M26 @D129 @emulator-only
+  Scenario: user.admin says whether the current user is an administrator
+    Given an application "local.operator" with scopes "telephony" installed by user 2
+    When I call "user.admin"
+    Then the result is "true"
+    When I call "user.admin" as application "local.operator"
+    Then the call succeeds
+    And the result is "false"
+
+  @M27 @D129 @emulator-only
+  Scenario: user.access is true for a code the user holds, and always for an administrator
+    Given an application "local.operator" with scopes "telephony" installed by user 2
+    When I call "user.access" as application "local.operator" with JSON:
+      """
+      {"ACCESS": ["U7", "G1"]}
+      """
+    Then the result is "false"
+    When I call "user.access" as application "local.operator" with JSON:
+      """
+      {"ACCESS": ["U7", "U2"]}
+      """
+    Then the result is "true"
+    When I call "user.access" as application "local.operator" with JSON:
+      """
+      {"ACCESS": ["AU"]}
+      """
+    Then the result is "true"
+    When I call "user.access" with JSON:
+      """
+      {"ACCESS": ["U7"]}
+      """
+    Then the result is "true"
+
+  @M28 @D129
+  Scenario: access.name names the codes asked for and leaves out the unknown ones
+    When I call "access.name" with JSON:
+      """
+      {"ACCESS": ["G2", "AU", "X1"]}
+      """
+    Then the call succeeds
+    And the result "G2.provider_id" is "other"
+    And the result "G2.provider" is ""
+    And the result "AU.name" is "All authorized users"
+    And the result has no "X1"
+    When I call "access.name"
+    Then the result is "false"
+
+  @M28 @D129 @emulator-only
+  Scenario: access.name names a user by its name
+    When I call "access.name" with JSON:
+      """
+      {"ACCESS": ["U3", "U99"]}
+      """
+    Then the result "U3.name" is "Maria Sales"
+    And the result "U3.provider_id" is "user"
+    And the result has no "U99"
+
+  @M29 @D129
+  Scenario: feature.get answers Y or N for a feature, and needs its CODE
+    When I call "feature.get" with:
+      | CODE | rest_offline_extended |
+    Then the call succeeds
+    And the result "value" matches "^(Y|N)$"
+    When I call "feature.get"
+    Then the call fails with 400 "CODE_EMPTY" "CODE can't be empty"
+
+  @M29 @D129 @emulator-only
+  Scenario: The emulated portal has both documented features
+    When I call "feature.get" with:
+      | CODE | rest_auth_connector |
+    Then the result "value" is "Y"
+    When I call "feature.get" with:
+      | CODE | rest_offline_extended |
+    Then the result "value" is "Y"
+
+  @M30 @D129 @emulator-only
+  Scenario: user.search finds users by the words their names begin, and by FIND
+    When I call "user.search" with:
+      | NAME | iv |
+    Then the call succeeds
+    And the result items "ID" are "2"
+    When I call "user.search" with JSON:
+      """
+      {"FILTER": {"FIND": "sal"}}
+      """
+    Then the result items "ID" are "3"
+    When I call "user.search" with:
+      | LAST_NAME | ales |
+    Then the result has 0 items
+    When I call "user.get" with:
+      | NAME | iv |
+    Then the result has 0 items

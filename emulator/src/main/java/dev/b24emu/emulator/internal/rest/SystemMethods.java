@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.IsoTime;
 import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.function.Predicate;
 
 /**
  * The methods every SDK and connector calls first to learn where it stands (api-reference/common/system/):
- * server.time, scope, methods and method.get. They live in the framework rather than in an area because they answer
+ * server.time, scope, methods, method.get and feature.get. They live in the framework rather than in an area because they answer
  * from what the framework alone holds, the method table and the caller's scopes, and no area's state; like batch
  * they are added by the server after every area has registered its methods (specs/DECISIONS.md D58).
  */
@@ -30,6 +31,11 @@ public final class SystemMethods {
             "lists", "log", "mailservice", "main", "messageservice", "mobile", "pay_system", "placement", "pull", "rpa",
             "sale", "salescenter", "sign.b2e", "sonet_group", "socialnetwork", "task", "telephony", "timeman", "user",
             "user_brief", "user_basic", "user.userfield", "userfieldconfig", "userconsent", "vote");
+    /**
+     * The features feature.get names (feature-get.md), all of which the emulator provides: reserving offline events
+     * with clear=0 and their auth_connector queues (specs/DECISIONS.md D129).
+     */
+    static final Set<String> FEATURES = Set.of("rest_offline_extended", "rest_auth_connector");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SystemMethods() {
@@ -39,7 +45,14 @@ public final class SystemMethods {
         methods.add("server.time", SystemMethods::serverTime)
                 .add("scope", SystemMethods::scope)
                 .add("methods", call -> methods(methods, call))
-                .add("method.get", call -> methodGet(methods, call));
+                .add("method.get", call -> methodGet(methods, call))
+                .add("feature.get", SystemMethods::featureGet);
+    }
+
+    /** Whether the portal has a feature: Y for those the emulator provides, N for any other code. */
+    private static JsonNode featureGet(RestCall call) {
+        String code = call.params().requireText("CODE", new RestError(400, "CODE_EMPTY", "CODE can't be empty"));
+        return NODES.objectNode().put("value", FEATURES.contains(code) ? "Y" : "N");
     }
 
     /** The portal's clock in its zone, at the instant the time block's date_start shows. */

@@ -20,18 +20,30 @@ import java.util.regex.Pattern;
  * {@code %} contains, {@code =%} and {@code %=} a LIKE pattern, {@code >} {@code >=} {@code <} {@code <=},
  * {@code @} one of, their negations with {@code !}; equality ignores case, as the database's collation does. Users
  * are matched as user.get shows them (their JSON), so a field the caller cannot see matches nothing.
+ * <p>
+ * user.search is the same method with a search (the server's {@code userGet} for both): it reads FIND and
+ * UF_DEPARTMENT_NAME too, and NAME, LAST_NAME, SECOND_NAME, WORK_POSITION and UF_DEPARTMENT_NAME without an operator
+ * search as its index does ({@code UserUtils::getUserSearchFilter}): each word given begins a word of the field.
  */
 public final class UserQuery {
     private static final Pattern OPERATOR = Pattern.compile("^(\\W{1,2})(.+)");
     /** the fields a filter may name beside the caller's visible ones */
-    private static final List<String> SEARCH_KEYS = List.of("NAME_SEARCH", "FIND", "HAS_DEPARTAMENT", "IS_ONLINE");
+    private static final List<String> SEARCH_KEYS = List.of("NAME_SEARCH", "HAS_DEPARTAMENT", "IS_ONLINE");
+    /** what user.search reads beside them */
+    private static final List<String> SEARCH_ONLY_KEYS = List.of("FIND", "UF_DEPARTMENT_NAME");
+    /** the fields user.search looks up by the words they begin, when named without an operator */
+    private static final List<String> WORD_SEARCHED = List.of("NAME", "LAST_NAME", "SECOND_NAME", "WORK_POSITION",
+            "UF_DEPARTMENT_NAME");
     private static final List<String> NAME_WORDS = List.of("NAME", "LAST_NAME", "SECOND_NAME", "EMAIL", "WORK_POSITION");
 
     private UserQuery() {
     }
 
-    /** The filter of a user.get query (its FILTER object, or the query itself), for a caller seeing {@code visible}. */
-    public static Predicate<JsonNode> filter(Map<String, JsonNode> keys, UserFieldSet visible) {
+    /**
+     * The filter of a user.get query (its FILTER object, or the query itself), for a caller seeing {@code visible}, as
+     * user.search reads it when {@code search}.
+     */
+    public static Predicate<JsonNode> filter(Map<String, JsonNode> keys, UserFieldSet visible, boolean search) {
         Predicate<JsonNode> all = user -> true;
         for (Map.Entry<String, JsonNode> entry : keys.entrySet()) {
             String key = entry.getKey().toUpperCase(Locale.ROOT);
@@ -41,14 +53,21 @@ public final class UserQuery {
                 operator = split.group(1);
                 key = split.group(2);
             }
-            if (!SEARCH_KEYS.contains(key) && !(visible.shows(key) && UserFields.known(key))) {
+            if (!SEARCH_KEYS.contains(key) && !(search && SEARCH_ONLY_KEYS.contains(key))
+                    && !(visible.shows(key) && UserFields.known(key))) {
                 continue; // the real filter keeps only the fields the caller's scope may read
             }
             List<String> wanted = values(entry.getValue());
             if (key.equals("ACTIVE")) { // prepareUserValue: PHP truth, "N" false
                 wanted = wanted.stream().map(v -> v.isEmpty() || v.equals("0") || v.equalsIgnoreCase("N") ? "N" : "Y").toList();
             }
-            all = all.and(condition(key, operator, wanted));
+            String field = key;
+            List<String> values = wanted;
+            // a user's JSON has no department names (the emulator keeps only department IDs): UF_DEPARTMENT_NAME
+            // finds nobody, and user.search warns
+            all = all.and(search && operator.isEmpty() && WORD_SEARCHED.contains(field)
+                    ? user -> values.stream().anyMatch(words -> wordsBegin(List.of(text(user.get(field))), words))
+                    : condition(field, operator, values));
         }
         return all;
     }
@@ -82,9 +101,14 @@ public final class UserQuery {
 
     /** Each word of the search begins a word of the user's names, e-mail or position. */
     private static boolean nameMatches(JsonNode user, String search) {
+        return wordsBegin(NAME_WORDS.stream().map(field -> text(user.get(field))).toList(), search);
+    }
+
+    /** Each word of the search begins a word of the texts (ignoring case). */
+    private static boolean wordsBegin(List<String> texts, String search) {
         List<String> words = new ArrayList<>();
-        for (String field : NAME_WORDS) {
-            for (String word : text(user.get(field)).toLowerCase(Locale.ROOT).split("[\\s@.,-]+")) {
+        for (String text : texts) {
+            for (String word : text.toLowerCase(Locale.ROOT).split("[\\s@.,-]+")) {
                 if (!word.isEmpty()) {
                     words.add(word);
                 }

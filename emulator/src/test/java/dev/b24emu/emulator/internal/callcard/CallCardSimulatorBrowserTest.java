@@ -48,6 +48,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
         wait.until(ExpectedConditions.textToBe(By.id("call"), callId));
         wait.until(ExpectedConditions.textToBe(By.id("user"), "Ivan"));
+        assertEquals("false", browser.findElement(By.id("admin")).getText(), "BX24.isAdmin() of an operator");
         waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
 
         browser.switchTo().defaultContent();

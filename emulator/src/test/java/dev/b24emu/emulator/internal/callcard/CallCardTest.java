@@ -124,7 +124,7 @@ class CallCardTest extends AppHarness {
     void theCardListsItsWidgetsAsItOpensThemAndTheUserClosesIt() {
         String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2));
         given().get(cardPath(callId, 2) + "/widgets").then().statusCode(200)
-                .body("size()", equalTo(1)).body("[0].form.PLACEMENT", equalTo("CALL_CARD"))
+                .body("size()", equalTo(1)).body("[0].form.PLACEMENT", equalTo("CALL_CARD")).body("[0].isAdmin", equalTo(false))
                 .body("[0].url", org.hamcrest.Matchers.startsWith(handler.url("/card") + "?DOMAIN="));
         given().post(cardPath(callId, 2) + "/close").then().statusCode(200).body("closed", equalTo(true));
         assertEquals(List.of("closed by user"), events(callId, 2, CallCardService.BEFORE_CLOSE));

@@ -15,7 +15,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** server.time, scope, methods and method.get: what an SDK asks first, answered from the portal and the caller. */
+/**
+ * server.time, scope, methods, method.get and feature.get: what an SDK asks first, answered from the portal and the
+ * caller.
+ */
 class SystemMethodsTest extends AppHarness {
     @Test
     void serverTimeIsThePortalClockInItsZoneAndAgreesWithTheTimeBlock() {
@@ -46,7 +49,7 @@ class SystemMethodsTest extends AppHarness {
     @Test
     void methodsListsLowerCaseNamesByScope() {
         call("methods", Map.of("scope", "user")).then().statusCode(200)
-                .body("result", equalTo(List.of("user.add", "user.current", "user.fields", "user.get", "user.update")));
+                .body("result", equalTo(List.of("user.add", "user.current", "user.fields", "user.get", "user.search", "user.update")));
         call("methods", Map.of("scope", "")).then()
                 .body("result", hasItems("batch", "profile", "server.time", "scope", "methods", "method.get", "app.info"))
                 .body("result", not(hasItem("user.get")));
@@ -77,5 +80,16 @@ class SystemMethodsTest extends AppHarness {
                 .body("result.isExisting", equalTo(true)).body("result.isAvailable", equalTo(false));
         oauth(token, "method.get", Map.of("name", "user.fields")).then().body("result.isAvailable", equalTo(true));
         oauth(token, "method.get", Map.of("name", "user.update")).then().body("result.isAvailable", equalTo(false));
+    }
+
+    /** feature.get (feature-get.md): both documented features are the emulator's; CODE is required. */
+    @Test
+    void featureGetAnswersForTheDocumentedFeatures() {
+        call("feature.get", Map.of("CODE", "rest_offline_extended")).then().statusCode(200).body("result.value", equalTo("Y"));
+        call("feature.get", Map.of("code", "rest_auth_connector")).then().statusCode(200).body("result.value", equalTo("Y"));
+        call("feature.get", Map.of("CODE", "no_such_feature")).then().statusCode(200).body("result.value", equalTo("N"));
+        call("feature.get", Map.of()).then().statusCode(400).body("error", equalTo("CODE_EMPTY"))
+                .body("error_description", equalTo("CODE can't be empty"));
+        call("feature.get", Map.of("CODE", " ")).then().statusCode(400).body("error", equalTo("CODE_EMPTY"));
     }
 }

@@ -179,4 +179,53 @@ class UsersApiTest extends AppHarness {
                 .body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("access_denied"));
         call("user.get", Map.of()).then().body("total", equalTo(4));
     }
+
+    /** user.admin, user.access and access.name (the global methods of User, CAccess's codes and names; D129). */
+    @Test
+    void adminAccessCodesAndTheirNames() {
+        String ivan = tokenOf("local.ivan", List.of("telephony"), 2);
+        call("user.admin", Map.of()).then().statusCode(200).body("result", equalTo(true));
+        oauth(ivan, "user.admin", Map.of()).then().statusCode(200).body("result", equalTo(false));
+        // an administrator holds every code; another user the ones of its own (U2, G2, AU, its department D1/DR1)
+        call("user.access", Map.of("ACCESS", List.of("U7"))).then().body("result", equalTo(true));
+        oauth(ivan, "user.access", Map.of("ACCESS", List.of("U7", "G1"))).then().statusCode(200).body("result", equalTo(false));
+        oauth(ivan, "user.access", Map.of("ACCESS", List.of("U7", "U2"))).then().body("result", equalTo(true));
+        oauth(ivan, "user.access", Map.of("ACCESS", List.of("AU"))).then().body("result", equalTo(true));
+        oauth(ivan, "user.access", Map.of("ACCESS", List.of("DR1"))).then().body("result", equalTo(true));
+        oauth(ivan, "user.access", Map.of("ACCESS", "U2")).then().body("result", equalTo(true)); // one code, wrapped
+        oauth(ivan, "user.access", Map.of()).then().statusCode(200).body("result", equalTo(false));
+        call("access.name", Map.of("ACCESS", List.of("G2", "AU"))).then().statusCode(200)
+                .body("result.G2.name", equalTo("All visitors")).body("result.G2.provider", equalTo(""))
+                .body("result.G2.provider_id", equalTo("other")).body("result.AU.name", equalTo("All authorized users"));
+        call("access.name", Map.of("ACCESS", List.of("U3", "G1", "U99", "X1"))).then().statusCode(200)
+                .body("result.U3.name", equalTo("Maria Sales")).body("result.U3.provider_id", equalTo("user"))
+                .body("result.G1.provider_id", equalTo("group")).body("result", not(hasKey("U99")))
+                .body("result", not(hasKey("X1")));
+        call("access.name", Map.of("ACCESS", List.of("U99"))).then().statusCode(200).body("result", equalTo(List.of()));
+        call("access.name", Map.of()).then().statusCode(200).body("result", equalTo(false));
+        call("access.name", Map.of("ACCESS", "G2")).then().statusCode(200).body("result", equalTo(false));
+    }
+
+    /** user.search (user-search.md): user.get with FIND and the word search of names and position; SELECT narrows. */
+    @Test
+    void userSearchFindsByTheWordsUsersFieldsBegin() {
+        call("user.update", Map.of("ID", 3, "WORK_POSITION", "Head of sales")).then().statusCode(200);
+        java.util.function.Function<Map<String, ?>, List<String>> ids = params -> call("user.search", params).then()
+                .statusCode(200).extract().jsonPath().getList("result.ID", String.class);
+        assertEquals(List.of("3"), ids.apply(Map.of("FILTER", Map.of("FIND", "sal"))));
+        assertEquals(List.of("2"), ids.apply(Map.of("NAME", "iv")));
+        assertEquals(List.of("3"), ids.apply(Map.of("FILTER", Map.of("WORK_POSITION", "head sal"))));
+        assertEquals(List.of(), ids.apply(Map.of("LAST_NAME", "ales")), "a word begins with it, not contains it");
+        assertEquals(List.of("3"), ids.apply(Map.of("%LAST_NAME", "ales")), "an operator filters as user.get does");
+        assertEquals(List.of("1", "2", "3", "4"), ids.apply(Map.of("UF_DEPARTMENT", 1, "SORT", "ID", "ORDER", "asc")));
+        call("user.search", Map.of("UF_DEPARTMENT_NAME", "Sales")).then().statusCode(200).body("total", equalTo(0))
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString("UF_DEPARTMENT_NAME"));
+        // user.get reads NAME exactly, and not FIND at all
+        call("user.get", Map.of("NAME", "iv")).then().body("total", equalTo(0));
+        call("user.get", Map.of("FIND", "sal")).then().body("total", equalTo(4));
+        call("user.get", Map.of("ID", 2, "select", List.of("ID", "NAME"))).then().statusCode(200)
+                .body("result[0].NAME", equalTo("Ivan")).body("result[0].size()", equalTo(2));
+        call("user.search", Map.of("FIND", "ivan", "select", List.of("UF_*"))).then().statusCode(200)
+                .body("result[0].UF_PHONE_INNER", equalTo("101")).body("result[0]", not(hasKey("ID")));
+    }
 }

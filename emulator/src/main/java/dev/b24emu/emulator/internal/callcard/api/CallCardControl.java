@@ -22,6 +22,8 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.telephony.Call;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.Comparator;
 import java.util.List;
@@ -56,8 +58,11 @@ final class CallCardControl {
                     List<CallCardEvent> events) {
     }
 
-    /** A widget as the card opens it: its title, the URL with the query, and the form POSTed to it. */
-    record WidgetView(String title, String url, ObjectNode form) {
+    /**
+     * A widget as the card opens it: its title, the URL with the query, the form POSTed to it, and whether its user is
+     * an administrator (what BX24.isAdmin() tells the widget).
+     */
+    record WidgetView(String title, String url, ObjectNode form, boolean isAdmin) {
     }
 
     /** A client of a call list. */
@@ -163,10 +168,11 @@ final class CallCardControl {
         Call call = calls.call(portal, card.callId())
                 .orElseThrow(() -> new IllegalArgumentException("No call " + card.callId()));
         ObjectNode options = cards.placementOptions(portal, call, card);
+        boolean admin = portal.store(UserStore.class).get(card.userId()).filter(User::admin).isPresent();
         return portal.store(PlacementStore.class).placements(p -> p.placement().equals("CALL_CARD")
                         && (p.userId() == 0 || p.userId() == card.userId())).stream()
                 .flatMap(p -> widgets.opening(portal, p, card.userId(), options, request.endpoints()).stream()
-                        .map(o -> new WidgetView(tabTitle(portal, p), o.url(), o.form())))
+                        .map(o -> new WidgetView(tabTitle(portal, p), o.url(), o.form(), admin)))
                 .toList();
     }
 

@@ -9,6 +9,8 @@ import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.transport.ListResult;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.users.Access;
+import dev.b24emu.emulator.internal.users.AccessCodes;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserEditing;
 import dev.b24emu.emulator.internal.users.UserFieldSet;
@@ -24,8 +26,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * user.get (filter by any user field, 50 per page), user.current, user.fields, user.update, user.add and profile.
- * A caller with only user_basic or user_brief sees the fields of that level (specs/DECISIONS.md D54).
+ * user.get and user.search (filter by any user field, 50 per page), user.current, user.fields, user.update, user.add,
+ * profile, and the global user.admin, user.access and access.name. A caller with only user_basic or user_brief sees
+ * the fields of that level (specs/DECISIONS.md D54).
  */
 final class UserMethods {
     private static final int PAGE_SIZE = 50;
@@ -36,7 +39,11 @@ final class UserMethods {
 
     static void register(MethodTable methods) {
         methods.add("user.current", UserMethods::current)
-                .add("user.get", UserMethods::get)
+                .add("user.get", call -> get(call, false))
+                .add("user.search", call -> get(call, true))
+                .add("user.admin", call -> NODES.booleanNode(Access.isAdmin(call.caller())))
+                .add("user.access", UserMethods::access)
+                .add("access.name", UserMethods::accessName)
                 .add("user.fields", call -> UserFields.labels(UserFieldSet.of(call.caller().scopes())))
                 .add("user.update", call -> {
                     UserEditing.update(call.caller(), call.params().phpInt("ID"), call.params().tree());
@@ -73,28 +80,72 @@ final class UserMethods {
     }
 
     /**
-     * user.get as the real User::userGet: the FILTER object, or without one the request's own keys, filter the users
-     * (UserQuery); SORT with ORDER orders them.
+     * user.get, and user.search with {@code search}, as the real User::userGet serves both: the FILTER object, or
+     * without one the request's own keys, filter the users (UserQuery); SORT with ORDER orders them; SELECT keeps the
+     * fields it names ("*" all, "UF_*" the UF_ ones).
      */
-    private static ListResult get(RestCall call) {
+    private static ListResult get(RestCall call, boolean search) {
         Params p = call.params();
         JsonNode tree = p.tree();
-        JsonNode filter = p.node("FILTER").or(() -> p.node("filter")).filter(JsonNode::isObject).orElse(tree);
+        JsonNode filter = p.node("FILTER").filter(JsonNode::isObject).orElse(tree);
         Map<String, JsonNode> keys = new java.util.LinkedHashMap<>();
         filter.fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue()));
+        if (search && keys.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("UF_DEPARTMENT_NAME")
+                && Params.scalarText(keys.get(k)).filter(v -> !v.isBlank()).isPresent())) {
+            call.warn("UF_DEPARTMENT_NAME: the emulator keeps department IDs but no department names, so no user matches");
+        }
         UserFieldSet visible = UserFieldSet.of(call.caller().scopes());
-        Predicate<JsonNode> matches = UserQuery.filter(keys, visible);
-        List<JsonNode> found = new ArrayList<>();
+        Predicate<JsonNode> matches = UserQuery.filter(keys, visible, search);
+        List<ObjectNode> found = new ArrayList<>();
         for (User user : call.portal().store(UserStore.class).all()) {
-            JsonNode json = UserFields.toJson(user, visible);
+            ObjectNode json = UserFields.toJson(user, visible);
             if (matches.test(json)) {
                 found.add(json);
             }
         }
         found.sort(UserQuery.order(p.textOrEmpty("SORT"), p.textOrEmpty("ORDER")));
+        List<String> select = p.node("SELECT").filter(JsonNode::isContainerNode).map(Params::scalars).orElse(List.of());
         int start = (int) Math.max(0, Math.min(Integer.MAX_VALUE, p.phpInt("start")));
         ArrayNode page = JsonNodeFactory.instance.arrayNode();
-        found.stream().skip(start).limit(PAGE_SIZE).forEach(page::add);
+        found.stream().skip(start).limit(PAGE_SIZE).map(user -> selected(user, select)).forEach(page::add);
         return new ListResult(page, (long) start + PAGE_SIZE < found.size() ? start + PAGE_SIZE : null, found.size());
+    }
+
+    /** prepareSelectedAllowedFields: no SELECT, or "*", keeps every field; otherwise the named ones and, for "UF_*", UF_ ones. */
+    private static ObjectNode selected(ObjectNode user, List<String> select) {
+        if (select.isEmpty() || select.contains("*")) {
+            return user;
+        }
+        boolean userFields = select.contains("UF_*");
+        List<String> dropped = new ArrayList<>();
+        user.fieldNames().forEachRemaining(name -> {
+            if (!select.contains(name) && !(userFields && name.startsWith("UF_"))) {
+                dropped.add(name);
+            }
+        });
+        return user.remove(dropped);
+    }
+
+    /**
+     * user.access (api-reference/common/users/user-access.md): true for an administrator whatever the codes, else
+     * whether the user holds one of them (User::hasAccess, CUser::CanAccess); ACCESS that is not a list is one code.
+     */
+    private static JsonNode access(RestCall call) {
+        if (Access.isAdmin(call.caller())) {
+            return NODES.booleanNode(true);
+        }
+        List<String> codes = AccessCodes.requested(call.params().node("ACCESS").orElse(null));
+        return NODES.booleanNode(call.portal().store(UserStore.class).get(call.userId())
+                .map(user -> AccessCodes.holdsAny(user, codes)).orElse(false));
+    }
+
+    /** access.name (api-reference/common/system/access-name.md): false without a list of codes, else their names. */
+    private static JsonNode accessName(RestCall call) {
+        JsonNode access = call.params().node("ACCESS").orElse(null);
+        if (access == null || !access.isContainerNode() || access.isEmpty()) {
+            return NODES.booleanNode(false);
+        }
+        ObjectNode names = AccessCodes.names(AccessCodes.requested(access), call.portal().store(UserStore.class));
+        return names.isEmpty() ? NODES.arrayNode() : names; // no code named: PHP's empty array
     }
 }
