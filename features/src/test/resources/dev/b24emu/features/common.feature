@@ -274,3 +274,45 @@ Feature: What SDKs and connectors call first
     When I call "user.get" with:
       | NAME | iv |
     Then the result has 0 items
+
+  @M31 @D131 @emulator-only
+  Scenario: An application keeps its settings, which only an administrator writes
+    Given an application "local.pbx" with scopes "telephony"
+    And an application "local.operator" with scopes "telephony" installed by user 2
+    When I call "app.option.set" as application "local.pbx" with JSON:
+      """
+      {"options": {"line": "100", "mode": "auto"}}
+      """
+    Then the result is "true"
+    When I call "app.option.set" as application "local.pbx" with JSON:
+      """
+      {"options": {"line": "200"}}
+      """
+    And I call "app.option.get" as application "local.pbx"
+    Then the result "line" is "200"
+    And the result "mode" is "auto"
+    When I call "app.option.get" as application "local.pbx" with:
+      | option | mode |
+    Then the result is "auto"
+    When I call "app.option.set" as application "local.operator" with JSON:
+      """
+      {"options": {"line": "300"}}
+      """
+    Then the call fails with 403 "ACCESS_DENIED" "Access denied! Administrator authorization required"
+    When I call "app.option.get"
+    Then the call fails with 403 "ACCESS_DENIED" "Access denied! Application context required"
+
+  @M32 @D131 @emulator-only
+  Scenario: Each user keeps their own settings for the application
+    Given an application "local.operator" with scopes "telephony" installed by user 2
+    When I call "user.option.set" as application "local.operator" with JSON:
+      """
+      {"options": {"extension": "101"}}
+      """
+    Then the result is "true"
+    When I call "user.option.get" as application "local.operator" with:
+      | option | extension |
+    Then the result is "101"
+    When I call "user.option.get" as application "local.operator" with:
+      | option | missing |
+    Then the result is "null"

@@ -213,3 +213,33 @@ Feature: The CRM an integration reads and writes beside telephony
       {"FIELDS": {"ENTITY_ID": 1, "ENTITY_TYPE": "contact", "COMMENT": "x"}}
       """
     Then the call fails with 400 "100" "Required fields are not provided"
+
+  @D130
+  Scenario: Fields an object does not have, and read-only ones, are not written
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Pyotr", "SHOE_SIZE": "42", "name": "lower", "DATE_CREATE": "2001-01-01T00:00:00+00:00"}}
+      """
+    Then the call succeeds
+    And I remember the result "" as "contact"
+    When I call "crm.contact.get" with:
+      | id | {contact} |
+    Then the result "NAME" is "Pyotr"
+    And the result has no "SHOE_SIZE"
+    And the result has no "name"
+    And the result "DATE_CREATE" matches "^(?!2001).+"
+
+  @D130 @emulator-only
+  Scenario: The emulator reports the fields the real server drops, and strict mode refuses them
+    When I call "crm.lead.add" with JSON:
+      """
+      {"fields": {"TITLE": "Lead", "SHOE_SIZE": "42"}}
+      """
+    Then the call succeeds
+    And the response warns "fields SHOE_SIZE: not writable fields of crm.lead"
+    Given the portal setting "validation" is "strict"
+    When I call "crm.lead.add" with JSON:
+      """
+      {"fields": {"TITLE": "Lead", "SHOE_SIZE": "42"}}
+      """
+    Then the call fails with 400 "ERROR_ARGUMENT"

@@ -150,3 +150,17 @@ Feature: Events: event.bind and delivery of the telephony events
     Then application "local.pbx" receives "ONEXTERNALCALLBACKSTART"
     And the delivered "data.PHONE_NUMBER" is "+79995550607"
     And the delivered "data.LINE_NUMBER" is "74950000607"
+
+  @E159 @D131
+  Scenario: event.test sends ONAPPTEST with the call's parameters to the calling application only
+    Given an application "local.other" with scopes "telephony"
+    And application "local.pbx" binds "ONAPPTEST" to the handler server
+    And application "local.other" binds "ONAPPTEST" to the handler server
+    When I call "event.test" as application "local.pbx" with:
+      | any | data |
+    Then the result is "1"
+    And application "local.pbx" receives "ONAPPTEST"
+    And the delivered "data.QUERY.any" is "data"
+    And the delivered "data.LANGUAGE_ID" is "en"
+    And every delivery conforms to the contract
+    And after 1 second application "local.other" has received 0 "ONAPPTEST"

@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(106, CONTRACTS.methods().size());
+        assertEquals(111, CONTRACTS.methods().size());
     }
 
     /**

@@ -60,6 +60,11 @@ class ConfigObjectBoundTest extends AppHarness {
         fill("SIP connections", i -> oauth(token, "voximplant.sip.add", Map.of("TYPE", "office",
                 "SERVER", "pbx" + i + ".example.com", "LOGIN", "user" + i)));
 
+        // an application's settings and its users' count together; changing one at the bound is no add
+        fill("options of one application", i -> oauth(token, "user.option.set", Map.of("options", Map.of("k" + i, "v"))));
+        oauth(token, "user.option.set", Map.of("options", Map.of("k0", "changed"))).then().statusCode(200);
+        oauth(token, "app.option.set", Map.of("options", Map.of("line", "1"))).then().statusCode(400);
+
         // the demo portal's four users count: one more fits
         int seeded = call("user.get", Map.of()).then().extract().path("total");
         fill("users", BOUND - seeded, i -> call("user.add", Map.of("EMAIL", "new" + i + "@example.com",

@@ -68,6 +68,18 @@ public final class AppLifecycle {
     }
 
     /**
+     * event.test (api-reference/events/test-handler.md): ONAPPTEST to the calling application's handlers only, with
+     * the call's parameters as QUERY (the server's OnAppEvent refuses every other application's handler).
+     */
+    public void test(Portal portal, String appKey, long userId, ObjectNode query, String authConnector, Endpoints endpoints) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.set("QUERY", query);
+        data.put("LANGUAGE_ID", AppInfo.LANGUAGE);
+        publisher.publish(portal, EventNames.APP_TEST, data,
+                new EventPublisher.Emit(userId, appKey, authConnector, "test", endpoints));
+    }
+
+    /**
      * The trial or paid period: {status, days} — days left from now on the portal's clock (negative: it ended that
      * many days ago), or no days for an application without a period.
      */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What crm.{lead,contact,company,deal,activity}.fields answer: the result of each page's example, verbatim and in
@@ -25,6 +27,26 @@ public final class CrmFieldDescriptions {
             throw new IllegalArgumentException("No field descriptions for " + type);
         }
         return fields.deepCopy();
+    }
+
+    /**
+     * The fields of an add or update the real server drops without a word (CCrmRestProxyBase::internalizeFields):
+     * the ones the object does not describe (names are matched as given: "name" is not NAME), the read-only ones, and
+     * on update the immutable ones. Custom UF_CRM_ fields are kept, as though the portal had them: an emulated portal
+     * cannot know the custom fields of the user's real one (specs/DECISIONS.md D130).
+     */
+    public static List<String> ignored(String type, JsonNode fields, boolean update) {
+        JsonNode described = ALL.path(type).path("fields");
+        List<String> ignored = new ArrayList<>();
+        fields.fieldNames().forEachRemaining(name -> {
+            JsonNode field = described.get(name);
+            boolean custom = name.startsWith("UF_CRM_");
+            if (!custom && (field == null || field.path("isReadOnly").asBoolean()
+                    || update && field.path("isImmutable").asBoolean())) {
+                ignored.add(name);
+            }
+        });
+        return ignored;
     }
 
     private static JsonNode load() {

@@ -21,6 +21,7 @@ public final class EventNames {
     public static final String APP_INSTALL = "ONAPPINSTALL";
     public static final String APP_UNINSTALL = "ONAPPUNINSTALL";
     public static final String APP_UPDATE = "ONAPPUPDATE";
+    public static final String APP_TEST = "ONAPPTEST";
     /** sent to online handlers when records reach the offline queue; never queued itself */
     public static final String OFFLINE_EVENT = "ONOFFLINEEVENT";
 
@@ -28,7 +29,7 @@ public final class EventNames {
     private static final Map<String, String> SCOPES = new LinkedHashMap<>();
 
     static {
-        for (String app : List.of("ONAPPUNINSTALL", APP_INSTALL, "ONAPPUPDATE", "ONAPPPAYMENT", "ONAPPTEST",
+        for (String app : List.of("ONAPPUNINSTALL", APP_INSTALL, "ONAPPUPDATE", "ONAPPPAYMENT", APP_TEST,
                 "ONAPPMETHODCONFIRM", "ONOFFLINEEVENT")) {
             SCOPES.put(app, "");
         }

@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.rest;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -25,5 +26,18 @@ public record RestCall(Caller caller, Params params, Endpoints endpoints, Consum
 
     public void warn(String warning) {
         warnings.accept(warning);
+    }
+
+    /**
+     * Something the contract rules out but the real server accepts, found by the method itself rather than by the
+     * parameter schema: reported as the schema's deviations are, by the portal's validation mode (D27, D28): a
+     * warning, a refusal in strict mode, nothing when validation is off.
+     */
+    public void deviation(String what) {
+        switch (portal().settings().validation()) {
+            case STRICT -> throw RestError.of("ERROR_ARGUMENT", what + Validate.ACCEPTED);
+            case WARN -> warn(what);
+            case OFF -> { }
+        }
     }
 }

@@ -29,7 +29,7 @@ import java.util.Set;
 final class Validate implements Stage {
     /** Parameters any method accepts: the source key of offline events (api-reference/events/offline-events.md). */
     private static final Set<String> GENERAL_PARAMS = Set.of("auth_connector");
-    private static final String ACCEPTED = "; the real portal would have accepted it (strict mode)";
+    static final String ACCEPTED = "; the real portal would have accepted it (strict mode)";
 
     private final Contracts contracts;
 

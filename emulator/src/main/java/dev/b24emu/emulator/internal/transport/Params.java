@@ -30,6 +30,16 @@ public final class Params {
         return tree;
     }
 
+    /**
+     * The method's own parameters, as the server hands them to a method: without auth_connector, which it reads as
+     * part of the credentials (auth itself is taken out when the request is decoded). A copy.
+     */
+    public ObjectNode query() {
+        ObjectNode query = tree.deepCopy();
+        query.remove("auth_connector");
+        return query;
+    }
+
     /** The value under a top-level key (any case), or empty when absent or JSON null. */
     public Optional<JsonNode> node(String key) {
         JsonNode exact = tree.get(key);

@@ -93,4 +93,37 @@ class CrmApiTest extends EmulatorHarness {
         call("user.get", Map.of("FILTER", Map.of("ACTIVE", true))).then().body("total", equalTo(3));
         call("user.get", Map.of("ID", 4)).then().body("result[0].ACTIVE", equalTo(false));
     }
+
+    /**
+     * A field the object does not have, a read-only one, or (on update) an immutable one is dropped as the real
+     * server's internalizeFields drops it, and reported; custom UF_CRM_ fields are kept (D130).
+     */
+    @Test
+    void fieldsTheServerIgnoresAreDroppedAndReported() {
+        int id = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Pyotr", "name", "lower", "TITLE", "Dr",
+                "DATE_CREATE", "2001-01-01T00:00:00+00:00", "UF_CRM_SHOE", "42"))).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("name"),
+                        org.hamcrest.Matchers.containsString("TITLE"), org.hamcrest.Matchers.containsString("DATE_CREATE"),
+                        not(org.hamcrest.Matchers.containsString("UF_CRM_SHOE"))))
+                .extract().path("result");
+        call("crm.contact.get", Map.of("id", id)).then().body("result.NAME", equalTo("Pyotr"))
+                .body("result", not(hasKey("name"))).body("result", not(hasKey("TITLE")))
+                .body("result.DATE_CREATE", not(equalTo("2001-01-01T00:00:00+00:00")))
+                .body("result.UF_CRM_SHOE", equalTo("42"));
+        call("crm.contact.update", Map.of("id", id, "fields", Map.of("LAST_NAME", "Ivanov", "ID", 999))).then()
+                .statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString("fields ID"));
+        call("crm.contact.get", Map.of("id", id)).then().body("result.ID", equalTo(Integer.toString(id)))
+                .body("result.LAST_NAME", equalTo("Ivanov"));
+        int deal = call("crm.deal.add", Map.of("fields", Map.of("TITLE", "Sale", "CATEGORY_ID", 0))).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue()).extract().path("result");
+        call("crm.deal.update", Map.of("id", deal, "fields", Map.of("CATEGORY_ID", 5))).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString("not changeable"));
+        call("crm.deal.get", Map.of("id", deal)).then().body("result.CATEGORY_ID", equalTo("0"));
+        // strict mode refuses what the real server would quietly drop
+        given().contentType(ContentType.JSON).body("{\"validation\":\"strict\"}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        call("crm.lead.add", Map.of("fields", Map.of("TITLE", "Lead", "SHOE_SIZE", 42))).then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT"))
+                .body("error_description", org.hamcrest.Matchers.containsString("SHOE_SIZE"));
+    }
 }

@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.apps.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import dev.b24emu.emulator.internal.apps.App;
 import dev.b24emu.emulator.internal.apps.AppLifecycle;
 import dev.b24emu.emulator.internal.apps.Authorization;
@@ -9,6 +10,7 @@ import dev.b24emu.emulator.internal.apps.Standing;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.apps.AppInfo;
+import dev.b24emu.emulator.internal.apps.AppOptionStore;
 import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.apps.EventTrigger;
 import dev.b24emu.emulator.internal.apps.Installation;
@@ -21,6 +23,7 @@ import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.users.Access;
 import io.vertx.ext.web.Router;
 
 import java.util.List;
@@ -80,12 +83,20 @@ public final class AppsArea implements Area {
 
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("apps", AppStore.class, portal -> new AppStore(portal.id(), portal.bounds().tokens(), oauth)));
+        return List.of(StoreType.of("apps", AppStore.class, portal -> new AppStore(portal.id(), portal.bounds().tokens(), oauth)),
+                StoreType.of("appOptions", AppOptionStore.class, portal -> new AppOptionStore()));
     }
 
     @Override
     public void methods(MethodTable methods) {
         methods.add("app.info", call -> AppInfo.of(call.caller()));
+        OptionMethods.register(methods);
+        methods.add("event.test", call -> {
+            Access.requireApplication(call.caller());
+            lifecycle.test(call.portal(), call.caller().appKey(), call.userId(), call.params().query(),
+                    call.params().textOrEmpty("auth_connector"), call.endpoints());
+            return IntNode.valueOf(1);
+        });
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSettings;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.ListResult;
@@ -39,10 +40,10 @@ final class CrmMethods {
     static void register(MethodTable methods) {
         for (CrmEntityType type : CrmEntityType.values()) {
             String prefix = "crm." + type.name().toLowerCase(Locale.ROOT);
-            methods.add(prefix + ".add", call -> add(call.caller(), call.params(), type))
+            methods.add(prefix + ".add", call -> add(call, type))
                     .add(prefix + ".get", call -> get(call.portal(), call.params(), type))
                     .add(prefix + ".list", call -> ListQuery.from(call.params()).run(fieldsOf(call.portal(), type)))
-                    .add(prefix + ".update", call -> update(call.caller(), call.params(), type))
+                    .add(prefix + ".update", call -> update(call, type))
                     .add(prefix + ".delete", call -> {
                         long id = requireId(call.params());
                         Portal portal = call.portal();
@@ -145,11 +146,25 @@ final class CrmMethods {
         return portal.store(CrmStore.class);
     }
 
-    private static JsonNode add(Caller caller, Params p, CrmEntityType type) {
-        ObjectNode fields = objectParam(p, "fields");
-        Portal portal = caller.portal();
-        CrmItem item = portal.exclusive(() -> crm(portal).add(type, fields, caller.userId(), portal.isoNow()));
+    private static JsonNode add(RestCall call, CrmEntityType type) {
+        ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), false);
+        Portal portal = call.portal();
+        CrmItem item = portal.exclusive(() -> crm(portal).add(type, fields, call.userId(), portal.isoNow()));
         return IntNode.valueOf((int) item.id());
+    }
+
+    /** The fields the real server writes: those it drops are dropped here too, and reported (D130). */
+    private static ObjectNode writable(RestCall call, CrmEntityType type, ObjectNode fields, boolean update) {
+        String object = type.name().toLowerCase(Locale.ROOT);
+        List<String> ignored = CrmFieldDescriptions.ignored(object, fields, update);
+        if (ignored.isEmpty()) {
+            return fields;
+        }
+        call.deviation("fields " + String.join(", ", ignored) + ": not " + (update ? "changeable" : "writable")
+                + " fields of crm." + object + " (crm." + object + ".fields): the real server ignores them");
+        ObjectNode kept = fields.deepCopy();
+        kept.remove(ignored);
+        return kept;
     }
 
     private static JsonNode get(Portal portal, Params p, CrmEntityType type) {
@@ -158,11 +173,11 @@ final class CrmMethods {
                 .orElseThrow(() -> RestError.of("ERROR_CORE", "Not found"));
     }
 
-    private static JsonNode update(Caller caller, Params p, CrmEntityType type) {
-        long id = requireId(p);
-        ObjectNode fields = objectParam(p, "fields");
-        Portal portal = caller.portal();
-        portal.exclusive(() -> crm(portal).update(new CrmRef(type, id), fields, caller.userId(), portal.isoNow()))
+    private static JsonNode update(RestCall call, CrmEntityType type) {
+        long id = requireId(call.params());
+        ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), true);
+        Portal portal = call.portal();
+        portal.exclusive(() -> crm(portal).update(new CrmRef(type, id), fields, call.userId(), portal.isoNow()))
                 .orElseThrow(() -> RestError.of("ERROR_CORE", "Not found"));
         return JsonNodeFactory.instance.booleanNode(true);
     }
