@@ -31,6 +31,33 @@
     this.answer = body;
     this.status = status;
   }
+
+  // BX24.callMethod and callBatch called before BX24.init wait for it, as the library's do
+  function whenInit(run) {
+    if (initData) { run(); } else { readyQueue.push(run); }
+  }
+
+  function post(method, body) {
+    return fetch(initData.CLIENT_ENDPOINT + method, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(Object.assign({}, body, { auth: initData.AUTH_ID }))
+    });
+  }
+
+  // a batch command as the server reads it: method?query, nested values in PHP's key[sub]=value form
+  function query(params, prefix) {
+    return Object.keys(params || {}).map(function (k) {
+      var key = prefix ? prefix + '[' + k + ']' : k, v = params[k];
+      return v !== null && typeof v === 'object' ? query(v, key)
+        : encodeURIComponent(key) + '=' + encodeURIComponent(v === null || v === undefined ? '' : v);
+    }).filter(Boolean).join('&');
+  }
+
+  function scrollSize() {
+    var root = document.documentElement;
+    return { scrollWidth: Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0),
+      scrollHeight: Math.max(root.scrollHeight, document.body ? document.body.scrollHeight : 0) };
+  }
   Result.prototype.data = function () { return this.answer.result; };
   Result.prototype.error = function () { return this.answer.error ? this.answer.error : false; };
   Result.prototype.error_description = function () { return this.answer.error_description || ''; };
@@ -60,17 +87,57 @@
     },
     refreshAuth: function (callback) { if (callback) { callback(BX24.getAuth()); } },
     callMethod: function (method, params, callback) {
-      var body = Object.assign({}, params || {}, { auth: initData.AUTH_ID });
-      return fetch(initData.CLIENT_ENDPOINT + method, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
-      }).then(function (r) {
-        return r.json().then(function (j) {
-          var result = new Result(j, r.status);
-          if (callback) { callback(result); }
-          return result;
+      return new Promise(function (resolve) {
+        whenInit(function () {
+          post(method, params || {}).then(function (r) {
+            return r.json().then(function (j) {
+              var result = new Result(j, r.status);
+              if (callback) { callback(result); }
+              resolve(result);
+            });
+          });
         });
       });
     },
+    // calls: {key: [method, params] | {method, params}} or a list of them; the callback gets a Result per key
+    callBatch: function (calls, callback, haltOnError) {
+      var list = Array.isArray(calls), cmd = {};
+      Object.keys(calls).forEach(function (key) {
+        var c = calls[key], method = Array.isArray(c) ? c[0] : c.method, params = Array.isArray(c) ? c[1] : c.params;
+        var q = query(params);
+        cmd[key] = q ? method + '?' + q : method;
+      });
+      whenInit(function () {
+        post('batch', { halt: haltOnError ? 1 : 0, cmd: cmd }).then(function (r) {
+          return r.json().then(function (j) {
+            var batch = j.result || {}, results = list ? [] : {};
+            Object.keys(cmd).forEach(function (key) {
+              var error = (batch.result_error || {})[key];
+              var answer = error ? { error: error.error, error_description: error.error_description }
+                : { result: (batch.result || {})[key], total: (batch.result_total || {})[key],
+                  next: (batch.result_next || {})[key], time: (batch.result_time || {})[key] };
+              if (answer.next === undefined) { delete answer.next; }
+              results[key] = new Result(j.error ? j : answer, r.status);
+            });
+            if (callback) { callback(results); }
+          });
+        });
+      });
+    },
+    getScrollSize: scrollSize,
+    // the simulator sizes the widget's frame as a card would (within bounds the page keeps)
+    resizeWindow: function (width, height, callback) {
+      send('resizeWindow', { width: Number(width), height: Number(height) })
+        .then(function (size) { if (callback) { callback(size); } });
+    },
+    fitWindow: function (callback) {
+      var size = scrollSize();
+      BX24.resizeWindow(size.scrollWidth, size.scrollHeight, callback);
+    },
+    setTitle: function (title, callback) {
+      send('setTitle', { title: String(title) }).then(function () { if (callback) { callback(); } });
+    },
+    reloadWindow: function () { send('reloadWindow'); },
     placement: {
       info: function () {
         return { placement: initData.PLACEMENT, options: JSON.parse(initData.PLACEMENT_OPTIONS || '{}') };

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -98,15 +101,15 @@ public final class AppOptionStore implements Store<AppOptionStore.Snapshot> {
      * user.option.set for ever new users or keys would otherwise fill the heap), so that changing a setting at the
      * bound is not refused.
      */
-    public synchronized java.util.List<String> held(String clientId, Long owner, java.util.Set<String> replaced) {
-        java.util.List<String> held = new java.util.ArrayList<>();
+    public synchronized List<String> held(String clientId, Long owner, Set<String> replaced) {
+        List<String> held = new ArrayList<>();
         Map<Long, ObjectNode> users = userOptions.getOrDefault(clientId, Map.of());
-        users.forEach((userId, options) -> weigh(options, userId.equals(owner) ? replaced : java.util.Set.of(), held));
-        weigh(appOptions.get(clientId), owner == null ? replaced : java.util.Set.of(), held);
+        users.forEach((userId, options) -> weigh(options, userId.equals(owner) ? replaced : Set.of(), held));
+        weigh(appOptions.get(clientId), owner == null ? replaced : Set.of(), held);
         return held;
     }
 
-    private static void weigh(ObjectNode options, java.util.Set<String> replaced, java.util.List<String> held) {
+    private static void weigh(ObjectNode options, Set<String> replaced, List<String> held) {
         if (options != null) {
             options.fields().forEachRemaining(option -> {
                 if (!replaced.contains(option.getKey())) {

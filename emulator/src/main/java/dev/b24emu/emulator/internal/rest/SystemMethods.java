@@ -16,9 +16,9 @@ import java.util.function.Predicate;
 
 /**
  * The methods every SDK and connector calls first to learn where it stands (api-reference/common/system/):
- * server.time, scope, methods, method.get and feature.get. They live in the framework rather than in an area because they answer
- * from what the framework alone holds, the method table and the caller's scopes, and no area's state; like batch
- * they are added by the server after every area has registered its methods (specs/DECISIONS.md D58).
+ * server.time, scope, methods, method.get and feature.get. They live in the framework rather than in an area because
+ * they answer from what the framework alone holds, the method table and the caller's scopes, and no area's state;
+ * like batch they are added by the server after every area has registered its methods (specs/DECISIONS.md D58).
  */
 public final class SystemMethods {
     /**

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * department's code with subdepartments is its own).
  */
 public final class AccessCodes {
-    private static final Pattern USER = Pattern.compile("^U([0-9]+)$");
+    private static final Pattern USER = Pattern.compile("^U([0-9]{1,18})$");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** the group provider's groups an emulated portal has: its administrators (G2 is named by the other provider) */
     private static final Map<String, String> GROUPS = Map.of("G1", "Administrators");

@@ -49,6 +49,13 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         wait.until(ExpectedConditions.textToBe(By.id("call"), callId));
         wait.until(ExpectedConditions.textToBe(By.id("user"), "Ivan"));
         assertEquals("false", browser.findElement(By.id("admin")).getText(), "BX24.isAdmin() of an operator");
+        wait.until(ExpectedConditions.textToBe(By.id("batch"), "Ivan/1")); // BX24.callBatch, keyed results
+        browser.findElement(By.id("resize")).click();
+        browser.findElement(By.id("rename")).click();
+        browser.switchTo().defaultContent();
+        wait.until(ExpectedConditions.attributeToBe(By.id("widget"), "style", "height: 260px;"));
+        wait.until(ExpectedConditions.textToBe(By.id("widget-title"), "Renamed widget"));
+        browser.switchTo().frame("widget");
         waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
 
         browser.switchTo().defaultContent();

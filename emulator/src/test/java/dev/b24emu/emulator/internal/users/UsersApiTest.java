@@ -201,7 +201,8 @@ class UsersApiTest extends AppHarness {
                 .body("result.U3.name", equalTo("Maria Sales")).body("result.U3.provider_id", equalTo("user"))
                 .body("result.G1.provider_id", equalTo("group")).body("result", not(hasKey("U99")))
                 .body("result", not(hasKey("X1")));
-        call("access.name", Map.of("ACCESS", List.of("U99"))).then().statusCode(200).body("result", equalTo(List.of()));
+        call("access.name", Map.of("ACCESS", List.of("U99", "U99999999999999999999999"))).then().statusCode(200)
+                .body("result", equalTo(List.of()));
         call("access.name", Map.of()).then().statusCode(200).body("result", equalTo(false));
         call("access.name", Map.of("ACCESS", "G2")).then().statusCode(200).body("result", equalTo(false));
     }

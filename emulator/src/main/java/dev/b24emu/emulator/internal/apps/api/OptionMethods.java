@@ -11,6 +11,8 @@ import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.users.Access;
 
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * app.option.get/set and user.option.get/set: the settings an application keeps on the portal, for all its users or
@@ -86,7 +88,7 @@ final class OptionMethods {
      * write replacing options weighs without them.
      */
     private static void admit(RestCall call, String clientId, Long owner, ObjectNode adding) {
-        java.util.Set<String> replaced = new java.util.HashSet<>();
+        Set<String> replaced = new HashSet<>();
         adding.fieldNames().forEachRemaining(replaced::add);
         ConfigBound.admit(call.portal(), store(call).held(clientId, owner, replaced), adding, "options of one application");
     }
