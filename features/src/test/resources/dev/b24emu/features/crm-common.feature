@@ -243,3 +243,12 @@ Feature: The CRM an integration reads and writes beside telephony
       {"fields": {"TITLE": "Lead", "SHOE_SIZE": "42"}}
       """
     Then the call fails with 400 "ERROR_ARGUMENT"
+
+  @D24
+  Scenario: CRM errors carry the server's texts, full stop included
+    When I call "crm.deal.get" with:
+      | id | 0 |
+    Then the call fails with 400 "ERROR_CORE" "ID is not defined or invalid."
+    When I call "crm.duplicate.findbycomm" with:
+      | type | PHONE |
+    Then the call fails with 400 "ERROR_CORE" "Communication values is not defined."

@@ -112,9 +112,9 @@ class ContractsTest {
     @Test
     void crmParamsFollowTheirSchemasWhateverTheCaseOfFields() throws Exception {
         assertEquals(List.of(), CONTRACTS.validateParams("crm.contact.add", json("{\"FIELDS\":{\"NAME\":\"x\"}}")));
-        assertEquals("ERROR_CORE: Parameter 'fields' must be array", firstError("crm.contact.add", "{\"fields\":\"x\"}"));
-        assertEquals("ERROR_CORE: ID is not defined or invalid", firstError("crm.deal.get", "{\"id\":0}"));
-        assertEquals("ERROR_CORE: Parameter 'filter' must be array", firstError("crm.lead.list", "{\"filter\":\"x\"}"));
+        assertEquals("ERROR_CORE: Parameter 'fields' must be array.", firstError("crm.contact.add", "{\"fields\":\"x\"}"));
+        assertEquals("ERROR_CORE: ID is not defined or invalid.", firstError("crm.deal.get", "{\"id\":0}"));
+        assertEquals("ERROR_CORE: Parameter 'filter' must be array.", firstError("crm.lead.list", "{\"filter\":\"x\"}"));
     }
 
     @Test
@@ -176,13 +176,13 @@ class ContractsTest {
                 "{\"fields\":{\"TYPE_ID\":2,\"SUBJECT\":\"x\",\"COMMUNICATIONS\":[{\"VALUE\":\"1\"}]}}"));
         assertFalse(derived.isEmpty());
         assertTrue(derived.stream().allMatch(v -> v.error().isEmpty()), derived.toString());
-        assertEquals("ERROR_CORE: Parameter 'fields' must be array", firstRefusal("crm.activity.update", "{\"id\":1,\"fields\":5}"));
+        assertEquals("ERROR_CORE: Parameter 'fields' must be array.", firstRefusal("crm.activity.update", "{\"id\":1,\"fields\":5}"));
         assertEquals(List.of(), CONTRACTS.validateParams("crm.activity.update", json("{\"id\":1,\"fields\":{\"DESCRIPTION\":\"x\"}}")));
         assertEquals("100: Required fields are not provided",
                 firstRefusal("crm.timeline.comment.add", "{\"fields\":{\"ENTITY_TYPE\":\"deal\",\"COMMENT\":\"x\"}}"));
         assertEquals("INVALID_ARG_VALUE: Empty comment",
                 firstRefusal("crm.timeline.comment.add", "{\"fields\":{\"ENTITY_ID\":1,\"ENTITY_TYPE\":\"deal\",\"COMMENT\":\"\"}}"));
-        assertEquals("ERROR_CORE: Parameter 'filter' must be array", firstRefusal("crm.status.list", "{\"filter\":\"SOURCE\"}"));
+        assertEquals("ERROR_CORE: Parameter 'filter' must be array.", firstRefusal("crm.status.list", "{\"filter\":\"SOURCE\"}"));
         assertEquals(List.of("order", "filter", "start"), List.copyOf(CONTRACTS.documentedParams("crm.status.list")));
     }
 

@@ -54,7 +54,7 @@ class CrmObjectBoundTest {
             JsonNode dropped = post(webhook, "crm.lead.get", "{\"id\":" + leads.get(0) + "}");
             assertEquals("Not found", dropped.path("error_description").asText(), dropped.toString());
             JsonNode droppedActivity = post(webhook, "crm.activity.get", "{\"id\":" + activities.get(1) + "}");
-            assertEquals("Activity is not found", droppedActivity.path("error_description").asText(),
+            assertEquals("Activity is not found.", droppedActivity.path("error_description").asText(),
                     droppedActivity.toString());
             JsonNode keptLead = post(webhook, "crm.lead.get", "{\"id\":" + leads.get(4) + "}");
             assertEquals(Long.toString(leads.get(4)), keptLead.at("/result/ID").asText(), keptLead.toString());

@@ -36,7 +36,7 @@ class ContractTest extends EmulatorHarness {
         call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+7999", "TYPE", "two"))
                 .then().statusCode(400).body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("Unknown TYPE"));
         call("crm.contact.get", Map.of("id", "abc")).then().statusCode(400)
-                .body("error_description", equalTo("ID is not defined or invalid"));
+                .body("error_description", equalTo("ID is not defined or invalid."));
     }
 
     /** The default mode, warn: what the docs rule out but the server accepts is answered as it answers, and reported. */

@@ -52,16 +52,16 @@ class CrmApiTest extends EmulatorHarness {
         call("crm.deal.list", Map.of("filter", Map.of("!TITLE", "a"))).then().body("total", equalTo(2));
         call("crm.deal.list", Map.of("filter", Map.of("@TITLE", List.of("a", "c")))).then().body("total", equalTo(2));
         call("crm.deal.list", Map.of("filter", "nope")).then().statusCode(400)
-                .body("error_description", equalTo("Parameter 'filter' must be array"));
+                .body("error_description", equalTo("Parameter 'filter' must be array."));
     }
 
     @Test
     void getAndAddErrors() {
-        call("crm.lead.get", Map.of()).then().statusCode(400).body("error_description", equalTo("ID is not defined or invalid"));
+        call("crm.lead.get", Map.of()).then().statusCode(400).body("error_description", equalTo("ID is not defined or invalid."));
         call("crm.lead.get", Map.of("id", 999)).then().statusCode(400).body("error_description", equalTo("Not found"));
         call("crm.lead.add", Map.of("fields", "x")).then().statusCode(400)
-                .body("error_description", equalTo("Parameter 'fields' must be array"));
-        call("crm.activity.get", Map.of("id", 5)).then().statusCode(400).body("error_description", equalTo("Activity is not found"));
+                .body("error_description", equalTo("Parameter 'fields' must be array."));
+        call("crm.activity.get", Map.of("id", 5)).then().statusCode(400).body("error_description", equalTo("Activity is not found."));
     }
 
     @Test
@@ -72,9 +72,9 @@ class CrmApiTest extends EmulatorHarness {
         call("crm.duplicate.findbycomm", Map.of("type", "PHONE", "values", List.of("+70000000000")))
                 .then().body("result", equalTo(List.of()));
         call("crm.duplicate.findbycomm", Map.of("type", "FAX", "values", List.of("1"))).then().statusCode(400)
-                .body("error_description", equalTo("Communication type 'FAX' is not supported in current context"));
+                .body("error_description", equalTo("Communication type 'FAX' is not supported in current context."));
         call("crm.duplicate.findbycomm", Map.of("type", "PHONE")).then().statusCode(400)
-                .body("error_description", equalTo("Communication values is not defined"));
+                .body("error_description", equalTo("Communication values is not defined."));
     }
 
     @Test

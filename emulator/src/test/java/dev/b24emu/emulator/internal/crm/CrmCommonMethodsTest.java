@@ -61,7 +61,7 @@ class CrmCommonMethodsTest extends EmulatorHarness {
                 .body("result", equalTo(List.of())).body("total", equalTo(0));
         call("crm.status.list", Map.of()).then().body("total", equalTo(29));
         call("crm.status.list", Map.of("filter", "SOURCE")).then().statusCode(400)
-                .body("error_description", equalTo("Parameter 'filter' must be array"));
+                .body("error_description", equalTo("Parameter 'filter' must be array."));
     }
 
     /** The list filters' pattern operators, and date-times compared as instants whatever their offset. */
@@ -163,7 +163,7 @@ class CrmCommonMethodsTest extends EmulatorHarness {
         call("crm.activity.delete", Map.of("id", added)).then().statusCode(400)
                 .body("error_description", equalTo("Activity is not found."));
         call("crm.activity.delete", Map.of()).then().statusCode(400)
-                .body("error_description", equalTo("ID is not defined or invalid"));
+                .body("error_description", equalTo("ID is not defined or invalid."));
     }
 
     private static List<String> names(JsonNode node) {
@@ -212,7 +212,7 @@ class CrmCommonMethodsTest extends EmulatorHarness {
         call("crm.activity.update", Map.of("id", 999, "fields", Map.of("SUBJECT", "x"))).then().statusCode(400)
                 .body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("Activity is not found."));
         call("crm.activity.update", Map.of("id", 0, "fields", Map.of("SUBJECT", "x"))).then().statusCode(400)
-                .body("error_description", equalTo("ID is not defined or invalid"));
+                .body("error_description", equalTo("ID is not defined or invalid."));
     }
 
     private void assertActivityError(Map<String, Object> fields, String message) {

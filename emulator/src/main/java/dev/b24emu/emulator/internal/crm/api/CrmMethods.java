@@ -184,20 +184,20 @@ final class CrmMethods {
 
     private static JsonNode activity(Portal portal, Params p) {
         long id = requireId(p);
-        return crm(portal).activity(id).orElseThrow(() -> RestError.of("ERROR_CORE", "Activity is not found"));
+        return crm(portal).activity(id).orElseThrow(() -> RestError.of("ERROR_CORE", "Activity is not found."));
     }
 
     private static JsonNode findByCommunication(Portal portal, Params p) {
         String type = p.textOrEmpty("type").toUpperCase(Locale.ROOT);
         if (type.isEmpty()) {
-            throw RestError.of("ERROR_CORE", "Communication type is not defined");
+            throw RestError.of("ERROR_CORE", "Communication type is not defined.");
         }
         if (!type.equals("PHONE") && !type.equals("EMAIL")) {
-            throw RestError.of("ERROR_CORE", "Communication type '" + type + "' is not supported in current context");
+            throw RestError.of("ERROR_CORE", "Communication type '" + type + "' is not supported in current context.");
         }
         List<String> values = p.values("values").stream().filter(v -> !v.isBlank()).toList();
         if (values.isEmpty()) {
-            throw RestError.of("ERROR_CORE", "Communication values is not defined");
+            throw RestError.of("ERROR_CORE", "Communication values is not defined.");
         }
         List<CrmEntityType> types = p.text("entity_type").flatMap(CrmEntityType::parse).map(List::of)
                 .orElse(List.of(CrmEntityType.LEAD, CrmEntityType.CONTACT, CrmEntityType.COMPANY));
@@ -243,7 +243,7 @@ final class CrmMethods {
     private static ObjectNode objectParam(Params p, String name) {
         JsonNode fields = p.node(name).orElse(null);
         if (fields == null || !fields.isObject()) {
-            throw RestError.of("ERROR_CORE", "Parameter '" + name + "' must be array");
+            throw RestError.of("ERROR_CORE", "Parameter '" + name + "' must be array.");
         }
         return (ObjectNode) fields;
     }
@@ -251,7 +251,7 @@ final class CrmMethods {
     private static long requireId(Params p) {
         long id = p.phpInt("id");
         if (id <= 0) {
-            throw RestError.of("ERROR_CORE", "ID is not defined or invalid");
+            throw RestError.of("ERROR_CORE", "ID is not defined or invalid.");
         }
         return id;
     }
