@@ -252,3 +252,37 @@ Feature: The CRM an integration reads and writes beside telephony
     When I call "crm.duplicate.findbycomm" with:
       | type | PHONE |
     Then the call fails with 400 "ERROR_CORE" "Communication values is not defined."
+
+  @M33
+  Scenario: crm.enum.ownertype names the CRM object types
+    When I call "crm.enum.ownertype"
+    Then the call succeeds
+    And the result "0.ID" is the number 1
+    And the result "0.SYMBOL_CODE" is "LEAD"
+    And the result "3.SYMBOL_CODE" is "COMPANY"
+
+  @M34
+  Scenario: crm.enum.activitytype and crm.enum.activitydirection decode an activity's TYPE_ID and DIRECTION
+    When I call "crm.enum.activitytype"
+    Then the result "2.ID" is the number 2
+    And the result "2.NAME" is "Call"
+    When I call "crm.enum.activitydirection"
+    Then the result "1.NAME" is "Incoming"
+    And the result "2.NAME" is "Outgoing"
+
+  @M35
+  Scenario: crm.activity.communication.fields describes a communication
+    When I call "crm.activity.communication.fields"
+    Then the call succeeds
+    And the result "VALUE.type" is "string"
+    And the result "ENTITY_TYPE_ID.type" is "integer"
+
+  @M36
+  Scenario: crm.status.entity.items lists one guide's values by SORT
+    When I call "crm.status.entity.items" with:
+      | entityId | SOURCE |
+    Then the call succeeds
+    And the result "0.STATUS_ID" is "CALL"
+    And the result "0.SORT" is an integer
+    When I call "crm.status.entity.items"
+    Then the call fails with 400 "ERROR_CORE" "The parameter entityId is not defined or invalid."

@@ -10,17 +10,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What crm.{lead,contact,company,deal,activity}.fields answer: the result of each page's example, verbatim and in
- * its order (api-reference/crm/data-types.md#crm_rest_field_description), held once for every portal: the emulated
+ * What crm.{lead,contact,company,deal,activity}.fields, crm.activity.communication.fields and the crm.enum methods
+ * answer: the result of each page's example, verbatim and in its order (api-reference/crm/data-types.md#crm_rest_field_description), held once for every portal: the emulated
  * portals have no custom fields, so the descriptions never change (specs/DECISIONS.md D56).
  */
 public final class CrmFieldDescriptions {
-    private static final JsonNode ALL = load();
+    private static final JsonNode ALL = load("fields.json");
+    private static final JsonNode ENUMS = load("enums.json");
 
     private CrmFieldDescriptions() {
     }
 
-    /** The field descriptions of "lead", "contact", "company", "deal" or "activity". */
+    /** What crm.enum.ownertype, activitytype or activitydirection answers: the page's example ("ownertype", ...). */
+    public static JsonNode enumeration(String name) {
+        JsonNode values = ENUMS.path(name);
+        if (!values.isArray()) {
+            throw new IllegalArgumentException("No enumeration " + name);
+        }
+        return values.deepCopy();
+    }
+
+    /** The field descriptions of "lead", "contact", "company", "deal", "activity" or "communication" (an activity's). */
     public static JsonNode of(String type) {
         JsonNode fields = ALL.path(type).path("fields");
         if (fields.isMissingNode()) {
@@ -49,11 +59,11 @@ public final class CrmFieldDescriptions {
         return ignored;
     }
 
-    private static JsonNode load() {
-        try (InputStream in = CrmFieldDescriptions.class.getResourceAsStream("/dev/b24emu/emulator/crm/fields.json")) {
+    private static JsonNode load(String file) {
+        try (InputStream in = CrmFieldDescriptions.class.getResourceAsStream("/dev/b24emu/emulator/crm/" + file)) {
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("fields.json is part of the emulator", e);
+            throw new UncheckedIOException(file + " is part of the emulator", e);
         }
     }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +44,25 @@ class CrmCommonMethodsTest extends EmulatorHarness {
         call("crm.activity.fields", Map.of()).then().body("result.size()", equalTo(44))
                 .body("result.COMMUNICATIONS.type", equalTo("crm_activity_communication"))
                 .body("result.TYPE_ID.isImmutable", equalTo(true));
+    }
+
+    /** The enumerations and a guide's items as their pages give them (D56, D57). */
+    @Test
+    void enumerationsAndGuideItemsAnswerThePagesExamples() {
+        call("crm.enum.ownertype", Map.of()).then().statusCode(200).body("result.size()", equalTo(10))
+                .body("result[0].SYMBOL_CODE", equalTo("LEAD")).body("result[3].SYMBOL_CODE_SHORT", equalTo("CO"))
+                .body("result.SYMBOL_CODE", not(hasItem("DYNAMIC_177")));
+        call("crm.enum.activitytype", Map.of()).then().statusCode(200).body("result[2].NAME", equalTo("Call"))
+                .body("result[2].ID", equalTo(2)).body("result[2].SYMBOL_CODE", nullValue());
+        call("crm.enum.activitydirection", Map.of()).then().body("result.NAME", equalTo(List.of("", "Incoming", "Outgoing")));
+        call("crm.activity.communication.fields", Map.of()).then().statusCode(200).body("result.size()", equalTo(6))
+                .body("result.ACTIVITY_ID.title", equalTo("Case")).body("result.ID.isReadOnly", equalTo(true));
+        call("crm.status.entity.items", Map.of("entityId", "deal_stage")).then().statusCode(200)
+                .body("result.size()", equalTo(8)).body("result[0].STATUS_ID", equalTo("NEW"))
+                .body("result[0].SORT", equalTo(10)).body("result[0]", not(hasKey("ID")));
+        call("crm.status.entity.items", Map.of("entityId", "NO_SUCH_GUIDE")).then().statusCode(200).body("result", equalTo(List.of()));
+        call("crm.status.entity.items", Map.of()).then().statusCode(400).body("error", equalTo("ERROR_CORE"))
+                .body("error_description", equalTo("The parameter entityId is not defined or invalid."));
     }
 
     @Test

@@ -59,6 +59,11 @@ final class CrmMethods {
                 .add("crm.duplicate.findbycomm", call -> findByCommunication(call.portal(), call.params()))
                 .add("crm.settings.mode.get", call -> IntNode.valueOf(modeId(call.portal().settings().crmMode())))
                 .add("crm.enum.settings.mode", call -> modes())
+                .add("crm.enum.ownertype", call -> CrmFieldDescriptions.enumeration("ownertype"))
+                .add("crm.enum.activitytype", call -> CrmFieldDescriptions.enumeration("activitytype"))
+                .add("crm.enum.activitydirection", call -> CrmFieldDescriptions.enumeration("activitydirection"))
+                .add("crm.activity.communication.fields", call -> CrmFieldDescriptions.of("communication"))
+                .add("crm.status.entity.items", call -> guideItems(call.portal(), call.params()))
                 .add("crm.activity.fields", call -> CrmFieldDescriptions.of("activity"))
                 .add("crm.activity.add", call -> {
                     ObjectNode fields = objectParam(call.params(), "fields");
@@ -102,6 +107,23 @@ final class CrmMethods {
                     .putNull("SYMBOL_CODE").putNull("SYMBOL_CODE_SHORT");
         }
         return modes;
+    }
+
+    /**
+     * One reference guide's values, by SORT, as {NAME, SORT, STATUS_ID} (crm-status-entity-items.md;
+     * CCrmStatusRestProxy::getEntityItems): the guide named in any case; an unknown one has none.
+     */
+    private static JsonNode guideItems(Portal portal, Params p) {
+        String entityId = p.text("entityId").or(() -> p.text("ENTITY_ID")).map(String::trim).orElse("");
+        if (entityId.isEmpty()) {
+            throw RestError.of("ERROR_CORE", "The parameter entityId is not defined or invalid.");
+        }
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        for (ObjectNode row : portal.store(CrmStatusStore.class).guide(entityId.toUpperCase(Locale.ROOT))) {
+            items.addObject().put("NAME", row.path("NAME").asText()).put("SORT", row.path("SORT").asInt())
+                    .put("STATUS_ID", row.path("STATUS_ID").asText());
+        }
+        return items;
     }
 
     /**
