@@ -32,7 +32,13 @@
     this.status = status;
   }
 
-  // BX24.callMethod and callBatch called before BX24.init wait for it, as the library's do
+  Result.prototype.data = function () { return this.answer.result; };
+  Result.prototype.error = function () { return this.answer.error ? this.answer.error : false; };
+  Result.prototype.error_description = function () { return this.answer.error_description || ''; };
+  Result.prototype.more = function () { return typeof this.answer.next !== 'undefined'; };
+  Result.prototype.total = function () { return this.answer.total; };
+
+  // BX24.ready, and callMethod and callBatch called before BX24.init, wait for it, as the library's do
   function whenInit(run) {
     if (initData) { run(); } else { readyQueue.push(run); }
   }
@@ -58,11 +64,6 @@
     return { scrollWidth: Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0),
       scrollHeight: Math.max(root.scrollHeight, document.body ? document.body.scrollHeight : 0) };
   }
-  Result.prototype.data = function () { return this.answer.result; };
-  Result.prototype.error = function () { return this.answer.error ? this.answer.error : false; };
-  Result.prototype.error_description = function () { return this.answer.error_description || ''; };
-  Result.prototype.more = function () { return typeof this.answer.next !== 'undefined'; };
-  Result.prototype.total = function () { return this.answer.total; };
 
   var BX24 = {
     init: function (callback) {
@@ -72,9 +73,7 @@
         readyQueue.splice(0).forEach(function (cb) { cb(); });
       });
     },
-    ready: function (callback) {
-      if (initData) { callback(); } else { readyQueue.push(callback); }
-    },
+    ready: whenInit,
     isAdmin: function () { return !!(initData && initData.IS_ADMIN); },
     getLang: function () { return initData ? initData.LANG : 'en'; },
     getDomain: function () { return initData ? initData.DOMAIN : ''; },

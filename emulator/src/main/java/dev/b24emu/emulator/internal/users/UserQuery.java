@@ -61,13 +61,7 @@ public final class UserQuery {
             if (key.equals("ACTIVE")) { // prepareUserValue: PHP truth, "N" false
                 wanted = wanted.stream().map(v -> v.isEmpty() || v.equals("0") || v.equalsIgnoreCase("N") ? "N" : "Y").toList();
             }
-            String field = key;
-            List<String> values = wanted;
-            // a user's JSON has no department names (the emulator keeps only department IDs): UF_DEPARTMENT_NAME
-            // finds nobody, and user.search warns
-            all = all.and(search && operator.isEmpty() && WORD_SEARCHED.contains(field)
-                    ? user -> values.stream().anyMatch(words -> wordsBegin(List.of(text(user.get(field))), words))
-                    : condition(field, operator, values));
+            all = all.and(condition(key, operator, wanted, search && operator.isEmpty() && WORD_SEARCHED.contains(key)));
         }
         return all;
     }
@@ -84,7 +78,15 @@ public final class UserQuery {
         return order.equalsIgnoreCase("DESC") ? bySort.reversed() : bySort;
     }
 
-    private static Predicate<JsonNode> condition(String key, String operator, List<String> wanted) {
+    /**
+     * One key's test; with {@code wordSearch} (user.search's NAME...UF_DEPARTMENT_NAME) each word given begins a word of
+     * the field. A user's JSON has no department names (the emulator keeps only their IDs): UF_DEPARTMENT_NAME finds
+     * nobody, and user.search warns.
+     */
+    private static Predicate<JsonNode> condition(String key, String operator, List<String> wanted, boolean wordSearch) {
+        if (wordSearch) {
+            return user -> wanted.stream().anyMatch(words -> wordsBegin(List.of(text(user.get(key))), words));
+        }
         if (key.equals("NAME_SEARCH") || key.equals("FIND")) {
             return user -> wanted.stream().anyMatch(words -> nameMatches(user, words));
         }

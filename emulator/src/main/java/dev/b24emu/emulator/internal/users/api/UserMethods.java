@@ -87,11 +87,10 @@ final class UserMethods {
     private static ListResult get(RestCall call, boolean search) {
         Params p = call.params();
         JsonNode tree = p.tree();
-        JsonNode filter = p.node("FILTER").filter(JsonNode::isObject).orElse(tree);
+        ObjectNode filter = (ObjectNode) p.node("FILTER").filter(JsonNode::isObject).orElse(tree);
         Map<String, JsonNode> keys = new java.util.LinkedHashMap<>();
         filter.fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue()));
-        if (search && keys.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("UF_DEPARTMENT_NAME")
-                && Params.scalarText(keys.get(k)).filter(v -> !v.isBlank()).isPresent())) {
+        if (search && new Params(filter).text("UF_DEPARTMENT_NAME").filter(v -> !v.isBlank()).isPresent()) {
             call.warn("UF_DEPARTMENT_NAME: the emulator keeps department IDs but no department names, so no user matches");
         }
         UserFieldSet visible = UserFieldSet.of(call.caller().scopes());
@@ -111,7 +110,10 @@ final class UserMethods {
         return new ListResult(page, (long) start + PAGE_SIZE < found.size() ? start + PAGE_SIZE : null, found.size());
     }
 
-    /** prepareSelectedAllowedFields: no SELECT, or "*", keeps every field; otherwise the named ones and, for "UF_*", UF_ ones. */
+    /**
+     * prepareSelectedAllowedFields: no SELECT, or "*", keeps every field; otherwise the named ones and, for "UF_*",
+     * the UF_ ones.
+     */
     private static ObjectNode selected(ObjectNode user, List<String> select) {
         if (select.isEmpty() || select.contains("*")) {
             return user;
