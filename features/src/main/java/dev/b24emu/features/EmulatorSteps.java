@@ -172,6 +172,29 @@ public class EmulatorSteps {
                 .post(ctx.controlPath("/clock")).then().statusCode(200);
     }
 
+    /** The portal's clock stopped at that instant: times in answers are then exact. */
+    @Given("the portal clock stands still at {string}")
+    public void standStill(String instant) {
+        requireEmulator();
+        RestAssured.given().contentType("application/json").body(Map.of("freeze", true))
+                .post(ctx.controlPath("/clock")).then().statusCode(200);
+        RestAssured.given().contentType("application/json").body(Map.of("set", instant))
+                .post(ctx.controlPath("/clock")).then().statusCode(200);
+    }
+
+    /** A user's TIMEMAN_STATUS set through the control API, the rest of the user as it is: their work day follows. */
+    @Given("user {int}'s time-tracking status is {string}")
+    public void timemanStatus(int id, String status) {
+        requireEmulator();
+        List<Map<String, Object>> users = RestAssured.given().get(ctx.controlPath("/users")).then().statusCode(200)
+                .extract().jsonPath().getList("");
+        Map<String, Object> user = users.stream().filter(u -> String.valueOf(id).equals(String.valueOf(u.get("ID"))))
+                .findFirst().<Map<String, Object>>map(HashMap::new).orElseThrow(() -> new AssertionError("no user " + id));
+        user.put("TIMEMAN_STATUS", status);
+        RestAssured.given().contentType("application/json").body(user).post(ctx.controlPath("/users")).then()
+                .statusCode(201);
+    }
+
     @When("the portal is reset to its seed")
     public void reset() {
         requireEmulator();

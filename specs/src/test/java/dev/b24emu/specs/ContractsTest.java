@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(116, CONTRACTS.methods().size());
+        assertEquals(121, CONTRACTS.methods().size());
     }
 
     /**

@@ -123,7 +123,8 @@ final class Batch implements RestMethod {
         validator.check(caller, method.name(), tree, call::warn);
         long started = System.nanoTime();
         try {
-            return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.warnings(), start));
+            return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.clientAddress(),
+                    call.warnings(), start));
         } finally {
             Limits.spend(caller.portal(), method.name(), started); // each command counts against its own method
         }

@@ -12,10 +12,12 @@ import java.util.function.Consumer;
  * One call of a REST method as its handler sees it: who calls, with which parameters, at which address, and a way to
  * report what the call did that the contract rules out but the real server accepts.
  *
+ * @param clientAddress the client's IP address ($_SERVER['REMOTE_ADDR']: where a work day was closed from), or ""
  * @param start when the call started on the portal's clock: the time block's start, so a method that answers the
  *              time (server.time) agrees with the envelope's date_start
  */
-public record RestCall(Caller caller, Params params, Endpoints endpoints, Consumer<String> warnings, Instant start) {
+public record RestCall(Caller caller, Params params, Endpoints endpoints, String clientAddress,
+                       Consumer<String> warnings, Instant start) {
     public Portal portal() {
         return caller.portal();
     }

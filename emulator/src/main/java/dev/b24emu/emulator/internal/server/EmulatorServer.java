@@ -44,6 +44,8 @@ import dev.b24emu.emulator.internal.rest.RestService;
 import dev.b24emu.emulator.internal.rest.SystemMethods;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
+import dev.b24emu.emulator.internal.timeman.WorkDays;
+import dev.b24emu.emulator.internal.timeman.api.TimemanArea;
 import dev.b24emu.emulator.internal.tls.HostProxy;
 import dev.b24emu.emulator.internal.tls.LocalCa;
 import dev.b24emu.emulator.internal.tls.Tls;
@@ -272,7 +274,8 @@ public final class EmulatorServer implements AutoCloseable {
     private List<Area> areas(SelfGuard self, WidgetPublisher widgets, CallService calls, BuiltInCalls builtIn,
                              CallCardService cards, FollowUps followUps) {
         return List.of(
-                new UsersArea(),
+                new UsersArea(new WorkDays()),
+                new TimemanArea(),
                 new CrmArea(),
                 new OutboundArea(portals),
                 new EventsArea(self),

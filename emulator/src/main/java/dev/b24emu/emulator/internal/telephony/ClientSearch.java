@@ -7,6 +7,7 @@ import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.timeman.WorkDays;
 import dev.b24emu.emulator.internal.users.User;
 
 /** telephony.externalCall.searchCrmEntities: contacts, then leads, then companies with the number, and their responsible. */
@@ -40,7 +41,8 @@ public final class ClientSearch {
         ObjectNode assigned = JsonNodeFactory.instance.objectNode();
         assigned.put("ID", Long.toString(userId));
         User user = portal.store(UserStore.class).get(userId).orElse(null);
-        assigned.put("TIMEMAN_STATUS", user == null ? User.TimemanStatus.UNAVAILABLE.name() : user.timemanStatus().name());
+        assigned.put("TIMEMAN_STATUS", user == null ? User.TimemanStatus.UNAVAILABLE.name()
+                : WorkDays.statusOf(portal, user).name());
         assigned.put("USER_PHONE_INNER", user == null ? null : emptyToNull(user.innerPhone()));
         assigned.put("WORK_PHONE", user == null ? null : emptyToNull(user.workPhone()));
         assigned.put("PERSONAL_PHONE", user == null ? null : emptyToNull(user.personalPhone()));

@@ -26,6 +26,7 @@ public final class RestExchange {
     private ObjectNode params;
     private String authToken;
     private String query;
+    private String clientAddress = "";
     private final List<String> warnings = new ArrayList<>();
     private Object principal;
     private String tenant;
@@ -77,6 +78,9 @@ public final class RestExchange {
     public String query() { return query; }
     public void query(String query) { this.query = query; }
     public void authToken(String token) { this.authToken = token; }
+    /** The client's IP address ($_SERVER['REMOTE_ADDR']), "" when the connection has none. */
+    public String clientAddress() { return clientAddress; }
+    public void clientAddress(String address) { this.clientAddress = address; }
 
     /** What the request did that the contract rules out but the real server would accept (journal, header). */
     public List<String> warnings() { return Collections.unmodifiableList(warnings); }

@@ -84,6 +84,9 @@ public final class RestRoute {
         RestExchange exchange = new RestExchange(request.method().name(), path,
                 Endpoints.of(request, defaultEndpoints.get()), started);
         exchange.query(request.query());
+        if (request.remoteAddress() != null) {
+            exchange.clientAddress(request.remoteAddress().hostAddress());
+        }
         String bearer = bearer(request);
         if (bearer != null) {
             exchange.authToken(bearer);

@@ -319,6 +319,9 @@ class DocExamplesTest extends AppHarness {
             case "userGetPending" -> patchControl("/voximplant/settings", "{\"userGetConfirmation\": \"pending\"}");
             case "noInfocalls" -> patchControl("/voximplant/settings", "{\"infocallMonthlyLimit\": 0}");
             case "emptyErrorCode" -> patchSettings("{\"emptyErrorCode\": true}");
+            case "expiredDay" -> given().contentType(ContentType.JSON) // user 2's day left open since yesterday
+                    .body(Map.of("ID", 2, "NAME", "Ivan", "TIMEMAN_STATUS", "EXPIRED"))
+                    .post(base() + "/_emulator/portals/" + portal.id() + "/users").then().statusCode(201);
             default -> throw new IllegalArgumentException("Unknown fixture " + name);
         }
     }
