@@ -279,3 +279,43 @@ Feature: Call follow-ups over REST 3.0 (call.followup.*)
     And the result "item.transcription.segments.0.userName" is "Ivan Operator"
     And the result "item.transcription.segments.1.userName" is "+79995550801"
     And the result "item.transcription.segments.1.end" is "00:00:07"
+
+  @emulator-only @M44 @M45 @D134
+  Scenario: A call activity's transcript is what AI processing transcribed of its call, or null
+    Given a contact "Vera Client" with phone "+79995550802"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550802 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call} |
+      | USER_ID  | 2      |
+      | DURATION | 40     |
+    Then I remember the result "CRM_ACTIVITY_ID" as "activity"
+    When I call "crm.activity.call.getTranscript" with JSON:
+      """
+      {"activityId": {activity}}
+      """
+    Then the result is "null"
+    When I call "telephony.call.attachTranscription" with JSON:
+      """
+      {"CALL_ID": "{call}", "MESSAGES": [{"SIDE": "User", "START_TIME": 1, "STOP_TIME": 3, "MESSAGE": "Good afternoon"},
+                                         {"SIDE": "Client", "START_TIME": 4, "STOP_TIME": 7, "MESSAGE": "Hello"}]}
+      """
+    And I call "crm.activity.call.getTranscript" with JSON:
+      """
+      {"activityId": {activity}}
+      """
+    Then the result "transcription" matches "^Good afternoon\nHello$"
+    When I call "crm.activity.call.getTranscript" with JSON:
+      """
+      {"activityId": 99999}
+      """
+    Then the call fails with 400 "NOT_FOUND" "Element not found"
+    Given the portal setting "aiCallProcessing" is "false"
+    When I call "crm.activity.call.getTranscript" with JSON:
+      """
+      {"activityId": {activity}}
+      """
+    Then the call fails with 403 "ACCESS_DENIED" "Access denied."

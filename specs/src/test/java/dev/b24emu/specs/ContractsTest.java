@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(121, CONTRACTS.methods().size());
+        assertEquals(122, CONTRACTS.methods().size());
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.telephony.Call;
+import dev.b24emu.emulator.internal.telephony.CallCompletion;
 import dev.b24emu.emulator.internal.telephony.CallListener;
 import dev.b24emu.emulator.internal.telephony.FinishedCall;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,6 +64,26 @@ public final class FollowUps implements CallListener {
         blocks.remove("call");
         return portal.store(FollowUpStore.class).update(row.id(), current ->
                 FollowUpSpec.over(current.orElseGet(() -> ofCall(row)), blocks, portal.now()));
+    }
+
+    /**
+     * The transcription AI call processing made of the call an activity records (crm.activity.call.getTranscript,
+     * D134): the follow-up of the external call the activity's ORIGIN_ID names (VI_ and its CALL_ID, as finish writes
+     * it), its transcription segments' texts a line each; empty when the call has none.
+     */
+    public static Optional<String> transcriptOf(Portal portal, JsonNode activity) {
+        String origin = activity.path("ORIGIN_ID").asText("");
+        if (!origin.startsWith(CallCompletion.ACTIVITY_ORIGIN)) {
+            return Optional.empty();
+        }
+        return portal.store(TelephonyStore.class).finished(origin.substring(CallCompletion.ACTIVITY_ORIGIN.length()))
+                .flatMap(row -> portal.store(FollowUpStore.class).get(row.id()))
+                .map(followUp -> followUp.blocks().get(FollowUpFields.TRANSCRIPTION))
+                .map(block -> {
+                    List<String> lines = new ArrayList<>();
+                    block.path("segments").forEach(segment -> lines.add(segment.path("text").asText("")));
+                    return String.join("\n", lines);
+                });
     }
 
     /** The follow-up of a call for a user: unknown call first, then access (call-followup-get.md). */

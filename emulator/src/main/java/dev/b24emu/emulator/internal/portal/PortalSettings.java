@@ -48,6 +48,8 @@ import java.util.Locale;
  *                            delivers it to them; the docs say "only through the application", D74)
  * @param phoneCountry        the country whose numbering plan reads numbers written without a country code (click-to-
  *                            call's PHONE_NUMBER_INTERNATIONAL), or "" for the one the portal's domain zone names (D127)
+ * @param aiCallProcessing    whether the portal's AI processes calls (crm.activity.call.getTranscript reads what it
+ *                            transcribed; off, it answers ACCESS_DENIED as a portal without it, D134)
  * @param unbindAllWithoutHandler whether event.unbind without a handler removes every online handler of the event, as
  *                            the page says (the real server answers ERROR_ARGUMENT, D128)
  */
@@ -76,7 +78,8 @@ public record PortalSettings(
 
         boolean outgoingWebhookClickToCall,
         String phoneCountry,
-        boolean unbindAllWithoutHandler) {
+        boolean unbindAllWithoutHandler,
+        boolean aiCallProcessing) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -89,7 +92,7 @@ public record PortalSettings(
     /** one instance: a server's seeds compare their settings with it, and the same object compares fastest */
     private static final PortalSettings DEFAULTS = new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false,
             ZoneId.of("UTC"), Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true,
-            true, "", false);
+            true, "", false, true);
 
     /**
      * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and
@@ -121,7 +124,7 @@ public record PortalSettings(
                 bool(merged, "cardActivityEmpty"), bool(merged, "clickToCallCreated"),
 
                 bool(merged, "outgoingWebhookClickToCall"), country(merged.get("phoneCountry")),
-                bool(merged, "unbindAllWithoutHandler"));
+                bool(merged, "unbindAllWithoutHandler"), bool(merged, "aiCallProcessing"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -161,6 +164,7 @@ public record PortalSettings(
         json.put("outgoingWebhookClickToCall", outgoingWebhookClickToCall);
         json.put("phoneCountry", phoneCountry);
         json.put("unbindAllWithoutHandler", unbindAllWithoutHandler);
+        json.put("aiCallProcessing", aiCallProcessing);
         return json;
     }
 

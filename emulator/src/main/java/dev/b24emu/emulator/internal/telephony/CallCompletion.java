@@ -17,6 +17,9 @@ import java.util.Set;
  * the finishing user and moves the call into the statistics, after which it can never be reused or finished again.
  */
 public final class CallCompletion {
+    /** How a call activity names its call in ORIGIN_ID, as the real server writes it: VI_ and the CALL_ID. */
+    public static final String ACTIVITY_ORIGIN = "VI_";
+
     static final String SUCCESS = "200";
     static final String MISSED = "304";
 
@@ -67,7 +70,7 @@ public final class CallCompletion {
                 (incoming ? "Incoming call from " : "Outgoing call to ") + call.phoneNumber(), !missed, userId,
                 incoming ? 1 : 2, call.startDate(), call.startDate().plusSeconds(duration), List.of(communication),
                 List.copyOf(call.bindings()));
-        ObjectNode fields = CrmActivities.stored(portal, draft, userId).put("ORIGIN_ID", "VI_" + call.callId());
+        ObjectNode fields = CrmActivities.stored(portal, draft, userId).put("ORIGIN_ID", ACTIVITY_ORIGIN + call.callId());
         return Long.parseLong(portal.store(CrmStore.class).addActivity(fields).get("ID").asText());
     }
 

@@ -319,6 +319,14 @@ class DocExamplesTest extends AppHarness {
             case "userGetPending" -> patchControl("/voximplant/settings", "{\"userGetConfirmation\": \"pending\"}");
             case "noInfocalls" -> patchControl("/voximplant/settings", "{\"infocallMonthlyLimit\": 0}");
             case "emptyErrorCode" -> patchSettings("{\"emptyErrorCode\": true}");
+            case "transcribedCall" -> { // a finished call of the demo contact, its transcription attached
+                String callId = register(Map.of("SHOW", 0));
+                long activity = oauth(token, "telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2,
+                        "DURATION", 95)).then().statusCode(200).extract().jsonPath().getLong("result.CRM_ACTIVITY_ID");
+                oauth(token, "telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", List.of(
+                        Map.of("SIDE", "Client", "START_TIME", 1, "STOP_TIME", 4, "MESSAGE", "Hello")))).then().statusCode(200);
+                vars.put("transcribedActivity", Long.toString(activity));
+            }
             case "expiredDay" -> given().contentType(ContentType.JSON) // user 2's day left open since yesterday
                     .body(Map.of("ID", 2, "NAME", "Ivan", "TIMEMAN_STATUS", "EXPIRED"))
                     .post(base() + "/_emulator/portals/" + portal.id() + "/users").then().statusCode(201);

@@ -230,6 +230,39 @@ class FollowUpApiTest extends EmulatorHarness {
         given().get(control("/followups")).then().statusCode(200).body("size()", equalTo(1));
     }
 
+    /** crm.activity.call.getTranscript reads what AI processing transcribed of a call activity's call (D134). */
+    @Test
+    void aCallActivitysTranscriptIsItsFollowUpsTranscriptionOrNull() {
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
+        int activity = call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 65))
+                .then().statusCode(200).extract().path("result.CRM_ACTIVITY_ID");
+        call("crm.activity.call.getTranscript", Map.of("activityId", activity)).then().statusCode(200)
+                .body("result", nullValue());
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", List.of(
+                Map.of("SIDE", "User", "START_TIME", 1, "STOP_TIME", 3, "MESSAGE", "Good afternoon"),
+                Map.of("SIDE", "Client", "START_TIME", 4, "STOP_TIME", 62, "MESSAGE", "Hello")))).then().statusCode(200);
+        call("crm.activity.call.getTranscript", Map.of("activityId", Integer.toString(activity))).then().statusCode(200)
+                .body("result.transcription", equalTo("Good afternoon\nHello"));
+        // an activity of no transcribed call: null; no activity: NOT_FOUND; the parameter bound as a controller binds it
+        int meeting = call("crm.activity.add", Map.of("fields", Map.of("OWNER_TYPE_ID", 3, "OWNER_ID", 1, "TYPE_ID", 2,
+                "SUBJECT", "Call back", "COMMUNICATIONS", List.of(Map.of("VALUE", "+79990000001")))))
+                .then().statusCode(200).extract().path("result");
+        call("crm.activity.call.getTranscript", Map.of("activityId", meeting)).then().statusCode(200)
+                .body("result", nullValue());
+        call("crm.activity.call.getTranscript", Map.of("activityId", 99999)).then().statusCode(400)
+                .body("error", equalTo("NOT_FOUND")).body("error_description", equalTo("Element not found"));
+        call("crm.activity.call.getTranscript", Map.of()).then().statusCode(400)
+                .body("error", equalTo("100")).body("error_description", equalTo("Could not find value for parameter {activityId}"));
+        call("crm.activity.call.getTranscript", Map.of("activityId", "first")).then().statusCode(400)
+                .body("error_description", equalTo("Invalid value first to match with parameter {activityId}. Should be value of type int."));
+        // a portal whose AI does not process calls
+        given().contentType(ContentType.JSON).body(Map.of("aiCallProcessing", false))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        call("crm.activity.call.getTranscript", Map.of("activityId", activity)).then().statusCode(403)
+                .body("error", equalTo("ACCESS_DENIED")).body("error_description", equalTo("Access denied."));
+    }
+
     @Test
     void fieldListAndGetDescribeTheEighteenRootFields() {
         v3("call.followup.field.list", "{\"select\":[\"type\",\"name\",\"description\"]}").then().statusCode(200)

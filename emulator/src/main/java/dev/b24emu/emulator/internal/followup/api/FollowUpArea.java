@@ -19,8 +19,9 @@ import dev.b24emu.emulator.internal.users.UserStore;
 import java.util.List;
 
 /**
- * AI follow-ups of calls (REST 3.0 call.followup.*): the follow-ups of each portal, their seed field, and the
- * control endpoints that add AI blocks to a finished call or seed a follow-up of its own.
+ * AI follow-ups of calls (REST 3.0 call.followup.*) and the transcriptions they hold (crm.activity.call.getTranscript):
+ * the follow-ups of each portal, their seed field, and the control endpoints that add AI blocks to a finished call or
+ * seed a follow-up of its own.
  */
 public final class FollowUpArea implements Area {
     /**
@@ -54,6 +55,7 @@ public final class FollowUpArea implements Area {
     @Override
     public void methods(MethodTable methods) {
         new FollowUpMethods(followUps).register(methods);
+        CallTranscriptMethod.register(methods);
     }
 
     @Override
