@@ -39,6 +39,14 @@ class FollowUpApiTest extends EmulatorHarness {
                 .extract().jsonPath();
     }
 
+    /** The answer of finish to an incoming call from the demo contact, taken by user 2 for 65 s. */
+    private JsonPath finishedCall() {
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
+        return call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 65))
+                .then().statusCode(200).extract().jsonPath().setRootPath("result");
+    }
+
     /** A REST 3.0 call through the portal's incoming webhook (its user 1 is an administrator). */
     private Response v3(String method, String body) {
         return given().contentType(ContentType.JSON).body(body).post(webhook.replace("/rest/", "/rest/api/") + method);
@@ -199,10 +207,9 @@ class FollowUpApiTest extends EmulatorHarness {
 
     @Test
     void aTranscriptionAttachedToAFinishedCallMakesItsFollowUpAndTheControlApiAddsBlocks() {
-        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
-                "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
-        int statId = call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 65))
-                .then().statusCode(200).extract().path("result.ID");
+        JsonPath finished = finishedCall();
+        String callId = finished.getString("CALL_ID");
+        int statId = finished.getInt("ID");
         call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", List.of(
                 Map.of("SIDE", "User", "START_TIME", 1, "STOP_TIME", 3, "MESSAGE", "Good afternoon"),
                 Map.of("SIDE", "Client", "START_TIME", 4, "STOP_TIME", 62, "MESSAGE", "Hello")))).then().statusCode(200);
@@ -233,10 +240,9 @@ class FollowUpApiTest extends EmulatorHarness {
     /** crm.activity.call.getTranscript reads what AI processing transcribed of a call activity's call (D134). */
     @Test
     void aCallActivitysTranscriptIsItsFollowUpsTranscriptionOrNull() {
-        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
-                "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
-        int activity = call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 65))
-                .then().statusCode(200).extract().path("result.CRM_ACTIVITY_ID");
+        JsonPath finished = finishedCall();
+        String callId = finished.getString("CALL_ID");
+        int activity = finished.getInt("CRM_ACTIVITY_ID");
         call("crm.activity.call.getTranscript", Map.of("activityId", activity)).then().statusCode(200)
                 .body("result", nullValue());
         call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", List.of(
