@@ -316,3 +316,83 @@ Feature: What SDKs and connectors call first
     When I call "user.option.get" as application "local.operator" with:
       | option | missing |
     Then the result is "null"
+
+  @M46 @M47 @D135 @emulator-only
+  Scenario: The company structure is listed depth first, or by a field, and filtered by its fields
+    When I call "department.get"
+    Then the call succeeds
+    And the result items "ID" are "1, 3, 2"
+    And the response "total" is the number 3
+    And the result "0" has the keys "ID, NAME, SORT, UF_HEAD"
+    And the result "1.PARENT" is "1"
+    And the result "1.SORT" is the number 400
+    When I call "department.get" with JSON:
+      """
+      {"sort": "NAME", "order": "DESC", "PARENT": 1}
+      """
+    Then the result items "NAME" are "Sales Department, Customer Support"
+    When I call "department.get" with JSON:
+      """
+      {"FILTER": {"NAME": "customer support"}}
+      """
+    Then the result items "ID" are "3"
+    When I call "department.fields"
+    Then the result "PARENT" is "Parent Department"
+
+  @M48 @M49 @M50 @D135 @emulator-only
+  Scenario: An administrator adds, changes and deletes departments; the pages' errors
+    When I call "department.add" with JSON:
+      """
+      {"NAME": "Muggle Studies Department", "SORT": 450, "UF_HEAD": 1, "PARENT": 2}
+      """
+    Then the result is "4"
+    When I call "department.add" with JSON:
+      """
+      {"PARENT": 2}
+      """
+    Then the call fails with 400 "ERROR_CORE" "The department name is not provided.<br>"
+    When I call "department.add" with JSON:
+      """
+      {"NAME": "Board"}
+      """
+    Then the call fails with 400 "ERROR_CORE" "There can only be one top-level department in the company structure"
+    When I call "department.update" with JSON:
+      """
+      {"ID": 4, "NAME": "Department of Secrets", "PARENT": 1}
+      """
+    Then the result is "true"
+    When I call "department.get" with JSON:
+      """
+      {"ID": 4}
+      """
+    Then the result "0.NAME" is "Department of Secrets"
+    And the result "0.PARENT" is "1"
+    When I call "department.update" with JSON:
+      """
+      {"ID": 40, "NAME": "Nowhere"}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Department not found"
+    When I call "department.delete" with JSON:
+      """
+      {"ID": 4}
+      """
+    Then the result is "true"
+    Given an application "local.structure" with scopes "department" installed by user 2
+    When I call "department.add" as application "local.structure" with JSON:
+      """
+      {"NAME": "Shadow", "PARENT": 1}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Access denied"
+
+  @M30 @D135 @emulator-only
+  Scenario: user.search finds users by the names of their departments
+    When I call "user.search" with JSON:
+      """
+      {"UF_DEPARTMENT_NAME": "demo"}
+      """
+    Then the result items "ID" are "1, 2, 3, 4"
+    When I call "user.search" with JSON:
+      """
+      {"UF_DEPARTMENT_NAME": "sales"}
+      """
+    Then the result has 0 items

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Access codes (api-reference/common/system/access-name.md): what user.access checks a user against and access.name
  * names, as the main module's access providers give them (CAccess, authproviders.php; specs/DECISIONS.md D129). A user
- * holds U&lt;id&gt;, G2 (everyone) and AU (any authorised user), G1 when an administrator, and D&lt;id&gt; and
- * DR&lt;id&gt; for each of its departments (the intranet provider's codes; the emulator keeps no department tree, so a
- * department's code with subdepartments is its own).
+ * holds U&lt;id&gt;, G2 (everyone) and AU (any authorised user), G1 when an administrator, D&lt;id&gt; for each of
+ * its departments and DR&lt;id&gt; ("with subdepartments") for each of them and each department above them (the
+ * intranet provider's codes).
  */
 public final class AccessCodes {
     private static final Pattern USER = Pattern.compile("^U([0-9]{1,18})$");
@@ -30,28 +30,29 @@ public final class AccessCodes {
     private AccessCodes() {
     }
 
-    /** The codes a user holds. */
-    public static List<String> of(User user) {
+    /** The codes a user holds in the portal's structure. */
+    public static List<String> of(User user, DepartmentStore structure) {
         List<String> codes = new ArrayList<>(List.of("U" + user.id(), "G2", "AU"));
         if (user.admin()) {
             codes.add("G1");
         }
         for (long department : user.departments()) {
             codes.add("D" + department);
-            codes.add("DR" + department);
+            List<Long> above = structure.withAncestors(department);
+            (above.isEmpty() ? List.of(department) : above).forEach(id -> codes.add("DR" + id));
         }
-        return codes;
+        return codes.stream().distinct().toList();
     }
 
     /**
      * CUser::CanAccess: G2 is everyone, AU every authorised user, any other code the user's own; no code, or only
      * empty ones, is false.
      */
-    public static boolean holdsAny(User user, List<String> codes) {
+    public static boolean holdsAny(User user, List<String> codes, DepartmentStore structure) {
         if (codes.contains("G2") || codes.contains("AU")) {
             return true;
         }
-        List<String> held = of(user);
+        List<String> held = of(user, structure);
         return codes.stream().map(String::trim).anyMatch(code -> !code.isEmpty() && held.contains(code));
     }
 

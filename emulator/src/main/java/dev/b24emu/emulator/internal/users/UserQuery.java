@@ -80,8 +80,7 @@ public final class UserQuery {
 
     /**
      * One key's test; with {@code wordSearch} (user.search's NAME...UF_DEPARTMENT_NAME) each word given begins a word of
-     * the field. A user's JSON has no department names (the emulator keeps only their IDs): UF_DEPARTMENT_NAME finds
-     * nobody, and user.search warns.
+     * the field (user.search puts the names of a user's departments in UF_DEPARTMENT_NAME while it matches).
      */
     private static Predicate<JsonNode> condition(String key, String operator, List<String> wanted, boolean wordSearch) {
         if (wordSearch) {

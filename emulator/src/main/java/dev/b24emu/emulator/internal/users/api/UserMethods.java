@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.internal.users.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.rest.MethodTable;
@@ -11,6 +10,8 @@ import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.users.Access;
 import dev.b24emu.emulator.internal.users.AccessCodes;
+import dev.b24emu.emulator.internal.users.Department;
+import dev.b24emu.emulator.internal.users.DepartmentStore;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserEditing;
 import dev.b24emu.emulator.internal.users.UserFieldSet;
@@ -31,8 +32,9 @@ import java.util.function.Predicate;
  * the fields of that level (specs/DECISIONS.md D54).
  */
 final class UserMethods {
-    private static final int PAGE_SIZE = 50;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** the search field user.search finds users by their departments' names with */
+    private static final String DEPARTMENT_NAME = "UF_DEPARTMENT_NAME";
 
     private UserMethods() {
     }
@@ -90,24 +92,25 @@ final class UserMethods {
         ObjectNode filter = (ObjectNode) p.node("FILTER").filter(JsonNode::isObject).orElse(tree);
         Map<String, JsonNode> keys = new java.util.LinkedHashMap<>();
         filter.fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue()));
-        if (search && new Params(filter).text("UF_DEPARTMENT_NAME").filter(v -> !v.isBlank()).isPresent()) {
-            call.warn("UF_DEPARTMENT_NAME: the emulator keeps department IDs but no department names, so no user matches");
-        }
         UserFieldSet visible = UserFieldSet.of(call.caller().scopes());
         Predicate<JsonNode> matches = UserQuery.filter(keys, visible, search);
+        DepartmentStore structure = call.portal().store(DepartmentStore.class);
         List<ObjectNode> found = new ArrayList<>();
         for (User user : call.portal().store(UserStore.class).all()) {
             ObjectNode json = UserFields.toJson(user, visible);
-            if (matches.test(json)) {
+            if (search) { // what user.search's UF_DEPARTMENT_NAME searches: the names of the user's departments
+                json.put(DEPARTMENT_NAME, String.join(" ", user.departments().stream()
+                        .flatMap(id -> structure.get(id).map(Department::name).stream()).toList()));
+            }
+            boolean matched = matches.test(json);
+            json.remove(DEPARTMENT_NAME);
+            if (matched) {
                 found.add(json);
             }
         }
         found.sort(UserQuery.order(p.textOrEmpty("SORT"), p.textOrEmpty("ORDER")));
         List<String> select = p.node("SELECT").filter(JsonNode::isContainerNode).map(Params::scalars).orElse(List.of());
-        int start = (int) Math.max(0, Math.min(Integer.MAX_VALUE, p.phpInt("start")));
-        ArrayNode page = JsonNodeFactory.instance.arrayNode();
-        found.stream().skip(start).limit(PAGE_SIZE).map(user -> selected(user, select)).forEach(page::add);
-        return new ListResult(page, (long) start + PAGE_SIZE < found.size() ? start + PAGE_SIZE : null, found.size());
+        return ListResult.page(found.stream().map(user -> selected(user, select)).toList(), p.phpInt("start"));
     }
 
     /**
@@ -138,7 +141,8 @@ final class UserMethods {
         }
         List<String> codes = AccessCodes.requested(call.params().node("ACCESS").orElse(null));
         return NODES.booleanNode(call.portal().store(UserStore.class).get(call.userId())
-                .map(user -> AccessCodes.holdsAny(user, codes)).orElse(false));
+                .map(user -> AccessCodes.holdsAny(user, codes, call.portal().store(DepartmentStore.class)))
+                .orElse(false));
     }
 
     /** access.name (api-reference/common/system/access-name.md): false without a list of codes, else their names. */

@@ -8,6 +8,7 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.users.DepartmentStore;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserFields;
 import dev.b24emu.emulator.internal.users.UserStore;
@@ -16,8 +17,8 @@ import dev.b24emu.emulator.internal.users.WorkDayStatus;
 import java.util.List;
 
 /**
- * The portal's employees: user.get, user.current, user.fields, user.update, user.add, profile; the users control
- * endpoints; the "users" seed field.
+ * The portal's employees and its company structure: user.get, user.current, user.fields, user.update, user.add,
+ * profile, department.*; the users control endpoints; the "users" and "departments" seed fields.
  */
 public final class UsersArea implements Area {
     private final WorkDayStatus workDays;
@@ -28,17 +29,19 @@ public final class UsersArea implements Area {
 
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("users", UserStore.class, portal -> new UserStore()));
+        return List.of(StoreType.of("users", UserStore.class, portal -> new UserStore()),
+                StoreType.of("departments", DepartmentStore.class, portal -> new DepartmentStore()));
     }
 
     @Override
     public List<SeedSection> seedSections() {
-        return List.of(UserStore.seedSection());
+        return List.of(UserStore.seedSection(), DepartmentStore.seedSection());
     }
 
     @Override
     public void methods(MethodTable methods) {
         UserMethods.register(methods);
+        DepartmentMethods.register(methods);
     }
 
     @Override
