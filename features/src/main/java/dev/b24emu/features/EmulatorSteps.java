@@ -195,6 +195,26 @@ public class EmulatorSteps {
                 .statusCode(201);
     }
 
+    /** The last notification the portal sent: im.notify.* has no messenger to show in, the control API lists them. */
+    @Then("the last notification went to user {int} from user {int} saying {string}")
+    public void lastNotification(int to, int from, String message) {
+        requireEmulator();
+        List<Map<String, Object>> sent = RestAssured.given().get(ctx.controlPath("/notifications")).then()
+                .statusCode(200).extract().jsonPath().getList("");
+        assertTrue(!sent.isEmpty(), "no notification was sent");
+        Map<String, Object> last = sent.get(sent.size() - 1);
+        assertEquals(List.of(to, from, message), List.of(last.get("TO_USER_ID"), last.get("FROM_USER_ID"),
+                last.get("NOTIFY_MESSAGE")), () -> "the last notification: " + last);
+    }
+
+    @Then("user {int} has {int} notification(s)")
+    public void notificationCount(int to, int count) {
+        requireEmulator();
+        List<Integer> recipients = RestAssured.given().get(ctx.controlPath("/notifications")).then().statusCode(200)
+                .extract().jsonPath().getList("TO_USER_ID", Integer.class);
+        assertEquals(count, recipients.stream().filter(id -> id == to).count(), () -> "recipients " + recipients);
+    }
+
     @When("the portal is reset to its seed")
     public void reset() {
         requireEmulator();

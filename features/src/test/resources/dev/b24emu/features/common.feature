@@ -396,3 +396,45 @@ Feature: What SDKs and connectors call first
       {"UF_DEPARTMENT_NAME": "sales"}
       """
     Then the result has 0 items
+
+  @M51 @M53 @D136 @emulator-only
+  Scenario: A connector tells a user of a missed call; an application's system notification carries its name
+    When I call "im.notify.personal.add" with:
+      | USER_ID | 2                          |
+      | MESSAGE | Please call Ivan Petrov back |
+    Then the result is "1"
+    And the last notification went to user 2 from user 1 saying "Please call Ivan Petrov back"
+    Given an application "local.pbx" with scopes "im, telephony"
+    When I call "im.notify.system.add" as application "local.pbx" with:
+      | USER_ID | 3                              |
+      | MESSAGE | Missed call from +79990000001 |
+    Then the result is "2"
+    And the last notification went to user 3 from user 0 saying "local.pbx#BR#Missed call from +79990000001"
+    When I call "im.notify.system.add" with JSON:
+      """
+      {"USER_ID": 3, "MESSAGE": "   "}
+      """
+    Then the call fails with 400 "MESSAGE_EMPTY" "Message can't be empty"
+    When I call "im.notify.system.add" with:
+      | MESSAGE | hi |
+    Then the call fails with 400 "USER_ID_EMPTY" "User ID can't be empty"
+
+  @M52 @M54 @D136 @emulator-only
+  Scenario: An application's tag replaces its earlier notification, and deletes it
+    Given an application "local.pbx" with scopes "im"
+    When I call "im.notify.system.add" as application "local.pbx" with:
+      | USER_ID | 2          |
+      | MESSAGE | 1 missed   |
+      | TAG     | MISSED_101 |
+    And I call "im.notify.system.add" as application "local.pbx" with:
+      | USER_ID | 2          |
+      | MESSAGE | 2 missed   |
+      | TAG     | MISSED_101 |
+    Then user 2 has 1 notification
+    And the last notification went to user 2 from user 0 saying "local.pbx#BR#2 missed"
+    When I call "im.notify.delete" as application "local.pbx" with:
+      | TAG | MISSED_101 |
+    Then the result is "true"
+    And user 2 has 0 notifications
+    When I call "im.notify.delete"
+    Then the call fails with 403 "ACCESS_DENIED" "Access denied! Client ID not specified"

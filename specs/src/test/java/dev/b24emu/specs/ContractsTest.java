@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(127, CONTRACTS.methods().size());
+        assertEquals(131, CONTRACTS.methods().size());
     }
 
     /**

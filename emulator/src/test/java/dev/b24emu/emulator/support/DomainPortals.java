@@ -18,6 +18,8 @@ import dev.b24emu.emulator.internal.portal.SeedFormat;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
+import dev.b24emu.emulator.internal.timeman.WorkDayStore;
+import dev.b24emu.emulator.internal.users.DepartmentStore;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.voximplant.CallStatistics;
 import dev.b24emu.emulator.internal.voximplant.VoximplantSeed;
@@ -46,9 +48,12 @@ public final class DomainPortals {
                 Portal.Bounds.defaults(), PortalRegistry.DEFAULT_MAX_PORTALS);
         List<SeedSection> sections = new ArrayList<>(CrmSeed.sections());
         sections.add(0, UserStore.seedSection());
+        sections.add(1, DepartmentStore.seedSection());
         sections.add(VoximplantSeed.section());
         registry.define(List.of(
                 StoreType.of("users", UserStore.class, p -> new UserStore()),
+                StoreType.of("departments", DepartmentStore.class, p -> new DepartmentStore()),
+                StoreType.of("workdays", WorkDayStore.class, p -> new WorkDayStore()),
                 StoreType.of("crm", CrmStore.class, p -> new CrmStore(p.bounds().crmObjects(), p.bounds().crmMegabytes(), p.id())),
                 StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, p -> new CrmStatusStore()),
                 StoreType.of("deliveries", DeliveryJournal.class, p -> new DeliveryJournal(100)),

@@ -20,6 +20,7 @@ import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.api.EventsArea;
 import dev.b24emu.emulator.internal.followup.FollowUps;
 import dev.b24emu.emulator.internal.followup.api.FollowUpArea;
+import dev.b24emu.emulator.internal.im.api.ImArea;
 import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
@@ -280,6 +281,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new OutboundArea(portals),
                 new EventsArea(self),
                 apps,
+                new ImArea(),
                 new PlacementsArea(self),
                 new TelephonyArea(portals, calls),
                 new VoximplantArea(builtIn, calls),
