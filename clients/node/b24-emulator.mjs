@@ -40,6 +40,7 @@ export const ENDPOINTS = Object.freeze([
   ['POST', '/_emulator/portals/{id}/apps'],
   ['POST', '/_emulator/portals/{id}/trigger'],
   ['GET', '/_emulator/portals/{id}/calls'],
+  ['GET', '/_emulator/portals/{id}/notifications'],
   ['POST', '/_emulator/portals/{id}/click-to-call'],
 ].map(Object.freeze));
 
@@ -188,6 +189,9 @@ export class Portal {
   clickToCall(fields) { return this.#call('POST', '/click-to-call', { body: fields }); }
 
   calls() { return this.#call('GET', '/calls'); }
+
+  /** The notifications sent with im.notify.*, oldest first (TO_USER_ID, FROM_USER_ID, NOTIFY_MESSAGE, ...). */
+  notifications() { return this.#call('GET', '/notifications'); }
 
   /** Every REST call the portal served, oldest first (of one method, in any case, if given). */
   requests(method) { return this.#call('GET', '/requests', { query: { method } }); }

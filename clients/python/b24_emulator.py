@@ -52,6 +52,7 @@ ENDPOINTS = (
     ("POST", "/_emulator/portals/{id}/apps"),
     ("POST", "/_emulator/portals/{id}/trigger"),
     ("GET", "/_emulator/portals/{id}/calls"),
+    ("GET", "/_emulator/portals/{id}/notifications"),
     ("POST", "/_emulator/portals/{id}/click-to-call"),
 )
 
@@ -226,6 +227,10 @@ class Portal:
 
     def calls(self):
         return self._call("GET", "/calls")
+
+    def notifications(self):
+        """The notifications sent with im.notify.*, oldest first (TO_USER_ID, FROM_USER_ID, NOTIFY_MESSAGE, ...)."""
+        return self._call("GET", "/notifications")
 
     def requests(self, method=None):
         """Every REST call the portal served, oldest first (of one method, in any case, if given)."""

@@ -47,6 +47,7 @@ final class Emulator
         ['POST', '/_emulator/portals/{id}/apps'],
         ['POST', '/_emulator/portals/{id}/trigger'],
         ['GET', '/_emulator/portals/{id}/calls'],
+        ['GET', '/_emulator/portals/{id}/notifications'],
         ['POST', '/_emulator/portals/{id}/click-to-call'],
     ];
 

@@ -110,6 +110,12 @@ final class Portal
         return $this->call('GET', '/calls');
     }
 
+    /** The notifications sent with im.notify.*, oldest first (TO_USER_ID, FROM_USER_ID, NOTIFY_MESSAGE, ...). */
+    public function notifications(): array
+    {
+        return $this->call('GET', '/notifications');
+    }
+
     /** Every REST call the portal served, oldest first (of one method, in any case, if given). */
     public function requests(?string $method = null): array
     {

@@ -63,7 +63,7 @@ class PortalSeedTest {
         assertThrows(IOException.class, () -> read("{\"contacts\": [{\"NAME\": "));
         assertEquals(0, assertThrows(SeedException.class, () -> read("{\"contacts\": null, \"users\": 5}"))
                 .getMessage().indexOf("Seed field 'users'"));
-        assertEquals("Unknown seed field 'contact'; a seed has companies, contacts, crmExclusions, crmStatuses, deals, leads, settings, users, voximplant",
+        assertEquals("Unknown seed field 'contact'; a seed has companies, contacts, crmExclusions, crmStatuses, deals, departments, leads, settings, users, voximplant",
                 assertThrows(SeedException.class, () -> read("{\"contact\": []}")).getMessage());
         assertEquals("Seed field 'users' appears twice",
                 assertThrows(SeedException.class, () -> read("{\"users\": [], \"users\": []}")).getMessage());
