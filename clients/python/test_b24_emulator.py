@@ -71,10 +71,10 @@ class ControlClientTest(unittest.TestCase):
         self.assertIn("telephony.externalcall.register 200", str(failure.exception))
         rest(self.portal.webhook_url, "telephony.externalcall.finish", {"CALL_ID": call_id, "USER_ID": 2, "DURATION": 35})
         self.assertEqual(1, len(self.portal.calls()["finished"]))
-        rest(self.portal.webhook_url, "im.notify.personal.add", {"USER_ID": 2, "MESSAGE": "Call the client back"})
-        self.assertEqual(["Call the client back"], [n["NOTIFY_MESSAGE"] for n in self.portal.notifications()])
         self.assertEqual(["telephony.externalcall.register", "telephony.externalcall.finish"],
                          [e["method"] for e in emulator.requests(portal=self.portal.id)])
+        rest(self.portal.webhook_url, "im.notify.personal.add", {"USER_ID": 2, "MESSAGE": "Call the client back"})
+        self.assertEqual(["Call the client back"], [n["NOTIFY_MESSAGE"] for n in self.portal.notifications()])
         self.assertEqual(self.portal.id, emulator.portal(self.portal.id).id)
         self.assertIn(self.portal.id, [p.id for p in emulator.portals()])
 

@@ -61,10 +61,10 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
     await assert.rejects(portal.assertCalled('telephony.externalcall.finish'), /telephony\.externalcall\.register 200/);
     await rest(`${portal.webhookUrl}telephony.externalcall.finish`, { CALL_ID: registered.result.CALL_ID, USER_ID: 2, DURATION: 35 });
     assert.equal((await portal.calls()).finished.length, 1);
-    await rest(`${portal.webhookUrl}im.notify.personal.add`, { USER_ID: 2, MESSAGE: 'Call the client back' });
-    assert.deepEqual((await portal.notifications()).map((n) => n.NOTIFY_MESSAGE), ['Call the client back']);
     assert.deepEqual((await emulator.requests({ portal: portal.id })).map((e) => e.method),
       ['telephony.externalcall.register', 'telephony.externalcall.finish']);
+    await rest(`${portal.webhookUrl}im.notify.personal.add`, { USER_ID: 2, MESSAGE: 'Call the client back' });
+    assert.deepEqual((await portal.notifications()).map((n) => n.NOTIFY_MESSAGE), ['Call the client back']);
     assert.equal((await emulator.portal(portal.id)).webhookUrl, portal.webhookUrl);
     assert.ok((await emulator.portals()).some((p) => p.id === portal.id));
   });

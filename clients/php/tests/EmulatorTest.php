@@ -96,10 +96,10 @@ final class EmulatorTest extends TestCase
         self::rest($this->portal->webhookUrl . 'telephony.externalcall.finish',
             ['CALL_ID' => $registered['result']['CALL_ID'], 'USER_ID' => 2, 'DURATION' => 35]);
         self::assertCount(1, $this->portal->calls()['finished']);
-        self::rest($this->portal->webhookUrl . 'im.notify.personal.add', ['USER_ID' => 2, 'MESSAGE' => 'Call the client back']);
-        self::assertSame(['Call the client back'], array_column($this->portal->notifications(), 'NOTIFY_MESSAGE'));
         self::assertSame(['telephony.externalcall.register', 'telephony.externalcall.finish'],
             array_column(self::$emulator->requests(portal: $this->portal->id), 'method'));
+        self::rest($this->portal->webhookUrl . 'im.notify.personal.add', ['USER_ID' => 2, 'MESSAGE' => 'Call the client back']);
+        self::assertSame(['Call the client back'], array_column($this->portal->notifications(), 'NOTIFY_MESSAGE'));
         self::assertSame($this->portal->webhookUrl, self::$emulator->portal($this->portal->id)->webhookUrl);
         self::assertContains($this->portal->id, array_map(fn (Portal $p) => $p->id, self::$emulator->portals()));
     }
