@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.timeman;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.IsoTime;
@@ -35,10 +36,10 @@ public final class WorkDayView {
         result.put("ACTIVE", day.active());
         result.put("IP_OPEN", "");
         result.put("IP_CLOSE", day.ipClose());
-        result.put("LAT_OPEN", day.latOpen());
-        result.put("LON_OPEN", day.lonOpen());
-        result.put("LAT_CLOSE", day.latClose());
-        result.put("LON_CLOSE", day.lonClose());
+        result.set("LAT_OPEN", coordinate(day.latOpen()));
+        result.set("LON_OPEN", coordinate(day.lonOpen()));
+        result.set("LAT_CLOSE", coordinate(day.latClose()));
+        result.set("LON_CLOSE", coordinate(day.lonClose()));
         result.put("TZ_OFFSET", day.offset());
         if (status == User.TimemanStatus.EXPIRED) {
             result.put("TIME_FINISH_DEFAULT",
@@ -64,6 +65,12 @@ public final class WorkDayView {
             result.put("ADMIN", admin);
         }
         return result;
+    }
+
+    /** A doubleval() as PHP's json_encode writes it: a whole number without a fraction (the pages' 0). */
+    private static JsonNode coordinate(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? JsonNodeFactory.instance.numberNode((long) value)
+                : JsonNodeFactory.instance.numberNode(value);
     }
 
     /** HH:MM:SS, the hours not wrapped at 24 (Rest::formatTime). */
