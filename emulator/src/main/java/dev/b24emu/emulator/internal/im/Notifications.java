@@ -65,13 +65,17 @@ public final class Notifications {
             return Optional.empty();
         }
         NotificationStore store = portal.store(NotificationStore.class);
-        Notification sent = new Notification(store.nextId(), request.userId(), request.system() ? 0 : caller.userId(),
-                request.system(), message, messageOut, tag, subTag, attach, portal.now());
-        if (tag != null) {
-            store.removeIf(n -> n.toUserId() == sent.toUserId() && tag.equals(n.tag()));
-        }
-        store.add(sent);
-        return Optional.of(sent.id());
+        String text = message;
+        String textOut = messageOut;
+        return Optional.of(portal.exclusive(() -> { // a tag's earlier notification goes as the new one comes
+            Notification sent = new Notification(store.nextId(), request.userId(), request.system() ? 0 : caller.userId(),
+                    request.system(), text, textOut, tag, subTag, attach, portal.now());
+            if (tag != null) {
+                store.removeIf(n -> n.toUserId() == sent.toUserId() && tag.equals(n.tag()));
+            }
+            store.add(sent);
+            return sent.id();
+        }));
     }
 
     /**
