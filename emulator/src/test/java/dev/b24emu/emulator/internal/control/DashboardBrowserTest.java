@@ -65,6 +65,13 @@ class DashboardBrowserTest extends EmulatorHarness {
         call("user.current", Map.of("EXTRA_FIELD", 1)).then().statusCode(200);
         wait.withMessage("the contract warning in the journal").until(d ->
                 d.findElement(By.id("requests")).getText().contains("Unknown parameter EXTRA_FIELD"));
+        // the users' work days and what an integration told them
+        call("timeman.pause", Map.of("USER_ID", 2)).then().statusCode(200);
+        call("im.notify.personal.add", Map.of("USER_ID", 2, "MESSAGE", "Call Ivan Petrov back")).then().statusCode(200);
+        wait.withMessage("Ivan's paused day").until(d -> d.findElement(By.id("users")).getText()
+                .contains("2 Ivan Operator 101 PAUSED"));
+        wait.withMessage("the notification").until(d -> d.findElement(By.id("notifications")).getText()
+                .contains("2 1 Call Ivan Petrov back"));
         Path shot = Path.of("target", "dashboard.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
