@@ -79,24 +79,14 @@ final class DepartmentMethods {
             matches = matches.and(d -> d.name().equalsIgnoreCase(name.asText()));
         }
         List<Department> found = call.portal().store(DepartmentStore.class).all().stream().filter(matches).toList();
-        Params upper = new Params(query);
-        Comparator<Department> order = ORDERS.get(upper.textOrEmpty("SORT").toUpperCase(Locale.ROOT));
-        if (order != null && query.path(key(query, "SORT")).isTextual()) {
+        Params upper = new Params(query); // the server upper-cases the keys before it reads sort and order
+        Comparator<Department> order = upper.node("SORT").filter(JsonNode::isTextual)
+                .map(sort -> ORDERS.get(sort.asText().toUpperCase(Locale.ROOT))).orElse(null);
+        if (order != null) {
             found = found.stream().sorted("DESC".equalsIgnoreCase(upper.textOrEmpty("ORDER")) ? order.reversed() : order)
                     .toList();
         }
         return ListResult.page(found.stream().map(DepartmentMethods::json).toList(), p.phpInt("START"));
-    }
-
-    /** The key of a parameter given in any case (the server upper-cases the query's keys before it reads sort). */
-    private static String key(ObjectNode query, String name) {
-        for (var names = query.fieldNames(); names.hasNext(); ) {
-            String key = names.next();
-            if (key.equalsIgnoreCase(name)) {
-                return key;
-            }
-        }
-        return name;
     }
 
     /** A department as department.get writes it: IDs as strings, SORT a number, PARENT and UF_HEAD only when set. */
