@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.crm.api.CrmArea;
+import dev.b24emu.emulator.internal.im.NotificationStore;
 import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.outbound.Delivery;
 import dev.b24emu.emulator.internal.outbound.DeliveryJournal;
@@ -121,6 +122,12 @@ public final class TestPortal {
     /** Every delivery attempt the portal made, oldest first. */
     public List<RecordedDelivery> deliveries() {
         return portal.store(DeliveryJournal.class).deliveries().stream().map(TestPortal::recorded).toList();
+    }
+
+    /** The notifications the portal sent with im.notify.*, oldest first (the newest 1,000). */
+    public List<SentNotification> notifications() {
+        return portal.store(NotificationStore.class).all().stream().map(n -> new SentNotification(n.id(), n.toUserId(),
+                n.fromUserId(), n.system(), n.message(), n.messageOut(), n.tag())).toList();
     }
 
     /** The calls of a method this portal served (any case). */

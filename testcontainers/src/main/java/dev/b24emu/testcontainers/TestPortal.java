@@ -119,6 +119,11 @@ public final class TestPortal {
         return requests().stream().filter(e -> e.method().equalsIgnoreCase(method)).toList();
     }
 
+    /** The notifications the portal sent with im.notify.*, oldest first (the newest 1,000). */
+    public List<SentNotification> notifications() {
+        return StreamSupport.stream(api.get(path("/notifications")).spliterator(), false).map(SentNotification::of).toList();
+    }
+
     /** Every delivery attempt the portal made, oldest first. */
     public List<RecordedDelivery> deliveries() {
         return StreamSupport.stream(api.get(path("/events")).spliterator(), false).map(RecordedDelivery::of).toList();

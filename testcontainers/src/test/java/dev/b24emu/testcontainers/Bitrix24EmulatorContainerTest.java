@@ -87,6 +87,9 @@ class Bitrix24EmulatorContainerTest {
         assertTrue(register.result().path("CALL_ID").asText().startsWith("externalCall."));
         AssertionError nothing = assertThrows(AssertionError.class, () -> second.assertCalled("telephony.externalcall.register"));
         assertTrue(nothing.getMessage().contains("it served: []"), nothing.getMessage());
+        call(first.webhookUrl() + "im.notify.personal.add", Map.of("USER_ID", 2, "MESSAGE", "Call the client back"));
+        assertEquals(List.of(new SentNotification(1, 2, 1, false, "Call the client back", "", null)), first.notifications());
+        assertEquals(List.of(), second.notifications());
         assertTrue(b24.controls().portals().stream().anyMatch(p -> p.id().equals(second.id())));
         second.delete();
         assertThrows(IllegalStateException.class, () -> b24.controls().portal(second.id()));

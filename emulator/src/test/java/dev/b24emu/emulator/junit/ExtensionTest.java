@@ -45,6 +45,11 @@ class ExtensionTest {
         register(other);
         assertEquals(List.of(), portal.requests());
         assertEquals(1, other.requests().size());
+        given().contentType("application/json").body(Map.of("USER_ID", 2, "MESSAGE", "Missed call"))
+                .post(other.webhookUrl() + "im.notify.system.add").then().statusCode(200);
+        assertEquals(List.of(), portal.notifications());
+        assertEquals(List.of(new dev.b24emu.emulator.SentNotification(1, 2, 0, true, "Missed call", "", null)),
+                other.notifications());
     }
 
     @Test
