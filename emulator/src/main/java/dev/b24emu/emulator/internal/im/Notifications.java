@@ -50,13 +50,13 @@ public final class Notifications {
         }
         String messageOut = request.messageOut() == null ? "" : request.messageOut().trim();
         Portal portal = caller.portal();
-        Optional<String> appName = Optional.ofNullable(caller.clientId())
+        // an application's system notification begins with its name (or code), as both its texts do
+        String prefix = !request.system() ? "" : Optional.ofNullable(caller.clientId())
                 .flatMap(id -> portal.store(AppStore.class).byClientId(id))
-                .map(app -> app.name() == null || app.name().isBlank() ? app.clientId() : app.name());
-        if (request.system() && appName.isPresent()) {
-            message = appName.get() + "#BR#" + message;
-            messageOut = messageOut.isEmpty() ? "" : appName.get() + "#BR#" + messageOut;
-        }
+                .map(app -> (app.name() == null || app.name().isBlank() ? app.clientId() : app.name()) + "#BR#")
+                .orElse("");
+        String text = prefix + message;
+        String textOut = messageOut.isEmpty() ? "" : prefix + messageOut;
         String clientId = clientId(caller, request.clientIdGiven());
         String tag = clientId == null || blank(request.tag()) ? null : appTag(clientId, request.tag());
         String subTag = clientId == null || blank(request.subTag()) ? null : appTag(clientId, request.subTag());
@@ -65,8 +65,6 @@ public final class Notifications {
             return Optional.empty();
         }
         NotificationStore store = portal.store(NotificationStore.class);
-        String text = message;
-        String textOut = messageOut;
         return Optional.of(portal.exclusive(() -> { // a tag's earlier notification goes as the new one comes
             Notification sent = new Notification(store.nextId(), request.userId(), request.system() ? 0 : caller.userId(),
                     request.system(), text, textOut, tag, subTag, attach, portal.now());

@@ -11,8 +11,10 @@ import dev.b24emu.emulator.internal.transport.Params;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Collectors;
 
 /**
  * The company structure of one portal (department.*): a tree under one top-level department. Seeded from the
@@ -44,16 +46,17 @@ public final class DepartmentStore implements Store<DepartmentStore.Snapshot> {
 
     /** Every department in the order of the structure: depth first from the top, siblings by SORT and name. */
     public List<Department> all() {
+        Map<Long, List<Department>> children = departments.values().stream().sorted(SIBLINGS)
+                .collect(Collectors.groupingBy(d -> d.parent() == null ? 0L : d.parent(), Collectors.toList()));
         List<Department> ordered = new ArrayList<>();
-        departments.values().stream().filter(d -> d.parent() == null).sorted(SIBLINGS)
-                .forEach(root -> addWithChildren(root, ordered));
+        children.getOrDefault(0L, List.of()).forEach(root -> addWithChildren(root, children, ordered));
         return ordered;
     }
 
-    private void addWithChildren(Department department, List<Department> ordered) {
+    private static void addWithChildren(Department department, Map<Long, List<Department>> children,
+                                        List<Department> ordered) {
         ordered.add(department);
-        departments.values().stream().filter(d -> Long.valueOf(department.id()).equals(d.parent())).sorted(SIBLINGS)
-                .forEach(child -> addWithChildren(child, ordered));
+        children.getOrDefault(department.id(), List.of()).forEach(child -> addWithChildren(child, children, ordered));
     }
 
     /** The department and those above it, up to the top. */

@@ -48,8 +48,7 @@ final class TimemanMethods {
      */
     private static User subject(RestCall call) {
         Portal portal = call.portal();
-        Optional<JsonNode> id = call.params().node("USER_ID");
-        long userId = id.map(value -> call.params().phpInt("USER_ID")).orElse(call.userId());
+        long userId = call.params().has("USER_ID") ? call.params().phpInt("USER_ID") : call.userId();
         if (userId != call.userId() && !Access.isAdmin(call.caller())) {
             throw TimemanErrors.otherUsersDenied();
         }
