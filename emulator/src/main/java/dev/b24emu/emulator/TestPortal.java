@@ -94,7 +94,7 @@ public final class TestPortal {
      * @param type lead, contact, company or deal
      */
     public long addCrm(String type, Map<String, ?> fields) {
-        ObjectNode added = (ObjectNode) CrmArea.add(portal, type, JSON.valueToTree(fields));
+        ObjectNode added = (ObjectNode) CrmArea.add(portal, type, JSON.valueToTree(fields), server.endpoints());
         return added.get("ID").asLong();
     }
 

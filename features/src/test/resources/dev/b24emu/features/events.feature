@@ -164,3 +164,62 @@ Feature: Events: event.bind and delivery of the telephony events
     And the delivered "data.LANGUAGE_ID" is "en"
     And every delivery conforms to the contract
     And after 1 second application "local.other" has received 0 "ONAPPTEST"
+
+  @M55 @M56 @D137
+  Scenario: The lead a call creates and the call's activity reach the CRM event handlers as their IDs
+    Given application "local.pbx" binds "OnCrmLeadAdd" to the handler server
+    And application "local.pbx" binds "OnCrmActivityAdd" to the handler server
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550691 |
+      | TYPE         | 2            |
+      | CRM_CREATE   | 1            |
+    Then I remember the result "CRM_CREATED_LEAD" as "lead"
+    And I remember the result "CALL_ID" as "call"
+    And application "local.pbx" receives "ONCRMLEADADD"
+    And the delivered "data.FIELDS.ID" is "{lead}"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call} |
+      | USER_ID  | 2      |
+      | DURATION | 20     |
+    Then I remember the result "CRM_ACTIVITY_ID" as "activity"
+    And application "local.pbx" receives "ONCRMACTIVITYADD"
+    And the delivered "data.FIELDS.ID" is "{activity}"
+    And every delivery conforms to the contract
+
+  @M57 @D137
+  Scenario: A contact's update and deletion reach the handlers, and an application's offline queue skips its own keyed change
+    Given application "local.pbx" binds "OnCrmContactUpdate" to the handler server
+    And application "local.pbx" binds "OnCrmContactDelete" to the handler server
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Ivan"}}
+      """
+    Then I remember the result "" as "contact"
+    When I call "crm.contact.update" with JSON:
+      """
+      {"id": "{contact}", "fields": {"LAST_NAME": "Petrov"}}
+      """
+    Then application "local.pbx" receives "ONCRMCONTACTUPDATE"
+    And the delivered "data.FIELDS.ID" is "{contact}"
+    When I call "crm.contact.delete" with:
+      | id | {contact} |
+    Then application "local.pbx" receives "ONCRMCONTACTDELETE"
+    And the delivered "data.FIELDS.ID" is "{contact}"
+    When I call "event.bind" as application "local.pbx" with:
+      | event          | OnCrmContactAdd |
+      | event_type     | offline         |
+      | auth_connector | erp             |
+    And I call "crm.contact.add" as application "local.pbx" with JSON:
+      """
+      {"fields": {"NAME": "Olga"}, "auth_connector": "erp"}
+      """
+    And I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Anna"}}
+      """
+    Then I remember the result "" as "webhooks"
+    When I call "event.offline.list" as application "local.pbx" with:
+      | auth_connector | erp |
+    Then the result has 1 item
+    And the result "0.EVENT_DATA.FIELDS.ID" is "{webhooks}"

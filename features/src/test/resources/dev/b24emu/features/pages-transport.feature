@@ -118,7 +118,7 @@ Feature: Batch, list paging and the time block, statement by statement
     Then the result items "" are "ONUSERADD"
     When I call "events" as application "local.tel" with:
       | FULL | 1 |
-    Then the result has 28 items
+    Then the result has 31 items
     When I call "events" with:
       | x | 1 |
     Then the call fails with 403 "WRONG_AUTH_TYPE"

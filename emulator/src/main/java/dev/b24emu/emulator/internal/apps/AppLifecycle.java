@@ -7,6 +7,7 @@ import dev.b24emu.emulator.internal.events.EventNames;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.EventStore;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.RestError;
 
@@ -41,7 +42,7 @@ public final class AppLifecycle {
             return finished;
         });
         publisher.publish(portal, EventNames.APP_INSTALL, EventPublisher.installData(app.version()),
-                new EventPublisher.Emit(app.installedBy(), app.appKey(), null, app.appKey(), endpoints));
+                new EventPublisher.Emit(Origin.user(app.installedBy(), endpoints), app.appKey(), app.appKey()));
         return app;
     }
 
@@ -63,7 +64,7 @@ public final class AppLifecycle {
         data.put("PREVIOUS_VERSION", Integer.toString(before[0].version()));
         data.put("LANGUAGE_ID", AppInfo.LANGUAGE);
         publisher.publish(portal, EventNames.APP_UPDATE, data,
-                new EventPublisher.Emit(app.installedBy(), app.appKey(), null, app.appKey(), endpoints));
+                new EventPublisher.Emit(Origin.user(app.installedBy(), endpoints), app.appKey(), app.appKey()));
         return app;
     }
 
@@ -76,7 +77,7 @@ public final class AppLifecycle {
         data.set("QUERY", query);
         data.put("LANGUAGE_ID", AppInfo.LANGUAGE);
         publisher.publish(portal, EventNames.APP_TEST, data,
-                new EventPublisher.Emit(userId, appKey, authConnector, "test", endpoints));
+                new EventPublisher.Emit(new Origin(userId, appKey, authConnector, endpoints), appKey, "test"));
     }
 
     /**

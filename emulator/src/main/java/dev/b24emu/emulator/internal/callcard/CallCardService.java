@@ -9,6 +9,7 @@ import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.placements.WidgetPublisher;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.telephony.Call;
 import dev.b24emu.emulator.internal.telephony.CallType;
 import dev.b24emu.emulator.internal.telephony.CallListener;
@@ -138,8 +139,12 @@ public final class CallCardService implements CallListener {
         return emitEntityChanged(portal, bound, trigger);
     }
 
-    /** A lead, contact or company created from the card, with the call's number, and bound to the call. */
-    public CallCard create(Portal portal, String callId, long userId, CrmEntityType type, ObjectNode fields) {
+    /**
+     * A lead, contact or company created from the card, with the call's number, and bound to the call: the user's
+     * change, made in Bitrix24's page (its add event goes out with the address the control request came to).
+     */
+    public CallCard create(Portal portal, String callId, long userId, CrmEntityType type, ObjectNode fields,
+                           Endpoints endpoints) {
         if (type == CrmEntityType.DEAL) {
             throw RestError.of("ERROR_ARGUMENT", "A card creates a LEAD, CONTACT or COMPANY");
         }
@@ -148,7 +153,8 @@ public final class CallCardService implements CallListener {
         if (!values.has("PHONE") && !"unknown".equals(card.phone())) {
             values.putArray("PHONE").addObject().put("VALUE", card.phone()).put("VALUE_TYPE", "WORK");
         }
-        CrmItem item = portal.exclusive(() -> portal.store(CrmStore.class).add(type, values, userId, portal.isoNow()));
+        CrmItem item = portal.exclusive(() -> portal.store(CrmStore.class).add(type, values,
+                Origin.user(userId, endpoints), portal.isoNow()));
         return bind(portal, callId, userId, item.ref(), "created");
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.IsoTime;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
@@ -101,7 +102,8 @@ public final class CrmActivities {
      * COMMUNICATIONS, one communication for a call or meeting, bindings, access), fills in what it derives and stores
      * the activity. The fields a client may not omit without a refusal were checked against the schema before.
      */
-    public static long add(Portal portal, long callerId, ObjectNode fields) {
+    public static long add(Portal portal, Origin origin, ObjectNode fields) {
+        long callerId = origin.actingUserId();
         Params f = new Params(fields);
         int typeId = (int) f.phpInt("TYPE_ID");
         requireSupported(typeId);
@@ -120,14 +122,14 @@ public final class CrmActivities {
                 (int) f.phpInt("DIRECTION"), start, time(portal, f, "END_TIME").orElse(start), communications, bindings);
         ObjectNode stored = stored(portal, draft, callerId);
         plainFields(f, stored);
-        return Long.parseLong(crm(portal).addActivity(stored).get("ID").asText());
+        return crm(portal).addActivity(stored, origin);
     }
 
     /**
      * crm.activity.update: changes only the fields given. TYPE_ID cannot change (crm-activity-fields.md: immutable)
      * and is ignored with a warning; new COMMUNICATIONS or a new owner rebuild the bindings.
      */
-    public static void update(Portal portal, long callerId, long id, ObjectNode fields, Consumer<String> warnings) {
+    public static void update(Portal portal, Origin origin, long id, ObjectNode fields, Consumer<String> warnings) {
         ObjectNode current = crm(portal).activity(id)
                 .orElseThrow(() -> RestError.of("ERROR_CORE", "Activity is not found."));
         Params f = new Params(fields);
@@ -162,8 +164,8 @@ public final class CrmActivities {
         time(portal, f, "END_TIME").ifPresent(end -> changed.put("END_TIME", portal.iso(end)));
         plainFields(f, changed);
         changed.put("LAST_UPDATED", portal.isoNow());
-        changed.put("EDITOR_ID", Long.toString(callerId));
-        crm(portal).replaceActivity(id, changed);
+        changed.put("EDITOR_ID", Long.toString(origin.actingUserId()));
+        crm(portal).replaceActivity(id, changed, origin);
     }
 
     private static CrmStore crm(Portal portal) {

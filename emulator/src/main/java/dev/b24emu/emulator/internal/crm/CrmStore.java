@@ -11,6 +11,7 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSeed;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
@@ -32,10 +33,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The CRM of one portal: leads, deals, contacts, companies, activities, timeline comments and the exclusion list.
- * Reads are lock-free over concurrent maps; writes are synchronized on the store and keep the indexes in step.
+ * Reads are lock-free over concurrent maps; writes are synchronized on the store and keep the indexes in step. Each
+ * change is told to the portal's {@link CrmListener} once made (objects the bound drops are not: the emulator's
+ * bound is no change a client made).
  */
 public final class CrmStore implements Store<CrmStore.Snapshot> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +48,10 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     /** Search and binding order of telephony: contacts, then leads, then companies (deals are never matched by phone). */
     public static final List<CrmEntityType> PHONE_SEARCH_ORDER =
             List.of(CrmEntityType.CONTACT, CrmEntityType.LEAD, CrmEntityType.COMPANY);
+    /** the activities' name in their events (ONCRMACTIVITYADD) */
+    private static final String ACTIVITY = "ACTIVITY";
+    /** the timeline comments' name in their events (ONCRMTIMELINECOMMENTADD) */
+    private static final String TIMELINE_COMMENT = "TIMELINECOMMENT";
 
     /** maps each type to its items by ID, in ID order */
     private final Map<CrmEntityType, ConcurrentSkipListMap<Long, CrmItem>> items = new EnumMap<>(CrmEntityType.class);
@@ -77,8 +85,16 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     /** true while the seed is added: seeded objects are the user's own and never dropped */
     private boolean seeding;
     private boolean droppedAny;
+    /** told of each change once made: the portal's {@link CrmListener} */
+    private final Consumer<CrmChange> changes;
 
+    /** A store nobody hears changes of (domain tests). */
     public CrmStore(int maxCreated, int maxMegabytes, String portalId) {
+        this(maxCreated, maxMegabytes, portalId, change -> { });
+    }
+
+    public CrmStore(int maxCreated, int maxMegabytes, String portalId, Consumer<CrmChange> changes) {
+        this.changes = changes;
         this.maxCreated = maxCreated;
         this.portalId = portalId;
         this.maxMegabytes = maxMegabytes;
@@ -94,7 +110,22 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     }
 
     /** Adds an item from crm.*.add-style fields; system fields (ID, dates, authors) are set here. */
-    public synchronized CrmItem add(CrmEntityType type, ObjectNode input, long actingUserId, String now) {
+    public CrmItem add(CrmEntityType type, ObjectNode input, Origin origin, String now) {
+        return add(type, input, origin.actingUserId(), origin, now);
+    }
+
+    /** As above, written by another user than the one acting (telephony writes a call's objects as the call's user). */
+    public synchronized CrmItem add(CrmEntityType type, ObjectNode input, long authorId, Origin origin, String now) {
+        CrmItem item = create(type, input, authorId, now);
+        changed(type.name(), CrmChange.Action.ADD, item.id(), origin);
+        return item;
+    }
+
+    private void changed(String entity, CrmChange.Action action, long id, Origin origin) {
+        changes.accept(new CrmChange(entity, action, id, origin));
+    }
+
+    private CrmItem create(CrmEntityType type, ObjectNode input, long actingUserId, String now) {
         long id = lastIds.get(type).incrementAndGet();
         ObjectNode fields = NODES.objectNode();
         fields.put("ID", Long.toString(id));
@@ -148,7 +179,13 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     }
 
     /** Applies crm.*.update-style changes: scalars overwrite, multifields append new values. */
-    public synchronized Optional<CrmItem> update(CrmRef ref, ObjectNode changes, long actingUserId, String now) {
+    public Optional<CrmItem> update(CrmRef ref, ObjectNode changes, Origin origin, String now) {
+        return update(ref, changes, origin.actingUserId(), origin, now);
+    }
+
+    /** As above, written by another user than the one acting. */
+    public synchronized Optional<CrmItem> update(CrmRef ref, ObjectNode changes, long authorId, Origin origin,
+                                                 String now) {
         CrmItem current = items.get(ref.type()).get(ref.id());
         if (current == null) {
             return Optional.empty();
@@ -163,21 +200,23 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
                         ((ArrayNode) fields.get(multifield)).deepCopy()));
             }
         }
-        fields.put("MODIFY_BY_ID", Long.toString(actingUserId));
+        fields.put("MODIFY_BY_ID", Long.toString(authorId));
         fields.put("DATE_MODIFY", now);
         setHasFlags(ref.type(), fields);
         unindex(current);
         CrmItem updated = new CrmItem(ref.type(), ref.id(), fields);
         index(updated);
         bound(created.get(ref.type()).rewritten(ref.id(), FrozenFields.weight(updated.fields())));
+        changed(ref.type().name(), CrmChange.Action.UPDATE, ref.id(), origin);
         return Optional.of(updated);
     }
 
-    public synchronized boolean delete(CrmRef ref) {
+    public synchronized boolean delete(CrmRef ref, Origin origin) {
         if (!remove(ref)) {
             return false;
         }
         created.get(ref.type()).forget(ref.id()); // no longer counted against the bound
+        changed(ref.type().name(), CrmChange.Action.DELETE, ref.id(), origin);
         return true;
     }
 
@@ -227,33 +266,39 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         return open;
     }
 
-    public synchronized ObjectNode addActivity(ObjectNode fields) {
+    /** Adds an activity under the next ID; answers its ID. */
+    public synchronized long addActivity(ObjectNode fields, Origin origin) {
         ObjectNode activity = addNumbered(activities, lastActivityId, fields);
-        bound(createdActivities.add(lastActivityId.get(), FrozenFields.weight(activity)));
-        return activity;
+        long id = lastActivityId.get();
+        bound(createdActivities.add(id, FrozenFields.weight(activity)));
+        changed(ACTIVITY, CrmChange.Action.ADD, id, origin);
+        return id;
     }
 
     /** Removes an activity (crm.activity.delete); false when there is none. */
-    public synchronized boolean deleteActivity(long id) {
+    public synchronized boolean deleteActivity(long id, Origin origin) {
         if (activities.remove(id) == null) {
             return false;
         }
         createdActivities.forget(id); // no longer counted against the bound
+        changed(ACTIVITY, CrmChange.Action.DELETE, id, origin);
         return true;
     }
 
     /** Puts a changed activity in place of the one with its ID (crm.activity.update). */
-    public synchronized void replaceActivity(long id, ObjectNode activity) {
+    public synchronized void replaceActivity(long id, ObjectNode activity, Origin origin) {
         ObjectNode frozen = FrozenFields.freeze(activity);
         activities.put(id, frozen);
         bound(createdActivities.rewritten(id, FrozenFields.weight(frozen)));
+        changed(ACTIVITY, CrmChange.Action.UPDATE, id, origin);
     }
 
     /** Adds a timeline comment (crm.timeline.comment.add): the fields as given, with its ID and CREATED. */
-    public synchronized long addComment(ObjectNode fields) {
+    public synchronized long addComment(ObjectNode fields, Origin origin) {
         ObjectNode comment = addNumbered(comments, lastCommentId, fields);
-        long id = Long.parseLong(comment.get("ID").asText());
+        long id = lastCommentId.get();
         bound(createdComments.add(id, FrozenFields.weight(comment)));
+        changed(TIMELINE_COMMENT, CrmChange.Action.ADD, id, origin);
         return id;
     }
 
@@ -346,7 +391,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
             for (CrmSeed.Array array : CrmSeed.ARRAYS) {
                 seed.section(array.field(), CrmSeed.Objects.class).ifPresent(objects -> objects.json().forEach(bytes -> {
                     try {
-                        add(array.type(), (ObjectNode) JSON.readTree(bytes), creator, now);
+                        create(array.type(), (ObjectNode) JSON.readTree(bytes), creator, now);
                     } catch (IOException e) {
                         throw new UncheckedIOException("A seed object was written by CrmSeed and always reads back", e);
                     }

@@ -34,7 +34,7 @@ public final class EventNames {
             SCOPES.put(app, "");
         }
         SCOPES.put("ONUSERADD", "user");
-        for (String entity : List.of("LEAD", "DEAL", "CONTACT", "COMPANY", "ACTIVITY")) {
+        for (String entity : List.of("LEAD", "DEAL", "CONTACT", "COMPANY", "ACTIVITY", "TIMELINECOMMENT")) {
             for (String change : List.of("ADD", "UPDATE", "DELETE")) {
                 SCOPES.put("ONCRM" + entity + change, "crm");
             }

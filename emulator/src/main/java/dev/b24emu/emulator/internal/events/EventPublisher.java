@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.outbound.Delivery;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.FormCodec;
 import io.vertx.core.Future;
@@ -32,14 +33,20 @@ public final class EventPublisher {
     /**
      * Who the event concerns.
      *
-     * @param actingUserId  the user whose action caused it; deliveries carry this user's token unless the handler names one
-     * @param onlyAppKey    deliver only to this application's handlers (OnExternalCallStart goes to the line's owner),
-     *                      {@link #OUTGOING_WEBHOOKS} only to the outgoing webhooks, or null to every subscriber
-     * @param authConnector the source key of the request that caused it: offline handlers with the same key skip it
-     * @param objectKey     what the offline queue keeps the latest state of (e.g. the CALL_ID)
-     * @param endpoints     the addresses of the request that caused it (domain, client_endpoint in the auth block)
+     * @param origin     who caused it: deliveries carry its user's token unless the handler names one, and the address
+     *                   it came to; its application's offline handlers with its source key skip it
+     * @param onlyAppKey deliver only to this application's handlers (OnExternalCallStart goes to the line's owner),
+     *                   {@link #OUTGOING_WEBHOOKS} only to the outgoing webhooks, or null to every subscriber
+     * @param objectKey  what the offline queue keeps the latest state of (e.g. the CALL_ID)
      */
-    public record Emit(long actingUserId, String onlyAppKey, String authConnector, String objectKey, Endpoints endpoints) {
+    public record Emit(Origin origin, String onlyAppKey, String objectKey) {
+        long actingUserId() {
+            return origin.actingUserId();
+        }
+
+        Endpoints endpoints() {
+            return origin.endpoints();
+        }
     }
 
     /**
@@ -69,9 +76,9 @@ public final class EventPublisher {
                 continue;
             }
             if (handler.offline()) {
-                boolean selfEcho = emit.authConnector() != null && !emit.authConnector().isEmpty()
-                        && emit.authConnector().equals(handler.authConnector());
-                if (!selfEcho && !event.equals(EventNames.OFFLINE_EVENT)) {
+                if (emit.origin().recordsFor(handler.appKey(), handler.authConnector(),
+                        portal.settings().offlineRecordsOwnChanges())
+                        && !event.equals(EventNames.OFFLINE_EVENT)) {
                     events.enqueue(handler, event + ":" + emit.objectKey(), event, once.get(), portal.isoNow());
                     queuedFor = queuedFor == null ? new java.util.HashSet<>() : queuedFor;
                     queuedFor.add(handler.appKey());
@@ -87,7 +94,7 @@ public final class EventPublisher {
             // OnOfflineEvent, with empty data; the records themselves are read with event.offline.get
             for (String appKey : queuedFor) {
                 publish(portal, EventNames.OFFLINE_EVENT, JsonNodeFactory.instance::objectNode,
-                        new Emit(emit.actingUserId(), appKey, null, "", emit.endpoints()));
+                        new Emit(Origin.user(emit.actingUserId(), emit.endpoints()), appKey, ""));
             }
         }
         if (emit.onlyAppKey() == null || emit.onlyAppKey().equals(OUTGOING_WEBHOOKS)) {

@@ -52,6 +52,9 @@ import java.util.Locale;
  *                            transcribed; off, it answers ACCESS_DENIED as a portal without it, D134)
  * @param unbindAllWithoutHandler whether event.unbind without a handler removes every online handler of the event, as
  *                            the page says (the real server answers ERROR_ARGUMENT, D128)
+ * @param offlineRecordsOwnChanges whether an application's offline queue records its own change made without the
+ *                            queue's auth_connector, as offline-events.md's cycle implies (the real server's offline
+ *                            provider skips any change of the application made with the queue's key, none being "", D137)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -79,7 +82,8 @@ public record PortalSettings(
         boolean outgoingWebhookClickToCall,
         String phoneCountry,
         boolean unbindAllWithoutHandler,
-        boolean aiCallProcessing) {
+        boolean aiCallProcessing,
+        boolean offlineRecordsOwnChanges) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -92,7 +96,7 @@ public record PortalSettings(
     /** one instance: a server's seeds compare their settings with it, and the same object compares fastest */
     private static final PortalSettings DEFAULTS = new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false,
             ZoneId.of("UTC"), Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true,
-            true, "", false, true);
+            true, "", false, true, false);
 
     /**
      * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and
@@ -124,7 +128,8 @@ public record PortalSettings(
                 bool(merged, "cardActivityEmpty"), bool(merged, "clickToCallCreated"),
 
                 bool(merged, "outgoingWebhookClickToCall"), country(merged.get("phoneCountry")),
-                bool(merged, "unbindAllWithoutHandler"), bool(merged, "aiCallProcessing"));
+                bool(merged, "unbindAllWithoutHandler"), bool(merged, "aiCallProcessing"),
+                bool(merged, "offlineRecordsOwnChanges"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -165,6 +170,7 @@ public record PortalSettings(
         json.put("phoneCountry", phoneCountry);
         json.put("unbindAllWithoutHandler", unbindAllWithoutHandler);
         json.put("aiCallProcessing", aiCallProcessing);
+        json.put("offlineRecordsOwnChanges", offlineRecordsOwnChanges);
         return json;
     }
 

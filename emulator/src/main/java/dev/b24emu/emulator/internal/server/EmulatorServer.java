@@ -16,6 +16,7 @@ import dev.b24emu.emulator.internal.control.HealthCheck;
 import dev.b24emu.emulator.internal.control.PortalControl;
 import dev.b24emu.emulator.internal.control.ServerControl;
 import dev.b24emu.emulator.internal.crm.api.CrmArea;
+import dev.b24emu.emulator.internal.events.CrmEvents;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.api.EventsArea;
 import dev.b24emu.emulator.internal.followup.FollowUps;
@@ -140,7 +141,7 @@ public final class EmulatorServer implements AutoCloseable {
             FollowUps followUps = new FollowUps();
             calls.listen(followUps);
             this.apps = new AppsArea(portals, oauth, publisher, outbound, self, json, this::endpoints);
-            List<Area> areas = areas(self, widgets, calls, builtIn, cards, followUps);
+            List<Area> areas = areas(self, publisher, widgets, calls, builtIn, cards, followUps);
 
             List<StoreType<?>> stores = new ArrayList<>(List.of(
                     StoreType.of("journal", RequestJournal.class, p -> new RequestJournal(p.bounds().journalEntries())),
@@ -272,12 +273,13 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /** The API areas, in dependency order: each may use the ones above it. */
-    private List<Area> areas(SelfGuard self, WidgetPublisher widgets, CallService calls, BuiltInCalls builtIn,
+    private List<Area> areas(SelfGuard self, EventPublisher publisher, WidgetPublisher widgets, CallService calls,
+                             BuiltInCalls builtIn,
                              CallCardService cards, FollowUps followUps) {
         return List.of(
                 new UsersArea(new WorkDays()),
                 new TimemanArea(),
-                new CrmArea(),
+                new CrmArea(new CrmEvents(publisher)),
                 new OutboundArea(portals),
                 new EventsArea(self),
                 apps,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 
@@ -24,9 +25,12 @@ public final class CallCompletion {
     static final String MISSED = "304";
 
     private final Portal portal;
+    /** who finishes the call: who the CRM changes it makes are made by */
+    private final Origin origin;
 
-    public CallCompletion(Portal portal) {
+    public CallCompletion(Portal portal, Origin origin) {
         this.portal = portal;
+        this.origin = origin;
     }
 
     public FinishedCall finish(FinishRequest request) {
@@ -44,7 +48,7 @@ public final class CallCompletion {
             String nowIso = portal.iso(now);
             for (CrmRef created : call.createdEntities()) {
                 ObjectNode reassign = JsonNodeFactory.instance.objectNode().put("ASSIGNED_BY_ID", Long.toString(userId));
-                portal.store(CrmStore.class).update(created, reassign, userId, nowIso);
+                portal.store(CrmStore.class).update(created, reassign, userId, origin, nowIso);
             }
             boolean addToChat = request.addToChat() == null ? portal.settings().addToChatDefault() : request.addToChat();
             var draft = new TelephonyStore.FinishedCallDraft(userId, duration, request.cost(),
@@ -71,7 +75,7 @@ public final class CallCompletion {
                 incoming ? 1 : 2, call.startDate(), call.startDate().plusSeconds(duration), List.of(communication),
                 List.copyOf(call.bindings()));
         ObjectNode fields = CrmActivities.stored(portal, draft, userId).put("ORIGIN_ID", ACTIVITY_ORIGIN + call.callId());
-        return Long.parseLong(portal.store(CrmStore.class).addActivity(fields).get("ID").asText());
+        return portal.store(CrmStore.class).addActivity(fields, origin);
     }
 
     /**

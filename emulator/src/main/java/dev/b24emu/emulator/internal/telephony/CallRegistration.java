@@ -6,6 +6,7 @@ import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 
@@ -30,9 +31,10 @@ public final class CallRegistration {
     private final Portal portal;
     private final CrmAutoCreation autoCreation;
 
-    public CallRegistration(Portal portal) {
+    /** @param origin who registers the call: who the CRM objects it creates are changed by */
+    public CallRegistration(Portal portal, Origin origin) {
         this.portal = portal;
-        this.autoCreation = new CrmAutoCreation(portal);
+        this.autoCreation = new CrmAutoCreation(portal, origin);
     }
 
     public RegisterResult register(RegisterRequest request) {

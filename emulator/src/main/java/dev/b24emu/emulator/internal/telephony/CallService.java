@@ -10,6 +10,7 @@ import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.EventStore;
 import dev.b24emu.emulator.internal.phone.DialledNumber;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.Origin;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +43,19 @@ public final class CallService {
     }
 
     /** Registers a call (or finds it reused), tells the event handlers of a new one, and shows its card when asked. */
-    public RegisterResult register(Portal portal, RegisterRequest request, CallContext context) {
-        RegisterResult registered = registerNew(portal, request);
-        events.registered(portal, registered, context);
+    public RegisterResult register(Portal portal, RegisterRequest request, Origin origin) {
+        RegisterResult registered = registerNew(portal, request, origin);
+        events.registered(portal, registered, origin);
         if (request.show()) {
             Call call = registered.call();
-            listeners.forEach(l -> l.shown(portal, call, Set.of(call.userId()), context.endpoints()));
+            listeners.forEach(l -> l.shown(portal, call, Set.of(call.userId()), origin.endpoints()));
         }
         return registered;
     }
 
     /** Registers a call; the listeners let go of the calls it pushed past the portal's bound, said once per portal. */
-    private RegisterResult registerNew(Portal portal, RegisterRequest request) {
-        RegisterResult registered = new CallRegistration(portal).register(request);
+    private RegisterResult registerNew(Portal portal, RegisterRequest request, Origin origin) {
+        RegisterResult registered = new CallRegistration(portal, origin).register(request);
         for (Call dropped : registered.dropped()) {
             listeners.forEach(l -> l.dropped(portal, dropped));
         }
@@ -67,13 +68,13 @@ public final class CallService {
     }
 
     /** Finishes a call: the statistics row, the record link when one was given, the end event, the cards. */
-    public FinishedCall finish(Portal portal, FinishRequest request, CallContext context) {
-        FinishedCall row = new CallCompletion(portal).finish(request);
+    public FinishedCall finish(Portal portal, FinishRequest request, Origin origin) {
+        FinishedCall row = new CallCompletion(portal, origin).finish(request);
         if (row.recordUrl() != null && !row.recordUrl().isBlank()) {
             portal.store(TelephonyStore.class).attachRecord(row.call().callId(), fileNameOf(row.recordUrl()), "url",
                     row.recordUrl(), 0);
         }
-        events.finished(portal, row, context);
+        events.finished(portal, row, origin);
         listeners.forEach(l -> l.ended(portal, row));
         return row;
     }
@@ -88,7 +89,7 @@ public final class CallService {
     }
 
     /** Shows the card of an open call to users; false for an unknown or finished call. */
-    public boolean show(Portal portal, String callId, Set<Long> users, CallContext context) {
+    public boolean show(Portal portal, String callId, Set<Long> users, Origin origin) {
         Optional<Call> shown = portal.exclusive(() -> active(portal, callId).map(call -> {
             Set<Long> all = new HashSet<>(call.shownTo());
             all.addAll(users);
@@ -96,7 +97,7 @@ public final class CallService {
             portal.store(TelephonyStore.class).put(updated);
             return updated;
         }));
-        shown.ifPresent(call -> listeners.forEach(l -> l.shown(portal, call, users, context.endpoints())));
+        shown.ifPresent(call -> listeners.forEach(l -> l.shown(portal, call, users, origin.endpoints())));
         return shown.isPresent();
     }
 
@@ -142,7 +143,7 @@ public final class CallService {
      * application) registers the call as a webhook's and tells every outgoing webhook subscribed to the event
      * (specs/DECISIONS.md D76).
      */
-    public RegisterResult clickToCall(Portal portal, Click click, CallContext context) {
+    public RegisterResult clickToCall(Portal portal, Click click, Origin origin) {
         Target target = target(portal, click.lineNumber(), EventNames.EXTERNAL_CALL_START);
         boolean crmCreate = target.line().map(ExternalLine::crmAutoCreate).orElse(true);
         DialledNumber dialled = DialledNumber.of(click.phoneNumber(),
@@ -150,12 +151,12 @@ public final class CallService {
         RegisterRequest request = new RegisterRequest(target.appKey(), click.userId(), "",
                 Optional.of((long) CallType.OUTGOING), null, dialled.number(), crmCreate, null, click.crmEntityType(),
                 click.crmEntityId(), true, click.callListId(), target.line().map(ExternalLine::number).orElse(null), null);
-        RegisterResult result = registerNew(portal, request);
-        events.registered(portal, result, context);
+        RegisterResult result = registerNew(portal, request, origin);
+        events.registered(portal, result, origin);
         Call call = result.call();
         events.externalCallStart(portal, CallViews.externalCallStart(call, dialled, click.userId(),
-                click.callListId(), portal.settings().clickToCallCreated()), target.appKey(), context, call.callId());
-        listeners.forEach(l -> l.shown(portal, call, Set.of(click.userId()), context.endpoints()));
+                click.callListId(), portal.settings().clickToCallCreated()), target.appKey(), origin, call.callId());
+        listeners.forEach(l -> l.shown(portal, call, Set.of(click.userId()), origin.endpoints()));
         return result;
     }
 
@@ -164,10 +165,10 @@ public final class CallService {
      * subscribed to it); answers that application's key, "" for the outgoing webhooks.
      */
     public String callback(Portal portal, String phoneNumber, String text, String voice, String crmEntityType,
-                           long crmEntityId, String lineNumber, CallContext context) {
+                           long crmEntityId, String lineNumber, Origin origin) {
         Target target = target(portal, lineNumber, EventNames.EXTERNAL_CALLBACK_START);
         events.externalCallBackStart(portal, callbackData(phoneNumber, text, voice, crmEntityType, crmEntityId,
-                target.line().map(ExternalLine::number).orElse("")), target.appKey(), context, phoneNumber);
+                target.line().map(ExternalLine::number).orElse("")), target.appKey(), origin, phoneNumber);
         return target.appKey();
     }
 
@@ -176,9 +177,9 @@ public final class CallService {
      * no call is placed, the application gets OnExternalCallBackStart without CRM data (the voximplant area).
      */
     public void callbackOnAppLine(Portal portal, String appKey, String lineNumber, String phoneNumber, String text,
-                                  String voice, CallContext context) {
+                                  String voice, Origin origin) {
         events.externalCallBackStart(portal, callbackData(phoneNumber, text, voice, null, 0, lineNumber), appKey,
-                context, phoneNumber);
+                origin, phoneNumber);
     }
 
     private static ObjectNode callbackData(String phoneNumber, String text, String voice, String crmEntityType,

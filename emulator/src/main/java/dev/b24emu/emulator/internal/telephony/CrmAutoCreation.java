@@ -8,6 +8,7 @@ import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSettings.CrmMode;
@@ -24,9 +25,11 @@ final class CrmAutoCreation {
     static final String LOCAL_USER_ERROR = "Lead creation is disabled for local users";
 
     private final Portal portal;
+    private final Origin origin;
 
-    CrmAutoCreation(Portal portal) {
+    CrmAutoCreation(Portal portal, Origin origin) {
         this.portal = portal;
+        this.origin = origin;
     }
 
     /** The created objects, the one that becomes primary when the call had none, and the lead's ID if one was made. */
@@ -107,7 +110,7 @@ final class CrmAutoCreation {
     }
 
     private CrmItem add(CrmEntityType type, ObjectNode fields, long actingUser) {
-        return portal.store(CrmStore.class).add(type, fields, actingUser, portal.isoNow());
+        return portal.store(CrmStore.class).add(type, fields, actingUser, origin, portal.isoNow());
     }
 
     private static String titleSuffix(int type) {

@@ -7,6 +7,7 @@ import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.events.EventNames;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.telephony.CallListener;
 import dev.b24emu.emulator.internal.telephony.FinishedCall;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
@@ -159,7 +160,7 @@ public final class BuiltInCalls implements CallListener {
 
     private void publish(Portal portal, BuiltInCall call, String event, ObjectNode data) {
         publisher.publish(portal, event, data,
-                new EventPublisher.Emit(call.actingUserId(), null, null, call.callId(), call.endpoints()));
+                new EventPublisher.Emit(Origin.user(call.actingUserId(), call.endpoints()), null, call.callId()));
     }
 
     private static int callType(BuiltInCall.Kind kind) {

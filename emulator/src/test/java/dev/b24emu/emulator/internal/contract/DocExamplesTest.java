@@ -294,8 +294,12 @@ class DocExamplesTest extends AppHarness {
                     binding.put("auth_connector", "BxTest");
                 }
                 oauth(token, "event.bind", binding).then().statusCode(200);
-                register(Map.of("SHOW", 0));
-                register(Map.of("SHOW", 0, "PHONE_NUMBER", "+79990000002"));
+                // the calls come from the PBX's webhook: an application's own request is not recorded in its queue of
+                // the same source key (D137)
+                for (String phone : List.of(CALL_FIXTURE_NUMBER, "+79990000002")) {
+                    call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", phone, "TYPE", 2,
+                            "LINE_NUMBER", "3", "SHOW", 0)).then().statusCode(200);
+                }
             }
             case "offlineProcess" -> {
                 fixture("offlineCalls");

@@ -3,12 +3,14 @@ package dev.b24emu.emulator.internal.crm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.rest.Origin;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A stored CRM item's fields, frozen: read as before, written never, and the indexes kept in step. */
 class FrozenFieldsTest {
+    private static final Origin USER = Origin.user(1, null);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ObjectNode contact(String name, String phone) throws Exception {
@@ -93,40 +96,46 @@ class FrozenFieldsTest {
 
     @Test
     void theStoreStoresFrozenItemsAndItsPhoneIndexFollowsUpdatesAndDeletes() throws Exception {
-        CrmStore store = new CrmStore(20_000, 64, "test");
+        List<String> changes = new ArrayList<>();
+        CrmStore store = new CrmStore(20_000, 64, "test",
+                change -> changes.add(change.eventName() + " " + change.id() + " by " + change.origin().actingUserId()));
         String now = "2026-12-03T10:00:00+00:00";
-        CrmItem ivan = store.add(CrmEntityType.CONTACT, contact("Ivan", "+7 999 000-00-01"), 1, now);
-        CrmItem petr = store.add(CrmEntityType.CONTACT, contact("Petr", "8 (999) 000-00-01"), 1, now);
+        CrmItem ivan = store.add(CrmEntityType.CONTACT, contact("Ivan", "+7 999 000-00-01"), USER, now);
+        CrmItem petr = store.add(CrmEntityType.CONTACT, contact("Petr", "8 (999) 000-00-01"), USER, now);
         assertThrows(UnsupportedOperationException.class, () -> store.get(ivan.ref()).orElseThrow().fields()
                 .put("NAME", "changed in place"));
         assertEquals(List.of(ivan.id(), petr.id()), ids(store.findByPhone("+79990000001")));
 
         ObjectNode renumbered = (ObjectNode) JSON.readTree("{\"NAME\":\"Ivan\",\"PHONE\":[{\"VALUE\":\"+79990000002\"}]}");
-        CrmItem updated = store.update(ivan.ref(), renumbered, 1, now).orElseThrow();
+        CrmItem updated = store.update(ivan.ref(), renumbered, USER, now).orElseThrow();
         assertEquals(2, updated.fields().get("PHONE").size()); // an update appends multifield values
         assertEquals(List.of(ivan.id(), petr.id()), ids(store.findByPhone("+79990000001")));
         assertEquals(List.of(ivan.id()), ids(store.findByPhone("+79990000002")));
 
-        assertTrue(store.delete(ivan.ref()));
+        assertTrue(store.delete(ivan.ref(), USER));
         assertEquals(List.of(petr.id()), ids(store.findByPhone("+79990000001")));
         assertEquals(List.of(), ids(store.findByPhone("+79990000002")));
-        assertTrue(store.delete(petr.ref()));
+        assertTrue(store.delete(petr.ref(), USER));
         assertEquals(List.of(), ids(store.findByPhone("+79990000001")));
+        assertEquals(List.of("ONCRMCONTACTADD 1 by 1", "ONCRMCONTACTADD 2 by 1", "ONCRMCONTACTUPDATE 1 by 1",
+                "ONCRMCONTACTDELETE 1 by 1", "ONCRMCONTACTDELETE 2 by 1"), changes, "each change is told once made");
+        assertFalse(store.delete(petr.ref(), USER));
+        assertEquals(5, changes.size(), "deleting what is gone changes nothing");
     }
 
     @Test
     void openSalesFollowTheirClientThroughUpdatesAndDeletes() throws Exception {
         CrmStore store = new CrmStore(20_000, 64, "test");
         String now = "2026-12-03T10:00:00+00:00";
-        CrmItem client = store.add(CrmEntityType.CONTACT, contact("Ivan", "+79990000001"), 1, now);
+        CrmItem client = store.add(CrmEntityType.CONTACT, contact("Ivan", "+79990000001"), USER, now);
         ObjectNode deal = (ObjectNode) JSON.readTree("{\"TITLE\":\"Deal\",\"CONTACT_ID\":" + client.id() + "}");
-        CrmItem first = store.add(CrmEntityType.DEAL, deal, 1, now);
-        CrmItem second = store.add(CrmEntityType.DEAL, deal, 1, now);
+        CrmItem first = store.add(CrmEntityType.DEAL, deal, USER, now);
+        CrmItem second = store.add(CrmEntityType.DEAL, deal, USER, now);
         assertEquals(List.of(first.id(), second.id()), ids(store.openSalesOf(client.ref())));
 
-        store.update(first.ref(), (ObjectNode) JSON.readTree("{\"STAGE_ID\":\"WON\"}"), 1, now);
+        store.update(first.ref(), (ObjectNode) JSON.readTree("{\"STAGE_ID\":\"WON\"}"), USER, now);
         assertEquals(List.of(second.id()), ids(store.openSalesOf(client.ref())));
-        store.delete(second.ref());
+        store.delete(second.ref(), USER);
         assertEquals(List.of(), ids(store.openSalesOf(client.ref())));
     }
 

@@ -28,11 +28,11 @@ class CallCompletionTest {
     @BeforeEach
     void setUp() {
         portal = Requests.demoPortal();
-        completion = new CallCompletion(portal);
+        completion = new CallCompletion(portal, Requests.WEBHOOK);
     }
 
     private Call registered(Requests.Register request) {
-        return new CallRegistration(portal).register(request.build()).call();
+        return new CallRegistration(portal, Requests.WEBHOOK).register(request.build()).call();
     }
 
     private String error(FinishRequest request) {

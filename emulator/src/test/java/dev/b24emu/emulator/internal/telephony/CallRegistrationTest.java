@@ -36,7 +36,7 @@ class CallRegistrationTest {
     @BeforeEach
     void setUp() {
         portal = Requests.demoPortal();
-        registration = new CallRegistration(portal);
+        registration = new CallRegistration(portal, Requests.WEBHOOK);
     }
 
     private RegisterResult run(Requests.Register request) {
@@ -130,7 +130,7 @@ class CallRegistrationTest {
     @Test
     void aFinishedCallIsNeverReused() {
         String callId = run(register(2, "+79990000001", 2)).call().callId();
-        new CallCompletion(portal).finish(Requests.finish(callId, 2, 10));
+        new CallCompletion(portal, Requests.WEBHOOK).finish(Requests.finish(callId, 2, 10));
         assertNotEquals(callId, run(register(2, "+79990000001", 2)).call().callId());
     }
 
@@ -226,7 +226,7 @@ class CallRegistrationTest {
     void repeatSalesCreateAReturnLeadForAKnownClientWithoutAnOpenOne() {
         RegisterResult off = run(register(2, "+79990000001", 2).crmCreate());
         assertTrue(off.call().createdEntities().isEmpty(), "repeat sales are off by default");
-        new CallCompletion(portal).finish(Requests.finish(off.call().callId(), 2, 5));
+        new CallCompletion(portal, Requests.WEBHOOK).finish(Requests.finish(off.call().callId(), 2, 5));
 
         portal.settings(portal.settings().patch(JsonNodeFactory.instance.objectNode().put("repeatSales", true)));
         RegisterResult on = run(register(2, "+79990000001", 2).crmCreate());
@@ -235,13 +235,13 @@ class CallRegistrationTest {
         assertEquals("Y", lead.text("IS_RETURN_CUSTOMER"));
         assertEquals("1", lead.text("CONTACT_ID"));
         assertEquals(2, lead.assignedById(), "the client's responsible gets the repeat lead");
-        new CallCompletion(portal).finish(Requests.finish(on.call().callId(), 2, 5));
+        new CallCompletion(portal, Requests.WEBHOOK).finish(Requests.finish(on.call().callId(), 2, 5));
 
         RegisterResult whileOpen = run(register(2, "+79990000001", 2).crmCreate());
         assertTrue(whileOpen.call().createdEntities().isEmpty(), "an open lead blocks another");
-        new CallCompletion(portal).finish(Requests.finish(whileOpen.call().callId(), 2, 5));
+        new CallCompletion(portal, Requests.WEBHOOK).finish(Requests.finish(whileOpen.call().callId(), 2, 5));
 
-        portal.store(CrmStore.class).update(lead.ref(), JsonNodeFactory.instance.objectNode().put("STATUS_ID", "JUNK"), 1, "x");
+        portal.store(CrmStore.class).update(lead.ref(), JsonNodeFactory.instance.objectNode().put("STATUS_ID", "JUNK"), Requests.WEBHOOK, "x");
         assertEquals(1, run(register(2, "+79990000001", 2).crmCreate()).call().createdEntities().size(),
                 "a closed lead no longer blocks");
     }

@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.telephony;
 
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.support.DomainPortals;
 
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.Optional;
 /** Builders for domain tests: a demo portal on a fixed clock, and register / finish requests. */
 final class Requests {
     static final Instant T0 = DomainPortals.T0;
+    /** who the domain tests act as: the webhook's user, outside any application */
+    static final Origin WEBHOOK = Origin.user(1, null);
 
     private Requests() {
     }

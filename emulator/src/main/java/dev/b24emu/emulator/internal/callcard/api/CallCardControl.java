@@ -100,7 +100,8 @@ final class CallCardControl {
         portal.post(card + "/create", request -> {
             JsonNode fields = request.body().get("fields");
             return view(request.portal(), cards.create(ticked(request), callId(request), userId(request),
-                    entityType(request.body()), fields != null && fields.isObject() ? (ObjectNode) fields : null));
+                    entityType(request.body()), fields != null && fields.isObject() ? (ObjectNode) fields : null,
+                    request.endpoints()));
         });
         portal.post(card + "/command", request -> cards.command(ticked(request), callId(request), userId(request),
                 request.body().path("command").asText("")));

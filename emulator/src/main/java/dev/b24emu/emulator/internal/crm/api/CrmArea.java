@@ -7,6 +7,7 @@ import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.control.ControlRoutes;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
+import dev.b24emu.emulator.internal.crm.CrmListener;
 import dev.b24emu.emulator.internal.crm.CrmSeed;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
@@ -15,6 +16,8 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.Origin;
+import dev.b24emu.emulator.internal.transport.Endpoints;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +37,17 @@ public final class CrmArea implements Area {
                          @JsonProperty("STATUS") String status) {
     }
 
+    /** told of every change to a portal's CRM objects (the CRM events) */
+    private final CrmListener listener;
+
+    public CrmArea(CrmListener listener) {
+        this.listener = listener;
+    }
+
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("crm", CrmStore.class, portal -> new CrmStore(portal.bounds().crmObjects(), portal.bounds().crmMegabytes(), portal.id())),
+        return List.of(StoreType.of("crm", CrmStore.class, portal -> new CrmStore(portal.bounds().crmObjects(),
+                        portal.bounds().crmMegabytes(), portal.id(), change -> listener.changed(portal, change))),
                 StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, portal -> new CrmStatusStore()));
     }
 
@@ -54,7 +65,8 @@ public final class CrmArea implements Area {
     public void control(ControlRoutes routes) {
         ControlRoutes portal = routes.portal();
         portal.get("/crm", request -> overview(request.portal()));
-        portal.post("/crm/:type", 201, request -> add(request.portal(), request.path("type"), request.body()));
+        portal.post("/crm/:type", 201, request -> add(request.portal(), request.path("type"), request.body(),
+                request.endpoints()));
         portal.get("/crm-exclusions", request -> exclusions(request.portal()));
         portal.post("/crm-exclusions", 201, request -> {
             JsonNode phone = request.body().get("phone");
@@ -71,10 +83,11 @@ public final class CrmArea implements Area {
     }
 
     /**
-     * Seeds one CRM object (fields as crm.{type}.add takes them) without a REST call, so the request journal keeps
-     * only what clients asked; ASSIGNED_BY_ID defaults to the webhook user as in a seed.
+     * Adds one CRM object (fields as crm.{type}.add takes them) without a REST call, so the request journal keeps
+     * only what clients asked; ASSIGNED_BY_ID defaults to the webhook user as in a seed. It is a change as one made
+     * in Bitrix24's own pages is: its add event is sent, on behalf of the object's creator.
      */
-    public static JsonNode add(Portal portal, String type, ObjectNode fields) {
+    public static JsonNode add(Portal portal, String type, ObjectNode fields, Endpoints endpoints) {
         CrmEntityType entityType = CrmEntityType.parse(type)
                 .orElseThrow(() -> new IllegalArgumentException("type must be lead, contact, company or deal"));
         if (fields.isEmpty()) {
@@ -82,8 +95,8 @@ public final class CrmArea implements Area {
                     + "\"PHONE\": [{\"VALUE\": \"+79990000001\", \"VALUE_TYPE\": \"WORK\"}]}");
         }
         long creator = fields.path("ASSIGNED_BY_ID").asLong(portal.webhook().userId());
-        CrmItem item = portal.exclusive(() -> portal.store(CrmStore.class).add(entityType, fields.deepCopy(), creator,
-                portal.isoNow()));
+        CrmItem item = portal.exclusive(() -> portal.store(CrmStore.class).add(entityType, fields.deepCopy(),
+                Origin.user(creator, endpoints), portal.isoNow()));
         return item.fields().deepCopy(); // as crm.{type}.get shows it, "ID" included
     }
 

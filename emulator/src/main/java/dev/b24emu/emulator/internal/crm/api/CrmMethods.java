@@ -16,6 +16,7 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSettings;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.ListQuery;
@@ -47,7 +48,7 @@ final class CrmMethods {
                     .add(prefix + ".delete", call -> {
                         long id = requireId(call.params());
                         Portal portal = call.portal();
-                        if (!portal.exclusive(() -> crm(portal).delete(new CrmRef(type, id)))) {
+                        if (!portal.exclusive(() -> crm(portal).delete(new CrmRef(type, id), Origin.of(call)))) {
                             throw RestError.of("ERROR_CORE", "Not found");
                         }
                         return JsonNodeFactory.instance.booleanNode(true);
@@ -69,14 +70,14 @@ final class CrmMethods {
                     ObjectNode fields = objectParam(call.params(), "fields");
                     Portal portal = call.portal();
                     return IntNode.valueOf((int) (long) portal.exclusive(() ->
-                            CrmActivities.add(portal, call.userId(), fields)));
+                            CrmActivities.add(portal, Origin.of(call), fields)));
                 })
                 .add("crm.activity.update", call -> {
                     long id = requireId(call.params());
                     ObjectNode fields = objectParam(call.params(), "fields");
                     Portal portal = call.portal();
                     portal.exclusive(() -> {
-                        CrmActivities.update(portal, call.userId(), id, fields, call::warn);
+                        CrmActivities.update(portal, Origin.of(call), id, fields, call::warn);
                         return null;
                     });
                     return JsonNodeFactory.instance.booleanNode(true);
@@ -84,13 +85,13 @@ final class CrmMethods {
                 .add("crm.activity.delete", call -> {
                     long id = requireId(call.params());
                     Portal portal = call.portal();
-                    if (!portal.exclusive(() -> crm(portal).deleteActivity(id))) {
+                    if (!portal.exclusive(() -> crm(portal).deleteActivity(id, Origin.of(call)))) {
                         throw RestError.of("ERROR_CORE", "Activity is not found."); // as update answers it (D55)
                     }
                     return JsonNodeFactory.instance.booleanNode(true);
                 })
                 .add("crm.status.list", call -> statuses(call.portal(), call.params()))
-                .add("crm.timeline.comment.add", call -> comment(call.caller(), call.params()));
+                .add("crm.timeline.comment.add", call -> comment(call.caller(), call.params(), Origin.of(call)));
     }
 
     /** crm.settings.mode.get and crm.enum.settings.mode: 1 classic CRM (with leads), 2 simple CRM. */
@@ -142,7 +143,7 @@ final class CrmMethods {
      * A comment in an object's timeline (api-reference/crm/timeline/comments/crm-timeline-comment-add.md). Only the
      * lower-case "fields" is read ("Other undocumented variants (Fields, FIELDS, arFields) are not accepted"; D59).
      */
-    private static JsonNode comment(Caller caller, Params p) {
+    private static JsonNode comment(Caller caller, Params p, Origin origin) {
         JsonNode given = p.tree().get("fields");
         if (given == null || !given.isObject()) {
             throw new RestError(400, "100", "Required fields are not provided");
@@ -161,7 +162,7 @@ final class CrmMethods {
         comment.put("COMMENT", fields.text("COMMENT").orElse(""));
         ArrayNode files = comment.putArray("FILES");
         fields.node("FILES").ifPresent(list -> list.forEach(file -> files.add(file.path(0).asText(""))));
-        return IntNode.valueOf((int) crm(portal).addComment(comment));
+        return IntNode.valueOf((int) crm(portal).addComment(comment, origin));
     }
 
     private static CrmStore crm(Portal portal) {
@@ -171,7 +172,7 @@ final class CrmMethods {
     private static JsonNode add(RestCall call, CrmEntityType type) {
         ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), false);
         Portal portal = call.portal();
-        CrmItem item = portal.exclusive(() -> crm(portal).add(type, fields, call.userId(), portal.isoNow()));
+        CrmItem item = portal.exclusive(() -> crm(portal).add(type, fields, Origin.of(call), portal.isoNow()));
         return IntNode.valueOf((int) item.id());
     }
 
@@ -199,7 +200,7 @@ final class CrmMethods {
         long id = requireId(call.params());
         ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), true);
         Portal portal = call.portal();
-        portal.exclusive(() -> crm(portal).update(new CrmRef(type, id), fields, call.userId(), portal.isoNow()))
+        portal.exclusive(() -> crm(portal).update(new CrmRef(type, id), fields, Origin.of(call), portal.isoNow()))
                 .orElseThrow(() -> RestError.of("ERROR_CORE", "Not found"));
         return JsonNodeFactory.instance.booleanNode(true);
     }

@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.telephony.api;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.telephony.Call;
 import dev.b24emu.emulator.internal.telephony.CallService;
@@ -25,7 +26,7 @@ final class CardVisibilityMethods {
     void register(MethodTable methods) {
         methods.add("telephony.externalcall.show", call -> calls.active(call.portal(), callId(call))
                 .map(open -> calls.show(call.portal(), open.callId(), users(call.params(), open),
-                        TelephonyMethods.context(call)))
+                        Origin.of(call)))
                 .orElse(false));
         methods.add("telephony.externalcall.hide", call -> calls.active(call.portal(), callId(call))
                 .map(open -> calls.hide(call.portal(), open.callId(), users(call.params(), open)))

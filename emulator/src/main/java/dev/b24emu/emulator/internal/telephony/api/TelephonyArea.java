@@ -8,8 +8,8 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.telephony.Call;
-import dev.b24emu.emulator.internal.telephony.CallContext;
 import dev.b24emu.emulator.internal.telephony.CallRecord;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.CallViews.CallView;
@@ -107,7 +107,7 @@ public final class TelephonyArea implements Area {
         RegisterResult result = calls.clickToCall(portal, new CallService.Click(userId, phone,
                         text(body, "lineNumber"), text(body, "crmEntityType"), body.path("crmEntityId").asLong(0),
                         body.hasNonNull("callListId") ? body.get("callListId").asLong() : null),
-                new CallContext(userId, null, request.endpoints()));
+                Origin.user(userId, request.endpoints()));
         Call call = result.call();
         return new ClickView(call.callId(), appId(call.appKey()), call.lineNumber(), result.reused());
     }
@@ -122,7 +122,7 @@ public final class TelephonyArea implements Area {
         }
         String appKey = calls.callback(portal, phone, text(body, "text"), text(body, "voice"), text(body, "crmEntityType"),
                 body.path("crmEntityId").asLong(0), text(body, "lineNumber"),
-                new CallContext(portal.webhook().userId(), null, request.endpoints()));
+                Origin.user(portal.webhook().userId(), request.endpoints()));
         return new CallbackView(appId(appKey));
     }
 

@@ -2,8 +2,8 @@ package dev.b24emu.emulator.internal.telephony.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestCall;
-import dev.b24emu.emulator.internal.telephony.CallContext;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.CallViews;
 import dev.b24emu.emulator.internal.telephony.ClientSearch;
@@ -31,11 +31,6 @@ final class TelephonyMethods {
                         call -> new ClientSearch(call.portal()).search(call.params().text("PHONE_NUMBER").orElse("")));
     }
 
-    /** Who did it, for the events it causes; auth_connector keeps offline handlers from hearing their own change. */
-    static CallContext context(RestCall call) {
-        return new CallContext(call.userId(), call.params().text("auth_connector").orElse(null), call.endpoints());
-    }
-
     private JsonNode register(RestCall call) {
         Params p = call.params();
         RegisterRequest request = new RegisterRequest(
@@ -53,7 +48,7 @@ final class TelephonyMethods {
                 p.has("CALL_LIST_ID") ? p.phpInt("CALL_LIST_ID") : null,
                 nonEmpty(p.textOrEmpty("LINE_NUMBER")),
                 p.text("EXTERNAL_CALL_ID").orElse(null)); // "" is a key too: the server tests isset()
-        return CallViews.registerResult(calls.register(call.portal(), request, context(call)));
+        return CallViews.registerResult(calls.register(call.portal(), request, Origin.of(call)));
     }
 
     private JsonNode finish(RestCall call) {
@@ -71,7 +66,7 @@ final class TelephonyMethods {
                 p.text("RECORD_URL").orElse(null),
                 p.phpInt("VOTE"),
                 p.has("ADD_TO_CHAT") ? p.phpTruthy("ADD_TO_CHAT") : null);
-        return CallViews.statisticsRow(call.portal(), calls.finish(call.portal(), request, context(call)));
+        return CallViews.statisticsRow(call.portal(), calls.finish(call.portal(), request, Origin.of(call)));
     }
 
     private static String nonEmpty(String s) {

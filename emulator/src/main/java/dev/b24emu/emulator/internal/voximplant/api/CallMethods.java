@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestCall;
-import dev.b24emu.emulator.internal.telephony.CallContext;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.voximplant.BuiltInCall;
@@ -55,7 +55,7 @@ final class CallMethods {
             if (appLine.isPresent()) {
                 externalCalls.callbackOnAppLine(portal, appLine.get().appKey(), appLine.get().number(),
                         p.textOrEmpty("TO_NUMBER"), p.text("TEXT_TO_PRONOUNCE").orElse(""), p.text("VOICE").orElse(""),
-                        new CallContext(call.userId(), null, call.endpoints()));
+                        Origin.user(call.userId(), call.endpoints()));
                 return NODES.objectNode().put("RESULT", true).putNull("CALL_ID");
             }
             throw Lines.SERVICE_LINE.equals(line) ? VoximplantErrors.noConfigForLine(line) : VoximplantErrors.lineNotFound(line);
