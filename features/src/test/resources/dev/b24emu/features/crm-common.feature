@@ -286,3 +286,95 @@ Feature: The CRM an integration reads and writes beside telephony
     And the result "0.SORT" is an integer
     When I call "crm.status.entity.items"
     Then the call fails with 400 "ERROR_CORE" "The parameter entityId is not defined or invalid."
+
+  @M58 @M59 @D138
+  Scenario: A to-do is a universal activity of its owner's timeline
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Missed caller"}}
+      """
+    Then I remember the result "" as "contact"
+    When I call "crm.activity.todo.add" with JSON:
+      """
+      {"ownerTypeId": 3, "ownerId": {contact}, "deadline": "2026-12-07T15:00:00+00:00", "title": "Call back"}
+      """
+    Then the result "id" is an integer
+    And I remember the result "id" as "todo"
+    When I call "crm.activity.get" with:
+      | id | {todo} |
+    Then the result "PROVIDER_ID" is "CRM_TODO"
+    And the result "TYPE_ID" is "6"
+    And the result "SUBJECT" is "Call back"
+    And the result "COMPLETED" is "N"
+    When I call "crm.activity.todo.updateDeadline" with JSON:
+      """
+      {"ownerTypeId": 3, "ownerId": {contact}, "id": {todo}, "value": "2026-12-08T10:00:00+00:00"}
+      """
+    Then the result "id" is "{todo}"
+    When I call "crm.activity.get" with:
+      | id | {todo} |
+    Then the result "DEADLINE" matches "2026-12-08T.*"
+
+  @M58 @M60 @D138
+  Scenario: The to-do actions bind their arguments as controllers do and refuse a completed to-do
+    When I call "crm.activity.todo.add" with JSON:
+      """
+      {"ownerId": 1, "deadline": "2026-12-07T15:00:00+00:00"}
+      """
+    Then the call fails with 400 "100" "Could not find value for parameter {ownerTypeId}"
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Done"}}
+      """
+    Then I remember the result "" as "contact"
+    When I call "crm.activity.todo.add" with JSON:
+      """
+      {"ownerTypeId": 3, "ownerId": {contact}, "deadline": "2026-12-07T15:00:00+00:00"}
+      """
+    Then I remember the result "id" as "todo"
+    When I call "crm.activity.update" with JSON:
+      """
+      {"id": {todo}, "fields": {"COMPLETED": "Y"}}
+      """
+    And I call "crm.activity.todo.updateDescription" with JSON:
+      """
+      {"ownerTypeId": 3, "ownerId": {contact}, "id": {todo}, "value": "Too late"}
+      """
+    Then the call fails with 400 "CAN_NOT_UPDATE_COMPLETED_TODO"
+
+  @M61 @M62 @M63 @M64 @D139
+  Scenario: A timeline comment is read, listed, corrected and removed
+    When I call "crm.deal.add" with JSON:
+      """
+      {"fields": {"TITLE": "Renewal"}}
+      """
+    Then I remember the result "" as "deal"
+    When I call "crm.timeline.comment.add" with JSON:
+      """
+      {"fields": {"ENTITY_ID": {deal}, "ENTITY_TYPE": "deal", "COMMENT": "Called, no answer"}}
+      """
+    Then I remember the result "" as "comment"
+    When I call "crm.timeline.comment.get" with:
+      | id | {comment} |
+    Then the result "COMMENT" is "Called, no answer"
+    And the result "ENTITY_TYPE" is "deal"
+    When I call "crm.timeline.comment.list" with JSON:
+      """
+      {"filter": {"ENTITY_ID": {deal}, "ENTITY_TYPE": "deal"}, "select": ["ID", "COMMENT"]}
+      """
+    Then the result has 1 item
+    And the result "0.ID" is "{comment}"
+    When I call "crm.timeline.comment.update" with JSON:
+      """
+      {"id": {comment}, "fields": {"COMMENT": "Called, voicemail left"}}
+      """
+    Then the result "" is "{comment}"
+    When I call "crm.timeline.comment.get" with:
+      | id | {comment} |
+    Then the result "COMMENT" is "Called, voicemail left"
+    When I call "crm.timeline.comment.delete" with:
+      | id | {comment} |
+    Then the call succeeds
+    When I call "crm.timeline.comment.get" with:
+      | id | {comment} |
+    Then the call fails with 400 "ERROR_CORE" "Not found."

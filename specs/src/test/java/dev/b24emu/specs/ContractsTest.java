@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(131, CONTRACTS.methods().size());
+        assertEquals(142, CONTRACTS.methods().size());
     }
 
     /**

@@ -172,11 +172,12 @@ public final class CrmActivities {
         return portal.store(CrmStore.class);
     }
 
-    /** VOXIMPLANT_CALL for calls (what telephony writes), the crm module's own providers for meetings and e-mails. */
+    /** VOXIMPLANT_CALL for calls (what telephony writes), the crm module's own providers for meetings, e-mails and to-dos. */
     private static String[] provider(int typeId) {
         return switch (typeId) {
             case MEETING -> new String[] {"CRM_MEETING", "MEETING"};
             case EMAIL -> new String[] {"CRM_EMAIL", "EMAIL"};
+            case CrmTodos.TYPE_ID -> new String[] {CrmTodos.PROVIDER, "TODO"};
             default -> new String[] {"VOXIMPLANT_CALL", "CALL"};
         };
     }

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What crm.{lead,contact,company,deal,activity}.fields, crm.activity.communication.fields and the crm.enum methods
- * answer: the result of each page's example, verbatim and in its order (api-reference/crm/data-types.md#crm_rest_field_description), held once for every portal: the emulated
+ * What crm.{lead,contact,company,deal,activity}.fields, crm.activity.communication.fields,
+ * crm.timeline.comment.fields and the crm.enum methods answer: the result of each page's example, verbatim and in its
+ * order (api-reference/crm/data-types.md#crm_rest_field_description), held once for every portal: the emulated
  * portals have no custom fields, so the descriptions never change (specs/DECISIONS.md D56).
  */
 public final class CrmFieldDescriptions {
@@ -30,7 +31,10 @@ public final class CrmFieldDescriptions {
         return values.deepCopy();
     }
 
-    /** The field descriptions of "lead", "contact", "company", "deal", "activity" or "communication" (an activity's). */
+    /**
+     * The field descriptions of "lead", "contact", "company", "deal", "activity", "communication" (an activity's) or
+     * "comment" (a timeline comment's).
+     */
     public static JsonNode of(String type) {
         JsonNode fields = ALL.path(type).path("fields");
         if (fields.isMissingNode()) {

@@ -277,20 +277,31 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
 
     /** Removes an activity (crm.activity.delete); false when there is none. */
     public synchronized boolean deleteActivity(long id, Origin origin) {
-        if (activities.remove(id) == null) {
-            return false;
-        }
-        createdActivities.forget(id); // no longer counted against the bound
-        changed(ACTIVITY, CrmChange.Action.DELETE, id, origin);
-        return true;
+        return remove(activities, createdActivities, ACTIVITY, id, origin);
     }
 
     /** Puts a changed activity in place of the one with its ID (crm.activity.update). */
     public synchronized void replaceActivity(long id, ObjectNode activity, Origin origin) {
-        ObjectNode frozen = FrozenFields.freeze(activity);
-        activities.put(id, frozen);
-        bound(createdActivities.rewritten(id, FrozenFields.weight(frozen)));
-        changed(ACTIVITY, CrmChange.Action.UPDATE, id, origin);
+        replace(activities, createdActivities, ACTIVITY, id, activity, origin);
+    }
+
+    /** Removes a record of a numbered kind (an activity, a comment), told as its entity's deletion; false for none. */
+    private boolean remove(Map<Long, ObjectNode> from, MadeAtRunTime<Long> made, String entity, long id, Origin origin) {
+        if (from.remove(id) == null) {
+            return false;
+        }
+        made.forget(id); // no longer counted against the bound
+        changed(entity, CrmChange.Action.DELETE, id, origin);
+        return true;
+    }
+
+    /** Puts a changed record of a numbered kind in place of the one with its ID, told as its entity's update. */
+    private void replace(Map<Long, ObjectNode> into, MadeAtRunTime<Long> made, String entity, long id, ObjectNode record,
+                         Origin origin) {
+        ObjectNode frozen = FrozenFields.freeze(record);
+        into.put(id, frozen);
+        bound(made.rewritten(id, FrozenFields.weight(frozen)));
+        changed(entity, CrmChange.Action.UPDATE, id, origin);
     }
 
     /** Adds a timeline comment (crm.timeline.comment.add): the fields as given, with its ID and CREATED. */
@@ -315,6 +326,20 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
 
     public Collection<ObjectNode> comments() {
         return comments.values();
+    }
+
+    public Optional<ObjectNode> comment(long id) {
+        return Optional.ofNullable(comments.get(id));
+    }
+
+    /** Puts a changed comment in place of the one with its ID (crm.timeline.comment.update). */
+    public synchronized void replaceComment(long id, ObjectNode comment, Origin origin) {
+        replace(comments, createdComments, TIMELINE_COMMENT, id, comment, origin);
+    }
+
+    /** Removes a comment (crm.timeline.comment.delete); false when there is none. */
+    public synchronized boolean deleteComment(long id, Origin origin) {
+        return remove(comments, createdComments, TIMELINE_COMMENT, id, origin);
     }
 
     public Optional<ObjectNode> activity(long id) {

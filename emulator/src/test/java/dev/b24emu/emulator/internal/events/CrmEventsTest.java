@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class CrmEventsTest extends AppHarness {
     private static final List<String> EVENTS = List.of("OnCrmLeadAdd", "OnCrmLeadUpdate", "OnCrmActivityAdd",
-            "OnCrmContactAdd", "OnCrmContactUpdate", "OnCrmContactDelete", "OnCrmTimelineCommentAdd");
+            "OnCrmContactAdd", "OnCrmContactUpdate", "OnCrmContactDelete", "OnCrmTimelineCommentAdd",
+            "OnCrmTimelineCommentUpdate", "OnCrmTimelineCommentDelete");
 
     private static String id(HandlerServer.Received delivery) {
         assertEquals(1, delivery.form().path("data").size(), "data holds FIELDS only: " + delivery.body());
@@ -60,6 +61,11 @@ class CrmEventsTest extends AppHarness {
         String comment = call("crm.timeline.comment.add", Map.of("fields", Map.of("ENTITY_ID", contact,
                 "ENTITY_TYPE", "contact", "COMMENT", "Called back"))).then().extract().path("result").toString();
         assertEquals(comment, id(handler.awaitEvent("ONCRMTIMELINECOMMENTADD")));
+        call("crm.timeline.comment.update", Map.of("id", comment, "fields", Map.of("COMMENT", "Called back twice")))
+                .then().statusCode(200);
+        assertEquals(comment, id(handler.awaitEvent("ONCRMTIMELINECOMMENTUPDATE")));
+        call("crm.timeline.comment.delete", Map.of("id", comment)).then().statusCode(200);
+        assertEquals(comment, id(handler.awaitEvent("ONCRMTIMELINECOMMENTDELETE")));
         call("crm.contact.delete", Map.of("id", contact)).then().statusCode(200);
         assertEquals(contact, id(handler.awaitEvent("ONCRMCONTACTDELETE")));
         call("crm.contact.delete", Map.of("id", contact)).then().statusCode(400);

@@ -59,6 +59,8 @@ public final class CrmArea implements Area {
     @Override
     public void methods(MethodTable methods) {
         CrmMethods.register(methods);
+        TodoMethods.register(methods);
+        CommentMethods.register(methods);
     }
 
     @Override

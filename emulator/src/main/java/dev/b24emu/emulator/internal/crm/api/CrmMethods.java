@@ -90,8 +90,7 @@ final class CrmMethods {
                     }
                     return JsonNodeFactory.instance.booleanNode(true);
                 })
-                .add("crm.status.list", call -> statuses(call.portal(), call.params()))
-                .add("crm.timeline.comment.add", call -> comment(call.caller(), call.params(), Origin.of(call)));
+                .add("crm.status.list", call -> statuses(call.portal(), call.params()));
     }
 
     /** crm.settings.mode.get and crm.enum.settings.mode: 1 classic CRM (with leads), 2 simple CRM. */
@@ -137,32 +136,6 @@ final class CrmMethods {
             params.putObject("order").put("SORT", "ASC");
         }
         return ListQuery.from(new Params(params)).run(portal.store(CrmStatusStore.class).rows());
-    }
-
-    /**
-     * A comment in an object's timeline (api-reference/crm/timeline/comments/crm-timeline-comment-add.md). Only the
-     * lower-case "fields" is read ("Other undocumented variants (Fields, FIELDS, arFields) are not accepted"; D59).
-     */
-    private static JsonNode comment(Caller caller, Params p, Origin origin) {
-        JsonNode given = p.tree().get("fields");
-        if (given == null || !given.isObject()) {
-            throw new RestError(400, "100", "Required fields are not provided");
-        }
-        Params fields = new Params((ObjectNode) given);
-        Portal portal = caller.portal();
-        CrmRef owner = CrmEntityType.parse(fields.textOrEmpty("ENTITY_TYPE"))
-                .map(type -> new CrmRef(type, fields.phpInt("ENTITY_ID")))
-                .filter(ref -> crm(portal).get(ref).isPresent())
-                .orElseThrow(() -> RestError.of("NOT_FOUND", "Not found."));
-        ObjectNode comment = JsonNodeFactory.instance.objectNode();
-        comment.put("CREATED", portal.isoNow());
-        comment.put("ENTITY_ID", Long.toString(owner.id()));
-        comment.put("ENTITY_TYPE", owner.type().name().toLowerCase(Locale.ROOT));
-        comment.put("AUTHOR_ID", Long.toString(caller.userId()));
-        comment.put("COMMENT", fields.text("COMMENT").orElse(""));
-        ArrayNode files = comment.putArray("FILES");
-        fields.node("FILES").ifPresent(list -> list.forEach(file -> files.add(file.path(0).asText(""))));
-        return IntNode.valueOf((int) crm(portal).addComment(comment, origin));
     }
 
     private static CrmStore crm(Portal portal) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.followup.FollowUps;
+import dev.b24emu.emulator.internal.rest.ActionParams;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RestCall;
-import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 /**
@@ -26,13 +26,7 @@ final class CallTranscriptMethod {
     }
 
     private static JsonNode transcript(RestCall call) {
-        JsonNode given = call.params().tree().get(PARAMETER);
-        if (given == null || given.isNull()) {
-            throw new RestError(400, "100", "Could not find value for parameter {" + PARAMETER + "}");
-        }
-        long activityId = Params.looseInteger(given).orElseThrow(() -> new RestError(400, "100", "Invalid value "
-                + Params.scalarText(given).orElse(given.toString()) + " to match with parameter {" + PARAMETER
-                + "}. Should be value of type int."));
+        long activityId = new ActionParams(call.params()).requiredInt(PARAMETER);
         if (!call.portal().settings().aiCallProcessing()) {
             throw new RestError(403, "ACCESS_DENIED", "Access denied.");
         }
