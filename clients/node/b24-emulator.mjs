@@ -33,6 +33,7 @@ export const ENDPOINTS = Object.freeze([
   ['POST', '/_emulator/portals/{id}/faults'],
   ['DELETE', '/_emulator/portals/{id}/faults'],
   ['POST', '/_emulator/portals/{id}/users'],
+  ['POST', '/_emulator/portals/{id}/users/{userId}/login'],
   ['POST', '/_emulator/portals/{id}/crm/{type}'],
   ['GET', '/_emulator/portals/{id}/crm'],
   ['POST', '/_emulator/portals/{id}/crm-exclusions'],
@@ -161,6 +162,9 @@ export class Portal {
   setClock(instant) { return this.#call('POST', '/clock', { body: { set: instant } }); }
 
   addUser(fields) { return this.#call('POST', '/users', { body: fields }); }
+
+  /** The user logs in: an invited user's first login completes the registration and sends ONUSERADD. */
+  loginUser(userId) { return this.#call('POST', '/users/{userId}/login', { path: { userId } }); }
 
   /** Adds a lead, contact, company or deal (crm.*.add field names) without a REST call; answers its ID. */
   async addCrm(type, fields) { return Number((await this.#call('POST', '/crm/{type}', { path: { type }, body: fields })).ID); }

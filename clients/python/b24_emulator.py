@@ -45,6 +45,7 @@ ENDPOINTS = (
     ("POST", "/_emulator/portals/{id}/faults"),
     ("DELETE", "/_emulator/portals/{id}/faults"),
     ("POST", "/_emulator/portals/{id}/users"),
+    ("POST", "/_emulator/portals/{id}/users/{userId}/login"),
     ("POST", "/_emulator/portals/{id}/crm/{type}"),
     ("GET", "/_emulator/portals/{id}/crm"),
     ("POST", "/_emulator/portals/{id}/crm-exclusions"),
@@ -187,6 +188,10 @@ class Portal:
 
     def add_user(self, **fields):
         return self._call("POST", "/users", fields)
+
+    def login_user(self, user_id):
+        """The user logs in: an invited user's first login completes the registration and sends ONUSERADD."""
+        return self._call("POST", "/users/{userId}/login", userId=user_id)
 
     def add_crm(self, entity_type, **fields):
         """Adds a lead, contact, company or deal (crm.*.add field names) without a REST call; answers its ID."""

@@ -103,6 +103,10 @@ class ControlClientTest(unittest.TestCase):
         self.assertIsNone(lead["CRM_CREATED_LEAD"], "an excluded number creates nothing")
         user = self.portal.add_user(NAME="Pavel", UF_PHONE_INNER="150")
         self.assertEqual("Pavel", user["NAME"])
+        invited = rest(self.portal.webhook_url, "user.add", {"EMAIL": "olga@example.com", "UF_DEPARTMENT": [1]})[1]["result"]
+        logged_in = self.portal.login_user(invited)  # the invitation accepted: ONUSERADD
+        self.assertEqual(str(invited), logged_in["ID"])
+        self.assertTrue(logged_in["LAST_LOGIN"])
         self.assertEqual("SIMPLE", self.portal.settings(crmMode="SIMPLE")["crmMode"])
         self.assertEqual("SIMPLE", self.portal.settings()["crmMode"])
         self.portal.reset()

@@ -93,6 +93,10 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
     const [, excluded] = await rest(`${portal.webhookUrl}telephony.externalcall.register`, { ...INCOMING, PHONE_NUMBER: '+79995550999', CRM_CREATE: 1 });
     assert.equal(excluded.result.CRM_CREATED_LEAD, null);
     assert.equal((await portal.addUser({ NAME: 'Pavel', UF_PHONE_INNER: '150' })).NAME, 'Pavel');
+    const [, invited] = await rest(`${portal.webhookUrl}user.add`, { EMAIL: 'olga@example.com', UF_DEPARTMENT: [1] });
+    const loggedIn = await portal.loginUser(invited.result); // the invitation accepted: ONUSERADD
+    assert.equal(loggedIn.ID, String(invited.result));
+    assert.ok(loggedIn.LAST_LOGIN);
     assert.equal((await portal.settings({ crmMode: 'SIMPLE' })).crmMode, 'SIMPLE');
     assert.equal((await portal.settings()).crmMode, 'SIMPLE');
     await portal.reset();

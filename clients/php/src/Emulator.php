@@ -40,6 +40,7 @@ final class Emulator
         ['POST', '/_emulator/portals/{id}/faults'],
         ['DELETE', '/_emulator/portals/{id}/faults'],
         ['POST', '/_emulator/portals/{id}/users'],
+        ['POST', '/_emulator/portals/{id}/users/{userId}/login'],
         ['POST', '/_emulator/portals/{id}/crm/{type}'],
         ['GET', '/_emulator/portals/{id}/crm'],
         ['POST', '/_emulator/portals/{id}/crm-exclusions'],

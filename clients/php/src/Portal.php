@@ -50,6 +50,12 @@ final class Portal
         return $this->call('POST', '/users', $fields);
     }
 
+    /** The user logs in: an invited user's first login completes the registration and sends ONUSERADD. */
+    public function loginUser(int $userId): array
+    {
+        return $this->call('POST', '/users/{userId}/login', null, [], ['userId' => $userId]);
+    }
+
     /** Adds a lead, contact, company or deal (crm.*.add field names) without a REST call; answers its ID. */
     public function addCrm(string $type, array $fields): int
     {

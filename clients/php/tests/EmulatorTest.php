@@ -131,6 +131,10 @@ final class EmulatorTest extends TestCase
             ['PHONE_NUMBER' => '+79995550999', 'CRM_CREATE' => 1] + self::INCOMING);
         self::assertNull($excluded['result']['CRM_CREATED_LEAD']);
         self::assertSame('Pavel', $this->portal->addUser(['NAME' => 'Pavel', 'UF_PHONE_INNER' => '150'])['NAME']);
+        [, $invited] = self::rest($this->portal->webhookUrl . 'user.add', ['EMAIL' => 'olga@example.com', 'UF_DEPARTMENT' => [1]]);
+        $loggedIn = $this->portal->loginUser((int) $invited['result']); // the invitation accepted: ONUSERADD
+        self::assertSame((string) $invited['result'], $loggedIn['ID']);
+        self::assertNotEmpty($loggedIn['LAST_LOGIN']);
         self::assertSame('SIMPLE', $this->portal->settings(['crmMode' => 'SIMPLE'])['crmMode']);
         self::assertSame('SIMPLE', $this->portal->settings()['crmMode']);
         $this->portal->reset();

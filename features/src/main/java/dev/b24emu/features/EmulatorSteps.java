@@ -295,6 +295,14 @@ public class EmulatorSteps {
                 .post(ctx.controlPath("/users")).then().statusCode(201);
     }
 
+    /** The user logs in (the control API plays it): an invited user's first login completes the registration. */
+    @When("user {string} logs in")
+    public void logsIn(String userId) {
+        requireEmulator();
+        RestAssured.given().post(ctx.controlPath("/users/" + Values.substitute(userId, ctx.remembered) + "/login"))
+                .then().statusCode(200);
+    }
+
     /** A follow-up as call.followup.get answers it (callId, startDate, AI blocks...), plus chatMembers. */
     @Given("the portal has the follow-up:")
     public void followUp(String json) {

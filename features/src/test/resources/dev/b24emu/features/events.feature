@@ -223,3 +223,19 @@ Feature: Events: event.bind and delivery of the telephony events
       | auth_connector | erp |
     Then the result has 1 item
     And the result "0.EVENT_DATA.FIELDS.ID" is "{webhooks}"
+
+  @E160 @D140
+  Scenario: ONUSERADD announces an invited user at the first login, with the user's own fields
+    Given application "local.pbx" binds "OnUserAdd" to the handler server
+    When I call "user.add" with JSON:
+      """
+      {"EMAIL": "anna@example.com", "NAME": "Anna", "UF_DEPARTMENT": [1]}
+      """
+    Then I remember the result "" as "anna"
+    And after 1 second application "local.pbx" has received 0 "ONUSERADD"
+    When user "{anna}" logs in
+    Then application "local.pbx" receives "ONUSERADD"
+    And the delivered "data.ID" is "{anna}"
+    And the delivered "data.NAME" is "Anna"
+    And the delivered "data.EMAIL" is "anna@example.com"
+    And every delivery conforms to the contract

@@ -18,6 +18,7 @@ import dev.b24emu.emulator.internal.control.ServerControl;
 import dev.b24emu.emulator.internal.crm.api.CrmArea;
 import dev.b24emu.emulator.internal.events.CrmEvents;
 import dev.b24emu.emulator.internal.events.EventPublisher;
+import dev.b24emu.emulator.internal.events.UserEvents;
 import dev.b24emu.emulator.internal.events.api.EventsArea;
 import dev.b24emu.emulator.internal.followup.FollowUps;
 import dev.b24emu.emulator.internal.followup.api.FollowUpArea;
@@ -277,7 +278,7 @@ public final class EmulatorServer implements AutoCloseable {
                              BuiltInCalls builtIn,
                              CallCardService cards, FollowUps followUps) {
         return List.of(
-                new UsersArea(new WorkDays()),
+                new UsersArea(new WorkDays(), new UserEvents(publisher)),
                 new TimemanArea(),
                 new CrmArea(new CrmEvents(publisher)),
                 new OutboundArea(portals),

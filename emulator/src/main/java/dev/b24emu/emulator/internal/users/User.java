@@ -40,6 +40,12 @@ public record User(
         departments = departments == null ? ROOT_DEPARTMENT : List.copyOf(departments);
     }
 
+    /** The same user with another profile. */
+    public User withProfile(Map<String, String> changed) {
+        return new User(id, name, lastName, email, active, innerPhone, workPhone, personalPhone, personalMobile,
+                timemanStatus, admin, changed, departments);
+    }
+
     public String fullName() {
         String full = (nullToEmpty(name) + " " + nullToEmpty(lastName)).trim();
         return full.isEmpty() ? nullToEmpty(email) : full;

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.ConfigBound;
+import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * user.update and user.add (api-reference/user/user-update.md, user-add.md): who may change or invite users, and
@@ -22,6 +26,8 @@ import java.util.Set;
 public final class UserEditing {
     /** What a user may not change on their own profile (the real server drops them silently; D52). */
     private static final Set<String> ADMIN_ONLY_FIELDS = Set.of("ACTIVE", "UF_DEPARTMENT");
+    private static final String DATE_REGISTER = "DATE_REGISTER";
+    private static final String LAST_LOGIN = "LAST_LOGIN";
 
     private UserEditing() {
     }
@@ -53,6 +59,7 @@ public final class UserEditing {
             throw RestError.of("ERROR_CORE", "access_denied");
         }
         ObjectNode fields = writable(params, true);
+        fields.put(DATE_REGISTER, caller.portal().isoNow()); // an invitation registers the user; LAST_LOGIN waits
         boolean extranet = "Y".equalsIgnoreCase(text(params, "EXTRANET"));
         if (!extranet && (!fields.has("UF_DEPARTMENT") || !Params.phpTruthy(fields.get("UF_DEPARTMENT")))) {
             throw RestError.argument("", "no_extranet_field");
@@ -66,6 +73,48 @@ public final class UserEditing {
         ConfigBound.admit(caller.portal(), caller.portal().store(UserStore.class).all(), params, "users");
         return caller.portal().store(UserStore.class).addWithUniqueEmail(email, id -> UserFields.parse(fields, id))
                 .orElseThrow(() -> RestError.argument("", "A user with this email already exists"));
+    }
+
+    /** A user the control API put, and whether it is a new one (ONUSERADD) rather than a replaced one. */
+    public record Put(User user, boolean joined) {
+    }
+
+    /**
+     * A user the control API adds or replaces (by ID): a new one is a colleague who joined and logged in
+     * (DATE_REGISTER and LAST_LOGIN now unless the fields give them), whom ONUSERADD announces.
+     */
+    public static Put put(Portal portal, JsonNode fields) {
+        UserStore users = portal.store(UserStore.class);
+        ConfigBound.admit(portal, users.all(), fields, "users");
+        User parsed = UserFields.parse(fields, users.nextId());
+        Optional<User> replaced = users.get(parsed.id());
+        Map<String, String> profile = new TreeMap<>(parsed.profile());
+        String now = portal.isoNow();
+        for (String registration : List.of(DATE_REGISTER, LAST_LOGIN)) { // kept by a replacement, now for a new user
+            String kept = replaced.map(user -> user.profileField(registration)).orElse(now);
+            if (!kept.isEmpty()) {
+                profile.putIfAbsent(registration, kept);
+            }
+        }
+        User user = parsed.withProfile(profile);
+        users.put(user);
+        return new Put(user, replaced.isEmpty());
+    }
+
+    /**
+     * A user logs in (the control API plays it): the first login of an invited user completes the registration, the
+     * moment Bitrix24 sends ONUSERADD; answers the user when it was the first, empty for a later one.
+     */
+    public static Optional<User> loggedIn(Portal portal, long userId) {
+        String now = portal.isoNow();
+        boolean[] first = new boolean[1];
+        User user = portal.store(UserStore.class).update(userId, current -> {
+            first[0] = current.profileField(LAST_LOGIN).isEmpty();
+            Map<String, String> profile = new TreeMap<>(current.profile());
+            profile.put(LAST_LOGIN, now);
+            return current.withProfile(profile);
+        }).orElseThrow(() -> new IllegalArgumentException("No user " + userId + " on portal " + portal.id()));
+        return first[0] ? Optional.of(user) : Optional.empty();
     }
 
     /** The fields the method writes, by upper-cased name: scalars, and UF_DEPARTMENT as a list or one ID. */

@@ -35,8 +35,11 @@ public final class UserFields {
     /** The fields user.update writes that a User keeps apart from its profile. */
     public static final Set<String> OWN_FIELDS = Set.of("NAME", "LAST_NAME", "EMAIL", "ACTIVE", "UF_PHONE_INNER",
             "WORK_PHONE", "PERSONAL_PHONE", "PERSONAL_MOBILE", "UF_DEPARTMENT");
-    /** Profile fields only seeds and the control API set: user.update does not write them. */
-    private static final Set<String> SEED_ONLY_FIELDS = Set.of("TIME_ZONE");
+    /**
+     * Profile fields only seeds, the control API and the portal itself set: user.update does not write them
+     * (DATE_REGISTER when the user was added or invited, LAST_LOGIN from the first login on, UF_EMPLOYMENT_DATE).
+     */
+    private static final Set<String> SEED_ONLY_FIELDS = Set.of("TIME_ZONE", "DATE_REGISTER", "LAST_LOGIN", "UF_EMPLOYMENT_DATE");
     private static final Set<String> USER_TYPES = Set.of("employee", "extranet", "email");
     private static final Map<String, String> LABELS = labels();
 

@@ -3,14 +3,16 @@ package dev.b24emu.emulator.internal.users.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.control.ControlRoutes;
-import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.users.DepartmentStore;
 import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserEditing;
 import dev.b24emu.emulator.internal.users.UserFields;
+import dev.b24emu.emulator.internal.users.UserListener;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.users.WorkDayStatus;
 
@@ -22,9 +24,12 @@ import java.util.List;
  */
 public final class UsersArea implements Area {
     private final WorkDayStatus workDays;
+    /** told of each user who joins (ONUSERADD) */
+    private final UserListener joins;
 
-    public UsersArea(WorkDayStatus workDays) {
+    public UsersArea(WorkDayStatus workDays, UserListener joins) {
         this.workDays = workDays;
+        this.joins = joins;
     }
 
     @Override
@@ -49,12 +54,21 @@ public final class UsersArea implements Area {
         routes.portal().get("/users", request -> request.portal().store(UserStore.class).all().stream()
                 .map(user -> view(request.portal(), user)).toList());
         routes.portal().post("/users", 201, request -> {
-            UserStore users = request.portal().store(UserStore.class);
-            ConfigBound.admit(request.portal(), users.all(), request.body(), "users");
-            User user = UserFields.parse(request.body(), users.nextId());
-            users.put(user);
-            workDays.set(request.portal(), user);
-            return view(request.portal(), user);
+            Portal portal = request.portal();
+            UserEditing.Put put = portal.exclusive(() -> UserEditing.put(portal, request.body()));
+            workDays.set(portal, put.user());
+            if (put.joined()) {
+                joins.registered(portal, put.user(), Origin.user(put.user().id(), request.endpoints()));
+            }
+            return view(portal, put.user());
+        });
+        // the user logs in: an invited user's first login completes the registration (ONUSERADD)
+        routes.portal().post("/users/:userId/login", request -> {
+            Portal portal = request.portal();
+            long userId = request.pathLong("userId");
+            portal.exclusive(() -> UserEditing.loggedIn(portal, userId))
+                    .ifPresent(user -> joins.registered(portal, user, Origin.user(user.id(), request.endpoints())));
+            return view(portal, portal.store(UserStore.class).get(userId).orElseThrow());
         });
     }
 
