@@ -60,11 +60,6 @@ public final class AppOptionStore implements Store<AppOptionStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public synchronized Snapshot snapshot() {
         Map<String, Map<Long, ObjectNode>> users = new LinkedHashMap<>();
         userOptions.forEach((clientId, byUser) -> users.put(clientId, new TreeMap<>(byUser)));

@@ -66,11 +66,6 @@ public final class AppStore implements Store<AppStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public Snapshot snapshot() {
         return new Snapshot(all(), oauth.tokensOf(portalId));
     }

@@ -260,11 +260,6 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public Snapshot snapshot() {
         return new Snapshot(lists());
     }

@@ -108,11 +108,6 @@ public final class CrmStatusStore implements Store<CrmStatusStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public Snapshot snapshot() {
         return new Snapshot(rows.values().stream().map(ObjectNode::deepCopy).toList());
     }

@@ -375,11 +375,6 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public void check(Snapshot snapshot) {
         if (snapshot.items() == null || snapshot.activities() == null || snapshot.exclusions() == null
                 || snapshot.lastIds() == null) {

@@ -204,11 +204,6 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public void check(Snapshot snapshot) {
         if (snapshot.handlers() == null || snapshot.offline() == null) {
             throw new StateException("/events: handlers and offline are required");

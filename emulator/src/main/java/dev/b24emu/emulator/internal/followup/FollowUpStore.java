@@ -84,11 +84,6 @@ public final class FollowUpStore implements Store<FollowUpStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public Snapshot snapshot() {
         return new Snapshot(all());
     }

@@ -75,11 +75,6 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public void check(Snapshot snapshot) {
         if (snapshot.placements() == null || snapshot.subscriptions() == null) {
             throw new dev.b24emu.emulator.internal.portal.StateException("/placements: placements and subscriptions are required");

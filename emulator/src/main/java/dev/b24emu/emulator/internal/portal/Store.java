@@ -14,9 +14,12 @@ public interface Store<S> {
     default void seed(Portal portal, PortalSeed seed) {
     }
 
-    /** The type state files read this store's section into, or null when the store keeps nothing (live state). */
+    /**
+     * The type state files read this store's section into: the store's own type argument (the record of
+     * {@code implements Store<Snapshot>}), or null for {@code Store<Void>}, live state the files do not keep.
+     */
     default Class<S> snapshotType() {
-        return null;
+        return SnapshotTypes.of(getClass());
     }
 
     /** What state files keep of the store; only called when {@link #snapshotType()} is not null. */

@@ -181,7 +181,6 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         }
     }
 
-
     /** The queue's length, stale entries included (for tests of its bound). */
     synchronized int openOrderLength() {
         return openOrder.size();
@@ -385,11 +384,6 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     public record Snapshot(List<Call> active, List<FinishedCall> finished, List<ExternalLine> lines,
                            List<CallRecord> records, List<Transcript> transcripts, long lastFinishedId,
                            long lastLineId, long lastFileId, long lastTranscriptId) {
-    }
-
-    @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
     }
 
     @Override

@@ -51,11 +51,6 @@ public final class WorkDayStore implements Store<WorkDayStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public Snapshot snapshot() {
         return new Snapshot(List.copyOf(days.values()));
     }

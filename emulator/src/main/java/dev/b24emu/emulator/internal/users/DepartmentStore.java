@@ -104,11 +104,6 @@ public final class DepartmentStore implements Store<DepartmentStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public Snapshot snapshot() {
         return new Snapshot(all());
     }

@@ -170,11 +170,6 @@ public final class UserStore implements Store<UserStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public Snapshot snapshot() {
         return new Snapshot(List.copyOf(users.values()));
     }

@@ -322,11 +322,6 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public Snapshot snapshot() {
         return read(() -> new Snapshot(all().stream().filter(row -> !row.external()).toList()));
     }

@@ -220,11 +220,6 @@ public final class VoximplantStore implements Store<VoximplantStore.Snapshot> {
     }
 
     @Override
-    public Class<Snapshot> snapshotType() {
-        return Snapshot.class;
-    }
-
-    @Override
     public synchronized Snapshot snapshot() {
         return new Snapshot(settings.toJson(), List.copyOf(numbers.values()), List.copyOf(sip.values()), outgoingLine,
                 Map.copyOf(phones), Map.copyOf(rights), Map.copyOf(infocalls), liveCalls(),
