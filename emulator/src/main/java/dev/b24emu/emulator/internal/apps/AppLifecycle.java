@@ -77,7 +77,7 @@ public final class AppLifecycle {
         data.set("QUERY", query);
         data.put("LANGUAGE_ID", AppInfo.LANGUAGE);
         publisher.publish(portal, EventNames.APP_TEST, data,
-                new EventPublisher.Emit(new Origin(userId, appKey, authConnector, endpoints), appKey, "test"));
+                new EventPublisher.Emit(new Origin(userId, appKey, authConnector, endpoints, null), appKey, "test"));
     }
 
     /**

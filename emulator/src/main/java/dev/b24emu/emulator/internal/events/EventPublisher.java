@@ -86,8 +86,10 @@ public final class EventPublisher {
                 continue;
             }
             long userId = handler.authUserId() > 0 ? handler.authUserId() : emit.actingUserId();
-            deliver(portal, event, handler.id(), handler.handler(),
-                    appPayload(portal, event, handler.id(), once.get(), handler.appKey(), userId, emit.endpoints()));
+            if (emit.origin().firstInHit("handler " + handler.id() + " " + event + " " + userId + " " + once.get())) {
+                deliver(portal, event, handler.id(), handler.handler(),
+                        appPayload(portal, event, handler.id(), once.get(), handler.appKey(), userId, emit.endpoints()));
+            }
         }
         if (queuedFor != null) {
             // on-offline-event.md: new records in the queue are announced to the application's online handlers of
@@ -100,6 +102,9 @@ public final class EventPublisher {
         if (emit.onlyAppKey() == null || emit.onlyAppKey().equals(OUTGOING_WEBHOOKS)) {
             for (OutgoingWebhook webhook : events.webhooks(event)) {
                 long handlerId = webhook.handlerId(event).orElseThrow();
+                if (!emit.origin().firstInHit("webhook " + handlerId + " " + event + " " + once.get())) {
+                    continue;
+                }
                 ObjectNode payload = payload(portal, event, handlerId, once.get());
                 payload.set("auth", tokenlessAuth(portal, webhook.applicationToken(), emit.endpoints()));
                 deliver(portal, event, handlerId, webhook.handlerUrl(), payload);

@@ -124,7 +124,7 @@ final class Batch implements RestMethod {
         long started = System.nanoTime();
         try {
             return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.clientAddress(),
-                    call.warnings(), start));
+                    call.warnings(), start, call.hit()));
         } finally {
             Limits.spend(caller.portal(), method.name(), started); // each command counts against its own method
         }

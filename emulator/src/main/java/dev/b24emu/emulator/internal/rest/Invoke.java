@@ -10,6 +10,6 @@ final class Invoke implements Stage {
     public void apply(RestExchange exchange) {
         MethodTable.Method method = exchange.handler();
         exchange.result(method.body().call(new RestCall(exchange.principal(), new Params(exchange.params()),
-                exchange.endpoints(), exchange.clientAddress(), exchange::warn, exchange.style().start())));
+                exchange.endpoints(), exchange.clientAddress(), exchange::warn, exchange.style().start(), new Hit())));
     }
 }

@@ -12,18 +12,27 @@ import dev.b24emu.emulator.internal.transport.Endpoints;
  * @param authConnector the source key of the request (auth_connector: offline handlers with the same key skip the
  *                      echo of their own change), or null
  * @param endpoints     the address of the request that caused it (the auth block's domain and client_endpoint)
+ * @param hit           the REST request it is part of (its events go to each handler once), or null outside REST
  */
-public record Origin(long actingUserId, String appKey, String authConnector, Endpoints endpoints) {
+public record Origin(long actingUserId, String appKey, String authConnector, Endpoints endpoints, Hit hit) {
     /** A REST call's origin: its user, its application, its auth_connector and the address it came to. */
     public static Origin of(RestCall call) {
         String appKey = call.caller().appKey();
         return new Origin(call.userId(), appKey == null || appKey.isEmpty() ? null : appKey,
-                call.params().text("auth_connector").orElse(null), call.endpoints());
+                call.params().text("auth_connector").orElse(null), call.endpoints(), call.hit());
     }
 
     /** A change a user made outside REST (Bitrix24's own pages, as the control API plays them; the portal itself). */
     public static Origin user(long userId, Endpoints endpoints) {
-        return new Origin(userId, null, null, endpoints);
+        return new Origin(userId, null, null, endpoints, null);
+    }
+
+    /**
+     * Whether an online handler or outgoing webhook gets this delivery: the request's first of its kind (a change
+     * outside REST sends each of its events).
+     */
+    public boolean firstInHit(String delivery) {
+        return hit == null || hit.first(delivery);
     }
 
     /**

@@ -15,9 +15,11 @@ import java.util.function.Consumer;
  * @param clientAddress the client's IP address ($_SERVER['REMOTE_ADDR']: where a work day was closed from), or ""
  * @param start when the call started on the portal's clock: the time block's start, so a method that answers the
  *              time (server.time) agrees with the envelope's date_start
+ * @param hit   the request the call is part of (a batch's commands share their batch's): the events it sends go to
+ *              each handler once
  */
 public record RestCall(Caller caller, Params params, Endpoints endpoints, String clientAddress,
-                       Consumer<String> warnings, Instant start) {
+                       Consumer<String> warnings, Instant start, Hit hit) {
     public Portal portal() {
         return caller.portal();
     }

@@ -30,6 +30,10 @@ class CrmEventsTest extends AppHarness {
         return delivery.form().path("data").path("FIELDS").path("ID").asText();
     }
 
+    private long updates() {
+        return handler.received().stream().filter(r -> "ONCRMCONTACTUPDATE".equals(r.event())).count();
+    }
+
     private HandlerServer.Received only(String event) {
         List<HandlerServer.Received> all = handler.received().stream().filter(r -> event.equals(r.event())).toList();
         assertEquals(1, all.size(), event + " once: " + all);
@@ -37,7 +41,7 @@ class CrmEventsTest extends AppHarness {
     }
 
     @Test
-    void telephonysLeadAndCallActivityAndEveryCrmChangeReachTheHandlers() {
+    void telephonysLeadAndCallActivityAndEveryCrmChangeReachTheHandlers() throws InterruptedException {
         String token = telephonyApp("local.crmsync").getString("access_token");
         EVENTS.forEach(event -> bind(token, event, handler.url("/crm")));
 
@@ -58,6 +62,13 @@ class CrmEventsTest extends AppHarness {
         assertEquals(contact, id(handler.awaitEvent("ONCRMCONTACTADD")));
         call("crm.contact.update", Map.of("id", contact, "fields", Map.of("LAST_NAME", "Petrov"))).then().statusCode(200);
         assertEquals(contact, id(handler.awaitEvent("ONCRMCONTACTUPDATE")));
+        // one request, one delivery of each kind: a batch updating the contact twice sends one update (Sender's Buffer)
+        call("batch", Map.of("cmd", Map.of("a", "crm.contact.update?id=" + contact + "&fields[NAME]=Ivan",
+                "b", "crm.contact.update?id=" + contact + "&fields[NAME]=Ioann"))).then().statusCode(200);
+        call("crm.contact.update", Map.of("id", contact, "fields", Map.of("NAME", "John"))).then().statusCode(200);
+        handler.await(r -> updates() == 3, "the batch's update and the next request's");
+        Thread.sleep(300); // a second delivery of the batch's would have come before the next request's
+        assertEquals(3, updates());
         String comment = call("crm.timeline.comment.add", Map.of("fields", Map.of("ENTITY_ID", contact,
                 "ENTITY_TYPE", "contact", "COMMENT", "Called back"))).then().extract().path("result").toString();
         assertEquals(comment, id(handler.awaitEvent("ONCRMTIMELINECOMMENTADD")));
