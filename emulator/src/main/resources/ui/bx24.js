@@ -59,6 +59,17 @@
     }).filter(Boolean).join('&');
   }
 
+  function options(key, command) {
+    return {
+      get: function (name) { return initData && initData[key] ? initData[key][name] : undefined; },
+      set: function (name, value, callback) {
+        initData[key] = initData[key] || {};
+        initData[key][name] = value;
+        send(command, { name: String(name), value: value }).then(function () { if (callback) { callback(); } });
+      }
+    };
+  }
+
   function scrollSize() {
     var root = document.documentElement;
     return { scrollWidth: Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0),
@@ -137,6 +148,10 @@
       send('setTitle', { title: String(title) }).then(function () { if (callback) { callback(); } });
     },
     reloadWindow: function () { send('reloadWindow'); },
+    // the application's settings (BX24.appOption, writable by administrators) and the user's (BX24.userOption):
+    // read from the init data, written through the portal's page, which calls app.option.set / user.option.set
+    appOption: options('APP_OPTIONS', 'setAppOption'),
+    userOption: options('USER_OPTIONS', 'setUserOption'),
     placement: {
       info: function () {
         return { placement: initData.PLACEMENT, options: JSON.parse(initData.PLACEMENT_OPTIONS || '{}') };

@@ -78,6 +78,30 @@ class CallCardSimulatorBrowserTest extends AppHarness {
                 .then().body("closed", org.hamcrest.Matchers.equalTo(false)).body("autoCloseDisabled", org.hamcrest.Matchers.equalTo(true));
     }
 
+    /**
+     * BX24.appOption and BX24.userOption: the init data carries the application's and the user's settings, and a
+     * setting the widget writes is there when the page opens again.
+     */
+    @Test
+    void aWidgetReadsAndWritesItsSettings() throws Exception {
+        String token = startWithTheSampleWidget();
+        oauth(token, "app.option.set", Map.of("options", Map.of("crmMode", "simple"))).then().statusCode(200);
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        wait.until(ExpectedConditions.textToBe(By.id("mode"), "simple"));
+        assertEquals("undefined", browser.findElement(By.id("tab")).getText(), "no user setting yet");
+        browser.findElement(By.id("remember")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("tab"), "saved:notes"));
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        wait.until(ExpectedConditions.textToBe(By.id("tab"), "notes")); // written for user 2, read back at init
+    }
+
     /** A page opened on a card with a past tells its widget the client shown now, not transitions it never saw. */
     @Test
     void aWidgetOpenedOnACardWithAPastIsToldOnlyTheCurrentClientThenWhatFollows() throws Exception {
