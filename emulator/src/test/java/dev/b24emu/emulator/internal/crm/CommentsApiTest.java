@@ -72,6 +72,8 @@ class CommentsApiTest extends EmulatorHarness {
                 .body("error_description", equalTo("ID is not defined or invalid."));
         call("crm.timeline.comment.list", Map.of("filter", Map.of("ENTITY_TYPE", "deal"))).then().statusCode(400)
                 .body("error_description", equalTo("Access denied."));
+        call("crm.timeline.comment.list", Map.of("filter", "deal")).then().statusCode(400)
+                .body("error_description", equalTo("Parameter 'filter' must be array."));
         call("crm.timeline.comment.update", Map.of("fields", Map.of("COMMENT", "x"))).then().statusCode(400)
                 .body("error", equalTo("100")).body("error_description", equalTo("Could not find value for parameter {id}"));
         call("crm.timeline.comment.update", Map.of("id", id)).then().statusCode(400)
