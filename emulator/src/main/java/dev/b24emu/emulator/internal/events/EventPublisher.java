@@ -86,23 +86,24 @@ public final class EventPublisher {
                 continue;
             }
             long userId = handler.authUserId() > 0 ? handler.authUserId() : emit.actingUserId();
-            if (emit.origin().firstInHit("handler " + handler.id() + " " + event + " " + userId + " " + once.get())) {
+            String delivery = "handler " + handler.id() + " " + event + " " + userId + " ";
+            if (emit.origin().firstInHit(() -> delivery + once.get())) {
                 deliver(portal, event, handler.id(), handler.handler(),
                         appPayload(portal, event, handler.id(), once.get(), handler.appKey(), userId, emit.endpoints()));
             }
         }
         if (queuedFor != null) {
             // on-offline-event.md: new records in the queue are announced to the application's online handlers of
-            // OnOfflineEvent, with empty data; the records themselves are read with event.offline.get
+            // OnOfflineEvent, with empty data, once per request; the records themselves are read with event.offline.get
             for (String appKey : queuedFor) {
                 publish(portal, EventNames.OFFLINE_EVENT, JsonNodeFactory.instance::objectNode,
-                        new Emit(Origin.user(emit.actingUserId(), emit.endpoints()), appKey, ""));
+                        new Emit(emit.origin().portalNotice(), appKey, ""));
             }
         }
         if (emit.onlyAppKey() == null || emit.onlyAppKey().equals(OUTGOING_WEBHOOKS)) {
             for (OutgoingWebhook webhook : events.webhooks(event)) {
                 long handlerId = webhook.handlerId(event).orElseThrow();
-                if (!emit.origin().firstInHit("webhook " + handlerId + " " + event + " " + once.get())) {
+                if (!emit.origin().firstInHit(() -> "webhook " + handlerId + " " + event + " " + once.get())) {
                     continue;
                 }
                 ObjectNode payload = payload(portal, event, handlerId, once.get());

@@ -2,6 +2,8 @@ package dev.b24emu.emulator.internal.rest;
 
 import dev.b24emu.emulator.internal.transport.Endpoints;
 
+import java.util.function.Supplier;
+
 /**
  * Who caused a change, as the events it produces need to know: a REST call, the control API, or the portal itself
  * (a call it placed on a click).
@@ -31,8 +33,13 @@ public record Origin(long actingUserId, String appKey, String authConnector, End
      * Whether an online handler or outgoing webhook gets this delivery: the request's first of its kind (a change
      * outside REST sends each of its events).
      */
-    public boolean firstInHit(String delivery) {
-        return hit == null || hit.first(delivery);
+    public boolean firstInHit(Supplier<String> delivery) {
+        return hit == null || hit.first(delivery.get()); // the key only built when there is a hit to check
+    }
+
+    /** A change the portal makes itself on behalf of this one (a notice of it), in the same hit. */
+    public Origin portalNotice() {
+        return new Origin(actingUserId, null, null, endpoints, hit);
     }
 
     /**
