@@ -42,10 +42,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
                 "TYPE", 1, "CALL_LIST_ID", list)).then().statusCode(200).extract().path("result.CALL_ID");
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the page re-renders live
-        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        WebDriverWait wait = openCardOfUser2(callId);
         wait.until(ExpectedConditions.textToBe(By.id("call"), callId));
         wait.until(ExpectedConditions.textToBe(By.id("user"), "Ivan"));
         assertEquals("false", browser.findElement(By.id("admin")).getText(), "BX24.isAdmin() of an operator");
@@ -88,10 +85,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         oauth(token, "app.option.set", Map.of("options", Map.of("crmMode", "simple"))).then().statusCode(200);
         String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
                 "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        WebDriverWait wait = openCardOfUser2(callId);
         wait.until(ExpectedConditions.textToBe(By.id("mode"), "simple"));
         assertEquals("undefined", browser.findElement(By.id("tab")).getText(), "no user setting yet");
         browser.findElement(By.id("remember")).click();
@@ -114,10 +108,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
                     .post(card + "/state").then().statusCode(200);
         }
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        WebDriverWait wait = openCardOfUser2(callId);
         waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
         Thread.sleep(1_000); // the page polls every 300 ms: room for any replay to arrive
         List<String> lines = browser.findElements(By.cssSelector("#log .entry")).stream().map(e -> e.getText())
@@ -139,10 +130,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
                 "TYPE", 1)).then().statusCode(200).extract().path("result.CALL_ID");
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        WebDriverWait wait = openCardOfUser2(callId);
         waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
         browser.switchTo().defaultContent();
         List<String> tabs = browser.findElements(By.cssSelector("#tabs [role=tab]")).stream().map(e -> e.getText()).toList();
@@ -160,6 +148,15 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         String token = install("local.widget", List.of("telephony", "crm", "user", "placement"), null).getString("access_token");
         oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/widget"), "TITLE", "Sample")).then().statusCode(200);
         return token;
+    }
+
+    /** The simulator on the call's card of user 2, switched into the widget's frame; answers the page's wait. */
+    private WebDriverWait openCardOfUser2(String callId) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the page re-renders live
+        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=" + callId + "&user=2");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+        return wait;
     }
 
     private void waitForLog(WebDriverWait wait, String line) {
