@@ -163,6 +163,11 @@ public final class CrmActivities {
                 .put("DEADLINE", portal.iso(start)));
         time(portal, f, "END_TIME").ifPresent(end -> changed.put("END_TIME", portal.iso(end)));
         plainFields(f, changed);
+        replace(portal, origin, id, changed);
+    }
+
+    /** Puts a changed activity in place, stamped with when and by whom it was edited (LAST_UPDATED, EDITOR_ID). */
+    static void replace(Portal portal, Origin origin, long id, ObjectNode changed) {
         changed.put("LAST_UPDATED", portal.isoNow());
         changed.put("EDITOR_ID", Long.toString(origin.actingUserId()));
         crm(portal).replaceActivity(id, changed, origin);
@@ -193,7 +198,7 @@ public final class CrmActivities {
         return f.textOrEmpty("COMPLETED").toUpperCase(Locale.ROOT).equals("Y");
     }
 
-    private static void complete(ObjectNode fields, boolean completed) {
+    static void complete(ObjectNode fields, boolean completed) {
         fields.put("COMPLETED", completed ? "Y" : "N");
         fields.put("STATUS", completed ? "2" : "1");
     }

@@ -75,7 +75,11 @@ public final class CrmTodos {
         parent.ifPresent(p -> fields.put("ASSOCIATED_ENTITY_ID", p.path("ID").asText()));
         color(fields, todo.colorId());
         long id = crm.addActivity(fields, origin);
-        parent.ifPresent(p -> crm.replaceActivity(p.path("ID").asLong(), completed(portal, p, origin), origin));
+        parent.ifPresent(p -> {
+            ObjectNode completed = p.deepCopy();
+            CrmActivities.complete(completed, true);
+            CrmActivities.replace(portal, origin, p.path("ID").asLong(), completed);
+        });
         return id;
     }
 
@@ -156,11 +160,8 @@ public final class CrmTodos {
     }
 
     private static long change(Portal portal, Origin origin, ObjectNode current, UnaryOperator<ObjectNode> edit) {
-        ObjectNode changed = edit.apply(current.deepCopy());
-        changed.put("LAST_UPDATED", portal.isoNow());
-        changed.put("EDITOR_ID", Long.toString(origin.actingUserId()));
         long id = current.path("ID").asLong();
-        portal.store(CrmStore.class).replaceActivity(id, changed, origin);
+        CrmActivities.replace(portal, origin, id, edit.apply(current.deepCopy()));
         return id;
     }
 
@@ -170,14 +171,6 @@ public final class CrmTodos {
             return Optional.empty();
         }
         return crm.activity(todo.parentActivityId()).filter(p -> bindingsOf(p).contains(todo.owner()));
-    }
-
-    private static ObjectNode completed(Portal portal, ObjectNode activity, Origin origin) {
-        ObjectNode changed = activity.deepCopy();
-        changed.put("COMPLETED", "Y").put("STATUS", "2");
-        changed.put("LAST_UPDATED", portal.isoNow());
-        changed.put("EDITOR_ID", Long.toString(origin.actingUserId()));
-        return changed;
     }
 
     private static void deadline(Portal portal, ObjectNode fields, Instant deadline) {
