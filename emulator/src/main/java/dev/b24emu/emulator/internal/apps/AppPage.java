@@ -3,12 +3,11 @@ package dev.b24emu.emulator.internal.apps;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.RandomHex;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * What the portal POSTs when it opens an application's page in its frame — the installation wizard, the main page or
@@ -19,16 +18,13 @@ import java.util.HexFormat;
  * @param form the form fields, every value a string
  */
 public record AppPage(String url, ObjectNode form) {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** @param optionsJson PLACEMENT_OPTIONS as JSON text ("{}" for DEFAULT: some SDKs cannot read the field missing) */
     public static AppPage open(Portal portal, App app, String pageUrl, String placement, String optionsJson,
                                OAuthServer.Tokens tokens, Endpoints endpoints) {
         Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
-        byte[] sid = new byte[16];
-        RANDOM.nextBytes(sid);
         String query = "DOMAIN=" + encode(announced.domain()) + "&PROTOCOL=" + (announced.https() ? 1 : 0)
-                + "&LANG=" + AppInfo.LANGUAGE + "&APP_SID=" + HexFormat.of().formatHex(sid);
+                + "&LANG=" + AppInfo.LANGUAGE + "&APP_SID=" + RandomHex.of(16);
         ObjectNode form = JsonNodeFactory.instance.objectNode();
         form.put("AUTH_ID", tokens.accessToken());
         form.put("AUTH_EXPIRES", Long.toString(tokens.expiresIn()));

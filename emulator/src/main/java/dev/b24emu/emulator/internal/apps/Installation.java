@@ -7,6 +7,7 @@ import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
 import dev.b24emu.emulator.internal.portal.ConfigBound;
+import dev.b24emu.emulator.internal.portal.RandomHex;
 import dev.b24emu.emulator.internal.transport.FormCodec;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -14,8 +15,6 @@ import dev.b24emu.emulator.internal.transport.Urls;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -25,7 +24,6 @@ import java.util.Set;
  * handler URL. Installing the same client_id again updates the application and issues new tokens.
  */
 public final class Installation {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OAuthServer oauth;
     private final EventPublisher publisher;
@@ -75,7 +73,7 @@ public final class Installation {
             }
             App installed = new App(existing == null ? portal.store(AppStore.class).nextAppKey() : existing.appKey(), clientId,
                     clientSecret, spec.hasNonNull("name") ? spec.get("name").asText() : clientId, scopes, handlerUrl,
-                    existing == null ? randomHex() : existing.applicationToken(), user.id(), version, status,
+                    existing == null ? RandomHex.of(16) : existing.applicationToken(), user.id(), version, status,
                     installUrl != null, installUrl, redirectUri, paidUntil);
             portal.store(AppStore.class).put(installed);
             return installed;
@@ -135,9 +133,4 @@ public final class Installation {
         return value.asText();
     }
 
-    private static String randomHex() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }

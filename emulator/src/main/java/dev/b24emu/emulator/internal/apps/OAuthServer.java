@@ -2,12 +2,11 @@ package dev.b24emu.emulator.internal.apps;
 
 import dev.b24emu.emulator.internal.portal.MadeAtRunTime;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.RandomHex;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +25,6 @@ import java.util.function.Consumer;
 public final class OAuthServer {
     public static final Duration ACCESS_LIFETIME = Duration.ofHours(1);
     public static final Duration REFRESH_LIFETIME = Duration.ofDays(180);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a token stands for: an application acting as a user on a portal, until a moment of that portal's clock. */
     public record Grant(String portalId, String clientId, long userId, Instant expiresAt) {
@@ -77,7 +75,7 @@ public final class OAuthServer {
 
     public Tokens issue(Portal portal, App app, long userId) {
         Instant now = portal.now();
-        Tokens tokens = new Tokens(random(), random(), now.plus(ACCESS_LIFETIME), ACCESS_LIFETIME.toSeconds());
+        Tokens tokens = new Tokens(RandomHex.of(16), RandomHex.of(16), now.plus(ACCESS_LIFETIME), ACCESS_LIFETIME.toSeconds());
         accessTokens.put(tokens.accessToken(), new Grant(portal.id(), app.clientId(), userId, tokens.expiresAt()));
         refreshTokens.put(tokens.refreshToken(), new Grant(portal.id(), app.clientId(), userId, now.plus(REFRESH_LIFETIME)));
         current.put(currentKey(portal, app, userId), tokens);
@@ -130,7 +128,7 @@ public final class OAuthServer {
 
     /** An authorization code for the user's consent (step 1 of settings/oauth/index.md). */
     public String issueCode(Portal portal, App app, long userId) {
-        String code = random();
+        String code = RandomHex.of(16);
         codes.put(code, new Grant(portal.id(), app.clientId(), userId, portal.now().plus(CODE_LIFETIME)));
         Issued mine = issuedBy(portal);
         synchronized (mine) {
@@ -321,11 +319,5 @@ public final class OAuthServer {
 
     private static String currentKey(Portal portal, App app, long userId) {
         return portal.id() + "/" + app.clientId() + "/" + userId;
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.control;
 
+import dev.b24emu.emulator.internal.portal.RandomHex;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
@@ -10,9 +11,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -66,7 +65,7 @@ public final class ControlGuard {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        return randomToken();
+        return RandomHex.of(16);
     }
 
     /**
@@ -77,13 +76,7 @@ public final class ControlGuard {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        return isLoopback(host) ? demoToken : randomToken();
-    }
-
-    private static String randomToken() {
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        return isLoopback(host) ? demoToken : RandomHex.of(16);
     }
 
     public void mount(Router router) {

@@ -5,7 +5,6 @@ import dev.b24emu.emulator.internal.transport.Endpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -35,7 +34,6 @@ public final class PortalRegistry {
     /** a DNS name of two or more labels, no IP literal (a portal's domain goes into certificates and URLs) */
     private static final Pattern DOMAIN = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = LoggerFactory.getLogger("b24emu.portals");
 
     /** maps portal ID to Portal */
@@ -103,14 +101,14 @@ public final class PortalRegistry {
         if (storeTypes == null) {
             throw new IllegalStateException("define() the portals' stores before creating a portal");
         }
-        String id = spec.id() == null ? "p-" + randomHex(6) : spec.id();
+        String id = spec.id() == null ? "p-" + RandomHex.of(6) : spec.id();
         if (!PORTAL_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("Portal id must be 1-64 letters, digits, '_' or '-', starting with a letter or digit");
         }
         if (portals.containsKey(id)) {
             throw new IllegalArgumentException("Portal already exists: " + id);
         }
-        String token = spec.webhookToken() == null ? randomHex(8) : spec.webhookToken();
+        String token = spec.webhookToken() == null ? RandomHex.of(8) : spec.webhookToken();
         if (!TOKEN.matcher(token).matches()) {
             throw new IllegalArgumentException("Webhook token must be 1-64 letters, digits, '_' or '-'");
         }
@@ -245,9 +243,4 @@ public final class PortalRegistry {
         return clock;
     }
 
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return java.util.HexFormat.of().formatHex(random);
-    }
 }

@@ -7,6 +7,7 @@ import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.events.EventNames;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.RandomHex;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.telephony.CallListener;
 import dev.b24emu.emulator.internal.telephony.FinishedCall;
@@ -179,8 +180,8 @@ public final class BuiltInCalls implements CallListener {
     static String callId(BuiltInCall.Kind kind, Instant now) {
         long seconds = now.getEpochSecond();
         return switch (kind) {
-            case CALLBACK -> "callback." + SipConnections.hex(16) + "." + seconds;
-            case INFOCALL -> "infocall." + SipConnections.hex(16) + "." + seconds;
+            case CALLBACK -> "callback." + RandomHex.of(16) + "." + seconds;
+            case INFOCALL -> "infocall." + RandomHex.of(16) + "." + seconds;
             default -> HexFormat.of().withUpperCase().formatHex(randomBytes()) + "." + seconds + "."
                     + (1_000_000 + RANDOM.nextInt(9_000_000));
         };

@@ -2,10 +2,9 @@ package dev.b24emu.emulator.internal.voximplant;
 
 import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.RandomHex;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import java.util.Optional;
 public final class SipConnections {
     static final int MAX_CLOUD = 10;
     private static final int MAX_LENGTH = 100;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Portal portal;
 
@@ -77,7 +75,7 @@ public final class SipConnections {
                 cloud ? ids[2] : null,
                 cloud ? null : incomingServer(portal),
                 cloud ? null : "sip" + ids[1],
-                cloud ? null : hex(16),
+                cloud ? null : RandomHex.of(16),
                 null, null, appKey,
                 cloud ? new SipConnection.Registration("success", 200, "", portal.now(), false) : null);
         store().putSip(connection);
@@ -188,12 +186,7 @@ public final class SipConnections {
 
     /** A SIP phone's password as voximplant.user.get shows one: 12 hex digits (28fec473a88a). */
     public static String password() {
-        return hex(6);
+        return RandomHex.of(6);
     }
 
-    static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
-    }
 }
