@@ -182,10 +182,11 @@ export class Portal {
   apps() { return this.#call('GET', '/apps'); }
 
   /** Sends a documented event to a handler now, as the installed application receives it; answers the delivery. */
-  trigger(event, handlerUrl, { data = {}, clientId, userId } = {}) {
+  trigger(event, handlerUrl, { data = {}, clientId, userId, forged = false } = {}) {
     const body = { event, handlerUrl, data };
     if (clientId !== undefined) body.clientId = clientId;
     if (userId !== undefined) body.userId = userId;
+    if (forged) body.forged = true;
     return this.#call('POST', '/trigger', { body });
   }
 

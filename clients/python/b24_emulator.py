@@ -214,13 +214,16 @@ class Portal:
     def apps(self):
         return self._call("GET", "/apps")
 
-    def trigger(self, event, handler_url, data=None, client_id=None, user_id=None):
-        """Sends a documented event to a handler now, as the installed application receives it; answers the delivery."""
+    def trigger(self, event, handler_url, data=None, client_id=None, user_id=None, forged=False):
+        """Sends a documented event to a handler now, as the installed application receives it (or, forged, as an
+        impostor would: tokens the portal never issued); answers the delivery."""
         body = {"event": event, "handlerUrl": handler_url, "data": data or {}}
         if client_id is not None:
             body["clientId"] = client_id
         if user_id is not None:
             body["userId"] = user_id
+        if forged:
+            body["forged"] = True
         return self._call("POST", "/trigger", body)
 
     def click_to_call(self, phone_number, user_id=None, **more):

@@ -126,6 +126,9 @@ class ControlClientTest(unittest.TestCase):
             self.assertEqual(200, sent["status"])
             self.assertEqual("35", handler.received[-1]["data[CALL_DURATION]"])
             self.assertEqual(tokens["application_token"], handler.received[-1]["auth[application_token]"])
+            forged = self.portal.trigger("OnVoximplantCallEnd", handler.url, forged=True)
+            self.assertTrue(forged["forged"])
+            self.assertNotEqual(tokens["application_token"], handler.received[-1]["auth[application_token]"])
             with self.assertRaises(AssertionError):
                 self.portal.assert_delivered("ONVOXIMPLANTCALLINIT", within=0.2)
 

@@ -117,6 +117,9 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
       const sent = await portal.trigger('OnVoximplantCallEnd', events.url, { data: { CALL_DURATION: '35' } });
       assert.equal(sent.status, 200);
       assert.equal(events.received.at(-1)['data[CALL_DURATION]'], '35');
+      const forged = await portal.trigger('OnVoximplantCallEnd', events.url, { forged: true });
+      assert.equal(forged.forged, true);
+      assert.notEqual(events.received.at(-1)['auth[application_token]'], tokens.application_token);
       await assert.rejects(portal.assertDelivered('ONVOXIMPLANTCALLINIT', { within: 200 }), /ONAPPINSTALL -> 200/);
 
       const [lineStatus] = await rest(`${rest_}telephony.externalLine.add?auth=${tokens.access_token}`, { NUMBER: '74950000000' });

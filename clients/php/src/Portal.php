@@ -92,8 +92,11 @@ final class Portal
         return $this->call('GET', '/apps');
     }
 
-    /** Sends a documented event to a handler now, as the installed application receives it; answers the delivery. */
-    public function trigger(string $event, string $handlerUrl, array $data = [], ?string $clientId = null, ?int $userId = null): array
+    /**
+     * Sends a documented event to a handler now, as the installed application receives it (or, $forged, as an
+     * impostor would: tokens the portal never issued); answers the delivery.
+     */
+    public function trigger(string $event, string $handlerUrl, array $data = [], ?string $clientId = null, ?int $userId = null, bool $forged = false): array
     {
         $body = ['event' => $event, 'handlerUrl' => $handlerUrl, 'data' => (object) $data];
         if ($clientId !== null) {
@@ -101,6 +104,9 @@ final class Portal
         }
         if ($userId !== null) {
             $body['userId'] = $userId;
+        }
+        if ($forged) {
+            $body['forged'] = true;
         }
         return $this->call('POST', '/trigger', $body);
     }

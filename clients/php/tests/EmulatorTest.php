@@ -163,6 +163,9 @@ final class EmulatorTest extends TestCase
             $last = $received()[count($received()) - 1];
             self::assertSame('35', $last['data']['CALL_DURATION']);
             self::assertSame($tokens['application_token'], $last['auth']['application_token']);
+            self::assertTrue($this->portal->trigger('OnVoximplantCallEnd', $handler, [], null, null, true)['forged']);
+            $forged = $received()[count($received()) - 1];
+            self::assertNotSame($tokens['application_token'], $forged['auth']['application_token']);
             try {
                 $this->portal->assertDelivered('ONVOXIMPLANTCALLINIT', 0.2);
                 self::fail('assertDelivered passed for an event never delivered');

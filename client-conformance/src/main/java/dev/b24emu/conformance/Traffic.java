@@ -83,10 +83,13 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries) {
         }
     }
 
-    /** One delivery to the integration: an event (form-encoded), a widget opening, a CallCard::* post. */
+    /**
+     * One delivery to the integration: an event (form-encoded), a widget opening, a CallCard::* post; or a forgery
+     * the kit had posted as an impostor would (tokens the portal never issued).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Delivery(long seq, String time, String event, String url, JsonNode payload, int attempt, int status,
-                           String error, long latencyMillis) {
+                           String error, long latencyMillis, boolean forged) {
         public boolean is(String name) {
             return event.equalsIgnoreCase(name);
         }
@@ -128,8 +131,13 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries) {
         return requests.stream().filter(r -> r.is(method)).toList();
     }
 
+    /** What the portal delivered of the event (forgeries are not the portal's: {@link #forged()}). */
     public List<Delivery> delivered(String event) {
-        return deliveries.stream().filter(d -> d.is(event)).toList();
+        return deliveries.stream().filter(d -> d.is(event) && !d.forged()).toList();
+    }
+
+    public List<Delivery> forged() {
+        return deliveries.stream().filter(Delivery::forged).toList();
     }
 
     /** How many requests and deliveries there are: the same count twice means the integration went quiet. */

@@ -244,6 +244,61 @@ Feature: The CRM an integration reads and writes beside telephony
       """
     Then the call fails with 400 "ERROR_ARGUMENT"
 
+  @D141
+  Scenario: A list filter by phone matches the beginning of the number as it is written
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Formatted", "PHONE": [{"VALUE": "+1 (555) 014-1141", "VALUE_TYPE": "WORK"}]}}
+      """
+    Then I remember the result "" as "contact"
+    When I call "crm.contact.list" with JSON:
+      """
+      {"filter": {"PHONE": "15550141141"}}
+      """
+    Then the result has 0 items
+    When I call "crm.contact.list" with JSON:
+      """
+      {"filter": {"PHONE": "+1 (555) 014-114"}, "select": ["ID"]}
+      """
+    Then the result items "ID" are "{contact}"
+    When I call "crm.contact.list" with JSON:
+      """
+      {"filter": {"PHONE": ["+1 (555) 014-1141", "nobody"], "NAME": "Formatted"}, "select": ["ID"]}
+      """
+    Then the result items "ID" are "{contact}"
+
+  @D141 @emulator-only
+  Scenario: A filter key the real server drops lists without the condition, with a warning
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Dropped", "PHONE": [{"VALUE": "+1 (555) 014-1142", "VALUE_TYPE": "WORK"}]}}
+      """
+    And I call "crm.contact.list" with JSON:
+      """
+      {"filter": {"%PHONE": "nobody", "NAME": "Dropped"}, "select": ["NAME"]}
+      """
+    Then the call succeeds
+    And the response warns "filter[%PHONE]: the real server filters PHONE only without an operator"
+    And the result items "NAME" are "Dropped"
+    When I call "crm.contact.list" with JSON:
+      """
+      {"filter": {"PHONE_NUMBER": "nobody", "NAME": "Dropped"}, "select": ["NAME"]}
+      """
+    Then the response warns "filter[PHONE_NUMBER]: PHONE_NUMBER is not a field of crm.contact"
+    And the result items "NAME" are "Dropped"
+    Given the portal setting "phoneFilterDigits" is "true"
+    When I call "crm.contact.list" with JSON:
+      """
+      {"filter": {"PHONE": "15550141142"}, "select": ["NAME"]}
+      """
+    Then the result items "NAME" are "Dropped"
+    Given the portal setting "validation" is "strict"
+    When I call "crm.contact.list" with JSON:
+      """
+      {"filter": {"%PHONE": "nobody"}}
+      """
+    Then the call fails with 400 "ERROR_ARGUMENT"
+
   @D24
   Scenario: CRM errors carry the server's texts, full stop included
     When I call "crm.deal.get" with:

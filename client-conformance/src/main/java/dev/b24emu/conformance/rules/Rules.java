@@ -9,6 +9,7 @@ public final class Rules {
             new SpecConformance(),
             new CallsFinished(),
             new NoDoubleRegistration(),
+            new ForgedEventsIgnored(),
             new StartDateTimeZone(),
             new LineNumberForIncoming(),
             new RateLimitBackoff(),

@@ -3,11 +3,17 @@ package dev.b24emu.conformance.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.conformance.ConformanceConfig;
 import dev.b24emu.conformance.Session;
+import dev.b24emu.conformance.Traffic;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -120,6 +126,38 @@ public class PortalSteps {
     }
 
     /** A call list of named contacts or companies, which the user starts working through at its first client. */
+    /**
+     * An impostor who found the integration's handler URL posts it a copy of the portal's last delivery of the event,
+     * with a new CALL_ID and tokens nobody issued (the emulator's forged trigger).
+     */
+    @When("an impostor posts the integration a forged {word} for the same number")
+    public void forgedEvent(String event) {
+        Session session = scenario.get();
+        List<Traffic.Delivery> genuine = session.traffic().delivered(event);
+        if (genuine.isEmpty()) {
+            throw new IllegalStateException("The portal has delivered no " + event + " to forge a copy of");
+        }
+        Traffic.Delivery last = genuine.get(genuine.size() - 1);
+        ObjectNode data = last.payload().path("data").deepCopy();
+        if (data.has("CALL_ID")) {
+            data.put("CALL_ID", "externalCall." + HexFormat.of().formatHex(randomBytes(16)) + "."
+                    + Instant.now().getEpochSecond());
+        }
+        ObjectNode body = JSON.createObjectNode().put("event", event).put("handlerUrl", last.url()).put("forged", true);
+        body.set("data", data);
+        ConformanceConfig.Integration integration = session.kit().config().integration();
+        if (integration.oauth()) {
+            body.put("clientId", integration.clientId());
+        }
+        session.kit().control().post(session.path("/trigger"), body);
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
     @Given("user {int} works through a call list of {crmTypes} {string}")
     public void callList(int user, String type, String names) {
         Session session = scenario.get();

@@ -58,7 +58,9 @@ public final class SampleConnector implements AutoCloseable {
         /** builds {@code <endpoint>/<method>/} as PHP SDKs do: the real portal's nginx merges the slashes silently */
         DOUBLE_SLASH,
         /** keeps the tokens of its first installation when it is installed again */
-        IGNORES_REINSTALL
+        IGNORES_REINSTALL,
+        /** takes any event posted to its handler, whatever its application_token */
+        TRUSTS_ANY_EVENT
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -168,7 +170,8 @@ public final class SampleConnector implements AutoCloseable {
             return "ok";
         }
         // api-reference/events/safe-event-handlers.md: only the portal knows the application_token
-        if (applicationToken == null || !applicationToken.equals(form.get("auth[application_token]"))) {
+        if (!flaws.contains(Flaw.TRUSTS_ANY_EVENT)
+                && (applicationToken == null || !applicationToken.equals(form.get("auth[application_token]")))) {
             throw new SecurityException("not from our portal");
         }
         if (event.equals("ONEXTERNALCALLSTART")) {

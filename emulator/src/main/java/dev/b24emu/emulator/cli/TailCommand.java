@@ -116,11 +116,11 @@ final class TailCommand extends RemoteCommand {
                 e.path("latencyMicros").asLong() / 1000.0, caller, cut(e.path("params").toString()));
     }
 
-    /** {@code 2026-12-01T10:00:00+03:00 default  -> ONVOXIMPLANTCALLEND http://… 200 12 ms} */
+    /** {@code 2026-12-01T10:00:00+03:00 default  -> ONVOXIMPLANTCALLEND http://… 200 12 ms} ("-> forged ONEXT…" for a forgery) */
     static String delivery(JsonNode d) {
         String error = d.path("error").isNull() ? "" : " (" + d.path("error").asText() + ")";
-        return String.format("%s %-10s -> %s %s %s %d ms%s", d.path("time").asText(), d.path("portal").asText(),
-                d.path("event").asText(), d.path("url").asText(),
+        return String.format("%s %-10s -> %s%s %s %s %d ms%s", d.path("time").asText(), d.path("portal").asText(),
+                d.path("forged").asBoolean() ? "forged " : "", d.path("event").asText(), d.path("url").asText(),
                 d.path("status").asInt() == 0 ? "no answer" : String.valueOf(d.path("status").asInt()),
                 d.path("latencyMillis").asLong(), error);
     }

@@ -46,6 +46,10 @@ final class TriggerCommand extends RemoteCommand {
     @Option(names = "--user", paramLabel = "ID", description = "The user whose token the auth block carries (default: the installing user).")
     Long user;
 
+    @Option(names = "--forged", description = "Send it as an impostor would: tokens the portal never issued, the "
+            + "application_token included. Your handler should refuse it (exit 0 means it answered 2xx all the same).")
+    boolean forged;
+
     TriggerCommand(EnvironmentDefaults environment) {
         super(environment);
     }
@@ -61,10 +65,13 @@ final class TriggerCommand extends RemoteCommand {
         if (user != null) {
             body.put("userId", user);
         }
+        if (forged) {
+            body.put("forged", true);
+        }
         JsonNode delivery = connection.post("/_emulator/portals/" + ControlConnection.encode(portal) + "/trigger", body);
         int status = delivery.path("status").asInt();
         boolean answered = status / 100 == 2;
-        out.println(delivery.path("event").asText() + " -> " + delivery.path("url").asText() + ": "
+        out.println((forged ? "forged " : "") + delivery.path("event").asText() + " -> " + delivery.path("url").asText() + ": "
                 + (status == 0 ? "no answer" : "HTTP " + status) + " in " + delivery.path("latencyMillis").asLong() + " ms"
                 + (answered || delivery.path("error").isNull() ? "" : " (" + delivery.path("error").asText() + ")"));
         try {

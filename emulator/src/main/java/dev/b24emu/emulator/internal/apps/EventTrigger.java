@@ -34,8 +34,10 @@ public final class EventTrigger {
     }
 
     /**
-     * Body of POST /_emulator/portals/{id}/trigger: {"event", "handlerUrl", "data"?, "clientId"?, "userId"?}; a bad
-     * value is an IllegalArgumentException naming it.
+     * Body of POST /_emulator/portals/{id}/trigger: {"event", "handlerUrl", "data"?, "clientId"?, "userId"?,
+     * "forged"?}; a bad value is an IllegalArgumentException naming it. A forged event is what someone who knows the
+     * portal's address but none of its secrets would post: the payload of the application's delivery (of an outgoing
+     * webhook's when no application is installed), tokens nobody issued.
      */
     public Future<Delivery> trigger(Portal portal, JsonNode spec, Endpoints endpoints) {
         Contracts contracts = Contracts.shared();
@@ -46,14 +48,25 @@ public final class EventTrigger {
         if (!Urls.isHttp(url) || self.reachesControlApi(url)) {
             throw new IllegalArgumentException("handlerUrl must be an absolute http(s) URL of the handler");
         }
-        App app = app(portal, spec.path("clientId").asText(null));
+        JsonNode forged = spec.path("forged");
+        if (!forged.isMissingNode() && !forged.isBoolean()) {
+            throw new IllegalArgumentException("forged must be true or false");
+        }
+        String clientId = spec.path("clientId").asText(null);
+        ObjectNode data = data(contracts, event, spec.get("data"));
+        if (forged.asBoolean() && clientId == null && portal.store(AppStore.class).all().isEmpty()) {
+            return publisher.forge(portal, event, data, EventPublisher.OUTGOING_WEBHOOKS, 0, url, endpoints);
+        }
+        App app = app(portal, clientId);
+        long userId = Installation.activeUser(portal,
+                spec.hasNonNull("userId") ? spec.get("userId").asLong() : app.installedBy()).id();
+        if (forged.asBoolean()) { // an impostor is bound by no scope
+            return publisher.forge(portal, event, data, app.appKey(), userId, url, endpoints);
+        }
         if (!EventNames.allowed(event, app.scopes())) {
             throw new IllegalArgumentException("Application " + app.clientId() + " may not receive " + event
                     + ": it needs the scope " + EventNames.scopeOf(event).orElse("?") + " (it has " + app.scopeList() + ")");
         }
-        ObjectNode data = data(contracts, event, spec.get("data"));
-        long userId = Installation.activeUser(portal,
-                spec.hasNonNull("userId") ? spec.get("userId").asLong() : app.installedBy()).id();
         return publisher.send(portal, event, data, app.appKey(), userId, url, endpoints);
     }
 

@@ -43,6 +43,11 @@ public final class CrmFieldDescriptions {
         return fields.deepCopy();
     }
 
+    /** How crm.{type}.fields describes the field (its "type", "isMultiple", ...), if it describes it. */
+    static java.util.Optional<JsonNode> field(String type, String name) {
+        return java.util.Optional.ofNullable(ALL.path(type).path("fields").get(name));
+    }
+
     /**
      * The fields of an add or update the real server drops without a word (CCrmRestProxyBase::internalizeFields):
      * the ones the object does not describe (names are matched as given: "name" is not NAME), the read-only ones, and

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.outbound.Delivery;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.portal.RandomHex;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.FormCodec;
 import io.vertx.core.Future;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,6 +24,8 @@ import java.util.Set;
  * application_token (api-reference/events/index.md). Every attempt is journaled.
  */
 public final class EventPublisher {
+    /** how every event travels: a PHP-style form */
+    private static final String FORM = "application/x-www-form-urlencoded";
     private final Outbound outbound;
     private final Applications applications;
 
@@ -165,10 +169,44 @@ public final class EventPublisher {
     public Future<Delivery> send(Portal portal, String eventName, ObjectNode data, String appKey, long userId,
                                  String url, Endpoints endpoints) {
         String event = eventName.toUpperCase(Locale.ROOT);
-        long handlerId = portal.store(EventStore.class).handlers(h -> h.event().equals(event)
-                && appKey.equals(h.appKey()) && h.handler().equals(url)).stream()
-                .mapToLong(EventHandler::id).findFirst().orElse(0);
+        long handlerId = handlerAt(portal, event, appKey, url);
         return deliver(portal, event, handlerId, url, appPayload(portal, event, handlerId, data, appKey, userId, endpoints));
+    }
+
+    /**
+     * An impostor's copy of what {@link #send} (or an outgoing webhook) delivers: the same payload, handler ID
+     * included, with an auth block whose access, refresh and application tokens the portal never issued. Only the
+     * application_token can tell it from the portal's own delivery, which is what a handler must check
+     * (api-reference/events/safe-event-handlers.md). Journaled as forged.
+     *
+     * @param appKey the application it pretends to come from, or {@link #OUTGOING_WEBHOOKS} for an outgoing
+     *               webhook's delivery (an auth block without user tokens)
+     */
+    public Future<Delivery> forge(Portal portal, String eventName, ObjectNode data, String appKey, long userId,
+                                  String url, Endpoints endpoints) {
+        String event = eventName.toUpperCase(Locale.ROOT);
+        EventStore events = portal.store(EventStore.class);
+        boolean webhook = appKey.equals(OUTGOING_WEBHOOKS);
+        long handlerId = webhook
+                ? events.webhooks(event).stream().filter(w -> w.handlerUrl().equals(url))
+                        .mapToLong(w -> w.handlerId(event).orElse(0L)).findFirst().orElse(0)
+                : handlerAt(portal, event, appKey, url);
+        ObjectNode payload = payload(portal, event, handlerId, data);
+        ObjectNode auth = webhook ? tokenlessAuth(portal, "", endpoints) : applications.auth(portal, appKey, userId, endpoints);
+        for (String secret : List.of("access_token", "refresh_token", "application_token")) {
+            if (auth.has(secret)) {
+                auth.put(secret, RandomHex.of(16));
+            }
+        }
+        payload.set("auth", auth);
+        return outbound.post(portal, new Outbound.Message(event, handlerId, url, FORM, FormCodec.encode(payload),
+                payload, true));
+    }
+
+    /** The ID of the application's handler of the event at the URL, 0 when it has none there. */
+    private static long handlerAt(Portal portal, String event, String appKey, String url) {
+        return portal.store(EventStore.class).handlers(h -> h.event().equals(event) && appKey.equals(h.appKey())
+                && h.handler().equals(url)).stream().mapToLong(EventHandler::id).findFirst().orElse(0);
     }
 
     /** {event, event_handler_id (none for ONAPPINSTALL), data (strings only), ts, auth} as an application's handler decodes it. */
@@ -202,8 +240,7 @@ public final class EventPublisher {
     }
 
     private Future<Delivery> deliver(Portal portal, String event, long handlerId, String url, ObjectNode payload) {
-        return outbound.post(portal, event, handlerId, url, "application/x-www-form-urlencoded",
-                FormCodec.encode(payload), payload);
+        return outbound.post(portal, event, handlerId, url, FORM, FormCodec.encode(payload), payload);
     }
 
     /** A form body carries only strings: nested values keep their shape, scalars become PHP strings. */

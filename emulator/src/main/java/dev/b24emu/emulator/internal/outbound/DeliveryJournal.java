@@ -33,10 +33,11 @@ public final class DeliveryJournal implements Store<Void> {
      *            ({@link dev.b24emu.emulator.internal.journal.JournalSequence}), so requests the handler made while
      *            answering it come after it
      */
-    public Delivery record(long seq, String time, String portal, String event, long handlerId, String url,
-                           ObjectNode payload, int attempt, int status, String error, long latencyMillis) {
-        Delivery delivery = new Delivery(seq, time, portal, event, handlerId, url, payload,
-                attempt, status, error, latencyMillis);
+    public Delivery record(long seq, String time, String portal, Outbound.Message message, int attempt, int status,
+                           String error, long latencyMillis) {
+        ObjectNode payload = message.payload();
+        Delivery delivery = new Delivery(seq, time, portal, message.label(), message.handlerId(), message.url(), payload,
+                attempt, status, error, latencyMillis, message.forged());
         if (deliveries.keeps()) {
             // its payload's JSON text at two bytes a character: read once per attempt, a few hundred characters
             deliveries.add(delivery, 256L + 2L * (payload == null ? 0 : payload.toString().length()));

@@ -60,28 +60,40 @@ public final class Outbound {
     }
 
     /**
+     * One POST to an integration.
+     *
      * @param label   what the journal calls it (the event name, or the placement code)
      * @param payload the body as a parameter tree, for the journal
-     * @return the first attempt as journaled, once it is over (retries, if the portal wants them, follow on their own)
+     * @param forged  sent as someone who is not the portal (the control API's forged trigger): journaled as such
      */
+    public record Message(String label, long handlerId, String url, String contentType, String body,
+                          ObjectNode payload, boolean forged) {
+    }
+
+    /** A delivery of the portal's own: see {@link Message}. */
     public Future<Delivery> post(Portal portal, String label, long handlerId, String url, String contentType,
                                  String body, ObjectNode payload) {
+        return post(portal, new Message(label, handlerId, url, contentType, body, payload, false));
+    }
+
+    /** @return the first attempt as journaled, once it is over (retries, if the portal wants them, follow on their own) */
+    public Future<Delivery> post(Portal portal, Message message) {
         Promise<Delivery> first = Promise.promise();
-        post(portal, label, handlerId, url, contentType, body, payload, 1, first);
+        post(portal, message, 1, first);
         return first.future();
     }
 
-    private void post(Portal portal, String label, long handlerId, String url, String contentType, String body,
-                      ObjectNode payload, int attempt, Promise<Delivery> first) {
+    private void post(Portal portal, Message message, int attempt, Promise<Delivery> first) {
         if (closed) {
             first.tryFail("The emulator is closed");
             return;
         }
         long started = System.nanoTime();
         long seq = JournalSequence.next();
+        String url = message.url();
         String refusal = self.refusal(url);
         if (refusal != null) {
-            first.tryComplete(journal(seq, portal, label, handlerId, url, payload, attempt, 0, refusal, started));
+            first.tryComplete(journal(seq, portal, message, attempt, 0, refusal, started));
             return;
         }
         Promise<Integer> outcome = Promise.promise();
@@ -96,10 +108,10 @@ public final class Outbound {
         RequestOptions options;
         try {
             options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
-                    .putHeader("Content-Type", contentType).putHeader("User-Agent", "Bitrix24 Webhook Engine");
+                    .putHeader("Content-Type", message.contentType()).putHeader("User-Agent", "Bitrix24 Webhook Engine");
         } catch (RuntimeException badUrl) {
             vertx.get().cancelTimer(deadline);
-            first.tryComplete(journal(seq, portal, label, handlerId, url, payload, attempt, 0,
+            first.tryComplete(journal(seq, portal, message, attempt, 0,
                     "Invalid URL: " + badUrl.getMessage(), started));
             return;
         }
@@ -118,17 +130,17 @@ public final class Outbound {
                 response.exceptionHandler(outcome::tryFail);
                 response.endHandler(v -> outcome.tryComplete(response.statusCode()));
             });
-            request.end(Buffer.buffer(body)).onFailure(outcome::tryFail);
+            request.end(Buffer.buffer(message.body())).onFailure(outcome::tryFail);
         });
         outcome.future().onComplete(result -> {
             vertx.get().cancelTimer(deadline);
             int status = result.succeeded() ? result.result() : 0;
             String error = result.failed() ? String.valueOf(result.cause().getMessage())
                     : status / 100 == 2 ? null : "HTTP " + status;
-            first.tryComplete(journal(seq, portal, label, handlerId, url, payload, attempt, status, error, started));
+            first.tryComplete(journal(seq, portal, message, attempt, status, error, started));
             if (error != null && attempt <= portal.settings().eventRetries()) {
                 vertx.get().setTimer(500L * attempt,
-                        t -> post(portal, label, handlerId, url, contentType, body, payload, attempt + 1, first));
+                        t -> post(portal, message, attempt + 1, first));
             }
         });
     }
@@ -151,9 +163,9 @@ public final class Outbound {
         }
     }
 
-    private static Delivery journal(long seq, Portal portal, String label, long handlerId, String url,
-                                    ObjectNode payload, int attempt, int status, String error, long startedNanos) {
-        return portal.store(DeliveryJournal.class).record(seq, portal.isoNow(), portal.id(), label, handlerId, url, payload,
-                attempt, status, error, (System.nanoTime() - startedNanos) / 1_000_000);
+    private static Delivery journal(long seq, Portal portal, Message message, int attempt, int status, String error,
+                                    long startedNanos) {
+        return portal.store(DeliveryJournal.class).record(seq, portal.isoNow(), portal.id(), message, attempt, status,
+                error, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 }

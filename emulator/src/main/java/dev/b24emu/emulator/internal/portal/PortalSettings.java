@@ -55,6 +55,9 @@ import java.util.Locale;
  * @param offlineRecordsOwnChanges whether an application's offline queue records its own change made without the
  *                            queue's auth_connector, as offline-events.md's cycle implies (the real server's offline
  *                            provider skips any change of the application made with the queue's key, none being "", D137)
+ * @param phoneFilterDigits   whether a crm.*.list filter by PHONE finds the numbers of the same digits however they
+ *                            are written (the emulator's earlier convenience); the real server matches the stored
+ *                            text's beginning (D141)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -83,7 +86,8 @@ public record PortalSettings(
         String phoneCountry,
         boolean unbindAllWithoutHandler,
         boolean aiCallProcessing,
-        boolean offlineRecordsOwnChanges) {
+        boolean offlineRecordsOwnChanges,
+        boolean phoneFilterDigits) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -96,7 +100,7 @@ public record PortalSettings(
     /** one instance: a server's seeds compare their settings with it, and the same object compares fastest */
     private static final PortalSettings DEFAULTS = new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false,
             ZoneId.of("UTC"), Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true,
-            true, "", false, true, false);
+            true, "", false, true, false, false);
 
     /**
      * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and
@@ -129,7 +133,7 @@ public record PortalSettings(
 
                 bool(merged, "outgoingWebhookClickToCall"), country(merged.get("phoneCountry")),
                 bool(merged, "unbindAllWithoutHandler"), bool(merged, "aiCallProcessing"),
-                bool(merged, "offlineRecordsOwnChanges"));
+                bool(merged, "offlineRecordsOwnChanges"), bool(merged, "phoneFilterDigits"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -171,6 +175,7 @@ public record PortalSettings(
         json.put("unbindAllWithoutHandler", unbindAllWithoutHandler);
         json.put("aiCallProcessing", aiCallProcessing);
         json.put("offlineRecordsOwnChanges", offlineRecordsOwnChanges);
+        json.put("phoneFilterDigits", phoneFilterDigits);
         return json;
     }
 

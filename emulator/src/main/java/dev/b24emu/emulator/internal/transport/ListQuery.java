@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.function.Predicate;
  */
 public final class ListQuery {
     public static final int PAGE_SIZE = 50;
-    /** Multi-valued CRM fields: left out of a default selection, matched value by value in filters. */
+    /** Multi-valued CRM fields: left out of a default selection (a filter matches any of their values). */
     private static final List<String> MULTIFIELDS = List.of("PHONE", "EMAIL", "WEB", "IM");
     /** longest first: "!=%" before "!=", "=%" before "=" (the list methods' operator table) */
     private static final String[] OPERATORS = {"!=%", "!%=", ">=", "<=", "=%", "%=", "!=", "!%", "!@", "=", "!", ">", "<",
@@ -73,16 +72,8 @@ public final class ListQuery {
      */
     public static java.util.Optional<String> unknownField(Params params, Set<String> known) {
         List<String> named = new ArrayList<>(select(params.node("select").orElse(null)));
-        params.node("filter").filter(JsonNode::isObject).ifPresent(f -> f.fieldNames().forEachRemaining(key -> {
-            String field = key;
-            for (String candidate : OPERATORS) {
-                if (field.startsWith(candidate)) {
-                    field = field.substring(candidate.length());
-                    break;
-                }
-            }
-            named.add(field);
-        }));
+        params.node("filter").filter(JsonNode::isObject).ifPresent(f -> f.fieldNames()
+                .forEachRemaining(key -> named.add(Key.of(key).field())));
         params.node("order").filter(JsonNode::isObject).ifPresent(o -> o.fieldNames().forEachRemaining(named::add));
         return named.stream().filter(f -> !f.equals("*") && !known.contains(f.toUpperCase(Locale.ROOT))).findFirst();
     }
@@ -155,18 +146,26 @@ public final class ListQuery {
         Predicate<ObjectNode> all = r -> true;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String key = entry.getKey();
-            String operator = "=";
-            for (String candidate : OPERATORS) {
-                if (key.startsWith(candidate)) {
-                    operator = candidate;
-                    key = key.substring(candidate.length());
-                    break;
-                }
-            }
-            all = all.and(condition(key.toUpperCase(Locale.ROOT), operator, entry.getValue()));
+            Key key = Key.of(entry.getKey());
+            all = all.and(condition(key.field().toUpperCase(Locale.ROOT),
+                    key.operator().isEmpty() ? "=" : key.operator(), entry.getValue()));
         }
         return all;
+    }
+
+    /**
+     * A filter key split as the server's CSqlUtil::GetFilterOperation splits it: its operator prefix ("" when it has
+     * none) and the field it names.
+     */
+    public record Key(String operator, String field) {
+        public static Key of(String key) {
+            for (String candidate : OPERATORS) {
+                if (key.startsWith(candidate)) {
+                    return new Key(candidate, key.substring(candidate.length()));
+                }
+            }
+            return new Key("", key);
+        }
     }
 
     private static Predicate<ObjectNode> condition(String field, String operator, JsonNode value) {
@@ -174,20 +173,10 @@ public final class ListQuery {
         boolean negate = operator.startsWith("!");
         String op = negate && operator.length() > 1 ? operator.substring(1) : operator.equals("!") ? "=" : operator;
         // each expected value's test built once, not per record (a LIKE pattern compiled once)
-        List<Predicate<String>> tests = wanted.stream().map(expected -> field.equals("PHONE") && isEquality(op)
-                ? samePhone(expected) : matcher(op, expected)).toList();
+        List<Predicate<String>> tests = wanted.stream().map(expected -> matcher(op, expected)).toList();
         Predicate<ObjectNode> test = record -> values(record, field).stream()
                 .anyMatch(actual -> tests.stream().anyMatch(t -> t.test(actual)));
         return negate ? test.negate() : test;
-    }
-
-    private static boolean isEquality(String op) {
-        return op.equals("=") || op.equals("@");
-    }
-
-    private static Predicate<String> samePhone(String expected) {
-        String key = PhoneNumbers.matchKey(expected);
-        return actual -> PhoneNumbers.matchKey(actual).equals(key);
     }
 
     private static List<String> values(ObjectNode record, String field) {

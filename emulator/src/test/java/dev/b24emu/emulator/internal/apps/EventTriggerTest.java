@@ -15,9 +15,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** POST /_emulator/portals/{id}/trigger: a documented event to a handler now, signed as an installed application. */
 class EventTriggerTest extends AppHarness {
+    private static final String FORGED_CALL = "externalCall.0123456789abcdef0123456789abcdef.1767225600";
+
     private ValidatableResponse trigger(Map<String, ?> body) {
         return given().contentType(ContentType.JSON).body(body)
                 .post(base() + "/_emulator/portals/" + portal.id() + "/trigger").then();
@@ -98,5 +101,46 @@ class EventTriggerTest extends AppHarness {
         trigger(Map.of("event", "OnVoximplantCallEnd", "handlerUrl", handler.url("/b24"), "userId", 4))
                 .statusCode(400).body("error_description", containsString("active user"));
         assertEquals(List.of(), handler.received(), "nothing refused reached the handler");
+    }
+
+    @Test
+    void aForgedEventIsTheApplicationsDeliveryWithTokensNobodyIssued() {
+        JsonPath app = telephonyApp("local.pbx");
+        bind(app.getString("access_token"), "OnExternalCallStart", handler.url("/b24"));
+        trigger(Map.of("event", "OnExternalCallStart", "handlerUrl", handler.url("/b24"), "forged", true,
+                "data", Map.of("CALL_ID", FORGED_CALL))).statusCode(200)
+                .body("forged", equalTo(true)).body("status", equalTo(200));
+        var forged = handler.awaitEvent("ONEXTERNALCALLSTART").form();
+        assertEquals(FORGED_CALL, forged.at("/data/CALL_ID").asText());
+        assertEquals("1", forged.path("event_handler_id").asText(), "a copy of the real delivery, handler ID and all");
+        assertEquals(portal.memberId(), forged.at("/auth/member_id").asText());
+        String token = forged.at("/auth/application_token").asText();
+        assertEquals(32, token.length());
+        assertNotEquals(app.getString("application_token"), token, "only the application_token can tell it");
+        oauth(forged.at("/auth/access_token").asText(), "user.current", Map.of()).then().statusCode(401);
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/events").then()
+                .body("forged", equalTo(List.of(true)));
+
+        handler.clear();
+        trigger(Map.of("event", "OnExternalCallStart", "handlerUrl", handler.url("/b24"))).statusCode(200)
+                .body("forged", equalTo(false));
+        assertEquals(app.getString("application_token"),
+                handler.awaitEvent("ONEXTERNALCALLSTART").form().at("/auth/application_token").asText());
+        trigger(Map.of("event", "OnExternalCallStart", "handlerUrl", handler.url("/b24"), "forged", "yes"))
+                .statusCode(400).body("error_description", containsString("forged must be true or false"));
+    }
+
+    @Test
+    void withoutAnApplicationAForgeryHasTheShapeOfAnOutgoingWebhooksDelivery() {
+        given().contentType(ContentType.JSON).body(Map.of("handlerUrl", handler.url("/hook"),
+                        "events", List.of("OnExternalCallStart"), "title", "PBX"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/outgoing-webhooks").then().statusCode(201);
+        trigger(Map.of("event", "OnExternalCallStart", "handlerUrl", handler.url("/hook"), "forged", true))
+                .statusCode(200).body("forged", equalTo(true));
+        var auth = handler.awaitEvent("ONEXTERNALCALLSTART").form().get("auth");
+        List<String> keys = new java.util.ArrayList<>();
+        auth.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("domain", "client_endpoint", "server_endpoint", "member_id", "application_token"), keys);
+        assertEquals(32, auth.path("application_token").asText().length());
     }
 }

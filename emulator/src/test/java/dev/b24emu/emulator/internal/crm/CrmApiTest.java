@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The CRM and user methods integrations use to seed and inspect a portal. */
 class CrmApiTest extends EmulatorHarness {
@@ -28,7 +30,7 @@ class CrmApiTest extends EmulatorHarness {
                 .body("result.PHONE[0].VALUE_TYPE", equalTo("MOBILE"));
         call("crm.contact.list", Map.of("filter", Map.of("LAST_NAME", "Test"))).then()
                 .body("total", equalTo(1)).body("result[0]", not(hasKey("PHONE")));
-        call("crm.contact.list", Map.of("filter", Map.of("PHONE", "8 900 123-45-67"), "select", List.of("ID", "PHONE")))
+        call("crm.contact.list", Map.of("filter", Map.of("PHONE", "+7900123"), "select", List.of("ID", "PHONE")))
                 .then().body("result[0].PHONE[0].VALUE", equalTo("+79001234567")).body("result[0]", not(hasKey("NAME")));
         // a value naming its ID is changed, or with DELETE=Y removed; one without an ID is added
         String phoneId = call("crm.contact.get", Map.of("id", id)).then().extract().path("result.PHONE[0].ID");
@@ -125,5 +127,59 @@ class CrmApiTest extends EmulatorHarness {
         call("crm.lead.add", Map.of("fields", Map.of("TITLE", "Lead", "SHOE_SIZE", 42))).then().statusCode(400)
                 .body("error", equalTo("ERROR_ARGUMENT"))
                 .body("error_description", org.hamcrest.Matchers.containsString("SHOE_SIZE"));
+    }
+
+    private static final String WARNING = "X-B24-Emulator-Warning";
+
+    private List<Integer> contactIds(Map<String, ?> filter) {
+        return call("crm.contact.list", Map.of("filter", filter, "order", Map.of("ID", "ASC"))).then().statusCode(200)
+                .extract().jsonPath().getList("result.ID", String.class).stream().map(Integer::valueOf).toList();
+    }
+
+    /**
+     * crm.*.list reads its filter as the real server's REST proxy does (D141): PHONE and its siblings match the
+     * beginning of a stored value as written, only without an operator; a key naming no field is dropped, so the list
+     * comes without that condition; both are reported.
+     */
+    @Test
+    void listFiltersAreReadAsTheRealServerReadsThem() {
+        int formatted = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Formatted", "PHONE",
+                List.of(Map.of("VALUE", "+1 (555) 010-0001")), "EMAIL", List.of(Map.of("VALUE", "Olga@Example.com")))))
+                .then().extract().path("result");
+        int plain = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Plain", "PHONE",
+                List.of(Map.of("VALUE", "15550100002"), Map.of("VALUE", "+1 (555) 010-0003")))))
+                .then().extract().path("result");
+        List<Integer> all = contactIds(Map.of());
+
+        assertEquals(List.of(), contactIds(Map.of("PHONE", "15550100001")), "the digits alone do not match the stored text");
+        assertEquals(List.of(formatted, plain), contactIds(Map.of("PHONE", "+1 (555) 010-000")), "the beginning of any value");
+        assertEquals(List.of(plain), contactIds(Map.of("PHONE", "1555010000_")), "_ is any one character, as in LIKE");
+        assertEquals(List.of(plain), contactIds(Map.of("PHONE", List.of("155501", "+1"))), "an array's first value only");
+        assertEquals(List.of(plain), contactIds(Map.of("PHONE", " 1555%01 ")), "trimmed, its % removed");
+        assertEquals(List.of(formatted), contactIds(Map.of("EMAIL", "olga@example")), "case ignored");
+        assertEquals(List.of(), contactIds(Map.of("EMAIL", "olga@example", "PHONE", "1555")), "conditions are all kept");
+        assertEquals(all, contactIds(Map.of("PHONE", "  ")), "an empty value is no condition");
+        for (String dropped : List.of("%PHONE", "=PHONE", "!PHONE", "phone", "PHONE_NUMBER")) {
+            call("crm.contact.list", Map.of("filter", Map.of(dropped, "15550100002"))).then().statusCode(200)
+                    .header(WARNING, containsString("filter[" + dropped + "]"))
+                    .body("total", equalTo(all.size()));
+        }
+        call("crm.deal.add", Map.of("fields", Map.of("TITLE", "No phones"))).then().statusCode(200);
+        call("crm.deal.list", Map.of("filter", Map.of("PHONE", "1555"))).then().header(WARNING, containsString("crm.deal"))
+                .body("total", equalTo(call("crm.deal.list", Map.of()).then().extract().path("total")));
+        // a reference-guide field is not searched by LIKE: % compares for equality
+        call("crm.lead.add", Map.of("fields", Map.of("TITLE", "Called", "SOURCE_ID", "CALL"))).then().statusCode(200);
+        call("crm.lead.list", Map.of("filter", Map.of("%SOURCE_ID", "CAL", "TITLE", "Called"))).then().body("total", equalTo(0));
+        call("crm.lead.list", Map.of("filter", Map.of("%SOURCE_ID", "CALL", "TITLE", "Called"))).then().body("total", equalTo(1));
+        call("crm.lead.list", Map.of("filter", Map.of("%TITLE", "alle"))).then().body("total", equalTo(1))
+                .header(WARNING, org.hamcrest.Matchers.nullValue());
+
+        given().contentType(ContentType.JSON).body("{\"phoneFilterDigits\":true}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        assertEquals(List.of(formatted), contactIds(Map.of("PHONE", "15550100001")), "the setting compares digits");
+        given().contentType(ContentType.JSON).body("{\"validation\":\"strict\"}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        call("crm.contact.list", Map.of("filter", Map.of("%PHONE", "1555"))).then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", containsString("without an operator"));
     }
 }

@@ -17,6 +17,11 @@ class DeliveryJournalTest {
         return JsonNodeFactory.instance.objectNode().put("PHONE_NUMBER", "1".repeat(characters));
     }
 
+    private static Outbound.Message message(int payloadChars) {
+        return new Outbound.Message("OnVoximplantCallEnd", 1, "http://h", "application/x-www-form-urlencoded", "",
+                payload(payloadChars), false);
+    }
+
     private static List<Long> seqs(DeliveryJournal journal) {
         return journal.deliveries().stream().map(Delivery::seq).toList();
     }
@@ -25,14 +30,14 @@ class DeliveryJournalTest {
     void theOldestAttemptsGoPastTheCountOrTheWeight() {
         DeliveryJournal journal = new DeliveryJournal(3, 5_000);
         for (long seq = 1; seq <= 4; seq++) { // light: the count binds
-            journal.record(seq, "t", "p", "OnVoximplantCallEnd", 1, "http://h", payload(10), 1, 200, null, 1);
+            journal.record(seq, "t", "p", message(10), 1, 200, null, 1);
         }
         assertEquals(List.of(2L, 3L, 4L), seqs(journal));
         for (long seq = 5; seq <= 7; seq++) { // 256 + 2,038 bytes each: two fit in 5,000, three do not
-            journal.record(seq, "t", "p", "OnVoximplantCallEnd", 1, "http://h", payload(1_000), 1, 200, null, 1);
+            journal.record(seq, "t", "p", message(1_000), 1, 200, null, 1);
         }
         assertEquals(List.of(6L, 7L), seqs(journal));
-        journal.record(8, "t", "p", "OnVoximplantCallEnd", 1, "http://h", payload(10_000), 1, 200, null, 1);
+        journal.record(8, "t", "p", message(10_000), 1, 200, null, 1);
         assertEquals(List.of(8L), seqs(journal), "the newest stays, alone");
         assertEquals(8L, journal.lastSeq());
     }

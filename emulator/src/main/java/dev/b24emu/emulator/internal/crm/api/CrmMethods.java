@@ -9,6 +9,7 @@ import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmFieldDescriptions;
 import dev.b24emu.emulator.internal.crm.CrmItem;
+import dev.b24emu.emulator.internal.crm.CrmListFilter;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
@@ -43,7 +44,7 @@ final class CrmMethods {
             String prefix = "crm." + type.name().toLowerCase(Locale.ROOT);
             methods.add(prefix + ".add", call -> add(call, type))
                     .add(prefix + ".get", call -> get(call.portal(), call.params(), type))
-                    .add(prefix + ".list", call -> ListQuery.from(call.params()).run(fieldsOf(call.portal(), type)))
+                    .add(prefix + ".list", call -> list(call, type))
                     .add(prefix + ".update", call -> update(call, type))
                     .add(prefix + ".delete", call -> {
                         long id = requireId(call.params());
@@ -161,6 +162,27 @@ final class CrmMethods {
         ObjectNode kept = fields.deepCopy();
         kept.remove(ignored);
         return kept;
+    }
+
+    /** The list the real server answers: its filter read as the server reads it (D141), what it drops reported. */
+    private static ListResult list(RestCall call, CrmEntityType type) {
+        Params params = call.params();
+        CrmListFilter.Prepared filter = CrmListFilter.prepare(type.name().toLowerCase(Locale.ROOT),
+                params.node("filter").orElse(null), call.portal().settings().phoneFilterDigits());
+        filter.dropped().forEach(call::deviation);
+        if (filter.rest() != null) {
+            ObjectNode tree = params.tree().deepCopy();
+            List<String> spellings = new ArrayList<>();
+            tree.fieldNames().forEachRemaining(key -> {
+                if (key.equalsIgnoreCase("filter")) {
+                    spellings.add(key);
+                }
+            });
+            tree.remove(spellings);
+            tree.set("filter", filter.rest());
+            params = new Params(tree);
+        }
+        return ListQuery.from(params).run(fieldsOf(call.portal(), type).stream().filter(filter.multifields()).toList());
     }
 
     private static JsonNode get(Portal portal, Params p, CrmEntityType type) {

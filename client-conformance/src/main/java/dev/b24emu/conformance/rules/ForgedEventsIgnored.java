@@ -1,0 +1,72 @@
+package dev.b24emu.conformance.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.conformance.Traffic;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Bitrix24 signs each delivery with an application_token only the portal and the integration know (ONAPPINSTALL's,
+ * or the outgoing webhook's): a handler that acts on an event without comparing it lets anyone who finds its URL
+ * drive the integration, e.g. take over a call with a forged OnExternalCallStart. The kit posts forgeries with a
+ * value of their own (a new CALL_ID); a later request naming what only a forgery carried means it was acted on.
+ */
+final class ForgedEventsIgnored extends Rule {
+    /** shorter values ("1", "Y", a user ID) say nothing about where a request got them */
+    private static final int DISTINCTIVE = 8;
+
+    ForgedEventsIgnored() {
+        super("forged-events-ignored",
+                "Events whose auth[application_token] is not the portal's are not acted on",
+                "api-reference/events/safe-event-handlers.md");
+    }
+
+    @Override
+    public boolean exercised(Traffic traffic) {
+        return !traffic.forged().isEmpty();
+    }
+
+    @Override
+    public List<Violation> check(Traffic traffic) {
+        Set<String> genuine = new HashSet<>();
+        traffic.deliveries().stream().filter(d -> !d.forged() && d.payload() != null)
+                .forEach(d -> texts(d.payload().path("data"), genuine));
+        List<Violation> violations = new ArrayList<>();
+        for (Traffic.Delivery forgery : traffic.forged()) {
+            Set<String> own = new LinkedHashSet<>();
+            texts(forgery.payload().path("data"), own);
+            own.removeIf(value -> value.length() < DISTINCTIVE || genuine.contains(value));
+            for (Traffic.Request request : traffic.requests()) {
+                Optional<String> named = request.seq() > forgery.seq() ? named(request.params(), own) : Optional.empty();
+                if (named.isPresent()) {
+                    ObjectNode expected = JsonNodeFactory.instance.objectNode()
+                            .put("method", "(none: the event's auth[application_token] was not the portal's)");
+                    violations.add(new Violation(id(), "Acted on a forged " + forgery.event() + ": " + request.method()
+                            + " names " + named.get() + ", which only the forgery carried", request.seq(),
+                            request.view(), expected));
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static Optional<String> named(JsonNode params, Set<String> values) {
+        Set<String> sent = new HashSet<>();
+        texts(params, sent);
+        return values.stream().filter(sent::contains).findFirst();
+    }
+
+    private static void texts(JsonNode node, Set<String> into) {
+        if (node.isValueNode()) {
+            into.add(node.asText());
+        }
+        node.forEach(child -> texts(child, into));
+    }
+}

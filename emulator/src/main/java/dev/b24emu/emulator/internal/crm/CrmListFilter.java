@@ -1,0 +1,110 @@
+package dev.b24emu.emulator.internal.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.phone.PhoneNumbers;
+import dev.b24emu.emulator.internal.transport.ListQuery;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The filter of crm.{lead,contact,company,deal}.list as the real server reads it before any record is looked at
+ * (CCrmRestProxyBase::internalizeFilterFields, then CCrmEntityHelper::PrepareMultiFieldFilter; D141):
+ * <ul>
+ * <li>a key naming no field of the object (crm.{type}.fields, names as they are written there: "title" is not
+ *     TITLE) is dropped, so the list comes without that condition;</li>
+ * <li>PHONE, EMAIL, WEB and IM are matched only without an operator, against the beginning of a stored value
+ *     ({@code VALUE LIKE 'v%'}: the value trimmed, its % removed, _ any one character, case ignored; the first value
+ *     of an array; an empty one is no condition); with an operator the key is dropped;</li>
+ * <li>% , %= and =% on a reference-guide, company or contact field compare for equality, "due to performance
+ *     considerations".</li>
+ * </ul>
+ * Custom UF_CRM_ fields are kept as the emulator keeps them (as though the portal had them, D130).
+ */
+public final class CrmListFilter {
+    private static final Set<String> LIKE_AS_EQUAL = Set.of("%", "%=", "=%");
+    private static final Set<String> REFERENCES = Set.of("crm_status", "crm_company", "crm_contact");
+
+    /**
+     * @param rest        the filter left for the generic list filter (null when the request's filter is not an
+     *                    object: the list filter reads it, and answers what is wrong with it)
+     * @param multifields the records the multifield conditions keep
+     * @param dropped     what the server drops without a word, each in a sentence that names the key
+     */
+    public record Prepared(ObjectNode rest, Predicate<ObjectNode> multifields, List<String> dropped) {
+    }
+
+    private CrmListFilter() {
+    }
+
+    /**
+     * @param object the object's name in crm.{object}.fields ("contact")
+     * @param digits compare PHONE by its digits (8 for a leading 7 too), the emulator's earlier convenience, instead
+     *               of the stored text's beginning (the portal setting phoneFilterDigits)
+     */
+    public static Prepared prepare(String object, JsonNode filter, boolean digits) {
+        if (filter == null || !filter.isObject()) {
+            return new Prepared(null, record -> true, List.of());
+        }
+        ObjectNode rest = JsonNodeFactory.instance.objectNode();
+        Predicate<ObjectNode> multifields = record -> true;
+        List<String> dropped = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            ListQuery.Key key = ListQuery.Key.of(entry.getKey());
+            if (key.field().startsWith("UF_CRM_")) {
+                rest.set(entry.getKey(), entry.getValue());
+                continue;
+            }
+            JsonNode field = CrmFieldDescriptions.field(object, key.field()).orElse(null);
+            String type = field == null ? "" : field.path("type").asText();
+            if (field == null) {
+                dropped.add("filter[" + entry.getKey() + "]: " + key.field() + " is not a field of crm." + object
+                        + " (crm." + object + ".fields): the real server ignores the condition");
+            } else if (type.equals("crm_multifield") && !key.operator().isEmpty()) {
+                dropped.add("filter[" + entry.getKey() + "]: the real server filters " + key.field()
+                        + " only without an operator (by the beginning of a stored value) and ignores this condition");
+            } else if (type.equals("crm_multifield")) {
+                String value = firstValue(entry.getValue()).strip().replace("%", "");
+                if (!value.isEmpty()) {
+                    multifields = multifields.and(matching(key.field(), value, digits && key.field().equals("PHONE")));
+                }
+            } else if (REFERENCES.contains(type) && LIKE_AS_EQUAL.contains(key.operator())) {
+                rest.set("=" + key.field(), entry.getValue());
+            } else {
+                rest.set(entry.getKey(), entry.getValue());
+            }
+        }
+        return new Prepared(rest, multifields, dropped);
+    }
+
+    /** PrepareMultiFieldFilter's {@code count($v) ? $v[0] : ''}: the first of a list, "" for a map without 0. */
+    private static String firstValue(JsonNode value) {
+        JsonNode first = value.isArray() ? value.get(0) : value.isObject() ? value.get("0") : value;
+        return first == null || first.isContainerNode() || first.isNull() ? "" : first.asText();
+    }
+
+    private static Predicate<ObjectNode> matching(String field, String value, boolean digits) {
+        Predicate<String> test;
+        if (digits) {
+            String key = PhoneNumbers.matchKey(value);
+            test = stored -> PhoneNumbers.matchKey(stored).equals(key);
+        } else {
+            test = ListQuery.matcher("=%", value + "%");
+        }
+        return record -> {
+            for (JsonNode stored : record.path(field)) {
+                if (test.test(stored.path("VALUE").asText(""))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+}
