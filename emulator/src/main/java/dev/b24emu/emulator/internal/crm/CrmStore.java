@@ -328,6 +328,16 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         return comments.values();
     }
 
+    /** The last {@code count} comments made, newest first (the dashboard's timeline). */
+    public List<ObjectNode> newestComments(int count) {
+        return comments.descendingMap().values().stream().limit(count).toList();
+    }
+
+    /** The last {@code count} activities made, newest first (the dashboard's timeline). */
+    public List<ObjectNode> newestActivities(int count) {
+        return activities.descendingMap().values().stream().limit(count).toList();
+    }
+
     public Optional<ObjectNode> comment(long id) {
         return Optional.ofNullable(comments.get(id));
     }

@@ -19,7 +19,7 @@ import static io.restassured.RestAssured.given;
 
 /**
  * The dashboard in headless Chromium: it loads with the installed applications, a call registered over REST appears
- * on the timeline live, and a callback through the portal's own telephony runs beside it on the portal's clock.
+ * on the timeline live (and, finished, on its client's CRM timeline), and a callback through the portal's own telephony runs beside it on the portal's clock.
  */
 class DashboardBrowserTest extends EmulatorHarness {
     private WebDriver browser;
@@ -61,6 +61,13 @@ class DashboardBrowserTest extends EmulatorHarness {
                 .post(webhook + "telephony.externalcall.finish").then().statusCode(200);
         wait.withMessage("the call finished on the timeline").until(d ->
                 d.findElement(By.cssSelector("[data-call='" + callId + "']")).getText().contains("finished"));
+        // what the call and an integration wrote into the CRM
+        wait.withMessage("the call's activity on the client's timeline").until(d ->
+                d.findElement(By.id("timeline")).getText().matches("(?s).*contact \\d+ incoming call .* 2 completed.*"));
+        call("crm.timeline.comment.add", Map.of("fields", Map.of("ENTITY_ID", 1, "ENTITY_TYPE", "contact",
+                "COMMENT", "Asked for a quote"))).then().statusCode(200);
+        wait.withMessage("the comment, newest first").until(d -> d.findElement(By.id("timeline")).getText()
+                .startsWith(d.findElement(By.id("timeline")).findElement(By.tagName("td")).getText() + " contact 1 comment Asked for a quote"));
         // a deviation the real portal accepts silently is shown beside the request
         call("user.current", Map.of("EXTRA_FIELD", 1)).then().statusCode(200);
         wait.withMessage("the contract warning in the journal").until(d ->

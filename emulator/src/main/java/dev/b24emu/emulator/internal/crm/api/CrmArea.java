@@ -18,6 +18,7 @@ import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.ListQuery;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,20 @@ public final class CrmArea implements Area {
                          @JsonProperty("ASSIGNED_BY_ID") long assignedById, @JsonProperty("PHONES") List<String> phones,
                          @JsonProperty("STATUS") String status) {
     }
+
+    /**
+     * One entry of a CRM object's timeline, as the dashboard lists it: an activity (a call, a to-do, a meeting, an
+     * e-mail) or a comment, what calls and integrations wrote.
+     *
+     * @param state "completed" or "open" for an activity, "" for a comment
+     */
+    public record TimelineRow(@JsonProperty("TIME") String time, @JsonProperty("OWNER") String owner,
+                              @JsonProperty("KIND") String kind, @JsonProperty("TEXT") String text,
+                              @JsonProperty("RESPONSIBLE_ID") long responsibleId, @JsonProperty("STATE") String state) {
+    }
+
+    /** how much of the timeline the overview shows: the newest activities and comments, this many of each at most */
+    static final int TIMELINE = 100;
 
     /** told of every change to a portal's CRM objects (the CRM events) */
     private final CrmListener listener;
@@ -106,8 +121,8 @@ public final class CrmArea implements Area {
         return portal.store(CrmStore.class).exclusions().stream().sorted().toList();
     }
 
-    private static Map<String, List<CrmRow>> overview(Portal portal) {
-        Map<String, List<CrmRow>> view = new LinkedHashMap<>();
+    private static Map<String, List<?>> overview(Portal portal) {
+        Map<String, List<?>> view = new LinkedHashMap<>();
         for (CrmEntityType type : CrmEntityType.values()) {
             List<CrmRow> rows = new ArrayList<>();
             for (CrmItem item : portal.store(CrmStore.class).all(type)) {
@@ -118,7 +133,44 @@ public final class CrmArea implements Area {
             }
             view.put(type == CrmEntityType.COMPANY ? "companies" : type.name().toLowerCase(Locale.ROOT) + "s", rows);
         }
+        view.put("timeline", timeline(portal.store(CrmStore.class)));
         return view;
+    }
+
+    /** The newest activities and comments, newest first. */
+    private static List<TimelineRow> timeline(CrmStore crm) {
+        List<TimelineRow> rows = new ArrayList<>();
+        for (JsonNode a : crm.newestActivities(TIMELINE)) {
+            rows.add(new TimelineRow(a.path("CREATED").asText(""),
+                    owner(a.path("OWNER_TYPE_ID").asLong(), a.path("OWNER_ID").asText("")), kind(a),
+                    a.path("SUBJECT").asText(""), a.path("RESPONSIBLE_ID").asLong(),
+                    "Y".equals(a.path("COMPLETED").asText()) ? "completed" : "open"));
+        }
+        for (JsonNode c : crm.newestComments(TIMELINE)) {
+            String type = c.path("ENTITY_TYPE").asText("");
+            rows.add(new TimelineRow(c.path("CREATED").asText(""), type + " " + c.path("ENTITY_ID").asText(""),
+                    "comment", c.path("COMMENT").asText(""), c.path("AUTHOR_ID").asLong(), ""));
+        }
+        rows.sort((x, y) -> ListQuery.compare(y.time(), x.time())); // instants, whatever zone each was written in
+        return rows;
+    }
+
+    private static String owner(long ownerTypeId, String ownerId) {
+        return CrmEntityType.byOwnerTypeId(ownerTypeId).map(t -> t.name().toLowerCase(Locale.ROOT)).orElse("type "
+                + ownerTypeId) + " " + ownerId;
+    }
+
+    /** What the activity is, as the timeline names it (crm.enum.activitytype, the to-do provider, the direction). */
+    private static String kind(JsonNode activity) {
+        boolean incoming = "1".equals(activity.path("DIRECTION").asText());
+        return switch (activity.path("TYPE_ID").asText()) {
+            case "1" -> "meeting";
+            case "2" -> incoming ? "incoming call" : "outgoing call";
+            case "3" -> "task";
+            case "4" -> incoming ? "incoming e-mail" : "outgoing e-mail";
+            case "6" -> "CRM_TODO".equals(activity.path("PROVIDER_ID").asText()) ? "to-do" : "activity";
+            default -> "activity";
+        };
     }
 
 }
