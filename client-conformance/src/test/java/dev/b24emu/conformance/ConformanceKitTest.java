@@ -44,7 +44,7 @@ class ConformanceKitTest {
             Report report = Conformance.run(configFor(connector, null, reports));
 
             assertTrue(report.passed(), report.summary());
-            assertEquals(11, report.scenarios().size(), report.summary());
+            assertEquals(12, report.scenarios().size(), report.summary());
             for (Report.RuleResult rule : report.rules()) {
                 assertEquals(Report.KEPT, rule.verdict(), rule.id() + " must be exercised and kept: " + report.summary());
             }
@@ -100,6 +100,22 @@ class ConformanceKitTest {
             Report report = Conformance.run(webhookConfigFor(connector, "@security", reports));
 
             assertTrue(report.brokenRules().contains("forged-events-ignored"), report.summary());
+        }
+    }
+
+    /** A connector that believes a forged OnAppUninstall forgets its tokens: the next call is never registered. */
+    @Test
+    void aConnectorThatBelievesAForgedUninstallStopsWorking() throws Exception {
+        try (SampleConnector connector = new SampleConnector(Set.of(Flaw.TRUSTS_ANY_EVENT))) {
+            Report report = Conformance.run(configFor(connector, "@security and @application", reports));
+
+            assertFalse(report.passed(), report.summary());
+            Report.ScenarioResult uninstall = report.scenarios().get(0);
+            assertEquals("A forged OnAppUninstall does not end the installation", uninstall.name());
+            assertFalse(uninstall.passed(), report.summary());
+        }
+        try (SampleConnector connector = SampleConnector.good()) {
+            assertTrue(Conformance.run(configFor(connector, "@security and @application", reports)).passed());
         }
     }
 

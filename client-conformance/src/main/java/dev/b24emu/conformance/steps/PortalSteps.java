@@ -131,7 +131,7 @@ public class PortalSteps {
      * with a new CALL_ID and tokens nobody issued (the emulator's forged trigger).
      */
     @When("an impostor posts the integration a forged {word} for the same number")
-    public void forgedEvent(String event) {
+    public void forgedCopy(String event) {
         Session session = scenario.get();
         List<Traffic.Delivery> genuine = session.traffic().delivered(event);
         if (genuine.isEmpty()) {
@@ -143,7 +143,21 @@ public class PortalSteps {
             data.put("CALL_ID", "externalCall." + HexFormat.of().formatHex(randomBytes(16)) + "."
                     + Instant.now().getEpochSecond());
         }
-        ObjectNode body = JSON.createObjectNode().put("event", event).put("handlerUrl", last.url()).put("forged", true);
+        forge(session, event, last.url(), data);
+    }
+
+    /**
+     * An impostor posts the integration's handler an event of the portal's with the data of its docs page, e.g.
+     * OnAppUninstall: an integration that believes it forgets its installation.
+     */
+    @When("an impostor posts the integration a forged {word}")
+    public void forged(String event) {
+        Session session = scenario.get();
+        forge(session, event, session.kit().config().integration().handlerUrl(), JSON.createObjectNode());
+    }
+
+    private static void forge(Session session, String event, String handlerUrl, ObjectNode data) {
+        ObjectNode body = JSON.createObjectNode().put("event", event).put("handlerUrl", handlerUrl).put("forged", true);
         body.set("data", data);
         ConformanceConfig.Integration integration = session.kit().config().integration();
         if (integration.oauth()) {

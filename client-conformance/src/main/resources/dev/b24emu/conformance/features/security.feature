@@ -13,3 +13,11 @@ Feature: Forged events
     And the callee answers and the call ends after 25 seconds
     Then the integration finishes the call with STATUS_CODE "200" and a DURATION of at least 20
     And the integration keeps the rule "forged-events-ignored"
+
+  @application
+  Scenario: A forged OnAppUninstall does not end the installation
+    When an impostor posts the integration a forged OnAppUninstall
+    And an incoming call from "+79990000001" reaches line "74950000000" and user 2 answers
+    Then the integration registers the call with TYPE 2 and LINE_NUMBER "74950000000" within 5 seconds
+    When the call ends after 35 seconds
+    Then the integration finishes the call with STATUS_CODE "200" and a DURATION of at least 30

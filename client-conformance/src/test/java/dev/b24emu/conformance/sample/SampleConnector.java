@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
  * from the emulator on its classpath. It installs as an OAuth application (ONAPPINSTALL), adds its line, binds
  * OnExternalCallStart, the CALL_CARD widget and CallCard::EntityChanged, registers and finishes calls its phone
  * system reports on {@code POST /pbx} (the conformance driver), refreshes expired tokens and backs off on
- * QUERY_LIMIT_EXCEEDED. Configured with an incoming webhook instead (the driver's {@code install}), it gets its
+ * QUERY_LIMIT_EXCEEDED, and forgets its tokens on ONAPPUNINSTALL. Configured with an incoming webhook instead (the driver's {@code install}), it gets its
  * events from an outgoing webhook. Either way it takes only events carrying its application_token. Each
  * {@link Flaw} turns one of those good habits into a common mistake.
  */
@@ -59,7 +59,7 @@ public final class SampleConnector implements AutoCloseable {
         DOUBLE_SLASH,
         /** keeps the tokens of its first installation when it is installed again */
         IGNORES_REINSTALL,
-        /** takes any event posted to its handler, whatever its application_token */
+        /** takes any event posted to its handler, whatever its application_token (a forged ONAPPUNINSTALL too) */
         TRUSTS_ANY_EVENT
     }
 
@@ -174,6 +174,11 @@ public final class SampleConnector implements AutoCloseable {
                 && (applicationToken == null || !applicationToken.equals(form.get("auth[application_token]")))) {
             throw new SecurityException("not from our portal");
         }
+        if (event.equals("ONAPPUNINSTALL")) { // the portal's tokens die with the installation: forget them
+            auth = null;
+            installedOn = null;
+            return "ok";
+        }
         if (event.equals("ONEXTERNALCALLSTART")) {
             String phone = digits(form.get("data[PHONE_NUMBER]"));
             long user = Long.parseLong(form.get("data[USER_ID]"));
@@ -263,6 +268,9 @@ public final class SampleConnector implements AutoCloseable {
 
     /** One REST call with the current token; refreshes on expired_token and backs off on QUERY_LIMIT_EXCEEDED. */
     private JsonNode call(String method, Map<String, Object> params) throws Exception {
+        if (auth == null) {
+            throw new IllegalStateException("not installed: cannot call " + method);
+        }
         for (int attempt = 1; ; attempt++) {
             ObjectNode body = JSON.valueToTree(params);
             if (auth.accessToken() != null) {

@@ -180,7 +180,7 @@ public final class EventPublisher {
      * (api-reference/events/safe-event-handlers.md). Journaled as forged.
      *
      * @param appKey the application it pretends to come from, or {@link #OUTGOING_WEBHOOKS} for an outgoing
-     *               webhook's delivery (an auth block without user tokens)
+     *               webhook's delivery (an auth block without user tokens, as ONAPPUNINSTALL's)
      */
     public Future<Delivery> forge(Portal portal, String eventName, ObjectNode data, String appKey, long userId,
                                   String url, Endpoints endpoints) {
@@ -192,7 +192,9 @@ public final class EventPublisher {
                         .mapToLong(w -> w.handlerId(event).orElse(0L)).findFirst().orElse(0)
                 : handlerAt(portal, event, appKey, url);
         ObjectNode payload = payload(portal, event, handlerId, data);
-        ObjectNode auth = webhook ? tokenlessAuth(portal, "", endpoints) : applications.auth(portal, appKey, userId, endpoints);
+        // ONAPPUNINSTALL carries no tokens from the portal either (sendAuth false): a forgery copies that shape
+        ObjectNode auth = webhook || event.equals(EventNames.APP_UNINSTALL) ? tokenlessAuth(portal, "", endpoints)
+                : applications.auth(portal, appKey, userId, endpoints);
         for (String secret : List.of("access_token", "refresh_token", "application_token")) {
             if (auth.has(secret)) {
                 auth.put(secret, RandomHex.of(16));

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** POST /_emulator/portals/{id}/trigger: a documented event to a handler now, signed as an installed application. */
@@ -126,6 +127,11 @@ class EventTriggerTest extends AppHarness {
                 .body("forged", equalTo(false));
         assertEquals(app.getString("application_token"),
                 handler.awaitEvent("ONEXTERNALCALLSTART").form().at("/auth/application_token").asText());
+        handler.clear();
+        trigger(Map.of("event", "OnAppUninstall", "handlerUrl", handler.url("/b24"), "forged", true)).statusCode(200);
+        var uninstall = handler.awaitEvent("ONAPPUNINSTALL").form();
+        assertFalse(uninstall.get("auth").has("access_token"), "ONAPPUNINSTALL carries no tokens: " + uninstall);
+        assertNotEquals(app.getString("application_token"), uninstall.at("/auth/application_token").asText());
         trigger(Map.of("event", "OnExternalCallStart", "handlerUrl", handler.url("/b24"), "forged", "yes"))
                 .statusCode(400).body("error_description", containsString("forged must be true or false"));
     }
