@@ -342,6 +342,19 @@ Feature: The CRM an integration reads and writes beside telephony
     When I call "crm.status.entity.items"
     Then the call fails with 400 "ERROR_CORE" "The parameter entityId is not defined or invalid."
 
+  @M65 @D142
+  Scenario: crm.status.entity.types lists the reference guides, each with its values
+    When I call "crm.status.entity.types"
+    Then the call succeeds
+    And the result "0.ID" is "STATUS"
+    And the result "0.SEMANTIC_INFO.START_FIELD" is "NEW"
+    And the result "0.ENTITY_TYPE_ID" is the number 1
+    And the result "1.ID" is "SOURCE"
+    And the result items "ID" are "STATUS, SOURCE, CONTACT_TYPE, COMPANY_TYPE, EMPLOYEES, INDUSTRY, DEAL_TYPE, DEAL_STAGE, QUOTE_STATUS, HONORIFIC, CALL_LIST"
+    When I call "crm.status.entity.items" with:
+      | entityId | CONTACT_TYPE |
+    Then the result items "STATUS_ID" are "CLIENT, SUPPLIER, PARTNER, OTHER"
+
   @M58 @M59 @D138
   Scenario: A to-do is a universal activity of its owner's timeline
     When I call "crm.contact.add" with JSON:

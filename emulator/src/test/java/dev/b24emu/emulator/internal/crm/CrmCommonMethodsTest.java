@@ -78,11 +78,35 @@ class CrmCommonMethodsTest extends EmulatorHarness {
                 .body("result[5].EXTRA.SEMANTICS", equalTo("success"));
         call("crm.status.list", Map.of("filter", Map.of("ENTITY_ID", "SOURCE", "STATUS_ID", "WEB"))).then()
                 .body("total", equalTo(1)).body("result[0].NAME", equalTo("Website"));
+        call("crm.status.list", Map.of("filter", Map.of("ENTITY_ID", "STATUS", "STATUS_ID", "NEW"))).then()
+                .body("result[0].ID", equalTo("1"));
         call("crm.status.list", Map.of("filter", Map.of("ENTITY_ID", "INDUSTRY"))).then().statusCode(200)
+                .body("total", equalTo(11)).body("result[0].STATUS_ID", equalTo("IT")).body("result[10].SYSTEM", equalTo("Y"));
+        call("crm.status.list", Map.of("filter", Map.of("ENTITY_ID", "NO_SUCH_GUIDE"))).then().statusCode(200)
                 .body("result", equalTo(List.of())).body("total", equalTo(0));
-        call("crm.status.list", Map.of()).then().body("total", equalTo(29));
+        call("crm.status.list", Map.of()).then().body("total", equalTo(67));
         call("crm.status.list", Map.of("filter", "SOURCE")).then().statusCode(400)
                 .body("error_description", equalTo("Parameter 'filter' must be array."));
+    }
+
+    /** crm.status.entity.types: the guides of a one-pipeline portal, each served by crm.status.entity.items (D142). */
+    @Test
+    void entityTypesListTheGuidesThePortalServes() {
+        List<String> ids = call("crm.status.entity.types", Map.of()).then().statusCode(200)
+                .body("result[0].SEMANTIC_INFO.FINAL_SUCCESS_FIELD", equalTo("CONVERTED"))
+                .body("result[0].ENTITY_TYPE_ID", equalTo(1))
+                .body("result[7].ID", equalTo("DEAL_STAGE")).body("result[7].CATEGORY_ID", equalTo(0))
+                .body("result[7]", not(hasKey("PREFIX")))
+                .extract().jsonPath().getList("result.ID", String.class);
+        assertEquals(List.of("STATUS", "SOURCE", "CONTACT_TYPE", "COMPANY_TYPE", "EMPLOYEES", "INDUSTRY", "DEAL_TYPE",
+                "DEAL_STAGE", "QUOTE_STATUS", "HONORIFIC", "CALL_LIST"), ids);
+        for (String guide : ids) {
+            int values = call("crm.status.entity.items", Map.of("entityId", guide)).then().statusCode(200)
+                    .extract().path("result.size()");
+            assertTrue(values > 0, guide + " has no values");
+        }
+        call("crm.status.entity.items", Map.of("entityId", "HONORIFIC")).then()
+                .body("result.NAME", equalTo(List.of("Mr.", "Mrs.", "Ms.", "Dr.")));
     }
 
     /** The list filters' pattern operators, and date-times compared as instants whatever their offset. */
@@ -119,10 +143,10 @@ class CrmCommonMethodsTest extends EmulatorHarness {
         String webhook = given().contentType(ContentType.JSON).body(Map.of("seed", seed))
                 .post(base() + "/_emulator/portals").then().statusCode(201).extract().path("webhookUrl");
         callOn(webhook, "crm.status.list", Map.of("filter", Map.of("ENTITY_ID", "SOURCE", "STATUS_ID", "UC_PARTNERS"))).then()
-                .body("result[0].ID", equalTo("116")).body("result[0].SORT", equalTo("90"))
+                .body("result[0].ID", equalTo("156")).body("result[0].SORT", equalTo("90"))
                 .body("result[0].SYSTEM", equalTo("N")).body("result[0].NAME_INIT", equalTo(""));
         callOn(webhook, "crm.status.list", Map.of("filter", Map.of("ENTITY_ID", "SOURCE", "STATUS_ID", "OTHER"))).then()
-                .body("result[0].NAME", equalTo("Something else")).body("result[0].ID", equalTo("12"));
+                .body("result[0].NAME", equalTo("Something else")).body("result[0].ID", equalTo("33"));
         int seeded = callOn(webhook, "telephony.externalcall.register", Map.of("USER_ID", 1, "PHONE_NUMBER", "+79995558803",
                 "TYPE", 2, "CRM_CREATE", 1, "CRM_SOURCE", "UC_PARTNERS")).then().extract().path("result.CRM_CREATED_LEAD");
         callOn(webhook, "crm.lead.get", Map.of("id", seeded)).then().body("result.SOURCE_ID", equalTo("UC_PARTNERS"));
@@ -286,7 +310,7 @@ class CrmCommonMethodsTest extends EmulatorHarness {
     void guidesAndCommentsAreKeptInTheState() throws Exception {
         call("crm.timeline.comment.add", Map.of("fields", Map.of("ENTITY_ID", 1, "ENTITY_TYPE", "contact", "COMMENT", "kept")));
         JsonNode state = JSON.readTree(given().get(portalPath() + "/state").then().statusCode(200).extract().asString());
-        assertEquals(29, state.at("/crmStatuses/rows").size());
+        assertEquals(67, state.at("/crmStatuses/rows").size());
         given().post(portalPath() + "/reset").then().statusCode(200);
         given().contentType(ContentType.JSON).body(state.toString()).put(portalPath() + "/state").then().statusCode(200);
         call("crm.timeline.comment.add", Map.of("fields", Map.of("ENTITY_ID", 1, "ENTITY_TYPE", "contact", "COMMENT", "next")))

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmFieldDescriptions;
+import dev.b24emu.emulator.internal.crm.CrmGuideTypes;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmListFilter;
 import dev.b24emu.emulator.internal.crm.CrmRef;
@@ -66,6 +67,7 @@ final class CrmMethods {
                 .add("crm.enum.activitydirection", call -> CrmFieldDescriptions.enumeration("activitydirection"))
                 .add("crm.activity.communication.fields", call -> CrmFieldDescriptions.of("communication"))
                 .add("crm.status.entity.items", call -> guideItems(call.portal(), call.params()))
+                .add("crm.status.entity.types", call -> CrmGuideTypes.all())
                 .add("crm.activity.fields", call -> CrmFieldDescriptions.of("activity"))
                 .add("crm.activity.add", call -> {
                     ObjectNode fields = objectParam(call.params(), "fields");
