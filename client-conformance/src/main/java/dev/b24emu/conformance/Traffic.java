@@ -15,14 +15,27 @@ import java.util.Optional;
 
 /**
  * What one integration did on one portal and what the portal sent it: its REST requests from the request journal
- * and the deliveries (events, widget openings) from the delivery journal, oldest first. Rules read only this.
+ * and the deliveries (events, widget openings) from the delivery journal, oldest first, and the CRM objects the
+ * portal holds (what a lookup should have found). Rules read only this.
  */
-public record Traffic(List<Request> requests, List<Delivery> deliveries) {
+public record Traffic(List<Request> requests, List<Delivery> deliveries, List<CrmObject> crm) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** the control API's CRM overview lists each kind under its plural */
+    private static final Map<String, String> KINDS = Map.of("contacts", "contact", "companies", "company",
+            "leads", "lead", "deals", "deal");
 
     public Traffic {
         requests = List.copyOf(requests);
         deliveries = List.copyOf(deliveries);
+        crm = List.copyOf(crm);
+    }
+
+    public Traffic(List<Request> requests, List<Delivery> deliveries) {
+        this(requests, deliveries, List.of());
+    }
+
+    /** A CRM object of the portal: its kind ("contact"), ID, name and phone numbers as stored. */
+    public record CrmObject(String type, long id, String name, List<String> phones) {
     }
 
     /** One REST call of the integration, as the emulator journaled it. */
@@ -117,7 +130,14 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries) {
         }
         requests.sort(Comparator.comparingLong(Request::seq));
         deliveries.sort(Comparator.comparingLong(Delivery::seq));
-        return new Traffic(requests, deliveries);
+        List<CrmObject> crm = new ArrayList<>();
+        JsonNode overview = control.get("/_emulator/portals/" + portalId + "/crm");
+        KINDS.forEach((plural, type) -> overview.path(plural).forEach(o -> {
+            List<String> phones = new ArrayList<>();
+            o.path("PHONES").forEach(p -> phones.add(p.asText()));
+            crm.add(new CrmObject(type, o.path("ID").asLong(), o.path("NAME").asText(""), phones));
+        }));
+        return new Traffic(requests, deliveries, crm);
     }
 
     /** Whether a later request called the same method as the one at {@code index} successfully and passes {@code also}. */

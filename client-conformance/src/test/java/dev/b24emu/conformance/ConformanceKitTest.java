@@ -131,7 +131,8 @@ class ConformanceKitTest {
                 Arguments.of(Flaw.SLOW_WIDGET, "@call-card", Set.of("placement-answer-time")),
                 Arguments.of(Flaw.DOUBLE_SLASH, "@incoming", Set.of("spec")),
                 Arguments.of(Flaw.IGNORES_REINSTALL, "@lifecycle", Set.of("lifecycle")),
-                Arguments.of(Flaw.TRUSTS_ANY_EVENT, "@security", Set.of("forged-events-ignored", "calls-finished")));
+                Arguments.of(Flaw.TRUSTS_ANY_EVENT, "@security", Set.of("forged-events-ignored", "calls-finished")),
+                Arguments.of(Flaw.DIGITS_LOOKUP, "@incoming", Set.of("phone-lookup")));
     }
 
     @ParameterizedTest(name = "{0} breaks {2}")
@@ -178,7 +179,7 @@ class ConformanceKitTest {
             assertTrue(html.contains("<th>Sent</th><th>Expected</th>"), html);
             assertTrue(html.contains("EXTERNAL_CALLID") && html.contains("class=\"d\""), "differing lines are marked");
             String junit = Files.readString(reports.resolve("junit.xml"));
-            assertTrue(junit.contains("<testsuite name=\"conformance rules\" tests=\"10\" failures=\"9\" skipped=\"0\">"), junit);
+            assertTrue(junit.contains("<testsuite name=\"conformance rules\" tests=\"11\" failures=\"10\" skipped=\"0\">"), junit);
         }
     }
 

@@ -12,6 +12,7 @@ public final class Rules {
             new ForgedEventsIgnored(),
             new StartDateTimeZone(),
             new LineNumberForIncoming(),
+            new PhoneLookup(),
             new RateLimitBackoff(),
             new TokenRefresh(),
             new Lifecycle(),

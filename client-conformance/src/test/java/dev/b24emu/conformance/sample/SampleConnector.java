@@ -19,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +61,9 @@ public final class SampleConnector implements AutoCloseable {
         /** keeps the tokens of its first installation when it is installed again */
         IGNORES_REINSTALL,
         /** takes any event posted to its handler, whatever its application_token (a forged ONAPPUNINSTALL too) */
-        TRUSTS_ANY_EVENT
+        TRUSTS_ANY_EVENT,
+        /** looks the caller up with crm.contact.list filter[PHONE] and the number's digits: formatted numbers are missed */
+        DIGITS_LOOKUP
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -212,7 +215,10 @@ public final class SampleConnector implements AutoCloseable {
         String phone = action.path("phone").asText();
         long user = action.path("user").asLong(1);
         switch (action.path("action").asText()) {
-            case "incoming" -> calls.put(digits(phone), new ActiveCall(register(2, phone, action.path("line").asText(LINE), user), user));
+            case "incoming" -> {
+                lookUp(phone); // the caller's name for the desk phone's display
+                calls.put(digits(phone), new ActiveCall(register(2, phone, action.path("line").asText(LINE), user), user));
+            }
             case "outgoing" -> calls.put(digits(phone), new ActiveCall(register(1, phone, action.path("line").asText(LINE), user), user));
             case "answer" -> {
                 ActiveCall call = require(phone);
@@ -238,6 +244,14 @@ public final class SampleConnector implements AutoCloseable {
             throw new IllegalStateException("no call with " + phone);
         }
         return call;
+    }
+
+    /** The contact calling, by number: crm.duplicate.findbycomm compares digits, however the CRM wrote the number. */
+    private JsonNode lookUp(String phone) throws Exception {
+        if (flaws.contains(Flaw.DIGITS_LOOKUP)) {
+            return call("crm.contact.list", Map.of("filter", Map.of("PHONE", digits(phone)), "select", List.of("ID", "NAME")));
+        }
+        return call("crm.duplicate.findbycomm", Map.of("entity_type", "CONTACT", "type", "PHONE", "values", List.of(phone)));
     }
 
     private String register(int type, String phone, String line, long user) throws Exception {
