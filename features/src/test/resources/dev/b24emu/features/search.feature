@@ -13,6 +13,14 @@ Feature: telephony.externalCall.searchCrmEntities
     And the result "0.NAME" is "Search Person"
     And the result "2.NAME" is "Search Co"
 
+  @D8
+  Scenario: International prefixes and extensions find the same client
+    Given a contact "Berlin Client" with phone "+49 30 5550 4031"
+    When I call "telephony.externalCall.searchCrmEntities" with:
+      | PHONE_NUMBER | 0049 30 5550 4031#12 |
+    Then the result items "CRM_ENTITY_TYPE" are "CONTACT"
+    And the result "0.NAME" is "Berlin Client"
+
   @S2 @S10 @S11 @S13 @S14
   Scenario: Each item carries its responsible employee
     Given a contact "Assigned Person" with phone "+79995550402"

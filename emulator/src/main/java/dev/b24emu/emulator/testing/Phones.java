@@ -8,8 +8,9 @@ public final class Phones {
     }
 
     /**
-     * The key two numbers must share to be the same number: digits only, an 11-digit number with the Russian trunk
-     * prefix 8 read as +7 (specs/DECISIONS.md D8); empty when the input has no digits.
+     * The key two numbers must share to be the same number, as the server's duplicate index codes a phone: digits,
+     * # and *, a leading 00 or 011 dropped, a leading 8 read as 7 and a leading 0 dropped from ten characters on, the
+     * extension after # or ; cut (specs/DECISIONS.md D8); empty when the input has none of those characters.
      */
     public static String matchKey(String raw) {
         return PhoneNumbers.matchKey(raw);

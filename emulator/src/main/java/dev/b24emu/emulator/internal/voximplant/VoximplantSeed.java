@@ -67,7 +67,7 @@ public record VoximplantSeed(VoximplantSettings settings, List<RentedNumber> num
         List<RentedNumber> numbers = new ArrayList<>();
         for (JsonNode item : list(tree, "numbers")) {
             String digits = PhoneNumbers.matchKey(item.path("number").asText(""));
-            if (digits.isEmpty()) {
+            if (!PhoneNumbers.hasDigits(digits)) {
                 throw new IllegalArgumentException("numbers/" + numbers.size() + "/number: a number with digits is required");
             }
             numbers.add(new RentedNumber(0, digits, item.hasNonNull("name") ? item.get("name").asText() : null));

@@ -94,7 +94,7 @@ public record VoximplantSettings(int freeMinutes, boolean connectorPaid, String 
             for (Iterator<Map.Entry<String, JsonNode>> it = numbers.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String key = PhoneNumbers.matchKey(entry.getKey());
-                if (key.isEmpty()) {
+                if (!PhoneNumbers.hasDigits(key)) {
                     throw new IllegalArgumentException("callees: '" + entry.getKey() + "' has no digits");
                 }
                 if (entry.getValue().isNull()) {

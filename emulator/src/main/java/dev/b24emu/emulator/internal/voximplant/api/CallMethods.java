@@ -104,7 +104,7 @@ final class CallMethods {
     private static String number(Lines lines, String line, Params p) {
         String given = p.textOrEmpty("TO_NUMBER");
         String number = lines.sipLine(line).isPresent() ? given : PhoneNumbers.stripForCall(given);
-        if (number.isEmpty() || PhoneNumbers.matchKey(number).isEmpty()) {
+        if (!PhoneNumbers.hasDigits(number)) {
             throw VoximplantErrors.badPhoneNumber();
         }
         return number;

@@ -86,7 +86,7 @@ final class VoximplantControl {
     private ObjectNode rentNumber(ControlRequest request) {
         JsonNode body = request.body();
         String digits = PhoneNumbers.matchKey(body.path("number").asText(""));
-        if (digits.isEmpty()) {
+        if (!PhoneNumbers.hasDigits(digits)) {
             throw new IllegalArgumentException("number is required and must have digits");
         }
         VoximplantStore store = request.portal().store(VoximplantStore.class);
@@ -143,7 +143,7 @@ final class VoximplantControl {
                     + lines.outgoingLines().keySet());
         }
         String phone = PhoneNumbers.stripForCall(body.path("phoneNumber").asText(""));
-        if (PhoneNumbers.matchKey(phone).isEmpty()) {
+        if (!PhoneNumbers.hasDigits(phone)) {
             throw new IllegalArgumentException("phoneNumber is required");
         }
         long userId = body.path("userId").asLong(portal.webhook().userId());
