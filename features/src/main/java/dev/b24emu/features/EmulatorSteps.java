@@ -523,6 +523,13 @@ public class EmulatorSteps {
         ctx.body = merged;
     }
 
+    @Then("after {int} second(s) the CALL_CARD widget of application {string} has not opened")
+    public void widgetNotOpened(int seconds, String clientId) throws InterruptedException {
+        Thread.sleep(seconds * 1000L);
+        assertEquals(0, ctx.handler().received().stream().filter(r -> r.path().equals("/widget/" + clientId)).count(),
+                () -> "CALL_CARD openings of " + clientId);
+    }
+
     @Then("the delivered {string} is {string}")
     public void deliveredIs(String path, String value) {
         JsonNode node = ctx.body.at(Values.pointer(path));

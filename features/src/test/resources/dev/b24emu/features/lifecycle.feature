@@ -37,6 +37,24 @@ Feature: The application's life on a portal
     When I call "app.info" as application "app.wizard"
     Then the result "INSTALLED" is "true"
 
+  @D114 @P239 @P240 @P241
+  Scenario: The widgets of an application still in its wizard are not shown until installFinish
+    Given an application "app.cards" with scopes "placement, telephony" installed with:
+      | installUrl | handler:/install |
+    And the installation page of "app.cards" is opened at "/install"
+    And application "app.cards" binds the CALL_CARD widget to the handler server
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79990000011 |
+      | TYPE         | 2            |
+    Then after 1 second the CALL_CARD widget of application "app.cards" has not opened
+    When the administrator finishes the installation of "app.cards"
+    And I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79990000012 |
+      | TYPE         | 2            |
+    Then the CALL_CARD widget of application "app.cards" opens
+
   @A4 @D110
   Scenario: The consent page redirects to the application with the code
     Given an application "app.market" with scopes "user, telephony" installed with:

@@ -53,11 +53,15 @@ public final class WidgetPublisher {
         }
     }
 
-    /** The opening of one widget, or empty when its application is gone. */
+    /**
+     * The opening of one widget, or empty when its application is gone or still in its installation wizard:
+     * "widgets are not displayed in the interface until the application installation is complete, even if
+     * placement.bind returned success" (api-reference/widgets/index.md, D114).
+     */
     public java.util.Optional<Opening> opening(Portal portal, Placement placement, long userId, ObjectNode options,
                                                Endpoints endpoints) {
         App app = portal.store(AppStore.class).byAppKey(placement.appKey()).orElse(null);
-        if (app == null) {
+        if (app == null || app.awaitingFinish()) {
             return java.util.Optional.empty();
         }
         AppPage page = AppPage.open(portal, app, placement.handler(), placement.placement(), text(options),
