@@ -37,12 +37,17 @@ Feature: The application's life on a portal
     When I call "app.info" as application "app.wizard"
     Then the result "INSTALLED" is "true"
 
-  @D114 @P239 @P240 @P241
-  Scenario: The widgets of an application still in its wizard are not shown until installFinish
+  @D114 @P239 @P240 @P241 @E161
+  Scenario: The widgets of an application still in its wizard are not shown, nor its events sent, until installFinish
     Given an application "app.cards" with scopes "placement, telephony" installed with:
       | installUrl | handler:/install |
     And the installation page of "app.cards" is opened at "/install"
     And application "app.cards" binds the CALL_CARD widget to the handler server
+    And application "app.cards" binds "OnExternalCallStart" to the handler server
+    When I call "telephony.externalLine.add" as application "app.cards" with:
+      | NUMBER | 74950003001 |
+    And user 2 clicks to call "+79990000013" on line "74950003001"
+    Then after 1 second application "app.cards" has received 0 "ONEXTERNALCALLSTART"
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 2            |
       | PHONE_NUMBER | +79990000011 |

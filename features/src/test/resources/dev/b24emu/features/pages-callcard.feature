@@ -6,7 +6,7 @@ Feature: Placements, the call card and call lists, statement by statement
   Background:
     Given an application "local.widget" with scopes "telephony, crm, user, placement"
 
-  @P88 @P91 @T11 @D91 @D45 @P236 @P237
+  @P88 @P91 @T11 @D91 @D45 @P236 @P237 @P242 @P243
   Scenario: A call with no CRM object opens the widget with CRM_ENTITY_ID "0" and no CRM_BINDINGS
     Given application "local.widget" binds the CALL_CARD widget to the handler server
     When I call "telephony.externalLine.add" as application "local.widget" with:
@@ -30,6 +30,8 @@ Feature: Placements, the call card and call lists, statement by statement
     And the delivered "status" is "L"
     And the delivered "AUTH_EXPIRES" is "3600"
     And the delivered "APPLICATION_SCOPE" is "crm,placement,telephony,user"
+    And the delivered "APPLICATION_TOKEN" is "{local.widget.application_token}"
+    And the delivered "SERVER_ENDPOINT" matches "^https?://.+/rest/$"
     And every delivery conforms to the contract
 
   @P103 @D90 @P238
@@ -239,6 +241,17 @@ Feature: Placements, the call card and call lists, statement by statement
       | PLACEMENT | PAGE_BACKGROUND_WORKER |
       | USER_ID   | 3                      |
     Then the result "count" is the number 0
+
+  @P244 @P245
+  Scenario: placement.unbind is an application's, and placements need the placement scope
+    When I call "placement.unbind" with:
+      | PLACEMENT | CALL_CARD |
+    Then the call fails with 403 "WRONG_AUTH_TYPE"
+    Given an application "local.noplace" with scopes "telephony, crm"
+    When I call "placement.bind" as application "local.noplace" with:
+      | PLACEMENT | CALL_CARD            |
+      | HANDLER   | http://127.0.0.1:9/w |
+    Then the call fails with 401 "insufficient_scope"
 
   @P113 @P115 @P123 @P134 @P160 @P162 @P170 @T12 @D41
   Scenario: With restCardEvents off placement.bindEvent is what the current pages say: no such REST method
