@@ -1,6 +1,7 @@
 /*
  * BX24 shim of the Bitrix24 telephony emulator: lets an unmodified CALL_CARD widget run inside the emulator's
- * call-card simulator (/_emulator/ui/call-card). Like the real library it talks to the parent frame with
+ * call-card simulator (/_emulator/ui/call-card), and an application's page with its installation wizard inside the
+ * application simulator (/_emulator/ui/app). Like the real library it talks to the parent frame with
  * postMessage: init data, placement events and commands come from the simulator page; REST calls go to the
  * emulator with the widget's OAuth token.
  */
@@ -148,6 +149,9 @@
       send('setTitle', { title: String(title) }).then(function () { if (callback) { callback(); } });
     },
     reloadWindow: function () { send('reloadWindow'); },
+    // the end of an installation wizard (settings/app-installation/installation-finish.md): the portal marks the
+    // application installed and sends ONAPPINSTALL (the application's page in the simulator: /_emulator/ui/app)
+    installFinish: function () { send('setInstallFinish'); },
     // the application's settings (BX24.appOption, writable by administrators) and the user's (BX24.userOption):
     // read from the init data, written through the portal's page, which calls app.option.set / user.option.set
     appOption: options('APP_OPTIONS', 'setAppOption'),

@@ -15,15 +15,17 @@ import java.util.Map;
 
 /**
  * The emulator's pages under /_emulator/ui/: the dashboard (over the control API, with a server-sent event stream that
- * says when a portal served a request or sent a delivery), the call-card simulator, and the scripts they share
- * (the BX24 shim for widgets, the control-token helper).
+ * says when a portal served a request or sent a delivery), the call-card and application simulators, and the scripts
+ * they share (the BX24 shim for widgets, the portal side of its protocol, the control-token helper).
  */
 public final class UiArea implements Area {
     /** The static files of the UI, by path below /_emulator/ui/. */
     public static final Map<String, String[]> FILES = Map.of(
             "", new String[] {"/ui/dashboard.html", "text/html; charset=utf-8"},
             "call-card", new String[] {"/ui/call-card.html", "text/html; charset=utf-8"},
+            "app", new String[] {"/ui/app.html", "text/html; charset=utf-8"},
             "bx24.js", new String[] {"/ui/bx24.js", "application/javascript; charset=utf-8"},
+            "host.js", new String[] {"/ui/host.js", "application/javascript; charset=utf-8"},
             "control-token.js", new String[] {"/ui/control-token.js", "application/javascript; charset=utf-8"});
 
     private final PortalRegistry portals;

@@ -3,10 +3,13 @@ package dev.b24emu.emulator.internal.apps.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.apps.App;
 import dev.b24emu.emulator.internal.apps.AppLifecycle;
+import dev.b24emu.emulator.internal.apps.AppPage;
 import dev.b24emu.emulator.internal.apps.Authorization;
 import dev.b24emu.emulator.internal.apps.Standing;
+import dev.b24emu.emulator.internal.control.ControlRequest;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.apps.AppInfo;
@@ -24,6 +27,7 @@ import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.users.Access;
+import dev.b24emu.emulator.internal.users.User;
 import io.vertx.ext.web.Router;
 
 import java.util.List;
@@ -46,6 +50,14 @@ public final class AppsArea implements Area {
                     app.applicationToken(), app.version(), app.status(), !app.awaitingFinish(),
                     standing.paymentExpired() ? "Y" : "N", standing.days(), standing.paymentAllowed());
         }
+    }
+
+    /**
+     * An application's page as the portal opens it (the simulator's frame): the URL with its query, the form POSTed
+     * to it (PLACEMENT DEFAULT), the application's name, whether it is installed (a wizard waits for installFinish)
+     * and whether the user is an administrator (BX24.isAdmin()).
+     */
+    public record PageView(String title, String url, ObjectNode form, boolean installed, boolean isAdmin) {
     }
 
     /** The answer to a revocation: how many refresh tokens died. */
@@ -81,6 +93,32 @@ public final class AppsArea implements Area {
         return installation;
     }
 
+    /**
+     * The application's page for a user (?user=, default the installing one): its wizard (installUrl), opened as the
+     * portal opens it, with a token of that user.
+     */
+    private PageView page(ControlRequest request) {
+        Portal portal = request.portal();
+        App app = AppLifecycle.require(portal, request.path("appId"));
+        if (app.installUrl() == null) {
+            throw new IllegalArgumentException("Application " + app.clientId() + " has no page: install it with an "
+                    + "installUrl to open it in the simulator");
+        }
+        long userId = request.query("user").map(AppsArea::userId).orElse(app.installedBy());
+        User user = Installation.activeUser(portal, userId);
+        AppPage opened = AppPage.open(portal, app, app.installUrl(), "DEFAULT", "{}",
+                oauth.forDelivery(portal, app, user.id()), request.endpoints());
+        return new PageView(app.name(), opened.url(), opened.form(), !app.awaitingFinish(), user.admin());
+    }
+
+    private static long userId(String given) {
+        try {
+            return Long.parseLong(given);
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("user must be a user's ID");
+        }
+    }
+
     @Override
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("apps", AppStore.class, portal -> new AppStore(portal.id(), portal.bounds().tokens(), oauth)),
@@ -106,6 +144,7 @@ public final class AppsArea implements Area {
         ControlRoutes portal = routes.portal();
         portal.get("/apps", request -> request.portal().store(AppStore.class).all().stream()
                 .map(app -> AppView.of(app, request.portal())).toList());
+        portal.get("/apps/:appId/page", this::page);
         portal.post("/apps/:appId/install-finish", request -> AppView.of(lifecycle.finish(request.portal(),
                 request.path("appId"), request.endpoints()), request.portal()));
         portal.post("/apps/:appId/version", request -> AppView.of(lifecycle.update(request.portal(),

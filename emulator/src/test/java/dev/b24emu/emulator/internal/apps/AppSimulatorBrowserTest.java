@@ -1,0 +1,85 @@
+package dev.b24emu.emulator.internal.apps;
+
+import dev.b24emu.emulator.support.AppHarness;
+import dev.b24emu.emulator.support.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The application simulator in headless Chromium: an unmodified installation wizard (test resource
+ * sample-install.html) runs in it through the BX24 shim, saves a setting and calls BX24.installFinish(), and the
+ * application is installed, with ONAPPINSTALL to the handler it bound.
+ */
+class AppSimulatorBrowserTest extends AppHarness {
+    private WebDriver browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aWizardFinishesTheInstallationWithBx24InstallFinish() throws Exception {
+        browser = HeadlessChromium.start();
+        handler.page("/install", sample());
+        io.restassured.path.json.JsonPath installed = given().contentType("application/json").body(Map.of(
+                        "clientId", "local.wizard", "clientSecret", "s", "scopes", List.of("telephony", "user"),
+                        "installUrl", handler.url("/install")))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/apps").then().statusCode(201).extract().jsonPath();
+        String appId = installed.getString("app_id");
+        String token = installed.getString("access_token");
+        oauth(token, "event.bind", Map.of("event", "ONAPPINSTALL", "handler", handler.url("/events"))).then().statusCode(200);
+        oauth(token, "app.info", Map.of()).then().body("result.INSTALLED", equalTo(false));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/apps/" + appId + "/page?user=2").then()
+                .statusCode(200).body("installed", equalTo(false)).body("isAdmin", equalTo(false))
+                .body("form.PLACEMENT", equalTo("DEFAULT")).body("url", org.hamcrest.Matchers.startsWith(handler.url("/install")));
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(base() + "/_emulator/ui/app?portal=" + portal.id() + "&app=" + appId);
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "installing: waiting for BX24.installFinish()"));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("app"));
+        wait.until(ExpectedConditions.textToBe(By.id("placement"), "DEFAULT"));
+        wait.until(ExpectedConditions.textToBe(By.id("admin"), "true"));
+        wait.until(ExpectedConditions.textToBe(By.id("interface"), "0/0")); // the application's own link: none
+        browser.findElement(By.id("finish")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("saved"), "saved"));
+        browser.switchTo().defaultContent();
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "installed"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "app-simulator.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+        oauth(token, "app.info", Map.of()).then().body("result.INSTALLED", equalTo(true));
+        oauth(token, "app.option.get", Map.of("option", "pbx")).then().body("result", equalTo("pbx.example:5060"));
+        handler.awaitEvent("ONAPPINSTALL");
+    }
+
+    @Test
+    void anApplicationWithoutAPageIsSaidSo() {
+        String appId = install("local.api", List.of("user"), null).getString("app_id");
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/apps/" + appId + "/page").then().statusCode(400)
+                .body("error_description", org.hamcrest.Matchers.containsString("has no page"));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/apps/nobody/page").then().statusCode(404);
+    }
+
+    private static String sample() throws IOException {
+        try (InputStream in = AppSimulatorBrowserTest.class.getResourceAsStream("/ui/sample-install.html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{EMULATOR}}", base());
+        }
+    }
+}
