@@ -26,6 +26,30 @@
     form.remove();
   }
 
+  /**
+   * The control API under a path (a portal's card, an application), as the simulator pages call it: a refused call
+   * throws the control API's {"error","error_description"} with the HTTP status, which problem() shows.
+   */
+  function control(base) {
+    return function (path, body) {
+      return fetch(base + path, body === undefined ? {} : {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
+      }).then(function (r) {
+        return r.json().then(function (answer) {
+          if (!r.ok) { answer.status = r.status; throw answer; }
+          return answer;
+        });
+      });
+    };
+  }
+
+  // what went wrong, in the page's #problem line
+  function problem(e) {
+    var shown = document.getElementById('problem');
+    shown.textContent = (e && (e.error_description || e.message)) || String(e);
+    shown.hidden = false;
+  }
+
   window.B24EmuHost = function (frame, opened, commands) {
     // a REST call with the widget's token, as the portal's page makes it for the widget; its result, or null on an error
     function rest(method, params) {
@@ -80,4 +104,6 @@
 
     return { rest: rest, open: function (widget) { open(frame, widget); } };
   };
+  window.B24EmuHost.control = control;
+  window.B24EmuHost.problem = problem;
 })();

@@ -1,6 +1,8 @@
 package dev.b24emu.emulator.support;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -34,5 +36,27 @@ public final class HeadlessChromium {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * One browser per test, quit after it:
+     * {@code @RegisterExtension final HeadlessChromium.Session chromium = new HeadlessChromium.Session();}
+     */
+    public static final class Session implements AfterEachCallback {
+        private WebDriver browser;
+
+        /** Skips the test when the browser is missing, as {@link HeadlessChromium#start()}. */
+        public WebDriver start() throws IOException {
+            browser = HeadlessChromium.start();
+            return browser;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (browser != null) {
+                browser.quit();
+                browser = null;
+            }
+        }
     }
 }

@@ -2,8 +2,8 @@ package dev.b24emu.emulator.internal.apps;
 
 import dev.b24emu.emulator.support.AppHarness;
 import dev.b24emu.emulator.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,18 +25,14 @@ import static org.hamcrest.Matchers.equalTo;
  * application is installed, with ONAPPINSTALL to the handler it bound.
  */
 class AppSimulatorBrowserTest extends AppHarness {
+    @RegisterExtension
+    final HeadlessChromium.Session chromium = new HeadlessChromium.Session();
     private WebDriver browser;
 
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aWizardFinishesTheInstallationWithBx24InstallFinish() throws Exception {
-        browser = HeadlessChromium.start();
+        browser = chromium.start();
         handler.page("/install", sample());
         io.restassured.path.json.JsonPath installed = given().contentType("application/json").body(Map.of(
                         "clientId", "local.wizard", "clientSecret", "s", "scopes", List.of("telephony", "user"),

@@ -2,8 +2,8 @@ package dev.b24emu.emulator.internal.callcard;
 
 import dev.b24emu.emulator.support.AppHarness;
 import dev.b24emu.emulator.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,14 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * placement commands. CI installs Debian's chromium and chromium-driver; without them the test is skipped.
  */
 class CallCardSimulatorBrowserTest extends AppHarness {
+    @RegisterExtension
+    final HeadlessChromium.Session chromium = new HeadlessChromium.Session();
     private WebDriver browser;
 
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anUnmodifiedWidgetRunsInTheSimulator() throws Exception {
@@ -143,7 +139,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
 
     /** The browser, and the sample widget installed as an application's CALL_CARD placement; answers its token. */
     private String startWithTheSampleWidget() throws IOException {
-        browser = HeadlessChromium.start();
+        browser = chromium.start();
         handler.page("/widget", sampleWidget());
         String token = install("local.widget", List.of("telephony", "crm", "user", "placement"), null).getString("access_token");
         oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/widget"), "TITLE", "Sample")).then().statusCode(200);

@@ -2,8 +2,8 @@ package dev.b24emu.emulator.internal.control;
 
 import dev.b24emu.emulator.support.EmulatorHarness;
 import dev.b24emu.emulator.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -22,18 +22,14 @@ import static io.restassured.RestAssured.given;
  * on the timeline live (and, finished, on its client's CRM timeline), and a callback through the portal's own telephony runs beside it on the portal's clock.
  */
 class DashboardBrowserTest extends EmulatorHarness {
+    @RegisterExtension
+    final HeadlessChromium.Session chromium = new HeadlessChromium.Session();
     private WebDriver browser;
 
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     /** The dashboard of the test's portal, once its live stream is connected. */
     private WebDriverWait openDashboard() throws Exception {
-        browser = HeadlessChromium.start();
+        browser = chromium.start();
         browser.get(base() + "/_emulator/ui/?portal=" + portal.id());
         // the dashboard re-renders its lists live: an element found a moment ago may be replaced before it is read
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
