@@ -169,6 +169,33 @@ class CrmCommonMethodsTest extends EmulatorHarness {
                 .body("result.NAME", equalTo(List.of("Classic CRM", "Simple CRM"))).body("result[0].SYMBOL_CODE", equalTo(null));
     }
 
+    /**
+     * crm.activity.list orders by START_TIME unless asked otherwise (crm-activity-list.md; CCrmActivityRestProxy's
+     * innerGetList), and reads its filter as the other CRM lists do (D141); crm.duplicate.findbycomm refuses deals.
+     */
+    @Test
+    void activitiesAreListedByStartTimeUnlessOrdered() {
+        List<Integer> ids = new java.util.ArrayList<>();
+        for (String start : List.of("2026-03-10T12:00:00+03:00", "2026-01-05T09:00:00+00:00")) {
+            ids.add(call("crm.activity.add", Map.of("fields", Map.of("OWNER_TYPE_ID", 3, "OWNER_ID", 1, "TYPE_ID", 2,
+                    "SUBJECT", "Call " + start, "START_TIME", start, "END_TIME", start, "RESPONSIBLE_ID", 2,
+                    "COMMUNICATIONS", List.of(Map.of("VALUE", "+79990000001", "ENTITY_ID", 1, "ENTITY_TYPE_ID", 3)))))
+                    .then().statusCode(200).extract().path("result"));
+        }
+        Map<String, Object> mine = Map.of("OWNER_ID", 1, "%SUBJECT", "Call 2026-");
+        call("crm.activity.list", Map.of("filter", mine)).then()
+                .body("result.ID", equalTo(List.of(ids.get(1).toString(), ids.get(0).toString())));
+        call("crm.activity.list", Map.of("filter", mine, "order", List.of())).then()
+                .body("result.ID", equalTo(List.of(ids.get(1).toString(), ids.get(0).toString())));
+        call("crm.activity.list", Map.of("filter", mine, "order", Map.of("ID", "ASC"))).then()
+                .body("result.ID", equalTo(List.of(ids.get(0).toString(), ids.get(1).toString())));
+        call("crm.activity.list", Map.of("filter", Map.of("OWNER_ID", 1, "%SUBJECT", "Call 2026-", "CALL_ID", "x")))
+                .then().statusCode(200).body("total", equalTo(2))
+                .header("X-B24-Emulator-Warning", startsWith("filter[CALL_ID]: CALL_ID is not a field of crm.activity"));
+        call("crm.duplicate.findbycomm", Map.of("entity_type", "DEAL", "type", "PHONE", "values", List.of("+79990000001")))
+                .then().statusCode(400).body("error_description", equalTo("Deal is not supported in current context."));
+    }
+
     /** A call a client records with crm.activity.add looks like the one telephony's finish writes. */
     @Test
     void aCallAddedByAClientLooksLikeATelephonyCall() throws Exception {

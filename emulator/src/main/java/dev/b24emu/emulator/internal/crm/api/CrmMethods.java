@@ -58,7 +58,7 @@ final class CrmMethods {
                     .add(prefix + ".fields", call -> CrmFieldDescriptions.of(type.name().toLowerCase(Locale.ROOT)));
         }
         methods.add("crm.activity.get", call -> activity(call.portal(), call.params()))
-                .add("crm.activity.list", call -> ListQuery.from(call.params()).run(crm(call.portal()).activities()))
+                .add("crm.activity.list", CrmMethods::activities)
                 .add("crm.duplicate.findbycomm", call -> findByCommunication(call.portal(), call.params()))
                 .add("crm.settings.mode.get", call -> IntNode.valueOf(modeId(call.portal().settings().crmMode())))
                 .add("crm.enum.settings.mode", call -> modes())
@@ -168,23 +168,48 @@ final class CrmMethods {
 
     /** The list the real server answers: its filter read as the server reads it (D141), what it drops reported. */
     private static ListResult list(RestCall call, CrmEntityType type) {
+        return listed(call, type.name().toLowerCase(Locale.ROOT), fieldsOf(call.portal(), type), null);
+    }
+
+    /**
+     * crm.activity.list: the same filter reading (CCrmActivityRestProxy goes through the same proxy base), and without
+     * an order the activities by START_TIME, as its innerGetList orders them and crm-activity-list.md says.
+     */
+    private static ListResult activities(RestCall call) {
+        return listed(call, "activity", List.copyOf(crm(call.portal()).activities()), "START_TIME");
+    }
+
+    /** {@code object}'s records listed with its filter read as the server reads it, ordered by default by a field. */
+    private static ListResult listed(RestCall call, String object, List<ObjectNode> records, String defaultOrder) {
         Params params = call.params();
-        CrmListFilter.Prepared filter = CrmListFilter.prepare(type.name().toLowerCase(Locale.ROOT),
-                params.node("filter").orElse(null), call.portal().settings().phoneFilterDigits());
+        CrmListFilter.Prepared filter = CrmListFilter.prepare(object, params.node("filter").orElse(null),
+                call.portal().settings().phoneFilterDigits());
         filter.dropped().forEach(call::deviation);
-        if (filter.rest() != null) {
+        JsonNode order = params.node("order").orElse(null);
+        boolean ordered = defaultOrder == null || order != null && !(order.isContainerNode() && order.isEmpty());
+        if (filter.rest() != null || !ordered) {
             ObjectNode tree = params.tree().deepCopy();
-            List<String> spellings = new ArrayList<>();
-            tree.fieldNames().forEachRemaining(key -> {
-                if (key.equalsIgnoreCase("filter")) {
-                    spellings.add(key);
-                }
-            });
-            tree.remove(spellings);
-            tree.set("filter", filter.rest());
+            if (filter.rest() != null) {
+                replace(tree, "filter", filter.rest());
+            }
+            if (!ordered) {
+                replace(tree, "order", JsonNodeFactory.instance.objectNode().put(defaultOrder, "ASC"));
+            }
             params = new Params(tree);
         }
-        return ListQuery.from(params).run(fieldsOf(call.portal(), type).stream().filter(filter.multifields()).toList());
+        return ListQuery.from(params).run(records.stream().filter(filter.multifields()).toList());
+    }
+
+    /** Puts a top-level parameter in place of every spelling of it (its name matched without regard to case). */
+    private static void replace(ObjectNode tree, String name, JsonNode value) {
+        List<String> spellings = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(key -> {
+            if (key.equalsIgnoreCase(name)) {
+                spellings.add(key);
+            }
+        });
+        tree.remove(spellings);
+        tree.set(name, value);
     }
 
     private static JsonNode get(Portal portal, Params p, CrmEntityType type) {
@@ -221,6 +246,9 @@ final class CrmMethods {
         }
         List<CrmEntityType> types = p.text("entity_type").flatMap(CrmEntityType::parse).map(List::of)
                 .orElse(List.of(CrmEntityType.LEAD, CrmEntityType.CONTACT, CrmEntityType.COMPANY));
+        if (types.contains(CrmEntityType.DEAL)) { // CCrmDuplicateRestProxy: deals have no communications to match
+            throw RestError.of("ERROR_CORE", "Deal is not supported in current context.");
+        }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         for (CrmEntityType entityType : types) {
             List<Long> ids = new ArrayList<>();
