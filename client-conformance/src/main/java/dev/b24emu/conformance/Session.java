@@ -112,7 +112,7 @@ public final class Session {
         } else {
             drive("install", Map.of());
         }
-        awaitQuiet();
+        quiet();
     }
 
     /**
@@ -272,8 +272,15 @@ public final class Session {
                 + (r.error() == null ? "" : " " + r.error())).toList());
     }
 
-    /** Waits until the integration has sent nothing new for a moment (at most 10 s), and returns its traffic. */
+    /**
+     * Waits until the integration has sent nothing new for a moment (at most 10 s), and returns its traffic with the
+     * portal's CRM objects: what the rules judge.
+     */
     public Traffic awaitQuiet() {
+        return quiet().withCrm(kit.control(), portalId);
+    }
+
+    private Traffic quiet() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Traffic last = traffic();
         long stableSince = System.nanoTime();

@@ -113,7 +113,10 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries, List<Cr
         }
     }
 
-    /** The integration's share of a portal's journals: its own credentials' requests, everything delivered. */
+    /**
+     * The integration's share of a portal's journals: its own credentials' requests, everything delivered (no CRM:
+     * what is polled while a scenario waits needs none; {@link #withCrm} adds it for the rules).
+     */
     public static Traffic fetch(ControlClient control, String portalId, ConformanceConfig.Integration integration) {
         List<Request> requests = new ArrayList<>();
         for (JsonNode entry : control.get("/_emulator/portals/" + portalId + "/requests")) {
@@ -130,14 +133,19 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries, List<Cr
         }
         requests.sort(Comparator.comparingLong(Request::seq));
         deliveries.sort(Comparator.comparingLong(Delivery::seq));
-        List<CrmObject> crm = new ArrayList<>();
+        return new Traffic(requests, deliveries);
+    }
+
+    /** The same traffic with the portal's CRM objects as they are now (what a caller lookup should have found). */
+    public Traffic withCrm(ControlClient control, String portalId) {
+        List<CrmObject> objects = new ArrayList<>();
         JsonNode overview = control.get("/_emulator/portals/" + portalId + "/crm");
         KINDS.forEach((plural, type) -> overview.path(plural).forEach(o -> {
             List<String> phones = new ArrayList<>();
             o.path("PHONES").forEach(p -> phones.add(p.asText()));
-            crm.add(new CrmObject(type, o.path("ID").asLong(), o.path("NAME").asText(""), phones));
+            objects.add(new CrmObject(type, o.path("ID").asLong(), o.path("NAME").asText(""), phones));
         }));
-        return new Traffic(requests, deliveries, crm);
+        return new Traffic(requests, deliveries, objects);
     }
 
     /** Whether a later request called the same method as the one at {@code index} successfully and passes {@code also}. */

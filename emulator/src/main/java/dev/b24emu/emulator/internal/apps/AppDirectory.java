@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.events.Applications;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.portal.RandomHex;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.rest.TokenResolver;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -72,10 +73,25 @@ public final class AppDirectory implements TokenResolver, Applications {
     /** The auth block of a delivery (_includes/auth-params-in-events.md); every value a string. */
     @Override
     public ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints) {
-        App app = portal.store(AppStore.class).byAppKey(appKey).orElseThrow(() ->
+        App app = app(portal, appKey);
+        return auth(portal, app, userId, endpoints, oauth.forDelivery(portal, app, userId), app.applicationToken());
+    }
+
+    @Override
+    public ObjectNode forgedAuth(Portal portal, String appKey, long userId, Endpoints endpoints) {
+        OAuthServer.Tokens made = new OAuthServer.Tokens(RandomHex.of(16), RandomHex.of(16),
+                portal.now().plus(OAuthServer.ACCESS_LIFETIME), OAuthServer.ACCESS_LIFETIME.toSeconds());
+        return auth(portal, app(portal, appKey), userId, endpoints, made, RandomHex.of(16));
+    }
+
+    private static App app(Portal portal, String appKey) {
+        return portal.store(AppStore.class).byAppKey(appKey).orElseThrow(() ->
                 new IllegalStateException("No application " + appKey + " on portal " + portal.id()));
+    }
+
+    private static ObjectNode auth(Portal portal, App app, long userId, Endpoints endpoints, OAuthServer.Tokens tokens,
+                                   String applicationToken) {
         Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
-        OAuthServer.Tokens tokens = oauth.forDelivery(portal, app, userId);
         ObjectNode auth = JsonNodeFactory.instance.objectNode();
         auth.put("access_token", tokens.accessToken());
         auth.put("expires", Long.toString(tokens.expiresAt().getEpochSecond()));
@@ -88,7 +104,7 @@ public final class AppDirectory implements TokenResolver, Applications {
         auth.put("member_id", portal.memberId());
         auth.put("user_id", Long.toString(userId));
         auth.put("refresh_token", tokens.refreshToken());
-        auth.put("application_token", app.applicationToken());
+        auth.put("application_token", applicationToken);
         return auth;
     }
 }

@@ -17,4 +17,10 @@ public interface Applications {
 
     /** The auth block of a delivery to one of its handlers, acting as the user (_includes/auth-params-in-events.md). */
     ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints);
+
+    /**
+     * The same block as an impostor would fill it: the application's and user's public values, with access, refresh
+     * and application tokens nobody issued (none is minted for it).
+     */
+    ObjectNode forgedAuth(Portal portal, String appKey, long userId, Endpoints endpoints);
 }

@@ -11,7 +11,6 @@ import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.FormCodec;
 import io.vertx.core.Future;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -193,14 +192,9 @@ public final class EventPublisher {
                 : handlerAt(portal, event, appKey, url);
         ObjectNode payload = payload(portal, event, handlerId, data);
         // ONAPPUNINSTALL carries no tokens from the portal either (sendAuth false): a forgery copies that shape
-        ObjectNode auth = webhook || event.equals(EventNames.APP_UNINSTALL) ? tokenlessAuth(portal, "", endpoints)
-                : applications.auth(portal, appKey, userId, endpoints);
-        for (String secret : List.of("access_token", "refresh_token", "application_token")) {
-            if (auth.has(secret)) {
-                auth.put(secret, RandomHex.of(16));
-            }
-        }
-        payload.set("auth", auth);
+        payload.set("auth", webhook || event.equals(EventNames.APP_UNINSTALL)
+                ? tokenlessAuth(portal, RandomHex.of(16), endpoints)
+                : applications.forgedAuth(portal, appKey, userId, endpoints));
         return outbound.post(portal, new Outbound.Message(event, handlerId, url, FORM, FormCodec.encode(payload),
                 payload, true));
     }
