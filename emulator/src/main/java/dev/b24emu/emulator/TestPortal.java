@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.crm.api.CrmArea;
+import dev.b24emu.emulator.internal.im.CallChatStore;
 import dev.b24emu.emulator.internal.im.NotificationStore;
 import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.outbound.Delivery;
@@ -128,6 +129,12 @@ public final class TestPortal {
     public List<SentNotification> notifications() {
         return portal.store(NotificationStore.class).all().stream().map(n -> new SentNotification(n.id(), n.toUserId(),
                 n.fromUserId(), n.system(), n.message(), n.messageOut(), n.tag())).toList();
+    }
+
+    /** The messages finished calls left in the messenger (finish with ADD_TO_CHAT), oldest first (the newest 1,000). */
+    public List<SentChatMessage> chatMessages() {
+        return portal.store(CallChatStore.class).all().stream().map(m -> new SentChatMessage(m.id(), m.dialogId(),
+                m.userId(), m.fromUserId(), m.chatTitle(), m.message(), m.callId())).toList();
     }
 
     /** The calls of a method this portal served (any case). */

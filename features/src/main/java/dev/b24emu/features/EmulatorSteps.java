@@ -207,6 +207,49 @@ public class EmulatorSteps {
                 last.get("NOTIFY_MESSAGE")), () -> "the last notification: " + last);
     }
 
+    /**
+     * The last message a finished call left in the messenger (finish with ADD_TO_CHAT): in the call chat the user keeps
+     * for the number, titled with it, from the system (or from the user, for an outgoing call).
+     */
+    @Then("the last call chat message of user {string} is {string} in the chat {string} from user {string}")
+    public void lastCallChatMessage(String user, String message, String title, String from) {
+        Map<String, Object> last = lastCallChatMessage();
+        assertEquals(List.of(Integer.parseInt(substitute(user)), substitute(message), title,
+                        Integer.parseInt(substitute(from)), "CALL"),
+                List.of(last.get("USER_ID"), last.get("MESSAGE"), last.get("CHAT_TITLE"), last.get("FROM_USER_ID"),
+                        last.get("CHAT_ENTITY_TYPE")), () -> "the last call chat message: " + last);
+    }
+
+    /** The same in the private dialog with the employee whose number was called. */
+    @Then("the last call chat message of user {string} is {string} in the dialog with user {int}")
+    public void lastDialogMessage(String user, String message, int other) {
+        Map<String, Object> last = lastCallChatMessage();
+        assertEquals(List.of(Integer.parseInt(substitute(user)), substitute(message), Integer.toString(other)),
+                List.of(last.get("USER_ID"), last.get("MESSAGE"), last.get("DIALOG_ID")),
+                () -> "the last call chat message: " + last);
+        assertEquals(null, last.get("CHAT_ID"), () -> "a private dialog has no chat: " + last);
+    }
+
+    @Then("no call chat message was sent")
+    public void noCallChatMessage() {
+        requireEmulator();
+        List<Object> sent = RestAssured.given().get(ctx.controlPath("/chat-messages")).then().statusCode(200).extract()
+                .jsonPath().getList("");
+        assertEquals(List.of(), sent);
+    }
+
+    private Map<String, Object> lastCallChatMessage() {
+        requireEmulator();
+        List<Map<String, Object>> sent = RestAssured.given().get(ctx.controlPath("/chat-messages")).then()
+                .statusCode(200).extract().jsonPath().getList("");
+        assertTrue(!sent.isEmpty(), "no call chat message was sent");
+        return sent.get(sent.size() - 1);
+    }
+
+    private String substitute(String text) {
+        return Values.substitute(text, ctx.remembered);
+    }
+
     @Then("user {int} has {int} notification(s)")
     public void notificationCount(int to, int count) {
         requireEmulator();

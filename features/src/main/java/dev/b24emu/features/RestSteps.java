@@ -55,6 +55,18 @@ public class RestSteps {
                 "POST", method);
     }
 
+    /** A batch of that many copies of one command, keyed q1, q2, …: the page's limit is counted, not written out. */
+    @When("I call batch with {int} commands {string}")
+    public void callBatchOf(int count, String command) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("halt", 0);
+        com.fasterxml.jackson.databind.node.ObjectNode cmd = body.putObject("cmd");
+        for (int i = 1; i <= count; i++) {
+            cmd.put("q" + i, Values.substitute(command, ctx.remembered));
+        }
+        send("batch", RestAssured.given().contentType("application/json").body(body.toString()), "POST", "batch");
+    }
+
     @When("I call {string} with the form:")
     public void callWithForm(String method, String form) {
         send(method, RestAssured.given().contentType("application/x-www-form-urlencoded")

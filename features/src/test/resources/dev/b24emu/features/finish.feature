@@ -90,3 +90,60 @@ Feature: telephony.externalCall.finish
       | CALL_ID | {call}     |
       | USER_ID | {operator} |
     Then the finished call "call" was added to the chat: "no"
+
+  @F21 @D144 @emulator-only
+  Scenario: A call finished with ADD_TO_CHAT leaves the server's message in the user's chat for the number
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID     | {call}     |
+      | USER_ID     | {operator} |
+      | DURATION    | 95         |
+      | ADD_TO_CHAT | 1          |
+    Then I remember the result "ID" as "stat"
+    And the last call chat message of user "{operator}" is "Incoming call from [CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL] finished. [PCH={stat}]Call information[/PCH]" in the chat "+7 999 555-03-01" from user "0"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995550301 |
+      | TYPE         | 1            |
+    And I remember the result "CALL_ID" as "busy"
+    And I call "telephony.externalcall.finish" with:
+      | CALL_ID     | {busy}     |
+      | USER_ID     | {operator} |
+      | STATUS_CODE | 486        |
+      | ADD_TO_CHAT | 1          |
+    Then the last call chat message of user "{operator}" is "[CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL] is presently on a different call." in the chat "+7 999 555-03-01" from user "{operator}"
+
+  @D144 @emulator-only
+  Scenario: A missed call with a voice message, and a call to a colleague's own number, in their chats
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID     | {call}                          |
+      | USER_ID     | {operator}                      |
+      | RECORD_URL  | http://127.0.0.1:1/voicemail.mp3 |
+      | ADD_TO_CHAT | Y                               |
+    Then I remember the result "ID" as "stat"
+    And the last call chat message of user "{operator}" is "Skipped incoming call from [CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL]. Caller left [PCH={stat}]a voice message[/PCH]." in the chat "+7 999 555-03-01" from user "0"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 1           |
+      | PHONE_NUMBER | 79160000101 |
+      | TYPE         | 1           |
+    And I remember the result "CALL_ID" as "colleague"
+    And I call "telephony.externalcall.finish" with:
+      | CALL_ID     | {colleague} |
+      | USER_ID     | 1           |
+      | DURATION    | 30          |
+      | ADD_TO_CHAT | 1           |
+    Then I remember the result "ID" as "stat2"
+    And the last call chat message of user "1" is "Call to [CALL=79160000101]79160000101[/CALL] finished. [PCH={stat2}]Call information[/PCH]" in the dialog with user 2
+
+  @R69 @D144 @emulator-only
+  Scenario: register's ADD_TO_CHAT is not read: only finish's decides
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995550309 |
+      | TYPE         | 2            |
+      | ADD_TO_CHAT  | 1            |
+    And I remember the result "CALL_ID" as "asked"
+    And I call "telephony.externalcall.finish" with:
+      | CALL_ID | {asked}    |
+      | USER_ID | {operator} |
+    Then the call succeeds
+    And no call chat message was sent

@@ -20,6 +20,31 @@ Feature: Batch, list paging and the time block, statement by statement
     And the result has no "result_total.me"
     And the result "result_time.me.start" is an integer
 
+  @T104
+  Scenario: A batch runs at most 50 commands; those beyond end with ERROR_BATCH_LENGTH_EXCEEDED
+    When I call batch with 51 commands "user.current"
+    Then the call succeeds
+    And the result "result.q50.ID" is a string
+    And the result has no "result.q51"
+    And the result "result_error.q51.error" is "ERROR_BATCH_LENGTH_EXCEEDED"
+    And the result "result_error.q51.error_description" is "Max batch length exceeded"
+
+  @T105 @emulator-only
+  Scenario: A method runs on behalf of the user the webhook or the token belongs to
+    When I call "user.current"
+    Then the result "ID" is "{operator}"
+    Given an application "local.who" with scopes "user, crm" installed by user 3
+    When I call "user.current" as application "local.who"
+    Then the result "ID" is "3"
+    When I call "crm.lead.add" as application "local.who" with JSON:
+      """
+      {"fields": {"TITLE": "Made with Maria's token"}}
+      """
+    And I remember the result "" as "lead"
+    And I call "crm.lead.get" with:
+      | id | {lead} |
+    Then the result "CREATED_BY_ID" is "3"
+
   @T43 @T52
   Scenario: batch with halt stops at the first error; without it every command runs
     When I call "batch" with JSON:
@@ -36,12 +61,18 @@ Feature: Batch, list paging and the time block, statement by statement
     Then the result "result.1.ID" is a string
     And the result "result_error.0.error" is a string
 
-  @T59
-  Scenario: A start past every record answers an empty page without a next
+  @T59 @T103 @D143
+  Scenario: start picks the page of 50 it falls in, and a start past every record answers the first page again
+    When I call "crm.lead.list" with:
+      | start | 10 |
+    Then the call succeeds
+    And the result has 1 item
+    And the response "total" is the number 1
+    And the response has no "next"
     When I call "crm.lead.list" with:
       | start | 2147483600 |
     Then the call succeeds
-    And the result has 0 items
+    And the result has 1 item
     And the response has no "next"
 
   @T98 @T99 @T100

@@ -13,6 +13,7 @@ public final class Rules {
             new StartDateTimeZone(),
             new LineNumberForIncoming(),
             new PhoneLookup(),
+            new ListPaging(),
             new RateLimitBackoff(),
             new TokenRefresh(),
             new Lifecycle(),

@@ -63,7 +63,9 @@ public final class SampleConnector implements AutoCloseable {
         /** takes any event posted to its handler, whatever its application_token (a forged ONAPPUNINSTALL too) */
         TRUSTS_ANY_EVENT,
         /** looks the caller up with crm.contact.list filter[PHONE] and the number's digits: formatted numbers are missed */
-        DIGITS_LOOKUP
+        DIGITS_LOOKUP,
+        /** loads the phone book with start + 50 until a page comes back empty: never, on a real portal */
+        PAGES_UNTIL_EMPTY
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +80,8 @@ public final class SampleConnector implements AutoCloseable {
     private volatile String installedOn;
     /** the application_token events must carry: from ONAPPINSTALL, or the outgoing webhook's in webhook mode */
     private volatile String applicationToken;
+    /** whether the desk phones' directory was read (on the first incoming call) */
+    private volatile boolean phoneBookLoaded;
 
     private record Auth(String accessToken, String refreshToken, String clientEndpoint, String serverEndpoint) {
     }
@@ -216,6 +220,10 @@ public final class SampleConnector implements AutoCloseable {
         long user = action.path("user").asLong(1);
         switch (action.path("action").asText()) {
             case "incoming" -> {
+                if (!phoneBookLoaded) { // the desk phones' directory, read on the first call
+                    loadPhoneBook();
+                    phoneBookLoaded = true;
+                }
                 lookUp(phone); // the caller's name for the desk phone's display
                 calls.put(digits(phone), new ActiveCall(register(2, phone, action.path("line").asText(LINE), user), user));
             }
@@ -244,6 +252,29 @@ public final class SampleConnector implements AutoCloseable {
             throw new IllegalStateException("no call with " + phone);
         }
         return call;
+    }
+
+    /**
+     * The desk phones' directory: every contact's name, read page by page on the first incoming call with the answer's next (list-methods-
+     * pecularities.md). The flaw reads on with start + 50 until a page is empty, which a real portal never answers
+     * (D143: past the last page it answers the first again); the sample gives up after four pages, a real one would not.
+     */
+    private void loadPhoneBook() throws Exception {
+        long start = 0;
+        for (int page = 0; page < 4; page++) {
+            ObjectNode answer = listPage("crm.contact.list", Map.of("select", List.of("ID", "NAME", "LAST_NAME"),
+                    "order", Map.of("ID", "ASC"), "start", start));
+            if (flaws.contains(Flaw.PAGES_UNTIL_EMPTY)) {
+                if (answer.path("result").isEmpty()) {
+                    break;
+                }
+                start += 50;
+            } else if (answer.has("next")) {
+                start = answer.get("next").asLong();
+            } else {
+                break;
+            }
+        }
     }
 
     /** The contact calling, by number: crm.duplicate.findbycomm compares digits, however the CRM wrote the number. */
@@ -281,7 +312,16 @@ public final class SampleConnector implements AutoCloseable {
     }
 
     /** One REST call with the current token; refreshes on expired_token and backs off on QUERY_LIMIT_EXCEEDED. */
+    /** A list method's whole answer (result, next, total), with the same auth and retries as {@link #call}. */
+    private ObjectNode listPage(String method, Map<String, Object> params) throws Exception {
+        return (ObjectNode) send(method, params);
+    }
+
     private JsonNode call(String method, Map<String, Object> params) throws Exception {
+        return send(method, params).path("result");
+    }
+
+    private JsonNode send(String method, Map<String, Object> params) throws Exception {
         if (auth == null) {
             throw new IllegalStateException("not installed: cannot call " + method);
         }
@@ -298,7 +338,7 @@ public final class SampleConnector implements AutoCloseable {
             JsonNode answer = JSON.readTree(response.body());
             String error = answer.path("error").asText("");
             if (error.isEmpty()) {
-                return answer.path("result");
+                return answer;
             }
             if (attempt >= 6) {
                 throw new IllegalStateException(method + " failed: " + answer);

@@ -50,6 +50,14 @@ class ExtensionTest {
         assertEquals(List.of(), portal.notifications());
         assertEquals(List.of(new dev.b24emu.emulator.SentNotification(1, 2, 0, true, "Missed call", "", null)),
                 other.notifications());
+        String callId = register(other);
+        given().contentType("application/json").body(Map.of("CALL_ID", callId, "USER_ID", 2, "ADD_TO_CHAT", 1))
+                .post(other.webhookUrl() + "telephony.externalcall.finish").then().statusCode(200);
+        assertEquals(List.of(), portal.chatMessages());
+        var message = other.chatMessages().get(0);
+        assertEquals(List.of(2L, 0L, "+7 999 000-00-01", callId), List.of(message.userId(), message.fromUserId(),
+                message.chatTitle(), message.callId()));
+        assertTrue(message.message().startsWith("Skipped incoming call from [CALL=+7 999 000-00-01]"), message.message());
     }
 
     @Test

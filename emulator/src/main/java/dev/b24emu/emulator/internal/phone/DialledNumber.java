@@ -53,6 +53,21 @@ public record DialledNumber(String number, String extension, String internationa
         return upper;
     }
 
+    /**
+     * A number as the messenger shows it ({@code PhoneNumber::format()} without a format: {@code
+     * Formatter::formatOriginal}): in the plan it was written in (international with a +, national without) when it
+     * is valid in the portal's numbering plan, as given otherwise.
+     */
+    public static String displayed(String number, String country) {
+        try {
+            Phonenumber.PhoneNumber parsed = Plans.UTIL.parseAndKeepRawInput(number, country.isEmpty() ? "ZZ" : country);
+            return Plans.UTIL.isValidNumber(parsed)
+                    ? Plans.UTIL.formatInOriginalFormat(parsed, country.isEmpty() ? "ZZ" : country) : number;
+        } catch (NumberParseException unparsable) {
+            return number;
+        }
+    }
+
     private static String international(String number, String country) {
         try {
             // a number without a + and a portal without a country: the parser refuses it, as the real one does

@@ -115,6 +115,35 @@ public final class PhoneNumbers {
         return kept.toString();
     }
 
+    /**
+     * The key voximplant files a number's chat under ({@code CVoxImplantMain::GetDialogInfo}): {@code
+     * CVoxImplantPhone::Normalize} (a leading +8 read as 008, [0-9#*,;] kept, then 00 or 011 dropped, an 11-digit 8
+     * read as 7 and another leading 0 dropped unless the number starts 80-82), or, for what is then shorter than ten
+     * characters, the number's [0-9#*] characters.
+     */
+    public static String dialogKey(String raw) {
+        String number = raw == null ? "" : raw;
+        if (number.startsWith("+8")) {
+            number = "008" + number.substring(2);
+        }
+        number = stripForCall(number).replace("+", "");
+        if (number.startsWith("80") || number.startsWith("81") || number.startsWith("82")) {
+            // kept: long-distance 8 followed by a 0-2 is not a country code
+        } else if (number.startsWith("00")) {
+            number = number.substring(2);
+        } else if (number.startsWith("011")) {
+            number = number.substring(3);
+        } else if (number.startsWith("8") && number.length() == 11) {
+            number = "7" + number.substring(1);
+        } else if (number.startsWith("0")) {
+            number = number.substring(1);
+        }
+        if (number.length() >= 10) {
+            return number;
+        }
+        return raw == null ? "" : raw.replaceAll("[^0-9#*]", "");
+    }
+
     /** A readable form for lead titles: +7 999 000-00-01 style for 11-digit numbers, the input otherwise. */
     public static String format(String raw) {
         String digits = matchKey(raw);

@@ -58,6 +58,9 @@ import java.util.Locale;
  * @param phoneFilterDigits   whether a crm.*.list filter by PHONE finds the numbers of the same digits however they
  *                            are written (the emulator's earlier convenience); the real server matches the stored
  *                            text's beginning (D141)
+ * @param listPageNumbers     whether the CRM lists read start as the real server's page navigation does (the page of
+ *                            50 it falls in, the first page again past the last; crm.status.list every row at once),
+ *                            rather than as an offset (D143)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -87,7 +90,8 @@ public record PortalSettings(
         boolean unbindAllWithoutHandler,
         boolean aiCallProcessing,
         boolean offlineRecordsOwnChanges,
-        boolean phoneFilterDigits) {
+        boolean phoneFilterDigits,
+        boolean listPageNumbers) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -100,7 +104,7 @@ public record PortalSettings(
     /** one instance: a server's seeds compare their settings with it, and the same object compares fastest */
     private static final PortalSettings DEFAULTS = new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false,
             ZoneId.of("UTC"), Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true,
-            true, "", false, true, false, false);
+            true, "", false, true, false, false, true);
 
     /**
      * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and
@@ -133,7 +137,8 @@ public record PortalSettings(
 
                 bool(merged, "outgoingWebhookClickToCall"), country(merged.get("phoneCountry")),
                 bool(merged, "unbindAllWithoutHandler"), bool(merged, "aiCallProcessing"),
-                bool(merged, "offlineRecordsOwnChanges"), bool(merged, "phoneFilterDigits"));
+                bool(merged, "offlineRecordsOwnChanges"), bool(merged, "phoneFilterDigits"),
+                bool(merged, "listPageNumbers"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -176,6 +181,7 @@ public record PortalSettings(
         json.put("aiCallProcessing", aiCallProcessing);
         json.put("offlineRecordsOwnChanges", offlineRecordsOwnChanges);
         json.put("phoneFilterDigits", phoneFilterDigits);
+        json.put("listPageNumbers", listPageNumbers);
         return json;
     }
 

@@ -45,6 +45,7 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RateLimiter;
 import dev.b24emu.emulator.internal.rest.RestService;
 import dev.b24emu.emulator.internal.rest.SystemMethods;
+import dev.b24emu.emulator.internal.telephony.CallChats;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
 import dev.b24emu.emulator.internal.timeman.WorkDays;
@@ -141,6 +142,7 @@ public final class EmulatorServer implements AutoCloseable {
             calls.listen(builtIn);
             FollowUps followUps = new FollowUps();
             calls.listen(followUps);
+            calls.listen(new CallChats());
             this.apps = new AppsArea(portals, oauth, publisher, outbound, self, json, this::endpoints);
             List<Area> areas = areas(self, publisher, widgets, calls, builtIn, cards, followUps);
 

@@ -35,33 +35,58 @@ public final class ListQuery {
     private final int start;
     /** start = -1: "disables the total item count calculation" (huge-data.md): no total, no next */
     private final boolean counted;
+    /** how start picks the page (D143) */
+    private final Paging paging;
+
+    /**
+     * How a list method reads start. OFFSET: from that record (ORM lists, getNavData's "offset"); PAGE_NUMBER: the page
+     * of 50 it falls in ({@code iNumPage = intval(start / 50) + 1}), the first page again past the last one
+     * (CDBResult::NavStart without checkOutOfRange); ALL: start is not read, every record comes at once.
+     */
+    public enum Paging { OFFSET, PAGE_NUMBER, ALL }
 
     private ListQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order, Set<String> select, int start,
-                      boolean counted) {
+                      boolean counted, Paging paging) {
         this.filter = filter;
         this.order = order;
         this.select = select;
         this.start = start;
         this.counted = counted;
+        this.paging = paging;
     }
 
     /** start is read with PHP's intval, as the server does: "abc" is 0, a negative start turns the count off. */
     public static ListQuery from(Params params) {
         long start = params.phpInt("start");
         return new ListQuery(filter(params.node("filter").orElse(null)), order(params.node("order").orElse(null)),
-                select(params.node("select").orElse(null)), (int) Math.max(0, Math.min(Integer.MAX_VALUE, start)), start >= 0);
+                select(params.node("select").orElse(null)), (int) Math.max(0, Math.min(Integer.MAX_VALUE, start)),
+                start >= 0, Paging.OFFSET);
+    }
+
+    /** The same query with start read another way. */
+    public ListQuery paged(Paging how) {
+        return new ListQuery(filter, order, select, start, counted, how);
     }
 
     public ListResult run(Collection<ObjectNode> records) {
         List<ObjectNode> matching = matching(records);
         ArrayNode page = JsonNodeFactory.instance.arrayNode();
-        for (int i = start; i < Math.min(matching.size(), (long) start + PAGE_SIZE); i++) {
-            page.add(project(matching.get(i)));
+        if (paging == Paging.ALL) {
+            matching.forEach(record -> page.add(project(record)));
+            return new ListResult(page, null, matching.size());
+        }
+        // long: a start near the int limit must not wrap to a negative next
+        long first = paging == Paging.OFFSET ? start : (long) start / PAGE_SIZE * PAGE_SIZE;
+        if (paging == Paging.PAGE_NUMBER && first >= matching.size()) {
+            first = 0;
+        }
+        for (long i = first; i < Math.min(matching.size(), first + PAGE_SIZE); i++) {
+            page.add(project(matching.get((int) i)));
         }
         if (!counted) {
             return new ListResult(page, null, ListResult.NOT_COUNTED);
         }
-        long nextStart = (long) start + PAGE_SIZE; // long: a start near the int limit must not wrap to a negative next
+        long nextStart = first + PAGE_SIZE;
         Integer next = nextStart < matching.size() ? (int) nextStart : null;
         return new ListResult(page, next, matching.size());
     }

@@ -53,8 +53,8 @@ class DashboardBrowserTest extends EmulatorHarness {
         wait.withMessage("the call on the timeline").until(d -> d.findElements(By.cssSelector("[data-call='" + callId + "']")).size() == 1);
         wait.until(d -> d.findElement(By.id("requests")).getText().contains("telephony.externalcall.register"));
 
-        given().contentType("application/json").body(Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 42))
-                .post(webhook + "telephony.externalcall.finish").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 42,
+                "ADD_TO_CHAT", 1)).post(webhook + "telephony.externalcall.finish").then().statusCode(200);
         wait.withMessage("the call finished on the timeline").until(d ->
                 d.findElement(By.cssSelector("[data-call='" + callId + "']")).getText().contains("finished"));
         // what the call and an integration wrote into the CRM
@@ -76,6 +76,8 @@ class DashboardBrowserTest extends EmulatorHarness {
                 .contains("2 Ivan Operator 101 PAUSED"));
         wait.withMessage("the notification").until(d -> d.findElement(By.id("notifications")).getText()
                 .contains("2 1 Call Ivan Petrov back"));
+        wait.withMessage("the call's message in Ivan's chat for the number").until(d -> d.findElement(By.id("chats"))
+                .getText().contains("2 +7 999 000-00-01 Incoming call from +7 999 000-00-01 finished. Call information"));
         Path shot = Path.of("target", "dashboard.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }

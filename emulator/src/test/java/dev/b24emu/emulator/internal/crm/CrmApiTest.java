@@ -57,6 +57,40 @@ class CrmApiTest extends EmulatorHarness {
                 .body("error_description", equalTo("Parameter 'filter' must be array."));
     }
 
+    /**
+     * D143: start picks the page of 50 it falls in, next is the following page's first record, and a start past the
+     * last record answers the first page again, as CDBResult's page navigation does; the switch reads start as an
+     * offset. crm.status.list answers every row at once.
+     */
+    @Test
+    void crmListsReadStartAsAPageNumber() {
+        for (int i = 2; i <= 120; i++) { // the demo portal has one lead
+            call("crm.lead.add", Map.of("fields", Map.of("TITLE", "Lead " + i))).then().statusCode(200);
+        }
+        Map<String, Object> byId = Map.of("ID", "ASC");
+        call("crm.lead.list", Map.of("start", 10, "order", byId)).then().statusCode(200)
+                .body("result.size()", equalTo(50)).body("result[0].ID", equalTo("1"))
+                .body("next", equalTo(50)).body("total", equalTo(120));
+        call("crm.lead.list", Map.of("start", 51, "order", byId)).then()
+                .body("result[0].ID", equalTo("51")).body("next", equalTo(100));
+        call("crm.lead.list", Map.of("start", 120, "order", byId)).then()
+                .body("result.size()", equalTo(20)).body("result[0].ID", equalTo("101")).body("$", not(hasKey("next")));
+        call("crm.lead.list", Map.of("start", 150, "order", byId)).then()
+                .body("result.size()", equalTo(50)).body("result[0].ID", equalTo("1")).body("next", equalTo(50));
+        call("crm.lead.list", Map.of("start", -1, "order", byId)).then()
+                .body("result.size()", equalTo(50)).body("$", not(hasKey("total"))).body("$", not(hasKey("next")));
+        int rows = call("crm.status.list", Map.of()).then().extract().path("total");
+        assertEquals(true, rows > 50, "a fresh portal's guides have more than a page of rows: " + rows);
+        call("crm.status.list", Map.of("start", 50)).then().body("result.size()", equalTo(rows))
+                .body("$", not(hasKey("next")));
+        given().contentType(ContentType.JSON).body(Map.of("listPageNumbers", false))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        call("crm.lead.list", Map.of("start", 10, "order", byId)).then()
+                .body("result[0].ID", equalTo("11")).body("next", equalTo(60));
+        call("crm.lead.list", Map.of("start", 150, "order", byId)).then().body("result.size()", equalTo(0));
+        call("crm.status.list", Map.of("start", 50)).then().body("result.size()", equalTo(Math.min(50, rows - 50)));
+    }
+
     @Test
     void getAndAddErrors() {
         call("crm.lead.get", Map.of()).then().statusCode(400).body("error_description", equalTo("ID is not defined or invalid."));

@@ -131,14 +131,16 @@ final class CrmMethods {
 
     /**
      * The rows of the portal's reference guides by filter (ENTITY_ID SOURCE: the values register's CRM_SOURCE takes),
-     * ordered by SORT unless the call orders them; an unknown guide has no rows (specs/DECISIONS.md D57).
+     * ordered by SORT unless the call orders them; an unknown guide has no rows (specs/DECISIONS.md D57). Every row
+     * comes at once: the server's proxy reads no start (D143).
      */
     private static ListResult statuses(Portal portal, Params p) {
         ObjectNode params = p.tree().deepCopy();
         if (!p.has("order")) {
             params.putObject("order").put("SORT", "ASC");
         }
-        return ListQuery.from(new Params(params)).run(portal.store(CrmStatusStore.class).rows());
+        return ListQuery.from(new Params(params)).paged(portal.settings().listPageNumbers() ? ListQuery.Paging.ALL
+                : ListQuery.Paging.OFFSET).run(portal.store(CrmStatusStore.class).rows());
     }
 
     private static CrmStore crm(Portal portal) {
@@ -179,7 +181,10 @@ final class CrmMethods {
         return listed(call, "activity", List.copyOf(crm(call.portal()).activities()), "START_TIME");
     }
 
-    /** {@code object}'s records listed with its filter read as the server reads it, ordered by default by a field. */
+    /**
+     * {@code object}'s records listed with its filter read as the server reads it, ordered by default by a field, start
+     * read as a page number (CCrmRestProxyBase::getNavData, D143).
+     */
     private static ListResult listed(RestCall call, String object, List<ObjectNode> records, String defaultOrder) {
         Params params = call.params();
         CrmListFilter.Prepared filter = CrmListFilter.prepare(object, params.node("filter").orElse(null),
@@ -197,7 +202,8 @@ final class CrmMethods {
             }
             params = new Params(tree);
         }
-        return ListQuery.from(params).run(records.stream().filter(filter.multifields()).toList());
+        return ListQuery.from(params).paged(call.portal().settings().listPageNumbers() ? ListQuery.Paging.PAGE_NUMBER
+                : ListQuery.Paging.OFFSET).run(records.stream().filter(filter.multifields()).toList());
     }
 
     /** Puts a top-level parameter in place of every spelling of it (its name matched without regard to case). */

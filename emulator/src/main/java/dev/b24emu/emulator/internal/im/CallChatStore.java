@@ -1,0 +1,57 @@
+package dev.b24emu.emulator.internal.im;
+
+import dev.b24emu.emulator.internal.portal.Store;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The call chats of one portal and the messages calls left in them, oldest first, for the control API and the
+ * dashboard (the emulator has no messenger). Live state, not kept in state files; the messages are bounded as the
+ * request journal is (the newest kept).
+ */
+public final class CallChatStore implements Store<Void> {
+    private final int max;
+    /** maps a user's ID and the chat's ENTITY_ID ("5|79990000001") to the chat's ID (guarded by this) */
+    private final Map<String, Long> chats = new HashMap<>();
+    /** the messages, oldest first (guarded by this) */
+    private final ArrayDeque<CallChatMessage> messages = new ArrayDeque<>();
+    /** the last chat and message IDs given (guarded by this) */
+    private long lastChatId;
+    private long lastMessageId;
+
+    public CallChatStore(int max) {
+        this.max = Math.max(1, max);
+    }
+
+    /** The ID of the user's call chat for the number, made on first use as GetDialogInfo makes it. */
+    public synchronized long chatOf(long userId, String entityId) {
+        return chats.computeIfAbsent(userId + "|" + entityId, key -> ++lastChatId);
+    }
+
+    public synchronized long nextMessageId() {
+        return ++lastMessageId;
+    }
+
+    public synchronized void add(CallChatMessage message) {
+        messages.addLast(message);
+        if (messages.size() > max) {
+            messages.removeFirst();
+        }
+    }
+
+    public synchronized List<CallChatMessage> all() {
+        return new ArrayList<>(messages);
+    }
+
+    @Override
+    public synchronized void clear() {
+        chats.clear();
+        messages.clear();
+        lastChatId = 0;
+        lastMessageId = 0;
+    }
+}
