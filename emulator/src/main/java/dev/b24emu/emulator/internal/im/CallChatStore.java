@@ -4,19 +4,22 @@ import dev.b24emu.emulator.internal.portal.Store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The call chats of one portal and the messages calls left in them, oldest first, for the control API and the
- * dashboard (the emulator has no messenger). Live state, not kept in state files; the messages are bounded as the
- * request journal is (the newest kept).
+ * dashboard (the emulator has no messenger). Live state, not kept in state files; the messages and the chats are
+ * bounded as the request journal is (the newest, and the most recently used, kept).
  */
 public final class CallChatStore implements Store<Void> {
     private final int max;
-    /** maps a user's ID and the chat's ENTITY_ID ("5|79990000001") to the chat's ID (guarded by this) */
-    private final Map<String, Long> chats = new HashMap<>();
+    /**
+     * maps a user's ID and the chat's ENTITY_ID ("5|79990000001") to the chat's ID, the least recently used going past
+     * the bound (a number called again after that gets a new chat) (guarded by this)
+     */
+    private final Map<String, Long> chats;
     /** the messages, oldest first (guarded by this) */
     private final ArrayDeque<CallChatMessage> messages = new ArrayDeque<>();
     /** the last chat and message IDs given (guarded by this) */
@@ -25,6 +28,12 @@ public final class CallChatStore implements Store<Void> {
 
     public CallChatStore(int max) {
         this.max = Math.max(1, max);
+        this.chats = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > CallChatStore.this.max;
+            }
+        };
     }
 
     /** The ID of the user's call chat for the number, made on first use as GetDialogInfo makes it. */
