@@ -39,6 +39,9 @@ public class RestSteps {
     }
 
 
+    /** the last answer of the XML transport */
+    private Response xmlAnswer;
+
     @When("I call {string}")
     public void call(String method) {
         send(method, RestAssured.given().contentType("application/json").body("{}"), "POST", method);
@@ -84,6 +87,22 @@ public class RestSteps {
         String substituted = Values.substitute(path, ctx.remembered);
         String method = substituted.split("[?]")[0].replaceAll("/+$", "").replaceAll("(?i)\\.json$", "");
         send(method, RestAssured.given().urlEncodingEnabled(false), "GET", substituted);
+    }
+
+    /** A GET of a path ending in ".xml": the answer is kept as text, since it is not JSON (D146). */
+    @When("I request the webhook path {string} as XML")
+    public void requestXml(String path) {
+        xmlAnswer = RestAssured.given().urlEncodingEnabled(false).get(ctx.webhook + Values.substitute(path, ctx.remembered));
+    }
+
+    @Then("the XML answer has HTTP {int} and begins with {string}")
+    public void xmlAnswer(int status, String start) {
+        assertTrue(xmlAnswer != null, "no XML request was made");
+        assertEquals(status, xmlAnswer.statusCode(), () -> xmlAnswer.asString());
+        assertEquals("text/xml; charset=utf-8", xmlAnswer.contentType());
+        String body = xmlAnswer.asString();
+        String expected = Values.substitute(start, ctx.remembered);
+        assertTrue(body.startsWith(expected), () -> "the answer begins otherwise: " + body);
     }
 
     /** A REST 3.0 method through the webhook: /rest/api/{user}/{token}/method with a JSON body. */

@@ -29,6 +29,34 @@ Feature: Batch, list paging and the time block, statement by statement
     And the result "result_error.q51.error" is "ERROR_BATCH_LENGTH_EXCEEDED"
     And the result "result_error.q51.error_description" is "Max batch length exceeded"
 
+  @T106 @D145
+  Scenario: A batch reference to nothing passes what its path reached, or stays as written in a text; $total reads the totals
+    When I call "batch" with JSON:
+      """
+      {"halt": 0, "cmd": {
+        "list": "crm.lead.list?select[]=ID",
+        "named": "crm.lead.add?fields[TITLE]=$total[list] leads before",
+        "lost": "crm.lead.get?id=$result[nope][ID]",
+        "kept": "crm.lead.add?fields[TITLE]=Copy of $result[nope][TITLE]"}}
+      """
+    Then the call succeeds
+    And the result "result_error.lost.error_description" is "ID is not defined or invalid."
+    And I remember the result "result.named" as "named"
+    And I remember the result "result.kept" as "kept"
+    When I call "crm.lead.get" with:
+      | id | {named} |
+    Then the result "TITLE" is "1 leads before"
+    When I call "crm.lead.get" with:
+      | id | {kept} |
+    Then the result "TITLE" is "Copy of $result[nope][TITLE]"
+
+  @T107 @D146
+  Scenario: A method name ending in .xml answers in the XML transport, errors too
+    When I request the webhook path "user.current.xml" as XML
+    Then the XML answer has HTTP 200 and begins with "<response><result><ID>{operator}</ID>"
+    When I request the webhook path "no.such.method.xml" as XML
+    Then the XML answer has HTTP 404 and begins with "<response><error>ERROR_METHOD_NOT_FOUND</error>"
+
   @T105 @emulator-only
   Scenario: A method runs on behalf of the user the webhook or the token belongs to
     When I call "user.current"

@@ -36,6 +36,9 @@ public final class ContractFilter implements Filter {
         if (path == null || !path.startsWith("/rest/") || "OPTIONS".equals(request.getMethod())) {
             return answer;
         }
+        if (String.valueOf(answer.contentType()).startsWith("text/xml")) {
+            return answer; // the XML transport of "method.xml" (D146): written from the JSON answer, XmlAnswerTest's
+        }
         String method = methodOf(path);
         JsonNode body;
         try {

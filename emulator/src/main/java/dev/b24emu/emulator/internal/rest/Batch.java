@@ -8,25 +8,21 @@ import dev.b24emu.emulator.internal.transport.FormCodec;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The batch method (settings/how-to-call-rest-api/batch.md): up to 50 subqueries "method?query" (or {method, params})
- * run in order as the same caller, each checked like a direct call; {@code $result[key][FIELD]} in a subquery takes a
- * value from an earlier result; halt stops at the first error. Empty parts of the answer are [] as PHP writes them;
+ * run in order as the same caller, each checked like a direct call; {@code $result[key][FIELD]} (and {@code $next},
+ * {@code $total}, {@code $time}, {@code $error}) in a subquery takes a value from an earlier answer
+ * ({@link BatchReferences}, D145); halt stops at the first error. Empty parts of the answer are [] as PHP writes them;
  * a batch without cmd answers only empty parts, as the real server. A command refused for its scope carries an empty
  * error_description, as the page's examples show.
  */
 final class Batch implements RestMethod {
     public static final int MAX_COMMANDS = 50;
-    private static final Pattern REFERENCE = Pattern.compile("\\$result((?:\\[[^\\]]*])+)");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final MethodTable methods;
@@ -62,6 +58,9 @@ final class Batch implements RestMethod {
         ObjectNode totals = NODES.objectNode();
         ObjectNode nexts = NODES.objectNode();
         ObjectNode times = NODES.objectNode();
+        // what later commands' references read ($result[…], $next[…], …): the answer's parts as they fill
+        Map<String, ObjectNode> earlier = Map.of("result", results, "next", nexts, "total", totals, "time", times,
+                "error", errors);
         int index = 0;
         for (Map.Entry<String, JsonNode> command : commands.entrySet()) {
             String key = command.getKey();
@@ -71,7 +70,7 @@ final class Batch implements RestMethod {
                 if (++index > MAX_COMMANDS) {
                     throw RestError.of("ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded");
                 }
-                Object result = run(call, command.getValue(), results, start);
+                Object result = run(call, command.getValue(), earlier, start);
                 ObjectNode answered = envelope.success(result, start, System.nanoTime() - started,
                         caller.portal().settings().timeZone());
                 results.set(key, answered.get("result"));
@@ -99,19 +98,21 @@ final class Batch implements RestMethod {
         return answer;
     }
 
-    private Object run(RestCall call, JsonNode command, ObjectNode earlier, Instant start) {
+    private Object run(RestCall call, JsonNode command, Map<String, ObjectNode> earlier, Instant start) {
         Caller caller = call.caller();
         String methodName;
         ObjectNode tree;
         if (command.isObject()) {
             methodName = command.path("method").asText("");
             JsonNode given = command.path("params");
-            tree = given.isObject() ? (ObjectNode) substitute(given.deepCopy(), earlier) : NODES.objectNode();
+            tree = given.isObject() ? (ObjectNode) BatchReferences.resolve(given, earlier) : NODES.objectNode();
         } else {
-            String text = referencesIn(command.asText(""), earlier);
+            String text = command.asText("");
             int question = text.indexOf('?');
             methodName = question < 0 ? text : text.substring(0, question);
-            tree = FormCodec.decode(question < 0 ? "" : text.substring(question + 1));
+            // parsed first, then each value read for references, as ParseBatchQuery and processBatchElement do
+            tree = (ObjectNode) BatchReferences.resolve(FormCodec.decode(question < 0 ? "" : text.substring(question + 1)),
+                    earlier);
         }
         methodName = methodName.trim();
         if (methodName.equalsIgnoreCase("batch")) {
@@ -128,46 +129,6 @@ final class Batch implements RestMethod {
         } finally {
             Limits.spend(caller.portal(), method.name(), started); // each command counts against its own method
         }
-    }
-
-    /** $result[key][FIELD]... in a query string, each replaced by the URL-encoded value it points at. */
-    private static String referencesIn(String query, ObjectNode earlier) {
-        Matcher m = REFERENCE.matcher(query);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            JsonNode value = resolve(m.group(1), earlier);
-            String text = value == null ? "" : Params.scalarText(value).orElse(value.toString());
-            m.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(text, StandardCharsets.UTF_8)));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static JsonNode substitute(JsonNode node, ObjectNode earlier) {
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            object.fieldNames().forEachRemaining(name -> object.set(name, substitute(object.get(name), earlier)));
-            return object;
-        }
-        if (node.isTextual() && node.asText().startsWith("$result[")) {
-            Matcher m = REFERENCE.matcher(node.asText());
-            if (m.matches()) {
-                JsonNode value = resolve(m.group(1), earlier);
-                return value == null ? NODES.nullNode() : value;
-            }
-        }
-        return node;
-    }
-
-    private static JsonNode resolve(String brackets, ObjectNode earlier) {
-        JsonNode node = earlier;
-        for (String part : brackets.substring(1, brackets.length() - 1).split("]\\[", -1)) {
-            node = node.isArray() && part.matches("\\d+") ? node.path(Integer.parseInt(part)) : node.path(part);
-            if (node.isMissingNode()) {
-                return null;
-            }
-        }
-        return node;
     }
 
     private static JsonNode orEmptyList(ObjectNode map) {

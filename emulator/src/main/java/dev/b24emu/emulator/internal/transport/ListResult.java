@@ -13,6 +13,20 @@ import java.util.List;
 public record ListResult(JsonNode items, Integer next, int total) {
     public static final int NOT_COUNTED = -1;
 
+    /**
+     * The page of 50 that start falls in, as a CDBResult page navigation reads it (department.get, D143): start 10 is
+     * the first page, and past the last page the first page again.
+     */
+    public static ListResult numberedPage(List<? extends JsonNode> found, long start) {
+        long first = Math.max(0, start) / ListQuery.PAGE_SIZE * ListQuery.PAGE_SIZE;
+        return page(found, first >= found.size() ? 0 : first);
+    }
+
+    /** A list whose method writes neither next nor total (crm.calllist.list's controller, an empty user.get). */
+    public static ListResult uncounted(JsonNode items) {
+        return new ListResult(items, null, NOT_COUNTED);
+    }
+
     /** The page of 50 from start (PHP's intval of the start parameter; below 0 is 0) of everything found. */
     public static ListResult page(List<? extends JsonNode> found, long start) {
         int from = (int) Math.max(0, Math.min(Integer.MAX_VALUE, start));

@@ -160,7 +160,9 @@ class CallCardTest extends AppHarness {
         call("crm.calllist.update", Map.of("LIST_ID", id, "ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(2))).then()
                 .body("result", equalTo(true));
         call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", equalTo(List.of(2)));
-        call("crm.calllist.list", Map.of()).then().body("total", equalTo(1));
+        // the CallList controller writes neither total nor next (D143)
+        call("crm.calllist.list", Map.of()).then().body("result.size()", equalTo(1))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("total")));
         call("crm.calllist.statuslist", Map.of()).then().body("result.STATUS_ID",
                 equalTo(List.of("IN_WORK", "SUCCESS", "WRONG_NUMBER", "STOP_CALLING")));
         call("crm.calllist.get", Map.of("ID", 99)).then().statusCode(400).body("error", equalTo("LIST_ID_ERROR"));

@@ -33,6 +33,38 @@ class BatchTest extends EmulatorHarness {
                 .body("time.start", org.hamcrest.Matchers.instanceOf(Integer.class));
     }
 
+    /**
+     * D145: a reference to nothing stops where its path stops: as a whole value it passes what it reached (here
+     * every earlier result, so crm.lead.get gets no scalar ID), inside a text it stays as written; $next and $total
+     * read the earlier answers' other parts.
+     */
+    @Test
+    void referencesReadAsTheServersProcessBatchElementReadsThem() {
+        for (int i = 0; i < 55; i++) {
+            call("crm.contact.add", Map.of("fields", Map.of("NAME", "C" + i))).then().statusCode(200);
+        }
+        Map<String, Object> cmd = new LinkedHashMap<>();
+        cmd.put("page", "crm.contact.list?select[]=ID&order[ID]=ASC");
+        cmd.put("more", "crm.contact.list?select[]=ID&order[ID]=ASC&start=$next[page]");
+        cmd.put("count", "crm.lead.add?fields[TITLE]=$total[page] contacts");
+        cmd.put("lost", "crm.lead.get?id=$result[nope][ID]");
+        cmd.put("kept", "crm.lead.add?fields[TITLE]=Copy of $result[nope][TITLE] for you");
+        cmd.put("field", Map.of("method", "crm.lead.add", "params", Map.of("fields",
+                Map.of("TITLE", "About $result[page][0][NAME]x", "COMMENTS", "$result[count]"))));
+        call("batch", Map.of("halt", 0, "cmd", cmd)).then().statusCode(200)
+                .body("result.result_next.page", equalTo(50))
+                .body("result.result.more[0].ID", equalTo("51"))
+                .body("result.result_error.lost.error_description", equalTo("ID is not defined or invalid."));
+        String counted = call("crm.lead.list", Map.of("filter", Map.of("%TITLE", "contacts"), "select", List.of("TITLE")))
+                .then().extract().path("result[0].TITLE");
+        org.junit.jupiter.api.Assertions.assertEquals("57 contacts", counted);
+        call("crm.lead.list", Map.of("filter", Map.of("%TITLE", "Copy of"), "select", List.of("TITLE"))).then()
+                .body("result[0].TITLE", equalTo("Copy of $result[nope][TITLE] for you"));
+        call("crm.lead.list", Map.of("filter", Map.of("%TITLE", "About"), "select", List.of("TITLE", "COMMENTS")))
+                .then().body("result[0].TITLE", equalTo("About $result[page][0][NAME]x"))
+                .body("result[0].COMMENTS", not(equalTo("$result[count]")));
+    }
+
     @Test
     void crestFormBatchesAndErrorsPerSubquery() {
         String body = "halt=0&cmd[a]=" + encode("telephony.externalCall.searchCrmEntities?PHONE_NUMBER=79990000001")

@@ -63,5 +63,9 @@ class RestPathTest {
         assertEquals(new RestPath(null, null, "user.current", false), RestPath.parse("/rest/user.current"));
         assertEquals(new RestPath("1", "tok", "", false), RestPath.parse("/rest/1/tok/"));
         assertEquals(new RestPath(null, null, "user.current.jſon", false), RestPath.parse("/rest/user.current.jſon"));
+        assertEquals(new RestPath("1", "tok", "user.current", false, true), RestPath.parse("/rest/1/tok/user.current.xml"));
+        assertEquals(new RestPath("1", "tok", "user.current", false, true), RestPath.parse("/rest/1/tok/user.current.XML/"));
+        assertEquals(new RestPath("1", "tok", "user.current.xml", false, false),
+                RestPath.parse("/rest/1/tok/user.current.xml.json"), "one suffix is read, the last");
     }
 }

@@ -223,7 +223,8 @@ class UsersApiTest extends AppHarness {
         assertEquals(List.of(), ids.apply(Map.of("UF_DEPARTMENT_NAME", "Sales")));
         assertEquals(List.of("1", "2", "3", "4"), ids.apply(Map.of("UF_DEPARTMENT_NAME", "dem")));
         // user.get reads NAME exactly, and not FIND at all
-        call("user.get", Map.of("NAME", "iv")).then().body("total", equalTo(0));
+        // (nothing matching: userGet answers [] without a total, as it counts first)
+        call("user.get", Map.of("NAME", "iv")).then().body("result.size()", equalTo(0)).body("$", not(hasKey("total")));
         call("user.get", Map.of("FIND", "sal")).then().body("total", equalTo(4));
         call("user.get", Map.of("ID", 2, "select", List.of("ID", "NAME"))).then().statusCode(200)
                 .body("result[0].NAME", equalTo("Ivan")).body("result[0].size()", equalTo(2));

@@ -10,6 +10,7 @@ import dev.b24emu.emulator.internal.callcard.CallLists;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.ListQuery;
+import dev.b24emu.emulator.internal.transport.ListResult;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.util.List;
@@ -44,7 +45,11 @@ final class CallListMethods {
                     });
                     List<ObjectNode> rows = call.portal().store(CallCardStore.class).lists().stream()
                             .map(list -> (ObjectNode) CallLists.view(list).without("ENTITY_TYPE")).toList();
-                    return ListQuery.from(call.params()).run(rows);
+                    // \Bitrix\Crm\Controller\CallList: start an offset (-1 every list), and neither next nor
+                    // total in the answer (D143)
+                    ListQuery query = ListQuery.from(call.params()).paged(call.params().phpInt("start") < 0
+                            ? ListQuery.Paging.ALL : ListQuery.Paging.OFFSET);
+                    return ListResult.uncounted(query.run(rows).items());
                 })
                 .add("crm.calllist.items.get", call -> CallLists.items(call.portal(), call.params()))
                 .add("crm.calllist.statuslist", call -> {

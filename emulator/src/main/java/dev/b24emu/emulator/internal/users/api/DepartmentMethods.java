@@ -86,7 +86,8 @@ final class DepartmentMethods {
             found = found.stream().sorted("DESC".equalsIgnoreCase(upper.textOrEmpty("ORDER")) ? order.reversed() : order)
                     .toList();
         }
-        return ListResult.page(found.stream().map(DepartmentMethods::json).toList(), p.phpInt("START"));
+        // CIBlockSection::GetList with the non-ORM navigation: the page START falls in (D143)
+        return ListResult.numberedPage(found.stream().map(DepartmentMethods::json).toList(), p.phpInt("START"));
     }
 
     /** A department as department.get writes it: IDs as strings, SORT a number, PARENT and UF_HEAD only when set. */

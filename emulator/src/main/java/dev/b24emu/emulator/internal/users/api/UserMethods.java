@@ -110,6 +110,9 @@ final class UserMethods {
         }
         found.sort(UserQuery.order(p.textOrEmpty("SORT"), p.textOrEmpty("ORDER")));
         List<String> select = p.node("SELECT").filter(JsonNode::isContainerNode).map(Params::scalars).orElse(List.of());
+        if (found.isEmpty()) { // \Bitrix\Rest\Api\User::userGet counts first, and without a match answers [] alone
+            return ListResult.uncounted(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode());
+        }
         return ListResult.page(found.stream().map(user -> selected(user, select)).toList(), p.phpInt("start"));
     }
 

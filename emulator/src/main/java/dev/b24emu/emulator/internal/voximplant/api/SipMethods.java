@@ -67,7 +67,8 @@ final class SipMethods {
         ArrayNode items = NODES.arrayNode();
         matching.stream().skip(start).limit(ListQuery.PAGE_SIZE).forEach(c -> items.add(SipViews.listed(c)));
         Integer next = (long) start + ListQuery.PAGE_SIZE < matching.size() ? start + ListQuery.PAGE_SIZE : null;
-        return new ListResult(items, next, matching.size());
+        // sipGet answers a count of 0 with [] alone, no total
+        return matching.isEmpty() ? ListResult.uncounted(items) : new ListResult(items, next, matching.size());
     }
 
     private static JsonNode update(RestCall call) {
