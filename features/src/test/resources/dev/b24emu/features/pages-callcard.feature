@@ -404,3 +404,26 @@ Feature: Placements, the call card and call lists, statement by statement
       {"ENTITY_TYPE": "CONTACT", "ENTITIES": [1]}
       """
     Then the call fails with 400 "ERROR_ARGUMENT" "LIST_ID is not found"
+
+  @P248 @P249 @D147
+  Scenario: A call list is a CRM activity "Call list #ID"; deleting the activity leaves the list on a real portal
+    When I call "crm.calllist.add" with JSON:
+      """
+      {"ENTITY_TYPE": "CONTACT", "ENTITIES": [1]}
+      """
+    Then I remember the result "" as "list"
+    When I call "crm.activity.list" with JSON:
+      """
+      {"filter": {"SUBJECT": "Call list #{list}"}}
+      """
+    Then the result has 1 item
+    And the result "0.PROVIDER_ID" is "CALL_LIST"
+    And the result "0.OWNER_TYPE_ID" is "12"
+    And the result "0.ASSOCIATED_ENTITY_ID" is "{list}"
+    And I remember the result "0.ID" as "activity"
+    When I call "crm.activity.delete" with:
+      | id | {activity} |
+    Then the result is "true"
+    When I call "crm.calllist.get" with:
+      | ID | {list} |
+    Then the result "ID" is "{list}"

@@ -50,12 +50,14 @@ Feature: Batch, list paging and the time block, statement by statement
       | id | {kept} |
     Then the result "TITLE" is "Copy of $result[nope][TITLE]"
 
-  @T107 @D146
-  Scenario: A method name ending in .xml answers in the XML transport, errors too
+  @T107 @T108 @D146
+  Scenario: A method name ending in .xml answers in the XML transport, errors and batches too
     When I request the webhook path "user.current.xml" as XML
     Then the XML answer has HTTP 200 and begins with "<response><result><ID>{operator}</ID>"
     When I request the webhook path "no.such.method.xml" as XML
     Then the XML answer has HTTP 404 and begins with "<response><error>ERROR_METHOD_NOT_FOUND</error>"
+    When I request the webhook path "batch.xml?cmd[get_user]=user.current" as XML
+    Then the XML answer has HTTP 200 and begins with "<response><result><result><get_user><ID>{operator}</ID>"
 
   @T105 @emulator-only
   Scenario: A method runs on behalf of the user the webhook or the token belongs to

@@ -30,6 +30,8 @@ public final class CrmActivities {
     public static final int MEETING = 1;
     public static final int CALL = 2;
     public static final int EMAIL = 4;
+    /** CCrmOwnerType::CallList: a call list's own activity is owned by the list */
+    static final int CALL_LIST_OWNER_TYPE = 12;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Scalar fields a client may set that the activity keeps as given (as strings). */
     private static final List<String> PLAIN_FIELDS = List.of("ASSOCIATED_ENTITY_ID", "PRIORITY", "NOTIFY_TYPE",
@@ -126,6 +128,26 @@ public final class CrmActivities {
     }
 
     /**
+     * The activity crm.calllist.add makes with the list (\Bitrix\Crm\Controller\CallList::addCallList →
+     * CallList::createActivity, D147): a CALL_LIST provider activity "Call list #ID" owned by the list itself (owner
+     * type 12, the only binding; the members are not bound), open, the caller's, starting now. Deleting it leaves the
+     * list, as the provider deletes nothing with it.
+     */
+    public static long addCallList(Portal portal, Origin origin, long listId) {
+        long user = origin.actingUserId();
+        Instant now = portal.now();
+        // stored() writes a CRM object's owner; the list's own owner type and binding are put in its place
+        ObjectNode fields = stored(portal, new Draft(new CrmRef(CrmEntityType.CONTACT, listId), CrmTodos.TYPE_ID,
+                "Call list #" + listId, false, user, 0, now, now, List.of(), List.of()), user);
+        String list = Long.toString(listId);
+        fields.put("OWNER_TYPE_ID", Integer.toString(CALL_LIST_OWNER_TYPE));
+        fields.put("PROVIDER_ID", "CALL_LIST").put("PROVIDER_TYPE_ID", "CALL_LIST").put("ASSOCIATED_ENTITY_ID", list);
+        fields.putArray("BINDINGS").addObject().put("OWNER_ID", list)
+                .put("OWNER_TYPE_ID", Integer.toString(CALL_LIST_OWNER_TYPE));
+        return crm(portal).addActivity(fields, origin);
+    }
+
+    /**
      * crm.activity.update: changes only the fields given. TYPE_ID cannot change (crm-activity-fields.md: immutable)
      * and is ignored with a warning; new COMMUNICATIONS or a new owner rebuild the bindings.
      */
@@ -138,14 +160,15 @@ public final class CrmActivities {
         if (f.has("TYPE_ID") && f.phpInt("TYPE_ID") != typeId) {
             warnings.accept("TYPE_ID is immutable (crm-activity-fields.md): the activity stays of type " + typeId);
         }
-        CrmRef owner = owner(f).orElseGet(() -> ownerOf(current));
+        CrmRef owner = owner(f).orElseGet(() -> ownerOf(current).orElse(null)); // null: a call list's (owner type 12)
         List<Communication> communications = f.has("COMMUNICATIONS")
                 ? communications(f.node("COMMUNICATIONS").get(), typeId, owner) : storedCommunications(current);
         if (f.has("COMMUNICATIONS") || owner(f).isPresent()) {
             List<CrmRef> bindings = bindings(owner, communications);
             requireExisting(portal, bindings);
-            changed.put("OWNER_ID", Long.toString(owner.id()));
-            changed.put("OWNER_TYPE_ID", Integer.toString(owner.type().ownerTypeId()));
+            CrmRef primary = owner != null ? owner : bindings.get(0);
+            changed.put("OWNER_ID", Long.toString(primary.id()));
+            changed.put("OWNER_TYPE_ID", Integer.toString(primary.type().ownerTypeId()));
             changed.set("COMMUNICATIONS", communications(communications));
             changed.set("BINDINGS", bindings(bindings));
         }
@@ -213,9 +236,10 @@ public final class CrmActivities {
         return Optional.of(new CrmRef(CrmEntityType.byOwnerTypeId(typeId).orElseThrow(CrmActivities::accessDenied), id));
     }
 
-    private static CrmRef ownerOf(ObjectNode activity) {
-        return new CrmRef(CrmEntityType.byOwnerTypeId(activity.path("OWNER_TYPE_ID").asLong()).orElseThrow(),
-                activity.path("OWNER_ID").asLong());
+    /** The activity's owner, unless it is of a type the CRM store does not keep (a call list's). */
+    private static Optional<CrmRef> ownerOf(ObjectNode activity) {
+        return CrmEntityType.byOwnerTypeId(activity.path("OWNER_TYPE_ID").asLong())
+                .map(type -> new CrmRef(type, activity.path("OWNER_ID").asLong()));
     }
 
     /**

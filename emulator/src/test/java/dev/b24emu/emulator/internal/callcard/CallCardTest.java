@@ -166,5 +166,19 @@ class CallCardTest extends AppHarness {
         call("crm.calllist.statuslist", Map.of()).then().body("result.STATUS_ID",
                 equalTo(List.of("IN_WORK", "SUCCESS", "WRONG_NUMBER", "STOP_CALLING")));
         call("crm.calllist.get", Map.of("ID", 99)).then().statusCode(400).body("error", equalTo("LIST_ID_ERROR"));
+        // D147: the list came with its activity; deleting the activity, as the docs advise, leaves the list
+        String activity = call("crm.activity.list", Map.of("filter", Map.of("SUBJECT", "Call list #" + id))).then()
+                .body("result.size()", equalTo(1))
+                .body("result[0].PROVIDER_ID", equalTo("CALL_LIST")).body("result[0].TYPE_ID", equalTo("6"))
+                .body("result[0].OWNER_TYPE_ID", equalTo("12")).body("result[0].OWNER_ID", equalTo(Integer.toString(id)))
+                .body("result[0].ASSOCIATED_ENTITY_ID", equalTo(Integer.toString(id)))
+                .body("result[0].COMPLETED", equalTo("N")).body("result[0].RESPONSIBLE_ID", equalTo("1"))
+                .extract().path("result[0].ID");
+        call("crm.activity.get", Map.of("id", activity)).then().statusCode(200)
+                .body("result.BINDINGS", equalTo(List.of(Map.of("OWNER_ID", Integer.toString(id), "OWNER_TYPE_ID", "12"))));
+        call("crm.activity.update", Map.of("id", activity, "fields", Map.of("COMPLETED", "Y"))).then().statusCode(200);
+        call("crm.activity.delete", Map.of("id", activity)).then().statusCode(200).body("result", equalTo(true));
+        call("crm.calllist.get", Map.of("ID", id)).then().statusCode(200).body("result.ID", equalTo(Integer.toString(id)));
+        call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", equalTo(List.of(2)));
     }
 }

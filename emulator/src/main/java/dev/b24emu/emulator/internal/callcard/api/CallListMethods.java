@@ -9,6 +9,8 @@ import dev.b24emu.emulator.internal.callcard.CallCardStore;
 import dev.b24emu.emulator.internal.callcard.CallLists;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.crm.CrmActivities;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.ListResult;
 import dev.b24emu.emulator.internal.transport.RestError;
@@ -21,8 +23,11 @@ final class CallListMethods {
     }
 
     static void register(MethodTable methods) {
-        methods.add("crm.calllist.add", call -> IntNode.valueOf((int) CallLists.create(call.portal(), call.userId(),
-                        call.params()).id()))
+        methods.add("crm.calllist.add", call -> {
+                    long id = CallLists.create(call.portal(), call.userId(), call.params()).id();
+                    CrmActivities.addCallList(call.portal(), Origin.of(call), id); // the controller's createActivity()
+                    return IntNode.valueOf((int) id);
+                })
                 .add("crm.calllist.update", call -> {
                     if (!call.params().has("LIST_ID")) {
                         throw RestError.of("ERROR_ARGUMENT", "LIST_ID is not found");

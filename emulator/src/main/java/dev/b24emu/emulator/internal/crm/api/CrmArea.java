@@ -156,8 +156,8 @@ public final class CrmArea implements Area {
     }
 
     private static String owner(long ownerTypeId, String ownerId) {
-        return CrmEntityType.byOwnerTypeId(ownerTypeId).map(t -> t.name().toLowerCase(Locale.ROOT)).orElse("type "
-                + ownerTypeId) + " " + ownerId;
+        return CrmEntityType.byOwnerTypeId(ownerTypeId).map(t -> t.name().toLowerCase(Locale.ROOT))
+                .orElse(ownerTypeId == 12 ? "call list" : "type " + ownerTypeId) + " " + ownerId;
     }
 
     /** What the activity is, as the timeline names it (crm.enum.activitytype, the to-do provider, the direction). */
@@ -168,7 +168,11 @@ public final class CrmArea implements Area {
             case "2" -> incoming ? "incoming call" : "outgoing call";
             case "3" -> "task";
             case "4" -> incoming ? "incoming e-mail" : "outgoing e-mail";
-            case "6" -> "CRM_TODO".equals(activity.path("PROVIDER_ID").asText()) ? "to-do" : "activity";
+            case "6" -> switch (activity.path("PROVIDER_ID").asText()) {
+                case "CRM_TODO" -> "to-do";
+                case "CALL_LIST" -> "call list";
+                default -> "activity";
+            };
             default -> "activity";
         };
     }
