@@ -42,6 +42,7 @@ export const ENDPOINTS = Object.freeze([
   ['POST', '/_emulator/portals/{id}/trigger'],
   ['GET', '/_emulator/portals/{id}/calls'],
   ['GET', '/_emulator/portals/{id}/notifications'],
+  ['GET', '/_emulator/portals/{id}/chat-messages'],
   ['POST', '/_emulator/portals/{id}/click-to-call'],
 ].map(Object.freeze));
 
@@ -197,6 +198,9 @@ export class Portal {
 
   /** The notifications sent with im.notify.*, oldest first (TO_USER_ID, FROM_USER_ID, NOTIFY_MESSAGE, ...). */
   notifications() { return this.#call('GET', '/notifications'); }
+
+  /** The messages finished calls left in the messenger (finish with ADD_TO_CHAT), oldest first (DIALOG_ID, USER_ID, MESSAGE, CALL_ID, ...). */
+  chatMessages() { return this.#call('GET', '/chat-messages'); }
 
   /** Every REST call the portal served, oldest first (of one method, in any case, if given). */
   requests(method) { return this.#call('GET', '/requests', { query: { method } }); }

@@ -54,6 +54,7 @@ ENDPOINTS = (
     ("POST", "/_emulator/portals/{id}/trigger"),
     ("GET", "/_emulator/portals/{id}/calls"),
     ("GET", "/_emulator/portals/{id}/notifications"),
+    ("GET", "/_emulator/portals/{id}/chat-messages"),
     ("POST", "/_emulator/portals/{id}/click-to-call"),
 )
 
@@ -239,6 +240,10 @@ class Portal:
     def notifications(self):
         """The notifications sent with im.notify.*, oldest first (TO_USER_ID, FROM_USER_ID, NOTIFY_MESSAGE, ...)."""
         return self._call("GET", "/notifications")
+
+    def chat_messages(self):
+        """The messages finished calls left in the messenger (finish with ADD_TO_CHAT), oldest first (DIALOG_ID, USER_ID, MESSAGE, CALL_ID, ...)."""
+        return self._call("GET", "/chat-messages")
 
     def requests(self, method=None):
         """Every REST call the portal served, oldest first (of one method, in any case, if given)."""

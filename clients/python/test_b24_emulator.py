@@ -69,7 +69,9 @@ class ControlClientTest(unittest.TestCase):
         with self.assertRaises(AssertionError) as failure:
             self.portal.assert_called("telephony.externalcall.finish")
         self.assertIn("telephony.externalcall.register 200", str(failure.exception))
-        rest(self.portal.webhook_url, "telephony.externalcall.finish", {"CALL_ID": call_id, "USER_ID": 2, "DURATION": 35})
+        rest(self.portal.webhook_url, "telephony.externalcall.finish",
+             {"CALL_ID": call_id, "USER_ID": 2, "DURATION": 35, "ADD_TO_CHAT": 1})
+        self.assertTrue(self.portal.chat_messages()[0]["MESSAGE"].startswith("Incoming call from [CALL="))
         self.assertEqual(1, len(self.portal.calls()["finished"]))
         self.assertEqual(["telephony.externalcall.register", "telephony.externalcall.finish"],
                          [e["method"] for e in emulator.requests(portal=self.portal.id)])

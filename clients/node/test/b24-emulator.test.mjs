@@ -59,7 +59,8 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
     const entry = await portal.assertCalled('TELEPHONY.EXTERNALCALL.REGISTER');
     assert.equal(entry.result.CALL_ID, registered.result.CALL_ID);
     await assert.rejects(portal.assertCalled('telephony.externalcall.finish'), /telephony\.externalcall\.register 200/);
-    await rest(`${portal.webhookUrl}telephony.externalcall.finish`, { CALL_ID: registered.result.CALL_ID, USER_ID: 2, DURATION: 35 });
+    await rest(`${portal.webhookUrl}telephony.externalcall.finish`, { CALL_ID: registered.result.CALL_ID, USER_ID: 2, DURATION: 35, ADD_TO_CHAT: 1 });
+    assert.match((await portal.chatMessages())[0].MESSAGE, /^Incoming call from \[CALL=/);
     assert.equal((await portal.calls()).finished.length, 1);
     assert.deepEqual((await emulator.requests({ portal: portal.id })).map((e) => e.method),
       ['telephony.externalcall.register', 'telephony.externalcall.finish']);

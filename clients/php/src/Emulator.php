@@ -49,6 +49,7 @@ final class Emulator
         ['POST', '/_emulator/portals/{id}/trigger'],
         ['GET', '/_emulator/portals/{id}/calls'],
         ['GET', '/_emulator/portals/{id}/notifications'],
+        ['GET', '/_emulator/portals/{id}/chat-messages'],
         ['POST', '/_emulator/portals/{id}/click-to-call'],
     ];
 

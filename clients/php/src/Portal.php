@@ -128,6 +128,12 @@ final class Portal
         return $this->call('GET', '/notifications');
     }
 
+    /** The messages finished calls left in the messenger (finish with ADD_TO_CHAT), oldest first (DIALOG_ID, USER_ID, MESSAGE, CALL_ID, ...). */
+    public function chatMessages(): array
+    {
+        return $this->call('GET', '/chat-messages');
+    }
+
     /** Every REST call the portal served, oldest first (of one method, in any case, if given). */
     public function requests(?string $method = null): array
     {

@@ -94,7 +94,8 @@ final class EmulatorTest extends TestCase
             self::assertStringContainsString('telephony.externalcall.register 200', $e->getMessage());
         }
         self::rest($this->portal->webhookUrl . 'telephony.externalcall.finish',
-            ['CALL_ID' => $registered['result']['CALL_ID'], 'USER_ID' => 2, 'DURATION' => 35]);
+            ['CALL_ID' => $registered['result']['CALL_ID'], 'USER_ID' => 2, 'DURATION' => 35, 'ADD_TO_CHAT' => 1]);
+        self::assertStringStartsWith('Incoming call from [CALL=', $this->portal->chatMessages()[0]['MESSAGE']);
         self::assertCount(1, $this->portal->calls()['finished']);
         self::assertSame(['telephony.externalcall.register', 'telephony.externalcall.finish'],
             array_column(self::$emulator->requests(portal: $this->portal->id), 'method'));
