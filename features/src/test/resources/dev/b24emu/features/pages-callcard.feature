@@ -255,7 +255,7 @@ Feature: Placements, the call card and call lists, statement by statement
       | HANDLER   | http://127.0.0.1:9/w |
     Then the call fails with 401 "insufficient_scope"
 
-  @P113 @P115 @P123 @P134 @P160 @P162 @P170 @T12 @D41
+  @P113 @P115 @P123 @P134 @P160 @P162 @P170 @T12 @D41 @T109
   Scenario: With restCardEvents off placement.bindEvent is what the current pages say: no such REST method
     Given the portal setting "restCardEvents" is "false"
     When I call "placement.bindEvent" as application "local.widget" with:

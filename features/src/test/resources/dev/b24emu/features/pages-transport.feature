@@ -207,6 +207,41 @@ Feature: Batch, list paging and the time block, statement by statement
       | handler | http://127.0.0.1:9/u  |
     Then the result "count" is the number 1
 
+  @E162 @E163 @E164 @E165 @emulator-only
+  Scenario: event.get lists handlers in the order bound; auth_type 0 unbinds the user-less ones; a user who is not an administrator may not unbind offline or another user's
+    Given an application "local.mix" with scopes "telephony"
+    When I call "event.bind" as application "local.mix" with:
+      | event   | OnVoximplantCallStart  |
+      | handler | http://127.0.0.1:9/any |
+    And I call "event.bind" as application "local.mix" with:
+      | event     | OnVoximplantCallStart  |
+      | handler   | http://127.0.0.1:9/any |
+      | auth_type | 1                      |
+    And I call "event.bind" as application "local.mix" with:
+      | event   | OnVoximplantCallEnd  |
+      | handler | http://127.0.0.1:9/e |
+    And I call "event.get" as application "local.mix"
+    Then the result items "event" are "ONVOXIMPLANTCALLSTART, ONVOXIMPLANTCALLSTART, ONVOXIMPLANTCALLEND"
+    And the result items "auth_type" are "0, 1, 0"
+    When I call "event.unbind" as application "local.mix" with:
+      | event     | OnVoximplantCallStart  |
+      | handler   | http://127.0.0.1:9/any |
+      | auth_type | 0                      |
+    Then the result "count" is the number 1
+    When I call "event.get" as application "local.mix"
+    Then the result items "auth_type" are "1, 0"
+    Given an application "local.mix" with scopes "telephony" installed by user 2
+    When I call "event.unbind" as application "local.mix" with:
+      | event      | OnVoximplantCallStart |
+      | event_type | offline               |
+    Then the call fails with 403 "ACCESS_DENIED" "Access denied! Offline events unbinding requires administrator access rights"
+    When I call "event.unbind" as application "local.mix" with:
+      | event     | OnVoximplantCallStart  |
+      | handler   | http://127.0.0.1:9/any |
+      | auth_type | 1                      |
+    Then the call fails with 403 "ACCESS_DENIED" "Access denied! Event unbinding with AUTH_TYPE requires administrator access rights"
+
+  @E166
   Scenario: Offline handlers: event.get shows the connector; event.offline.error needs message_id; a given process_id comes back
     Given an application "local.off" with scopes "telephony"
     When I call "event.bind" as application "local.off" with:
@@ -225,3 +260,8 @@ Feature: Batch, list paging and the time block, statement by statement
     When I call "event.offline.get" as application "local.off" with:
       | process_id | p1 |
     Then the result "process_id" is "p1"
+    When I call "event.offline.error" as application "local.off" with JSON:
+      """
+      {"process_id": "p1", "message_id": ["m1"]}
+      """
+    Then the result is "true"
