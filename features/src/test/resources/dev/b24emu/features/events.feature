@@ -151,7 +151,7 @@ Feature: Events: event.bind and delivery of the telephony events
     And the delivered "data.PHONE_NUMBER" is "+79995550607"
     And the delivered "data.LINE_NUMBER" is "74950000607"
 
-  @E159 @D131
+  @E159 @E167 @D131
   Scenario: event.test sends ONAPPTEST with the call's parameters to the calling application only
     Given an application "local.other" with scopes "telephony"
     And application "local.pbx" binds "ONAPPTEST" to the handler server
@@ -164,6 +164,9 @@ Feature: Events: event.bind and delivery of the telephony events
     And the delivered "data.LANGUAGE_ID" is "en"
     And every delivery conforms to the contract
     And after 1 second application "local.other" has received 0 "ONAPPTEST"
+    When I call "event.test" with:
+      | any | data |
+    Then the call fails with 403 "WRONG_AUTH_TYPE"
 
   @M55 @M56 @D137
   Scenario: The lead a call creates and the call's activity reach the CRM event handlers as their IDs
