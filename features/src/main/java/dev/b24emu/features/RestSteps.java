@@ -327,9 +327,10 @@ public class RestSteps {
         assertFalse(ctx.body.has(key), () -> key + " should not be in " + ctx.body);
     }
 
+    /** A key of the response, or a dotted path into it ("time.operating_reset_at"). */
     @Then("the response {string} is the number {long}")
     public void responseNumber(String key, long value) {
-        assertEquals(value, ctx.body.path(key).asLong(-1), () -> key + " in " + ctx.body);
+        assertEquals(value, ctx.body.at(Values.pointer(key)).asLong(-1), () -> key + " in " + ctx.body);
     }
 
     @Then("the response time {string} is an integer")

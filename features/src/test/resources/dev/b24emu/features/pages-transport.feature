@@ -141,6 +141,27 @@ Feature: Batch, list paging and the time block, statement by statement
     And the result "result_error.leads.error" is "insufficient_scope"
     And the result "result_error.leads.error_description" is ""
 
+  @T110 @T111 @emulator-only
+  Scenario: Operating time is counted per application or webhook, in minute baskets each dropped ten minutes after its first call
+    Given the portal clock stands still at "2030-01-01T10:00:30Z"
+    And the portal setting "limits" is "true"
+    And the portal setting "operatingLimit" is "0.000001"
+    When I call "telephony.externalLine.get" with:
+      | x | 1 |
+    Then the call succeeds
+    And the response "time.operating_reset_at" is the number 1893492630
+    When I call "telephony.externalLine.get" with:
+      | x | 1 |
+    Then the call fails with 429 "OPERATION_TIME_LIMIT" "Method is blocked due to operation time limit"
+    Given an application "local.own" with scopes "telephony"
+    When I call "telephony.externalLine.get" as application "local.own" with:
+      | x | 1 |
+    Then the call succeeds
+    When the portal clock moves forward by "PT10M"
+    And I call "telephony.externalLine.get" with:
+      | x | 1 |
+    Then the call succeeds
+
   @T97 @T101 @T102
   Scenario: The operating limit blocks a method with the page's text; batch is not counted, its commands are
     Given the portal setting "limits" is "true"

@@ -120,14 +120,14 @@ final class Batch implements RestMethod {
         }
         MethodTable.Method method = methods.find(methodName, false).orElseThrow(RestError::methodNotFound);
         Authorize.check(caller, method);
-        Limits.checkOperating(caller.portal(), method.name());
+        Limits.checkOperating(caller, method.name());
         validator.check(caller, method.name(), tree, call::warn);
         long started = System.nanoTime();
         try {
             return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.clientAddress(),
                     call.warnings(), start, call.hit()));
         } finally {
-            Limits.spend(caller.portal(), method.name(), started); // each command counts against its own method
+            Limits.spend(caller, method.name(), started); // each command counts against its own method
         }
     }
 

@@ -37,38 +37,47 @@ final class Limits {
                 throw new RestError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
             }
             if (!exchange.method().equalsIgnoreCase(BATCH)) {
-                checkOperating(portal, exchange.method());
+                checkOperating(caller, exchange.method());
             }
         };
     }
 
     static Stage account() {
         return exchange -> {
-            Portal portal = ((Caller) exchange.principal()).portal();
-            if (!exchange.method().equalsIgnoreCase(BATCH)) {
-                spend(portal, exchange.method(), exchange.startedNanos());
-            }
+            Caller caller = exchange.principal();
+            Portal portal = caller.portal();
             RateLimiter limiter = portal.store(RateLimiter.class);
+            String key = RateLimiter.key(caller, exchange.method());
+            if (!exchange.method().equalsIgnoreCase(BATCH)) {
+                limiter.spend(key, (System.nanoTime() - exchange.startedNanos()) / 1e9, portal.now());
+            }
             // as nodes: Jackson's valueToTree of a boxed number was a twentieth of the bytes a request allocated
-            exchange.timeExtras().put("operating_reset_at", NODES.numberNode(limiter.resetAt(portal.now()).getEpochSecond()));
+            exchange.timeExtras().put("operating_reset_at", NODES.numberNode(limiter.resetAt(key, portal.now()).getEpochSecond()));
             // seconds to the microsecond in plain notation, as PHP prints them (a double node wrote 8.88264E-4); a
             // DecimalNode as is, since the factory's strips trailing zeros and 480.000000 would print as 4.8E+2
             exchange.timeExtras().put("operating", DecimalNode.valueOf(java.math.BigDecimal.valueOf(
-                    Math.round(limiter.operating(exchange.method(), portal.now()) * 1e6), 6)));
+                    Math.round(limiter.operating(key, portal.now()) * 1e6), 6)));
         };
     }
 
-    /** 429 OPERATION_TIME_LIMIT when the portal has limits on and the method used up its operating time. */
-    static void checkOperating(Portal portal, String method) {
+    /**
+     * 429 OPERATION_TIME_LIMIT when the portal has limits on and the caller (an application or a webhook) used up the
+     * method's operating time.
+     */
+    static void checkOperating(Caller caller, String method) {
+        Portal portal = caller.portal();
         PortalSettings settings = portal.settings();
         Instant now = portal.now();
-        if (settings.limits() && portal.store(RateLimiter.class).operating(method, now) >= settings.operatingLimit()) {
+        if (settings.limits() && portal.store(RateLimiter.class).operating(RateLimiter.key(caller, method), now)
+                >= settings.operatingLimit()) {
             throw new RestError(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit");
         }
     }
 
-    /** Counts the time a call of the method took, from its start, into its operating time. */
-    static void spend(Portal portal, String method, long startedNanos) {
-        portal.store(RateLimiter.class).spend(method, (System.nanoTime() - startedNanos) / 1e9, portal.now());
+    /** Counts the time a call of the method took, from its start, into the caller's operating time of it. */
+    static void spend(Caller caller, String method, long startedNanos) {
+        Portal portal = caller.portal();
+        portal.store(RateLimiter.class).spend(RateLimiter.key(caller, method), (System.nanoTime() - startedNanos) / 1e9,
+                portal.now());
     }
 }
