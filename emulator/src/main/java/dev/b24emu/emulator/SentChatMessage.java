@@ -7,7 +7,8 @@ package dev.b24emu.emulator;
  * @param dialogId   "chat" and the call chat's ID, or the ID of the colleague whose own number was called
  * @param userId     the user whose chat it is (the call's PORTAL_USER_ID)
  * @param fromUserId the caller for an outgoing call, 0 (the system) otherwise in a call chat
- * @param chatTitle  the chat's title (the number as the messenger shows it), or null in a private dialog
+ * @param chatTitle  the chat's title (the name of the call's contact, company or lead, else the number), or null in
+ *                   a private dialog
  * @param message    the text, with the messenger's BB codes ([CALL=…], [PCH=statistics ID]…[/PCH])
  */
 public record SentChatMessage(long id, String dialogId, long userId, long fromUserId, String chatTitle, String message,

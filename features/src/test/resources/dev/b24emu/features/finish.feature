@@ -99,7 +99,7 @@ Feature: telephony.externalCall.finish
       | DURATION    | 95         |
       | ADD_TO_CHAT | 1          |
     Then I remember the result "ID" as "stat"
-    And the last call chat message of user "{operator}" is "Incoming call from [CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL] finished. [PCH={stat}]Call information[/PCH]" in the chat "+7 999 555-03-01" from user "0"
+    And the last call chat message of user "{operator}" is "Incoming call from [CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL] finished. [PCH={stat}]Call information[/PCH]" in the chat "Finish Client" from user "0"
     When I call "telephony.externalcall.register" with:
       | USER_ID      | {operator}   |
       | PHONE_NUMBER | +79995550301 |
@@ -110,7 +110,7 @@ Feature: telephony.externalCall.finish
       | USER_ID     | {operator} |
       | STATUS_CODE | 486        |
       | ADD_TO_CHAT | 1          |
-    Then the last call chat message of user "{operator}" is "[CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL] is presently on a different call." in the chat "+7 999 555-03-01" from user "{operator}"
+    Then the last call chat message of user "{operator}" is "[CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL] is presently on a different call." in the chat "Finish Client" from user "{operator}"
 
   @D144 @emulator-only
   Scenario: A missed call with a voice message, and a call to a colleague's own number, in their chats
@@ -120,7 +120,7 @@ Feature: telephony.externalCall.finish
       | RECORD_URL  | http://127.0.0.1:1/voicemail.mp3 |
       | ADD_TO_CHAT | Y                               |
     Then I remember the result "ID" as "stat"
-    And the last call chat message of user "{operator}" is "Skipped incoming call from [CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL]. Caller left [PCH={stat}]a voice message[/PCH]." in the chat "+7 999 555-03-01" from user "0"
+    And the last call chat message of user "{operator}" is "Skipped incoming call from [CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL]. Caller left [PCH={stat}]a voice message[/PCH]." in the chat "Finish Client" from user "0"
     When I call "telephony.externalcall.register" with:
       | USER_ID      | 1           |
       | PHONE_NUMBER | 79160000101 |

@@ -55,7 +55,7 @@ class ExtensionTest {
                 .post(other.webhookUrl() + "telephony.externalcall.finish").then().statusCode(200);
         assertEquals(List.of(), portal.chatMessages());
         var message = other.chatMessages().get(0);
-        assertEquals(List.of(2L, 0L, "+7 999 000-00-01", callId), List.of(message.userId(), message.fromUserId(),
+        assertEquals(List.of(2L, 0L, "Ivan Petrov", callId), List.of(message.userId(), message.fromUserId(),
                 message.chatTitle(), message.callId()));
         assertTrue(message.message().startsWith("Skipped incoming call from [CALL=+7 999 000-00-01]"), message.message());
     }

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param dialogId     the messenger's dialog: "chat" and the chat's ID, or the other employee's ID
  * @param chatId       the call chat's ID, or null for a private dialog
- * @param chatTitle    the chat's title (the number as the messenger shows it), or null for a private dialog
+ * @param chatTitle    the chat's title: the name of the call's contact, company or lead, else the number as the
+ *                     messenger shows it; null for a private dialog
  * @param chatEntityId the chat's ENTITY_ID: the number as voximplant normalises it; null for a private dialog
  * @param entityData   the chat's ENTITY_DATA_1, "Y|CONTACT|5": CRM, type and ID of the call's CRM object; or null
  * @param userId       the user whose chat it is (the call's PORTAL_USER_ID)

@@ -1,5 +1,8 @@
 package dev.b24emu.emulator.internal.telephony;
 
+import dev.b24emu.emulator.internal.crm.CrmEntityType;
+import dev.b24emu.emulator.internal.crm.CrmItem;
+import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.im.CallChatMessage;
 import dev.b24emu.emulator.internal.im.CallChatStore;
 import dev.b24emu.emulator.internal.phone.DialledNumber;
@@ -45,9 +48,14 @@ public final class CallChats implements CallListener {
                     outgoing ? user : other, outgoing ? other : user, text, call.callId(), portal.now());
         } else {
             long chatId = store.chatOf(user, key);
+            // finish renames the chat to the call's CRM object (UpdateChatInfo: resolveEntitiesFields' NAME, the name
+            // searchCrmEntities shows); a deal gives no name there, and the chat keeps the number here
+            String title = !call.crm() || call.primary() == null || call.primary().type() == CrmEntityType.DEAL ? shown
+                    : portal.store(CrmStore.class).get(call.primary()).map(CrmItem::displayName)
+                            .filter(name -> !name.isBlank()).orElse(shown);
             String entityData = call.crm() && call.primary() != null
                     ? "Y|" + call.primary().type().name() + "|" + call.primary().id() : null;
-            message = new CallChatMessage(store.nextMessageId(), "chat" + chatId, chatId, shown, key, entityData, user,
+            message = new CallChatMessage(store.nextMessageId(), "chat" + chatId, chatId, title, key, entityData, user,
                     outgoing ? user : 0, null, text, call.callId(), portal.now());
         }
         store.add(message);

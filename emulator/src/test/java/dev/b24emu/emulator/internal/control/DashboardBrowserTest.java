@@ -77,7 +77,7 @@ class DashboardBrowserTest extends EmulatorHarness {
         wait.withMessage("the notification").until(d -> d.findElement(By.id("notifications")).getText()
                 .contains("2 1 Call Ivan Petrov back"));
         wait.withMessage("the call's message in Ivan's chat for the number").until(d -> d.findElement(By.id("chats"))
-                .getText().contains("2 +7 999 000-00-01 Incoming call from +7 999 000-00-01 finished. Call information"));
+                .getText().contains("2 Ivan Petrov Incoming call from +7 999 000-00-01 finished. Call information"));
         Path shot = Path.of("target", "dashboard.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }

@@ -38,7 +38,7 @@ class CallChatsApiTest extends AppHarness {
         assertEquals(1, sent.getList("").size());
         assertEquals("Incoming call from [CALL=+7 999 000-00-01]+7 999 000-00-01[/CALL] finished. [PCH=" + stat
                 + "]Call information[/PCH]", sent.getString("[0].MESSAGE"));
-        assertEquals("+7 999 000-00-01", sent.getString("[0].CHAT_TITLE"));
+        assertEquals("Ivan Petrov", sent.getString("[0].CHAT_TITLE"), "renamed to the call's contact");
         assertEquals("79990000001", sent.getString("[0].CHAT_ENTITY_ID"), "the number as voximplant normalises it");
         assertEquals("CALL", sent.getString("[0].CHAT_ENTITY_TYPE"));
         assertEquals("Y|CONTACT|1", sent.getString("[0].CHAT_ENTITY_DATA_1"), "the demo contact Ivan Petrov");
