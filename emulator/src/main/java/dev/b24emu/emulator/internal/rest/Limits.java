@@ -33,7 +33,8 @@ final class Limits {
             if (!settings.limits()) {
                 return;
             }
-            if (!portal.store(RateLimiter.class).admit(portal.now(), settings.rateLimit(), settings.burst())) {
+            if (!portal.store(RateLimiter.class).admit(exchange.clientAddress(), portal.now(), settings.rateLimit(),
+                    settings.burst())) {
                 throw new RestError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
             }
             if (!exchange.method().equalsIgnoreCase(BATCH)) {

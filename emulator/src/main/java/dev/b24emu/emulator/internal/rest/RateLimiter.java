@@ -10,8 +10,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The real REST limits (limits.md), measured on the portal's clock: a leaky bucket (a burst of 50 requests that
- * drains at 2 per second: 503 QUERY_LIMIT_EXCEEDED when full) and the operating time each method may use, counted
+ * The real REST limits (limits.md), measured on the portal's clock: a leaky bucket per request source address (a
+ * burst of 50 requests that drains at 2 per second: 503 QUERY_LIMIT_EXCEEDED when full; applications on one server
+ * share it) and the operating time each method may use, counted
  * "separately for an application or a webhook" in one-minute baskets: a basket holds the time of a minute's calls and
  * is dropped 10 minutes after its first call, the oldest first, so the total falls a basket at a time (429
  * OPERATION_TIME_LIMIT while it is over the limit).
@@ -31,8 +32,26 @@ public final class RateLimiter implements Store<Void> {
         }
     }
 
-    private double level;
-    private Instant drainedAt;
+    /** the most request sources a portal keeps a bucket for: past it the least recently used goes (a fresh bucket) */
+    static final int MAX_SOURCES = 1024;
+
+    /** One source's bucket: its level and when it was last drained. */
+    private static final class Bucket {
+        double level;
+        Instant drainedAt;
+    }
+
+    /**
+     * maps a request's source address to its bucket: "Bitrix24 considers the IP address of the request source. If
+     * several applications on a single server work with the same Bitrix24, they share a common request rate limit"
+     * (guarded by this)
+     */
+    private final Map<String, Bucket> buckets = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > MAX_SOURCES;
+        }
+    };
     /** maps a caller and a method ("app:local.x|user.get") to its baskets, oldest first (guarded by this) */
     private final Map<String, ArrayDeque<Basket>> operating = new HashMap<>();
 
@@ -41,17 +60,18 @@ public final class RateLimiter implements Store<Void> {
         return (caller.isWebhook() ? "hook:" + caller.credential() : "app:" + caller.appKey()) + "|" + method;
     }
 
-    /** Counts a request; false when the bucket is full. */
-    public synchronized boolean admit(Instant now, double ratePerSecond, int burst) {
-        if (drainedAt != null) {
-            double drained = Duration.between(drainedAt, now).toNanos() / 1e9 * ratePerSecond;
-            level = Math.max(0, level - Math.max(0, drained));
+    /** Counts a request from a source address; false when that source's bucket is full. */
+    public synchronized boolean admit(String source, Instant now, double ratePerSecond, int burst) {
+        Bucket bucket = buckets.computeIfAbsent(source, s -> new Bucket());
+        if (bucket.drainedAt != null) {
+            double drained = Duration.between(bucket.drainedAt, now).toNanos() / 1e9 * ratePerSecond;
+            bucket.level = Math.max(0, bucket.level - Math.max(0, drained));
         }
-        drainedAt = now;
-        if (level + 1 > burst) {
+        bucket.drainedAt = now;
+        if (bucket.level + 1 > burst) {
             return false;
         }
-        level += 1;
+        bucket.level += 1;
         return true;
     }
 
@@ -85,8 +105,7 @@ public final class RateLimiter implements Store<Void> {
 
     @Override
     public synchronized void clear() {
-        level = 0;
-        drainedAt = null;
+        buckets.clear();
         operating.clear();
     }
 
