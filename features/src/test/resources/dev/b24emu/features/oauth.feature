@@ -14,13 +14,16 @@ Feature: Applications and OAuth
     And I call "user.current" as application "local.app"
     Then the call fails with 401 "expired_token" "The access token provided has expired"
 
-  @O2 @D40 @O5 @O6 @O7 @O8 @O9 @O12 @O14 @O15 @O16 @O17 @O18 @O19 @O20
+  @O2 @D40 @O5 @O6 @O7 @O8 @O9 @O12 @O14 @O15 @O16 @O17 @O18 @O19 @O20 @O23
   Scenario: A refresh token renews the pair once
     When the portal clock moves forward by "PT2H"
     And application "local.app" renews its token
     Then the token endpoint answers 200 ""
+    And the token endpoint's "status" is "L"
     When I call "user.current" as application "local.app"
     Then the call succeeds
+    When I call "app.info" as application "local.app"
+    Then the result "STATUS" is "L"
     When application "local.app" renews with its spent refresh token
     Then the token endpoint answers 400 "invalid_grant"
 
