@@ -314,6 +314,7 @@ public class EmulatorSteps {
         ctx.remembered.put(clientId + ".installed_access_token", tokens.get("access_token").asText());
         ctx.remembered.put(clientId + ".refresh_token", tokens.get("refresh_token").asText());
         ctx.remembered.put(clientId + ".application_token", tokens.get("application_token").asText());
+        ctx.remembered.put(clientId + ".app_id", tokens.get("app_id").asText());
     }
 
     /** A REST 3.0 call as an application: /rest/api/method with the token as auth in the JSON body. */

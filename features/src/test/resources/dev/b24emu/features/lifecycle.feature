@@ -119,6 +119,20 @@ Feature: The application's life on a portal
     And I call "user.current" as application "app.market"
     Then the call succeeds
 
+  @P250 @emulator-only
+  Scenario: An application's widget handlers go with it: installed again, it binds them anew
+    Given an application "app.widget" with scopes "placement, telephony"
+    When I call "placement.bind" as application "app.widget" with:
+      | PLACEMENT | CALL_CARD               |
+      | HANDLER   | http://127.0.0.1:9/card |
+      | TITLE     | Card                    |
+    And I call "placement.get" as application "app.widget"
+    Then the result has 1 item
+    When application "app.widget" is deleted with CLEAN 0
+    And application "app.widget" is installed again
+    And I call "placement.get" as application "app.widget"
+    Then the result has 0 items
+
   @A9 @D116
   Scenario: A new version sends ONAPPUPDATE
     Given an application "app.market" with scopes "user" installed with:

@@ -24,6 +24,13 @@ public final class AppLifecycle {
     private final OAuthServer oauth;
     private final EventPublisher publisher;
 
+    private final java.util.List<AppListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Tells the listener of each application deleted from now on. */
+    public void listen(AppListener listener) {
+        listeners.add(listener);
+    }
+
     public AppLifecycle(OAuthServer oauth, EventPublisher publisher) {
         this.oauth = oauth;
         this.publisher = publisher;
@@ -112,6 +119,7 @@ public final class AppLifecycle {
         portal.exclusive(() -> {
             portal.store(EventStore.class).unbind(h -> h.appKey().equals(app.appKey()));
             portal.store(AppStore.class).remove(app);
+            listeners.forEach(listener -> listener.uninstalled(portal, app.appKey()));
             return null;
         });
         oauth.uninstalled(portal.id(), app.clientId());

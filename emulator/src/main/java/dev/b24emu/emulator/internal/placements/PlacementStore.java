@@ -40,6 +40,12 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
         return ids.size();
     }
 
+    /** Removes an application's placement handlers and CallCard::* subscriptions (it was deleted). */
+    public synchronized void removeApp(String appKey) {
+        placements.values().removeIf(p -> p.appKey().equals(appKey));
+        subscriptions.values().removeIf(s -> s.appKey().equals(appKey));
+    }
+
     public List<Placement> placements(Predicate<Placement> which) {
         if (placements.isEmpty()) { // asked on every shown call card: most portals of a load bind nothing
             return List.of();

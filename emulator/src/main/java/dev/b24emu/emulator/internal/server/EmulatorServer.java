@@ -27,6 +27,7 @@ import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
 import dev.b24emu.emulator.internal.outbound.api.OutboundArea;
+import dev.b24emu.emulator.internal.placements.PlacementStore;
 import dev.b24emu.emulator.internal.placements.WidgetPublisher;
 import dev.b24emu.emulator.internal.placements.api.PlacementsArea;
 import dev.b24emu.emulator.internal.portal.HeapGuard;
@@ -144,6 +145,8 @@ public final class EmulatorServer implements AutoCloseable {
             calls.listen(followUps);
             calls.listen(new CallChats());
             this.apps = new AppsArea(portals, oauth, publisher, outbound, self, json, this::endpoints);
+            // "Handlers are removed together with the application" (widgets/index.md)
+            apps.listen((portal, appKey) -> portal.store(PlacementStore.class).removeApp(appKey));
             List<Area> areas = areas(self, publisher, widgets, calls, builtIn, cards, followUps);
 
             List<StoreType<?>> stores = new ArrayList<>(List.of(

@@ -137,6 +137,11 @@ public final class AppsArea implements Area {
         });
     }
 
+    /** Tells the listener of each application deleted (placements drops its widget handlers). */
+    public void listen(dev.b24emu.emulator.internal.apps.AppListener listener) {
+        lifecycle.listen(listener);
+    }
+
     @Override
     public void control(ControlRoutes routes) {
         routes.portal().post("/apps", 201, request -> installation.install(request.portal(), request.body(),
