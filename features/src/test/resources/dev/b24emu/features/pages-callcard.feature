@@ -427,3 +427,23 @@ Feature: Placements, the call card and call lists, statement by statement
     When I call "crm.calllist.get" with:
       | ID | {list} |
     Then the result "ID" is "{list}"
+
+  @P251 @D148
+  Scenario: Call-list statuses are a reference guide: crm.status.add makes one, crm.calllist.statuslist lists it
+    When I call "crm.status.add" with JSON:
+      """
+      {"fields": {"ENTITY_ID": "CALL_LIST", "STATUS_ID": "CALL_BACK", "NAME": "Call back later", "SORT": 25}}
+      """
+    Then I remember the result "" as "status"
+    When I call "crm.calllist.statuslist"
+    Then the result items "STATUS_ID" are "IN_WORK, SUCCESS, CALL_BACK, WRONG_NUMBER, STOP_CALLING"
+    When I call "crm.status.update" with JSON:
+      """
+      {"id": {status}, "fields": {"NAME": "Call back tomorrow"}}
+      """
+    Then the result is "true"
+    When I call "crm.status.delete" with:
+      | id | {status} |
+    Then the result is "true"
+    When I call "crm.calllist.statuslist"
+    Then the result items "STATUS_ID" are "IN_WORK, SUCCESS, WRONG_NUMBER, STOP_CALLING"

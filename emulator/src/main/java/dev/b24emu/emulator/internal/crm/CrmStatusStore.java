@@ -60,6 +60,34 @@ public final class CrmStatusStore implements Store<CrmStatusStore.Snapshot> {
                 .toList();
     }
 
+    /** The row with that ID. */
+    public Optional<ObjectNode> get(long id) {
+        return Optional.ofNullable(rows.get(id));
+    }
+
+    /** The row of a guide's value, if the guide has it. */
+    public Optional<ObjectNode> row(String entityId, String statusId) {
+        return find(entityId, statusId);
+    }
+
+    /** Adds a row under the next ID (crm.status.add); the row as stored. */
+    public synchronized ObjectNode add(ObjectNode row) {
+        long id = rows.isEmpty() ? 1 : rows.lastKey() + 1;
+        ObjectNode stored = row.deepCopy().put("ID", Long.toString(id));
+        rows.put(id, stored);
+        return stored;
+    }
+
+    /** Puts a changed row in place of the one with its ID (rows are replaced, never changed in place). */
+    public synchronized void replace(ObjectNode row) {
+        rows.put(row.get("ID").asLong(), row);
+    }
+
+    /** Removes the row with that ID; whether there was one. */
+    public synchronized boolean remove(long id) {
+        return rows.remove(id) != null;
+    }
+
     /** Whether a guide has the value (its STATUS_ID, compared exactly as the server's list look-up does). */
     public boolean has(String entityId, String statusId) {
         return find(entityId, statusId).isPresent();

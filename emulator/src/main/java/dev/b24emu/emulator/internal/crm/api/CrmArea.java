@@ -76,6 +76,7 @@ public final class CrmArea implements Area {
         CrmMethods.register(methods);
         TodoMethods.register(methods);
         CommentMethods.register(methods);
+        StatusMethods.register(methods);
     }
 
     @Override
