@@ -97,6 +97,21 @@ public class LifecycleSteps {
         new EmulatorSteps(ctx).install(clientId, "user");
     }
 
+    /** What the portal opens of the application for a user (the control API's page: the simulator POSTs it). */
+    @Then("the page of application {string} for user {int} is the notice {string}")
+    public void pageNotice(String clientId, int userId, String notice) {
+        String said = RestAssured.given().queryParam("user", userId).get(appPath(clientId) + "/page").then()
+                .statusCode(200).extract().path("notice");
+        assertEquals(notice, said);
+    }
+
+    @Then("the page of application {string} for user {int} opens {string}")
+    public void pageOpens(String clientId, int userId, String path) {
+        String url = RestAssured.given().queryParam("user", userId).get(appPath(clientId) + "/page").then()
+                .statusCode(200).extract().path("url");
+        assertTrue(url != null && url.startsWith(ctx.handler().url(path)), () -> "the page opened: " + url);
+    }
+
     @Then("the consent page for {string} names the application")
     public void consentPage(String clientId) {
         String html = RestAssured.given().queryParam("client_id", clientId).queryParam("state", "st")

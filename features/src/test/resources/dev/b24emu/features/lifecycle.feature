@@ -37,6 +37,16 @@ Feature: The application's life on a portal
     When I call "app.info" as application "app.wizard"
     Then the result "INSTALLED" is "true"
 
+  @A14 @emulator-only
+  Scenario: Until installFinish only an administrator gets the wizard; then everyone gets the application's page
+    Given an application "app.pages" with scopes "user" installed with:
+      | installUrl | handler:/install |
+      | handlerUrl | handler:/main    |
+    Then the page of application "app.pages" for user 1 opens "/install"
+    And the page of application "app.pages" for user 2 is the notice "The application is not fully installed yet. Please contact your Bitrix24 administrator to complete the installation."
+    When the administrator finishes the installation of "app.pages"
+    Then the page of application "app.pages" for user 2 opens "/main"
+
   @D114 @P239 @P240 @P241 @E161
   Scenario: The widgets of an application still in its wizard are not shown, nor its events sent, until installFinish
     Given an application "app.cards" with scopes "placement, telephony" installed with:

@@ -42,9 +42,14 @@ class AppSimulatorBrowserTest extends AppHarness {
         String token = installed.getString("access_token");
         oauth(token, "event.bind", Map.of("event", "ONAPPINSTALL", "handler", handler.url("/events"))).then().statusCode(200);
         oauth(token, "app.info", Map.of()).then().body("result.INSTALLED", equalTo(false));
+        // installation-finish.md: until installFinish an administrator sees the wizard, anyone else the portal's notice
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/apps/" + appId + "/page").then()
+                .statusCode(200).body("installed", equalTo(false)).body("isAdmin", equalTo(true))
+                .body("form.PLACEMENT", equalTo("DEFAULT")).body("url", org.hamcrest.Matchers.startsWith(handler.url("/install")));
         given().get(base() + "/_emulator/portals/" + portal.id() + "/apps/" + appId + "/page?user=2").then()
                 .statusCode(200).body("installed", equalTo(false)).body("isAdmin", equalTo(false))
-                .body("form.PLACEMENT", equalTo("DEFAULT")).body("url", org.hamcrest.Matchers.startsWith(handler.url("/install")));
+                .body("url", org.hamcrest.Matchers.nullValue())
+                .body("notice", org.hamcrest.Matchers.startsWith("The application is not fully installed yet."));
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(base() + "/_emulator/ui/app?portal=" + portal.id() + "&app=" + appId);
@@ -63,6 +68,30 @@ class AppSimulatorBrowserTest extends AppHarness {
         oauth(token, "app.info", Map.of()).then().body("result.INSTALLED", equalTo(true));
         oauth(token, "app.option.get", Map.of("option", "pbx")).then().body("result", equalTo("pbx.example:5060"));
         handler.awaitEvent("ONAPPINSTALL");
+    }
+
+    /** Once the wizard calls installFinish, the portal opens the application itself: its handler page. */
+    @Test
+    void afterInstallFinishTheApplicationsOwnPageOpens() throws Exception {
+        browser = chromium.start();
+        handler.page("/install", sample());
+        handler.page("/main", "<!doctype html><title>Main</title><p id=\"main\">the application</p>");
+        String appId = given().contentType("application/json").body(Map.of("clientId", "local.two", "clientSecret", "s",
+                        "scopes", List.of("user"), "installUrl", handler.url("/install"), "handlerUrl", handler.url("/main")))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/apps").then().statusCode(201).extract().path("app_id");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(base() + "/_emulator/ui/app?portal=" + portal.id() + "&app=" + appId);
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("app"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("finish"))).click();
+        browser.switchTo().defaultContent();
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "installed"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("widget-title"), handler.url("/main")));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("app"));
+        wait.until(ExpectedConditions.textToBe(By.id("main"), "the application"));
+        browser.switchTo().defaultContent();
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/apps/" + appId + "/page?user=2").then()
+                .statusCode(200).body("installed", equalTo(true)).body("notice", org.hamcrest.Matchers.nullValue())
+                .body("url", org.hamcrest.Matchers.startsWith(handler.url("/main")));
     }
 
     @Test

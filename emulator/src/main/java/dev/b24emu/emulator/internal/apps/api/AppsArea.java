@@ -57,8 +57,12 @@ public final class AppsArea implements Area {
      * to it (PLACEMENT DEFAULT), the application's name, whether it is installed (a wizard waits for installFinish)
      * and whether the user is an administrator (BX24.isAdmin()).
      */
-    public record PageView(String title, String url, ObjectNode form, boolean installed, boolean isAdmin) {
+    public record PageView(String title, String url, ObjectNode form, boolean installed, boolean isAdmin, String notice) {
     }
+
+    /** What a user who is not an administrator sees of an application still in its wizard (installation-finish.md). */
+    static final String NOT_INSTALLED = "The application is not fully installed yet. Please contact your Bitrix24 "
+            + "administrator to complete the installation.";
 
     /** The answer to a revocation: how many refresh tokens died. */
     public record Revoked(String appId, int refreshTokens) {
@@ -97,18 +101,28 @@ public final class AppsArea implements Area {
      * The application's page for a user (?user=, default the installing one): its wizard (installUrl), opened as the
      * portal opens it, with a token of that user.
      */
+    /**
+     * The application's page as the portal opens it (installation-finish.md): while it waits for installFinish, its
+     * wizard (installUrl) for an administrator and a notice for anyone else; once installed, its handler (handlerUrl)
+     * when it has one, else the page it was installed from.
+     */
     private PageView page(ControlRequest request) {
         Portal portal = request.portal();
         App app = AppLifecycle.require(portal, request.path("appId"));
-        if (app.installUrl() == null) {
-            throw new IllegalArgumentException("Application " + app.clientId() + " has no page: install it with an "
-                    + "installUrl to open it in the simulator");
-        }
         long userId = request.query("user").map(AppsArea::userId).orElse(app.installedBy());
         User user = Installation.activeUser(portal, userId);
-        AppPage opened = AppPage.open(portal, app, app.installUrl(), "DEFAULT", "{}",
+        boolean installing = app.awaitingFinish();
+        if (installing && !user.admin()) {
+            return new PageView(app.name(), null, null, false, false, NOT_INSTALLED);
+        }
+        String url = installing || app.handlerUrl() == null ? app.installUrl() : app.handlerUrl();
+        if (url == null) {
+            throw new IllegalArgumentException("Application " + app.clientId() + " has no page: install it with an "
+                    + "installUrl or a handlerUrl to open it in the simulator");
+        }
+        AppPage opened = AppPage.open(portal, app, url, "DEFAULT", "{}",
                 oauth.forDelivery(portal, app, user.id()), request.endpoints());
-        return new PageView(app.name(), opened.url(), opened.form(), !app.awaitingFinish(), user.admin());
+        return new PageView(app.name(), opened.url(), opened.form(), !installing, user.admin(), null);
     }
 
     private static long userId(String given) {
