@@ -80,7 +80,7 @@ Feature: The CRM an integration reads and writes beside telephony
     And the result has 0 items
     And the response "total" is the number 0
 
-  @M19 @D57 @emulator-only
+  @M19 @D57 @T112 @emulator-only
   Scenario: register's CRM_SOURCE is kept when the SOURCE guide has it, else the lead's source is CALL
     When I call "telephony.externalcall.register" with:
       | USER_ID      | {operator}   |
@@ -92,6 +92,7 @@ Feature: The CRM an integration reads and writes beside telephony
     When I call "crm.lead.get" with:
       | id | {lead} |
     Then the result "SOURCE_ID" is "WEB"
+    And the result "DATE_CREATE" matches "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}$"
     When I call "telephony.externalcall.register" with:
       | USER_ID      | {operator}   |
       | PHONE_NUMBER | +79995551902 |

@@ -447,3 +447,17 @@ Feature: Placements, the call card and call lists, statement by statement
     Then the result is "true"
     When I call "crm.calllist.statuslist"
     Then the result items "STATUS_ID" are "IN_WORK, SUCCESS, WRONG_NUMBER, STOP_CALLING"
+
+  @P252 @P253
+  Scenario: The overview's example binds a deal tab, at any time of the application's work
+    When I call "crm.lead.list" as application "local.widget"
+    Then the call succeeds
+    When I call "placement.bind" as application "local.widget" with JSON:
+      """
+      {"PLACEMENT": "CRM_DEAL_DETAIL_TAB", "HANDLER": "https://your-domain.com/widgets/deal-tab-handler.php", "TITLE": "Deal supplies"}
+      """
+    Then the result is "true"
+    When I call "placement.get" as application "local.widget"
+    Then the result "0.placement" is "CRM_DEAL_DETAIL_TAB"
+    And the result "0.title" is "Deal supplies"
+    And the result "0.handler" is "https://your-domain.com/widgets/deal-tab-handler.php"
