@@ -20,6 +20,8 @@ final class ListPaging extends Rule {
     private static final Pattern LIST = Pattern.compile("crm\\.(contact|lead|company|deal|activity)\\.list",
             Pattern.CASE_INSENSITIVE);
     private static final int PAGE = 50;
+    /** the leading integer PHP's intval reads */
+    private static final Pattern LEADING_INTEGER = Pattern.compile("^[+-]?\\d+");
 
     ListPaging() {
         super("list-paging", "CRM lists are read on with the answer's next, and not past the last page",
@@ -68,7 +70,7 @@ final class ListPaging extends Rule {
     /** start as the server reads it (PHP's intval): 0 when absent or not a number. */
     private static long start(Traffic.Request request) {
         String text = request.text("start").trim();
-        java.util.regex.Matcher digits = Pattern.compile("^[+-]?\\d+").matcher(text);
+        java.util.regex.Matcher digits = LEADING_INTEGER.matcher(text);
         if (!digits.find()) {
             return 0;
         }

@@ -115,6 +115,9 @@ public final class PhoneNumbers {
         return kept.toString();
     }
 
+    /** what is not a dialled character: the [0-9#*] a short number's chat key keeps */
+    private static final java.util.regex.Pattern NOT_DIALLED = java.util.regex.Pattern.compile("[^0-9#*]");
+
     /**
      * The key voximplant files a number's chat under ({@code CVoxImplantMain::GetDialogInfo}): {@code
      * CVoxImplantPhone::Normalize} (a leading +8 read as 008, [0-9#*,;] kept, then 00 or 011 dropped, an 11-digit 8
@@ -141,7 +144,7 @@ public final class PhoneNumbers {
         if (number.length() >= 10) {
             return number;
         }
-        return raw == null ? "" : raw.replaceAll("[^0-9#*]", "");
+        return raw == null ? "" : NOT_DIALLED.matcher(raw).replaceAll("");
     }
 
     /** A readable form for lead titles: +7 999 000-00-01 style for 11-digit numbers, the input otherwise. */

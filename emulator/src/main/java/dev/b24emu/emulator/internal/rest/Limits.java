@@ -50,7 +50,7 @@ final class Limits {
             RateLimiter limiter = portal.store(RateLimiter.class);
             String key = RateLimiter.key(caller, exchange.method());
             if (!exchange.method().equalsIgnoreCase(BATCH)) {
-                limiter.spend(key, (System.nanoTime() - exchange.startedNanos()) / 1e9, portal.now());
+                spend(portal, key, exchange.startedNanos());
             }
             // as nodes: Jackson's valueToTree of a boxed number was a twentieth of the bytes a request allocated
             exchange.timeExtras().put("operating_reset_at", NODES.numberNode(limiter.resetAt(key, portal.now()).getEpochSecond()));
@@ -77,8 +77,10 @@ final class Limits {
 
     /** Counts the time a call of the method took, from its start, into the caller's operating time of it. */
     static void spend(Caller caller, String method, long startedNanos) {
-        Portal portal = caller.portal();
-        portal.store(RateLimiter.class).spend(RateLimiter.key(caller, method), (System.nanoTime() - startedNanos) / 1e9,
-                portal.now());
+        spend(caller.portal(), RateLimiter.key(caller, method), startedNanos);
+    }
+
+    private static void spend(Portal portal, String key, long startedNanos) {
+        portal.store(RateLimiter.class).spend(key, (System.nanoTime() - startedNanos) / 1e9, portal.now());
     }
 }

@@ -2,16 +2,19 @@ package dev.b24emu.emulator.internal.telephony;
 
 /**
  * The message a finished call leaves in its user's chat when finish is sent with ADD_TO_CHAT, as
- * {@code CVoxImplantHistory::GetMessageForChat} words it in English (voximplant's lang/en vi_history.php): by the call's
- * direction and status code, the number in a {@code [CALL]} link and "Call information" linking the statistics
- * record ({@code [PCH=ID]}). Empty when the server sends nothing: no number or user, a blocked call (423), a robocall,
- * and a callback refused for its number, whose phrase the server looks up under a misspelt key.
+ * {@code CVoxImplantHistory::GetMessageForChat} words it in English (voximplant's lang/en vi_history.php): by the
+ * call's direction and status code, the number in a {@code [CALL]} link and "Call information" linking the
+ * statistics record ({@code [PCH=ID]}). Empty when the server sends nothing: no number or user, a blocked call
+ * (423), a robocall, and a callback refused for its number, whose phrase the server looks up under a misspelt key.
  */
 final class CallChatText {
     private static final int OUTGOING = 1;
     private static final int INCOMING = 2;
     private static final int INCOMING_REDIRECT = 3;
     private static final int CALLBACK = 4;
+    /** a PHP numeric string: an optional sign, digits with a fraction or a fraction alone, an exponent */
+    private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile(
+            "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private CallChatText() {
     }
@@ -57,7 +60,8 @@ final class CallChatText {
             } else if (is(status, 404) || is(status, 484)) {
                 return ""; // GetMessage('VVI_CALLBACK_ERROR_NUMBER'): no such phrase, so no message
             } else if (is(status, 402)) {
-                return "Return call to " + shown + " is not possible because your account does not have sufficient funds.";
+                return "Return call to " + shown
+                        + " is not possible because your account does not have sufficient funds.";
             } else if (is(status, 304)) {
                 return "Return call to " + shown + " was missed. " + info;
             }
@@ -78,7 +82,7 @@ final class CallChatText {
      * "603" (PHP 8), so "603-S" is not 603.
      */
     static boolean is(String code, int number) {
-        if (code.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (NUMERIC.matcher(code).matches()) {
             return Double.parseDouble(code) == number;
         }
         return code.equals(Integer.toString(number));

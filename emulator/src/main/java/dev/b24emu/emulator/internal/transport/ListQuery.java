@@ -76,10 +76,7 @@ public final class ListQuery {
             return new ListResult(page, null, matching.size());
         }
         // long: a start near the int limit must not wrap to a negative next
-        long first = paging == Paging.OFFSET ? start : (long) start / PAGE_SIZE * PAGE_SIZE;
-        if (paging == Paging.PAGE_NUMBER && first >= matching.size()) {
-            first = 0;
-        }
+        long first = paging == Paging.OFFSET ? start : ListResult.numberedFirst(start, matching.size());
         for (long i = first; i < Math.min(matching.size(), first + PAGE_SIZE); i++) {
             page.add(project(matching.get((int) i)));
         }

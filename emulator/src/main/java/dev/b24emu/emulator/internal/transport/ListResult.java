@@ -18,8 +18,13 @@ public record ListResult(JsonNode items, Integer next, int total) {
      * the first page, and past the last page the first page again.
      */
     public static ListResult numberedPage(List<? extends JsonNode> found, long start) {
+        return page(found, numberedFirst(start, found.size()));
+    }
+
+    /** The first record of the page start falls in among that many: page by number, past the last the first page. */
+    static long numberedFirst(long start, int size) {
         long first = Math.max(0, start) / ListQuery.PAGE_SIZE * ListQuery.PAGE_SIZE;
-        return page(found, first >= found.size() ? 0 : first);
+        return first >= size ? 0 : first;
     }
 
     /** A list whose method writes neither next nor total (crm.calllist.list's controller, an empty user.get). */

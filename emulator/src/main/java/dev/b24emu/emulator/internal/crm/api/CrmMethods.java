@@ -294,7 +294,7 @@ final class CrmMethods {
         return crm(portal).all(type).stream().map(CrmItem::fields).toList();
     }
 
-    private static ObjectNode objectParam(Params p, String name) {
+    static ObjectNode objectParam(Params p, String name) {
         JsonNode fields = p.node(name).orElse(null);
         if (fields == null || !fields.isObject()) {
             throw RestError.of("ERROR_CORE", "Parameter '" + name + "' must be array.");

@@ -2,7 +2,6 @@ package dev.b24emu.emulator.internal.crm.api;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmFieldDescriptions;
 import dev.b24emu.emulator.internal.crm.CrmStatuses;
 import dev.b24emu.emulator.internal.rest.MethodTable;
@@ -20,10 +19,11 @@ final class StatusMethods {
         methods.add("crm.status.fields", call -> CrmFieldDescriptions.of("status"))
                 .add("crm.status.get", call -> CrmStatuses.get(call.portal(), id(call.params())))
                 .add("crm.status.add", call -> IntNode.valueOf((int) CrmStatuses.add(call.portal(),
-                        Access.isAdmin(call.caller()), fields(call.params()))))
+                        Access.isAdmin(call.caller()), CrmMethods.objectParam(call.params(), "fields"))))
                 .add("crm.status.update", call -> {
                     long id = id(call.params());
-                    CrmStatuses.update(call.portal(), Access.isAdmin(call.caller()), id, fields(call.params()));
+                    CrmStatuses.update(call.portal(), Access.isAdmin(call.caller()), id,
+                            CrmMethods.objectParam(call.params(), "fields"));
                     return BooleanNode.TRUE;
                 })
                 .add("crm.status.delete", call -> {
@@ -41,10 +41,5 @@ final class StatusMethods {
             throw RestError.of("ERROR_CORE", "ID is not defined or invalid.");
         }
         return id;
-    }
-
-    private static ObjectNode fields(Params p) {
-        return p.node("fields").filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast)
-                .orElseThrow(() -> RestError.of("ERROR_CORE", "Parameter 'fields' must be array."));
     }
 }
