@@ -119,7 +119,7 @@ Feature: Events: event.bind and delivery of the telephony events
     And the delivered "data.LINE_NUMBER" is "74950000601"
     And after 1 second application "local.other" has received 0 "ONEXTERNALCALLSTART"
 
-  @E5 @D36 @D37 @E75 @E91 @E97 @E98 @E99 @E100 @E101 @E102 @E103 @E105 @E106 @E107 @E108 @E109 @E110 @E111 @E113 @E114 @E115 @E116 @E117 @E118 @E119 @E120 @E121 @E123 @E125 @E126 @E127 @E128 @E129 @E130 @E104 @E122 @E124 @E145 @E152 @E153 @E154 @E155
+  @E5 @D36 @D37 @E75 @E91 @E97 @E98 @E99 @E100 @E101 @E102 @E103 @E105 @E106 @E107 @E108 @E109 @E110 @E111 @E113 @E114 @E115 @E116 @E117 @E118 @E119 @E120 @E121 @E123 @E125 @E126 @E127 @E128 @E129 @E130 @E104 @E122 @E124 @E145 @E152 @E153 @E154 @E155 @E168 @D150
   Scenario: Offline handlers get a queue with the latest state of each call
     When I call "event.bind" as application "local.pbx" with:
       | event      | OnVoximplantCallEnd |
@@ -135,11 +135,42 @@ Feature: Events: event.bind and delivery of the telephony events
     And I call "event.offline.get" as application "local.pbx" with:
       | clear | 0 |
     Then the result "events.0.EVENT_NAME" is "ONVOXIMPLANTCALLEND"
+    And the result "events.0.EVENT_ADDITIONAL.user_id" is "{operator}"
     And I remember the result "process_id" as "process"
     When I call "event.offline.clear" as application "local.pbx" with:
       | process_id | {process} |
     And I call "event.offline.list" as application "local.pbx"
     Then the result has 0 items
+
+  @E169 @E170
+  Scenario: The queue notification cannot be queued, and an offline handler is unbound per source key
+    When I call "event.bind" as application "local.pbx" with:
+      | event      | OnOfflineEvent |
+      | event_type | offline        |
+    Then the call fails with 400 "ERROR_ARGUMENT" "Offline event cannot be registered for this event."
+    When I call "event.bind" as application "local.pbx" with:
+      | event          | OnVoximplantCallEnd |
+      | event_type     | offline             |
+      | auth_connector | crm-sync            |
+    And I call "event.bind" as application "local.pbx" with:
+      | event          | OnVoximplantCallEnd |
+      | event_type     | offline             |
+      | auth_connector | erp-sync            |
+    And I call "event.unbind" as application "local.pbx" with:
+      | event          | OnVoximplantCallEnd |
+      | event_type     | offline             |
+      | auth_connector | crm-sync            |
+    Then the result "count" is the number 1
+    When I call "event.unbind" as application "local.pbx" with:
+      | event          | OnVoximplantCallEnd |
+      | event_type     | offline             |
+      | auth_connector | crm-sync            |
+    Then the result "count" is the number 0
+    When I call "event.unbind" as application "local.pbx" with:
+      | event          | OnVoximplantCallEnd |
+      | event_type     | offline             |
+      | auth_connector | erp-sync            |
+    Then the result "count" is the number 1
 
   @E6 @E26
   Scenario: OnExternalCallBackStart reaches the line's application

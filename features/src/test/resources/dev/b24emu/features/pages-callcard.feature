@@ -107,6 +107,24 @@ Feature: Placements, the call card and call lists, statement by statement
     When the widget in the card of "call" for user 2 calls "getStatus"
     Then the result is "[{\"result\":\"error\",\"errorCode\":\"Call card is undefined\"}]"
 
+  @P254
+  Scenario: enableAutoClose during the call only lifts the block: the card closes as usual when the call ends
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995552010 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    When the widget in the card of "call" for user 2 calls "disableAutoClose"
+    And the widget in the card of "call" for user 2 calls "enableAutoClose"
+    Then the result is "[]"
+    And the card of "call" for user 2 is "open"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call} |
+      | USER_ID  | 2      |
+      | DURATION | 30     |
+    Then the card of "call" for user 2 is "closed"
+    And the card of "call" for user 2 emitted "CallCard::BeforeClose" for "call ended"
+
   @P161 @P164 @P165 @P166 @P168 @D44
   Scenario: CallStateChanged carries failedCode only on an unsuccessful end, and never twice for one state
     When I call "telephony.externalcall.register" with:

@@ -86,6 +86,29 @@ Feature: The REST transport behaves like the real Bitrix24 server
       | RECORD_URL    | null       |
     Then the call succeeds
 
+  @T113 @D149
+  Scenario: An array parameter a PHP SDK sends as a JSON list is the PHP array it decodes to
+    When I call "crm.lead.add" with JSON:
+      """
+      {"fields": [], "params": []}
+      """
+    Then the call succeeds
+    And I remember the result "" as "lead"
+    When I call "crm.lead.get" with:
+      | id | {lead} |
+    Then the result "STATUS_ID" is "NEW"
+    When I call "user.get" with JSON:
+      """
+      {"FILTER": [], "ID": 999999999}
+      """
+    Then the call succeeds
+    And the result "0.ID" is a string
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": "Ivan"}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Parameter 'fields' must be array."
+
   @T7 @P198 @T28 @T54 @T55 @T56 @T57 @E112
   Scenario: List methods page by 50 with next and total
     When I call "crm.contact.list" with:

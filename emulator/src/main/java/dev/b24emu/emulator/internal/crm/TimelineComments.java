@@ -214,11 +214,10 @@ public final class TimelineComments {
     }
 
     private static ObjectNode object(Params p, String name) {
-        JsonNode value = p.node(name).orElse(NODES.objectNode());
-        if (!value.isObject() && !(value.isArray() && value.isEmpty())) {
-            throw RestError.of("ERROR_CORE", "Parameter '" + name + "' must be array.");
+        if (!p.has(name)) {
+            return NODES.objectNode();
         }
-        return value.isObject() ? (ObjectNode) value : NODES.objectNode();
+        return p.phpArray(name).orElseThrow(() -> RestError.of("ERROR_CORE", "Parameter '" + name + "' must be array."));
     }
 
     private static RestError notFound() {

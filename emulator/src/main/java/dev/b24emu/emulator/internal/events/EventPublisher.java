@@ -78,17 +78,18 @@ public final class EventPublisher {
             if (scopes == null || !EventNames.allowed(event, scopes)) {
                 continue;
             }
+            // Sender's LOCAL_USER: the handler's own user, else the one who caused the event
+            long userId = handler.authUserId() > 0 ? handler.authUserId() : emit.actingUserId();
             if (handler.offline()) {
                 if (emit.origin().recordsFor(handler.appKey(), handler.authConnector(),
                         portal.settings().offlineRecordsOwnChanges())
                         && !event.equals(EventNames.OFFLINE_EVENT)) {
-                    events.enqueue(handler, event + ":" + emit.objectKey(), event, once.get(), portal.isoNow());
+                    events.enqueue(handler, event + ":" + emit.objectKey(), event, once.get(), portal.isoNow(), userId);
                     queuedFor = queuedFor == null ? new java.util.HashSet<>() : queuedFor;
                     queuedFor.add(handler.appKey());
                 }
                 continue;
             }
-            long userId = handler.authUserId() > 0 ? handler.authUserId() : emit.actingUserId();
             String delivery = "handler " + handler.id() + " " + event + " " + userId + " ";
             if (emit.origin().firstInHit(() -> delivery + once.get())) {
                 deliver(portal, event, handler.id(), handler.handler(),

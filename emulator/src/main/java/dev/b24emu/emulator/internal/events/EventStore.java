@@ -122,14 +122,14 @@ public final class EventStore implements Store<EventStore.Snapshot> {
 
     /** Queues the latest state of an object for an offline handler: an unreserved record of the same object is replaced. */
     public synchronized OfflineEvent enqueue(EventHandler handler, String objectKey, String eventName, ObjectNode data,
-                                             String timestamp) {
+                                             String timestamp, long userId) {
         Long older = replaceable.get(new Replaceable(handler.id(), objectKey));
         if (older != null) {
             drop(older);
         }
         OfflineEvent queued = new OfflineEvent(lastOfflineId.incrementAndGet(), handler.id(), handler.appKey(),
                 handler.authConnector(), objectKey, eventName, data, timestamp,
-                Long.toString(lastMessageId.incrementAndGet()), "", false);
+                Long.toString(lastMessageId.incrementAndGet()), "", false, userId);
         keep(queued);
         while (offline.size() > offlineCapacity || (offlineBytes > maxOfflineBytes && offline.size() > 1)) {
             drop(offline.firstKey());

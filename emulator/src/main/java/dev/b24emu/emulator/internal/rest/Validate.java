@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.PortalSettings.Validation;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
@@ -11,6 +12,7 @@ import dev.b24emu.specs.Spelling;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,11 +48,12 @@ final class Validate implements Stage {
     }
 
     /** Checks one call's parameters (also each command of a batch); warnings go to the given sink. */
-    void check(Caller caller, String method, JsonNode params, java.util.function.Consumer<String> warnings) {
+    void check(Caller caller, String method, JsonNode given, java.util.function.Consumer<String> warnings) {
         Validation mode = caller.portal().settings().validation();
         if (mode == Validation.OFF || contracts.method(method).isEmpty()) {
             return;
         }
+        JsonNode params = phpView(method, given);
         Set<String> reported = new java.util.HashSet<>();
         for (Contracts.Violation violation : contracts.validateParams(method, params)) {
             if (violation.error().isEmpty() && !reported.add(violation.property())) {
@@ -76,6 +79,39 @@ final class Validate implements Stage {
                 warnings.accept(unknown);
             }
         }
+    }
+
+    /**
+     * The parameters as the method reads them: a top-level JSON list where the schema takes a PHP array (an object
+     * among its types) is the array PHP decodes it to, keyed 0, 1, …, so {@code "fields": []} is checked as
+     * {@code "fields": {}} is and answered alike (D149). A copy only when there is such a list.
+     */
+    private JsonNode phpView(String method, JsonNode params) {
+        ObjectNode view = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> param = it.next();
+            if (param.getValue().isArray()
+                    && contracts.paramSchema(method, param.getKey()).map(Validate::takesObject).orElse(false)) {
+                view = view != null ? view : ((ObjectNode) params).deepCopy();
+                view.set(param.getKey(), Params.phpArray(param.getValue()).orElseThrow());
+            }
+        }
+        return view != null ? view : params;
+    }
+
+    private static boolean takesObject(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.asText().equals("object") || type.isArray() && type.toString().contains("\"object\"")) {
+            return true;
+        }
+        for (String combined : List.of("allOf", "anyOf", "oneOf")) {
+            for (JsonNode part : schema.path(combined)) {
+                if (takesObject(part)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
@@ -83,6 +84,33 @@ public final class Params {
     /** The scalar values under a key: one value, or every scalar of a list or PHP-indexed map. */
     public List<String> values(String key) {
         return node(key).map(Params::scalars).orElse(List.of());
+    }
+
+    /**
+     * The value as the PHP array a method reads (is_array): an object as given, a JSON list as the array PHP decodes
+     * it to, keyed 0, 1, … ({@code []}, PHP's json_encode of an empty array, is the empty array); empty when absent,
+     * null or a scalar (D149).
+     */
+    public Optional<ObjectNode> phpArray(String key) {
+        return node(key).flatMap(Params::phpArray);
+    }
+
+    /** As {@link #phpArray(String)}, of a value already read (a copy when the value is a list). */
+    public static Optional<ObjectNode> phpArray(JsonNode value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isObject()) {
+            return Optional.of((ObjectNode) value);
+        }
+        if (!value.isArray()) {
+            return Optional.empty();
+        }
+        ObjectNode keyed = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < value.size(); i++) {
+            keyed.set(Integer.toString(i), value.get(i));
+        }
+        return Optional.of(keyed);
     }
 
     /** The scalar values of a node: itself when scalar, its scalar items when a container. */

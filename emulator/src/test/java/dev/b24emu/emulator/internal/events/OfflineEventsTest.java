@@ -43,6 +43,27 @@ class OfflineEventsTest extends AppHarness {
                 .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Argument 'PROCESS_ID' is null or empty"));
     }
 
+    /**
+     * D150: EVENT_ADDITIONAL is {user_id: LOCAL_USER}, the handler's own user (auth_type) or else the user whose call
+     * caused the event, as event.offline.get and event.offline.list answer it.
+     */
+    @Test
+    void offlineRecordsNameTheUserWhoseActionTheyRecord() {
+        String token = telephonyApp("local.who").getString("access_token");
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "event_type", "offline")).then().statusCode(200);
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallEnd", "event_type", "offline", "auth_type", 3))
+                .then().statusCode(200);
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2))
+                .then().extract().path("result.CALL_ID");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 5)).then().statusCode(200);
+        String webhookUser = Long.toString(portal.webhook().userId());
+        oauth(token, "event.offline.list", Map.of()).then().statusCode(200)
+                .body("result.EVENT_NAME", equalTo(List.of("ONVOXIMPLANTCALLSTART", "ONVOXIMPLANTCALLEND")))
+                .body("result.EVENT_ADDITIONAL.user_id", equalTo(List.of(webhookUser, "3")));
+        oauth(token, "event.offline.get", Map.of()).then().statusCode(200)
+                .body("result.events.EVENT_ADDITIONAL", equalTo(List.of(Map.of("user_id", webhookUser), Map.of("user_id", "3"))));
+    }
+
     /** on-offline-event.md: new records are announced to the application's OnOfflineEvent handlers, without data. */
     @Test
     void newOfflineRecordsAreAnnouncedByOnOfflineEvent() {

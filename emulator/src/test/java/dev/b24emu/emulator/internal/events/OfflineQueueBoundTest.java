@@ -27,20 +27,20 @@ class OfflineQueueBoundTest {
     void theOldestEventsGoPastTheCountOrTheWeight() {
         EventStore store = new EventStore(3, 5_000);
         for (int i = 0; i < 4; i++) {
-            store.enqueue(HANDLER, "light" + i, "ONVOXIMPLANTCALLEND", data(10), "t");
+            store.enqueue(HANDLER, "light" + i, "ONVOXIMPLANTCALLEND", data(10), "t", 0);
         }
         assertEquals(List.of("light1", "light2", "light3"), queued(store));
         for (int i = 0; i < 3; i++) { // 2,038 bytes each: two fit in 5,000, three do not
-            store.enqueue(HANDLER, "heavy" + i, "ONVOXIMPLANTCALLEND", data(1_000), "t");
+            store.enqueue(HANDLER, "heavy" + i, "ONVOXIMPLANTCALLEND", data(1_000), "t", 0);
         }
         assertEquals(List.of("heavy1", "heavy2"), queued(store));
-        store.enqueue(HANDLER, "heavy2", "ONVOXIMPLANTCALLEND", data(1_000), "t"); // replaces its object's record
+        store.enqueue(HANDLER, "heavy2", "ONVOXIMPLANTCALLEND", data(1_000), "t", 0); // replaces its object's record
         store.remove(store.offline(e -> e.objectKey().equals("heavy1")));
-        store.enqueue(HANDLER, "huge", "ONVOXIMPLANTCALLEND", data(10_000), "t");
+        store.enqueue(HANDLER, "huge", "ONVOXIMPLANTCALLEND", data(10_000), "t", 0);
         assertEquals(List.of("huge"), queued(store), "the newest stays, alone");
         store.clear();
-        store.enqueue(HANDLER, "after", "ONVOXIMPLANTCALLEND", data(1_000), "t");
-        store.enqueue(HANDLER, "after2", "ONVOXIMPLANTCALLEND", data(1_000), "t");
+        store.enqueue(HANDLER, "after", "ONVOXIMPLANTCALLEND", data(1_000), "t", 0);
+        store.enqueue(HANDLER, "after2", "ONVOXIMPLANTCALLEND", data(1_000), "t", 0);
         assertEquals(List.of("after", "after2"), queued(store), "a reset forgets the weight with the events");
     }
 
@@ -59,39 +59,39 @@ class OfflineQueueBoundTest {
     void anEnqueueReplacesOnlyItsObjectsUnreservedRecord() {
         EventStore store = new EventStore(4, Long.MAX_VALUE);
         EventHandler other = new EventHandler(2, "ONVOXIMPLANTCALLEND", "", "2", 0, true, "");
-        store.enqueue(HANDLER, "a", "E", data(1), "t");
-        store.enqueue(other, "a", "E", data(1), "t");
-        store.enqueue(HANDLER, "a", "E", data(2), "t");
+        store.enqueue(HANDLER, "a", "E", data(1), "t", 0);
+        store.enqueue(other, "a", "E", data(1), "t", 0);
+        store.enqueue(HANDLER, "a", "E", data(2), "t", 0);
         assertEquals(List.of("a=1", "a=2"), states(store), "the other handler's record of the object stays");
 
         store.reserve(store.offline(e -> e.handlerId() == 1), "p1");
-        store.enqueue(HANDLER, "a", "E", data(3), "t");
+        store.enqueue(HANDLER, "a", "E", data(3), "t", 0);
         assertEquals(List.of("a=1", "a=2/reserved", "a=3"), states(store), "a reserved record is not replaced");
-        store.enqueue(HANDLER, "a", "E", data(4), "t");
+        store.enqueue(HANDLER, "a", "E", data(4), "t", 0);
         assertEquals(List.of("a=1", "a=2/reserved", "a=4"), states(store), "the unreserved one is");
 
         store.markFailed(store.offline(e -> e.handlerId() == 1 && e.processId().isEmpty()));
-        store.enqueue(HANDLER, "a", "E", data(5), "t");
+        store.enqueue(HANDLER, "a", "E", data(5), "t", 0);
         assertEquals(List.of("a=1", "a=2/reserved", "a=4/failed", "a=5"), states(store), "nor is a failed one");
 
         store.remove(store.offline(e -> e.data().get("PHONE_NUMBER").asText().length() == 5));
-        store.enqueue(HANDLER, "a", "E", data(6), "t");
-        store.enqueue(HANDLER, "a", "E", data(7), "t");
+        store.enqueue(HANDLER, "a", "E", data(6), "t", 0);
+        store.enqueue(HANDLER, "a", "E", data(7), "t", 0);
         assertEquals(List.of("a=1", "a=2/reserved", "a=4/failed", "a=7"), states(store), "after a removal");
 
-        store.enqueue(HANDLER, "b", "E", data(1), "t"); // past the count of 4: the oldest (the other handler's) goes
-        store.enqueue(other, "a", "E", data(8), "t");
+        store.enqueue(HANDLER, "b", "E", data(1), "t", 0); // past the count of 4: the oldest (the other handler's) goes
+        store.enqueue(other, "a", "E", data(8), "t", 0);
         assertEquals(List.of("a=4/failed", "a=7", "b=1", "a=8"), states(store), "the count drops the oldest first");
 
         EventStore restored = new EventStore(4, Long.MAX_VALUE);
         restored.restore(store.snapshot());
-        restored.enqueue(HANDLER, "a", "E", data(9), "t");
-        restored.enqueue(other, "a", "E", data(9), "t");
+        restored.enqueue(HANDLER, "a", "E", data(9), "t", 0);
+        restored.enqueue(other, "a", "E", data(9), "t", 0);
         assertEquals(List.of("a=4/failed", "b=1", "a=9", "a=9"), states(restored), "a restored record is replaced");
 
         restored.clear();
-        restored.enqueue(HANDLER, "a", "E", data(1), "t");
-        restored.enqueue(HANDLER, "a", "E", data(2), "t");
+        restored.enqueue(HANDLER, "a", "E", data(1), "t", 0);
+        restored.enqueue(HANDLER, "a", "E", data(2), "t", 0);
         assertEquals(List.of("a=2"), states(restored), "after a reset");
     }
 }

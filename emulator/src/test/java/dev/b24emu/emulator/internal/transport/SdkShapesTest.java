@@ -76,6 +76,51 @@ class SdkShapesTest extends AppHarness {
     }
 
     @Test
+    void arrayParametersSentAsJsonListsAreReadAsPhpDecodesThem() throws Exception {
+        // PHP's json_encode writes an empty array as [], so PHP SDKs send "fields": [], "params": [], "FILTER": [];
+        // the server's is_array takes a list as it takes an object (D149): both shapes get one answer, in both modes
+        for (String validation : List.of("warn", "strict", "off")) {
+            given().contentType(ContentType.JSON).body(Map.of("validation", validation))
+                    .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+            for (String[] shape : new String[][]{{"crm.lead.add", "{\"fields\":%s}"},
+                    {"crm.contact.add", "{\"fields\":{\"NAME\":\"Ivan\"},\"params\":%s}"},
+                    {"crm.lead.update", "{\"id\":1,\"fields\":%s}"}, {"crm.activity.add", "{\"fields\":%s}"},
+                    {"crm.activity.update", "{\"id\":1,\"fields\":%s}"}, {"crm.status.add", "{\"fields\":%s}"},
+                    {"crm.timeline.comment.add", "{\"fields\":%s}"}}) {
+                java.net.http.HttpResponse<String> object = send(webhook + shape[0], shape[1].formatted("{}"));
+                java.net.http.HttpResponse<String> list = send(webhook + shape[0], shape[1].formatted("[]"));
+                String what = validation + " " + shape[0] + ": " + object.body() + " / " + list.body();
+                assertEquals(object.statusCode(), list.statusCode(), what);
+                assertEquals(outcome(object.body()), outcome(list.body()), what);
+            }
+        }
+        given().contentType(ContentType.JSON).body(Map.of("validation", "warn"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        // a lead from an empty array, as from an empty object: the server's defaults
+        String lead = post(webhook + "crm.lead.add", "{\"fields\":[]}").replaceAll(".*\"result\":(\\d+).*", "$1");
+        call("crm.lead.get", Map.of("id", lead)).then().body("result.STATUS_ID", equalTo("NEW"));
+        // FILTER: [] is an empty filter (User::userGet: isset and is_array), not the request's own keys
+        int users = call("user.get", Map.of()).then().statusCode(200).extract().path("total");
+        given().contentType(ContentType.JSON).body("{\"FILTER\":[]}").post(webhook + "user.get").then().statusCode(200)
+                .body("total", equalTo(users));
+        // a list with items is keyed 0, 1, …: no field of the object, dropped and reported as the server ignores it
+        java.net.http.HttpResponse<String> keyed = send(webhook + "crm.contact.add", "{\"fields\":[\"Ivan\"]}");
+        assertEquals(200, keyed.statusCode(), keyed.body());
+        assertTrue(keyed.headers().allValues("X-B24-Emulator-Warning").stream().anyMatch(w -> w.contains("fields 0")),
+                keyed.headers().map().toString());
+        // a scalar is still no array
+        given().contentType(ContentType.JSON).body("{\"fields\":\"Ivan\"}").post(webhook + "crm.contact.add").then()
+                .statusCode(400).body("error_description", equalTo("Parameter 'fields' must be array."));
+    }
+
+    /** The error and its text, or "result" for a success: what a client branches on. */
+    private static String outcome(String body) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        return answer.has("error") ? answer.path("error").asText() + ": " + answer.path("error_description").asText()
+                : "result";
+    }
+
+    @Test
     void nullOptionalsAreUnsetInEveryMethod() {
         Map<String, Object> register = new HashMap<>();
         register.put("USER_ID", 2);

@@ -8,6 +8,7 @@ import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RestCall;
+import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.users.Access;
 
@@ -69,14 +70,7 @@ final class OptionMethods {
     private static ObjectNode options(RestCall call) {
         ObjectNode query = call.params().query();
         JsonNode given = query.has("options") ? query.get("options") : query;
-        ObjectNode options = NODES.objectNode();
-        if (given.isObject()) {
-            given.fields().forEachRemaining(option -> options.set(option.getKey(), option.getValue()));
-        } else if (given.isArray()) { // a PHP list: its keys are 0, 1, ...
-            for (int i = 0; i < given.size(); i++) {
-                options.set(Integer.toString(i), given.get(i));
-            }
-        }
+        ObjectNode options = Params.phpArray(given).orElseGet(NODES::objectNode); // a PHP list's keys are 0, 1, ...
         if (options.isEmpty()) {
             throw RestError.of("ERROR_ARGUMENT", "Argument 'options' is null or empty");
         }

@@ -56,12 +56,10 @@ final class CommentMethods {
      * undocumented variants (Fields, FIELDS, arFields) are not accepted"; D59).
      */
     private static JsonNode add(RestCall call) {
-        JsonNode given = call.params().tree().get("fields");
-        if (given == null || !given.isObject()) {
-            throw new RestError(400, "100", "Required fields are not provided");
-        }
+        ObjectNode given = Params.phpArray(call.params().tree().get("fields")) // a list as PHP reads it (D149)
+                .orElseThrow(() -> new RestError(400, "100", "Required fields are not provided"));
         Portal portal = call.portal();
         return IntNode.valueOf((int) (long) portal.exclusive(() ->
-                TimelineComments.add(portal, Origin.of(call), new Params((ObjectNode) given))));
+                TimelineComments.add(portal, Origin.of(call), new Params(given))));
     }
 }

@@ -294,12 +294,9 @@ final class CrmMethods {
         return crm(portal).all(type).stream().map(CrmItem::fields).toList();
     }
 
+    /** A parameter the proxy reads with is_array: a JSON list too, as PHP decodes it (`fields: []` is empty, D149). */
     static ObjectNode objectParam(Params p, String name) {
-        JsonNode fields = p.node(name).orElse(null);
-        if (fields == null || !fields.isObject()) {
-            throw RestError.of("ERROR_CORE", "Parameter '" + name + "' must be array.");
-        }
-        return (ObjectNode) fields;
+        return p.phpArray(name).orElseThrow(() -> RestError.of("ERROR_CORE", "Parameter '" + name + "' must be array."));
     }
 
     private static long requireId(Params p) {

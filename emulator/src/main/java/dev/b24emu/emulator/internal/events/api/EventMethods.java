@@ -258,7 +258,14 @@ final class EventMethods {
         row.put("TIMESTAMP_X", e.timestamp());
         row.put("EVENT_NAME", e.eventName());
         row.set("EVENT_DATA", e.data());
-        row.put("EVENT_ADDITIONAL", false);
+        // event.offline.get/list: {user_id: LOCAL_USER} of the record's auth (D150); the handler's USER_ID comes
+        // from the database as a string, an event without a user has 0
+        ObjectNode additional = row.putObject("EVENT_ADDITIONAL");
+        if (e.userId() != null && e.userId() > 0) {
+            additional.put("user_id", Long.toString(e.userId()));
+        } else {
+            additional.put("user_id", 0);
+        }
         row.put("MESSAGE_ID", e.messageId());
         row.put("PROCESS_ID", e.processId());
         row.put("ERROR", e.error() ? "1" : "0");

@@ -65,7 +65,7 @@ final class DepartmentMethods {
      */
     private static ListResult get(RestCall call) {
         Params p = call.params();
-        ObjectNode query = (ObjectNode) p.node("FILTER").filter(JsonNode::isObject).orElse(p.tree());
+        ObjectNode query = p.phpArray("FILTER").orElse(p.tree()); // FILTER: [] is no filter (D149)
         Predicate<Department> matches = d -> true;
         for (Map.Entry<String, Function<Department, Object>> field : FILTERED.entrySet()) {
             JsonNode given = query.get(field.getKey());

@@ -88,8 +88,7 @@ final class UserMethods {
      */
     private static ListResult get(RestCall call, boolean search) {
         Params p = call.params();
-        JsonNode tree = p.tree();
-        ObjectNode filter = (ObjectNode) p.node("FILTER").filter(JsonNode::isObject).orElse(tree);
+        ObjectNode filter = p.phpArray("FILTER").orElse(p.tree()); // FILTER: [] is no filter (D149)
         Map<String, JsonNode> keys = new java.util.LinkedHashMap<>();
         filter.fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue()));
         UserFieldSet visible = UserFieldSet.of(call.caller().scopes());
