@@ -165,6 +165,14 @@ public class EmulatorSteps {
                 .patch(ctx.controlPath("/settings")).then().statusCode(200);
     }
 
+    /** The next call of the method answers a system error, with the status and text the catalogue gives it (D151). */
+    @Given("the portal answers {string} once with the system error {string}")
+    public void systemError(String method, String code) {
+        requireEmulator();
+        RestAssured.given().contentType("application/json").body(Map.of("method", method, "error", code, "count", 1))
+                .post(ctx.controlPath("/faults")).then().statusCode(201);
+    }
+
     @When("the portal clock moves forward by {string}")
     public void advance(String duration) {
         requireEmulator();

@@ -230,6 +230,20 @@ Feature: The CRM an integration reads and writes beside telephony
     And the result has no "name"
     And the result "DATE_CREATE" matches "^(?!2001).+"
 
+  @M66 @D130 @emulator-only
+  Scenario: The authorization page's crm.deal.add example names its fields in lower camel case, which the server ignores
+    When I call "crm.deal.add" with JSON:
+      """
+      {"fields": {"title": "New Deal", "typeId": "SALE", "stageId": "NEW"}}
+      """
+    Then the call succeeds
+    And the response warns "fields title, typeId, stageId: not writable fields of crm.deal"
+    And I remember the result "" as "deal"
+    When I call "crm.deal.get" with:
+      | id | {deal} |
+    Then the result has no "title"
+    And the result has no "typeId"
+
   @D130 @emulator-only
   Scenario: The emulator reports the fields the real server drops, and strict mode refuses them
     When I call "crm.lead.add" with JSON:

@@ -82,6 +82,26 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     Then the call succeeds
     And the response time "operating_reset_at" is an integer
 
+  @D151 @T114 @T115 @T116 @T117 @T118 @T119 @T120 @T121 @T122
+  Scenario Outline: A system error any method may answer can be injected with the page's status and text
+    Given the portal answers "user.current" once with the system error "<code>"
+    When I call "user.current"
+    Then the call fails with <status> "<code>" "<text>"
+    When I call "user.current"
+    Then the call succeeds
+
+    Examples:
+      | code                            | status | text                                             |
+      | INTERNAL_SERVER_ERROR           | 500    | Internal server error                            |
+      | ERROR_UNEXPECTED_ANSWER         | 500    | Server returned an unexpected response           |
+      | INVALID_REQUEST                 | 400    | Https required                                   |
+      | OVERLOAD_LIMIT                  | 503    | REST API is blocked due to overload              |
+      | ACCESS_DENIED                   | 403    | REST API is available only on commercial plans   |
+      | INVALID_CREDENTIALS             | 403    | Invalid request credentials                      |
+      | ERROR_MANIFEST_IS_NOT_AVAILABLE | 404    | Manifest is not available                        |
+      | user_access_error               | 403    | The user does not have access to the application |
+      | PORTAL_DELETED                  | 403    | Portal was deleted                               |
+
   @D80
   Scenario: A call is in the request journal as soon as its client has the answer
     When I call "user.current"

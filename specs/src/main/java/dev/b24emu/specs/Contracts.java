@@ -342,6 +342,22 @@ public final class Contracts {
         return index.get(restVersion == 3 ? "envelopeV3" : "envelope").get(kind).asText();
     }
 
+    /** A system error any method may answer (_includes/system-errors.md): its HTTP status, code and message. */
+    public record SystemError(int status, String code, String message) {
+    }
+
+    /** The documented system error of a code (exact case, as the page writes it), or empty. */
+    public Optional<SystemError> systemError(String code) {
+        for (JsonNode error : document(envelope(2, "systemErrors")).path("oneOf")) {
+            JsonNode properties = error.path("properties");
+            if (properties.path("error").path("const").asText().equals(code)) {
+                return Optional.of(new SystemError(error.path("x-b24-status").asInt(), code,
+                        properties.path("error_description").path("const").asText()));
+            }
+        }
+        return Optional.empty();
+    }
+
     public List<Violation> validateEvent(String event, JsonNode payload) {
         return validate(eventEntry(event).orElseThrow(() -> new IllegalArgumentException("No contract for event " + event))
                 .get("schema").asText(), payload);

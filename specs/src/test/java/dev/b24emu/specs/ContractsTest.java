@@ -42,6 +42,29 @@ class ContractsTest {
      * validateParams answers an empty parameter object from the schema's document, without the validator, when the
      * schema obviously accepts it: for every method that answer must be the validator's own.
      */
+    /** system-errors.md's catalogue (D151): each answer is one its schema accepts, and its code, status and text read back. */
+    @Test
+    void theSystemErrorsAreACatalogueOfAnswersTheirSchemaAccepts() {
+        ObjectMapper page = new ObjectMapper();
+        List<String> codes = List.of("INTERNAL_SERVER_ERROR", "ERROR_UNEXPECTED_ANSWER",
+                "QUERY_LIMIT_EXCEEDED", "ERROR_BATCH_METHOD_NOT_ALLOWED", "ERROR_BATCH_LENGTH_EXCEEDED", "NO_AUTH_FOUND",
+                "INVALID_REQUEST", "OVERLOAD_LIMIT", "ACCESS_DENIED", "INVALID_CREDENTIALS",
+                "ERROR_MANIFEST_IS_NOT_AVAILABLE", "insufficient_scope", "expired_token", "user_access_error",
+                "PORTAL_DELETED", "OPERATION_TIME_LIMIT");
+        for (String code : codes) {
+            Contracts.SystemError error = CONTRACTS.systemError(code).orElseThrow(() -> new AssertionError(code));
+            var body = page.createObjectNode().put("error", code).put("error_description", error.message());
+            assertEquals(List.of(), CONTRACTS.validate("common/system-errors.json", body), code);
+            assertTrue(error.status() >= 400 && error.status() < 600, code);
+        }
+        assertEquals(503, CONTRACTS.systemError("OVERLOAD_LIMIT").orElseThrow().status());
+        assertEquals("Https required", CONTRACTS.systemError("INVALID_REQUEST").orElseThrow().message());
+        assertTrue(CONTRACTS.systemError("invalid_token").isEmpty()); // the page's codes only, in its case
+        assertTrue(CONTRACTS.systemError("internal_server_error").isEmpty());
+        var wrongText = page.createObjectNode().put("error", "OVERLOAD_LIMIT").put("error_description", "Overloaded");
+        assertFalse(CONTRACTS.validate("common/system-errors.json", wrongText).isEmpty());
+    }
+
     @Test
     void emptyParametersAreJudgedAsTheValidatorJudgesThem() {
         int accepted = 0;

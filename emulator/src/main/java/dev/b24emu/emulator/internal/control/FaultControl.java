@@ -5,13 +5,21 @@ import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.Fault;
 import dev.b24emu.emulator.internal.rest.FaultStore;
+import dev.b24emu.specs.Contracts;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Faults injected into a portal's REST methods: errors, latency, dropped connections (README, "Faults"). */
 public final class FaultControl {
+    private final Contracts contracts;
+
+    public FaultControl(Contracts contracts) {
+        this.contracts = contracts;
+    }
+
     public record FaultView(long id, String method, String error, int status, long latencyMs, boolean drop,
                             int remaining, double probability, int fired) {
         static FaultView of(Fault fault) {
@@ -22,7 +30,8 @@ public final class FaultControl {
 
     public void register(ControlRoutes routes) {
         ControlRoutes portal = routes.portal();
-        portal.post("/faults", 201, request -> FaultView.of(add(request.portal(), request.body())));
+        portal.post("/faults", 201, request -> FaultView.of(add(request.portal(), request.body(),
+                systemError(request.body()))));
         portal.get("/faults", request -> views(request.portal()));
         portal.delete("/faults", request -> {
             request.portal().store(FaultStore.class).clear();
@@ -38,7 +47,7 @@ public final class FaultControl {
      * {"method": "telephony.externalcall.register" | "*", "error": "QUERY_LIMIT_EXCEEDED", "status": 503,
      * "description": "...", "latencyMs": 2000, "drop": true, "count": 3, "probability": 0.5, "seed": 42}
      */
-    private static Fault add(Portal portal, JsonNode body) {
+    private static Fault add(Portal portal, JsonNode body, Optional<Contracts.SystemError> documented) {
         String method = body.path("method").asText("*");
         String error = body.hasNonNull("error") ? body.get("error").asText() : null;
         long latency = body.path("latencyMs").asLong(0);
@@ -53,30 +62,34 @@ public final class FaultControl {
         if (!(probability > 0 && probability <= 1)) {
             throw new IllegalArgumentException("probability must be in (0, 1]");
         }
-        int status = body.path("status").asInt(defaultStatus(error));
+        int status = body.path("status").asInt(documented.map(Contracts.SystemError::status).orElse(defaultStatus(error)));
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be an HTTP status");
         }
         FaultStore faults = portal.store(FaultStore.class);
         ConfigBound.admit(portal, faults.all(), body, "faults");
         Fault fault = new Fault(faults.nextId(), method, error, status,
-                body.path("description").asText(error == null ? "" : "Injected " + error), latency, drop,
+                body.path("description").asText(documented.map(Contracts.SystemError::message)
+                        .orElse(error == null ? "" : "Injected " + error)), latency, drop,
                 new AtomicInteger(body.path("count").asInt(-1)), probability,
                 new Random(body.path("seed").asLong(0)), new AtomicInteger());
         faults.add(fault);
         return fault;
     }
 
+    /** The page's status and text of a documented system error (system-errors.md), the defaults of its fault (D151). */
+    private Optional<Contracts.SystemError> systemError(JsonNode body) {
+        return body.hasNonNull("error") ? contracts.systemError(body.get("error").asText()) : Optional.empty();
+    }
+
+    /** An error that is no system error: the status its kind of failure has. */
     private static int defaultStatus(String error) {
         if (error == null) {
             return 400;
         }
         return switch (error) {
-            case "QUERY_LIMIT_EXCEEDED", "OVERLOAD_LIMIT" -> 503;
-            case "OPERATION_TIME_LIMIT" -> 429;
-            case "NO_AUTH_FOUND", "expired_token", "invalid_token" -> 401;
-            case "ACCESS_DENIED", "WRONG_AUTH_TYPE", "insufficient_scope", "INVALID_CREDENTIALS" -> 403;
-            case "INTERNAL_SERVER_ERROR", "ERROR_UNEXPECTED_ANSWER", "PORTAL_DELETED" -> 500;
+            case "invalid_token" -> 401;
+            case "WRONG_AUTH_TYPE" -> 403;
             default -> 400;
         };
     }

@@ -206,7 +206,7 @@ public final class EmulatorServer implements AutoCloseable {
             new ServerControl(portals, methods, health, () -> new ControlViews.Connections(connectionLimit.open(),
                     connectionLimit.max(), lease.transport())).register(control);
             new PortalControl(portals).register(control);
-            new FaultControl().register(control);
+            new FaultControl(Contracts.shared()).register(control);
             areas.forEach(area -> area.control(control));
             control.seal();
 

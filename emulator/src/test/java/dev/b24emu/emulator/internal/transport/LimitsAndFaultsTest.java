@@ -80,6 +80,24 @@ class LimitsAndFaultsTest extends EmulatorHarness {
                 .then().body("status", equalTo(List.of(503, 503, 200)));
     }
 
+    /** D151: a documented system error by its code alone answers system-errors.md's status and text. */
+    @Test
+    void aSystemErrorInjectedByItsCodeAnswersThePagesStatusAndText() {
+        fault(Map.of("method", "user.current", "error", "OVERLOAD_LIMIT", "count", 1));
+        given().get(webhook + "user.current").then().statusCode(503).body("error", equalTo("OVERLOAD_LIMIT"))
+                .body("error_description", equalTo("REST API is blocked due to overload"));
+        fault(Map.of("method", "user.current", "error", "PORTAL_DELETED", "count", 1)); // the server's 403 (D112)
+        given().get(webhook + "user.current").then().statusCode(403).body("error_description", equalTo("Portal was deleted"));
+        // what the test gives wins; a code the page does not name keeps the fault's own defaults
+        fault(Map.of("method", "user.current", "error", "INTERNAL_SERVER_ERROR", "status", 502, "description", "Bad gateway",
+                "count", 1));
+        given().get(webhook + "user.current").then().statusCode(502).body("error_description", equalTo("Bad gateway"));
+        fault(Map.of("method", "user.current", "error", "SOMETHING_ELSE", "count", 1));
+        given().get(webhook + "user.current").then().statusCode(400).body("error", equalTo("SOMETHING_ELSE"))
+                .body("error_description", equalTo("Injected SOMETHING_ELSE"));
+        given().get(webhook + "user.current").then().statusCode(200);
+    }
+
     @Test
     void probabilisticFaultsRepeatWithTheSameSeed() {
         List<Integer> first = statuses(7);
