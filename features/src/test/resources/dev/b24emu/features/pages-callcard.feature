@@ -286,7 +286,7 @@ Feature: Placements, the call card and call lists, statement by statement
     When I call "getStatus" as application "local.widget"
     Then the call fails with 404 "ERROR_METHOD_NOT_FOUND"
 
-  @T9 @T10 @E59 @P176 @P178 @P179 @P180 @P181 @P182 @P183 @P184 @P185 @P186 @P187 @P188 @P189 @P190 @P191 @P192 @P193 @P194 @P195 @P196 @P197 @P199 @P200 @P201 @P202 @P203 @P204 @P205 @P206 @P207 @P208 @P209 @P210 @P211 @P212 @P213 @P214 @P215 @D92 @D93 @P246
+  @T9 @T10 @E59 @P176 @P178 @P179 @P180 @P181 @P182 @P183 @P184 @P185 @P186 @P187 @P188 @P189 @P190 @P191 @P192 @P193 @P194 @P195 @P196 @P197 @P199 @P200 @P201 @P202 @P203 @P204 @P205 @P206 @P207 @P208 @P209 @P210 @P211 @P212 @P213 @P214 @P215 @D92 @D93 @P246 @P255 @P256 @D152
   Scenario: crm.calllist.add, get, list and items.get answer the documented fields and errors
     When I call "crm.calllist.add" with JSON:
       """
@@ -358,6 +358,23 @@ Feature: Placements, the call card and call lists, statement by statement
       {"LIST_ID": {list}, "FILTER": {"STATUS": "NOPE"}}
       """
     Then the call fails with 400 "STATUS_ERROR" "Incorrect status"
+    When I call "crm.calllist.items.get" with JSON:
+      """
+      {"LIST_ID": {list}, "FILTER": {"STATUS": "SUCCESS"}}
+      """
+    Then the call fails with 403 "ACCESS_ERROR" "You do not have access to the participants of this call list"
+    When I call "crm.calllist.items.get" with JSON:
+      """
+      {"LIST_ID": {list}, "start": 1}
+      """
+    Then the result items "ID" are "2"
+    And the response has no "next"
+    And the response has no "total"
+    When I call "crm.calllist.items.get" with JSON:
+      """
+      {"LIST_ID": {list}, "start": 2}
+      """
+    Then the call fails with 403 "ACCESS_ERROR" "You do not have access to the participants of this call list"
     When I call "crm.calllist.items.get" with:
       | LIST_ID | 0 |
     Then the call fails with 400 "LIST_ID_ERROR" "List id should be positive"

@@ -8,6 +8,7 @@ import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
@@ -85,7 +86,12 @@ public final class CallLists {
         return list;
     }
 
-    /** crm.calllist.items.get: the list's clients with their statuses, optionally of one status. */
+    /**
+     * crm.calllist.items.get: the list's clients with their statuses, optionally of one status, 50 from {@code start}
+     * (an offset; no next or total), as \Bitrix\Crm\Controller\CallList::getItems reads them. A page with no client
+     * it may read is the server's 403 ACCESS_ERROR: a filter nobody matches yet, or a start past the last client,
+     * answers that too, not [] (D152).
+     */
     public static JsonNode items(Portal portal, Params p) {
         if (!p.has("LIST_ID")) {
             throw RestError.of("ERROR_ARGUMENT", "LIST_ID is not found");
@@ -99,12 +105,24 @@ public final class CallLists {
         if (!status.isEmpty() && !portal.store(dev.b24emu.emulator.internal.crm.CrmStatusStore.class).has("CALL_LIST", status)) {
             throw RestError.of("STATUS_ERROR", "Incorrect status");
         }
+        long start = Math.max(0, p.phpInt("start")); // getNavData($nav, true): an offset, a negative one none
         ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        long skipped = 0;
         for (Long entity : list.entities()) {
             String itemStatus = list.statuses().get(entity);
-            if (status.isEmpty() || status.equals(itemStatus)) {
-                items.addObject().put("ID", entity).put("STATUS", itemStatus).put("ENTITY_TYPE", list.entityType().ownerTypeId());
+            if (!status.isEmpty() && !status.equals(itemStatus)) {
+                continue;
             }
+            if (skipped++ < start) {
+                continue;
+            }
+            items.addObject().put("ID", entity).put("STATUS", itemStatus).put("ENTITY_TYPE", list.entityType().ownerTypeId());
+            if (items.size() == ListQuery.PAGE_SIZE) {
+                break;
+            }
+        }
+        if (items.isEmpty()) {
+            throw new RestError(403, "ACCESS_ERROR", "You do not have access to the participants of this call list");
         }
         return items;
     }

@@ -181,4 +181,31 @@ class CallCardTest extends AppHarness {
         call("crm.calllist.get", Map.of("ID", id)).then().statusCode(200).body("result.ID", equalTo(Integer.toString(id)));
         call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", equalTo(List.of(2)));
     }
+
+    /**
+     * D152: crm.calllist.items.get answers 50 clients from start (an offset, without next or total), and a page
+     * without a client, past the last one or of a status nobody has yet, is 403 ACCESS_ERROR, as on a real portal.
+     */
+    @Test
+    void callListItemsComeFiftyFromStartAndAnEmptyPageIsAccessError() {
+        List<Integer> contacts = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            contacts.add(call("crm.contact.add", Map.of("fields", Map.of("NAME", "Client " + i))).then().statusCode(200)
+                    .extract().path("result"));
+        }
+        int id = call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", contacts)).then().statusCode(200)
+                .extract().path("result");
+        call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().statusCode(200)
+                .body("result.ID", equalTo(contacts.subList(0, 50)))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("next")))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("total")));
+        call("crm.calllist.items.get", Map.of("LIST_ID", id, "start", 55)).then().statusCode(200)
+                .body("result.ID", equalTo(contacts.subList(55, 60)));
+        call("crm.calllist.items.get", Map.of("LIST_ID", id, "start", -1)).then().body("result.size()", equalTo(50));
+        for (Map<String, ?> empty : List.of(Map.of("LIST_ID", id, "start", 60),
+                Map.of("LIST_ID", id, "FILTER", Map.of("STATUS", "SUCCESS")))) {
+            call("crm.calllist.items.get", empty).then().statusCode(403).body("error", equalTo("ACCESS_ERROR"))
+                    .body("error_description", equalTo("You do not have access to the participants of this call list"));
+        }
+    }
 }
