@@ -391,7 +391,43 @@ Feature: Placements, the call card and call lists, statement by statement
     And the result "0.SORT" is the number 10
     And the result "0.NAME" is "In Progress"
 
-  @P216 @P217 @P218 @P219 @P220 @P221 @P222 @P223 @P224 @P225 @P226 @P227 @P228
+  @P258 @P259 @D153
+  Scenario: crm.calllist.add and update check in the controller's order, and update keeps its kept members in place
+    When I call "crm.calllist.add" with JSON:
+      """
+      {"ENTITY_TYPE": "CONTACT", "ENTITIES": []}
+      """
+    Then the call fails with 400 "ENTITIES_ERROR" "Incorrect entities id"
+    When I call "crm.calllist.add" with JSON:
+      """
+      {"ENTITY_TYPE": "CONTACT", "ENTITIES": [1, 1]}
+      """
+    Then the call fails with 400 "ENTITY_ERROR" "Incorrect entities id"
+    When I call "crm.calllist.add" with JSON:
+      """
+      {"ENTITY_TYPE": "CONTACT", "ENTITIES": [2]}
+      """
+    Then I remember the result "" as "list"
+    When I call "crm.calllist.update" with JSON:
+      """
+      {"LIST_ID": {list}, "ENTITY_TYPE": "CONTACT", "ENTITIES": [1, 2]}
+      """
+    Then the result is "true"
+    When I call "crm.calllist.items.get" with:
+      | LIST_ID | {list} |
+    Then the result items "ID" are "2, 1"
+    When I call "crm.calllist.update" with JSON:
+      """
+      {"LIST_ID": 999999, "ENTITIES": [1]}
+      """
+    Then the call fails with 400 "ERROR_ARGUMENT" "ENTITY_TYPE is not found"
+    When I call "crm.calllist.update" with JSON:
+      """
+      {"LIST_ID": 999999, "ENTITY_TYPE": "CONTACT", "ENTITIES": [1]}
+      """
+    Then the call fails with 400 "LIST_ID_ERROR" "Incorrect list id or access denied"
+
+  @P216 @P217 @P218 @P219 @P220 @P221 @P222 @P223 @P224 @P225 @P226 @P227 @P228 @P257
   Scenario: crm.calllist.update replaces the clients, clears an absent web form and refuses another entity type
     When I call "crm.calllist.add" with JSON:
       """

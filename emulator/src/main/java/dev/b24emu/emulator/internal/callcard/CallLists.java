@@ -33,48 +33,87 @@ public final class CallLists {
     private CallLists() {
     }
 
-    /** A new call list from crm.calllist.add's parameters (ENTITY_TYPE, ENTITIES, WEBFORM_ID), created by the user. */
+    /**
+     * A new call list from crm.calllist.add's parameters (ENTITY_TYPE, ENTITIES, WEBFORM_ID), created by the user,
+     * checked in \Bitrix\Crm\Controller\CallList::addCallList's order: both required, ENTITIES an array, a contact
+     * or company type, then every ID an existing client, named once (D153).
+     */
     public static CallList create(Portal portal, long userId, Params p) {
-        return save(portal, userId, p, null);
+        required(p, "ENTITY_TYPE", "ENTITIES");
+        JsonNode entities = entities(p);
+        CrmEntityType type = type(p, "Incorrect entity type");
+        List<Long> ids = clients(portal, type, entities, "ENTITY_ERROR");
+        return save(portal, userId, p, type, ids, null);
     }
 
     /**
-     * crm.calllist.update: the list's entities and web form from the parameters. ENTITIES replaces the members and an
-     * absent WEBFORM_ID clears the form; the entity type must stay the list's own (crm-calllist-update.md), and the
-     * errors use update's own texts.
+     * crm.calllist.update: the list's entities and web form from the parameters, checked in updateCallList's order
+     * (all three required, the type, ENTITIES an array, the clients, then the list and its own type). ENTITIES
+     * replaces the members and an absent WEBFORM_ID clears the form.
      */
-    public static CallList update(Portal portal, long userId, Params p, CallList existing) {
-        return save(portal, userId, p, existing);
+    public static CallList update(Portal portal, long userId, Params p) {
+        required(p, "LIST_ID", "ENTITY_TYPE", "ENTITIES");
+        CrmEntityType type = type(p, "EntityType is incorrect");
+        JsonNode entities = entities(p);
+        List<Long> ids = clients(portal, type, entities, "ENTITIES_ERROR");
+        CallList existing = cards(portal).list(p.phpInt("LIST_ID"))
+                .orElseThrow(() -> RestError.of("LIST_ID_ERROR", "Incorrect list id or access denied"));
+        if (type != existing.entityType()) {
+            throw RestError.of("ENTITY_TYPE_ERROR", "Discrepancy between the type of call participants and incoming type");
+        }
+        return save(portal, userId, p, type, ids, existing);
     }
 
-    private static CallList save(Portal portal, long userId, Params p, CallList existing) {
-        if (!p.has("ENTITY_TYPE")) {
-            throw RestError.of("ERROR_ARGUMENT", "ENTITY_TYPE is not found");
+    /** checkRequiredParams: the first one missing is "NAME is not found". */
+    private static void required(Params p, String... names) {
+        for (String name : names) {
+            if (!p.has(name)) {
+                throw RestError.of("ERROR_ARGUMENT", name + " is not found");
+            }
         }
-        if (!p.has("ENTITIES")) {
-            throw RestError.of("ERROR_ARGUMENT", "ENTITIES is not found");
-        }
+    }
+
+    private static JsonNode entities(Params p) {
         JsonNode entities = p.node("ENTITIES").orElseThrow();
         if (!entities.isContainerNode()) {
             throw RestError.of("ENTITIES_ERROR", "Entities is not array");
         }
-        boolean adding = existing == null;
-        CrmEntityType type = CrmEntityType.parse(p.textOrEmpty("ENTITY_TYPE"))
+        return entities;
+    }
+
+    private static CrmEntityType type(Params p, String incorrect) {
+        return CrmEntityType.parse(p.textOrEmpty("ENTITY_TYPE"))
                 .filter(t -> t == CrmEntityType.CONTACT || t == CrmEntityType.COMPANY)
-                .orElseThrow(() -> RestError.of("ENTITY_TYPE_ERROR", adding ? "Incorrect entity type" : "EntityType is incorrect"));
-        if (!adding && type != existing.entityType()) {
-            throw RestError.of("ENTITY_TYPE_ERROR", "Discrepancy between the type of call participants and incoming type");
+                .orElseThrow(() -> RestError.of("ENTITY_TYPE_ERROR", incorrect));
+    }
+
+    /**
+     * isEntitiesExist: none is ENTITIES_ERROR; otherwise as many clients must be found as IDs were given, so an
+     * unknown ID, or one given twice, is "Incorrect entities id" (ENTITY_ERROR from add, ENTITIES_ERROR from update).
+     */
+    private static List<Long> clients(Portal portal, CrmEntityType type, JsonNode entities, String unknown) {
+        if (entities.isEmpty()) {
+            throw RestError.of("ENTITIES_ERROR", "Incorrect entities id");
         }
         List<Long> ids = new ArrayList<>();
         for (JsonNode id : entities) {
             long value = Params.phpInt(id);
-            if (portal.store(CrmStore.class).get(new CrmRef(type, value)).isEmpty()) {
-                throw RestError.of(adding ? "ENTITY_ERROR" : "ENTITIES_ERROR", "Incorrect entities id");
+            if (ids.contains(value) || portal.store(CrmStore.class).get(new CrmRef(type, value)).isEmpty()) {
+                throw RestError.of(unknown, "Incorrect entities id");
             }
-            if (!ids.contains(value)) {
-                ids.add(value);
-            }
+            ids.add(value);
         }
+        return ids;
+    }
+
+    private static CallList save(Portal portal, long userId, Params p, CrmEntityType type, List<Long> given,
+                                 CallList existing) {
+        // update keeps the members still named in their places and adds the new ones after them (addEntities)
+        List<Long> ids = new ArrayList<>();
+        if (existing != null) {
+            existing.entities().stream().filter(given::contains).forEach(ids::add);
+        }
+        given.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
         Map<Long, String> statuses = new LinkedHashMap<>();
         ids.forEach(id -> statuses.put(id, existing == null ? "IN_WORK" : existing.statuses().getOrDefault(id, "IN_WORK")));
         // "If the WEBFORM_ID field is not provided when calling the method, it will be cleared"

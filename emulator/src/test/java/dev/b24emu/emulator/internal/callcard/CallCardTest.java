@@ -160,6 +160,25 @@ class CallCardTest extends AppHarness {
         call("crm.calllist.update", Map.of("LIST_ID", id, "ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(2))).then()
                 .body("result", equalTo(true));
         call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", equalTo(List.of(2)));
+        // D153: the controller's order of checks; a member kept stays before the ones added
+        call("crm.calllist.update", Map.of("LIST_ID", id, "ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1, 2))).then()
+                .body("result", equalTo(true));
+        call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", equalTo(List.of(2, 1)));
+        call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", List.of())).then().statusCode(400)
+                .body("error", equalTo("ENTITIES_ERROR")).body("error_description", equalTo("Incorrect entities id"));
+        call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1, 1))).then().statusCode(400)
+                .body("error", equalTo("ENTITY_ERROR"));
+        call("crm.calllist.update", Map.of("LIST_ID", 99, "ENTITIES", List.of(1))).then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("ENTITY_TYPE is not found"));
+        call("crm.calllist.update", Map.of("LIST_ID", 99, "ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(99))).then()
+                .statusCode(400).body("error", equalTo("ENTITIES_ERROR"));
+        call("crm.calllist.update", Map.of("LIST_ID", 99, "ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1))).then()
+                .statusCode(400).body("error", equalTo("LIST_ID_ERROR"))
+                .body("error_description", equalTo("Incorrect list id or access denied"));
+        call("crm.calllist.update", Map.of("LIST_ID", id, "ENTITY_TYPE", "COMPANY", "ENTITIES", List.of(99))).then()
+                .statusCode(400).body("error", equalTo("ENTITIES_ERROR")); // the clients before the list's own type
+        call("crm.calllist.update", Map.of("LIST_ID", id, "ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(2))).then()
+                .body("result", equalTo(true));
         // the CallList controller writes neither total nor next (D143)
         call("crm.calllist.list", Map.of()).then().body("result.size()", equalTo(1))
                 .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("total")));

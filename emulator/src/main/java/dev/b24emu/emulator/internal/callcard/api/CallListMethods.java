@@ -29,12 +29,7 @@ final class CallListMethods {
                     return IntNode.valueOf((int) id);
                 })
                 .add("crm.calllist.update", call -> {
-                    if (!call.params().has("LIST_ID")) {
-                        throw RestError.of("ERROR_ARGUMENT", "LIST_ID is not found");
-                    }
-                    CallLists.update(call.portal(), call.userId(), call.params(), call.portal().store(CallCardStore.class)
-                            .list(call.params().phpInt("LIST_ID")).orElseThrow(() ->
-                                    RestError.of("LIST_ID_ERROR", "Incorrect list id or access denied")));
+                    CallLists.update(call.portal(), call.userId(), call.params());
                     return BooleanNode.TRUE;
                 })
                 .add("crm.calllist.get", call -> {
