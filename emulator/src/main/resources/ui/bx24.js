@@ -28,16 +28,27 @@
     }
   });
 
-  function Result(body, status) {
+  // query: the call that answered ({method, params, callback}), which next() repeats; none for a batch's results
+  function Result(body, status, query) {
     this.answer = body;
     this.status = status;
+    this.query = query;
   }
 
   Result.prototype.data = function () { return this.answer.result; };
   Result.prototype.error = function () { return this.answer.error ? this.answer.error : false; };
   Result.prototype.error_description = function () { return this.answer.error_description || ''; };
-  Result.prototype.more = function () { return typeof this.answer.next !== 'undefined'; };
-  Result.prototype.total = function () { return this.answer.total; };
+  // as BX24.js: more() when the answer has a numeric next, total() parsed, next() the same call from start = next,
+  // answered to the same callback unless another is given; false when there is no next page
+  Result.prototype.more = function () { return !isNaN(this.answer.next); };
+  Result.prototype.total = function () { return parseInt(this.answer.total, 10); };
+  Result.prototype.time = function () { return this.answer.time; };
+  Result.prototype.next = function (callback) {
+    if (!this.more() || !this.query) { return false; }
+    var q = this.query;
+    return BX24.callMethod(q.method, Object.assign({}, q.params, { start: this.answer.next }),
+      typeof callback === 'function' ? callback : q.callback);
+  };
 
   // BX24.ready, and callMethod and callBatch called before BX24.init, wait for it, as the library's do
   function whenInit(run) {
@@ -102,7 +113,7 @@
         whenInit(function () {
           post(method, params || {}).then(function (r) {
             return r.json().then(function (j) {
-              var result = new Result(j, r.status);
+              var result = new Result(j, r.status, { method: method, params: params || {}, callback: callback });
               if (callback) { callback(result); }
               resolve(result);
             });

@@ -32,6 +32,9 @@ class CallCardSimulatorBrowserTest extends AppHarness {
     @Test
     void anUnmodifiedWidgetRunsInTheSimulator() throws Exception {
         startWithTheSampleWidget();
+        for (int i = 0; i < 60; i++) { // 62 contacts: two pages, read with BX24's result.next()
+            call("crm.contact.add", Map.of("fields", Map.of("NAME", "Client " + i))).then().statusCode(200);
+        }
         int list = call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1, 2))).then().extract().path("result");
         io.restassured.RestAssured.given().contentType("application/json").body(Map.of("userId", 2))
                 .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/start").then().statusCode(200);
@@ -43,6 +46,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         wait.until(ExpectedConditions.textToBe(By.id("user"), "Ivan"));
         assertEquals("false", browser.findElement(By.id("admin")).getText(), "BX24.isAdmin() of an operator");
         wait.until(ExpectedConditions.textToBe(By.id("batch"), "Ivan/1")); // BX24.callBatch, keyed results
+        wait.until(ExpectedConditions.textToBe(By.id("pages"), "2/62/62")); // result.next() to the same callback
         browser.findElement(By.id("resize")).click();
         browser.findElement(By.id("rename")).click();
         browser.switchTo().defaultContent();
