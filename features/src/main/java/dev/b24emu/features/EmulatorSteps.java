@@ -643,6 +643,15 @@ public class EmulatorSteps {
                 .post(ctx.controlPath("/call-lists/" + ctx.remembered.get(name) + "/" + action)).then().statusCode(200);
     }
 
+    /** The operator's result for a client, as the card's status buttons set it (D154). */
+    @When("user {int} marks client {long} of call list {string} as {string}")
+    public void markInList(int userId, long entityId, String name, String status) {
+        requireEmulator();
+        RestAssured.given().contentType("application/json")
+                .body(Map.of("userId", userId, "entityId", entityId, "status", status))
+                .post(ctx.controlPath("/call-lists/" + ctx.remembered.get(name) + "/status")).then().statusCode(200);
+    }
+
     @When("user {int} does {string} in the card of {string}")
     public void cardAction(int userId, String action, String call) {
         cardAction(userId, action, call, "{}");

@@ -427,6 +427,31 @@ Feature: Placements, the call card and call lists, statement by statement
       """
     Then the call fails with 400 "LIST_ID_ERROR" "Incorrect list id or access denied"
 
+  @P260 @P261 @D154
+  Scenario: The operator's results order the call list, filter items.get and complete the list's activity
+    Given a call list "list" of contacts "1, 2"
+    When user 1 marks client 1 of call list "list" as "SUCCESS"
+    And I call "crm.calllist.items.get" with:
+      | LIST_ID | {list} |
+    Then the result items "ID" are "2, 1"
+    And the result items "STATUS" are "IN_WORK, SUCCESS"
+    When I call "crm.calllist.items.get" with JSON:
+      """
+      {"LIST_ID": {list}, "FILTER": {"STATUS": "SUCCESS"}}
+      """
+    Then the result items "ID" are "1"
+    When I call "crm.activity.list" with JSON:
+      """
+      {"filter": {"SUBJECT": "Call list #{list}"}}
+      """
+    Then the result "0.COMPLETED" is "N"
+    When user 1 marks client 2 of call list "list" as "WRONG_NUMBER"
+    And I call "crm.activity.list" with JSON:
+      """
+      {"filter": {"SUBJECT": "Call list #{list}"}}
+      """
+    Then the result "0.COMPLETED" is "Y"
+
   @P216 @P217 @P218 @P219 @P220 @P221 @P222 @P223 @P224 @P225 @P226 @P227 @P228 @P257
   Scenario: crm.calllist.update replaces the clients, clears an absent web form and refuses another entity type
     When I call "crm.calllist.add" with JSON:

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
+import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,8 @@ import java.util.Optional;
  * operator's cards in call-list mode.
  */
 public final class CallLists {
+    /** The status of a client not called yet (CallList::STATUS_IN_WORK). */
+    static final String IN_WORK = "IN_WORK";
     /** The fields of a call list that crm.calllist.list may select, filter and order by. */
     public static final java.util.Set<String> LIST_FIELDS = java.util.Set.of("ID", "DATE_CREATE", "CREATED_BY_ID",
             "WEBFORM_ID", "ENTITY_TYPE_ID");
@@ -109,13 +115,16 @@ public final class CallLists {
     private static CallList save(Portal portal, long userId, Params p, CrmEntityType type, List<Long> given,
                                  CallList existing) {
         // update keeps the members still named in their places and adds the new ones after them (addEntities)
+        // (createWithId loads them by STATUS_ID, then rank, and persist numbers them in that order)
         List<Long> ids = new ArrayList<>();
         if (existing != null) {
-            existing.entities().stream().filter(given::contains).forEach(ids::add);
+            existing.entities().stream().filter(given::contains)
+                    .sorted(Comparator.comparing(id -> existing.statuses().getOrDefault(id, IN_WORK)))
+                    .forEach(ids::add);
         }
         given.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
         Map<Long, String> statuses = new LinkedHashMap<>();
-        ids.forEach(id -> statuses.put(id, existing == null ? "IN_WORK" : existing.statuses().getOrDefault(id, "IN_WORK")));
+        ids.forEach(id -> statuses.put(id, existing == null ? IN_WORK : existing.statuses().getOrDefault(id, IN_WORK)));
         // "If the WEBFORM_ID field is not provided when calling the method, it will be cleared"
         Long webform = p.has("WEBFORM_ID") ? Long.valueOf(p.phpInt("WEBFORM_ID")) : null;
         CallList list = new CallList(existing == null ? cards(portal).nextListId() : existing.id(), type, ids, statuses,
@@ -123,6 +132,42 @@ public final class CallLists {
                 existing == null ? LIST_DATE.format(portal.now().atZone(portal.settings().timeZone())) : existing.dateCreate());
         cards(portal).putList(list);
         return list;
+    }
+
+    /**
+     * The operator sets a client's result in the card (the call list's SET_ELEMENT_STATUS): its status; its rank grows
+     * by 5500 and the clients are ordered by their statuses' SORT, then rank, and numbered again in that order
+     * (setElementStatus, persist), so a client with a result goes after those still in work and items.get answers
+     * them so; with no client left IN_WORK the list's activity is completed (completeAssociatedActivity, D154).
+     */
+    public static CallList setStatus(Portal portal, Origin origin, long listId, long entityId, String status) {
+        CallList list = require(portal, listId);
+        if (!list.entities().contains(entityId)) {
+            throw new IllegalArgumentException("Client " + entityId + " is not in call list " + listId);
+        }
+        CrmStatusStore guide = portal.store(CrmStatusStore.class);
+        if (!guide.has(CrmStatusStore.CALL_LIST, status)) {
+            throw new IllegalArgumentException("Unknown call-list status " + status + "; the guide CALL_LIST has "
+                    + guide.guide(CrmStatusStore.CALL_LIST).stream().map(r -> r.path("STATUS_ID").asText()).toList());
+        }
+        Map<Long, String> statuses = new LinkedHashMap<>(list.statuses());
+        statuses.put(entityId, status);
+        Map<Long, Long> ranks = new java.util.HashMap<>();
+        for (int i = 0; i < list.entities().size(); i++) {
+            ranks.put(list.entities().get(i), 10L * (i + 1));
+        }
+        ranks.merge(entityId, 5500L, Long::sum);
+        List<Long> ordered = list.entities().stream()
+                .sorted(Comparator.comparingLong((Long id) -> guide.row(CrmStatusStore.CALL_LIST, statuses.get(id))
+                        .map(row -> row.path("SORT").asLong()).orElse(0L)).thenComparing(ranks::get))
+                .toList();
+        CallList changed = new CallList(list.id(), list.entityType(), ordered, statuses, list.webformId(),
+                list.createdBy(), list.dateCreate());
+        cards(portal).putList(changed);
+        if (!statuses.containsValue(IN_WORK)) {
+            CrmActivities.completeCallList(portal, origin, listId);
+        }
+        return changed;
     }
 
     /**
@@ -141,7 +186,7 @@ public final class CallLists {
         }
         CallList list = cards(portal).list(id).orElseThrow(() -> RestError.of("LIST_ID_ERROR", "Call list is not found"));
         String status = p.node("FILTER").map(f -> f.path("STATUS").asText("")).orElse("");
-        if (!status.isEmpty() && !portal.store(dev.b24emu.emulator.internal.crm.CrmStatusStore.class).has("CALL_LIST", status)) {
+        if (!status.isEmpty() && !portal.store(CrmStatusStore.class).has(CrmStatusStore.CALL_LIST, status)) {
             throw RestError.of("STATUS_ERROR", "Incorrect status");
         }
         long start = Math.max(0, p.phpInt("start")); // getNavData($nav, true): an offset, a negative one none
@@ -155,7 +200,7 @@ public final class CallLists {
             if (skipped++ < start) {
                 continue;
             }
-            items.addObject().put("ID", entity).put("STATUS", itemStatus).put("ENTITY_TYPE", list.entityType().ownerTypeId());
+            addItem(items, list, entity);
             if (items.size() == ListQuery.PAGE_SIZE) {
                 break;
             }
@@ -164,6 +209,18 @@ public final class CallLists {
             throw new RestError(403, "ACCESS_ERROR", "You do not have access to the participants of this call list");
         }
         return items;
+    }
+
+    /** A list's clients in their order, each as items.get writes it. */
+    public static ArrayNode clients(CallList list) {
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        list.entities().forEach(entity -> addItem(items, list, entity));
+        return items;
+    }
+
+    private static void addItem(ArrayNode items, CallList list, long entity) {
+        items.addObject().put("ID", entity).put("STATUS", list.statuses().get(entity))
+                .put("ENTITY_TYPE", list.entityType().ownerTypeId());
     }
 
     public static ObjectNode view(CallList list) {

@@ -148,6 +148,19 @@ public final class CrmActivities {
     }
 
     /**
+     * CallList::completeAssociatedActivity: the list's CALL_LIST activity completed, once no client is left in work;
+     * none when it was deleted (D147).
+     */
+    public static void completeCallList(Portal portal, Origin origin, long listId) {
+        String list = Long.toString(listId);
+        crm(portal).activities().stream()
+                .filter(a -> "CALL_LIST".equals(a.path("PROVIDER_ID").asText()) && list.equals(a.path("ASSOCIATED_ENTITY_ID").asText()))
+                .filter(a -> !"Y".equals(a.path("COMPLETED").asText()))
+                .map(a -> a.path("ID").asLong()).findFirst()
+                .ifPresent(id -> update(portal, origin, id, JsonNodeFactory.instance.objectNode().put("COMPLETED", "Y"), w -> { }));
+    }
+
+    /**
      * crm.activity.update: changes only the fields given. TYPE_ID cannot change (crm-activity-fields.md: immutable)
      * and is ignored with a warning; new COMMUNICATIONS or a new owner rebuild the bindings.
      */

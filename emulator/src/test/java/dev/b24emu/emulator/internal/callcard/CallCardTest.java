@@ -227,4 +227,41 @@ class CallCardTest extends AppHarness {
                     .body("error_description", equalTo("You do not have access to the participants of this call list"));
         }
     }
+
+    /**
+     * D154: the operator's result for a client (the card's SET_ELEMENT_STATUS) orders the list by the statuses' SORT,
+     * then rank (+5500 for the client just set), items.get answers that order and its status filter, the last client
+     * out of work completes the list's activity, and update then keeps the clients by STATUS_ID.
+     */
+    @Test
+    void anOperatorsResultsReorderTheListAndTheLastOneCompletesItsActivity() {
+        int c3 = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Third"))).then().extract().path("result");
+        int c4 = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Fourth"))).then().extract().path("result");
+        int id = call("crm.calllist.add", Map.of("ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1, 2, c3, c4))).then()
+                .extract().path("result");
+        status(id, 2, "SUCCESS").body("ID", equalTo(List.of(1, c3, c4, 2)));
+        call("crm.calllist.items.get", Map.of("LIST_ID", id, "FILTER", Map.of("STATUS", "SUCCESS"))).then()
+                .body("result.ID", equalTo(List.of(2)));
+        call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", equalTo(List.of(1, c3, c4, 2)));
+        status(id, 1, "WRONG_NUMBER").body("ID", equalTo(List.of(c3, c4, 2, 1)));
+        status(id, c3, "STOP_CALLING").body("ID", equalTo(List.of(c4, 2, 1, c3)));
+        String activity = call("crm.activity.list", Map.of("filter", Map.of("SUBJECT", "Call list #" + id))).then()
+                .body("result[0].COMPLETED", equalTo("N")).extract().path("result[0].ID");
+        status(id, c4, "SUCCESS").body("ID", equalTo(List.of(2, c4, 1, c3))).body("STATUS",
+                equalTo(List.of("SUCCESS", "SUCCESS", "WRONG_NUMBER", "STOP_CALLING")));
+        call("crm.activity.get", Map.of("id", activity)).then().body("result.COMPLETED", equalTo("Y"));
+        // update numbers the kept clients as createWithId loads them: by STATUS_ID, then rank
+        call("crm.calllist.update", Map.of("LIST_ID", id, "ENTITY_TYPE", "CONTACT", "ENTITIES", List.of(1, 2, c3, c4)))
+                .then().body("result", equalTo(true));
+        call("crm.calllist.items.get", Map.of("LIST_ID", id)).then().body("result.ID", equalTo(List.of(c3, 2, c4, 1)));
+        given().contentType("application/json").body(Map.of("entityId", 2, "status", "MAYBE"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + id + "/status").then().statusCode(400);
+        given().contentType("application/json").body(Map.of("entityId", 99, "status", "SUCCESS"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + id + "/status").then().statusCode(400);
+    }
+
+    private io.restassured.response.ValidatableResponse status(int list, int entity, String status) {
+        return given().contentType("application/json").body(Map.of("entityId", entity, "status", status, "userId", 2))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/status").then().statusCode(200);
+    }
 }

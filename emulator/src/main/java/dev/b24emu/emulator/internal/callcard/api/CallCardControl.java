@@ -21,6 +21,7 @@ import dev.b24emu.emulator.internal.placements.WidgetPublisher;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.telephony.Call;
 import dev.b24emu.emulator.internal.telephony.CallService;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
@@ -121,6 +122,10 @@ final class CallCardControl {
         portal.post(list + "/select", request -> client(request.portal(), CallLists.move(request.portal(), cards,
                 request.pathLong("listId"), request.body().path("userId").asLong(1),
                 Optional.of(request.body().path("entityId").asLong()))));
+        // the operator's result for a client, as the card's status buttons set it (D154): the clients in their new order
+        portal.post(list + "/status", request -> CallLists.clients(CallLists.setStatus(request.portal(),
+                Origin.user(request.body().path("userId").asLong(1), request.endpoints()), request.pathLong("listId"),
+                request.body().path("entityId").asLong(), request.body().path("status").asText(""))));
     }
 
     /** The portal of the request, with its call-card timers brought up to its clock. */
