@@ -61,6 +61,11 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         waitForLog(wait, "EntityChanged:+79990000002:CONTACT:2");
 
         browser.switchTo().defaultContent();
+        browser.findElement(By.id("btn-status")).click(); // "Success" for the client shown (D154)
+        wait.until(d -> call("crm.calllist.items.get", Map.of("LIST_ID", list, "FILTER", Map.of("STATUS", "SUCCESS")))
+                .statusCode() == 200);
+        call("crm.calllist.items.get", Map.of("LIST_ID", list)).then().body("result.ID", org.hamcrest.Matchers.equalTo(List.of(1, 2)))
+                .body("result.STATUS", org.hamcrest.Matchers.equalTo(List.of("IN_WORK", "SUCCESS")));
         browser.findElement(By.id("btn-connected")).click();
         browser.switchTo().frame("widget");
         waitForLog(wait, "CallStateChanged:connected:{}");
