@@ -12,6 +12,7 @@ import dev.b24emu.specs.Spelling;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,6 +35,8 @@ final class Validate implements Stage {
     static final String ACCEPTED = "; the real portal would have accepted it (strict mode)";
 
     private final Contracts contracts;
+    /** maps a method to its parameters that take an object (one entry per method of the catalogue at most) */
+    private final Map<String, Set<String>> objectParams = new java.util.concurrent.ConcurrentHashMap<>();
 
     Validate(Contracts contracts) {
         // each method's schema is compiled on its first call (or by the server's warm-up thread once it listens), not
@@ -90,8 +93,7 @@ final class Validate implements Stage {
         ObjectNode view = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> param = it.next();
-            if (param.getValue().isArray()
-                    && contracts.paramSchema(method, param.getKey()).map(Validate::takesObject).orElse(false)) {
+            if (param.getValue().isArray() && objectParams(method).contains(param.getKey().toLowerCase(Locale.ROOT))) {
                 view = view != null ? view : ((ObjectNode) params).deepCopy();
                 view.set(param.getKey(), Params.phpArray(param.getValue()).orElseThrow());
             }
@@ -99,10 +101,26 @@ final class Validate implements Stage {
         return view != null ? view : params;
     }
 
+    /**
+     * The documented parameters of a method whose schema takes an object, lower-cased (the server reads names in any
+     * case): worked out once per method, not on each request that sends a list.
+     */
+    private Set<String> objectParams(String method) {
+        return objectParams.computeIfAbsent(method, m -> contracts.documentedParams(m).stream()
+                .filter(name -> contracts.paramSchema(m, name).map(Validate::takesObject).orElse(false))
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
     private static boolean takesObject(JsonNode schema) {
         JsonNode type = schema.path("type");
-        if (type.asText().equals("object") || type.isArray() && type.toString().contains("\"object\"")) {
+        if (type.asText().equals("object")) {
             return true;
+        }
+        for (JsonNode one : type) { // a list of types
+            if (one.asText().equals("object")) {
+                return true;
+            }
         }
         for (String combined : List.of("allOf", "anyOf", "oneOf")) {
             for (JsonNode part : schema.path(combined)) {
