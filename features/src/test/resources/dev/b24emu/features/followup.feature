@@ -97,6 +97,7 @@ Feature: Call follow-ups over REST 3.0 (call.followup.*)
     And the result "item.participants.0.name" is "Ivan Operator"
     And the result "item.outcomes" is '["overview"]'
     And the result "item.transcription" is "null"
+    And the result "item.tracks" is '[]'
     And the result "item.overview.actionItems.0.actionItem" is "[USER=2]Ivan Operator[/USER] deploys"
     When I call REST 3.0 "call.followup.get" with JSON:
       """
@@ -279,6 +280,45 @@ Feature: Call follow-ups over REST 3.0 (call.followup.*)
     And the result "item.transcription.segments.0.userName" is "Ivan Operator"
     And the result "item.transcription.segments.1.userName" is "+79995550801"
     And the result "item.transcription.segments.1.end" is "00:00:07"
+
+  @emulator-only @U17 @D155
+  Scenario: A follow-up's tracks are its call's recordings, an empty list without one
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550803 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call} |
+      | USER_ID  | 2      |
+      | DURATION | 35     |
+    Then I remember the result "ID" as "statistics"
+    When I call "telephony.call.attachTranscription" with JSON:
+      """
+      {"CALL_ID": "{call}", "MESSAGES": [{"SIDE": "User", "START_TIME": 1, "STOP_TIME": 3, "MESSAGE": "Good afternoon"}]}
+      """
+    And I call REST 3.0 "call.followup.get" with JSON:
+      """
+      {"callId": {statistics}, "select": ["tracks"]}
+      """
+    Then the result "item.tracks" is '[]'
+    When I call "telephony.externalcall.attachRecord" with JSON:
+      """
+      {"CALL_ID": "{call}", "FILENAME": "call.mp3", "FILE_CONTENT": "SUQzBAAAAAAAI1RTU0UAAAAP"}
+      """
+    Then I remember the result "FILE_ID" as "file"
+    When I call REST 3.0 "call.followup.get" with JSON:
+      """
+      {"callId": {statistics}, "select": ["tracks"]}
+      """
+    Then the result "item.tracks.0.type" is "record"
+    And the result "item.tracks.0.fileId" is "{file}"
+    And the result "item.tracks.0.callId" is "{statistics}"
+    And the result "item.tracks.0.fileName" is "call.mp3"
+    And the result "item.tracks.0.mimeType" is "audio/mpeg"
+    And the result "item.tracks.0.fileSize" is the number 18
+    And the result "item.tracks.0.duration" is the number 35
+    And the result "item.tracks.0.dateCreate" matches "^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$"
 
   @emulator-only @M44 @M45 @D134
   Scenario: A call activity's transcript is what AI processing transcribed of its call, or null

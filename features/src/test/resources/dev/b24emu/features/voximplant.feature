@@ -167,6 +167,11 @@ Feature: Built-in telephony (voximplant.*): call history, lines, SIP, employees'
       | CONFIG_ID | {config} |
     And I call "voximplant.line.outgoing.get"
     Then the result is "LINK_BASE_NUMBER"
+    When I call "voximplant.line.outgoing.sip.set" with:
+      | CONFIG_ID | 1 |
+    Then the result is "1"
+    When I call "voximplant.line.outgoing.get"
+    Then the result is "74951112233"
     Given user 1 has the telephony right "lineModify" "NONE"
     When I call "voximplant.line.get"
     Then the call fails with 403 "ACCESS_DENIED" "Access denied!"
@@ -270,6 +275,24 @@ Feature: Built-in telephony (voximplant.*): call history, lines, SIP, employees'
       | CONFIG_ID | {config} |
       | TITLE     | Renamed  |
     Then the result is "1"
+    When I call "voximplant.sip.update" with:
+      | CONFIG_ID | {config}    |
+      | TYPE      | office      |
+      | TITLE     | Still cloud |
+    Then the result is "1"
+    And the response has no warning
+    When I call "voximplant.sip.update" with:
+      | CONFIG_ID | {config}   |
+      | TYPE      | CLOUD      |
+      | TITLE     | Not stored |
+    Then the call fails with 400 "CHECK_FIELDS_ERROR" "Incorrect PBX type"
+    When I call "voximplant.sip.update" with:
+      | CONFIG_ID | {config} |
+      | TYPE      | CLOUD    |
+    Then the result is "1"
+    When I call "voximplant.sip.get"
+    Then the result "0.TYPE" is "cloud"
+    And the result "0.TITLE" is "Still cloud"
     When I call "voximplant.sip.update" with:
       | CONFIG_ID | 999     |
       | TITLE     | Renamed |
@@ -437,6 +460,11 @@ Feature: Built-in telephony (voximplant.*): call history, lines, SIP, employees'
       | TO_NUMBER         | +79990000002 |
       | TEXT_TO_PRONOUNCE | Hello        |
     Then the call fails with 400 "ERROR_CORE" "Could not find line reg000000"
+    When I call "voximplant.callback.start" with JSON:
+      """
+      {"FROM_LINE": "reg000000", "TO_NUMBER": "", "TEXT_TO_PRONOUNCE": ""}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Could not find line reg000000"
     When I call "voximplant.callback.start" with:
       | FROM_LINE         | LINK_BASE_NUMBER |
       | TO_NUMBER         | +79990000002     |
@@ -483,6 +511,16 @@ Feature: Built-in telephony (voximplant.*): call history, lines, SIP, employees'
       | TO_NUMBER         | +79990000002 |
       | TEXT_TO_PRONOUNCE | Reminder     |
     Then the call fails with 400 "ERROR_CORE" "Could not find config for number reg000000"
+    When I call "voximplant.infocall.startwithtext" with JSON:
+      """
+      {"FROM_LINE": "reg000000", "TO_NUMBER": "", "TEXT_TO_PRONOUNCE": "Reminder"}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Could not find config for number reg000000"
+    When I call "voximplant.infocall.startwithtext" with:
+      | FROM_LINE         | 74951112233 |
+      | TO_NUMBER         | no digits   |
+      | TEXT_TO_PRONOUNCE | Reminder    |
+    Then the call fails with 400 "ERROR_CORE" "Phone number is not correct"
     Given the built-in telephony settings are:
       """
       {"infocallMonthlyLimit": 1}

@@ -54,6 +54,12 @@ public record FollowUp(long callId, int callType, Long initiatorId, Instant star
         return participants.stream().anyMatch(p -> p.userId() == userId);
     }
 
+    /** The same follow-up with these recordings. */
+    FollowUp withTracks(ArrayNode recordings) {
+        return new FollowUp(callId, callType, initiatorId, startDate, endDate, uuid, language, version, participants,
+                chatMembers, createdAt, recordings, blocks, externalCallId);
+    }
+
     /** The same follow-up with one AI block stored (or replaced) at a moment. */
     public FollowUp withBlock(String name, JsonNode content, Instant storedAt) {
         Map<String, JsonNode> more = new LinkedHashMap<>(blocks);

@@ -60,7 +60,7 @@ public final class FollowUpView {
                 yield outcomes;
             }
             case "createdAt" -> date(f.createdAt());
-            case "tracks" -> f.tracks() == null ? NODES.nullNode() : f.tracks().deepCopy();
+            case "tracks" -> f.tracks() == null ? NODES.arrayNode() : f.tracks().deepCopy();
             default -> {
                 JsonNode block = f.blocks().get(field);
                 yield block == null ? NODES.nullNode() : rendered(block.deepCopy(), mentions);

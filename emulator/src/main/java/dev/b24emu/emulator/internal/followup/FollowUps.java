@@ -1,10 +1,13 @@
 package dev.b24emu.emulator.internal.followup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.clock.IsoTime;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.telephony.Call;
+import dev.b24emu.emulator.internal.telephony.CallRecord;
 import dev.b24emu.emulator.internal.telephony.CallCompletion;
 import dev.b24emu.emulator.internal.telephony.CallListener;
 import dev.b24emu.emulator.internal.telephony.FinishedCall;
@@ -13,6 +16,7 @@ import dev.b24emu.emulator.internal.telephony.Transcript;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -64,6 +68,56 @@ public final class FollowUps implements CallListener {
         blocks.remove("call");
         return portal.store(FollowUpStore.class).update(row.id(), current ->
                 FollowUpSpec.over(current.orElseGet(() -> ofCall(row)), blocks, portal.now()));
+    }
+
+    /**
+     * A follow-up as call.followup.get and list answer it (and the control API shows it): the selected fields, its
+     * participants' display data from their profiles, its recordings as tracks.
+     */
+    public static ObjectNode render(Portal portal, FollowUp followUp, Selection select, MentionFormat mentions) {
+        return FollowUpView.render(withRecordings(portal, followUp), select, mentions, portal.store(UserStore.class)::get);
+    }
+
+    /**
+     * The follow-up with its recordings (fields.md#track; specs/DECISIONS.md D155): an external call's record, as
+     * telephony.externalcall.attachRecord or finish's RECORD_URL left it, is its one track of type "record"
+     * (Bitrix\Call\Track::TYPE_RECORD), read when the follow-up is, so a record attached after the transcription is
+     * there too; a seeded follow-up keeps the tracks it was given; a call without a recording has an empty list, the
+     * array the page types the field as, not null.
+     */
+    static FollowUp withRecordings(Portal portal, FollowUp followUp) {
+        if (followUp.tracks() != null) {
+            return followUp;
+        }
+        ArrayNode tracks = JsonNodeFactory.instance.arrayNode();
+        if (followUp.externalCallId() != null) {
+            portal.store(TelephonyStore.class).record(followUp.externalCallId())
+                    .ifPresent(record -> tracks.add(track(followUp, record)));
+        }
+        return followUp.withTracks(tracks);
+    }
+
+    private static ObjectNode track(FollowUp followUp, CallRecord record) {
+        ObjectNode track = JsonNodeFactory.instance.objectNode();
+        track.put("trackId", record.fileId());
+        track.put("type", "record");
+        track.put("fileId", record.fileId());
+        track.put("diskFileId", record.fileId());
+        track.put("duration", followUp.durationSeconds());
+        // a link the portal was only told about (RECORD_URL) has no size it knows
+        if (record.size() > 0) {
+            track.put("fileSize", record.size());
+        } else {
+            track.putNull("fileSize");
+        }
+        track.put("fileName", record.fileName());
+        String name = record.fileName().toLowerCase(java.util.Locale.ROOT);
+        track.put("mimeType", name.endsWith(".wav") ? "audio/wav" : name.endsWith(".mp3") ? "audio/mpeg" : null);
+        track.put("callId", followUp.callId());
+        track.putNull("relUrl");
+        track.put("url", record.url());
+        track.put("dateCreate", record.attachedAt() == null ? null : IsoTime.format(record.attachedAt(), ZoneOffset.UTC));
+        return track;
     }
 
     /**

@@ -1,10 +1,14 @@
 package dev.b24emu.emulator.internal.telephony;
 
+import java.time.Instant;
+
 /**
  * A recording attached to a finished call (one per call: a later one replaces it).
  *
- * @param source  "url" (RECORD_URL), "content" (FILE_CONTENT) or "upload" (the uploadUrl flow)
- * @param size    bytes received, 0 for a URL the portal was only told about
+ * @param source     "url" (RECORD_URL), "content" (FILE_CONTENT) or "upload" (the uploadUrl flow)
+ * @param size       bytes received, 0 for a URL the portal was only told about
+ * @param attachedAt when it was attached (null in a state file written before it was kept, and for an awaited upload)
  */
-public record CallRecord(long fileId, String callId, String fileName, String source, String url, long size) {
+public record CallRecord(long fileId, String callId, String fileName, String source, String url, long size,
+                         Instant attachedAt) {
 }

@@ -72,7 +72,7 @@ public final class CallService {
         FinishedCall row = new CallCompletion(portal, origin).finish(request);
         if (row.recordUrl() != null && !row.recordUrl().isBlank()) {
             portal.store(TelephonyStore.class).attachRecord(row.call().callId(), fileNameOf(row.recordUrl()), "url",
-                    row.recordUrl(), 0);
+                    row.recordUrl(), 0, portal.now());
         }
         events.finished(portal, row, origin);
         listeners.forEach(l -> l.ended(portal, row));

@@ -289,8 +289,9 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         return line;
     }
 
-    public synchronized CallRecord attachRecord(String callId, String fileName, String source, String url, long size) {
-        CallRecord record = new CallRecord(lastFileId.incrementAndGet(), callId, fileName, source, url, size);
+    public synchronized CallRecord attachRecord(String callId, String fileName, String source, String url, long size,
+                                                Instant at) {
+        CallRecord record = new CallRecord(lastFileId.incrementAndGet(), callId, fileName, source, url, size, at);
         CallRecord before = records.put(callId, record);
         textBytes += TextWeight.of(record) - (before == null ? 0 : TextWeight.of(before));
         trimFinished();
@@ -299,7 +300,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
 
     /** Notes an upload attachRecord announced; the oldest awaited go past as many as the finished calls kept. */
     public synchronized void awaitUpload(String uploadToken, String callId, String fileName) {
-        CallRecord pending = new CallRecord(0, callId, fileName, "upload", null, 0);
+        CallRecord pending = new CallRecord(0, callId, fileName, "upload", null, 0, null);
         CallRecord before = pendingUploads.put(uploadToken, pending);
         textBytes += TextWeight.of(pending) - (before == null ? 0 : TextWeight.of(before));
         while (pendingUploads.size() > finishedCapacity) {
@@ -314,13 +315,13 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     }
 
     /** Completes an upload announced by attachRecord; empty when the token is unknown or already used. */
-    public synchronized Optional<CallRecord> completeUpload(String uploadToken, String fileName, long size) {
+    public synchronized Optional<CallRecord> completeUpload(String uploadToken, String fileName, long size, Instant at) {
         CallRecord pending = pendingUploads.remove(uploadToken);
         if (pending == null) {
             return Optional.empty();
         }
         textBytes -= TextWeight.of(pending);
-        return Optional.of(attachRecord(pending.callId(), fileName, "upload", null, size));
+        return Optional.of(attachRecord(pending.callId(), fileName, "upload", null, size, at));
     }
 
     public Collection<CallRecord> records() {

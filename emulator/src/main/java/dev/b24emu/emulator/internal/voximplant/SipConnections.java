@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public final class SipConnections {
     static final int MAX_CLOUD = 10;
+    /** VI_SIP_TYPE_ERR (an emulator text, D65) */
+    private static final String INCORRECT_TYPE = "Incorrect PBX type";
     private static final int MAX_LENGTH = 100;
 
     private final Portal portal;
@@ -38,7 +40,7 @@ public final class SipConnections {
         String type = fields.type() == null ? SipConnection.CLOUD : fields.type().trim().toLowerCase(Locale.ROOT);
         List<String> problems = new ArrayList<>();
         if (!type.equals(SipConnection.CLOUD) && !type.equals(SipConnection.OFFICE)) {
-            problems.add("Incorrect PBX type");
+            problems.add(INCORRECT_TYPE);
         }
         String server = server(fields.server());
         String login = fields.login() == null ? "" : fields.login().trim();
@@ -82,11 +84,21 @@ public final class SipConnections {
         return connection;
     }
 
-    /** sip.update: only the caller's connection; nothing given changes nothing (D65). */
+    /**
+     * sip.update: only the caller's connection; nothing given changes nothing (D65). TYPE is checked, never applied:
+     * sipUpdate passes it as given (not trimmed or lower-cased as sip.add does) to a check that wants exactly
+     * {@code cloud} or {@code office}, and only when a field is given, and the update keeps the connection's kind.
+     */
     public void update(String appKey, long configId, Fields fields) {
         portal.exclusive(() -> {
             SipConnection connection = owned(appKey, configId).orElseThrow(() -> VoximplantErrors.sipNotFound(404));
+            if (fields.title() == null && fields.server() == null && fields.login() == null && fields.password() == null) {
+                return null;
+            }
             List<String> problems = new ArrayList<>();
+            if (fields.type() != null && !fields.type().equals(SipConnection.CLOUD) && !fields.type().equals(SipConnection.OFFICE)) {
+                problems.add(INCORRECT_TYPE);
+            }
             String server = fields.server() == null ? connection.server() : server(fields.server());
             String login = fields.login() == null ? connection.login() : fields.login().trim();
             String password = fields.password() == null ? connection.password() : fields.password().trim();

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.followup;
 
+import dev.b24emu.emulator.internal.clock.IsoTime;
 import dev.b24emu.emulator.support.EmulatorHarness;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -235,6 +236,54 @@ class FollowUpApiTest extends EmulatorHarness {
                 .post(control("/followups")).then().statusCode(400)
                 .body("error_description", org.hamcrest.Matchers.startsWith("overview does not fit fields.md"));
         given().get(control("/followups")).then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    /**
+     * A follow-up's tracks are its external call's recording, read when the follow-up is, so a record attached after
+     * the transcription is there, and a replaced one replaced; without a recording the array is empty (D155).
+     */
+    @Test
+    void aFollowUpsTracksAreItsCallsRecordings() {
+        JsonPath finished = finishedCall();
+        String callId = finished.getString("CALL_ID");
+        int statId = finished.getInt("ID");
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", List.of(
+                Map.of("SIDE", "User", "START_TIME", 1, "STOP_TIME", 3, "MESSAGE", "Good afternoon")))).then().statusCode(200);
+        v3("call.followup.get", "{\"callId\":" + statId + "}").then().statusCode(200)
+                .body("result.item.tracks", org.hamcrest.Matchers.empty());
+
+        String before = IsoTime.format(portal.now(), java.time.ZoneOffset.UTC);
+        int linked = call("telephony.externalcall.attachRecord", Map.of("CALL_ID", callId,
+                "RECORD_URL", "https://pbx.example/records/a.WAV")).then().statusCode(200).extract().path("result.FILE_ID");
+        String after = IsoTime.format(portal.now(), java.time.ZoneOffset.UTC);
+        v3("call.followup.get", "{\"callId\":" + statId + ",\"select\":[\"tracks\"]}").then().statusCode(200)
+                .body("result.item.tracks", org.hamcrest.Matchers.hasSize(1))
+                .body("result.item.tracks[0].trackId", equalTo(linked))
+                .body("result.item.tracks[0].type", equalTo("record"))
+                .body("result.item.tracks[0].diskFileId", equalTo(linked))
+                .body("result.item.tracks[0].callId", equalTo(statId))
+                .body("result.item.tracks[0].duration", equalTo(65))
+                .body("result.item.tracks[0].fileName", equalTo("a.WAV"))
+                .body("result.item.tracks[0].mimeType", equalTo("audio/wav"))
+                .body("result.item.tracks[0].fileSize", nullValue())
+                .body("result.item.tracks[0].relUrl", nullValue())
+                .body("result.item.tracks[0].url", equalTo("https://pbx.example/records/a.WAV"))
+                .body("result.item.tracks[0].dateCreate", org.hamcrest.Matchers.oneOf(before, after));
+
+        portal.clock().advance(java.time.Duration.ofMinutes(5));
+        String later = IsoTime.format(portal.now(), java.time.ZoneOffset.UTC);
+        int sent = call("telephony.externalcall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "b.mp3",
+                "FILE_CONTENT", "SUQzBAAAAAAAI1RTU0UAAAAP")).then().statusCode(200).extract().path("result.FILE_ID");
+        var list = "{\"filter\":{\"startDate\":{\"from\":\"2000-01-01T00:00:00Z\",\"to\":\"2100-01-01T00:00:00Z\"}},"
+                + "\"select\":[\"tracks\"]}";
+        v3("call.followup.list", list).then().statusCode(200)
+                .body("result.items[0].tracks", org.hamcrest.Matchers.hasSize(1))
+                .body("result.items[0].tracks[0].fileId", equalTo(sent))
+                .body("result.items[0].tracks[0].mimeType", equalTo("audio/mpeg"))
+                .body("result.items[0].tracks[0].fileSize", equalTo(18))
+                .body("result.items[0].tracks[0].url", nullValue())
+                .body("result.items[0].tracks[0].dateCreate", org.hamcrest.Matchers.oneOf(later,
+                        IsoTime.format(portal.now(), java.time.ZoneOffset.UTC)));
     }
 
     /** crm.activity.call.getTranscript reads what AI processing transcribed of a call activity's call (D134). */

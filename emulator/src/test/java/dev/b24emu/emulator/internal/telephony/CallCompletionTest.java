@@ -131,7 +131,7 @@ class CallCompletionTest {
             store.put(call);
             store.finish(call, new TelephonyStore.FinishedCallDraft(1, 0, 0, "", "304", "", 0, null, false, null,
                     Requests.T0));
-            store.attachRecord(call.callId(), "c" + i + ".mp3", "url", "http://pbx/c" + i + ".mp3", 0);
+            store.attachRecord(call.callId(), "c" + i + ".mp3", "url", "http://pbx/c" + i + ".mp3", 0, null);
             store.addTranscript(call.callId(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode(),
                     null, null);
         }
@@ -159,7 +159,7 @@ class CallCompletionTest {
         }
         assertTrue(store.pendingUpload("token0").isEmpty());
         assertEquals("c2", store.pendingUpload("token2").orElseThrow().callId());
-        assertEquals(3, store.completeUpload("token1", "c2.mp3", 3).orElseThrow().size());
+        assertEquals(3, store.completeUpload("token1", "c2.mp3", 3, null).orElseThrow().size());
     }
 
     @Test

@@ -85,8 +85,23 @@ class VoximplantApiTest extends AppHarness {
         call("voximplant.sip.update", Map.of("CONFIG_ID", 2, "LOGIN", "other")).then().body("result", equalTo(1));
         call("voximplant.sip.get", Map.of("FILTER", Map.of("%LOGIN", "OTH"))).then().body("total", equalTo(1))
                 .body("result[0].REGISTRATION_STATUS_CODE", equalTo("0"));
+        // TYPE, read by sipUpdate though its page does not list it: checked as given when a field changes, never applied
+        call("voximplant.sip.update", Map.of("CONFIG_ID", 2, "TYPE", "office", "TITLE", "Cloud still")).then()
+                .body("result", equalTo(1)).header("X-B24-Emulator-Warning", nullValue());
+        call("voximplant.sip.update", Map.of("CONFIG_ID", 2, "TYPE", "Cloud", "SERVER", "")).then().statusCode(400)
+                .body("error", equalTo("CHECK_FIELDS_ERROR"));
+        patchSettings("{\"validation\": \"off\"}");
+        call("voximplant.sip.update", Map.of("CONFIG_ID", 2, "TYPE", "Cloud", "SERVER", "")).then().statusCode(400)
+                .body("error_description", equalTo("Incorrect PBX type<br> Server address not specified"));
+        patchSettings("{\"validation\": \"warn\"}");
+        call("voximplant.sip.update", Map.of("CONFIG_ID", 2, "TYPE", "Cloud")).then().body("result", equalTo(1));
+        call("voximplant.sip.get", Map.of("FILTER", Map.of("CONFIG_ID", 2))).then()
+                .body("result[0].TYPE", equalTo("cloud")).body("result[0].TITLE", equalTo("Cloud still"));
         call("voximplant.sip.delete", Map.of("CONFIG_ID", 3)).then().body("result", equalTo(1));
         call("voximplant.line.outgoing.get", Map.of()).then().body("result", equalTo("LINK_BASE_NUMBER"));
+        // any configuration of the portal, a rented number's too (SetPortalNumberByConfigId)
+        call("voximplant.line.outgoing.sip.set", Map.of("CONFIG_ID", 1)).then().body("result", equalTo(1));
+        call("voximplant.line.outgoing.get", Map.of()).then().body("result", equalTo("74951112233"));
     }
 
     @Test
@@ -219,6 +234,11 @@ class VoximplantApiTest extends AppHarness {
                 "TEXT_TO_PRONOUNCE", "Hello"));
         call("voximplant.callback.start", params).then().statusCode(400).body("error", equalTo("ERROR_CORE"))
                 .body("error_description", equalTo("Could not find line reg000000"));
+        // the line before the number, as the server checks them (an SDK's test sends an empty number to an unknown line)
+        call("voximplant.callback.start", Map.of("FROM_LINE", "reg000000", "TO_NUMBER", "", "TEXT_TO_PRONOUNCE", ""))
+                .then().statusCode(400).body("error_description", equalTo("Could not find line reg000000"));
+        call("voximplant.infocall.startwithsound", Map.of("FROM_LINE", "reg000000", "TO_NUMBER", "", "URL", "x"))
+                .then().statusCode(400).body("error_description", equalTo("Could not find config for number reg000000"));
         call("voximplant.infocall.startwithtext", params).then().statusCode(400)
                 .body("error_description", equalTo("Could not find config for number reg000000"));
         params.put("FROM_LINE", "LINK_BASE_NUMBER");

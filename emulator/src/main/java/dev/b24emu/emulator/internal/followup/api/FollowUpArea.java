@@ -6,7 +6,6 @@ import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.control.ControlRoutes;
 import dev.b24emu.emulator.internal.followup.FollowUp;
 import dev.b24emu.emulator.internal.followup.FollowUpStore;
-import dev.b24emu.emulator.internal.followup.FollowUpView;
 import dev.b24emu.emulator.internal.followup.FollowUps;
 import dev.b24emu.emulator.internal.followup.MentionFormat;
 import dev.b24emu.emulator.internal.followup.Selection;
@@ -14,7 +13,6 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
-import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.List;
 
@@ -32,7 +30,7 @@ public final class FollowUpArea implements Area {
                                       List<Long> chatMembers, ObjectNode item) {
         static FollowUpControlView of(Portal portal, FollowUp followUp) {
             return new FollowUpControlView(followUp.callId(), followUp.externalCallId(), followUp.chatMembers(),
-                    FollowUpView.render(followUp, Selection.all(), MentionFormat.BB, portal.store(UserStore.class)::get));
+                    FollowUps.render(portal, followUp, Selection.all(), MentionFormat.BB));
         }
     }
 

@@ -15,7 +15,6 @@ import dev.b24emu.emulator.internal.followup.Selection;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RestCall;
-import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +74,7 @@ final class FollowUpMethods {
     }
 
     private static ObjectNode render(Portal portal, FollowUp followUp, Selection select, MentionFormat mentions) {
-        return FollowUpView.render(followUp, select, mentions, portal.store(UserStore.class)::get);
+        return FollowUps.render(portal, followUp, select, mentions);
     }
 
     private static JsonNode fieldList(RestCall call) {

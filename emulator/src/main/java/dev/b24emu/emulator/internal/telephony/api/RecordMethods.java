@@ -61,7 +61,7 @@ final class RecordMethods {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         if (!url.isEmpty()) {
             String name = hasFileName ? p.textOrEmpty("FILENAME") : CallService.fileNameOf(url);
-            return result.put("FILE_ID", telephony(portal).attachRecord(callId, name, "url", url, 0).fileId());
+            return result.put("FILE_ID", telephony(portal).attachRecord(callId, name, "url", url, 0, portal.now()).fileId());
         }
         String fileName = p.textOrEmpty("FILENAME");
         if (!p.has("FILE_CONTENT")) {
@@ -83,7 +83,8 @@ final class RecordMethods {
         if (bytes.length == 0) {
             throw RestError.of("ERROR_CORE", "File content is not properly encoded. Base64 encoding is expected.");
         }
-        return result.put("FILE_ID", telephony(portal).attachRecord(callId, fileName, "content", null, bytes.length).fileId());
+        return result.put("FILE_ID", telephony(portal).attachRecord(callId, fileName, "content", null, bytes.length, portal.now())
+                .fileId());
     }
 
     /**

@@ -163,7 +163,7 @@ public final class TelephonyArea implements Area {
                 status = 400;
                 answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Wrong file extension. Only wav and mp3 are allowed\"}";
             } else {
-                var record = store.completeUpload(token, name, size);
+                var record = store.completeUpload(token, name, size, owner.now());
                 if (record.isPresent()) {
                     answer = "{\"result\":{\"FILE_ID\":" + record.get().fileId() + "}}";
                 } else {

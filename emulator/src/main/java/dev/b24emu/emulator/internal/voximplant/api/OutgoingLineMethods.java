@@ -7,6 +7,7 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.voximplant.Lines;
 import dev.b24emu.emulator.internal.voximplant.Rights;
+import dev.b24emu.emulator.internal.voximplant.RentedNumber;
 import dev.b24emu.emulator.internal.voximplant.SipConnection;
 import dev.b24emu.emulator.internal.voximplant.VoximplantErrors;
 import dev.b24emu.emulator.internal.voximplant.VoximplantStore;
@@ -56,13 +57,19 @@ final class OutgoingLineMethods {
         return NODES.numberNode(1);
     }
 
-    /** Any SIP connection of the portal, whoever created it (the server does not check the application). */
+    /**
+     * Any configuration of the portal, whoever created it: a SIP connection or a rented number, as
+     * SetPortalNumberByConfigId reads every row of the configurations and checks neither application nor kind (D63).
+     */
     private static JsonNode setSip(RestCall call) {
         Permissions.require(call, Rights::lineModify);
         VoximplantStore store = call.portal().store(VoximplantStore.class);
         long configId = call.params().phpInt("CONFIG_ID");
-        SipConnection connection = store.sip(configId).orElseThrow(VoximplantErrors::configNotFound);
-        store.outgoingLine(connection.lineId());
+        String line = store.sip(configId).map(SipConnection::lineId)
+                .or(() -> store.numbers().stream().filter(n -> n.configId() == configId).findFirst()
+                        .map(RentedNumber::number))
+                .orElseThrow(VoximplantErrors::configNotFound);
+        store.outgoingLine(line);
         return NODES.numberNode(1);
     }
 }
