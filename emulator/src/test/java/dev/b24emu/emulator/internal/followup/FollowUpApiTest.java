@@ -48,6 +48,19 @@ class FollowUpApiTest extends EmulatorHarness {
                 .then().statusCode(200).extract().jsonPath().setRootPath("result");
     }
 
+    private static final Map<String, Object> GREETING = Map.of("SIDE", "User", "START_TIME", 1, "STOP_TIME", 3,
+            "MESSAGE", "Good afternoon");
+    private static final Map<String, Object> REPLY = Map.of("SIDE", "Client", "START_TIME", 4, "STOP_TIME", 62,
+            "MESSAGE", "Hello");
+
+    /** A finished call with these transcription messages attached: what makes its follow-up (D71). */
+    private JsonPath transcribedCall(List<Map<String, Object>> messages) {
+        JsonPath finished = finishedCall();
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", finished.getString("CALL_ID"), "MESSAGES", messages))
+                .then().statusCode(200);
+        return finished;
+    }
+
     /** A REST 3.0 call through the portal's incoming webhook (its user 1 is an administrator). */
     private Response v3(String method, String body) {
         return given().contentType(ContentType.JSON).body(body).post(webhook.replace("/rest/", "/rest/api/") + method);
@@ -208,12 +221,9 @@ class FollowUpApiTest extends EmulatorHarness {
 
     @Test
     void aTranscriptionAttachedToAFinishedCallMakesItsFollowUpAndTheControlApiAddsBlocks() {
-        JsonPath finished = finishedCall();
+        JsonPath finished = transcribedCall(List.of(GREETING, REPLY));
         String callId = finished.getString("CALL_ID");
         int statId = finished.getInt("ID");
-        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", List.of(
-                Map.of("SIDE", "User", "START_TIME", 1, "STOP_TIME", 3, "MESSAGE", "Good afternoon"),
-                Map.of("SIDE", "Client", "START_TIME", 4, "STOP_TIME", 62, "MESSAGE", "Hello")))).then().statusCode(200);
 
         v3("call.followup.get", "{\"callId\":" + statId + "}").then().statusCode(200)
                 .body("result.item.outcomes", contains("transcription"))
@@ -244,11 +254,9 @@ class FollowUpApiTest extends EmulatorHarness {
      */
     @Test
     void aFollowUpsTracksAreItsCallsRecordings() {
-        JsonPath finished = finishedCall();
+        JsonPath finished = transcribedCall(List.of(GREETING));
         String callId = finished.getString("CALL_ID");
         int statId = finished.getInt("ID");
-        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", List.of(
-                Map.of("SIDE", "User", "START_TIME", 1, "STOP_TIME", 3, "MESSAGE", "Good afternoon")))).then().statusCode(200);
         v3("call.followup.get", "{\"callId\":" + statId + "}").then().statusCode(200)
                 .body("result.item.tracks", org.hamcrest.Matchers.empty());
 
@@ -294,9 +302,8 @@ class FollowUpApiTest extends EmulatorHarness {
         int activity = finished.getInt("CRM_ACTIVITY_ID");
         call("crm.activity.call.getTranscript", Map.of("activityId", activity)).then().statusCode(200)
                 .body("result", nullValue());
-        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", List.of(
-                Map.of("SIDE", "User", "START_TIME", 1, "STOP_TIME", 3, "MESSAGE", "Good afternoon"),
-                Map.of("SIDE", "Client", "START_TIME", 4, "STOP_TIME", 62, "MESSAGE", "Hello")))).then().statusCode(200);
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", List.of(GREETING, REPLY)))
+                .then().statusCode(200);
         call("crm.activity.call.getTranscript", Map.of("activityId", Integer.toString(activity))).then().statusCode(200)
                 .body("result.transcription", equalTo("Good afternoon\nHello"));
         // an activity of no transcribed call: null; no activity: NOT_FOUND; the parameter bound as a controller binds it
