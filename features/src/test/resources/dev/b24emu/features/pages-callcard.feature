@@ -343,6 +343,12 @@ Feature: Placements, the call card and call lists, statement by statement
     Then "result.0" has exactly the keys "ID, CREATED_BY_ID"
     When I call "crm.calllist.list" with JSON:
       """
+      {"start": -1}
+      """
+    Then the call succeeds
+    And the response has no warning
+    When I call "crm.calllist.list" with JSON:
+      """
       {"SELECT": ["TITLE"]}
       """
     Then the call fails with 400 "100" "Unknown field definition `TITLE` (TITLE) for \Bitrix\Crm\CallList\Internals\CallList Entity."
@@ -368,6 +374,7 @@ Feature: Placements, the call card and call lists, statement by statement
       {"LIST_ID": {list}, "start": 1}
       """
     Then the result items "ID" are "2"
+    And the response has no warning
     And the response has no "next"
     And the response has no "total"
     When I call "crm.calllist.items.get" with JSON:
