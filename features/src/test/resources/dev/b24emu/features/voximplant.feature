@@ -407,7 +407,7 @@ Feature: Built-in telephony (voximplant.*): call history, lines, SIP, employees'
     Then the result "ruinternalfemale" is "Russian (Female) (Default)"
     And the result "usenglishfemale" is "American English (Female) (Default)"
 
-  @V26 @V27 @V30 @V31 @V32 @V33 @D64 @D67
+  @V26 @V27 @V30 @V31 @V32 @V33 @D64 @D67 @E171 @E172 @D156
   Scenario: A callback rings the client, talks and ends on the portal's clock
     Given an application "local.vox" with scopes "telephony, call"
     And application "local.vox" binds "OnVoximplantCallInit" to the handler server
@@ -426,8 +426,10 @@ Feature: Built-in telephony (voximplant.*): call history, lines, SIP, employees'
     And the delivered "data.ACCOUNT_SEARCH_ID" is "74951112233"
     And the delivered "data.PHONE_NUMBER" is "+79990000002"
     And the delivered "data.CALLER_ID" is "74951112233"
+    And the delivered "auth" has exactly the keys "domain, client_endpoint, server_endpoint, member_id, application_token"
     When the portal clock moves forward by "PT5S"
     Then application "local.vox" receives "ONVOXIMPLANTCALLSTART"
+    And the delivery has no "auth.access_token"
     And the delivered "data.USER_ID" is "{operator}"
     When the portal clock moves forward by "PT30S"
     And I call "voximplant.statistic.get" with JSON:

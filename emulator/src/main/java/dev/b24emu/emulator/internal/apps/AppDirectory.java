@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.apps;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.events.Applications;
+import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.RandomHex;
@@ -74,6 +75,9 @@ public final class AppDirectory implements TokenResolver, Applications {
     @Override
     public ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints) {
         App app = app(portal, appKey);
+        if (userId <= 0) { // Sender: LOCAL_USER 0, so no token is issued for anyone
+            return EventPublisher.tokenlessAuth(portal, app.applicationToken(), endpoints);
+        }
         return auth(portal, app, userId, endpoints, oauth.forDelivery(portal, app, userId), app.applicationToken());
     }
 

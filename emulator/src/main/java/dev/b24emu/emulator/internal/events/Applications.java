@@ -15,7 +15,10 @@ public interface Applications {
     /** The application's scopes, or empty when it is not (or no longer) installed on the portal. */
     Optional<Set<String>> scopes(Portal portal, String appKey);
 
-    /** The auth block of a delivery to one of its handlers, acting as the user (_includes/auth-params-in-events.md). */
+    /**
+     * The auth block of a delivery to one of its handlers, acting as the user (_includes/auth-params-in-events.md);
+     * with no user (0: a hit no user made, and a handler bound without auth_type) a block without tokens (D156).
+     */
     ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints);
 
     /**

@@ -129,9 +129,9 @@ public final class EventPublisher {
 
     /**
      * "An outgoing webhook receives only domain, client_endpoint, server_endpoint, member_id, and application_token";
-     * so do the events sent without auth (ONAPPUNINSTALL: the server's sendAuth false).
+     * so do the events sent without auth (ONAPPUNINSTALL: the server's sendAuth false) and those no user caused (D156).
      */
-    private static ObjectNode tokenlessAuth(Portal portal, String applicationToken, Endpoints endpoints) {
+    public static ObjectNode tokenlessAuth(Portal portal, String applicationToken, Endpoints endpoints) {
         Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
         ObjectNode auth = JsonNodeFactory.instance.objectNode();
         auth.put("domain", announced.domain());

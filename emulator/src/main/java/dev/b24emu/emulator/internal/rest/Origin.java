@@ -30,6 +30,14 @@ public record Origin(long actingUserId, String appKey, String authConnector, End
     }
 
     /**
+     * A hit no user made: the telephony cloud calling the portal's controller about a call it runs (Sender's
+     * LOCAL_USER is then 0, so deliveries carry no token unless a handler was bound with auth_type, D156).
+     */
+    public static Origin noUser(Endpoints endpoints) {
+        return new Origin(0, null, null, endpoints, null);
+    }
+
+    /**
      * Whether an online handler or outgoing webhook gets this delivery: the request's first of its kind (a change
      * outside REST sends each of its events).
      */

@@ -1,5 +1,8 @@
 package dev.b24emu.emulator.internal.telephony;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
 import java.time.Instant;
 
 /**
@@ -7,8 +10,9 @@ import java.time.Instant;
  *
  * @param source     "url" (RECORD_URL), "content" (FILE_CONTENT) or "upload" (the uploadUrl flow)
  * @param size       bytes received, 0 for a URL the portal was only told about
- * @param attachedAt when it was attached (null in a state file written before it was kept, and for an awaited upload)
+ * @param attachedAt when it was attached (null in a state file written before it was kept, and for an awaited upload);
+ *                   written as ISO-8601 by any mapper, the control API's too, which has no java.time module
  */
 public record CallRecord(long fileId, String callId, String fileName, String source, String url, long size,
-                         Instant attachedAt) {
+                         @JsonSerialize(using = ToStringSerializer.class) Instant attachedAt) {
 }

@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param userId       the employee of the call (PORTAL_USER_ID), or null for an incoming call nobody took
  * @param answerAt     when the conversation starts, or null when it never does
  * @param started      whether OnVoximplantCallStart was sent
- * @param actingUserId whose action started it (event deliveries carry this user's token)
+ * @param actingUserId whose action started it, or 0 (kept in state files; the call's events carry no user's token:
+ *                     the telephony cloud's hits fire them, D156)
  * @param endpoints    the address of the request that started it (the events' auth block)
  */
 public record BuiltInCall(String callId, Kind kind, int callType, String line, String phoneNumber, Long userId,

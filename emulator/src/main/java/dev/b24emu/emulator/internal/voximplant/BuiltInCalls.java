@@ -159,9 +159,14 @@ public final class BuiltInCalls implements CallListener {
         return data;
     }
 
+    /**
+     * The server fires OnVoximplantCall* in the voximplant controller, on the hits the telephony cloud makes about a
+     * call it runs (its commands OutgoingRegister, IncomingInvite and those that follow), where no user is signed
+     * in (D156).
+     */
     private void publish(Portal portal, BuiltInCall call, String event, ObjectNode data) {
         publisher.publish(portal, event, data,
-                new EventPublisher.Emit(Origin.user(call.actingUserId(), call.endpoints()), null, call.callId()));
+                new EventPublisher.Emit(Origin.noUser(call.endpoints()), null, call.callId()));
     }
 
     private static int callType(BuiltInCall.Kind kind) {

@@ -81,9 +81,10 @@ class CallExtrasTest extends AppHarness {
                 .then().statusCode(200).body("result.FILE_ID", equalTo(2));
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "RECORD_URL", "https://pbx.example/r/x.wav?k=1"))
                 .then().statusCode(200).body("result.FILE_ID", equalTo(3));
-        given().get(base() + "/_emulator/portals/" + portal.id() + "/records").then()
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/records").then().statusCode(200)
                 .body("records.size()", equalTo(1)).body("records[0].fileName", equalTo("x.wav"))
-                .body("records[0].source", equalTo("url"));
+                .body("records[0].source", equalTo("url"))
+                .body("records[0].attachedAt", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z"));
     }
 
     @Test

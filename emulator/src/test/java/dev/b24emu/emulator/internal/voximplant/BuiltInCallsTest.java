@@ -86,6 +86,34 @@ class BuiltInCallsTest extends AppHarness {
                 .body("finished[0].CALL_ID", equalTo(callId));
     }
 
+    /**
+     * The telephony cloud's hits fire a built-in call's events, signed in as nobody: a delivery carries no token, and
+     * no user, unless its handler was bound with auth_type, whose user's token it then carries (D156).
+     */
+    @Test
+    void aCallsEventsCarryNoTokenUnlessTheHandlerNamesAUser() {
+        String token = install("local.vox", List.of("telephony", "call"), null).getString("access_token");
+        bind(token, "OnVoximplantCallInit", handler.url("/events"));
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallEnd", "handler", handler.url("/events"),
+                "auth_type", 2)).then().statusCode(200);
+        call("voximplant.infocall.startwithtext", Map.of("FROM_LINE", LINE, "TO_NUMBER", "+79990000001",
+                "TEXT_TO_PRONOUNCE", "Your order is ready")).then().statusCode(200);
+
+        JsonNode init = handler.awaitEvent("ONVOXIMPLANTCALLINIT").form();
+        JsonNode auth = init.get("auth");
+        assertTrue(auth.path("access_token").isMissingNode() && auth.path("refresh_token").isMissingNode()
+                && auth.path("user_id").isMissingNode(), auth.toString());
+        assertEquals(portal.memberId(), auth.path("member_id").asText());
+        assertTrue(auth.path("application_token").asText().matches("[0-9a-z]{32}"), auth.toString());
+        assertTrue(auth.path("client_endpoint").asText().endsWith("/rest/"), auth.toString());
+
+        advancePortalClock("PT40S");
+        JsonNode named = handler.awaitEvent("ONVOXIMPLANTCALLEND").form().get("auth");
+        assertEquals("2", named.path("user_id").asText(), named.toString());
+        oauth(named.path("access_token").asText(), "profile", Map.of()).then().statusCode(200)
+                .body("result.ID", equalTo("2"));
+    }
+
     @Test
     void anInfocallToABusyNumberEndsWithoutAConversation() {
         events();
