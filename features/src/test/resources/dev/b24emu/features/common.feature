@@ -42,6 +42,7 @@ Feature: What SDKs and connectors call first
       | full | true |
     Then the result includes "user_brief"
     And the result includes "vote"
+    And the result includes "tasks_extended"
 
   @M5
   Scenario: methods lists methods by scope in lower case, the common ones for an empty scope
@@ -266,6 +267,11 @@ Feature: What SDKs and connectors call first
     When I call "user.search" with JSON:
       """
       {"FILTER": {"FIND": "sal"}}
+      """
+    Then the result items "ID" are "3"
+    When I call "user.search" with JSON:
+      """
+      {"FILTER": {"FIND": "Maria-Sal"}}
       """
     Then the result items "ID" are "3"
     When I call "user.search" with:

@@ -23,14 +23,16 @@ import java.util.function.Predicate;
 public final class SystemMethods {
     /**
      * Every scope code of api-reference/scopes/permissions.md, in the page's order ("sonet_group, socialnetwork" is
-     * two codes; the deprecated task scopes the page's footnote names are left out): what scope answers with full=true.
+     * two codes), then the three deprecated task scopes its footnote says "are available": what scope answers with
+     * full=true, the portal's every scope.
      */
     static final List<String> ALL_SCOPES = List.of("ai_admin", "biconnector", "bizproc", "booking", "calendar", "call",
             "cashbox", "catalog", "contact_center", "crm", "documentgenerator", "delivery", "department", "disk", "entity",
             "humanresources", "humanresources.hcmlink", "im", "imbot", "imconnector", "imopenlines", "intranet", "landing",
             "lists", "log", "mailservice", "main", "messageservice", "mobile", "pay_system", "placement", "pull", "rpa",
             "sale", "salescenter", "sign.b2e", "sonet_group", "socialnetwork", "task", "telephony", "timeman", "user",
-            "user_brief", "user_basic", "user.userfield", "userfieldconfig", "userconsent", "vote");
+            "user_brief", "user_basic", "user.userfield", "userfieldconfig", "userconsent", "vote", "tasks",
+            "tasks_extended", "tasksmobile");
     /**
      * The features feature.get names (feature-get.md), all of which the emulator provides: reserving offline events
      * with clear=0 and their auth_connector queues (specs/DECISIONS.md D129).

@@ -105,17 +105,20 @@ public final class UserQuery {
         return wordsBegin(NAME_WORDS.stream().map(field -> text(user.get(field))).toList(), search);
     }
 
+    /** Where a text breaks into words: the search splits its own words there too ("Anna-Maria" is two of each). */
+    private static final java.util.regex.Pattern WORD_BREAKS = java.util.regex.Pattern.compile("[\\s@.,-]+");
+
     /** Each word of the search begins a word of the texts (ignoring case). */
     private static boolean wordsBegin(List<String> texts, String search) {
         List<String> words = new ArrayList<>();
         for (String text : texts) {
-            for (String word : text.toLowerCase(Locale.ROOT).split("[\\s@.,-]+")) {
+            for (String word : WORD_BREAKS.split(text.toLowerCase(Locale.ROOT))) {
                 if (!word.isEmpty()) {
                     words.add(word);
                 }
             }
         }
-        for (String token : search.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+        for (String token : WORD_BREAKS.split(search.toLowerCase(Locale.ROOT).trim())) {
             if (!token.isEmpty() && words.stream().noneMatch(w -> w.startsWith(token))) {
                 return false;
             }

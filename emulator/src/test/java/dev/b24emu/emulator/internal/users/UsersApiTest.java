@@ -216,6 +216,8 @@ class UsersApiTest extends AppHarness {
         assertEquals(List.of("3"), ids.apply(Map.of("FILTER", Map.of("FIND", "sal"))));
         assertEquals(List.of("2"), ids.apply(Map.of("NAME", "iv")));
         assertEquals(List.of("3"), ids.apply(Map.of("FILTER", Map.of("WORK_POSITION", "head sal"))));
+        // the search's words split where the fields' do (an SDK's test searches "B24PySDK-Developer 5")
+        assertEquals(List.of("3"), ids.apply(Map.of("FILTER", Map.of("FIND", "Head-sal"))));
         assertEquals(List.of(), ids.apply(Map.of("LAST_NAME", "ales")), "a word begins with it, not contains it");
         assertEquals(List.of("3"), ids.apply(Map.of("%LAST_NAME", "ales")), "an operator filters as user.get does");
         assertEquals(List.of("1", "2", "3", "4"), ids.apply(Map.of("UF_DEPARTMENT", 1, "SORT", "ID", "ORDER", "asc")));
