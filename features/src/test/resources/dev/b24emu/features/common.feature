@@ -258,6 +258,16 @@ Feature: What SDKs and connectors call first
       | CODE | rest_offline_extended |
     Then the result "value" is "Y"
 
+  @M67 @D157 @emulator-only
+  Scenario: user.current answers the keys of the page's example, empty dates as ""
+    When I call "user.current"
+    Then the call succeeds
+    And the result "LAST_LOGIN" is ""
+    And the result "DATE_REGISTER" is ""
+    And the result "IS_ONLINE" is "N"
+    And the result "PERSONAL_BIRTHDAY" is ""
+    And the result "UF_EMPLOYMENT_DATE" is ""
+
   @M30 @D129 @emulator-only
   Scenario: user.search finds users by the words their names begin, and by FIND
     When I call "user.search" with:

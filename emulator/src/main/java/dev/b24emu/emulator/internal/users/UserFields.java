@@ -85,7 +85,11 @@ public final class UserFields {
                 departments(fields.get("UF_DEPARTMENT")));
     }
 
-    /** A user as user.get and user.current return it. */
+    /**
+     * A user as user.get and user.current return it. Beside the fields the user has, those the server's getUserData
+     * always writes (D157): the dates it converts, "" when empty (LAST_LOGIN, DATE_REGISTER, PERSONAL_BIRTHDAY, the
+     * date field UF_EMPLOYMENT_DATE), and IS_ONLINE, which CUser computes ("N": nobody is online in the emulator).
+     */
     public static ObjectNode toJson(User user) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("ID", Long.toString(user.id()));
@@ -93,11 +97,16 @@ public final class UserFields {
         json.put("NAME", user.name());
         json.put("LAST_NAME", user.lastName());
         json.put("EMAIL", user.email());
+        json.put("LAST_LOGIN", "");
+        json.put("DATE_REGISTER", "");
+        json.put("IS_ONLINE", "N");
         json.put("PERSONAL_PHONE", user.personalPhone());
         json.put("PERSONAL_MOBILE", user.personalMobile());
+        json.put("PERSONAL_BIRTHDAY", "");
         json.put("WORK_PHONE", user.workPhone());
         json.put("UF_PHONE_INNER", user.innerPhone());
-        user.profile().forEach((name, value) -> {
+        json.put("UF_EMPLOYMENT_DATE", "");
+        user.profile().forEach((name, value) -> { // in place of the empty defaults above
             if (!name.equals("USER_TYPE")) {
                 json.put(name, value);
             }

@@ -207,6 +207,23 @@ class UsersApiTest extends AppHarness {
         call("access.name", Map.of("ACCESS", "G2")).then().statusCode(200).body("result", equalTo(false));
     }
 
+    /**
+     * The fields getUserData writes whether the user has them: the converted dates ("" when empty) and IS_ONLINE, so
+     * a client reading user-current.md's example keys finds each one (D157); a user_brief caller still sees its set.
+     */
+    @Test
+    void userCurrentAndGetAlwaysAnswerTheDatesAndIsOnline() {
+        call("user.current", Map.of()).then().statusCode(200).body("result.LAST_LOGIN", equalTo(""))
+                .body("result.DATE_REGISTER", equalTo("")).body("result.IS_ONLINE", equalTo("N"))
+                .body("result.PERSONAL_BIRTHDAY", equalTo("")).body("result.UF_EMPLOYMENT_DATE", equalTo(""));
+        call("user.update", Map.of("ID", 2, "PERSONAL_BIRTHDAY", "1990-04-01T00:00:00+00:00")).then().statusCode(200);
+        call("user.get", Map.of("ID", 2)).then().body("result[0].PERSONAL_BIRTHDAY", equalTo("1990-04-01T00:00:00+00:00"))
+                .body("result[0].IS_ONLINE", equalTo("N")).body("result[0].LAST_LOGIN", equalTo(""));
+        String brief = install("local.brief", List.of("user_brief"), null).getString("access_token");
+        oauth(brief, "user.get", Map.of("ID", 2)).then().statusCode(200).body("result[0].IS_ONLINE", equalTo("N"))
+                .body("result[0]", not(hasKey("LAST_LOGIN")));
+    }
+
     /** user.search (user-search.md): user.get with FIND and the word search of names and position; SELECT narrows. */
     @Test
     void userSearchFindsByTheWordsUsersFieldsBegin() {
