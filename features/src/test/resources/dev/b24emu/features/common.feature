@@ -259,11 +259,11 @@ Feature: What SDKs and connectors call first
     Then the result "value" is "Y"
 
   @M67 @D157 @emulator-only
-  Scenario: user.current answers the keys of the page's example, empty dates as ""
+  Scenario: user.current answers the keys of the page's example, its dates as ConvertDate writes them, empty ones as ""
     When I call "user.current"
     Then the call succeeds
-    And the result "LAST_LOGIN" is ""
-    And the result "DATE_REGISTER" is ""
+    And the result "LAST_LOGIN" is "2026-11-30T08:55:12+00:00"
+    And the result "DATE_REGISTER" is "2026-01-12T00:00:00+00:00"
     And the result "IS_ONLINE" is "N"
     And the result "PERSONAL_BIRTHDAY" is ""
     And the result "UF_EMPLOYMENT_DATE" is ""

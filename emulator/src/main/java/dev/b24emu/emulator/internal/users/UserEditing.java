@@ -59,7 +59,7 @@ public final class UserEditing {
             throw RestError.of("ERROR_CORE", "access_denied");
         }
         ObjectNode fields = writable(params, true);
-        fields.put(DATE_REGISTER, caller.portal().isoNow()); // an invitation registers the user; LAST_LOGIN waits
+        fields.put(DATE_REGISTER, registrationDate(caller.portal())); // an invitation registers the user; LAST_LOGIN waits
         boolean extranet = "Y".equalsIgnoreCase(text(params, "EXTRANET"));
         if (!extranet && (!fields.has("UF_DEPARTMENT") || !Params.phpTruthy(fields.get("UF_DEPARTMENT")))) {
             throw RestError.argument("", "no_extranet_field");
@@ -89,9 +89,9 @@ public final class UserEditing {
         User parsed = UserFields.parse(fields, users.nextId());
         Optional<User> replaced = users.get(parsed.id());
         Map<String, String> profile = new TreeMap<>(parsed.profile());
-        String now = portal.isoNow();
         for (String registration : List.of(DATE_REGISTER, LAST_LOGIN)) { // kept by a replacement, now for a new user
-            String kept = replaced.map(user -> user.profileField(registration)).orElse(now);
+            String kept = replaced.map(user -> user.profileField(registration))
+                    .orElse(registration.equals(DATE_REGISTER) ? registrationDate(portal) : portal.isoNow());
             if (!kept.isEmpty()) {
                 profile.putIfAbsent(registration, kept);
             }
@@ -99,6 +99,18 @@ public final class UserEditing {
         User user = parsed.withProfile(profile);
         users.put(user);
         return new Put(user, replaced.isEmpty());
+    }
+
+    /**
+     * Today as user.get shows DATE_REGISTER: CRestUtil::ConvertDate reads the day only and writes
+     * {@code date('c', midnight + date("Z"))}, the day's midnight moved on by the zone's offset, so a UTC portal shows
+     * {@code 2026-12-05T00:00:00+00:00} (user-current.md's example) and a Moscow one {@code 2026-12-05T03:00:00+03:00}
+     * (D157).
+     */
+    static String registrationDate(Portal portal) {
+        java.time.ZoneId zone = portal.settings().timeZone();
+        java.time.ZonedDateTime midnight = portal.now().atZone(zone).toLocalDate().atStartOfDay(zone);
+        return portal.iso(midnight.toInstant().plusSeconds(midnight.getOffset().getTotalSeconds()));
     }
 
     /**
