@@ -267,6 +267,12 @@ Feature: What SDKs and connectors call first
     And the result "IS_ONLINE" is "N"
     And the result "PERSONAL_BIRTHDAY" is ""
     And the result "UF_EMPLOYMENT_DATE" is ""
+    When I call "user.update" with:
+      | ID                | 2          |
+      | PERSONAL_BIRTHDAY | 01.04.1990 |
+    And I call "user.get" with:
+      | ID | 2 |
+    Then the result "0.PERSONAL_BIRTHDAY" is "1990-04-01T00:00:00+00:00"
 
   @M30 @D129 @emulator-only
   Scenario: user.search finds users by the words their names begin, and by FIND

@@ -9,6 +9,12 @@ import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * user.update and user.add (api-reference/user/user-update.md, user-add.md): who may change or invite users, and
@@ -28,6 +35,9 @@ public final class UserEditing {
     private static final Set<String> ADMIN_ONLY_FIELDS = Set.of("ACTIVE", "UF_DEPARTMENT");
     private static final String DATE_REGISTER = "DATE_REGISTER";
     private static final String LAST_LOGIN = "LAST_LOGIN";
+    private static final String BIRTHDAY = "PERSONAL_BIRTHDAY";
+    /** the portal's own date format, which unConvertDate reads too */
+    private static final DateTimeFormatter PORTAL_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
     private UserEditing() {
     }
@@ -43,7 +53,7 @@ public final class UserEditing {
         if (userId <= 0 || !(admin || self)) {
             throw RestError.of("ERROR_CORE", "access_denied");
         }
-        ObjectNode changes = writable(params, admin);
+        ObjectNode changes = writable(caller.portal(), params, admin);
         return caller.portal().store(UserStore.class)
                 .update(userId, user -> UserFields.parse(UserFields.toRecord(user).setAll(changes), user.id()))
                 .orElseThrow(() -> RestError.of("ERROR_CORE", ""));
@@ -58,7 +68,7 @@ public final class UserEditing {
         if (!Access.isAdmin(caller)) {
             throw RestError.of("ERROR_CORE", "access_denied");
         }
-        ObjectNode fields = writable(params, true);
+        ObjectNode fields = writable(caller.portal(), params, true);
         fields.put(DATE_REGISTER, registrationDate(caller.portal())); // an invitation registers the user; LAST_LOGIN waits
         boolean extranet = "Y".equalsIgnoreCase(text(params, "EXTRANET"));
         if (!extranet && (!fields.has("UF_DEPARTMENT") || !Params.phpTruthy(fields.get("UF_DEPARTMENT")))) {
@@ -108,9 +118,38 @@ public final class UserEditing {
      * (D157).
      */
     static String registrationDate(Portal portal) {
-        java.time.ZoneId zone = portal.settings().timeZone();
-        java.time.ZonedDateTime midnight = portal.now().atZone(zone).toLocalDate().atStartOfDay(zone);
-        return portal.iso(midnight.toInstant().plusSeconds(midnight.getOffset().getTotalSeconds()));
+        return convertDate(portal, portal.now().atZone(portal.settings().timeZone()).toLocalDate());
+    }
+
+    /**
+     * PERSONAL_BIRTHDAY as the server keeps a written one: CRestUtil::unConvertDate reads an ISO-8601 date, or a date
+     * and time (its day in the portal's zone), or the portal's own DD.MM.YYYY, and user.get writes the day back as
+     * ConvertDate does; anything else is no date, and the birthday is cleared (D157).
+     */
+    static String birthday(Portal portal, String given) {
+        String text = given.trim();
+        ZoneId zone = portal.settings().timeZone();
+        List<Function<String, LocalDate>> forms = List.of(LocalDate::parse,
+                t -> OffsetDateTime.parse(t).atZoneSameInstant(zone).toLocalDate(),
+                t -> LocalDate.parse(t, PORTAL_DATE));
+        for (Function<String, LocalDate> form : forms) {
+            try {
+                return convertDate(portal, form.apply(text));
+            } catch (DateTimeException notThisForm) {
+                // the next form
+            }
+        }
+        return "";
+    }
+
+    /**
+     * A day as ConvertDate writes it: {@code date('c', midnight + date("Z"))}, date("Z") being the zone's offset now,
+     * so a day under another offset (summer time, an old one) shows its own offset after the shift.
+     */
+    private static String convertDate(Portal portal, LocalDate day) {
+        ZoneId zone = portal.settings().timeZone();
+        ZonedDateTime midnight = day.atStartOfDay(zone);
+        return portal.iso(midnight.toInstant().plusSeconds(zone.getRules().getOffset(portal.now()).getTotalSeconds()));
     }
 
     /**
@@ -130,7 +169,7 @@ public final class UserEditing {
     }
 
     /** The fields the method writes, by upper-cased name: scalars, and UF_DEPARTMENT as a list or one ID. */
-    private static ObjectNode writable(ObjectNode params, boolean admin) {
+    private static ObjectNode writable(Portal portal, ObjectNode params, boolean admin) {
         ObjectNode changes = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -139,7 +178,8 @@ public final class UserEditing {
             boolean allowed = UserFields.writable(name) && (admin || !ADMIN_ONLY_FIELDS.contains(name));
             boolean readable = name.equals("UF_DEPARTMENT") ? !value.isNull() : Params.scalarText(value).isPresent();
             if (allowed && readable) {
-                changes.set(name, value);
+                changes.set(name, name.equals(BIRTHDAY) ? JsonNodeFactory.instance.textNode(birthday(portal, value.asText()))
+                        : value);
             }
         }
         return changes;

@@ -217,6 +217,9 @@ class UsersApiTest extends AppHarness {
                 .body("result.LAST_LOGIN", equalTo("2026-11-30T08:55:12+00:00"))
                 .body("result.DATE_REGISTER", equalTo("2026-01-12T00:00:00+00:00")).body("result.IS_ONLINE", equalTo("N"))
                 .body("result.PERSONAL_BIRTHDAY", equalTo("")).body("result.UF_EMPLOYMENT_DATE", equalTo(""));
+        call("user.update", Map.of("ID", 2, "PERSONAL_BIRTHDAY", "1990-04-01T00:00:00+00:00")).then().statusCode(200);
+        call("user.get", Map.of("ID", 2)).then().body("result[0].PERSONAL_BIRTHDAY", equalTo("1990-04-01T00:00:00+00:00"))
+                .body("result[0].IS_ONLINE", equalTo("N")).body("result[0].LAST_LOGIN", equalTo("2026-11-30T09:02:40+00:00"));
         // an invited user: registered today, as ConvertDate writes a day (its midnight moved on by the zone's offset),
         // and never logged in
         patchSettings("{\"timeZone\": \"Europe/Moscow\"}");
@@ -225,9 +228,14 @@ class UsersApiTest extends AppHarness {
         String today = portal.now().atZone(java.time.ZoneId.of("Europe/Moscow")).toLocalDate().toString();
         call("user.get", Map.of("ID", invited)).then().body("result[0].LAST_LOGIN", equalTo(""))
                 .body("result[0].DATE_REGISTER", equalTo(today + "T03:00:00+03:00"));
-        call("user.update", Map.of("ID", 2, "PERSONAL_BIRTHDAY", "1990-04-01T00:00:00+00:00")).then().statusCode(200);
-        call("user.get", Map.of("ID", 2)).then().body("result[0].PERSONAL_BIRTHDAY", equalTo("1990-04-01T00:00:00+00:00"))
-                .body("result[0].IS_ONLINE", equalTo("N")).body("result[0].LAST_LOGIN", equalTo("2026-11-30T09:02:40+00:00"));
+        // a birthday is read as unConvertDate reads it and written back as ConvertDate writes a day
+        for (String given : List.of("1990-04-01", "01.04.1990", "1990-04-01T12:00:00+00:00")) {
+            call("user.update", Map.of("ID", 2, "PERSONAL_BIRTHDAY", given)).then().statusCode(200);
+            // Moscow kept summer time in 1990 (+04:00): midnight moved on by today's +03:00, as date("Z") is today's
+            call("user.get", Map.of("ID", 2)).then().body("result[0].PERSONAL_BIRTHDAY", equalTo("1990-04-01T03:00:00+04:00"));
+        }
+        call("user.update", Map.of("ID", 2, "PERSONAL_BIRTHDAY", "someday")).then().statusCode(200);
+        call("user.get", Map.of("ID", 2)).then().body("result[0].PERSONAL_BIRTHDAY", equalTo(""));
         String brief = install("local.brief", List.of("user_brief"), null).getString("access_token");
         oauth(brief, "user.get", Map.of("ID", 2)).then().statusCode(200).body("result[0].IS_ONLINE", equalTo("N"))
                 .body("result[0]", not(hasKey("LAST_LOGIN")));
