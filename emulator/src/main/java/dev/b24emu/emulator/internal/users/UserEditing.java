@@ -101,7 +101,7 @@ public final class UserEditing {
         Map<String, String> profile = new TreeMap<>(parsed.profile());
         for (String registration : List.of(DATE_REGISTER, LAST_LOGIN)) { // kept by a replacement, now for a new user
             String kept = replaced.map(user -> user.profileField(registration))
-                    .orElse(registration.equals(DATE_REGISTER) ? registrationDate(portal) : portal.isoNow());
+                    .orElseGet(() -> registration.equals(DATE_REGISTER) ? registrationDate(portal) : portal.isoNow());
             if (!kept.isEmpty()) {
                 profile.putIfAbsent(registration, kept);
             }

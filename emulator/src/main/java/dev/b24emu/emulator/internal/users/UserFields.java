@@ -40,6 +40,12 @@ public final class UserFields {
      * (DATE_REGISTER when the user was added or invited, LAST_LOGIN from the first login on, UF_EMPLOYMENT_DATE).
      */
     private static final Set<String> SEED_ONLY_FIELDS = Set.of("TIME_ZONE", "DATE_REGISTER", "LAST_LOGIN", "UF_EMPLOYMENT_DATE");
+    /**
+     * The fields user.get answers whether the user has them ("" when not, D157): an empty one is not kept, so reading
+     * a user back from its answer (user.update, the control API) stores no more than it had.
+     */
+    private static final Set<String> ALWAYS_ANSWERED = Set.of("LAST_LOGIN", "DATE_REGISTER", "PERSONAL_BIRTHDAY",
+            "UF_EMPLOYMENT_DATE");
     private static final Set<String> USER_TYPES = Set.of("employee", "extranet", "email");
     private static final Map<String, String> LABELS = labels();
 
@@ -70,7 +76,9 @@ public final class UserFields {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
             if (PROFILE_FIELDS.contains(name) || SEED_ONLY_FIELDS.contains(name) || name.startsWith("UF_USR_")) {
-                Params.scalarText(field.getValue()).ifPresent(value -> profile.put(name, value));
+                Params.scalarText(field.getValue())
+                        .filter(value -> !value.isEmpty() || !ALWAYS_ANSWERED.contains(name))
+                        .ifPresent(value -> profile.put(name, value));
             }
         }
         String userType = text(fields, "USER_TYPE");

@@ -220,6 +220,12 @@ class UsersApiTest extends AppHarness {
         call("user.update", Map.of("ID", 2, "PERSONAL_BIRTHDAY", "1990-04-01T00:00:00+00:00")).then().statusCode(200);
         call("user.get", Map.of("ID", 2)).then().body("result[0].PERSONAL_BIRTHDAY", equalTo("1990-04-01T00:00:00+00:00"))
                 .body("result[0].IS_ONLINE", equalTo("N")).body("result[0].LAST_LOGIN", equalTo("2026-11-30T09:02:40+00:00"));
+        // what user.get fills in is not stored: an update reads the user back from that answer
+        call("user.update", Map.of("ID", 3, "WORK_POSITION", "Closer")).then().statusCode(200);
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/state").then().statusCode(200)
+                .body("users.users.find { it.id == 3 }.profile", not(hasKey("PERSONAL_BIRTHDAY")))
+                .body("users.users.find { it.id == 3 }.profile", not(hasKey("UF_EMPLOYMENT_DATE")))
+                .body("users.users.find { it.id == 3 }.profile.WORK_POSITION", equalTo("Closer"));
         // an invited user: registered today, as ConvertDate writes a day (its midnight moved on by the zone's offset),
         // and never logged in
         patchSettings("{\"timeZone\": \"Europe/Moscow\"}");
