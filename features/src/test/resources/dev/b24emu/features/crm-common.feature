@@ -461,3 +461,65 @@ Feature: The CRM an integration reads and writes beside telephony
     When I call "crm.timeline.comment.get" with:
       | id | {comment} |
     Then the call fails with 400 "ERROR_CORE" "Not found."
+
+  @M68 @D158
+  Scenario: crm.contact.get answers every field of the contact, empty ones as null and an empty date as ""
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Rowena", "PHONE": [{"VALUE": "+79001112244", "VALUE_TYPE": "WORK"}]}}
+      """
+    Then the call succeeds
+    And I remember the result "" as "contact"
+    When I call "crm.contact.get" with:
+      | id | {contact} |
+    Then the result "NAME" is "Rowena"
+    And the result "SECOND_NAME" is "null"
+    And the result "COMMENTS" is "null"
+    And the result "BIRTHDATE" is ""
+    And the result "HAS_PHONE" is "Y"
+    And the result "PHONE.0.VALUE" is "+79001112244"
+    And the result has no "EMAIL"
+
+  @M69 @D158 @emulator-only
+  Scenario: A deal added with an amount only answers the add's defaults, and its stage decides what it is
+    When I call "crm.deal.add" with JSON:
+      """
+      {"fields": {"OPPORTUNITY": 1000}}
+      """
+    Then the call succeeds
+    And I remember the result "" as "deal"
+    When I call "crm.deal.get" with:
+      | id | {deal} |
+    Then the result "TITLE" is "Deal #{deal}"
+    And the result "OPPORTUNITY" is "1000.00"
+    And the result "TAX_VALUE" is "0.00"
+    And the result "TYPE_ID" is "SALE"
+    And the result "STAGE_ID" is "NEW"
+    And the result "STAGE_SEMANTIC_ID" is "P"
+    And the result "IS_NEW" is "Y"
+    And the result "CLOSED" is "N"
+    When I call "crm.deal.update" with JSON:
+      """
+      {"id": {deal}, "fields": {"STAGE_ID": "WON"}}
+      """
+    And I call "crm.deal.get" with:
+      | id | {deal} |
+    Then the result "STAGE_SEMANTIC_ID" is "S"
+    And the result "IS_NEW" is "N"
+    And the result "CLOSED" is "Y"
+
+  @M70 @D158
+  Scenario: crm.contact.list with select answers the named fields in their order, then ID, then the named multi-fields
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Selma", "PHONE": [{"VALUE": "+79001112255", "VALUE_TYPE": "WORK"}]}}
+      """
+    Then the call succeeds
+    And I remember the result "" as "contact"
+    When I call "crm.contact.list" with JSON:
+      """
+      {"filter": {"ID": {contact}}, "select": ["SECOND_NAME", "NAME", "PHONE", "EMAIL"]}
+      """
+    Then the call succeeds
+    And the result "0" has the keys "SECOND_NAME, NAME, ID, PHONE"
+    And the result "0.SECOND_NAME" is "null"

@@ -122,3 +122,27 @@ Feature: The REST transport behaves like the real Bitrix24 server
       | phone_number | 79995550101 |
     Then the call succeeds
     And the result "0.NAME" is "Transport Client"
+
+  @T123 @D159 @emulator-only
+  Scenario: A command of an application's batch may carry auth, which is the batch's and no parameter of the method
+    Given the portal setting "validation" is "strict"
+    And an application "local.batchauth" with scopes "crm, user"
+    When I call "batch" as application "local.batchauth" with JSON:
+      """
+      {"halt": 0, "cmd": {"users": "user.get?FILTER[ACTIVE]=Y&auth=an-old-token",
+                          "contacts": "crm.contact.list?select[]=ID&auth={local.batchauth.installed_access_token}"}}
+      """
+    Then the call succeeds
+    And the response has no warning
+    And the result "result_error" is "[]"
+    And the result "result.contacts.0.ID" is "1"
+
+  @T124 @D159 @emulator-only
+  Scenario: A list reads its page from start in lower case only, and reports START
+    When I call "crm.contact.list" with JSON:
+      """
+      {"START": 50, "select": ["ID"]}
+      """
+    Then the call succeeds
+    And the result "0.ID" is "1"
+    And the response warns "Parameter START is not start"

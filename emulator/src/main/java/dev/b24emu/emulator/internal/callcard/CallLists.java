@@ -189,7 +189,7 @@ public final class CallLists {
         if (!status.isEmpty() && !portal.store(CrmStatusStore.class).has(CrmStatusStore.CALL_LIST, status)) {
             throw RestError.of("STATUS_ERROR", "Incorrect status");
         }
-        long start = Math.max(0, p.phpInt("start")); // getNavData($nav, true): an offset, a negative one none
+        long start = Math.max(0, p.start()); // getNavData($nav, true): an offset, a negative one none
         ArrayNode items = JsonNodeFactory.instance.arrayNode();
         long skipped = 0;
         for (Long entity : list.entities()) {

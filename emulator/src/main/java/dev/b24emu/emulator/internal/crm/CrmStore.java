@@ -87,14 +87,17 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     private boolean droppedAny;
     /** told of each change once made: the portal's {@link CrmListener} */
     private final Consumer<CrmChange> changes;
+    /** what a new or changed object reads from the rest of the portal: its guides, the base currency */
+    private final CrmGuides guides;
 
     /** A store nobody hears changes of (domain tests). */
     public CrmStore(int maxCreated, int maxMegabytes, String portalId) {
-        this(maxCreated, maxMegabytes, portalId, change -> { });
+        this(maxCreated, maxMegabytes, portalId, change -> { }, CrmGuides.builtIn());
     }
 
-    public CrmStore(int maxCreated, int maxMegabytes, String portalId, Consumer<CrmChange> changes) {
+    public CrmStore(int maxCreated, int maxMegabytes, String portalId, Consumer<CrmChange> changes, CrmGuides guides) {
         this.changes = changes;
+        this.guides = guides;
         this.maxCreated = maxCreated;
         this.portalId = portalId;
         this.maxMegabytes = maxMegabytes;
@@ -144,7 +147,6 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
             case DEAL -> {
                 defaultText(fields, "STAGE_ID", "NEW");
                 defaultText(fields, "CATEGORY_ID", "0");
-                defaultText(fields, "CLOSED", "N");
             }
             default -> {
             }
@@ -154,6 +156,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
                 fields.set(multifield, multifieldValues(multifield, input.get(multifield), NODES.arrayNode()));
             }
         }
+        CrmFilling.added(type, id, fields, actingUserId, now, guides);
         setHasFlags(type, fields);
         CrmItem item = new CrmItem(type, id, fields);
         index(item);
@@ -202,6 +205,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         }
         fields.put("MODIFY_BY_ID", Long.toString(authorId));
         fields.put("DATE_MODIFY", now);
+        CrmFilling.updated(ref.type(), current.fields(), fields, authorId, now, guides);
         setHasFlags(ref.type(), fields);
         unindex(current);
         CrmItem updated = new CrmItem(ref.type(), ref.id(), fields);

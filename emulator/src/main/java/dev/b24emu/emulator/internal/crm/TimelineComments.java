@@ -97,7 +97,7 @@ public final class TimelineComments {
             }
             return item;
         }).toList();
-        long start = p.phpInt("start");
+        long start = p.start();
         return ListResult.page(items, Math.max(0, start) / ListQuery.PAGE_SIZE * ListQuery.PAGE_SIZE);
     }
 

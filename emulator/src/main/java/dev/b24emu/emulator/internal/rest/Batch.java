@@ -115,6 +115,12 @@ final class Batch implements RestMethod {
                     earlier);
         }
         methodName = methodName.trim();
+        if (!caller.isWebhook()) {
+            // CRestProvider::methodsBatch writes the batch's own token over each command's auth and names it an auth
+            // key of the command: no parameter of its method (MikoPBX's module puts auth in every command). A
+            // webhook's batch has no auth keys, so there a command's auth is a parameter the method ignores.
+            tree.remove("auth");
+        }
         if (methodName.equalsIgnoreCase("batch")) {
             throw new RestError(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
         }

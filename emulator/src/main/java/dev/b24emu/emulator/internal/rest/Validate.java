@@ -33,6 +33,8 @@ final class Validate implements Stage {
     /** Parameters any method accepts: the source key of offline events (api-reference/events/offline-events.md). */
     private static final Set<String> GENERAL_PARAMS = Set.of("auth_connector");
     static final String ACCEPTED = "; the real portal would have accepted it (strict mode)";
+    /** the one parameter read in one case only: a list's page (Params.start) */
+    private static final String START = "start";
 
     private final Contracts contracts;
     /** maps a method to its parameters that take an object (one entry per method of the catalogue at most) */
@@ -73,9 +75,15 @@ final class Validate implements Stage {
         }
         for (Iterator<String> names = params.fieldNames(); names.hasNext(); ) {
             String name = names.next();
+            String unknown = null;
             if (!contracts.documentsParam(method, name) && !GENERAL_PARAMS.contains(name)) {
-                String unknown = "Unknown parameter " + name + nearest(name, contracts.documentedParams(method))
+                unknown = "Unknown parameter " + name + nearest(name, contracts.documentedParams(method))
                         + ": " + method + " does not document it and the real server ignores it";
+            } else if (name.equalsIgnoreCase(START) && !name.equals(START)) {
+                unknown = "Parameter " + name + " is not start: the real server reads a list's start only in lower"
+                        + " case (CRestServer::processCall) and answers the first page";
+            }
+            if (unknown != null) {
                 if (mode == Validation.STRICT) {
                     throw RestError.of("ERROR_ARGUMENT", unknown + ACCEPTED);
                 }
@@ -159,8 +167,8 @@ final class Validate implements Stage {
             return "Parameters are invalid: " + violation.message();
         }
         String subject = "Parameter " + violation.property();
-        JsonNode given = params.at(violation.location());
         boolean topLevel = violation.location().equals("/" + violation.property());
+        JsonNode given = topLevel ? sent(params, violation.property()) : params.at(violation.location());
         if ("required".equals(violation.keyword()) && violation.location().isEmpty()) {
             return subject + " is required"; // a missing field inside an object says which, below
         }
@@ -171,6 +179,17 @@ final class Validate implements Stage {
         }
         return subject + " is invalid: " + expected + " expected, " + (given.isMissingNode() ? "nothing" : given.toString())
                 + " given";
+    }
+
+    /** A top-level parameter as sent, its name in whatever case (the schema names it as documented, D29). */
+    private static JsonNode sent(JsonNode params, String name) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> param = it.next();
+            if (param.getKey().equalsIgnoreCase(name)) {
+                return param.getValue();
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static String typeOf(JsonNode schema) {

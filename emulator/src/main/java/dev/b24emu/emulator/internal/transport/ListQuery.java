@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The filter / order / select / start of list methods (settings/how-to-call-rest-api/list-methods-pecularities.md): filter keys take the documented prefixes
@@ -57,7 +58,7 @@ public final class ListQuery {
 
     /** start is read with PHP's intval, as the server does: "abc" is 0, a negative start turns the count off. */
     public static ListQuery from(Params params) {
-        long start = params.phpInt("start");
+        long start = params.start();
         return new ListQuery(filter(params.node("filter").orElse(null)), order(params.node("order").orElse(null)),
                 select(params.node("select").orElse(null)), (int) Math.max(0, Math.min(Integer.MAX_VALUE, start)),
                 start >= 0, Paging.OFFSET);
@@ -69,16 +70,21 @@ public final class ListQuery {
     }
 
     public ListResult run(Collection<ObjectNode> records) {
+        return run(records, this::project);
+    }
+
+    /** The page, each record answered as {@code answer} makes it of the record (a method's own select). */
+    public ListResult run(Collection<ObjectNode> records, UnaryOperator<ObjectNode> answer) {
         List<ObjectNode> matching = matching(records);
         ArrayNode page = JsonNodeFactory.instance.arrayNode();
         if (paging == Paging.ALL) {
-            matching.forEach(record -> page.add(project(record)));
+            matching.forEach(record -> page.add(answer.apply(record)));
             return new ListResult(page, null, matching.size());
         }
         // long: a start near the int limit must not wrap to a negative next
         long first = paging == Paging.OFFSET ? start : ListResult.numberedFirst(start, matching.size());
         for (long i = first; i < Math.min(matching.size(), first + PAGE_SIZE); i++) {
-            page.add(project(matching.get((int) i)));
+            page.add(answer.apply(matching.get((int) i)));
         }
         if (!counted) {
             return new ListResult(page, null, ListResult.NOT_COUNTED);
@@ -110,6 +116,11 @@ public final class ListQuery {
         }
         matching.sort(order);
         return matching;
+    }
+
+    /** The names select gives, upper-cased, in its order (empty: none given). */
+    public Set<String> selected() {
+        return java.util.Collections.unmodifiableSet(select);
     }
 
     /** The selected fields of a record: all scalar fields by default, multifields only when named. */

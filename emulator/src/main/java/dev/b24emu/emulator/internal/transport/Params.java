@@ -129,6 +129,16 @@ public final class Params {
         return node(key).map(Params::phpInt).orElse(0L);
     }
 
+    /**
+     * A list's {@code start}, read as CRestServer::processCall reads it: {@code $this->query['start']}, the lower-case
+     * key only (unlike a method's own parameters, D29), through intval; 0 without it. A client sending {@code START}
+     * gets the first page, as from a real portal.
+     */
+    public long start() {
+        JsonNode value = tree.get("start");
+        return value == null ? 0 : phpInt(value);
+    }
+
     /** PHP truthiness: absent, null, false, 0, "0", "" and empty arrays are false; everything else is true. */
     public boolean phpTruthy(String key) {
         return node(key).map(Params::phpTruthy).orElse(false);

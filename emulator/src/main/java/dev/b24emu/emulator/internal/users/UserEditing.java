@@ -3,18 +3,14 @@ package dev.b24emu.emulator.internal.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * user.update and user.add (api-reference/user/user-update.md, user-add.md): who may change or invite users, and
@@ -36,8 +31,6 @@ public final class UserEditing {
     private static final String DATE_REGISTER = "DATE_REGISTER";
     private static final String LAST_LOGIN = "LAST_LOGIN";
     private static final String BIRTHDAY = "PERSONAL_BIRTHDAY";
-    /** the portal's own date format, which unConvertDate reads too */
-    private static final DateTimeFormatter PORTAL_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
     private UserEditing() {
     }
@@ -127,29 +120,13 @@ public final class UserEditing {
      * ConvertDate does; anything else is no date, and the birthday is cleared (D157).
      */
     static String birthday(Portal portal, String given) {
-        String text = given.trim();
-        ZoneId zone = portal.settings().timeZone();
-        List<Function<String, LocalDate>> forms = List.of(LocalDate::parse,
-                t -> OffsetDateTime.parse(t).atZoneSameInstant(zone).toLocalDate(),
-                t -> LocalDate.parse(t, PORTAL_DATE));
-        for (Function<String, LocalDate> form : forms) {
-            try {
-                return convertDate(portal, form.apply(text));
-            } catch (DateTimeException notThisForm) {
-                // the next form
-            }
-        }
-        return "";
+        return PhpDates.unConvertDate(given, portal.settings().timeZone()).map(day -> convertDate(portal, day))
+                .orElse("");
     }
 
-    /**
-     * A day as ConvertDate writes it: {@code date('c', midnight + date("Z"))}, date("Z") being the zone's offset now,
-     * so a day under another offset (summer time, an old one) shows its own offset after the shift.
-     */
+    /** A day as ConvertDate writes it (PhpDates). */
     private static String convertDate(Portal portal, LocalDate day) {
-        ZoneId zone = portal.settings().timeZone();
-        ZonedDateTime midnight = day.atStartOfDay(zone);
-        return portal.iso(midnight.toInstant().plusSeconds(zone.getRules().getOffset(portal.now()).getTotalSeconds()));
+        return PhpDates.convertDate(day, portal.settings().timeZone(), portal.now());
     }
 
     /**

@@ -98,7 +98,8 @@ class FrozenFieldsTest {
     void theStoreStoresFrozenItemsAndItsPhoneIndexFollowsUpdatesAndDeletes() throws Exception {
         List<String> changes = new ArrayList<>();
         CrmStore store = new CrmStore(20_000, 64, "test",
-                change -> changes.add(change.eventName() + " " + change.id() + " by " + change.origin().actingUserId()));
+                change -> changes.add(change.eventName() + " " + change.id() + " by " + change.origin().actingUserId()),
+                CrmGuides.builtIn());
         String now = "2026-12-03T10:00:00+00:00";
         CrmItem ivan = store.add(CrmEntityType.CONTACT, contact("Ivan", "+7 999 000-00-01"), USER, now);
         CrmItem petr = store.add(CrmEntityType.CONTACT, contact("Petr", "8 (999) 000-00-01"), USER, now);

@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -286,6 +287,41 @@ class SdkShapesTest extends AppHarness {
                     + "\r\nConnection: close\r\n\r\n" + attach);
             assertTrue(answer.contains("\"uploadUrl\":\"" + host[1] + "upload/record/"), host[0] + " -> " + answer);
         }
+    }
+
+    /**
+     * What SDKs of other shapes send: a batch whose commands carry the application's auth (MikoPBX's module), which
+     * the server's batch takes as the command's auth key, never a parameter; a list's START in upper case, which the
+     * server does not read as start (first page, reported); an ORDER sent in other case, reported as it was given.
+     */
+    @Test
+    void batchCommandAuthAndUpperCaseStartAreReadAsTheServerReadsThem() {
+        String token = telephonyApp("local.miko").getString("access_token");
+        for (String validation : List.of("warn", "strict")) {
+            given().contentType(ContentType.JSON).body(Map.of("validation", validation))
+                    .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+            oauth(token, "batch", Map.of("halt", 0, "cmd", Map.of(
+                    "users", "user.get?FILTER[ACTIVE]=Y&auth=" + token,
+                    "stale", "crm.contact.list?select[]=ID&auth=an-old-token")))
+                    .then().statusCode(200).header("X-B24-Emulator-Warning", nullValue())
+                    .body("result.result_error", equalTo(List.of()))
+                    .body("result.result.stale[0].ID", equalTo("1"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("validation", "warn"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        for (int i = 0; i < 55; i++) {
+            call("crm.lead.add", Map.of("fields", Map.of("TITLE", "lead " + i)));
+        }
+        call("crm.lead.list", Map.of("start", 50, "select", List.of("ID"))).then().body("result[0].ID", not(equalTo("1")));
+        String first = call("crm.lead.list", Map.of("select", List.of("ID"))).then().extract().path("result[0].ID");
+        io.restassured.response.Response upper = call("crm.lead.list", Map.of("START", 50, "select", List.of("ID")));
+        upper.then().body("result[0].ID", equalTo(first)).body("next", equalTo(50));
+        assertTrue(upper.headers().getValues("X-B24-Emulator-Warning").stream()
+                .anyMatch(w -> w.startsWith("Parameter START is not start")), upper.headers().toString());
+        io.restassured.response.Response ordered = call("voximplant.statistic.get", Map.of("order", Map.of("ID", "ASC")));
+        ordered.then().statusCode(200);
+        assertTrue(ordered.headers().getValues("X-B24-Emulator-Warning").stream()
+                .anyMatch(w -> w.contains("{\"ID\":\"ASC\"} given")), ordered.headers().toString());
     }
 
     private static String raw(String request) throws Exception {

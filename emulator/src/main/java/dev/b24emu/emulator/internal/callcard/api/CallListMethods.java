@@ -47,7 +47,7 @@ final class CallListMethods {
                             .map(list -> (ObjectNode) CallLists.view(list).without("ENTITY_TYPE")).toList();
                     // \Bitrix\Crm\Controller\CallList: start an offset (-1 every list), and neither next nor
                     // total in the answer (D143)
-                    ListQuery query = ListQuery.from(call.params()).paged(call.params().phpInt("start") < 0
+                    ListQuery query = ListQuery.from(call.params()).paged(call.params().start() < 0
                             ? ListQuery.Paging.ALL : ListQuery.Paging.OFFSET);
                     return ListResult.uncounted(query.run(rows).items());
                 })

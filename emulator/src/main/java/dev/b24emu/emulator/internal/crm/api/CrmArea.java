@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.control.ControlRoutes;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
+import dev.b24emu.emulator.internal.crm.CrmGuides;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmListener;
 import dev.b24emu.emulator.internal.crm.CrmSeed;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.phone.DialledNumber;
 import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.SeedSection;
@@ -55,6 +57,10 @@ public final class CrmArea implements Area {
     /** told of every change to a portal's CRM objects (the CRM events) */
     private final CrmListener listener;
 
+    /** maps the countries of the portal zones DialledNumber knows to their currencies */
+    private static final Map<String, String> BASE_CURRENCIES = Map.of("RU", "RUB", "BY", "BYN", "KZ", "KZT", "UA", "UAH",
+            "BR", "BRL", "CN", "CNY", "DE", "EUR", "FR", "EUR", "IN", "INR", "PL", "PLN");
+
     public CrmArea(CrmListener listener) {
         this.listener = listener;
     }
@@ -62,8 +68,18 @@ public final class CrmArea implements Area {
     @Override
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("crm", CrmStore.class, portal -> new CrmStore(portal.bounds().crmObjects(),
-                        portal.bounds().crmMegabytes(), portal.id(), change -> listener.changed(portal, change))),
+                        portal.bounds().crmMegabytes(), portal.id(), change -> listener.changed(portal, change),
+                        CrmGuides.of(() -> portal.store(CrmStatusStore.class), () -> baseCurrency(portal)))),
                 StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, portal -> new CrmStatusStore()));
+    }
+
+    /**
+     * The currency a new lead or deal takes without one: the one of the country the portal's domain or phoneCountry
+     * names (the currency module installs a portal's base currency by its region), USD elsewhere (D158).
+     */
+    static String baseCurrency(Portal portal) {
+        String country = DialledNumber.country(portal.settings().phoneCountry(), portal.domain());
+        return BASE_CURRENCIES.getOrDefault(country, "USD");
     }
 
     @Override

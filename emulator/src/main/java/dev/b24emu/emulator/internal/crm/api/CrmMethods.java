@@ -12,6 +12,7 @@ import dev.b24emu.emulator.internal.crm.CrmGuideTypes;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmListFilter;
 import dev.b24emu.emulator.internal.crm.CrmRef;
+import dev.b24emu.emulator.internal.crm.CrmRows;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.portal.Portal;
@@ -28,6 +29,9 @@ import dev.b24emu.emulator.internal.transport.RestError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The CRM methods an integration uses to seed and inspect what telephony does: crm.{lead,deal,contact,company}
@@ -170,7 +174,8 @@ final class CrmMethods {
 
     /** The list the real server answers: its filter read as the server reads it (D141), what it drops reported. */
     private static ListResult list(RestCall call, CrmEntityType type) {
-        return listed(call, type.name().toLowerCase(Locale.ROOT), fieldsOf(call.portal(), type), null);
+        return listed(call, type.name().toLowerCase(Locale.ROOT), fieldsOf(call.portal(), type), null,
+                select -> fields -> CrmRows.listed(type, fields, select));
     }
 
     /**
@@ -178,14 +183,16 @@ final class CrmMethods {
      * an order the activities by START_TIME, as its innerGetList orders them and crm-activity-list.md says.
      */
     private static ListResult activities(RestCall call) {
-        return listed(call, "activity", List.copyOf(crm(call.portal()).activities()), "START_TIME");
+        return listed(call, "activity", List.copyOf(crm(call.portal()).activities()), "START_TIME", null);
     }
 
     /**
      * {@code object}'s records listed with its filter read as the server reads it, ordered by default by a field, start
-     * read as a page number (CCrmRestProxyBase::getNavData, D143).
+     * read as a page number (CCrmRestProxyBase::getNavData, D143); each record answered as {@code rows} makes it under
+     * the list's select, or as the select projects it without them.
      */
-    private static ListResult listed(RestCall call, String object, List<ObjectNode> records, String defaultOrder) {
+    private static ListResult listed(RestCall call, String object, List<ObjectNode> records, String defaultOrder,
+                                     Function<Set<String>, UnaryOperator<ObjectNode>> rows) {
         Params params = call.params();
         CrmListFilter.Prepared filter = CrmListFilter.prepare(object, params.node("filter").orElse(null),
                 call.portal().settings().phoneFilterDigits());
@@ -202,8 +209,10 @@ final class CrmMethods {
             }
             params = new Params(tree);
         }
-        return ListQuery.from(params).paged(call.portal().settings().listPageNumbers() ? ListQuery.Paging.PAGE_NUMBER
-                : ListQuery.Paging.OFFSET).run(records.stream().filter(filter.multifields()).toList());
+        ListQuery query = ListQuery.from(params).paged(call.portal().settings().listPageNumbers()
+                ? ListQuery.Paging.PAGE_NUMBER : ListQuery.Paging.OFFSET);
+        List<ObjectNode> kept = records.stream().filter(filter.multifields()).toList();
+        return rows == null ? query.run(kept) : query.run(kept, rows.apply(query.selected()));
     }
 
     /** Puts a top-level parameter in place of every spelling of it (its name matched without regard to case). */
@@ -220,7 +229,7 @@ final class CrmMethods {
 
     private static JsonNode get(Portal portal, Params p, CrmEntityType type) {
         long id = requireId(p);
-        return crm(portal).get(new CrmRef(type, id)).map(CrmItem::fields)
+        return crm(portal).get(new CrmRef(type, id)).map(CrmRows::get)
                 .orElseThrow(() -> RestError.of("ERROR_CORE", "Not found"));
     }
 

@@ -112,7 +112,7 @@ final class UserMethods {
         if (found.isEmpty()) { // \Bitrix\Rest\Api\User::userGet counts first, and without a match answers [] alone
             return ListResult.uncounted(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode());
         }
-        return ListResult.page(found.stream().map(user -> selected(user, select)).toList(), p.phpInt("start"));
+        return ListResult.page(found.stream().map(user -> selected(user, select)).toList(), p.start());
     }
 
     /**

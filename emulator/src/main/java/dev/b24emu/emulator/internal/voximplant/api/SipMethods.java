@@ -63,7 +63,7 @@ final class SipMethods {
                 .filter(c -> query.matches(field -> field.value(c)))
                 .sorted(query.order((field, c) -> field.value(c), Comparator.comparingLong(SipConnection::configId)))
                 .toList();
-        int start = (int) Math.max(0, Math.min(Integer.MAX_VALUE, p.phpInt("start")));
+        int start = (int) Math.max(0, Math.min(Integer.MAX_VALUE, p.start()));
         ArrayNode items = NODES.arrayNode();
         matching.stream().skip(start).limit(ListQuery.PAGE_SIZE).forEach(c -> items.add(SipViews.listed(c)));
         Integer next = (long) start + ListQuery.PAGE_SIZE < matching.size() ? start + ListQuery.PAGE_SIZE : null;

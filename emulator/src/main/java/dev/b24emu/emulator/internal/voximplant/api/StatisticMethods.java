@@ -42,7 +42,7 @@ final class StatisticMethods {
         if (level == Rights.Level.OWN) {
             query = query.and(StatField.PORTAL_USER_ID, call.userId());
         }
-        int start = (int) Math.max(0, Math.min(Integer.MAX_VALUE, p.phpInt("start")));
+        int start = (int) Math.max(0, Math.min(Integer.MAX_VALUE, p.start()));
         PortalLookup lookup = new PortalLookup(portal);
         CallStatistics.Page page = portal.store(CallStatistics.class).page(query, lookup, start, ListQuery.PAGE_SIZE);
         ArrayNode items = JsonNodeFactory.instance.arrayNode();
