@@ -83,3 +83,32 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
       | NUMBER | 600 |
     And I call "telephony.externalLine.get" as application "local.b"
     Then the result has 0 items
+
+  @C78 @D161 @emulator-only
+  Scenario: A record attached to a finished call is a file of the call's activity
+    Given a contact "Record Client" with phone "+79995550551"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995550551 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "recorded"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {recorded} |
+      | USER_ID  | {operator} |
+      | DURATION | 30         |
+    Then I remember the result "CRM_ACTIVITY_ID" as "recordedactivity"
+    When I call "telephony.externalCall.attachRecord" with:
+      | CALL_ID      | {recorded} |
+      | FILENAME     | call.mp3   |
+      | FILE_CONTENT | AQIDBA==   |
+    Then I remember the result "FILE_ID" as "file"
+    When I call "crm.activity.get" with:
+      | id | {recordedactivity} |
+    Then the result "FILES.0.id" is "{file}"
+    And the result "FILES.0.url" matches ".*/bitrix/tools/crm_show_file\.php\?fileId=\d+&ownerTypeId=6&ownerId=\d+&auth=$"
+    And the result has no "STORAGE_ELEMENT_IDS"
+    When I call "crm.activity.list" with JSON:
+      """
+      {"filter": {"ID": {recordedactivity}}, "select": ["*", "STORAGE_ELEMENT_IDS"]}
+      """
+    Then the result "0.FILES.0.id" is "{file}"

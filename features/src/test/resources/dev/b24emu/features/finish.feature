@@ -147,3 +147,63 @@ Feature: telephony.externalCall.finish
       | USER_ID | {operator} |
     Then the call succeeds
     And no call chat message was sent
+
+  @F51 @D160
+  Scenario: A call's activity is bound first to the client's deal in progress, which owns it
+    Given a contact "Deal Client" with phone "+79995550351"
+    When I call "crm.deal.add" with JSON:
+      """
+      {"fields": {"TITLE": "Order in progress", "CONTACT_ID": {Deal Client}}}
+      """
+    Then I remember the result "" as "deal"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995550351 |
+      | TYPE         | 1            |
+    Then I remember the result "CALL_ID" as "dealcall"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {dealcall} |
+      | USER_ID  | {operator} |
+      | DURATION | 65         |
+      | VOTE     | 5          |
+    Then I remember the result "CRM_ACTIVITY_ID" as "dealactivity"
+    When I call "crm.activity.get" with:
+      | id | {dealactivity} |
+    Then the result "OWNER_TYPE_ID" is "2"
+    And the result "OWNER_ID" is "{deal}"
+    When I call "crm.activity.list" with JSON:
+      """
+      {"filter": {"BINDINGS": [{"OWNER_TYPE_ID": 3, "OWNER_ID": {Deal Client}}]}, "select": ["ID"]}
+      """
+    Then the result items "ID" are "{dealactivity}"
+
+  @F52 @D160 @emulator-only
+  Scenario: A call's activity is dated by the call, and a missed incoming call is marked as missed
+    When I call "telephony.externalcall.register" with:
+      | USER_ID         | {operator}                |
+      | PHONE_NUMBER    | +79995550301              |
+      | TYPE            | 1                         |
+      | CALL_START_DATE | 2026-12-01T09:05:00+00:00 |
+    Then I remember the result "CALL_ID" as "dated"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {dated}    |
+      | USER_ID  | {operator} |
+      | DURATION | 65         |
+      | VOTE     | 5          |
+    Then I remember the result "CRM_ACTIVITY_ID" as "datedactivity"
+    When I call "crm.activity.get" with:
+      | id | {datedactivity} |
+    Then the result "CREATED" is "2026-12-01T09:05:00+00:00"
+    And the result "DEADLINE" is "2026-12-01T09:06:05+00:00"
+    And the result "RESULT_STREAM" is "2"
+    And the result "RESULT_MARK" is "2"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID     | {call}     |
+      | USER_ID     | {operator} |
+      | STATUS_CODE | 304        |
+    Then I remember the result "CRM_ACTIVITY_ID" as "missed"
+    When I call "crm.activity.get" with:
+      | id | {missed} |
+    Then the result "SETTINGS.MISSED_CALL" is "true"
+    And the result "COMPLETED" is "N"
+    And the result "RESULT_STREAM" is "4"

@@ -20,11 +20,21 @@ Feature: telephony.externalCall.register
   @R3 @R30 @R64
   Scenario: CALL_START_DATE must be ISO-8601
     When I call "telephony.externalcall.register" with:
+      | USER_ID         | {operator}   |
+      | PHONE_NUMBER    | +79995550201 |
+      | TYPE            | 2            |
+      | CALL_START_DATE | not a date   |
+    Then the call fails with 400 "ERROR_CORE" "CALL_START_DATE should be in the ISO-8601 format"
+
+  @R3 @D162 @emulator-only
+  Scenario: A CALL_START_DATE strtotime reads is accepted as the real server accepts it, and reported
+    When I call "telephony.externalcall.register" with:
       | USER_ID         | {operator}       |
-      | PHONE_NUMBER    | +79995550201     |
+      | PHONE_NUMBER    | +79995550202     |
       | TYPE            | 2                |
       | CALL_START_DATE | 10.03.2026 11:00 |
-    Then the call fails with 400 "ERROR_CORE" "CALL_START_DATE should be in the ISO-8601 format"
+    Then the call succeeds
+    And the response warns "Parameter CALL_START_DATE is invalid"
 
   @R4 @R28 @R65 @C62
   Scenario: A number without digits is refused

@@ -85,8 +85,9 @@ class ContractsTest {
                 firstError("telephony.externalcall.register", "{\"USER_ID\":1,\"TYPE\":9,\"CALL_START_DATE\":\"x\"}"));
         assertEquals("ERROR_CORE: Unknown TYPE",
                 firstError("telephony.externalcall.register", "{\"USER_ID\":1,\"PHONE_NUMBER\":\"1\"}"));
-        assertEquals("ERROR_CORE: CALL_START_DATE should be in the ISO-8601 format",
-                firstError("telephony.externalcall.register", "{\"USER_ID\":1,\"TYPE\":\"2\",\"CALL_START_DATE\":\"10.03.2026\"}"));
+        // a date strtotime reads is no refusal of the schema: the method refuses what strtotime cannot read (D162)
+        assertEquals("ERROR_CORE: Unsupported phone number format",
+                firstRefusal("telephony.externalcall.register", "{\"USER_ID\":1,\"TYPE\":\"2\",\"CALL_START_DATE\":\"10.03.2026\"}"));
         assertEquals("ERROR_CORE: Unsupported phone number format",
                 firstError("telephony.externalcall.register", "{\"USER_PHONE_INNER\":\"101\",\"TYPE\":2,\"PHONE_NUMBER\":\"abc\"}"));
         assertEquals("ERROR_CORE: Unsupported phone number format",

@@ -18,7 +18,7 @@ public final class IsoTime {
             .optionalStart().appendLiteral('T').optionalEnd()
             .optionalStart().appendLiteral(' ').optionalEnd()
             .optionalStart()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE).appendLiteral(':')
             .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
             .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
@@ -47,7 +47,10 @@ public final class IsoTime {
         return text;
     }
 
-    /** Parses an ISO-8601 date or date-time; without an offset the portal's zone applies. */
+    /**
+     * Parses an ISO-8601 date or date-time (a space for the T, an hour of one digit, as PHP's strtotime reads them);
+     * without an offset the portal's zone applies.
+     */
     public static Optional<Instant> parse(String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             return Optional.empty();

@@ -33,21 +33,55 @@ public final class PhpDates {
     }
 
     /**
-     * The day unConvertDate reads in a written value: an ISO-8601 date, a date and time (its day in the portal's
-     * zone), or the portal's own DD.MM.YYYY; anything else is no day.
+     * The day unConvertDate reads in a written value: the day of the moment {@link #strtotime} reads, in the portal's
+     * zone; anything else is no day.
      */
     public static Optional<LocalDate> unConvertDate(String given, ZoneId zone) {
-        String text = given.trim();
-        List<Function<String, LocalDate>> forms = List.of(LocalDate::parse,
-                t -> OffsetDateTime.parse(t).atZoneSameInstant(zone).toLocalDate(),
-                t -> LocalDate.parse(t, PORTAL_DATE));
-        for (Function<String, LocalDate> form : forms) {
+        return strtotime(given, zone).map(instant -> instant.atZone(zone).toLocalDate());
+    }
+
+    /**
+     * The moment PHP's strtotime reads in a written date, as CRestUtil::unConvertDate and unConvertDateTime read every
+     * date a client writes (register's CALL_START_DATE, a CRM filter's or field's date): ISO-8601 with a T or a space,
+     * its time and offset optional and an hour of one digit allowed; the portal's own DD.MM.YYYY, and the other
+     * numeric forms strtotime knows (YYYY/MM/DD, American MM/DD/YYYY, DD-MM-YYYY), each with an optional time. A time
+     * without an offset is the portal's; a relative phrase ("next monday") is no date here.
+     */
+    public static Optional<Instant> strtotime(String given, ZoneId zone) {
+        if (given == null || given.isBlank()) {
+            return Optional.empty();
+        }
+        String text = given.trim().replaceAll("\\s+", " ");
+        Optional<Instant> iso = IsoTime.parse(text, zone);
+        if (iso.isPresent()) {
+            return iso;
+        }
+        for (DateTimeFormatter form : OTHER_FORMS) {
             try {
-                return Optional.of(form.apply(text));
+                java.time.temporal.TemporalAccessor parsed = form.parse(text);
+                java.time.LocalTime time = parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)
+                        ? java.time.LocalTime.from(parsed) : java.time.LocalTime.MIDNIGHT;
+                return Optional.of(LocalDate.from(parsed).atTime(time).atZone(zone).toInstant());
             } catch (DateTimeException notThisForm) {
                 // the next form
             }
         }
         return Optional.empty();
+    }
+
+    /** strtotime's numeric date forms beside ISO-8601, each with an optional time of day */
+    private static final List<DateTimeFormatter> OTHER_FORMS = List.of(PORTAL_DATE, "uuuu/MM/dd", "MM/dd/uuuu",
+            "dd-MM-uuuu").stream().map(PhpDates::withOptionalTime).toList();
+
+    private static DateTimeFormatter withOptionalTime(Object date) {
+        DateTimeFormatter day = date instanceof DateTimeFormatter given ? given
+                : DateTimeFormatter.ofPattern((String) date);
+        return new java.time.format.DateTimeFormatterBuilder().append(day)
+                .optionalStart().appendLiteral(' ')
+                .appendValue(java.time.temporal.ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
+                .appendLiteral(':').appendValue(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 2)
+                .optionalStart().appendLiteral(':').appendValue(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 2)
+                .optionalEnd().optionalEnd()
+                .toFormatter().withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 }

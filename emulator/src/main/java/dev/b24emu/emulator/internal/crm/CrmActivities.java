@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.internal.clock.IsoTime;
+import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.Params;
@@ -97,6 +97,34 @@ public final class CrmActivities {
         fields.set("COMMUNICATIONS", communications(draft.communications()));
         fields.set("BINDINGS", bindings(draft.bindings()));
         return fields;
+    }
+
+    /** what a list's select names to have an activity's files answered (innerGetList's storage aliases) */
+    private static final java.util.Set<String> FILE_NAMES = java.util.Set.of("FILES", "STORAGE_ELEMENT_IDS",
+            "WEBDAV_ELEMENTS");
+
+    /**
+     * An activity as crm.activity.get or .list answers it, from what the list's select kept of it ({@code shown}):
+     * the storage columns are no fields of the answer, and the disk files they hold are FILES, `{id, url}` each
+     * (CCrmActivityRestProxy::externalizeFields and tryExternalizeDiskFileField; the url in the form of
+     * crm-activity-list.md's example), in get always and in a list when its select names FILES,
+     * STORAGE_ELEMENT_IDS or WEBDAV_ELEMENTS (D161).
+     */
+    public static ObjectNode answered(ObjectNode stored, ObjectNode shown, java.util.Collection<String> select,
+                                      String baseUrl) {
+        ObjectNode answer = shown == stored ? stored.deepCopy() : shown;
+        answer.remove(List.of("STORAGE_ELEMENT_IDS", "STORAGE_TYPE_ID"));
+        JsonNode ids = stored.get("STORAGE_ELEMENT_IDS");
+        boolean wanted = select == null || select.stream().anyMatch(FILE_NAMES::contains);
+        if (wanted && ids != null && ids.isArray() && !ids.isEmpty()) {
+            ArrayNode files = answer.putArray("FILES");
+            String activityId = stored.path("ID").asText();
+            for (JsonNode id : ids) {
+                files.addObject().put("id", id.asLong()).put("url", baseUrl + "/bitrix/tools/crm_show_file.php?fileId="
+                        + id.asText() + "&ownerTypeId=6&ownerId=" + activityId + "&auth=");
+            }
+        }
+        return answer;
     }
 
     /**
@@ -320,7 +348,7 @@ public final class CrmActivities {
     }
 
     private static Optional<Instant> time(Portal portal, Params f, String name) {
-        return f.text(name).flatMap(text -> IsoTime.parse(text, portal.settings().timeZone()));
+        return f.text(name).flatMap(text -> PhpDates.strtotime(text, portal.settings().timeZone())); // unConvertDateTime
     }
 
     private static void plainFields(Params f, ObjectNode stored) {

@@ -3,13 +3,18 @@ package dev.b24emu.emulator.internal.crm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.clock.IsoTime;
+import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 import dev.b24emu.emulator.internal.transport.ListQuery;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -24,6 +29,11 @@ import java.util.function.Predicate;
  *     of an array; an empty one is no condition); with an operator the key is dropped;</li>
  * <li>% , %= and =% on a reference-guide, company or contact field compare for equality, "due to performance
  *     considerations".</li>
+ * <li>an activity's BINDINGS, a list of {OWNER_TYPE_ID, OWNER_ID} (either or both), keeps the activities bound to
+ *     an object any of them describes (crm-activity-list.md's note on filter[BINDINGS]; PrepareBindingsFilterSql);</li>
+ * <li>a value for a `datetime` field is read by unConvertDateTime, one for a `date` field by unConvertDate: PHP's
+ *     strtotime, so "2026-12-06 23:59:59" or "06.12.2026" is that moment in the portal's zone (PhpDates); a value
+ *     strtotime cannot read is left as given.</li>
  * </ul>
  * Custom UF_CRM_ fields are kept as the emulator keeps them (as though the portal had them, D130).
  */
@@ -48,7 +58,7 @@ public final class CrmListFilter {
      * @param digits compare PHONE by its digits (8 for a leading 7 too), the emulator's earlier convenience, instead
      *               of the stored text's beginning (the portal setting phoneFilterDigits)
      */
-    public static Prepared prepare(String object, JsonNode filter, boolean digits) {
+    public static Prepared prepare(String object, JsonNode filter, boolean digits, ZoneId zone, Instant now) {
         if (filter == null || !filter.isObject()) {
             return new Prepared(null, record -> true, List.of());
         }
@@ -77,11 +87,73 @@ public final class CrmListFilter {
                 }
             } else if (REFERENCES.contains(type) && LIKE_AS_EQUAL.contains(key.operator())) {
                 rest.set("=" + key.field(), entry.getValue());
+            } else if (type.equals("crm_activity_binding")) {
+                multifields = multifields.and(bound(entry.getValue()));
+            } else if (type.equals("datetime") || type.equals("date")) {
+                rest.set(entry.getKey(), moments(entry.getValue(), type.equals("date"), zone, now));
             } else {
                 rest.set(entry.getKey(), entry.getValue());
             }
         }
         return new Prepared(rest, multifields, dropped);
+    }
+
+    /**
+     * A date filter's value (or each of a list's) as the stored dates are written: a datetime as ISO-8601 in the
+     * portal's zone, a day as ConvertDate writes it.
+     */
+    private static JsonNode moments(JsonNode value, boolean day, ZoneId zone, Instant now) {
+        if (value.isContainerNode()) {
+            JsonNode copy = value.deepCopy();
+            if (copy.isArray()) {
+                for (int i = 0; i < copy.size(); i++) {
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) copy).set(i, moments(copy.get(i), day, zone, now));
+                }
+            } else {
+                copy.fieldNames().forEachRemaining(name -> ((ObjectNode) copy).set(name,
+                        moments(value.get(name), day, zone, now)));
+            }
+            return copy;
+        }
+        if (value.isNull()) {
+            return value;
+        }
+        Optional<Instant> read = PhpDates.strtotime(value.asText(), zone);
+        if (read.isEmpty()) {
+            return value;
+        }
+        return JsonNodeFactory.instance.textNode(day
+                ? PhpDates.convertDate(read.get().atZone(zone).toLocalDate(), zone, now)
+                : IsoTime.format(read.get(), zone));
+    }
+
+    /** The activities one of whose bindings matches one of the filter's {OWNER_TYPE_ID, OWNER_ID}. */
+    private static Predicate<ObjectNode> bound(JsonNode wanted) {
+        List<JsonNode> conditions = new ArrayList<>();
+        if (wanted.isContainerNode()) {
+            wanted.forEach(one -> {
+                if (one.isObject() && (one.has("OWNER_TYPE_ID") || one.has("OWNER_ID"))) {
+                    conditions.add(one);
+                }
+            });
+        }
+        if (conditions.isEmpty()) {
+            return record -> true;
+        }
+        return record -> {
+            for (JsonNode binding : record.path("BINDINGS")) {
+                for (JsonNode condition : conditions) {
+                    if (same(condition, binding, "OWNER_TYPE_ID") && same(condition, binding, "OWNER_ID")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
+    }
+
+    private static boolean same(JsonNode condition, JsonNode binding, String key) {
+        return !condition.has(key) || condition.get(key).asText().trim().equals(binding.path(key).asText());
     }
 
     /** PrepareMultiFieldFilter's {@code count($v) ? $v[0] : ''}: the first of a list, "" for a map without 0. */

@@ -207,7 +207,7 @@ public final class PortalRegistry {
 
     /** Whether the proxy answers for a host name: the authorization server, or a portal's domain. */
     public boolean answersFor(String host) {
-        return host.equalsIgnoreCase(Endpoints.OAUTH_HOST) || byDomain(host).isPresent();
+        return Endpoints.OAUTH_HOSTS.stream().anyMatch(host::equalsIgnoreCase) || byDomain(host).isPresent();
     }
 
     public Collection<Portal> all() {

@@ -397,7 +397,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** The names the proxy answers for, as its refusals list them. */
     private String bitrix24Hosts() {
-        List<String> names = new ArrayList<>(List.of(Endpoints.OAUTH_HOST));
+        List<String> names = new ArrayList<>(Endpoints.OAUTH_HOSTS);
         portals.all().stream().map(Portal::domain).sorted().limit(10).forEach(names::add);
         return String.join(", ", names) + (portals.all().size() > 10 ? ", ..." : "");
     }

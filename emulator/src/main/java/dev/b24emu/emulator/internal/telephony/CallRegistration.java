@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.telephony;
 
-import dev.b24emu.emulator.internal.clock.IsoTime;
+import dev.b24emu.emulator.internal.clock.PhpDates;
+import dev.b24emu.emulator.internal.crm.ActivityBindings;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmRef;
@@ -42,7 +43,7 @@ public final class CallRegistration {
         int type = request.type().filter(CallType::isValid).map(Long::intValue)
                 .orElseThrow(TelephonyErrors::unknownType);
         Instant startDate = request.callStartDate() == null ? null
-                : IsoTime.parse(request.callStartDate(), portal.settings().timeZone())
+                : PhpDates.strtotime(request.callStartDate(), portal.settings().timeZone()) // unConvertDateTime
                         .orElseThrow(TelephonyErrors::badStartDate);
         String phone = PhoneNumbers.stripForCall(request.phoneNumber());
         if (phone.isEmpty()) {
@@ -97,17 +98,13 @@ public final class CallRegistration {
             if (request.crmCreate()) {
                 created = autoCreation.forCall(primary, phone, type, line, request.crmSource(), userId);
             }
+            CrmRef client = primary;
             if (primary == null) {
                 primary = created.primary();
             }
-            if (primary != null) {
-                bindings.add(primary);
-            }
-            for (CrmRef ref : created.entities()) {
-                if (!bindings.contains(ref)) {
-                    bindings.add(ref);
-                }
-            }
+            // what BindingSelector finds for the client, the created objects joined (D160); a created client is one
+            bindings.addAll(ActivityBindings.of(portal.store(CrmStore.class), client != null ? client : primary,
+                    created.entities()));
         }
         Call call = new Call(callId(digest, now), request.appKey(), userId, phone, type,
                 line, request.externalCallId(), start, !internal, primary, bindings, created.entities(),

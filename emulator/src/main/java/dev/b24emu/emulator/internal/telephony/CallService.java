@@ -71,8 +71,8 @@ public final class CallService {
     public FinishedCall finish(Portal portal, FinishRequest request, Origin origin) {
         FinishedCall row = new CallCompletion(portal, origin).finish(request);
         if (row.recordUrl() != null && !row.recordUrl().isBlank()) {
-            portal.store(TelephonyStore.class).attachRecord(row.call().callId(), fileNameOf(row.recordUrl()), "url",
-                    row.recordUrl(), 0, portal.now());
+            RecordFiles.attach(portal, row.call().callId(), fileNameOf(row.recordUrl()), "url", row.recordUrl(), 0,
+                    origin);
         }
         events.finished(portal, row, origin);
         listeners.forEach(l -> l.ended(portal, row));

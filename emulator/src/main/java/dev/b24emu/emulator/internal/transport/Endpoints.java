@@ -17,6 +17,11 @@ import java.net.URI;
 public record Endpoints(String baseUrl, String authServer) {
     /** The real authorization server, which the emulator answers for through its proxy. */
     public static final String OAUTH_HOST = "oauth.bitrix.info";
+    /**
+     * Every name of the real authorization server the proxy answers for: the one the English pages name and the one
+     * the current Russian ones do (ru/settings/oauth/auto-renewal.md: oauth.bitrix24.tech), which clients hard-code.
+     */
+    public static final java.util.List<String> OAUTH_HOSTS = java.util.List.of(OAUTH_HOST, "oauth.bitrix24.tech");
 
     /** An address that is its own authorization server, as the emulator is when reached directly. */
     public Endpoints(String baseUrl) {

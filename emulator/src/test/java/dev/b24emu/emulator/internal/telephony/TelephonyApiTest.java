@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -102,6 +103,61 @@ class TelephonyApiTest extends EmulatorHarness {
         assertEquals("CONTACT", result.get("CRM_ENTITY_TYPE").textValue());
         call("crm.activity.get", Map.of("id", result.get("CRM_ACTIVITY_ID").intValue())).then().statusCode(200)
                 .body("result.OWNER_ID", equalTo("1")).body("result.ORIGIN_ID", equalTo("VI_" + callId));
+    }
+
+    /**
+     * D160: a call's activity is written as AddCall writes it: bound to the client's deals in progress before the
+     * client (the first binding its owner), created and started at the call's start and due at its end, a missed
+     * incoming call marked MISSED_CALL and in the missing stream, a connected outgoing one in the outgoing stream
+     * with its VOTE's mark. D161: the record attached to the call is the activity's file.
+     */
+    @Test
+    void aCallsActivityIsBoundToTheClientsDealsAndHoldsItsRecord() {
+        int deal = call("crm.deal.add", Map.of("fields", Map.of("TITLE", "Ivan's order", "CONTACT_ID", 1)))
+                .then().statusCode(200).extract().path("result");
+        String start = "2026-12-01 9:05:00"; // as strtotime reads it: an hour of one digit, a space for the T
+        String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 1,
+                "CALL_START_DATE", start));
+        int activity = call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 65,
+                "VOTE", 5)).then().statusCode(200).extract().path("result.CRM_ACTIVITY_ID");
+        call("crm.activity.get", Map.of("id", activity)).then()
+                .body("result.OWNER_TYPE_ID", equalTo("2")).body("result.OWNER_ID", equalTo(Integer.toString(deal)))
+                .body("result.CREATED", equalTo("2026-12-01T09:05:00+00:00"))
+                .body("result.START_TIME", equalTo("2026-12-01T09:05:00+00:00"))
+                .body("result.END_TIME", equalTo("2026-12-01T09:06:05+00:00"))
+                .body("result.DEADLINE", equalTo("2026-12-01T09:06:05+00:00"))
+                .body("result.RESULT_STREAM", equalTo("2")).body("result.RESULT_MARK", equalTo("2"))
+                .body("result.COMPLETED", equalTo("Y")).body("result", not(hasKey("FILES")));
+        call("crm.activity.list", Map.of("filter", Map.of("OWNER_TYPE_ID", 2, "OWNER_ID", deal))).then()
+                .body("result.ID", equalTo(List.of(Integer.toString(activity))));
+        call("crm.activity.list", Map.of("filter", Map.of("BINDINGS", List.of(Map.of("OWNER_TYPE_ID", 3, "OWNER_ID", 1)))))
+                .then().body("result.ID", hasItem(Integer.toString(activity)));
+        call("crm.activity.list", Map.of("filter", Map.of("BINDINGS", List.of(Map.of("OWNER_TYPE_ID", 1))))).then()
+                .body("result.ID", not(hasItem(Integer.toString(activity))));
+        call("crm.activity.list", Map.of("filter", Map.of("<=CREATED", "2026-12-01 09:05:00", ">=CREATED", "01.12.2026")))
+                .then().body("result.ID", hasItem(Integer.toString(activity)));
+
+        int fileId = call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "talk.mp3",
+                "FILE_CONTENT", "SUQzBAAAAAAAI1RTU0UAAAAPAAADTGF2ZjU4Ljc2LjEwMAAAAAAAAAAAAAAA")).then().statusCode(200)
+                .extract().path("result.FILE_ID");
+        call("crm.activity.get", Map.of("id", activity)).then()
+                .body("result.FILES[0].id", equalTo(fileId))
+                .body("result.FILES[0].url", equalTo(base() + "/bitrix/tools/crm_show_file.php?fileId=" + fileId
+                        + "&ownerTypeId=6&ownerId=" + activity + "&auth="))
+                .body("result", not(hasKey("STORAGE_ELEMENT_IDS"))).body("result", not(hasKey("STORAGE_TYPE_ID")));
+        call("crm.activity.list", Map.of("filter", Map.of("ID", activity))).then()
+                .body("result[0]", not(hasKey("FILES"))).body("result[0]", not(hasKey("STORAGE_ELEMENT_IDS")));
+        call("crm.activity.list", Map.of("filter", Map.of("ID", activity), "select", List.of("*", "STORAGE_ELEMENT_IDS")))
+                .then().body("result[0].FILES[0].id", equalTo(fileId));
+
+        String missed = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000002", "TYPE", 2));
+        int missedActivity = call("telephony.externalcall.finish", Map.of("CALL_ID", missed, "USER_ID", 2,
+                "STATUS_CODE", "304")).then().statusCode(200).extract().path("result.CRM_ACTIVITY_ID");
+        call("crm.activity.get", Map.of("id", missedActivity)).then().body("result.SETTINGS.MISSED_CALL", equalTo(true))
+                .body("result.COMPLETED", equalTo("N")).body("result.RESULT_STREAM", equalTo("4"));
+        call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 1,
+                "CALL_START_DATE", "yesterday at noon")).then().statusCode(400)
+                .body("error_description", equalTo("CALL_START_DATE should be in the ISO-8601 format"));
     }
 
     @Test

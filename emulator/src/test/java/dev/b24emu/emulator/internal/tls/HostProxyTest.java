@@ -108,6 +108,13 @@ class HostProxyTest {
         assertEquals("https://oauth.bitrix.info/rest/", tokens.path("server_endpoint").asText());
         // the authorization server's answer names its own domain (settings/oauth/index.md), not the portal's (D35)
         assertEquals("oauth.bitrix.info", tokens.path("domain").asText());
+        // the name the current Russian pages give the authorization server, which clients hard-code too
+        HttpResponse<String> again = proxied.send(HttpRequest.newBuilder(URI.create(
+                "https://oauth.bitrix24.tech/oauth/token/?grant_type=refresh_token&client_id=local.proxy-test"
+                        + "&client_secret=s3cret&refresh_token=" + tokens.path("refresh_token").asText())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, again.statusCode(), again.body());
+        tokens = JSON.readTree(again.body());
 
         HttpResponse<String> call = proxied.send(HttpRequest.newBuilder(URI.create(tokens.path("client_endpoint").asText()
                 + "user.current?auth=" + tokens.path("access_token").asText())).build(), HttpResponse.BodyHandlers.ofString());

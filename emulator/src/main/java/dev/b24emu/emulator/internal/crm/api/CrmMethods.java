@@ -29,7 +29,6 @@ import dev.b24emu.emulator.internal.transport.RestError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -61,7 +60,10 @@ final class CrmMethods {
                     })
                     .add(prefix + ".fields", call -> CrmFieldDescriptions.of(type.name().toLowerCase(Locale.ROOT)));
         }
-        methods.add("crm.activity.get", call -> activity(call.portal(), call.params()))
+        methods.add("crm.activity.get", call -> {
+                    ObjectNode activity = activity(call.portal(), call.params());
+                    return CrmActivities.answered(activity, activity, null, call.endpoints().baseUrl());
+                })
                 .add("crm.activity.list", CrmMethods::activities)
                 .add("crm.duplicate.findbycomm", call -> findByCommunication(call.portal(), call.params()))
                 .add("crm.settings.mode.get", call -> IntNode.valueOf(modeId(call.portal().settings().crmMode())))
@@ -175,7 +177,7 @@ final class CrmMethods {
     /** The list the real server answers: its filter read as the server reads it (D141), what it drops reported. */
     private static ListResult list(RestCall call, CrmEntityType type) {
         return listed(call, type.name().toLowerCase(Locale.ROOT), fieldsOf(call.portal(), type), null,
-                select -> fields -> CrmRows.listed(type, fields, select));
+                query -> fields -> CrmRows.listed(type, fields, query.selected()));
     }
 
     /**
@@ -183,19 +185,21 @@ final class CrmMethods {
      * an order the activities by START_TIME, as its innerGetList orders them and crm-activity-list.md says.
      */
     private static ListResult activities(RestCall call) {
-        return listed(call, "activity", List.copyOf(crm(call.portal()).activities()), "START_TIME", null);
+        String base = call.endpoints().baseUrl();
+        return listed(call, "activity", List.copyOf(crm(call.portal()).activities()), "START_TIME",
+                query -> stored -> CrmActivities.answered(stored, query.project(stored), query.selected(), base));
     }
 
     /**
      * {@code object}'s records listed with its filter read as the server reads it, ordered by default by a field, start
      * read as a page number (CCrmRestProxyBase::getNavData, D143); each record answered as {@code rows} makes it under
-     * the list's select, or as the select projects it without them.
+     * the list's query.
      */
     private static ListResult listed(RestCall call, String object, List<ObjectNode> records, String defaultOrder,
-                                     Function<Set<String>, UnaryOperator<ObjectNode>> rows) {
+                                     Function<ListQuery, UnaryOperator<ObjectNode>> rows) {
         Params params = call.params();
         CrmListFilter.Prepared filter = CrmListFilter.prepare(object, params.node("filter").orElse(null),
-                call.portal().settings().phoneFilterDigits());
+                call.portal().settings().phoneFilterDigits(), call.portal().settings().timeZone(), call.portal().now());
         filter.dropped().forEach(call::deviation);
         JsonNode order = params.node("order").orElse(null);
         boolean ordered = defaultOrder == null || order != null && !(order.isContainerNode() && order.isEmpty());
@@ -212,7 +216,7 @@ final class CrmMethods {
         ListQuery query = ListQuery.from(params).paged(call.portal().settings().listPageNumbers()
                 ? ListQuery.Paging.PAGE_NUMBER : ListQuery.Paging.OFFSET);
         List<ObjectNode> kept = records.stream().filter(filter.multifields()).toList();
-        return rows == null ? query.run(kept) : query.run(kept, rows.apply(query.selected()));
+        return query.run(kept, rows.apply(query));
     }
 
     /** Puts a top-level parameter in place of every spelling of it (its name matched without regard to case). */
@@ -242,7 +246,7 @@ final class CrmMethods {
         return JsonNodeFactory.instance.booleanNode(true);
     }
 
-    private static JsonNode activity(Portal portal, Params p) {
+    private static ObjectNode activity(Portal portal, Params p) {
         long id = requireId(p);
         return crm(portal).activity(id).orElseThrow(() -> RestError.of("ERROR_CORE", "Activity is not found."));
     }

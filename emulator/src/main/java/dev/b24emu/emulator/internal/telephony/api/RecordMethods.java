@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.FinishedCall;
+import dev.b24emu.emulator.internal.telephony.RecordFiles;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
 import dev.b24emu.emulator.internal.telephony.Transcript;
 import dev.b24emu.emulator.internal.transport.Endpoints;
@@ -34,7 +36,7 @@ final class RecordMethods {
 
     void register(MethodTable methods) {
         methods.add("telephony.externalCall.attachRecord",
-                call -> attachRecord(call.portal(), call.params(), call.endpoints()));
+                call -> attachRecord(call.portal(), call.params(), call.endpoints(), Origin.of(call)));
         methods.add("telephony.call.attachTranscription", call -> attachTranscription(call.portal(), call.params()));
     }
 
@@ -48,7 +50,7 @@ final class RecordMethods {
      * name, the extension and the content. The texts are the server's (the RU page and both tutorials), not the EN
      * page's rewording.
      */
-    private static JsonNode attachRecord(Portal portal, Params p, Endpoints endpoints) {
+    private static JsonNode attachRecord(Portal portal, Params p, Endpoints endpoints, Origin origin) {
         String callId = p.textOrEmpty("CALL_ID");
         String url = p.textOrEmpty("RECORD_URL");
         boolean hasFileName = p.has("FILENAME");
@@ -61,7 +63,7 @@ final class RecordMethods {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         if (!url.isEmpty()) {
             String name = hasFileName ? p.textOrEmpty("FILENAME") : CallService.fileNameOf(url);
-            return result.put("FILE_ID", telephony(portal).attachRecord(callId, name, "url", url, 0, portal.now()).fileId());
+            return result.put("FILE_ID", RecordFiles.attach(portal, callId, name, "url", url, 0, origin).fileId());
         }
         String fileName = p.textOrEmpty("FILENAME");
         if (!p.has("FILE_CONTENT")) {
@@ -83,7 +85,7 @@ final class RecordMethods {
         if (bytes.length == 0) {
             throw RestError.of("ERROR_CORE", "File content is not properly encoded. Base64 encoding is expected.");
         }
-        return result.put("FILE_ID", telephony(portal).attachRecord(callId, fileName, "content", null, bytes.length, portal.now())
+        return result.put("FILE_ID", RecordFiles.attach(portal, callId, fileName, "content", null, bytes.length, origin)
                 .fileId());
     }
 

@@ -13,9 +13,11 @@ import dev.b24emu.emulator.internal.telephony.Call;
 import dev.b24emu.emulator.internal.telephony.CallRecord;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.CallViews.CallView;
+import dev.b24emu.emulator.internal.telephony.RecordFiles;
 import dev.b24emu.emulator.internal.telephony.RegisterResult;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
 import dev.b24emu.emulator.internal.telephony.Transcript;
+import dev.b24emu.emulator.internal.transport.Endpoints;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -164,6 +166,9 @@ public final class TelephonyArea implements Area {
                 answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Wrong file extension. Only wav and mp3 are allowed\"}";
             } else {
                 var record = store.completeUpload(token, name, size, owner.now());
+                // the upload's hit names no user: the activity's update carries no token (D156)
+                record.ifPresent(r -> RecordFiles.onActivity(owner, r,
+                        Origin.noUser(Endpoints.of(ctx.request(), Endpoints.atDomain(owner.domain())))));
                 if (record.isPresent()) {
                     answer = "{\"result\":{\"FILE_ID\":" + record.get().fileId() + "}}";
                 } else {
