@@ -523,3 +523,24 @@ Feature: The CRM an integration reads and writes beside telephony
     Then the call succeeds
     And the result "0" has the keys "SECOND_NAME, NAME, ID, PHONE"
     And the result "0.SECOND_NAME" is "null"
+
+  @M71 @D163
+  Scenario: crm.activity.get answers no communications or bindings; a list answers the communications it names
+    Given a contact "Talk Client" with phone "+79995550661"
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"OWNER_TYPE_ID": 3, "OWNER_ID": {Talk Client}, "TYPE_ID": 2, "SUBJECT": "Call back",
+                  "COMMUNICATIONS": [{"VALUE": "+79995550661", "ENTITY_ID": {Talk Client}, "ENTITY_TYPE_ID": 3}]}}
+      """
+    Then the call succeeds
+    And I remember the result "" as "talk"
+    When I call "crm.activity.get" with:
+      | id | {talk} |
+    Then the result "SUBJECT" is "Call back"
+    And the result has no "COMMUNICATIONS"
+    And the result has no "BINDINGS"
+    When I call "crm.activity.list" with JSON:
+      """
+      {"filter": {"ID": {talk}}, "select": ["ID", "COMMUNICATIONS"]}
+      """
+    Then the result "0.COMMUNICATIONS.0.VALUE" is "+79995550661"

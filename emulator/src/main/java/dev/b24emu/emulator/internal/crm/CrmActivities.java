@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * CRM activities (api-reference/crm/timeline/activities/): the one place that writes them, whether telephony's finish
  * records a call or a client calls crm.activity.add / crm.activity.update, so crm.activity.get and .list show both
- * alike: the fields of crm-activity-get.md's example, every value a string, plus COMMUNICATIONS and BINDINGS. Meetings
+ * alike: the fields of crm-activity-get.md's example, every value a string; the COMMUNICATIONS and BINDINGS it keeps
+ * are answered only as the real server answers them ({@link #answered}). Meetings
  * (1), calls (2) and e-mails (4, never sent) are supported; the provider follows the type, DEADLINE follows
  * START_TIME (crm-activity-fields.md), STATUS follows COMPLETED (specs/DECISIONS.md D55).
  */
@@ -105,7 +106,9 @@ public final class CrmActivities {
 
     /**
      * An activity as crm.activity.get or .list answers it, from what the list's select kept of it ({@code shown}):
-     * the storage columns are no fields of the answer, and the disk files they hold are FILES, `{id, url}` each
+     * BINDINGS is never answered and COMMUNICATIONS only by a list whose select names it (CCrmActivityDbResult reads
+     * the communications only then; no answer carries the bindings, D163), the storage columns are no fields of the
+     * answer, and the disk files they hold are FILES, `{id, url}` each
      * (CCrmActivityRestProxy::externalizeFields and tryExternalizeDiskFileField; the url in the form of
      * crm-activity-list.md's example), in get always and in a list when its select names FILES,
      * STORAGE_ELEMENT_IDS or WEBDAV_ELEMENTS (D161).
@@ -113,7 +116,10 @@ public final class CrmActivities {
     public static ObjectNode answered(ObjectNode stored, ObjectNode shown, java.util.Collection<String> select,
                                       String baseUrl) {
         ObjectNode answer = shown == stored ? stored.deepCopy() : shown;
-        answer.remove(List.of("STORAGE_ELEMENT_IDS", "STORAGE_TYPE_ID"));
+        answer.remove(List.of("STORAGE_ELEMENT_IDS", "STORAGE_TYPE_ID", "BINDINGS"));
+        if (select == null) {
+            answer.remove("COMMUNICATIONS"); // get's select is empty: COMMUNICATIONS only when a list names it
+        }
         JsonNode ids = stored.get("STORAGE_ELEMENT_IDS");
         boolean wanted = select == null || select.stream().anyMatch(FILE_NAMES::contains);
         if (wanted && ids != null && ids.isArray() && !ids.isEmpty()) {

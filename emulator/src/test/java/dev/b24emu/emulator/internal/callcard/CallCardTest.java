@@ -193,8 +193,8 @@ class CallCardTest extends AppHarness {
                 .body("result[0].ASSOCIATED_ENTITY_ID", equalTo(Integer.toString(id)))
                 .body("result[0].COMPLETED", equalTo("N")).body("result[0].RESPONSIBLE_ID", equalTo("1"))
                 .extract().path("result[0].ID");
-        call("crm.activity.get", Map.of("id", activity)).then().statusCode(200)
-                .body("result.BINDINGS", equalTo(List.of(Map.of("OWNER_ID", Integer.toString(id), "OWNER_TYPE_ID", "12"))));
+        call("crm.activity.list", Map.of("filter", Map.of("BINDINGS", List.of(Map.of("OWNER_TYPE_ID", 12, "OWNER_ID", id)))))
+                .then().statusCode(200).body("result.ID", equalTo(List.of(activity)));
         call("crm.activity.update", Map.of("id", activity, "fields", Map.of("COMPLETED", "Y"))).then().statusCode(200);
         call("crm.activity.delete", Map.of("id", activity)).then().statusCode(200).body("result", equalTo(true));
         call("crm.calllist.get", Map.of("ID", id)).then().statusCode(200).body("result.ID", equalTo(Integer.toString(id)));
