@@ -30,6 +30,16 @@ final class CrmFilling {
             CrmEntityType.LEAD, List.of("BIRTHDATE"),
             CrmEntityType.CONTACT, List.of("BIRTHDATE"),
             CrmEntityType.DEAL, List.of("BEGINDATE", "CLOSEDATE"));
+    /**
+     * the values an add gives the columns a client left empty, beside the ones it works out: the deal operation's
+     * 0.00 amounts, and the table defaults (install.sql) of the flags
+     */
+    private static final Map<CrmEntityType, Map<String, String>> DEFAULTS = Map.of(
+            CrmEntityType.LEAD, ordered("OPPORTUNITY", "0.00", "IS_MANUAL_OPPORTUNITY", "N", "HAS_IMOL", "N"),
+            CrmEntityType.DEAL, ordered("OPPORTUNITY", "0.00", "TAX_VALUE", "0.00", "IS_MANUAL_OPPORTUNITY", "N",
+                    "IS_RECURRING", "N", "IS_RETURN_CUSTOMER", "N", "IS_REPEATED_APPROACH", "N"),
+            CrmEntityType.CONTACT, ordered("EXPORT", "N", "HAS_IMOL", "N"),
+            CrmEntityType.COMPANY, ordered("HAS_IMOL", "N"));
     /** the deal operation's default: CLOSEDATE a week after the start (Bitrix\Crm\Item\Deal, `add('7D')`) */
     private static final int DEAL_CLOSES_AFTER_DAYS = 7;
 
@@ -39,27 +49,19 @@ final class CrmFilling {
     /** Fills in a new object's row, its given fields already copied in and its system fields set. */
     static void added(CrmEntityType type, long id, ObjectNode fields, long authorId, String now, CrmGuides guides) {
         normalize(type, fields, now);
-        put(fields, "LAST_ACTIVITY_TIME", now);
-        put(fields, "LAST_ACTIVITY_BY", Long.toString(authorId));
+        fields.put("LAST_ACTIVITY_TIME", now);
+        fields.put("LAST_ACTIVITY_BY", Long.toString(authorId));
+        DEFAULTS.get(type).forEach((name, value) -> text(fields, name, value));
         switch (type) {
             case LEAD -> {
                 text(fields, "TITLE", "Lead #" + id);
                 text(fields, "CURRENCY_ID", guides.baseCurrency());
-                text(fields, "OPPORTUNITY", "0.00");
-                text(fields, "IS_MANUAL_OPPORTUNITY", "N");
-                text(fields, "HAS_IMOL", "N");
                 moved(fields, authorId, now);
             }
             case DEAL -> {
                 text(fields, "TITLE", "Deal #" + id);
                 guides.first("DEAL_TYPE").ifPresent(first -> text(fields, "TYPE_ID", first));
                 text(fields, "CURRENCY_ID", guides.baseCurrency());
-                text(fields, "OPPORTUNITY", "0.00");
-                text(fields, "TAX_VALUE", "0.00");
-                text(fields, "IS_MANUAL_OPPORTUNITY", "N");
-                text(fields, "IS_RECURRING", "N");
-                text(fields, "IS_RETURN_CUSTOMER", "N");
-                text(fields, "IS_REPEATED_APPROACH", "N");
                 LocalDate today = OffsetDateTime.parse(now).toLocalDate();
                 text(fields, "BEGINDATE", day(today, now));
                 text(fields, "CLOSEDATE", day(today.plusDays(DEAL_CLOSES_AFTER_DAYS), now));
@@ -69,13 +71,10 @@ final class CrmFilling {
                 if (blank(fields, "NAME") && blank(fields, "LAST_NAME")) {
                     fields.put("LAST_NAME", "Contact #" + id);
                 }
-                text(fields, "EXPORT", "N");
-                text(fields, "HAS_IMOL", "N");
             }
             case COMPANY -> {
                 text(fields, "TITLE", "Company #" + id);
                 fields.put("IS_MY_COMPANY", "Y".equals(fields.path("IS_MY_COMPANY").asText()) ? "Y" : "N");
-                text(fields, "HAS_IMOL", "N");
             }
         }
         derive(type, fields, null, guides);
@@ -158,6 +157,15 @@ final class CrmFilling {
         return PhpDates.convertDate(day, moment.getOffset(), moment.toInstant());
     }
 
+    /** Name-value pairs in their order. */
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
     private static boolean blank(ObjectNode fields, String name) {
         JsonNode value = fields.get(name);
         return value == null || value.isNull() || value.asText().isBlank();
@@ -168,9 +176,5 @@ final class CrmFilling {
         if (blank(fields, name)) {
             fields.put(name, value);
         }
-    }
-
-    private static void put(ObjectNode fields, String name, String value) {
-        fields.put(name, value);
     }
 }

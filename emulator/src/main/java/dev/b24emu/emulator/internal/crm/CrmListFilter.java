@@ -87,8 +87,16 @@ public final class CrmListFilter {
                 }
             } else if (REFERENCES.contains(type) && LIKE_AS_EQUAL.contains(key.operator())) {
                 rest.set("=" + key.field(), entry.getValue());
+            } else if (type.equals("crm_activity_binding") && !key.operator().isEmpty()) {
+                dropped.add("filter[" + entry.getKey() + "]: the real server reads BINDINGS only as the key itself,"
+                        + " without an operator, and ignores this condition");
             } else if (type.equals("crm_activity_binding")) {
-                multifields = multifields.and(bound(entry.getValue()));
+                Optional<Predicate<ObjectNode>> bound = bound(entry.getValue());
+                if (bound.isPresent()) {
+                    multifields = multifields.and(bound.get());
+                } else {
+                    dropped.add("filter[BINDINGS]: no {OWNER_TYPE_ID, OWNER_ID} in it: the real server ignores it");
+                }
             } else if (type.equals("datetime") || type.equals("date")) {
                 rest.set(entry.getKey(), moments(entry.getValue(), type.equals("date"), zone, now));
             } else {
@@ -127,8 +135,11 @@ public final class CrmListFilter {
                 : IsoTime.format(read.get(), zone));
     }
 
-    /** The activities one of whose bindings matches one of the filter's {OWNER_TYPE_ID, OWNER_ID}. */
-    private static Predicate<ObjectNode> bound(JsonNode wanted) {
+    /**
+     * The activities one of whose bindings matches one of the filter's {OWNER_TYPE_ID, OWNER_ID}; none when the value
+     * names no such pair (a string, a list of numbers, an empty list), which PrepareBindingsFilterSql makes no join of.
+     */
+    private static Optional<Predicate<ObjectNode>> bound(JsonNode wanted) {
         List<JsonNode> conditions = new ArrayList<>();
         if (wanted.isContainerNode()) {
             wanted.forEach(one -> {
@@ -138,9 +149,9 @@ public final class CrmListFilter {
             });
         }
         if (conditions.isEmpty()) {
-            return record -> true;
+            return Optional.empty();
         }
-        return record -> {
+        return Optional.of(record -> {
             for (JsonNode binding : record.path("BINDINGS")) {
                 for (JsonNode condition : conditions) {
                     if (same(condition, binding, "OWNER_TYPE_ID") && same(condition, binding, "OWNER_ID")) {
@@ -149,7 +160,7 @@ public final class CrmListFilter {
                 }
             }
             return false;
-        };
+        });
     }
 
     private static boolean same(JsonNode condition, JsonNode binding, String key) {

@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.voximplant;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.crm.ActivityBindings;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.events.EventNames;
@@ -9,6 +10,7 @@ import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.RandomHex;
 import dev.b24emu.emulator.internal.rest.Origin;
+import dev.b24emu.emulator.internal.telephony.CallActivity;
 import dev.b24emu.emulator.internal.telephony.CallListener;
 import dev.b24emu.emulator.internal.telephony.FinishedCall;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
@@ -98,14 +100,25 @@ public final class BuiltInCalls implements CallListener {
         deliveries.forEach(Runnable::run);
     }
 
-    /** The statistics record of an ended call; the ID comes from the one sequence all calls share. */
+    /**
+     * The statistics record of an ended call; the ID comes from the one sequence all calls share. A call about a CRM
+     * client that has an operator gets its call activity as an external call's finish writes it (AddCall, D160; an
+     * infocall none, an incoming call nobody took none: AddCall has no responsible for it).
+     */
     private static StatRow record(Portal portal, BuiltInCall call) {
         CrmItem client = portal.store(CrmStore.class).findByPhone(call.phoneNumber()).stream().findFirst().orElse(null);
+        Long activityId = null;
+        if (client != null && call.userId() != null && call.kind() != BuiltInCall.Kind.INFOCALL) {
+            var facts = new CallActivity.Facts(call.callId(), call.callType(), call.phoneNumber(), client.ref(),
+                    ActivityBindings.of(portal.store(CrmStore.class), client.ref(), List.of()), call.userId(),
+                    call.startedAt(), call.duration(), call.failedCode(), 0);
+            activityId = CallActivity.write(portal, facts, Origin.noUser(call.endpoints()));
+        }
         return new StatRow(portal.store(TelephonyStore.class).nextStatisticId(), call.callId(), null, "external",
                 call.userId(), call.line(), call.phoneNumber(), call.callType(), call.duration(), call.startedAt(),
                 null, "", null, call.cost(), portal.store(VoximplantStore.class).settings().currency(),
                 call.failedCode(), call.failedReason(), client == null ? null : client.type().name(),
-                client == null ? null : client.id(), null, null, call.sessionId(),
+                client == null ? null : client.id(), activityId, null, call.sessionId(),
                 call.kind() == BuiltInCall.Kind.CALLBACK ? 0 : null, false);
     }
 

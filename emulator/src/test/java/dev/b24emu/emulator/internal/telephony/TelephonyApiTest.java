@@ -134,6 +134,12 @@ class TelephonyApiTest extends EmulatorHarness {
                 .then().body("result.ID", hasItem(Integer.toString(activity)));
         call("crm.activity.list", Map.of("filter", Map.of("BINDINGS", List.of(Map.of("OWNER_TYPE_ID", 1))))).then()
                 .body("result.ID", not(hasItem(Integer.toString(activity))));
+        // only the key itself filters by the bindings; with an operator, or naming no pair, the server ignores it
+        io.restassured.response.Response negated = call("crm.activity.list", Map.of("filter",
+                Map.of("!BINDINGS", List.of(Map.of("OWNER_TYPE_ID", 3, "OWNER_ID", 1)))));
+        negated.then().body("result.ID", hasItem(Integer.toString(activity)));
+        assertEquals(true, negated.headers().getValues("X-B24-Emulator-Warning").stream()
+                .anyMatch(w -> w.startsWith("filter[!BINDINGS]")), negated.headers().toString());
         call("crm.activity.list", Map.of("filter", Map.of("<=CREATED", "2026-12-01 09:05:00", ">=CREATED", "01.12.2026")))
                 .then().body("result.ID", hasItem(Integer.toString(activity)));
 

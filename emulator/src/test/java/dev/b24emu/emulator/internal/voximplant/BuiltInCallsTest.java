@@ -80,8 +80,14 @@ class BuiltInCallsTest extends AppHarness {
         assertEquals(callId, end.at("/data/CALL_ID").asText());
         assertEquals("30", end.at("/data/CALL_DURATION").asText());
         assertEquals(LINE, end.at("/data/PORTAL_NUMBER").asText());
-        // no activity: the null is left out, as the real form encoding drops it (and as an external call's End)
-        assertTrue(end.at("/data/CRM_ACTIVITY_ID").isMissingNode(), end.toString());
+        // the call activity AddCall writes for a call about a client (D160): a callback, reversing stream
+        String activity = end.at("/data/CRM_ACTIVITY_ID").asText();
+        assertEquals(activity, stats.getString("result[0].CRM_ACTIVITY_ID"));
+        call("crm.activity.get", Map.of("id", activity)).then().statusCode(200)
+                .body("result.OWNER_TYPE_ID", equalTo("3")).body("result.OWNER_ID", equalTo("1"))
+                .body("result.PROVIDER_ID", equalTo("VOXIMPLANT_CALL")).body("result.PROVIDER_TYPE_ID", equalTo("CALLBACK"))
+                .body("result.ORIGIN_ID", equalTo("VI_" + callId)).body("result.RESULT_STREAM", equalTo("3"))
+                .body("result.COMPLETED", equalTo("Y")).body("result.RESPONSIBLE_ID", equalTo("1"));
         given().get(control("/calls")).then().statusCode(200).body("active.size()", equalTo(0))
                 .body("finished[0].CALL_ID", equalTo(callId));
     }

@@ -178,7 +178,9 @@ class DayOfTrafficTest extends EmulatorHarness {
         clock("{\"advance\": \"PT1M\"}");
         Map<String, Object> rd = builtIn(record(4, d, 4, 1, NUMBER, "+79990000002", 30, "2026-03-10T13:00:00+01:00",
                 "200"), "Successful call");
-        rd.putAll(Map.of("CRM_ENTITY_TYPE", "CONTACT", "CRM_ENTITY_ID", "2", "REDIAL_ATTEMPT", "0"));
+        // a call about a client with an operator gets the call activity an external call's finish writes (D160)
+        rd.putAll(Map.of("CRM_ENTITY_TYPE", "CONTACT", "CRM_ENTITY_ID", "2", "REDIAL_ATTEMPT", "0",
+                "CRM_ACTIVITY_ID", "3"));
         expected.add(rd);
 
         // 13:00 an infocall from the SIP line nobody answers within 20 s
@@ -199,7 +201,7 @@ class DayOfTrafficTest extends EmulatorHarness {
         clock("{\"advance\": \"PT5M\"}");
         Map<String, Object> rf = builtIn(record(6, f, 2, 3, SIP, "+79990000001", 120, "2026-03-10T15:00:00+01:00", "200"),
                 "Successful call");
-        rf.putAll(Map.of("CRM_ENTITY_TYPE", "CONTACT", "CRM_ENTITY_ID", "1"));
+        rf.putAll(Map.of("CRM_ENTITY_TYPE", "CONTACT", "CRM_ENTITY_ID", "1", "CRM_ACTIVITY_ID", "4"));
         expected.add(rf);
 
         // 15:00 a missed call on the rented number: nobody takes it, so it has no operator
