@@ -1,23 +1,18 @@
 package dev.b24emu.emulator.internal.clock;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Days as the real server's CRestUtil writes and reads them: a `date` field (a user's birthday, a deal's start date) is
  * answered by ConvertDate and written through unConvertDate, whatever area it belongs to.
  */
 public final class PhpDates {
-    /** the portal's own date format, which unConvertDate reads too */
-    private static final DateTimeFormatter PORTAL_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
-
     private PhpDates() {
     }
 
@@ -42,46 +37,86 @@ public final class PhpDates {
 
     /**
      * The moment PHP's strtotime reads in a written date, as CRestUtil::unConvertDate and unConvertDateTime read every
-     * date a client writes (register's CALL_START_DATE, a CRM filter's or field's date): ISO-8601 with a T or a space,
-     * its time and offset optional and an hour of one digit allowed; the portal's own DD.MM.YYYY, and the other
-     * numeric forms strtotime knows (YYYY/MM/DD, American MM/DD/YYYY, DD-MM-YYYY), each with an optional time. A time
-     * without an offset is the portal's; a relative phrase ("next monday") is no date here.
+     * date a client writes (register's CALL_START_DATE, a CRM filter's or field's date): a date as ISO-8601
+     * (YYYY-MM-DD), the portal's own DD.MM.YYYY, YYYY/MM/DD, American MM/DD/YYYY or DD-MM-YYYY, then optionally a
+     * time after a T or spaces (an hour of one digit, seconds and a fraction optional, AM or PM) and an offset (Z,
+     * UTC, GMT, ±HH:MM, ±HHMM, ±HH, after a space too). As PHP, a day past its month's end runs into the next month
+     * (2026-02-30 is March 2) and day 0 is the last of the month before. A time without an offset is the portal's; a
+     * relative phrase ("next monday") is no date here, nor is a year outside 1000–9999 (what MySQL's DATETIME holds).
      */
     public static Optional<Instant> strtotime(String given, ZoneId zone) {
         if (given == null || given.isBlank()) {
             return Optional.empty();
         }
-        String text = given.trim().replaceAll("\\s+", " ");
-        Optional<Instant> iso = IsoTime.parse(text, zone);
-        if (iso.isPresent()) {
-            return iso;
+        Matcher m = NUMERIC.matcher(given.trim());
+        if (!m.matches()) {
+            return Optional.empty();
         }
-        for (DateTimeFormatter form : OTHER_FORMS) {
-            try {
-                java.time.temporal.TemporalAccessor parsed = form.parse(text);
-                java.time.LocalTime time = parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)
-                        ? java.time.LocalTime.from(parsed) : java.time.LocalTime.MIDNIGHT;
-                return Optional.of(LocalDate.from(parsed).atTime(time).atZone(zone).toInstant());
-            } catch (DateTimeException notThisForm) {
-                // the next form
+        int year;
+        int month;
+        int day;
+        if (m.group("iso") != null) {
+            year = Integer.parseInt(m.group("iy"));
+            month = Integer.parseInt(m.group("im"));
+            day = Integer.parseInt(m.group("id"));
+        } else if (m.group("dotted") != null) {
+            year = Integer.parseInt(m.group("dy"));
+            month = Integer.parseInt(m.group("dm"));
+            day = Integer.parseInt(m.group("dd"));
+        } else if (m.group("slashed") != null) {
+            year = Integer.parseInt(m.group("sy"));
+            month = Integer.parseInt(m.group("sm"));
+            day = Integer.parseInt(m.group("sd"));
+        } else if (m.group("american") != null) {
+            year = Integer.parseInt(m.group("ay"));
+            month = Integer.parseInt(m.group("am"));
+            day = Integer.parseInt(m.group("ad"));
+        } else {
+            year = Integer.parseInt(m.group("hy"));
+            month = Integer.parseInt(m.group("hm"));
+            day = Integer.parseInt(m.group("hd"));
+        }
+        if (month > 12 || day > 31) {
+            return Optional.empty();
+        }
+        int hour = m.group("h") == null ? 0 : Integer.parseInt(m.group("h"));
+        int minute = m.group("min") == null ? 0 : Integer.parseInt(m.group("min"));
+        int second = m.group("s") == null ? 0 : Integer.parseInt(m.group("s"));
+        String meridiem = m.group("ampm");
+        if (meridiem != null) {
+            if (hour < 1 || hour > 12) {
+                return Optional.empty();
             }
+            boolean pm = Character.toLowerCase(meridiem.charAt(0)) == 'p';
+            hour = hour % 12 + (pm ? 12 : 0);
         }
-        return Optional.empty();
+        if (hour > 23 || minute > 59 || second > 59) {
+            return Optional.empty();
+        }
+        // PHP's overflow: months and days run on from January 1 (day 0 is the last of the month before)
+        java.time.LocalDateTime local = LocalDate.of(year, 1, 1).plusMonths(month - 1L).plusDays(day - 1L)
+                .atTime(hour, minute, second);
+        if (local.getYear() < 1000 || local.getYear() > 9999) {
+            return Optional.empty();
+        }
+        String offset = m.group("offset");
+        if (offset == null) {
+            return Optional.of(local.atZone(zone).toInstant());
+        }
+        String upper = offset.toUpperCase(java.util.Locale.ROOT);
+        ZoneOffset at = upper.equals("Z") || upper.equals("UTC") || upper.equals("GMT") ? ZoneOffset.UTC
+                : ZoneOffset.of(upper);
+        return Optional.of(local.toInstant(at));
     }
 
-    /** strtotime's numeric date forms beside ISO-8601, each with an optional time of day */
-    private static final List<DateTimeFormatter> OTHER_FORMS = List.of(PORTAL_DATE, "uuuu/MM/dd", "MM/dd/uuuu",
-            "dd-MM-uuuu").stream().map(PhpDates::withOptionalTime).toList();
-
-    private static DateTimeFormatter withOptionalTime(Object date) {
-        DateTimeFormatter day = date instanceof DateTimeFormatter given ? given
-                : DateTimeFormatter.ofPattern((String) date);
-        return new java.time.format.DateTimeFormatterBuilder().append(day)
-                .optionalStart().appendLiteral(' ')
-                .appendValue(java.time.temporal.ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
-                .appendLiteral(':').appendValue(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 2)
-                .optionalStart().appendLiteral(':').appendValue(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 2)
-                .optionalEnd().optionalEnd()
-                .toFormatter().withResolverStyle(java.time.format.ResolverStyle.STRICT);
-    }
+    /** strtotime's numeric dates, an optional time of day and an optional offset */
+    private static final Pattern NUMERIC = Pattern.compile("(?:"
+            + "(?<iso>(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2}))"
+            + "|(?<dotted>(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>\\d{4}))"
+            + "|(?<slashed>(?<sy>\\d{4})/(?<sm>\\d{1,2})/(?<sd>\\d{1,2}))"
+            + "|(?<american>(?<am>\\d{1,2})/(?<ad>\\d{1,2})/(?<ay>\\d{4}))"
+            + "|(?<hyphened>(?<hd>\\d{1,2})-(?<hm>\\d{1,2})-(?<hy>\\d{4})))"
+            + "(?:(?:[Tt]|\\s+)(?<h>\\d{1,2}):(?<min>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d+)?)?"
+            + "(?:\\s*(?<ampm>[AaPp]\\.?[Mm]\\.?))?)?"
+            + "(?:\\s*(?<offset>[Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?))?");
 }

@@ -1,0 +1,49 @@
+package dev.b24emu.emulator.internal.clock;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Dates as PHP's strtotime reads them (CRestUtil::unConvertDateTime), checked against what PHP 8 answers. */
+class PhpDatesTest {
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    private static Optional<Instant> read(String text) {
+        return PhpDates.strtotime(text, MOSCOW);
+    }
+
+    @Test
+    void theNumericFormsStrtotimeReadsAreReadAsItReadsThem() {
+        assertEquals(Optional.of(Instant.parse("2026-12-06T01:41:00Z")), read("2026-12-06T04:41:00+03:00"));
+        assertEquals(Optional.of(Instant.parse("2026-12-06T01:41:00Z")), read("2026-12-06 4:41:00"));
+        assertEquals(Optional.of(Instant.parse("2026-12-06T01:41:00Z")), read("2026-12-06  04:41"));
+        assertEquals(Optional.of(Instant.parse("2026-12-06T04:41:00Z")), read("2026-12-06 04:41:00 +0000"));
+        assertEquals(Optional.of(Instant.parse("2026-12-06T04:41:00Z")), read("2026-12-06T04:41:00.123Z"));
+        assertEquals(Optional.of(Instant.parse("2026-12-05T21:00:00Z")), read("06.12.2026"));
+        assertEquals(Optional.of(Instant.parse("2026-12-06T08:00:00Z")), read("06.12.2026 11:00"));
+        assertEquals(Optional.of(Instant.parse("2026-12-06T13:41:00Z")), read("12/06/2026 4:41 PM"), "American");
+        assertEquals(Optional.of(Instant.parse("2026-12-05T21:00:00Z")), read("2026/12/06"));
+        assertEquals(Optional.of(Instant.parse("2026-12-05T21:00:00Z")), read("06-12-2026"));
+        assertEquals(Optional.of(Instant.parse("2026-12-05T21:00:00Z")), read("12/06/2026 12:00 AM"));
+        // PHP runs a day past the month's end into the next month, and day 0 is the last of the month before
+        assertEquals(Optional.of(Instant.parse("2026-03-01T21:00:00Z")), read("2026-02-30"));
+        assertEquals(Optional.of(Instant.parse("2026-01-30T21:00:00Z")), read("2026-02-00"));
+    }
+
+    @Test
+    void whatStrtotimeCannotReadIsNoDate() {
+        for (String text : new String[] {"", "garbage", "2026-13-01", "2026-12-32", "2026-12-06 25:00",
+                "12/06/2026 13:00 PM"}) {
+            assertEquals(Optional.empty(), read(text), text);
+        }
+        // where the emulator reads less than PHP: a time alone (today at that time), a year before 1000
+        // ("0000-00-00 00:00:00" is -0001-11-30 to PHP), relative phrases
+        for (String text : new String[] {"10:00", "0000-00-00 00:00:00", "next monday"}) {
+            assertEquals(Optional.empty(), read(text), text);
+        }
+    }
+}
