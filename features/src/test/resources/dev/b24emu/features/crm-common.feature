@@ -544,3 +544,6 @@ Feature: The CRM an integration reads and writes beside telephony
       {"filter": {"ID": {talk}}, "select": ["ID", "COMMUNICATIONS"]}
       """
     Then the result "0.COMMUNICATIONS.0.VALUE" is "+79995550661"
+    And the result "0.COMMUNICATIONS.0.ENTITY_SETTINGS.NAME" is "Talk"
+    And the result "0.COMMUNICATIONS.0.ENTITY_SETTINGS.LAST_NAME" is "Client"
+    And the result "0.COMMUNICATIONS.0.ID" matches "[0-9]+"

@@ -95,7 +95,7 @@ public final class CrmActivities {
         fields.put("RESULT_STREAM", "0");
         fields.putNull("RESULT_SOURCE_ID");
         fields.put("AUTOCOMPLETE_RULE", "0");
-        fields.set("COMMUNICATIONS", communications(draft.communications()));
+        fields.set("COMMUNICATIONS", communications(portal, draft.communications()));
         fields.set("BINDINGS", bindings(draft.bindings()));
         return fields;
     }
@@ -216,7 +216,9 @@ public final class CrmActivities {
             CrmRef primary = owner != null ? owner : bindings.get(0);
             changed.put("OWNER_ID", Long.toString(primary.id()));
             changed.put("OWNER_TYPE_ID", Integer.toString(primary.type().ownerTypeId()));
-            changed.set("COMMUNICATIONS", communications(communications));
+            if (f.has("COMMUNICATIONS")) { // saved again only when given: the others keep their IDs
+                changed.set("COMMUNICATIONS", communications(portal, communications));
+            }
             changed.set("BINDINGS", bindings(bindings));
         }
         f.text("SUBJECT").ifPresent(subject -> changed.put("SUBJECT", subject));
@@ -363,14 +365,47 @@ public final class CrmActivities {
         }
     }
 
-    private static ArrayNode communications(List<Communication> communications) {
+    /**
+     * The communications as b_crm_act_comm keeps them (the store numbers them): TYPE, VALUE, the object and its
+     * ENTITY_SETTINGS, the names CCrmActivity::PrepareCommunicationSettings copies from the object when the activity
+     * is saved (D163).
+     */
+    private static ArrayNode communications(Portal portal, List<Communication> communications) {
         ArrayNode array = NODES.arrayNode();
         for (Communication c : communications) {
-            array.addObject().put("ENTITY_ID", Long.toString(c.entity().id()))
+            array.addObject().put("TYPE", c.type()).put("VALUE", c.value())
+                    .put("ENTITY_ID", Long.toString(c.entity().id()))
                     .put("ENTITY_TYPE_ID", Integer.toString(c.entity().type().ownerTypeId()))
-                    .put("TYPE", c.type()).put("VALUE", c.value());
+                    .set("ENTITY_SETTINGS", entitySettings(portal, c.entity()));
         }
         return array;
+    }
+
+    /**
+     * PrepareCommunicationSettings: a lead's HONORIFIC, NAME, SECOND_NAME, LAST_NAME and LEAD_TITLE; a contact's
+     * names and, when it has a company, COMPANY_TITLE and COMPANY_ID; a company's COMPANY_TITLE; "" for a value the
+     * object lacks, [] for an object it cannot find.
+     */
+    private static JsonNode entitySettings(Portal portal, CrmRef entity) {
+        CrmStore crm = crm(portal);
+        CrmItem item = crm.get(entity).orElse(null);
+        if (item == null || entity.type() == CrmEntityType.DEAL) {
+            return NODES.arrayNode();
+        }
+        ObjectNode settings = NODES.objectNode();
+        if (entity.type() == CrmEntityType.COMPANY) {
+            return settings.put("COMPANY_TITLE", item.text("TITLE"));
+        }
+        for (String name : List.of("HONORIFIC", "NAME", "SECOND_NAME", "LAST_NAME")) {
+            settings.put(name, item.text(name));
+        }
+        if (entity.type() == CrmEntityType.LEAD) {
+            return settings.put("LEAD_TITLE", item.text("TITLE"));
+        }
+        long companyId = item.longField("COMPANY_ID");
+        crm.get(new CrmRef(CrmEntityType.COMPANY, companyId)).ifPresent(company -> settings
+                .put("COMPANY_TITLE", company.text("TITLE")).put("COMPANY_ID", Long.toString(companyId)));
+        return settings;
     }
 
     private static ArrayNode bindings(List<CrmRef> bindings) {

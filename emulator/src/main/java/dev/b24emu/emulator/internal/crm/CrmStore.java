@@ -68,6 +68,8 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     private final ConcurrentSkipListMap<Long, ObjectNode> comments = new ConcurrentSkipListMap<>();
     private final AtomicLong lastCommentId = new AtomicLong();
     private final AtomicLong lastMultifieldId = new AtomicLong();
+    /** the last ID an activity's communication got (b_crm_act_comm's own sequence; worked out again on restore) */
+    private final AtomicLong lastCommunicationId = new AtomicLong();
     /** match keys of the numbers on the CRM exclusion list: no lead, contact or deal is created or updated for them */
     private final Set<String> exclusions = ConcurrentHashMap.newKeySet();
 
@@ -272,7 +274,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
 
     /** Adds an activity under the next ID; answers its ID. */
     public synchronized long addActivity(ObjectNode fields, Origin origin) {
-        ObjectNode activity = addNumbered(activities, lastActivityId, fields);
+        ObjectNode activity = addNumbered(activities, lastActivityId, numberCommunications(fields));
         long id = lastActivityId.get();
         bound(createdActivities.add(id, FrozenFields.weight(activity)));
         changed(ACTIVITY, CrmChange.Action.ADD, id, origin);
@@ -286,7 +288,33 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
 
     /** Puts a changed activity in place of the one with its ID (crm.activity.update). */
     public synchronized void replaceActivity(long id, ObjectNode activity, Origin origin) {
-        replace(activities, createdActivities, ACTIVITY, id, activity, origin);
+        replace(activities, createdActivities, ACTIVITY, id, numberCommunications(activity), origin);
+    }
+
+    /**
+     * An activity's communications, each with its ID first as GetCommunications selects it: one it had keeps its ID,
+     * a new one takes the next (CCrmActivity::SaveCommunications writes new rows for new communications).
+     */
+    private ObjectNode numberCommunications(ObjectNode fields) {
+        JsonNode communications = fields.get("COMMUNICATIONS");
+        if (communications == null || !communications.isArray()) {
+            return fields;
+        }
+        ArrayNode numbered = NODES.arrayNode();
+        for (JsonNode communication : communications) {
+            ObjectNode row = NODES.objectNode();
+            row.put("ID", communication.hasNonNull("ID") ? communication.get("ID").asText()
+                    : Long.toString(lastCommunicationId.incrementAndGet()));
+            communication.fields().forEachRemaining(field -> {
+                if (!field.getKey().equals("ID")) {
+                    row.set(field.getKey(), field.getValue());
+                }
+            });
+            numbered.add(row);
+        }
+        ObjectNode copy = fields.deepCopy();
+        copy.set("COMMUNICATIONS", numbered);
+        return copy;
     }
 
     /** Removes a record of a numbered kind (an activity, a comment), told as its entity's deletion; false for none. */
@@ -456,6 +484,8 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         snapshot.lastIds().forEach((type, id) -> lastIds.get(type).set(id));
         lastActivityId.set(snapshot.lastActivityId());
         lastMultifieldId.set(snapshot.lastMultifieldId());
+        activities.values().forEach(a -> a.path("COMMUNICATIONS").forEach(c -> lastCommunicationId.accumulateAndGet(
+                c.path("ID").asLong(), Math::max)));
         if (snapshot.comments() != null) {
             snapshot.comments().forEach(c -> comments.put(Long.parseLong(c.get("ID").asText()), FrozenFields.freeze(c)));
         }
@@ -473,6 +503,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         comments.clear();
         lastCommentId.set(0);
         lastMultifieldId.set(0);
+        lastCommunicationId.set(0);
         exclusions.clear();
         created.values().forEach(MadeAtRunTime::clear);
         createdActivities.clear();

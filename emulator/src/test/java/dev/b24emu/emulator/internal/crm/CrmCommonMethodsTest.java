@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -225,7 +226,11 @@ class CrmCommonMethodsTest extends EmulatorHarness {
         // get leaves COMMUNICATIONS and BINDINGS out, as the real server and the page's example; a list names them (D163)
         assertFalse(ours.has("COMMUNICATIONS") || ours.has("BINDINGS"), ours::toString);
         call("crm.activity.list", Map.of("filter", Map.of("ID", added), "select", List.of("ID", "COMMUNICATIONS", "BINDINGS")))
-                .then().body("result[0].COMMUNICATIONS[0].TYPE", equalTo("PHONE")).body("result[0]", not(hasKey("BINDINGS")));
+                .then().body("result[0].COMMUNICATIONS[0].TYPE", equalTo("PHONE")).body("result[0]", not(hasKey("BINDINGS")))
+                // as GetCommunications selects them: the row's ID first, and the names the object had when saved
+                .body("result[0].COMMUNICATIONS[0].ID", matchesPattern("[0-9]+"))
+                .body("result[0].COMMUNICATIONS[0].ENTITY_SETTINGS", equalTo(Map.of("HONORIFIC", "", "NAME", "Ivan",
+                        "SECOND_NAME", "", "LAST_NAME", "Petrov")));
         call("crm.activity.list", Map.of("filter", Map.of("OWNER_ID", 1, "TYPE_ID", 2))).then().body("total", equalTo(2));
 
         call("crm.activity.update", Map.of("id", added, "fields", Map.of("COMPLETED", "Y", "DESCRIPTION", "Done")))
