@@ -51,6 +51,15 @@
   }
 
   window.B24EmuHost = function (frame, opened, commands) {
+    // the frame named "DOMAIN|PROTOCOL|APP_SID" as the portal names an application's frame, which the real BX24
+    // library and the JS SDK read to find the window they talk to; named before anything loads in it, while it is
+    // still the page's own (a name set on the element later does not reach a loaded frame's window)
+    var sid = Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) {
+      return ('0' + b.toString(16)).slice(-2);
+    }).join('');
+    frame.name = location.host + '|' + (location.protocol === 'https:' ? 1 : 0) + '|' + sid;
+    try { frame.contentWindow.name = frame.name; } catch (loadedElsewhere) { /* the attribute names it */ }
+
     // a REST call with the widget's token, as the portal's page makes it for the widget; its result, or null on an error
     function rest(method, params) {
       return fetch(location.origin + '/rest/' + method, {
@@ -93,16 +102,100 @@
       rest(method, { options: value }).then(reply);
     }
 
+    function handler(cmd) {
+      return Object.prototype.hasOwnProperty.call(commands, cmd) ? commands[cmd]
+        : Object.prototype.hasOwnProperty.call(common, cmd) ? common[cmd] : null;
+    }
+
     window.addEventListener('message', function (e) {
+      if (e.source !== frame.contentWindow || !e.data) { return; }
       var m = e.data;
-      if (!m || !m.b24emu || !m.cmd || e.source !== frame.contentWindow) { return; }
+      if (typeof m === 'string' || (m.method && !m.b24emu)) {
+        portalProtocol(m);
+        return;
+      }
+      if (!m.b24emu || !m.cmd) { return; }
       var reply = function (result) { frame.contentWindow.postMessage({ b24emu: true, reply: true, id: m.id, result: result }, '*'); };
-      var handle = Object.prototype.hasOwnProperty.call(commands, m.cmd) ? commands[m.cmd]
-        : Object.prototype.hasOwnProperty.call(common, m.cmd) ? common[m.cmd] : null;
+      var handle = handler(m.cmd);
       if (handle) { handle(m, reply); }
     });
 
-    return { rest: rest, open: function (widget) { open(frame, widget); } };
+    /**
+     * The portal's own protocol, as the real library (api.bitrix24.com/api/v1/) and the JS SDK (@bitrix24/b24jssdk,
+     * MessageManager) speak it: "command:params:callback:appSid" (params JSON or absent, the callback key before the
+     * application's sid, both after the last colons, since params may hold colons), or {method, params, callback,
+     * appSid} for a command with a colon in its name; answered "callback:JSON" to the widget's origin, and a bound
+     * event each time it fires under the key its placementBindEvent gave. A message of another application's sid
+     * is not this widget's and is ignored, as is a command the placement does not know.
+     */
+    function portalProtocol(message) {
+      var cmd, params = '', callback = '', appSid = '';
+      if (typeof message === 'string') {
+        var first = message.indexOf(':');
+        cmd = first < 0 ? message : message.slice(0, first);
+        var rest = first < 0 ? '' : message.slice(first + 1);
+        var last = rest.lastIndexOf(':');
+        appSid = last < 0 ? rest : rest.slice(last + 1);
+        var before = last < 0 ? '' : rest.slice(0, last);
+        var second = before.lastIndexOf(':');
+        callback = second < 0 ? before : before.slice(second + 1);
+        params = second < 0 ? '' : before.slice(0, second);
+      } else {
+        cmd = String(message.method);
+        params = message.params;
+        callback = message.callback ? String(message.callback) : '';
+        appSid = message.appSid ? String(message.appSid) : '';
+      }
+      var widget = opened();
+      if (!widget || appSid !== sid) { return; }
+      if (typeof params === 'string') {
+        try { params = params === '' ? {} : JSON.parse(params); } catch (notJson) { params = { value: params }; }
+      }
+      var origin = new URL(widget.url).origin;
+      var reply = function (result) {
+        if (callback) { frame.contentWindow.postMessage(callback + ':' + JSON.stringify(result === undefined ? null : result), origin); }
+      };
+      var m = { cmd: cmd, params: params || {}, callback: callback, portal: true };
+      if (cmd === 'getInitData') {
+        common.getInitData(m, function (data) { reply(portalInitData(data)); });
+      } else if (cmd === 'refreshAuth') {
+        reply({ AUTH_ID: widget.form.AUTH_ID, REFRESH_ID: widget.form.REFRESH_ID, AUTH_EXPIRES: widget.form.AUTH_EXPIRES });
+      } else if (cmd === 'placementBindEvent') {
+        var bind = handler('bindEvent');
+        if (bind) { bind({ cmd: 'bindEvent', params: { event: m.params.event }, callback: callback, portal: true }, reply); }
+      } else if (handler(cmd)) {
+        handler(cmd)(m, reply);
+      } else if (handler('placementCall')) { // a placement's own command (getStatus, ...): BX24.placement.call
+        handler('placementCall')({ cmd: 'placementCall', params: { command: cmd, params: m.params }, portal: true }, reply);
+      }
+    }
+
+    // the init data as the portal's page hands it to its library: PLACEMENT_OPTIONS an object, the sid and address
+    function portalInitData(data) {
+      var init = Object.assign({}, data);
+      try { init.PLACEMENT_OPTIONS = JSON.parse(data.PLACEMENT_OPTIONS || '{}'); } catch (e) { init.PLACEMENT_OPTIONS = {}; }
+      return Object.assign(init, { DOMAIN: location.host, PROTOCOL: location.protocol === 'https:' ? '1' : '0',
+        PATH: '/rest/', APP_SID: sid, MEMBER_ID: data.member_id || data.MEMBER_ID,
+        INSTALL: !!data.INSTALL && data.INSTALL !== 'N', FIRST_RUN: !!data.FIRST_RUN });
+    }
+
+    /**
+     * Tells a widget of a bound event: under the key its library gave (the event's one argument; an event of more,
+     * CallStateChanged's state and parameters, as their list: how the portal packs them is not established), or as
+     * the simulator's own message.
+     */
+    function tell(name, args, key) {
+      var widget = opened();
+      if (key) {
+        var list = args || [];
+        var data = list.length === 1 ? list[0] : list;
+        frame.contentWindow.postMessage(key + ':' + JSON.stringify(data === undefined ? null : data), new URL(widget.url).origin);
+      } else {
+        frame.contentWindow.postMessage({ b24emu: true, event: name, args: args }, '*');
+      }
+    }
+
+    return { rest: rest, open: function (widget) { open(frame, widget); }, tell: tell };
   };
   window.B24EmuHost.control = control;
   window.B24EmuHost.problem = problem;

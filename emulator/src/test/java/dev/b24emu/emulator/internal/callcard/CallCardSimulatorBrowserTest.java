@@ -146,6 +146,33 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
     }
 
+    /**
+     * A widget written for the real portal, with the real library or the JS SDK, speaks the portal's own protocol
+     * (D41): the frame is named "DOMAIN|PROTOCOL|APP_SID", commands are "command:params:callback:appSid" strings, and
+     * answers and bound events come back as "callback:JSON" from the page's origin.
+     */
+    @Test
+    void aWidgetSpeakingThePortalsOwnProtocolRunsInTheSimulator() throws Exception {
+        browser = chromium.start();
+        String page;
+        try (InputStream in = CallCardSimulatorBrowserTest.class.getResourceAsStream("/ui/portal-protocol-widget.html")) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        handler.page("/portal-widget", page);
+        String token = install("local.sdkwidget", List.of("telephony", "crm", "placement"), null).getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/portal-widget"),
+                "TITLE", "SDK widget")).then().statusCode(200);
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 1)).then().statusCode(200).extract().path("result.CALL_ID");
+
+        WebDriverWait wait = openCardOfUser2(callId);
+        wait.until(ExpectedConditions.textToBe(By.id("init"), "CALL_CARD/" + callId + "/token/portal host"));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "connecting/CONTACT"));
+        wait.until(ExpectedConditions.textToBe(By.id("iface"), "getStatus,disableAutoClose,enableAutoClose"));
+        wait.until(ExpectedConditions.textToBe(By.id("size"), "300"));
+        waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
+    }
+
     /** The browser, and the sample widget installed as an application's CALL_CARD placement; answers its token. */
     private String startWithTheSampleWidget() throws IOException {
         browser = chromium.start();
