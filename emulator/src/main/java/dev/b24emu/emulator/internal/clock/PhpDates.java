@@ -52,30 +52,11 @@ public final class PhpDates {
         if (!m.matches()) {
             return Optional.empty();
         }
-        int year;
-        int month;
-        int day;
-        if (m.group("iso") != null) {
-            year = Integer.parseInt(m.group("iy"));
-            month = Integer.parseInt(m.group("im"));
-            day = Integer.parseInt(m.group("id"));
-        } else if (m.group("dotted") != null) {
-            year = Integer.parseInt(m.group("dy"));
-            month = Integer.parseInt(m.group("dm"));
-            day = Integer.parseInt(m.group("dd"));
-        } else if (m.group("slashed") != null) {
-            year = Integer.parseInt(m.group("sy"));
-            month = Integer.parseInt(m.group("sm"));
-            day = Integer.parseInt(m.group("sd"));
-        } else if (m.group("american") != null) {
-            year = Integer.parseInt(m.group("ay"));
-            month = Integer.parseInt(m.group("am"));
-            day = Integer.parseInt(m.group("ad"));
-        } else {
-            year = Integer.parseInt(m.group("hy"));
-            month = Integer.parseInt(m.group("hm"));
-            day = Integer.parseInt(m.group("hd"));
-        }
+        // the form that matched: its groups are named by its letter, then y, m and d
+        String form = FORMS.stream().filter(f -> m.group(f + "y") != null).findFirst().orElseThrow();
+        int year = Integer.parseInt(m.group(form + "y"));
+        int month = Integer.parseInt(m.group(form + "m"));
+        int day = Integer.parseInt(m.group(form + "d"));
         if (month > 12 || day > 31) {
             return Optional.empty();
         }
@@ -109,13 +90,15 @@ public final class PhpDates {
         return Optional.of(local.toInstant(at));
     }
 
+    /** the numeric date forms below by the letter their groups start with: ISO, dotted, slashed, American, hyphened */
+    private static final java.util.List<String> FORMS = java.util.List.of("i", "d", "s", "a", "h");
     /** strtotime's numeric dates, an optional time of day and an optional offset */
     private static final Pattern NUMERIC = Pattern.compile("(?:"
-            + "(?<iso>(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2}))"
-            + "|(?<dotted>(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>\\d{4}))"
-            + "|(?<slashed>(?<sy>\\d{4})/(?<sm>\\d{1,2})/(?<sd>\\d{1,2}))"
-            + "|(?<american>(?<am>\\d{1,2})/(?<ad>\\d{1,2})/(?<ay>\\d{4}))"
-            + "|(?<hyphened>(?<hd>\\d{1,2})-(?<hm>\\d{1,2})-(?<hy>\\d{4})))"
+            + "(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2})"
+            + "|(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>\\d{4})"
+            + "|(?<sy>\\d{4})/(?<sm>\\d{1,2})/(?<sd>\\d{1,2})"
+            + "|(?<am>\\d{1,2})/(?<ad>\\d{1,2})/(?<ay>\\d{4})"
+            + "|(?<hd>\\d{1,2})-(?<hm>\\d{1,2})-(?<hy>\\d{4}))"
             + "(?:(?:[Tt]|\\s+)(?<h>\\d{1,2}):(?<min>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d+)?)?"
             + "(?:\\s*(?<ampm>[AaPp]\\.?[Mm]\\.?))?)?"
             + "(?:\\s*(?<offset>[Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?))?");
