@@ -168,7 +168,9 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         WebDriverWait wait = openCardOfUser2(callId);
         wait.until(ExpectedConditions.textToBe(By.id("init"), "CALL_CARD/" + callId + "/token/portal host"));
         wait.until(ExpectedConditions.textToBe(By.id("status"), "connecting/CONTACT"));
-        wait.until(ExpectedConditions.textToBe(By.id("iface"), "getStatus,disableAutoClose,enableAutoClose"));
+        // getInterface as bx24-placement-get-interface.md lists the card's commands and events, in its order
+        wait.until(ExpectedConditions.textToBe(By.id("iface"), "getStatus,disableAutoClose,enableAutoClose|"
+                + "CallCard::EntityChanged,CallCard::BeforeClose,CallCard::CallStateChanged"));
         wait.until(ExpectedConditions.textToBe(By.id("size"), "300"));
         waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
     }
