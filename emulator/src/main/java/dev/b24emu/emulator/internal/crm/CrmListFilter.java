@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * The filter of crm.{lead,contact,company,deal}.list as the real server reads it before any record is looked at
@@ -46,8 +47,14 @@ public final class CrmListFilter {
      *                    object: the list filter reads it, and answers what is wrong with it)
      * @param multifields the records the multifield conditions keep
      * @param dropped     what the server drops without a word, each in a sentence that names the key
+     * @param copies      how many times a kept record is listed: once, or, under a BINDINGS filter, once for each of
+     *                    its bindings the filter names (the join's rows: crm-activity-list.md "will be output twice")
      */
-    public record Prepared(ObjectNode rest, Predicate<ObjectNode> multifields, List<String> dropped) {
+    public record Prepared(ObjectNode rest, Predicate<ObjectNode> multifields, List<String> dropped,
+                           ToIntFunction<ObjectNode> copies) {
+        Prepared(ObjectNode rest, Predicate<ObjectNode> multifields, List<String> dropped) {
+            this(rest, multifields, dropped, record -> 1);
+        }
     }
 
     private CrmListFilter() {
@@ -64,6 +71,7 @@ public final class CrmListFilter {
         }
         ObjectNode rest = JsonNodeFactory.instance.objectNode();
         Predicate<ObjectNode> multifields = record -> true;
+        ToIntFunction<ObjectNode> copies = record -> 1;
         List<String> dropped = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -91,9 +99,11 @@ public final class CrmListFilter {
                 dropped.add("filter[" + entry.getKey() + "]: the real server reads BINDINGS only as the key itself,"
                         + " without an operator, and ignores this condition");
             } else if (type.equals("crm_activity_binding")) {
-                Optional<Predicate<ObjectNode>> bound = bound(entry.getValue());
+                Optional<ToIntFunction<ObjectNode>> bound = bound(entry.getValue());
                 if (bound.isPresent()) {
-                    multifields = multifields.and(bound.get());
+                    ToIntFunction<ObjectNode> matches = bound.get();
+                    multifields = multifields.and(record -> matches.applyAsInt(record) > 0);
+                    copies = matches;
                 } else {
                     dropped.add("filter[BINDINGS]: no {OWNER_TYPE_ID, OWNER_ID} in it: the real server ignores it");
                 }
@@ -103,7 +113,7 @@ public final class CrmListFilter {
                 rest.set(entry.getKey(), entry.getValue());
             }
         }
-        return new Prepared(rest, multifields, dropped);
+        return new Prepared(rest, multifields, dropped, copies);
     }
 
     /**
@@ -136,10 +146,11 @@ public final class CrmListFilter {
     }
 
     /**
-     * The activities one of whose bindings matches one of the filter's {OWNER_TYPE_ID, OWNER_ID}; none when the value
+     * How many of an activity's bindings match one of the filter's {OWNER_TYPE_ID, OWNER_ID} (the rows of the join
+     * PrepareBindingsFilterSql makes, each listed); none when the value
      * names no such pair (a string, a list of numbers, an empty list), which PrepareBindingsFilterSql makes no join of.
      */
-    private static Optional<Predicate<ObjectNode>> bound(JsonNode wanted) {
+    private static Optional<ToIntFunction<ObjectNode>> bound(JsonNode wanted) {
         List<JsonNode> conditions = new ArrayList<>();
         if (wanted.isContainerNode()) {
             wanted.forEach(one -> {
@@ -152,14 +163,16 @@ public final class CrmListFilter {
             return Optional.empty();
         }
         return Optional.of(record -> {
+            int matching = 0;
             for (JsonNode binding : record.path("BINDINGS")) {
                 for (JsonNode condition : conditions) {
                     if (same(condition, binding, "OWNER_TYPE_ID") && same(condition, binding, "OWNER_ID")) {
-                        return true;
+                        matching++;
+                        break;
                     }
                 }
             }
-            return false;
+            return matching;
         });
     }
 

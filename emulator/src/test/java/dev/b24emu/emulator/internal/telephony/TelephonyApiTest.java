@@ -134,6 +134,11 @@ class TelephonyApiTest extends EmulatorHarness {
                 .then().body("result.ID", hasItem(Integer.toString(activity)));
         call("crm.activity.list", Map.of("filter", Map.of("BINDINGS", List.of(Map.of("OWNER_TYPE_ID", 1))))).then()
                 .body("result.ID", not(hasItem(Integer.toString(activity))));
+        // bound to the deal and the contact, it is listed once for each pair that names one (crm-activity-list.md)
+        call("crm.activity.list", Map.of("filter", Map.of("ID", activity, "BINDINGS",
+                List.of(Map.of("OWNER_TYPE_ID", 2), Map.of("OWNER_TYPE_ID", 3))))).then()
+                .body("result.ID", equalTo(List.of(Integer.toString(activity), Integer.toString(activity))))
+                .body("total", equalTo(2));
         // only the key itself filters by the bindings; with an operator, or naming no pair, the server ignores it
         io.restassured.response.Response negated = call("crm.activity.list", Map.of("filter",
                 Map.of("!BINDINGS", List.of(Map.of("OWNER_TYPE_ID", 3, "OWNER_ID", 1)))));

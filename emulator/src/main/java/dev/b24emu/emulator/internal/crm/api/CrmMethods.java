@@ -215,7 +215,14 @@ final class CrmMethods {
         }
         ListQuery query = ListQuery.from(params).paged(call.portal().settings().listPageNumbers()
                 ? ListQuery.Paging.PAGE_NUMBER : ListQuery.Paging.OFFSET);
-        List<ObjectNode> kept = records.stream().filter(filter.multifields()).toList();
+        List<ObjectNode> kept = new ArrayList<>();
+        for (ObjectNode record : records) {
+            if (filter.multifields().test(record)) {
+                for (int copy = filter.copies().applyAsInt(record); copy > 0; copy--) {
+                    kept.add(record); // a BINDINGS filter lists an activity once per binding it names (D160)
+                }
+            }
+        }
         return query.run(kept, rows.apply(query));
     }
 
