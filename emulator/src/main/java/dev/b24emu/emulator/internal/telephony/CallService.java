@@ -206,10 +206,20 @@ public final class CallService {
      * webhooks); otherwise the first application with a handler for the event, or else the outgoing webhooks that
      * receive it, with the first webhook line (specs/DECISIONS.md D39, D76).
      */
+    /** how the portal names an application's own line, the one a call of the application without a line goes through */
+    private static final String APP_LINE = "REST_APP:";
+
     private static Target target(Portal portal, String lineNumber, String event) {
         TelephonyStore telephony = portal.store(TelephonyStore.class);
         AppStore apps = portal.store(AppStore.class);
         boolean webhooks = outgoingWebhooksTake(portal, event);
+        if (lineNumber != null && lineNumber.trim().startsWith(APP_LINE)) {
+            // an application's own line, as the portal lists it beside the external lines (PORTAL_NUMBER REST_APP:id)
+            String appKey = lineNumber.trim().substring(APP_LINE.length());
+            App app = apps.byAppKey(appKey).orElseThrow(() -> new IllegalArgumentException("No application "
+                    + appKey + " is installed: REST_APP:<id> names an installed application's own line"));
+            return new Target(app, Optional.empty());
+        }
         if (lineNumber != null && !lineNumber.isBlank()) {
             for (ExternalLine line : telephony.allLines()) {
                 if (!line.number().equals(lineNumber.trim())) {

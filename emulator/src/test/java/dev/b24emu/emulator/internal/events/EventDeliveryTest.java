@@ -174,6 +174,28 @@ class EventDeliveryTest extends AppHarness {
         handler.assertAllConform();
     }
 
+    /**
+     * D39: with two telephony applications bound to OnExternalCallStart, an application's own line REST_APP:<id> picks
+     * the second; an application that is not installed is a 400 naming it.
+     */
+    @Test
+    void clickToCallOnAnApplicationsOwnLineGoesToThatApplication() {
+        String first = telephonyApp("local.first").getString("access_token");
+        JsonPath second = telephonyApp("local.second");
+        bind(first, "OnExternalCallStart", handler.url("/first"));
+        bind(second.getString("access_token"), "OnExternalCallStart", handler.url("/second"));
+        String click = base() + "/_emulator/portals/" + portal.id() + "/click-to-call";
+        String callId = given().contentType("application/json").body(Map.of("userId", 2, "phoneNumber", "+79990000001",
+                "lineNumber", "REST_APP:" + second.getString("app_id"))).post(click).then().statusCode(200)
+                .extract().path("CALL_ID");
+        HandlerServer.Received start = handler.awaitEvent("ONEXTERNALCALLSTART");
+        assertEquals("/second", start.path());
+        assertEquals(callId, start.form().get("data").get("CALL_ID").asText());
+        assertTrue(handler.received().stream().noneMatch(r -> r.path().equals("/first")), "only that application");
+        given().contentType("application/json").body(Map.of("userId", 2, "phoneNumber", "+79990000001",
+                "lineNumber", "REST_APP:999")).post(click).then().statusCode(400);
+    }
+
     /** D127: the extension is cut off and the rest read in the portal's numbering plan, as Helper::startCall does. */
     @Test
     void clickToCallCutsTheExtensionAndWritesTheNumberInThePortalsPlan() {
