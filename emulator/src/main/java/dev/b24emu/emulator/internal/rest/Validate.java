@@ -168,7 +168,7 @@ final class Validate implements Stage {
         }
         String subject = "Parameter " + violation.property();
         boolean topLevel = violation.location().equals("/" + violation.property());
-        JsonNode given = topLevel ? sent(params, violation.property()) : params.at(violation.location());
+        JsonNode given = topLevel ? Params.sent(params, violation.property()) : params.at(violation.location());
         if ("required".equals(violation.keyword()) && violation.location().isEmpty()) {
             return subject + " is required"; // a missing field inside an object says which, below
         }
@@ -179,17 +179,6 @@ final class Validate implements Stage {
         }
         return subject + " is invalid: " + expected + " expected, " + (given.isMissingNode() ? "nothing" : given.toString())
                 + " given";
-    }
-
-    /** A top-level parameter as sent, its name in whatever case (the schema names it as documented, D29). */
-    private static JsonNode sent(JsonNode params, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> param = it.next();
-            if (param.getKey().equalsIgnoreCase(name)) {
-                return param.getValue();
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static String typeOf(JsonNode schema) {

@@ -43,18 +43,27 @@ public final class Params {
 
     /** The value under a top-level key (any case), or empty when absent or JSON null. */
     public Optional<JsonNode> node(String key) {
+        JsonNode value = sent(tree, key);
+        return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * The value a request sent under a top-level key, its name matched in any case as the methods match it (D29):
+     * JSON null as sent, a missing node when there is none.
+     */
+    public static JsonNode sent(JsonNode tree, String key) {
         JsonNode exact = tree.get(key);
         if (exact != null) {
-            return exact.isNull() ? Optional.empty() : Optional.of(exact);
+            return exact;
         }
         Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().equalsIgnoreCase(key)) {
-                return field.getValue().isNull() ? Optional.empty() : Optional.of(field.getValue());
+                return field.getValue();
             }
         }
-        return Optional.empty();
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** PHP isset(): present and not null. */
