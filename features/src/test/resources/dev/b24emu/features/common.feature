@@ -274,6 +274,32 @@ Feature: What SDKs and connectors call first
       | ID | 2 |
     Then the result "0.PERSONAL_BIRTHDAY" is "1990-04-01T00:00:00+00:00"
 
+  @M72 @D157 @emulator-only
+  Scenario: a user who logged in is online for 24 minutes, and the IS_ONLINE filter finds them
+    Given the portal clock stands still at "2026-12-06T09:00:00Z"
+    When I call "user.get" with JSON:
+      """
+      {"FILTER": {"IS_ONLINE": "Y"}}
+      """
+    Then the result has 0 items
+    When user "3" logs in
+    And I call "user.get" with JSON:
+      """
+      {"FILTER": {"IS_ONLINE": "Y"}}
+      """
+    Then the result items "ID" are "3"
+    And the result "0.IS_ONLINE" is "Y"
+    And the result "0.LAST_ACTIVITY_DATE" is "2026-12-06 09:00:00"
+    When the portal clock moves forward by "PT23M59S"
+    And I call "user.get" with:
+      | ID | 3 |
+    Then the result "0.IS_ONLINE" is "Y"
+    When the portal clock moves forward by "PT1S"
+    And I call "user.get" with:
+      | ID | 3 |
+    Then the result "0.IS_ONLINE" is "N"
+    And the result "0.LAST_ACTIVITY_DATE" is "2026-12-06 09:00:00"
+
   @M30 @D129 @emulator-only
   Scenario: user.search finds users by the words their names begin, and by FIND
     When I call "user.search" with:

@@ -131,15 +131,18 @@ public final class UserEditing {
 
     /**
      * A user logs in (the control API plays it): the first login of an invited user completes the registration, the
-     * moment Bitrix24 sends ONUSERADD; answers the user when it was the first, empty for a later one.
+     * moment Bitrix24 sends ONUSERADD; answers the user when it was the first, empty for a later one. A login is also
+     * activity: the user is online for the next {@link UserFields#ONLINE_FOR} (D157).
      */
     public static Optional<User> loggedIn(Portal portal, long userId) {
         String now = portal.isoNow();
+        String activity = UserFields.ACTIVITY_FORM.format(portal.now().atZone(portal.settings().timeZone()));
         boolean[] first = new boolean[1];
         User user = portal.store(UserStore.class).update(userId, current -> {
             first[0] = current.profileField(LAST_LOGIN).isEmpty();
             Map<String, String> profile = new TreeMap<>(current.profile());
             profile.put(LAST_LOGIN, now);
+            profile.put("LAST_ACTIVITY_DATE", activity);
             return current.withProfile(profile);
         }).orElseThrow(() -> new IllegalArgumentException("No user " + userId + " on portal " + portal.id()));
         return first[0] ? Optional.of(user) : Optional.empty();

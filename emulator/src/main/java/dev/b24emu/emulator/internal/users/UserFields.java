@@ -5,17 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.transport.Params;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Users in and out of JSON, with the field names of user.get (seed files and the control API use them too). */
@@ -37,9 +45,18 @@ public final class UserFields {
             "WORK_PHONE", "PERSONAL_PHONE", "PERSONAL_MOBILE", "UF_DEPARTMENT");
     /**
      * Profile fields only seeds, the control API and the portal itself set: user.update does not write them
-     * (DATE_REGISTER when the user was added or invited, LAST_LOGIN from the first login on, UF_EMPLOYMENT_DATE).
+     * (DATE_REGISTER when the user was added or invited, LAST_LOGIN from the first login on, LAST_ACTIVITY_DATE from
+     * every login, UF_EMPLOYMENT_DATE).
      */
-    private static final Set<String> SEED_ONLY_FIELDS = Set.of("TIME_ZONE", "DATE_REGISTER", "LAST_LOGIN", "UF_EMPLOYMENT_DATE");
+    private static final Set<String> SEED_ONLY_FIELDS = Set.of("TIME_ZONE", "DATE_REGISTER", "LAST_LOGIN",
+            "LAST_ACTIVITY_DATE", "UF_EMPLOYMENT_DATE");
+    /**
+     * How long a user stays online after their last activity: UserTable::getSecondsForLimitOnline, PHP's
+     * session.gc_maxlifetime, whose default is 1440 seconds (D157).
+     */
+    public static final Duration ONLINE_FOR = Duration.ofSeconds(1440);
+    /** LAST_ACTIVITY_DATE as the user.current example writes it: the database's own form, in the portal's zone. */
+    public static final DateTimeFormatter ACTIVITY_FORM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /**
      * The fields user.get answers whether the user has them ("" when not, D157): an empty one is not kept, so reading
      * a user back from its answer (user.update, the control API) stores no more than it had.
@@ -96,7 +113,8 @@ public final class UserFields {
     /**
      * A user as user.get and user.current return it. Beside the fields the user has, those the server's getUserData
      * always writes (D157): the dates it converts, "" when empty (LAST_LOGIN, DATE_REGISTER, PERSONAL_BIRTHDAY, the
-     * date field UF_EMPLOYMENT_DATE), and IS_ONLINE, which CUser computes ("N": nobody is online in the emulator).
+     * date field UF_EMPLOYMENT_DATE), and IS_ONLINE, which CUser computes ("N" here: a record is no moment; see
+     * {@link #toJson(User, UserFieldSet, Instant, ZoneId)}).
      */
     public static ObjectNode toJson(User user) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -125,9 +143,13 @@ public final class UserFields {
         return json;
     }
 
-    /** A user as a caller with these field rights sees it (user_brief sees no contact details). */
-    public static ObjectNode toJson(User user, UserFieldSet visible) {
+    /**
+     * A user as a caller with these field rights sees it now (user_brief sees no contact details): IS_ONLINE "Y" while
+     * LAST_ACTIVITY_DATE is less than {@link #ONLINE_FOR} ago, as CUser's IS_ONLINE expression computes it.
+     */
+    public static ObjectNode toJson(User user, UserFieldSet visible, Instant now, ZoneId zone) {
         ObjectNode json = toJson(user);
+        json.put("IS_ONLINE", online(user, now, zone) ? "Y" : "N");
         List<String> hidden = new ArrayList<>();
         json.fieldNames().forEachRemaining(name -> {
             if (!visible.shows(name)) {
@@ -136,6 +158,21 @@ public final class UserFields {
         });
         json.remove(hidden);
         return json;
+    }
+
+    /** Whether the user was active less than {@link #ONLINE_FOR} before now (a login is activity). */
+    public static boolean online(User user, Instant now, ZoneId zone) {
+        String last = user.profileField("LAST_ACTIVITY_DATE");
+        if (last.isEmpty()) {
+            return false;
+        }
+        Optional<Instant> at;
+        try {
+            at = Optional.of(LocalDateTime.parse(last, ACTIVITY_FORM).atZone(zone).toInstant());
+        } catch (DateTimeParseException notTheDatabaseForm) { // a seed may write it as any date strtotime reads
+            at = PhpDates.strtotime(last, zone);
+        }
+        return at.filter(instant -> !instant.isAfter(now) && instant.plus(ONLINE_FOR).isAfter(now)).isPresent();
     }
 
     /** Everything a user is, in user.get names plus TIMEMAN_STATUS and IS_ADMIN: what {@link #parse} reads back. */

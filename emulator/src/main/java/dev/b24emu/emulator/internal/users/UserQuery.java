@@ -128,8 +128,8 @@ public final class UserQuery {
 
     /** A field's values as text: ACTIVE as Y/N (as the filter's values are cast), each element of a list. */
     private static List<String> actual(JsonNode user, String key) {
-        if (key.equals("IS_ONLINE")) {
-            return List.of("N"); // nobody is online in the emulator
+        if (key.equals("IS_ONLINE")) { // computed for every user, whichever fields the caller sees
+            return List.of(user.path("IS_ONLINE").asText("N"));
         }
         JsonNode value = user.get(key);
         if (value == null || value.isNull()) {

@@ -247,6 +247,38 @@ class UsersApiTest extends AppHarness {
                 .body("result[0]", not(hasKey("LAST_LOGIN")));
     }
 
+    /**
+     * IS_ONLINE as CUser computes it (D157): "Y" while LAST_ACTIVITY_DATE is less than getSecondsForLimitOnline (1440
+     * seconds, PHP's default session lifetime) ago; a login is activity. The IS_ONLINE filter, which CallMe uses to
+     * hide a card from everyone else, finds exactly those users.
+     */
+    @Test
+    void aUserWhoLoggedInIsOnlineForTwentyFourMinutes() {
+        java.util.function.Supplier<List<String>> online = () -> call("user.get", Map.of("FILTER", Map.of("IS_ONLINE", "Y")))
+                .then().statusCode(200).extract().jsonPath().getList("result.ID", String.class);
+        assertEquals(List.of(), online.get());
+        given().post(base() + "/_emulator/portals/" + portal.id() + "/users/3/login").then().statusCode(200)
+                .body("IS_ONLINE", equalTo("Y"));
+        String at = portal.now().atZone(java.time.ZoneOffset.UTC).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+        call("user.get", Map.of("ID", 3)).then().body("result[0].IS_ONLINE", equalTo("Y"))
+                .body("result[0].LAST_ACTIVITY_DATE", equalTo(at));
+        assertEquals(List.of("3"), online.get());
+        call("user.get", Map.of("FILTER", Map.of("IS_ONLINE", "N"))).then()
+                .body("result.ID", org.hamcrest.Matchers.hasItem("2")).body("result.ID", not(org.hamcrest.Matchers.hasItem("3")));
+        // what user.update writes back from user.get's answer keeps the activity, not a stored IS_ONLINE
+        call("user.update", Map.of("ID", 3, "WORK_POSITION", "Closer")).then().statusCode(200);
+        portal.clock().advance(java.time.Duration.ofSeconds(1439));
+        assertEquals(List.of("3"), online.get());
+        portal.clock().advance(java.time.Duration.ofSeconds(1));
+        assertEquals(List.of(), online.get());
+        call("user.get", Map.of("ID", 3)).then().body("result[0].IS_ONLINE", equalTo("N"))
+                .body("result[0].LAST_ACTIVITY_DATE", equalTo(at));
+        // activity a seed gives in another form strtotime reads counts the same
+        given().contentType("application/json").body("{\"ID\": 9, \"NAME\": \"Seeded\", \"LAST_ACTIVITY_DATE\": \""
+                        + portal.now().minusSeconds(60) + "\"}")
+                .post(base() + "/_emulator/portals/" + portal.id() + "/users").then().statusCode(201).body("IS_ONLINE", equalTo("Y"));
+    }
+
     /** user.search (user-search.md): user.get with FIND and the word search of names and position; SELECT narrows. */
     @Test
     void userSearchFindsByTheWordsUsersFieldsBegin() {

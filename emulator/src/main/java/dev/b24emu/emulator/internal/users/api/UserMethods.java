@@ -57,8 +57,13 @@ final class UserMethods {
 
     private static JsonNode current(RestCall call) {
         return call.portal().store(UserStore.class).get(call.userId())
-                .map(user -> UserFields.toJson(user, UserFieldSet.of(call.caller().scopes())))
+                .map(user -> seen(call, user, UserFieldSet.of(call.caller().scopes())))
                 .orElseThrow(() -> RestError.of("ERROR_CORE", "User is not found"));
+    }
+
+    /** A user as the caller sees it at the portal's present moment (IS_ONLINE). */
+    private static ObjectNode seen(RestCall call, User user, UserFieldSet visible) {
+        return UserFields.toJson(user, visible, call.portal().now(), call.portal().settings().timeZone());
     }
 
     /**
@@ -96,7 +101,7 @@ final class UserMethods {
         DepartmentStore structure = call.portal().store(DepartmentStore.class);
         List<ObjectNode> found = new ArrayList<>();
         for (User user : call.portal().store(UserStore.class).all()) {
-            ObjectNode json = UserFields.toJson(user, visible);
+            ObjectNode json = seen(call, user, visible);
             if (search) { // what user.search's UF_DEPARTMENT_NAME searches: the names of the user's departments
                 json.put(DEPARTMENT_NAME, String.join(" ", user.departments().stream()
                         .flatMap(id -> structure.get(id).map(Department::name).stream()).toList()));

@@ -72,10 +72,11 @@ public final class UsersArea implements Area {
         });
     }
 
-    /** A user as user.get shows it, with its time-tracking status as it stands now. */
+    /** A user as user.get shows it, with its time-tracking status and IS_ONLINE as they stand now. */
     private ObjectNode view(Portal portal, User user) {
         ObjectNode view = UserFields.toRecord(user);
         view.remove("IS_ADMIN");
+        view.put("IS_ONLINE", UserFields.online(user, portal.now(), portal.settings().timeZone()) ? "Y" : "N");
         view.put("TIMEMAN_STATUS", workDays.of(portal, user).name());
         return view;
     }
