@@ -259,6 +259,23 @@ Feature: The CRM an integration reads and writes beside telephony
       """
     Then the call fails with 400 "ERROR_ARGUMENT"
 
+  @D130 @emulator-only
+  Scenario: An activity's fields that crm.activity.fields does not describe are dropped and reported
+    Given a contact "Pyotr" with phone "+79991234567"
+    When I call "crm.activity.add" with JSON:
+      """
+      {"fields": {"OWNER_TYPE_ID": 3, "OWNER_ID": "{Pyotr}", "TYPE_ID": 2, "SUBJECT": "PBX call", "DIRECTION": 1,
+       "RESPONSIBLE_ID": 1, "DURATION": 35,
+       "COMMUNICATIONS": [{"VALUE": "+79991234567", "ENTITY_ID": "{Pyotr}", "ENTITY_TYPE_ID": 3}]}}
+      """
+    Then the call succeeds
+    And the response warns "fields DURATION: not fields of crm.activity (crm.activity.fields)"
+    And I remember the result "" as "activity"
+    When I call "crm.activity.get" with:
+      | id | {activity} |
+    Then the result "SUBJECT" is "PBX call"
+    And the result has no "DURATION"
+
   @D141
   Scenario: A list filter by phone matches the beginning of the number as it is written
     When I call "crm.contact.add" with JSON:

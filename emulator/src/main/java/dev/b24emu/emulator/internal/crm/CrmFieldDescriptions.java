@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What crm.{lead,contact,company,deal,activity}.fields, crm.activity.communication.fields,
@@ -55,17 +56,28 @@ public final class CrmFieldDescriptions {
      * cannot know the custom fields of the user's real one (specs/DECISIONS.md D130).
      */
     public static List<String> ignored(String type, JsonNode fields, boolean update) {
+        return dropped(type, fields, field -> field.path("isReadOnly").asBoolean()
+                || update && field.path("isImmutable").asBoolean());
+    }
+
+    /**
+     * The fields of an add or update that crm.{type}.fields does not describe at all (custom UF_CRM_ ones aside): what
+     * internalizeFields drops of an activity, whose read-only and immutable fields the emulator still reads as before.
+     */
+    public static List<String> undescribed(String type, JsonNode fields) {
+        return dropped(type, fields, field -> false);
+    }
+
+    private static List<String> dropped(String type, JsonNode fields, Predicate<JsonNode> droppedThoughDescribed) {
         JsonNode described = ALL.path(type).path("fields");
-        List<String> ignored = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
         fields.fieldNames().forEachRemaining(name -> {
             JsonNode field = described.get(name);
-            boolean custom = name.startsWith("UF_CRM_");
-            if (!custom && (field == null || field.path("isReadOnly").asBoolean()
-                    || update && field.path("isImmutable").asBoolean())) {
-                ignored.add(name);
+            if (!name.startsWith("UF_CRM_") && (field == null || droppedThoughDescribed.test(field))) {
+                dropped.add(name);
             }
         });
-        return ignored;
+        return dropped;
     }
 
     private static JsonNode load(String file) {

@@ -269,6 +269,33 @@ class CrmCommonMethodsTest extends EmulatorHarness {
                 .then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"));
     }
 
+    /**
+     * What crm.activity.fields does not describe (an Exotel connector's DURATION and WEBDAV_INFOS) is dropped, as
+     * internalizeFields drops it, and reported (D130); strict mode refuses it.
+     */
+    @Test
+    void activityFieldsTheServerDoesNotHaveAreDroppedAndReported() {
+        Map<String, Object> fields = new java.util.HashMap<>(Map.of("OWNER_TYPE_ID", 3, "OWNER_ID", 1, "TYPE_ID", 2,
+                "SUBJECT", "Exotel call", "DIRECTION", 1, "RESPONSIBLE_ID", 2, "DURATION", 35,
+                "WEBDAV_INFOS", List.of(Map.of("url", "http://pbx.example/rec.mp3")),
+                "COMMUNICATIONS", List.of(Map.of("VALUE", "+79990000001", "ENTITY_ID", 1, "ENTITY_TYPE_ID", 3))));
+        Response added = call("crm.activity.add", Map.of("fields", fields));
+        added.then().statusCode(200).header("X-B24-Emulator-Warning",
+                org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("DURATION"),
+                        org.hamcrest.Matchers.containsString("WEBDAV_INFOS"), org.hamcrest.Matchers.endsWith(
+                                ": not fields of crm.activity (crm.activity.fields): the real server ignores them")));
+        int id = added.then().extract().path("result");
+        call("crm.activity.get", Map.of("id", id)).then().body("result", not(org.hamcrest.Matchers.hasKey("DURATION")))
+                .body("result", not(org.hamcrest.Matchers.hasKey("WEBDAV_INFOS")));
+        call("crm.activity.update", Map.of("id", id, "fields", Map.of("SUBJECT", "Renamed", "DURATION", 40))).then()
+                .statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString("fields DURATION:"));
+        call("crm.activity.update", Map.of("id", id, "fields", Map.of("SUBJECT", "Renamed again", "UF_CRM_X", "1"))).then()
+                .statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue());
+        given().contentType(ContentType.JSON).body("{\"validation\":\"strict\"}").patch(portalPath() + "/settings")
+                .then().statusCode(200);
+        call("crm.activity.add", Map.of("fields", fields)).then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"));
+    }
+
     @Test
     void activityErrorsCarryTheRealMessages() {
         Map<String, Object> comm = Map.of("VALUE", "+79990000001");

@@ -76,14 +76,14 @@ final class CrmMethods {
                 .add("crm.status.entity.types", call -> CrmGuideTypes.all())
                 .add("crm.activity.fields", call -> CrmFieldDescriptions.of("activity"))
                 .add("crm.activity.add", call -> {
-                    ObjectNode fields = objectParam(call.params(), "fields");
+                    ObjectNode fields = undescribedReported(call, objectParam(call.params(), "fields"));
                     Portal portal = call.portal();
                     return IntNode.valueOf((int) (long) portal.exclusive(() ->
                             CrmActivities.add(portal, Origin.of(call), fields)));
                 })
                 .add("crm.activity.update", call -> {
                     long id = requireId(call.params());
-                    ObjectNode fields = objectParam(call.params(), "fields");
+                    ObjectNode fields = undescribedReported(call, objectParam(call.params(), "fields"));
                     Portal portal = call.portal();
                     portal.exclusive(() -> {
                         CrmActivities.update(portal, Origin.of(call), id, fields, call::warn);
@@ -172,6 +172,19 @@ final class CrmMethods {
         ObjectNode kept = fields.deepCopy();
         kept.remove(ignored);
         return kept;
+    }
+
+    /**
+     * An activity's fields, those crm.activity.fields does not describe (an Exotel connector's DURATION and
+     * WEBDAV_INFOS) reported: the server drops them without a word, the activity never has them (D130).
+     */
+    private static ObjectNode undescribedReported(RestCall call, ObjectNode fields) {
+        List<String> undescribed = CrmFieldDescriptions.undescribed("activity", fields);
+        if (!undescribed.isEmpty()) {
+            call.deviation("fields " + String.join(", ", undescribed)
+                    + ": not fields of crm.activity (crm.activity.fields): the real server ignores them");
+        }
+        return fields;
     }
 
     /** The list the real server answers: its filter read as the server reads it (D141), what it drops reported. */
