@@ -186,6 +186,13 @@ public class LifecycleSteps {
         assertTrue(value.matches(regex), () -> path + " = " + value + " in " + ctx.body);
     }
 
+    @Then("the token endpoint answers exactly the keys {string}")
+    public void tokenKeys(String keys) {
+        java.util.Set<String> answered = new java.util.TreeSet<>();
+        ctx.body.fieldNames().forEachRemaining(answered::add);
+        assertEquals(new java.util.TreeSet<>(java.util.List.of(keys.split(",\\s*"))), answered, () -> "token endpoint: " + ctx.body);
+    }
+
     @Then("the token endpoint's {string} is {string}")
     public void tokenField(String key, String value) {
         assertEquals(value, ctx.body.path(key).asText(), () -> key + " in " + ctx.body);

@@ -67,6 +67,7 @@ Feature: Events: event.bind and delivery of the telephony events
     And the delivered "data.USER_ID" is "2"
     And the delivered "auth.application_token" is "{local.pbx.application_token}"
     And the delivered "auth.expires_in" is "3600"
+    And the delivery has no "auth.refresh_token"
     And every delivery conforms to the contract
 
   @E2

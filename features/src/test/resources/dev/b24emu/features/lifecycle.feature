@@ -102,6 +102,15 @@ Feature: The application's life on a portal
     When application "app.market" exchanges its code
     Then the token endpoint answers 400 "expired_token"
 
+  @A15 @D164
+  Scenario: The token answer carries the authorization server's eleven keys, no application token
+    Given an application "app.market" with scopes "user" installed with:
+      | redirectUri | https://app.example/oauth/ |
+    When user 1 allows application "app.market" on the consent page with state "s"
+    And application "app.market" exchanges its code
+    Then the token endpoint answers 200 ""
+    And the token endpoint answers exactly the keys "access_token, expires, expires_in, scope, domain, server_endpoint, status, client_endpoint, member_id, user_id, refresh_token"
+
   @A6 @D110
   Scenario: A code older than thirty seconds is refused
     Given an application "app.market" with scopes "user" installed with:

@@ -68,6 +68,18 @@ public final class EventNames {
     }
 
     /**
+     * Whether the server sends the event's auth with a refresh token: only the events registered with
+     * sendRefreshToken (rest module: OnAppInstall, OnAppUpdate, OnAppTest, onOfflineEvent; Sender's default is false
+     * and getAuth drops the token otherwise), as events/index.md says: "refresh_token does not come with every event"
+     * (D94).
+     */
+    public static boolean carriesRefreshToken(String event) {
+        return REFRESH_TOKEN_EVENTS.contains(event.toUpperCase(Locale.ROOT));
+    }
+
+    private static final Set<String> REFRESH_TOKEN_EVENTS = Set.of(APP_INSTALL, APP_UPDATE, APP_TEST, OFFLINE_EVENT);
+
+    /**
      * Whether an outgoing webhook may receive the event: "only online events available in the webhook list"
      * (api-reference/events/index.md) — every event but the application's own (ONAPPINSTALL, ONAPPTEST, ...), which
      * go to an application's handlers only.

@@ -195,7 +195,7 @@ public final class EventPublisher {
         // ONAPPUNINSTALL carries no tokens from the portal either (sendAuth false): a forgery copies that shape
         payload.set("auth", webhook || event.equals(EventNames.APP_UNINSTALL)
                 ? tokenlessAuth(portal, RandomHex.of(16), endpoints)
-                : applications.forgedAuth(portal, appKey, userId, endpoints));
+                : withoutRefreshToken(portal, event, applications.forgedAuth(portal, appKey, userId, endpoints)));
         return outbound.post(portal, new Outbound.Message(event, handlerId, url, FORM, FormCodec.encode(payload),
                 payload, true));
     }
@@ -213,8 +213,16 @@ public final class EventPublisher {
         if (event.equals(EventNames.APP_INSTALL)) {
             payload.remove("event_handler_id");
         }
-        payload.set("auth", applications.auth(portal, appKey, userId, endpoints));
+        payload.set("auth", withoutRefreshToken(portal, event, applications.auth(portal, appKey, userId, endpoints)));
         return payload;
+    }
+
+    /** An auth block as the server sends it with the event: a refresh token only where the event is given one (D94). */
+    private static ObjectNode withoutRefreshToken(Portal portal, String event, ObjectNode auth) {
+        if (!EventNames.carriesRefreshToken(event) && !portal.settings().refreshTokenInEveryEvent()) {
+            auth.remove("refresh_token");
+        }
+        return auth;
     }
 
     /**

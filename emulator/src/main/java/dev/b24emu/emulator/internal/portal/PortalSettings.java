@@ -61,6 +61,9 @@ import java.util.Locale;
  * @param listPageNumbers     whether the CRM lists read start as the real server's page navigation does (the page of
  *                            50 it falls in, the first page again past the last; crm.status.list every row at once),
  *                            rather than as an offset (D143)
+ * @param refreshTokenInEveryEvent whether every delivery's auth carries a refresh token, as the telephony event pages'
+ *                            examples show; the real server sends one only with ONAPPINSTALL, ONAPPUPDATE, ONAPPTEST
+ *                            and ONOFFLINEEVENT (D94)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -91,7 +94,8 @@ public record PortalSettings(
         boolean aiCallProcessing,
         boolean offlineRecordsOwnChanges,
         boolean phoneFilterDigits,
-        boolean listPageNumbers) {
+        boolean listPageNumbers,
+        boolean refreshTokenInEveryEvent) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -104,7 +108,7 @@ public record PortalSettings(
     /** one instance: a server's seeds compare their settings with it, and the same object compares fastest */
     private static final PortalSettings DEFAULTS = new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false,
             ZoneId.of("UTC"), Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true,
-            true, "", false, true, false, false, true);
+            true, "", false, true, false, false, true, false);
 
     /**
      * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and
@@ -138,7 +142,7 @@ public record PortalSettings(
                 bool(merged, "outgoingWebhookClickToCall"), country(merged.get("phoneCountry")),
                 bool(merged, "unbindAllWithoutHandler"), bool(merged, "aiCallProcessing"),
                 bool(merged, "offlineRecordsOwnChanges"), bool(merged, "phoneFilterDigits"),
-                bool(merged, "listPageNumbers"));
+                bool(merged, "listPageNumbers"), bool(merged, "refreshTokenInEveryEvent"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -182,6 +186,7 @@ public record PortalSettings(
         json.put("offlineRecordsOwnChanges", offlineRecordsOwnChanges);
         json.put("phoneFilterDigits", phoneFilterDigits);
         json.put("listPageNumbers", listPageNumbers);
+        json.put("refreshTokenInEveryEvent", refreshTokenInEveryEvent);
         return json;
     }
 

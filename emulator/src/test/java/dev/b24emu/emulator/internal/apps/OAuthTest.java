@@ -57,6 +57,9 @@ class OAuthTest extends AppHarness {
                 .get(base() + "/oauth/token/").then().statusCode(200)
                 .body("access_token", matchesPattern("[0-9a-f]{32}")).body("expires_in", equalTo(3600))
                 .body("member_id", equalTo(portal.memberId())).extract().jsonPath();
+        // the authorization server's eleven keys: no application_token or app_id, which only the control API adds
+        assertEquals(java.util.Set.of("access_token", "expires", "expires_in", "scope", "domain", "server_endpoint",
+                "status", "client_endpoint", "member_id", "user_id", "refresh_token"), renewed.getMap("").keySet());
         assertNotEquals(token, renewed.getString("access_token"));
         oauth(renewed.getString("access_token"), "user.current", Map.of()).then().statusCode(200);
         // The journal keeps the refused call on its portal, and tells the two tokens apart without showing them:

@@ -91,6 +91,31 @@ class EventDeliveryTest extends AppHarness {
         handler.assertAllConform();
     }
 
+    /**
+     * A telephony event's auth has no refresh token: the server's Sender drops it from every event not registered with
+     * sendRefreshToken (events/index.md: only events that need long-term access); ONAPPTEST keeps it. The portal may
+     * send it everywhere, as the telephony pages' examples show (D94).
+     */
+    @Test
+    void aTelephonyEventCarriesNoRefreshTokenAsTheServerSendsIt() {
+        JsonPath app = telephonyApp("local.pbx");
+        String token = app.getString("access_token");
+        bind(token, "OnVoximplantCallStart", handler.url("/events"));
+        bind(token, "OnAppTest", handler.url("/events"));
+        call("telephony.externalcall.register", INCOMING).then().statusCode(200);
+        JsonNode auth = handler.awaitEvent("ONVOXIMPLANTCALLSTART").form().get("auth");
+        assertTrue(auth.path("refresh_token").isMissingNode(), auth.toString());
+        assertEquals(32, auth.path("access_token").asText().length(), auth.toString());
+        oauth(token, "event.test", Map.of()).then().statusCode(200);
+        assertEquals(32, handler.awaitEvent("ONAPPTEST").form().at("/auth/refresh_token").asText().length());
+        handler.clear();
+        patchSettings("{\"refreshTokenInEveryEvent\": true}");
+        call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000002", "TYPE", 2))
+                .then().statusCode(200);
+        assertEquals(32, handler.awaitEvent("ONVOXIMPLANTCALLSTART").form().at("/auth/refresh_token").asText().length());
+        handler.assertAllConform();
+    }
+
     @Test
     void failedDeliveriesAreJournaledAndNotRetriedUnlessThePortalOptsIn() throws Exception {
         String token = telephonyApp("local.fail").getString("access_token");
