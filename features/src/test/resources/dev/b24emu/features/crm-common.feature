@@ -276,6 +276,42 @@ Feature: The CRM an integration reads and writes beside telephony
     Then the result "SUBJECT" is "PBX call"
     And the result has no "DURATION"
 
+  @M73 @D165 @emulator-only
+  Scenario: A connector finds the companies of the caller's contact, and a deal's contacts
+    When I call "crm.company.add" with JSON:
+      """
+      {"fields": {"TITLE": "Second LLC"}}
+      """
+    And I remember the result "" as "second"
+    And I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Olga", "COMPANY_IDS": ["{second}", 1]}}
+      """
+    And I remember the result "" as "olga"
+    And I call "crm.contact.company.items.get" with:
+      | id | {olga} |
+    Then the call succeeds
+    And the result items "COMPANY_ID" are "{second},1"
+    And the result items "IS_PRIMARY" are "Y,N"
+    And the result items "SORT" are "10,20"
+    When I call "crm.contact.company.add" with JSON:
+      """
+      {"id": "{olga}", "fields": {"COMPANY_ID": 1}}
+      """
+    Then the result is "false"
+    When I call "crm.contact.company.delete" with JSON:
+      """
+      {"id": "{olga}", "fields": {"COMPANY_ID": "{second}"}}
+      """
+    Then the result is "true"
+    When I call "crm.contact.get" with:
+      | id | {olga} |
+    Then the result "COMPANY_ID" is "1"
+    When I call "crm.company.contact.items.get" with:
+      | id | 1 |
+    Then the result items "CONTACT_ID" are "2,{olga}"
+    And the result items "IS_PRIMARY" are "Y,Y"
+
   @D141
   Scenario: A list filter by phone matches the beginning of the number as it is written
     When I call "crm.contact.add" with JSON:

@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(148, CONTRACTS.methods().size());
+        assertEquals(172, CONTRACTS.methods().size());
     }
 
     /**

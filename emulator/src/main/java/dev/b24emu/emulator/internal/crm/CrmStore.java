@@ -135,6 +135,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         ObjectNode fields = NODES.objectNode();
         fields.put("ID", Long.toString(id));
         copyScalars(input, fields);
+        CrmBindings.fromFields(type, input, fields, false);
         defaultText(fields, "ASSIGNED_BY_ID", Long.toString(actingUserId));
         fields.put("CREATED_BY_ID", Long.toString(actingUserId));
         fields.put("MODIFY_BY_ID", Long.toString(actingUserId));
@@ -199,6 +200,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         ObjectNode scalars = changes.deepCopy();
         scalars.remove("ID");
         copyScalars(scalars, fields);
+        CrmBindings.fromFields(ref.type(), changes, fields, true);
         for (String multifield : CrmItem.MULTIFIELDS) {
             if (changes.has(multifield) && ref.type() != CrmEntityType.DEAL) {
                 fields.set(multifield, multifieldValues(multifield, changes.get(multifield),
@@ -217,13 +219,45 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         return Optional.of(updated);
     }
 
+    /**
+     * Rewrites an object's client bindings (crm.*.contact.*, crm.contact.company.*): the binding tables change, the
+     * object's row only in its single field, so no event is told and DATE_MODIFY stays. False when there is no object.
+     */
+    public synchronized boolean rebind(CrmRef ref, java.util.function.Consumer<ObjectNode> change) {
+        CrmItem current = items.get(ref.type()).get(ref.id());
+        if (current == null) {
+            return false;
+        }
+        ObjectNode fields = current.fields().deepCopy();
+        change.accept(fields);
+        unindex(current);
+        CrmItem rebound = new CrmItem(ref.type(), ref.id(), fields);
+        index(rebound);
+        bound(created.get(ref.type()).rewritten(ref.id(), FrozenFields.weight(rebound.fields())));
+        return true;
+    }
+
     public synchronized boolean delete(CrmRef ref, Origin origin) {
         if (!remove(ref)) {
             return false;
         }
+        unbindEverywhere(ref);
         created.get(ref.type()).forget(ref.id()); // no longer counted against the bound
         changed(ref.type().name(), CrmChange.Action.DELETE, ref.id(), origin);
         return true;
+    }
+
+    /** A deleted company or contact leaves the binding tables: its rows go, a primary one passing to the next. */
+    private void unbindEverywhere(CrmRef target) {
+        for (CrmBindings.Kind kind : CrmBindings.Kind.values()) {
+            if (kind.target() != target.type()) {
+                continue;
+            }
+            for (CrmItem owner : List.copyOf(items.get(kind.owner()).values())) {
+                CrmBindings.removed(CrmBindings.read(kind, owner.fields()), target.id()).ifPresent(rows ->
+                        rebind(new CrmRef(kind.owner(), owner.id()), fields -> CrmBindings.write(kind, fields, rows)));
+            }
+        }
     }
 
     /** Removes an item and its index entries; false when there is none. */
@@ -552,9 +586,8 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     private static Set<CrmRef> clientsOf(CrmItem item) {
         Set<CrmRef> clients = new LinkedHashSet<>();
         if (item.type() == CrmEntityType.LEAD || item.type() == CrmEntityType.DEAL) {
-            if (item.longField("CONTACT_ID") > 0) {
-                clients.add(new CrmRef(CrmEntityType.CONTACT, item.longField("CONTACT_ID")));
-            }
+            CrmBindings.Kind contacts = CrmBindings.Kind.of(item.type()).orElseThrow();
+            CrmBindings.ids(contacts, item.fields()).forEach(id -> clients.add(new CrmRef(CrmEntityType.CONTACT, id)));
             if (item.longField("COMPANY_ID") > 0) {
                 clients.add(new CrmRef(CrmEntityType.COMPANY, item.longField("COMPANY_ID")));
             }

@@ -323,6 +323,8 @@ class DocExamplesTest extends AppHarness {
             case "userGetPending" -> patchControl("/voximplant/settings", "{\"userGetConfirmation\": \"pending\"}");
             case "noInfocalls" -> patchControl("/voximplant/settings", "{\"infocallMonthlyLimit\": 0}");
             case "emptyErrorCode" -> patchSettings("{\"emptyErrorCode\": true}");
+            // the telephony event pages show a refresh token the server sends only with a few events (D94)
+            case "pagesRefreshToken" -> patchSettings("{\"refreshTokenInEveryEvent\": true}");
             case "transcribedCall" -> { // a finished call of the demo contact, its transcription attached
                 String callId = register(Map.of("SHOW", 0));
                 long activity = oauth(token, "telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2,

@@ -93,6 +93,7 @@ public final class CrmArea implements Area {
         TodoMethods.register(methods);
         CommentMethods.register(methods);
         StatusMethods.register(methods);
+        BindingMethods.register(methods);
     }
 
     @Override
