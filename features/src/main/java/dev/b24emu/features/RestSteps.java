@@ -221,6 +221,14 @@ public class RestSteps {
         assertEquals(value, ctx.body.path(field).asText(null), () -> field + " in " + ctx.body);
     }
 
+    /** A link the answer gives (a Disk file's DOWNLOAD_URL) answers these bytes. */
+    @Then("the file at the result {string} is the base64 {string}")
+    public void fileAt(String path, String base64) {
+        Response download = RestAssured.given().get(result(path).asText());
+        assertEquals(200, download.statusCode(), () -> "download: " + download.asString());
+        assertEquals(base64, java.util.Base64.getEncoder().encodeToString(download.asByteArray()));
+    }
+
     @Then("the result {string} is {string}")
     public void resultIs(String path, String expected) {
         JsonNode value = result(path);

@@ -112,3 +112,26 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
       {"filter": {"ID": {recordedactivity}}, "select": ["*", "STORAGE_ELEMENT_IDS"]}
       """
     Then the result "0.FILES.0.id" is "{file}"
+
+  @C79 @D166 @emulator-only
+  Scenario: A call's record is a file of the portal's drive, downloaded at its DOWNLOAD_URL
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call}     |
+      | USER_ID  | {operator} |
+      | DURATION | 30         |
+    And I call "telephony.externalCall.attachRecord" with:
+      | CALL_ID      | {call}   |
+      | FILENAME     | call.mp3 |
+      | FILE_CONTENT | AQIDBA== |
+    Then I remember the result "FILE_ID" as "file"
+    When I call "disk.file.get" with:
+      | id | {file} |
+    Then the call succeeds
+    And the result "ID" is "{file}"
+    And the result "NAME" is "call.mp3"
+    And the result "SIZE" is "4"
+    And the result "TYPE" is "file"
+    And the file at the result "DOWNLOAD_URL" is the base64 "AQIDBA=="
+    When I call "disk.file.get" with:
+      | ID | {file} |
+    Then the call fails with 400 "ERROR_ARGUMENT"

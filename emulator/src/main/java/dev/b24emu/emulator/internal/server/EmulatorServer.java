@@ -21,6 +21,7 @@ import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.UserEvents;
 import dev.b24emu.emulator.internal.events.api.EventsArea;
 import dev.b24emu.emulator.internal.followup.FollowUps;
+import dev.b24emu.emulator.internal.disk.api.DiskArea;
 import dev.b24emu.emulator.internal.followup.api.FollowUpArea;
 import dev.b24emu.emulator.internal.im.api.ImArea;
 import dev.b24emu.emulator.internal.journal.RequestJournal;
@@ -292,6 +293,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new ImArea(),
                 new PlacementsArea(self),
                 new TelephonyArea(portals, calls),
+                new DiskArea(portals),
                 new VoximplantArea(builtIn, calls),
                 new FollowUpArea(followUps),
                 new CallCardArea(cards, calls, widgets),

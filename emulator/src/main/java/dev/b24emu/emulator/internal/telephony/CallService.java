@@ -71,8 +71,8 @@ public final class CallService {
     public FinishedCall finish(Portal portal, FinishRequest request, Origin origin) {
         FinishedCall row = new CallCompletion(portal, origin).finish(request);
         if (row.recordUrl() != null && !row.recordUrl().isBlank()) {
-            RecordFiles.attach(portal, row.call().callId(), fileNameOf(row.recordUrl()), "url", row.recordUrl(), 0,
-                    origin);
+            RecordFiles.attach(portal, row.call().callId(), recordName(portal, row), "url", row.recordUrl(), null,
+                    RecordFiles.Files.ADDED, origin);
         }
         events.finished(portal, row, origin);
         listeners.forEach(l -> l.ended(portal, row));
@@ -253,6 +253,19 @@ public final class CallService {
     private static boolean outgoingWebhooksTake(Portal portal, String event) {
         return !portal.store(EventStore.class).webhooks(event).isEmpty()
                 && (!event.equals(EventNames.EXTERNAL_CALL_START) || portal.settings().outgoingWebhookClickToCall());
+    }
+
+    /**
+     * The name finish's record gets on the portal's drive (CVoxImplantDiskHelper::SaveFile): the call's start as
+     * "Y-m-d H-i-s" in the portal's zone, its number, and the extension of the file the link names (mp3 without one).
+     */
+    static String recordName(Portal portal, FinishedCall row) {
+        String linked = fileNameOf(row.recordUrl());
+        int dot = linked.lastIndexOf('.');
+        String extension = dot > 0 && dot < linked.length() - 1 ? linked.substring(dot + 1) : "mp3";
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH-mm-ss")
+                .format(row.call().startDate().atZone(portal.settings().timeZone()))
+                + " " + row.call().phoneNumber() + "." + extension;
     }
 
     /** The file name at the end of a URL, without its query. */

@@ -20,17 +20,30 @@ public final class RecordFiles {
     private RecordFiles() {
     }
 
-    /** Attaches the record to its call and to the call's activity, if the call has one; answers the record. */
-    public static CallRecord attach(Portal portal, String callId, String fileName, String source, String url, long size,
-                                    Origin origin) {
-        CallRecord record = portal.store(TelephonyStore.class).attachRecord(callId, fileName, source, url, size,
+    /**
+     * How a record joins its activity's files: attachRecord's Helper::attachFile writes STORAGE_ELEMENT_IDS as the
+     * new file alone (the earlier one is deleted), finish's RECORD_URL goes through AttachRecordToCall, which adds it.
+     */
+    public enum Files { REPLACED, ADDED }
+
+    /**
+     * Attaches the record to its call and to the call's activity, if the call has one; its content (null for a link)
+     * is kept for the Disk file's download. Answers the record.
+     */
+    public static CallRecord attach(Portal portal, String callId, String fileName, String source, String url,
+                                    byte[] content, Files files, Origin origin) {
+        TelephonyStore store = portal.store(TelephonyStore.class);
+        CallRecord record = store.attachRecord(callId, fileName, source, url, content == null ? 0 : content.length,
                 portal.now());
-        onActivity(portal, record, origin);
+        if (content != null) {
+            store.keepContent(record.fileId(), content);
+        }
+        onActivity(portal, record, files, origin);
         return record;
     }
 
     /** Adds an attached record's file to its call's activity, if the call has one. */
-    public static void onActivity(Portal portal, CallRecord record, Origin origin) {
+    public static void onActivity(Portal portal, CallRecord record, Files files, Origin origin) {
         portal.exclusive(() -> {
             Long activityId = portal.store(TelephonyStore.class).finished(record.callId())
                     .map(FinishedCall::crmActivityId).orElse(null);
@@ -40,8 +53,9 @@ public final class RecordFiles {
             }
             ObjectNode activity = crm.activity(activityId).get().deepCopy();
             JsonNode held = activity.get("STORAGE_ELEMENT_IDS");
-            ArrayNode files = held != null && held.isArray() ? (ArrayNode) held : activity.putArray("STORAGE_ELEMENT_IDS");
-            files.add(Long.toString(record.fileId()));
+            ArrayNode kept = files == Files.ADDED && held != null && held.isArray() ? (ArrayNode) held
+                    : activity.putArray("STORAGE_ELEMENT_IDS");
+            kept.add(Long.toString(record.fileId()));
             activity.put("STORAGE_TYPE_ID", DISK_STORAGE);
             activity.put("LAST_UPDATED", portal.isoNow());
             crm.replaceActivity(activityId, activity, origin);

@@ -61,6 +61,15 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
      * first; bounded like the finished calls (an upload that never comes would otherwise be kept for ever)
      */
     private final Map<String, CallRecord> pendingUploads;
+    /**
+     * maps a record's file ID to its content (FILE_CONTENT or the upload), newest last, what they weigh together
+     * kept within {@link #RECORD_CONTENT_BYTES} by dropping the oldest (guarded by this). Not in state files: a
+     * record restored, or one whose content went at the bound, answers its download as a file without content.
+     */
+    private final LinkedHashMap<Long, byte[]> recordContents = new LinkedHashMap<>();
+    private long recordContentBytes;
+    /** what the kept record contents of one portal may weigh: a few minutes of mp3 per call for a test's calls */
+    public static final long RECORD_CONTENT_BYTES = 32L << 20;
     /** maps transcript ID to the transcript */
     private final Map<Long, Transcript> transcripts = new ConcurrentHashMap<>();
     /** maps CALL_ID to its latest transcript's ID (the statistics show it) */
@@ -244,6 +253,9 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     private void forgetRecordings(String callId) {
         CallRecord record = records.remove(callId);
         textBytes -= record == null ? 0 : TextWeight.of(record);
+        if (record != null) {
+            forgetContent(record.fileId());
+        }
         Long transcript = transcriptByCall.remove(callId);
         if (transcript != null) {
             forgetTranscript(transcript);
@@ -294,8 +306,39 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
         CallRecord record = new CallRecord(lastFileId.incrementAndGet(), callId, fileName, source, url, size, at);
         CallRecord before = records.put(callId, record);
         textBytes += TextWeight.of(record) - (before == null ? 0 : TextWeight.of(before));
+        if (before != null) {
+            forgetContent(before.fileId()); // a record attached again replaces the file, as the server deletes it
+        }
         trimFinished();
         return record;
+    }
+
+    /** Keeps a record's content for its download; the oldest contents go past {@link #RECORD_CONTENT_BYTES}. */
+    public synchronized void keepContent(long fileId, byte[] content) {
+        if (!records.values().stream().anyMatch(r -> r.fileId() == fileId) || content.length > RECORD_CONTENT_BYTES) {
+            return;
+        }
+        forgetContent(fileId);
+        recordContents.put(fileId, content);
+        recordContentBytes += content.length;
+        while (recordContentBytes > RECORD_CONTENT_BYTES) {
+            forgetContent(recordContents.keySet().iterator().next());
+        }
+    }
+
+    /** A record's content, while it is kept. */
+    public synchronized Optional<byte[]> content(long fileId) {
+        return Optional.ofNullable(recordContents.get(fileId));
+    }
+
+    /** The record whose file has this ID (the Disk file a statistic's RECORD_FILE_ID and an activity's FILES name). */
+    public Optional<CallRecord> recordFile(long fileId) {
+        return records.values().stream().filter(r -> r.fileId() == fileId).findFirst();
+    }
+
+    private void forgetContent(long fileId) {
+        byte[] gone = recordContents.remove(fileId);
+        recordContentBytes -= gone == null ? 0 : gone.length;
     }
 
     /** Notes an upload attachRecord announced; the oldest awaited go past as many as the finished calls kept. */
@@ -450,6 +493,8 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
     @Override
     public synchronized void clear() {
         records.clear();
+        recordContents.clear();
+        recordContentBytes = 0;
         pendingUploads.clear();
         transcripts.clear();
         transcriptByCall.clear();

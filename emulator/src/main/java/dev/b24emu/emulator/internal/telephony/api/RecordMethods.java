@@ -63,7 +63,8 @@ final class RecordMethods {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         if (!url.isEmpty()) {
             String name = hasFileName ? p.textOrEmpty("FILENAME") : CallService.fileNameOf(url);
-            return result.put("FILE_ID", RecordFiles.attach(portal, callId, name, "url", url, 0, origin).fileId());
+            return result.put("FILE_ID", RecordFiles.attach(portal, callId, name, "url", url, null,
+                    RecordFiles.Files.REPLACED, origin).fileId());
         }
         String fileName = p.textOrEmpty("FILENAME");
         if (!p.has("FILE_CONTENT")) {
@@ -85,8 +86,8 @@ final class RecordMethods {
         if (bytes.length == 0) {
             throw RestError.of("ERROR_CORE", "File content is not properly encoded. Base64 encoding is expected.");
         }
-        return result.put("FILE_ID", RecordFiles.attach(portal, callId, fileName, "content", null, bytes.length, origin)
-                .fileId());
+        return result.put("FILE_ID", RecordFiles.attach(portal, callId, fileName, "content", null, bytes,
+                RecordFiles.Files.REPLACED, origin).fileId());
     }
 
     /**

@@ -166,8 +166,9 @@ public final class TelephonyArea implements Area {
                 answer = "{\"error\":\"ERROR_CORE\",\"error_description\":\"Wrong file extension. Only wav and mp3 are allowed\"}";
             } else {
                 var record = store.completeUpload(token, name, size, owner.now());
+                record.ifPresent(r -> store.keepContent(r.fileId(), uploaded(ctx, file.orElse(null))));
                 // the upload's hit names no user: the activity's update carries no token (D156)
-                record.ifPresent(r -> RecordFiles.onActivity(owner, r,
+                record.ifPresent(r -> RecordFiles.onActivity(owner, r, RecordFiles.Files.REPLACED,
                         Origin.noUser(Endpoints.of(ctx.request(), Endpoints.atDomain(owner.domain())))));
                 if (record.isPresent()) {
                     answer = "{\"result\":{\"FILE_ID\":" + record.get().fileId() + "}}";
@@ -179,6 +180,14 @@ public final class TelephonyArea implements Area {
         }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(Buffer.buffer(answer));
+    }
+
+    /** The uploaded file's bytes (Vert.x keeps a multipart file on disk until the request ends), or a form field's. */
+    private byte[] uploaded(RoutingContext ctx, io.vertx.ext.web.FileUpload file) {
+        if (file == null) {
+            return ctx.request().getFormAttribute("file").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        return ctx.vertx().fileSystem().readFileBlocking(file.uploadedFileName()).getBytes();
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode body, String name) {
