@@ -542,6 +542,15 @@ public class EmulatorSteps {
                 .post(ctx.emulatorBase + "/rest/event.bind?auth=" + token(clientId)).then().statusCode(200);
     }
 
+    /** OnOfflineEvent's notifications, at most one per minTimeout seconds (on-offline-event.md). */
+    @Given("application {string} binds OnOfflineEvent to the handler server with minTimeout {int}")
+    public void bindOfflineNotice(String clientId, int minTimeout) {
+        RestAssured.given().contentType("application/json")
+                .body(Map.of("event", "OnOfflineEvent", "handler", ctx.handler().url("/events/" + clientId),
+                        "options", Map.of("minTimeout", minTimeout)))
+                .post(ctx.emulatorBase + "/rest/event.bind?auth=" + token(clientId)).then().statusCode(200);
+    }
+
     @Given("application {string} binds the CALL_CARD widget to the handler server")
     public void bindWidget(String clientId) {
         RestAssured.given().contentType("application/json")

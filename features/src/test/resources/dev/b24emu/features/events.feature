@@ -143,6 +143,41 @@ Feature: Events: event.bind and delivery of the telephony events
     And I call "event.offline.list" as application "local.pbx"
     Then the result has 0 items
 
+  @E173 @E174 @E175
+  Scenario: OnOfflineEvent waits its minTimeout after a notification
+    When I call "event.bind" as application "local.pbx" with:
+      | event      | OnVoximplantCallEnd |
+      | event_type | offline             |
+    And application "local.pbx" binds OnOfflineEvent to the handler server with minTimeout 60
+    And I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550611 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "first"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {first} |
+      | USER_ID | 2       |
+    Then application "local.pbx" receives "ONOFFLINEEVENT"
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550612 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "second"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {second} |
+      | USER_ID | 2        |
+    Then after 1 second application "local.pbx" has received 1 "ONOFFLINEEVENT"
+    When the portal clock moves forward by "PT60S"
+    And I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550613 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "third"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {third} |
+      | USER_ID | 2       |
+    Then after 1 second application "local.pbx" has received 2 "ONOFFLINEEVENT"
+
   @E169 @E170
   Scenario: The queue notification cannot be queued, and an offline handler is unbound per source key
     When I call "event.bind" as application "local.pbx" with:

@@ -91,7 +91,8 @@ public final class EventPublisher {
                 continue;
             }
             String delivery = "handler " + handler.id() + " " + event + " " + userId + " ";
-            if (emit.origin().firstInHit(() -> delivery + once.get())) {
+            if (emit.origin().firstInHit(() -> delivery + once.get())
+                    && (!event.equals(EventNames.OFFLINE_EVENT) || events.offlineNoticeDue(handler, portal.now()))) {
                 deliver(portal, event, handler.id(), handler.handler(),
                         appPayload(portal, event, handler.id(), once.get(), handler.appKey(), userId, emit.endpoints()));
             }

@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 public final class EventStore implements Store<EventStore.Snapshot> {
     /** maps handler ID to the bound handler */
     private final ConcurrentSkipListMap<Long, EventHandler> handlers = new ConcurrentSkipListMap<>();
+    /** maps an OnOfflineEvent handler's ID to when it was last told of new records (not in state files; guarded by this) */
+    private final Map<Long, java.time.Instant> lastNotices = new java.util.HashMap<>();
     /** maps queue record ID to the offline event, oldest first */
     private final ConcurrentSkipListMap<Long, OfflineEvent> offline = new ConcurrentSkipListMap<>();
     private final AtomicLong lastHandlerId = new AtomicLong();
@@ -59,7 +61,8 @@ public final class EventStore implements Store<EventStore.Snapshot> {
      * so two binds at once cannot both pass it.
      */
     public synchronized Optional<EventHandler> bind(String event, String handler, String appKey, long authUserId,
-                                                    boolean isOffline, String authConnector, Runnable admit) {
+                                                    boolean isOffline, String authConnector, int minTimeout,
+                                                    Runnable admit) {
         for (EventHandler existing : handlers.values()) {
             // as the real EventTable::checkUniq, the connector too: an offline queue per connector breaks sync loops
             if (existing.event().equals(event) && existing.handler().equals(handler) && existing.appKey().equals(appKey)
@@ -70,14 +73,28 @@ public final class EventStore implements Store<EventStore.Snapshot> {
         }
         admit.run();
         EventHandler bound = new EventHandler(lastHandlerId.incrementAndGet(), event, handler, appKey, authUserId,
-                isOffline, authConnector);
+                isOffline, authConnector, minTimeout);
         handlers.put(bound.id(), bound);
         return Optional.of(bound);
+    }
+
+    /**
+     * Whether an OnOfflineEvent handler is told now: not before its minTimeout has passed since it was last told, on
+     * the portal's clock (on-offline-event.md); telling it is noted.
+     */
+    public synchronized boolean offlineNoticeDue(EventHandler handler, java.time.Instant now) {
+        java.time.Instant last = lastNotices.get(handler.id());
+        if (handler.minTimeout() > 0 && last != null && now.isBefore(last.plusSeconds(handler.minTimeout()))) {
+            return false;
+        }
+        lastNotices.put(handler.id(), now);
+        return true;
     }
 
     public synchronized int unbind(Predicate<EventHandler> which) {
         List<Long> ids = handlers.values().stream().filter(which).map(EventHandler::id).toList();
         ids.forEach(handlers::remove);
+        ids.forEach(lastNotices::remove);
         return ids.size();
     }
 
@@ -248,6 +265,7 @@ public final class EventStore implements Store<EventStore.Snapshot> {
     @Override
     public synchronized void clear() {
         handlers.clear();
+        lastNotices.clear();
         offline.clear();
         offlineWeights.clear();
         replaceable.clear();

@@ -81,6 +81,52 @@ class OfflineEventsTest extends AppHarness {
         oauth(token, "event.offline.list", Map.of()).then().body("total", equalTo(1));
     }
 
+    /**
+     * on-offline-event.md: after a notification the next waits options.minTimeout seconds (1 by default), 0 telling
+     * every request; the portal's clock decides.
+     */
+    @Test
+    void onOfflineEventWaitsItsMinTimeoutBetweenNotifications() {
+        String token = telephonyApp("local.throttle").getString("access_token");
+        oauth(token, "event.bind", Map.of("event", "OnVoximplantCallEnd", "event_type", "offline")).then().statusCode(200);
+        oauth(token, "event.bind", Map.of("event", "OnOfflineEvent", "handler", handler.url("/default"))).then().statusCode(200);
+        oauth(token, "event.bind", Map.of("event", "OnOfflineEvent", "handler", handler.url("/minute"),
+                "options", Map.of("minTimeout", 60))).then().statusCode(200);
+        oauth(token, "event.bind", Map.of("event", "OnOfflineEvent", "handler", handler.url("/every"),
+                "options", Map.of("minTimeout", 0))).then().statusCode(200);
+        portal.clock().freeze();
+        java.util.function.Supplier<List<String>> told = () -> handler.received().stream()
+                .filter(r -> "ONOFFLINEEVENT".equals(r.event())).map(r -> r.path()).sorted().toList();
+        Runnable call = () -> {
+            String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                    "TYPE", 2)).then().extract().path("result.CALL_ID");
+            call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 5)).then().statusCode(200);
+        };
+        call.run();
+        awaitExactly(told, 3);
+        assertEquals(List.of("/default", "/every", "/minute"), told.get());
+        call.run(); // the same second: only the handler of minTimeout 0 is told
+        awaitExactly(told, 4);
+        portal.clock().advance(java.time.Duration.ofSeconds(1));
+        call.run(); // a second later: the default handler again
+        awaitExactly(told, 6);
+        portal.clock().advance(java.time.Duration.ofSeconds(59));
+        call.run(); // a minute after the first: all three
+        awaitExactly(told, 9);
+        assertEquals(List.of("/default", "/default", "/default", "/every", "/every", "/every", "/every", "/minute", "/minute"),
+                told.get());
+    }
+
+    /** Waits for that many deliveries, then a moment more to see that no other comes (they are sent asynchronously). */
+    private static void awaitExactly(java.util.function.Supplier<List<String>> told, int count) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (told.get().size() < count && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(300_000_000);
+        assertEquals(count, told.get().size(), told.get()::toString);
+    }
+
     @Test
     void aRequestWithTheHandlersSourceKeyIsNotEchoedBack() {
         String token = telephonyApp("local.echo").getString("access_token");

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * number each filled the heap within the count. The oldest go first; the newest stays even alone past the weight.
  */
 class OfflineQueueBoundTest {
-    private static final EventHandler HANDLER = new EventHandler(1, "ONVOXIMPLANTCALLEND", "", "1", 0, true, "");
+    private static final EventHandler HANDLER = new EventHandler(1, "ONVOXIMPLANTCALLEND", "", "1", 0, true, "", 1);
 
     private static ObjectNode data(int characters) {
         return JsonNodeFactory.instance.objectNode().put("PHONE_NUMBER", "1".repeat(characters));
@@ -58,7 +58,7 @@ class OfflineQueueBoundTest {
     @Test
     void anEnqueueReplacesOnlyItsObjectsUnreservedRecord() {
         EventStore store = new EventStore(4, Long.MAX_VALUE);
-        EventHandler other = new EventHandler(2, "ONVOXIMPLANTCALLEND", "", "2", 0, true, "");
+        EventHandler other = new EventHandler(2, "ONVOXIMPLANTCALLEND", "", "2", 0, true, "", 1);
         store.enqueue(HANDLER, "a", "E", data(1), "t", 0);
         store.enqueue(other, "a", "E", data(1), "t", 0);
         store.enqueue(HANDLER, "a", "E", data(2), "t", 0);

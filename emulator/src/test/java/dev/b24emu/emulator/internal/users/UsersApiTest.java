@@ -259,7 +259,8 @@ class UsersApiTest extends AppHarness {
         assertEquals(List.of(), online.get());
         given().post(base() + "/_emulator/portals/" + portal.id() + "/users/3/login").then().statusCode(200)
                 .body("IS_ONLINE", equalTo("Y"));
-        String at = portal.now().atZone(java.time.ZoneOffset.UTC).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(portal.now().atZone(java.time.ZoneOffset.UTC));
         call("user.get", Map.of("ID", 3)).then().body("result[0].IS_ONLINE", equalTo("Y"))
                 .body("result[0].LAST_ACTIVITY_DATE", equalTo(at));
         assertEquals(List.of("3"), online.get());

@@ -98,9 +98,17 @@ final class EventMethods {
         }
         EventStore events = events(caller);
         events.bind(event, offline ? "" : handler, caller.appKey(), authType, offline, p.textOrEmpty("auth_connector"),
+                        minTimeout(p),
                         () -> ConfigBound.admit(caller.portal(), events.handlersById().values(), p.tree(), "event handlers"))
                 .orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already exists!"));
         return BooleanNode.TRUE;
+    }
+
+    /** options.minTimeout, the seconds between OnOfflineEvent's notifications: 1 unless given (on-offline-event.md). */
+    private static int minTimeout(Params p) {
+        return p.phpArray("options").map(options -> Params.sent(options, "minTimeout"))
+                .filter(value -> !value.isMissingNode() && !value.isNull())
+                .map(value -> (int) Math.max(0, Math.min(Integer.MAX_VALUE, Params.phpInt(value)))).orElse(1);
     }
 
     /**
