@@ -58,28 +58,31 @@ final class BindingMethods {
     }
 
     private static JsonNode add(RestCall call, BindingTables table) {
-        long owner = owner(call.params(), "'ownerEntityID'");
-        ObjectNode fields = call.params().phpArray("fields")
-                .orElseThrow(() -> RestError.of("ERROR_CORE", "The parameter 'fields' must be array."));
-        Portal portal = call.portal();
-        return BooleanNode.valueOf(portal.exclusive(() -> {
-            requireOwner(portal, table, owner);
-            long target = target(fields, table);
+        return write(call, table, "The parameter 'fields' must be array.", (crm, owner, target, fields) -> {
             long sort = Params.phpInt(fields.get("SORT"));
-            return table.add(crm(portal), owner, target, sort > 0 ? (int) sort : null,
+            return table.add(crm, owner, target, sort > 0 ? (int) sort : null,
                     "Y".equals(fields.path("IS_PRIMARY").asText()));
-        }));
+        });
     }
 
     private static JsonNode delete(RestCall call, BindingTables table) {
+        return write(call, table, "The parameter 'item' must be array.",
+                (crm, owner, target, fields) -> table.delete(crm, owner, target));
+    }
+
+    /** One binding written: the owner's ID, its fields (an array, else {@code notArray}), the owner, the target. */
+    private static JsonNode write(RestCall call, BindingTables table, String notArray, Write write) {
         long owner = owner(call.params(), "'ownerEntityID'");
-        ObjectNode fields = call.params().phpArray("fields")
-                .orElseThrow(() -> RestError.of("ERROR_CORE", "The parameter 'item' must be array."));
+        ObjectNode fields = call.params().phpArray("fields").orElseThrow(() -> RestError.of("ERROR_CORE", notArray));
         Portal portal = call.portal();
         return BooleanNode.valueOf(portal.exclusive(() -> {
             requireOwner(portal, table, owner);
-            return table.delete(crm(portal), owner, target(fields, table));
+            return write.apply(crm(portal), owner, target(fields, table), fields);
         }));
+    }
+
+    private interface Write {
+        boolean apply(CrmStore crm, long owner, long target, ObjectNode fields);
     }
 
     /** The rows, or [] for an owner that does not exist (only a deal's is checked: its category is read first). */
