@@ -126,7 +126,8 @@ public sealed interface BindingTables {
             if (current.stream().anyMatch(row -> row.id() == contact)) {
                 return false;
             }
-            int next = sort != null && sort > 0 ? sort : current.stream().mapToInt(Binding::sort).max().orElse(0) + 10;
+            int next = sort != null && sort > 0 ? sort
+                    : CrmBindings.sortIndex(current.stream().mapToLong(Binding::sort).max().orElse(0) + 10);
             bindAsPrimary(crm, company, contact, next);
             return true;
         }

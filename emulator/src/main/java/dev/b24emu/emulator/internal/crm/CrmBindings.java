@@ -177,7 +177,8 @@ public final class CrmBindings {
         if (rows.stream().anyMatch(row -> row.id() == id)) {
             return Optional.empty();
         }
-        int next = sort != null && sort > 0 ? sort : rows.stream().mapToInt(Binding::sort).max().orElse(0) + 10;
+        int next = sort != null && sort > 0 ? sort
+                : sortIndex(rows.stream().mapToLong(Binding::sort).max().orElse(0) + 10);
         boolean primary = askedPrimary || rows.stream().noneMatch(Binding::primary);
         List<Binding> result = new ArrayList<>();
         rows.forEach(row -> result.add(primary ? row.primary(false) : row));
@@ -198,6 +199,11 @@ public final class CrmBindings {
         return Optional.of(result);
     }
 
+    /** A sort index as the table's integer column keeps it: a larger one is its largest value. */
+    public static int sortIndex(long given) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, given));
+    }
+
     /**
      * The rows items.set writes, every old one replaced: each item an object naming a target above 0 (others skipped),
      * SORT its own when above 0 or its place times 10, the first marked IS_PRIMARY "Y" primary, else the first row.
@@ -213,7 +219,7 @@ public final class CrmBindings {
             if (id <= 0 || rows.stream().anyMatch(row -> row.id() == id)) {
                 continue;
             }
-            int sort = (int) Params.phpInt(item.path("SORT"));
+            int sort = sortIndex(Params.phpInt(item.path("SORT")));
             if (primary < 0 && "Y".equals(item.path("IS_PRIMARY").asText())) {
                 primary = rows.size();
             }

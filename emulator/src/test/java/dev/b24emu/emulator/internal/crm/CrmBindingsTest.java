@@ -36,6 +36,8 @@ class CrmBindingsTest extends EmulatorHarness {
                 CrmBindings.removed(List.of(new Binding(5, 10, true), new Binding(7, 20, false)), 5).orElseThrow(),
                 "a removed primary passes to the first left");
         assertEquals(Optional.empty(), CrmBindings.removed(one, 9));
+        assertEquals(Integer.MAX_VALUE, CrmBindings.added(List.of(new Binding(5, Integer.MAX_VALUE, true)), 6, null, false)
+                .orElseThrow().get(1).sort(), "a sort index stays within the column's integers");
         List<JsonNode> items = List.of(JSON.readTree("{\"CONTACT_ID\": 4}"), JSON.readTree("\"junk\""),
                 JSON.readTree("{\"CONTACT_ID\": 0}"), JSON.readTree("{\"CONTACT_ID\": \"6\", \"SORT\": 50, \"IS_PRIMARY\": \"Y\"}"));
         assertEquals(List.of(new Binding(4, 10, false), new Binding(6, 50, true)), CrmBindings.set("CONTACT_ID", items));

@@ -60,7 +60,7 @@ final class BindingMethods {
     private static JsonNode add(RestCall call, BindingTables table) {
         return write(call, table, "The parameter 'fields' must be array.", (crm, owner, target, fields) -> {
             long sort = Params.phpInt(fields.get("SORT"));
-            return table.add(crm, owner, target, sort > 0 ? (int) sort : null,
+            return table.add(crm, owner, target, sort > 0 ? CrmBindings.sortIndex(sort) : null,
                     "Y".equals(fields.path("IS_PRIMARY").asText()));
         });
     }
