@@ -138,6 +138,9 @@ public final class UserEditing {
         String now = portal.isoNow();
         String activity = UserFields.ACTIVITY_FORM.format(portal.now().atZone(portal.settings().timeZone()));
         boolean[] first = new boolean[1];
+        portal.store(UserStore.class).get(userId).filter(u -> !u.active()).ifPresent(u -> {
+            throw new IllegalArgumentException("User " + userId + " is not active: a deactivated user cannot log in");
+        });
         User user = portal.store(UserStore.class).update(userId, current -> {
             first[0] = current.profileField(LAST_LOGIN).isEmpty();
             Map<String, String> profile = new TreeMap<>(current.profile());

@@ -27,6 +27,15 @@ class EventTriggerTest extends AppHarness {
                 .post(base() + "/_emulator/portals/" + portal.id() + "/trigger").then();
     }
 
+    /** Every application event can be triggered without data: its schema's own example is what it carries. */
+    @Test
+    void theApplicationEventsCarryTheirExampleData() {
+        telephonyApp("local.pbx");
+        for (String event : List.of("ONAPPTEST", "ONAPPUPDATE")) {
+            trigger(Map.of("event", event, "handlerUrl", handler.url("/b24"))).statusCode(200).body("event", equalTo(event));
+        }
+    }
+
     @Test
     void theHandlerGetsTheDocumentedEventWithTheApplicationsRealTokens() {
         JsonPath app = telephonyApp("local.pbx");

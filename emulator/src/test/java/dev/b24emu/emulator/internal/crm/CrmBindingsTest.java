@@ -80,6 +80,11 @@ class CrmBindingsTest extends EmulatorHarness {
                 .body("result.result.company.CONTACT_ID", equalTo(List.of(contact)));
         call("crm.contact.company.add", Map.of("id", contact, "fields", Map.of("COMPANY_ID", 1))).then()
                 .body("result", equalTo(false));
+        // the proxy checks no target: an ID no company has is bound as any other
+        call("crm.contact.company.add", Map.of("id", contact, "fields", Map.of("COMPANY_ID", 99999))).then()
+                .body("result", equalTo(true));
+        call("crm.contact.company.delete", Map.of("id", contact, "fields", Map.of("COMPANY_ID", 99999))).then()
+                .body("result", equalTo(true));
         call("crm.contact.company.add", Map.of("id", contact, "fields", Map.of("COMPANY_ID", 1, "IS_PRIMARY", "Y")))
                 .then().body("result", equalTo(false));
         call("crm.contact.company.delete", Map.of("id", contact, "fields", Map.of("COMPANY_ID", company))).then()

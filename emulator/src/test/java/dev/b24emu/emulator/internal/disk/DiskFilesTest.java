@@ -59,6 +59,9 @@ class DiskFilesTest extends AppHarness {
                 .header("X-B24-Emulator-Warning", containsString("exact name id"));
         call("disk.file.get", Map.of("id", 999)).then().statusCode(400).body("error", equalTo("ERROR_NOT_FOUND"))
                 .body("error_description", equalTo("Could not find entity with id '999'."));
+        call("disk.file.get", Map.of("id", List.of(fileId, 2))).then().statusCode(400).body("error", equalTo("ERROR_NOT_FOUND"))
+                .body("error_description", equalTo("Could not find entity with id 'Array'."))
+                .header("X-B24-Emulator-Warning", containsString("id is an array"));
         // attached again, the record replaces the file: the old ID is gone, the activity holds the new one alone
         int again = call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "call 2.mp3",
                 "FILE_CONTENT", Base64.getEncoder().encodeToString(AUDIO))).then().statusCode(200).extract().path("result.FILE_ID");

@@ -274,6 +274,10 @@ class UsersApiTest extends AppHarness {
         assertEquals(List.of(), online.get());
         call("user.get", Map.of("ID", 3)).then().body("result[0].IS_ONLINE", equalTo("N"))
                 .body("result[0].LAST_ACTIVITY_DATE", equalTo(at));
+        // a deactivated user cannot log in: nothing of their dates changes
+        call("user.update", Map.of("ID", 2, "ACTIVE", "N")).then().statusCode(200);
+        given().post(base() + "/_emulator/portals/" + portal.id() + "/users/2/login").then().statusCode(400);
+        assertEquals(List.of(), online.get());
         // activity a seed gives in another form strtotime reads counts the same
         given().contentType("application/json").body("{\"ID\": 9, \"NAME\": \"Seeded\", \"LAST_ACTIVITY_DATE\": \""
                         + portal.now().minusSeconds(60) + "\"}")

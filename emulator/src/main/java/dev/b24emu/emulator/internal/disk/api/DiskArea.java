@@ -57,6 +57,10 @@ public final class DiskArea implements Area {
             throw RestError.of("ERROR_ARGUMENT", "Invalid value of parameter { Parameter #0 [ <required> $id ] }.");
         }
         Portal portal = call.portal();
+        if (id.isContainerNode()) { // PHP writes an array into the message as "Array"; no file has such an ID
+            call.deviation("id is an array: disk.file.get takes one file's ID");
+            throw RestError.of("ERROR_NOT_FOUND", "Could not find entity with id 'Array'.");
+        }
         DiskFiles.File file = DiskFiles.find(portal, Params.phpInt(id)).orElseThrow(() ->
                 RestError.of("ERROR_NOT_FOUND", "Could not find entity with id '" + Params.scalarText(id).orElse("")
                         + "'."));
