@@ -177,9 +177,24 @@ final class Validate implements Stage {
         if (expected == null) {
             return subject + " is invalid at " + violation.location() + ": " + violation.message();
         }
+        java.util.regex.Matcher named = PROPERTY.matcher(violation.message());
+        if (NAMES.contains(violation.keyword()) && named.find()) { // a filter field no page names: say which
+            return subject + " has no field " + named.group(1) + ": " + method + " does not document it";
+        }
+        if (!given.isMissingNode() && !WRONG_VALUE.contains(violation.keyword())) {
+            return subject + " is invalid: " + violation.message(); // a value of the right kind broke a rule inside it
+        }
         return subject + " is invalid: " + expected + " expected, " + (given.isMissingNode() ? "nothing" : given.toString())
                 + " given";
     }
+
+    /** the schema keywords an object's unknown key breaks, and how the validator names the key */
+    private static final Set<String> NAMES = Set.of("propertyNames", "additionalProperties");
+    private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("property '([^']*)'");
+    /** the schema keywords a value of the wrong kind or value breaks: "X expected, Y given" describes them */
+    private static final Set<String> WRONG_VALUE = Set.of("type", "enum", "const", "oneOf", "anyOf", "pattern",
+            "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "format", "not",
+            "x-b24-type", "$ref");
 
     private static String typeOf(JsonNode schema) {
         if (schema.hasNonNull("x-b24-type")) {
