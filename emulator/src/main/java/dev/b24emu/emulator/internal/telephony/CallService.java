@@ -216,6 +216,13 @@ public final class CallService {
         if (lineNumber != null && lineNumber.trim().startsWith(APP_LINE)) {
             // an application's own line, as the portal lists it beside the external lines (PORTAL_NUMBER REST_APP:id)
             String appKey = lineNumber.trim().substring(APP_LINE.length());
+            if (appKey.equals("0")) { // the outgoing webhooks' line: handlers with APP_ID 0 (Helper::getEventSubscribers)
+                if (!webhooks) {
+                    throw new IllegalArgumentException("No outgoing webhook receives " + event
+                            + ": REST_APP:0 names the outgoing webhooks' line");
+                }
+                return new Target(null, telephony.lines(TelephonyStore.WEBHOOK_APP).stream().findFirst());
+            }
             App app = apps.byAppKey(appKey).orElseThrow(() -> new IllegalArgumentException("No application "
                     + appKey + " is installed: REST_APP:<id> names an installed application's own line"));
             return new Target(app, Optional.empty());

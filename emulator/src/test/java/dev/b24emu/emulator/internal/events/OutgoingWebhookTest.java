@@ -142,6 +142,12 @@ class OutgoingWebhookTest extends AppHarness {
         Thread.sleep(500);
         assertFalse(handler.received().stream().anyMatch(r -> r.path().equals("/hook") && r.event().equals("ONEXTERNALCALLSTART")),
                 "a click on an application's line goes to that application only");
+        // REST_APP:0 names the outgoing webhooks' line (handlers of APP_ID 0): a webhook-only connector beside the
+        // application, as asterlink's README has its users choose it
+        given().contentType(ContentType.JSON).body(Map.of("userId", 2, "phoneNumber", "+79990000004", "lineNumber", "REST_APP:0"))
+                .post(control("/click-to-call")).then().statusCode(200).body("appId", nullValue());
+        assertEquals("+79990000004", handler.await(r -> r.path().equals("/hook") && r.event().equals("ONEXTERNALCALLSTART"),
+                "the webhooks' OnExternalCallStart").form().at("/data/PHONE_NUMBER").asText());
     }
 
     @Test
@@ -152,6 +158,8 @@ class OutgoingWebhookTest extends AppHarness {
                 .post(control("/outgoing-webhooks")).then().statusCode(400)
                 .body("error_description", org.hamcrest.Matchers.startsWith("OnExternalCallStart can be subscribed to only through an application"));
         given().contentType(ContentType.JSON).body(Map.of("userId", 2, "phoneNumber", "+79990000001"))
+                .post(control("/click-to-call")).then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("userId", 2, "phoneNumber", "+79990000001", "lineNumber", "REST_APP:0"))
                 .post(control("/click-to-call")).then().statusCode(400);
     }
 
