@@ -52,6 +52,15 @@ Feature: Outgoing webhooks
     Then an outgoing webhook for "OnAppInstall" is refused with "An outgoing webhook cannot receive OnAppInstall"
     And an outgoing webhook for "OnNoSuchEvent" is refused with "An outgoing webhook cannot receive OnNoSuchEvent"
 
+  @W8 @D74
+  Scenario: The outgoing webhooks' line REST_APP:0 takes a click even where an application handles it
+    Given an application "local.pbx" with scopes "telephony, crm, user"
+    And application "local.pbx" binds "OnExternalCallStart" to the handler server
+    And an outgoing webhook for "OnExternalCallStart" to the handler server
+    When user 2 clicks to call "+79995550906" on line "REST_APP:0"
+    Then the outgoing webhook receives "ONEXTERNALCALLSTART"
+    And the delivered "data.CALL_ID" is "{clicked}"
+
   @W6 @D75
   Scenario: A failed delivery to an outgoing webhook is not retried
     Given the handler server answers 500
