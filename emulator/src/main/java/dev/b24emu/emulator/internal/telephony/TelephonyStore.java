@@ -68,8 +68,11 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
      */
     private final LinkedHashMap<Long, byte[]> recordContents = new LinkedHashMap<>();
     private long recordContentBytes;
-    /** what the kept record contents of one portal may weigh: a few minutes of mp3 per call for a test's calls */
-    public static final long RECORD_CONTENT_BYTES = 32L << 20;
+    /**
+     * what the kept record contents of one portal may weigh: a quarter of an hour of mp3 for a test's calls. Many
+     * portals' contents together are what the heap guard's deletion of the least recently used portals bounds (D123).
+     */
+    public static final long RECORD_CONTENT_BYTES = 16L << 20;
     /** maps transcript ID to the transcript */
     private final Map<Long, Transcript> transcripts = new ConcurrentHashMap<>();
     /** maps CALL_ID to its latest transcript's ID (the statistics show it) */
@@ -315,7 +318,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
 
     /** Keeps a record's content for its download; the oldest contents go past {@link #RECORD_CONTENT_BYTES}. */
     public synchronized void keepContent(long fileId, byte[] content) {
-        if (!records.values().stream().anyMatch(r -> r.fileId() == fileId) || content.length > RECORD_CONTENT_BYTES) {
+        if (records.values().stream().noneMatch(r -> r.fileId() == fileId) || content.length > RECORD_CONTENT_BYTES) {
             return;
         }
         forgetContent(fileId);
