@@ -22,6 +22,7 @@ import dev.b24emu.emulator.internal.events.UserEvents;
 import dev.b24emu.emulator.internal.events.api.EventsArea;
 import dev.b24emu.emulator.internal.followup.FollowUps;
 import dev.b24emu.emulator.internal.disk.api.DiskArea;
+import dev.b24emu.emulator.internal.voximplant.Lines;
 import dev.b24emu.emulator.internal.followup.api.FollowUpArea;
 import dev.b24emu.emulator.internal.im.api.ImArea;
 import dev.b24emu.emulator.internal.journal.RequestJournal;
@@ -142,6 +143,8 @@ public final class EmulatorServer implements AutoCloseable {
             calls.listen(cards);
             BuiltInCalls builtIn = new BuiltInCalls(publisher);
             calls.listen(builtIn);
+            calls.outgoingLine(portal -> java.util.Optional.of(new Lines(portal).outgoingLine())
+                    .filter(line -> !line.equals(Lines.SERVICE_LINE)));
             FollowUps followUps = new FollowUps();
             calls.listen(followUps);
             calls.listen(new CallChats());

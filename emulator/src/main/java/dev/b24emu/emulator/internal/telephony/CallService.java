@@ -33,8 +33,16 @@ public final class CallService {
     /** other areas' reactions to a call (the call-card model) */
     private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** the portal's outgoing line, from built-in telephony once it is wired (none before) */
+    private volatile OutgoingLine outgoingLine = portal -> Optional.empty();
+
     public CallService(EventPublisher publisher) {
         this.events = new CallEvents(publisher);
+    }
+
+    /** Where the portal's outgoing line is read; called while the emulator is being assembled. */
+    public void outgoingLine(OutgoingLine line) {
+        this.outgoingLine = line;
     }
 
     /** Adds a reaction to calls' moments; called while the emulator is being assembled. */
@@ -141,10 +149,16 @@ public final class CallService {
      * outgoing call itself, as the application that owns the line (CRM_CREATE from the line's CRM_AUTO_CREATE), sends
      * OnExternalCallStart to that application only, and shows the card. A line of the outgoing webhooks (no
      * application) registers the call as a webhook's and tells every outgoing webhook subscribed to the event
-     * (specs/DECISIONS.md D76).
+     * (specs/DECISIONS.md D76). A click that names no line takes the portal's outgoing line when that is an application's
+     * (REST_APP:id, REST_APP:0 the webhooks') or an external line (D39).
      */
     public RegisterResult clickToCall(Portal portal, Click click, Origin origin) {
-        Target target = target(portal, click.lineNumber(), EventNames.EXTERNAL_CALL_START);
+        String line = click.lineNumber();
+        if (line == null || line.isBlank()) { // the portal's outgoing line, when it is an application's or the webhooks'
+            line = outgoingLine.of(portal).filter(id -> id.startsWith(APP_LINE) || isExternalLine(portal, id))
+                    .orElse(null);
+        }
+        Target target = target(portal, line, EventNames.EXTERNAL_CALL_START);
         boolean crmCreate = target.line().map(ExternalLine::crmAutoCreate).orElse(true);
         DialledNumber dialled = DialledNumber.of(click.phoneNumber(),
                 DialledNumber.country(portal.settings().phoneCountry(), portal.domain()));
@@ -254,6 +268,10 @@ public final class CallService {
         }
         throw new IllegalArgumentException("No application handles " + event
                 + " and no outgoing webhook receives it: install an application and bind the event, or add an outgoing webhook");
+    }
+
+    private static boolean isExternalLine(Portal portal, String number) {
+        return portal.store(TelephonyStore.class).allLines().stream().anyMatch(l -> l.number().equals(number));
     }
 
     /** Whether outgoing webhooks receive the event; OnExternalCallStart only while the portal lets them (D74). */

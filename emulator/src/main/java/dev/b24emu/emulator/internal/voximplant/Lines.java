@@ -1,6 +1,8 @@
 package dev.b24emu.emulator.internal.voximplant;
 
 import dev.b24emu.emulator.internal.apps.AppStore;
+import dev.b24emu.emulator.internal.events.EventNames;
+import dev.b24emu.emulator.internal.events.EventStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.telephony.ExternalLine;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
@@ -78,6 +80,11 @@ public final class Lines {
             return Optional.empty();
         }
         AppStore apps = portal.store(AppStore.class);
+        if (lineId.equals(REST_APP + "0")) { // the outgoing webhooks' line, while one of them takes clicks (D74)
+            boolean taken = !portal.store(EventStore.class).webhooks(EventNames.EXTERNAL_CALL_START).isEmpty()
+                    && portal.settings().outgoingWebhookClickToCall();
+            return taken ? Optional.of(new AppLine(TelephonyStore.WEBHOOK_APP, "")) : Optional.empty();
+        }
         if (lineId.startsWith(REST_APP)) {
             return apps.byAppKey(lineId.substring(REST_APP.length())).map(app -> new AppLine(app.appKey(), ""));
         }

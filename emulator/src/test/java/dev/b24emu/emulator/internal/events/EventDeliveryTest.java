@@ -219,6 +219,16 @@ class EventDeliveryTest extends AppHarness {
         assertTrue(handler.received().stream().noneMatch(r -> r.path().equals("/first")), "only that application");
         given().contentType("application/json").body(Map.of("userId", 2, "phoneNumber", "+79990000001",
                 "lineNumber", "REST_APP:999")).post(click).then().statusCode(400);
+        // a click naming no line goes where the portal's outgoing line goes: the second application's line, once set
+        handler.clear();
+        call("voximplant.line.outgoing.set", Map.of("LINE_ID", "REST_APP:" + second.getString("app_id"))).then()
+                .statusCode(200);
+        given().contentType("application/json").body(Map.of("userId", 2, "phoneNumber", "+79990000002")).post(click)
+                .then().statusCode(200).body("appId", equalTo(second.getString("app_id")));
+        assertEquals("/second", handler.awaitEvent("ONEXTERNALCALLSTART").path());
+        // the outgoing webhooks' line can be chosen only while an outgoing webhook takes clicks (set answers 1 anyway)
+        call("voximplant.line.outgoing.set", Map.of("LINE_ID", "REST_APP:0")).then().statusCode(200);
+        call("voximplant.line.outgoing.get", Map.of()).then().body("result", equalTo("REST_APP:" + second.getString("app_id")));
     }
 
     /** D127: the extension is cut off and the rest read in the portal's numbering plan, as Helper::startCall does. */

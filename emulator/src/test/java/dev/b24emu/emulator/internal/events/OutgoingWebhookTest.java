@@ -148,6 +148,13 @@ class OutgoingWebhookTest extends AppHarness {
                 .post(control("/click-to-call")).then().statusCode(200).body("appId", nullValue());
         assertEquals("+79990000004", handler.await(r -> r.path().equals("/hook") && r.event().equals("ONEXTERNALCALLSTART"),
                 "the webhooks' OnExternalCallStart").form().at("/data/PHONE_NUMBER").asText());
+        // chosen as the portal's outgoing line, it takes the clicks that name no line
+        call("voximplant.line.outgoing.set", Map.of("LINE_ID", "REST_APP:0")).then().statusCode(200);
+        call("voximplant.line.outgoing.get", Map.of()).then().body("result", equalTo("REST_APP:0"));
+        given().contentType(ContentType.JSON).body(Map.of("userId", 2, "phoneNumber", "+79990000005"))
+                .post(control("/click-to-call")).then().statusCode(200).body("appId", nullValue());
+        handler.await(r -> r.path().equals("/hook") && r.form().at("/data/PHONE_NUMBER").asText().equals("+79990000005"),
+                "the click on the portal's outgoing line");
     }
 
     @Test
