@@ -87,10 +87,12 @@ public final class Installation {
         } else if (handlerUrl != null) {
             publisher.installed(portal, app.appKey(), app.version(), handlerUrl, user.id(), endpoints);
         }
-        return tokenResponse(portal, app, user.id(), tokens, endpoints);
+        // the control API's answer: the authorization server's, plus the application's IDs a test needs next
+        return tokenResponse(portal, app, user.id(), tokens, endpoints)
+                .put("application_token", app.applicationToken()).put("app_id", app.appKey());
     }
 
-    /** The token response of the authorization server (settings/oauth/auto-renewal.md), plus the application's IDs. */
+    /** The token response of the authorization server (settings/oauth/auto-renewal.md): its eleven keys (D164). */
     public static ObjectNode tokenResponse(Portal portal, App app, long userId, OAuthServer.Tokens tokens,
                                            Endpoints endpoints) {
         Endpoints announced = portal.endpoints(endpoints); // its Bitrix24 domain, if it has one
@@ -106,8 +108,6 @@ public final class Installation {
         body.put("server_endpoint", announced.serverEndpoint());
         body.put("status", app.status());
         body.put("user_id", userId);
-        body.put("application_token", app.applicationToken());
-        body.put("app_id", app.appKey());
         return body;
     }
 

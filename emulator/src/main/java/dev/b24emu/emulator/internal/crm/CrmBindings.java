@@ -161,8 +161,9 @@ public final class CrmBindings {
             return;
         }
         long id = Params.phpInt(single);
-        if (update && read(kind, fields).stream().anyMatch(row -> row.id() == id)) {
-            write(kind, fields, read(kind, fields)); // already bound: nothing changes
+        List<Binding> bound = read(kind, fields);
+        if (update && bound.stream().anyMatch(row -> row.id() == id)) {
+            write(kind, fields, bound); // already bound: nothing changes
             return;
         }
         write(kind, fields, id > 0 ? List.of(new Binding(id, 10, true)) : List.of());

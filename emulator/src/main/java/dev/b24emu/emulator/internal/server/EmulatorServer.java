@@ -143,8 +143,7 @@ public final class EmulatorServer implements AutoCloseable {
             calls.listen(cards);
             BuiltInCalls builtIn = new BuiltInCalls(publisher);
             calls.listen(builtIn);
-            calls.outgoingLine(portal -> java.util.Optional.of(new Lines(portal).outgoingLine())
-                    .filter(line -> !line.equals(Lines.SERVICE_LINE)));
+            calls.outgoingLine(Lines::chosen);
             FollowUps followUps = new FollowUps();
             calls.listen(followUps);
             calls.listen(new CallChats());

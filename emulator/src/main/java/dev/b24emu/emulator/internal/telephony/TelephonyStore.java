@@ -318,7 +318,7 @@ public final class TelephonyStore implements Store<TelephonyStore.Snapshot> {
 
     /** Keeps a record's content for its download; the oldest contents go past {@link #RECORD_CONTENT_BYTES}. */
     public synchronized void keepContent(long fileId, byte[] content) {
-        if (records.values().stream().noneMatch(r -> r.fileId() == fileId) || content.length > RECORD_CONTENT_BYTES) {
+        if (recordFile(fileId).isEmpty() || content.length > RECORD_CONTENT_BYTES) {
             return;
         }
         forgetContent(fileId);

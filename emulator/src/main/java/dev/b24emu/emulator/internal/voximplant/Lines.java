@@ -102,6 +102,11 @@ public final class Lines {
         return SERVICE_LINE.equals(lineId) || builtIn(lineId) || appLine(lineId).isPresent();
     }
 
+    /** The line a portal's calls go out on when one is chosen (the service line is none): telephony's OutgoingLine. */
+    public static Optional<String> chosen(Portal portal) {
+        return Optional.of(new Lines(portal).outgoingLine()).filter(line -> !line.equals(SERVICE_LINE));
+    }
+
     /** voximplant.line.outgoing.get: the line set, or LINK_BASE_NUMBER when none is set or it is gone (D63). */
     public String outgoingLine() {
         String line = store().storedOutgoingLine();

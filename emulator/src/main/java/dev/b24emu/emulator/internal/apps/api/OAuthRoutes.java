@@ -19,7 +19,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -140,14 +139,12 @@ final class OAuthRoutes {
     /**
      * The authorization server's answer: its own domain in "domain" (settings/oauth/index.md: "the domain of the
      * authorization server"; oauth.bitrix.info for a portal with a Bitrix24 domain, the emulator's address otherwise),
-     * where the install callback and events carry the portal's (D35). Its eleven keys only: the application's token
-     * and ID are the control API's additions to the same answer; an application reads its application_token from
-     * ONAPPINSTALL or the install form, as a CRest client set up from a real answer finds (D35).
+     * where the install callback and events carry the portal's (D35); no application token: an application reads it
+     * from ONAPPINSTALL or the install form (D164).
      */
     private void issue(RoutingContext ctx, Portal portal, App app, long userId) {
         OAuthServer.Tokens tokens = oauth.issue(portal, app, userId);
         var body = Installation.tokenResponse(portal, app, userId, tokens, endpoints(ctx));
-        body.remove(List.of("application_token", "app_id"));
         body.put("domain", java.net.URI.create(body.get("server_endpoint").asText()).getRawAuthority());
         answer(ctx, 200, body);
     }

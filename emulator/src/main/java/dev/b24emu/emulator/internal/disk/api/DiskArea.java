@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.disk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.disk.DiskFiles;
 import dev.b24emu.emulator.internal.disk.DownloadLinks;
@@ -126,6 +127,7 @@ public final class DiskArea implements Area {
 
     private static void error(RoutingContext ctx, int status, String code, String description) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end("{\"error\":\"" + code + "\",\"error_description\":\"" + description.replace("'", "\\u0027") + "\"}");
+                .end(JsonNodeFactory.instance.objectNode().put("error", code).put("error_description", description)
+                        .toString());
     }
 }
