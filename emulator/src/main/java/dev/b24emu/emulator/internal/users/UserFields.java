@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -160,8 +161,13 @@ public final class UserFields {
         return json;
     }
 
-    /** Whether the user was active less than {@link #ONLINE_FOR} before now (a login is activity). */
-    public static boolean online(User user, Instant now, ZoneId zone) {
+    /**
+     * Whether the user was active less than {@link #ONLINE_FOR} before now (a login is activity), in whole seconds
+     * as the database compares LAST_ACTIVITY_DATE with its NOW(): the stored date has no fraction, so a fraction of
+     * now would end the 1440 seconds up to a second early.
+     */
+    public static boolean online(User user, Instant clockNow, ZoneId zone) {
+        Instant now = clockNow.truncatedTo(ChronoUnit.SECONDS);
         String last = user.profileField("LAST_ACTIVITY_DATE");
         if (last.isEmpty()) {
             return false;
