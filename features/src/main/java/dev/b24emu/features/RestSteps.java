@@ -155,7 +155,9 @@ public class RestSteps {
     public void resultLists(String path, String field, String csv) {
         List<String> actual = new java.util.ArrayList<>();
         result(path).forEach(item -> actual.add(item.at(Values.pointer(field)).asText()));
-        assertEquals(csv.isEmpty() ? List.of() : List.of(csv.split(",\\s*")), actual, () -> field + " of " + path + " in " + ctx.body);
+        String wanted = Values.substitute(csv, ctx.remembered);
+        assertEquals(wanted.isEmpty() ? List.of() : List.of(wanted.split(",\\s*")), actual,
+                () -> field + " of " + path + " in " + ctx.body);
     }
 
     /** The keys of an object of the result, in the order they were answered. */

@@ -600,3 +600,61 @@ Feature: The CRM an integration reads and writes beside telephony
     And the result "0.COMMUNICATIONS.0.ENTITY_SETTINGS.NAME" is "Talk"
     And the result "0.COMMUNICATIONS.0.ENTITY_SETTINGS.LAST_NAME" is "Client"
     And the result "0.COMMUNICATIONS.0.ID" matches "[0-9]+"
+
+  @M74 @D167
+  Scenario: An integration written for the universal methods reads a lead as crm.item.get answers it
+    When I call "crm.lead.add" with JSON:
+      """
+      {"fields": {"TITLE": "Lead #250", "NAME": "Admin", "OPPORTUNITY": "999.9",
+       "PHONE": [{"VALUE": "+6111111111", "VALUE_TYPE": "WORK"}], "EMAIL": [{"VALUE": "admin@example.com", "VALUE_TYPE": "WORK"}]}}
+      """
+    And I remember the result "" as "lead"
+    And I call "crm.item.get" with JSON:
+      """
+      {"entityTypeId": 1, "id": "{lead}", "useOriginalUfNames": "N"}
+      """
+    Then the call succeeds
+    And the result "item.id" is an integer
+    And the result "item.title" is "Lead #250"
+    And the result "item.stageId" is "NEW"
+    And the result "item.opportunity" is "999.9"
+    And the result "item.companyId" is the number 0
+    And the result "item.phoneWork" is "+6111111111"
+    And the result "item.email" is "admin@example.com"
+    And the result "item.fm" lists "typeId" as "PHONE, EMAIL"
+    And the result "item.contactIds" has 0 entries
+    And the result "item.entityTypeId" is the number 1
+    And the result has no "item.STATUS_ID"
+    When I call "crm.item.get" with JSON:
+      """
+      {"entityTypeId": 1}
+      """
+    Then the call fails with 400 "100" "Could not find value for parameter {id}"
+
+  @M75 @D167
+  Scenario: crm.item.list reads camelCase names, answers the selected fields in the item's order, and checks its filter
+    When I call "crm.deal.add" with JSON:
+      """
+      {"fields": {"TITLE": "Universal deal", "OPPORTUNITY": 4200}}
+      """
+    And I remember the result "" as "deal"
+    And I call "crm.item.list" with JSON:
+      """
+      {"entityTypeId": 2, "select": ["title", "id", "opportunity"], "filter": {"=id": "{deal}", ">=opportunity": 4000},
+       "order": {"id": "desc"}}
+      """
+    Then the call succeeds
+    And the result "items" lists "title" as "Universal deal"
+    And the result "items/0" has the keys "id, title, opportunity"
+    And the result "items/0/opportunity" is the number 4200
+    And the response "total" is the number 1
+    When I call "crm.item.list" with JSON:
+      """
+      {"entityTypeId": 2, "filter": {">=fooBar": 1}}
+      """
+    Then the call fails with 400 "INVALID_ARG_VALUE" "Invalid filter: field '>=FOO_BAR' is not allowed in filter"
+    When I call "crm.item.list" with JSON:
+      """
+      {"entityTypeId": 2, "order": {"id": "sideways"}}
+      """
+    Then the call fails with 400 "INVALID_ARG_VALUE" "Invalid order: allowed sort directions are ASC, DESC. But got 'SIDEWAYS' for field 'ID'"

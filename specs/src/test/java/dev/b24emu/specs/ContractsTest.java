@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(173, CONTRACTS.methods().size());
+        assertEquals(175, CONTRACTS.methods().size());
     }
 
     /**

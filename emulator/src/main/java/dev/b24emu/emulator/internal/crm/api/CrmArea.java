@@ -29,7 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The CRM telephony binds calls to: crm.{lead,deal,contact,company}.*, crm.activity.*, crm.duplicate.findbycomm,
+ * The CRM telephony binds calls to: crm.{lead,deal,contact,company}.* (and crm.item.get/list, the same objects in the
+ * universal form), crm.activity.*, crm.duplicate.findbycomm,
  * crm.settings.mode.get, crm.enum.settings.mode, crm.status.list (the reference guides) and
  * crm.timeline.comment.add; seeding CRM objects and the exclusion list from the control API; the CRM seed fields.
  */
@@ -94,6 +95,7 @@ public final class CrmArea implements Area {
         CommentMethods.register(methods);
         StatusMethods.register(methods);
         BindingMethods.register(methods);
+        ItemMethods.register(methods);
     }
 
     @Override

@@ -1,0 +1,363 @@
+package dev.b24emu.emulator.internal.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.transport.Params;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A lead, deal, contact or company as the universal methods (crm.item.get, crm.item.list) answer it: the factory's
+ * item, whose common field names differ from the legacy columns for a few fields (Factory::getFieldsMap: DATE_CREATE is
+ * CREATED_TIME, a lead's STATUS_ID its STAGE_ID, a company's COMPANY_TYPE its TYPE_ID), values typed as
+ * Converter\Item writes them (integers, numbers, "Y"/"N", ISO dates, ID lists), keys in camelCase but for custom fields
+ * (ufCrm_…, or their own UF_CRM_… names with useOriginalUfNames=Y), entityTypeId last (specs/DECISIONS.md D167).
+ * The columns the emulator keeps no value of are null, as an unfilled column is.
+ */
+public final class CrmItemForm {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String CUSTOM = "UF_CRM_";
+
+    /** How a field's stored text is answered. */
+    enum Kind {
+        /** an integer column, null when unset */
+        INT,
+        /** an integer column whose table default is 0 (an unbound COMPANY_ID, a WEBFORM_ID) */
+        INT0,
+        /** a float column: a number */
+        FLOAT,
+        /** a boolean column: "Y" or "N" */
+        YN,
+        /** a date or a datetime: the ISO form the legacy answer already has */
+        DATE,
+        /** anything else: the text as kept */
+        TEXT,
+        /** a list of IDs: observers, contactIds */
+        IDS,
+        /** a first value of a multi-field (PHONE_WORK, EMAIL): "" when the object has none */
+        ALIAS,
+        /** the multi-fields themselves, as {id, valueType, value, typeId} */
+        FM
+    }
+
+    /** One field of the item: its common name, the legacy column it is kept under and how it is answered. */
+    record Field(String name, String column, Kind kind) {
+    }
+
+    /** each type's fields, in the order of its item (the get and update pages' examples; the ORM maps, D167) */
+    private static final Map<CrmEntityType, List<Field>> FIELDS = Map.of(
+            CrmEntityType.LEAD, fields("ID:INT CREATED_TIME<DATE_CREATE:DATE DATE_CREATE_SHORT UPDATED_TIME<DATE_MODIFY:DATE"
+                    + " DATE_MODIFY_SHORT CREATED_BY<CREATED_BY_ID:INT UPDATED_BY<MODIFY_BY_ID:INT ASSIGNED_BY_ID:INT"
+                    + " OPENED:YN COMPANY_ID:INT0 CONTACT_ID:INT0 STAGE_ID<STATUS_ID IS_CONVERT STATUS_DESCRIPTION"
+                    + " STAGE_SEMANTIC_ID<STATUS_SEMANTIC_ID PRODUCT_ID OPPORTUNITY:FLOAT CURRENCY_ID SOURCE_ID"
+                    + " SOURCE_DESCRIPTION TITLE NAME LAST_NAME SECOND_NAME SHORT_NAME COMPANY_TITLE POST ADDRESS COMMENTS"
+                    + " WEBFORM_ID:INT0 ORIGINATOR_ID ORIGIN_ID DATE_CLOSED:DATE BIRTHDATE:DATE HONORIFIC HAS_PHONE:YN"
+                    + " HAS_EMAIL:YN HAS_IMOL:YN LOGIN IS_RETURN_CUSTOMER:YN SEARCH_CONTENT IS_MANUAL_OPPORTUNITY:YN"
+                    + " MOVED_BY<MOVED_BY_ID:INT MOVED_TIME:DATE LAST_ACTIVITY_BY:INT LAST_ACTIVITY_TIME:DATE"
+                    + " PHONE_MOBILE:ALIAS PHONE_WORK:ALIAS PHONE_MAILING:ALIAS EMAIL_HOME:ALIAS EMAIL_WORK:ALIAS"
+                    + " EMAIL_MAILING:ALIAS SKYPE ICQ IMOL:ALIAS EMAIL:ALIAS PHONE:ALIAS FM:FM UF_* UTM_SOURCE UTM_MEDIUM"
+                    + " UTM_CAMPAIGN UTM_CONTENT UTM_TERM OBSERVERS<OBSERVER_IDS:IDS CONTACT_IDS:IDS"),
+            CrmEntityType.DEAL, fields("ID:INT CREATED_TIME<DATE_CREATE:DATE DATE_CREATE_SHORT UPDATED_TIME<DATE_MODIFY:DATE"
+                    + " DATE_MODIFY_SHORT CREATED_BY<CREATED_BY_ID:INT UPDATED_BY<MODIFY_BY_ID:INT ASSIGNED_BY_ID:INT"
+                    + " OPENED:YN LEAD_ID:INT COMPANY_ID:INT0 CONTACT_ID:INT0 QUOTE_ID:INT TITLE PRODUCT_ID"
+                    + " CATEGORY_ID:INT0 STAGE_ID STAGE_SEMANTIC_ID IS_NEW:YN IS_RECURRING:YN IS_RETURN_CUSTOMER:YN"
+                    + " IS_REPEATED_APPROACH:YN CLOSED:YN TYPE_ID OPPORTUNITY:FLOAT IS_MANUAL_OPPORTUNITY:YN"
+                    + " TAX_VALUE:FLOAT CURRENCY_ID PROBABILITY:INT COMMENTS BEGINDATE:DATE BEGINDATE_SHORT"
+                    + " CLOSEDATE:DATE CLOSEDATE_SHORT EVENT_DATE EVENT_DATE_SHORT EVENT_ID EVENT_DESCRIPTION LOCATION_ID"
+                    + " WEBFORM_ID:INT0 SOURCE_ID SOURCE_DESCRIPTION ORIGINATOR_ID ORIGIN_ID ADDITIONAL_INFO"
+                    + " SEARCH_CONTENT ORDER_STAGE MOVED_BY<MOVED_BY_ID:INT MOVED_TIME:DATE LAST_ACTIVITY_BY:INT"
+                    + " LAST_ACTIVITY_TIME:DATE IS_WORK IS_WON IS_LOSE RECEIVED_AMOUNT LOST_AMOUNT HAS_PRODUCTS UF_*"
+                    + " UTM_SOURCE UTM_MEDIUM UTM_CAMPAIGN UTM_CONTENT UTM_TERM OBSERVERS<OBSERVER_IDS:IDS CONTACT_IDS:IDS"),
+            CrmEntityType.CONTACT, fields("ID:INT CREATED_TIME<DATE_CREATE:DATE UPDATED_TIME<DATE_MODIFY:DATE"
+                    + " CREATED_BY<CREATED_BY_ID:INT UPDATED_BY<MODIFY_BY_ID:INT ASSIGNED_BY_ID:INT OPENED:YN"
+                    + " COMPANY_ID:INT0 SOURCE_ID SOURCE_DESCRIPTION FULL_NAME NAME LAST_NAME SECOND_NAME SHORT_NAME"
+                    + " PHOTO:INT POST ADDRESS COMMENTS LEAD_ID:INT EXPORT:YN TYPE_ID WEBFORM_ID:INT0 ORIGINATOR_ID"
+                    + " ORIGIN_ID ORIGIN_VERSION BIRTHDATE:DATE BIRTHDAY_SORT:INT HONORIFIC HAS_PHONE:YN HAS_EMAIL:YN"
+                    + " HAS_IMOL:YN FACE_ID:INT SEARCH_CONTENT CATEGORY_ID:INT0 LOGIN EMAIL_HOME:ALIAS EMAIL_WORK:ALIAS"
+                    + " EMAIL_MAILING:ALIAS PHONE_MOBILE:ALIAS PHONE_WORK:ALIAS PHONE_MAILING:ALIAS IMOL:ALIAS"
+                    + " EMAIL:ALIAS PHONE:ALIAS FM:FM UTM_SOURCE UTM_MEDIUM UTM_CAMPAIGN UTM_CONTENT UTM_TERM UF_*"
+                    + " LAST_ACTIVITY_BY:INT LAST_ACTIVITY_TIME:DATE"),
+            CrmEntityType.COMPANY, fields("ID:INT CREATED_TIME<DATE_CREATE:DATE UPDATED_TIME<DATE_MODIFY:DATE"
+                    + " CREATED_BY<CREATED_BY_ID:INT UPDATED_BY<MODIFY_BY_ID:INT ASSIGNED_BY_ID:INT OPENED:YN TITLE"
+                    + " LOGO:INT ADDRESS ADDRESS_LEGAL BANKING_DETAILS COMMENTS TYPE_ID<COMPANY_TYPE INDUSTRY"
+                    + " REVENUE:FLOAT CURRENCY_ID EMPLOYEES LEAD_ID:INT WEBFORM_ID:INT0 ORIGINATOR_ID ORIGIN_ID"
+                    + " ORIGIN_VERSION HAS_PHONE:YN HAS_EMAIL:YN HAS_IMOL:YN IS_MY_COMPANY:YN SEARCH_CONTENT"
+                    + " CATEGORY_ID:INT0 EMAIL_HOME:ALIAS EMAIL_WORK:ALIAS EMAIL_MAILING:ALIAS PHONE_MOBILE:ALIAS"
+                    + " PHONE_WORK:ALIAS PHONE_MAILING:ALIAS IMOL:ALIAS EMAIL:ALIAS PHONE:ALIAS FM:FM UTM_SOURCE"
+                    + " UTM_MEDIUM UTM_CAMPAIGN UTM_CONTENT UTM_TERM UF_* CONTACT_IDS:IDS LAST_ACTIVITY_BY:INT"
+                    + " LAST_ACTIVITY_TIME:DATE"));
+    /** a contact's companies: a field of its factory that the item's data leaves out until it is selected (D167) */
+    static final String COMPANY_IDS = "COMPANY_IDS";
+    /** where a custom field's name takes the special camelCase form (Converter::convertFieldNameToCamelCase) */
+    private static final Pattern CUSTOM_NUMBERED = Pattern.compile("UF_CRM_(\\d+)_(.+)");
+
+    private CrmItemForm() {
+    }
+
+    private static List<Field> fields(String spec) {
+        List<Field> fields = new ArrayList<>();
+        for (String one : spec.split(" ")) {
+            String[] kind = one.split(":");
+            String[] names = kind[0].split("<");
+            fields.add(new Field(names[0], names.length > 1 ? names[1] : names[0],
+                    kind.length > 1 ? Kind.valueOf(kind[1]) : Kind.TEXT));
+        }
+        return List.copyOf(fields);
+    }
+
+    /**
+     * The names a list's filter and order may name for the type (the controller's allowed fields): the item's fields
+     * and the table's own columns, but not the multi-fields' aliases, which are neither; any custom field.
+     */
+    public static boolean filterable(CrmEntityType type, String name) {
+        if (name.startsWith(CUSTOM)) {
+            return true;
+        }
+        for (Field field : FIELDS.get(type)) {
+            if (field.kind != Kind.ALIAS && field.kind != Kind.FM && !field.name.equals("UF_*")
+                    && (field.name.equals(name) || field.column.equals(name))) {
+                return true;
+            }
+        }
+        return type == CrmEntityType.CONTACT && name.equals(COMPANY_IDS);
+    }
+
+    /**
+     * The item under its common names, typed, in its order, entityTypeId last; a list filters and orders these, the
+     * legacy column names given beside them (a filter on STATUS_ID or DATE_CREATE reads the same values).
+     *
+     * @param contactIds the contacts bound to the object (a deal's, a lead's, or a company's)
+     * @param companyIds a contact's companies (empty for the other types)
+     */
+    public static ObjectNode common(CrmItem item, List<Long> contactIds, List<Long> companyIds) {
+        ObjectNode fields = item.fields();
+        ObjectNode row = NODES.objectNode();
+        for (Field field : FIELDS.get(item.type())) {
+            if (field.name.equals("UF_*")) {
+                fields.fieldNames().forEachRemaining(name -> {
+                    if (name.startsWith(CUSTOM)) {
+                        row.set(name, fields.get(name));
+                    }
+                });
+                continue;
+            }
+            JsonNode value = switch (field.kind) {
+                case ALIAS -> alias(fields, field.name);
+                case FM -> fm(fields);
+                case IDS -> field.name.equals("CONTACT_IDS") ? ids(contactIds) : ids(fields.get(field.column));
+                default -> typed(fields.get(field.column), field.kind);
+            };
+            row.set(field.name, value);
+        }
+        if (item.type() == CrmEntityType.CONTACT) {
+            row.set(COMPANY_IDS, ids(companyIds));
+        }
+        row.put("ENTITY_TYPE_ID", item.type().ownerTypeId());
+        return row;
+    }
+
+    /** The common item plus the legacy columns' names for the same values: what a list's filter and order read. */
+    public static ObjectNode filterable(CrmEntityType type, ObjectNode common) {
+        ObjectNode row = common.deepCopy();
+        for (Field field : FIELDS.get(type)) {
+            if (!field.column.equals(field.name) && common.has(field.name)) {
+                row.set(field.column, common.get(field.name));
+            }
+        }
+        return row;
+    }
+
+    /**
+     * The item as answered: every field but a contact's companies for select * (or no select), else only the named
+     * ones (upper-cased names; UF_* names every custom field) in the item's own order, entityTypeId only with *.
+     */
+    public static ObjectNode answered(ObjectNode common, Collection<String> select, boolean originalUfNames) {
+        boolean all = select.isEmpty() || select.contains("*");
+        boolean custom = select.contains("UF_*");
+        ObjectNode item = NODES.objectNode();
+        common.fields().forEachRemaining(entry -> {
+            String name = entry.getKey();
+            boolean wanted = all ? !name.equals(COMPANY_IDS) : select.contains(name)
+                    || custom && name.startsWith(CUSTOM);
+            if (wanted && (all || !name.equals("ENTITY_TYPE_ID"))) {
+                item.set(originalUfNames && name.startsWith(CUSTOM) ? name : camelCase(name), entry.getValue());
+            }
+        });
+        return item;
+    }
+
+    /** The names of a select that are no field of the type (the server drops them without a word). */
+    public static List<String> unknown(CrmEntityType type, Collection<String> select) {
+        List<String> unknown = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        FIELDS.get(type).forEach(field -> names.add(field.name));
+        for (String name : select) {
+            if (!name.equals("*") && !name.equals("UF_*") && !name.startsWith(CUSTOM) && !names.contains(name)
+                    && !(type == CrmEntityType.CONTACT && name.equals(COMPANY_IDS))) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
+    }
+
+    private static JsonNode typed(JsonNode value, Kind kind) {
+        String text = value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+        boolean empty = text == null || text.isEmpty();
+        return switch (kind) {
+            case INT, INT0 -> {
+                long number = empty ? 0 : Params.phpInt(value);
+                yield empty && kind == Kind.INT ? NODES.nullNode() : NODES.numberNode(number);
+            }
+            case FLOAT -> empty ? NODES.nullNode() : number(text);
+            case YN -> empty ? NODES.nullNode() : NODES.textNode("Y".equalsIgnoreCase(text) ? "Y" : "N");
+            case DATE -> empty ? NODES.nullNode() : NODES.textNode(text);
+            default -> value == null || value.isContainerNode() ? NODES.nullNode() : value;
+        };
+    }
+
+    /** A float column as PHP's json_encode writes it: 10000 for a whole amount, 999.9 otherwise. */
+    private static JsonNode number(String text) {
+        try {
+            BigDecimal amount = new BigDecimal(text.trim()).stripTrailingZeros();
+            return amount.scale() <= 0 ? NODES.numberNode(amount.longValueExact()) : NODES.numberNode(amount.doubleValue());
+        } catch (NumberFormatException | ArithmeticException notANumber) {
+            return NODES.nullNode();
+        }
+    }
+
+    private static ArrayNode ids(JsonNode value) {
+        ArrayNode ids = NODES.arrayNode();
+        if (value != null && value.isArray()) {
+            value.forEach(id -> ids.add(Params.phpInt(id)));
+        } else if (value != null && Params.phpInt(value) > 0) {
+            ids.add(Params.phpInt(value));
+        }
+        return ids;
+    }
+
+    private static ArrayNode ids(List<Long> values) {
+        ArrayNode ids = NODES.arrayNode();
+        values.forEach(ids::add);
+        return ids;
+    }
+
+    /**
+     * A multi-field alias: the first value (by its ID) of PHONE_WORK's type and value type, of any value type for
+     * PHONE and EMAIL, of the IM type's IMOL for IMOL; "" when the object has none.
+     */
+    private static JsonNode alias(ObjectNode fields, String alias) {
+        int underscore = alias.indexOf('_');
+        String type = alias.equals("IMOL") ? "IM" : underscore < 0 ? alias : alias.substring(0, underscore);
+        String valueType = alias.equals("IMOL") ? "IMOL" : underscore < 0 ? null : alias.substring(underscore + 1);
+        return values(fields).stream().filter(v -> v.path("TYPE_ID").asText().equals(type))
+                .filter(v -> valueType == null || v.path("VALUE_TYPE").asText().equalsIgnoreCase(valueType))
+                .findFirst().map(v -> (JsonNode) NODES.textNode(v.path("VALUE").asText(""))).orElse(NODES.textNode(""));
+    }
+
+    /** Every multi-field value as {id, valueType, value, typeId}, by ID (ORDER BY FM.ID). */
+    private static ArrayNode fm(ObjectNode fields) {
+        ArrayNode fm = NODES.arrayNode();
+        for (JsonNode value : values(fields)) {
+            fm.addObject().put("id", value.path("ID").asLong()).put("valueType", value.path("VALUE_TYPE").asText(""))
+                    .put("value", value.path("VALUE").asText("")).put("typeId", value.path("TYPE_ID").asText());
+        }
+        return fm;
+    }
+
+    /** The object's multi-field values, each with its TYPE_ID, by ID. */
+    private static List<ObjectNode> values(ObjectNode fields) {
+        List<ObjectNode> values = new ArrayList<>();
+        for (String type : CrmItem.MULTIFIELDS) {
+            for (JsonNode value : fields.path(type)) {
+                if (value.isObject()) {
+                    ObjectNode typed = ((ObjectNode) value).deepCopy();
+                    typed.put("TYPE_ID", type);
+                    values.add(typed);
+                }
+            }
+        }
+        values.sort(Comparator.comparingLong(v -> v.path("ID").asLong()));
+        return values;
+    }
+
+    /**
+     * An item field's camelCase name (Converter::convertFieldNameToCamelCase): ASSIGNED_BY_ID assignedById, an
+     * underscore between two digits kept; custom fields ufCrm_1720019876534, ufCrm2_1639669411830, ufCrmMyString.
+     */
+    public static String camelCase(String name) {
+        if (name.startsWith(CUSTOM)) {
+            String rest = name.substring(CUSTOM.length());
+            Matcher numbered = CUSTOM_NUMBERED.matcher(name);
+            if (numbered.matches()) {
+                return "ufCrm" + numbered.group(1) + "_" + numbered.group(2);
+            }
+            if (!rest.isEmpty() && Character.isDigit(rest.charAt(0))) {
+                return "ufCrm_" + rest;
+            }
+            return "ufCrm" + camelParts(rest, true);
+        }
+        return camelParts(name, false);
+    }
+
+    private static String camelParts(String name, boolean capitalFirst) {
+        StringBuilder camel = new StringBuilder();
+        String[] parts = name.toLowerCase(Locale.ROOT).split("_", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (i > 0 && !part.isEmpty() && !camel.isEmpty() && Character.isDigit(camel.charAt(camel.length() - 1))
+                    && Character.isDigit(part.charAt(0))) {
+                camel.append('_').append(part); // 1_2 stays 1_2
+            } else if ((i > 0 || capitalFirst) && !part.isEmpty()) {
+                camel.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            } else {
+                camel.append(part);
+            }
+        }
+        return camel.toString();
+    }
+
+    /**
+     * A name a client sends as the server reads it (convertFieldNameFromCamelCaseToUpperCase): assignedById
+     * ASSIGNED_BY_ID, ufCrm_123 UF_CRM_123, ufCrm2_163 UF_CRM_2_163; a name in capitals stays as it is.
+     */
+    public static String upperCase(String name) {
+        if (name.equals(name.toUpperCase(Locale.ROOT))) {
+            return name;
+        }
+        if (name.startsWith("ufCrm")) {
+            String rest = name.substring("ufCrm".length());
+            if (rest.startsWith("_")) {
+                return CUSTOM + rest.substring(1).toUpperCase(Locale.ROOT);
+            }
+            if (!rest.isEmpty() && Character.isDigit(rest.charAt(0))) {
+                return CUSTOM + rest.toUpperCase(Locale.ROOT);
+            }
+            return CUSTOM + snake(rest);
+        }
+        return snake(name);
+    }
+
+    private static String snake(String camel) {
+        StringBuilder upper = new StringBuilder();
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && camel.charAt(i - 1) != '_') {
+                upper.append('_');
+            }
+            upper.append(Character.toUpperCase(c));
+        }
+        return upper.toString();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.b24emu.emulator.internal.crm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.transport.ListQuery;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * crm.item.list's filter and order as the Item controller reads them (specs/DECISIONS.md D167): keys converted from
+ * camelCase to the common names, each checked against the fields the type allows (Validator\Filter and
+ * Validator\Order), the first fault answered as INVALID_ARG_VALUE; then the ORM's operators, a numbered key a group of
+ * conditions joined by its LOGIC.
+ */
+public final class CrmItemQuery {
+    /** Validator\Filter::CORRECT_FILTER_FIELD_PREFIXES, longest first so "!=%" is not read as "!=" */
+    private static final List<String> PREFIXES = List.of("!><", "!=%", "!%=", "><", ">=", "<=", "=%", "%=", "!=", "!%",
+            "!@", "=", "%", ">", "<", "@", "!");
+    /** the prefixes a list of values may follow */
+    private static final Set<String> LIST_PREFIXES = Set.of("", "=", "@", "!@", "!=");
+    private static final String INVALID = "INVALID_ARG_VALUE";
+
+    private final Predicate<ObjectNode> filter;
+    private final Comparator<ObjectNode> order;
+
+    private CrmItemQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order) {
+        this.filter = filter;
+        this.order = order;
+    }
+
+    /** The filter and order given (null when not), or the controller's first complaint about them. */
+    public static CrmItemQuery of(CrmEntityType type, JsonNode filter, JsonNode order) {
+        Predicate<ObjectNode> kept = filter == null || filter.isNull() || isEmptyList(filter) ? r -> true
+                : group(type, objectOf(filter, "filter should be an associative array"));
+        Comparator<ObjectNode> byId = Comparator.comparingLong(r -> r.path("ID").asLong());
+        if (order == null || order.isNull() || isEmptyList(order)) {
+            return new CrmItemQuery(kept, byId);
+        }
+        Comparator<ObjectNode> sorted = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = objectOf(order, "Order should be an associative array").fields();
+             it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = CrmItemForm.upperCase(entry.getKey());
+            if (!CrmItemForm.filterable(type, field)) {
+                throw RestError.of(INVALID, "Invalid order: field '" + field + "' is not allowed in order");
+            }
+            String direction = Params.scalarText(entry.getValue()).orElse("").toUpperCase(Locale.ROOT);
+            if (!direction.equals("ASC") && !direction.equals("DESC")) {
+                throw RestError.of(INVALID, "Invalid order: allowed sort directions are ASC, DESC. But got '"
+                        + direction + "' for field '" + field + "'");
+            }
+            Comparator<ObjectNode> one = (a, b) -> ListQuery.compare(text(a.get(field)), text(b.get(field)));
+            one = direction.equals("DESC") ? one.reversed() : one;
+            sorted = sorted == null ? one : sorted.thenComparing(one);
+        }
+        return new CrmItemQuery(kept, sorted == null ? byId : sorted.thenComparing(byId));
+    }
+
+    /** The records the filter keeps, in order. */
+    public List<ObjectNode> matching(List<ObjectNode> records) {
+        List<ObjectNode> kept = new ArrayList<>(records.stream().filter(filter).toList());
+        kept.sort(order);
+        return kept;
+    }
+
+    private static boolean isEmptyList(JsonNode node) {
+        return node.isArray() && node.isEmpty(); // [] is PHP's empty array
+    }
+
+    private static ObjectNode objectOf(JsonNode node, String complaint) {
+        if (!node.isObject()) {
+            throw RestError.of(INVALID, complaint);
+        }
+        return (ObjectNode) node;
+    }
+
+    /** One level of the filter: its conditions joined by LOGIC (AND unless it says OR), numbered keys sub-groups. */
+    private static Predicate<ObjectNode> group(CrmEntityType type, ObjectNode filter) {
+        List<Predicate<ObjectNode>> conditions = new ArrayList<>();
+        boolean or = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = entry.getKey();
+            if (key.equalsIgnoreCase("LOGIC")) {
+                or = "OR".equalsIgnoreCase(entry.getValue().asText());
+            } else if (key.chars().allMatch(Character::isDigit) && !key.isEmpty() && entry.getValue().isObject()) {
+                conditions.add(group(type, (ObjectNode) entry.getValue()));
+            } else {
+                conditions.add(condition(type, key, entry.getValue()));
+            }
+        }
+        boolean any = or;
+        return record -> any ? conditions.stream().anyMatch(c -> c.test(record))
+                : conditions.stream().allMatch(c -> c.test(record));
+    }
+
+    private static Predicate<ObjectNode> condition(CrmEntityType type, String key, JsonNode value) {
+        String prefix = PREFIXES.stream().filter(key::startsWith).findFirst().orElse("");
+        String field = CrmItemForm.upperCase(key.substring(prefix.length()));
+        String shown = prefix + field;
+        if (!CrmItemForm.filterable(type, field)) {
+            throw RestError.of(INVALID, "Invalid filter: field '" + shown + "' is not allowed in filter");
+        }
+        if (value.isContainerNode() && !LIST_PREFIXES.contains(prefix)) {
+            throw RestError.of(INVALID, "Invalid filter: field '" + shown + "' has invalid value");
+        }
+        boolean negate = prefix.startsWith("!");
+        String op = switch (prefix) {
+            case "", "=", "@", "!", "!=", "!@" -> "=";
+            case "!%" -> "%";
+            case "!=%", "!%=" -> "=%";
+            case "><", "!><" -> "><";
+            default -> prefix;
+        };
+        Predicate<ObjectNode> test;
+        if (value.isNull()) {
+            test = record -> text(record.get(field)).isEmpty(); // null is IS NULL
+        } else if (op.equals("><")) {
+            test = record -> false; // BETWEEN needs two values, and the validator lets no list follow it
+        } else {
+            List<Predicate<String>> tests = Params.scalars(value).stream().map(v -> ListQuery.matcher(op, v)).toList();
+            test = record -> values(record.get(field)).stream().anyMatch(v -> tests.stream().anyMatch(t -> t.test(v)));
+        }
+        return negate ? test.negate() : test;
+    }
+
+    private static List<String> values(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(v -> values.add(v.asText("")));
+        } else {
+            values.add(text(node));
+        }
+        return values;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() || node.isContainerNode() ? "" : node.asText("");
+    }
+}

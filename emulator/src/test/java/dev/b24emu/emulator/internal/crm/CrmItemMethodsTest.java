@@ -1,0 +1,178 @@
+package dev.b24emu.emulator.internal.crm;
+
+import dev.b24emu.emulator.support.EmulatorHarness;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * crm.item.get and crm.item.list for leads, deals, contacts and companies (D167): what an integration written for
+ * the universal methods (b24jssdk's actions.v2, b24phpsdk's item service) reads of the objects calls are bound to.
+ */
+class CrmItemMethodsTest extends EmulatorHarness {
+
+    @Test
+    void namesConvertAsTheServersConverterDoes() {
+        assertEquals("assignedById", CrmItemForm.camelCase("ASSIGNED_BY_ID"));
+        assertEquals("phoneMobile", CrmItemForm.camelCase("PHONE_MOBILE"));
+        assertEquals("ufCrm_1720019876534", CrmItemForm.camelCase("UF_CRM_1720019876534"));
+        assertEquals("ufCrm2_1639669411830", CrmItemForm.camelCase("UF_CRM_2_1639669411830"));
+        assertEquals("ufCrmMyString", CrmItemForm.camelCase("UF_CRM_MY_STRING"));
+        assertEquals("value1_2", CrmItemForm.camelCase("VALUE1_2"), "an underscore between digits stays");
+        for (String name : List.of("ASSIGNED_BY_ID", "UF_CRM_1720019876534", "UF_CRM_2_1639669411830", "UF_CRM_MY_STRING",
+                "STAGE_SEMANTIC_ID")) {
+            assertEquals(name, CrmItemForm.upperCase(CrmItemForm.camelCase(name)), "a client's camelCase reads back");
+        }
+        assertEquals("DATE_CREATE", CrmItemForm.upperCase("DATE_CREATE"), "capitals stay as they are");
+    }
+
+    @Test
+    void getAnswersTheLeadInTheUniversalForm() throws Exception {
+        int id = call("crm.lead.add", Map.of("fields", Map.of("TITLE", "Lead #250", "NAME", "Admin", "OPPORTUNITY", "999.9",
+                "PHONE", List.of(Map.of("VALUE", "+6111111111", "VALUE_TYPE", "WORK")),
+                "EMAIL", List.of(Map.of("VALUE", "admin@example.com", "VALUE_TYPE", "WORK")),
+                "UF_CRM_1720019876534", "321"))).then().statusCode(200).extract().path("result");
+        Map<String, Object> legacy = call("crm.lead.get", Map.of("id", id)).then().extract().path("result");
+        Response answer = call("crm.item.get", Map.of("entityTypeId", 1, "id", id));
+        answer.then().statusCode(200)
+                .body("result.item.id", equalTo(id))
+                .body("result.item.createdTime", equalTo(legacy.get("DATE_CREATE")))
+                .body("result.item.createdBy", equalTo(Integer.parseInt((String) legacy.get("CREATED_BY_ID"))))
+                .body("result.item.stageId", equalTo(legacy.get("STATUS_ID")))
+                .body("result.item.opportunity", equalTo(999.9f))
+                .body("result.item.opened", equalTo("Y"))
+                .body("result.item.companyId", equalTo(0))
+                .body("result.item.webformId", equalTo(0))
+                .body("result.item.birthdate", nullValue())
+                .body("result.item.phoneWork", equalTo("+6111111111"))
+                .body("result.item.phoneMobile", equalTo(""))
+                .body("result.item.email", equalTo("admin@example.com"))
+                .body("result.item.fm.typeId", equalTo(List.of("PHONE", "EMAIL")))
+                .body("result.item.fm[0].value", equalTo("+6111111111"))
+                .body("result.item.ufCrm_1720019876534", equalTo("321"))
+                .body("result.item", not(hasKey("STATUS_ID")))
+                .body("result.item.observers", equalTo(List.of()))
+                .body("result.item.contactIds", equalTo(List.of()));
+        List<String> keys = keys(answer, "item");
+        assertEquals(List.of("id", "createdTime"), keys.subList(0, 2));
+        assertEquals("entityTypeId", keys.get(keys.size() - 1), "the type comes last");
+        call("crm.item.get", Map.of("entityTypeId", "1", "id", Integer.toString(id), "useOriginalUfNames", "Y")).then()
+                .body("result.item.UF_CRM_1720019876534", equalTo("321")).body("result.item", not(hasKey("ufCrm_1720019876534")));
+    }
+
+    /** The keys of the answer's object at that pointer under result, in the order they were written. */
+    private static List<String> keys(Response answer, String pointer) throws java.io.IOException {
+        List<String> keys = new ArrayList<>();
+        JSON.readTree(answer.asString()).at("/result/" + pointer).fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void getAnswersTheControllersErrors() {
+        call("crm.item.get", Map.of("entityTypeId", 1)).then().statusCode(400).body("error", equalTo("100"))
+                .body("error_description", equalTo("Could not find value for parameter {id}"));
+        call("crm.item.get", Map.of("id", 1)).then().statusCode(400)
+                .body("error_description", equalTo("Could not find value for parameter {entityTypeId}"));
+        call("crm.item.get", Map.of("entityTypeId", 1, "id", "abc")).then().statusCode(400)
+                .body("error_description", equalTo("Invalid value abc to match with parameter {id}. Should be value of type int."));
+        call("crm.item.get", Map.of("entityTypeId", 999, "id", 1)).then().statusCode(400).body("error", equalTo("NOT_FOUND"))
+                .body("error_description", equalTo("Smart Process Automation was not found"));
+        call("crm.item.get", Map.of("entityTypeId", 2, "id", 99999)).then().statusCode(400).body("error", equalTo("NOT_FOUND"))
+                .body("error_description", equalTo("Item was not found."));
+        call("crm.item.get", Map.of("entityTypeId", 31, "id", 1)).then().statusCode(400)
+                .body("error_description", equalTo("Item was not found."));
+        call("crm.item.list", Map.of("entityTypeId", 7)).then().statusCode(200).body("result.items", equalTo(List.of()))
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void listFiltersOrdersAndSelectsAsTheControllerReadsThem() throws Exception {
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ids.add(call("crm.deal.add", Map.of("fields", Map.of("TITLE", "Deal " + i, "OPPORTUNITY", 100 * i,
+                    "STAGE_ID", i == 3 ? "WON" : "NEW"))).then().statusCode(200).extract().path("result"));
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("entityTypeId", 2);
+        params.put("select", List.of("title", "ID", "opportunity", "noSuchField"));
+        params.put("filter", Map.of(">=opportunity", 200, "@id", ids));
+        params.put("order", Map.of("opportunity", "desc"));
+        Response listed = call("crm.item.list", params);
+        listed.then().statusCode(200).body("result.items.id", equalTo(List.of(ids.get(2), ids.get(1))))
+                .body("result.items[0].opportunity", equalTo(300)).body("total", equalTo(2))
+                .body("result.items[0]", not(hasKey("entityTypeId")));
+        assertEquals(List.of("id", "title", "opportunity"), keys(listed, "items/0"), "the item's own order");
+        assertEquals(List.of("select names NO_SUCH_FIELD: no field of an item of entity type 2: the real server leaves them out "
+                + "without a word"), listed.headers().getValues("X-B24-Emulator-Warning"), "an unknown select is reported");
+        // the table's column names and a group joined by OR
+        params = new LinkedHashMap<>();
+        params.put("entityTypeId", 2);
+        params.put("select", List.of("id"));
+        params.put("filter", Map.of("@ID", ids, "0", Map.of("logic", "OR", "STAGE_ID", "WON", "%title", "Deal 1")));
+        call("crm.item.list", params).then().body("result.items.id", equalTo(List.of(ids.get(0), ids.get(2))));
+        params.put("filter", Map.of("@ID", ids, "!=stageSemanticId", "S", "<DATE_CREATE", "2999-01-01T00:00:00+03:00"));
+        call("crm.item.list", params).then().body("result.items.id", equalTo(List.of(ids.get(0), ids.get(1))));
+        // the validators' complaints, the first one answered
+        call("crm.item.list", Map.of("entityTypeId", 2, "filter", Map.of(">=fooBar", 1))).then().statusCode(400)
+                .body("error", equalTo("INVALID_ARG_VALUE"))
+                .body("error_description", equalTo("Invalid filter: field '>=FOO_BAR' is not allowed in filter"));
+        call("crm.item.list", Map.of("entityTypeId", 2, "filter", Map.of(">id", List.of(1, 2)))).then().statusCode(400)
+                .body("error_description", equalTo("Invalid filter: field '>ID' has invalid value"));
+        call("crm.item.list", Map.of("entityTypeId", 2, "filter", Map.of("PHONE", "1"))).then().statusCode(400)
+                .body("error_description", equalTo("Invalid filter: field 'PHONE' is not allowed in filter"));
+        call("crm.item.list", Map.of("entityTypeId", 2, "order", Map.of("id", "sideways"))).then().statusCode(400)
+                .body("error_description", equalTo("Invalid order: allowed sort directions are ASC, DESC. But got 'SIDEWAYS' for field 'ID'"));
+        call("crm.item.list", Map.of("entityTypeId", 2, "order", Map.of("nope", "asc"))).then().statusCode(400)
+                .body("error_description", equalTo("Invalid order: field 'NOPE' is not allowed in order"));
+    }
+
+    @Test
+    void listPagesByFiftyWithTotalAndNextBesideTheResult() {
+        for (int i = 0; i < 60; i++) {
+            call("crm.company.add", Map.of("fields", Map.of("TITLE", "Company " + i))).then().statusCode(200);
+        }
+        int total = call("crm.item.list", Map.of("entityTypeId", 4, "select", List.of("id"))).then().statusCode(200)
+                .body("result.items.size()", equalTo(50)).body("next", equalTo(50)).extract().path("total");
+        assertTrue(total >= 60);
+        call("crm.item.list", Map.of("entityTypeId", 4, "select", List.of("id"), "start", 75)).then()
+                .body("result.items.size()", equalTo(total - 50)).body("$", not(hasKey("next")))
+                .body("total", equalTo(total));
+        Response uncounted = call("crm.item.list", Map.of("entityTypeId", 4, "select", List.of("id"), "start", -1));
+        uncounted.then().body("result.items.size()", equalTo(50)).body("$", not(hasKey("total")))
+                .body("$", not(hasKey("next")));
+    }
+
+    @Test
+    void clientsAreListedUnderTheirBindings() {
+        int company = call("crm.company.add", Map.of("fields", Map.of("TITLE", "Bound LLC"))).then().extract().path("result");
+        int first = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Una", "COMPANY_IDS", List.of(company))))
+                .then().extract().path("result");
+        int second = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Dos", "COMPANY_ID", company)))
+                .then().extract().path("result");
+        int deal = call("crm.deal.add", Map.of("fields", Map.of("TITLE", "With clients", "CONTACT_IDS", List.of(second, first))))
+                .then().extract().path("result");
+        call("crm.item.get", Map.of("entityTypeId", 4, "id", company)).then()
+                .body("result.item.contactIds", equalTo(List.of(first, second)));
+        call("crm.item.get", Map.of("entityTypeId", 2, "id", deal)).then()
+                .body("result.item.contactIds", equalTo(List.of(second, first)))
+                .body("result.item.contactId", equalTo(second));
+        call("crm.item.get", Map.of("entityTypeId", 3, "id", first)).then().body("result.item.companyId", equalTo(company))
+                .body("result.item", not(hasKey("companyIds")));
+        Response contact = call("crm.item.list", Map.of("entityTypeId", 3, "select", List.of("id", "companyIds"),
+                "filter", Map.of("id", first)));
+        contact.then().body("result.items[0].companyIds", equalTo(List.of(company)));
+        assertNull(contact.jsonPath().get("result.items[0].name"));
+    }
+}
