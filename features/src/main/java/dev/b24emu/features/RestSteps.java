@@ -259,6 +259,12 @@ public class RestSteps {
         assertTrue(result(path).isIntegralNumber(), () -> "result " + path + " should be an integer: " + ctx.body);
     }
 
+    /** A JSON list (PHP writes an array keyed 0, 1, … as one), not an object keyed "0", "1". */
+    @Then("the result {string} is a list")
+    public void resultIsList(String path) {
+        assertTrue(result(path).isArray(), () -> "result " + path + " should be a list: " + ctx.body);
+    }
+
     @Then("the result {string} is an empty object")
     public void resultIsEmptyObject(String path) {
         assertTrue(result(path).isObject() && result(path).isEmpty(), () -> "result " + path + " should be {}: " + ctx.body);

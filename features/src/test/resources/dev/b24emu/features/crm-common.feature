@@ -658,3 +658,34 @@ Feature: The CRM an integration reads and writes beside telephony
       {"entityTypeId": 2, "order": {"id": "sideways"}}
       """
     Then the call fails with 400 "INVALID_ARG_VALUE" "Invalid order: allowed sort directions are ASC, DESC. But got 'SIDEWAYS' for field 'ID'"
+
+  @M76 @D167
+  Scenario: An integration adds, changes and deletes a contact through the universal methods
+    When I call "crm.item.add" with JSON:
+      """
+      {"entityTypeId": 3, "fields": {"name": "Zoe", "lastName": "Ray",
+       "fm": [{"typeId": "PHONE", "valueType": "WORK", "value": "+15550001"}]}}
+      """
+    Then the call succeeds
+    And the result "item.name" is "Zoe"
+    And the result "item.fm" lists "value" as "+15550001"
+    And I remember the result "item.id" as "zoe"
+    And I remember the result "item.fm.0.id" as "phone"
+    When I call "crm.item.update" with JSON:
+      """
+      {"entityTypeId": 3, "id": "{zoe}", "fields": {"post": "Buyer", "fm": {"{phone}": {"typeId": "PHONE", "value": ""}}}}
+      """
+    Then the call succeeds
+    And the result "item.post" is "Buyer"
+    And the result "item.fm" has 0 entries
+    When I call "crm.item.delete" with JSON:
+      """
+      {"entityTypeId": 3, "id": "{zoe}"}
+      """
+    Then the call succeeds
+    And the result "" has 0 entries
+    When I call "crm.item.get" with JSON:
+      """
+      {"entityTypeId": 3, "id": "{zoe}"}
+      """
+    Then the call fails with 400 "NOT_FOUND" "Item was not found."

@@ -91,6 +91,19 @@ Feature: Batch, list paging and the time block, statement by statement
     Then the result "result.1.ID" is a string
     And the result "result_error.0.error" is a string
 
+  @T125 @D168
+  Scenario: A batch of commands given as a list answers lists, as PHP writes an array keyed from 0
+    When I call "batch" with JSON:
+      """
+      {"halt": 0, "cmd": ["user.current", "user.current"]}
+      """
+    Then the call succeeds
+    And the result "result" has 2 entries
+    And the result "result.0.ID" is "1"
+    And the result "result_time.1.start" is an integer
+    And the result "result_error" has 0 entries
+    And the result "result" is a list
+
   @T59 @T103 @D143
   Scenario: start picks the page of 50 it falls in, and a start past every record answers the first page again
     When I call "crm.lead.list" with:

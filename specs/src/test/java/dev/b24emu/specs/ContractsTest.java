@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(175, CONTRACTS.methods().size());
+        assertEquals(178, CONTRACTS.methods().size());
     }
 
     /**

@@ -40,8 +40,10 @@ public final class CrmItemForm {
         FLOAT,
         /** a boolean column: "Y" or "N" */
         YN,
-        /** a date or a datetime: the ISO form the legacy answer already has */
+        /** a datetime: the ISO form the legacy answer already has */
         DATE,
+        /** a date (begindate, closedate, birthdate): ISO, midnight in the portal's zone; a filter compares days */
+        DAY,
         /** anything else: the text as kept */
         TEXT,
         /** a list of IDs: observers, contactIds */
@@ -63,7 +65,7 @@ public final class CrmItemForm {
                     + " OPENED:YN COMPANY_ID:INT0 CONTACT_ID:INT0 STAGE_ID<STATUS_ID IS_CONVERT STATUS_DESCRIPTION"
                     + " STAGE_SEMANTIC_ID<STATUS_SEMANTIC_ID PRODUCT_ID OPPORTUNITY:FLOAT CURRENCY_ID SOURCE_ID"
                     + " SOURCE_DESCRIPTION TITLE NAME LAST_NAME SECOND_NAME SHORT_NAME COMPANY_TITLE POST ADDRESS COMMENTS"
-                    + " WEBFORM_ID:INT0 ORIGINATOR_ID ORIGIN_ID DATE_CLOSED:DATE BIRTHDATE:DATE HONORIFIC HAS_PHONE:YN"
+                    + " WEBFORM_ID:INT0 ORIGINATOR_ID ORIGIN_ID DATE_CLOSED:DATE BIRTHDATE:DAY HONORIFIC HAS_PHONE:YN"
                     + " HAS_EMAIL:YN HAS_IMOL:YN LOGIN IS_RETURN_CUSTOMER:YN SEARCH_CONTENT IS_MANUAL_OPPORTUNITY:YN"
                     + " MOVED_BY<MOVED_BY_ID:INT MOVED_TIME:DATE LAST_ACTIVITY_BY:INT LAST_ACTIVITY_TIME:DATE"
                     + " PHONE_MOBILE:ALIAS PHONE_WORK:ALIAS PHONE_MAILING:ALIAS EMAIL_HOME:ALIAS EMAIL_WORK:ALIAS"
@@ -74,8 +76,8 @@ public final class CrmItemForm {
                     + " OPENED:YN LEAD_ID:INT COMPANY_ID:INT0 CONTACT_ID:INT0 QUOTE_ID:INT TITLE PRODUCT_ID"
                     + " CATEGORY_ID:INT0 STAGE_ID STAGE_SEMANTIC_ID IS_NEW:YN IS_RECURRING:YN IS_RETURN_CUSTOMER:YN"
                     + " IS_REPEATED_APPROACH:YN CLOSED:YN TYPE_ID OPPORTUNITY:FLOAT IS_MANUAL_OPPORTUNITY:YN"
-                    + " TAX_VALUE:FLOAT CURRENCY_ID PROBABILITY:INT COMMENTS BEGINDATE:DATE BEGINDATE_SHORT"
-                    + " CLOSEDATE:DATE CLOSEDATE_SHORT EVENT_DATE EVENT_DATE_SHORT EVENT_ID EVENT_DESCRIPTION LOCATION_ID"
+                    + " TAX_VALUE:FLOAT CURRENCY_ID PROBABILITY:INT COMMENTS BEGINDATE:DAY BEGINDATE_SHORT"
+                    + " CLOSEDATE:DAY CLOSEDATE_SHORT EVENT_DATE EVENT_DATE_SHORT EVENT_ID EVENT_DESCRIPTION LOCATION_ID"
                     + " WEBFORM_ID:INT0 SOURCE_ID SOURCE_DESCRIPTION ORIGINATOR_ID ORIGIN_ID ADDITIONAL_INFO"
                     + " SEARCH_CONTENT ORDER_STAGE MOVED_BY<MOVED_BY_ID:INT MOVED_TIME:DATE LAST_ACTIVITY_BY:INT"
                     + " LAST_ACTIVITY_TIME:DATE IS_WORK IS_WON IS_LOSE RECEIVED_AMOUNT LOST_AMOUNT HAS_PRODUCTS UF_*"
@@ -84,7 +86,7 @@ public final class CrmItemForm {
                     + " CREATED_BY<CREATED_BY_ID:INT UPDATED_BY<MODIFY_BY_ID:INT ASSIGNED_BY_ID:INT OPENED:YN"
                     + " COMPANY_ID:INT0 SOURCE_ID SOURCE_DESCRIPTION FULL_NAME NAME LAST_NAME SECOND_NAME SHORT_NAME"
                     + " PHOTO:INT POST ADDRESS COMMENTS LEAD_ID:INT EXPORT:YN TYPE_ID WEBFORM_ID:INT0 ORIGINATOR_ID"
-                    + " ORIGIN_ID ORIGIN_VERSION BIRTHDATE:DATE BIRTHDAY_SORT:INT HONORIFIC HAS_PHONE:YN HAS_EMAIL:YN"
+                    + " ORIGIN_ID ORIGIN_VERSION BIRTHDATE:DAY BIRTHDAY_SORT:INT HONORIFIC HAS_PHONE:YN HAS_EMAIL:YN"
                     + " HAS_IMOL:YN FACE_ID:INT SEARCH_CONTENT CATEGORY_ID:INT0 LOGIN EMAIL_HOME:ALIAS EMAIL_WORK:ALIAS"
                     + " EMAIL_MAILING:ALIAS PHONE_MOBILE:ALIAS PHONE_WORK:ALIAS PHONE_MAILING:ALIAS IMOL:ALIAS"
                     + " EMAIL:ALIAS PHONE:ALIAS FM:FM UTM_SOURCE UTM_MEDIUM UTM_CAMPAIGN UTM_CONTENT UTM_TERM UF_*"
@@ -98,6 +100,17 @@ public final class CrmItemForm {
                     + " PHONE_WORK:ALIAS PHONE_MAILING:ALIAS IMOL:ALIAS EMAIL:ALIAS PHONE:ALIAS FM:FM UTM_SOURCE"
                     + " UTM_MEDIUM UTM_CAMPAIGN UTM_CONTENT UTM_TERM UF_* CONTACT_IDS:IDS LAST_ACTIVITY_BY:INT"
                     + " LAST_ACTIVITY_TIME:DATE"));
+    /**
+     * the item's fields a client cannot write (read-only in the factory, hidden, or computed by the database: the
+     * *_SHORT and IS_WORK kind of expressions): add and update ignore them without a word
+     */
+    private static final Set<String> NOT_WRITTEN = Set.of("ID", "CREATED_TIME", "UPDATED_TIME", "CREATED_BY",
+            "UPDATED_BY", "MOVED_BY", "MOVED_TIME", "STAGE_SEMANTIC_ID", "HAS_PHONE", "HAS_EMAIL", "HAS_IMOL",
+            "IS_RETURN_CUSTOMER", "IS_REPEATED_APPROACH", "IS_NEW", "CLOSED", "DATE_CLOSED", "DATE_CREATE_SHORT",
+            "DATE_MODIFY_SHORT", "IS_CONVERT", "PRODUCT_ID", "SHORT_NAME", "LOGIN", "SEARCH_CONTENT", "BEGINDATE_SHORT",
+            "CLOSEDATE_SHORT", "EVENT_DATE", "EVENT_DATE_SHORT", "EVENT_ID", "EVENT_DESCRIPTION", "ORDER_STAGE",
+            "IS_WORK", "IS_WON", "IS_LOSE", "RECEIVED_AMOUNT", "LOST_AMOUNT", "HAS_PRODUCTS", "FULL_NAME",
+            "BIRTHDAY_SORT", "FACE_ID", "SKYPE", "ICQ");
     /** a contact's companies: a field of its factory that the item's data leaves out until it is selected (D167) */
     static final String COMPANY_IDS = "COMPANY_IDS";
     /** where a custom field's name takes the special camelCase form (Converter::convertFieldNameToCamelCase) */
@@ -118,20 +131,19 @@ public final class CrmItemForm {
     }
 
     /**
-     * The names a list's filter and order may name for the type (the controller's allowed fields): the item's fields
-     * and the table's own columns, but not the multi-fields' aliases, which are neither; any custom field.
+     * The names a list's filter and order may name for the type (the controller's allowed fields): the item's fields,
+     * the table's own columns (the multi-fields' aliases among them: expressions reading a type's first value), any
+     * custom field; not fm.
      */
     public static boolean filterable(CrmEntityType type, String name) {
-        if (name.startsWith(CUSTOM)) {
-            return true;
-        }
-        for (Field field : FIELDS.get(type)) {
-            if (field.kind != Kind.ALIAS && field.kind != Kind.FM && !field.name.equals("UF_*")
-                    && (field.name.equals(name) || field.column.equals(name))) {
-                return true;
-            }
-        }
-        return type == CrmEntityType.CONTACT && name.equals(COMPANY_IDS);
+        return name.startsWith(CUSTOM) || type == CrmEntityType.CONTACT && name.equals(COMPANY_IDS)
+                || kind(type, name).filter(kind -> kind != Kind.FM).isPresent();
+    }
+
+    /** How the type's field (by its common or its column name) is kept, if it has one. */
+    static java.util.Optional<Kind> kind(CrmEntityType type, String name) {
+        return FIELDS.get(type).stream().filter(f -> !f.name.equals("UF_*") && (f.name.equals(name)
+                || f.column.equals(name))).map(Field::kind).findFirst();
     }
 
     /**
@@ -142,6 +154,18 @@ public final class CrmItemForm {
      * @param companyIds a contact's companies (empty for the other types)
      */
     public static ObjectNode common(CrmItem item, List<Long> contactIds, List<Long> companyIds) {
+        return common(item, contactIds, companyIds, false);
+    }
+
+    /**
+     * The item as add and update answer it: the object the operation saved, not read again, so the multi-fields'
+     * aliases, which the database computes on a read, are null beside a filled fm (crm-item-add.md's example).
+     */
+    public static ObjectNode saved(CrmItem item, List<Long> contactIds, List<Long> companyIds) {
+        return common(item, contactIds, companyIds, true);
+    }
+
+    private static ObjectNode common(CrmItem item, List<Long> contactIds, List<Long> companyIds, boolean saved) {
         ObjectNode fields = item.fields();
         ObjectNode row = NODES.objectNode();
         for (Field field : FIELDS.get(item.type())) {
@@ -154,7 +178,7 @@ public final class CrmItemForm {
                 continue;
             }
             JsonNode value = switch (field.kind) {
-                case ALIAS -> alias(fields, field.name);
+                case ALIAS -> saved ? NODES.nullNode() : alias(fields, field.name);
                 case FM -> fm(fields);
                 case IDS -> field.name.equals("CONTACT_IDS") ? ids(contactIds) : ids(fields.get(field.column));
                 default -> typed(fields.get(field.column), field.kind);
@@ -212,6 +236,73 @@ public final class CrmItemForm {
         return unknown;
     }
 
+    /**
+     * What crm.item.add and .update write, under the legacy names the store keeps: the fields given in camelCase or
+     * capitals (custom fields under their own names too with useOriginalUfNames=Y), only those the type's factory has
+     * and lets a client write; flags true for true, "true", "y" and "Y", false for anything else; fm's values as the
+     * store's multi-fields, a value keyed by the ID of one the object has changing it (removing it when empty), any
+     * other added (Multifield\Assembler). The names the server ignores are added to {@code ignored}.
+     */
+    public static ObjectNode written(CrmEntityType type, ObjectNode given, boolean originalUfNames, List<String> ignored) {
+        ObjectNode legacy = NODES.objectNode();
+        given.fields().forEachRemaining(entry -> {
+            String key = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (key.equals("fm") && type != CrmEntityType.DEAL) {
+                multifields(value, legacy);
+                return;
+            }
+            String name = originalUfNames && key.startsWith("UF_") ? key : upperCase(key);
+            if (name.startsWith(CUSTOM)) {
+                legacy.set(name, value);
+                return;
+            }
+            if (type == CrmEntityType.CONTACT && name.equals(COMPANY_IDS)) {
+                legacy.set(COMPANY_IDS, value);
+                return;
+            }
+            Field field = FIELDS.get(type).stream().filter(f -> f.name.equals(name) && f.kind != Kind.ALIAS
+                    && f.kind != Kind.FM && !NOT_WRITTEN.contains(f.name)).findFirst().orElse(null);
+            if (field == null || type == CrmEntityType.COMPANY && name.equals("CONTACT_IDS")) {
+                ignored.add(key);
+            } else if (field.kind == Kind.YN) {
+                String flag = value.isBoolean() ? Boolean.toString(value.asBoolean()) : value.asText("");
+                legacy.put(field.column, flag.equalsIgnoreCase("true") || flag.equalsIgnoreCase("y") ? "Y" : "N");
+            } else {
+                legacy.set(field.column, value);
+            }
+        });
+        return legacy;
+    }
+
+    /** fm's values added to the store's PHONE, EMAIL, WEB and IM lists: a list's keys are no IDs, an object's may be. */
+    private static void multifields(JsonNode fm, ObjectNode legacy) {
+        if (fm.isObject() && fm.has("typeId") && fm.has("value")) {
+            multifield(null, fm, legacy); // one value given as fm itself
+            return;
+        }
+        if (fm.isArray()) {
+            fm.forEach(value -> multifield(null, value, legacy));
+        } else if (fm.isObject()) {
+            fm.fields().forEachRemaining(entry -> multifield(entry.getKey(), entry.getValue(), legacy));
+        }
+    }
+
+    private static void multifield(String key, JsonNode value, ObjectNode legacy) {
+        String type = value.path("typeId").asText("").toUpperCase(Locale.ROOT);
+        if (!value.isObject() || !value.has("value") || !CrmItem.MULTIFIELDS.contains(type)) {
+            return;
+        }
+        ObjectNode stored = legacy.withArrayProperty(type).addObject();
+        if (key != null && key.chars().allMatch(Character::isDigit) && !key.isEmpty()) {
+            stored.put("ID", key);
+        }
+        stored.put("VALUE", value.path("value").asText(""));
+        if (value.hasNonNull("valueType")) {
+            stored.put("VALUE_TYPE", value.path("valueType").asText());
+        }
+    }
+
     private static JsonNode typed(JsonNode value, Kind kind) {
         String text = value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
         boolean empty = text == null || text.isEmpty();
@@ -222,7 +313,7 @@ public final class CrmItemForm {
             }
             case FLOAT -> empty ? NODES.nullNode() : number(text);
             case YN -> empty ? NODES.nullNode() : NODES.textNode("Y".equalsIgnoreCase(text) ? "Y" : "N");
-            case DATE -> empty ? NODES.nullNode() : NODES.textNode(text);
+            case DATE, DAY -> empty ? NODES.nullNode() : NODES.textNode(text);
             default -> value == null || value.isContainerNode() ? NODES.nullNode() : value;
         };
     }

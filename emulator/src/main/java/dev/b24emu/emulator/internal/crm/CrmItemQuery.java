@@ -2,10 +2,12 @@ package dev.b24emu.emulator.internal.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -38,9 +40,9 @@ public final class CrmItemQuery {
     }
 
     /** The filter and order given (null when not), or the controller's first complaint about them. */
-    public static CrmItemQuery of(CrmEntityType type, JsonNode filter, JsonNode order) {
+    public static CrmItemQuery of(CrmEntityType type, JsonNode filter, JsonNode order, ZoneId zone) {
         Predicate<ObjectNode> kept = filter == null || filter.isNull() || isEmptyList(filter) ? r -> true
-                : group(type, objectOf(filter, "filter should be an associative array"));
+                : group(type, objectOf(filter, "filter should be an associative array"), zone);
         Comparator<ObjectNode> byId = Comparator.comparingLong(r -> r.path("ID").asLong());
         if (order == null || order.isNull() || isEmptyList(order)) {
             return new CrmItemQuery(kept, byId);
@@ -84,7 +86,7 @@ public final class CrmItemQuery {
     }
 
     /** One level of the filter: its conditions joined by LOGIC (AND unless it says OR), numbered keys sub-groups. */
-    private static Predicate<ObjectNode> group(CrmEntityType type, ObjectNode filter) {
+    private static Predicate<ObjectNode> group(CrmEntityType type, ObjectNode filter, ZoneId zone) {
         List<Predicate<ObjectNode>> conditions = new ArrayList<>();
         boolean or = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
@@ -93,9 +95,9 @@ public final class CrmItemQuery {
             if (key.equalsIgnoreCase("LOGIC")) {
                 or = "OR".equalsIgnoreCase(entry.getValue().asText());
             } else if (key.chars().allMatch(Character::isDigit) && !key.isEmpty() && entry.getValue().isObject()) {
-                conditions.add(group(type, (ObjectNode) entry.getValue()));
+                conditions.add(group(type, (ObjectNode) entry.getValue(), zone));
             } else {
-                conditions.add(condition(type, key, entry.getValue()));
+                conditions.add(condition(type, key, entry.getValue(), zone));
             }
         }
         boolean any = or;
@@ -103,7 +105,7 @@ public final class CrmItemQuery {
                 : conditions.stream().allMatch(c -> c.test(record));
     }
 
-    private static Predicate<ObjectNode> condition(CrmEntityType type, String key, JsonNode value) {
+    private static Predicate<ObjectNode> condition(CrmEntityType type, String key, JsonNode value, ZoneId zone) {
         String prefix = PREFIXES.stream().filter(key::startsWith).findFirst().orElse("");
         String field = CrmItemForm.upperCase(key.substring(prefix.length()));
         String shown = prefix + field;
@@ -127,18 +129,54 @@ public final class CrmItemQuery {
         } else if (op.equals("><")) {
             test = record -> false; // BETWEEN needs two values, and the validator lets no list follow it
         } else {
-            List<Predicate<String>> tests = Params.scalars(value).stream().map(v -> ListQuery.matcher(op, v)).toList();
-            test = record -> values(record.get(field)).stream().anyMatch(v -> tests.stream().anyMatch(t -> t.test(v)));
+            CrmItemForm.Kind kind = CrmItemForm.kind(type, field).orElse(CrmItemForm.Kind.TEXT);
+            List<Predicate<String>> tests = expected(value, kind, zone).stream().map(v -> ListQuery.matcher(op, v))
+                    .toList();
+            test = record -> values(record.get(field), kind).stream()
+                    .anyMatch(v -> tests.stream().anyMatch(t -> t.test(v)));
         }
         return negate ? test.negate() : test;
     }
 
-    private static List<String> values(JsonNode node) {
+    /**
+     * The values a condition compares with, as the ORM converts them for the field: a flag's true, 1, "1", "true"
+     * is Y and false, 0, "0", "false" N (BooleanField); a date's any form strtotime reads is its day in the portal's
+     * zone (prepareFilter's unConvertDate), one it cannot read matching nothing.
+     */
+    private static List<String> expected(JsonNode value, CrmItemForm.Kind kind, ZoneId zone) {
+        List<JsonNode> given = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(given::add);
+        } else {
+            given.add(value);
+        }
+        List<String> expected = new ArrayList<>();
+        for (JsonNode one : given) {
+            String text = one.isBoolean() ? Boolean.toString(one.asBoolean()) : Params.scalarText(one).orElse(null);
+            if (text == null) {
+                continue;
+            }
+            switch (kind) {
+                case YN -> expected.add(switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true", "1", "y" -> "Y";
+                    case "false", "0", "n" -> "N";
+                    default -> text;
+                });
+                case DAY -> PhpDates.unConvertDate(text, zone).ifPresent(day -> expected.add(day.toString()));
+                default -> expected.add(text);
+            }
+        }
+        return expected;
+    }
+
+    /** A record's values of the field: a list's each, a date's day (its ISO form begins with it). */
+    private static List<String> values(JsonNode node, CrmItemForm.Kind kind) {
         List<String> values = new ArrayList<>();
         if (node != null && node.isArray()) {
             node.forEach(v -> values.add(v.asText("")));
         } else {
-            values.add(text(node));
+            String text = text(node);
+            values.add(kind == CrmItemForm.Kind.DAY && text.length() >= 10 ? text.substring(0, 10) : text);
         }
         return values;
     }

@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.transport.Envelope;
@@ -137,7 +138,19 @@ final class Batch implements RestMethod {
         }
     }
 
+    /**
+     * A part of the answer as PHP's json_encode writes the array it is: a list when its keys are 0, 1, … in order
+     * (an empty one, or a cmd given as a list whose commands all answered), an object otherwise (D168).
+     */
     private static JsonNode orEmptyList(ObjectNode map) {
-        return map.isEmpty() ? NODES.arrayNode() : map;
+        int index = 0;
+        for (Iterator<String> keys = map.fieldNames(); keys.hasNext(); index++) {
+            if (!keys.next().equals(Integer.toString(index))) {
+                return map;
+            }
+        }
+        ArrayNode list = NODES.arrayNode();
+        map.elements().forEachRemaining(list::add);
+        return list;
     }
 }

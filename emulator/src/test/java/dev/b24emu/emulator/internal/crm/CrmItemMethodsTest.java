@@ -175,4 +175,84 @@ class CrmItemMethodsTest extends EmulatorHarness {
         contact.then().body("result.items[0].companyIds", equalTo(List.of(company)));
         assertNull(contact.jsonPath().get("result.items[0].name"));
     }
+
+    @Test
+    void addAndUpdateWriteTheUniversalFieldsAndAnswerTheSavedItem() {
+        Response added = call("crm.item.add", Map.of("entityTypeId", 3, "fields", Map.of("name", "Zoe", "OPENED", "N",
+                "createdBy", 7, "ufCrm_55", "x", "fm", List.of(Map.of("typeId", "PHONE", "valueType", "MOBILE",
+                        "value", "+15550001"), Map.of("typeId", "EMAIL", "value", "z@example.com")))));
+        added.then().statusCode(200).body("result.item.name", equalTo("Zoe")).body("result.item.opened", equalTo("N"))
+                .body("result.item.createdBy", equalTo(1)).body("result.item.ufCrm_55", equalTo("x"))
+                .body("result.item.fm.value", equalTo(List.of("+15550001", "z@example.com")))
+                .body("result.item.phoneMobile", nullValue()).body("result.item.entityTypeId", equalTo(3));
+        assertEquals(List.of("fields createdBy: no field an item of entity type 3 lets a client write (read-only, "
+                + "computed, or unknown): the real server ignores them without a word"),
+                added.headers().getValues("X-B24-Emulator-Warning"));
+        int id = added.path("result.item.id");
+        int phone = added.path("result.item.fm[0].id");
+        call("crm.contact.get", Map.of("id", id)).then().body("result.NAME", equalTo("Zoe"))
+                .body("result.PHONE[0].VALUE", equalTo("+15550001")).body("result.UF_CRM_55", equalTo("x"));
+        // fm keyed by a value's ID changes it, an empty value removes it; a list adds
+        call("crm.item.update", Map.of("entityTypeId", 3, "id", id, "fields", Map.of("lastName", "Ray",
+                "fm", Map.of(Integer.toString(phone), Map.of("typeId", "PHONE", "value", "")))))
+                .then().statusCode(200).body("result.item.lastName", equalTo("Ray"))
+                .body("result.item.fm.typeId", equalTo(List.of("EMAIL")));
+        call("crm.item.get", Map.of("entityTypeId", 3, "id", id)).then().body("result.item.email", equalTo("z@example.com"))
+                .body("result.item.phone", equalTo("")).body("result.item.hasPhone", equalTo("N"));
+        call("crm.item.update", Map.of("entityTypeId", 1, "id", id + 1000, "fields", Map.of("title", "x"))).then()
+                .statusCode(400).body("error", equalTo("NOT_FOUND")).body("error_description", equalTo("Item was not found."));
+        call("crm.item.delete", Map.of("entityTypeId", 3, "id", id)).then().statusCode(200).body("result", equalTo(List.of()));
+        call("crm.item.delete", Map.of("entityTypeId", 3, "id", id)).then().statusCode(400)
+                .body("error_description", equalTo("Item was not found."));
+        call("crm.contact.get", Map.of("id", id)).then().statusCode(400);
+        // every argument is bound before the type is looked at
+        call("crm.item.add", Map.of("entityTypeId", 999)).then().statusCode(400).body("error", equalTo("100"))
+                .body("error_description", equalTo("Could not find value for parameter {fields}"));
+        call("crm.item.add", Map.of("entityTypeId", 999, "fields", Map.of())).then().statusCode(400)
+                .body("error_description", equalTo("Smart Process Automation was not found"));
+        call("crm.item.add", Map.of("entityTypeId", 2, "fields", List.of())).then().statusCode(200)
+                .body("result.item.title", org.hamcrest.Matchers.startsWith("Deal #"));
+    }
+
+    /** What real clients send (audit of b24jssdk, b24phpsdk, CRest apps): flags, days, the multi-fields' aliases. */
+    @Test
+    void listFiltersFlagsDaysAndAliasesAsTheOrmConvertsThem() {
+        int deal = call("crm.deal.add", Map.of("fields", Map.of("TITLE", "Dated", "CLOSEDATE", "2025-02-20",
+                "CLOSED", "N"))).then().extract().path("result");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("entityTypeId", 2);
+        params.put("select", List.of("id"));
+        for (Object closed : List.of(false, 0, "0", "false", "N")) {
+            params.put("filter", Map.of("=closed", closed, "id", deal));
+            call("crm.item.list", params).then().body("result.items.id", equalTo(List.of(deal)));
+        }
+        params.put("filter", Map.of("closed", true, "id", deal));
+        call("crm.item.list", params).then().body("total", equalTo(0));
+        for (String day : List.of("2025-02-20", "20.02.2025", "2025-02-20T23:59:59+03:00")) {
+            params.put("filter", Map.of("closedate", day, "<=closedate", day, "id", deal));
+            call("crm.item.list", params).then().body("result.items.id", equalTo(List.of(deal)));
+        }
+        params.put("filter", Map.of(">closedate", "2025-02-20", "id", deal));
+        call("crm.item.list", params).then().body("total", equalTo(0));
+        // a contact's PHONE is the first phone, as the table's expression reads it
+        int contact = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Aliased", "PHONE",
+                List.of(Map.of("VALUE", "+79991000", "VALUE_TYPE", "WORK"))))).then().extract().path("result");
+        call("crm.item.list", Map.of("entityTypeId", 3, "select", List.of("id"), "filter", Map.of("PHONE", "+79991000")))
+                .then().statusCode(200).body("result.items.id", equalTo(List.of(contact)));
+        call("crm.item.list", Map.of("entityTypeId", 3, "select", List.of("id"), "filter",
+                Map.of("phoneWork", "+79991000", "emailHome", ""))).then().body("result.items.id", equalTo(List.of(contact)));
+        // the list's item is get's: no column names beside the common ones; a select of no names answers empty items
+        call("crm.item.list", Map.of("entityTypeId", 3, "filter", Map.of("id", contact))).then()
+                .body("result.items[0]", not(hasKey("dateCreate"))).body("result.items[0]", not(hasKey("createdById")))
+                .body("result.items[0].createdTime", org.hamcrest.Matchers.notNullValue());
+        call("crm.item.list", Map.of("entityTypeId", 3, "select", List.of(), "filter", Map.of("id", contact))).then()
+                .body("result.items", equalTo(List.of(List.of()))).body("total", equalTo(1));
+        // only exactly -1 leaves the count out
+        call("crm.item.list", Map.of("entityTypeId", 3, "select", List.of("id"), "start", -2)).then()
+                .body("$", hasKey("total"));
+        Response custom = call("crm.item.list", Map.of("entityTypeId", 3, "filter", Map.of("ufCrm_404", 1)));
+        custom.then().statusCode(200).body("total", equalTo(0));
+        assertTrue(custom.headers().getValues("X-B24-Emulator-Warning").stream()
+                .anyMatch(w -> w.contains("UF_CRM_404")), "a custom field no contact holds is reported");
+    }
 }

@@ -135,4 +135,28 @@ class CrmEventsTest extends AppHarness {
         oauth(telephonyOnly, "event.bind", Map.of("event", "OnCrmDealAdd", "handler", handler.url("/x")))
                 .then().statusCode(400).body("error", equalTo("ERROR_EVENT_NOT_FOUND"));
     }
+
+    /** crm.item.* writes through the same operations: their events, and none for an update that changes nothing (D167). */
+    @Test
+    void universalWritesSendTheLegacyEventsAndANoOpUpdateNone() {
+        String token = telephonyApp("local.items").getString("access_token");
+        for (String event : List.of("OnCrmDealAdd", "OnCrmDealUpdate", "OnCrmDealDelete")) {
+            oauth(token, "event.bind", Map.of("event", event, "event_type", "offline")).then().statusCode(200);
+        }
+        int deal = call("crm.item.add", Map.of("entityTypeId", 2, "fields", Map.of("title", "Universal")))
+                .then().statusCode(200).body("result.item.title", equalTo("Universal")).extract().path("result.item.id");
+        call("crm.item.update", Map.of("entityTypeId", 2, "id", deal, "fields", Map.of("title", "Renamed")))
+                .then().statusCode(200).body("result.item.title", equalTo("Renamed"));
+        String updated = call("crm.item.get", Map.of("entityTypeId", 2, "id", deal)).then().extract()
+                .path("result.item.updatedTime");
+        portal.clock().advance(java.time.Duration.ofMinutes(5));
+        call("crm.item.update", Map.of("entityTypeId", 2, "id", deal, "fields", Map.of("title", "Renamed",
+                "opportunity", "0.00"))).then().statusCode(200).body("result.item.updatedTime", equalTo(updated));
+        call("crm.item.delete", Map.of("entityTypeId", 2, "id", deal)).then().statusCode(200)
+                .body("result", equalTo(List.of()));
+        String id = Integer.toString(deal);
+        oauth(token, "event.offline.list", Map.of()).then().body("total", equalTo(3))
+                .body("result.EVENT_NAME", equalTo(List.of("ONCRMDEALADD", "ONCRMDEALUPDATE", "ONCRMDEALDELETE")))
+                .body("result.EVENT_DATA.FIELDS.ID", equalTo(List.of(id, id, id)));
+    }
 }

@@ -89,6 +89,21 @@ class BatchTest extends EmulatorHarness {
                 .body("result.result", equalTo(List.of()));
     }
 
+    /** PHP writes an array keyed 0, 1, … as a list: a cmd given as a list answers lists (D168). */
+    @Test
+    void commandsKeyedInOrderFromZeroAnswerLists() {
+        call("batch", Map.of("cmd", List.of("user.current", "crm.item.list?entityTypeId=2&select[]=id")))
+                .then().statusCode(200)
+                .body("result.result[0].ID", equalTo("1"))
+                .body("result.result[1].items", org.hamcrest.Matchers.instanceOf(List.class))
+                .body("result.result_time[1].start", org.hamcrest.Matchers.notNullValue())
+                .body("result.result_total", hasKey("1"))
+                .body("result.result_error", equalTo(List.of()));
+        call("batch", Map.of("cmd", List.of("crm.lead.get?id=999", "user.current"))).then()
+                .body("result.result", equalTo(Map.of("1", call("user.current", Map.of()).path("result"))))
+                .body("result.result_error[0].error", equalTo("ERROR_CORE"));
+    }
+
     @Test
     void getBatchesAreEncodedTwice() {
         String sub = "crm.lead.list?" + encode("filter[TITLE]") + "=" + encode("Website enquiry");
