@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.internal.crm.CrmBindings;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmItemForm;
+import dev.b24emu.emulator.internal.crm.CrmItems;
 import dev.b24emu.emulator.internal.crm.CrmItemQuery;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStore;
@@ -22,18 +22,17 @@ import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * crm.item.get, .list, .add, .update and .delete for leads, deals, contacts and companies (the Item controller,
  * specs/DECISIONS.md D167): the parameters bound by name as an action binds them, the item in its universal form, a
- * list's page of 50 with total and next beside the result; writing goes through the store as crm.{type}.* writes. Quotes (7) and smart invoices (31) are types every portal has; the emulator
- * keeps none of them. Reading sends no event; writing sends crm.{type}.*'s.
+ * list's page of 50 with total and next beside the result; writing goes through the store as crm.{type}.* writes
+ * and sends their events, reading sends none. Quotes (7) and smart invoices (31) are types every portal has; the
+ * emulator keeps none of them.
  */
 final class ItemMethods {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -54,13 +53,9 @@ final class ItemMethods {
         long id = params.requiredInt("id"); // getAction(int $id, int $entityTypeId): bound in that order
         Optional<CrmEntityType> type = type(params.requiredInt("entityTypeId"));
         boolean original = originalUfNames(call.params());
-        CrmStore crm = crm(call.portal());
-        CrmItem item = type.flatMap(t -> crm.get(new CrmRef(t, id)))
+        ObjectNode item = type.flatMap(t -> items(call.portal()).get(t, id, original))
                 .orElseThrow(() -> RestError.of("NOT_FOUND", "Item was not found."));
-        ObjectNode result = NODES.objectNode();
-        result.set("item", CrmItemForm.answered(common(item, contactsOfCompanies(crm, item.type())), Set.of(),
-                original));
-        return result;
+        return answer(item);
     }
 
     /**
@@ -76,7 +71,7 @@ final class ItemMethods {
         ObjectNode legacy = written(call, entityType, given, original);
         Portal portal = call.portal();
         CrmItem item = portal.exclusive(() -> crm(portal).add(entityType, legacy, Origin.of(call), portal.isoNow()));
-        return saved(crm(portal), item, original);
+        return answer(items(portal).saved(item, original));
     }
 
     /**
@@ -93,9 +88,9 @@ final class ItemMethods {
         CrmItem current = type(entityTypeId).flatMap(t -> crm(portal).get(new CrmRef(t, id)))
                 .orElseThrow(() -> RestError.of("NOT_FOUND", "Item was not found."));
         ObjectNode legacy = written(call, current.type(), given, original);
-        CrmItem item = portal.exclusive(() -> changes(current, legacy)
+        CrmItem item = portal.exclusive(() -> CrmItems.changes(current, legacy)
                 ? crm(portal).update(current.ref(), legacy, Origin.of(call), portal.isoNow()).orElse(current) : current);
-        return saved(crm(portal), item, original);
+        return answer(items(portal).saved(item, original));
     }
 
     /** deleteAction(int $entityTypeId, int $id): [] once deleted, with crm.{type}.delete's events. */
@@ -131,40 +126,19 @@ final class ItemMethods {
         return legacy;
     }
 
-    /** Whether writing the fields would change the object: a multi-field value always does, a scalar when it differs. */
-    private static boolean changes(CrmItem current, ObjectNode legacy) {
-        for (var it = legacy.fields(); it.hasNext(); ) {
-            var entry = it.next();
-            JsonNode now = current.fields().get(entry.getKey());
-            JsonNode wanted = entry.getValue();
-            boolean same = wanted.isValueNode() && now != null && now.isValueNode() ? same(now.asText(), wanted.asText())
-                    : wanted.isNull() && (now == null || now.isNull());
-            if (!same) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** One value as the database keeps it: 100 is 100.00 in a money column. */
-    private static boolean same(String kept, String given) {
-        try {
-            return new java.math.BigDecimal(kept.trim()).compareTo(new java.math.BigDecimal(given.trim())) == 0;
-        } catch (NumberFormatException notNumbers) {
-            return kept.equals(given);
-        }
-    }
-
     private static RestError notKept(RestCall call) {
         call.deviation("the emulator keeps no quotes (7) or smart invoices (31): a real portal would write one");
         return RestError.of("NOT_FOUND", "Smart Process Automation was not found");
     }
 
-    private static ObjectNode saved(CrmStore crm, CrmItem item, boolean original) {
+    private static ObjectNode answer(ObjectNode item) {
         ObjectNode result = NODES.objectNode();
-        result.set("item", CrmItemForm.answered(CrmItemForm.saved(item, contacts(item, contactsOfCompanies(crm,
-                item.type())), companies(item)), Set.of(), original));
+        result.set("item", item);
         return result;
+    }
+
+    private static CrmItems items(Portal portal) {
+        return new CrmItems(crm(portal));
     }
 
     private static CrmStore crm(Portal portal) {
@@ -191,40 +165,14 @@ final class ItemMethods {
             call.deviation("select names " + String.join(", ", unknown) + ": no field of an item of entity type "
                     + entityType.ownerTypeId() + ": the real server leaves them out without a word");
         }
-        CrmStore crm = crm(call.portal());
-        Map<Long, List<Long>> contacts = contactsOfCompanies(crm, entityType);
-        // a filter reads the table's column names too; the answer is the item alone, as get answers it
-        Map<ObjectNode, ObjectNode> items = new java.util.IdentityHashMap<>();
-        for (CrmItem item : crm.all(entityType)) {
-            ObjectNode common = common(item, contacts);
-            items.put(CrmItemForm.filterable(entityType, common), common);
+        CrmItems items = items(call.portal());
+        for (String field : items.unheldCustomFields(entityType, filter)) {
+            call.deviation("filter " + field + ": no " + entityType.name().toLowerCase(java.util.Locale.ROOT)
+                    + " holds this custom field; a real portal without it answers INVALID_ARG_VALUE");
         }
-        reportUnheldCustomFields(call, entityType, filter, items.values());
-        boolean none = select != null && select.isEmpty(); // select [] names no field: each item an empty array
-        List<JsonNode> found = query.matching(new ArrayList<>(items.keySet())).stream()
-                .map(record -> none ? (JsonNode) NODES.arrayNode()
-                        : CrmItemForm.answered(items.get(record), selected, original))
-                .toList();
+        boolean noNames = select != null && select.isEmpty(); // select [] names no field: each item an empty array
+        List<JsonNode> found = items.list(entityType, query, selected, noNames, original);
         return page(found, start);
-    }
-
-    /**
-     * A filter on a custom field no object of the type holds: the emulator keeps no registry of user fields, so it
-     * reads it as a field without values, where a real portal without that field refuses the filter.
-     */
-    private static void reportUnheldCustomFields(RestCall call, CrmEntityType type, JsonNode filter,
-                                                 java.util.Collection<ObjectNode> items) {
-        if (filter == null || !filter.isObject()) {
-            return;
-        }
-        filter.fieldNames().forEachRemaining(key -> {
-            String field = CrmItemForm.upperCase(key.replaceFirst("^[^A-Za-z]+", ""));
-            if (field.startsWith("UF_CRM_") && items.stream().noneMatch(item -> item.has(field))) {
-                call.deviation("filter " + key + ": no " + type.name().toLowerCase(java.util.Locale.ROOT)
-                        + " holds the custom field " + field + "; a real portal without that field answers"
-                        + " INVALID_ARG_VALUE");
-            }
-        });
     }
 
     /**
@@ -264,45 +212,5 @@ final class ItemMethods {
             select.forEach(name -> Params.scalarText(name).map(CrmItemForm::upperCase).ifPresent(names::add));
         }
         return names;
-    }
-
-    private static ObjectNode common(CrmItem item, Map<Long, List<Long>> contactsOfCompanies) {
-        return CrmItemForm.common(item, contacts(item, contactsOfCompanies), companies(item));
-    }
-
-    /** The contacts bound to a deal or lead (its own rows) or to a company (its contacts' rows). */
-    private static List<Long> contacts(CrmItem item, Map<Long, List<Long>> contactsOfCompanies) {
-        return switch (item.type()) {
-            case DEAL -> CrmBindings.ids(CrmBindings.Kind.DEAL_CONTACT, item.fields());
-            case LEAD -> CrmBindings.ids(CrmBindings.Kind.LEAD_CONTACT, item.fields());
-            case COMPANY -> contactsOfCompanies.getOrDefault(item.id(), List.of());
-            case CONTACT -> List.of();
-        };
-    }
-
-    /** A contact's companies. */
-    private static List<Long> companies(CrmItem item) {
-        return item.type() == CrmEntityType.CONTACT
-                ? CrmBindings.ids(CrmBindings.Kind.CONTACT_COMPANY, item.fields()) : List.of();
-    }
-
-    /**
-     * Each company's contacts in their SORT order (a company's rows are kept on its contacts), read in one pass over
-     * the contacts for a list or a get of companies.
-     */
-    private static Map<Long, List<Long>> contactsOfCompanies(CrmStore crm, CrmEntityType type) {
-        Map<Long, List<CrmBindings.Binding>> rows = new HashMap<>();
-        if (type == CrmEntityType.COMPANY) {
-            for (CrmItem contact : crm.all(CrmEntityType.CONTACT)) {
-                for (CrmBindings.Binding company : CrmBindings.read(CrmBindings.Kind.CONTACT_COMPANY, contact.fields())) {
-                    rows.computeIfAbsent(company.id(), id -> new ArrayList<>())
-                            .add(new CrmBindings.Binding(contact.id(), company.sort(), company.primary()));
-                }
-            }
-        }
-        Map<Long, List<Long>> contacts = new HashMap<>();
-        rows.forEach((company, bound) -> contacts.put(company, bound.stream()
-                .sorted(java.util.Comparator.comparingInt(CrmBindings.Binding::sort)).map(CrmBindings.Binding::id).toList()));
-        return contacts;
     }
 }
