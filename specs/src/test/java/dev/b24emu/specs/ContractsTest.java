@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(178, CONTRACTS.methods().size());
+        assertEquals(184, CONTRACTS.methods().size());
     }
 
     /**

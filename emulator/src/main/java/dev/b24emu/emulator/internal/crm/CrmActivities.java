@@ -182,6 +182,55 @@ public final class CrmActivities {
     }
 
     /**
+     * What a task gives its CRM activity (Activity\Provider\Tasks\Task::prepareFields): its ID, title, description,
+     * responsible user, deadline and plan (ISO, null when unset), and whether it is completed.
+     */
+    public record TaskActivity(long taskId, String title, String description, long responsibleId, String deadline,
+                               String startPlan, String endPlan, boolean completed) {
+    }
+
+    /**
+     * The activity the CRM makes for a task bound to its objects (Timeline\Tasks\Controller::onTaskAdded, D169): one
+     * CRM_TASKS_TASK provider activity bound to every object, owned by the first, the task's ID its
+     * ASSOCIATED_ENTITY_ID; written by the task's author, told as OnCrmActivityAdd.
+     */
+    public static long addTask(Portal portal, Origin origin, TaskActivity task, List<CrmRef> objects) {
+        Instant now = portal.now();
+        ObjectNode fields = stored(portal, new Draft(objects.get(0), CrmTodos.TYPE_ID, task.title(), task.completed(),
+                task.responsibleId(), 0, now, now, List.of(), objects), origin.actingUserId());
+        fields.put("PROVIDER_ID", "CRM_TASKS_TASK").put("PROVIDER_TYPE_ID", "TASKS_TASK")
+                .put("ASSOCIATED_ENTITY_ID", Long.toString(task.taskId()));
+        taskFields(fields, task);
+        return crm(portal).addActivity(fields, origin);
+    }
+
+    /** A task's activity after the task changed (updateByTask, onTaskCompleted): told as OnCrmActivityUpdate. */
+    public static void updateTask(Portal portal, Origin origin, long activityId, TaskActivity task) {
+        crm(portal).activity(activityId).ifPresent(current -> {
+            ObjectNode changed = current.deepCopy();
+            changed.put("SUBJECT", task.title()).put("RESPONSIBLE_ID", Long.toString(task.responsibleId()));
+            complete(changed, task.completed());
+            taskFields(changed, task);
+            replace(portal, origin, activityId, changed);
+        });
+    }
+
+    /**
+     * The description, the deadline ("" without one) and the plan as the task has them; without a plan the activity
+     * keeps the times it was made at, which every activity answer carries as dates (D169).
+     */
+    private static void taskFields(ObjectNode fields, TaskActivity task) {
+        fields.put("DESCRIPTION", task.description());
+        fields.put("DEADLINE", task.deadline() == null ? "" : task.deadline());
+        if (task.startPlan() != null) {
+            fields.put("START_TIME", task.startPlan());
+        }
+        if (task.endPlan() != null) {
+            fields.put("END_TIME", task.endPlan());
+        }
+    }
+
+    /**
      * CallList::completeAssociatedActivity: the list's CALL_LIST activity completed, once no client is left in work;
      * none when it was deleted (D147).
      */

@@ -39,6 +39,9 @@ public final class EventNames {
                 SCOPES.put("ONCRM" + entity + change, "crm");
             }
         }
+        for (String change : List.of("ADD", "UPDATE", "DELETE")) {
+            SCOPES.put("ONTASK" + change, "task");
+        }
         for (String telephony : List.of(CALL_INIT, CALL_START, CALL_END, EXTERNAL_CALL_START, EXTERNAL_CALLBACK_START)) {
             SCOPES.put(telephony, "telephony");
         }

@@ -17,6 +17,7 @@ import dev.b24emu.emulator.internal.control.PortalControl;
 import dev.b24emu.emulator.internal.control.ServerControl;
 import dev.b24emu.emulator.internal.crm.api.CrmArea;
 import dev.b24emu.emulator.internal.events.CrmEvents;
+import dev.b24emu.emulator.internal.events.TaskEvents;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.events.UserEvents;
 import dev.b24emu.emulator.internal.events.api.EventsArea;
@@ -52,6 +53,7 @@ import dev.b24emu.emulator.internal.telephony.CallChats;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
 import dev.b24emu.emulator.internal.timeman.WorkDays;
+import dev.b24emu.emulator.internal.tasks.api.TasksArea;
 import dev.b24emu.emulator.internal.timeman.api.TimemanArea;
 import dev.b24emu.emulator.internal.tls.HostProxy;
 import dev.b24emu.emulator.internal.tls.LocalCa;
@@ -289,6 +291,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new UsersArea(new WorkDays(), new UserEvents(publisher)),
                 new TimemanArea(),
                 new CrmArea(new CrmEvents(publisher)),
+                new TasksArea(new TaskEvents(publisher)),
                 new OutboundArea(portals),
                 new EventsArea(self),
                 apps,

@@ -1,0 +1,146 @@
+package dev.b24emu.emulator.internal.tasks.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.ActionParams;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.Origin;
+import dev.b24emu.emulator.internal.rest.RestCall;
+import dev.b24emu.emulator.internal.tasks.Task;
+import dev.b24emu.emulator.internal.tasks.TaskList;
+import dev.b24emu.emulator.internal.tasks.TaskStore;
+import dev.b24emu.emulator.internal.tasks.TaskView;
+import dev.b24emu.emulator.internal.tasks.Tasks;
+import dev.b24emu.emulator.internal.transport.ListQuery;
+import dev.b24emu.emulator.internal.transport.ListResult;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.users.Access;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The Task controller's actions (api-reference/tasks/, specs/DECISIONS.md D169): add, update and complete answer the
+ * task as get does, {task}; get answers [] for a task that is not there; list {tasks} by pages of 50; delete
+ * {task: true}. The errors are the controller's: its binder's, ERROR_CORE for a field, "0" for an action.
+ */
+final class TaskMethods {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Tasks tasks;
+
+    TaskMethods(Tasks tasks) {
+        this.tasks = tasks;
+    }
+
+    void register(MethodTable methods) {
+        methods.add("tasks.task.add", this::add).add("tasks.task.get", TaskMethods::get)
+                .add("tasks.task.list", TaskMethods::list).add("tasks.task.update", this::update)
+                .add("tasks.task.complete", this::complete).add("tasks.task.delete", this::delete);
+    }
+
+    /** addAction(array $fields, array $params = []): the fields in capitals as sent. */
+    private JsonNode add(RestCall call) {
+        ObjectNode fields = fields(call);
+        Portal portal = call.portal();
+        Task task = portal.exclusive(() -> tasks.add(portal, Origin.of(call), fields));
+        return answer(call, task);
+    }
+
+    private JsonNode update(RestCall call) {
+        long id = taskId(call);
+        ObjectNode fields = fields(call);
+        Portal portal = call.portal();
+        Task task = portal.exclusive(() -> tasks.update(portal, Origin.of(call), id, fields))
+                .orElseThrow(() -> RestError.of("0", "Action on the task is not allowed (internal error)"));
+        return answer(call, task);
+    }
+
+    private JsonNode complete(RestCall call) {
+        long id = taskId(call);
+        Portal portal = call.portal();
+        boolean admin = Access.isAdmin(call.caller());
+        Task task = portal.exclusive(() -> tasks.complete(portal, Origin.of(call), id, admin))
+                .orElseThrow(() -> RestError.of("0", "Action on the task is not allowed"));
+        return answer(call, task);
+    }
+
+    private JsonNode delete(RestCall call) {
+        long id = taskId(call);
+        Portal portal = call.portal();
+        if (!portal.exclusive(() -> tasks.delete(portal, Origin.of(call), id))) {
+            throw RestError.of("1048582", "No access to delete the task");
+        }
+        return NODES.objectNode().put("task", true);
+    }
+
+    /** getAction(int $taskId, array $select = []): [] for a task that is not there (getData throws, [] is answered). */
+    private static JsonNode get(RestCall call) {
+        long id = taskId(call);
+        Set<String> select = select(new ActionParams(call.params()).optionalArray("select").orElse(null));
+        return call.portal().store(TaskStore.class).get(id)
+                .<JsonNode>map(task -> NODES.objectNode().set("task", TaskView.get(call.portal(), task, select,
+                        call.userId())))
+                .orElseGet(NODES::arrayNode);
+    }
+
+    /** listAction: {tasks}, a page of 50 (start as crm.item.list reads it: -1 counts nothing), ID descending. */
+    private static ListResult list(RestCall call) {
+        ActionParams params = new ActionParams(call.params());
+        JsonNode filter = params.optionalArray("filter").orElse(null);
+        JsonNode order = params.optionalArray("order").orElse(null);
+        Set<String> select = select(params.optionalArray("select").orElse(null));
+        long start = call.params().start();
+        List<Task> found = TaskList.find(call.portal(), filter, order);
+        long first = Math.max(0, start) / ListQuery.PAGE_SIZE * ListQuery.PAGE_SIZE;
+        ObjectNode result = NODES.objectNode();
+        ArrayNode page = result.putArray("tasks");
+        found.stream().skip(first).limit(ListQuery.PAGE_SIZE)
+                .forEach(task -> page.add(TaskView.listed(call.portal(), task, select)));
+        if (start == -1) {
+            return new ListResult(result, null, ListResult.NOT_COUNTED);
+        }
+        long next = first + page.size();
+        return new ListResult(result, next < found.size() ? (int) next : null, found.size());
+    }
+
+    private static JsonNode answer(RestCall call, Task task) {
+        return NODES.objectNode().set("task", TaskView.get(call.portal(), task, Set.of(), call.userId()));
+    }
+
+    /** fields: an array; absent or empty, the binder finds no value for it. */
+    private static ObjectNode fields(RestCall call) {
+        JsonNode fields = new ActionParams(call.params()).requiredArray("fields");
+        if (!fields.isObject() || fields.isEmpty()) {
+            throw new RestError(400, "100", "Could not find value for parameter {fields}");
+        }
+        return (ObjectNode) fields;
+    }
+
+    /** taskId: bound to CTaskItem; absent the item cannot be made, 0 or below is "wrong task id". */
+    private static long taskId(RestCall call) {
+        JsonNode given = call.params().tree().get("taskId");
+        if (given == null || given.isNull()) {
+            throw new RestError(400, "100", "CTaskItem All parameters in the constructor must have real class type");
+        }
+        long id = Params.looseInteger(given).orElse(0L);
+        if (id <= 0) {
+            throw RestError.of("0", "wrong task id");
+        }
+        return id;
+    }
+
+    private static Set<String> select(JsonNode select) {
+        Set<String> names = new LinkedHashSet<>();
+        if (select != null) {
+            select.forEach(name -> Params.scalarText(name).ifPresent(n -> names.add(n.toUpperCase(Locale.ROOT))));
+        }
+        return names;
+    }
+}

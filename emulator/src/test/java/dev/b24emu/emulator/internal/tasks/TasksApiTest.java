@@ -1,0 +1,102 @@
+package dev.b24emu.emulator.internal.tasks;
+
+import dev.b24emu.emulator.support.AppHarness;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A missed call's follow-up task (D169): what a PBX connector sends to tasks.task.add and what it and the CRM read
+ * back; the task's CRM activity, its events.
+ */
+class TasksApiTest extends AppHarness {
+
+    @Test
+    void aConnectorMakesAFollowUpTaskBoundToTheCaller() {
+        Response added = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Missed call", "RESPONSIBLE_ID", "2",
+                "DESCRIPTION", "Call back +79990000001", "PRIORITY", "2", "DEADLINE", "2026-12-07 9:30:00",
+                "UF_CRM_TASK", List.of("C_1"))));
+        added.then().statusCode(200).body("result.task.title", equalTo("Missed call"))
+                .body("result.task.responsibleId", equalTo("2")).body("result.task.createdBy", equalTo("1"))
+                .body("result.task.status", equalTo("2")).body("result.task.priority", equalTo("2"))
+                .body("result.task.group", equalTo(List.of())).body("result.task.responsible.id", equalTo("2"))
+                .body("result.task.action.complete", equalTo(true)).body("result.task", not(hasKey("ufCrmTask")));
+        String id = added.path("result.task.id");
+        call("tasks.task.get", Map.of("taskId", id, "select", List.of("ID", "TITLE", "UF_CRM_TASK"))).then()
+                .body("result.task.ufCrmTask", equalTo(List.of("C_1"))).body("result.task", not(hasKey("description")));
+        // the CRM shows it on the contact's timeline as a CRM_TASKS_TASK activity
+        Response activities = call("crm.activity.list", Map.of("filter", Map.of("PROVIDER_ID", "CRM_TASKS_TASK"),
+                "select", List.of("ID", "TYPE_ID", "OWNER_TYPE_ID", "OWNER_ID", "ASSOCIATED_ENTITY_ID", "COMPLETED",
+                        "RESPONSIBLE_ID", "SUBJECT")));
+        activities.then().body("result.size()", equalTo(1)).body("result[0].TYPE_ID", equalTo("6"))
+                .body("result[0].OWNER_TYPE_ID", equalTo("3")).body("result[0].ASSOCIATED_ENTITY_ID", equalTo(id))
+                .body("result[0].RESPONSIBLE_ID", equalTo("2")).body("result[0].COMPLETED", equalTo("N"));
+        call("tasks.task.list", Map.of("filter", Map.of("RESPONSIBLE_ID", 2, "<DEADLINE", "2026-12-08"),
+                "select", List.of("ID", "TITLE"))).then().body("result.tasks.id", equalTo(List.of(id)))
+                .body("total", equalTo(1));
+        call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("TITLE", "Missed call, twice"))).then()
+                .body("result.task.title", equalTo("Missed call, twice"));
+        call("tasks.task.complete", Map.of("taskId", id)).then().body("result.task.status", equalTo("5"))
+                .body("result.task.closedBy", equalTo("1")).body("result.task.action.renew", equalTo(true));
+        call("crm.activity.get", Map.of("id", activities.path("result[0].ID"))).then()
+                .body("result.COMPLETED", equalTo("Y")).body("result.SUBJECT", equalTo("Missed call, twice"));
+        call("tasks.task.delete", Map.of("taskId", id)).then().body("result.task", equalTo(true));
+        call("tasks.task.get", Map.of("taskId", id)).then().statusCode(200).body("result", equalTo(List.of()));
+        call("crm.activity.list", Map.of("filter", Map.of("PROVIDER_ID", "CRM_TASKS_TASK"))).then()
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void fieldFaultsAreTheServersApplicationErrors() {
+        call("tasks.task.add", Map.of("fields", Map.of("RESPONSIBLE_ID", 2))).then().statusCode(400)
+                .body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("Task title not specified<br>"));
+        call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x"))).then()
+                .body("error_description", equalTo("Assignee not specified<br>"));
+        call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x", "RESPONSIBLE_ID", 999))).then()
+                .body("error_description", equalTo("User specified in the \"Assignee\" field not found<br>"));
+        call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x", "RESPONSIBLE_ID", 2, "STATUS", 9))).then()
+                .body("error_description", equalTo("Invalid status<br>"));
+        call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x", "RESPONSIBLE_ID", 2,
+                "START_DATE_PLAN", "2026-12-08", "END_DATE_PLAN", "2026-12-07"))).then()
+                .body("error_description", equalTo("End date specified earlier than start date in scheduling<br>"));
+        call("tasks.task.add", Map.of()).then().statusCode(400).body("error", equalTo("100"));
+        call("tasks.task.get", Map.of("taskId", "abc")).then().statusCode(400).body("error", equalTo("0"))
+                .body("error_description", equalTo("wrong task id"));
+        call("tasks.task.complete", Map.of("taskId", 999)).then().statusCode(400)
+                .body("error_description", equalTo("Action on the task is not allowed"));
+        call("tasks.task.delete", Map.of("taskId", 999)).then().statusCode(400).body("error", equalTo("1048582"));
+        call("tasks.task.list", Map.of("order", Map.of("NOPE", "asc"))).then().statusCode(400)
+                .body("error_description", equalTo("Invalid sorting key"));
+        // a priority it does not know is medium, without a word; no task means no CRM object to bind
+        call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Plain", "RESPONSIBLE_ID", 2, "PRIORITY", 7)))
+                .then().statusCode(200).body("result.task.priority", equalTo("1")).body("result.task.deadline", nullValue());
+    }
+
+    @Test
+    void everyChangeIsAnEventWithTheTasksIdOnly() {
+        String token = install("local.tasks", List.of("task"), null).getString("access_token");
+        for (String event : List.of("OnTaskAdd", "OnTaskUpdate", "OnTaskDelete")) {
+            oauth(token, "event.bind", Map.of("event", event, "event_type", "offline")).then().statusCode(200);
+        }
+        String id = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Evented", "RESPONSIBLE_ID", 2)))
+                .then().statusCode(200).extract().path("result.task.id");
+        call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("TITLE", "Evented"))).then().statusCode(200);
+        call("tasks.task.complete", Map.of("taskId", id)).then().statusCode(200);
+        call("tasks.task.complete", Map.of("taskId", id)).then().statusCode(200); // completed already: no change
+        call("tasks.task.delete", Map.of("taskId", id)).then().statusCode(200);
+        Response queued = oauth(token, "event.offline.list", Map.of());
+        queued.then().body("result.EVENT_NAME", equalTo(List.of("ONTASKADD", "ONTASKUPDATE", "ONTASKDELETE")))
+                .body("result[0].EVENT_DATA.FIELDS_AFTER.ID", equalTo(id))
+                .body("result[0].EVENT_DATA.FIELDS_BEFORE", equalTo("undefined"))
+                .body("result[2].EVENT_DATA.FIELDS_AFTER", equalTo("undefined"));
+        assertEquals(3, (int) queued.path("total"));
+    }
+}

@@ -1,0 +1,39 @@
+Feature: Tasks: a missed call's follow-up
+  A PBX connector makes a task for the responsible user when a call is missed, bound to the caller's CRM object;
+  the CRM shows it on the object's timeline.
+
+  @M77 @M78 @D169
+  Scenario: A connector makes a follow-up task for a missed call and completes it
+    Given a contact "Pyotr" with phone "+79991234567"
+    When I call "tasks.task.add" with JSON:
+      """
+      {"fields": {"TITLE": "Missed call", "RESPONSIBLE_ID": 1, "DESCRIPTION": "Call back +79991234567",
+       "PRIORITY": "2", "DEADLINE": "2030-01-01T10:00:00+03:00", "UF_CRM_TASK": ["C_{Pyotr}"]}}
+      """
+    Then the call succeeds
+    And the result "task.id" is a string
+    And the result "task.title" is "Missed call"
+    And the result "task.status" is "2"
+    And I remember the result "task.id" as "task"
+    When I call "crm.activity.list" with JSON:
+      """
+      {"filter": {"OWNER_TYPE_ID": 3, "OWNER_ID": "{Pyotr}", "PROVIDER_ID": "CRM_TASKS_TASK"},
+       "select": ["ID", "ASSOCIATED_ENTITY_ID", "COMPLETED"]}
+      """
+    Then the result items "ASSOCIATED_ENTITY_ID" are "{task}"
+    And the result items "COMPLETED" are "N"
+    When I call "tasks.task.complete" with JSON:
+      """
+      {"taskId": "{task}"}
+      """
+    Then the result "task.status" is "5"
+    When I call "crm.activity.list" with JSON:
+      """
+      {"filter": {"OWNER_TYPE_ID": 3, "OWNER_ID": "{Pyotr}", "PROVIDER_ID": "CRM_TASKS_TASK"}, "select": ["ID", "COMPLETED"]}
+      """
+    Then the result items "COMPLETED" are "Y"
+    When I call "tasks.task.add" with JSON:
+      """
+      {"fields": {"RESPONSIBLE_ID": 1}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Task title not specified<br>"
