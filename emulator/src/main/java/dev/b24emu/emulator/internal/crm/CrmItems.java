@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmBindings.Binding;
 import dev.b24emu.emulator.internal.crm.CrmBindings.Kind;
+import dev.b24emu.emulator.internal.clock.PhpDates;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -53,47 +57,199 @@ public final class CrmItems {
             ObjectNode common = common(item, contacts);
             items.put(CrmItemForm.filterable(type, common), common);
         }
-        return query.matching(new ArrayList<>(items.keySet())).stream()
-                .map(record -> noNames ? NODES.arrayNode() : (JsonNode) CrmItemForm.answered(items.get(record), select,
-                        originalUfNames))
-                .toList();
+        return query.matching(new ArrayList<>(items.keySet())).stream().map(record -> {
+            ObjectNode item = noNames ? NODES.objectNode() : CrmItemForm.answered(items.get(record), select,
+                    originalUfNames);
+            return item.isEmpty() ? NODES.arrayNode() : (JsonNode) item; // PHP writes an empty array as []
+        }).toList();
     }
 
     /**
      * The custom fields a filter names that no object of the type holds: the emulator keeps no registry of user
      * fields, so it reads such a field as one without values, where a real portal without the field refuses it.
      */
-    public List<String> unheldCustomFields(CrmEntityType type, JsonNode filter) {
+    public List<String> unheldCustomFields(CrmEntityType type, JsonNode... filterAndOrder) {
         List<String> unheld = new ArrayList<>();
-        if (filter == null || !filter.isObject()) {
-            return unheld;
-        }
         Collection<CrmItem> items = crm.all(type);
-        filter.fieldNames().forEachRemaining(key -> {
-            String field = CrmItemForm.upperCase(key.replaceFirst("^[^A-Za-z]+", ""));
-            if (field.startsWith("UF_CRM_") && items.stream().noneMatch(item -> item.fields().has(field))) {
-                unheld.add(field);
+        for (JsonNode names : filterAndOrder) {
+            if (names != null && names.isObject()) {
+                names.fieldNames().forEachRemaining(key -> {
+                    String field = CrmItemForm.upperCase(key.replaceFirst("^[^A-Za-z]+", ""));
+                    if (field.startsWith("UF_CRM_") && !unheld.contains(field)
+                            && items.stream().noneMatch(item -> item.fields().has(field))) {
+                        unheld.add(field);
+                    }
+                });
             }
-        });
+        }
         return unheld;
     }
 
+    /** the fields an update cannot empty: an empty value keeps the old one (Field's CanNotBeEmptied attribute) */
+    private static final Set<String> NOT_EMPTIED = Set.of("TITLE", "ASSIGNED_BY_ID", "CURRENCY_ID", "BEGINDATE",
+            "CLOSEDATE");
+    /** the fields only an add writes (their Immutable attribute): a deal's and company's form, "my company" */
+    private static final Map<CrmEntityType, Set<String>> ADD_ONLY = Map.of(CrmEntityType.DEAL, Set.of("WEBFORM_ID"),
+            CrmEntityType.COMPANY, Set.of("WEBFORM_ID", "IS_MY_COMPANY"));
+
     /**
-     * Whether writing the fields (in the store's names) would change the object (Operation\Update::isItemChanged): a
-     * multi-field value always does, a scalar when it differs from the kept one, numbers compared as numbers.
+     * The fields (in the store's names) as the factory's operation writes them (specs/DECISIONS.md D167): on an add,
+     * the factory's defaults for what is not given (the first source, contact type, company type, industry and
+     * employees; export Y; a company's revenue 0 in the base currency); a stage its pipeline does not have left out
+     * (an add takes the first stage, an update keeps the one it has: Field\Stage); on an update, an empty value of a
+     * field that cannot be emptied, and a field only an add writes, left out; a date strtotime cannot read left out.
+     * What is left out without a word on a real portal is noted. A contact left without a name and a last name is
+     * the field error the server answers.
      */
-    public static boolean changes(CrmItem current, ObjectNode written) {
+    public ObjectNode prepared(CrmEntityType type, CrmItem current, ObjectNode written, ZoneId zone,
+                               List<String> notes) {
+        ObjectNode fields = written.deepCopy();
+        CrmGuides guides = crm.guides();
+        if (current == null) {
+            defaults(type, fields, guides);
+        }
+        String stageField = type == CrmEntityType.LEAD ? "STATUS_ID" : "STAGE_ID";
+        if ((type == CrmEntityType.LEAD || type == CrmEntityType.DEAL) && fields.hasNonNull(stageField)) {
+            String stage = fields.get(stageField).asText();
+            long category = Params.phpInt(fields.has("CATEGORY_ID") ? fields.get("CATEGORY_ID")
+                    : current == null ? NODES.numberNode(0) : current.fields().path("CATEGORY_ID"));
+            String guide = type == CrmEntityType.LEAD ? "STATUS" : category > 0 ? "DEAL_STAGE_" + category : "DEAL_STAGE";
+            if (guides.guide(guide).stream().noneMatch(row -> row.path("STATUS_ID").asText().equals(stage))) {
+                fields.remove(stageField);
+                notes.add("stageId " + stage + " is no stage of " + guide + ": the real server "
+                        + (current == null ? "takes the pipeline's first stage" : "keeps the item's stage"));
+            }
+        }
+        List<String> names = new ArrayList<>();
+        fields.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            JsonNode value = fields.get(name);
+            boolean empty = value.isNull() || value.isValueNode() && value.asText().isBlank();
+            CrmItemForm.Kind kind = CrmItemForm.kind(type, name).orElse(CrmItemForm.Kind.TEXT);
+            if (current != null && empty && NOT_EMPTIED.contains(name)) {
+                fields.remove(name);
+                notes.add(name + " cannot be emptied: the real server keeps its value");
+            } else if (current == null && empty && name.equals("ASSIGNED_BY_ID")) {
+                fields.remove(name); // the caller, as the store gives an object without one
+            } else if (current != null && ADD_ONLY.getOrDefault(type, Set.of()).contains(name)) {
+                fields.remove(name);
+                notes.add(name + " is written only when the item is added: the real server ignores it");
+            } else if ((kind == CrmItemForm.Kind.DATE || kind == CrmItemForm.Kind.DAY) && !empty
+                    && PhpDates.strtotime(value.asText(), zone).isEmpty()) {
+                fields.remove(name);
+                notes.add(name + " " + value.asText() + " is no date: the real server leaves the field as it was");
+            }
+        }
+        if (current != null && type == CrmEntityType.CONTACT && blank(fields, current, "NAME")
+                && blank(fields, current, "LAST_NAME")) {
+            throw RestError.of("CRM_FIELD_ERROR_REQUIRED",
+                    "Fields \"First name\" and \"Last name\" cannot be both empty. Please complete at least one of them.");
+        }
+        return fields;
+    }
+
+    /** The factory's defaults of an add (the tables' default values), for what the fields do not give. */
+    private static void defaults(CrmEntityType type, ObjectNode fields, CrmGuides guides) {
+        switch (type) {
+            case LEAD -> absent(fields, "SOURCE_ID", guides.first("SOURCE").orElse(null));
+            case CONTACT -> {
+                absent(fields, "SOURCE_ID", guides.first("SOURCE").orElse(null));
+                absent(fields, "TYPE_ID", guides.first("CONTACT_TYPE").orElse(null));
+                absent(fields, "EXPORT", "Y");
+            }
+            case COMPANY -> {
+                absent(fields, "COMPANY_TYPE", guides.first("COMPANY_TYPE").orElse(null));
+                absent(fields, "INDUSTRY", guides.first("INDUSTRY").orElse(null));
+                absent(fields, "EMPLOYEES", guides.first("EMPLOYEES").orElse(null));
+                absent(fields, "REVENUE", "0");
+                absent(fields, "CURRENCY_ID", guides.baseCurrency());
+            }
+            case DEAL -> {
+            }
+        }
+    }
+
+    private static void absent(ObjectNode fields, String name, String value) {
+        JsonNode given = fields.get(name);
+        if (value != null && (given == null || given.isNull() || given.asText().isBlank())) {
+            fields.put(name, value);
+        }
+    }
+
+    /** Whether the field is empty after the update: given empty, or not given and empty now. */
+    private static boolean blank(ObjectNode fields, CrmItem current, String name) {
+        JsonNode value = fields.has(name) ? fields.get(name) : current.fields().get(name);
+        return value == null || value.isNull() || value.asText().isBlank();
+    }
+
+    /**
+     * Whether writing the fields (in the store's names) would change the object (Operation\Update::isItemChanged),
+     * each compared as the column keeps it: numbers as numbers, a date by its day or instant, a list of IDs as IDs, a
+     * multi-field value by the value it names (one without an ID is always new).
+     */
+    public static boolean changes(CrmItem current, ObjectNode written, ZoneId zone) {
         for (var it = written.fields(); it.hasNext(); ) {
             var entry = it.next();
-            JsonNode kept = current.fields().get(entry.getKey());
+            String name = entry.getKey();
+            JsonNode kept = current.fields().get(name);
             JsonNode wanted = entry.getValue();
-            boolean same = wanted.isValueNode() && kept != null && kept.isValueNode() ? same(kept.asText(),
-                    wanted.asText()) : wanted.isNull() && (kept == null || kept.isNull());
+            CrmItemForm.Kind kind = CrmItemForm.kind(current.type(), name).orElse(CrmItemForm.Kind.TEXT);
+            boolean same;
+            if (CrmItem.MULTIFIELDS.contains(name)) {
+                same = sameValues(kept, wanted);
+            } else if (wanted.isArray()) {
+                same = ids(wanted).equals(boundIds(current, name));
+            } else if (wanted.isValueNode() && kept != null && kept.isValueNode()) {
+                same = kind == CrmItemForm.Kind.DAY ? PhpDates.unConvertDate(wanted.asText(), zone)
+                        .map(day -> kept.asText().startsWith(day.toString())).orElse(false)
+                        : kind == CrmItemForm.Kind.DATE ? PhpDates.strtotime(wanted.asText(), zone)
+                        .equals(PhpDates.strtotime(kept.asText(), zone))
+                        : same(kept.asText(), wanted.asText());
+            } else {
+                same = wanted.isNull() && (kept == null || kept.isNull());
+            }
             if (!same) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A multi-field's given values change nothing when each names a value the object has, as it has it. */
+    private static boolean sameValues(JsonNode kept, JsonNode given) {
+        for (JsonNode value : given) {
+            String id = value.path("ID").asText("");
+            boolean known = false;
+            for (JsonNode existing : kept == null ? NODES.arrayNode() : kept) {
+                if (!id.isEmpty() && existing.path("ID").asText().equals(id)) {
+                    known = existing.path("VALUE").asText().equals(value.path("VALUE").asText())
+                            && (!value.has("VALUE_TYPE") || existing.path("VALUE_TYPE").asText()
+                            .equals(value.path("VALUE_TYPE").asText()));
+                }
+            }
+            if (!known) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The IDs a list field names now: the bindings' for COMPANY_IDS and CONTACT_IDS, the kept list's otherwise. */
+    private static List<Long> boundIds(CrmItem item, String name) {
+        return switch (name) {
+            case "CONTACT_IDS" -> CrmBindings.Kind.of(item.type()).map(kind -> CrmBindings.ids(kind, item.fields()))
+                    .orElse(List.of());
+            case "COMPANY_IDS" -> CrmBindings.ids(Kind.CONTACT_COMPANY, item.fields());
+            default -> ids(item.fields().get(name));
+        };
+    }
+
+    private static List<Long> ids(JsonNode list) {
+        List<Long> ids = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            list.forEach(id -> ids.add(Params.phpInt(id)));
+        }
+        return ids;
     }
 
     /** One value as the database keeps it: 100 is 100.00 in a money column. */

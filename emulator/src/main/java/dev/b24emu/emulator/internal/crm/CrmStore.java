@@ -271,6 +271,11 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         return true;
     }
 
+    /** The reference guides and base currency new and changed objects read. */
+    public CrmGuides guides() {
+        return guides;
+    }
+
     public Optional<CrmItem> get(CrmRef ref) {
         return Optional.ofNullable(items.get(ref.type()).get(ref.id()));
     }

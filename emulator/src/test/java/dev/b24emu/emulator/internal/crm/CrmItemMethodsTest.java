@@ -255,4 +255,29 @@ class CrmItemMethodsTest extends EmulatorHarness {
         assertTrue(custom.headers().getValues("X-B24-Emulator-Warning").stream()
                 .anyMatch(w -> w.contains("UF_CRM_404")), "a custom field no contact holds is reported");
     }
+
+    /** The factory's rules of a write (re-audit of the universal writes): defaults, stages, fields that keep values. */
+    @Test
+    void writesFollowTheFactorysFieldRules() {
+        String firstSource = call("crm.status.entity.items", Map.of("entityId", "SOURCE")).path("result[0].STATUS_ID");
+        call("crm.item.add", Map.of("entityTypeId", 3, "fields", Map.of("name", "Defaulted"))).then()
+                .body("result.item.sourceId", equalTo(firstSource)).body("result.item.export", equalTo("Y"));
+        call("crm.item.add", Map.of("entityTypeId", 4, "fields", Map.of("title", "Defaults LLC"))).then()
+                .body("result.item.revenue", equalTo(0)).body("result.item.currencyId", equalTo("USD"))
+                .body("result.item.typeId", org.hamcrest.Matchers.notNullValue());
+        int deal = call("crm.item.add", Map.of("entityTypeId", 2, "fields", Map.of("title", "Staged",
+                "stageId", "NO_SUCH_STAGE", "closedate", "2025-02-20"))).then().statusCode(200)
+                .body("result.item.stageId", equalTo("NEW")).extract().path("result.item.id");
+        String updated = call("crm.item.get", Map.of("entityTypeId", 2, "id", deal)).path("result.item.updatedTime");
+        portal.clock().advance(java.time.Duration.ofMinutes(3));
+        // the same day in another form, a stage the pipeline lacks, an empty title: nothing changes
+        Response same = call("crm.item.update", Map.of("entityTypeId", 2, "id", deal, "fields", Map.of("closedate",
+                "20.02.2025", "stageId", "NOPE", "title", "", "contactIds", List.of(), "begindate", "not a date")));
+        same.then().statusCode(200).body("result.item.updatedTime", equalTo(updated))
+                .body("result.item.title", equalTo("Staged")).body("result.item.stageId", equalTo("NEW"));
+        assertEquals(3, same.headers().getValues("X-B24-Emulator-Warning").size(), "stage, title and date reported");
+        int contact = call("crm.item.add", Map.of("entityTypeId", 3, "fields", Map.of("name", "Only"))).path("result.item.id");
+        call("crm.item.update", Map.of("entityTypeId", 3, "id", contact, "fields", Map.of("name", ""))).then()
+                .statusCode(400).body("error", equalTo("CRM_FIELD_ERROR_REQUIRED"));
+    }
 }

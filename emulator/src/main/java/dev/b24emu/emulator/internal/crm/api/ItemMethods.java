@@ -68,8 +68,8 @@ final class ItemMethods {
         ObjectNode given = fields(params);
         boolean original = originalUfNames(call.params());
         CrmEntityType entityType = type(entityTypeId).orElseThrow(() -> notKept(call));
-        ObjectNode legacy = written(call, entityType, given, original);
         Portal portal = call.portal();
+        ObjectNode legacy = prepared(call, entityType, null, written(call, entityType, given, original));
         CrmItem item = portal.exclusive(() -> crm(portal).add(entityType, legacy, Origin.of(call), portal.isoNow()));
         return answer(items(portal).saved(item, original));
     }
@@ -87,8 +87,8 @@ final class ItemMethods {
         Portal portal = call.portal();
         CrmItem current = type(entityTypeId).flatMap(t -> crm(portal).get(new CrmRef(t, id)))
                 .orElseThrow(() -> RestError.of("NOT_FOUND", "Item was not found."));
-        ObjectNode legacy = written(call, current.type(), given, original);
-        CrmItem item = portal.exclusive(() -> CrmItems.changes(current, legacy)
+        ObjectNode legacy = prepared(call, current.type(), current, written(call, current.type(), given, original));
+        CrmItem item = portal.exclusive(() -> CrmItems.changes(current, legacy, portal.settings().timeZone())
                 ? crm(portal).update(current.ref(), legacy, Origin.of(call), portal.isoNow()).orElse(current) : current);
         return answer(items(portal).saved(item, original));
     }
@@ -124,6 +124,15 @@ final class ItemMethods {
                     + " ignores them without a word");
         }
         return legacy;
+    }
+
+    /** The fields as the factory's operation writes them, what it leaves out without a word reported. */
+    private static ObjectNode prepared(RestCall call, CrmEntityType type, CrmItem current, ObjectNode legacy) {
+        List<String> notes = new ArrayList<>();
+        ObjectNode fields = items(call.portal()).prepared(type, current, legacy, call.portal().settings().timeZone(),
+                notes);
+        notes.forEach(call::deviation);
+        return fields;
     }
 
     private static RestError notKept(RestCall call) {
@@ -166,8 +175,8 @@ final class ItemMethods {
                     + entityType.ownerTypeId() + ": the real server leaves them out without a word");
         }
         CrmItems items = items(call.portal());
-        for (String field : items.unheldCustomFields(entityType, filter)) {
-            call.deviation("filter " + field + ": no " + entityType.name().toLowerCase(java.util.Locale.ROOT)
+        for (String field : items.unheldCustomFields(entityType, filter, order)) {
+            call.deviation(field + ": no " + entityType.name().toLowerCase(java.util.Locale.ROOT)
                     + " holds this custom field; a real portal without it answers INVALID_ARG_VALUE");
         }
         boolean noNames = select != null && select.isEmpty(); // select [] names no field: each item an empty array
