@@ -183,10 +183,10 @@ public final class CrmActivities {
 
     /**
      * What a task gives its CRM activity (Activity\Provider\Tasks\Task::prepareFields): its ID, title, description,
-     * responsible user, deadline and plan (ISO, null when unset), and whether it is completed.
+     * responsible user, deadline and plan (ISO, null when unset), whether it is completed, and its priority.
      */
     public record TaskActivity(long taskId, String title, String description, long responsibleId, String deadline,
-                               String startPlan, String endPlan, boolean completed) {
+                               String startPlan, String endPlan, boolean completed, int priority) {
     }
 
     /**
@@ -204,13 +204,21 @@ public final class CrmActivities {
         return crm(portal).addActivity(fields, origin);
     }
 
-    /** A task's activity after the task changed (updateByTask, onTaskCompleted): told as OnCrmActivityUpdate. */
-    public static void updateTask(Portal portal, Origin origin, long activityId, TaskActivity task) {
+    /**
+     * A task's activity after the task changed (updateByTask, onTaskCompleted, onTaskBindingsUpdated): bound to the
+     * given objects, owned by the first, unless none are given; told as OnCrmActivityUpdate.
+     */
+    public static void updateTask(Portal portal, Origin origin, long activityId, TaskActivity task, List<CrmRef> objects) {
         crm(portal).activity(activityId).ifPresent(current -> {
             ObjectNode changed = current.deepCopy();
             changed.put("SUBJECT", task.title()).put("RESPONSIBLE_ID", Long.toString(task.responsibleId()));
             complete(changed, task.completed());
             taskFields(changed, task);
+            if (!objects.isEmpty()) {
+                changed.put("OWNER_ID", Long.toString(objects.get(0).id()));
+                changed.put("OWNER_TYPE_ID", Integer.toString(objects.get(0).type().ownerTypeId()));
+                changed.set("BINDINGS", bindings(objects));
+            }
             replace(portal, origin, activityId, changed);
         });
     }
@@ -221,6 +229,7 @@ public final class CrmActivities {
      */
     private static void taskFields(ObjectNode fields, TaskActivity task) {
         fields.put("DESCRIPTION", task.description());
+        fields.put("PRIORITY", task.priority() == 2 ? "3" : "1"); // Task2ActivityPriority: high is high, else low
         fields.put("DEADLINE", task.deadline() == null ? "" : task.deadline());
         if (task.startPlan() != null) {
             fields.put("START_TIME", task.startPlan());

@@ -108,6 +108,12 @@ public final class CrmItems {
         if (current == null) {
             defaults(type, fields, guides);
         }
+        if (type == CrmEntityType.DEAL && fields.hasNonNull("CATEGORY_ID")) {
+            long category = Params.phpInt(fields.get("CATEGORY_ID"));
+            if (category < 0 || category > 0 && guides.guide("DEAL_STAGE_" + category).isEmpty()) {
+                throw RestError.of("CRM_FIELD_ERROR_VALUE_NOT_VALID", "The value of \"Pipeline\" is incorrect");
+            }
+        }
         String stageField = type == CrmEntityType.LEAD ? "STATUS_ID" : "STAGE_ID";
         if ((type == CrmEntityType.LEAD || type == CrmEntityType.DEAL) && fields.hasNonNull(stageField)) {
             String stage = fields.get(stageField).asText();
@@ -124,7 +130,8 @@ public final class CrmItems {
         fields.fieldNames().forEachRemaining(names::add);
         for (String name : names) {
             JsonNode value = fields.get(name);
-            boolean empty = value.isNull() || value.isValueNode() && value.asText().isBlank();
+            boolean empty = value.isNull() || value.isValueNode() && value.asText().isBlank()
+                    || name.equals("ASSIGNED_BY_ID") && Params.phpInt(value) <= 0; // no user is no responsible
             CrmItemForm.Kind kind = CrmItemForm.kind(type, name).orElse(CrmItemForm.Kind.TEXT);
             if (current != null && empty && NOT_EMPTIED.contains(name)) {
                 fields.remove(name);

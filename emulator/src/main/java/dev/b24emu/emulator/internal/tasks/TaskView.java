@@ -48,6 +48,9 @@ public final class TaskView {
                 row.put("subStatus", subStatus(portal, task));
             }
         });
+        if (!row.has("subStatus")) { // every row has it, whatever the select (listAction sets SUB_STATUS)
+            row.put("subStatus", subStatus(portal, task));
+        }
         cards(portal, task, row);
         return row;
     }
@@ -57,6 +60,7 @@ public final class TaskView {
         ObjectNode record = NODES.objectNode();
         all(portal, task).fields().forEachRemaining(entry -> record.set(upper(entry.getKey()), entry.getValue()));
         record.put("REAL_STATUS", Integer.toString(task.status()));
+        record.put("STATUS", subStatus(portal, task)); // a filter's STATUS is the meta status: -1 is overdue
         ArrayNode crm = record.putArray("UF_CRM_TASK");
         task.ufCrmTask().forEach(crm::add);
         return record;

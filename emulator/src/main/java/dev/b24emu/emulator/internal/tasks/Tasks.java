@@ -55,7 +55,7 @@ public final class Tasks {
         long createdBy = f.phpInt("CREATED_BY") > 0 ? f.phpInt("CREATED_BY") : caller;
         long responsible = responsible(portal, f.node("RESPONSIBLE_ID").orElse(null));
         Dates dates = dates(portal, f, new Dates(null, null, null));
-        Task task = new Task(store(portal).nextId(), title, f.textOrEmpty("DESCRIPTION"), createdBy, responsible, caller,
+        Task task = new Task(store(portal).nextId(), title, description(f, ""), createdBy, responsible, createdBy,
                 status, priority(f), f.phpInt("GROUP_ID"), parent, now, now, now,
                 status >= Task.SUPPOSEDLY_COMPLETED && status <= Task.COMPLETED ? caller : 0,
                 status >= Task.SUPPOSEDLY_COMPLETED && status <= Task.COMPLETED ? now : null,
@@ -88,7 +88,7 @@ public final class Tasks {
         long responsible = f.has("RESPONSIBLE_ID") ? responsible(portal, f.node("RESPONSIBLE_ID").orElse(null))
                 : t.responsibleId();
         Dates dates = dates(portal, f, new Dates(t.deadline(), t.startDatePlan(), t.endDatePlan()));
-        Task changed = new Task(t.id(), title, f.has("DESCRIPTION") ? f.textOrEmpty("DESCRIPTION") : t.description(),
+        Task changed = new Task(t.id(), title, description(f, t.description()),
                 createdBy, responsible, t.changedBy(), status, f.has("PRIORITY") ? priority(f) : t.priority(),
                 f.has("GROUP_ID") ? f.phpInt("GROUP_ID") : t.groupId(), parent, t.createdDate(), t.changedDate(),
                 t.statusChangedDate(), t.closedBy(), t.closedDate(), t.dateStart(), dates.deadline, dates.startPlan,
@@ -100,13 +100,17 @@ public final class Tasks {
                 f.has("AUDITORS") ? users(f.node("AUDITORS")) : t.auditors(),
                 f.has("UF_CRM_TASK") ? crmBindings(f.node("UF_CRM_TASK").orElse(null)) : t.ufCrmTask(), t.guid(),
                 t.crmActivityId());
-        if (changed.equals(t)) {
-            return found;
-        }
+        // an edit saves and tells OnTaskUpdate even when it changes nothing (Control\Task::update), unlike an action
         Task saved = withStatus(changed, status, t.status(), portal, origin);
+        boolean rebound = !saved.ufCrmTask().equals(t.ufCrmTask());
         store(portal).put(saved);
         listener.changed(portal, TaskListener.Change.UPDATE, id, origin);
-        syncActivity(portal, origin, saved);
+        if (rebound) {
+            saved = rebind(portal, origin, saved);
+            store(portal).put(saved);
+        } else {
+            syncActivity(portal, origin, saved);
+        }
         return Optional.of(saved);
     }
 
@@ -246,6 +250,11 @@ public final class Tasks {
                 .orElseThrow(() -> fault("Incorrect date/time"));
     }
 
+    /** DESCRIPTION as sent (the tasks module keeps it untrimmed), or the one before when not given. */
+    private static String description(Params f, String before) {
+        return f.has("DESCRIPTION") ? f.text("DESCRIPTION").orElse("") : before;
+    }
+
     private static boolean flag(Params f, String name) {
         String value = f.textOrEmpty(name);
         return value.equalsIgnoreCase("Y") || value.equalsIgnoreCase("true");
@@ -272,8 +281,8 @@ public final class Tasks {
         return bindings;
     }
 
-    /** The CRM objects the task names that the portal has, in its order. */
-    private static List<CrmRef> crmObjects(Portal portal, Task task) {
+    /** The CRM objects the task names, in its order (an object of a kind the emulator does not keep: none). */
+    private static List<CrmRef> crmObjects(Task task) {
         List<CrmRef> refs = new ArrayList<>();
         for (String binding : task.ufCrmTask()) {
             int underscore = binding.lastIndexOf('_');
@@ -281,7 +290,7 @@ public final class Tasks {
                     : CRM_PREFIXES.get(binding.substring(0, underscore).toUpperCase(Locale.ROOT));
             long id = underscore < 0 ? 0 : Params.phpInt(com.fasterxml.jackson.databind.node.TextNode.valueOf(
                     binding.substring(underscore + 1)));
-            if (type != null && id > 0 && portal.store(CrmStore.class).get(new CrmRef(type, id)).isPresent()) {
+            if (type != null && id > 0) {
                 refs.add(new CrmRef(type, id));
             }
         }
@@ -289,28 +298,47 @@ public final class Tasks {
     }
 
     /**
-     * The CRM_TASKS_TASK activity of a new task's CRM objects (handleTaskActivityOnNewTask): one, bound to all of
-     * them, when the first has a responsible user; 0 without.
+     * The CRM_TASKS_TASK activity of a new task's CRM objects (handleTaskActivityOnNewTask): one, bound to those the
+     * portal has, when the first the task names is there and has a responsible user; 0 without.
      */
     private static long addActivity(Portal portal, Origin origin, Task task) {
-        List<CrmRef> objects = crmObjects(portal, task);
-        boolean assigned = !objects.isEmpty() && portal.store(CrmStore.class).get(objects.get(0))
-                .map(CrmItem::assignedById).orElse(0L) > 0;
+        List<CrmRef> named = crmObjects(task);
+        CrmStore crm = portal.store(CrmStore.class);
+        boolean assigned = !named.isEmpty() && crm.get(named.get(0)).map(CrmItem::assignedById).orElse(0L) > 0;
         if (!assigned) {
             return 0;
         }
+        List<CrmRef> objects = named.stream().filter(ref -> crm.get(ref).isPresent()).toList();
         return CrmActivities.addTask(portal, origin, activity(task), objects);
+    }
+
+    /**
+     * A task whose CRM objects changed (onTaskBindingsUpdated): its activity bound to the new ones, deleted when it
+     * has none left; one made when it had none.
+     */
+    private static Task rebind(Portal portal, Origin origin, Task task) {
+        CrmStore crm = portal.store(CrmStore.class);
+        List<CrmRef> objects = crmObjects(task).stream().filter(ref -> crm.get(ref).isPresent()).toList();
+        if (task.crmActivityId() <= 0 || crm.activity(task.crmActivityId()).isEmpty()) {
+            return task.withActivity(addActivity(portal, origin, task));
+        }
+        if (objects.isEmpty()) {
+            crm.deleteActivity(task.crmActivityId(), origin);
+            return task.withActivity(0);
+        }
+        CrmActivities.updateTask(portal, origin, task.crmActivityId(), activity(task), objects);
+        return task;
     }
 
     /** The activity follows its task's title, description, responsible, dates and completion (updateByTask). */
     private static void syncActivity(Portal portal, Origin origin, Task task) {
         if (task.crmActivityId() > 0) {
-            CrmActivities.updateTask(portal, origin, task.crmActivityId(), activity(task));
+            CrmActivities.updateTask(portal, origin, task.crmActivityId(), activity(task), List.of());
         }
     }
 
     private static CrmActivities.TaskActivity activity(Task task) {
         return new CrmActivities.TaskActivity(task.id(), task.title(), task.description(), task.responsibleId(),
-                task.deadline(), task.startDatePlan(), task.endDatePlan(), task.status() == Task.COMPLETED);
+                task.deadline(), task.startDatePlan(), task.endDatePlan(), task.status() == Task.COMPLETED, task.priority());
     }
 }

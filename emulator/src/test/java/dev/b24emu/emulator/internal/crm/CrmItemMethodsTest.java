@@ -279,5 +279,10 @@ class CrmItemMethodsTest extends EmulatorHarness {
         int contact = call("crm.item.add", Map.of("entityTypeId", 3, "fields", Map.of("name", "Only"))).path("result.item.id");
         call("crm.item.update", Map.of("entityTypeId", 3, "id", contact, "fields", Map.of("name", ""))).then()
                 .statusCode(400).body("error", equalTo("CRM_FIELD_ERROR_REQUIRED"));
+        call("crm.item.add", Map.of("entityTypeId", 2, "fields", Map.of("categoryId", 7))).then().statusCode(400)
+                .body("error", equalTo("CRM_FIELD_ERROR_VALUE_NOT_VALID"))
+                .body("error_description", equalTo("The value of \"Pipeline\" is incorrect"));
+        call("crm.item.add", Map.of("entityTypeId", 2, "fields", Map.of("assignedById", 0))).then()
+                .body("result.item.assignedById", equalTo(1));
     }
 }

@@ -60,6 +60,10 @@ class TasksApiTest extends AppHarness {
                 .body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("Task title not specified<br>"));
         call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x"))).then()
                 .body("error_description", equalTo("Assignee not specified<br>"));
+        // the fields are read in capitals, as sent: title is no TITLE
+        Response lower = call("tasks.task.add", Map.of("fields", Map.of("title", "x", "RESPONSIBLE_ID", 2)));
+        lower.then().statusCode(400).body("error_description", equalTo("Task title not specified<br>"));
+        assertEquals(1, lower.headers().getValues("X-B24-Emulator-Warning").size(), "the ignored key is reported");
         call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x", "RESPONSIBLE_ID", 999))).then()
                 .body("error_description", equalTo("User specified in the \"Assignee\" field not found<br>"));
         call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x", "RESPONSIBLE_ID", 2, "STATUS", 9))).then()
@@ -88,9 +92,17 @@ class TasksApiTest extends AppHarness {
         }
         String id = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Evented", "RESPONSIBLE_ID", 2)))
                 .then().statusCode(200).extract().path("result.task.id");
-        call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("TITLE", "Evented"))).then().statusCode(200);
+        // an edit saves even when it changes nothing (the queue keeps one update of the task); an action that changes
+        // nothing saves nothing
+        String created = call("tasks.task.get", Map.of("taskId", id)).path("result.task.changedDate");
+        portal.clock().advance(java.time.Duration.ofMinutes(2));
+        call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("TITLE", "Evented"))).then().statusCode(200)
+                .body("result.task.changedDate", not(equalTo(created)));
         call("tasks.task.complete", Map.of("taskId", id)).then().statusCode(200);
-        call("tasks.task.complete", Map.of("taskId", id)).then().statusCode(200); // completed already: no change
+        portal.clock().advance(java.time.Duration.ofMinutes(2));
+        String completed = call("tasks.task.get", Map.of("taskId", id)).path("result.task.changedDate");
+        call("tasks.task.complete", Map.of("taskId", id)).then().statusCode(200) // completed already: no change
+                .body("result.task.changedDate", equalTo(completed));
         call("tasks.task.delete", Map.of("taskId", id)).then().statusCode(200);
         Response queued = oauth(token, "event.offline.list", Map.of());
         queued.then().body("result.EVENT_NAME", equalTo(List.of("ONTASKADD", "ONTASKUPDATE", "ONTASKDELETE")))
@@ -98,5 +110,29 @@ class TasksApiTest extends AppHarness {
                 .body("result[0].EVENT_DATA.FIELDS_BEFORE", equalTo("undefined"))
                 .body("result[2].EVENT_DATA.FIELDS_AFTER", equalTo("undefined"));
         assertEquals(3, (int) queued.path("total"));
+    }
+
+    /** The activity follows the task's CRM objects; a list's STATUS is the meta status, -1 overdue. */
+    @Test
+    void theActivityFollowsTheBindingsAndOverdueTasksAreFound() {
+        int deal = call("crm.deal.add", Map.of("fields", Map.of("TITLE", "Bound"))).then().extract().path("result");
+        String id = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Overdue", "RESPONSIBLE_ID", 2,
+                "DEADLINE", "2001-01-01T10:00:00+00:00", "UF_CRM_TASK", List.of("D_" + deal))))
+                .then().statusCode(200).extract().path("result.task.id");
+        call("crm.activity.list", Map.of("filter", Map.of("PROVIDER_ID", "CRM_TASKS_TASK", "OWNER_TYPE_ID", 2,
+                "OWNER_ID", deal))).then().body("total", equalTo(1));
+        call("tasks.task.list", Map.of("filter", Map.of("STATUS", -1), "select", List.of("ID"))).then()
+                .body("result.tasks.id", equalTo(List.of(id))).body("result.tasks[0].subStatus", equalTo("-1"));
+        call("tasks.task.list", Map.of("filter", Map.of("STATUS", 2), "select", List.of("ID"))).then()
+                .body("total", equalTo(0));
+        call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("UF_CRM_TASK", List.of("C_1")))).then()
+                .statusCode(200);
+        call("crm.activity.list", Map.of("filter", Map.of("PROVIDER_ID", "CRM_TASKS_TASK"),
+                "select", List.of("ID", "OWNER_TYPE_ID", "OWNER_ID"))).then()
+                .body("result.OWNER_TYPE_ID", equalTo(List.of("3"))).body("result.OWNER_ID", equalTo(List.of("1")));
+        call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("UF_CRM_TASK", List.of()))).then()
+                .statusCode(200);
+        call("crm.activity.list", Map.of("filter", Map.of("PROVIDER_ID", "CRM_TASKS_TASK"))).then()
+                .body("total", equalTo(0));
     }
 }

@@ -114,13 +114,31 @@ final class TaskMethods {
         return NODES.objectNode().set("task", TaskView.get(call.portal(), task, Set.of(), call.userId()));
     }
 
-    /** fields: an array; absent or empty, the binder finds no value for it. */
+    /**
+     * fields: an array; absent or empty, the binder finds no value for it. Its keys are read as sent, a leading ~
+     * stripped (Base::filterFields): only a name in capitals is a task's field (TITLE, not title), the others are
+     * ignored and reported.
+     */
     private static ObjectNode fields(RestCall call) {
-        JsonNode fields = new ActionParams(call.params()).requiredArray("fields");
-        if (!fields.isObject() || fields.isEmpty()) {
+        JsonNode given = new ActionParams(call.params()).requiredArray("fields");
+        if (!given.isObject() || given.isEmpty()) {
             throw new RestError(400, "100", "Could not find value for parameter {fields}");
         }
-        return (ObjectNode) fields;
+        ObjectNode fields = NODES.objectNode();
+        List<String> ignored = new java.util.ArrayList<>();
+        given.fields().forEachRemaining(entry -> {
+            String name = entry.getKey().startsWith("~") ? entry.getKey().substring(1) : entry.getKey();
+            if (name.equals(name.toUpperCase(Locale.ROOT))) {
+                fields.set(name, entry.getValue());
+            } else {
+                ignored.add(entry.getKey());
+            }
+        });
+        if (!ignored.isEmpty()) {
+            call.deviation("fields " + String.join(", ", ignored) + ": the tasks module reads a task's fields in capitals"
+                    + " only (TITLE, RESPONSIBLE_ID): the real server ignores these");
+        }
+        return fields;
     }
 
     /** taskId: bound to CTaskItem; absent the item cannot be made, 0 or below is "wrong task id". */
