@@ -23,7 +23,9 @@ import dev.b24emu.emulator.internal.users.Access;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The Task controller's actions (api-reference/tasks/, specs/DECISIONS.md D169): add, update and complete answer the
@@ -54,20 +56,22 @@ final class TaskMethods {
     }
 
     private JsonNode update(RestCall call) {
-        long id = taskId(call);
         ObjectNode fields = fields(call);
-        Portal portal = call.portal();
-        Task task = portal.exclusive(() -> tasks.update(portal, Origin.of(call), id, fields))
-                .orElseThrow(() -> RestError.of("0", "Action on the task is not allowed (internal error)"));
-        return answer(call, task);
+        return acted(call, "Action on the task is not allowed (internal error)",
+                (portal, id) -> tasks.update(portal, Origin.of(call), id, fields));
     }
 
     private JsonNode complete(RestCall call) {
+        boolean admin = Access.isAdmin(call.caller());
+        return acted(call, "Action on the task is not allowed",
+                (portal, id) -> tasks.complete(portal, Origin.of(call), id, admin));
+    }
+
+    /** An action on the task taskId names, answered as get answers it; "0" with the page's text without the task. */
+    private static JsonNode acted(RestCall call, String notAllowed, BiFunction<Portal, Long, Optional<Task>> action) {
         long id = taskId(call);
         Portal portal = call.portal();
-        boolean admin = Access.isAdmin(call.caller());
-        Task task = portal.exclusive(() -> tasks.complete(portal, Origin.of(call), id, admin))
-                .orElseThrow(() -> RestError.of("0", "Action on the task is not allowed"));
+        Task task = portal.exclusive(() -> action.apply(portal, id)).orElseThrow(() -> RestError.of("0", notAllowed));
         return answer(call, task);
     }
 
