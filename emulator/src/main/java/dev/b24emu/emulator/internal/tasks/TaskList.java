@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 
 /**
  * tasks.task.list's filter and order (CTasks::GetList): filter keys with the prefixes !, <, <=, >, >= (and % for a
- * title's part), a date's value in any form strtotime reads; order by the sortable columns only, by ID descending
+ * title's part), a date's value in any form strtotime reads, ::SUBFILTER-… groups joined by their ::LOGIC; order by the sortable columns only, by ID descending
  * when none is given (tasks-task-list.md), any other key "Invalid sorting key".
  */
 public final class TaskList {
@@ -69,14 +69,26 @@ public final class TaskList {
         return sorted.thenComparing(byId);
     }
 
+    /**
+     * One level of the filter: its conditions joined by ::LOGIC (AND unless it says OR), a ::SUBFILTER-… key a group
+     * of its own (CTasks::GetSqlByFilter).
+     */
     private static Predicate<ObjectNode> filter(Portal portal, JsonNode filter) {
-        Predicate<ObjectNode> all = r -> true;
         if (filter == null || !filter.isObject()) {
-            return all;
+            return r -> true;
         }
+        List<Predicate<ObjectNode>> conditions = new ArrayList<>();
+        boolean or = "OR".equalsIgnoreCase(filter.path("::LOGIC").asText(""));
         for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String key = entry.getKey();
+            if (key.startsWith("::SUBFILTER-")) {
+                conditions.add(filter(portal, entry.getValue()));
+                continue;
+            }
+            if (key.startsWith("::")) {
+                continue; // ::LOGIC, read above
+            }
             String prefix = PREFIXES.stream().filter(key::startsWith).findFirst().orElse("");
             String field = key.substring(prefix.length()).toUpperCase(Locale.ROOT);
             boolean negate = prefix.startsWith("!");
@@ -92,9 +104,10 @@ public final class TaskList {
             }
             Predicate<ObjectNode> test = record -> values(record.get(field)).stream()
                     .anyMatch(actual -> tests.stream().anyMatch(t -> t.test(actual)));
-            all = all.and(negate ? test.negate() : test);
+            conditions.add(negate ? test.negate() : test);
         }
-        return all;
+        return record -> or ? conditions.stream().anyMatch(c -> c.test(record))
+                : conditions.stream().allMatch(c -> c.test(record));
     }
 
     private static List<String> values(JsonNode node) {

@@ -125,6 +125,11 @@ class TasksApiTest extends AppHarness {
                 .body("result.tasks.id", equalTo(List.of(id))).body("result.tasks[0].subStatus", equalTo("-1"));
         call("tasks.task.list", Map.of("filter", Map.of("STATUS", 2), "select", List.of("ID"))).then()
                 .body("total", equalTo(0));
+        String other = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Other", "RESPONSIBLE_ID", 3)))
+                .then().extract().path("result.task.id");
+        call("tasks.task.list", Map.of("filter", Map.of("::LOGIC", "OR", "::SUBFILTER-1", Map.of("RESPONSIBLE_ID", 3),
+                "::SUBFILTER-2", Map.of("ID", id)), "order", Map.of("ID", "asc"), "select", List.of("ID"))).then()
+                .body("result.tasks.id", equalTo(List.of(id, other)));
         call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("UF_CRM_TASK", List.of("C_1")))).then()
                 .statusCode(200);
         call("crm.activity.list", Map.of("filter", Map.of("PROVIDER_ID", "CRM_TASKS_TASK"),
