@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.transport.NameCase;
 import dev.b24emu.emulator.internal.transport.Params;
 
 import java.math.BigDecimal;
@@ -397,26 +398,10 @@ public final class CrmItemForm {
             if (!rest.isEmpty() && Character.isDigit(rest.charAt(0))) {
                 return "ufCrm_" + rest;
             }
-            return "ufCrm" + camelParts(rest, true);
+            String camel = NameCase.camel(rest);
+            return "ufCrm" + (camel.isEmpty() ? "" : Character.toUpperCase(camel.charAt(0)) + camel.substring(1));
         }
-        return camelParts(name, false);
-    }
-
-    private static String camelParts(String name, boolean capitalFirst) {
-        StringBuilder camel = new StringBuilder();
-        String[] parts = name.toLowerCase(Locale.ROOT).split("_", -1);
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i];
-            if (i > 0 && !part.isEmpty() && !camel.isEmpty() && Character.isDigit(camel.charAt(camel.length() - 1))
-                    && Character.isDigit(part.charAt(0))) {
-                camel.append('_').append(part); // 1_2 stays 1_2
-            } else if ((i > 0 || capitalFirst) && !part.isEmpty()) {
-                camel.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            } else {
-                camel.append(part);
-            }
-        }
-        return camel.toString();
+        return NameCase.camel(name);
     }
 
     /**
@@ -435,20 +420,8 @@ public final class CrmItemForm {
             if (!rest.isEmpty() && Character.isDigit(rest.charAt(0))) {
                 return CUSTOM + rest.toUpperCase(Locale.ROOT);
             }
-            return CUSTOM + snake(rest);
+            return CUSTOM + NameCase.upperSnake(rest);
         }
-        return snake(name);
-    }
-
-    private static String snake(String camel) {
-        StringBuilder upper = new StringBuilder();
-        for (int i = 0; i < camel.length(); i++) {
-            char c = camel.charAt(i);
-            if (Character.isUpperCase(c) && i > 0 && camel.charAt(i - 1) != '_') {
-                upper.append('_');
-            }
-            upper.append(Character.toUpperCase(c));
-        }
-        return upper.toString();
+        return NameCase.upperSnake(name);
     }
 }

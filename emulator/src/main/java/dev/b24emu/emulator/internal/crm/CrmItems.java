@@ -47,9 +47,8 @@ public final class CrmItems {
                 companies(item)), Set.of(), originalUfNames);
     }
 
-    /** What a list finds, each object under the select, or an empty array for a select of no names (select: []). */
-    public List<JsonNode> list(CrmEntityType type, CrmItemQuery query, Set<String> select, boolean noNames,
-                               boolean originalUfNames) {
+    /** What a list finds: each object in its common form ({@link #listed} answers it), in the query's order. */
+    public List<ObjectNode> list(CrmEntityType type, CrmItemQuery query) {
         Map<Long, List<Long>> contacts = contactsOfCompanies(type);
         // a filter reads the table's column names too; the answer is the item alone, as get answers it
         Map<ObjectNode, ObjectNode> items = new IdentityHashMap<>();
@@ -57,11 +56,13 @@ public final class CrmItems {
             ObjectNode common = common(item, contacts);
             items.put(CrmItemForm.filterable(type, common), common);
         }
-        return query.matching(new ArrayList<>(items.keySet())).stream().map(record -> {
-            ObjectNode item = noNames ? NODES.objectNode() : CrmItemForm.answered(items.get(record), select,
-                    originalUfNames);
-            return item.isEmpty() ? NODES.arrayNode() : (JsonNode) item; // PHP writes an empty array as []
-        }).toList();
+        return query.matching(new ArrayList<>(items.keySet())).stream().map(items::get).toList();
+    }
+
+    /** A found object under the select; an empty array when it leaves no field (select: [], or only unknown names). */
+    public static JsonNode listed(ObjectNode common, Set<String> select, boolean noNames, boolean originalUfNames) {
+        ObjectNode item = noNames ? NODES.objectNode() : CrmItemForm.answered(common, select, originalUfNames);
+        return item.isEmpty() ? NODES.arrayNode() : item; // PHP writes an empty array as []
     }
 
     /**

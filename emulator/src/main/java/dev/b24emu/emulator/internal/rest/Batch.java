@@ -91,11 +91,11 @@ final class Batch implements RestMethod {
             }
         }
         ObjectNode answer = NODES.objectNode();
-        answer.set("result", orEmptyList(results));
-        answer.set("result_error", orEmptyList(errors));
-        answer.set("result_total", orEmptyList(totals));
-        answer.set("result_next", orEmptyList(nexts));
-        answer.set("result_time", orEmptyList(times));
+        answer.set("result", phpArray(results));
+        answer.set("result_error", phpArray(errors));
+        answer.set("result_total", phpArray(totals));
+        answer.set("result_next", phpArray(nexts));
+        answer.set("result_time", phpArray(times));
         return answer;
     }
 
@@ -142,7 +142,7 @@ final class Batch implements RestMethod {
      * A part of the answer as PHP's json_encode writes the array it is: a list when its keys are 0, 1, … in order
      * (an empty one, or a cmd given as a list whose commands all answered), an object otherwise (D168).
      */
-    private static JsonNode orEmptyList(ObjectNode map) {
+    private static JsonNode phpArray(ObjectNode map) {
         int index = 0;
         for (Iterator<String> keys = map.fieldNames(); keys.hasNext(); index++) {
             if (!keys.next().equals(Integer.toString(index))) {

@@ -1,9 +1,11 @@
 package dev.b24emu.emulator.internal.tasks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.NameCase;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
 
@@ -58,7 +60,7 @@ public final class TaskView {
     /** The task's columns under their UPPER names, as a list's filter and order read them. */
     static ObjectNode record(Portal portal, Task task) {
         ObjectNode record = NODES.objectNode();
-        all(portal, task).fields().forEachRemaining(entry -> record.set(upper(entry.getKey()), entry.getValue()));
+        all(portal, task).fields().forEachRemaining(entry -> record.set(NameCase.upperSnake(entry.getKey()), entry.getValue()));
         record.put("REAL_STATUS", Integer.toString(task.status()));
         record.put("STATUS", subStatus(portal, task)); // a filter's STATUS is the meta status: -1 is overdue
         ArrayNode crm = record.putArray("UF_CRM_TASK");
@@ -82,7 +84,7 @@ public final class TaskView {
         boolean custom = select.stream().anyMatch(SYSTEM_UF::contains);
         ObjectNode json = NODES.objectNode();
         all.fields().forEachRemaining(entry -> {
-            String upper = upper(entry.getKey());
+            String upper = NameCase.upperSnake(entry.getKey());
             // a select keeps the row's own order; FAVORITE comes with any select (prepareSelect)
             if (every || select.contains(upper) || upper.equals("FAVORITE")) {
                 json.set(entry.getKey(), entry.getValue());
@@ -159,14 +161,14 @@ public final class TaskView {
         json.set("creator", card(portal, task.createdBy()));
         json.set("responsible", card(portal, task.responsibleId()));
         if (json.has("accomplices") || json.has("auditors")) {
-            json.set("accomplicesData", cards(portal, task.accomplices()));
-            json.set("auditorsData", cards(portal, task.auditors()));
+            json.set("accomplicesData", userCards(portal, task.accomplices()));
+            json.set("auditorsData", userCards(portal, task.auditors()));
             json.put("newCommentsCount", 0);
         }
     }
 
     /** The cards of several users: [] for none, else an object keyed by their IDs. */
-    private static com.fasterxml.jackson.databind.JsonNode cards(Portal portal, List<Long> users) {
+    private static JsonNode userCards(Portal portal, List<Long> users) {
         if (users.isEmpty()) {
             return NODES.arrayNode();
         }
@@ -240,17 +242,5 @@ public final class TaskView {
 
     private static String yn(boolean flag) {
         return flag ? "Y" : "N";
-    }
-
-    /** createdDate CREATED_DATE: the column's name as a filter, an order or a select names it. */
-    static String upper(String camel) {
-        StringBuilder upper = new StringBuilder();
-        for (char c : camel.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                upper.append('_');
-            }
-            upper.append(Character.toUpperCase(c));
-        }
-        return upper.toString();
     }
 }

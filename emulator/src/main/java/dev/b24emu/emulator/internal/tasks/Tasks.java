@@ -1,7 +1,9 @@
 package dev.b24emu.emulator.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
@@ -262,8 +264,8 @@ public final class Tasks {
 
     private static List<Long> users(Optional<JsonNode> given) {
         List<Long> ids = new ArrayList<>();
-        given.ifPresent(node -> Params.scalars(node).forEach(id -> {
-            long user = Params.phpInt(com.fasterxml.jackson.databind.node.TextNode.valueOf(id));
+        given.ifPresent(node -> (node.isArray() ? node : JsonNodeFactory.instance.arrayNode().add(node)).forEach(id -> {
+            long user = Params.phpInt(id);
             if (user > 0 && !ids.contains(user)) {
                 ids.add(user);
             }
@@ -288,8 +290,7 @@ public final class Tasks {
             int underscore = binding.lastIndexOf('_');
             CrmEntityType type = underscore < 0 ? null
                     : CRM_PREFIXES.get(binding.substring(0, underscore).toUpperCase(Locale.ROOT));
-            long id = underscore < 0 ? 0 : Params.phpInt(com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                    binding.substring(underscore + 1)));
+            long id = underscore < 0 ? 0 : Params.phpInt(TextNode.valueOf(binding.substring(underscore + 1)));
             if (type != null && id > 0) {
                 refs.add(new CrmRef(type, id));
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A page of a list method: the envelope carries "next" (when more remain) and "total" beside "result"; a negative
@@ -39,5 +40,24 @@ public record ListResult(JsonNode items, Integer next, int total) {
         found.stream().skip(from).limit(ListQuery.PAGE_SIZE).forEach(page::add);
         return new ListResult(page, (long) from + ListQuery.PAGE_SIZE < found.size() ? from + ListQuery.PAGE_SIZE : null,
                 found.size());
+    }
+
+    /**
+     * A controller's Page as the REST engine answers it (RestManager, crm.item.list, tasks.task.list): the page of 50
+     * start falls in ((start / 50) + 1) under the page's key, next while more remain; start exactly -1 counts
+     * nothing (DONT_CALCULATE_COUNT) and says neither total nor next, below it is the first page, counted. Only the
+     * page's records are answered ({@code answer}).
+     */
+    public static <T> ListResult controllerPage(String key, List<T> found, long start,
+                                                Function<? super T, ? extends JsonNode> answer) {
+        long first = Math.max(0, start) / ListQuery.PAGE_SIZE * ListQuery.PAGE_SIZE;
+        com.fasterxml.jackson.databind.node.ObjectNode result = JsonNodeFactory.instance.objectNode();
+        ArrayNode page = result.putArray(key);
+        found.stream().skip(first).limit(ListQuery.PAGE_SIZE).map(answer).forEach(page::add);
+        if (start == -1) {
+            return new ListResult(result, null, NOT_COUNTED);
+        }
+        long next = first + page.size();
+        return new ListResult(result, next < found.size() ? (int) next : null, found.size());
     }
 }

@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.internal.crm.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
@@ -16,7 +15,6 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestCall;
-import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.ListResult;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
@@ -164,7 +162,7 @@ final class ItemMethods {
         long start = call.params().start();
         Optional<CrmEntityType> type = type(entityTypeId);
         if (type.isEmpty()) {
-            return page(List.of(), start);
+            return ListResult.controllerPage("items", List.<ObjectNode>of(), start, common -> common);
         }
         CrmEntityType entityType = type.get();
         CrmItemQuery query = CrmItemQuery.of(entityType, filter, order, call.portal().settings().timeZone());
@@ -180,24 +178,8 @@ final class ItemMethods {
                     + " holds this custom field; a real portal without it answers INVALID_ARG_VALUE");
         }
         boolean noNames = select != null && select.isEmpty(); // select [] names no field: each item an empty array
-        List<JsonNode> found = items.list(entityType, query, selected, noNames, original);
-        return page(found, start);
-    }
-
-    /**
-     * The page of 50 start falls in (RestManager: page (start / 50) + 1), under "items"; start -1 counts nothing and
-     * says neither total nor next.
-     */
-    private static ListResult page(List<? extends JsonNode> found, long start) {
-        long first = Math.max(0, start) / ListQuery.PAGE_SIZE * ListQuery.PAGE_SIZE;
-        ObjectNode result = NODES.objectNode();
-        ArrayNode items = result.putArray("items");
-        found.stream().skip(first).limit(ListQuery.PAGE_SIZE).forEach(items::add);
-        if (start == -1) { // RestManager::DONT_CALCULATE_COUNT: only exactly -1; below it is the first page, counted
-            return new ListResult(result, null, ListResult.NOT_COUNTED);
-        }
-        long next = first + items.size();
-        return new ListResult(result, next < found.size() ? (int) next : null, found.size());
+        return ListResult.controllerPage("items", items.list(entityType, query), start,
+                common -> CrmItems.listed(common, selected, noNames, original));
     }
 
     /** The type's factory: one of the four the emulator keeps, none for 7 and 31, NOT_FOUND for any other. */

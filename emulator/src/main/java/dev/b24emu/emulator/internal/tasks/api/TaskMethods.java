@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.internal.tasks.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
@@ -14,7 +13,6 @@ import dev.b24emu.emulator.internal.tasks.TaskList;
 import dev.b24emu.emulator.internal.tasks.TaskStore;
 import dev.b24emu.emulator.internal.tasks.TaskView;
 import dev.b24emu.emulator.internal.tasks.Tasks;
-import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.ListResult;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
@@ -100,18 +98,8 @@ final class TaskMethods {
         JsonNode filter = params.optionalArray("filter").orElse(null);
         JsonNode order = params.optionalArray("order").orElse(null);
         Set<String> select = select(params.optionalArray("select").orElse(null));
-        long start = call.params().start();
-        List<Task> found = TaskList.find(call.portal(), filter, order);
-        long first = Math.max(0, start) / ListQuery.PAGE_SIZE * ListQuery.PAGE_SIZE;
-        ObjectNode result = NODES.objectNode();
-        ArrayNode page = result.putArray("tasks");
-        found.stream().skip(first).limit(ListQuery.PAGE_SIZE)
-                .forEach(task -> page.add(TaskView.listed(call.portal(), task, select)));
-        if (start == -1) {
-            return new ListResult(result, null, ListResult.NOT_COUNTED);
-        }
-        long next = first + page.size();
-        return new ListResult(result, next < found.size() ? (int) next : null, found.size());
+        return ListResult.controllerPage("tasks", TaskList.find(call.portal(), filter, order), call.params().start(),
+                task -> TaskView.listed(call.portal(), task, select));
     }
 
     private static JsonNode answer(RestCall call, Task task) {
