@@ -689,3 +689,89 @@ Feature: The CRM an integration reads and writes beside telephony
       {"entityTypeId": 3, "id": "{zoe}"}
       """
     Then the call fails with 400 "NOT_FOUND" "Item was not found."
+
+  @M79 @D170
+  Scenario: A connector re-binds a call's activity to a deal, which becomes its owner
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Queue caller"}}
+      """
+    Then I remember the result "" as "contact"
+    When I call "crm.deal.add" with JSON:
+      """
+      {"fields": {"TITLE": "Queue 5"}}
+      """
+    Then I remember the result "" as "deal"
+    When I call "crm.activity.todo.add" with JSON:
+      """
+      {"ownerTypeId": 3, "ownerId": {contact}, "deadline": "2026-12-07T15:00:00+00:00", "title": "Call back"}
+      """
+    Then I remember the result "id" as "activity"
+    When I call "crm.activity.binding.list" with JSON:
+      """
+      {"activityId": {activity}}
+      """
+    Then the result items "entityTypeId" are "3"
+    And the result items "entityId" are "{contact}"
+    When I call "crm.activity.binding.add" with JSON:
+      """
+      {"activityId": {activity}, "entityTypeId": 2, "entityId": {deal}}
+      """
+    Then the result is "true"
+    When I call "crm.activity.binding.add" with JSON:
+      """
+      {"activityId": {activity}, "entityTypeId": 2, "entityId": {deal}}
+      """
+    Then the call fails with 400 "ACTIVITY_IS_ALREADY_BOUND"
+    When I call "crm.activity.binding.list" with JSON:
+      """
+      {"activityId": {activity}}
+      """
+    Then the result items "entityTypeId" are "3, 2"
+    And the result items "entityId" are "{contact}, {deal}"
+    When I call "crm.activity.get" with:
+      | id | {activity} |
+    Then the result "OWNER_TYPE_ID" is "2"
+    And the result "OWNER_ID" is "{deal}"
+    When I call "crm.activity.binding.delete" with JSON:
+      """
+      {"activityId": {activity}, "entityTypeId": 2, "entityId": {deal}}
+      """
+    Then the result is "true"
+    When I call "crm.activity.binding.delete" with JSON:
+      """
+      {"activityId": {activity}, "entityTypeId": 2, "entityId": {deal}}
+      """
+    Then the call fails with 400 "BINDING_NOT_FOUND"
+    When I call "crm.activity.binding.delete" with JSON:
+      """
+      {"activityId": {activity}, "entityTypeId": 3, "entityId": {contact}}
+      """
+    Then the call fails with 400 "LAST_BINDING_CANNOT_BE_DELETED"
+    When I call "crm.activity.get" with:
+      | id | {activity} |
+    Then the result "OWNER_TYPE_ID" is "3"
+
+  @D170 @emulator-only
+  Scenario: An activity is bound to an object that does not exist, as a real portal binds it, and the binding is reported
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Bound elsewhere"}}
+      """
+    Then I remember the result "" as "contact"
+    When I call "crm.activity.todo.add" with JSON:
+      """
+      {"ownerTypeId": 3, "ownerId": {contact}, "deadline": "2026-12-07T15:00:00+00:00"}
+      """
+    Then I remember the result "id" as "activity"
+    When I call "crm.activity.binding.add" with JSON:
+      """
+      {"activityId": {activity}, "entityTypeId": 1, "entityId": 987654}
+      """
+    Then the result is "true"
+    And the response warns "crm.activity.binding.add: no object of type 1 with ID 987654 exists"
+    When I call "crm.activity.binding.add" with JSON:
+      """
+      {"activityId": {activity}, "entityTypeId": 5, "entityId": 1}
+      """
+    Then the call fails with 400 "ACCESS_DENIED" "Access denied"

@@ -159,4 +159,24 @@ class CrmEventsTest extends AppHarness {
                 .body("result.EVENT_NAME", equalTo(List.of("ONCRMDEALADD", "ONCRMDEALUPDATE", "ONCRMDEALDELETE")))
                 .body("result.EVENT_DATA.FIELDS.ID", equalTo(List.of(id, id, id)));
     }
+
+    /** crm.activity.binding.add and .delete save the activity with its new bindings: OnCrmActivityUpdate each (D170). */
+    @Test
+    void rebindingAnActivityIsAnUpdate() {
+        String token = telephonyApp("local.rebind").getString("access_token");
+        oauth(token, "event.bind", Map.of("event", "OnCrmActivityUpdate", "event_type", "offline")).then().statusCode(200);
+        int contact = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Ivan"))).then().extract().path("result");
+        int deal = call("crm.deal.add", Map.of("fields", Map.of("TITLE", "Queue"))).then().extract().path("result");
+        int activity = call("crm.activity.todo.add", Map.of("ownerTypeId", 3, "ownerId", contact,
+                "deadline", "2026-12-07T15:00:00+03:00")).then().statusCode(200).extract().path("result.id");
+        Map<String, Object> binding = Map.of("activityId", activity, "entityTypeId", 2, "entityId", deal);
+        call("crm.activity.binding.add", binding).then().statusCode(200);
+        oauth(token, "event.offline.get", Map.of()).then().body("result.events.EVENT_NAME",
+                equalTo(List.of("ONCRMACTIVITYUPDATE"))).body("result.events[0].EVENT_DATA.FIELDS.ID", equalTo(
+                        Integer.toString(activity)));
+        call("crm.activity.binding.add", binding).then().statusCode(400); // already bound: nothing saved, nothing told
+        call("crm.activity.binding.delete", binding).then().statusCode(200);
+        oauth(token, "event.offline.get", Map.of()).then().body("result.events.EVENT_NAME",
+                equalTo(List.of("ONCRMACTIVITYUPDATE")));
+    }
 }

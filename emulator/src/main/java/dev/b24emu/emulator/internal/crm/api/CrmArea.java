@@ -95,6 +95,7 @@ public final class CrmArea implements Area {
         CommentMethods.register(methods);
         StatusMethods.register(methods);
         BindingMethods.register(methods);
+        ActivityBindingMethods.register(methods);
         ItemMethods.register(methods);
     }
 
