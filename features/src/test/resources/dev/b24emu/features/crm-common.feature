@@ -775,3 +775,57 @@ Feature: The CRM an integration reads and writes beside telephony
       {"activityId": {activity}, "entityTypeId": 5, "entityId": 1}
       """
     Then the call fails with 400 "ACCESS_DENIED" "Access denied"
+
+  @M80 @M81 @D171
+  Scenario: A call-analytics report lists the deal pipelines and each one's stages
+    When I call "crm.category.add" with JSON:
+      """
+      {"entityTypeId": 2, "fields": {"name": "Inbound calls", "sort": 100}}
+      """
+    Then the result "category.name" is "Inbound calls"
+    And the result "category.isDefault" is "N"
+    And I remember the result "category.id" as "pipeline"
+    When I call "crm.category.list" with JSON:
+      """
+      {"entityTypeId": 2}
+      """
+    Then the result "categories" is a list
+    And the result "categories[0].id" is the number 0
+    And the result "categories[0].isDefault" is "Y"
+    And the response has "total"
+    When I call "crm.dealcategory.stage.list" with JSON:
+      """
+      {"id": {pipeline}}
+      """
+    Then the result "0" has the keys "NAME, SORT, STATUS_ID"
+    And the result "0.STATUS_ID" is "C{pipeline}:NEW"
+    When I call "crm.dealcategory.stage.list" with JSON:
+      """
+      {"id": 0}
+      """
+    Then the result "0.STATUS_ID" is "NEW"
+    When I call "crm.deal.add" with JSON:
+      """
+      {"fields": {"TITLE": "Missed call", "CATEGORY_ID": {pipeline}}}
+      """
+    Then I remember the result "" as "deal"
+    When I call "crm.deal.get" with:
+      | id | {deal} |
+    Then the result "STAGE_ID" is "C{pipeline}:NEW"
+    When I call "crm.category.delete" with JSON:
+      """
+      {"entityTypeId": 2, "id": {pipeline}}
+      """
+    Then the call fails with 400 "0"
+    When I call "crm.deal.delete" with:
+      | id | {deal} |
+    And I call "crm.category.delete" with JSON:
+      """
+      {"entityTypeId": 2, "id": {pipeline}}
+      """
+    Then the call succeeds
+    When I call "crm.dealcategory.stage.list" with JSON:
+      """
+      {"id": {pipeline}}
+      """
+    Then the result has 0 items

@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(187, CONTRACTS.methods().size());
+        assertEquals(203, CONTRACTS.methods().size());
     }
 
     /**

@@ -99,9 +99,10 @@ final class CrmFilling {
     private static void derive(CrmEntityType type, ObjectNode fields, String now, CrmGuides guides) {
         if (type == CrmEntityType.DEAL) {
             String stage = fields.path("STAGE_ID").asText("");
-            String semantics = guides.semantics("DEAL_STAGE", stage);
+            String pipeline = DealCategories.statusEntity(fields.path("CATEGORY_ID").asLong()); // its stage guide
+            String semantics = guides.semantics(pipeline, stage);
             fields.put("STAGE_SEMANTIC_ID", semantics);
-            fields.put("IS_NEW", guides.first("DEAL_STAGE").map(stage::equals).orElse(false) ? "Y" : "N");
+            fields.put("IS_NEW", guides.first(pipeline).map(stage::equals).orElse(false) ? "Y" : "N");
             fields.put("CLOSED", semantics.equals("P") ? "N" : "Y");
         } else if (type == CrmEntityType.LEAD) {
             String semantics = guides.semantics("STATUS", fields.path("STATUS_ID").asText(""));

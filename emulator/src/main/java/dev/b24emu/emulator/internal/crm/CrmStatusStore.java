@@ -60,6 +60,12 @@ public final class CrmStatusStore implements Store<CrmStatusStore.Snapshot> {
                 .toList();
     }
 
+    /** A guide's rows as every portal is born with them (statuses.json), by SORT: what a new pipeline's stages copy. */
+    public static List<ObjectNode> defaultGuide(String entityId) {
+        return DEFAULTS.values().stream().filter(row -> row.path("ENTITY_ID").asText().equals(entityId))
+                .sorted(Comparator.comparingLong((ObjectNode row) -> row.path("SORT").asLong())).toList();
+    }
+
     /** The row with that ID. */
     public Optional<ObjectNode> get(long id) {
         return Optional.ofNullable(rows.get(id));

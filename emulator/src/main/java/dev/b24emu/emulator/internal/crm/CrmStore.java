@@ -148,8 +148,10 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
                 defaultText(fields, "IS_RETURN_CUSTOMER", "N");
             }
             case DEAL -> {
-                defaultText(fields, "STAGE_ID", "NEW");
                 defaultText(fields, "CATEGORY_ID", "0");
+                // the pipeline's first stage (C1:NEW in pipeline 1)
+                defaultText(fields, "STAGE_ID", guides.first(DealCategories.statusEntity(fields.path("CATEGORY_ID")
+                        .asLong())).orElse("NEW"));
             }
             default -> {
             }

@@ -12,6 +12,7 @@ import dev.b24emu.emulator.internal.crm.CrmListener;
 import dev.b24emu.emulator.internal.crm.CrmSeed;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.crm.DealCategoryStore;
 import dev.b24emu.emulator.internal.phone.DialledNumber;
 import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
@@ -71,7 +72,8 @@ public final class CrmArea implements Area {
         return List.of(StoreType.of("crm", CrmStore.class, portal -> new CrmStore(portal.bounds().crmObjects(),
                         portal.bounds().crmMegabytes(), portal.id(), change -> listener.changed(portal, change),
                         CrmGuides.of(() -> portal.store(CrmStatusStore.class), () -> baseCurrency(portal)))),
-                StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, portal -> new CrmStatusStore()));
+                StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, portal -> new CrmStatusStore()),
+                StoreType.of("dealCategories", DealCategoryStore.class, portal -> new DealCategoryStore()));
     }
 
     /**
@@ -97,6 +99,7 @@ public final class CrmArea implements Area {
         BindingMethods.register(methods);
         ActivityBindingMethods.register(methods);
         ItemMethods.register(methods);
+        CategoryMethods.register(methods);
     }
 
     @Override
