@@ -46,16 +46,23 @@ public final class CrmStatuses {
         if (!errors.isEmpty()) {
             throw RestError.of("ERROR_CORE", String.join("\n", errors));
         }
-        if (!guideTypes().contains(entityId)) {
+        if (!guideTypes(portal).contains(entityId)) {
             throw RestError.of("ERROR_CORE", "Specified entity type is not supported.");
         }
-        int max = MAX_LENGTH.getOrDefault(entityId, 50);
+        // a pipeline's guide: the value is checked without its prefix, then prefixed C{id}: (addPrefixToStatusId)
+        String prefix = pipeline(entityId) > 0 ? "C" + pipeline(entityId) + ":" : "";
+        if (!prefix.isEmpty()) {
+            statusId = statusId.substring(statusId.indexOf(':') + 1);
+        }
+        String guide = prefix.isEmpty() ? entityId : "DEAL_STAGE";
+        int max = MAX_LENGTH.getOrDefault(guide, 50) - prefix.length();
         if (statusId.length() > max) {
             throw RestError.of("ERROR_CORE", "Exceeded maximum length of status ID: " + max + ".");
         }
-        if (MAX_LENGTH.containsKey(entityId) && !STAGE_ID.matcher(statusId).matches()) {
+        if (MAX_LENGTH.containsKey(guide) && !STAGE_ID.matcher(statusId).matches()) {
             throw RestError.of("ERROR_CORE", "Status ID may include Latin characters, numbers, minus and underscore characters only");
         }
+        statusId = prefix + statusId;
         CrmStatusStore store = portal.store(CrmStatusStore.class);
         if (store.has(entityId, statusId)) {
             throw RestError.of("ERROR_CORE", "The specified status ID already exists.");
@@ -68,14 +75,19 @@ public final class CrmStatuses {
         ObjectNode row = fields.objectNode().put("ID", "0").put("ENTITY_ID", entityId).put("STATUS_ID", statusId)
                 .put("NAME", name).put("NAME_INIT", "").put("SORT", Long.toString(sort > 0 ? sort : 10))
                 .put("SYSTEM", "N");
-        row.putNull("CATEGORY_ID");
+        if (fields.hasNonNull("CATEGORY_ID") || pipeline(entityId) > 0) { // a pipeline's own, unless given
+            row.put("CATEGORY_ID", fields.hasNonNull("CATEGORY_ID") ? Long.toString(f.phpInt("CATEGORY_ID"))
+                    : Long.toString(pipeline(entityId)));
+        } else {
+            row.putNull("CATEGORY_ID");
+        }
         String color = color(fields);
         if (color.isEmpty()) {
             row.putNull("COLOR");
         } else {
             row.put("COLOR", color);
         }
-        if (STAGE_GUIDES.contains(entityId)) {
+        if (STAGE_GUIDES.contains(guide)) {
             String semantics = f.textOrEmpty("SEMANTICS").toUpperCase(Locale.ROOT);
             if (semantics.equals("S") || semantics.equals("F")) {
                 row.put("SEMANTICS", semantics);
@@ -129,7 +141,8 @@ public final class CrmStatuses {
                     "CRM System Status can be deleted only if parameter FORCED is specified and equal to \"Y\".");
         }
         String entityId = row.path("ENTITY_ID").asText();
-        if (IN_USE_CHECKED.contains(entityId) && inUse(portal, entityId, row.path("STATUS_ID").asText())) {
+        String guide = pipeline(entityId) > 0 ? "DEAL_STAGE" : entityId;
+        if (IN_USE_CHECKED.contains(guide) && inUse(portal, guide, row.path("STATUS_ID").asText())) {
             throw RestError.of("ERROR_CORE", "There are active items in this status.");
         }
         portal.exclusive(() -> store.remove(id));
@@ -154,10 +167,15 @@ public final class CrmStatuses {
         return color.isEmpty() || color.startsWith("#") ? color : "#" + color;
     }
 
-    private static Set<String> guideTypes() {
+    private static Set<String> guideTypes(Portal portal) {
         Set<String> ids = new java.util.HashSet<>();
-        CrmGuideTypes.all().forEach(type -> ids.add(type.path("ID").asText()));
+        CrmGuideTypes.all(portal).forEach(type -> ids.add(type.path("ID").asText()));
         return ids;
+    }
+
+    /** The pipeline whose stages a guide holds (DEAL_STAGE_3: 3), or 0. */
+    private static long pipeline(String entityId) {
+        return entityId.matches("DEAL_STAGE_[1-9][0-9]{0,17}") ? Long.parseLong(entityId.substring(11)) : 0;
     }
 
     private static boolean inUse(Portal portal, String entityId, String statusId) {

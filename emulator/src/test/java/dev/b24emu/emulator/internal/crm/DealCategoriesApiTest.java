@@ -126,4 +126,42 @@ class DealCategoriesApiTest extends EmulatorHarness {
         call("crm.category.fields", Map.of("entityTypeId", 2)).then().body("result.fields.entityTypeId.isRequired", equalTo(true))
                 .body("result.fields.name.upperName", equalTo("NAME"));
     }
+
+    @Test
+    void aPipelinesStageGuideIsListedAndTakesValuesUnderItsPrefix() {
+        call("crm.status.entity.types", Map.of()).then().body("result.find { it.ID == 'DEAL_STAGE' }.NAME", equalTo("Deal Stage"));
+        addPipeline("Inbound", 100);
+        addPipeline("Outbound", 0); // sort 0: a tie with the default pipeline, which comes after it
+        call("crm.status.entity.types", Map.of()).then()
+                .body("result.ID", equalTo(List.of("STATUS", "SOURCE", "CONTACT_TYPE", "COMPANY_TYPE", "EMPLOYEES",
+                        "INDUSTRY", "DEAL_TYPE", "DEAL_STAGE_2", "DEAL_STAGE", "DEAL_STAGE_1", "QUOTE_STATUS",
+                        "HONORIFIC", "CALL_LIST")))
+                .body("result[7]", equalTo(Map.of("ID", "DEAL_STAGE_2", "NAME", "Outbound deal stages",
+                        "PARENT_ID", "DEAL_STAGE", "SEMANTIC_INFO", Map.of("START_FIELD", "C2:NEW",
+                                "FINAL_SUCCESS_FIELD", "C2:WON", "FINAL_UNSUCCESS_FIELD", "C2:LOSE", "FINAL_SORT", 0),
+                        "PREFIX", "C2", "FIELD_ATTRIBUTE_SCOPE", "category_2", "ENTITY_TYPE_ID", 2, "CATEGORY_ID", "2")))
+                .body("result[8].NAME", equalTo("General deal stages")).body("result[8].CATEGORY_ID", equalTo(0));
+
+        // the value is prefixed C1: whatever prefix it came with, and checked without it (19 characters at most)
+        int id = call("crm.status.add", Map.of("fields", Map.of("ENTITY_ID", "DEAL_STAGE_1", "STATUS_ID", "C2:DECISION",
+                "NAME", "Decision", "SORT", 55))).then().statusCode(200).extract().path("result");
+        call("crm.status.get", Map.of("id", id)).then().body("result.STATUS_ID", equalTo("C1:DECISION"))
+                .body("result.CATEGORY_ID", equalTo("1"));
+        call("crm.status.add", Map.of("fields", Map.of("ENTITY_ID", "DEAL_STAGE_1", "STATUS_ID", "ABCDEFGHIJKLMNOPQRST",
+                "NAME", "Long"))).then().statusCode(400).body("error_description", equalTo("Exceeded maximum length of status ID: 19."));
+        call("crm.status.add", Map.of("fields", Map.of("ENTITY_ID", "DEAL_STAGE_9", "STATUS_ID", "X", "NAME", "None")))
+                .then().statusCode(400).body("error_description", equalTo("Specified entity type is not supported."));
+
+        // a deal added with another pipeline's stage takes its own of the same semantics; an update keeps its stage
+        io.restassured.response.Response added = call("crm.deal.add", Map.of("fields", Map.of("TITLE", "Won elsewhere",
+                "CATEGORY_ID", 1, "STAGE_ID", "C2:WON")));
+        int deal = added.then().statusCode(200).extract().path("result");
+        added.then().header("X-B24-Emulator-Warning", matchesPattern("STAGE_ID C2:WON is no stage of the deal's pipeline 1.*C1:WON"));
+        call("crm.deal.get", Map.of("id", deal)).then().body("result.STAGE_ID", equalTo("C1:WON"));
+        call("crm.deal.update", Map.of("id", deal, "fields", Map.of("STAGE_ID", "NEW"))).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", matchesPattern(".*the real server keeps the deal's stage"));
+        call("crm.deal.get", Map.of("id", deal)).then().body("result.STAGE_ID", equalTo("C1:WON"));
+        call("crm.deal.update", Map.of("id", deal, "fields", Map.of("STAGE_ID", "C1:DECISION"))).then().statusCode(200);
+        call("crm.deal.get", Map.of("id", deal)).then().body("result.STAGE_ID", equalTo("C1:DECISION"));
+    }
 }

@@ -9,6 +9,7 @@ import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmFieldDescriptions;
 import dev.b24emu.emulator.internal.crm.CrmGuideTypes;
+import dev.b24emu.emulator.internal.crm.DealCategories;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmListFilter;
 import dev.b24emu.emulator.internal.crm.CrmRef;
@@ -73,7 +74,7 @@ final class CrmMethods {
                 .add("crm.enum.activitydirection", call -> CrmFieldDescriptions.enumeration("activitydirection"))
                 .add("crm.activity.communication.fields", call -> CrmFieldDescriptions.of("communication"))
                 .add("crm.status.entity.items", call -> guideItems(call.portal(), call.params()))
-                .add("crm.status.entity.types", call -> CrmGuideTypes.all())
+                .add("crm.status.entity.types", call -> CrmGuideTypes.all(call.portal()))
                 .add("crm.activity.fields", call -> CrmFieldDescriptions.of("activity"))
                 .add("crm.activity.add", call -> {
                     ObjectNode fields = undescribedReported(call, objectParam(call.params(), "fields"));
@@ -156,6 +157,16 @@ final class CrmMethods {
     private static JsonNode add(RestCall call, CrmEntityType type) {
         ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), false);
         Portal portal = call.portal();
+        if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
+            long category = Math.max(0, Params.phpInt(fields.path("CATEGORY_ID")));
+            String given = fields.get("STAGE_ID").asText();
+            String stage = DealCategories.stageOnAdd(portal, category, given);
+            if (!stage.equals(given)) {
+                call.deviation("STAGE_ID " + given + " is no stage of the deal's pipeline " + category
+                        + " (crm.dealcategory.stage.list): the real server takes its stage " + stage);
+                fields.put("STAGE_ID", stage);
+            }
+        }
         CrmItem item = portal.exclusive(() -> crm(portal).add(type, fields, Origin.of(call), portal.isoNow()));
         return IntNode.valueOf((int) item.id());
     }
@@ -261,6 +272,15 @@ final class CrmMethods {
         long id = requireId(call.params());
         ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), true);
         Portal portal = call.portal();
+        if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
+            long category = crm(portal).get(new CrmRef(type, id)).map(deal -> deal.longField("CATEGORY_ID")).orElse(0L);
+            String given = fields.get("STAGE_ID").asText();
+            if (!DealCategories.isStageOf(portal, category, given)) {
+                call.deviation("STAGE_ID " + given + " is no stage of the deal's pipeline " + category
+                        + " (crm.dealcategory.stage.list): the real server keeps the deal's stage");
+                fields.remove("STAGE_ID");
+            }
+        }
         portal.exclusive(() -> crm(portal).update(new CrmRef(type, id), fields, Origin.of(call), portal.isoNow()))
                 .orElseThrow(() -> RestError.of("ERROR_CORE", "Not found"));
         return JsonNodeFactory.instance.booleanNode(true);
