@@ -131,7 +131,10 @@ public final class TestPortal {
                 n.fromUserId(), n.system(), n.message(), n.messageOut(), n.tag())).toList();
     }
 
-    /** The messages finished calls left in the messenger (finish with ADD_TO_CHAT), oldest first (the newest 1,000). */
+    /**
+     * The messenger's messages, oldest first (the newest 1,000): those finished calls left (finish with ADD_TO_CHAT)
+     * and those clients sent (im.message.add).
+     */
     public List<SentChatMessage> chatMessages() {
         return portal.store(CallChatStore.class).all().stream().map(m -> new SentChatMessage(m.id(), m.dialogId(),
                 m.userId(), m.fromUserId(), m.chatTitle(), m.message(), m.callId())).toList();

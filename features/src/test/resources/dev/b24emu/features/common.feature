@@ -486,3 +486,47 @@ Feature: What SDKs and connectors call first
     And user 2 has 0 notifications
     When I call "im.notify.delete"
     Then the call fails with 403 "ACCESS_DENIED" "Access denied! Client ID not specified"
+
+  @M82
+  Scenario: A call report is posted to a colleague's private dialog
+    When I call "im.message.add" with JSON:
+      """
+      {"DIALOG_ID": "2", "MESSAGE": "Calls today: [b]12[/b], missed: 3"}
+      """
+    Then the result "" is an integer
+    When I call "im.message.add" with JSON:
+      """
+      {"DIALOG_ID": "2", "MESSAGE": "   "}
+      """
+    Then the call fails with 400 "MESSAGE_EMPTY" "Message can't be empty"
+    When I call "im.message.add" with JSON:
+      """
+      {"DIALOG_ID": "987654", "MESSAGE": "Anyone?"}
+      """
+    Then the call fails with 400 "USER_NOT_FOUND" "User not found"
+
+  @D172 @emulator-only
+  Scenario: A message is in the messenger the emulator keeps, and only its sender changes it
+    When I call "im.message.add" with JSON:
+      """
+      {"dialog_id": 2, "message": "  Daily report  "}
+      """
+    Then I remember the result "" as "message"
+    And the last call chat message of user "1" is "Daily report" in the dialog with user 2
+    When I call "im.message.update" with JSON:
+      """
+      {"MESSAGE_ID": {message}, "MESSAGE": "Daily report, corrected"}
+      """
+    Then the result is "true"
+    And the last call chat message of user "1" is "Daily report, corrected" in the dialog with user 2
+    When I call "im.message.add" with JSON:
+      """
+      {"DIALOG_ID": "chat424242", "MESSAGE": "Into the void"}
+      """
+    Then the call fails with 400 "CHAT_ID" "Error creating a message"
+    When I call "im.message.delete" with JSON:
+      """
+      {"MESSAGE_ID": {message}}
+      """
+    Then the result is "true"
+    And no call chat message was sent

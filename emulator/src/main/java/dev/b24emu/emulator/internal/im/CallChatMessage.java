@@ -1,10 +1,13 @@
 package dev.b24emu.emulator.internal.im;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 
 /**
- * A system message a finished call left in the messenger (telephony.externalCall.finish with ADD_TO_CHAT): in the call
- * chat the user keeps for the number, or in a private dialog when the number is another employee's.
+ * A message in the messenger: one a finished call left (telephony.externalCall.finish with ADD_TO_CHAT), in the call
+ * chat the user keeps for the number or in a private dialog when the number is another employee's; or one a client
+ * sent (im.message.add, D172), in a private dialog or a call chat.
  *
  * @param dialogId     the messenger's dialog: "chat" and the chat's ID, or the other employee's ID
  * @param chatId       the call chat's ID, or null for a private dialog
@@ -15,8 +18,24 @@ import java.time.Instant;
  * @param userId       the user whose chat it is (the call's PORTAL_USER_ID)
  * @param fromUserId   the user the message is from: the caller of an outgoing call, 0 (system) otherwise in a chat
  * @param toUserId     the recipient in a private dialog, or null in a chat
+ * @param callId       the call that left it, or null for a client's message
+ * @param system       whether it shows as a system message (a call's always; a client's with SYSTEM=Y)
+ * @param attach       its ATTACH, or null
  */
 public record CallChatMessage(long id, String dialogId, Long chatId, String chatTitle, String chatEntityId,
                               String entityData, long userId, long fromUserId, Long toUserId, String message,
-                              String callId, Instant created) {
+                              String callId, Instant created, boolean system, JsonNode attach) {
+    /** A call's system message, without an attachment. */
+    public CallChatMessage(long id, String dialogId, Long chatId, String chatTitle, String chatEntityId,
+                           String entityData, long userId, long fromUserId, Long toUserId, String message,
+                           String callId, Instant created) {
+        this(id, dialogId, chatId, chatTitle, chatEntityId, entityData, userId, fromUserId, toUserId, message, callId,
+                created, true, null);
+    }
+
+    /** The same message with another text and attachment (im.message.update). */
+    CallChatMessage edited(String text, JsonNode newAttach) {
+        return new CallChatMessage(id, dialogId, chatId, chatTitle, chatEntityId, entityData, userId, fromUserId,
+                toUserId, text, callId, created, system, newAttach);
+    }
 }

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The call chats of one portal and the messages calls left in them, oldest first, for the control API and the
- * dashboard (the emulator has no messenger). Live state, not kept in state files; the messages and the chats are
+ * The call chats of one portal and the messenger's messages: those calls left in them and those clients sent
+ * (im.message.add), oldest first, for the control API and the dashboard (the emulator has no messenger). Live state, not kept in state files; the messages and the chats are
  * bounded as the request journal is (the newest, and the most recently used, kept).
  */
 public final class CallChatStore implements Store<Void> {
@@ -39,6 +40,28 @@ public final class CallChatStore implements Store<Void> {
     /** The ID of the user's call chat for the number, made on first use as GetDialogInfo makes it. */
     public synchronized long chatOf(long userId, String entityId) {
         return chats.computeIfAbsent(userId + "|" + entityId, key -> ++lastChatId);
+    }
+
+    /** The user whose call chat has that ID, if the chat is kept. */
+    public synchronized Optional<Long> ownerOfChat(long chatId) {
+        return chats.entrySet().stream().filter(e -> e.getValue() == chatId).findFirst()
+                .map(e -> Long.parseLong(e.getKey().substring(0, e.getKey().indexOf('|'))));
+    }
+
+    public synchronized Optional<CallChatMessage> message(long id) {
+        return messages.stream().filter(m -> m.id() == id).findFirst();
+    }
+
+    /** Puts a changed message in place of the one with its ID, if it is still kept. */
+    synchronized void replace(CallChatMessage changed) {
+        List<CallChatMessage> all = new ArrayList<>(messages);
+        all.replaceAll(m -> m.id() == changed.id() ? changed : m);
+        messages.clear();
+        messages.addAll(all);
+    }
+
+    synchronized boolean remove(long id) {
+        return messages.removeIf(m -> m.id() == id);
     }
 
     public synchronized long nextMessageId() {

@@ -60,7 +60,7 @@ public final class Notifications {
         String clientId = clientId(caller, request.clientIdGiven());
         String tag = clientId == null || blank(request.tag()) ? null : appTag(clientId, request.tag());
         String subTag = clientId == null || blank(request.subTag()) ? null : appTag(clientId, request.subTag());
-        JsonNode attach = attach(request.attach());
+        JsonNode attach = attach(request.attach(), MAX_ATTACH_BYTES);
         if (portal.store(UserStore.class).get(request.userId()).isEmpty()) {
             return Optional.empty();
         }
@@ -114,8 +114,8 @@ public final class Notifications {
         }
     }
 
-    /** ATTACH: an object or a list, or a JSON string of one; anything else is ATTACH_ERROR, over 30 KB ATTACH_OVERSIZE. */
-    private static JsonNode attach(JsonNode given) {
+    /** ATTACH: an object or a list, or a JSON string of one; anything else is ATTACH_ERROR, over the limit ATTACH_OVERSIZE. */
+    static JsonNode attach(JsonNode given, int limit) {
         if (given == null || given.isNull() || given.isTextual() && given.asText().isBlank()) {
             return null;
         }
@@ -130,7 +130,7 @@ public final class Notifications {
         if (attach == null || !attach.isContainerNode() || attach.isEmpty()) {
             throw RestError.of("ATTACH_ERROR", "Incorrect attach params");
         }
-        if (attach.toString().getBytes(StandardCharsets.UTF_8).length > MAX_ATTACH_BYTES) {
+        if (attach.toString().getBytes(StandardCharsets.UTF_8).length > limit) {
             throw RestError.of("ATTACH_OVERSIZE", "You have exceeded the maximum allowable size of attach");
         }
         return attach;

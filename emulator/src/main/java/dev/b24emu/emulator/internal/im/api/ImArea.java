@@ -16,9 +16,10 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import java.util.List;
 
 /**
- * Notifications (im.notify.*): what an integration tells the portal's users, e.g. of a missed call; and the messages
- * finished calls leave in their users' call chats (ADD_TO_CHAT). The control API lists both (GET
- * /_emulator/portals/{id}/notifications and /chat-messages), since the emulator has no messenger to show them in.
+ * Notifications (im.notify.*): what an integration tells the portal's users, e.g. of a missed call; the messages
+ * finished calls leave in their users' call chats (ADD_TO_CHAT); and the messages clients send (im.message.*, e.g. a
+ * daily call report). The control API lists them (GET /_emulator/portals/{id}/notifications and /chat-messages), since
+ * the emulator has no messenger to show them in.
  */
 public final class ImArea implements Area {
     @Override
@@ -32,6 +33,7 @@ public final class ImArea implements Area {
     @Override
     public void methods(MethodTable methods) {
         NotifyMethods.register(methods);
+        MessageMethods.register(methods);
     }
 
     @Override
@@ -55,8 +57,9 @@ public final class ImArea implements Area {
         view.put("USER_ID", m.userId());
         view.put("FROM_USER_ID", m.fromUserId());
         view.put("TO_USER_ID", m.toUserId());
-        view.put("SYSTEM", "Y");
+        view.put("SYSTEM", m.system() ? "Y" : "N");
         view.put("MESSAGE", m.message());
+        view.set("ATTACH", m.attach());
         view.put("CALL_ID", m.callId());
         view.put("DATE_CREATE", IsoTime.format(m.created(), portal.settings().timeZone()));
         return view;
