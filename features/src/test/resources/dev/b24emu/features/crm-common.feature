@@ -829,3 +829,15 @@ Feature: The CRM an integration reads and writes beside telephony
       {"id": {pipeline}}
       """
     Then the result has 0 items
+
+  @M83 @D173
+  Scenario: An SDK reads a deal's fields in the universal form before it lists deals
+    When I call "crm.item.fields" with JSON:
+      """
+      {"entityTypeId": 2}
+      """
+    Then the result "fields.stageId.upperName" is "STAGE_ID"
+    And the result "fields.stageId.type" is "crm_status"
+    And the result "fields.id.isReadOnly" is "true"
+    And the result "fields.createdTime.upperName" is "CREATED_TIME"
+    And the result "fields.categoryId.type" is "crm_category"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmItemForm;
+import dev.b24emu.emulator.internal.crm.CrmItemFields;
 import dev.b24emu.emulator.internal.crm.CrmItems;
 import dev.b24emu.emulator.internal.crm.CrmItemQuery;
 import dev.b24emu.emulator.internal.crm.CrmRef;
@@ -43,7 +44,24 @@ final class ItemMethods {
     static void register(MethodTable methods) {
         methods.add("crm.item.get", ItemMethods::get).add("crm.item.list", ItemMethods::list)
                 .add("crm.item.add", ItemMethods::add).add("crm.item.update", ItemMethods::update)
-                .add("crm.item.delete", ItemMethods::delete);
+                .add("crm.item.delete", ItemMethods::delete).add("crm.item.fields", ItemMethods::fields);
+    }
+
+    /**
+     * fieldsAction(int $entityTypeId, string $useOriginalUfNames): the type's fields (D173); useOriginalUfNames is
+     * bound and changes nothing, as a portal without custom fields has no UF_ key to keep. Quotes and smart invoices
+     * are types of a real portal the emulator does not describe: reported.
+     */
+    private static JsonNode fields(RestCall call) {
+        ActionParams params = new ActionParams(call.params());
+        long typeId = params.requiredInt("entityTypeId");
+        params.optionalString("useOriginalUfNames");
+        if (EMPTY_TYPES.contains(typeId)) {
+            call.warn("crm.item.fields: the emulator does not describe the fields of entity type " + typeId
+                    + ", which a real portal has");
+        }
+        return CrmItemFields.of(type(typeId).orElseThrow(() -> RestError.of("NOT_FOUND",
+                "Smart Process Automation was not found")));
     }
 
     private static JsonNode get(RestCall call) {
