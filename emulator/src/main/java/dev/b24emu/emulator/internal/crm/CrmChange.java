@@ -8,9 +8,15 @@ import dev.b24emu.emulator.internal.rest.Origin;
  *
  * @param entity LEAD, DEAL, CONTACT, COMPANY, ACTIVITY or TIMELINECOMMENT, as the event names spell it
  * @param id     the object's ID
+ * @param fields what the event tells beside the ID (a deal's move: CATEGORY_ID and STAGE_ID), in order
  */
-public record CrmChange(String entity, Action action, long id, Origin origin) {
-    public enum Action { ADD, UPDATE, DELETE }
+public record CrmChange(String entity, Action action, long id, Origin origin, java.util.Map<String, String> fields) {
+    /** ADD, UPDATE, DELETE; MOVETOCATEGORY a deal's move to another pipeline (onCrmDealMoveToCategory) */
+    public enum Action { ADD, UPDATE, DELETE, MOVETOCATEGORY }
+
+    public CrmChange(String entity, Action action, long id, Origin origin) {
+        this(entity, action, id, origin, java.util.Map.of());
+    }
 
     /** The REST event announcing it: ONCRMLEADADD, ONCRMACTIVITYDELETE, ... */
     public String eventName() {

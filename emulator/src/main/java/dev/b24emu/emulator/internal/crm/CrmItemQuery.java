@@ -79,6 +79,13 @@ public final class CrmItemQuery {
     }
 
     private static ObjectNode objectOf(JsonNode node, String complaint) {
+        if (node.isArray()) { // PHP's array keyed 0, 1, …: what filter[0][logic]=OR decodes to, as {"0": …} does
+            ObjectNode keyed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            for (int i = 0; i < node.size(); i++) {
+                keyed.set(Integer.toString(i), node.get(i));
+            }
+            return keyed;
+        }
         if (!node.isObject()) {
             throw RestError.of(INVALID, complaint);
         }

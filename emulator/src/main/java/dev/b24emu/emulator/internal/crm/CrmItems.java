@@ -96,8 +96,9 @@ public final class CrmItems {
     /**
      * The fields (in the store's names) as the factory's operation writes them (specs/DECISIONS.md D167): on an add,
      * the factory's defaults for what is not given (the first source, contact type, company type, industry and
-     * employees; export Y; a company's revenue 0 in the base currency); a stage its pipeline does not have left out
-     * (an add takes the first stage, an update keeps the one it has: Field\Stage); on an update, an empty value of a
+     * employees; export Y; a company's revenue 0 in the base currency); a stage its pipeline does not have is, on an
+     * add or a deal's move to another pipeline, the pipeline's first stage of the same semantics, and left out on
+     * another update (the item keeps its stage: Field\Stage); on an update, an empty value of a
      * field that cannot be emptied, and a field only an add writes, left out; a date strtotime cannot read left out.
      * What is left out without a word on a real portal is noted. A contact left without a name and a last name is
      * the field error the server answers.
@@ -116,7 +117,19 @@ public final class CrmItems {
             }
         }
         String stageField = type == CrmEntityType.LEAD ? "STATUS_ID" : "STAGE_ID";
-        if ((type == CrmEntityType.LEAD || type == CrmEntityType.DEAL) && fields.hasNonNull(stageField)) {
+        long before = current == null ? -1 : current.longField("CATEGORY_ID");
+        if (type == CrmEntityType.DEAL && (current == null ? fields.hasNonNull(stageField)
+                : fields.hasNonNull("CATEGORY_ID") && Params.phpInt(fields.get("CATEGORY_ID")) != before)) {
+            // an add, or a move to another pipeline: a stage the pipeline lacks is its first of the same semantics
+            long category = Math.max(0, Params.phpInt(fields.path("CATEGORY_ID")));
+            String given = fields.hasNonNull(stageField) ? fields.get(stageField).asText() : current.text(stageField);
+            String stage = DealCategories.stageIn(guides, category, given);
+            if (!stage.equals(given) && fields.hasNonNull(stageField)) {
+                notes.add("stageId " + given + " is no stage of " + DealCategories.statusEntity(category)
+                        + ": the real server takes " + stage);
+            }
+            fields.put(stageField, stage);
+        } else if ((type == CrmEntityType.LEAD || type == CrmEntityType.DEAL) && fields.hasNonNull(stageField)) {
             String stage = fields.get(stageField).asText();
             long category = Params.phpInt(fields.has("CATEGORY_ID") ? fields.get("CATEGORY_ID")
                     : current == null ? NODES.numberNode(0) : current.fields().path("CATEGORY_ID"));
@@ -124,7 +137,7 @@ public final class CrmItems {
             if (guides.guide(guide).stream().noneMatch(row -> row.path("STATUS_ID").asText().equals(stage))) {
                 fields.remove(stageField);
                 notes.add("stageId " + stage + " is no stage of " + guide + ": the real server "
-                        + (current == null ? "takes the pipeline's first stage" : "keeps the item's stage"));
+                        + (current == null ? "takes the first stage" : "keeps the item's stage"));
             }
         }
         List<String> names = new ArrayList<>();

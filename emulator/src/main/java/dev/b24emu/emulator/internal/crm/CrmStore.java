@@ -218,6 +218,14 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         index(updated);
         bound(created.get(ref.type()).rewritten(ref.id(), FrozenFields.weight(updated.fields())));
         changed(ref.type().name(), CrmChange.Action.UPDATE, ref.id(), origin);
+        if (ref.type() == CrmEntityType.DEAL && current.longField("CATEGORY_ID") != updated.longField("CATEGORY_ID")) {
+            // Operation\Update's OnAfterDealMoveToCategory: the pipeline and the stage it came to
+            java.util.Map<String, String> moved = new java.util.LinkedHashMap<>();
+            moved.put("CATEGORY_ID", updated.text("CATEGORY_ID"));
+            moved.put("STAGE_ID", updated.text("STAGE_ID"));
+            this.changes.accept(new CrmChange(ref.type().name(), CrmChange.Action.MOVETOCATEGORY, ref.id(), origin,
+                    moved));
+        }
         return Optional.of(updated);
     }
 

@@ -148,31 +148,26 @@ public final class DealCategories {
     }
 
     /** Whether the stage is one of the pipeline's (its guide has it). */
-    public static boolean isStageOf(Portal portal, long category, String stage) {
-        return portal.store(CrmStatusStore.class).has(statusEntity(category), stage);
+    public static boolean isStageOf(CrmGuides guides, long category, String stage) {
+        return guides.guide(statusEntity(category)).stream().anyMatch(row -> row.path("STATUS_ID").asText().equals(stage));
     }
 
     /**
-     * Field\Stage on an add: a stage the pipeline lacks (another pipeline's, or none at all) is the pipeline's first
+     * Field\Stage's pick of a stage in a pipeline: the given one when the pipeline has it, else the pipeline's first
      * stage of the same semantics (C2:WON is C1:WON, LOSE is C1:LOSE, an unknown one C1:NEW).
      */
-    public static String stageOnAdd(Portal portal, long category, String given) {
-        CrmStatusStore statuses = portal.store(CrmStatusStore.class);
-        List<ObjectNode> stages = statuses.guide(statusEntity(category));
-        if (stages.stream().anyMatch(row -> row.path("STATUS_ID").asText().equals(given))) {
+    public static String stageIn(CrmGuides guides, long category, String given) {
+        if (isStageOf(guides, category, given)) {
             return given;
         }
         int colon = given.indexOf(':');
         long ownPipeline = given.startsWith("C") && colon > 1 && given.substring(1, colon).matches("[0-9]{1,18}")
                 ? Long.parseLong(given.substring(1, colon)) : 0;
-        String semantics = statuses.row(statusEntity(ownPipeline), given).map(DealCategories::semantics).orElse("P");
-        return stages.stream().filter(row -> semantics(row).equals(semantics)).findFirst()
-                .or(() -> stages.stream().findFirst()).map(row -> row.path("STATUS_ID").asText()).orElse(given);
-    }
-
-    private static String semantics(ObjectNode stage) {
-        String semantics = stage.path("SEMANTICS").asText("");
-        return semantics.equals("S") || semantics.equals("F") ? semantics : "P";
+        String semantics = guides.semantics(statusEntity(ownPipeline), given);
+        List<ObjectNode> stages = guides.guide(statusEntity(category));
+        return stages.stream().filter(row -> guides.semantics(statusEntity(category), row.path("STATUS_ID").asText())
+                        .equals(semantics)).findFirst().or(() -> stages.stream().findFirst())
+                .map(row -> row.path("STATUS_ID").asText()).orElse(given);
     }
 
     /** The status guide of a pipeline's stages: DEAL_STAGE for the default one (and any ID ≤ 0). */

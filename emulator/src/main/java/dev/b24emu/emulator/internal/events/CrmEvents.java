@@ -10,7 +10,8 @@ import dev.b24emu.emulator.internal.portal.Portal;
  * The CRM events: onCrmLeadAdd, onCrmActivityUpdate, onCrmTimelineCommentAdd and the others, sent for every change
  * whoever made it, as CCrmLead::Add and the others raise them for the REST events of CCrmRestService (the call
  * activity telephony.externalcall.finish writes, the lead register creates). Their data is the object's ID only,
- * {FIELDS: {ID}} (processEntityEvent); a handler reads the object itself.
+ * {FIELDS: {ID}} (processEntityEvent); a handler reads the object itself. onCrmDealMoveToCategory tells the pipeline
+ * and the stage the deal came to beside it, {FIELDS: {ID, CATEGORY_ID, STAGE_ID}}.
  */
 public final class CrmEvents implements CrmListener {
     private final EventPublisher publisher;
@@ -22,13 +23,15 @@ public final class CrmEvents implements CrmListener {
     @Override
     public void changed(Portal portal, CrmChange change) {
         String id = Long.toString(change.id());
-        publisher.publish(portal, change.eventName(), () -> data(id),
+        publisher.publish(portal, change.eventName(), () -> data(id, change.fields()),
                 new EventPublisher.Emit(change.origin(), null, id));
     }
 
-    private static ObjectNode data(String id) {
+    /** {FIELDS: {ID}}, and what the change tells beside it (a deal's move: CATEGORY_ID, STAGE_ID). */
+    private static ObjectNode data(String id, java.util.Map<String, String> more) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.putObject("FIELDS").put("ID", id);
+        ObjectNode fields = data.putObject("FIELDS").put("ID", id);
+        more.forEach(fields::put);
         return data;
     }
 }

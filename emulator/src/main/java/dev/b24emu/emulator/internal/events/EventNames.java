@@ -39,6 +39,7 @@ public final class EventNames {
                 SCOPES.put("ONCRM" + entity + change, "crm");
             }
         }
+        SCOPES.put("ONCRMDEALMOVETOCATEGORY", "crm");
         for (String change : List.of("ADD", "UPDATE", "DELETE")) {
             SCOPES.put("ONTASK" + change, "task");
         }

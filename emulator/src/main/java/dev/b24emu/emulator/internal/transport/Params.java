@@ -224,6 +224,9 @@ public final class Params {
     }
 
     /** Whether a scalar is an integer in PHP's loose comparison sense ("2", " 2", "2.0", 2). */
+    private static final java.util.regex.Pattern ASCII_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
     public static Optional<Long> looseInteger(JsonNode value) {
         if (value == null || value.isNull() || value.isContainerNode() || value.isBoolean()) {
             return Optional.empty();
@@ -235,6 +238,9 @@ public final class Params {
             return Optional.empty();
         }
         String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asText().trim();
+        if (!ASCII_NUMBER.matcher(text).matches()) { // is_numeric: ASCII digits only (BigDecimal reads "１２" too)
+            return Optional.empty();
+        }
         try {
             BigDecimal number = new BigDecimal(text);
             return number.stripTrailingZeros().scale() <= 0 ? Optional.of(number.longValueExact()) : Optional.empty();

@@ -86,6 +86,8 @@ class ActivityBindingApiTest extends EmulatorHarness {
         call("crm.activity.binding.add", Map.of("activityId", activity, "entityTypeId", "deal", "entityId", 1))
                 .then().statusCode(400).body("error", equalTo("100")).body("error_description",
                         equalTo("Invalid value deal to match with parameter {entityTypeId}. Should be value of type int."));
+        call("crm.activity.binding.add", Map.of("activityId", activity, "entityTypeId", 2, "entityId", "\uFF11\uFF12"))
+                .then().statusCode(400).body("error", equalTo("100")); // fullwidth digits are no number to is_numeric
         call("crm.activity.binding.list", Map.of("activityId", 999_999)).then().statusCode(400)
                 .body("error", equalTo("NOT_FOUND")).body("error_description", equalTo("Item was not found."));
         call("crm.activity.binding.add", binding(999_999, 3, contact)).then().statusCode(400).body("error", equalTo("NOT_FOUND"));

@@ -325,4 +325,20 @@ class CrmItemMethodsTest extends EmulatorHarness {
         call("crm.item.fields", Map.of("entityTypeId", 1234)).then().statusCode(400).body("error", equalTo("NOT_FOUND"))
                 .body("error_description", equalTo("Smart Process Automation was not found"));
     }
+
+    /** A form's filter[0][logic]=OR is the PHP array a JSON {"0": {...}} is: the same group, not a refusal. */
+    @Test
+    void aFormEncodedOrGroupFiltersAsItsJsonTwinDoes() {
+        call("crm.item.add", Map.of("entityTypeId", 2, "fields", Map.of("title", "Form A", "opportunity", 10)));
+        call("crm.item.add", Map.of("entityTypeId", 2, "fields", Map.of("title", "Form B", "opportunity", 500)));
+        List<Object> json = call("crm.item.list", Map.of("entityTypeId", 2, "filter", Map.of("0", Map.of("logic", "OR",
+                "0", Map.of("=title", "Form A"), "1", Map.of(">opportunity", 100))))).then().statusCode(200)
+                .extract().path("result.items.title");
+        List<Object> form = io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
+                // http_build_query's encoding: = and > in a key are escaped, as parse_str would split at them
+                .body("entityTypeId=2&filter[0][logic]=OR&filter[0][0][%3Dtitle]=Form%20A&filter[0][1][%3Eopportunity]=100")
+                .post(webhook + "crm.item.list").then().statusCode(200).extract().path("result.items.title");
+        assertEquals(List.of("Form A", "Form B"), json);
+        assertEquals(json, form);
+    }
 }

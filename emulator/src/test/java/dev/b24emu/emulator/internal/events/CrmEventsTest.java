@@ -179,4 +179,33 @@ class CrmEventsTest extends AppHarness {
         oauth(token, "event.offline.get", Map.of()).then().body("result.events.EVENT_NAME",
                 equalTo(List.of("ONCRMACTIVITYUPDATE")));
     }
+
+    /**
+     * crm.item.update with another categoryId moves a deal (D171): its stage becomes the new pipeline's of the same
+     * semantics, and onCrmDealMoveToCategory tells the pipeline and the stage beside onCrmDealUpdate.
+     */
+    @Test
+    void aDealMovedToAnotherPipelineIsTold() {
+        String token = telephonyApp("local.pipelines").getString("access_token");
+        for (String event : List.of("OnCrmDealUpdate", "OnCrmDealMoveToCategory")) {
+            oauth(token, "event.bind", Map.of("event", event, "event_type", "offline")).then().statusCode(200);
+        }
+        int pipeline = call("crm.category.add", Map.of("entityTypeId", 2, "fields", Map.of("name", "Callbacks")))
+                .then().statusCode(200).extract().path("result.category.id");
+        int deal = call("crm.deal.add", Map.of("fields", Map.of("TITLE", "Won", "STAGE_ID", "WON"))).then()
+                .statusCode(200).extract().path("result");
+        call("crm.item.update", Map.of("entityTypeId", 2, "id", deal, "fields", Map.of("categoryId", pipeline)))
+                .then().statusCode(200).body("result.item.categoryId", equalTo(pipeline))
+                .body("result.item.stageId", equalTo("C" + pipeline + ":WON"));
+        String id = Integer.toString(deal);
+        oauth(token, "event.offline.get", Map.of()).then()
+                .body("result.events.EVENT_NAME", equalTo(List.of("ONCRMDEALUPDATE", "ONCRMDEALMOVETOCATEGORY")))
+                .body("result.events[1].EVENT_DATA.FIELDS", equalTo(Map.of("ID", id,
+                        "CATEGORY_ID", Integer.toString(pipeline), "STAGE_ID", "C" + pipeline + ":WON")));
+        // crm.deal.update cannot move it (CATEGORY_ID is immutable there): no move is told
+        call("crm.deal.update", Map.of("id", deal, "fields", Map.of("CATEGORY_ID", 0, "TITLE", "Still won")))
+                .then().statusCode(200);
+        oauth(token, "event.offline.get", Map.of()).then()
+                .body("result.events.EVENT_NAME", equalTo(List.of("ONCRMDEALUPDATE")));
+    }
 }

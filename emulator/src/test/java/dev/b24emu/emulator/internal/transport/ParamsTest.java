@@ -54,6 +54,10 @@ class ParamsTest {
         assertEquals(Optional.empty(), Params.looseInteger(JSON.readTree("\"2abc\"")));
         assertEquals(Optional.empty(), Params.looseInteger(JSON.readTree("2.5")));
         assertEquals(Optional.empty(), Params.looseInteger(JSON.readTree("[2]")));
+        // is_numeric reads ASCII digits only: fullwidth and Arabic-Indic digits are no number
+        assertEquals(Optional.empty(), Params.looseInteger(JSON.readTree("\"\uFF11\uFF12\"")));
+        assertEquals(Optional.empty(), Params.looseInteger(JSON.readTree("\"\u0661\"")));
+        assertEquals(Optional.of(-3L), Params.looseInteger(JSON.readTree("\"-3\"")));
     }
 
     @Test

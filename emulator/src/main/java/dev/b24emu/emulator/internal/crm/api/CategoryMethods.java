@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 /**
  * Deal pipelines (specs/DECISIONS.md D171) in both the forms a portal serves: the Category controller's
  * crm.category.* (arguments bound by name, camelCase keys, the default pipeline 0 among them, refusals with code 0)
- * and the legacy CCrmDealCategoryProxy's crm.dealcategory.* (capitals, rows only, every refusal with an empty code).
+ * and the legacy CCrmDealCategoryProxy's crm.dealcategory.* (capitals, rows only, every refusal a RestException, which
+ * the server sends with an empty code and the emulator as ERROR_CORE unless emptyErrorCode is set, D1).
  */
 final class CategoryMethods {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -160,7 +161,7 @@ final class CategoryMethods {
         return RestError.of("NOT_FOUND", "Item was not found.");
     }
 
-    // ---- crm.dealcategory.*: CCrmDealCategoryProxy, every refusal a RestException with an empty code
+    // ---- crm.dealcategory.*: CCrmDealCategoryProxy, every refusal a RestException (ERROR_CORE, D1)
 
     private static ListResult legacyList(RestCall call) {
         List<ObjectNode> rows = new ArrayList<>();
@@ -175,7 +176,7 @@ final class CategoryMethods {
 
     private static JsonNode legacyAdd(RestCall call) {
         Params f = legacyFields(call.params());
-        requireAdmin(call, "", "Access denied.");
+        requireAdmin(call, "ERROR_CORE", "Access denied.");
         try {
             return IntNode.valueOf((int) DealCategories.add(call.portal(), f.text("NAME").orElse(null),
                     f.has("SORT") ? f.phpInt("SORT") : null, "", "").id());
@@ -187,7 +188,7 @@ final class CategoryMethods {
     private static JsonNode legacyUpdate(RestCall call) {
         long id = legacyId(call.params());
         Params f = legacyFields(call.params());
-        requireAdmin(call, "", "Access denied.");
+        requireAdmin(call, "ERROR_CORE", "Access denied.");
         DealCategories.update(call.portal(), id, f.text("NAME").orElse(null), f.has("SORT") ? f.phpInt("SORT") : null)
                 .orElseThrow(() -> legacyError("Not found."));
         return BooleanNode.TRUE;
@@ -195,7 +196,7 @@ final class CategoryMethods {
 
     private static JsonNode legacyDelete(RestCall call) {
         long id = legacyId(call.params());
-        requireAdmin(call, "", "Access denied.");
+        requireAdmin(call, "ERROR_CORE", "Access denied.");
         try {
             if (!DealCategories.delete(call.portal(), id)) {
                 throw legacyError("Not found.");
@@ -260,7 +261,7 @@ final class CategoryMethods {
     }
 
     private static RestError legacyError(String message) {
-        return RestError.of("", message);
+        return RestError.of("ERROR_CORE", message);
     }
 
     private static void requireAdmin(RestCall call, String code, String message) {

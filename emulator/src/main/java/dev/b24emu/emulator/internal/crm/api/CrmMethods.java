@@ -160,7 +160,7 @@ final class CrmMethods {
         if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
             long category = Math.max(0, Params.phpInt(fields.path("CATEGORY_ID")));
             String given = fields.get("STAGE_ID").asText();
-            String stage = DealCategories.stageOnAdd(portal, category, given);
+            String stage = DealCategories.stageIn(crm(portal).guides(), category, given);
             if (!stage.equals(given)) {
                 call.deviation("STAGE_ID " + given + " is no stage of the deal's pipeline " + category
                         + " (crm.dealcategory.stage.list): the real server takes its stage " + stage);
@@ -275,7 +275,7 @@ final class CrmMethods {
         if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
             long category = crm(portal).get(new CrmRef(type, id)).map(deal -> deal.longField("CATEGORY_ID")).orElse(0L);
             String given = fields.get("STAGE_ID").asText();
-            if (!DealCategories.isStageOf(portal, category, given)) {
+            if (!DealCategories.isStageOf(crm(portal).guides(), category, given)) {
                 call.deviation("STAGE_ID " + given + " is no stage of the deal's pipeline " + category
                         + " (crm.dealcategory.stage.list): the real server keeps the deal's stage");
                 fields.remove("STAGE_ID");
