@@ -289,27 +289,24 @@ final class CategoryMethods {
 
     private static void field(ObjectNode fields, String name, String type, boolean required, boolean readOnly,
                               String upper) {
-        fields.putObject(name).put("type", type).put("isRequired", required).put("isReadOnly", readOnly)
-                .put("isImmutable", false).put("isMultiple", false).put("isDynamic", false).put("title", upper)
-                .put("upperName", upper);
+        describe(fields, name, type, required, readOnly).put("title", upper).put("upperName", upper);
     }
 
     private static ObjectNode legacyFields() {
         ObjectNode fields = NODES.objectNode();
-        legacyField(fields, "ID", "integer", false, true, "ID");
-        legacyField(fields, "CREATED_DATE", "date", false, true, "Created on");
-        legacyField(fields, "NAME", "string", true, false, "Name");
-        legacyField(fields, "SORT", "integer", false, false, "Sort");
+        describe(fields, "ID", "integer", false, true).put("title", "ID");
+        describe(fields, "CREATED_DATE", "date", false, true).put("title", "Created on");
+        describe(fields, "NAME", "string", true, false).put("title", "Name");
+        describe(fields, "SORT", "integer", false, false).put("title", "Sort");
         // deprecated: isDeprecated comes after isDynamic, before the title
-        fields.putObject("IS_LOCKED").put("type", "char").put("isRequired", false).put("isReadOnly", true)
-                .put("isImmutable", false).put("isMultiple", false).put("isDynamic", false).put("isDeprecated", true)
-                .put("title", "Blocked");
+        describe(fields, "IS_LOCKED", "char", false, true).put("isDeprecated", true).put("title", "Blocked");
         return fields;
     }
 
-    private static ObjectNode legacyField(ObjectNode fields, String name, String type, boolean required,
-                                          boolean readOnly, String title) {
+    /** A field's description up to its title: type and flags, as CCrmRestHelper::prepareFieldInfos writes them. */
+    private static ObjectNode describe(ObjectNode fields, String name, String type, boolean required,
+                                       boolean readOnly) {
         return fields.putObject(name).put("type", type).put("isRequired", required).put("isReadOnly", readOnly)
-                .put("isImmutable", false).put("isMultiple", false).put("isDynamic", false).put("title", title);
+                .put("isImmutable", false).put("isMultiple", false).put("isDynamic", false);
     }
 }
