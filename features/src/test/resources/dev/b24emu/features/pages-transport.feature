@@ -216,7 +216,7 @@ Feature: Batch, list paging and the time block, statement by statement
     Then the result items "" are "ONTASKADD, ONTASKUPDATE, ONTASKDELETE"
     When I call "events" as application "local.tel" with:
       | FULL | 1 |
-    Then the result has 34 items
+    Then the result has 35 items
     When I call "events" with:
       | x | 1 |
     Then the call fails with 403 "WRONG_AUTH_TYPE"
