@@ -395,8 +395,9 @@ public class RestSteps {
     }
 
     /** The value at a path of the result ("" for the whole result). */
+    /** A value of the result at a path, which may name remembered values ("0.{numbers}"). */
     JsonNode result(String path) {
-        return ctx.body.path("result").at(Values.pointer(path));
+        return ctx.body.path("result").at(Values.pointer(Values.substitute(path, ctx.remembered)));
     }
 
     private void send(String method, RequestSpecification request, String httpMethod, String path) {

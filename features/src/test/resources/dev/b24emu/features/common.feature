@@ -530,3 +530,32 @@ Feature: What SDKs and connectors call first
       """
     Then the result is "true"
     And no call chat message was sent
+
+  @M84 @D174
+  Scenario: An autodialer keeps its campaigns in a universal list and reads their values back
+    When I call "lists.add" with JSON:
+      """
+      {"IBLOCK_TYPE_ID": "lists", "IBLOCK_CODE": "dialer_campaigns", "FIELDS": {"NAME": "Campaigns"}}
+      """
+    Then I remember the result "" as "list"
+    When I call "lists.field.add" with JSON:
+      """
+      {"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": {list}, "FIELDS": {"NAME": "Numbers", "TYPE": "S", "CODE": "NUMBERS", "MULTIPLE": "Y"}}
+      """
+    Then I remember the result "" as "numbers"
+    When I call "lists.element.add" with JSON:
+      """
+      {"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": {list}, "ELEMENT_CODE": "morning", "FIELDS": {"NAME": "Morning", "{numbers}": ["+79990000001", "+79990000002"]}}
+      """
+    Then the result "" is an integer
+    When I call "lists.element.get" with JSON:
+      """
+      {"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": {list}}
+      """
+    Then the result items "NAME" are "Morning"
+    And the result "0.{numbers}" has 2 entries
+    When I call "lists.element.add" with JSON:
+      """
+      {"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": {list}, "ELEMENT_CODE": "morning", "FIELDS": {"NAME": "Morning again"}}
+      """
+    Then the call fails with 400 "ERROR_ELEMENT_ALREADY_EXISTS" "Element already exists"

@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(207, CONTRACTS.methods().size());
+        assertEquals(215, CONTRACTS.methods().size());
     }
 
     /**

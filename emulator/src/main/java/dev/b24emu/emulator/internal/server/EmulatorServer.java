@@ -54,6 +54,7 @@ import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
 import dev.b24emu.emulator.internal.timeman.WorkDays;
 import dev.b24emu.emulator.internal.tasks.api.TasksArea;
+import dev.b24emu.emulator.internal.lists.api.ListsArea;
 import dev.b24emu.emulator.internal.timeman.api.TimemanArea;
 import dev.b24emu.emulator.internal.tls.HostProxy;
 import dev.b24emu.emulator.internal.tls.LocalCa;
@@ -289,6 +290,7 @@ public final class EmulatorServer implements AutoCloseable {
                              CallCardService cards, FollowUps followUps) {
         return List.of(
                 new UsersArea(new WorkDays(), new UserEvents(publisher)),
+                new ListsArea(),
                 new TimemanArea(),
                 new CrmArea(new CrmEvents(publisher)),
                 new TasksArea(new TaskEvents(publisher)),
