@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.internal.lists.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
@@ -279,9 +278,5 @@ final class ListMethods {
         }
         row.retain(select);
         return row;
-    }
-
-    static ArrayNode emptyList() {
-        return NODES.arrayNode();
     }
 }
