@@ -42,7 +42,7 @@ class SystemMethodsTest extends AppHarness {
                 .body("result.size()", equalTo(51)).body("result", hasItems("tasks", "tasks_extended", "tasksmobile"));
         // the server compares full loosely with true: any non-empty string but "0" counts
         call("scope", Map.of("full", "Y")).then().body("result.size()", equalTo(51));
-        call("scope", Map.of("full", 0)).then().body("result.size()", equalTo(10));
+        call("scope", Map.of("full", 0)).then().body("result.size()", equalTo(11));
         String token = install("local.scoped", List.of("telephony"), null).getString("access_token");
         oauth(token, "scope", Map.of()).then().statusCode(200).body("result", equalTo(List.of("telephony")));
     }
