@@ -124,22 +124,30 @@ public final class Lists {
         }
         return portal.exclusive(() -> {
             long id = store.nextPropertyId();
-            Map<String, String> enums = type.equals("L") ? enums(store, fields) : Map.of();
+            List<String> defaults = new ArrayList<>();
+            Map<String, String> enums = type.equals("L") ? enums(store, fields, defaults::add) : Map.of();
             store.put(new ListField(list.id(), "PROPERTY_" + id, id, name, type, required, multiple, sort, code,
-                    defaultValue, enums));
+                    defaults.isEmpty() ? defaultValue : defaults.get(0), enums));
             return "PROPERTY_" + id;
         });
     }
 
-    /** An L field's values: LIST {key: {VALUE, SORT, DEF}} or LIST_TEXT_VALUES, one per line, each given an ID. */
-    private static Map<String, String> enums(ListStore store, ObjectNode fields) {
+    /**
+     * An L field's values: LIST {key: {VALUE, SORT, DEF}} or LIST_TEXT_VALUES, one per line, each given an ID; the
+     * IDs of those marked DEF Y told to {@code defaults} (the field's DEFAULT_VALUE).
+     */
+    private static Map<String, String> enums(ListStore store, ObjectNode fields, Consumer<String> defaults) {
         Map<String, String> enums = new LinkedHashMap<>();
         JsonNode list = fields.path("LIST");
         if (list.isContainerNode()) {
             for (JsonNode entry : list) {
                 String value = entry.isObject() ? entry.path("VALUE").asText("") : entry.asText("");
                 if (!value.isBlank()) {
-                    enums.put(Long.toString(store.nextValueId()), value.trim());
+                    String id = Long.toString(store.nextValueId());
+                    enums.put(id, value.trim());
+                    if ("Y".equals(entry.path("DEF").asText(""))) {
+                        defaults.accept(id);
+                    }
                 }
             }
         }
@@ -163,8 +171,11 @@ public final class Lists {
         }
         requireAll(fields.hasNonNull("NAME") ? List.of() : List.of("NAME"));
         return portal.exclusive(() -> {
+            // checked before an ID is given: a refused add leaves no gap, as the table's auto-increment
+            ListElement checked = written(portal, list, 0, code, fields, sectionId, userId, null, deviations);
             long id = store.nextElementId();
-            store.put(written(portal, list, id, code, fields, sectionId, userId, null, deviations));
+            store.put(new ListElement(id, checked.listId(), checked.code(), checked.name(), checked.sectionId(),
+                    checked.createdBy(), checked.fields(), checked.properties()));
             return id;
         });
     }
@@ -210,8 +221,7 @@ public final class Lists {
         List<String> unknown = new ArrayList<>();
         for (Iterator<String> it = given.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!key.equals("NAME") && !key.equals("IBLOCK_SECTION_ID") && store.field(list.id(), key).isEmpty()
-                    && propertyByCode(store, list, key).isEmpty()) {
+            if (!key.equals("NAME") && !key.equals("IBLOCK_SECTION_ID") && store.field(list.id(), key).isEmpty()) {
                 unknown.add(key);
             }
         }
@@ -223,14 +233,14 @@ public final class Lists {
             if (field.fieldId().equals("NAME")) {
                 continue;
             }
-            JsonNode value = given.has(field.fieldId()) ? given.get(field.fieldId())
-                    : field.isProperty() ? given.get("PROPERTY_" + field.code()) : null;
+            JsonNode value = given.get(field.fieldId()); // by the field's ID only: PROPERTY_<CODE> is no key here
             if (!field.isProperty()) {
                 String written = switch (field.fieldId()) {
                     case "DATE_CREATE" -> before == null ? now : before.fields().getOrDefault("DATE_CREATE", now);
                     case "CREATED_BY" -> Long.toString(before == null ? userId : before.createdBy());
                     case "TIMESTAMP_X" -> now;
                     case "MODIFIED_BY" -> Long.toString(userId);
+                    case "SORT" -> first(value).isBlank() ? "500" : first(value);
                     default -> first(value);
                 };
                 if (field.required() && written.isBlank()) {
@@ -250,12 +260,6 @@ public final class Lists {
         }
         return new ListElement(id, list.id(), code, text(given, "NAME").trim(), sectionId,
                 before == null ? userId : before.createdBy(), elementFields, properties);
-    }
-
-    private static Optional<ListField> propertyByCode(ListStore store, UniversalList list, String key) {
-        return key.startsWith("PROPERTY_") ? store.fields(list.id()).stream()
-                .filter(f -> f.isProperty() && key.substring(9).equalsIgnoreCase(f.code())).findFirst()
-                : Optional.empty();
     }
 
     /**
@@ -346,7 +350,12 @@ public final class Lists {
         row.put("CREATED_BY", Long.toString(element.createdBy())).put("BP_PUBLISHED", "Y").put("CODE", element.code());
         for (ListField field : store.fields(element.listId())) {
             if (!field.isProperty() && !field.fieldId().equals("NAME")) {
-                row.put(field.fieldId(), element.fields().getOrDefault(field.fieldId(), ""));
+                String value = element.fields().getOrDefault(field.fieldId(), "");
+                if (value.isEmpty()) {
+                    row.putNull(field.fieldId()); // NULL in the table: a field the element was never given
+                } else {
+                    row.put(field.fieldId(), value);
+                }
             }
         }
         for (ListField field : store.fields(element.listId())) {

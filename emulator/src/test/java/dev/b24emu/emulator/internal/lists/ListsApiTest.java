@@ -177,4 +177,47 @@ class ListsApiTest extends EmulatorHarness {
         given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("seed", Map.of("lists",
                 List.of(Map.of("IBLOCK_TYPE_ID", TYPE))))).post(base() + "/_emulator/portals").then().statusCode(400);
     }
+
+    /** What the callers' replays found (D174): the server's reading of ELEMENT_ID, SELECT, FIELDS and start. */
+    @Test
+    void theElementQueryReadsItsParametersAsTheServerDoes() {
+        int list = list("replayed");
+        String queue = field(list, Map.of("NAME", "Queue", "TYPE", "S", "CODE", "QUEUE"));
+        field(list, Map.of("NAME", "Sort", "TYPE", "SORT"));
+        String kind = field(list, Map.of("NAME", "Kind", "TYPE", "L", "CODE", "KIND",
+                "LIST", Map.of("n0", Map.of("VALUE", "Inbound"), "n1", Map.of("VALUE", "Outbound", "DEF", "Y"))));
+        Map<String, Object> target = Map.of("IBLOCK_TYPE_ID", TYPE, "IBLOCK_ID", list);
+        // a property's code is no key of FIELDS: dropped and reported; a refused add leaves no gap in the IDs
+        Response byCode = call("lists.element.add", with(with(target, "ELEMENT_CODE", "a"), "FIELDS",
+                Map.of("NAME", "A", "PROPERTY_QUEUE", "Q9")));
+        int first = byCode.then().statusCode(200).header("X-B24-Emulator-Warning",
+                startsWith("lists.element: FIELDS PROPERTY_QUEUE")).extract().path("result");
+        call("lists.element.add", with(with(target, "ELEMENT_CODE", "a"), "FIELDS", Map.of("NAME", "Twin")))
+                .then().statusCode(400);
+        for (int i = 0; i < 55; i++) {
+            call("lists.element.add", with(with(target, "ELEMENT_CODE", "e" + i), "FIELDS", Map.of("NAME", "E" + i,
+                    queue, "Q" + i))).then().statusCode(200);
+        }
+        call("lists.element.get", with(target, "ELEMENT_CODE", "e0")).then().body("result[0].ID",
+                equalTo(Integer.toString(first + 1))).body("result[0].SORT", equalTo("500"));
+        call("lists.element.get", with(target, "ELEMENT_ID", first)).then().body("result[0]", not(hasKey(queue)));
+        // an empty ELEMENT_ID is no condition; an ID and a code must both match; a SELECT that is no list is none
+        call("lists.element.get", with(target, "ELEMENT_ID", "")).then().body("total", equalTo(56))
+                .body("result.size()", equalTo(50)).body("next", equalTo(50));
+        call("lists.element.get", with(with(target, "ELEMENT_ID", first), "ELEMENT_CODE", "e1")).then()
+                .body("result", equalTo(List.of()));
+        call("lists.element.get", with(with(target, "ELEMENT_ID", first), "SELECT", "NAME")).then()
+                .body("result[0].NAME", equalTo("A")).body("result[0].CODE", equalTo("a"));
+        // start picks the page of 50 it falls in; past the last, nothing
+        call("lists.element.get", with(target, "start", 49)).then().body("result[0].ID", equalTo(Integer.toString(first)));
+        call("lists.element.get", with(target, "start", 50)).then().body("result.size()", equalTo(6))
+                .body("$", not(hasKey("next")));
+        call("lists.element.get", with(target, "start", 100)).then().body("result", equalTo(List.of()))
+                .body("$", not(hasKey("total")));
+        Map<String, Object> options = call("lists.field.get", with(target, "FIELD_ID", kind)).then()
+                .extract().path("result.L.DISPLAY_VALUES_FORM");
+        String outbound = options.entrySet().stream().filter(e -> e.getValue().equals("Outbound")).findFirst()
+                .orElseThrow().getKey();
+        call("lists.field.get", with(target, "FIELD_ID", kind)).then().body("result.L.DEFAULT_VALUE", equalTo(outbound));
+    }
 }

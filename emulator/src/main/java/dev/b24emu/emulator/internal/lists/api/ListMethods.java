@@ -158,19 +158,22 @@ final class ListMethods {
         ListStore store = call.portal().store(ListStore.class);
         List<ListElement> found = ElementQuery.run(store, list, p.node("FILTER").map(Lists::upperKeys).orElse(null),
                 p.node("ELEMENT_ORDER").orElse(null));
-        if (p.has("ELEMENT_ID")) {
+        // an empty ELEMENT_ID or ELEMENT_CODE adds nothing to the filter; both given, both must match
+        if (!p.textOrEmpty("ELEMENT_ID").isEmpty()) {
             long id = p.phpInt("ELEMENT_ID");
             found = found.stream().filter(e -> e.id() == id).toList();
-        } else if (p.has("ELEMENT_CODE")) {
+        }
+        if (!p.textOrEmpty("ELEMENT_CODE").isEmpty()) {
             String code = p.textOrEmpty("ELEMENT_CODE");
             found = found.stream().filter(e -> code.equals(e.code())).toList();
         }
-        if (found.isEmpty()) {
+        // the page of 50 start falls in (CDBResult's page navigation); none there, or none at all, is []
+        long first = Math.max(0, p.start()) / 50 * 50;
+        if (first >= found.size()) {
             return Lists.none();
         }
         Set<String> select = select(p);
-        return ListResult.page(found.stream().map(e -> selected(Lists.elementRow(store, e), select)).toList(),
-                p.start());
+        return ListResult.page(found.stream().map(e -> selected(Lists.elementRow(store, e), select)).toList(), first);
     }
 
     private static JsonNode updateElement(RestCall call) {
@@ -260,10 +263,10 @@ final class ListMethods {
         return sorted == null ? byId : sorted.thenComparing(byId);
     }
 
-    /** SELECT's names in capitals; empty when not given (every key), ID alone for an empty one. */
+    /** SELECT's names in capitals; empty when not given or no array (every key), ID alone for an empty one. */
     private static Set<String> select(Params p) {
         Set<String> names = new LinkedHashSet<>();
-        p.node("SELECT").ifPresent(select -> {
+        p.node("SELECT").filter(JsonNode::isContainerNode).ifPresent(select -> {
             select.forEach(name -> names.add(name.asText().toUpperCase(Locale.ROOT)));
             if (names.isEmpty()) {
                 names.add("ID");
