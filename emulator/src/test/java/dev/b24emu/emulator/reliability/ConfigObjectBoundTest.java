@@ -65,6 +65,16 @@ class ConfigObjectBoundTest extends AppHarness {
         oauth(token, "user.option.set", Map.of("options", Map.of("k0", "changed"))).then().statusCode(200);
         oauth(token, "app.option.set", Map.of("options", Map.of("line", "1"))).then().statusCode(400);
 
+        // deal pipelines (each brings eight stages) and universal lists and their fields (D171, D174)
+        fill("deal pipelines", i -> call("crm.category.add", Map.of("entityTypeId", 2, "fields", Map.of("name", "P" + i))));
+        fill("lists", i -> call("lists.add", Map.of("IBLOCK_TYPE_ID", "lists", "IBLOCK_CODE", "l" + i,
+                "FIELDS", Map.of("NAME", "L" + i))));
+        String list = call("lists.get", Map.of("IBLOCK_TYPE_ID", "lists", "IBLOCK_CODE", "l0")).then().extract()
+                .path("result[0].ID");
+        // NAME is the list's first field: one fewer fits
+        fill("list fields", BOUND - 1, i -> call("lists.field.add", Map.of("IBLOCK_TYPE_ID", "lists", "IBLOCK_ID", list,
+                "FIELDS", Map.of("NAME", "F" + i, "TYPE", "S", "CODE", "F" + i))));
+
         // the demo portal's four users count: one more fits
         int seeded = call("user.get", Map.of()).then().extract().path("total");
         fill("users", BOUND - seeded, i -> call("user.add", Map.of("EMAIL", "new" + i + "@example.com",

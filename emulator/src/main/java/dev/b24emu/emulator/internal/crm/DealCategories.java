@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.crm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.crm.DealCategoryStore.Category;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class DealCategories {
         if (trimmed.isEmpty()) {
             throw new Refusal("Field 'NAME' is required.");
         }
+        ConfigBound.admit(portal, store(portal).all(), trimmed, "deal pipelines"); // each brings eight stages
         return portal.exclusive(() -> {
             DealCategoryStore store = store(portal);
             long id = store.nextId();

@@ -86,9 +86,10 @@ public final class Messages {
             }
         }
         String body = text == null ? "" : text;
-        if (body.length() > MESSAGE_LIMIT) {
+        if (body.length() > MESSAGE_LIMIT + 6) { // CIMMessenger::Add: cut to the limit, " (...)" after it
             warnings.accept("im.message.add: MESSAGE has " + body.length() + " characters, over the messenger's "
-                    + MESSAGE_LIMIT + " (CIMMessenger::MESSAGE_LIMIT): a real portal may cut it");
+                    + MESSAGE_LIMIT + " (CIMMessenger::MESSAGE_LIMIT): cut there, as the messenger cuts it");
+            body = body.substring(0, MESSAGE_LIMIT) + " (...)";
         }
         // an application's system message in a chat begins with its name in bold
         if (request.system() && chatId != null && caller.clientId() != null) {

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * A portal's universal lists (specs/DECISIONS.md D174): the lists, their fields and their elements, kept in state
  * files. The IDs are the information block tables' own, one numbering each (the property values' too); a seed's
- * IDs are kept, so an integration that names IBLOCK_ID 68 and PROPERTY_216 finds them. Elements made at run time are
- * bounded as CRM objects are (--max-crm-objects, the oldest dropped).
+ * IDs are kept, so an integration that names IBLOCK_ID 68 and PROPERTY_216 finds them. Elements are bounded as CRM
+ * objects are, by count and by the characters they hold (--max-crm-objects, --max-crm-mb: the oldest dropped).
  */
 public final class ListStore implements Store<ListStore.Snapshot> {
     /** What state files keep: every list, field and element, and the last IDs given. */
@@ -32,13 +32,17 @@ public final class ListStore implements Store<ListStore.Snapshot> {
     /** maps an element's ID to it, by ID: the oldest first */
     private final Map<Long, ListElement> elements = new ConcurrentSkipListMap<>();
     private final int maxElements;
+    /** the characters the elements may hold together (two bytes each), and what they hold (guarded by this) */
+    private final long maxCharacters;
+    private long characters;
     private long lastListId;
     private long lastPropertyId;
     private long lastElementId;
     private long lastValueId;
 
-    public ListStore(int maxElements) {
+    public ListStore(int maxElements, int megabytes) {
         this.maxElements = Math.max(1, maxElements);
+        this.maxCharacters = Math.max(1, megabytes) * 512L * 1024;
     }
 
     public Collection<UniversalList> lists() {
@@ -101,17 +105,36 @@ public final class ListStore implements Store<ListStore.Snapshot> {
 
     /** Keeps the element (a new one, or a new version of one), the oldest dropped past the bound. */
     synchronized void put(ListElement element) {
-        elements.put(element.id(), element);
+        ListElement before = elements.put(element.id(), element);
+        characters += characters(element) - (before == null ? 0 : characters(before));
         lastElementId = Math.max(lastElementId, element.id());
         element.properties().values().forEach(values -> values.keySet().forEach(id -> lastValueId =
                 Math.max(lastValueId, parseOrZero(id))));
-        while (elements.size() > maxElements) {
-            elements.remove(elements.keySet().iterator().next());
+        while (elements.size() > 1 && (elements.size() > maxElements || characters > maxCharacters)) {
+            remove(elements.keySet().iterator().next());
         }
     }
 
-    boolean remove(long elementId) {
-        return elements.remove(elementId) != null;
+    synchronized boolean remove(long elementId) {
+        ListElement removed = elements.remove(elementId);
+        if (removed != null) {
+            characters -= characters(removed);
+        }
+        return removed != null;
+    }
+
+    /** What an element holds, in characters: its name, code, fields and values. */
+    private static long characters(ListElement element) {
+        long sum = element.name().length() + element.code().length();
+        for (Map.Entry<String, String> field : element.fields().entrySet()) {
+            sum += field.getKey().length() + field.getValue().length();
+        }
+        for (Map<String, String> values : element.properties().values()) {
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                sum += value.getKey().length() + value.getValue().length() + 16;
+            }
+        }
+        return sum;
     }
 
     @Override
@@ -119,6 +142,7 @@ public final class ListStore implements Store<ListStore.Snapshot> {
         lists.clear();
         fields.clear();
         elements.clear();
+        characters = 0;
         lastListId = 0;
         lastPropertyId = 0;
         lastElementId = 0;

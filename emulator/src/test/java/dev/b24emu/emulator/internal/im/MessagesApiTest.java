@@ -11,6 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,7 +94,7 @@ class MessagesApiTest extends AppHarness {
         assertEquals("Final", messages().getString("[0].MESSAGE"));
         assertEquals("a", messages().getString("[0].ATTACH.MESSAGE"), "an ATTACH not given is kept");
         call("im.message.update", Map.of("ID", id, "ATTACH", "N")).then().statusCode(200);
-        assertEquals(null, (Object) messages().get("[0].ATTACH"), "removed");
+        assertNull(messages().get("[0].ATTACH"), "removed");
         call("im.message.update", Map.of("MESSAGE", "x")).then().statusCode(400)
                 .body("error", equalTo("MESSAGE_ID_ERROR")).body("error_description", equalTo("Message ID can't be empty"));
         call("im.message.delete", Map.of("MESSAGE_ID", id + 100)).then().statusCode(403)
@@ -120,7 +121,8 @@ class MessagesApiTest extends AppHarness {
         oauth(token, "im.message.add", Map.of("DIALOG_ID", 2, "MESSAGE", "Daily report", "SYSTEM", "Y"))
                 .then().statusCode(200);
         assertEquals("Daily report", messages().getString("[2].MESSAGE"), "a private dialog's has no name");
-        call("im.message.add", Map.of("DIALOG_ID", 2, "MESSAGE", "x".repeat(20_001))).then().statusCode(200)
-                .header("X-B24-Emulator-Warning", startsWith("im.message.add: MESSAGE has 20001 characters"));
+        call("im.message.add", Map.of("DIALOG_ID", 2, "MESSAGE", "x".repeat(20_010))).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", startsWith("im.message.add: MESSAGE has 20010 characters"));
+        assertEquals("x".repeat(20_000) + " (...)", messages().getString("[3].MESSAGE"), "cut as the messenger cuts it");
     }
 }

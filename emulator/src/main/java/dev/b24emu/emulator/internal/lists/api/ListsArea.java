@@ -16,7 +16,8 @@ import java.util.List;
 public final class ListsArea implements Area {
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("lists", ListStore.class, portal -> new ListStore(portal.bounds().crmObjects())));
+        return List.of(StoreType.of("lists", ListStore.class, portal -> new ListStore(portal.bounds().crmObjects(),
+                portal.bounds().crmMegabytes())));
     }
 
     @Override
