@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.transport.ListQuery;
@@ -80,7 +81,7 @@ public final class CrmItemQuery {
 
     private static ObjectNode objectOf(JsonNode node, String complaint) {
         if (node.isArray()) { // PHP's array keyed 0, 1, …: what filter[0][logic]=OR decodes to, as {"0": …} does
-            ObjectNode keyed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode keyed = JsonNodeFactory.instance.objectNode();
             for (int i = 0; i < node.size(); i++) {
                 keyed.set(Integer.toString(i), node.get(i));
             }

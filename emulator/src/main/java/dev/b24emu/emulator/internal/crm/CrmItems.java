@@ -112,7 +112,7 @@ public final class CrmItems {
         }
         if (type == CrmEntityType.DEAL && fields.hasNonNull("CATEGORY_ID")) {
             long category = Params.phpInt(fields.get("CATEGORY_ID"));
-            if (category < 0 || category > 0 && guides.guide("DEAL_STAGE_" + category).isEmpty()) {
+            if (category < 0 || category > 0 && guides.guide(DealCategories.statusEntity(category)).isEmpty()) {
                 throw RestError.of("CRM_FIELD_ERROR_VALUE_NOT_VALID", "The value of \"Pipeline\" is incorrect");
             }
         }
@@ -133,7 +133,7 @@ public final class CrmItems {
             String stage = fields.get(stageField).asText();
             long category = Params.phpInt(fields.has("CATEGORY_ID") ? fields.get("CATEGORY_ID")
                     : current == null ? NODES.numberNode(0) : current.fields().path("CATEGORY_ID"));
-            String guide = type == CrmEntityType.LEAD ? "STATUS" : category > 0 ? "DEAL_STAGE_" + category : "DEAL_STAGE";
+            String guide = type == CrmEntityType.LEAD ? "STATUS" : DealCategories.statusEntity(category);
             if (guides.guide(guide).stream().noneMatch(row -> row.path("STATUS_ID").asText().equals(stage))) {
                 fields.remove(stageField);
                 notes.add("stageId " + stage + " is no stage of " + guide + ": the real server "

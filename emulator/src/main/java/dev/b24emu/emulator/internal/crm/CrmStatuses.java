@@ -50,7 +50,8 @@ public final class CrmStatuses {
             throw RestError.of("ERROR_CORE", "Specified entity type is not supported.");
         }
         // a pipeline's guide: the value is checked without its prefix, then prefixed C{id}: (addPrefixToStatusId)
-        String prefix = pipeline(entityId) > 0 ? "C" + pipeline(entityId) + ":" : "";
+        long pipeline = DealCategories.pipelineOf(entityId);
+        String prefix = pipeline > 0 ? "C" + pipeline + ":" : "";
         if (!prefix.isEmpty()) {
             statusId = statusId.substring(statusId.indexOf(':') + 1);
         }
@@ -75,9 +76,9 @@ public final class CrmStatuses {
         ObjectNode row = fields.objectNode().put("ID", "0").put("ENTITY_ID", entityId).put("STATUS_ID", statusId)
                 .put("NAME", name).put("NAME_INIT", "").put("SORT", Long.toString(sort > 0 ? sort : 10))
                 .put("SYSTEM", "N");
-        if (fields.hasNonNull("CATEGORY_ID") || pipeline(entityId) > 0) { // a pipeline's own, unless given
+        if (fields.hasNonNull("CATEGORY_ID") || pipeline > 0) { // a pipeline's own, unless given
             row.put("CATEGORY_ID", fields.hasNonNull("CATEGORY_ID") ? Long.toString(f.phpInt("CATEGORY_ID"))
-                    : Long.toString(pipeline(entityId)));
+                    : Long.toString(pipeline));
         } else {
             row.putNull("CATEGORY_ID");
         }
@@ -141,7 +142,7 @@ public final class CrmStatuses {
                     "CRM System Status can be deleted only if parameter FORCED is specified and equal to \"Y\".");
         }
         String entityId = row.path("ENTITY_ID").asText();
-        String guide = pipeline(entityId) > 0 ? "DEAL_STAGE" : entityId;
+        String guide = DealCategories.pipelineOf(entityId) > 0 ? "DEAL_STAGE" : entityId;
         if (IN_USE_CHECKED.contains(guide) && inUse(portal, guide, row.path("STATUS_ID").asText())) {
             throw RestError.of("ERROR_CORE", "There are active items in this status.");
         }
@@ -171,11 +172,6 @@ public final class CrmStatuses {
         Set<String> ids = new java.util.HashSet<>();
         CrmGuideTypes.all(portal).forEach(type -> ids.add(type.path("ID").asText()));
         return ids;
-    }
-
-    /** The pipeline whose stages a guide holds (DEAL_STAGE_3: 3), or 0. */
-    private static long pipeline(String entityId) {
-        return entityId.matches("DEAL_STAGE_[1-9][0-9]{0,17}") ? Long.parseLong(entityId.substring(11)) : 0;
     }
 
     private static boolean inUse(Portal portal, String entityId, String statusId) {

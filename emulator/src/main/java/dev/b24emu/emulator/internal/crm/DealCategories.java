@@ -172,6 +172,11 @@ public final class DealCategories {
                 .map(row -> row.path("STATUS_ID").asText()).orElse(given);
     }
 
+    /** The pipeline whose stages a guide holds (DEAL_STAGE_3: 3); 0 for DEAL_STAGE and any other guide. */
+    public static long pipelineOf(String entityId) {
+        return entityId.matches("DEAL_STAGE_[1-9][0-9]{0,17}") ? Long.parseLong(entityId.substring(11)) : 0;
+    }
+
     /** The status guide of a pipeline's stages: DEAL_STAGE for the default one (and any ID ≤ 0). */
     public static String statusEntity(long id) {
         return id > 0 ? "DEAL_STAGE_" + id : "DEAL_STAGE";

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.DealCategories;
 import dev.b24emu.emulator.internal.crm.DealCategoryStore.Category;
+import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.ActionParams;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RestCall;
@@ -43,14 +44,14 @@ final class CategoryMethods {
                 .add("crm.category.add", CategoryMethods::add).add("crm.category.update", CategoryMethods::update)
                 .add("crm.category.delete", CategoryMethods::delete).add("crm.category.fields", CategoryMethods::fields)
                 .add("crm.dealcategory.list", CategoryMethods::legacyList)
-                .add("crm.dealcategory.get", call -> legacyRow(call.portal(), legacyId(call.params()), "Not found"))
+                .add("crm.dealcategory.get", call -> legacyRow(call.portal(), legacyId(call.params())))
                 .add("crm.dealcategory.add", CategoryMethods::legacyAdd)
                 .add("crm.dealcategory.update", CategoryMethods::legacyUpdate)
                 .add("crm.dealcategory.delete", CategoryMethods::legacyDelete)
                 .add("crm.dealcategory.fields", call -> LEGACY_FIELDS.deepCopy())
                 .add("crm.dealcategory.stage.list", CategoryMethods::stages)
                 .add("crm.dealcategory.status", call -> TextNode.valueOf(DealCategories.statusEntity(
-                        call.params().has("ID") ? call.params().phpInt("ID") : call.params().phpInt("id"))))
+                        call.params().phpInt("ID"))))
                 .add("crm.dealcategory.default.get", call -> {
                     DealCategories.View view = DealCategories.get(call.portal(), 0).orElseThrow();
                     return NODES.objectNode().put("ID", 0).put("NAME", view.name());
@@ -169,9 +170,10 @@ final class CategoryMethods {
         return ListQuery.from(call.params()).paged(ListQuery.Paging.ALL).run(rows);
     }
 
-    private static JsonNode legacyRow(dev.b24emu.emulator.internal.portal.Portal portal, long id, String notFound) {
+    /** crm.dealcategory.get: a pipeline added ("Not found", without the period update and delete write). */
+    private static JsonNode legacyRow(Portal portal, long id) {
         return DealCategories.get(portal, id).map(DealCategories.View::row).map(CategoryMethods::legacy)
-                .orElseThrow(() -> legacyError(notFound));
+                .orElseThrow(() -> legacyError("Not found"));
     }
 
     private static JsonNode legacyAdd(RestCall call) {
@@ -209,7 +211,7 @@ final class CategoryMethods {
 
     /** getEntityItems of the pipeline's guide: {NAME, SORT, STATUS_ID} by SORT; [] for a pipeline that is not there. */
     private static JsonNode stages(RestCall call) {
-        long id = call.params().has("ID") ? call.params().phpInt("ID") : call.params().phpInt("id");
+        long id = call.params().phpInt("ID"); // ID or id: the keys are matched in any case
         ArrayNode stages = NODES.arrayNode();
         if (id > 0 && DealCategories.get(call.portal(), id).isEmpty()) {
             return stages;
@@ -232,9 +234,9 @@ final class CategoryMethods {
         return BooleanNode.TRUE;
     }
 
-    /** ID or id, an integer above 0. */
+    /** ID or id (the keys are matched in any case), an integer above 0. */
     private static long legacyId(Params p) {
-        long id = p.has("ID") ? p.phpInt("ID") : p.phpInt("id");
+        long id = p.phpInt("ID");
         if (id <= 0) {
             throw legacyError("ID is not defined or invalid.");
         }
