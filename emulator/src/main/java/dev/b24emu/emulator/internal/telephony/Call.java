@@ -39,7 +39,7 @@ public record Call(
     public Call {
         bindings = List.copyOf(bindings);
         createdEntities = List.copyOf(createdEntities);
-        shownTo = shared(Set.copyOf(shownTo));
+        shownTo = shared(shownTo);
     }
 
     /**
@@ -53,15 +53,15 @@ public record Call(
 
     private static Set<Long> shared(Set<Long> users) {
         if (users.size() != 1) {
-            return users;
+            return Set.copyOf(users);
         }
         long user = users.iterator().next();
         if (user < 0 || user >= ONE_USER.length) {
-            return users;
+            return Set.copyOf(users);
         }
         Set<Long> one = ONE_USER[(int) user];
         if (one == null) {
-            ONE_USER[(int) user] = one = users;
+            ONE_USER[(int) user] = one = Set.of(user);
         }
         return one;
     }
