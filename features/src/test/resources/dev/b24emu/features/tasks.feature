@@ -37,3 +37,38 @@ Feature: Tasks: a missed call's follow-up
       {"fields": {"RESPONSIBLE_ID": 1}}
       """
     Then the call fails with 400 "ERROR_CORE" "Task title not specified<br>"
+
+  @M85 @D175
+  Scenario: A call report adds up the time logged on tasks
+    When I call "tasks.task.add" with JSON:
+      """
+      {"fields": {"TITLE": "Call back", "RESPONSIBLE_ID": 1}}
+      """
+    And I remember the result "task.id" as "task"
+    When I call "task.elapseditem.add" with JSON:
+      """
+      {"TASKID": "{task}", "ARFIELDS": {"SECONDS": 3600, "COMMENT_TEXT": "Calls"}}
+      """
+    Then the call succeeds
+    When I call "task.elapseditem.getlist" with JSON:
+      """
+      {"order": {"ID": "asc"}, "filter": {"USER_ID": "1", ">=CREATED_DATE": "2000-01-01T00:00:00+03:00"}}
+      """
+    Then the result items "TASK_ID" are "{task}"
+    And the result items "SECONDS" are "3600"
+    And the result items "MINUTES" are "60"
+    When I call "task.elapseditem.getlist" with JSON:
+      """
+      {"FILTER": {">=CREATED_DATE": "2000-01-01"}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "TASKS_ERROR_EXCEPTION_#256; Param #1 (order) for method ctaskelapseditem::getlist() must not contain key \">=CREATED_DATE\".; 256/TE/WRONG_ARGUMENTS<br>"
+
+  @M86 @D176
+  Scenario: An integration reads the task fields before it writes a task
+    When I call "tasks.task.getFields" with JSON:
+      """
+      {}
+      """
+    Then the call succeeds
+    And the result "fields.TITLE.type" is "string"
+    And the result "fields.RESPONSIBLE_ID.type" is "integer"

@@ -135,7 +135,10 @@ public final class TaskView {
         json.put("allowChangeDeadline", yn(task.allowChangeDeadline())).put("allowTimeTracking", "N");
         json.put("taskControl", yn(task.taskControl())).put("addInReport", yn(task.addInReport()));
         json.putNull("forkedByTemplateId");
-        json.put("timeEstimate", "0").putNull("timeSpentInLogs");
+        json.put("timeEstimate", "0");
+        // the sum of the task's time entries (a SUM over none is null)
+        portal.store(ElapsedStore.class).secondsOf(task.id()).ifPresentOrElse(
+                seconds -> json.put("timeSpentInLogs", Long.toString(seconds)), () -> json.putNull("timeSpentInLogs"));
         json.put("matchWorkTime", yn(task.matchWorkTime()));
         json.putNull("forumTopicId").putNull("forumId");
         json.put("siteId", "s1").put("subordinate", "N");

@@ -147,6 +147,7 @@ public final class Tasks {
             return false;
         }
         listener.changed(portal, TaskListener.Change.DELETE, id, origin);
+        portal.store(ElapsedStore.class).removeTask(id);
         if (found.get().crmActivityId() > 0) {
             portal.store(CrmStore.class).deleteActivity(found.get().crmActivityId(), origin);
         }

@@ -9,6 +9,7 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.tasks.Task;
+import dev.b24emu.emulator.internal.tasks.TaskFields;
 import dev.b24emu.emulator.internal.tasks.TaskList;
 import dev.b24emu.emulator.internal.tasks.TaskStore;
 import dev.b24emu.emulator.internal.tasks.TaskView;
@@ -42,7 +43,8 @@ final class TaskMethods {
     void register(MethodTable methods) {
         methods.add("tasks.task.add", this::add).add("tasks.task.get", TaskMethods::get)
                 .add("tasks.task.list", TaskMethods::list).add("tasks.task.update", this::update)
-                .add("tasks.task.complete", this::complete).add("tasks.task.delete", this::delete);
+                .add("tasks.task.complete", this::complete).add("tasks.task.delete", this::delete)
+                .add("tasks.task.getFields", call -> TaskFields.answer());
     }
 
     /** addAction(array $fields, array $params = []): the fields in capitals as sent. */
