@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(219, CONTRACTS.methods().size());
+        assertEquals(226, CONTRACTS.methods().size());
     }
 
     /**

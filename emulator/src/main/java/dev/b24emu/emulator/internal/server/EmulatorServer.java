@@ -30,6 +30,7 @@ import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
 import dev.b24emu.emulator.internal.outbound.api.OutboundArea;
+import dev.b24emu.emulator.internal.products.api.ProductsArea;
 import dev.b24emu.emulator.internal.placements.PlacementStore;
 import dev.b24emu.emulator.internal.placements.WidgetPublisher;
 import dev.b24emu.emulator.internal.placements.api.PlacementsArea;
@@ -293,6 +294,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new ListsArea(),
                 new TimemanArea(),
                 new CrmArea(new CrmEvents(publisher)),
+                new ProductsArea(),
                 new TasksArea(new TaskEvents(publisher)),
                 new OutboundArea(portals),
                 new EventsArea(self),

@@ -158,6 +158,24 @@ public final class Params {
         return has(key) ? phpTruthy(key) : whenAbsent;
     }
 
+    /**
+     * PHP's (float) cast of a value as an exact decimal: a JSON number as written, text by its leading numeric part
+     * ("12.5 RUB" is 12.5), anything else 0.
+     */
+    public static BigDecimal phpDecimal(JsonNode value) {
+        if (value == null || value.isNull() || value.isContainerNode()) {
+            return BigDecimal.ZERO;
+        }
+        if (value.isNumber() && !isInfinite(value)) {
+            return value.decimalValue();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue() ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        BigDecimal parsed = leadingNumber(value.asText());
+        return parsed == null ? BigDecimal.ZERO : parsed;
+    }
+
     /** A PHP-style float cast, 0 when absent or not numeric. */
     public double phpDouble(String key) {
         return text(key).map(Params::leadingNumber).map(BigDecimal::doubleValue).orElse(0.0);
