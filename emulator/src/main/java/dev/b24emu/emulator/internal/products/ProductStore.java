@@ -1,62 +1,53 @@
 package dev.b24emu.emulator.internal.products;
 
+import dev.b24emu.emulator.internal.portal.IdTable;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The CRM catalogue's products of one portal, kept in state files. Bounded as the CRM objects made at run time are
  * (--max-crm-objects): past the count a new product drops the oldest.
  */
 public final class ProductStore implements Store<ProductStore.Snapshot> {
-    /** maps a product's ID to the product, by ID */
-    private final Map<Long, Product> products = new ConcurrentSkipListMap<>();
-    /** the last ID given: IDs are never reused */
-    private final AtomicLong lastId = new AtomicLong();
-    private final int maxProducts;
+    /** the products by ID, and the last ID given */
+    private final IdTable<Product> products;
 
     /** What state files keep: the products and the last ID given. */
     public record Snapshot(List<Product> products, long lastId) {
     }
 
     public ProductStore(int maxProducts) {
-        this.maxProducts = Math.max(1, maxProducts);
+        this.products = new IdTable<>(maxProducts, Product::id);
     }
 
     public Optional<Product> get(long id) {
-        return Optional.ofNullable(products.get(id));
+        return products.get(id);
     }
 
     public Collection<Product> all() {
-        return products.values();
+        return products.all();
     }
 
     long nextId() {
-        return lastId.incrementAndGet();
+        return products.nextId();
     }
 
-    synchronized void put(Product product) {
-        products.put(product.id(), product);
-        while (products.size() > maxProducts) {
-            products.remove(products.keySet().iterator().next());
-        }
+    void put(Product product) {
+        products.put(product);
     }
 
     @Override
     public void clear() {
         products.clear();
-        lastId.set(0);
     }
 
     @Override
     public Snapshot snapshot() {
-        return new Snapshot(List.copyOf(products.values()), lastId.get());
+        return new Snapshot(products.items(), products.lastId());
     }
 
     @Override
@@ -68,9 +59,6 @@ public final class ProductStore implements Store<ProductStore.Snapshot> {
 
     @Override
     public void restore(Snapshot snapshot) {
-        if (snapshot.products() != null) {
-            snapshot.products().forEach(p -> products.put(p.id(), p));
-        }
-        lastId.set(snapshot.lastId());
+        products.restore(snapshot.products(), snapshot.lastId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.tasks;
 
+import dev.b24emu.emulator.internal.portal.IdTable;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
 
@@ -7,21 +8,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The time entries of one portal's tasks, kept in state files. Bounded as the tasks are (--max-crm-objects): past the
  * count a new entry drops the oldest, so a connector logging every call's time cannot fill the heap.
  */
 public final class ElapsedStore implements Store<ElapsedStore.Snapshot> {
-    /** maps an entry's ID to the entry, by ID (the list's default order) */
-    private final Map<Long, ElapsedItem> items = new ConcurrentSkipListMap<>();
+    /** the entries by ID (the list's default order), and the last ID given */
+    private final IdTable<ElapsedItem> items;
     /** maps a task's ID to the seconds and count of its entries, for tasks with any (TIME_SPENT_IN_LOGS on a row) */
-    private final Map<Long, Logged> byTask = new java.util.concurrent.ConcurrentHashMap<>();
-    /** the last ID given: IDs are never reused, as the table's auto-increment */
-    private final AtomicLong lastId = new AtomicLong();
-    private final int maxItems;
+    private final Map<Long, Logged> byTask = new ConcurrentHashMap<>();
 
     private record Logged(long seconds, int entries) {
         Logged plus(Logged other) {
@@ -34,15 +31,15 @@ public final class ElapsedStore implements Store<ElapsedStore.Snapshot> {
     }
 
     public ElapsedStore(int maxItems) {
-        this.maxItems = Math.max(1, maxItems);
+        this.items = new IdTable<>(maxItems, ElapsedItem::id);
     }
 
     public Optional<ElapsedItem> get(long id) {
-        return Optional.ofNullable(items.get(id));
+        return items.get(id);
     }
 
     public Collection<ElapsedItem> all() {
-        return items.values();
+        return items.all();
     }
 
     /** The seconds logged on a task, or empty when it has no entry (TIME_SPENT_IN_LOGS, a SUM over none, is null). */
@@ -51,22 +48,23 @@ public final class ElapsedStore implements Store<ElapsedStore.Snapshot> {
     }
 
     long nextId() {
-        return lastId.incrementAndGet();
+        return items.nextId();
     }
 
     /** Keeps a new entry, the oldest dropped past the bound. */
     synchronized void put(ElapsedItem item) {
-        items.put(item.id(), item);
-        byTask.merge(item.taskId(), new Logged(item.seconds(), 1), Logged::plus);
-        while (items.size() > maxItems) {
-            forget(items.remove(items.keySet().iterator().next()));
-        }
+        logged(item);
+        items.put(item).forEach(this::forget);
     }
 
     /** A deleted task's entries go with it (CTasks::Delete deletes its elapsed time). */
     synchronized void removeTask(long taskId) {
-        items.values().removeIf(item -> item.taskId() == taskId);
+        items.removeIf(item -> item.taskId() == taskId);
         byTask.remove(taskId);
+    }
+
+    private void logged(ElapsedItem item) {
+        byTask.merge(item.taskId(), new Logged(item.seconds(), 1), Logged::plus);
     }
 
     private void forget(ElapsedItem item) {
@@ -78,12 +76,11 @@ public final class ElapsedStore implements Store<ElapsedStore.Snapshot> {
     public synchronized void clear() {
         items.clear();
         byTask.clear();
-        lastId.set(0);
     }
 
     @Override
     public Snapshot snapshot() {
-        return new Snapshot(List.copyOf(items.values()), lastId.get());
+        return new Snapshot(items.items(), items.lastId());
     }
 
     @Override
@@ -96,13 +93,8 @@ public final class ElapsedStore implements Store<ElapsedStore.Snapshot> {
     }
 
     @Override
-    public void restore(Snapshot snapshot) {
-        if (snapshot.items() != null) {
-            snapshot.items().forEach(item -> {
-                items.put(item.id(), item);
-                byTask.merge(item.taskId(), new Logged(item.seconds(), 1), Logged::plus);
-            });
-        }
-        lastId.set(snapshot.lastId());
+    public synchronized void restore(Snapshot snapshot) {
+        items.restore(snapshot.items(), snapshot.lastId());
+        items.all().forEach(this::logged);
     }
 }
