@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(226, CONTRACTS.methods().size());
+        assertEquals(231, CONTRACTS.methods().size());
     }
 
     /**

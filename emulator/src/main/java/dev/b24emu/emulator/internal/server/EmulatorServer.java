@@ -5,6 +5,7 @@ import dev.b24emu.emulator.internal.apps.AppDirectory;
 import dev.b24emu.emulator.internal.apps.OAuthServer;
 import dev.b24emu.emulator.internal.apps.api.AppsArea;
 import dev.b24emu.emulator.internal.area.Area;
+import dev.b24emu.emulator.internal.calendar.api.CalendarArea;
 import dev.b24emu.emulator.internal.callcard.CallCardService;
 import dev.b24emu.emulator.internal.callcard.api.CallCardArea;
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
@@ -296,6 +297,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new CrmArea(new CrmEvents(publisher)),
                 new ProductsArea(),
                 new TasksArea(new TaskEvents(publisher)),
+                new CalendarArea(),
                 new OutboundArea(portals),
                 new EventsArea(self),
                 apps,

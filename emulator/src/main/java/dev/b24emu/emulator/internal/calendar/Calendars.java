@@ -1,0 +1,367 @@
+package dev.b24emu.emulator.internal.calendar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What calendar.section.add, calendar.event.add and calendar.event.delete do to a portal's calendars
+ * (specs/DECISIONS.md D178), step by step as CCalendarRestService and CCalendar::SaveEvent take them: the required
+ * parameters in the server's order, a calendar named by ID checked against the type and owner, a user's calendar
+ * made when an event names none, an attendee's copy of a meeting in the attendee's calendar.
+ */
+public final class Calendars {
+    static final String DEFAULT_SECTION_COLOR = "#9DCF00";
+    private static final String EVENT_COLOR_FALLBACK = "#9dcf00";
+    private static final List<String> ACCESSIBILITY = List.of("busy", "quest", "free", "absent");
+    private static final List<String> IMPORTANCE = List.of("high", "normal", "low");
+    private static final long DAY = 86_400;
+
+    private Calendars() {
+    }
+
+    /** Who calls: the user, and whether they are an administrator (who may use every calendar). */
+    public record Caller(long userId, boolean admin) {
+        boolean mayEdit(CalendarSection section) {
+            return admin || "user".equals(section.calType()) && section.ownerId() == userId;
+        }
+    }
+
+    private static CalendarStore store(Portal portal) {
+        return portal.store(CalendarStore.class);
+    }
+
+    /** calendar.section.add: the new calendar's ID. */
+    public static long addSection(Portal portal, Caller caller, Params p) {
+        String method = "calendar.section.add";
+        if (!p.has("type")) {
+            throw CalendarFaults.required("type", method);
+        }
+        String type = p.textOrEmpty("type");
+        long owner = owner(p, type, caller, method);
+        JsonNode name = p.node("name").orElse(null);
+        if (name == null || !name.isTextual()) {
+            throw CalendarFaults.invalid("name");
+        }
+        if (p.has("description") && !p.node("description").orElseThrow().isTextual()) {
+            throw CalendarFaults.invalid("description");
+        }
+        if (!caller.admin() && !"user".equals(type)) {
+            throw CalendarFaults.accessDenied();
+        }
+        JsonNode export = p.node("export").orElse(null);
+        boolean exportAllow = export != null && export.isContainerNode() && export.has("ALLOW") && export.has("SET")
+                ? Params.phpTruthy(export.get("ALLOW")) : true;
+        CalendarSection section = new CalendarSection(store(portal).nextSectionId(), type, owner, name.asText().trim(),
+                p.text("description").map(String::trim).orElse(""), color(p.text("color").orElse(null), "#E6A469"),
+                color(p.text("text_color").orElse(null), "#000000"), exportAllow, caller.userId(), portal.now());
+        store(portal).put(section);
+        return section.id();
+    }
+
+    /** The calendars of a type and owner, by ID (calendar.section.get: ownerId, or the caller's for type user). */
+    public static List<CalendarSection> sections(Portal portal, Caller caller, Params p) {
+        String method = "calendar.section.get";
+        if (!p.has("type")) {
+            throw CalendarFaults.required("type", method);
+        }
+        String type = p.textOrEmpty("type");
+        long owner = owner(p, type, caller, method);
+        return sectionsOf(portal, type, owner);
+    }
+
+    private static List<CalendarSection> sectionsOf(Portal portal, String type, long owner) {
+        return store(portal).sections().stream().filter(s -> s.calType().equals(type) && s.ownerId() == owner)
+                .toList();
+    }
+
+    private static long owner(Params p, String type, Caller caller, String method) {
+        if (p.has("ownerId")) {
+            return p.phpInt("ownerId");
+        }
+        if ("user".equals(type)) {
+            return caller.userId();
+        }
+        throw CalendarFaults.required("ownerId", method);
+    }
+
+    /**
+     * calendar.event.add: the new event's ID. What the server accepts and leaves aside (host, meeting.text and .open,
+     * an rrule and crm_fields the emulator does not keep) is told to {@code ignored}.
+     */
+    public static long addEvent(Portal portal, Caller caller, Params p, Consumer<String> ignored) {
+        String method = "calendar.event.add";
+        ZoneId userZone = portal.settings().timeZone();
+        boolean skipTime = p.has("skipTime") ? "Y".equals(p.textOrEmpty("skipTime")) : "Y".equals(p.textOrEmpty("skip_time"));
+        Optional<ZoneId> tzFromGiven = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_from"));
+        Optional<ZoneId> tzToGiven = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_to"));
+        Moment from = moment(p, "from", skipTime, tzFromGiven, userZone);
+        Moment to = moment(p, "to", skipTime, tzToGiven.or(() -> tzFromGiven), userZone);
+        String name = p.text("name").orElse(null);
+        if (from == null) {
+            throw CalendarFaults.required("from", method);
+        }
+        if (to == null) {
+            throw CalendarFaults.required("to", method);
+        }
+        if (p.node("name").map(n -> n.isNull() || n.isValueNode() && (n.asText().isEmpty() || n.asText().equals("0")))
+                .orElse(true)) {
+            throw CalendarFaults.required("name", method);
+        }
+        if (!p.has("ownerId")) {
+            throw CalendarFaults.required("ownerId", method);
+        }
+        String type = p.textOrEmpty("type");
+        if (type.isEmpty() || type.equals("0")) {
+            throw CalendarFaults.required("type", method);
+        }
+        if (!p.node("name").orElseThrow().isTextual()) {
+            throw CalendarFaults.invalid("name");
+        }
+        if (p.has("description") && !p.node("description").orElseThrow().isTextual()) {
+            throw CalendarFaults.invalid("description");
+        }
+        if (p.has("crm_fields") && !p.node("crm_fields").orElseThrow().isContainerNode()) {
+            throw CalendarFaults.of("The list of event connections to CRM must be an array");
+        }
+        long owner = p.phpInt("ownerId");
+        CalendarSection section = section(portal, caller, type, owner, p.phpInt("section"),
+                "Y".equals(p.textOrEmpty("auto_detect_section")));
+        for (String aside : List.of("host", "rrule", "crm_fields")) {
+            if (p.has(aside)) {
+                ignored.accept(aside);
+            }
+        }
+        boolean meeting = "Y".equals(p.textOrEmpty("is_meeting"));
+        long host = caller.userId() > 0 ? caller.userId() : owner;
+        List<Long> attendees = attendees(p, meeting, owner > 0 ? owner : caller.userId());
+        JsonNode options = p.node("meeting").orElse(null);
+        if (options != null && (options.has("text") || options.has("open"))) {
+            ignored.accept("meeting.text, meeting.open");
+        }
+        LocalDateTime start = from.wallClock;
+        LocalDateTime end = to.wallClock.isBefore(start) && !skipTime ? start : to.wallClock;
+        long length = skipTime ? Math.max(0, ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate())) * DAY + DAY
+                : Duration.between(start.atZone(from.zone), end.atZone(to.zone)).getSeconds();
+        CalendarEvent event = new CalendarEvent(store(portal).nextEventId(), 0, type, owner, section.id(),
+                name.trim(), p.text("description").map(String::trim).orElse(""), start, end,
+                skipTime ? null : from.zone.getId(), skipTime ? null : to.zone.getId(), skipTime, length,
+                meeting && "user".equals(type) ? owner : caller.userId(), portal.now(),
+                listed(p.textOrEmpty("accessibility"), ACCESSIBILITY, "busy"),
+                listed(p.textOrEmpty("importance"), IMPORTANCE, "normal"), "Y".equals(p.textOrEmpty("private_event")),
+                meeting, "H", host, meetingOptions(meeting ? options : null), attendees, reminders(p),
+                p.has("color") ? color(p.textOrEmpty("color"), EVENT_COLOR_FALLBACK) : "",
+                p.has("text_color") ? color(p.textOrEmpty("text_color"), EVENT_COLOR_FALLBACK) : "",
+                p.text("location").orElse(""));
+        store(portal).put(withParent(event, event.id()));
+        if (meeting) {
+            for (long attendee : attendees) {
+                if (attendee != owner || !"user".equals(type)) {
+                    CalendarSection theirs = userSection(portal, caller, attendee, true);
+                    store(portal).put(copyFor(event, store(portal).nextEventId(), attendee, theirs.id()));
+                }
+            }
+        }
+        return event.id();
+    }
+
+    /** A written date read as unConvertDateTime reads it; null when it is absent, empty or unreadable. */
+    private record Moment(LocalDateTime wallClock, ZoneId zone) {
+    }
+
+    private static Moment moment(Params p, String key, boolean skipTime, Optional<ZoneId> given, ZoneId userZone) {
+        String text = p.text(key).orElse(null);
+        if (text == null && !p.has(key) && p.has(key + "_ts")) {
+            long ts = p.phpInt(key + "_ts");
+            Instant at = Instant.ofEpochSecond(ts).truncatedTo(ChronoUnit.MINUTES);
+            return new Moment(LocalDateTime.ofInstant(at, userZone), userZone);
+        }
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (skipTime) {
+            return CalendarDates.read(text, userZone)
+                    .map(at -> new Moment(LocalDate.ofInstant(at, userZone).atStartOfDay(), userZone)).orElse(null);
+        }
+        // a date with its own offset is that moment in the user's zone; one without is the wall-clock time of its zone
+        ZoneId zone = CalendarDates.hasOwnZone(text) ? userZone : given.orElse(userZone);
+        return CalendarDates.read(text, zone).map(at -> new Moment(LocalDateTime.ofInstant(at, zone), zone))
+                .orElse(null);
+    }
+
+    /**
+     * The calendar an event goes to: the one named, of that type and owner and the caller's to edit; without one, a
+     * user's first calendar (made when there is none), another type's first, or none for an owner of 0.
+     */
+    private static CalendarSection section(Portal portal, Caller caller, String type, long owner, long sectionId,
+                                           boolean autoDetect) {
+        if (sectionId > 0 && !autoDetect) {
+            CalendarSection named = store(portal).section(sectionId)
+                    .filter(s -> s.calType().equals(type) && s.ownerId() == owner)
+                    .orElseThrow(CalendarFaults::section);
+            if (!caller.mayEdit(named)) {
+                throw CalendarFaults.accessDenied();
+            }
+            return named;
+        }
+        if ("user".equals(type)) {
+            return userSection(portal, caller, owner, false);
+        }
+        if (owner == 0) {
+            throw CalendarFaults.eventNotCreated();
+        }
+        return sectionsOf(portal, type, owner).stream().findFirst().orElseGet(() -> {
+            if (!caller.admin()) {
+                throw CalendarFaults.accessDenied();
+            }
+            return created(portal, type, owner, "Calendar", caller.userId());
+        });
+    }
+
+    /** A user's first calendar, made (CCalendarSect::CreateDefault: the user's name, #9DCF00) when they have none. */
+    private static CalendarSection userSection(Portal portal, Caller caller, long owner, boolean forMeeting) {
+        return sectionsOf(portal, "user", owner).stream().findFirst().orElseGet(() -> {
+            if (!forMeeting && !caller.admin() && owner != caller.userId()) {
+                throw CalendarFaults.accessDenied();
+            }
+            String name = portal.store(UserStore.class).get(owner).map(User::fullName).orElse("");
+            return created(portal, "user", owner, name, caller.userId());
+        });
+    }
+
+    private static CalendarSection created(Portal portal, String type, long owner, String name, long createdBy) {
+        CalendarSection section = new CalendarSection(store(portal).nextSectionId(), type, owner, name, "",
+                DEFAULT_SECTION_COLOR, null, true, createdBy, portal.now());
+        store(portal).put(section);
+        return section;
+    }
+
+    private static List<Long> attendees(Params p, boolean meeting, long fallback) {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (meeting) {
+            p.node("attendees").filter(JsonNode::isContainerNode).ifPresent(list -> list.forEach(id ->
+                    ids.add(Params.phpInt(id))));
+        }
+        if (ids.isEmpty()) {
+            ids.add(fallback);
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private static CalendarEvent.MeetingOptions meetingOptions(JsonNode options) {
+        if (options == null || !options.isContainerNode()) {
+            return new CalendarEvent.MeetingOptions(false, false, false, false);
+        }
+        return new CalendarEvent.MeetingOptions(truthy(options, "notify"), truthy(options, "reinvite"),
+                truthy(options, "allow_invite"), truthy(options, "hide_guests"));
+    }
+
+    private static boolean truthy(JsonNode node, String key) {
+        return node.has(key) && Params.phpTruthy(node.get(key));
+    }
+
+    /** remind: [{type: min|hour|day, count}], the others dropped. */
+    private static List<CalendarEvent.Reminder> reminders(Params p) {
+        List<CalendarEvent.Reminder> reminders = new ArrayList<>();
+        p.node("remind").filter(JsonNode::isContainerNode).ifPresent(list -> list.forEach(item -> {
+            String type = item.path("type").asText("");
+            if (List.of("min", "hour", "day").contains(type)) {
+                reminders.add(new CalendarEvent.Reminder(type, Params.phpInt(item.path("count"))));
+            }
+        }));
+        return reminders;
+    }
+
+    private static String listed(String given, List<String> allowed, String otherwise) {
+        String value = given.toLowerCase(Locale.ROOT);
+        return allowed.contains(value) ? value : otherwise;
+    }
+
+    /** CCalendar::Color: the word characters, six of them, after a #; anything else the default. */
+    static String color(String given, String otherwise) {
+        String hex = given == null ? "" : given.replaceAll("\\W", "");
+        return hex.length() < 6 ? otherwise : "#" + hex.substring(0, 6);
+    }
+
+    private static CalendarEvent withParent(CalendarEvent e, long parentId) {
+        return new CalendarEvent(e.id(), parentId, e.calType(), e.ownerId(), e.sectionId(), e.name(), e.description(),
+                e.from(), e.to(), e.tzFrom(), e.tzTo(), e.skipTime(), e.dtLength(), e.createdBy(), e.created(),
+                e.accessibility(), e.importance(), e.privateEvent(), e.meeting(), e.meetingStatus(), e.meetingHost(),
+                e.options(), e.attendees(), e.remind(), e.color(), e.textColor(), e.location());
+    }
+
+    /** An attendee's copy of a meeting: in their calendar, invited (Q), its parent the host's event. */
+    private static CalendarEvent copyFor(CalendarEvent e, long id, long attendee, long sectionId) {
+        return new CalendarEvent(id, e.id(), "user", attendee, sectionId, e.name(), e.description(), e.from(), e.to(),
+                e.tzFrom(), e.tzTo(), e.skipTime(), e.dtLength(), e.createdBy(), e.created(), e.accessibility(),
+                e.importance(), e.privateEvent(), true, "Q", e.meetingHost(), e.options(), e.attendees(), e.remind(),
+                e.color(), e.textColor(), e.location());
+    }
+
+    /**
+     * calendar.event.get: the events of a type and owner's calendars (those named in section, if any) overlapping
+     * from to the end of to's day; without either, thirty days back to ninety ahead; by start, then ID.
+     */
+    public static List<CalendarEvent> events(Portal portal, Params p) {
+        String type = p.textOrEmpty("type");
+        if (type.isEmpty() || type.equals("0")) {
+            throw CalendarFaults.required("type", "calendar.event.get");
+        }
+        long owner = p.phpInt("ownerId");
+        ZoneId zone = portal.settings().timeZone();
+        Optional<Instant> from = p.text("from").flatMap(t -> CalendarDates.read(t, zone));
+        Optional<Instant> to = p.text("to").flatMap(t -> CalendarDates.read(t, zone));
+        Instant today = LocalDate.ofInstant(portal.now(), zone).atStartOfDay(zone).toInstant();
+        Instant lower = from.orElse(to.isPresent() ? Instant.MIN : today.minus(30, ChronoUnit.DAYS));
+        Instant upper = to.orElse(from.isPresent() ? Instant.parse("2038-01-01T00:00:00Z")
+                : today.plus(90, ChronoUnit.DAYS)).plusSeconds(DAY - 1);
+        Set<Long> named = new LinkedHashSet<>();
+        p.node("section").ifPresent(s -> Params.scalars(s).forEach(id ->
+                named.add(Params.phpInt(com.fasterxml.jackson.databind.node.TextNode.valueOf(id)))));
+        named.removeIf(id -> id <= 0);
+        Set<Long> sections = new LinkedHashSet<>();
+        sectionsOf(portal, type, owner).forEach(s -> sections.add(s.id()));
+        if (!named.isEmpty()) {
+            sections.retainAll(named);
+        }
+        return store(portal).events().stream().filter(e -> sections.contains(e.sectionId()))
+                .filter(e -> !CalendarView.endUtc(e, zone).isBefore(lower) && !CalendarView.startUtc(e, zone).isAfter(upper))
+                .sorted(Comparator.comparing((CalendarEvent e) -> CalendarView.startUtc(e, zone))
+                        .thenComparingLong(CalendarEvent::id))
+                .toList();
+    }
+
+    /**
+     * calendar.event.delete: the event and its attendees' copies; false when there is none or the caller may not
+     * delete it (its calendar is not theirs to edit and they did not make it).
+     */
+    public static boolean deleteEvent(Portal portal, Caller caller, long id) {
+        Optional<CalendarEvent> event = store(portal).event(id);
+        if (event.isEmpty()) {
+            return false;
+        }
+        boolean allowed = caller.admin() || event.get().createdBy() == caller.userId()
+                || store(portal).section(event.get().sectionId()).map(caller::mayEdit).orElse(false);
+        if (allowed) {
+            store(portal).delete(id);
+        }
+        return allowed;
+    }
+}
