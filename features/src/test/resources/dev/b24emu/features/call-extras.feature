@@ -135,3 +135,22 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     When I call "disk.file.get" with:
       | ID | {file} |
     Then the call fails with 400 "ERROR_ARGUMENT"
+
+  @M90 @D180 @emulator-only
+  Scenario: A call's record gets one public link
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call}     |
+      | USER_ID  | {operator} |
+      | DURATION | 30         |
+    And I call "telephony.externalCall.attachRecord" with:
+      | CALL_ID      | {call}   |
+      | FILENAME     | call.mp3 |
+      | FILE_CONTENT | AQIDBA== |
+    Then I remember the result "FILE_ID" as "file"
+    When I call "disk.file.getExternalLink" with:
+      | id | {file} |
+    Then the call succeeds
+    And I remember the result "" as "link"
+    When I call "disk.file.getExternalLink" with:
+      | id | {file} |
+    Then the result "" equals the remembered "link"

@@ -295,7 +295,7 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     When I call "app.info"
     Then the call succeeds
     And the result "LICENSE" is "en_ent10000"
-    And the result "SCOPE.0" is "call"
+    And the result "SCOPE.1" is "call"
     Given the portal setting "appInfoWebhookDenied" is "true"
     When I call "app.info"
     Then the call fails with 403 "ACCESS_DENIED" "Access denied! Application context required"

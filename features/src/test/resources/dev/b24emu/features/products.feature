@@ -38,3 +38,21 @@ Feature: Products: what a call named, written into the deal
       {"id": 0}
       """
     Then the call fails with 400 "ERROR_CORE" "The parameter id is invalid or not defined."
+
+  @M89 @D179
+  Scenario: The new catalogue asks for its fields by their camelCase names
+    When I call "crm.product.add" with JSON:
+      """
+      {"fields": {"NAME": "Plastic chair", "PRICE": 4900}}
+      """
+    When I call "catalog.product.list" with JSON:
+      """
+      {"select": ["ID", "NAME", "PRICE"], "filter": {"ACTIVE": "Y"}}
+      """
+    Then the call fails with 400 "0" "Required select fields: id, iblockId"
+    When I call "catalog.product.list" with JSON:
+      """
+      {"select": ["id", "iblockId", "name"], "filter": {"iblockId": 23}}
+      """
+    Then the call succeeds
+    And the result "products.0.name" is "Plastic chair"

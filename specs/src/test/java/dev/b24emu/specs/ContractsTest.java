@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(231, CONTRACTS.methods().size());
+        assertEquals(234, CONTRACTS.methods().size());
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class DownloadLinks {
     /** where the links are served (a real portal's /rest/download.json is the REST transport's, which knows no area) */
     public static final String PATH = "/disk/download/";
+    /** where a file's public link is served: a real portal's short links are /~AbCdE */
+    public static final String EXTERNAL_PATH = "/~";
     private static final byte[] KEY = new byte[32];
 
     static {
@@ -52,6 +54,35 @@ public final class DownloadLinks {
         try {
             return Optional.of(new Link(new String(Base64.getUrlDecoder().decode(portal), StandardCharsets.UTF_8),
                     Long.parseLong(fileId), Long.parseLong(expires)));
+        } catch (IllegalArgumentException signedButUnreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The path of a file's public link (disk.file.getExternalLink): {@code /~} then the portal, the file and a
+     * signature, so the link names its file without a table and cannot be made up; the same path every time.
+     */
+    public static String externalPath(String portalId, long fileId) {
+        String portal = Base64.getUrlEncoder().withoutPadding().encodeToString(portalId.getBytes(StandardCharsets.UTF_8));
+        String signed = portal + "." + fileId;
+        return EXTERNAL_PATH + signed + "." + sign("external/" + signed).substring(0, 12);
+    }
+
+    /** The portal and file an external link's code names when its signature is the server's. */
+    public static Optional<Link> verifyExternal(String code) {
+        String[] parts = code.split("\\.");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        String signed = parts[0] + "." + parts[1];
+        if (!MessageDigest.isEqual(sign("external/" + signed).substring(0, 12).getBytes(StandardCharsets.US_ASCII),
+                parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Link(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8),
+                    Long.parseLong(parts[1]), 0));
         } catch (IllegalArgumentException signedButUnreadable) {
             return Optional.empty();
         }

@@ -29,7 +29,7 @@ public final class PortalRegistry {
     public static final int DEFAULT_MAX_PORTALS = 1000;
     /** Scopes a webhook gets unless its portal was created with others. */
     public static final Set<String> ALL_SCOPES = Set.of("telephony", "crm", "user", "placement", "call", "timeman",
-            "department", "im", "disk", "task", "lists", "calendar");
+            "department", "im", "disk", "task", "lists", "calendar", "catalog");
     private static final Pattern PORTAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     /** a DNS name of two or more labels, no IP literal (a portal's domain goes into certificates and URLs) */
     private static final Pattern DOMAIN = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");

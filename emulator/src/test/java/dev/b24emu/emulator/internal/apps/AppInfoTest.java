@@ -30,8 +30,8 @@ class AppInfoTest extends AppHarness {
     @Test
     void aWebhookGetsItsScopesAndTheLicenceUnlessThePortalFollowsTheDocs() {
         call("app.info", Map.of()).then().statusCode(200)
-                .body("result.SCOPE", equalTo(List.of("calendar", "call", "crm", "department", "disk", "im", "lists", "placement", "task",
-                        "telephony", "timeman", "user")))
+                .body("result.SCOPE", equalTo(List.of("calendar", "call", "catalog", "crm", "department", "disk", "im", "lists",
+                        "placement", "task", "telephony", "timeman", "user")))
                 .body("result.LICENSE", equalTo("en_ent10000"));
         patchSettings("{\"appInfoWebhookDenied\":true}");
         call("app.info", Map.of()).then().statusCode(403).body("error", equalTo("ACCESS_DENIED"))

@@ -95,4 +95,27 @@ class DiskFilesTest extends AppHarness {
         String noDisk = install("local.nodisk", List.of("telephony"), null, 2).getString("access_token");
         assertEquals(401, oauth(noDisk, "disk.file.get", Map.of("id", fileId)).statusCode());
     }
+
+    /** A public link to a record (D180): the same link on every call, opening the file's page for anyone. */
+    @Test
+    void aRecordsPublicLinkIsStableAndOpensItsPage() {
+        String callId = finishedCall("+79990000003", Map.of());
+        int fileId = call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "call <3>.mp3",
+                "FILE_CONTENT", Base64.getEncoder().encodeToString(AUDIO))).then().statusCode(200)
+                .extract().path("result.FILE_ID");
+        String link = call("disk.file.getExternalLink", Map.of("id", fileId)).then().statusCode(200)
+                .body("result", org.hamcrest.Matchers.startsWith(base() + "/~")).extract().path("result");
+        call("disk.file.getExternalLink", Map.of("id", fileId)).then().body("result", equalTo(link));
+        Response page = given().get(link);
+        page.then().statusCode(200).header("Content-Type", containsString("text/html"))
+                .body(containsString("<h1>call &lt;3&gt;.mp3</h1>"));
+        String download = page.asString().replaceAll("(?s).*href=\"([^\"]+)\".*", "$1");
+        assertArrayEquals(AUDIO, given().get(base() + download).asByteArray());
+        // a link made up, and one of a file no longer kept, open nothing
+        given().get(link.substring(0, link.length() - 3) + "abc").then().statusCode(404);
+        call("disk.file.getExternalLink", Map.of("id", 999)).then().statusCode(400)
+                .body("error", equalTo("ERROR_NOT_FOUND"))
+                .body("error_description", equalTo("Could not find entity with id '999'."));
+        call("disk.file.getExternalLink", Map.of()).then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"));
+    }
 }

@@ -96,4 +96,25 @@ class ProductsApiTest extends AppHarness {
         call("crm.lead.productrows.get", Map.of("id", 999)).then().statusCode(400)
                 .body("error_description", equalTo("Not found."));
     }
+
+    @Test
+    void theNewCatalogueListsTheSameProductsUnderItsOwnRules() {
+        product("Plastic chair", "4900");
+        call("catalog.catalog.list", Map.of()).then().statusCode(200).body("total", equalTo(1))
+                .body("result.catalogs[0].id", equalTo(23)).body("result.catalogs[0].productIblockId", nullValue());
+        // Floi807/bitrix-call-analyzer's request: upper-case names are no fields (ID reads as I_D), no iblockId
+        call("catalog.product.list", Map.of("select", List.of("ID", "NAME", "PRICE", "PRICE_BRUTTO"),
+                "filter", Map.of("ACTIVE", "Y"), "order", Map.of("ID", "ASC"))).then().statusCode(400)
+                .body("error", equalTo("0")).body("error_description", equalTo("Required select fields: id, iblockId"));
+        call("catalog.product.list", Map.of("select", List.of("id", "iblockId", "name"))).then().statusCode(400)
+                .body("error_description", equalTo("Required filter fields: iblockId"));
+        call("catalog.product.list", Map.of("select", List.of("id", "iblockId"), "filter", Map.of("iblockId", 99)))
+                .then().statusCode(400).body("error", equalTo("200040300000"))
+                .body("error_description", equalTo("Iblock Not Found"));
+        call("catalog.product.list", Map.of("select", List.of("id", "iblockId", "name", "active"),
+                "filter", Map.of("iblockId", 23, "active", "Y"))).then().statusCode(200).body("total", equalTo(1))
+                .body("result.products[0].id", equalTo(1)).body("result.products[0].iblockId", equalTo(23))
+                .body("result.products[0].name", equalTo("Plastic chair"))
+                .body("result.products[0]", not(hasKey("price")));
+    }
 }

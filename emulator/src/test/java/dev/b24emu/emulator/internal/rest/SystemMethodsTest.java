@@ -36,13 +36,13 @@ class SystemMethodsTest extends AppHarness {
     @Test
     void scopeListsTheCallersScopesOrEveryScopeWithFull() {
         call("scope", Map.of()).then().statusCode(200)
-                .body("result", equalTo(List.of("calendar", "call", "crm", "department", "disk", "im", "lists", "placement", "task",
-                        "telephony", "timeman", "user")));
+                .body("result", equalTo(List.of("calendar", "call", "catalog", "crm", "department", "disk", "im", "lists",
+                        "placement", "task", "telephony", "timeman", "user")));
         call("scope", Map.of("full", true)).then().body("result", hasItems("crm", "telephony", "user_basic", "vote"))
                 .body("result.size()", equalTo(51)).body("result", hasItems("tasks", "tasks_extended", "tasksmobile"));
         // the server compares full loosely with true: any non-empty string but "0" counts
         call("scope", Map.of("full", "Y")).then().body("result.size()", equalTo(51));
-        call("scope", Map.of("full", 0)).then().body("result.size()", equalTo(12));
+        call("scope", Map.of("full", 0)).then().body("result.size()", equalTo(13));
         String token = install("local.scoped", List.of("telephony"), null).getString("access_token");
         oauth(token, "scope", Map.of()).then().statusCode(200).body("result", equalTo(List.of("telephony")));
     }

@@ -175,7 +175,7 @@ class SdkShapesTest extends AppHarness {
             given().contentType(ContentType.JSON).body("[]").post(webhook + method + "/").then().statusCode(200)
                     .header("X-B24-Emulator-Warning", nullValue());
         }
-        sdk("scope", "{\"full\":null}").then().body("result.size()", equalTo(12));
+        sdk("scope", "{\"full\":null}").then().body("result.size()", equalTo(13));
         sdk("methods", "{\"full\":null,\"scope\":null}").then().body("result", hasItem("user.get"));
         sdk("method.get", "{\"name\":null}").then().body("result.isExisting", equalTo(false));
         sdk("crm.status.list", "{\"order\":null,\"filter\":{\"ENTITY_ID\":\"SOURCE\"},\"start\":null}").then()

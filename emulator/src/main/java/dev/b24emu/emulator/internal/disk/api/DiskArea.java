@@ -36,12 +36,13 @@ public final class DiskArea implements Area {
 
     @Override
     public void methods(MethodTable methods) {
-        methods.add("disk.file.get", this::get);
+        methods.add("disk.file.get", this::get).add("disk.file.getExternalLink", DiskArea::externalLink);
     }
 
     @Override
     public void routes(Router router) {
         router.route(DownloadLinks.PATH + ":portal/:file/:expires/:signature").handler(this::download);
+        router.get(DownloadLinks.EXTERNAL_PATH + ":code").handler(this::publicPage);
     }
 
     /**
@@ -49,29 +50,75 @@ public final class DiskArea implements Area {
      * ERROR_NOT_FOUND, read by the call's user and the administrators only.
      */
     private JsonNode get(RestCall call) {
+        DiskFiles.File file = file(call, "disk.file.get");
+        Portal portal = call.portal();
+        long expires = call.caller().isWebhook() ? 0 : portal.now().getEpochSecond() + LINK_SECONDS;
+        String base = call.endpoints().baseUrl();
+        String download = base + DownloadLinks.path(new DownloadLinks.Link(portal.id(), file.id(), expires));
+        return DiskFiles.view(portal, file, base, download);
+    }
+
+    /**
+     * The file a method's id names (Engine\Binder: the exact name id), or ERROR_ARGUMENT, ERROR_NOT_FOUND, or
+     * ACCESS_DENIED when the caller is neither its call's user nor an administrator.
+     */
+    private static DiskFiles.File file(RestCall call, String method) {
         JsonNode id = call.params().tree().get("id");
         if (id == null || id.isNull()) {
             if (call.params().has("id")) {
-                call.warn("disk.file.get binds its parameter by the exact name id (Engine\\Binder): "
+                call.warn(method + " binds its parameter by the exact name id (Engine\\Binder): "
                         + "the real server does not read ID");
             }
             throw RestError.of("ERROR_ARGUMENT", "Invalid value of parameter { Parameter #0 [ <required> $id ] }.");
         }
-        Portal portal = call.portal();
         if (id.isContainerNode()) { // PHP writes an array into the message as "Array"; no file has such an ID
-            call.deviation("id is an array: disk.file.get takes one file's ID");
+            call.deviation("id is an array: " + method + " takes one file's ID");
             throw RestError.of("ERROR_NOT_FOUND", "Could not find entity with id 'Array'.");
         }
-        DiskFiles.File file = DiskFiles.find(portal, Params.phpInt(id)).orElseThrow(() ->
+        DiskFiles.File file = DiskFiles.find(call.portal(), Params.phpInt(id)).orElseThrow(() ->
                 RestError.of("ERROR_NOT_FOUND", "Could not find entity with id '" + Params.scalarText(id).orElse("")
                         + "'."));
         if (!file.readableBy(call.userId(), Access.isAdmin(call.caller()))) {
             throw new RestError(403, "ACCESS_DENIED", "Access denied!");
         }
-        long expires = call.caller().isWebhook() ? 0 : portal.now().getEpochSecond() + LINK_SECONDS;
-        String base = call.endpoints().baseUrl();
-        String download = base + DownloadLinks.path(new DownloadLinks.Link(portal.id(), file.id(), expires));
-        return DiskFiles.view(portal, file, base, download);
+        return file;
+    }
+
+    /**
+     * disk.file.getExternalLink (D180): the file's public link, the same on every call (an existing link is reused);
+     * it opens the file's page, as a real one opens a preview rather than the bytes.
+     */
+    private static JsonNode externalLink(RestCall call) {
+        DiskFiles.File file = file(call, "disk.file.getExternalLink");
+        return JsonNodeFactory.instance.textNode(call.endpoints().baseUrl()
+                + DownloadLinks.externalPath(call.portal().id(), file.id()));
+    }
+
+    /**
+     * A public link's page: the file's name and a link to its bytes, for anyone who has the link (a real portal's
+     * public page); a link made up or of a file no longer kept is 404.
+     */
+    private void publicPage(RoutingContext ctx) {
+        Optional<DownloadLinks.Link> link = DownloadLinks.verifyExternal(ctx.pathParam("code"));
+        Portal portal = link.flatMap(l -> portals.get(l.portalId())).orElse(null);
+        DiskFiles.File file = portal == null ? null : DiskFiles.find(portal, link.get().fileId()).orElse(null);
+        if (file == null) {
+            ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("The file is not available");
+            return;
+        }
+        String name = html(file.record().fileName());
+        String download = DownloadLinks.path(new DownloadLinks.Link(portal.id(), file.id(), 0));
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Content-Security-Policy", "default-src 'none'")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .end("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + name + "</title></head><body><h1>"
+                        + name + "</h1><p><a href=\"" + download + "\">Download</a></p></body></html>");
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     /**

@@ -9,7 +9,8 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import java.util.List;
 
 /**
- * Products: the CRM catalogue (crm.product.add, .get, .list) and the product rows of deals and leads
+ * Products: the CRM catalogue (crm.product.add, .get, .list; catalog.catalog.list and catalog.product.list, the new
+ * catalogue's view of it) and the product rows of deals and leads
  * (crm.deal.productrows.set, .get, crm.lead.productrows.set, .get), which a call-analysis tool fills with what a
  * call's transcript names; a set makes the owner's OPPORTUNITY the rows' sum (its update event).
  */
@@ -26,5 +27,6 @@ public final class ProductsArea implements Area {
     public void methods(MethodTable methods) {
         new ProductMethods().register(methods);
         new ProductRowMethods().register(methods);
+        new CatalogMethods().register(methods);
     }
 }

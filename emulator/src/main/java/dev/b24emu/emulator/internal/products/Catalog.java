@@ -1,0 +1,113 @@
+package dev.b24emu.emulator.internal.products;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The new catalogue's view of the CRM products (catalog.catalog.list, catalog.product.list; specs/DECISIONS.md D179):
+ * one catalogue, the CRM's, and its products under camelCase names as the REST view of the catalog module writes
+ * them. The sale price is not among them (catalog.price.* has it).
+ */
+public final class Catalog {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** the view's fields the emulator keeps, UPPER_SNAKE as the controller checks them, in the docs' order */
+    public static final List<String> PRODUCT_FIELDS = List.of("ACTIVE", "CODE", "CREATED_BY", "DATE_CREATE",
+            "DETAIL_TEXT", "DETAIL_TEXT_TYPE", "IBLOCK_ID", "IBLOCK_SECTION_ID", "ID", "MEASURE", "MODIFIED_BY", "NAME",
+            "SORT", "TIMESTAMP_X", "TYPE", "VAT_ID", "VAT_INCLUDED", "XML_ID");
+
+    private Catalog() {
+    }
+
+    /** StringHelper::camel2snake, upper-cased: "iblockId" IBLOCK_ID, but "ID" I_D, as the Internalizer reads it. */
+    public static String upperSnake(String camel) {
+        return camel.replaceAll("(.)([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /** StringHelper::snake2camel, the Externalizer's way back: IBLOCK_SECTION_ID iblockSectionId. */
+    static String camel(String upperSnake) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : upperSnake.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** catalog.catalog.list's one row: the CRM's product catalogue (no variations: productIblockId null). */
+    public static ObjectNode crmCatalog() {
+        ObjectNode row = NODES.objectNode();
+        row.put("iblockId", Products.CATALOG_ID).put("iblockTypeId", 0).put("id", Products.CATALOG_ID)
+                .put("lid", "s1").put("name", "CRM product catalog").putNull("productIblockId")
+                .putNull("skuPropertyId").put("subscription", "N").putNull("vatId").put("yandexExport", "N");
+        return row;
+    }
+
+    /** A product under the selected fields (UPPER_SNAKE), camelCase, numbers as numbers and flags as Y/N. */
+    public static ObjectNode product(Product p, List<String> select) {
+        ObjectNode row = NODES.objectNode();
+        for (String field : select) {
+            String name = camel(field);
+            switch (field) {
+                case "ID" -> row.put(name, p.id());
+                case "IBLOCK_ID" -> row.put(name, Products.CATALOG_ID);
+                case "NAME" -> row.put(name, p.name());
+                case "ACTIVE" -> row.put(name, p.active() ? "Y" : "N");
+                case "CODE" -> row.put(name, p.code());
+                case "SORT" -> row.put(name, p.sort());
+                case "IBLOCK_SECTION_ID" -> putLong(row, name, p.sectionId());
+                case "DETAIL_TEXT" -> row.put(name, p.description() == null || p.description().isEmpty() ? null
+                        : p.description());
+                case "DETAIL_TEXT_TYPE" -> row.put(name, p.descriptionType());
+                case "MEASURE" -> putLong(row, name, p.measure());
+                case "VAT_ID" -> putLong(row, name, p.vatId());
+                case "VAT_INCLUDED" -> row.put(name, p.vatIncluded() ? "Y" : "N");
+                case "XML_ID" -> row.put(name, p.xmlId() == null ? Long.toString(p.id()) : p.xmlId());
+                case "CREATED_BY" -> row.put(name, p.createdBy());
+                case "MODIFIED_BY" -> row.put(name, p.modifiedBy());
+                case "DATE_CREATE" -> row.put(name, p.dateCreate());
+                case "TIMESTAMP_X" -> row.put(name, p.timestampX());
+                case "TYPE" -> row.put(name, 1); // a simple product
+                default -> row.putNull(name);
+            }
+        }
+        return row;
+    }
+
+    private static void putLong(ObjectNode row, String name, Long value) {
+        if (value == null) {
+            row.putNull(name);
+        } else {
+            row.put(name, value);
+        }
+    }
+
+    /** The select's values the Internalizer reads, every field for "*". */
+    public static List<String> selected(JsonNode select) {
+        List<String> fields = new ArrayList<>();
+        if (select != null && select.isContainerNode()) {
+            select.forEach(value -> {
+                String field = upperSnake(value.asText(""));
+                if (field.equals("*")) {
+                    PRODUCT_FIELDS.forEach(f -> {
+                        if (!fields.contains(f)) {
+                            fields.add(f);
+                        }
+                    });
+                } else if (!field.isEmpty() && !fields.contains(field)) {
+                    fields.add(field);
+                }
+            });
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.b24emu.emulator.internal.products.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.products.Catalog;
+import dev.b24emu.emulator.internal.products.Product;
+import dev.b24emu.emulator.internal.products.ProductStore;
+import dev.b24emu.emulator.internal.products.Products;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.RestCall;
+import dev.b24emu.emulator.internal.transport.ListQuery;
+import dev.b24emu.emulator.internal.transport.ListResult;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * catalog.catalog.list and catalog.product.list (specs/DECISIONS.md D179) as the catalog module's controllers answer
+ * them through the REST engine: names in camelCase, read back by camel2snake (so "ID" is I_D and no field); a product
+ * list needs id and iblockId in its select and iblockId in its filter, the first missing one refused.
+ */
+final class CatalogMethods {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    void register(MethodTable methods) {
+        methods.add("catalog.catalog.list", CatalogMethods::catalogs)
+                .add("catalog.product.list", CatalogMethods::products);
+    }
+
+    private static ListResult catalogs(RestCall call) {
+        ObjectNode result = NODES.objectNode();
+        result.putArray("catalogs").add(Catalog.crmCatalog());
+        return new ListResult(result, null, 1);
+    }
+
+    private static ListResult products(RestCall call) {
+        Params params = call.params();
+        List<String> select = Catalog.selected(params.node("select").orElse(null));
+        List<String> missing = new ArrayList<>();
+        if (!select.contains("ID")) {
+            missing.add("id");
+        }
+        if (!select.contains("IBLOCK_ID")) {
+            missing.add("iblockId");
+        }
+        if (!missing.isEmpty()) {
+            throw RestError.of("0", "Required select fields: " + String.join(", ", missing));
+        }
+        ObjectNode filter = NODES.objectNode();
+        JsonNode catalog = null;
+        List<Map.Entry<String, JsonNode>> given = new ArrayList<>();
+        params.phpArray("filter").ifPresent(f -> f.fields().forEachRemaining(given::add));
+        for (Map.Entry<String, JsonNode> entry : given) {
+            ListQuery.Key key = ListQuery.Key.of(entry.getKey());
+            String field = Catalog.upperSnake(key.field());
+            if (field.equals("IBLOCK_ID") && (key.operator().isEmpty() || key.operator().equals("="))) {
+                catalog = entry.getValue();
+            } else if (Catalog.PRODUCT_FIELDS.contains(field)) {
+                filter.set(key.operator() + field, entry.getValue());
+            } else {
+                call.deviation("filter " + entry.getKey() + ": names no product field the emulator keeps; the products"
+                        + " are listed without that condition");
+            }
+        }
+        if (catalog == null) {
+            throw RestError.of("0", "Required filter fields: iblockId");
+        }
+        if (Params.phpInt(catalog) != Products.CATALOG_ID) {
+            throw RestError.of("200040300000", "Iblock Not Found");
+        }
+        ObjectNode order = NODES.objectNode();
+        params.phpArray("order").ifPresent(o -> o.fields().forEachRemaining(e ->
+                order.set(Catalog.upperSnake(e.getKey()), e.getValue())));
+        if (order.isEmpty()) {
+            order.put("ID", "ASC");
+        }
+        ObjectNode tree = NODES.objectNode();
+        tree.set("filter", filter);
+        tree.set("order", order);
+        params.node("start").ifPresent(start -> tree.set("start", start));
+        List<Product> all = List.copyOf(call.portal().store(ProductStore.class).all());
+        List<ObjectNode> records = new ArrayList<>();
+        for (Product product : all) {
+            ObjectNode upper = NODES.objectNode();
+            Catalog.product(product, Catalog.PRODUCT_FIELDS).fields().forEachRemaining(e ->
+                    upper.set(Catalog.upperSnake(e.getKey()), e.getValue()));
+            records.add(upper);
+        }
+        ListResult page = ListQuery.from(new Params(tree)).run(records, record -> record);
+        ObjectNode result = NODES.objectNode();
+        ArrayNode products = result.putArray("products");
+        page.items().forEach(record -> products.add(Catalog.product(
+                call.portal().store(ProductStore.class).get(record.get("ID").asLong()).orElseThrow(), select)));
+        return new ListResult(result, page.next(), page.total());
+    }
+}
