@@ -138,6 +138,13 @@ class ListsApiTest extends EmulatorHarness {
                 .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Filter operation not allowed: !="));
         call("lists.element.get", with(element, "FILTER", Map.of("COLOR", "x"))).then().statusCode(400)
                 .body("error_description", equalTo("Filter field not allowed: COLOR"));
+        // a FILTER sent as a list is PHP's array keyed 0, 1…, whose "0" sanitizeFilter reads as an operation
+        call("lists.element.get", with(element, "FILTER", List.of("a", "b"))).then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Filter operation not allowed: 0"));
+        // the emulator keeps no sections: a section named is none of the list's, as checkSectionIblock refuses it
+        call("lists.element.add", with(with(element, "ELEMENT_CODE", "s1"), "FIELDS", Map.of("NAME", "In a section",
+                number, "1", "IBLOCK_SECTION_ID", 55))).then().statusCode(400).body("error", equalTo("ACCESS_DENIED"))
+                .body("error_description", equalTo("Access denied"));
         call("lists.element.update", with(with(element, "ELEMENT_CODE", "none"), "FIELDS", Map.of("NAME", "x")))
                 .then().statusCode(400).body("error", equalTo("ERROR_ELEMENT_NOT_FOUND"))
                 .body("error_description", equalTo("Element not found"));

@@ -144,10 +144,14 @@ final class ListMethods {
             throw RestError.of("ERROR_ELEMENT_PARAM_VALUE", "Value of the \"ELEMENT_CODE\" is not correct");
         }
         ObjectNode fields = Lists.upperKeys(p.node("FIELDS").orElse(null));
-        long section = p.has("IBLOCK_SECTION_ID") ? p.phpInt("IBLOCK_SECTION_ID") : Lists.text(fields,
-                "IBLOCK_SECTION_ID").isBlank() ? 0 : Params.phpInt(fields.get("IBLOCK_SECTION_ID"));
-        return LongNode.valueOf(Lists.addElement(call.portal(), list, code.asText(), fields, Math.max(0, section),
-                call.userId(), call::deviation));
+        String section = p.has("IBLOCK_SECTION_ID") ? p.textOrEmpty("IBLOCK_SECTION_ID")
+                : Lists.text(fields, "IBLOCK_SECTION_ID");
+        if (!section.isBlank() && !section.trim().equals("0")) {
+            // checkSectionIblock: the section must be one of the list's, and the emulator keeps no sections
+            throw RestError.of("ACCESS_DENIED", "Access denied");
+        }
+        return LongNode.valueOf(Lists.addElement(call.portal(), list, code.asText(), fields, 0, call.userId(),
+                call::deviation));
     }
 
     /** The elements FILTER keeps (ELEMENT_ID or ELEMENT_CODE one), always a list: [] without a count for none. */
@@ -156,7 +160,9 @@ final class ListMethods {
         Lists.requireAll(target(p));
         UniversalList list = list(call);
         ListStore store = call.portal().store(ListStore.class);
-        List<ListElement> found = ElementQuery.run(store, list, p.node("FILTER").map(Lists::upperKeys).orElse(null),
+        // a FILTER sent as a list is PHP's array keyed 0, 1…: sanitizeFilter reads "0" as an operation it refuses
+        List<ListElement> found = ElementQuery.run(store, list,
+                p.node("FILTER").flatMap(Params::phpArray).map(Lists::upperKeys).orElse(null),
                 p.node("ELEMENT_ORDER").orElse(null));
         // an empty ELEMENT_ID or ELEMENT_CODE adds nothing to the filter; both given, both must match
         if (!p.textOrEmpty("ELEMENT_ID").isEmpty()) {
