@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(234, CONTRACTS.methods().size());
+        assertEquals(237, CONTRACTS.methods().size());
     }
 
     /**

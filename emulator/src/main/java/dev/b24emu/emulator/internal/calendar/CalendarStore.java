@@ -65,6 +65,17 @@ public final class CalendarStore implements Store<CalendarStore.Snapshot> {
         events.removeIf(event -> event.id() == id || event.parentId() == id);
     }
 
+    /**
+     * The calendar, its events and the attendees' copies of the meetings it holds, wherever they are
+     * (CCalendarSect::Delete deletes them outright).
+     */
+    void deleteSection(long id) {
+        java.util.Set<Long> hosted = new java.util.HashSet<>();
+        events.all().stream().filter(e -> e.sectionId() == id).forEach(e -> hosted.add(e.id()));
+        events.removeIf(e -> e.sectionId() == id || hosted.contains(e.parentId()));
+        sections.remove(id);
+    }
+
     @Override
     public void clear() {
         sections.clear();

@@ -76,6 +76,62 @@ public final class Calendars {
         return section.id();
     }
 
+    /** The type, owner and ID that calendar.section.update and .delete check first. */
+    private record SectionTarget(String type, long owner, long id) {
+    }
+
+    private static SectionTarget sectionTarget(Params p, Caller caller, String method) {
+        if (!p.has("type")) {
+            throw CalendarFaults.required("type", method);
+        }
+        String type = p.textOrEmpty("type");
+        long owner = owner(p, type, caller, method);
+        long id = p.phpInt("id");
+        if (id <= 0) {
+            throw CalendarFaults.of("Section ID is not set");
+        }
+        return new SectionTarget(type, owner, id);
+    }
+
+    /**
+     * calendar.section.update: the calendar's ID. The type and owner sent are written to it; a name or description
+     * is changed only to a text that is not empty; a colour the server cannot read is #9dcf00; export is not read.
+     */
+    public static long updateSection(Portal portal, Caller caller, Params p) {
+        SectionTarget target = sectionTarget(p, caller, "calendar.section.update");
+        for (String text : List.of("name", "description")) {
+            if (p.has(text) && !p.node(text).orElseThrow().isTextual()) {
+                throw CalendarFaults.invalid(text);
+            }
+        }
+        CalendarSection current = store(portal).section(target.id()).orElse(null);
+        CalendarSection asked = current == null ? null : new CalendarSection(current.id(), target.type(),
+                target.owner(), current.name(), current.description(), current.color(), current.textColor(),
+                current.exportAllow(), current.createdBy(), current.created());
+        if (current == null || !caller.mayEdit(current) || !caller.mayEdit(asked)) {
+            throw CalendarFaults.accessDenied();
+        }
+        String name = p.text("name").map(String::trim).filter(n -> !n.isEmpty()).orElse(current.name());
+        String description = p.text("description").map(String::trim).filter(d -> !d.isEmpty())
+                .orElse(current.description());
+        store(portal).put(new CalendarSection(current.id(), target.type(), target.owner(), name, description,
+                p.has("color") ? color(p.textOrEmpty("color"), EVENT_COLOR_FALLBACK) : current.color(),
+                p.has("text_color") ? color(p.textOrEmpty("text_color"), EVENT_COLOR_FALLBACK) : current.textColor(),
+                current.exportAllow(), current.createdBy(), current.created()));
+        return current.id();
+    }
+
+    /** calendar.section.delete: the calendar with its events and the copies of the meetings it held. */
+    public static void deleteSection(Portal portal, Caller caller, Params p) {
+        SectionTarget target = sectionTarget(p, caller, "calendar.section.delete");
+        if (!caller.admin() && !"user".equals(target.type())) {
+            throw CalendarFaults.accessDenied();
+        }
+        CalendarSection section = store(portal).section(target.id()).filter(caller::mayEdit)
+                .orElseThrow(() -> CalendarFaults.of("An error occurred while deleting the section."));
+        store(portal).deleteSection(section.id());
+    }
+
     /** The calendars of a type and owner, by ID (calendar.section.get: ownerId, or the caller's for type user). */
     public static List<CalendarSection> sections(Portal portal, Caller caller, Params p) {
         String method = "calendar.section.get";
@@ -180,6 +236,110 @@ public final class Calendars {
             }
         }
         return event.id();
+    }
+
+    /**
+     * calendar.event.update: the event's ID. Only what is sent changes, but as the server saves it: the event is
+     * all-day only when skip_time (skipTime) says so now, and a timed event's zones are the ones sent or the user's;
+     * a calendar sent must be of that type and owner and moves the event there. An event the caller may not change,
+     * or none, is "Access denied".
+     */
+    public static long updateEvent(Portal portal, Caller caller, Params p, Consumer<String> ignored) {
+        String method = "calendar.event.update";
+        String given = p.textOrEmpty("id");
+        if (given.isEmpty() || given.equals("0")) { // PHP's empty()
+            throw CalendarFaults.required("id", method);
+        }
+        if (!p.has("ownerId")) {
+            throw CalendarFaults.required("ownerId", method);
+        }
+        String type = p.textOrEmpty("type");
+        if (type.isEmpty() || type.equals("0")) {
+            throw CalendarFaults.required("type", method);
+        }
+        for (String text : List.of("name", "description")) {
+            if (p.has(text) && !p.node(text).orElseThrow().isTextual()) {
+                throw CalendarFaults.invalid(text);
+            }
+        }
+        CalendarSection moved = null;
+        if (p.has("section")) {
+            long sectionId = p.phpInt("section");
+            moved = store(portal).section(sectionId).filter(s -> s.calType().equals(type)
+                    && s.ownerId() == p.phpInt("ownerId")).orElseThrow(CalendarFaults::section);
+            if (!caller.mayEdit(moved)) {
+                throw CalendarFaults.accessDenied();
+            }
+        }
+        if (p.has("crm_fields") && !p.node("crm_fields").orElseThrow().isContainerNode()) {
+            throw CalendarFaults.of("The list of event connections to CRM must be an array");
+        }
+        CalendarEvent e = store(portal).event(p.phpInt("id")).filter(ev -> caller.admin()
+                || ev.createdBy() == caller.userId() || store(portal).section(ev.sectionId()).map(caller::mayEdit)
+                .orElse(false)).orElseThrow(CalendarFaults::accessDenied);
+        for (String aside : List.of("rrule", "crm_fields", "recurrence_mode")) {
+            if (p.has(aside)) {
+                ignored.accept(aside);
+            }
+        }
+        ZoneId userZone = portal.settings().timeZone();
+        boolean skipTime = p.has("skipTime") ? "Y".equals(p.textOrEmpty("skipTime")) : "Y".equals(p.textOrEmpty("skip_time"));
+        Optional<ZoneId> tzFromGiven = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_from"));
+        Optional<ZoneId> tzToGiven = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_to"));
+        ZoneId zoneFrom = tzFromGiven.orElse(userZone);
+        ZoneId zoneTo = tzToGiven.or(() -> tzFromGiven).orElse(userZone);
+        Moment from = p.has("from") || p.has("from_ts") ? moment(p, "from", skipTime, tzFromGiven, userZone) : null;
+        Moment to = p.has("to") || p.has("to_ts") ? moment(p, "to", skipTime, tzToGiven.or(() -> tzFromGiven), userZone)
+                : null;
+        // a date not sent keeps its wall-clock time, read again in the zone the event now has
+        LocalDateTime start = from != null ? from.wallClock : skipTime ? e.from().toLocalDate().atStartOfDay() : e.from();
+        LocalDateTime end = to != null ? to.wallClock : skipTime ? e.to().toLocalDate().atStartOfDay() : e.to();
+        ZoneId startZone = from != null ? from.zone : zoneFrom;
+        ZoneId endZone = to != null ? to.zone : zoneTo;
+        if (end.atZone(endZone).isBefore(start.atZone(startZone))) {
+            end = start;
+            endZone = startZone;
+        }
+        long length = skipTime ? Math.max(0, ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate())) * DAY + DAY
+                : Duration.between(start.atZone(startZone), end.atZone(endZone)).getSeconds();
+        boolean meeting = p.has("is_meeting") ? "Y".equals(p.textOrEmpty("is_meeting")) : e.meeting();
+        long host = e.meetingHost();
+        List<Long> attendees = e.attendees();
+        CalendarEvent.MeetingOptions options = e.options();
+        if (meeting && p.has("is_meeting")) {
+            host = p.has("host") && p.phpInt("host") > 0 ? p.phpInt("host") : caller.userId();
+            if (p.node("attendees").filter(JsonNode::isContainerNode).isPresent()) {
+                attendees = attendees(p, true, e.ownerId());
+            }
+            options = meetingOptions(p.node("meeting").orElse(null));
+        }
+        CalendarSection target = moved != null ? moved : store(portal).section(e.sectionId()).orElse(null);
+        String name = p.has("name") ? p.textOrEmpty("name").trim() : e.name();
+        CalendarEvent updated = new CalendarEvent(e.id(), e.parentId(), target == null ? e.calType() : target.calType(),
+                target == null ? e.ownerId() : target.ownerId(), target == null ? e.sectionId() : target.id(),
+                name.isEmpty() ? "New event" : name,
+                p.has("description") ? p.textOrEmpty("description").trim() : e.description(), start, end,
+                skipTime ? null : startZone.getId(), skipTime ? null : endZone.getId(), skipTime, length, e.createdBy(),
+                e.created(), p.has("accessibility") ? listed(p.textOrEmpty("accessibility"), ACCESSIBILITY, "busy")
+                : e.accessibility(), p.has("importance") ? listed(p.textOrEmpty("importance"), IMPORTANCE, "normal")
+                : e.importance(), p.has("private_event") ? "Y".equals(p.textOrEmpty("private_event")) : e.privateEvent(),
+                meeting, e.meetingStatus(), host, options, attendees,
+                p.has("remind") ? reminders(p) : e.remind(),
+                p.has("color") ? color(p.textOrEmpty("color"), EVENT_COLOR_FALLBACK) : e.color(),
+                p.has("text_color") ? color(p.textOrEmpty("text_color"), EVENT_COLOR_FALLBACK) : e.textColor(),
+                p.has("location") ? p.textOrEmpty("location") : e.location());
+        store(portal).put(updated);
+        if (updated.meeting() && updated.parentId() == updated.id()) { // the attendees' copies follow the host's event
+            store(portal).events().stream().filter(c -> c.parentId() == updated.id() && c.id() != updated.id())
+                    .map(CalendarEvent::id).toList().forEach(id -> store(portal).delete(id));
+            for (long attendee : updated.attendees()) {
+                if (attendee != updated.ownerId() || !"user".equals(updated.calType())) {
+                    CalendarSection theirs = userSection(portal, caller, attendee, true);
+                    store(portal).put(copyFor(updated, store(portal).nextEventId(), attendee, theirs.id()));
+                }
+            }
+        }
+        return updated.id();
     }
 
     /** A written date read as unConvertDateTime reads it; null when it is absent, empty or unreadable. */

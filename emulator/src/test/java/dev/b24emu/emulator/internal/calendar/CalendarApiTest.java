@@ -110,4 +110,43 @@ class CalendarApiTest extends AppHarness {
         call("calendar.section.get", Map.of("type", "user")).then().body("result", hasSize(1))
                 .body("result[0].NAME", equalTo("Anna Admin"));
     }
+
+    @Test
+    void aMeetingIsRescheduledAndItsCalendarRenamedAndDeleted() {
+        int calendar = section(1, "Calls");
+        int id = booking(calendar, "2026-12-10").post(webhook + "calendar.event.add").then().statusCode(200)
+                .extract().path("result");
+        // moved a day on, still all day; what is not sent stays
+        call("calendar.event.update", Map.of("id", id, "type", "user", "ownerId", 1, "from", "2026-12-11",
+                "to", "2026-12-11", "skip_time", "Y")).then().statusCode(200).body("result", equalTo(id));
+        call("calendar.event.get", Map.of("type", "user", "ownerId", 1, "from", "2026-12-01", "to", "2026-12-31"))
+                .then().body("result[0].DATE_FROM", equalTo("12/11/2026 12:00:00 am"))
+                .body("result[0].NAME", equalTo("Call back: offer")).body("result[0].LOCATION", equalTo("Miami"))
+                .body("result[0].DT_LENGTH", equalTo(86400));
+        // the attendee's copy follows
+        call("calendar.event.get", Map.of("type", "user", "ownerId", 2, "from", "2026-12-11", "to", "2026-12-11"))
+                .then().body("result", hasSize(1));
+        // sent without skip_time, the event is saved as a timed one, as the server's EventUpdate saves it
+        call("calendar.event.update", Map.of("id", id, "type", "user", "ownerId", 1, "name", "Renamed")).then()
+                .statusCode(200);
+        call("calendar.event.get", Map.of("type", "user", "ownerId", 1, "from", "2026-12-01", "to", "2026-12-31"))
+                .then().body("result[0].NAME", equalTo("Renamed")).body("result[0].DT_SKIP_TIME", equalTo("N"));
+        call("calendar.event.update", Map.of("id", id, "ownerId", 1)).then().statusCode(400).body("error_description",
+                equalTo("The required parameter \"type\" for the method \"calendar.event.update\" is not set"));
+        call("calendar.event.update", Map.of("id", 999, "type", "user", "ownerId", 1)).then().statusCode(400)
+                .body("error_description", equalTo("Access denied"));
+        // the calendar renamed (an empty name is no change), then deleted with its events and their copies
+        call("calendar.section.update", Map.of("id", calendar, "type", "user", "ownerId", 1, "name", "Bookings",
+                "description", "")).then().statusCode(200).body("result", equalTo(calendar));
+        call("calendar.section.get", Map.of("type", "user", "ownerId", 1)).then()
+                .body("result[0].NAME", equalTo("Bookings"));
+        call("calendar.section.update", Map.of("type", "user", "ownerId", 1)).then().statusCode(400)
+                .body("error_description", equalTo("Section ID is not set"));
+        call("calendar.section.delete", Map.of("id", calendar, "type", "user", "ownerId", 1)).then().statusCode(200)
+                .body("result", equalTo(true));
+        call("calendar.event.get", Map.of("type", "user", "ownerId", 2, "from", "2026-12-01", "to", "2026-12-31"))
+                .then().body("result", hasSize(0));
+        call("calendar.section.delete", Map.of("id", calendar, "type", "user", "ownerId", 1)).then().statusCode(400)
+                .body("error_description", equalTo("An error occurred while deleting the section."));
+    }
 }

@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * calendar.section.add and .get, calendar.event.add, .get and .delete (specs/DECISIONS.md D178), as
+ * calendar.section.add, .get, .update and .delete, calendar.event.add, .get, .update and .delete
+ * (specs/DECISIONS.md D178), as
  * CCalendarRestService runs them; the refusals RestExceptions without a code.
  */
 final class CalendarMethods {
@@ -26,7 +27,10 @@ final class CalendarMethods {
                 .add("calendar.section.get", CalendarMethods::sections)
                 .add("calendar.event.add", CalendarMethods::addEvent)
                 .add("calendar.event.get", CalendarMethods::events)
-                .add("calendar.event.delete", CalendarMethods::deleteEvent);
+                .add("calendar.event.delete", CalendarMethods::deleteEvent)
+                .add("calendar.section.update", CalendarMethods::updateSection)
+                .add("calendar.section.delete", CalendarMethods::deleteSection)
+                .add("calendar.event.update", CalendarMethods::updateEvent);
     }
 
     private static Calendars.Caller caller(RestCall call) {
@@ -52,6 +56,30 @@ final class CalendarMethods {
         if (!ignored.isEmpty()) {
             call.deviation(String.join(", ", ignored) + ": accepted as the server accepts them; the meeting's host is the"
                     + " caller, and the emulator keeps no recurrence or CRM links of an event");
+        }
+        return LongNode.valueOf(id);
+    }
+
+    private static JsonNode updateSection(RestCall call) {
+        Portal portal = call.portal();
+        return LongNode.valueOf(portal.exclusive(() -> Calendars.updateSection(portal, caller(call), call.params())));
+    }
+
+    private static JsonNode deleteSection(RestCall call) {
+        Portal portal = call.portal();
+        return portal.exclusive(() -> {
+            Calendars.deleteSection(portal, caller(call), call.params());
+            return BooleanNode.TRUE;
+        });
+    }
+
+    private static JsonNode updateEvent(RestCall call) {
+        Portal portal = call.portal();
+        List<String> ignored = new ArrayList<>();
+        long id = portal.exclusive(() -> Calendars.updateEvent(portal, caller(call), call.params(), ignored::add));
+        if (!ignored.isEmpty()) {
+            call.deviation(String.join(", ", ignored) + ": accepted as the server accepts them; the emulator keeps no"
+                    + " recurrence or CRM links of an event");
         }
         return LongNode.valueOf(id);
     }
