@@ -65,6 +65,11 @@ public final class CalendarStore implements Store<CalendarStore.Snapshot> {
         events.removeIf(event -> event.id() == id || event.parentId() == id);
     }
 
+    /** The attendees' copies of a meeting, the host's event kept. */
+    void deleteCopies(long parentId) {
+        events.removeIf(event -> event.parentId() == parentId && event.id() != parentId);
+    }
+
     /**
      * The calendar, its events and the attendees' copies of the meetings it holds, wherever they are
      * (CCalendarSect::Delete deletes them outright).

@@ -57,12 +57,10 @@ public final class Calendars {
         String type = p.textOrEmpty("type");
         long owner = owner(p, type, caller, method);
         JsonNode name = p.node("name").orElse(null);
-        if (name == null || !name.isTextual()) {
+        if (name == null || !name.isTextual()) { // a missing name fails is_string too
             throw CalendarFaults.invalid("name");
         }
-        if (p.has("description") && !p.node("description").orElseThrow().isTextual()) {
-            throw CalendarFaults.invalid("description");
-        }
+        requireTexts(p);
         if (!caller.admin() && !"user".equals(type)) {
             throw CalendarFaults.accessDenied();
         }
@@ -99,11 +97,7 @@ public final class Calendars {
      */
     public static long updateSection(Portal portal, Caller caller, Params p) {
         SectionTarget target = sectionTarget(p, caller, "calendar.section.update");
-        for (String text : List.of("name", "description")) {
-            if (p.has(text) && !p.node(text).orElseThrow().isTextual()) {
-                throw CalendarFaults.invalid(text);
-            }
-        }
+        requireTexts(p);
         CalendarSection current = store(portal).section(target.id()).orElse(null);
         CalendarSection asked = current == null ? null : new CalendarSection(current.id(), target.type(),
                 target.owner(), current.name(), current.description(), current.color(), current.textColor(),
@@ -165,11 +159,10 @@ public final class Calendars {
     public static long addEvent(Portal portal, Caller caller, Params p, Consumer<String> ignored) {
         String method = "calendar.event.add";
         ZoneId userZone = portal.settings().timeZone();
-        boolean skipTime = p.has("skipTime") ? "Y".equals(p.textOrEmpty("skipTime")) : "Y".equals(p.textOrEmpty("skip_time"));
-        Optional<ZoneId> tzFromGiven = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_from"));
-        Optional<ZoneId> tzToGiven = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_to"));
-        Moment from = moment(p, "from", skipTime, tzFromGiven, userZone);
-        Moment to = moment(p, "to", skipTime, tzToGiven.or(() -> tzFromGiven), userZone);
+        Timing timing = Timing.of(p);
+        boolean skipTime = timing.skipTime();
+        Moment from = timing.from(p, userZone);
+        Moment to = timing.to(p, userZone);
         String name = p.text("name").orElse(null);
         if (from == null) {
             throw CalendarFaults.required("from", method);
@@ -177,23 +170,11 @@ public final class Calendars {
         if (to == null) {
             throw CalendarFaults.required("to", method);
         }
-        if (p.node("name").map(n -> n.isNull() || n.isValueNode() && (n.asText().isEmpty() || n.asText().equals("0")))
-                .orElse(true)) {
-            throw CalendarFaults.required("name", method);
-        }
-        if (!p.has("ownerId")) {
-            throw CalendarFaults.required("ownerId", method);
-        }
+        required(p, "name", method);
+        required(p, "ownerId", method);
+        required(p, "type", method);
         String type = p.textOrEmpty("type");
-        if (type.isEmpty() || type.equals("0")) {
-            throw CalendarFaults.required("type", method);
-        }
-        if (!p.node("name").orElseThrow().isTextual()) {
-            throw CalendarFaults.invalid("name");
-        }
-        if (p.has("description") && !p.node("description").orElseThrow().isTextual()) {
-            throw CalendarFaults.invalid("description");
-        }
+        requireTexts(p);
         if (p.has("crm_fields") && !p.node("crm_fields").orElseThrow().isContainerNode()) {
             throw CalendarFaults.of("The list of event connections to CRM must be an array");
         }
@@ -214,9 +195,9 @@ public final class Calendars {
         }
         LocalDateTime start = from.wallClock;
         LocalDateTime end = to.wallClock.isBefore(start) && !skipTime ? start : to.wallClock;
-        long length = skipTime ? Math.max(0, ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate())) * DAY + DAY
-                : Duration.between(start.atZone(from.zone), end.atZone(to.zone)).getSeconds();
-        CalendarEvent event = new CalendarEvent(store(portal).nextEventId(), 0, type, owner, section.id(),
+        long length = timing.length(start, from.zone, end, to.zone);
+        long id = store(portal).nextEventId();
+        CalendarEvent event = new CalendarEvent(id, id, type, owner, section.id(),
                 name.trim(), p.text("description").map(String::trim).orElse(""), start, end,
                 skipTime ? null : from.zone.getId(), skipTime ? null : to.zone.getId(), skipTime, length,
                 meeting && "user".equals(type) ? owner : caller.userId(), portal.now(),
@@ -226,15 +207,8 @@ public final class Calendars {
                 p.has("color") ? color(p.textOrEmpty("color"), EVENT_COLOR_FALLBACK) : "",
                 p.has("text_color") ? color(p.textOrEmpty("text_color"), EVENT_COLOR_FALLBACK) : "",
                 p.text("location").orElse(""));
-        store(portal).put(withParent(event, event.id()));
-        if (meeting) {
-            for (long attendee : attendees) {
-                if (attendee != owner || !"user".equals(type)) {
-                    CalendarSection theirs = userSection(portal, caller, attendee, true);
-                    store(portal).put(copyFor(event, store(portal).nextEventId(), attendee, theirs.id()));
-                }
-            }
-        }
+        store(portal).put(event);
+        copies(portal, caller, event);
         return event.id();
     }
 
@@ -246,22 +220,11 @@ public final class Calendars {
      */
     public static long updateEvent(Portal portal, Caller caller, Params p, Consumer<String> ignored) {
         String method = "calendar.event.update";
-        String given = p.textOrEmpty("id");
-        if (given.isEmpty() || given.equals("0")) { // PHP's empty()
-            throw CalendarFaults.required("id", method);
-        }
-        if (!p.has("ownerId")) {
-            throw CalendarFaults.required("ownerId", method);
-        }
+        required(p, "id", method);
+        required(p, "ownerId", method);
+        required(p, "type", method);
         String type = p.textOrEmpty("type");
-        if (type.isEmpty() || type.equals("0")) {
-            throw CalendarFaults.required("type", method);
-        }
-        for (String text : List.of("name", "description")) {
-            if (p.has(text) && !p.node(text).orElseThrow().isTextual()) {
-                throw CalendarFaults.invalid(text);
-            }
-        }
+        requireTexts(p);
         CalendarSection moved = null;
         if (p.has("section")) {
             long sectionId = p.phpInt("section");
@@ -283,14 +246,12 @@ public final class Calendars {
             }
         }
         ZoneId userZone = portal.settings().timeZone();
-        boolean skipTime = p.has("skipTime") ? "Y".equals(p.textOrEmpty("skipTime")) : "Y".equals(p.textOrEmpty("skip_time"));
-        Optional<ZoneId> tzFromGiven = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_from"));
-        Optional<ZoneId> tzToGiven = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_to"));
-        ZoneId zoneFrom = tzFromGiven.orElse(userZone);
-        ZoneId zoneTo = tzToGiven.or(() -> tzFromGiven).orElse(userZone);
-        Moment from = p.has("from") || p.has("from_ts") ? moment(p, "from", skipTime, tzFromGiven, userZone) : null;
-        Moment to = p.has("to") || p.has("to_ts") ? moment(p, "to", skipTime, tzToGiven.or(() -> tzFromGiven), userZone)
-                : null;
+        Timing timing = Timing.of(p);
+        boolean skipTime = timing.skipTime();
+        ZoneId zoneFrom = timing.fromZone().orElse(userZone);
+        ZoneId zoneTo = timing.toZone().orElse(userZone);
+        Moment from = p.has("from") || p.has("from_ts") ? timing.from(p, userZone) : null;
+        Moment to = p.has("to") || p.has("to_ts") ? timing.to(p, userZone) : null;
         // a date not sent keeps its wall-clock time, read again in the zone the event now has
         LocalDateTime start = from != null ? from.wallClock : skipTime ? e.from().toLocalDate().atStartOfDay() : e.from();
         LocalDateTime end = to != null ? to.wallClock : skipTime ? e.to().toLocalDate().atStartOfDay() : e.to();
@@ -300,8 +261,7 @@ public final class Calendars {
             end = start;
             endZone = startZone;
         }
-        long length = skipTime ? Math.max(0, ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate())) * DAY + DAY
-                : Duration.between(start.atZone(startZone), end.atZone(endZone)).getSeconds();
+        long length = timing.length(start, startZone, end, endZone);
         boolean meeting = p.has("is_meeting") ? "Y".equals(p.textOrEmpty("is_meeting")) : e.meeting();
         long host = e.meetingHost();
         List<Long> attendees = e.attendees();
@@ -329,17 +289,57 @@ public final class Calendars {
                 p.has("text_color") ? color(p.textOrEmpty("text_color"), EVENT_COLOR_FALLBACK) : e.textColor(),
                 p.has("location") ? p.textOrEmpty("location") : e.location());
         store(portal).put(updated);
-        if (updated.meeting() && updated.parentId() == updated.id()) { // the attendees' copies follow the host's event
-            store(portal).events().stream().filter(c -> c.parentId() == updated.id() && c.id() != updated.id())
-                    .map(CalendarEvent::id).toList().forEach(id -> store(portal).delete(id));
-            for (long attendee : updated.attendees()) {
-                if (attendee != updated.ownerId() || !"user".equals(updated.calType())) {
-                    CalendarSection theirs = userSection(portal, caller, attendee, true);
-                    store(portal).put(copyFor(updated, store(portal).nextEventId(), attendee, theirs.id()));
-                }
-            }
+        if (updated.parentId() == updated.id()) { // the attendees' copies follow the host's event
+            copies(portal, caller, updated);
         }
         return updated.id();
+    }
+
+    /**
+     * How an event's dates are read: all day when skipTime (over skip_time) is Y, the zones of a timed event's
+     * wall-clock times those sent (timezone_to defaulting to timezone_from), else the user's.
+     */
+    private record Timing(boolean skipTime, Optional<ZoneId> fromZone, Optional<ZoneId> toZone) {
+        static Timing of(Params p) {
+            boolean skipTime = p.has("skipTime") ? "Y".equals(p.textOrEmpty("skipTime"))
+                    : "Y".equals(p.textOrEmpty("skip_time"));
+            Optional<ZoneId> from = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_from"));
+            Optional<ZoneId> to = skipTime ? Optional.empty() : CalendarDates.zone(p.textOrEmpty("timezone_to"));
+            return new Timing(skipTime, from, to.or(() -> from));
+        }
+
+        Moment from(Params p, ZoneId userZone) {
+            return moment(p, "from", skipTime, fromZone, userZone);
+        }
+
+        Moment to(Params p, ZoneId userZone) {
+            return moment(p, "to", skipTime, toZone, userZone);
+        }
+
+        /** The length DT_LENGTH keeps: whole days for an all-day event, a day added; seconds otherwise. */
+        long length(LocalDateTime start, ZoneId startZone, LocalDateTime end, ZoneId endZone) {
+            return skipTime ? Math.max(0, ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate())) * DAY + DAY
+                    : Duration.between(start.atZone(startZone), end.atZone(endZone)).getSeconds();
+        }
+    }
+
+    /**
+     * CAL_REST_PARAM_EXCEPTION for a required parameter PHP's empty() finds empty ("", "0", 0, null, []); ownerId
+     * needs only to be sent (isset), so an owner of 0 passes.
+     */
+    private static void required(Params p, String key, String method) {
+        if (key.equals("ownerId") ? !p.has(key) : !p.phpTruthy(key)) {
+            throw CalendarFaults.required(key, method);
+        }
+    }
+
+    /** CAL_REST_PARAM_ERROR for a name or description sent as anything but a string. */
+    private static void requireTexts(Params p) {
+        for (String text : List.of("name", "description")) {
+            if (p.has(text) && !p.node(text).orElseThrow().isTextual()) {
+                throw CalendarFaults.invalid(text);
+            }
+        }
     }
 
     /** A written date read as unConvertDateTime reads it; null when it is absent, empty or unreadable. */
@@ -460,19 +460,25 @@ public final class Calendars {
         return hex.length() < 6 ? otherwise : "#" + hex.substring(0, 6);
     }
 
-    private static CalendarEvent withParent(CalendarEvent e, long parentId) {
-        return new CalendarEvent(e.id(), parentId, e.calType(), e.ownerId(), e.sectionId(), e.name(), e.description(),
-                e.from(), e.to(), e.tzFrom(), e.tzTo(), e.skipTime(), e.dtLength(), e.createdBy(), e.created(),
-                e.accessibility(), e.importance(), e.privateEvent(), e.meeting(), e.meetingStatus(), e.meetingHost(),
-                e.options(), e.attendees(), e.remind(), e.color(), e.textColor(), e.location());
-    }
-
-    /** An attendee's copy of a meeting: in their calendar, invited (Q), its parent the host's event. */
-    private static CalendarEvent copyFor(CalendarEvent e, long id, long attendee, long sectionId) {
-        return new CalendarEvent(id, e.id(), "user", attendee, sectionId, e.name(), e.description(), e.from(), e.to(),
-                e.tzFrom(), e.tzTo(), e.skipTime(), e.dtLength(), e.createdBy(), e.created(), e.accessibility(),
-                e.importance(), e.privateEvent(), true, "Q", e.meetingHost(), e.options(), e.attendees(), e.remind(),
-                e.color(), e.textColor(), e.location());
+    /**
+     * A meeting's copies, one in each attendee's calendar (made for them if they have none) but the owner's: invited
+     * (Q), their parent the host's event; made again whole when the event changes. No meeting, no copies.
+     */
+    private static void copies(Portal portal, Caller caller, CalendarEvent e) {
+        store(portal).deleteCopies(e.id());
+        if (!e.meeting()) {
+            return;
+        }
+        for (long attendee : e.attendees()) {
+            if (attendee != e.ownerId() || !"user".equals(e.calType())) {
+                CalendarSection theirs = userSection(portal, caller, attendee, true);
+                store(portal).put(new CalendarEvent(store(portal).nextEventId(), e.id(), "user", attendee, theirs.id(),
+                        e.name(), e.description(), e.from(), e.to(), e.tzFrom(), e.tzTo(), e.skipTime(), e.dtLength(),
+                        e.createdBy(), e.created(), e.accessibility(), e.importance(), e.privateEvent(), true, "Q",
+                        e.meetingHost(), e.options(), e.attendees(), e.remind(), e.color(), e.textColor(),
+                        e.location()));
+            }
+        }
     }
 
     /**
@@ -480,10 +486,8 @@ public final class Calendars {
      * from to the end of to's day; without either, thirty days back to ninety ahead; by start, then ID.
      */
     public static List<CalendarEvent> events(Portal portal, Params p) {
+        required(p, "type", "calendar.event.get");
         String type = p.textOrEmpty("type");
-        if (type.isEmpty() || type.equals("0")) {
-            throw CalendarFaults.required("type", "calendar.event.get");
-        }
         long owner = p.phpInt("ownerId");
         ZoneId zone = portal.settings().timeZone();
         Optional<Instant> from = p.text("from").flatMap(t -> CalendarDates.read(t, zone));

@@ -39,7 +39,7 @@ public final class DownloadLinks {
 
     /** The path of a signed link: portal, file, expiry, signature. */
     public static String path(Link link) {
-        String portal = Base64.getUrlEncoder().withoutPadding().encodeToString(link.portalId().getBytes(StandardCharsets.UTF_8));
+        String portal = portalToken(link.portalId());
         String signed = portal + "/" + link.fileId() + "/" + link.expires();
         return PATH + signed + "/" + sign(signed);
     }
@@ -64,7 +64,7 @@ public final class DownloadLinks {
      * signature, so the link names its file without a table and cannot be made up; the same path every time.
      */
     public static String externalPath(String portalId, long fileId) {
-        String portal = Base64.getUrlEncoder().withoutPadding().encodeToString(portalId.getBytes(StandardCharsets.UTF_8));
+        String portal = portalToken(portalId);
         String signed = portal + "." + fileId;
         return EXTERNAL_PATH + signed + "." + sign("external/" + signed).substring(0, 12);
     }
@@ -86,6 +86,11 @@ public final class DownloadLinks {
         } catch (IllegalArgumentException signedButUnreadable) {
             return Optional.empty();
         }
+    }
+
+    /** A portal's ID as a link carries it: URL-safe Base64, any ID a portal may have. */
+    private static String portalToken(String portalId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(portalId.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sign(String text) {

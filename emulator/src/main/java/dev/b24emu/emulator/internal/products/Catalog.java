@@ -54,32 +54,35 @@ public final class Catalog {
 
     /** A product under the selected fields (UPPER_SNAKE), camelCase, numbers as numbers and flags as Y/N. */
     public static ObjectNode product(Product p, List<String> select) {
+        ObjectNode values = values(p);
         ObjectNode row = NODES.objectNode();
         for (String field : select) {
-            String name = camel(field);
-            switch (field) {
-                case "ID" -> row.put(name, p.id());
-                case "IBLOCK_ID" -> row.put(name, Products.CATALOG_ID);
-                case "NAME" -> row.put(name, p.name());
-                case "ACTIVE" -> row.put(name, p.active() ? "Y" : "N");
-                case "CODE" -> row.put(name, p.code());
-                case "SORT" -> row.put(name, p.sort());
-                case "IBLOCK_SECTION_ID" -> putLong(row, name, p.sectionId());
-                case "DETAIL_TEXT" -> row.put(name, p.description() == null || p.description().isEmpty() ? null
-                        : p.description());
-                case "DETAIL_TEXT_TYPE" -> row.put(name, p.descriptionType());
-                case "MEASURE" -> putLong(row, name, p.measure());
-                case "VAT_ID" -> putLong(row, name, p.vatId());
-                case "VAT_INCLUDED" -> row.put(name, p.vatIncluded() ? "Y" : "N");
-                case "XML_ID" -> row.put(name, p.xmlId() == null ? Long.toString(p.id()) : p.xmlId());
-                case "CREATED_BY" -> row.put(name, p.createdBy());
-                case "MODIFIED_BY" -> row.put(name, p.modifiedBy());
-                case "DATE_CREATE" -> row.put(name, p.dateCreate());
-                case "TIMESTAMP_X" -> row.put(name, p.timestampX());
-                case "TYPE" -> row.put(name, 1); // a simple product
-                default -> row.putNull(name);
-            }
+            row.set(camel(field), values.has(field) ? values.get(field) : NODES.nullNode());
         }
+        return row;
+    }
+
+    /** Every field the emulator keeps of a product, under its UPPER_SNAKE name: what a filter and an order read. */
+    public static ObjectNode values(Product p) {
+        ObjectNode row = NODES.objectNode();
+        row.put("ACTIVE", p.active() ? "Y" : "N");
+        row.put("CODE", p.code());
+        row.put("CREATED_BY", p.createdBy());
+        row.put("DATE_CREATE", p.dateCreate());
+        row.put("DETAIL_TEXT", p.description() == null || p.description().isEmpty() ? null : p.description());
+        row.put("DETAIL_TEXT_TYPE", p.descriptionType());
+        row.put("IBLOCK_ID", Products.CATALOG_ID);
+        putLong(row, "IBLOCK_SECTION_ID", p.sectionId());
+        row.put("ID", p.id());
+        putLong(row, "MEASURE", p.measure());
+        row.put("MODIFIED_BY", p.modifiedBy());
+        row.put("NAME", p.name());
+        row.put("SORT", p.sort());
+        row.put("TIMESTAMP_X", p.timestampX());
+        row.put("TYPE", 1); // a simple product
+        putLong(row, "VAT_ID", p.vatId());
+        row.put("VAT_INCLUDED", p.vatIncluded() ? "Y" : "N");
+        row.put("XML_ID", p.xmlId() == null ? Long.toString(p.id()) : p.xmlId());
         return row;
     }
 

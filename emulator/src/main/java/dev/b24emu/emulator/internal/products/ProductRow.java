@@ -19,4 +19,11 @@ public record ProductRow(long id, String ownerType, long ownerId, long productId
                          BigDecimal priceExclusive, BigDecimal priceNetto, BigDecimal priceBrutto, BigDecimal quantity,
                          int discountTypeId, BigDecimal discountRate, BigDecimal discountSum, BigDecimal taxRate,
                          boolean taxIncluded, long measureCode, String measureName, long sort) {
+
+    /** The same row under another ID (a set gives its rows theirs once every row passed its checks). */
+    ProductRow withId(long newId) {
+        return new ProductRow(newId, ownerType, ownerId, productId, productName, price, priceExclusive, priceNetto,
+                priceBrutto, quantity, discountTypeId, discountRate, discountSum, taxRate, taxIncluded, measureCode,
+                measureName, sort);
+    }
 }

@@ -65,7 +65,7 @@ public final class ProductRows {
         List<ProductRow> before = store.of(ownerType, id);
         List<ProductRow> saved = new ArrayList<>();
         for (ProductRow row : written) { // IDs given once every row passed its checks: a refusal keeps the rows
-            saved.add(withId(row, store.nextId()));
+            saved.add(row.withId(store.nextId()));
         }
         store.replace(ownerType, id, saved);
         if (!(before.isEmpty() && saved.isEmpty())) {
@@ -119,12 +119,6 @@ public final class ProductRows {
 
     private static Optional<BigDecimal> decimal(Params f, String key) {
         return f.node(key).filter(v -> !v.isNull() && !(v.isTextual() && v.asText().isBlank())).map(Params::phpDecimal);
-    }
-
-    private static ProductRow withId(ProductRow r, long id) {
-        return new ProductRow(id, r.ownerType(), r.ownerId(), r.productId(), r.productName(), r.price(),
-                r.priceExclusive(), r.priceNetto(), r.priceBrutto(), r.quantity(), r.discountTypeId(), r.discountRate(),
-                r.discountSum(), r.taxRate(), r.taxIncluded(), r.measureCode(), r.measureName(), r.sort());
     }
 
     /**

@@ -51,7 +51,7 @@ public final class ElapsedTime {
         }
         JsonNode seconds = fields.get("SECONDS");
         if (seconds == null || seconds.isNull()) { // neither SECONDS nor MINUTES: CTaskAssert::assert(false)
-            throw RestError.of("ERROR_CORE", "TASKS_ERROR_ASSERT_EXCEPTION<br>");
+            throw TasksFault.core("TASKS_ERROR_ASSERT_EXCEPTION");
         }
         long given = fields.containsKey("USER_ID") ? Params.phpInt(fields.get("USER_ID")) : 0;
         long secs = Params.phpInt(seconds);
@@ -99,9 +99,9 @@ public final class ElapsedTime {
     private static Predicate<ElapsedItem> condition(Portal portal, String key, JsonNode value) {
         String operator = key.replaceAll("[A-Z_]+$", "");
         ToLongFunction<ElapsedItem> column = column(key.substring(operator.length()));
+        boolean date = DATES.contains(key.substring(operator.length()));
         List<Long> wanted = new ArrayList<>();
         for (String each : Params.scalars(value)) {
-            boolean date = DATES.contains(key.substring(operator.length()));
             Optional<Long> number = date ? PhpDates.strtotime(each, portal.settings().timeZone()).map(Instant::getEpochSecond)
                     : Optional.of(Params.phpInt(com.fasterxml.jackson.databind.node.TextNode.valueOf(each)));
             number.ifPresent(wanted::add); // a date strtotime cannot read is '', which no row equals or passes

@@ -172,7 +172,7 @@ public final class Tasks {
     }
 
     private static RestError fault(String text) {
-        return RestError.of("ERROR_CORE", text + "<br>"); // CAdminException::GetString ends each message so
+        return TasksFault.core(text);
     }
 
     private static String title(String given) {

@@ -10,10 +10,14 @@ public final class TasksFault {
     private TasksFault() {
     }
 
+    /** An application exception's message: ERROR_CORE, CAdminException::GetString ending it in {@code <br>}. */
+    public static RestError core(String message) {
+        return RestError.of("ERROR_CORE", message + "<br>");
+    }
+
     /** TASKS_ERROR_EXCEPTION_#code; message; code/TE/name */
     public static RestError of(int code, String name, String message) {
-        return RestError.of("ERROR_CORE", "TASKS_ERROR_EXCEPTION_#" + code + "; " + message + "; " + code + "/TE/" + name
-                + "<br>");
+        return core("TASKS_ERROR_EXCEPTION_#" + code + "; " + message + "; " + code + "/TE/" + name);
     }
 
     /** TE_WRONG_ARGUMENTS (0x100), what _parseRestParams throws for an argument it cannot take. */

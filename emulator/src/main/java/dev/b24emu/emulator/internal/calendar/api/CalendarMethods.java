@@ -50,12 +50,20 @@ final class CalendarMethods {
     }
 
     private static JsonNode addEvent(RestCall call) {
-        Portal portal = call.portal();
+        return reported(call, ignored -> Calendars.addEvent(call.portal(), caller(call), call.params(), ignored),
+                "the meeting's host is the caller, and the emulator keeps no recurrence or CRM links of an event");
+    }
+
+    /**
+     * An event written under the portal's lock, what the server accepts but the emulator does not keep reported as a
+     * deviation; its ID.
+     */
+    private static JsonNode reported(RestCall call, java.util.function.Function<java.util.function.Consumer<String>,
+            Long> write, String why) {
         List<String> ignored = new ArrayList<>();
-        long id = portal.exclusive(() -> Calendars.addEvent(portal, caller(call), call.params(), ignored::add));
+        long id = call.portal().exclusive(() -> write.apply(ignored::add));
         if (!ignored.isEmpty()) {
-            call.deviation(String.join(", ", ignored) + ": accepted as the server accepts them; the meeting's host is the"
-                    + " caller, and the emulator keeps no recurrence or CRM links of an event");
+            call.deviation(String.join(", ", ignored) + ": accepted as the server accepts them; " + why);
         }
         return LongNode.valueOf(id);
     }
@@ -74,14 +82,8 @@ final class CalendarMethods {
     }
 
     private static JsonNode updateEvent(RestCall call) {
-        Portal portal = call.portal();
-        List<String> ignored = new ArrayList<>();
-        long id = portal.exclusive(() -> Calendars.updateEvent(portal, caller(call), call.params(), ignored::add));
-        if (!ignored.isEmpty()) {
-            call.deviation(String.join(", ", ignored) + ": accepted as the server accepts them; the emulator keeps no"
-                    + " recurrence or CRM links of an event");
-        }
-        return LongNode.valueOf(id);
+        return reported(call, ignored -> Calendars.updateEvent(call.portal(), caller(call), call.params(), ignored),
+                "the emulator keeps no recurrence or CRM links of an event");
     }
 
     private static JsonNode events(RestCall call) {

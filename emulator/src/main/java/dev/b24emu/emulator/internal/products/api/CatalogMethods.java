@@ -82,20 +82,16 @@ final class CatalogMethods {
         ObjectNode tree = NODES.objectNode();
         tree.set("filter", filter);
         tree.set("order", order);
-        params.node("start").ifPresent(start -> tree.set("start", start));
-        List<Product> all = List.copyOf(call.portal().store(ProductStore.class).all());
-        List<ObjectNode> records = new ArrayList<>();
-        for (Product product : all) {
-            ObjectNode upper = NODES.objectNode();
-            Catalog.product(product, Catalog.PRODUCT_FIELDS).fields().forEachRemaining(e ->
-                    upper.set(Catalog.upperSnake(e.getKey()), e.getValue()));
-            records.add(upper);
-        }
+        // start in lower case only, as the REST server reads it (D29)
+        java.util.Optional.ofNullable(params.tree().get("start")).ifPresent(start -> tree.set("start", start));
+        // one snapshot of the products, so a product dropped past the bound meanwhile cannot go missing in the answer
+        Map<Long, Product> byId = new java.util.LinkedHashMap<>();
+        call.portal().store(ProductStore.class).all().forEach(product -> byId.put(product.id(), product));
+        List<ObjectNode> records = byId.values().stream().map(Catalog::values).toList();
         ListResult page = ListQuery.from(new Params(tree)).run(records, record -> record);
         ObjectNode result = NODES.objectNode();
         ArrayNode products = result.putArray("products");
-        page.items().forEach(record -> products.add(Catalog.product(
-                call.portal().store(ProductStore.class).get(record.get("ID").asLong()).orElseThrow(), select)));
+        page.items().forEach(record -> products.add(Catalog.product(byId.get(record.get("ID").asLong()), select)));
         return new ListResult(result, page.next(), page.total());
     }
 }

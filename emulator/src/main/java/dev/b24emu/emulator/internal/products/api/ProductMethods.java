@@ -48,7 +48,10 @@ final class ProductMethods {
 
     private static ListResult list(RestCall call) {
         Params params = call.params();
-        ObjectNode tree = params.tree().deepCopy();
+        ObjectNode tree = JsonNodeFactory.instance.objectNode(); // the query ListQuery reads: filter, order, select, start
+        params.node("select").ifPresent(select -> tree.set("select", select));
+        // start in lower case only, as the REST server reads it (D29)
+        java.util.Optional.ofNullable(params.tree().get("start")).ifPresent(start -> tree.set("start", start));
         ObjectNode filter = JsonNodeFactory.instance.objectNode();
         params.phpArray("filter").ifPresent(given -> given.fields().forEachRemaining(entry -> {
             if (Products.known(ListQuery.Key.of(entry.getKey()).field())) {
@@ -58,7 +61,6 @@ final class ProductMethods {
                         + " lists without that condition");
             }
         }));
-        tree.remove(List.of("filter", "FILTER", "Filter"));
         tree.set("filter", filter);
         ObjectNode order = JsonNodeFactory.instance.objectNode();
         params.phpArray("order").ifPresent(order::setAll);
@@ -72,7 +74,6 @@ final class ProductMethods {
         if (!byId) { // CCrmProductRestProxy::innerGetList appends ID to any order without it
             order.put("ID", "ASC");
         }
-        tree.remove(List.of("order", "ORDER", "Order"));
         tree.set("order", order);
         ListQuery query = ListQuery.from(new Params(tree)).paged(ListQuery.Paging.PAGE_NUMBER);
         List<ObjectNode> records = call.portal().store(ProductStore.class).all().stream().map(Products::view).toList();

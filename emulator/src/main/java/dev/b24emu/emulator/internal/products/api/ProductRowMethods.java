@@ -9,7 +9,6 @@ import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.products.ProductRows;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.Origin;
-import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.rest.RestMethod;
 import dev.b24emu.emulator.internal.transport.RestError;
 

@@ -87,7 +87,7 @@ final class ElapsedItemMethods {
         long itemId = integer(args, 1, "itemId", "get");
         ElapsedTime.task(call.portal(), taskId);
         return call.portal().store(ElapsedStore.class).get(itemId).map(item -> row(item, List.of()))
-                .orElseThrow(() -> RestError.of("ERROR_CORE", "TASKS_ERROR_UNKNOWN<br>"));
+                .orElseThrow(() -> TasksFault.core("TASKS_ERROR_UNKNOWN"));
     }
 
     /** add(taskId, fields): the new entry's ID. */
