@@ -182,8 +182,17 @@ export class Portal {
 
   apps() { return this.#call('GET', '/apps'); }
 
-  /** Sends a documented event to a handler now, as the installed application receives it; answers the delivery. */
-  trigger(event, handlerUrl, { data = {}, clientId, userId, forged = false } = {}) {
+  /**
+   * Sends a documented event to a handler now, as the installed application receives it; answers the delivery. The
+   * event's values go in { data }: any other option is refused, so values passed as PHP and Python pass them are not
+   * lost without a word.
+   */
+  trigger(event, handlerUrl, { data = {}, clientId, userId, forged = false, ...unknown } = {}) {
+    const names = Object.keys(unknown);
+    if (names.length) {
+      throw new TypeError(`trigger() takes the options data, clientId, userId and forged, not ${names.join(', ')}:`
+        + ` pass the event's values as { data: { ${names[0]}: ... } }`);
+    }
     const body = { event, handlerUrl, data };
     if (clientId !== undefined) body.clientId = clientId;
     if (userId !== undefined) body.userId = userId;
@@ -208,24 +217,30 @@ export class Portal {
   /** Every delivery attempt to a handler, oldest first (of one event, if given). */
   deliveries(event) { return this.#call('GET', '/events', { query: { event } }); }
 
-  /** Fails unless the method was called, listing what was called instead; answers the last call. */
+  /**
+   * Fails unless the method was called and answered 2xx, listing what was called instead (with each status and
+   * error); answers the last such call. requests() has the failed calls too.
+   */
   async assertCalled(method) {
-    const calls = await this.requests(method);
+    const calls = (await this.requests(method)).filter((e) => e.status >= 200 && e.status < 300);
     if (calls.length === 0) {
-      const served = (await this.requests()).map((e) => `${e.method} ${e.status}`);
-      throw new Error(`Expected a call of ${method} on portal ${this.id}; it served: ${JSON.stringify(served)}`);
+      const served = (await this.requests()).map((e) => `${e.method} ${e.status} ${e.error ?? ''}`.trim());
+      throw new Error(`Expected a successful call of ${method} on portal ${this.id}; it served: ${JSON.stringify(served)}`);
     }
     return calls[calls.length - 1];
   }
 
-  /** Waits (deliveries are asynchronous) until an event was delivered; answers the last attempt. */
+  /**
+   * Waits (deliveries are asynchronous) until an event was delivered, its handler answering 2xx; answers that
+   * delivery. deliveries() has the failed attempts too (status 0: no answer).
+   */
   async assertDelivered(event, { within = 5000 } = {}) {
     const deadline = Date.now() + within;
     for (;;) {
-      const attempts = await this.deliveries(event);
-      if (attempts.length) return attempts[attempts.length - 1];
+      const delivered = (await this.deliveries(event)).filter((d) => d.status >= 200 && d.status < 300);
+      if (delivered.length) return delivered[delivered.length - 1];
       if (Date.now() > deadline) {
-        const seen = (await this.deliveries()).map((d) => `${d.event} -> ${d.status}`);
+        const seen = (await this.deliveries()).map((d) => `${d.event} -> ${d.status} ${d.error ?? ''}`.trim());
         throw new Error(`Expected a delivery of ${event} on portal ${this.id}; there were: ${JSON.stringify(seen)}`);
       }
       await sleep(50);

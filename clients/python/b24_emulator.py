@@ -254,22 +254,24 @@ class Portal:
         return self._call("GET", "/events", query={"event": event})
 
     def assert_called(self, method):
-        """Fails unless the method was called, listing what was called instead; answers the last call."""
-        calls = self.requests(method)
+        """Fails unless the method was called and answered 2xx, listing what was called instead (with each status
+        and error); answers the last such call. requests() has the failed calls too."""
+        calls = [e for e in self.requests(method) if 200 <= e["status"] < 300]
         if not calls:
-            served = [f"{e['method']} {e['status']}" for e in self.requests()]
-            raise AssertionError(f"Expected a call of {method} on portal {self.id}; it served: {served}")
+            served = [f"{e['method']} {e['status']} {e.get('error') or ''}".strip() for e in self.requests()]
+            raise AssertionError(f"Expected a successful call of {method} on portal {self.id}; it served: {served}")
         return calls[-1]
 
     def assert_delivered(self, event, within=5.0):
-        """Waits (deliveries are asynchronous) until an event was delivered; answers the last attempt."""
+        """Waits (deliveries are asynchronous) until an event was delivered, its handler answering 2xx; answers
+        that delivery. deliveries() has the failed attempts too (status 0: no answer)."""
         deadline = time.monotonic() + within
         while True:
-            attempts = self.deliveries(event)
-            if attempts:
-                return attempts[-1]
+            delivered = [d for d in self.deliveries(event) if 200 <= d["status"] < 300]
+            if delivered:
+                return delivered[-1]
             if time.monotonic() > deadline:
-                seen = [f"{d['event']} -> {d['status']}" for d in self.deliveries()]
+                seen = [f"{d['event']} -> {d['status']} {d.get('error') or ''}".strip() for d in self.deliveries()]
                 raise AssertionError(f"Expected a delivery of {event} on portal {self.id}; there were: {seen}")
             time.sleep(0.05)
 

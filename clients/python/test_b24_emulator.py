@@ -69,11 +69,17 @@ class ControlClientTest(unittest.TestCase):
         with self.assertRaises(AssertionError) as failure:
             self.portal.assert_called("telephony.externalcall.finish")
         self.assertIn("telephony.externalcall.register 200", str(failure.exception))
+        # a call the portal refused is no call made
+        self.assertEqual(400, rest(self.portal.webhook_url, "telephony.externalcall.finish",
+                                   {"CALL_ID": "nope", "USER_ID": 2})[0])
+        with self.assertRaises(AssertionError) as refused:
+            self.portal.assert_called("telephony.externalcall.finish")
+        self.assertIn("telephony.externalcall.finish 400 ERROR_CORE", str(refused.exception))
         rest(self.portal.webhook_url, "telephony.externalcall.finish",
              {"CALL_ID": call_id, "USER_ID": 2, "DURATION": 35, "ADD_TO_CHAT": 1})
         self.assertTrue(self.portal.chat_messages()[0]["MESSAGE"].startswith("Incoming call from [CALL="))
         self.assertEqual(1, len(self.portal.calls()["finished"]))
-        self.assertEqual(["telephony.externalcall.register", "telephony.externalcall.finish"],
+        self.assertEqual(["telephony.externalcall.register"] + ["telephony.externalcall.finish"] * 2,
                          [e["method"] for e in emulator.requests(portal=self.portal.id)])
         rest(self.portal.webhook_url, "im.notify.personal.add", {"USER_ID": 2, "MESSAGE": "Call the client back"})
         self.assertEqual(["Call the client back"], [n["NOTIFY_MESSAGE"] for n in self.portal.notifications()])

@@ -59,11 +59,14 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
     const entry = await portal.assertCalled('TELEPHONY.EXTERNALCALL.REGISTER');
     assert.equal(entry.result.CALL_ID, registered.result.CALL_ID);
     await assert.rejects(portal.assertCalled('telephony.externalcall.finish'), /telephony\.externalcall\.register 200/);
+    // a call the portal refused is no call made
+    assert.equal((await rest(`${portal.webhookUrl}telephony.externalcall.finish`, { CALL_ID: 'nope', USER_ID: 2 }))[0], 400);
+    await assert.rejects(portal.assertCalled('telephony.externalcall.finish'), /telephony\.externalcall\.finish 400 ERROR_CORE/);
     await rest(`${portal.webhookUrl}telephony.externalcall.finish`, { CALL_ID: registered.result.CALL_ID, USER_ID: 2, DURATION: 35, ADD_TO_CHAT: 1 });
     assert.match((await portal.chatMessages())[0].MESSAGE, /^Incoming call from \[CALL=/);
     assert.equal((await portal.calls()).finished.length, 1);
     assert.deepEqual((await emulator.requests({ portal: portal.id })).map((e) => e.method),
-      ['telephony.externalcall.register', 'telephony.externalcall.finish']);
+      ['telephony.externalcall.register', 'telephony.externalcall.finish', 'telephony.externalcall.finish']);
     await rest(`${portal.webhookUrl}im.notify.personal.add`, { USER_ID: 2, MESSAGE: 'Call the client back' });
     assert.deepEqual((await portal.notifications()).map((n) => n.NOTIFY_MESSAGE), ['Call the client back']);
     assert.equal((await emulator.portal(portal.id)).webhookUrl, portal.webhookUrl);
@@ -115,6 +118,8 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
       const [status, me] = await rest(`${rest_}user.current?auth=${tokens.access_token}`);
       assert.deepEqual([status, me.result.ID], [200, '1']);
 
+      assert.throws(() => portal.trigger('OnVoximplantCallEnd', events.url, { CALL_DURATION: '35' }),
+        /not CALL_DURATION: pass the event's values as \{ data: \{ CALL_DURATION/);
       const sent = await portal.trigger('OnVoximplantCallEnd', events.url, { data: { CALL_DURATION: '35' } });
       assert.equal(sent.status, 200);
       assert.equal(events.received.at(-1)['data[CALL_DURATION]'], '35');

@@ -146,28 +146,34 @@ final class Portal
         return $this->call('GET', '/events', query: ['event' => $event]);
     }
 
-    /** Fails unless the method was called, listing what was called instead; answers the last call. */
+    /**
+     * Fails unless the method was called and answered 2xx, listing what was called instead (with each status and
+     * error); answers the last such call. requests() has the failed calls too.
+     */
     public function assertCalled(string $method): array
     {
-        $calls = $this->requests($method);
+        $calls = array_values(array_filter($this->requests($method), fn ($e) => $e['status'] >= 200 && $e['status'] < 300));
         if (!$calls) {
-            $served = array_map(fn ($e) => "{$e['method']} {$e['status']}", $this->requests());
-            throw new AssertionFailed("Expected a call of $method on portal {$this->id}; it served: " . json_encode($served));
+            $served = array_map(fn ($e) => trim("{$e['method']} {$e['status']} " . ($e['error'] ?? '')), $this->requests());
+            throw new AssertionFailed("Expected a successful call of $method on portal {$this->id}; it served: " . json_encode($served));
         }
         return $calls[count($calls) - 1];
     }
 
-    /** Waits (deliveries are asynchronous) until an event was delivered; answers the last attempt. */
+    /**
+     * Waits (deliveries are asynchronous) until an event was delivered, its handler answering 2xx; answers that
+     * delivery. deliveries() has the failed attempts too (status 0: no answer).
+     */
     public function assertDelivered(string $event, float $withinSeconds = 5.0): array
     {
         $deadline = microtime(true) + $withinSeconds;
         while (true) {
-            $attempts = $this->deliveries($event);
-            if ($attempts) {
-                return $attempts[count($attempts) - 1];
+            $delivered = array_values(array_filter($this->deliveries($event), fn ($d) => $d['status'] >= 200 && $d['status'] < 300));
+            if ($delivered) {
+                return $delivered[count($delivered) - 1];
             }
             if (microtime(true) > $deadline) {
-                $seen = array_map(fn ($d) => "{$d['event']} -> {$d['status']}", $this->deliveries());
+                $seen = array_map(fn ($d) => trim("{$d['event']} -> {$d['status']} " . ($d['error'] ?? '')), $this->deliveries());
                 throw new AssertionFailed("Expected a delivery of $event on portal {$this->id}; there were: " . json_encode($seen));
             }
             usleep(50_000);

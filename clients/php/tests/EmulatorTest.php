@@ -93,11 +93,20 @@ final class EmulatorTest extends TestCase
         } catch (AssertionFailed $e) {
             self::assertStringContainsString('telephony.externalcall.register 200', $e->getMessage());
         }
+        // a call the portal refused is no call made
+        self::assertSame(400, self::rest($this->portal->webhookUrl . 'telephony.externalcall.finish',
+            ['CALL_ID' => 'nope', 'USER_ID' => 2])[0]);
+        try {
+            $this->portal->assertCalled('telephony.externalcall.finish');
+            self::fail('assertCalled passed for a call the portal refused');
+        } catch (AssertionFailed $e) {
+            self::assertStringContainsString('telephony.externalcall.finish 400 ERROR_CORE', $e->getMessage());
+        }
         self::rest($this->portal->webhookUrl . 'telephony.externalcall.finish',
             ['CALL_ID' => $registered['result']['CALL_ID'], 'USER_ID' => 2, 'DURATION' => 35, 'ADD_TO_CHAT' => 1]);
         self::assertStringStartsWith('Incoming call from [CALL=', $this->portal->chatMessages()[0]['MESSAGE']);
         self::assertCount(1, $this->portal->calls()['finished']);
-        self::assertSame(['telephony.externalcall.register', 'telephony.externalcall.finish'],
+        self::assertSame(['telephony.externalcall.register', 'telephony.externalcall.finish', 'telephony.externalcall.finish'],
             array_column(self::$emulator->requests(portal: $this->portal->id), 'method'));
         self::rest($this->portal->webhookUrl . 'im.notify.personal.add', ['USER_ID' => 2, 'MESSAGE' => 'Call the client back']);
         self::assertSame(['Call the client back'], array_column($this->portal->notifications(), 'NOTIFY_MESSAGE'));

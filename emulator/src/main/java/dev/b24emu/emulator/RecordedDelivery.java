@@ -12,4 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record RecordedDelivery(String time, String event, long handlerId, String url, JsonNode payload, int attempt,
                                int status, String error, long latencyMillis) {
+    /** Whether the handler answered it 2xx (0 is no answer: refused, timed out): what {@code assertDelivered} looks for. */
+    public boolean delivered() {
+        return status >= 200 && status < 300;
+    }
+
 }

@@ -16,4 +16,9 @@ import java.util.List;
 public record RecordedRequest(String time, String method, String httpMethod, String auth, String app,
                               String credential, JsonNode params, int status, String error, JsonNode result,
                               List<String> warnings, long latencyMicros) {
+    /** Whether the portal answered it 2xx: what {@code assertCalled} looks for. */
+    public boolean succeeded() {
+        return status >= 200 && status < 300;
+    }
+
 }

@@ -145,21 +145,25 @@ public final class TestPortal {
         return requests().stream().filter(e -> e.method().equalsIgnoreCase(method)).toList();
     }
 
-    /** Fails unless the method was called at least once, listing what was called instead; answers the last call. */
+    /**
+     * Fails unless the method was called and answered 2xx at least once, listing what was called instead (with each
+     * answer's status and error); answers the last such call. {@link #requests(String)} has the failed ones too.
+     */
     public RecordedRequest assertCalled(String method) {
-        List<RecordedRequest> calls = requests(method);
-        if (calls.isEmpty()) {
-            throw new AssertionError("Expected a call of " + method + " on portal " + id() + "; it served: " + summary());
-        }
-        return calls.get(calls.size() - 1);
+        return requests(method).stream().filter(RecordedRequest::succeeded).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("Expected a successful call of " + method + " on portal " + id()
+                        + "; it served: " + summary()));
     }
 
-    /** Fails unless an event was delivered, listing the deliveries there were; answers the last one. */
+    /**
+     * Fails unless an event was delivered (its handler answered 2xx), listing the attempts there were with their
+     * statuses and errors; answers the last delivery. {@link #deliveries()} has the failed attempts too.
+     */
     public RecordedDelivery assertDelivered(String event) {
-        return deliveries().stream().filter(d -> d.event().equalsIgnoreCase(event)).reduce((a, b) -> b)
+        return deliveries().stream().filter(d -> d.event().equalsIgnoreCase(event) && d.delivered()).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("Expected a delivery of " + event + " on portal " + id()
-                        + "; there were: " + deliveries().stream().map(d -> d.event() + " -> " + d.status())
-                        .collect(Collectors.toList())));
+                        + "; there were: " + deliveries().stream().map(d -> d.event() + " -> " + d.status()
+                        + (d.error() == null ? "" : " " + d.error())).collect(Collectors.toList())));
     }
 
     /** Deletes the portal: its webhook and tokens stop working. */

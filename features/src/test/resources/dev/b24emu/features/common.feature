@@ -559,3 +559,24 @@ Feature: What SDKs and connectors call first
       {"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": {list}, "ELEMENT_CODE": "morning", "FIELDS": {"NAME": "Morning again"}}
       """
     Then the call fails with 400 "ERROR_ELEMENT_ALREADY_EXISTS" "Element already exists"
+
+  @M92 @D183 @emulator-only
+  Scenario: A call-count table lists each department's employees and heads
+    When I call "im.department.employees.get" with JSON:
+      """
+      {"ID": [1, 2]}
+      """
+    Then the call succeeds
+    And the result "1" is a list
+    And the result has no "2"
+    When I call "im.department.managers.get" with JSON:
+      """
+      {"ID": [3], "USER_DATA": "Y"}
+      """
+    Then the result "3.0.id" is the number 2
+    And the result "3.0.name" is "Ivan Operator"
+    When I call "im.department.employees.get" with JSON:
+      """
+      {"ID": 1}
+      """
+    Then the call fails with 400 "ID_EMPTY" "Department ID can't be empty"

@@ -841,3 +841,40 @@ Feature: The CRM an integration reads and writes beside telephony
     And the result "fields.id.isReadOnly" is "true"
     And the result "fields.createdTime.upperName" is "CREATED_TIME"
     And the result "fields.categoryId.type" is "crm_category"
+
+  @M91 @D181
+  Scenario: Call analytics reads how a deal moved through its stages
+    When I call "crm.deal.add" with JSON:
+      """
+      {"fields": {"TITLE": "Chairs after a call"}}
+      """
+    Then I remember the result "" as "deal"
+    When I call "crm.deal.update" with JSON:
+      """
+      {"id": {deal}, "fields": {"STAGE_ID": "PREPARATION"}}
+      """
+    And I call "crm.deal.update" with JSON:
+      """
+      {"id": {deal}, "fields": {"STAGE_ID": "PREPARATION", "TITLE": "Tables after a call"}}
+      """
+    And I call "crm.deal.update" with JSON:
+      """
+      {"id": {deal}, "fields": {"STAGE_ID": "WON"}}
+      """
+    And I call "crm.stagehistory.list" with JSON:
+      """
+      {"entityTypeId": 2, "filter": {"OWNER_ID": {deal}}, "order": {"ID": "ASC"}}
+      """
+    Then the call succeeds
+    And the result "items" lists "TYPE_ID" as "1, 2, 3"
+    And the result "items" lists "STAGE_ID" as "NEW, PREPARATION, WON"
+    And the result "items" lists "STAGE_SEMANTIC_ID" as "P, P, S"
+    And the result "items.0" has the keys "ID, TYPE_ID, OWNER_ID, CREATED_TIME, CATEGORY_ID, STAGE_SEMANTIC_ID, STAGE_ID"
+    And the result "items.0.OWNER_ID" is an integer
+    And the result "items.0.OWNER_ID" is "{deal}"
+    And the response "total" is the number 3
+    When I call "crm.stagehistory.list" with JSON:
+      """
+      {"entityTypeId": 2, "filter": {"stage_id": "WON"}}
+      """
+    Then the call fails with 400 "INVALID_ARG_VALUE" "Invalid filter: field 'stage_id' is not allowed in filter"

@@ -603,3 +603,15 @@ Feature: Built-in telephony (voximplant.*): call history, lines, SIP, employees'
     And the result "0.CALL_DURATION" is "120"
     And the result "1.CALL_FAILED_CODE" is "304"
     And the result "1.PORTAL_USER_ID" is "null"
+
+  @D182
+  Scenario: A connector's diagnostics ask for the calling user's default line
+    When I call "voximplant.user.getDefaultLineId" with:
+      | USER_ID | 2 |
+    Then the call succeeds
+    And the result "defaultLineId" is "74951112233"
+    When I call "voximplant.line.outgoing.set" with:
+      | LINE_ID | LINK_BASE_NUMBER |
+    And I call "voximplant.user.getDefaultLineId" with:
+      | USER_ID | 2 |
+    Then the result "defaultLineId" is "LINK_BASE_NUMBER"

@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(237, CONTRACTS.methods().size());
+        assertEquals(241, CONTRACTS.methods().size());
     }
 
     /**

@@ -12,6 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record RecordedDelivery(String time, String event, long handlerId, String url, JsonNode payload, int attempt,
                                int status, String error, long latencyMillis) {
+    /** Whether the handler answered it 2xx (0 is no answer: refused, timed out): what {@code assertDelivered} looks for. */
+    public boolean delivered() {
+        return status >= 200 && status < 300;
+    }
+
     static RecordedDelivery of(JsonNode d) {
         return new RecordedDelivery(d.path("time").asText(), d.path("event").asText(), d.path("handlerId").asLong(),
                 d.path("url").asText(), d.path("payload"), d.path("attempt").asInt(), d.path("status").asInt(),

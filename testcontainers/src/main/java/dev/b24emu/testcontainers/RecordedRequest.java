@@ -15,6 +15,11 @@ import java.util.List;
 public record RecordedRequest(String time, String method, String httpMethod, String auth, String app,
                               String credential, JsonNode params, int status, String error, JsonNode result,
                               List<String> warnings, long latencyMicros) {
+    /** Whether the portal answered it 2xx: what {@code assertCalled} looks for. */
+    public boolean succeeded() {
+        return status >= 200 && status < 300;
+    }
+
     static RecordedRequest of(JsonNode e) {
         List<String> warnings = new java.util.ArrayList<>();
         e.path("warnings").forEach(w -> warnings.add(w.asText()));

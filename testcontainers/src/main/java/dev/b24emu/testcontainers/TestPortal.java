@@ -129,32 +129,34 @@ public final class TestPortal {
         return StreamSupport.stream(api.get(path("/events")).spliterator(), false).map(RecordedDelivery::of).toList();
     }
 
-    /** Fails unless the method was called at least once, listing what was called instead; answers the last call. */
+    /**
+     * Fails unless the method was called and answered 2xx at least once, listing what was called instead (with each
+     * answer's status and error); answers the last such call. {@link #requests(String)} has the failed ones too.
+     */
     public RecordedRequest assertCalled(String method) {
-        List<RecordedRequest> calls = requests(method);
-        if (calls.isEmpty()) {
-            throw new AssertionError("Expected a call of " + method + " on portal " + id + "; it served: "
-                    + requests().stream().map(e -> e.method() + " " + e.status() + (e.error() == null ? "" : " " + e.error()))
-                    .collect(Collectors.toList()));
-        }
-        return calls.get(calls.size() - 1);
+        return requests(method).stream().filter(RecordedRequest::succeeded).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("Expected a successful call of " + method + " on portal " + id
+                        + "; it served: " + requests().stream().map(e -> e.method() + " " + e.status()
+                        + (e.error() == null ? "" : " " + e.error())).collect(Collectors.toList())));
     }
 
     /**
-     * Fails unless an event was delivered, listing the deliveries there were; answers the last one. Deliveries are
-     * asynchronous and the container is another process, so it waits up to 5 s for one to be recorded.
+     * Fails unless an event was delivered (its handler answered 2xx), listing the attempts there were with their
+     * statuses and errors; answers the last delivery. Deliveries are asynchronous and the container is another
+     * process, so it waits up to 5 s for one to be recorded. {@link #deliveries()} has the failed attempts too.
      */
     public RecordedDelivery assertDelivered(String event) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
             List<RecordedDelivery> all = deliveries();
-            var last = all.stream().filter(d -> d.event().equalsIgnoreCase(event)).reduce((a, b) -> b);
+            var last = all.stream().filter(d -> d.event().equalsIgnoreCase(event) && d.delivered()).reduce((a, b) -> b);
             if (last.isPresent()) {
                 return last.get();
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Expected a delivery of " + event + " on portal " + id + "; there were: "
-                        + all.stream().map(d -> d.event() + " -> " + d.status()).collect(Collectors.toList()));
+                        + all.stream().map(d -> d.event() + " -> " + d.status() + (d.error() == null ? "" : " "
+                        + d.error())).collect(Collectors.toList()));
             }
             try {
                 Thread.sleep(50);

@@ -37,6 +37,12 @@ class ExtensionTest {
         assertNotEquals(callId, register(portal));
         AssertionError missing = assertThrows(AssertionError.class, () -> portal.assertCalled("telephony.externalcall.finish"));
         assertTrue(missing.getMessage().contains("telephony.externalcall.register 200"), missing.getMessage());
+        // a call the portal refused is no call made: the assertion names the refusal
+        given().contentType("application/json").body(Map.of("CALL_ID", "nope", "USER_ID", 2))
+                .post(portal.webhookUrl() + "telephony.externalcall.finish").then().statusCode(400);
+        AssertionError refused = assertThrows(AssertionError.class, () -> portal.assertCalled("telephony.externalcall.finish"));
+        assertTrue(refused.getMessage().contains("telephony.externalcall.finish 400 ERROR_CORE"), refused.getMessage());
+        assertEquals(400, portal.requests("telephony.externalcall.finish").get(0).status());
     }
 
     @Test
@@ -61,12 +67,21 @@ class ExtensionTest {
     }
 
     @Test
-    void appsAndDeliveriesAreReachableFromJava(TestPortal portal) {
+    void appsAndDeliveriesAreReachableFromJava(TestPortal portal) throws InterruptedException {
         var tokens = portal.installApp("local.x", "s", List.of("telephony"), null);
         assertTrue(tokens.get("access_token").asText().matches("[0-9a-f]{32}"));
         portal.settings("{\"crmMode\":\"SIMPLE\"}");
         given().post(portal.webhookUrl() + "crm.settings.mode.get").then().body("result", org.hamcrest.Matchers.equalTo(2));
         AssertionError none = assertThrows(AssertionError.class, () -> portal.assertDelivered("ONVOXIMPLANTCALLSTART"));
         assertTrue(none.getMessage().contains("there were: []"), none.getMessage());
+        // an attempt nobody answered is no delivery: the assertion names the attempt and why it failed
+        portal.installApp("local.dead", "s", List.of("telephony"), "http://127.0.0.1:1/dead");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (portal.deliveries().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, portal.deliveries().get(0).status(), "the attempt is recorded with no answer");
+        AssertionError dead = assertThrows(AssertionError.class, () -> portal.assertDelivered("ONAPPINSTALL"));
+        assertTrue(dead.getMessage().contains("ONAPPINSTALL -> 0 "), dead.getMessage());
     }
 }

@@ -50,8 +50,8 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     private final Set<CardKey> closing = ConcurrentHashMap.newKeySet();
     /** maps call list ID to the list */
     private final Map<Long, CallList> lists = new ConcurrentHashMap<>();
-    /** maps "listId/userId" to the position of the user in the list */
-    private final Map<String, Integer> positions = new ConcurrentHashMap<>();
+    /** maps "listId/userId" to where the user's card stands in the list */
+    private final Map<String, CallLists.Cursor> positions = new ConcurrentHashMap<>();
     private long lastListId;
     /** the IDs of the lists made while the portal runs, bounded like its other CRM objects (D118; guarded by this) */
     private final MadeAtRunTime<Long> madeLists;
@@ -247,12 +247,22 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
         return lists.values().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
     }
 
-    public Optional<Integer> position(long listId, long userId) {
+    public Optional<CallLists.Cursor> position(long listId, long userId) {
         return Optional.ofNullable(positions.get(listId + "/" + userId));
     }
 
-    public void position(long listId, long userId, int index) {
-        positions.put(listId + "/" + userId, index);
+    public void position(long listId, long userId, CallLists.Cursor cursor) {
+        positions.put(listId + "/" + userId, cursor);
+    }
+
+    /** Puts every user's card back before the list's first client. */
+    void clearPosition(long listId, long userId) {
+        positions.remove(listId + "/" + userId);
+    }
+
+    /** Moves every card standing in the list as {@code settle} says (after its clients changed). */
+    void settlePositions(long listId, java.util.function.UnaryOperator<CallLists.Cursor> settle) {
+        positions.replaceAll((key, cursor) -> key.startsWith(listId + "/") ? settle.apply(cursor) : cursor);
     }
 
     /** What state files keep: the call lists (cards are live UI state and start closed). */

@@ -164,6 +164,8 @@ public final class CallLists {
         CallList changed = new CallList(list.id(), list.entityType(), ordered, statuses, list.webformId(),
                 list.createdBy(), list.dateCreate());
         cards(portal).putList(changed);
+        // the card shows the clients in their new order (repopulateItems): a card whose status emptied moves on
+        cards(portal).settlePositions(listId, at -> changed.entities().isEmpty() ? at : settled(portal, changed, at));
         if (!statuses.containsValue(IN_WORK)) {
             CrmActivities.completeCallList(portal, origin, listId);
         }
@@ -238,41 +240,75 @@ public final class CallLists {
         return cards(portal).list(id).orElseThrow(() -> RestError.of("LIST_ID_ERROR", "Incorrect list id"));
     }
 
-    /** Moves the user to a client of the list (the next one, or the given one) and tells the user's cards. */
+    /**
+     * Where a user's card stands in a list, as the card's call-list.js keeps it: the status whose clients it shows
+     * (IN_WORK first) and the place among them.
+     */
+    public record Cursor(String status, int index) {
+    }
+
+    /**
+     * Moves the user to a client of the list and tells the user's cards: the one given, or the next among the clients
+     * of the status the card shows, after the last the first again (call-list.js moveToNextItem); a card not started
+     * shows the first client in work, or of the first status that has any.
+     */
     public static CrmRef move(Portal portal, CallCardService cards, long listId, long userId, Optional<Long> chosen) {
         CallList list = require(portal, listId);
         if (list.entities().isEmpty()) {
             throw RestError.of("ERROR_ARGUMENT", "The call list is empty");
         }
-        int index;
+        Cursor cursor;
         if (chosen.isPresent()) {
-            index = list.entities().indexOf(chosen.get());
-            if (index < 0) {
-                throw RestError.of("ERROR_ARGUMENT", "Client " + chosen.get() + " is not in call list " + listId);
+            long id = chosen.get();
+            if (!list.entities().contains(id)) {
+                throw RestError.of("ERROR_ARGUMENT", "Client " + id + " is not in call list " + listId);
             }
+            String status = list.statuses().getOrDefault(id, IN_WORK);
+            cursor = new Cursor(status, group(list, status).indexOf(id));
         } else {
-            index = cards(portal).position(listId, userId).map(i -> i + 1).orElse(0);
-            index = Math.max(0, index);
-            if (index >= list.entities().size()) {
-                throw RestError.of("ERROR_ARGUMENT", "The call list has no more clients");
-            }
+            cursor = cards(portal).position(listId, userId).map(at -> settled(portal, list, at))
+                    .map(at -> new Cursor(at.status(), at.index() + 1 < group(list, at.status()).size()
+                            ? at.index() + 1 : 0))
+                    .orElseGet(() -> settled(portal, list, new Cursor(IN_WORK, 0)));
         }
-        cards(portal).position(listId, userId, index);
-        CrmRef client = new CrmRef(list.entityType(), list.entities().get(index));
+        cards(portal).position(listId, userId, cursor);
+        CrmRef client = new CrmRef(list.entityType(), group(list, cursor.status()).get(cursor.index()));
         cards.callListMoved(portal, listId, userId, client);
         return client;
+    }
+
+    /**
+     * call-list.js's load and repopulateItems: a card whose status has no client left shows the first client of the
+     * first status (in the CALL_LIST guide's order) that has one, and a place past the end of its status the first.
+     */
+    private static Cursor settled(Portal portal, CallList list, Cursor cursor) {
+        int size = group(list, cursor.status()).size();
+        if (size == 0) {
+            String first = portal.store(CrmStatusStore.class).guide(CrmStatusStore.CALL_LIST).stream()
+                    .map(row -> row.path("STATUS_ID").asText()).filter(status -> !group(list, status).isEmpty())
+                    .findFirst().orElse(list.statuses().getOrDefault(list.entities().get(0), IN_WORK));
+            return new Cursor(first, 0);
+        }
+        return cursor.index() < size ? cursor : new Cursor(cursor.status(), 0);
+    }
+
+    /** The list's clients of one status, in the list's order. */
+    private static List<Long> group(CallList list, String status) {
+        return list.entities().stream().filter(id -> list.statuses().getOrDefault(id, IN_WORK).equals(status)).toList();
     }
 
     /** Puts the user back before the first client. */
     public static void reset(Portal portal, long listId, long userId) {
         require(portal, listId);
-        cards(portal).position(listId, userId, -1);
+        cards(portal).clearPosition(listId, userId);
     }
 
     /** Where the user is in the list, if started. */
     public static Optional<CrmRef> current(Portal portal, long listId, long userId) {
         CallList list = require(portal, listId);
-        return cards(portal).position(listId, userId).map(i -> new CrmRef(list.entityType(), list.entities().get(i)));
+        return cards(portal).position(listId, userId).filter(at -> !list.entities().isEmpty())
+                .map(at -> settled(portal, list, at))
+                .map(at -> new CrmRef(list.entityType(), group(list, at.status()).get(at.index())));
     }
 
     private static CallCardStore cards(Portal portal) {

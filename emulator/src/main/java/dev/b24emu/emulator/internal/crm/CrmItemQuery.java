@@ -15,8 +15,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * crm.item.list's filter and order as the Item controller reads them (specs/DECISIONS.md D167): keys converted from
@@ -40,10 +43,21 @@ public final class CrmItemQuery {
         this.order = order;
     }
 
+    /**
+     * The fields a controller's filter may name (Validator\\Filter's allowed fields): how it reads a key's field name,
+     * and the kind of each field it allows, none for one it does not.
+     */
+    record FilterFields(UnaryOperator<String> name, Function<String, Optional<CrmItemForm.Kind>> kind) {
+        /** An item's fields, named in camelCase or in capitals, custom ones of any kind. */
+        static FilterFields of(CrmEntityType type) {
+            return new FilterFields(CrmItemForm::upperCase, field -> CrmItemForm.filterable(type, field)
+                    ? Optional.of(CrmItemForm.kind(type, field).orElse(CrmItemForm.Kind.TEXT)) : Optional.empty());
+        }
+    }
+
     /** The filter and order given (null when not), or the controller's first complaint about them. */
     public static CrmItemQuery of(CrmEntityType type, JsonNode filter, JsonNode order, ZoneId zone) {
-        Predicate<ObjectNode> kept = filter == null || filter.isNull() || isEmptyList(filter) ? r -> true
-                : group(type, objectOf(filter, "filter should be an associative array"), zone);
+        Predicate<ObjectNode> kept = filter(FilterFields.of(type), filter, zone);
         Comparator<ObjectNode> byId = Comparator.comparingLong(r -> r.path("ID").asLong());
         if (order == null || order.isNull() || isEmptyList(order)) {
             return new CrmItemQuery(kept, byId);
@@ -66,6 +80,12 @@ public final class CrmItemQuery {
             sorted = sorted == null ? one : sorted.thenComparing(one);
         }
         return new CrmItemQuery(kept, sorted == null ? byId : sorted.thenComparing(byId));
+    }
+
+    /** What the filter keeps (everything when none is given), or the controller's first complaint about it. */
+    static Predicate<ObjectNode> filter(FilterFields fields, JsonNode filter, ZoneId zone) {
+        return filter == null || filter.isNull() || isEmptyList(filter) ? r -> true
+                : group(fields, objectOf(filter, "filter should be an associative array"), zone);
     }
 
     /** The records the filter keeps, in order. */
@@ -94,7 +114,7 @@ public final class CrmItemQuery {
     }
 
     /** One level of the filter: its conditions joined by LOGIC (AND unless it says OR), numbered keys sub-groups. */
-    private static Predicate<ObjectNode> group(CrmEntityType type, ObjectNode filter, ZoneId zone) {
+    private static Predicate<ObjectNode> group(FilterFields fields, ObjectNode filter, ZoneId zone) {
         List<Predicate<ObjectNode>> conditions = new ArrayList<>();
         boolean or = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
@@ -103,9 +123,9 @@ public final class CrmItemQuery {
             if (key.equalsIgnoreCase("LOGIC")) {
                 or = "OR".equalsIgnoreCase(entry.getValue().asText());
             } else if (key.chars().allMatch(Character::isDigit) && !key.isEmpty() && entry.getValue().isObject()) {
-                conditions.add(group(type, (ObjectNode) entry.getValue(), zone));
+                conditions.add(group(fields, (ObjectNode) entry.getValue(), zone));
             } else {
-                conditions.add(condition(type, key, entry.getValue(), zone));
+                conditions.add(condition(fields, key, entry.getValue(), zone));
             }
         }
         boolean any = or;
@@ -113,13 +133,12 @@ public final class CrmItemQuery {
                 : conditions.stream().allMatch(c -> c.test(record));
     }
 
-    private static Predicate<ObjectNode> condition(CrmEntityType type, String key, JsonNode value, ZoneId zone) {
+    private static Predicate<ObjectNode> condition(FilterFields fields, String key, JsonNode value, ZoneId zone) {
         String prefix = PREFIXES.stream().filter(key::startsWith).findFirst().orElse("");
-        String field = CrmItemForm.upperCase(key.substring(prefix.length()));
+        String field = fields.name().apply(key.substring(prefix.length()));
         String shown = prefix + field;
-        if (!CrmItemForm.filterable(type, field)) {
-            throw RestError.of(INVALID, "Invalid filter: field '" + shown + "' is not allowed in filter");
-        }
+        CrmItemForm.Kind kind = fields.kind().apply(field).orElseThrow(() ->
+                RestError.of(INVALID, "Invalid filter: field '" + shown + "' is not allowed in filter"));
         if (value.isContainerNode() && !LIST_PREFIXES.contains(prefix)) {
             throw RestError.of(INVALID, "Invalid filter: field '" + shown + "' has invalid value");
         }
@@ -137,7 +156,6 @@ public final class CrmItemQuery {
         } else if (op.equals("><")) {
             test = record -> false; // BETWEEN needs two values, and the validator lets no list follow it
         } else {
-            CrmItemForm.Kind kind = CrmItemForm.kind(type, field).orElse(CrmItemForm.Kind.TEXT);
             List<Predicate<String>> tests = expected(value, kind, zone).stream().map(v -> ListQuery.matcher(op, v))
                     .toList();
             test = record -> values(record.get(field), kind).stream()

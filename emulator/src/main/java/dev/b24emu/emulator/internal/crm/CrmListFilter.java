@@ -66,6 +66,9 @@ public final class CrmListFilter {
      *               of the stored text's beginning (the portal setting phoneFilterDigits)
      */
     public static Prepared prepare(String object, JsonNode filter, boolean digits, ZoneId zone, Instant now) {
+        if (filter != null && filter.isArray() && !filter.isEmpty()) {
+            filter = dev.b24emu.emulator.internal.transport.Params.phpArray(filter).orElseThrow(); // keys 0, 1, … (D149)
+        }
         if (filter == null || !filter.isObject()) {
             return new Prepared(null, record -> true, List.of());
         }

@@ -91,15 +91,24 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     private final Consumer<CrmChange> changes;
     /** what a new or changed object reads from the rest of the portal: its guides, the base currency */
     private final CrmGuides guides;
+    /** where leads' and deals' stages are written down (crm.stagehistory.list): the portal's, made after this store */
+    private final java.util.function.Supplier<StageHistoryStore> history;
 
     /** A store nobody hears changes of (domain tests). */
     public CrmStore(int maxCreated, int maxMegabytes, String portalId) {
         this(maxCreated, maxMegabytes, portalId, change -> { }, CrmGuides.builtIn());
     }
 
+    /** A store with a stage history of its own (domain tests). */
     public CrmStore(int maxCreated, int maxMegabytes, String portalId, Consumer<CrmChange> changes, CrmGuides guides) {
+        this(maxCreated, maxMegabytes, portalId, changes, guides, ownHistory(maxCreated));
+    }
+
+    public CrmStore(int maxCreated, int maxMegabytes, String portalId, Consumer<CrmChange> changes, CrmGuides guides,
+                    java.util.function.Supplier<StageHistoryStore> history) {
         this.changes = changes;
         this.guides = guides;
+        this.history = history;
         this.maxCreated = maxCreated;
         this.portalId = portalId;
         this.maxMegabytes = maxMegabytes;
@@ -112,6 +121,11 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         }
         createdActivities = new MadeAtRunTime<>(maxCreated, budget, activities::remove);
         createdComments = new MadeAtRunTime<>(maxCreated, budget, comments::remove);
+    }
+
+    private static java.util.function.Supplier<StageHistoryStore> ownHistory(int maxRows) {
+        StageHistoryStore own = new StageHistoryStore(maxRows);
+        return () -> own;
     }
 
     /** Adds an item from crm.*.add-style fields; system fields (ID, dates, authors) are set here. */
@@ -165,6 +179,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         setHasFlags(type, fields);
         CrmItem item = new CrmItem(type, id, fields);
         index(item);
+        history.get().created(item, now); // a seeded object was created too: its history begins with it
         if (!seeding) {
             bound(created.get(type).add(id, FrozenFields.weight(item.fields())));
         }
@@ -216,6 +231,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         unindex(current);
         CrmItem updated = new CrmItem(ref.type(), ref.id(), fields);
         index(updated);
+        history.get().changed(current, updated, now);
         bound(created.get(ref.type()).rewritten(ref.id(), FrozenFields.weight(updated.fields())));
         changed(ref.type().name(), CrmChange.Action.UPDATE, ref.id(), origin);
         if (ref.type() == CrmEntityType.DEAL && current.longField("CATEGORY_ID") != updated.longField("CATEGORY_ID")) {
@@ -278,6 +294,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         }
         unindex(current);
         items.get(ref.type()).remove(ref.id());
+        history.get().deleted(ref); // deleted or dropped past the bound, its history goes with it
         return true;
     }
 

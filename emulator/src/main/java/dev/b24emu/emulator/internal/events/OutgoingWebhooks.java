@@ -84,7 +84,8 @@ public final class OutgoingWebhooks {
             String name = event.asText("").toUpperCase(Locale.ROOT);
             if (!EventNames.forOutgoingWebhooks(name)) {
                 throw new IllegalArgumentException("An outgoing webhook cannot receive " + event.asText()
-                        + ": it gets online events, not the application events; known: " + EventNames.outgoingWebhookEvents());
+                        + (EventNames.scopeOf(name).isPresent() ? ": it gets online events, not the application events"
+                        : ": no such event") + "; known: " + EventNames.outgoingWebhookEvents());
             }
             events.add(name);
         }

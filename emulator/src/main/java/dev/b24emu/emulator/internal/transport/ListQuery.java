@@ -153,11 +153,11 @@ public final class ListQuery {
         if (node == null || node.isArray() && node.isEmpty()) { // [] is PHP's empty array (b24phpsdk sends it)
             return byId;
         }
-        if (!node.isObject()) {
-            throw RestError.of("ERROR_CORE", "Parameter 'order' must be array");
-        }
+        // a JSON list is the PHP array keyed 0, 1, … (D149): keys that name no field, so the default order
+        ObjectNode order = Params.phpArray(node).orElseThrow(() -> RestError.of("ERROR_CORE",
+                "Parameter 'order' must be array"));
         Comparator<ObjectNode> result = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = order.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String field = entry.getKey().toUpperCase(Locale.ROOT);
             Comparator<ObjectNode> one = (a, b) -> compare(a.path(field).asText(""), b.path(field).asText(""));
@@ -173,11 +173,10 @@ public final class ListQuery {
         if (node == null || node.isArray() && node.isEmpty()) { // [] is PHP's empty array (b24phpsdk sends it)
             return r -> true;
         }
-        if (!node.isObject()) {
-            throw RestError.of("ERROR_CORE", "Parameter 'filter' must be array");
-        }
+        ObjectNode filter = Params.phpArray(node).orElseThrow(() -> RestError.of("ERROR_CORE",
+                "Parameter 'filter' must be array"));
         Predicate<ObjectNode> all = r -> true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             Key key = Key.of(entry.getKey());
             all = all.and(condition(key.field().toUpperCase(Locale.ROOT),

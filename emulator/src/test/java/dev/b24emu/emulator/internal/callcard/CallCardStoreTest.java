@@ -119,12 +119,12 @@ class CallCardStoreTest {
         store.restore(new CallCardStore.Snapshot(List.of(list(100))));
         for (long id = 1; id <= 3; id++) {
             store.putList(list(id));
-            store.position(id, 7, 1);
+            store.position(id, 7, new CallLists.Cursor("IN_WORK", 1));
         }
         store.putList(list(2)); // a changed list is no new one
         assertEquals(List.of(100L, 3L, 2L), store.lists().stream().map(CallList::id).toList());
         assertTrue(store.list(1).isEmpty() && store.position(1, 7).isEmpty(), "the oldest went with its position");
-        assertEquals(1, store.position(3, 7).orElseThrow());
+        assertEquals(new CallLists.Cursor("IN_WORK", 1), store.position(3, 7).orElseThrow());
     }
 
     private static CallList list(long id) {

@@ -80,9 +80,24 @@ class CallCardTest extends AppHarness {
                 .statusCode(200).body("ENTITY_ID", equalTo(2)).body("NAME", equalTo("Elena Daisy"));
         assertEquals(List.of("opened", "call list next"), events(callId, 3, CallCardService.ENTITY_CHANGED));
         assertEquals("+79990000002", card(callId, 3).getString("events.findAll { it.name == 'CallCard::EntityChanged' }[1].args[0].PHONE_NUMBER"));
-        given().contentType("application/json").body(Map.of("userId", 3))
-                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/next").then()
-                .statusCode(400);
+        // after the last client the first again (the card's moveToNextItem)
+        next(list, 3).then().statusCode(200).body("ENTITY_ID", equalTo(1));
+        // a result moves the client out of the clients in work the card shows: next stays among those left
+        given().contentType("application/json").body(Map.of("userId", 3, "entityId", 1, "status", "SUCCESS"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/status").then()
+                .statusCode(200);
+        next(list, 3).then().statusCode(200).body("ENTITY_ID", equalTo(2));
+        next(list, 3).then().statusCode(200).body("ENTITY_ID", equalTo(2));
+        // with none left in work, the card shows the first status that has clients
+        given().contentType("application/json").body(Map.of("userId", 3, "entityId", 2, "status", "WRONG_NUMBER"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/status").then()
+                .statusCode(200);
+        next(list, 3).then().statusCode(200).body("ENTITY_ID", equalTo(1));
+    }
+
+    private io.restassured.response.Response next(int list, int userId) {
+        return given().contentType("application/json").body(Map.of("userId", userId))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/call-lists/" + list + "/next");
     }
 
     @Test

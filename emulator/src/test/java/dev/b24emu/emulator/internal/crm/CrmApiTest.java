@@ -112,6 +112,15 @@ class CrmApiTest extends EmulatorHarness {
         call("crm.deal.list", Map.of("filter", Map.of("@TITLE", List.of("a", "c")))).then().body("total", equalTo(2));
         call("crm.deal.list", Map.of("filter", "nope")).then().statusCode(400)
                 .body("error_description", equalTo("Parameter 'filter' must be array."));
+        // what PHP's is_array accepts is no refusal: a direction other than DESC sorts ascending, a list's keys 0, 1, …
+        // name no field (reported, answered as the server answers)
+        call("crm.deal.list", Map.of("order", Map.of("TITLE", "sideways"))).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString("Parameter order is invalid"))
+                .body("result.TITLE", equalTo(List.of("a", "b", "c")));
+        call("crm.deal.list", Map.of("order", List.of("TITLE"), "filter", List.of("x"))).then().statusCode(200)
+                .body("result.TITLE", equalTo(List.of("b", "a", "c"))); // key 0 orders nothing: by ID
+        io.restassured.RestAssured.given().formParam("order[TITLE]", "desc ").formParam("select[]", "TITLE")
+                .post(webhook + "crm.deal.list").then().statusCode(200).body("total", equalTo(3));
     }
 
     /**

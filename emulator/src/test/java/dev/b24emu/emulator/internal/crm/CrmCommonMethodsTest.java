@@ -132,10 +132,14 @@ class CrmCommonMethodsTest extends EmulatorHarness {
     @Test
     void registerTakesItsCrmSourceFromTheSourceGuide() {
         int web = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79995558801", "TYPE", 2,
-                "CRM_CREATE", 1, "CRM_SOURCE", "WEB")).then().statusCode(200).extract().path("result.CRM_CREATED_LEAD");
+                "CRM_CREATE", 1, "CRM_SOURCE", "WEB")).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue())
+                .extract().path("result.CRM_CREATED_LEAD");
         call("crm.lead.get", Map.of("id", web)).then().body("result.SOURCE_ID", equalTo("WEB"));
         int unknown = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79995558802", "TYPE", 2,
-                "CRM_CREATE", 1, "CRM_SOURCE", "UC_PARTNERS")).then().extract().path("result.CRM_CREATED_LEAD");
+                "CRM_CREATE", 1, "CRM_SOURCE", "UC_PARTNERS")).then()
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString("CRM_SOURCE UC_PARTNERS is no value"))
+                .extract().path("result.CRM_CREATED_LEAD");
         call("crm.lead.get", Map.of("id", unknown)).then().body("result.SOURCE_ID", equalTo("CALL"));
 
         // a portal seeded with its own source takes it

@@ -182,6 +182,13 @@ class OutgoingWebhookTest extends AppHarness {
             given().contentType(ContentType.JSON).body(bad).post(control("/outgoing-webhooks")).then().statusCode(400)
                     .body("error", equalTo("ERROR_ARGUMENT"));
         }
+        // a name no event has is said so; an application event is said to be one
+        given().contentType(ContentType.JSON).body(Map.of("handlerUrl", handler.url("/h"), "events", List.of("OnNoSuch")))
+                .post(control("/outgoing-webhooks")).then().body("error_description",
+                        org.hamcrest.Matchers.startsWith("An outgoing webhook cannot receive OnNoSuch: no such event; known: "));
+        given().contentType(ContentType.JSON).body(Map.of("handlerUrl", handler.url("/h"), "events", List.of("OnAppInstall")))
+                .post(control("/outgoing-webhooks")).then().body("error_description", org.hamcrest.Matchers.startsWith(
+                        "An outgoing webhook cannot receive OnAppInstall: it gets online events, not the application events"));
         long id = outgoingWebhook("/a", "OnVoximplantCallEnd").getLong("id");
         outgoingWebhook("/b", "OnVoximplantCallEnd");
         given().get(control("/outgoing-webhooks")).then().body("handlerUrl", equalTo(List.of(handler.url("/a"), handler.url("/b"))));

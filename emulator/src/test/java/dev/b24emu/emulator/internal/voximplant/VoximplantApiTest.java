@@ -167,6 +167,24 @@ class VoximplantApiTest extends AppHarness {
     }
 
     @Test
+    void theCallersDefaultLineIsTheirOwnWhileThePortalHasItElseThePortals() {
+        // D182: no parameter, no right; the calling user's line
+        call("voximplant.user.getDefaultLineId", Map.of()).then().statusCode(200)
+                .body("result", equalTo(Map.of("defaultLineId", "74951112233")));
+        Response added = call("voximplant.sip.add", CLOUD);
+        String regLine = "reg" + added.path("result.REG_ID");
+        controlPatch("/users/1", "{\"defaultLine\": \"" + regLine + "\"}").then().statusCode(200);
+        call("voximplant.user.getDefaultLineId", Map.of("USER_ID", 2)).then()
+                .body("result.defaultLineId", equalTo(regLine));
+        // a line the portal no longer has falls back to the portal's, and to the service line without one
+        call("voximplant.sip.delete", Map.of("CONFIG_ID", added.path("result.CONFIG_ID"))).then().statusCode(200);
+        call("voximplant.user.getDefaultLineId", Map.of()).then().body("result.defaultLineId", equalTo("74951112233"));
+        call("voximplant.line.outgoing.set", Map.of("LINE_ID", "LINK_BASE_NUMBER")).then().body("result", equalTo(1));
+        call("voximplant.user.getDefaultLineId", Map.of()).then()
+                .body("result.defaultLineId", equalTo("LINK_BASE_NUMBER"));
+    }
+
+    @Test
     void usersPhonesAreActivatedAndRead() {
         call("voximplant.user.get", Map.of("USER_ID", List.of(2, 3, 999))).then().statusCode(200)
                 .body("result.size()", equalTo(2)).body("result[0].ID", equalTo("2"))

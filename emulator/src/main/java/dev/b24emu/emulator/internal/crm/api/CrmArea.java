@@ -13,6 +13,7 @@ import dev.b24emu.emulator.internal.crm.CrmSeed;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.crm.DealCategoryStore;
+import dev.b24emu.emulator.internal.crm.StageHistoryStore;
 import dev.b24emu.emulator.internal.phone.DialledNumber;
 import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
@@ -71,9 +72,12 @@ public final class CrmArea implements Area {
     public List<StoreType<?>> stores() {
         return List.of(StoreType.of("crm", CrmStore.class, portal -> new CrmStore(portal.bounds().crmObjects(),
                         portal.bounds().crmMegabytes(), portal.id(), change -> listener.changed(portal, change),
-                        CrmGuides.of(() -> portal.store(CrmStatusStore.class), () -> baseCurrency(portal)))),
+                        CrmGuides.of(() -> portal.store(CrmStatusStore.class), () -> baseCurrency(portal)),
+                        () -> portal.store(StageHistoryStore.class))),
                 StoreType.of(CrmStatusStore.SEED_FIELD, CrmStatusStore.class, portal -> new CrmStatusStore()),
-                StoreType.of("dealCategories", DealCategoryStore.class, portal -> new DealCategoryStore()));
+                StoreType.of("dealCategories", DealCategoryStore.class, portal -> new DealCategoryStore()),
+                StoreType.of("stageHistory", StageHistoryStore.class,
+                        portal -> new StageHistoryStore(portal.bounds().crmObjects())));
     }
 
     /**
@@ -100,6 +104,7 @@ public final class CrmArea implements Area {
         ActivityBindingMethods.register(methods);
         ItemMethods.register(methods);
         CategoryMethods.register(methods);
+        StageHistoryMethods.register(methods);
     }
 
     @Override

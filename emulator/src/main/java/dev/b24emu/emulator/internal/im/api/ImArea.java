@@ -34,6 +34,7 @@ public final class ImArea implements Area {
     public void methods(MethodTable methods) {
         NotifyMethods.register(methods);
         MessageMethods.register(methods);
+        DepartmentUserMethods.register(methods);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.voximplant.Rights;
 import dev.b24emu.emulator.internal.voximplant.SipConnections;
+import dev.b24emu.emulator.internal.voximplant.Lines;
 import dev.b24emu.emulator.internal.voximplant.UserPhone;
 import dev.b24emu.emulator.internal.voximplant.VoximplantErrors;
 import dev.b24emu.emulator.internal.voximplant.VoximplantSettings;
@@ -35,6 +36,7 @@ final class PhoneUserMethods {
 
     static void register(MethodTable methods) {
         methods.add("voximplant.user.get", PhoneUserMethods::get)
+                .add("voximplant.user.getDefaultLineId", PhoneUserMethods::defaultLineId)
                 .add("voximplant.user.activatePhone", call -> switchPhone(call, true))
                 .add("voximplant.user.deactivatePhone", call -> switchPhone(call, false));
     }
@@ -82,6 +84,20 @@ final class PhoneUserMethods {
             String inner = user.get().innerPhone();
             item.put("INNER_NUMBER", inner == null || inner.isBlank() ? null : inner);
         }
+        return result;
+    }
+
+    /**
+     * The line the calling user's calls go out on (CVoxImplantUser::getUserOutgoingLine, specs/DECISIONS.md D182): their
+     * own default line while the portal still has it, else the portal's (LINK_BASE_NUMBER when none is set). No
+     * parameter is read and no right is asked for.
+     */
+    private static JsonNode defaultLineId(RestCall call) {
+        Portal portal = call.portal();
+        Lines lines = new Lines(portal);
+        String own = portal.store(VoximplantStore.class).phone(call.userId()).defaultLine();
+        ObjectNode result = NODES.objectNode();
+        result.put("defaultLineId", own != null && lines.available(own) ? own : lines.outgoingLine());
         return result;
     }
 

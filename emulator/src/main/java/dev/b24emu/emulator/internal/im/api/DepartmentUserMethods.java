@@ -1,0 +1,98 @@
+package dev.b24emu.emulator.internal.im.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.im.ImUsers;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.RestCall;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.users.Department;
+import dev.b24emu.emulator.internal.users.DepartmentStore;
+import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * im.department.employees.get and im.department.managers.get (CIMRestService::departmentEmployeesGet and
+ * departmentManagersGet, specs/DECISIONS.md D183): the people of the departments named, by department in the order
+ * of the structure, as user IDs or, with USER_DATA Y, as the messenger describes them.
+ */
+final class DepartmentUserMethods {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DepartmentUserMethods() {
+    }
+
+    static void register(MethodTable methods) {
+        methods.add("im.department.employees.get", call -> answer(call, DepartmentUserMethods::employees))
+                .add("im.department.managers.get", call -> answer(call, DepartmentUserMethods::managers));
+    }
+
+    /** Its active members (UF_DEPARTMENT names it; a head only when it names it too), by ID. */
+    private static List<Long> employees(Portal portal, Department department) {
+        return portal.store(UserStore.class).all().stream()
+                .filter(user -> user.active() && user.departments().contains(department.id()))
+                .map(User::id).sorted().toList();
+    }
+
+    /** Its head (UF_HEAD), as a list of one; none without a head. */
+    private static List<Long> managers(Portal portal, Department department) {
+        return department.head() == null || department.head() <= 0 ? List.of() : List.of(department.head());
+    }
+
+    /**
+     * {"deptId": [...]} for the departments named that have anyone, in the structure's order; [] when none has. The
+     * keys are read in any case (array_change_key_case), ID as an array or a JSON array in a string.
+     */
+    private static JsonNode answer(RestCall call, BiFunction<Portal, Department, List<Long>> people) {
+        Set<Long> wanted = ids(call.params());
+        if (wanted.isEmpty()) {
+            throw RestError.of("ID_EMPTY", "Department ID can't be empty");
+        }
+        boolean userData = call.params().textOrEmpty("USER_DATA").equals("Y");
+        Portal portal = call.portal();
+        ObjectNode result = NODES.objectNode();
+        for (Department department : portal.store(DepartmentStore.class).all()) {
+            List<Long> ids = wanted.contains(department.id()) ? people.apply(portal, department) : List.of();
+            if (!ids.isEmpty()) {
+                ArrayNode list = result.putArray(Long.toString(department.id()));
+                ids.forEach(id -> list.add(userData ? portal.store(UserStore.class).get(id).<JsonNode>map(ImUsers::of)
+                        .orElse(NODES.nullNode()) : NODES.numberNode(id)));
+            }
+        }
+        return result.isEmpty() ? NODES.arrayNode() : result; // PHP's empty array is a JSON list
+    }
+
+    /** ID: an array (each intval, the positive ones, once each), or a string holding one (CUtil::JsObjectToPhp). */
+    private static Set<Long> ids(Params params) {
+        Optional<JsonNode> given = params.node("ID");
+        JsonNode ids = given.filter(JsonNode::isTextual).map(text -> {
+            try {
+                return JSON.readTree(text.asText());
+            } catch (java.io.IOException notJson) {
+                return (JsonNode) NODES.nullNode();
+            }
+        }).orElse(given.orElse(null));
+        Set<Long> wanted = new LinkedHashSet<>();
+        if (ids != null && ids.isContainerNode()) {
+            ids.forEach(id -> {
+                long value = Params.phpInt(id);
+                if (value > 0) {
+                    wanted.add(value);
+                }
+            });
+        }
+        return wanted;
+    }
+}
