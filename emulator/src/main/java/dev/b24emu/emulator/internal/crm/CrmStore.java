@@ -267,6 +267,7 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         if (!remove(ref)) {
             return false;
         }
+        history.get().deleted(ref); // its stage history goes with it (not with a drop past the bound: no deletion)
         unbindEverywhere(ref);
         created.get(ref.type()).forget(ref.id()); // no longer counted against the bound
         changed(ref.type().name(), CrmChange.Action.DELETE, ref.id(), origin);
@@ -294,7 +295,6 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         }
         unindex(current);
         items.get(ref.type()).remove(ref.id());
-        history.get().deleted(ref); // deleted or dropped past the bound, its history goes with it
         return true;
     }
 

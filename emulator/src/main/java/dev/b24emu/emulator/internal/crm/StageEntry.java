@@ -5,13 +5,14 @@ package dev.b24emu.emulator.internal.crm;
  * came to a stage at a moment. The tables' other columns (responsible, period, lost flags) are not answered by REST
  * and not kept.
  *
- * @param typeId      1 created, 2 moved to a stage in progress, 3 to a final stage (or created in one), 5 moved to
- *                    another pipeline (HistoryEntryType; no code writes 4)
- * @param createdTime the moment, ISO 8601 in the portal's zone as the REST answer writes it
- * @param categoryId  the deal's pipeline; null for a lead
- * @param semanticId  P, S or F: where the stage stands
+ * @param typeId     1 created, 2 moved to a stage in progress, 3 to a final stage (or created in one), 5 moved to
+ *                   another pipeline (HistoryEntryType; no code writes 4)
+ * @param createdAt  the moment, in seconds since the epoch (answered in the portal's zone, as the database's DATETIME
+ *                   is)
+ * @param categoryId the deal's pipeline; null for a lead
+ * @param semanticId P, S or F: where the stage stands
  */
-public record StageEntry(long id, int typeId, long ownerId, String createdTime, Long categoryId, String stageId,
+public record StageEntry(long id, int typeId, long ownerId, long createdAt, Long categoryId, String stageId,
                          String semanticId) {
     public static final int CREATED = 1;
     public static final int MOVED = 2;

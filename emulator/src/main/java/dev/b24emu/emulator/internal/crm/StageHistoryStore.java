@@ -62,9 +62,9 @@ public final class StageHistoryStore implements Store<StageHistoryStore.Snapshot
         if (was.equals(is)) {
             return;
         }
-        IdTable<StageEntry> table = tables.get(after.type());
         Long last = latest.get(after.type()).get(after.id());
-        boolean recorded = last != null && table.get(last).map(Stage::of).filter(is::equals).isPresent();
+        boolean recorded = last != null && tables.get(after.type()).get(last).map(Stage::of).filter(is::equals)
+                .isPresent();
         if (!recorded) {
             int type = !Objects.equals(was.category(), is.category()) ? StageEntry.PIPELINE
                     : is.isFinal() ? StageEntry.FINAL : StageEntry.MOVED;
@@ -72,7 +72,10 @@ public final class StageHistoryStore implements Store<StageHistoryStore.Snapshot
         }
     }
 
-    /** registerItemDelete: the object's rows go with it. */
+    /**
+     * registerItemDelete: the rows of an object a client deleted go with it (a scan of the table: deletions are few).
+     * An object the emulator's bound drops is no deletion; its rows age out under the table's own bound.
+     */
     synchronized void deleted(CrmRef ref) {
         IdTable<StageEntry> table = tables.get(ref.type());
         if (table != null && latest.get(ref.type()).remove(ref.id()) != null) {
@@ -82,8 +85,8 @@ public final class StageHistoryStore implements Store<StageHistoryStore.Snapshot
 
     private void write(CrmEntityType type, long ownerId, int typeId, Stage stage, String now) {
         IdTable<StageEntry> table = tables.get(type);
-        StageEntry entry = new StageEntry(table.nextId(), typeId, ownerId, now, stage.category(), stage.id(),
-                stage.semantics());
+        StageEntry entry = new StageEntry(table.nextId(), typeId, ownerId,
+                java.time.OffsetDateTime.parse(now).toEpochSecond(), stage.category(), stage.id(), stage.semantics());
         latest.get(type).put(ownerId, entry.id());
         table.put(entry).forEach(dropped -> latest.get(type).remove(dropped.ownerId(), dropped.id()));
     }
@@ -136,7 +139,7 @@ public final class StageHistoryStore implements Store<StageHistoryStore.Snapshot
 
     private static void check(String path, List<StageEntry> rows, long lastId) {
         StateException.checkItems(path, rows, row -> row.id() > 0 && row.id() <= lastId && row.ownerId() > 0
-                        && List.of(1, 2, 3, 5).contains(row.typeId()) && row.createdTime() != null
+                        && List.of(1, 2, 3, 5).contains(row.typeId()) && row.createdAt() > 0
                         && row.stageId() != null && List.of("P", "S", "F").contains(row.semanticId()),
                 "a row needs an ID up to the last ID, an owner, a type of 1, 2, 3 or 5, a time, a stage and a"
                         + " semantics of P, S or F", "id", StageEntry::id);
