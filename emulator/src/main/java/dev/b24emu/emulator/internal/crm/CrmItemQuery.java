@@ -171,7 +171,7 @@ public final class CrmItemQuery {
      */
     private static List<String> expected(JsonNode value, CrmItemForm.Kind kind, ZoneId zone) {
         List<JsonNode> given = new ArrayList<>();
-        if (value.isArray()) {
+        if (value.isContainerNode()) { // a PHP array, keyed or not: its values (IN)
             value.forEach(given::add);
         } else {
             given.add(value);

@@ -79,6 +79,9 @@ class StageHistoryApiTest extends AppHarness {
                 .body("$", not(hasKey("next")));
         call("crm.stagehistory.list", Map.of("entityTypeId", 1, "filter", Map.of(">=ID", 57, "!STATUS_ID", "JUNK")))
                 .then().body("result.items.ID", equalTo(List.of(57, 58)));
+        // a keyed array is a list of values too (PHP's array, the ORM's IN)
+        call("crm.stagehistory.list", Map.of("entityTypeId", 1, "filter", Map.of("@OWNER_ID", Map.of("x", 2))))
+                .then().body("result.items.ID", equalTo(List.of(2, 3)));
     }
 
     @Test
