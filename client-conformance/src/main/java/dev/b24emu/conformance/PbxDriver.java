@@ -29,7 +29,6 @@ public interface PbxDriver {
         private static final ObjectMapper JSON = new ObjectMapper();
         private final String url;
         private final Duration timeout;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         Http(String url, Duration timeout) {
             this.url = url;
@@ -38,6 +37,9 @@ public interface PbxDriver {
 
         @Override
         public void act(PbxAction action) {
+            // a client of its own for each action: a kept-alive connection the integration's server has closed (an
+            // HTTP/1.0 server such as Python's http.server closes each) failed the next action before it was sent
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                         .header("Content-Type", "application/json")

@@ -19,6 +19,13 @@ import java.util.Optional;
 
 /** What the integration is expected to have done, read from the emulator's journals (waiting where it may be late). */
 public class IntegrationSteps {
+    /**
+     * a request with a webhook code or access token the portal never issued is refused (NO_AUTH_FOUND, invalid_token)
+     * before it names any portal, so no portal's journal shows it: the only trace is the integration's own log
+     */
+    private static final String CREDENTIALS = " (if the integration's log shows NO_AUTH_FOUND or invalid_token, it"
+            + " calls with credentials this portal never issued: the webhook URL and tokens the run gave it)";
+
     private final ScenarioSession scenario;
 
     public IntegrationSteps(ScenarioSession scenario) {
@@ -58,7 +65,8 @@ public class IntegrationSteps {
         Session.FollowedCall call = session.requireCall();
         Traffic.Request register = session.await(t -> t.calls(REGISTER).stream()
                         .filter(r -> r.seq() > call.sinceSeq() && r.ok() && samePhone(r, call.phone())).findFirst(),
-                Duration.ofSeconds(seconds), "The integration did not register the call from " + call.phone());
+                Duration.ofSeconds(seconds), "The integration did not register the call from " + call.phone()
+                        + CREDENTIALS);
         expectParams(register, expected);
         session.follow(call.withCallId(register.result().get("CALL_ID").asText()));
     }
@@ -87,7 +95,7 @@ public class IntegrationSteps {
         Traffic.Request finish = session.await(t -> t.calls(FINISH).stream()
                         .filter(r -> r.ok() && r.text("CALL_ID").equals(call.callId())).findFirst(),
                 Duration.ofSeconds(session.kit().config().waitSeconds()),
-                "The integration did not finish the call " + call.callId());
+                "The integration did not finish the call " + call.callId() + CREDENTIALS);
         expectParams(finish, expected);
         if (minDuration >= 0) {
             long duration = finish.param("DURATION").map(JsonNode::asLong).orElse(0L);
@@ -102,7 +110,7 @@ public class IntegrationSteps {
     public void receivesClickToCall(int seconds) {
         Session session = scenario.get();
         String callId = session.requireCall().callId();
-        Traffic.Delivery event = session.await(t -> t.delivered("OnExternalCallStart").stream()
+        Traffic.Delivery event = session.awaitDelivery(t -> t.delivered("OnExternalCallStart").stream()
                         .filter(d -> d.data("CALL_ID").equals(callId)).findFirst(),
                 Duration.ofSeconds(seconds), "OnExternalCallStart for " + callId + " was not delivered "
                         + "(does the integration bind it with event.bind, or have an outgoing webhook's handlerUrl?)");
@@ -116,7 +124,7 @@ public class IntegrationSteps {
     public void widgetOpens(int seconds) {
         Session session = scenario.get();
         String callId = session.requireCall().callId();
-        Traffic.Delivery opening = session.await(t -> t.deliveries().stream()
+        Traffic.Delivery opening = session.awaitDelivery(t -> t.deliveries().stream()
                         .filter(d -> d.payload() != null && "CALL_CARD".equals(d.payload().path("PLACEMENT").asText())
                                 && callId.equals(options(d).path("CALL_ID").asText()))
                         .findFirst(),
@@ -130,7 +138,7 @@ public class IntegrationSteps {
         Session session = scenario.get();
         String callId = session.requireCall().callId();
         long id = session.named(type + ":" + name);
-        Traffic.Delivery event = session.await(t -> t.delivered("CallCard::EntityChanged").stream()
+        Traffic.Delivery event = session.awaitDelivery(t -> t.delivered("CallCard::EntityChanged").stream()
                         .filter(d -> callId.equals(d.payload().path("CALL_ID").asText())
                                 && d.payload().path("data").path("CRM_ENTITY_TYPE").asText().equalsIgnoreCase(type)
                                 && d.payload().path("data").path("CRM_ENTITY_ID").asLong() == id)
