@@ -7,12 +7,11 @@ package dev.b24emu.emulator.internal.crm;
  *
  * @param typeId     1 created, 2 moved to a stage in progress, 3 to a final stage (or created in one), 5 moved to
  *                   another pipeline (HistoryEntryType; no code writes 4)
- * @param createdAt  the moment, in seconds since the epoch (answered in the portal's zone, as the database's DATETIME
- *                   is)
+ * @param createdTime the moment, ISO 8601 in the portal's zone, as the CRM's own dates are kept (DATE_CREATE)
  * @param categoryId the deal's pipeline; null for a lead
  * @param semanticId P, S or F: where the stage stands
  */
-public record StageEntry(long id, int typeId, long ownerId, long createdAt, Long categoryId, String stageId,
+public record StageEntry(long id, int typeId, long ownerId, String createdTime, Long categoryId, String stageId,
                          String semanticId) {
     public static final int CREATED = 1;
     public static final int MOVED = 2;

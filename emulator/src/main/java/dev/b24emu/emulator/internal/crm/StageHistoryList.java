@@ -3,7 +3,6 @@ package dev.b24emu.emulator.internal.crm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.internal.clock.IsoTime;
 import dev.b24emu.emulator.internal.transport.ListQuery;
 import dev.b24emu.emulator.internal.transport.Params;
 
@@ -46,7 +45,7 @@ public final class StageHistoryList {
                 field -> fields.contains(field) ? Optional.of(kind(field)) : Optional.empty()), filter, zone);
         List<ObjectNode> rows = new ArrayList<>();
         for (StageEntry entry : store.entries(type)) {
-            ObjectNode row = row(type, entry, zone);
+            ObjectNode row = row(type, entry);
             if (kept.test(row)) {
                 rows.add(row);
             }
@@ -73,10 +72,9 @@ public final class StageHistoryList {
         };
     }
 
-    private static ObjectNode row(CrmEntityType type, StageEntry entry, ZoneId zone) {
+    private static ObjectNode row(CrmEntityType type, StageEntry entry) {
         ObjectNode row = NODES.objectNode().put("ID", entry.id()).put("TYPE_ID", entry.typeId())
-                .put("OWNER_ID", entry.ownerId())
-                .put("CREATED_TIME", IsoTime.format(java.time.Instant.ofEpochSecond(entry.createdAt()), zone));
+                .put("OWNER_ID", entry.ownerId()).put("CREATED_TIME", entry.createdTime());
         if (type == CrmEntityType.DEAL) {
             return row.put("CATEGORY_ID", entry.categoryId()).put("STAGE_SEMANTIC_ID", entry.semanticId())
                     .put("STAGE_ID", entry.stageId());

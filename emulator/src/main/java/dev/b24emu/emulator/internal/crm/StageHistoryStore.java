@@ -85,8 +85,8 @@ public final class StageHistoryStore implements Store<StageHistoryStore.Snapshot
 
     private void write(CrmEntityType type, long ownerId, int typeId, Stage stage, String now) {
         IdTable<StageEntry> table = tables.get(type);
-        StageEntry entry = new StageEntry(table.nextId(), typeId, ownerId,
-                java.time.OffsetDateTime.parse(now).toEpochSecond(), stage.category(), stage.id(), stage.semantics());
+        StageEntry entry = new StageEntry(table.nextId(), typeId, ownerId, now, stage.category(), stage.id(),
+                stage.semantics());
         latest.get(type).put(ownerId, entry.id());
         table.put(entry).forEach(dropped -> latest.get(type).remove(dropped.ownerId(), dropped.id()));
     }
@@ -139,7 +139,7 @@ public final class StageHistoryStore implements Store<StageHistoryStore.Snapshot
 
     private static void check(String path, List<StageEntry> rows, long lastId) {
         StateException.checkItems(path, rows, row -> row.id() > 0 && row.id() <= lastId && row.ownerId() > 0
-                        && List.of(1, 2, 3, 5).contains(row.typeId()) && row.createdAt() > 0
+                        && List.of(1, 2, 3, 5).contains(row.typeId()) && row.createdTime() != null
                         && row.stageId() != null && List.of("P", "S", "F").contains(row.semanticId()),
                 "a row needs an ID up to the last ID, an owner, a type of 1, 2, 3 or 5, a time, a stage and a"
                         + " semantics of P, S or F", "id", StageEntry::id);
