@@ -16,9 +16,11 @@ import java.util.Set;
  * Bitrix24 signs each delivery with an application_token only the portal and the integration know (ONAPPINSTALL's,
  * or the outgoing webhook's): a handler that acts on an event without comparing it lets anyone who finds its URL
  * drive the integration, e.g. take over a call with a forged OnExternalCallStart. The kit posts forgeries with a
- * value of their own (a new CALL_ID); a later request naming what only a forgery carried means it was acted on.
+ * value of their own (a new CALL_ID); a later request naming what only a forgery carried means it was acted on. A
+ * forged OnAppUninstall carries no such value: believed, it leaves the integration silent.
  */
 final class ForgedEventsIgnored extends Rule {
+    private static final String UNINSTALL = "ONAPPUNINSTALL";
     /** shorter values ("1", "Y", a user ID) say nothing about where a request got them */
     private static final int DISTINCTIVE = 8;
 
@@ -40,6 +42,16 @@ final class ForgedEventsIgnored extends Rule {
                 .forEach(d -> texts(d.payload().path("data"), genuine));
         List<Violation> violations = new ArrayList<>();
         for (Traffic.Delivery forgery : traffic.forged()) {
+            if (forgery.is(UNINSTALL) && traffic.requests().stream().noneMatch(r -> r.seq() > forgery.seq())) {
+                // a forged uninstall carries nothing to name again: believed, the integration forgets its tokens and
+                // never calls the portal after it (the @security scenario drives a call right after the forgery)
+                violations.add(new Violation(id(), "Acted on a forged " + forgery.event() + ": the integration made no"
+                        + " request after it, as though it had forgotten its installation", forgery.seq(),
+                        forgery.payload(), JsonNodeFactory.instance.objectNode().put("then",
+                        "(the next calls, with the installation's tokens: the event's auth[application_token] was not"
+                                + " the portal's)")));
+                continue;
+            }
             Set<String> own = new LinkedHashSet<>();
             texts(forgery.payload().path("data"), own);
             own.removeIf(value -> value.length() < DISTINCTIVE || genuine.contains(value));
