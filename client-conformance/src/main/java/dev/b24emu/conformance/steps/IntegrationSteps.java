@@ -114,10 +114,7 @@ public class IntegrationSteps {
                         .filter(d -> d.data("CALL_ID").equals(callId)).findFirst(),
                 Duration.ofSeconds(seconds), "OnExternalCallStart for " + callId + " was not delivered "
                         + "(does the integration bind it with event.bind, or have an outgoing webhook's handlerUrl?)");
-        if (event.status() / 100 != 2) {
-            throw new AssertionError("The integration's handler " + event.url() + " answered OnExternalCallStart with "
-                    + (event.error() == null ? "HTTP " + event.status() : event.error()));
-        }
+        expectAnswered(event);
     }
 
     @Then("the integration's call card widget opens for the call within {int} second(s)")
@@ -195,10 +192,16 @@ public class IntegrationSteps {
 
     private void expectAnswered(Traffic.Delivery delivery) {
         if (delivery.status() / 100 != 2) {
-            throw new AssertionError("The integration's handler " + delivery.url() + " answered " + delivery.event() + " with "
-                    + (delivery.error() == null ? "HTTP " + delivery.status() : delivery.error()) + " after "
-                    + delivery.latencyMillis() + " ms");
+            throw new AssertionError("The integration's handler " + delivery.url() + " answered " + delivery.event() + " "
+                    + answered(delivery));
         }
+    }
+
+    /** What the handler answered: its status, or nothing when the portal gave up on it (the transport's words beside). */
+    private static String answered(Traffic.Delivery delivery) {
+        return delivery.status() == 0 ? "nothing after " + delivery.latencyMillis() + " ms"
+                + (delivery.error() == null ? "" : " (" + delivery.error() + ")")
+                : "with HTTP " + delivery.status() + " after " + delivery.latencyMillis() + " ms";
     }
 
     private boolean samePhone(Traffic.Request register, String phone) {
