@@ -281,13 +281,11 @@ public final class Session {
         try {
             return await(probe, within, failure);
         } catch (AssertionError missed) {
-            Optional<T> late = Optional.empty();
-            long deadline = System.nanoTime() + DELIVERY_GRACE.toNanos();
-            while (late.isEmpty() && System.nanoTime() < deadline) {
-                sleep(POLL_MILLIS);
-                late = probe.apply(traffic());
+            try {
+                return await(probe, DELIVERY_GRACE, failure);
+            } catch (AssertionError stillMissed) {
+                throw missed; // the step's own wait is what it reports
             }
-            return late.orElseThrow(() -> missed);
         }
     }
 

@@ -1,14 +1,13 @@
 package dev.b24emu.emulator.internal.im;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.Caller;
+import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.users.UserStore;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +23,6 @@ import java.util.Optional;
 public final class Notifications {
     /** "You have exceeded the maximum allowable size of attach": 30 KB (im-notify-system-add.md) */
     static final int MAX_ATTACH_BYTES = 30 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What a notification was sent with.
@@ -119,14 +117,7 @@ public final class Notifications {
         if (given == null || given.isNull() || given.isTextual() && given.asText().isBlank()) {
             return null;
         }
-        JsonNode attach = given;
-        if (given.isTextual()) {
-            try {
-                attach = JSON.readTree(given.asText());
-            } catch (IOException e) {
-                attach = null;
-            }
-        }
+        JsonNode attach = Params.decodedJson(given).orElse(null);
         if (attach == null || !attach.isContainerNode() || attach.isEmpty()) {
             throw RestError.of("ATTACH_ERROR", "Incorrect attach params");
         }

@@ -6,7 +6,6 @@ import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
-import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.users.UserStore;
@@ -121,10 +120,8 @@ final class CrmAutoCreation {
         };
     }
 
-    /** CRM_SOURCE when the portal's source guide (crm.status.list, ENTITY_ID SOURCE) has it, else CALL. */
     private String source(String crmSource) {
-        return crmSource != null && portal.store(CrmStatusStore.class).has(CrmStatusStore.SOURCE, crmSource)
-                ? crmSource : "CALL";
+        return RegisterRequest.leadSource(portal, crmSource);
     }
 
     private static com.fasterxml.jackson.databind.node.ArrayNode phoneField(String phone) {

@@ -1,5 +1,8 @@
 package dev.b24emu.emulator.internal.telephony;
 
+import dev.b24emu.emulator.internal.crm.CrmStatusStore;
+import dev.b24emu.emulator.internal.portal.Portal;
+
 import java.util.Optional;
 
 /**
@@ -27,4 +30,13 @@ public record RegisterRequest(
         Long callListId,
         String lineNumber,
         String externalCallId) {
+
+    /**
+     * The source a lead register creates gets: CRM_SOURCE when the portal's source guide (crm.status.list, ENTITY_ID
+     * SOURCE) has it, else CALL (D19).
+     */
+    public static String leadSource(Portal portal, String crmSource) {
+        return crmSource != null && portal.store(CrmStatusStore.class).has(CrmStatusStore.SOURCE, crmSource)
+                ? crmSource : "CALL";
+    }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * regard to case, as the telephony and CRM services upper-case or resolve either spelling.
  */
 public final class Params {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private final ObjectNode tree;
 
     public Params(ObjectNode tree) {
@@ -102,6 +103,21 @@ public final class Params {
      */
     public Optional<ObjectNode> phpArray(String key) {
         return node(key).flatMap(Params::phpArray);
+    }
+
+    /**
+     * A value as the messenger's methods read it (CUtil::JsObjectToPhp on a string): a string is decoded as JSON,
+     * empty when it is none; any other value is itself.
+     */
+    public static Optional<JsonNode> decodedJson(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            return Optional.ofNullable(value);
+        }
+        try {
+            return Optional.ofNullable(MAPPER.readTree(value.asText()));
+        } catch (java.io.IOException notJson) {
+            return Optional.empty();
+        }
     }
 
     /** As {@link #phpArray(String)}, of a value already read (a copy when the value is a list). */

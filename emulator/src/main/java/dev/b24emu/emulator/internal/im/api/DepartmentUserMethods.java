@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.internal.im.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +17,6 @@ import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -29,7 +27,6 @@ import java.util.function.BiFunction;
  */
 final class DepartmentUserMethods {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DepartmentUserMethods() {
     }
@@ -76,14 +73,7 @@ final class DepartmentUserMethods {
 
     /** ID: an array (each intval, the positive ones, once each), or a string holding one (CUtil::JsObjectToPhp). */
     private static Set<Long> ids(Params params) {
-        Optional<JsonNode> given = params.node("ID");
-        JsonNode ids = given.filter(JsonNode::isTextual).map(text -> {
-            try {
-                return JSON.readTree(text.asText());
-            } catch (java.io.IOException notJson) {
-                return (JsonNode) NODES.nullNode();
-            }
-        }).orElse(given.orElse(null));
+        JsonNode ids = params.node("ID").flatMap(Params::decodedJson).orElse(null);
         Set<Long> wanted = new LinkedHashSet<>();
         if (ids != null && ids.isContainerNode()) {
             ids.forEach(id -> {

@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.internal.telephony.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestCall;
@@ -51,7 +50,7 @@ final class TelephonyMethods {
                 p.text("EXTERNAL_CALL_ID").orElse(null)); // "" is a key too: the server tests isset()
         String source = request.crmSource();
         if (source != null && !source.isEmpty() && request.crmCreate()
-                && !call.portal().store(CrmStatusStore.class).has(CrmStatusStore.SOURCE, source)) {
+                && !RegisterRequest.leadSource(call.portal(), source).equals(source)) {
             call.deviation("CRM_SOURCE " + source + " is no value of the portal's SOURCE guide (crm.status.list):"
                     + " the real server creates the lead with the source CALL");
         }
