@@ -27,6 +27,23 @@ public record App(String appKey, String clientId, String clientSecret, String na
         status = status == null ? "L" : status;
     }
 
+    /**
+     * Why the portal sends this application no events now, or empty when it does: an installation wizard not through
+     * installFinish (installation-finish.md), or a payment that ran out past its grace (D111). Said to whoever caused
+     * an event it will not get, so a withheld event is not taken for a lost one.
+     */
+    public java.util.Optional<String> eventsWithheld(Instant now) {
+        if (awaitingFinish) {
+            return java.util.Optional.of("application " + appKey + " has not called installFinish (it is still in its"
+                    + " installation wizard), so the portal sends it no events");
+        }
+        if (!Standing.of(this, now).paymentAllowed()) {
+            return java.util.Optional.of("application " + appKey + "'s payment ran out on " + paidUntil
+                    + ", so the portal sends it no events");
+        }
+        return java.util.Optional.empty();
+    }
+
     public String scopeList() {
         return String.join(",", scopes.stream().sorted().toList());
     }

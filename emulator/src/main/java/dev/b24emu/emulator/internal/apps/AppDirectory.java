@@ -67,7 +67,7 @@ public final class AppDirectory implements TokenResolver, Applications {
     @Override
     public Optional<Set<String>> scopes(Portal portal, String appKey) {
         return portal.store(AppStore.class).byAppKey(appKey)
-                .filter(app -> !app.awaitingFinish() && Standing.of(app, portal.now()).paymentAllowed())
+                .filter(app -> app.eventsWithheld(portal.now()).isEmpty())
                 .map(App::scopes);
     }
 

@@ -67,6 +67,32 @@ class LifecycleTest extends AppHarness {
     }
 
     @Test
+    void clickToCallAndCallbackSayWhyTheLineApplicationGetsNoEvent() {
+        JsonPath tokens = installWith(Map.of("installUrl", handler.url("/install"), "status", "T", "days", 3));
+        String appId = tokens.getString("app_id");
+        String token = handler.await(r -> r.path().equals("/install"), "the installation page").form().get("AUTH_ID")
+                .asText();
+        oauth(token, "telephony.externalLine.add", Map.of("NUMBER", "74950003009")).then().statusCode(200);
+        Map<String, Object> click = Map.of("userId", 1, "phoneNumber", "+79990000019", "lineNumber", "74950003009");
+        Map<String, Object> callback = Map.of("phoneNumber", "+79990000019", "lineNumber", "74950003009");
+        String clicks = base() + "/_emulator/portals/" + portal.id() + "/click-to-call";
+        String callbacks = base() + "/_emulator/portals/" + portal.id() + "/callback";
+
+        given().contentType(ContentType.JSON).body(click).post(clicks).then().statusCode(200)
+                .body("appId", equalTo(appId)).body("eventWithheld", containsString("has not called installFinish"));
+        given().contentType(ContentType.JSON).body(callback).post(callbacks).then().statusCode(200)
+                .body("eventWithheld", containsString("has not called installFinish"));
+        given().post(controlApps() + "/" + appId + "/install-finish").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(click).post(clicks).then().statusCode(200)
+                .body("appId", equalTo(appId)).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey(
+                        "eventWithheld")));
+        given().contentType(ContentType.JSON).body(Map.of("status", "T", "days", -1))
+                .put(controlApps() + "/" + appId + "/subscription").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(callback).post(callbacks).then().statusCode(200)
+                .body("eventWithheld", containsString("payment ran out"));
+    }
+
+    @Test
     void theAuthorizationCodeIsExchangedOnceWithinThirtySeconds() {
         installWith(Map.of("redirectUri", "https://app.example/oauth?x=1"));
         given().queryParam("client_id", "app.market").queryParam("state", "s1").get(base() + "/oauth/authorize/")

@@ -1,6 +1,8 @@
 package dev.b24emu.emulator.internal.telephony.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.control.ControlRequest;
 import dev.b24emu.emulator.internal.control.ControlRoutes;
@@ -34,9 +36,10 @@ import java.util.List;
 public final class TelephonyArea implements Area {
     /**
      * What click-to-call answers: the call the portal registered, and for which application (null: the outgoing
-     * webhooks) and line.
+     * webhooks) and line; eventWithheld says why that application gets no OnExternalCallStart, when it gets none.
      */
-    public record ClickView(@JsonProperty("CALL_ID") String callId, String appId, String lineNumber, boolean reused) {
+    public record ClickView(@JsonProperty("CALL_ID") String callId, String appId, String lineNumber, boolean reused,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String eventWithheld) {
     }
 
     public record CallsView(List<CallView> active, List<CallView> finished) {
@@ -45,7 +48,8 @@ public final class TelephonyArea implements Area {
     public record RecordsView(Collection<CallRecord> records, Collection<Transcript> transcripts) {
     }
 
-    public record CallbackView(String appId) {
+    /** The application told of the callback request (null: the outgoing webhooks), and why it was not, if it was not. */
+    public record CallbackView(String appId, @JsonInclude(JsonInclude.Include.NON_NULL) String eventWithheld) {
     }
 
     private final PortalRegistry portals;
@@ -111,7 +115,8 @@ public final class TelephonyArea implements Area {
                         body.hasNonNull("callListId") ? body.get("callListId").asLong() : null),
                 Origin.user(userId, request.endpoints()));
         Call call = result.call();
-        return new ClickView(call.callId(), appId(call.appKey()), call.lineNumber(), result.reused());
+        return new ClickView(call.callId(), appId(call.appKey()), call.lineNumber(), result.reused(),
+                withheld(portal, call.appKey()));
     }
 
     /** {"phoneNumber","text","voice","crmEntityType","crmEntityId","lineNumber"}. */
@@ -125,7 +130,16 @@ public final class TelephonyArea implements Area {
         String appKey = calls.callback(portal, phone, text(body, "text"), text(body, "voice"), text(body, "crmEntityType"),
                 body.path("crmEntityId").asLong(0), text(body, "lineNumber"),
                 Origin.user(portal.webhook().userId(), request.endpoints()));
-        return new CallbackView(appId(appKey));
+        return new CallbackView(appId(appKey), withheld(portal, appKey));
+    }
+
+    /**
+     * Why the application the portal told gets no event after all (its wizard unfinished, its payment run out), or
+     * null: the control API's caller would otherwise wait for a delivery that a real portal withholds too.
+     */
+    private static String withheld(Portal portal, String appKey) {
+        return portal.store(AppStore.class).byAppKey(appKey)
+                .flatMap(app -> app.eventsWithheld(portal.now())).orElse(null);
     }
 
     /** The application's ID, or null for the outgoing webhooks, which have none. */
