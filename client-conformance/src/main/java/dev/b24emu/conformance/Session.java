@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class Session {
 
     private final ConformanceKit kit;
     private final String portalId;
+    /**
+     * the newest request the emulator refused for credentials that name no portal when the scenario began: those after
+     * it may be the integration's own, calling with a webhook URL or token the run never gave it (D184)
+     */
+    private final long noPortalSince;
     /** the integration's application ID on the portal (OAuth mode), for deleting and revoking it */
     private String appId;
     /** maps "contact:Ivan Petrov" to the CRM object's ID */
@@ -64,6 +70,37 @@ public final class Session {
     private Session(ConformanceKit kit, String portalId) {
         this.kit = kit;
         this.portalId = portalId;
+        this.noPortalSince = lastNoPortal(kit);
+    }
+
+    private static long lastNoPortal(ConformanceKit kit) {
+        try {
+            JsonNode last = kit.control().get("/_emulator/requests/no-portal?limit=1");
+            return last.size() == 0 ? 0 : last.get(0).path("seq").asLong();
+        } catch (ConformanceException older) {
+            return Long.MAX_VALUE; // an emulator before D184 keeps no such journal
+        }
+    }
+
+    /** What the emulator refused since the scenario began for credentials of no portal, as a step's failure says it. */
+    String refusedForCredentials() {
+        if (noPortalSince == Long.MAX_VALUE) {
+            return "";
+        }
+        List<String> refused = new ArrayList<>();
+        try {
+            for (JsonNode entry : kit.control().get("/_emulator/requests/no-portal?limit=20")) {
+                if (entry.path("seq").asLong() > noPortalSince) {
+                    JsonNode warnings = entry.path("warnings");
+                    refused.add(entry.path("method").asText() + " " + entry.path("status").asInt() + " "
+                            + entry.path("error").asText() + " (" + warnings.path(warnings.size() - 1).asText() + ")");
+                }
+            }
+        } catch (ConformanceException unreadable) {
+            return "";
+        }
+        return refused.isEmpty() ? "" : "; the emulator refused, for credentials that name no portal (not the webhook"
+                + " URL or tokens this run gave the integration): " + refused;
     }
 
     /** Creates the scenario's portal and installs the integration on it; waits until the integration is set up. */
@@ -269,7 +306,7 @@ public final class Session {
         } while (System.nanoTime() < deadline);
         throw new AssertionError(failure + " within " + within.toSeconds() + " s; the integration sent: "
                 + traffic.requests().stream().map(r -> r.method() + " " + r.params() + " -> " + r.status()
-                + (r.error() == null ? "" : " " + r.error())).toList());
+                + (r.error() == null ? "" : " " + r.error())).toList() + refusedForCredentials());
     }
 
     /**

@@ -93,6 +93,19 @@ class ConformanceKitTest {
         }
     }
 
+    /** A mistyped webhook URL reaches no portal: the failed step says what the emulator refused, and why (D184). */
+    @Test
+    void aConnectorCallingAMistypedWebhookIsToldWhatTheEmulatorRefused() throws Exception {
+        try (SampleConnector connector = new SampleConnector(Set.of(Flaw.MISTYPED_WEBHOOK))) {
+            Report report = Conformance.run(webhookConfigFor(connector, "@incoming", reports));
+
+            assertFalse(report.passed(), report.summary());
+            String failure = report.scenarios().stream().filter(s -> !s.passed()).findFirst().orElseThrow().failure();
+            assertTrue(failure.contains("the emulator refused, for credentials that name no portal")
+                    && failure.contains("NO_AUTH_FOUND (no portal of this emulator has this webhook token"), failure);
+        }
+    }
+
     /** In webhook mode the forgery has an outgoing webhook's shape; the token pasted from the webhook's page tells it. */
     @Test
     void aWebhookOnlyConnectorThatTrustsAnyEventIsCaught() throws Exception {
@@ -157,7 +170,7 @@ class ConformanceKitTest {
 
     @Test
     void theCarelessConnectorBreaksTheRulesAndTheReportShowsEachFindingSideBySide() throws Exception {
-        try (SampleConnector connector = new SampleConnector(EnumSet.allOf(Flaw.class))) {
+        try (SampleConnector connector = new SampleConnector(EnumSet.complementOf(EnumSet.of(Flaw.MISTYPED_WEBHOOK)))) {
             Report report = Conformance.run(configFor(connector, null, reports));
 
             // every rule: the forged OnExternalCallStart is answered with a call of the connector's own (DOUBLE_REGISTER),

@@ -55,6 +55,15 @@ public final class Controls {
         return portal(PortalRegistry.DEFAULT_ID);
     }
 
+    /**
+     * The REST requests refused because their credentials name no portal of this emulator (a mistyped webhook URL, an
+     * access token from another run), oldest first: no portal's {@code requests()} has them. Each one's last warning
+     * says what was wrong with its credentials; the newest 500 are kept.
+     */
+    public java.util.List<RecordedRequest> noPortalRequests() {
+        return server.noPortalRequests().entries().stream().map(TestPortal::recorded).toList();
+    }
+
     /** Moves the emulator clock (every portal's) forward. */
     public Controls advanceClock(Duration by) {
         server.portals().clock().advance(by);

@@ -176,7 +176,7 @@ public final class TestPortal {
                 .collect(Collectors.toList()).toString();
     }
 
-    private static RecordedRequest recorded(RequestJournal.Entry e) {
+    static RecordedRequest recorded(RequestJournal.Entry e) {
         return new RecordedRequest(e.time(), e.method(), e.httpMethod(), e.auth(), e.app(), e.credential(), e.params(),
                 e.status(), e.error(), e.result(), e.warnings(), e.latencyMicros());
     }

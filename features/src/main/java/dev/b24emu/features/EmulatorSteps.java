@@ -506,6 +506,23 @@ public class EmulatorSteps {
         entries.forEach(e -> assertTrue(!String.valueOf(e).contains(token(clientId)), "the journal never shows a token"));
     }
 
+    /**
+     * A request whose credentials name no portal is in the emulator-wide journal of such requests, with why, and in
+     * no portal's (D184); read through the embedding API, as a JVM test reads it.
+     */
+    @Then("the emulator's requests that named no portal include {string} answered {int} {string} because {string}")
+    public void namedNoPortal(String method, int status, String error, String why) {
+        requireEmulator();
+        List<dev.b24emu.emulator.RecordedRequest> refused = Target.emulator().controls().noPortalRequests().stream()
+                .filter(r -> r.method().equals(method)).toList();
+        assertTrue(refused.stream().anyMatch(r -> r.status() == status && error.equals(r.error())
+                && r.warnings().get(r.warnings().size() - 1).startsWith(why)), () -> "no " + method + " " + status
+                + " " + error + " because \"" + why + "…\" among " + refused);
+        List<Map<String, Object>> own = RestAssured.given().queryParam("method", method)
+                .get(ctx.controlPath("/requests")).then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(own.stream().allMatch(e -> e.get("status").equals(200)), () -> "the portal's own journal: " + own);
+    }
+
     /** The journal already holds a call whose answer its client has (D80). */
     @Then("the request journal's last call is {string}")
     public void journalLastCall(String method) {

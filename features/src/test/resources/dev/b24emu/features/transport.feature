@@ -50,6 +50,13 @@ Feature: The REST transport behaves like the real Bitrix24 server
     When I call "user.current" with a wrong webhook token
     Then the call fails with 401 "NO_AUTH_FOUND"
 
+  @D184 @emulator-only
+  Scenario: A request with credentials no portal has is kept, with what was wrong, where the developer looks
+    When I call "user.current"
+    And I call "user.current" with a wrong webhook token
+    Then the call fails with 401 "NO_AUTH_FOUND"
+    And the emulator's requests that named no portal include "user.current" answered 401 "NO_AUTH_FOUND" because "no portal of this emulator has this webhook token"
+
   @T6 @D7 @emulator-only
   Scenario: Malformed bodies get a clean 400
     When I post "{\"PHONE_NUMBER\": " with content type "application/json" to "telephony.externalCall.searchCrmEntities"

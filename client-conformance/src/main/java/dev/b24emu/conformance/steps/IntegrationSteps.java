@@ -19,13 +19,6 @@ import java.util.Optional;
 
 /** What the integration is expected to have done, read from the emulator's journals (waiting where it may be late). */
 public class IntegrationSteps {
-    /**
-     * a request with a webhook code or access token the portal never issued is refused (NO_AUTH_FOUND, invalid_token)
-     * before it names any portal, so no portal's journal shows it: the only trace is the integration's own log
-     */
-    private static final String CREDENTIALS = " (if the integration's log shows NO_AUTH_FOUND or invalid_token, it"
-            + " calls with credentials this portal never issued: the webhook URL and tokens the run gave it)";
-
     private final ScenarioSession scenario;
 
     public IntegrationSteps(ScenarioSession scenario) {
@@ -65,8 +58,7 @@ public class IntegrationSteps {
         Session.FollowedCall call = session.requireCall();
         Traffic.Request register = session.await(t -> t.calls(REGISTER).stream()
                         .filter(r -> r.seq() > call.sinceSeq() && r.ok() && samePhone(r, call.phone())).findFirst(),
-                Duration.ofSeconds(seconds), "The integration did not register the call from " + call.phone()
-                        + CREDENTIALS);
+                Duration.ofSeconds(seconds), "The integration did not register the call from " + call.phone());
         expectParams(register, expected);
         session.follow(call.withCallId(register.result().get("CALL_ID").asText()));
     }
@@ -95,7 +87,7 @@ public class IntegrationSteps {
         Traffic.Request finish = session.await(t -> t.calls(FINISH).stream()
                         .filter(r -> r.ok() && r.text("CALL_ID").equals(call.callId())).findFirst(),
                 Duration.ofSeconds(session.kit().config().waitSeconds()),
-                "The integration did not finish the call " + call.callId() + CREDENTIALS);
+                "The integration did not finish the call " + call.callId());
         expectParams(finish, expected);
         if (minDuration >= 0) {
             long duration = finish.param("DURATION").map(JsonNode::asLong).orElse(0L);

@@ -65,7 +65,12 @@ public final class SampleConnector implements AutoCloseable {
         /** looks the caller up with crm.contact.list filter[PHONE] and the number's digits: formatted numbers are missed */
         DIGITS_LOOKUP,
         /** loads the phone book with start + 50 until a page comes back empty: never, on a real portal */
-        PAGES_UNTIL_EMPTY
+        PAGES_UNTIL_EMPTY,
+        /**
+         * sends its calls' register and finish to its webhook URL with the token mistyped, which no portal has, and
+         * only logs the refusal (not among the careless connector's flaws: no call would ever be registered)
+         */
+        MISTYPED_WEBHOOK
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -324,6 +329,13 @@ public final class SampleConnector implements AutoCloseable {
     private JsonNode send(String method, Map<String, Object> params) throws Exception {
         if (auth == null) {
             throw new IllegalStateException("not installed: cannot call " + method);
+        }
+        if (flaws.contains(Flaw.MISTYPED_WEBHOOK) && method.startsWith("telephony.externalcall.")) {
+            String mistyped = auth.clientEndpoint().replaceAll("/([^/]+)/$", "/$1x/") + method;
+            http.send(HttpRequest.newBuilder(URI.create(mistyped)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.valueToTree(params).toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.createObjectNode(); // refused NO_AUTH_FOUND: logged, and the PBX goes on with its call
         }
         for (int attempt = 1; ; attempt++) {
             ObjectNode body = JSON.valueToTree(params);

@@ -109,11 +109,17 @@ final class TailCommand extends RemoteCommand {
 
     /** {@code 2026-12-01T10:00:00+03:00 default  POST telephony.externalcall.register 200 1.8 ms webhook {…}} */
     static String request(JsonNode e) {
-        String caller = "oauth".equals(e.path("auth").asText()) ? "app " + e.path("app").asText() : e.path("auth").asText();
+        // a request whose credentials named no portal (D184): its portal is none, and what was wrong says more than
+        // its parameters, which its URL alone refused before they were read
+        boolean noPortal = e.path("portal").isNull();
+        String caller = "oauth".equals(e.path("auth").asText()) && !noPortal ? "app " + e.path("app").asText()
+                : e.path("auth").asText();
         String error = e.path("error").isNull() || e.path("error").asText().isEmpty() ? "" : " " + e.path("error").asText();
-        return String.format("%s %-10s %-4s %s %d%s %.1f ms %s %s", e.path("time").asText(), e.path("portal").asText(),
-                e.path("httpMethod").asText(), e.path("method").asText(), e.path("status").asInt(), error,
-                e.path("latencyMicros").asLong() / 1000.0, caller, cut(e.path("params").toString()));
+        JsonNode warnings = e.path("warnings");
+        return String.format("%s %-10s %-4s %s %d%s %.1f ms %s %s", e.path("time").asText(),
+                noPortal ? "(none)" : e.path("portal").asText(), e.path("httpMethod").asText(),
+                e.path("method").asText(), e.path("status").asInt(), error, e.path("latencyMicros").asLong() / 1000.0,
+                caller, noPortal ? warnings.path(warnings.size() - 1).asText() : cut(e.path("params").toString()));
     }
 
     /** {@code 2026-12-01T10:00:00+03:00 default  -> ONVOXIMPLANTCALLEND http://… 200 12 ms} ("-> forged ONEXT…" for a forgery) */

@@ -192,8 +192,13 @@ class SubcommandsTest {
             call(b24.webhookUrl() + "user.get");
             call(b24.webhookUrl() + "user.current");
             call(other.webhookUrl() + "user.current");
-            await(() -> out.toString().lines().count() == 2, "both portals' user.current", out);
+            // and one whose mistyped token names no portal, said with what was wrong (D184)
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(b24.webhookUrl()
+                    .replace("/demo-token/", "/demo-tokn/") + "user.current")).build(), HttpResponse.BodyHandlers.ofString());
+            await(() -> out.toString().lines().count() == 3, "both portals' user.current and the refused one", out);
             assertTrue(out.toString().contains(" default ") && out.toString().contains(" " + other.id() + " "), out.toString());
+            assertTrue(out.toString().contains(" (none)     GET  user.current 401 NO_AUTH_FOUND ")
+                    && out.toString().contains("webhook no portal of this emulator has this webhook token"), out.toString());
             assertFalse(out.toString().contains("user.get"), out.toString());
         }
         assertEquals(0, tail.get(15, TimeUnit.SECONDS));

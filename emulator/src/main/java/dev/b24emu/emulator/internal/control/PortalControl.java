@@ -25,15 +25,19 @@ import java.util.Set;
 /** Portals: list, create, inspect, delete, reset; each portal's settings, clock, state and request journal. */
 public final class PortalControl {
     private final PortalRegistry portals;
+    /** the requests refused for credentials that name no portal (D184): in the emulator-wide journal, none of a portal's */
+    private final RequestJournal noPortal;
 
-    public PortalControl(PortalRegistry portals) {
+    public PortalControl(PortalRegistry portals, RequestJournal noPortal) {
         this.portals = portals;
+        this.noPortal = noPortal;
     }
 
     public void register(ControlRoutes routes) {
         routes.get("/portals", request -> portals.all().stream().map(p -> PortalView.of(p, request.endpoints())).toList());
         routes.post("/portals", 201, request -> PortalView.of(create(request.body()), request.endpoints()));
-        routes.get("/requests", request -> journal(portals.all(), request));
+        routes.get("/requests", request -> journal(portals.all(), noPortal, request));
+        routes.get("/requests/no-portal", request -> journal(List.of(), noPortal, request));
         ControlRoutes portal = routes.portal();
         portal.get("/", request -> PortalView.of(request.portal(), request.endpoints()));
         portal.delete("/", request -> {
@@ -74,7 +78,7 @@ public final class PortalControl {
             PortalState.restore(request.portal(), request.body());
             return PortalView.of(request.portal(), request.endpoints());
         });
-        portal.get("/requests", request -> journal(List.of(request.portal()), request));
+        portal.get("/requests", request -> journal(List.of(request.portal()), null, request));
     }
 
     /** {"id","webhookToken","webhookUserId","scopes":[…],"demo":true,"seed":{…}}, every field optional. */
@@ -102,12 +106,19 @@ public final class PortalControl {
         return body.hasNonNull(name) ? body.get(name).asText() : null;
     }
 
-    /** The request journal of some portals, oldest first; ?method=, ?portal= and ?limit= (the last n) filter it. */
-    private static List<RequestJournal.Entry> journal(Collection<Portal> from, ControlRequest request) {
+    /**
+     * The request journal of some portals and, unless a portal is asked for, the requests that named none, oldest
+     * first; ?method=, ?portal= and ?limit= (the last n) filter it.
+     */
+    private static List<RequestJournal.Entry> journal(Collection<Portal> from, RequestJournal noPortal,
+                                                      ControlRequest request) {
         String method = request.query("method").orElse(null);
         String portalId = request.query("portal").orElse(null);
         int limit = request.query("limit").map(PortalControl::limit).orElse(Integer.MAX_VALUE);
         List<RequestJournal.Entry> entries = new ArrayList<>();
+        if (noPortal != null && portalId == null) {
+            entries.addAll(noPortal.entries());
+        }
         for (Portal portal : from) {
             if (portalId == null || portalId.equals(portal.id())) {
                 entries.addAll(portal.store(RequestJournal.class).entries());

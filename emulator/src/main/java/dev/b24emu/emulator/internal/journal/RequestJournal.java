@@ -26,7 +26,7 @@ public final class RequestJournal implements Store<Void> {
         this(capacity, MAX_BYTES);
     }
 
-    RequestJournal(int capacity, long maxBytes) {
+    public RequestJournal(int capacity, long maxBytes) {
         this.entries = new WeighedLog<>(capacity, maxBytes);
     }
 

@@ -65,6 +65,8 @@ public final class PortalRegistry {
     private volatile SeedFormat seeds;
     /** the user a portal's webhook acts as when none is named: the seed's first user (the users area knows it) */
     private volatile ToLongFunction<Portal> defaultWebhookUser = portal -> 1;
+    /** what else a reset of every portal empties: the emulator-wide state no portal owns (the no-portal journal) */
+    private final List<Runnable> onResetAll = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PortalRegistry(EmulatorClock clock, Portal.Bounds bounds, int maxMadeAtRunTime) {
         this.clock = clock;
@@ -215,6 +217,11 @@ public final class PortalRegistry {
     }
 
     /** Every portal back to its seed; portals created after start are removed. */
+    /** Runs the action on every {@link #resetAll}, after the portals are reset. */
+    public void onResetAll(Runnable action) {
+        onResetAll.add(action);
+    }
+
     public synchronized void resetAll() {
         for (Portal portal : List.copyOf(portals.values())) {
             if (portal.id().equals(DEFAULT_ID)) {
@@ -224,6 +231,7 @@ public final class PortalRegistry {
             }
         }
         clock.reset();
+        onResetAll.forEach(Runnable::run);
     }
 
     /** Removes a portal; its stores are emptied, so nothing of it (tokens included) outlives it. */

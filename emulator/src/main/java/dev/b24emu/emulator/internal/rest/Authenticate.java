@@ -32,6 +32,8 @@ final class Authenticate implements Stage {
         Resolution resolution = resolve(exchange);
         if (resolution.caller() != null) {
             accept(exchange, resolution.caller());
+        } else if (resolution.refusal() != null) {
+            noPortal(exchange, resolution);
         }
         if (resolution.refusal() != null) {
             throw unknownMethodFirst(exchange, resolution.refusal());
@@ -51,12 +53,21 @@ final class Authenticate implements Stage {
             if (resolution.refusal() == null) {
                 accept(exchange, resolution.caller());
             } else if (resolution.caller() == null) {
+                noPortal(exchange, resolution);
                 throw unknownMethodFirst(exchange, resolution.refusal());
             }
         };
     }
 
-    private record Resolution(Caller caller, RestError refusal) {
+    /** @param otherDomains the portal whose credentials came to another portal's domain, else null */
+    private record Resolution(Caller caller, RestError refusal, Portal otherDomains) {
+        Resolution(Caller caller, RestError refusal) {
+            this(caller, refusal, null);
+        }
+    }
+
+    private void noPortal(RestExchange exchange, Resolution resolution) {
+        exchange.note(NoPortal.class, NoPortal.explain(exchange, portals, resolution.refusal(), resolution.otherDomains()));
     }
 
     /** Right credentials of a deactivated user are refused as the real portal refuses them (D100). */
@@ -65,7 +76,8 @@ final class Authenticate implements Stage {
         Caller caller = resolution.caller();
         if (caller != null && anotherPortalsDomain(exchange, caller.portal())) {
             // each portal is its own server: another portal's credentials are unknown at this one's domain
-            return new Resolution(null, exchange.path().isWebhook() ? RestError.noAuthFound() : RestError.invalidToken());
+            return new Resolution(null, exchange.path().isWebhook() ? RestError.noAuthFound() : RestError.invalidToken(),
+                    caller.portal());
         }
         if (resolution.refusal() == null && caller != null && caller.portal().settings().refuseInactiveUsers()
                 && users.inactive(caller.portal(), caller.userId())) {

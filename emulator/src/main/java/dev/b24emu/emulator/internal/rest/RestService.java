@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.transport.Pipeline;
 import dev.b24emu.emulator.internal.transport.Stage;
@@ -19,11 +20,12 @@ public final class RestService {
     private final Validate validate;
 
     /**
+     * @param noPortal  the emulator-wide journal of requests refused for credentials that name no portal (D184)
      * @param committed the last stage: run after every answered call and before the answer is written (durable
      *                  state mode saves there), a no-op otherwise
      */
     public RestService(PortalRegistry portals, TokenResolver tokens, UserStatus users, MethodTable methods,
-                       Contracts contracts, ObjectMapper json, Stage committed) {
+                       Contracts contracts, ObjectMapper json, RequestJournal noPortal, Stage committed) {
         this.methods = methods;
         this.validate = new Validate(contracts);
         Authenticate authenticate = new Authenticate(portals, tokens, methods, users);
@@ -31,7 +33,7 @@ public final class RestService {
                 List.of(authenticate.beforeBody()),
                 List.of(authenticate, new Authorize(methods), Limits.check(), Faults.inject(), Faults.answer(),
                         validate, new Invoke(), Limits.account(), committed),
-                List.of(new Journal(json)));
+                List.of(new Journal(json, noPortal, portals.clock())));
     }
 
     public Pipeline pipeline() {

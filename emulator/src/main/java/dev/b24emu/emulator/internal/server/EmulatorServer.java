@@ -100,6 +100,9 @@ public final class EmulatorServer implements AutoCloseable {
     private static final int MAX_HEADERS = 64 * 1024;
     /** The default portal's webhook token on a loopback address, unless another is given. */
     public static final String DEMO_WEBHOOK_TOKEN = "demo-token";
+    /** what the no-portal journal keeps: enough to find a mistyped URL, too little for a stranger's flood to matter */
+    private static final int NO_PORTAL_ENTRIES = 500;
+    private static final long NO_PORTAL_BYTES = 2L * 1024 * 1024;
 
     private final ServerConfig config;
     private final VertxLease lease;
@@ -116,6 +119,8 @@ public final class EmulatorServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
     private final ObjectMapper json = new ObjectMapper();
     private final PortalRegistry portals;
+    /** the REST requests refused for credentials that name no portal of this emulator, with why (D184) */
+    private final RequestJournal noPortal = new RequestJournal(NO_PORTAL_ENTRIES, NO_PORTAL_BYTES);
     private final HeapGuard heapGuard;
     private final MethodTable methods;
     private final AppsArea apps;
@@ -136,6 +141,7 @@ public final class EmulatorServer implements AutoCloseable {
         this.lease = VertxLease.take(); // the instance may still be being made: wired below once needed
         this.portals = new PortalRegistry(EmulatorClock.system(), config.bounds(), config.maxPortals());
         this.heapGuard = HeapGuard.start(portals, config.heapGuardPercent());
+        portals.onResetAll(noPortal::clear);
         SelfGuard self = new SelfGuard(this::ports);
         this.outbound = new Outbound(lease::vertx, self);
         try {
@@ -180,7 +186,7 @@ public final class EmulatorServer implements AutoCloseable {
             Runnable commit = stateFile != null && config.fsyncAlways() ? stateFile::commit : () -> { };
             RestService rest = new RestService(portals, applications,
                     (portal, userId) -> portal.store(UserStore.class).get(userId).map(user -> !user.active()).orElse(false),
-                    methods, contracts, json, exchange -> {
+                    methods, contracts, json, noPortal, exchange -> {
                         if (exchange.error() == null) {
                             commit.run();
                         }
@@ -213,7 +219,7 @@ public final class EmulatorServer implements AutoCloseable {
             lease.onFailure(health::failed);
             new ServerControl(portals, methods, health, () -> new ControlViews.Connections(connectionLimit.open(),
                     connectionLimit.max(), lease.transport())).register(control);
-            new PortalControl(portals).register(control);
+            new PortalControl(portals, noPortal).register(control);
             new FaultControl(Contracts.shared()).register(control);
             areas.forEach(area -> area.control(control));
             control.seal();
@@ -308,7 +314,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new VoximplantArea(builtIn, calls),
                 new FollowUpArea(followUps),
                 new CallCardArea(cards, calls, widgets),
-                new UiArea(portals));
+                new UiArea(portals, noPortal));
     }
 
     /** Starts a server and waits until it accepts requests. */
@@ -507,6 +513,11 @@ public final class EmulatorServer implements AutoCloseable {
 
     public PortalRegistry portals() {
         return portals;
+    }
+
+    /** The REST requests refused for credentials that name no portal of this emulator (D184), oldest first. */
+    public RequestJournal noPortalRequests() {
+        return noPortal;
     }
 
     public MethodTable methods() {

@@ -24,9 +24,12 @@ final class EventStreams {
     static final long TICK_MILLIS = 300;
     private static final int TICKS_PER_KEEP_ALIVE = 50;
 
-    /** The sequence numbers of the newest request and delivery journaled, and the control API's changes. */
-    record Marks(long request, long delivery, long control) {
-        static Marks of(Collection<Portal> watched) {
+    /**
+     * The sequence numbers of the newest request and delivery journaled, the control API's changes, and the newest
+     * request that named no portal (every dashboard shows those: D184).
+     */
+    record Marks(long request, long delivery, long control, long noPortal) {
+        static Marks of(Collection<Portal> watched, long noPortal) {
             long lastRequest = 0;
             long lastDelivery = 0;
             long control = 0;
@@ -35,7 +38,7 @@ final class EventStreams {
                 lastDelivery = Math.max(lastDelivery, portal.store(DeliveryJournal.class).lastSeq());
                 control += portal.controlChanges();
             }
-            return new Marks(lastRequest, lastDelivery, control);
+            return new Marks(lastRequest, lastDelivery, control, noPortal);
         }
     }
 
@@ -56,7 +59,7 @@ final class EventStreams {
                 seen = now;
                 quietTicks = 0;
                 response.write("event: update\ndata: {\"request\":" + now.request() + ",\"delivery\":" + now.delivery()
-                        + ",\"control\":" + now.control() + "}\n\n");
+                        + ",\"control\":" + now.control() + ",\"noPortal\":" + now.noPortal() + "}\n\n");
             } else if (++quietTicks % TICKS_PER_KEEP_ALIVE == 0) {
                 response.write(": keep-alive\n\n");
             }
@@ -70,14 +73,16 @@ final class EventStreams {
     }
 
     private final Supplier<Collection<Portal>> allPortals;
+    private final RequestJournal noPortal;
     /**
      * maps an event loop's thread to the streams it serves: not its context, since each request runs on a context of
      * its own, which would have given each stream its own timer again
      */
     private final Map<Thread, Loop> loops = new ConcurrentHashMap<>();
 
-    EventStreams(Supplier<Collection<Portal>> allPortals) {
+    EventStreams(Supplier<Collection<Portal>> allPortals, RequestJournal noPortal) {
         this.allPortals = allPortals;
+        this.noPortal = noPortal;
     }
 
     /** Serves a stream until its connection closes; called on the event loop of the stream's connection. */
@@ -100,12 +105,13 @@ final class EventStreams {
     /** Visits each watched portal once per tick, however many streams watch it. */
     private void tick(Loop loop) {
         Marks all = null;
+        long lastNoPortal = noPortal.lastSeq();
         for (Stream stream : List.copyOf(loop.streams)) {
             Marks now;
             if (stream.portal != null) {
-                now = Marks.of(List.of(stream.portal));
+                now = Marks.of(List.of(stream.portal), lastNoPortal);
             } else {
-                now = all == null ? all = Marks.of(allPortals.get()) : all;
+                now = all == null ? all = Marks.of(allPortals.get(), lastNoPortal) : all;
             }
             stream.tick(now);
         }

@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.ui;
 
 import dev.b24emu.emulator.internal.area.Area;
+import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import io.vertx.core.buffer.Buffer;
@@ -31,9 +32,9 @@ public final class UiArea implements Area {
     private final PortalRegistry portals;
     private final EventStreams streams;
 
-    public UiArea(PortalRegistry portals) {
+    public UiArea(PortalRegistry portals, RequestJournal noPortal) {
         this.portals = portals;
-        this.streams = new EventStreams(portals::all);
+        this.streams = new EventStreams(portals::all, noPortal);
     }
 
     @Override

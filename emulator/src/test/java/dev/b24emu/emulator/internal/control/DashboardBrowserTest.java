@@ -69,6 +69,13 @@ class DashboardBrowserTest extends EmulatorHarness {
         call("user.current", Map.of("EXTRA_FIELD", 1)).then().statusCode(200);
         wait.withMessage("the contract warning in the journal").until(d ->
                 d.findElement(By.id("requests")).getText().contains("Unknown parameter EXTRA_FIELD"));
+        // a mistyped webhook URL reaches no portal: said on the dashboard, which no portal's journal would
+        given().post(base() + "/rest/2/" + portal.webhook().token() + "/crm.deal.list").then().statusCode(401);
+        wait.withMessage("the request with another user's path in the no-portal list").until(d ->
+                d.findElement(By.id("no-portal-section")).isDisplayed() && d.findElement(By.id("no-portal")).getText()
+                        .contains("crm.deal.list webhook 401 NO_AUTH_FOUND") && d.findElement(By.id("no-portal"))
+                        .getText().contains("the webhook token of portal '" + portal.id() + "', whose webhook user is 1,"
+                                + " not 2"));
         // the users' work days and what an integration told them
         call("timeman.pause", Map.of("USER_ID", 2)).then().statusCode(200);
         call("im.notify.personal.add", Map.of("USER_ID", 2, "MESSAGE", "Call Ivan Petrov back")).then().statusCode(200);
