@@ -4,6 +4,7 @@ import dev.b24emu.emulator.internal.area.Area;
 import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
+import dev.b24emu.emulator.internal.transport.OwnPages;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -74,7 +75,7 @@ public final class UiArea implements Area {
                 ctx.response().setStatusCode(404).end();
                 return;
             }
-            ctx.response().putHeader("Content-Type", contentType).end(Buffer.buffer(in.readAllBytes()));
+            OwnPages.unframed(ctx.response()).putHeader("Content-Type", contentType).end(Buffer.buffer(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -104,4 +104,36 @@ class DashboardBrowserTest extends EmulatorHarness {
         wait.withMessage("the callback ended on the portal's clock").until(d ->
                 d.findElement(By.cssSelector("[data-call='" + callback + "']")).getText().contains("30 s · 200"));
     }
+
+    /**
+     * Another site cannot frame the dashboard under an invisible layer of its own and take a user's click on "Move
+     * clock" (the control API's Origin check does not see it: the framed page's requests are its own origin's).
+     */
+    @Test
+    void anotherSiteCannotFrameTheDashboard() throws Exception {
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = ("<!doctype html><title>A stranger's page</title><iframe id=\"framed\" src=\"" + base()
+                + "/_emulator/ui/?portal=" + portal.id() + "\"></iframe>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        site.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        site.start();
+        try {
+            given().get(base() + "/_emulator/ui/").then().header("X-Frame-Options", "DENY")
+                    .header("Content-Security-Policy", "frame-ancestors 'none'");
+            browser = chromium.start();
+            browser.get("http://localhost:" + site.getAddress().getPort() + "/");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("framed")) != null);
+            Thread.sleep(1500); // what the frame would have loaded by now
+            browser.switchTo().frame("framed");
+            org.junit.jupiter.api.Assertions.assertTrue(browser.findElements(By.id("advance-btn")).isEmpty(),
+                    "the dashboard loaded inside another site's frame");
+        } finally {
+            site.stop(0);
+        }
+    }
 }

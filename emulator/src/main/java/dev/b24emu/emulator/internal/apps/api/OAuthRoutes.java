@@ -13,6 +13,7 @@ import dev.b24emu.emulator.internal.apps.OAuthServer;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MagicCredentials;
 import dev.b24emu.emulator.internal.transport.Endpoints;
+import dev.b24emu.emulator.internal.transport.OwnPages;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -203,7 +204,7 @@ final class OAuthRoutes {
     }
 
     private static void page(RoutingContext ctx, int status, String body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+        OwnPages.unframed(ctx.response()).setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
                 .end("<!doctype html><html><head><meta charset=\"utf-8\"><title>Bitrix24 authorization</title></head><body>"
                         + body + "</body></html>");
     }
