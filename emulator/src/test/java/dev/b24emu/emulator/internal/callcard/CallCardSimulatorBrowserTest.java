@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The call-card simulator end to end in headless Chromium: an unmodified widget (test resource sample-widget.html)
@@ -78,6 +79,13 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         waitForLog(wait, "BeforeClose");
         io.restassured.RestAssured.given().get(base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/2")
                 .then().body("closed", org.hamcrest.Matchers.equalTo(false)).body("autoCloseDisabled", org.hamcrest.Matchers.equalTo(true));
+        // Close while the widget keeps the card open says why nothing closes, and the note outlives the page's polls
+        browser.switchTo().defaultContent();
+        browser.findElement(By.id("btn-close")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("problem"),
+                java.util.regex.Pattern.compile("The widget disabled auto-close: the card stays open until .*")));
+        Thread.sleep(1000); // three polls of the card
+        assertTrue(browser.findElement(By.id("problem")).isDisplayed(), "the note hidden by the next poll");
     }
 
     /**
