@@ -326,6 +326,8 @@ public final class Main implements Callable<Integer> {
         }
         System.out.println("Control API: " + emulator.baseUrl() + "/_emulator/health"
                 + (emulator.controlToken() == null ? "" : " (token required: " + emulator.controlToken() + ")"));
+        System.out.println("Dashboard: " + emulator.baseUrl() + "/_emulator/ui/"
+                + (emulator.controlToken() == null ? "" : "?token=" + emulator.controlToken()));
         System.out.flush();
         if (exitAfterWarmUp) {
             int answered = WarmUp.run(emulator);

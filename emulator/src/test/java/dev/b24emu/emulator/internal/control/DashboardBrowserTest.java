@@ -136,4 +136,34 @@ class DashboardBrowserTest extends EmulatorHarness {
             site.stop(0);
         }
     }
+
+    /**
+     * A portal deleted while its dashboard is open is said, its panels emptied rather than left standing, and the
+     * selector keeps naming it; no script fails on the control API's error in place of a list.
+     */
+    @Test
+    void aPortalGoneWhileItsDashboardIsOpenIsSaidAndNothingOfItStays() throws Exception {
+        WebDriverWait wait = openDashboard();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.failures = [];"
+                + "window.addEventListener('error', function (e) { window.failures.push(e.message); });"
+                + "window.addEventListener('unhandledrejection', function (e) { window.failures.push(String(e.reason)); });");
+        wait.until(d -> d.findElement(By.id("crm")).getText().contains("Ivan Petrov"));
+        given().delete(base() + "/_emulator/portals/" + portal.id()).then().statusCode(200);
+        wait.withMessage("the deleted portal said").until(d -> d.findElement(By.id("problem")).getText()
+                .contains(portal.id()));
+        wait.withMessage("its CRM gone from the page").until(d -> d.findElement(By.id("crm")).getText()
+                .equals("No portal " + portal.id()));
+        browser.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("problem")).getText().contains(portal.id()));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.failures = [];"
+                + "window.addEventListener('error', function (e) { window.failures.push(e.message); });"
+                + "window.addEventListener('unhandledrejection', function (e) { window.failures.push(String(e.reason)); });");
+        wait.until(d -> new org.openqa.selenium.support.ui.Select(d.findElement(By.id("portal")))
+                .getFirstSelectedOption().getText().equals(portal.id() + " (no such portal)"));
+        browser.findElement(By.id("filter")).sendKeys("user"); // a refresh of every panel, now with the listeners on
+        Thread.sleep(1500); // the refresh, and a second of the page's clock polls
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.failures;"));
+        org.junit.jupiter.api.Assertions.assertEquals("No portal " + portal.id(), browser.findElement(By.id("users")).getText());
+    }
 }
