@@ -580,3 +580,42 @@ Feature: What SDKs and connectors call first
       {"ID": 1}
       """
     Then the call fails with 400 "ID_EMPTY" "Department ID can't be empty"
+
+  @M93 @M94 @D185 @emulator-only
+  Scenario: A call card widget shows the operator, a colleague and the departments as the messenger describes them
+    When I call "im.user.get" with JSON:
+      """
+      {"id": 2}
+      """
+    Then the call succeeds
+    And the result "name" is "Ivan Operator"
+    And the result "desktop_last_date" is "false"
+    When I call "im.user.get" with JSON:
+      """
+      {"ID": 999}
+      """
+    Then the call fails with 400 "USER_NOT_EXISTS" "User is not exists"
+    When I call "im.user.list.get" with JSON:
+      """
+      {"ID": [3, 2]}
+      """
+    Then the result "3.name" is "Maria Sales"
+    And the result "2.id" is the number 2
+    When I call "im.department.get" with JSON:
+      """
+      {"ID": [2]}
+      """
+    Then the result "0.full_name" is "Sales Department / Demo company"
+    And the result "0.manager_user_id" is the number 3
+    When I call "im.department.colleagues.list" with JSON:
+      """
+      {"LIMIT": 1}
+      """
+    Then the result has 1 item
+    And the response "next" is the number 1
+    And the response "total" is the number 2
+    When I call "im.user.list.get" with JSON:
+      """
+      {"ID": 2}
+      """
+    Then the call fails with 400 "INVALID_FORMAT" "A wrong format for the ID field is passed"

@@ -3,37 +3,52 @@ package dev.b24emu.emulator.internal.im;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserFields;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A user as the messenger describes one (Bitrix\Im\User::getArray with JSON Y, specs/DECISIONS.md D183): what
- * im.department.employees.get and .managers.get answer with USER_DATA Y. A portal user is an intranet user, no bot,
- * no connector and not on the network; the emulator keeps no avatars, presence or absences.
+ * A user as the messenger describes one (Bitrix\Im\User::getArray with JSON Y, specs/DECISIONS.md D183, D185): what
+ * im.user.get and im.user.list.get answer, and im.department.* with USER_DATA Y. A portal user is an intranet user, no
+ * bot, no connector and not on the network; the emulator keeps no avatars, presence or absences.
  */
 public final class ImUsers {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Bitrix\Im\Color's first ten colours, which getColorByNumber picks from by an ID's last digit (1 the first) */
-    private static final List<String> COLORS = List.of("#df532d", "#aac337", "#4ba984", "#6fc8e5", "#3e99ce",
-            "#8474c8", "#1eb4aa", "#e98fa6", "#85cb7b", "#ab7761");
+    /** Bitrix\Im\Color's first ten colours, which getCodeByNumber picks from by an ID's last digit (1 the first) */
+    private static final List<String> COLORS = List.of("#df532d", "#64a513", "#4ba984", "#4ba5c3", "#3e99ce",
+            "#8474c8", "#1eb4aa", "#f76187", "#58cc47", "#ab7761");
+    /** Color::getReplaceColors, for men only: light blue, aqua and pink (digits 4, 7, 8) become azure, sand, khaki */
+    private static final Map<String, String> MEN = Map.of("#4ba5c3", "#29619b", "#1eb4aa", "#ba9c7b",
+            "#f76187", "#728f7a");
+    private static final DateTimeFormatter ATOM = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private ImUsers() {
     }
 
-    public static ObjectNode of(User user) {
+    /** The user as getArray writes it, its dates in the portal's time zone. */
+    public static ObjectNode of(User user, ZoneId zone) {
+        boolean named = !text(user.name()).isEmpty() || !text(user.lastName()).isEmpty();
+        String login = text(user.email()); // a cloud portal's LOGIN is the e-mail, shown when the user has no name
+        String gender = user.profileField("PERSONAL_GENDER");
         ObjectNode view = NODES.objectNode().put("id", user.id()).put("active", user.active())
-                .put("name", (text(user.name()) + " " + text(user.lastName())).trim())
-                .put("first_name", text(user.name())).put("last_name", text(user.lastName()))
-                .put("work_position", user.profileField("WORK_POSITION")).put("color", color(user.id()))
-                .put("avatar", "").put("gender", user.profileField("PERSONAL_GENDER").equals("F") ? "F" : "M")
+                .put("name", named ? (text(user.name()) + " " + text(user.lastName())).trim() : login)
+                .put("first_name", named ? text(user.name()) : login).put("last_name", text(user.lastName()))
+                .put("work_position", user.profileField("WORK_POSITION")).put("color", color(user.id(), gender))
+                .put("avatar", "").put("gender", gender.equals("F") ? "F" : "M")
                 .put("birthday", birthday(user.profileField("PERSONAL_BIRTHDAY"))).put("extranet", false)
                 .put("network", false).put("bot", false).put("connector", false).put("external_auth_id", "default")
                 .put("status", "online").put("idle", false);
-        String activity = user.profileField("LAST_ACTIVITY_DATE");
+        Optional<String> activity = activity(user.profileField("LAST_ACTIVITY_DATE"), zone);
         if (activity.isEmpty()) {
             view.put("last_activity_date", false);
         } else {
-            view.put("last_activity_date", activity);
+            view.put("last_activity_date", activity.get());
         }
         view.put("mobile_last_date", false).put("absent", false);
         user.departments().forEach(view.putArray("departments")::add);
@@ -50,16 +65,32 @@ public final class ImUsers {
         return view;
     }
 
+    /** LAST_ACTIVITY_DATE as getArray's JSON writes a date (date('c')), or empty without one. */
+    private static Optional<String> activity(String stored, ZoneId zone) {
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(stored, UserFields.ACTIVITY_FORM).atZone(zone).format(ATOM));
+        } catch (DateTimeParseException notTheDatabaseForm) { // a seed may write it as any date strtotime reads
+            return Optional.of(stored);
+        }
+    }
+
     private static void phone(ObjectNode phones, String key, String number) {
         if (number != null && !number.isBlank()) {
             phones.put(key, number);
         }
     }
 
-    /** Color::getCodeByNumber: the last digit d picks colour d (0 the tenth). */
-    static String color(long userId) {
+    /**
+     * GetUserColor: Color::getCodeByNumber's colour (the last digit d picks colour d, 0 the tenth), replaced for a user
+     * whose PERSONAL_GENDER is exactly M (one without a gender is shown as M but coloured as a woman).
+     */
+    static String color(long userId, String gender) {
         int digit = (int) (userId % 10);
-        return COLORS.get(digit == 0 ? 9 : digit - 1);
+        String color = COLORS.get(digit == 0 ? 9 : digit - 1);
+        return gender.equals("M") ? MEN.getOrDefault(color, color) : color;
     }
 
     /** The day and month ("17-05"), "" without a birthday. */

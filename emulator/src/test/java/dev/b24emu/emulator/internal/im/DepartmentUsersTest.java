@@ -34,7 +34,7 @@ class DepartmentUsersTest extends AppHarness {
     void usersDataIsTheMessengersViewAndAnIdAloneIsNoList() {
         call("im.department.managers.get", Map.of("ID", List.of(3), "USER_DATA", "Y")).then().statusCode(200)
                 .body("result.'3'[0].id", equalTo(2)).body("result.'3'[0].name", equalTo("Ivan Operator"))
-                .body("result.'3'[0].first_name", equalTo("Ivan")).body("result.'3'[0].color", equalTo("#aac337"))
+                .body("result.'3'[0].first_name", equalTo("Ivan")).body("result.'3'[0].color", equalTo("#64a513"))
                 .body("result.'3'[0].gender", equalTo("M")).body("result.'3'[0].external_auth_id", equalTo("default"))
                 .body("result.'3'[0].departments", equalTo(List.of(1)))
                 .body("result.'3'[0].phones", equalTo(Map.of("personal_mobile", "+79160000101", "inner_phone", "101")))

@@ -37,7 +37,7 @@ final class DepartmentUserMethods {
     }
 
     /** Its active members (UF_DEPARTMENT names it; a head only when it names it too), by ID. */
-    private static List<Long> employees(Portal portal, Department department) {
+    static List<Long> employees(Portal portal, Department department) {
         return portal.store(UserStore.class).all().stream()
                 .filter(user -> user.active() && user.departments().contains(department.id()))
                 .map(User::id).sorted().toList();
@@ -64,15 +64,23 @@ final class DepartmentUserMethods {
             List<Long> ids = wanted.contains(department.id()) ? people.apply(portal, department) : List.of();
             if (!ids.isEmpty()) {
                 ArrayNode list = result.putArray(Long.toString(department.id()));
-                ids.forEach(id -> list.add(userData ? portal.store(UserStore.class).get(id).<JsonNode>map(ImUsers::of)
-                        .orElse(NODES.nullNode()) : NODES.numberNode(id)));
+                ids.forEach(id -> list.add(userData ? userView(portal, id) : NODES.numberNode(id)));
             }
         }
         return result.isEmpty() ? NODES.arrayNode() : result; // PHP's empty array is a JSON list
     }
 
-    /** ID: an array (each intval, the positive ones, once each), or a string holding one (CUtil::JsObjectToPhp). */
-    private static Set<Long> ids(Params params) {
+    /** The messenger's view of a user, null for one no longer there (getArray of a user that is not). */
+    static JsonNode userView(Portal portal, long id) {
+        return portal.store(UserStore.class).get(id).<JsonNode>map(user -> ImUsers.of(user, portal.settings().timeZone()))
+                .orElse(NODES.nullNode());
+    }
+
+    /**
+     * ID as the messenger's list methods read it: an array (each intval, the positive ones, once each), or a string
+     * holding one (CUtil::JsObjectToPhp); a number alone is none.
+     */
+    static Set<Long> ids(Params params) {
         JsonNode ids = params.node("ID").flatMap(Params::decodedJson).orElse(null);
         Set<Long> wanted = new LinkedHashSet<>();
         if (ids != null && ids.isContainerNode()) {

@@ -35,6 +35,7 @@ public final class ImArea implements Area {
         NotifyMethods.register(methods);
         MessageMethods.register(methods);
         DepartmentUserMethods.register(methods);
+        ImUserMethods.register(methods);
     }
 
     @Override

@@ -1,0 +1,175 @@
+package dev.b24emu.emulator.internal.im.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.MethodTable;
+import dev.b24emu.emulator.internal.rest.RestCall;
+import dev.b24emu.emulator.internal.transport.ListResult;
+import dev.b24emu.emulator.internal.transport.Params;
+import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.users.Department;
+import dev.b24emu.emulator.internal.users.DepartmentStore;
+import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The messenger's users and structure (CIMRestService::userGet, userList, departmentGet, departmentColleaguesList;
+ * specs/DECISIONS.md D185): the caller or other users as the messenger describes them, the departments named with
+ * their heads, and the caller's colleagues, what a call card widget or a click-to-call app shows of the operator.
+ */
+final class ImUserMethods {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final RestError INVALID_FORMAT = RestError.of("INVALID_FORMAT", "A wrong format for the ID field is passed");
+    /** Department::getStructure answers at most this many departments (its array_slice's default limit) */
+    private static final int DEPARTMENTS = 50;
+    /** departmentColleaguesList's page: LIMIT, 10 without one, never above 50 */
+    private static final int COLLEAGUES = 10;
+    private static final int MAX_COLLEAGUES = 50;
+
+    private ImUserMethods() {
+    }
+
+    static void register(MethodTable methods) {
+        methods.add("im.user.get", ImUserMethods::user)
+                .add("im.user.list.get", ImUserMethods::users)
+                .add("im.department.get", ImUserMethods::departments)
+                .add("im.department.colleagues.list", ImUserMethods::colleagues);
+    }
+
+    /**
+     * The caller, or ID's user (intval: 0 or less ID_EMPTY, a user the portal lacks USER_NOT_EXISTS), inactive ones too;
+     * avatar_hr with AVATAR_HR Y, then desktop_last_date (false: no desktop application is online).
+     */
+    private static JsonNode user(RestCall call) {
+        Params params = call.params();
+        long id = call.userId();
+        if (params.node("ID").filter(node -> !node.isNull()).isPresent()) {
+            id = params.phpInt("ID");
+            if (id <= 0) {
+                throw RestError.of("ID_EMPTY", "User ID can't be empty");
+            }
+        }
+        JsonNode view = DepartmentUserMethods.userView(call.portal(), id);
+        if (view.isNull()) {
+            throw RestError.of("USER_NOT_EXISTS", "User is not exists");
+        }
+        return withAvatarHr((ObjectNode) view, params).put("desktop_last_date", false);
+    }
+
+    /**
+     * {"id": user} for each ID in the order given, null for a user the portal lacks; RESULT_TYPE "array" (any case) a
+     * list of the same. ID as the department methods read it; none: INVALID_FORMAT.
+     */
+    private static JsonNode users(RestCall call) {
+        Params params = call.params();
+        Set<Long> ids = DepartmentUserMethods.ids(params);
+        if (ids.isEmpty()) {
+            throw INVALID_FORMAT;
+        }
+        ObjectNode byId = NODES.objectNode();
+        for (long id : ids) {
+            JsonNode view = DepartmentUserMethods.userView(call.portal(), id);
+            byId.set(Long.toString(id), view.isNull() ? view : withAvatarHr((ObjectNode) view, params));
+        }
+        if (params.textOrEmpty("RESULT_TYPE").equalsIgnoreCase("array")) {
+            ArrayNode list = NODES.arrayNode();
+            byId.forEach(list::add);
+            return list;
+        }
+        return byId;
+    }
+
+    /** AVATAR_HR Y adds the large photo's address: "", as the emulator keeps no photos. */
+    private static ObjectNode withAvatarHr(ObjectNode view, Params params) {
+        return params.textOrEmpty("AVATAR_HR").equals("Y") ? view.put("avatar_hr", "") : view;
+    }
+
+    /**
+     * The departments ID names, in the structure's order and not the request's, at most 50; one the portal lacks is
+     * left out. With USER_DATA Y, manager_user_data: the head as the messenger describes them, the caller where the
+     * department has no head (getInstance(0) is the current user), null for a head no longer there.
+     */
+    private static JsonNode departments(RestCall call) {
+        Set<Long> ids = DepartmentUserMethods.ids(call.params());
+        if (ids.isEmpty()) {
+            throw INVALID_FORMAT;
+        }
+        boolean userData = call.params().textOrEmpty("USER_DATA").equals("Y");
+        Portal portal = call.portal();
+        List<Department> structure = portal.store(DepartmentStore.class).all();
+        Map<Long, String> fullNames = fullNames(structure);
+        ArrayNode result = NODES.arrayNode();
+        structure.stream().filter(d -> ids.contains(d.id())).limit(DEPARTMENTS).forEach(department -> {
+            long head = department.head() == null ? 0 : department.head();
+            ObjectNode entry = result.addObject().put("id", department.id()).put("name", department.name())
+                    .put("full_name", fullNames.get(department.id())).put("manager_user_id", head);
+            if (userData) {
+                entry.set("manager_user_data", DepartmentUserMethods.userView(portal, head > 0 ? head : call.userId()));
+            }
+        });
+        return result;
+    }
+
+    /** "Name / parent's full name", the top department its own name (Integration\Intranet\Department::getList). */
+    private static Map<Long, String> fullNames(List<Department> structure) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        for (Department department : structure) { // the structure's order: a parent before its children
+            String parent = department.parent() == null ? null : names.get(department.parent());
+            names.put(department.id(), parent == null ? department.name() : department.name() + " / " + parent);
+        }
+        return names;
+    }
+
+    /**
+     * Department::getColleagues of the caller, never the caller: the heads of its departments, then their active
+     * members, then, if it heads a department, every department's head; each once, in the structure's order. A page
+     * of LIMIT (10, at most 50) from start or else OFFSET, with total, and next while more remain.
+     */
+    private static ListResult colleagues(RestCall call) {
+        Portal portal = call.portal();
+        long caller = call.userId();
+        List<Long> own = portal.store(UserStore.class).get(caller).map(User::departments).orElse(List.of());
+        List<Department> structure = portal.store(DepartmentStore.class).all();
+        Set<Long> colleagues = new LinkedHashSet<>();
+        structure.stream().filter(d -> own.contains(d.id())).forEach(d -> addHead(colleagues, d));
+        structure.stream().filter(d -> own.contains(d.id()))
+                .forEach(d -> colleagues.addAll(DepartmentUserMethods.employees(portal, d)));
+        if (structure.stream().anyMatch(d -> d.head() != null && d.head() == caller)) {
+            structure.forEach(d -> addHead(colleagues, d));
+        }
+        colleagues.remove(caller);
+        Params params = call.params();
+        long start = params.phpInt("start");
+        long offset = start > 0 ? start : Math.max(0, params.phpInt("OFFSET"));
+        long limit = params.node("LIMIT").isPresent() ? Math.min(params.phpInt("LIMIT"), MAX_COLLEAGUES) : COLLEAGUES;
+        List<Long> all = new ArrayList<>(colleagues);
+        List<Long> page = slice(all, offset, limit);
+        boolean userData = params.textOrEmpty("USER_DATA").equals("Y");
+        ArrayNode result = NODES.arrayNode();
+        page.forEach(id -> result.add(userData ? DepartmentUserMethods.userView(portal, id) : NODES.numberNode(id)));
+        long next = offset + page.size();
+        return new ListResult(result, next < all.size() ? (int) next : null, all.size());
+    }
+
+    private static void addHead(Set<Long> colleagues, Department department) {
+        if (department.head() != null && department.head() > 0) {
+            colleagues.add(department.head());
+        }
+    }
+
+    /** PHP's array_slice: a negative length stops that many before the end. */
+    private static List<Long> slice(List<Long> all, long offset, long length) {
+        int from = (int) Math.min(offset, all.size());
+        long end = length >= 0 ? Math.min(all.size(), offset + length) : all.size() + length;
+        return end <= from ? List.of() : all.subList(from, (int) end);
+    }
+}
