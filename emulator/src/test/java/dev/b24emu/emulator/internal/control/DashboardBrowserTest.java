@@ -52,6 +52,8 @@ class DashboardBrowserTest extends EmulatorHarness {
                 "TYPE", 2, "LINE_NUMBER", "74950000000")).then().statusCode(200).extract().path("result.CALL_ID");
         wait.withMessage("the call on the timeline").until(d -> d.findElements(By.cssSelector("[data-call='" + callId + "']")).size() == 1);
         wait.until(d -> d.findElement(By.id("requests")).getText().contains("telephony.externalcall.register"));
+        // what was sent, beside the method: a "+" sent unencoded would show here as the space it arrived as
+        wait.until(d -> d.findElement(By.id("requests")).getText().contains("\"PHONE_NUMBER\":\"+79990000001\""));
 
         given().contentType("application/json").body(Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 42,
                 "ADD_TO_CHAT", 1)).post(webhook + "telephony.externalcall.finish").then().statusCode(200);
