@@ -102,6 +102,18 @@ class AppSimulatorBrowserTest extends AppHarness {
         given().get(base() + "/_emulator/portals/" + portal.id() + "/apps/nobody/page").then().statusCode(404);
     }
 
+    /** The simulators opened without their query say what the address needs, and ask the control API nothing. */
+    @Test
+    void theSimulatorsOpenedWithoutTheirQuerySayWhatTheyNeed() throws Exception {
+        browser = chromium.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(base() + "/_emulator/ui/call-card");
+        wait.until(d -> d.findElement(By.id("problem")).getText().startsWith("Add ?call=CALL_ID&user=N to the address"));
+        org.junit.jupiter.api.Assertions.assertFalse(browser.findElement(By.id("btn-close")).isEnabled());
+        browser.get(base() + "/_emulator/ui/app");
+        wait.until(d -> d.findElement(By.id("problem")).getText().startsWith("Add ?app=APP_ID"));
+    }
+
     private static String sample() throws IOException {
         try (InputStream in = AppSimulatorBrowserTest.class.getResourceAsStream("/ui/sample-install.html")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{EMULATOR}}", base());
