@@ -62,8 +62,8 @@ final class SpecConformance extends Rule {
                     expected.put("params", v.message());
                 } else {
                     actual.set(property, request.param(property).orElse(JsonNodeFactory.instance.missingNode()));
-                    expected.set(property, contracts.paramSchema(request.method(), property)
-                            .orElse(JsonNodeFactory.instance.textNode(v.message())));
+                    expected.put(property, contracts.paramSchema(request.method(), property).map(SchemaSummary::of)
+                            .orElse(v.message()));
                 }
                 String finding = v.error().map(e -> "the portal refuses it: " + e.code() + " \"" + e.message() + "\"")
                         .orElse(v.toString());
