@@ -155,6 +155,12 @@ class DashboardBrowserTest extends EmulatorHarness {
                 .contains(portal.id()));
         wait.withMessage("its CRM gone from the page").until(d -> d.findElement(By.id("crm")).getText()
                 .equals("No portal " + portal.id()));
+        // the selector follows the portals there are while the page is open
+        String made = newPortal().id();
+        wait.withMessage("the selector naming the gone portal so, and the new one").until(d -> {
+            String options = d.findElement(By.id("portal")).getText();
+            return options.contains(portal.id() + " (no such portal)") && options.contains(made);
+        });
         browser.navigate().refresh();
         wait.until(d -> d.findElement(By.id("problem")).getText().contains(portal.id()));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.failures = [];"
