@@ -131,7 +131,10 @@ export class Emulator {
   /** The default portal re-seeded, every other portal deleted, the clock reset. */
   reset() { return this.request('POST', '/_emulator/reset'); }
 
-  /** The request journal of every portal, oldest first. */
+  /**
+   * The request journal of every portal, oldest first, with the requests whose credentials named no portal (portal
+   * null: a mistyped webhook URL, an unknown token) unless a portal is given.
+   */
   requests({ method, portal, limit } = {}) {
     return this.request('GET', '/_emulator/requests', { query: { method, portal, limit } });
   }

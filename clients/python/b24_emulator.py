@@ -155,7 +155,8 @@ class Emulator:
         return self.request("POST", "/_emulator/reset")
 
     def requests(self, method=None, portal=None, limit=None):
-        """The request journal of every portal, oldest first."""
+        """The request journal of every portal, oldest first, with the requests whose credentials named no portal
+        (portal None: a mistyped webhook URL, an unknown token) unless a portal is given."""
         return self.request("GET", "/_emulator/requests", query={"method": method, "portal": portal, "limit": limit})
 
 

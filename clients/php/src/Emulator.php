@@ -183,7 +183,10 @@ final class Emulator
         return $this->request('POST', '/_emulator/reset');
     }
 
-    /** The request journal of every portal, oldest first. */
+    /**
+     * The request journal of every portal, oldest first, with the requests whose credentials named no portal (portal
+     * null: a mistyped webhook URL, an unknown token) unless a portal is given.
+     */
     public function requests(?string $method = null, ?string $portal = null, ?int $limit = null): array
     {
         return $this->request('GET', '/_emulator/requests', query: ['method' => $method, 'portal' => $portal, 'limit' => $limit]);

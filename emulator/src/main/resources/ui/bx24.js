@@ -1,14 +1,18 @@
 /*
  * BX24 shim of the Bitrix24 telephony emulator: lets an unmodified CALL_CARD widget run inside the emulator's
  * call-card simulator (/_emulator/ui/call-card), and an application's page with its installation wizard inside the
- * application simulator (/_emulator/ui/app). Like the real library it talks to the parent frame with
- * postMessage: init data, placement events and commands come from the simulator page; REST calls go to the
- * emulator with the widget's OAuth token.
+ * application simulator (/_emulator/ui/app). Like the real library (api.bitrix24.com/api/v1/) it talks to the parent
+ * frame with postMessage: init data, placement events, commands and dialogs come from the simulator page; REST calls go
+ * to the emulator with the widget's token. It behaves as that library does (specs/DECISIONS.md D186), so that what
+ * works here works on a portal: it asks for its init data as it loads, BX24.ready waits for the page and BX24.init for
+ * the init data, a call's callback is its only answer, an error is the library's error object.
  */
 (function () {
   'use strict';
-  var initData = null, readyQueue = [], eventHandlers = {}, pending = {}, seq = 0;
+  var initData = null, expiresAt = 0, initQueue = [], readyQueue = [], isReady = false, eventHandlers = {},
+    pending = {}, seq = 0, proxies = new WeakMap(), blank = function () {};
 
+  // a command to the simulator page; its answer, when it gives one, resolves the promise
   function send(cmd, params) {
     return new Promise(function (resolve) {
       var id = ++seq;
@@ -28,159 +32,337 @@
     }
   });
 
-  // query: the call that answered ({method, params, callback}), which next() repeats; none for a batch's results
-  function Result(body, status, query) {
-    this.answer = body;
-    this.status = status;
-    this.query = query;
+  // the library runs every handler it is handed a moment later (util.defer), never within the call that handed it
+  function defer(fn, args) { setTimeout(function () { fn.apply(document, args || []); }, 10); }
+  function isFunction(f) { return typeof f === 'function'; }
+
+  // BX24.init: after the init data, which the library asks for as it loads (util.init at its end)
+  function whenInit(fn) { if (initData) { defer(fn); } else { initQueue.push(fn); } }
+
+  function takeTokens(data) {
+    initData.AUTH_ID = data.AUTH_ID;
+    initData.REFRESH_ID = data.REFRESH_ID;
+    expiresAt = Date.now() + Number(data.AUTH_EXPIRES) * 1000; // AUTH_EXPIRES: seconds from now, as the portal sends it
   }
 
-  Result.prototype.data = function () { return this.answer.result; };
-  Result.prototype.error = function () { return this.answer.error ? this.answer.error : false; };
-  Result.prototype.error_description = function () { return this.answer.error_description || ''; };
-  // as BX24.js: more() when the answer has a numeric next, total() parsed, next() the same call from start = next,
-  // answered to the same callback unless another is given; false when there is no next page
-  Result.prototype.more = function () { return !isNaN(this.answer.next); };
-  Result.prototype.total = function () { return parseInt(this.answer.total, 10); };
-  Result.prototype.time = function () { return this.answer.time; };
-  Result.prototype.next = function (callback) {
-    if (!this.more() || !this.query) { return false; }
-    var q = this.query;
-    return BX24.callMethod(q.method, Object.assign({}, q.params, { start: this.answer.next }),
-      typeof callback === 'function' ? callback : q.callback);
+  send('getInitData').then(function (data) {
+    initData = data;
+    takeTokens(data);
+    if (!data.INSTALL || data.INSTALL === 'N') { BX24.installFinish = blank; } // installed: nothing to finish
+    BX24.userOption = {
+      get: function (name) { return (initData.USER_OPTIONS || {})[name]; },
+      // the library's userOption.set takes no callback: one passed here is never called, as on a portal
+      set: function (name, value) {
+        (initData.USER_OPTIONS = initData.USER_OPTIONS || {})[name] = value;
+        send('setUserOption', { name: String(name), value: value });
+      }
+    };
+    BX24.appOption = {
+      get: function (name) { return (initData.APP_OPTIONS || {})[name]; },
+      // only an administrator writes the application's settings; for anyone else set does nothing
+      set: initData.IS_ADMIN ? function (name, value, callback) {
+        (initData.APP_OPTIONS = initData.APP_OPTIONS || {})[name] = value;
+        send('setAppOption', { name: String(name), value: value }).then(function () { if (callback) { callback(); } });
+      } : blank
+    };
+    initQueue.splice(0).forEach(function (fn) { defer(fn); });
+  });
+
+  // BX24.ready: once the page's DOM is there (util.ready), whether or not the init data has come
+  function runReady() {
+    if (isReady) { return; }
+    if (!document.body) { setTimeout(runReady, 15); return; }
+    isReady = true;
+    readyQueue.splice(0).forEach(function (fn) { defer(fn); });
+  }
+  if (document.readyState === 'complete') {
+    runReady();
+  } else {
+    document.addEventListener('DOMContentLoaded', runReady);
+    window.addEventListener('load', runReady);
+  }
+
+  // the library's error: status, the portal's {error, error_description} as ex, "CODE: description (status)"
+  function AjaxError(status, ex) { this.status = status; this.ex = ex; }
+  AjaxError.prototype.getError = function () { return this.ex; };
+  AjaxError.prototype.getStatus = function () { return this.status; };
+  AjaxError.prototype.toString = function () {
+    return this.ex.error + (this.ex.error_description ? ': ' + this.ex.error_description : '') + ' (' + this.status + ')';
   };
 
-  // BX24.ready, and callMethod and callBatch called before BX24.init, wait for it, as the library's do
-  function whenInit(run) {
-    if (initData) { run(); } else { readyQueue.push(run); }
+  // query: the call that answered ({method, data, callback}), which next() repeats from start = next
+  function Result(answer, query, status) {
+    this.answer = answer;
+    this.query = query;
+    this.status = status;
+    if (answer.next !== undefined) { answer.next = parseInt(answer.next, 10); }
+    if (answer.error !== undefined) {
+      answer.ex = new AjaxError(status, typeof answer.error === 'string' ? answer : answer.error);
+    }
   }
+  Result.prototype.data = function () { return this.answer.result; };
+  Result.prototype.error = function () { return this.answer.ex; };
+  Result.prototype.error_description = function () { return this.answer.error_description; };
+  Result.prototype.more = function () { return !isNaN(this.answer.next); };
+  Result.prototype.total = function () { return parseInt(this.answer.total, 10); };
+  Result.prototype.next = function (callback) {
+    if (!this.more()) { return false; }
+    var q = Object.assign({}, this.query, { start: this.answer.next });
+    if (isFunction(callback)) { q.callback = callback; }
+    call(q);
+    return true;
+  };
 
-  function post(method, body) {
-    return fetch(initData.CLIENT_ENDPOINT + method, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(Object.assign({}, body, { auth: initData.AUTH_ID }))
+  // a REST call with the widget's token: renewed first when it has run out, and once more on expired_token
+  function call(q) {
+    whenInit(function () {
+      if (expiresAt < Date.now()) {
+        BX24.refreshAuth(function () { post(q); });
+      } else {
+        post(q);
+      }
     });
   }
 
-  // a batch command as the server reads it: method?query, nested values in PHP's key[sub]=value form
-  function query(params, prefix) {
-    return Object.keys(params || {}).map(function (k) {
-      var key = prefix ? prefix + '[' + k + ']' : k, v = params[k];
-      return v !== null && typeof v === 'object' ? query(v, key)
-        : encodeURIComponent(key) + '=' + encodeURIComponent(v === null || v === undefined ? '' : v);
-    }).filter(Boolean).join('&');
+  // POSTed as the library's XMLHttpRequest sends it: a form in a text/plain body, auth and start first
+  function post(q) {
+    var body = 'auth=' + initData.AUTH_ID, data = q.data;
+    if (q.start !== undefined) { body += '&start=' + parseInt(q.start, 10); }
+    if (data && typeof data === 'object' && data.start) {
+      data = Object.assign({}, data);
+      delete data.start;
+    }
+    var form = prepare(data, '');
+    fetch(initData.CLIENT_ENDPOINT + encodeURIComponent(q.method) + '.json', {
+      method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: form ? body + '&' + form : body
+    }).then(function (r) {
+      return r.text().then(function (text) {
+        var answer = text.length > 0 ? JSON.parse(text) : { result: {} };
+        if (answer.error === 'expired_token') {
+          BX24.refreshAuth(function () { post(q); });
+        } else if (isFunction(q.callback)) {
+          q.callback.call(window, new Result(answer, q, r.status));
+        }
+      });
+    });
   }
 
-  function options(key, command) {
-    return {
-      get: function (name) { return initData && initData[key] ? initData[key][name] : undefined; },
-      set: function (name, value, callback) {
-        initData[key] = initData[key] || {};
-        initData[key][name] = value;
-        send(command, { name: String(name), value: value }).then(function () { if (callback) { callback(); } });
+  /*
+   * Parameters as the library's prepareData writes them: key[sub]=value, a value of no object as its text (true,
+   * undefined: "true", "undefined"), an empty list as key=, a date as its JSON, and null as nothing at all; objects
+   * after the plain values. A string is taken as it is.
+   */
+  function prepare(data, prefix) {
+    if (typeof data === 'string' || data === null || data === undefined) { return data || ''; }
+    var plain = [], objects = [];
+    Object.keys(data).forEach(function (k) {
+      var name = prefix ? prefix + '[' + encodeURIComponent(k) + ']' : encodeURIComponent(k), v = data[k];
+      if (typeof v === 'object') {
+        objects.push([name, v]);
+      } else {
+        plain.push(name + '=' + encodeURIComponent(v));
       }
-    };
+    });
+    objects.forEach(function (o) {
+      var v = o[1], part;
+      if (v instanceof Date) {
+        part = o[0] + '=' + encodeURIComponent(v.toJSON());
+      } else if (Array.isArray(v) && v.length === 0) {
+        part = o[0] + '=';
+      } else {
+        part = prepare(v, o[0]);
+      }
+      if (part) { plain.push(part); }
+    });
+    return plain.join('&');
   }
 
   function scrollSize() {
     var root = document.documentElement;
-    return { scrollWidth: Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0),
-      scrollHeight: Math.max(root.scrollHeight, document.body ? document.body.scrollHeight : 0) };
+    return { scrollWidth: Math.max(root.scrollWidth, root.offsetWidth),
+      scrollHeight: Math.max(root.scrollHeight, root.offsetHeight) };
+  }
+
+  // a dialog or command of the portal's page: its answer to the callback, none when it gives none
+  function ask(cmd, params, callback) {
+    send(cmd, params).then(function (answer) { if (isFunction(callback) && answer !== null) { callback(answer); } });
   }
 
   var BX24 = {
-    init: function (callback) {
-      send('getInitData').then(function (data) {
-        initData = data;
-        if (callback) { callback(); }
-        readyQueue.splice(0).forEach(function (cb) { cb(); });
-      });
+    init: function (callback) { if (isFunction(callback)) { whenInit(callback); } },
+    ready: function (handler) {
+      if (!isFunction(handler)) { return; }
+      if (isReady) { defer(handler); } else { readyQueue.push(handler); }
     },
-    ready: whenInit,
+    isReady: function () { return isReady; },
+    // the first run's installers (BX24.install) run only with FIRST_RUN, which the simulator does not send
+    install: blank,
     isAdmin: function () { return !!(initData && initData.IS_ADMIN); },
-    getLang: function () { return initData ? initData.LANG : 'en'; },
-    getDomain: function () { return initData ? initData.DOMAIN : ''; },
+    getLang: function () { return initData ? initData.LANG : undefined; },
+    getDomain: function () { return initData ? initData.DOMAIN : undefined; },
+    // expires_in: when the token runs out, in milliseconds since 1970; false once it has
     getAuth: function () {
-      if (!initData) { return false; }
-      return {
-        access_token: initData.AUTH_ID, refresh_token: initData.REFRESH_ID,
-        expires_in: Number(initData.AUTH_EXPIRES), domain: initData.DOMAIN, member_id: initData.member_id
-      };
+      return initData && expiresAt > Date.now() ? { access_token: initData.AUTH_ID, refresh_token: initData.REFRESH_ID,
+        expires_in: expiresAt, domain: initData.DOMAIN, member_id: initData.MEMBER_ID || initData.member_id } : false;
     },
-    refreshAuth: function (callback) { if (callback) { callback(BX24.getAuth()); } },
+    refreshAuth: function (callback) {
+      if (!initData) { return; }
+      send('refreshAuth').then(function (data) {
+        takeTokens(data);
+        if (isFunction(callback)) { callback(BX24.getAuth()); }
+      });
+    },
+    // the answer comes to the callback only: the library returns nothing to wait for
     callMethod: function (method, params, callback) {
-      return new Promise(function (resolve) {
-        whenInit(function () {
-          post(method, params || {}).then(function (r) {
-            return r.json().then(function (j) {
-              var result = new Result(j, r.status, { method: method, params: params || {}, callback: callback });
-              if (callback) { callback(result); }
-              resolve(result);
-            });
-          });
-        });
-      });
+      call({ method: method, data: params, callback: callback });
     },
-    // calls: {key: [method, params] | {method, params}} or a list of them; the callback gets a Result per key
+    // calls: {key: [method, params] | {method, params}} or a list of them; the callback gets a Result per key answered
     callBatch: function (calls, callback, haltOnError) {
-      var list = Array.isArray(calls), cmd = {};
+      var list = Array.isArray(calls), cmd = list ? [] : {}, queries = {}, any = false;
       Object.keys(calls).forEach(function (key) {
-        var c = calls[key], method = Array.isArray(c) ? c[0] : c.method, params = Array.isArray(c) ? c[1] : c.params;
-        var q = query(params);
-        cmd[key] = q ? method + '?' + q : method;
+        var c = calls[key];
+        if (!c) { return; }
+        var method = Array.isArray(c) ? c[0] : c.method, params = Array.isArray(c) ? c[1] : c.params;
+        if (!method) { return; }
+        cmd[key] = method + '?' + prepare(params, '');
+        queries[key] = { method: method, data: params, callback: callback };
+        any = true;
       });
-      whenInit(function () {
-        post('batch', { halt: haltOnError ? 1 : 0, cmd: cmd }).then(function (r) {
-          return r.json().then(function (j) {
-            var batch = j.result || {}, results = list ? [] : {};
-            Object.keys(cmd).forEach(function (key) {
-              var error = (batch.result_error || {})[key];
-              var answer = error ? { error: error.error, error_description: error.error_description }
-                : { result: (batch.result || {})[key], total: (batch.result_total || {})[key],
-                  next: (batch.result_next || {})[key], time: (batch.result_time || {})[key] };
-              if (answer.next === undefined) { delete answer.next; }
-              results[key] = new Result(j.error ? j : answer, r.status);
-            });
-            if (callback) { callback(results); }
-          });
+      if (!any) { return; }
+      call({ method: 'batch', data: { halt: haltOnError ? 1 : 0, cmd: cmd }, callback: function (res) {
+        if (!isFunction(callback)) { return; }
+        var batch = res.data() || {}, results = list ? [] : {};
+        var answered = batch.result || {}, failed = batch.result_error || {};
+        Object.keys(queries).forEach(function (key) {
+          if (res.error()) {
+            results[key] = new Result({ error: res.answer.error, error_description: res.answer.error_description },
+              queries[key], res.status);
+          } else if (answered[key] !== undefined || failed[key] !== undefined) {
+            results[key] = new Result({ result: answered[key] !== undefined ? answered[key] : {},
+              error: failed[key] || undefined, total: (batch.result_total || {})[key],
+              next: (batch.result_next || {})[key] }, queries[key], res.status);
+          }
         });
-      });
+        callback.call(window, results);
+      } });
     },
+    callBind: function (event, handler, authType, callback) {
+      if (!initData) {
+        var args = arguments;
+        whenInit(function () { BX24.callBind.apply(document, args); });
+        return undefined;
+      }
+      if (!BX24.isAdmin()) { return false; }
+      BX24.callMethod('event.bind', { event: event || '', handler: handler || '',
+        auth_type: authType === undefined ? 0 : authType }, callback);
+      return undefined;
+    },
+    callUnbind: function (event, handler, authType, callback) {
+      if (!initData) {
+        var args = arguments;
+        whenInit(function () { BX24.callUnbind.apply(document, args); });
+        return undefined;
+      }
+      if (!BX24.isAdmin()) { return false; }
+      var p = { event: event || '', handler: handler || '' };
+      if (authType !== undefined && authType !== null) { p.auth_type = authType; }
+      BX24.callMethod('event.unbind', p, callback);
+      return undefined;
+    },
+    canUse: function (what) { return what === 'upload' ? !!window.FileReader : true; },
     getScrollSize: scrollSize,
     // the simulator sizes the widget's frame as a card would (within bounds the page keeps)
     resizeWindow: function (width, height, callback) {
-      send('resizeWindow', { width: Number(width), height: Number(height) })
-        .then(function (size) { if (callback) { callback(size); } });
+      width = parseInt(width, 10);
+      height = parseInt(height, 10);
+      if (width > 0 && height > 0) { ask('resizeWindow', { width: width, height: height }, callback); }
     },
-    fitWindow: function (callback) {
-      var size = scrollSize();
-      BX24.resizeWindow(size.scrollWidth, size.scrollHeight, callback);
+    fitWindow: function (callback) { ask('resizeWindow', { width: '100%', height: scrollSize().scrollHeight }, callback); },
+    setTitle: function (title, callback) { ask('setTitle', { title: title.toString() }, callback); },
+    reloadWindow: function (callback) { ask('reloadWindow', {}, callback); },
+    scrollParentWindow: function (scroll, callback) {
+      scroll = parseInt(scroll, 10);
+      if (!isNaN(scroll)) { ask('setScroll', { scroll: scroll }, callback); }
     },
-    setTitle: function (title, callback) {
-      send('setTitle', { title: String(title) }).then(function () { if (callback) { callback(); } });
-    },
-    reloadWindow: function () { send('reloadWindow'); },
     // the end of an installation wizard (settings/app-installation/installation-finish.md): the portal marks the
     // application installed and sends ONAPPINSTALL (the application's page in the simulator: /_emulator/ui/app)
     installFinish: function () { send('setInstallFinish'); },
-    // the application's settings (BX24.appOption, writable by administrators) and the user's (BX24.userOption):
-    // read from the init data, written through the portal's page, which calls app.option.set / user.option.set
-    appOption: options('APP_OPTIONS', 'setAppOption'),
-    userOption: options('USER_OPTIONS', 'setUserOption'),
+    // the portal's dialogs: the simulator page shows a picker of the portal's users or CRM objects
+    selectUser: function (title, callback) {
+      if (isFunction(title)) { callback = title; title = ''; }
+      ask('selectUser', { title: title, mult: false }, callback);
+    },
+    selectUsers: function (title, callback) {
+      if (isFunction(title)) { callback = title; title = ''; }
+      ask('selectUser', { title: title, mult: true }, callback);
+    },
+    selectAccess: function (title, value, callback) {
+      if (typeof title !== 'string') { callback = value; value = title; }
+      if (isFunction(value)) { callback = value; value = []; }
+      ask('selectAccess', { value: value }, callback);
+    },
+    selectCRM: function (params, callback) {
+      if (isFunction(params)) { callback = params; params = {}; }
+      ask('selectCRM', { entityType: params.entityType, multiple: params.multiple, value: params.value }, callback);
+    },
+    openApplication: function (params, callback) {
+      if (isFunction(params)) { callback = params; params = {}; }
+      ask('openApplication', params, callback);
+    },
+    closeApplication: function (callback) { ask('closeApplication', {}, callback); },
+    // the messenger's commands: the portal acts on them and answers nothing
+    im: {
+      callTo: function (userId, video) { send('imCallTo', { userId: userId, video: video }); },
+      phoneTo: function (phone) { send('imPhoneTo', { phone: phone }); },
+      openMessenger: function (dialogId) { send('imOpenMessenger', { dialogId: dialogId }); },
+      openHistory: function (dialogId) { send('imOpenHistory', { dialogId: dialogId }); }
+    },
+    proxy: function (func, thisObject) {
+      if (!func || !thisObject) { return func; }
+      var bound = proxies.get(thisObject) || new Map();
+      proxies.set(thisObject, bound);
+      if (!bound.has(func)) { bound.set(func, func.bind(thisObject)); }
+      return bound.get(func);
+    },
+    proxyContext: function () { return null; },
+    bind: function (el, name, func) { if (el) { el.addEventListener(name, func, false); } },
+    unbind: function (el, name, func) { if (el) { el.removeEventListener(name, func, false); } },
+    loadScript: function (scripts, callback) {
+      if (!isReady) {
+        var args = arguments;
+        BX24.ready(function () { BX24.loadScript.apply(this, args); });
+        return;
+      }
+      var list = typeof scripts === 'string' ? [scripts] : scripts;
+      (function load(i) {
+        if (i >= list.length) { if (isFunction(callback)) { callback(); } return; }
+        var script = document.createElement('script');
+        script.src = list[i];
+        script.onload = function () { setTimeout(function () { load(i + 1); }, 50); };
+        document.head.appendChild(script);
+      })(0);
+    },
+    // before the init data: settings read as nothing and are not written (replaced once it has come)
+    appOption: { get: blank, set: blank },
+    userOption: { get: blank, set: blank },
     placement: {
       info: function () {
-        return { placement: initData.PLACEMENT, options: JSON.parse(initData.PLACEMENT_OPTIONS || '{}') };
+        return { placement: initData && initData.PLACEMENT,
+          options: initData ? JSON.parse(initData.PLACEMENT_OPTIONS || '{}') : undefined };
       },
       getInterface: function (callback) {
-        send('getInterface').then(function (r) { if (callback) { callback(r); } });
+        send('getInterface').then(function (r) { if (isFunction(callback)) { callback(r); } });
       },
       bindEvent: function (name, callback) {
         (eventHandlers[name] = eventHandlers[name] || []).push(callback);
         send('bindEvent', { event: name });
       },
+      // a name of the library's own (BX24.placement.call('resizeWindow')) is not a placement command: ignored
       call: function (command, params, callback) {
+        if (BX24[command]) { return; }
+        if (isFunction(params)) { callback = params; params = {}; }
         send('placementCall', { command: command, params: params || {} })
-          .then(function (r) { if (callback && r !== null) { callback(r); } });
+          .then(function (r) { if (isFunction(callback) && r !== null) { callback(r); } });
       }
     }
   };

@@ -72,8 +72,9 @@
     var common = {
       getInitData: function (m, reply) {
         var widget = opened();
+        // INSTALL: an application still in its installation wizard, whose page may call installFinish
         var data = Object.assign({}, widget.form, widget.query, { CLIENT_ENDPOINT: location.origin + '/rest/',
-          IS_ADMIN: widget.isAdmin });
+          IS_ADMIN: widget.isAdmin, INSTALL: widget.installed === false });
         // the portal hands a widget its application's and its user's settings with the init data (APP_OPTIONS,
         // USER_OPTIONS): read here with the widget's own token
         Promise.all([rest('app.option.get', {}), rest('user.option.get', {})]).then(function (options) {
@@ -93,8 +94,146 @@
           || opened().title || 'Widget';
         reply(true);
       },
-      reloadWindow: function () { location.reload(); }
+      reloadWindow: function () { location.reload(); },
+      refreshAuth: function (m, reply) {
+        var form = opened().form;
+        reply({ AUTH_ID: form.AUTH_ID, REFRESH_ID: form.REFRESH_ID, AUTH_EXPIRES: form.AUTH_EXPIRES });
+      },
+      setScroll: function (m, reply) {
+        window.scrollTo(0, Number(m.params.scroll) || 0);
+        reply(true);
+      },
+      // the portal's dialogs, as a picker of the portal's own users and CRM objects (D186)
+      selectUser: function (m, reply) {
+        users().then(function (list) {
+          return pick(m.params.title || (m.params.mult ? 'Choose users' : 'Choose a user'), list.map(function (u) {
+            return { label: u.name, value: { id: u.id, name: u.name } };
+          }), !!m.params.mult);
+        }).then(function (chosen) {
+          if (chosen) { reply(m.params.mult ? chosen : chosen[0]); }
+        });
+      },
+      selectAccess: function (m, reply) {
+        users().then(function (list) {
+          return pick('Choose access', list.map(function (u) {
+            return { label: u.name, value: { id: 'U' + u.id, name: u.name } };
+          }), true);
+        }).then(function (chosen) { if (chosen) { reply(chosen); } });
+      },
+      selectCRM: function (m, reply) {
+        var types = [].concat(m.params.entityType || ['lead', 'contact', 'company', 'deal']);
+        portalControl('/crm').then(function (crm) {
+          var items = [];
+          types.forEach(function (type) {
+            (crm[CRM_LISTS[type]] || []).forEach(function (row) {
+              items.push({ label: type + ' ' + row.ID + ': ' + row.NAME, value: { id: CRM_PREFIXES[type] + row.ID,
+                type: type, place: type, title: row.NAME, desc: '', url: '/crm/' + type + '/details/' + row.ID + '/' } });
+            });
+          });
+          return pick('Choose a CRM object', items, !!m.params.multiple);
+        }).then(function (chosen) {
+          if (!chosen) { return; }
+          var answer = {};
+          types.forEach(function (type) { answer[type] = []; });
+          chosen.forEach(function (item) { (answer[item.type] = answer[item.type] || []).push(item); });
+          reply(answer);
+        });
+      },
+      openApplication: function (m, reply) {
+        say('BX24.openApplication(' + JSON.stringify(m.params) + '): a portal opens the application in a slider;'
+          + ' here it is closed again at once');
+        reply(undefined);
+      },
+      closeApplication: function (m, reply) {
+        say('BX24.closeApplication(): a portal closes the slider the page is in');
+        reply(undefined);
+      },
+      // the messenger's phone: the portal calls the number from the page's user, as a click on it in the CRM does
+      imPhoneTo: function (m) {
+        var user = new URLSearchParams(location.search).get('user');
+        var click = { phoneNumber: String(m.params.phone || '') };
+        if (user) { click.userId = Number(user); }
+        portalControl('/click-to-call', click).then(function (call) {
+          say('BX24.im.phoneTo(' + click.phoneNumber + '): the portal placed call ' + call.CALL_ID
+            + (call.appId ? ' for application ' + call.appId : ' for the outgoing webhooks')
+            + (call.eventWithheld ? ' (' + call.eventWithheld + ')' : ''));
+        }, function (e) {
+          say('BX24.im.phoneTo(' + click.phoneNumber + '): ' + (e.error_description || e.message || e));
+        });
+      },
+      imCallTo: function (m) { say('BX24.im.callTo(' + m.params.userId + '): a video or audio call in the messenger'); },
+      imOpenMessenger: function (m) { say('BX24.im.openMessenger(' + m.params.dialogId + ')'); },
+      imOpenHistory: function (m) { say('BX24.im.openHistory(' + m.params.dialogId + ')'); }
     };
+
+    var CRM_LISTS = { lead: 'leads', contact: 'contacts', company: 'companies', deal: 'deals' };
+    var CRM_PREFIXES = { lead: 'L_', contact: 'C_', company: 'CO_', deal: 'D_', quote: 'Q_' };
+
+    function portalControl(path, body) {
+      var portal = new URLSearchParams(location.search).get('portal') || 'default';
+      return control('/_emulator/portals/' + encodeURIComponent(portal))(path, body);
+    }
+
+    // the portal's active users as its dialogs list them: {id, name}
+    function users() {
+      return portalControl('/users').then(function (list) {
+        return list.filter(function (u) { return u.ACTIVE !== false && u.ACTIVE !== 'N'; }).map(function (u) {
+          return { id: Number(u.ID), name: ((u.NAME || '') + ' ' + (u.LAST_NAME || '')).trim() || u.EMAIL || String(u.ID) };
+        });
+      });
+    }
+
+    // a line of the page's own in its log (what the portal did for a command that answers nothing)
+    function say(text) {
+      var log = document.getElementById('log');
+      if (!log) { return; }
+      var line = document.createElement('div');
+      line.className = 'note';
+      line.textContent = text;
+      log.appendChild(line);
+    }
+
+    /**
+     * A dialog of choices, as the portal's pickers: one (radio) or several (checkboxes); answers the chosen values,
+     * or null when it is cancelled (a portal's picker then calls nothing back).
+     */
+    function pick(title, items, multiple) {
+      return new Promise(function (resolve) {
+        var dialog = document.createElement('dialog');
+        dialog.id = 'picker';
+        var heading = document.createElement('h3');
+        heading.textContent = title;
+        dialog.appendChild(heading);
+        items.forEach(function (item, i) {
+          var label = document.createElement('label');
+          label.style.display = 'block';
+          var input = document.createElement('input');
+          input.type = multiple ? 'checkbox' : 'radio';
+          input.name = 'picked';
+          input.value = String(i);
+          label.appendChild(input);
+          label.appendChild(document.createTextNode(' ' + item.label));
+          dialog.appendChild(label);
+        });
+        var ok = document.createElement('button'), cancel = document.createElement('button');
+        ok.textContent = 'Select';
+        ok.id = 'picker-ok';
+        cancel.textContent = 'Cancel';
+        cancel.id = 'picker-cancel';
+        dialog.appendChild(ok);
+        dialog.appendChild(cancel);
+        document.body.appendChild(dialog);
+        function done(value) { dialog.close(); dialog.remove(); resolve(value); }
+        ok.onclick = function () {
+          done(Array.from(dialog.querySelectorAll('input:checked')).map(function (input) {
+            return items[Number(input.value)].value;
+          }));
+        };
+        cancel.onclick = function () { done(null); };
+        dialog.addEventListener('cancel', function () { done(null); });
+        dialog.showModal();
+      });
+    }
 
     function option(method, m, reply) {
       var value = {};
@@ -158,8 +297,6 @@
       var m = { cmd: cmd, params: params || {}, callback: callback, portal: true };
       if (cmd === 'getInitData') {
         common.getInitData(m, function (data) { reply(portalInitData(data)); });
-      } else if (cmd === 'refreshAuth') {
-        reply({ AUTH_ID: widget.form.AUTH_ID, REFRESH_ID: widget.form.REFRESH_ID, AUTH_EXPIRES: widget.form.AUTH_EXPIRES });
       } else if (cmd === 'placementBindEvent') {
         var bind = handler('bindEvent');
         if (bind) { bind({ cmd: 'bindEvent', params: { event: m.params.event }, callback: callback, portal: true }, reply); }

@@ -115,3 +115,13 @@ Feature: Placements and the call card
       | PLACEMENT | CallCard::Nothing     |
       | HANDLER   | http://127.0.0.1:9/cc |
     Then the call fails with 400 "ERROR_PLACEMENT_NOT_FOUND"
+
+  @D186 @emulator-only
+  Scenario: The messenger's phone in a widget (BX24.im.phoneTo) places the call as a click on the number does
+    Given an application "app.phone" with scopes "telephony" installed with:
+      | handlerUrl | handler:/install |
+    And application "app.phone" binds "OnExternalCallStart" to the handler server
+    When user 2 clicks to call "+79990000014" without naming a line
+    Then application "app.phone" receives "ONEXTERNALCALLSTART"
+    And the delivered "data.CALL_ID" is "{clicked}"
+    And the delivered "data.USER_ID" is "2"

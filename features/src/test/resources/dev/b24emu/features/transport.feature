@@ -52,10 +52,10 @@ Feature: The REST transport behaves like the real Bitrix24 server
 
   @D184 @emulator-only
   Scenario: A request with credentials no portal has is kept, with what was wrong, where the developer looks
-    When I call "user.current"
-    And I call "user.current" with a wrong webhook token
+    When I call "voximplant.line.get"
+    And I call "voximplant.line.get" with a wrong webhook token
     Then the call fails with 401 "NO_AUTH_FOUND"
-    And the emulator's requests that named no portal include "user.current" answered 401 "NO_AUTH_FOUND" because "no portal of this emulator has this webhook token"
+    And the emulator's requests that named no portal include "voximplant.line.get" answered 401 "NO_AUTH_FOUND" because "no portal of this emulator has this webhook token"
 
   @T6 @D7 @emulator-only
   Scenario: Malformed bodies get a clean 400

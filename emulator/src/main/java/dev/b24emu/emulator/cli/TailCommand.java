@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24emu.emulator.internal.transport.LogText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,10 +117,12 @@ final class TailCommand extends RemoteCommand {
                 : e.path("auth").asText();
         String error = e.path("error").isNull() || e.path("error").asText().isEmpty() ? "" : " " + e.path("error").asText();
         JsonNode warnings = e.path("warnings");
+        // a stranger's path and what came of it, shown to a terminal: no control character reaches it
         return String.format("%s %-10s %-4s %s %d%s %.1f ms %s %s", e.path("time").asText(),
                 noPortal ? "(none)" : e.path("portal").asText(), e.path("httpMethod").asText(),
-                e.path("method").asText(), e.path("status").asInt(), error, e.path("latencyMicros").asLong() / 1000.0,
-                caller, noPortal ? warnings.path(warnings.size() - 1).asText() : cut(e.path("params").toString()));
+                LogText.safe(e.path("method").asText()), e.path("status").asInt(), error,
+                e.path("latencyMicros").asLong() / 1000.0, caller,
+                noPortal ? LogText.safe(warnings.path(warnings.size() - 1).asText()) : cut(e.path("params").toString()));
     }
 
     /** {@code 2026-12-01T10:00:00+03:00 default  -> ONVOXIMPLANTCALLEND http://… 200 12 ms} ("-> forged ONEXT…" for a forgery) */

@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.apps;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,16 +33,16 @@ public record App(String appKey, String clientId, String clientSecret, String na
      * installFinish (installation-finish.md), or a payment that ran out past its grace (D111). Said to whoever caused
      * an event it will not get, so a withheld event is not taken for a lost one.
      */
-    public java.util.Optional<String> eventsWithheld(Instant now) {
+    public Optional<String> eventsWithheld(Instant now) {
         if (awaitingFinish) {
-            return java.util.Optional.of("application " + appKey + " has not called installFinish (it is still in its"
+            return Optional.of("application " + appKey + " has not called installFinish (it is still in its"
                     + " installation wizard), so the portal sends it no events");
         }
         if (!Standing.of(this, now).paymentAllowed()) {
-            return java.util.Optional.of("application " + appKey + "'s payment ran out on " + paidUntil
+            return Optional.of("application " + appKey + "'s payment ran out on " + paidUntil
                     + ", so the portal sends it no events");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public String scopeList() {

@@ -36,8 +36,8 @@ public final class PortalControl {
     public void register(ControlRoutes routes) {
         routes.get("/portals", request -> portals.all().stream().map(p -> PortalView.of(p, request.endpoints())).toList());
         routes.post("/portals", 201, request -> PortalView.of(create(request.body()), request.endpoints()));
-        routes.get("/requests", request -> journal(portals.all(), noPortal, request));
-        routes.get("/requests/no-portal", request -> journal(List.of(), noPortal, request));
+        routes.get("/requests", request -> journal(portals.all(), true, request));
+        routes.get("/requests/no-portal", request -> filter(noPortal.entries(), request));
         ControlRoutes portal = routes.portal();
         portal.get("/", request -> PortalView.of(request.portal(), request.endpoints()));
         portal.delete("/", request -> {
@@ -78,7 +78,7 @@ public final class PortalControl {
             PortalState.restore(request.portal(), request.body());
             return PortalView.of(request.portal(), request.endpoints());
         });
-        portal.get("/requests", request -> journal(List.of(request.portal()), null, request));
+        portal.get("/requests", request -> journal(List.of(request.portal()), false, request));
     }
 
     /** {"id","webhookToken","webhookUserId","scopes":[…],"demo":true,"seed":{…}}, every field optional. */
@@ -110,13 +110,10 @@ public final class PortalControl {
      * The request journal of some portals and, unless a portal is asked for, the requests that named none, oldest
      * first; ?method=, ?portal= and ?limit= (the last n) filter it.
      */
-    private static List<RequestJournal.Entry> journal(Collection<Portal> from, RequestJournal noPortal,
-                                                      ControlRequest request) {
-        String method = request.query("method").orElse(null);
+    private List<RequestJournal.Entry> journal(Collection<Portal> from, boolean withNoPortal, ControlRequest request) {
         String portalId = request.query("portal").orElse(null);
-        int limit = request.query("limit").map(PortalControl::limit).orElse(Integer.MAX_VALUE);
         List<RequestJournal.Entry> entries = new ArrayList<>();
-        if (noPortal != null && portalId == null) {
+        if (withNoPortal && portalId == null) {
             entries.addAll(noPortal.entries());
         }
         for (Portal portal : from) {
@@ -125,6 +122,13 @@ public final class PortalControl {
             }
         }
         entries.sort(Comparator.comparingLong(RequestJournal.Entry::seq));
+        return filter(entries, request);
+    }
+
+    /** Entries in order, ?method= (any case) and ?limit= (the last n) applied. */
+    private static List<RequestJournal.Entry> filter(List<RequestJournal.Entry> entries, ControlRequest request) {
+        String method = request.query("method").orElse(null);
+        int limit = request.query("limit").map(PortalControl::limit).orElse(Integer.MAX_VALUE);
         List<RequestJournal.Entry> matching = entries.stream()
                 .filter(e -> method == null || e.method().equalsIgnoreCase(method)).toList();
         return matching.subList(Math.max(0, matching.size() - limit), matching.size());

@@ -2,13 +2,12 @@ package dev.b24emu.emulator.internal.im;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.clock.IsoTime;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserFields;
 
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,6 @@ public final class ImUsers {
     /** Color::getReplaceColors, for men only: light blue, aqua and pink (digits 4, 7, 8) become azure, sand, khaki */
     private static final Map<String, String> MEN = Map.of("#4ba5c3", "#29619b", "#1eb4aa", "#ba9c7b",
             "#f76187", "#728f7a");
-    private static final DateTimeFormatter ATOM = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private ImUsers() {
     }
@@ -44,11 +42,11 @@ public final class ImUsers {
                 .put("birthday", birthday(user.profileField("PERSONAL_BIRTHDAY"))).put("extranet", false)
                 .put("network", false).put("bot", false).put("connector", false).put("external_auth_id", "default")
                 .put("status", "online").put("idle", false);
-        Optional<String> activity = activity(user.profileField("LAST_ACTIVITY_DATE"), zone);
+        Optional<Instant> activity = UserFields.lastActivity(user, zone); // date('c'), false without one
         if (activity.isEmpty()) {
             view.put("last_activity_date", false);
         } else {
-            view.put("last_activity_date", activity.get());
+            view.put("last_activity_date", IsoTime.format(activity.get(), zone));
         }
         view.put("mobile_last_date", false).put("absent", false);
         user.departments().forEach(view.putArray("departments")::add);
@@ -63,18 +61,6 @@ public final class ImUsers {
             view.set("phones", phones);
         }
         return view;
-    }
-
-    /** LAST_ACTIVITY_DATE as getArray's JSON writes a date (date('c')), or empty without one. */
-    private static Optional<String> activity(String stored, ZoneId zone) {
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(stored, UserFields.ACTIVITY_FORM).atZone(zone).format(ATOM));
-        } catch (DateTimeParseException notTheDatabaseForm) { // a seed may write it as any date strtotime reads
-            return Optional.of(stored);
-        }
     }
 
     private static void phone(ObjectNode phones, String key, String number) {

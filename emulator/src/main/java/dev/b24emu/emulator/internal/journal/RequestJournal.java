@@ -16,6 +16,8 @@ import java.util.List;
  * neighbour never evicts another portal's entries.
  */
 public final class RequestJournal implements Store<Void> {
+    /** How much of a method's name an entry keeps: every documented name is shorter. */
+    static final int METHOD_CHARS = 200;
     /** What one portal's journal may weigh: about 16 MiB, a full journal of ordinary calls being far less. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
@@ -70,12 +72,21 @@ public final class RequestJournal implements Store<Void> {
     public record Who(String portal, String auth, String app, String credential) {
     }
 
+    /**
+     * Journals a call. Its method is kept to {@link #METHOD_CHARS} characters: it is the path's text as a client wrote
+     * it, up to a request line's 1 MiB for a call no portal answers (D184). The warnings are weighed with the rest.
+     */
     public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
                         String error, JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
         BoundedJson.Text kept = BoundedJson.of(params, result);
-        Entry entry = new Entry(JournalSequence.next(), time, who.portal(), method, httpMethod, who.auth(),
+        String name = method.length() > METHOD_CHARS ? method.substring(0, METHOD_CHARS) + "…" : method;
+        long weight = 256L + kept.weight() + 2L * name.length();
+        for (String warning : warnings) {
+            weight += 2L * warning.length();
+        }
+        Entry entry = new Entry(JournalSequence.next(), time, who.portal(), name, httpMethod, who.auth(),
                 who.app(), who.credential(), kept.json(), status, error, warnings, latencyMicros, uptimeMillis);
-        entries.add(entry, 256L + kept.weight());
+        entries.add(entry, weight);
         return entry;
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
@@ -66,7 +67,7 @@ public final class PortalRegistry {
     /** the user a portal's webhook acts as when none is named: the seed's first user (the users area knows it) */
     private volatile ToLongFunction<Portal> defaultWebhookUser = portal -> 1;
     /** what else a reset of every portal empties: the emulator-wide state no portal owns (the no-portal journal) */
-    private final List<Runnable> onResetAll = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> onResetAll = new CopyOnWriteArrayList<>();
 
     public PortalRegistry(EmulatorClock clock, Portal.Bounds bounds, int maxMadeAtRunTime) {
         this.clock = clock;
@@ -216,12 +217,12 @@ public final class PortalRegistry {
         return portals.values().stream().sorted(Comparator.comparing(Portal::id)).toList();
     }
 
-    /** Every portal back to its seed; portals created after start are removed. */
     /** Runs the action on every {@link #resetAll}, after the portals are reset. */
     public void onResetAll(Runnable action) {
         onResetAll.add(action);
     }
 
+    /** Every portal back to its seed; portals created after start are removed. */
     public synchronized void resetAll() {
         for (Portal portal : List.copyOf(portals.values())) {
             if (portal.id().equals(DEFAULT_ID)) {

@@ -42,9 +42,8 @@ final class Journal implements Consumer<RestExchange> {
             if (why != null && error != null) {
                 List<String> warnings = new ArrayList<>(exchange.warnings());
                 warnings.add(why.why());
-                String token = exchange.path().isWebhook() ? exchange.path().token() : exchange.authToken();
                 noPortal.record(IsoTime.format(clock.instant(), ZoneOffset.UTC), new RequestJournal.Who(null, why.auth(),
-                        null, why.auth().equals("none") ? null : Caller.fingerprint(token)), exchange.method(),
+                        null, why.credential()), exchange.method(),
                         exchange.httpMethod(), exchange.params(), error.httpStatus(), error.code(), null, warnings,
                         micros(exchange), uptimeMillis(exchange));
             }

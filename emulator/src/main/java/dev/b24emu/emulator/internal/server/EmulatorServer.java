@@ -120,7 +120,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final PortalRegistry portals;
     /** the REST requests refused for credentials that name no portal of this emulator, with why (D184) */
-    private final RequestJournal noPortal = new RequestJournal(NO_PORTAL_ENTRIES, NO_PORTAL_BYTES);
+    private final RequestJournal noPortal;
     private final HeapGuard heapGuard;
     private final MethodTable methods;
     private final AppsArea apps;
@@ -141,6 +141,8 @@ public final class EmulatorServer implements AutoCloseable {
         this.lease = VertxLease.take(); // the instance may still be being made: wired below once needed
         this.portals = new PortalRegistry(EmulatorClock.system(), config.bounds(), config.maxPortals());
         this.heapGuard = HeapGuard.start(portals, config.heapGuardPercent());
+        // --journal-size bounds it too: 0 keeps no journal at all
+        this.noPortal = new RequestJournal(Math.min(NO_PORTAL_ENTRIES, config.bounds().journalEntries()), NO_PORTAL_BYTES);
         portals.onResetAll(noPortal::clear);
         SelfGuard self = new SelfGuard(this::ports);
         this.outbound = new Outbound(lease::vertx, self);

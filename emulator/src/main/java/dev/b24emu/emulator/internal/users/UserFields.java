@@ -168,17 +168,21 @@ public final class UserFields {
      */
     public static boolean online(User user, Instant clockNow, ZoneId zone) {
         Instant now = clockNow.truncatedTo(ChronoUnit.SECONDS);
+        return lastActivity(user, zone)
+                .filter(instant -> !instant.isAfter(now) && instant.plus(ONLINE_FOR).isAfter(now)).isPresent();
+    }
+
+    /** When the user was last active (LAST_ACTIVITY_DATE in the portal's zone), or empty when never or unreadable. */
+    public static Optional<Instant> lastActivity(User user, ZoneId zone) {
         String last = user.profileField("LAST_ACTIVITY_DATE");
         if (last.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        Optional<Instant> at;
         try {
-            at = Optional.of(LocalDateTime.parse(last, ACTIVITY_FORM).atZone(zone).toInstant());
+            return Optional.of(LocalDateTime.parse(last, ACTIVITY_FORM).atZone(zone).toInstant());
         } catch (DateTimeParseException notTheDatabaseForm) { // a seed may write it as any date strtotime reads
-            at = PhpDates.strtotime(last, zone);
+            return PhpDates.strtotime(last, zone);
         }
-        return at.filter(instant -> !instant.isAfter(now) && instant.plus(ONLINE_FOR).isAfter(now)).isPresent();
     }
 
     /** Everything a user is, in user.get names plus TIMEMAN_STATUS and IS_ADMIN: what {@link #parse} reads back. */

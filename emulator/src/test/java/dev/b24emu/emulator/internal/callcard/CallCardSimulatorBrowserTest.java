@@ -63,6 +63,8 @@ class CallCardSimulatorBrowserTest extends AppHarness {
 
         browser.switchTo().defaultContent();
         browser.findElement(By.id("btn-status")).click(); // "Success" for the client shown (D154)
+        wait.withMessage("the page saying the result was set").until(d -> d.findElement(By.id("log")).getText()
+                .contains("Result SUCCESS set for CONTACT 2"));
         wait.until(d -> call("crm.calllist.items.get", Map.of("LIST_ID", list, "FILTER", Map.of("STATUS", "SUCCESS")))
                 .statusCode() == 200);
         call("crm.calllist.items.get", Map.of("LIST_ID", list)).then().body("result.ID", org.hamcrest.Matchers.equalTo(List.of(1, 2)))
@@ -184,6 +186,67 @@ class CallCardSimulatorBrowserTest extends AppHarness {
     }
 
     /** The browser, and the sample widget installed as an application's CALL_CARD placement; answers its token. */
+    /**
+     * A widget written as the docs' examples are runs as on a portal (D186): init inside ready, a call before init,
+     * placement.call with its callback in place of the parameters, the library's error object, the portal's pickers of
+     * users and CRM objects, and the messenger's phone placing a call.
+     */
+    @Test
+    void aWidgetWrittenAsTheDocsRunsAsOnAPortal() throws Exception {
+        browser = chromium.start();
+        String page;
+        try (InputStream in = CallCardSimulatorBrowserTest.class.getResourceAsStream("/ui/docs-widget.html")) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{EMULATOR}}", base());
+        }
+        handler.page("/docs", page);
+        String token = install("local.docs", List.of("telephony", "crm", "user", "placement"), null)
+                .getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/docs"), "TITLE", "Docs"))
+                .then().statusCode(200);
+        // the application the portal tells of a call the messenger's phone places
+        oauth(token, "event.bind", Map.of("event", "OnExternalCallStart", "handler", handler.url("/events")))
+                .then().statusCode(200);
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
+
+        WebDriverWait wait = openCardOfUser2(callId);
+        wait.until(ExpectedConditions.textToBe(By.id("status"), callId));
+        wait.until(ExpectedConditions.textToBe(By.id("early"), "Ivan"));
+        wait.until(ExpectedConditions.textToBe(By.id("error-code"), "ERROR_METHOD_NOT_FOUND/404"));
+        assertTrue(browser.findElement(By.id("error")).getText().matches("ERROR_METHOD_NOT_FOUND: .+ \\(404\\)"),
+                browser.findElement(By.id("error")).getText());
+        assertEquals("valid", browser.findElement(By.id("auth")).getText());
+
+        browser.findElement(By.id("choose")).click();
+        browser.switchTo().defaultContent();
+        wait.until(d -> d.findElement(By.id("picker")).isDisplayed());
+        browser.findElement(By.xpath("//dialog[@id='picker']//label[contains(., 'Maria Sales')]/input")).click();
+        browser.findElement(By.id("picker-ok")).click();
+        browser.switchTo().frame("widget");
+        wait.until(ExpectedConditions.textToBe(By.id("chosen"), "3:Maria Sales"));
+
+        browser.findElement(By.id("choose-crm")).click();
+        browser.switchTo().defaultContent();
+        wait.until(d -> d.findElement(By.id("picker")).isDisplayed());
+        browser.findElement(By.xpath("//dialog[@id='picker']//label[contains(., 'contact 1: ')]/input")).click();
+        browser.findElement(By.id("picker-ok")).click();
+        browser.switchTo().frame("widget");
+        wait.until(ExpectedConditions.textMatches(By.id("crm"), java.util.regex.Pattern.compile("C_1:Ivan.*")));
+
+        browser.findElement(By.id("dial")).click();
+        browser.switchTo().defaultContent();
+        try {
+            wait.withTimeout(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("log")).getAttribute("textContent")
+                    .contains("BX24.im.phoneTo(+79990000002): the portal placed call externalCall."));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the page's log: " + browser.findElement(By.id("log")).getAttribute("textContent"), e);
+        }
+        List<Map<String, Object>> active = io.restassured.RestAssured.given()
+                .get(base() + "/_emulator/portals/" + portal.id() + "/calls").then().extract().jsonPath().getList("active");
+        assertTrue(active.stream().anyMatch(c -> "+79990000002".equals(c.get("phoneNumber"))
+                && Integer.valueOf(2).equals(c.get("userId"))), active.toString());
+    }
+
     private String startWithTheSampleWidget() throws IOException {
         browser = chromium.start();
         handler.page("/widget", sampleWidget());

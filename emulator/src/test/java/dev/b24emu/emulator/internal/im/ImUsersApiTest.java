@@ -51,6 +51,19 @@ class ImUsersApiTest extends AppHarness {
                 .body("error_description", equalTo("A wrong format for the ID field is passed"));
     }
 
+    /** A missing or scalar ID is the server's own refusal in every validation mode, strict too. */
+    @Test
+    void aWrongIdIsTheServersRefusalInEveryMode() {
+        for (String validation : List.of("warn", "strict")) {
+            given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("validation", validation))
+                    .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+            call("im.user.list.get", Map.of()).then().statusCode(400).body("error", equalTo("INVALID_FORMAT"));
+            call("im.department.get", Map.of("ID", 1)).then().statusCode(400).body("error", equalTo("INVALID_FORMAT"));
+            call("im.department.employees.get", Map.of("ID", 1)).then().statusCode(400).body("error", equalTo("ID_EMPTY"));
+            call("im.user.list.get", Map.of("ID", "[2]")).then().statusCode(200).body("result.'2'.id", equalTo(2));
+        }
+    }
+
     @Test
     void departmentsInTheStructuresOrderWithFullNamesAndHeads() {
         int desk = call("department.add", Map.of("NAME", "Help Desk", "PARENT", 3)).then().statusCode(200)
@@ -75,6 +88,12 @@ class ImUsersApiTest extends AppHarness {
         call("im.department.colleagues.list", Map.of("OFFSET", 1)).then().body("result", equalTo(List.of(3)));
         call("im.department.colleagues.list", Map.of("start", 1, "OFFSET", 0, "LIMIT", 500))
                 .then().body("result", equalTo(List.of(3)));
+        call("im.department.colleagues.list", Map.of("START", 1)).then().body("result", equalTo(List.of(2, 3)));
+        // a caller who heads nothing: its department's head first, then the members, and no other department's head
+        call("department.update", Map.of("ID", 1, "UF_HEAD", 3)).then().statusCode(200);
+        call("department.update", Map.of("ID", 3, "UF_HEAD", 3)).then().statusCode(200);
+        call("department.update", Map.of("ID", 2, "UF_HEAD", 2)).then().statusCode(200);
+        call("im.department.colleagues.list", Map.of()).then().body("result", equalTo(List.of(3, 2)));
     }
 
     @Test

@@ -68,6 +68,16 @@ class NoPortalJournalTest extends EmulatorHarness {
                 .filter(e -> e.method().equals("crm.lead.list")).count());
     }
 
+    /** A stranger's path is up to a request line long: the journal keeps 200 characters of it, not the whole. */
+    @Test
+    void aLongPathIsKeptCut() {
+        String name = "x".repeat(100_000);
+        given().get(base() + "/rest/" + name).then().statusCode(404);
+        String kept = emulator.noPortalRequests().entries().stream().filter(e -> e.method().startsWith("xxx"))
+                .reduce((a, b) -> b).orElseThrow().method();
+        assertEquals("x".repeat(200) + "…", kept);
+    }
+
     @Test
     void aResetOfEveryPortalEmptiesIt() {
         given().post(base() + "/rest/1/" + WRONG_TOKEN + "/server.time").then().statusCode(401);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.im.ImUsers;
+import dev.b24emu.emulator.internal.im.MessengerStructure;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RestCall;
@@ -12,7 +13,6 @@ import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.users.Department;
 import dev.b24emu.emulator.internal.users.DepartmentStore;
-import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.LinkedHashSet;
@@ -36,11 +36,14 @@ final class DepartmentUserMethods {
                 .add("im.department.managers.get", call -> answer(call, DepartmentUserMethods::managers));
     }
 
-    /** Its active members (UF_DEPARTMENT names it; a head only when it names it too), by ID. */
-    static List<Long> employees(Portal portal, Department department) {
-        return portal.store(UserStore.class).all().stream()
-                .filter(user -> user.active() && user.departments().contains(department.id()))
-                .map(User::id).sorted().toList();
+    /** Its active members (MessengerStructure.employees). */
+    private static List<Long> employees(Portal portal, Department department) {
+        return structure(portal).employees(department);
+    }
+
+    /** The portal's structure and users as the messenger reads them. */
+    static MessengerStructure structure(Portal portal) {
+        return new MessengerStructure(portal.store(DepartmentStore.class).all(), portal.store(UserStore.class).all());
     }
 
     /** Its head (UF_HEAD), as a list of one; none without a head. */

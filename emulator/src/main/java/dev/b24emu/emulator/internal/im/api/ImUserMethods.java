@@ -12,11 +12,7 @@ import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.users.Department;
 import dev.b24emu.emulator.internal.users.DepartmentStore;
-import dev.b24emu.emulator.internal.users.User;
-import dev.b24emu.emulator.internal.users.UserStore;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +48,7 @@ final class ImUserMethods {
     private static JsonNode user(RestCall call) {
         Params params = call.params();
         long id = call.userId();
-        if (params.node("ID").filter(node -> !node.isNull()).isPresent()) {
+        if (params.has("ID")) { // isset: absent or null is the caller
             id = params.phpInt("ID");
             if (id <= 0) {
                 throw RestError.of("ID_EMPTY", "User ID can't be empty");
@@ -106,7 +102,7 @@ final class ImUserMethods {
         boolean userData = call.params().textOrEmpty("USER_DATA").equals("Y");
         Portal portal = call.portal();
         List<Department> structure = portal.store(DepartmentStore.class).all();
-        Map<Long, String> fullNames = fullNames(structure);
+        Map<Long, String> fullNames = DepartmentUserMethods.structure(portal).fullNames();
         ArrayNode result = NODES.arrayNode();
         structure.stream().filter(d -> ids.contains(d.id())).limit(DEPARTMENTS).forEach(department -> {
             long head = department.head() == null ? 0 : department.head();
@@ -119,39 +115,17 @@ final class ImUserMethods {
         return result;
     }
 
-    /** "Name / parent's full name", the top department its own name (Integration\Intranet\Department::getList). */
-    private static Map<Long, String> fullNames(List<Department> structure) {
-        Map<Long, String> names = new java.util.HashMap<>();
-        for (Department department : structure) { // the structure's order: a parent before its children
-            String parent = department.parent() == null ? null : names.get(department.parent());
-            names.put(department.id(), parent == null ? department.name() : department.name() + " / " + parent);
-        }
-        return names;
-    }
-
     /**
-     * Department::getColleagues of the caller, never the caller: the heads of its departments, then their active
-     * members, then, if it heads a department, every department's head; each once, in the structure's order. A page
-     * of LIMIT (10, at most 50) from start or else OFFSET, with total, and next while more remain.
+     * The caller's colleagues (MessengerStructure.colleagues), a page of LIMIT (10, at most 50) from start or else
+     * OFFSET, with total, and next while more remain.
      */
     private static ListResult colleagues(RestCall call) {
         Portal portal = call.portal();
-        long caller = call.userId();
-        List<Long> own = portal.store(UserStore.class).get(caller).map(User::departments).orElse(List.of());
-        List<Department> structure = portal.store(DepartmentStore.class).all();
-        Set<Long> colleagues = new LinkedHashSet<>();
-        structure.stream().filter(d -> own.contains(d.id())).forEach(d -> addHead(colleagues, d));
-        structure.stream().filter(d -> own.contains(d.id()))
-                .forEach(d -> colleagues.addAll(DepartmentUserMethods.employees(portal, d)));
-        if (structure.stream().anyMatch(d -> d.head() != null && d.head() == caller)) {
-            structure.forEach(d -> addHead(colleagues, d));
-        }
-        colleagues.remove(caller);
+        List<Long> all = DepartmentUserMethods.structure(portal).colleagues(call.userId());
         Params params = call.params();
-        long start = params.phpInt("start");
+        long start = params.start(); // the REST engine's start: the lower-case key only
         long offset = start > 0 ? start : Math.max(0, params.phpInt("OFFSET"));
         long limit = params.node("LIMIT").isPresent() ? Math.min(params.phpInt("LIMIT"), MAX_COLLEAGUES) : COLLEAGUES;
-        List<Long> all = new ArrayList<>(colleagues);
         List<Long> page = slice(all, offset, limit);
         boolean userData = params.textOrEmpty("USER_DATA").equals("Y");
         ArrayNode result = NODES.arrayNode();
@@ -160,16 +134,10 @@ final class ImUserMethods {
         return new ListResult(result, next < all.size() ? (int) next : null, all.size());
     }
 
-    private static void addHead(Set<Long> colleagues, Department department) {
-        if (department.head() != null && department.head() > 0) {
-            colleagues.add(department.head());
-        }
-    }
-
     /** PHP's array_slice: a negative length stops that many before the end. */
     private static List<Long> slice(List<Long> all, long offset, long length) {
         int from = (int) Math.min(offset, all.size());
-        long end = length >= 0 ? Math.min(all.size(), offset + length) : all.size() + length;
+        long end = length >= 0 ? Math.min(all.size(), from + length) : all.size() + length;
         return end <= from ? List.of() : all.subList(from, (int) end);
     }
 }
