@@ -183,6 +183,17 @@
       scrollHeight: Math.max(root.scrollHeight, root.offsetHeight) };
   }
 
+  // callBind / callUnbind: again once the init data has come; then an administrator's call, false for anyone else
+  function asAdmin(again, method, params, callback) {
+    if (!initData) {
+      whenInit(again);
+      return undefined;
+    }
+    if (!BX24.isAdmin()) { return false; }
+    BX24.callMethod(method, params, callback);
+    return undefined;
+  }
+
   // a dialog or command of the portal's page: its answer to the callback, none when it gives none
   function ask(cmd, params, callback) {
     send(cmd, params).then(function (answer) { if (isFunction(callback) && answer !== null) { callback(answer); } });
@@ -247,27 +258,14 @@
       } });
     },
     callBind: function (event, handler, authType, callback) {
-      if (!initData) {
-        var args = arguments;
-        whenInit(function () { BX24.callBind.apply(document, args); });
-        return undefined;
-      }
-      if (!BX24.isAdmin()) { return false; }
-      BX24.callMethod('event.bind', { event: event || '', handler: handler || '',
-        auth_type: authType === undefined ? 0 : authType }, callback);
-      return undefined;
+      var args = arguments;
+      return asAdmin(function () { BX24.callBind.apply(document, args); }, 'event.bind', { event: event || '',
+        handler: handler || '', auth_type: authType === undefined ? 0 : authType }, callback);
     },
     callUnbind: function (event, handler, authType, callback) {
-      if (!initData) {
-        var args = arguments;
-        whenInit(function () { BX24.callUnbind.apply(document, args); });
-        return undefined;
-      }
-      if (!BX24.isAdmin()) { return false; }
-      var p = { event: event || '', handler: handler || '' };
+      var args = arguments, p = { event: event || '', handler: handler || '' };
       if (authType !== undefined && authType !== null) { p.auth_type = authType; }
-      BX24.callMethod('event.unbind', p, callback);
-      return undefined;
+      return asAdmin(function () { BX24.callUnbind.apply(document, args); }, 'event.unbind', p, callback);
     },
     canUse: function (what) { return what === 'upload' ? !!window.FileReader : true; },
     getScrollSize: scrollSize,

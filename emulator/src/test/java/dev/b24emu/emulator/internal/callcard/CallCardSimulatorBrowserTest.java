@@ -216,6 +216,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         assertTrue(browser.findElement(By.id("error")).getText().matches("ERROR_METHOD_NOT_FOUND: .+ \\(404\\)"),
                 browser.findElement(By.id("error")).getText());
         assertEquals("valid", browser.findElement(By.id("auth")).getText());
+        assertEquals("false", browser.findElement(By.id("bind")).getText());
 
         browser.findElement(By.id("choose")).click();
         browser.switchTo().defaultContent();
