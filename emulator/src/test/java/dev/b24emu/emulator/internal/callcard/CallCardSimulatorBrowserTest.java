@@ -218,20 +218,9 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         assertEquals("valid", browser.findElement(By.id("auth")).getText());
         assertEquals("false", browser.findElement(By.id("bind")).getText());
 
-        browser.findElement(By.id("choose")).click();
-        browser.switchTo().defaultContent();
-        wait.until(d -> d.findElement(By.id("picker")).isDisplayed());
-        browser.findElement(By.xpath("//dialog[@id='picker']//label[contains(., 'Maria Sales')]/input")).click();
-        browser.findElement(By.id("picker-ok")).click();
-        browser.switchTo().frame("widget");
+        pickOnThePage(wait, "choose", "Maria Sales");
         wait.until(ExpectedConditions.textToBe(By.id("chosen"), "3:Maria Sales"));
-
-        browser.findElement(By.id("choose-crm")).click();
-        browser.switchTo().defaultContent();
-        wait.until(d -> d.findElement(By.id("picker")).isDisplayed());
-        browser.findElement(By.xpath("//dialog[@id='picker']//label[contains(., 'contact 1: ')]/input")).click();
-        browser.findElement(By.id("picker-ok")).click();
-        browser.switchTo().frame("widget");
+        pickOnThePage(wait, "choose-crm", "contact 1: ");
         wait.until(ExpectedConditions.textMatches(By.id("crm"), java.util.regex.Pattern.compile("C_1:Ivan.*")));
 
         browser.findElement(By.id("dial")).click();
@@ -246,6 +235,16 @@ class CallCardSimulatorBrowserTest extends AppHarness {
                 .get(base() + "/_emulator/portals/" + portal.id() + "/calls").then().extract().jsonPath().getList("active");
         assertTrue(active.stream().anyMatch(c -> "+79990000002".equals(c.get("phoneNumber"))
                 && Integer.valueOf(2).equals(c.get("userId"))), active.toString());
+    }
+
+    /** Clicks the widget's button that opens a portal dialog, picks the choice labelled so, back in the widget. */
+    private void pickOnThePage(WebDriverWait wait, String button, String label) {
+        browser.findElement(By.id(button)).click();
+        browser.switchTo().defaultContent();
+        wait.until(d -> d.findElement(By.id("picker")).isDisplayed());
+        browser.findElement(By.xpath("//dialog[@id='picker']//label[contains(., '" + label + "')]/input")).click();
+        browser.findElement(By.id("picker-ok")).click();
+        browser.switchTo().frame("widget");
     }
 
     private String startWithTheSampleWidget() throws IOException {
