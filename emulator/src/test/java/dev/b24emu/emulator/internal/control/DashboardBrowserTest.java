@@ -93,7 +93,12 @@ class DashboardBrowserTest extends EmulatorHarness {
 
     @Test
     void aCallbackRunsOnTheTimelineBesideExternalCalls() throws Exception {
+        given().contentType("application/json").body(Map.of("timeZone", "Europe/Moscow"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
         WebDriverWait wait = openDashboard();
+        // the header's clock in the portal's zone, as the rows show their times
+        wait.withMessage("the clock in the portal's zone").until(d -> d.findElement(By.id("clock")).getText()
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d Europe/Moscow"));
         String external = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000003",
                 "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
         String callback = call("voximplant.callback.start", Map.of("FROM_LINE", "74951112233", "TO_NUMBER",
