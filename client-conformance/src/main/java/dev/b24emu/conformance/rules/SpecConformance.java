@@ -84,9 +84,20 @@ final class SpecConformance extends Rule {
         for (String warning : request.warnings()) {
             if (PARAMETER_WARNINGS.stream().noneMatch(warning::startsWith)) {
                 violations.add(new Violation(id(), request.method() + ": " + warning, request.seq(), request.view(),
-                        JsonNodeFactory.instance.textNode("what the documentation shows (the real portal accepts this silently)")));
+                        JsonNodeFactory.instance.textNode(fix(request.method(), warning))));
             }
         }
+    }
+
+    /** What would have kept the contract, for the warnings the emulator words (the real portal accepts all of them). */
+    private static String fix(String method, String warning) {
+        if (warning.startsWith("Repeated slashes")) {
+            return "the URL with single slashes: <webhook or REST endpoint>/" + method;
+        }
+        if (warning.startsWith("The body (Content-Type")) {
+            return "the parameters as a form (application/x-www-form-urlencoded) or a JSON body (application/json)";
+        }
+        return "what the documentation shows (the real portal accepts this silently)";
     }
 
     /** How the emulator's request validation words the warnings this rule finds by itself. */
