@@ -95,9 +95,16 @@
         reply(true);
       },
       reloadWindow: function () { location.reload(); },
+      // a page that can fetch its widget again answers with a new token (its own refreshAuth); else the one it has
       refreshAuth: function (m, reply) {
         var form = opened().form;
         reply({ AUTH_ID: form.AUTH_ID, REFRESH_ID: form.REFRESH_ID, AUTH_EXPIRES: form.AUTH_EXPIRES });
+      },
+      // the portal opens a path of its own in a slider and answers when it closes: here said and closed at once
+      openPath: function (m, reply) {
+        say('BX24 openPath(' + String(m.params.path || '') + '): a portal opens it in a slider; here it is closed'
+          + ' again at once');
+        reply({ result: 'close' });
       },
       setScroll: function (m, reply) {
         window.scrollTo(0, Number(m.params.scroll) || 0);
@@ -107,7 +114,8 @@
       selectUser: function (m, reply) {
         users().then(function (list) {
           return pick(m.params.title || (m.params.mult ? 'Choose users' : 'Choose a user'), list.map(function (u) {
-            return { label: u.name, value: { id: u.id, name: u.name } };
+            return { label: u.name, value: { id: u.id, name: u.name, photo: '', position: u.position,
+              url: '/company/personal/user/' + u.id + '/', sub: false, sup: false } };
           }), !!m.params.mult);
         }).then(function (chosen) {
           if (chosen) { reply(m.params.mult ? chosen : chosen[0]); }
@@ -178,7 +186,8 @@
     function users() {
       return portalControl('/users').then(function (list) {
         return list.filter(function (u) { return u.ACTIVE !== false && u.ACTIVE !== 'N'; }).map(function (u) {
-          return { id: Number(u.ID), name: ((u.NAME || '') + ' ' + (u.LAST_NAME || '')).trim() || u.EMAIL || String(u.ID) };
+          return { id: Number(u.ID), name: ((u.NAME || '') + ' ' + (u.LAST_NAME || '')).trim() || u.EMAIL || String(u.ID),
+            position: u.WORK_POSITION || '' };
         });
       });
     }
@@ -191,6 +200,7 @@
       line.className = 'note';
       line.textContent = text;
       log.appendChild(line);
+      log.scrollTop = log.scrollHeight; // the newest line in sight
     }
 
     /**

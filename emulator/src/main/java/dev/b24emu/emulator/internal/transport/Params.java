@@ -77,6 +77,15 @@ public final class Params {
         return node(key).flatMap(Params::scalarText);
     }
 
+    /**
+     * PHP's {@code $params[key] == 'Y'}: the string Y exactly (" Y" is another string) or true (compared as booleans);
+     * a number, an array or nothing is not Y.
+     */
+    public boolean isY(String key) {
+        return node(key).map(value -> value.isBoolean() ? value.booleanValue() : value.isTextual() && value.asText()
+                .equals("Y")).orElse(false);
+    }
+
     /** The trimmed string value, or "" when absent or not a scalar. */
     public String textOrEmpty(String key) {
         return text(key).map(String::trim).orElse("");

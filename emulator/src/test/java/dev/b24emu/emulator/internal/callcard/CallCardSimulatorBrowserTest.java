@@ -231,6 +231,13 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the page's log: " + browser.findElement(By.id("log")).getAttribute("textContent"), e);
         }
+        // the portal's clock past the token's hour: the widget's next call renews it through the page and goes through
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("advance", "PT61M"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/clock").then().statusCode(200);
+        browser.switchTo().frame("widget");
+        browser.findElement(By.id("again")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("later"), "Ivan with a new token"));
+        browser.switchTo().defaultContent();
         List<Map<String, Object>> active = io.restassured.RestAssured.given()
                 .get(base() + "/_emulator/portals/" + portal.id() + "/calls").then().extract().jsonPath().getList("active");
         assertTrue(active.stream().anyMatch(c -> "+79990000002".equals(c.get("phoneNumber"))

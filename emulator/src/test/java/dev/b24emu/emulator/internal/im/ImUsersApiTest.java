@@ -33,6 +33,9 @@ class ImUsersApiTest extends AppHarness {
         call("im.user.get", Map.of("id", "2", "AVATAR_HR", "Y")).then().statusCode(200).body("result.id", equalTo(2))
                 .body("result.first_name", equalTo("Ivan")).body("result.avatar_hr", equalTo(""));
         call("im.user.get", Map.of("ID", 4)).then().statusCode(200).body("result.active", equalTo(false));
+        // == 'Y' as PHP compares: " Y" is another string, true is Y
+        call("im.user.get", Map.of("ID", 2, "AVATAR_HR", " Y")).then().body("result", not(hasKey("avatar_hr")));
+        call("im.user.get", Map.of("ID", 2, "AVATAR_HR", true)).then().body("result.avatar_hr", equalTo(""));
         call("im.user.get", Map.of("ID", "abc")).then().statusCode(400).body("error", equalTo("ID_EMPTY"))
                 .body("error_description", equalTo("User ID can't be empty"));
         call("im.user.get", Map.of("ID", 999)).then().statusCode(400).body("error", equalTo("USER_NOT_EXISTS"))

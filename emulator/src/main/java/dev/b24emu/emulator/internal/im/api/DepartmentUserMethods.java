@@ -60,7 +60,7 @@ final class DepartmentUserMethods {
         if (wanted.isEmpty()) {
             throw RestError.of("ID_EMPTY", "Department ID can't be empty");
         }
-        boolean userData = call.params().textOrEmpty("USER_DATA").equals("Y");
+        boolean userData = call.params().isY("USER_DATA");
         Portal portal = call.portal();
         ObjectNode result = NODES.objectNode();
         for (Department department : portal.store(DepartmentStore.class).all()) {

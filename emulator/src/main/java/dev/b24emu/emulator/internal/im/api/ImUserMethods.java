@@ -14,6 +14,7 @@ import dev.b24emu.emulator.internal.users.Department;
 import dev.b24emu.emulator.internal.users.DepartmentStore;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,7 +77,7 @@ final class ImUserMethods {
             JsonNode view = DepartmentUserMethods.userView(call.portal(), id);
             byId.set(Long.toString(id), view.isNull() ? view : withAvatarHr((ObjectNode) view, params));
         }
-        if (params.textOrEmpty("RESULT_TYPE").equalsIgnoreCase("array")) {
+        if (params.text("RESULT_TYPE").orElse("").toLowerCase(Locale.ROOT).equals("array")) {
             ArrayNode list = NODES.arrayNode();
             byId.forEach(list::add);
             return list;
@@ -86,7 +87,7 @@ final class ImUserMethods {
 
     /** AVATAR_HR Y adds the large photo's address: "", as the emulator keeps no photos. */
     private static ObjectNode withAvatarHr(ObjectNode view, Params params) {
-        return params.textOrEmpty("AVATAR_HR").equals("Y") ? view.put("avatar_hr", "") : view;
+        return params.isY("AVATAR_HR") ? view.put("avatar_hr", "") : view;
     }
 
     /**
@@ -99,7 +100,7 @@ final class ImUserMethods {
         if (ids.isEmpty()) {
             throw INVALID_FORMAT;
         }
-        boolean userData = call.params().textOrEmpty("USER_DATA").equals("Y");
+        boolean userData = call.params().isY("USER_DATA");
         Portal portal = call.portal();
         List<Department> structure = portal.store(DepartmentStore.class).all();
         Map<Long, String> fullNames = DepartmentUserMethods.structure(portal).fullNames();
@@ -127,7 +128,7 @@ final class ImUserMethods {
         long offset = start > 0 ? start : Math.max(0, params.phpInt("OFFSET"));
         long limit = params.node("LIMIT").isPresent() ? Math.min(params.phpInt("LIMIT"), MAX_COLLEAGUES) : COLLEAGUES;
         List<Long> page = slice(all, offset, limit);
-        boolean userData = params.textOrEmpty("USER_DATA").equals("Y");
+        boolean userData = params.isY("USER_DATA");
         ArrayNode result = NODES.arrayNode();
         page.forEach(id -> result.add(userData ? DepartmentUserMethods.userView(portal, id) : NODES.numberNode(id)));
         long next = offset + page.size();
