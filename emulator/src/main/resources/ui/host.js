@@ -96,6 +96,8 @@
       },
       reloadWindow: function () { location.reload(); },
       // a page that can fetch its widget again answers with a new token (its own refreshAuth); else the one it has
+      // the first run's installers (FIRST_RUN, which the simulator never sends): acknowledged, so no library waits
+      setInstall: function (m, reply) { reply(true); },
       refreshAuth: function (m, reply) {
         var form = opened().form;
         reply({ AUTH_ID: form.AUTH_ID, REFRESH_ID: form.REFRESH_ID, AUTH_EXPIRES: form.AUTH_EXPIRES });
@@ -123,19 +125,23 @@
       },
       selectAccess: function (m, reply) {
         users().then(function (list) {
-          return pick('Choose access', list.map(function (u) {
+          // the access codes a portal offers: all authorised users (AU), and each user (U<id>)
+          var items = [{ label: 'All authorised users', value: { id: 'AU', name: 'All authorised users' } }];
+          return pick('Choose access', items.concat(list.map(function (u) {
             return { label: u.name, value: { id: 'U' + u.id, name: u.name } };
-          }), true);
+          })), true);
         }).then(function (chosen) { if (chosen) { reply(chosen); } });
       },
       selectCRM: function (m, reply) {
         var types = [].concat(m.params.entityType || ['lead', 'contact', 'company', 'deal']);
+        var chosenBefore = preselected(m.params.value, !!m.params.multiple);
         portalControl('/crm').then(function (crm) {
           var items = [];
           types.forEach(function (type) {
             (crm[CRM_LISTS[type]] || []).forEach(function (row) {
               items.push({ label: type + ' ' + row.ID + ': ' + row.NAME, value: { id: CRM_PREFIXES[type] + row.ID,
-                type: type, place: type, title: row.NAME, desc: '', url: '/crm/' + type + '/details/' + row.ID + '/' } });
+                type: type, place: type, title: row.NAME, desc: '', url: '/crm/' + type + '/details/' + row.ID + '/' },
+                checked: chosenBefore.indexOf(CRM_PREFIXES[type] + row.ID) >= 0 });
             });
           });
           return pick('Choose a CRM object', items, !!m.params.multiple);
@@ -175,6 +181,20 @@
     };
 
     var CRM_LISTS = { lead: 'leads', contact: 'contacts', company: 'companies', deal: 'deals' };
+
+    /**
+     * selectCRM's value, which "works only with multiple": ['C_2', 'L_1'] or {contact: [2], lead: [1]}, as the
+     * prefixed IDs checked when the dialog opens.
+     */
+    function preselected(value, multiple) {
+      if (!multiple || !value) { return []; }
+      if (Array.isArray(value)) { return value.map(String); }
+      var ids = [];
+      Object.keys(value).forEach(function (type) {
+        [].concat(value[type]).forEach(function (id) { if (CRM_PREFIXES[type]) { ids.push(CRM_PREFIXES[type] + id); } });
+      });
+      return ids;
+    }
     var CRM_PREFIXES = { lead: 'L_', contact: 'C_', company: 'CO_', deal: 'D_', quote: 'Q_' };
 
     function portalControl(path, body) {
@@ -221,6 +241,7 @@
           input.type = multiple ? 'checkbox' : 'radio';
           input.name = 'picked';
           input.value = String(i);
+          input.checked = !!item.checked;
           label.appendChild(input);
           label.appendChild(document.createTextNode(' ' + item.label));
           dialog.appendChild(label);

@@ -222,6 +222,9 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         wait.until(ExpectedConditions.textToBe(By.id("chosen"), "3:Maria Sales"));
         pickOnThePage(wait, "choose-crm", "contact 1: ");
         wait.until(ExpectedConditions.textMatches(By.id("crm"), java.util.regex.Pattern.compile("C_1:Ivan.*")));
+        // several at once, the value's contact checked when the dialog opens
+        pickOnThePage(wait, "choose-many", "company 1: ");
+        wait.until(ExpectedConditions.textToBe(By.id("many"), "C_2,CO_1"));
 
         browser.findElement(By.id("dial")).click();
         browser.switchTo().defaultContent();
