@@ -73,6 +73,7 @@ class LifecycleTest extends AppHarness {
         String token = handler.await(r -> r.path().equals("/install"), "the installation page").form().get("AUTH_ID")
                 .asText();
         oauth(token, "telephony.externalLine.add", Map.of("NUMBER", "74950003009")).then().statusCode(200);
+        bind(token, "OnExternalCallStart", handler.url("/events"));
         Map<String, Object> click = Map.of("userId", 1, "phoneNumber", "+79990000019", "lineNumber", "74950003009");
         Map<String, Object> callback = Map.of("phoneNumber", "+79990000019", "lineNumber", "74950003009");
         String clicks = base() + "/_emulator/portals/" + portal.id() + "/click-to-call";
@@ -82,10 +83,19 @@ class LifecycleTest extends AppHarness {
                 .body("appId", equalTo(appId)).body("eventWithheld", containsString("has not called installFinish"));
         given().contentType(ContentType.JSON).body(callback).post(callbacks).then().statusCode(200)
                 .body("eventWithheld", containsString("has not called installFinish"));
+        // what the answer says is what happened: no delivery while withheld, one once the wizard has finished
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertTrue(handler.received().stream().noneMatch(r -> "ONEXTERNALCALLSTART".equals(r.event())),
+                "an event the answer said was withheld");
         given().post(controlApps() + "/" + appId + "/install-finish").then().statusCode(200);
         given().contentType(ContentType.JSON).body(click).post(clicks).then().statusCode(200)
                 .body("appId", equalTo(appId)).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey(
                         "eventWithheld")));
+        handler.awaitEvent("ONEXTERNALCALLSTART");
         given().contentType(ContentType.JSON).body(Map.of("status", "T", "days", -1))
                 .put(controlApps() + "/" + appId + "/subscription").then().statusCode(200);
         given().contentType(ContentType.JSON).body(callback).post(callbacks).then().statusCode(200)
