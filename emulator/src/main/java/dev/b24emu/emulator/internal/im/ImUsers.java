@@ -1,10 +1,13 @@
 package dev.b24emu.emulator.internal.im;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.IsoTime;
+import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserFields;
+import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +30,12 @@ public final class ImUsers {
             "#f76187", "#728f7a");
 
     private ImUsers() {
+    }
+
+    /** A portal's user as getArray writes it, or JSON null for one it lacks (getArray of a user that is not). */
+    public static JsonNode of(Portal portal, long userId) {
+        return portal.store(UserStore.class).get(userId).<JsonNode>map(user -> of(user, portal.settings().timeZone()))
+                .orElse(NODES.nullNode());
     }
 
     /** The user as getArray writes it, its dates in the portal's time zone. */

@@ -1,7 +1,10 @@
 package dev.b24emu.emulator.internal.im;
 
+import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.users.Department;
+import dev.b24emu.emulator.internal.users.DepartmentStore;
 import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +26,21 @@ public final class MessengerStructure {
     public MessengerStructure(List<Department> structure, Collection<User> users) {
         this.structure = List.copyOf(structure);
         this.users = List.copyOf(users);
+    }
+
+    /** A portal's structure and users as they stand. */
+    public static MessengerStructure of(Portal portal) {
+        return new MessengerStructure(portal.store(DepartmentStore.class).all(), portal.store(UserStore.class).all());
+    }
+
+    /** The departments, in the structure's order. */
+    public List<Department> departments() {
+        return structure;
+    }
+
+    /** A department's head (UF_HEAD) as a list of one; none without a head. */
+    public static List<Long> head(Department department) {
+        return department.head() == null || department.head() <= 0 ? List.of() : List.of(department.head());
     }
 
     /** A department's active members (UF_DEPARTMENT names it; a head only when it names it too), by ID. */
@@ -59,8 +77,6 @@ public final class MessengerStructure {
     }
 
     private static void addHead(Set<Long> colleagues, Department department) {
-        if (department.head() != null && department.head() > 0) {
-            colleagues.add(department.head());
-        }
+        colleagues.addAll(head(department));
     }
 }

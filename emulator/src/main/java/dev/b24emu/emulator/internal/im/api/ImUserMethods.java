@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.im.ImUsers;
+import dev.b24emu.emulator.internal.im.MessengerStructure;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.transport.ListResult;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
-import dev.b24emu.emulator.internal.users.Department;
-import dev.b24emu.emulator.internal.users.DepartmentStore;
 
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +55,7 @@ final class ImUserMethods {
                 throw RestError.of("ID_EMPTY", "User ID can't be empty");
             }
         }
-        JsonNode view = DepartmentUserMethods.userView(call.portal(), id);
+        JsonNode view = ImUsers.of(call.portal(), id);
         if (view.isNull()) {
             throw RestError.of("USER_NOT_EXISTS", "User is not exists");
         }
@@ -68,13 +68,13 @@ final class ImUserMethods {
      */
     private static JsonNode users(RestCall call) {
         Params params = call.params();
-        Set<Long> ids = DepartmentUserMethods.ids(params);
+        Set<Long> ids = IdList.of(params);
         if (ids.isEmpty()) {
             throw INVALID_FORMAT;
         }
         ObjectNode byId = NODES.objectNode();
         for (long id : ids) {
-            JsonNode view = DepartmentUserMethods.userView(call.portal(), id);
+            JsonNode view = ImUsers.of(call.portal(), id);
             byId.set(Long.toString(id), view.isNull() ? view : withAvatarHr((ObjectNode) view, params));
         }
         if (params.text("RESULT_TYPE").orElse("").toLowerCase(Locale.ROOT).equals("array")) {
@@ -96,21 +96,21 @@ final class ImUserMethods {
      * department has no head (getInstance(0) is the current user), null for a head no longer there.
      */
     private static JsonNode departments(RestCall call) {
-        Set<Long> ids = DepartmentUserMethods.ids(call.params());
+        Set<Long> ids = IdList.of(call.params());
         if (ids.isEmpty()) {
             throw INVALID_FORMAT;
         }
         boolean userData = call.params().isY("USER_DATA");
         Portal portal = call.portal();
-        List<Department> structure = portal.store(DepartmentStore.class).all();
-        Map<Long, String> fullNames = DepartmentUserMethods.structure(portal).fullNames();
+        MessengerStructure structure = MessengerStructure.of(portal);
+        Map<Long, String> fullNames = structure.fullNames();
         ArrayNode result = NODES.arrayNode();
-        structure.stream().filter(d -> ids.contains(d.id())).limit(DEPARTMENTS).forEach(department -> {
+        structure.departments().stream().filter(d -> ids.contains(d.id())).limit(DEPARTMENTS).forEach(department -> {
             long head = department.head() == null ? 0 : department.head();
             ObjectNode entry = result.addObject().put("id", department.id()).put("name", department.name())
                     .put("full_name", fullNames.get(department.id())).put("manager_user_id", head);
             if (userData) {
-                entry.set("manager_user_data", DepartmentUserMethods.userView(portal, head > 0 ? head : call.userId()));
+                entry.set("manager_user_data", ImUsers.of(portal, head > 0 ? head : call.userId()));
             }
         });
         return result;
@@ -122,7 +122,7 @@ final class ImUserMethods {
      */
     private static ListResult colleagues(RestCall call) {
         Portal portal = call.portal();
-        List<Long> all = DepartmentUserMethods.structure(portal).colleagues(call.userId());
+        List<Long> all = MessengerStructure.of(portal).colleagues(call.userId());
         Params params = call.params();
         long start = params.start(); // the REST engine's start: the lower-case key only
         long offset = start > 0 ? start : Math.max(0, params.phpInt("OFFSET"));
@@ -130,7 +130,7 @@ final class ImUserMethods {
         List<Long> page = slice(all, offset, limit);
         boolean userData = params.isY("USER_DATA");
         ArrayNode result = NODES.arrayNode();
-        page.forEach(id -> result.add(userData ? DepartmentUserMethods.userView(portal, id) : NODES.numberNode(id)));
+        page.forEach(id -> result.add(userData ? ImUsers.of(portal, id) : NODES.numberNode(id)));
         long next = offset + page.size();
         return new ListResult(result, next < all.size() ? (int) next : null, all.size());
     }
