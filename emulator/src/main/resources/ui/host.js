@@ -348,18 +348,18 @@
     }
 
     /**
-     * Tells a widget of a bound event: under the key its library gave (the event's one argument; an event of more,
-     * CallStateChanged's state and parameters, as their list: how the portal packs them is not established), or as
-     * the simulator's own message.
+     * Tells a widget of a bound event (D187). Under the key its library gave, as the portal's page does: the event's
+     * first argument alone, and nothing after the colon for an event of none (rest/applayout.js answers through a
+     * one-argument reply); with cardEventFirstArgument off, the one argument or the list of them. Otherwise as the
+     * simulator's own message, with the arguments the BX24 shim calls the handler with (the card's handlerArgs).
      */
-    function tell(name, args, key) {
-      var widget = opened();
+    function tell(event, key, firstOnly) {
+      var widget = opened(), args = event.args || [];
       if (key) {
-        var list = args || [];
-        var data = list.length === 1 ? list[0] : list;
-        frame.contentWindow.postMessage(key + ':' + JSON.stringify(data === undefined ? null : data), new URL(widget.url).origin);
+        var data = firstOnly ? args[0] : (args.length === 1 ? args[0] : args);
+        frame.contentWindow.postMessage(key + ':' + (data === undefined ? '' : JSON.stringify(data)), new URL(widget.url).origin);
       } else {
-        frame.contentWindow.postMessage({ b24emu: true, event: name, args: args }, '*');
+        frame.contentWindow.postMessage({ b24emu: true, event: event.name, args: event.handlerArgs || args }, '*');
       }
     }
 

@@ -718,15 +718,26 @@ public class EmulatorSteps {
         assertEquals(title, actual, () -> "the tab of the widget in the card of {" + call + "}");
     }
 
-    /** The n-th (from 1) event of that name the card emitted carried exactly these handler arguments (JSON). */
+    /** The n-th (from 1) event of that name the card emitted carried exactly these arguments (JSON). */
     @Then("the card event {string} {int} of {string} for user {int} has the arguments {string}")
     public void cardEventArgs(String event, int nth, String call, int userId, String json) throws java.io.IOException {
+        assertCardEvent(event, nth, call, userId, "args", json);
+    }
+
+    /** What a widget's handler bound to that event is called with (D187), as JSON: the list of its arguments. */
+    @Then("the card event {string} {int} of {string} for user {int} hands a widget's handler {string}")
+    public void cardEventHandlerArgs(String event, int nth, String call, int userId, String json) throws java.io.IOException {
+        assertCardEvent(event, nth, call, userId, "handlerArgs", json);
+    }
+
+    private void assertCardEvent(String event, int nth, String call, int userId, String field, String json)
+            throws java.io.IOException {
         JsonNode view = ScenarioContext.JSON.readTree(RestAssured.given().get(cardPath(userId, call)).then().statusCode(200)
                 .extract().asString());
         List<JsonNode> named = new java.util.ArrayList<>();
         view.path("events").forEach(e -> {
             if (e.path("name").asText().equals(event)) {
-                named.add(e.path("args"));
+                named.add(e.path(field));
             }
         });
         assertTrue(named.size() >= nth, () -> "the card of {" + call + "} emitted " + named.size() + " " + event);

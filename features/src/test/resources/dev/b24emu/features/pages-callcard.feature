@@ -143,6 +143,25 @@ Feature: Placements, the call card and call lists, statement by statement
     And the card event "CallCard::CallStateChanged" 1 of "call" for user 2 has the arguments "[\"connected\",{}]"
     And the card of "call" for user 2 emitted "CallCard::BeforeClose" for "call ended"
 
+  @D187
+  Scenario: A widget's handler is handed an event's first argument alone, as the portal's page forwards it
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995552006 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    When user 2 does "state" in the card of "call" with "{\"state\":\"connected\"}"
+    And I call "telephony.externalcall.finish" with:
+      | CALL_ID     | {call} |
+      | USER_ID     | 2      |
+      | STATUS_CODE | 486    |
+    Then the card event "CallCard::CallStateChanged" 2 of "call" for user 2 has the arguments "[\"idle\",{\"failedCode\":\"486\"}]"
+    And the card event "CallCard::CallStateChanged" 2 of "call" for user 2 hands a widget's handler "[\"idle\"]"
+    And the card event "CallCard::BeforeClose" 1 of "call" for user 2 hands a widget's handler "[[]]"
+    When the portal setting "cardEventFirstArgument" is "false"
+    Then the card event "CallCard::CallStateChanged" 2 of "call" for user 2 hands a widget's handler "[\"idle\",{\"failedCode\":\"486\"}]"
+    And the card event "CallCard::BeforeClose" 1 of "call" for user 2 hands a widget's handler "[]"
+
   @P163 @P167
   Scenario: A call that ends with a SIP failure code sends it as failedCode
     When I call "telephony.externalcall.register" with:

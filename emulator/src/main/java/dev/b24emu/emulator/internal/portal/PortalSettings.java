@@ -64,6 +64,9 @@ import java.util.Locale;
  * @param refreshTokenInEveryEvent whether every delivery's auth carries a refresh token, as the telephony event pages'
  *                            examples show; the real server sends one only with ONAPPINSTALL, ONAPPUPDATE, ONAPPTEST
  *                            and ONOFFLINEEVENT (D94)
+ * @param cardEventFirstArgument whether a widget's bound CallCard::* handler is handed the event's first argument
+ *                            alone, as the portal's page forwards it (CallStateChanged's state without its
+ *                            additionalParams), rather than every argument as the event pages show (D187)
  */
 public record PortalSettings(
         CrmMode crmMode,
@@ -95,7 +98,8 @@ public record PortalSettings(
         boolean offlineRecordsOwnChanges,
         boolean phoneFilterDigits,
         boolean listPageNumbers,
-        boolean refreshTokenInEveryEvent) {
+        boolean refreshTokenInEveryEvent,
+        boolean cardEventFirstArgument) {
 
     public enum CrmMode { CLASSIC, SIMPLE }
 
@@ -108,7 +112,7 @@ public record PortalSettings(
     /** one instance: a server's seeds compare their settings with it, and the same object compares fastest */
     private static final PortalSettings DEFAULTS = new PortalSettings(CrmMode.CLASSIC, false, false, false, false, false,
             ZoneId.of("UTC"), Validation.WARN, 0, false, 2.0, 50, 480.0, true, false, false, true, true, false, false, true,
-            true, "", false, true, false, false, true, false);
+            true, "", false, true, false, false, true, false, true);
 
     /**
      * Applies a JSON patch of settings; an unknown key or a bad value is an IllegalArgumentException naming it, and
@@ -142,7 +146,8 @@ public record PortalSettings(
                 bool(merged, "outgoingWebhookClickToCall"), country(merged.get("phoneCountry")),
                 bool(merged, "unbindAllWithoutHandler"), bool(merged, "aiCallProcessing"),
                 bool(merged, "offlineRecordsOwnChanges"), bool(merged, "phoneFilterDigits"),
-                bool(merged, "listPageNumbers"), bool(merged, "refreshTokenInEveryEvent"));
+                bool(merged, "listPageNumbers"), bool(merged, "refreshTokenInEveryEvent"),
+                bool(merged, "cardEventFirstArgument"));
     }
 
     private void aliases(ObjectNode changes) {
@@ -187,6 +192,7 @@ public record PortalSettings(
         json.put("phoneFilterDigits", phoneFilterDigits);
         json.put("listPageNumbers", listPageNumbers);
         json.put("refreshTokenInEveryEvent", refreshTokenInEveryEvent);
+        json.put("cardEventFirstArgument", cardEventFirstArgument);
         return json;
     }
 

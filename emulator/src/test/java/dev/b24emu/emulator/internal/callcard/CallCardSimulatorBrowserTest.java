@@ -71,14 +71,14 @@ class CallCardSimulatorBrowserTest extends AppHarness {
                 .body("result.STATUS", org.hamcrest.Matchers.equalTo(List.of("IN_WORK", "SUCCESS")));
         browser.findElement(By.id("btn-connected")).click();
         browser.switchTo().frame("widget");
-        waitForLog(wait, "CallStateChanged:connected:{}");
+        waitForLog(wait, "CallStateChanged:connected"); // the state alone, as a portal's page hands it on (D187)
         browser.findElement(By.id("status-btn")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "connected/true"));
         browser.findElement(By.id("keep")).click();
         waitForLog(wait, "autoclose disabled");
 
         call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2)).then().statusCode(200);
-        waitForLog(wait, "BeforeClose");
+        waitForLog(wait, "BeforeClose:[]"); // the library's empty list for an event of no argument
         io.restassured.RestAssured.given().get(base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/2")
                 .then().body("closed", org.hamcrest.Matchers.equalTo(false)).body("autoCloseDisabled", org.hamcrest.Matchers.equalTo(true));
         // Close while the widget keeps the card open says why nothing closes, and the note outlives the page's polls
@@ -133,7 +133,30 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         browser.switchTo().defaultContent();
         browser.findElement(By.id("btn-connected")).click();
         browser.switchTo().frame("widget");
+        waitForLog(wait, "CallStateChanged:connected");
+    }
+
+    /**
+     * D187 off: the handler is handed every argument as the event pages show them, CallStateChanged's additionalParams
+     * and BeforeClose's none.
+     */
+    @Test
+    void withTheSettingOffAHandlerIsHandedEveryArgumentAsThePagesShow() throws Exception {
+        startWithTheSampleWidget();
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("cardEventFirstArgument", false))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        String callId = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001",
+                "TYPE", 1)).then().statusCode(200).extract().path("result.CALL_ID");
+        WebDriverWait wait = openCardOfUser2(callId);
+        waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
+        browser.switchTo().defaultContent();
+        browser.findElement(By.id("btn-connected")).click();
+        browser.switchTo().frame("widget");
         waitForLog(wait, "CallStateChanged:connected:{}");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "STATUS_CODE", 486))
+                .then().statusCode(200);
+        waitForLog(wait, "CallStateChanged:idle:{\"failedCode\":\"486\"}");
+        waitForLog(wait, "BeforeClose");
     }
 
     /** Two bound widgets are two tabs; the one opened later is told the client the card shows. */
@@ -183,6 +206,20 @@ class CallCardSimulatorBrowserTest extends AppHarness {
                 + "CallCard::EntityChanged,CallCard::BeforeClose,CallCard::CallStateChanged"));
         wait.until(ExpectedConditions.textToBe(By.id("size"), "300"));
         waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
+
+        // a bound event comes back as rest/applayout.js sends it (D187): its first argument alone, nothing for none
+        browser.switchTo().defaultContent();
+        browser.findElement(By.id("btn-connected")).click();
+        browser.switchTo().frame("widget");
+        waitForLog(wait, "CallStateChanged sent [\"connected\"]");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "STATUS_CODE", 486))
+                .then().statusCode(200);
+        waitForLog(wait, "CallStateChanged sent [\"idle\"]");
+        waitForLog(wait, "BeforeClose sent []");
+        // and no bind was answered: every line is an event
+        assertEquals(List.of("EntityChanged:+79990000001:CONTACT:1", "CallStateChanged sent [\"connected\"]",
+                "CallStateChanged sent [\"idle\"]", "BeforeClose sent []"),
+                browser.findElements(By.cssSelector("#log .entry")).stream().map(e -> e.getText()).toList());
     }
 
     /** The browser, and the sample widget installed as an application's CALL_CARD placement; answers its token. */

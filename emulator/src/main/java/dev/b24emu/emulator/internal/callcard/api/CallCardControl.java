@@ -50,13 +50,24 @@ final class CallCardControl {
         }
     }
 
-    /** One card with its getStatus data and every event it emitted. */
+    /**
+     * One card with its getStatus data and every event it emitted; eventArguments is how the portal hands them to a
+     * widget's bound handler (D187: "first", the portal's page, or "all", the event pages).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CardView(String callId, long userId, String state,
                     @JsonInclude(JsonInclude.Include.ALWAYS) String entityType, Long entityId, String phone,
                     boolean autoCloseDisabled, @JsonInclude(JsonInclude.Include.ALWAYS) String closeAt,
                     boolean callEnded, boolean closed, Long callListId, ObjectNode status,
-                    List<CallCardEvent> events) {
+                    String eventArguments, List<EventView> events) {
+    }
+
+    /** An event as the card emitted it (args) and as a widget's bound handler is called with it (handlerArgs). */
+    record EventView(long seq, String name, JsonNode args, JsonNode handlerArgs, String time, String trigger) {
+        static EventView of(CallCardEvent event, boolean firstOnly) {
+            return new EventView(event.seq(), event.name(), event.args(), event.handlerArgs(firstOnly), event.time(),
+                    event.trigger());
+        }
     }
 
     /**
@@ -159,9 +170,10 @@ final class CallCardControl {
 
     private CardView view(Portal portal, CallCard card) {
         CardSummary s = CardSummary.of(card);
+        boolean firstOnly = portal.settings().cardEventFirstArgument();
         return new CardView(s.callId(), s.userId(), s.state(), s.entityType(), s.entityId(), s.phone(),
                 s.autoCloseDisabled(), s.closeAt(), s.callEnded(), s.closed(), s.callListId(), cards.status(portal, card),
-                card.events());
+                firstOnly ? "first" : "all", card.events().stream().map(e -> EventView.of(e, firstOnly)).toList());
     }
 
     /** The tab's name: TITLE, or "if the parameter is not passed, the application name" (call-card.md). */
