@@ -619,3 +619,34 @@ Feature: What SDKs and connectors call first
       {"ID": 2}
       """
     Then the call fails with 400 "INVALID_FORMAT" "A wrong format for the ID field is passed"
+
+  @D189 @emulator-only
+  Scenario: The caller's messenger status is one of four, written exactly, and the messenger shows it
+    When I call "im.user.status.set" with JSON:
+      """
+      {"STATUS": "DND"}
+      """
+    Then the call fails with 400 "STATUS_ERROR" "Status is not available"
+    When I call "im.user.status.set" with JSON:
+      """
+      {"STATUS": "dnd"}
+      """
+    Then the result is "true"
+    When I call "im.user.status.get"
+    Then the result is "dnd"
+    When I call "im.user.get"
+    Then the result "status" is "dnd"
+    When I call "im.user.status.idle.start" with JSON:
+      """
+      {"AGO": 15}
+      """
+    Then the result is "true"
+    When I call "im.user.get"
+    Then the result "idle" is "false"
+    When I call "im.user.status.idle.end"
+    Then the result is "true"
+    When I call "im.user.status.set" with JSON:
+      """
+      {"STATUS": "online"}
+      """
+    Then the result is "true"

@@ -281,6 +281,38 @@ Feature: Placements, the call card and call lists, statement by statement
       | USER_ID   | 3                      |
     Then the result "count" is the number 0
 
+  @D188
+  Scenario: placement.unbind reads PLACEMENT as the server does and matches HANDLER as written
+    When I call "placement.bind" as application "local.widget" with:
+      | PLACEMENT | CRM_LEAD_DETAIL_TAB   |
+      | HANDLER   | http://127.0.0.1:9/t1 |
+    When I call "placement.unbind" as application "local.widget" with JSON:
+      """
+      {"HANDLER": "http://127.0.0.1:9/t1"}
+      """
+    Then the call fails with 400 "ERROR_ARGUMENT" "The value of an argument 'PLACEMENT' must be of type string"
+    When I call "placement.unbind" as application "local.widget" with JSON:
+      """
+      {"PLACEMENT": 5}
+      """
+    Then the call fails with 400 "ERROR_ARGUMENT" "The value of an argument 'PLACEMENT' must be of type string"
+    When I call "placement.unbind" as application "local.widget" with JSON:
+      """
+      {"PLACEMENT": ""}
+      """
+    Then the call fails with 400 "ERROR_ARGUMENT" "Argument 'PLACEMENT' is null or empty"
+    When I call "placement.unbind" as application "local.widget" with:
+      | PLACEMENT | NO_SUCH_PLACEMENT |
+    Then the result "count" is the number 0
+    When I call "placement.unbind" as application "local.widget" with:
+      | PLACEMENT | crm_lead_detail_tab |
+      | HANDLER   | *                   |
+    Then the result "count" is the number 0
+    When I call "placement.unbind" as application "local.widget" with:
+      | PLACEMENT | crm_lead_detail_tab   |
+      | HANDLER   | http://127.0.0.1:9/t1 |
+    Then the result "count" is the number 2
+
   @P244 @P245
   Scenario: placement.unbind is an application's, and placements need the placement scope
     When I call "placement.unbind" with:

@@ -35,7 +35,7 @@ class ContractsTest {
     @Test
     void everyCatalogueSchemaCompiles() {
         CONTRACTS.compileAll();
-        assertEquals(245, CONTRACTS.methods().size());
+        assertEquals(249, CONTRACTS.methods().size());
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * A user as the messenger describes one (Bitrix\Im\User::getArray with JSON Y, specs/DECISIONS.md D183, D185): what
  * im.user.get and im.user.list.get answer, and im.department.* with USER_DATA Y. A portal user is an intranet user, no
- * bot, no connector and not on the network; the emulator keeps no avatars, presence or absences.
+ * bot, no connector and not on the network; the emulator keeps no avatars or absences.
  */
 public final class ImUsers {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -34,12 +34,15 @@ public final class ImUsers {
 
     /** A portal's user as getArray writes it, or JSON null for one it lacks (getArray of a user that is not). */
     public static JsonNode of(Portal portal, long userId) {
-        return portal.store(UserStore.class).get(userId).<JsonNode>map(user -> of(user, portal.settings().timeZone()))
-                .orElse(NODES.nullNode());
+        return portal.store(UserStore.class).get(userId).<JsonNode>map(user -> of(user, portal.settings().timeZone(),
+                portal.store(PresenceStore.class).get(userId).status())).orElse(NODES.nullNode());
     }
 
-    /** The user as getArray writes it, its dates in the portal's time zone. */
-    public static ObjectNode of(User user, ZoneId zone) {
+    /**
+     * The user as getArray writes it, its dates in the portal's time zone, with the messenger status they set; idle
+     * stays false, as the server shows it only while the user's desktop application is online (D189).
+     */
+    static ObjectNode of(User user, ZoneId zone, String status) {
         boolean named = !text(user.name()).isEmpty() || !text(user.lastName()).isEmpty();
         String login = text(user.email()); // a cloud portal's LOGIN is the e-mail, shown when the user has no name
         String gender = user.profileField("PERSONAL_GENDER");
@@ -50,7 +53,7 @@ public final class ImUsers {
                 .put("avatar", "").put("gender", gender.equals("F") ? "F" : "M")
                 .put("birthday", birthday(user.profileField("PERSONAL_BIRTHDAY"))).put("extranet", false)
                 .put("network", false).put("bot", false).put("connector", false).put("external_auth_id", "default")
-                .put("status", "online").put("idle", false);
+                .put("status", status).put("idle", false);
         Optional<Instant> activity = UserFields.lastActivity(user, zone); // date('c'), false without one
         if (activity.isEmpty()) {
             view.put("last_activity_date", false);

@@ -99,6 +99,46 @@ class ImUsersApiTest extends AppHarness {
         call("im.department.colleagues.list", Map.of()).then().body("result", equalTo(List.of(3, 2)));
     }
 
+    /**
+     * The caller's status (D189): set exactly as one of the four, read back by get and im.user.get, other users left
+     * online; idle since AGO minutes ago until the status is set again, and im.user.get's idle false throughout.
+     */
+    @Test
+    void theCallersStatusAsTheMessengerKeepsIt() {
+        call("im.user.status.get", Map.of()).then().statusCode(200).body("result", equalTo("online"));
+        for (Object refused : List.of("DND", "offline", "", 1, true)) {
+            call("im.user.status.set", Map.of("STATUS", refused)).then().statusCode(400)
+                    .body("error", equalTo("STATUS_ERROR")).body("error_description", equalTo("Status is not available"));
+        }
+        call("im.user.status.set", Map.of()).then().statusCode(400).body("error", equalTo("STATUS_ERROR"));
+        call("im.user.status.get", Map.of()).then().body("result", equalTo("online"));
+        given().formParam("status", "dnd").post(webhook + "im.user.status.set").then().statusCode(200)
+                .body("result", equalTo(true)); // the key in any case
+        call("im.user.status.get", Map.of()).then().body("result", equalTo("dnd"));
+        call("im.user.get", Map.of()).then().body("result.status", equalTo("dnd")).body("result.idle", equalTo(false));
+        call("im.user.get", Map.of("ID", 2)).then().body("result.status", equalTo("online"));
+
+        idleStart(Map.of(), 10); // 10 minutes without AGO
+        idleStart(Map.of("AGO", "abc"), 1); // intval, 1 at least
+        idleStart(Map.of("AGO", 30), 30);
+        call("im.user.get", Map.of()).then().body("result.idle", equalTo(false)).body("result.status", equalTo("dnd"));
+        call("im.user.status.set", Map.of("STATUS", "break")).then().body("result", equalTo(true));
+        assertEquals(null, portal.store(PresenceStore.class).get(1).idle(), "a status set ends idle");
+        call("im.user.status.idle.start", Map.of("AGO", 5)).then().statusCode(200);
+        call("im.user.status.idle.end", Map.of()).then().statusCode(200).body("result", equalTo(true));
+        assertEquals(new Presence(1, "break", null), portal.store(PresenceStore.class).get(1));
+    }
+
+    /** idle.start with these parameters marks the caller idle since that many minutes before the call. */
+    private void idleStart(Map<String, ?> params, long minutes) {
+        java.time.Instant before = portal.now();
+        call("im.user.status.idle.start", params).then().statusCode(200).body("result", equalTo(true));
+        java.time.Instant after = portal.now();
+        java.time.Instant idle = portal.store(PresenceStore.class).get(1).idle();
+        java.time.Duration ago = java.time.Duration.ofMinutes(minutes);
+        assertTrue(!idle.isBefore(before.minus(ago)) && !idle.isAfter(after.minus(ago)), params + ": idle since " + idle);
+    }
+
     @Test
     void theColourIsTheLastDigitsWithMensReplacementsAndDatesAreIso() {
         assertEquals("#4ba5c3", ImUsers.color(4, ""));
@@ -109,7 +149,7 @@ class ImUsersApiTest extends AppHarness {
         assertEquals("#ab7761", ImUsers.color(10, "M"));
         User nameless = new User(5, "", "", "agent@example.com", true, "", "", "", "", User.TimemanStatus.OPENED,
                 false, Map.of("LAST_ACTIVITY_DATE", "2026-03-02 09:30:00"), List.of(1L));
-        ObjectNode view = ImUsers.of(nameless, ZoneId.of("Europe/Moscow"));
+        ObjectNode view = ImUsers.of(nameless, ZoneId.of("Europe/Moscow"), Presence.DEFAULT);
         assertEquals("2026-03-02T09:30:00+03:00", view.get("last_activity_date").asText());
         assertEquals("agent@example.com", view.get("name").asText(), "a user without a name is shown by login");
     }

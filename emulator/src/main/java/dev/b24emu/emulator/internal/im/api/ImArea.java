@@ -9,6 +9,7 @@ import dev.b24emu.emulator.internal.im.CallChatMessage;
 import dev.b24emu.emulator.internal.im.CallChatStore;
 import dev.b24emu.emulator.internal.im.Notification;
 import dev.b24emu.emulator.internal.im.NotificationStore;
+import dev.b24emu.emulator.internal.im.PresenceStore;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * Notifications (im.notify.*): what an integration tells the portal's users, e.g. of a missed call; the messages
  * finished calls leave in their users' call chats (ADD_TO_CHAT); and the messages clients send (im.message.*, e.g. a
- * daily call report). The control API lists them (GET /_emulator/portals/{id}/notifications and /chat-messages), since
+ * daily call report); the users' messenger statuses (im.user.status.*). The control API lists them (GET /_emulator/portals/{id}/notifications and /chat-messages), since
  * the emulator has no messenger to show them in.
  */
 public final class ImArea implements Area {
@@ -27,7 +28,8 @@ public final class ImArea implements Area {
         return List.of(StoreType.of("notifications", NotificationStore.class,
                 portal -> new NotificationStore(portal.bounds().journalEntries())),
                 StoreType.of("callChats", CallChatStore.class,
-                        portal -> new CallChatStore(portal.bounds().journalEntries())));
+                        portal -> new CallChatStore(portal.bounds().journalEntries())),
+                StoreType.of("presence", PresenceStore.class, portal -> new PresenceStore()));
     }
 
     @Override
@@ -36,6 +38,7 @@ public final class ImArea implements Area {
         MessageMethods.register(methods);
         DepartmentUserMethods.register(methods);
         ImUserMethods.register(methods);
+        StatusMethods.register(methods);
     }
 
     @Override

@@ -120,11 +120,13 @@ final class PlacementMethods {
     private static JsonNode unbind(Caller caller, Params p) {
         Access.requireApplication(caller, APP_CONTEXT);
         Access.requireAdmin(caller, "Access denied!");
+        // D188: the server's is_string comes first, so a missing PLACEMENT, a number or a list are its type error,
+        // and only an empty string is "null or empty"; HANDLER is matched as written ("*" is no wildcard)
         JsonNode placement = p.node("PLACEMENT").orElse(null);
-        if (placement != null && placement.isContainerNode()) {
+        if (placement == null || !placement.isTextual()) {
             throw RestError.argument("PLACEMENT", "The value of an argument 'PLACEMENT' must be of type string");
         }
-        if (placement == null || Params.scalarText(placement).orElse("").isEmpty()) {
+        if (placement.asText().isEmpty()) {
             throw RestError.argument("PLACEMENT", "Argument 'PLACEMENT' is null or empty");
         }
         String code = placement.asText().toUpperCase(Locale.ROOT);
