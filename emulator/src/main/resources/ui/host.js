@@ -123,13 +123,15 @@
           if (chosen) { reply(m.params.mult ? chosen : chosen[0]); }
         });
       },
+      // the access dialog's tabs as the portal offers them, {provider, id, name} each (D190); the codes the widget
+      // passes in value are shown but cannot be picked, as the portal greys them out
       selectAccess: function (m, reply) {
-        users().then(function (list) {
-          // the access codes a portal offers: all authorised users (AU), and each user (U<id>)
-          var items = [{ label: 'All authorised users', value: { id: 'AU', name: 'All authorised users' } }];
-          return pick('Choose access', items.concat(list.map(function (u) {
-            return { label: u.name, value: { id: 'U' + u.id, name: u.name } };
-          })), true);
+        var user = new URLSearchParams(location.search).get('user');
+        var locked = [].concat(m.params.value || []).map(String);
+        portalControl('/access-dialog' + (user ? '?user=' + encodeURIComponent(user) : '')).then(function (items) {
+          return pick('Choose access', items.map(function (item) {
+            return { label: item.name + ' (' + item.id + ')', value: item, disabled: locked.indexOf(item.id) >= 0 };
+          }), true);
         }).then(function (chosen) { if (chosen) { reply(chosen); } });
       },
       selectCRM: function (m, reply) {
@@ -242,6 +244,7 @@
           input.name = 'picked';
           input.value = String(i);
           input.checked = !!item.checked;
+          input.disabled = !!item.disabled;
           label.appendChild(input);
           label.appendChild(document.createTextNode(' ' + item.label));
           dialog.appendChild(label);

@@ -750,6 +750,18 @@ public class EmulatorSteps {
         assertEquals(state.equals("closed"), closed, () -> "the card of {" + call + "} should be " + state);
     }
 
+    /** The access dialog (BX24.selectAccess) open for the user offers the code from that provider's tab, so named. */
+    @Then("the access dialog for user {int} offers {string} from {string} named {string}")
+    public void accessDialogOffers(int userId, String code, String provider, String name) throws java.io.IOException {
+        requireEmulator();
+        JsonNode items = ScenarioContext.JSON.readTree(RestAssured.given()
+                .get(ctx.controlPath("/access-dialog?user=" + userId)).then().statusCode(200).extract().asString());
+        List<String> offered = new java.util.ArrayList<>();
+        items.forEach(item -> offered.add(item.path("provider").asText() + " " + item.path("id").asText() + " "
+                + item.path("name").asText()));
+        assertTrue(offered.contains(provider + " " + code + " " + name), () -> "the dialog offers " + offered);
+    }
+
     private String cardPath(int userId, String call) {
         return ctx.controlPath("/cards/" + ctx.remembered.get(call) + "/" + userId);
     }

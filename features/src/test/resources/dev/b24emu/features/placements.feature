@@ -125,3 +125,12 @@ Feature: Placements and the call card
     Then application "app.phone" receives "ONEXTERNALCALLSTART"
     And the delivered "data.CALL_ID" is "{clicked}"
     And the delivered "data.USER_ID" is "2"
+
+  @D190 @emulator-only
+  Scenario: The access dialog offers the portal's users, its departments and the other codes, as the portal's dialog names them
+    Then the access dialog for user 2 offers "U3" from "user" named "Maria Sales"
+    And the access dialog for user 2 offers "D2" from "intranet" named "Sales Department: All department employees"
+    And the access dialog for user 2 offers "DR2" from "intranet" named "Sales Department: All department and subdepartment employees"
+    And the access dialog for user 2 offers "U2" from "other" named "Ivan Operator"
+    And the access dialog for user 2 offers "AU" from "other" named "All authorized users"
+    And the access dialog for user 2 offers "G2" from "other" named "All visitors"

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -262,6 +263,19 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         // several at once, the value's contact checked when the dialog opens
         pickOnThePage(wait, "choose-many", "company 1: ");
         wait.until(ExpectedConditions.textToBe(By.id("many"), "C_2,CO_1"));
+        // the access dialog's tabs (D190): a department's two choices, the other provider's codes, the value's greyed
+        browser.findElement(By.id("choose-access")).click();
+        browser.switchTo().defaultContent();
+        wait.until(d -> d.findElement(By.id("picker")).isDisplayed());
+        assertFalse(browser.findElement(By.xpath("//dialog[@id='picker']//label[contains(., '(AU)')]/input")).isEnabled(),
+                "a code passed in value cannot be picked");
+        browser.findElement(By.xpath("//dialog[@id='picker']//label[contains(., '(DR2)')]/input")).click();
+        browser.findElement(By.xpath("//dialog[@id='picker']//label[contains(., '(U3)')]/input")).click();
+        browser.findElement(By.xpath("//dialog[@id='picker']//label[contains(., '(CR)')]/input")).click();
+        browser.findElement(By.id("picker-ok")).click();
+        browser.switchTo().frame("widget");
+        wait.until(ExpectedConditions.textToBe(By.id("access"), "user:U3:Maria Sales|intranet:DR2:Sales Department: All"
+                + " department and subdepartment employees|other:CR:Author"));
 
         browser.findElement(By.id("dial")).click();
         browser.switchTo().defaultContent();

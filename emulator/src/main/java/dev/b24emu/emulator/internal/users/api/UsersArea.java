@@ -8,6 +8,7 @@ import dev.b24emu.emulator.internal.portal.SeedSection;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.Origin;
+import dev.b24emu.emulator.internal.users.AccessCodes;
 import dev.b24emu.emulator.internal.users.DepartmentStore;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserEditing;
@@ -62,6 +63,10 @@ public final class UsersArea implements Area {
             }
             return view(portal, put.user());
         });
+        // what the access dialog offers (BX24.selectAccess on the simulator pages, D190), the user's own entry theirs
+        routes.portal().get("/access-dialog", request -> AccessCodes.dialog(request.portal().store(UserStore.class),
+                request.portal().store(DepartmentStore.class), request.query("user").map(Long::parseLong)
+                        .orElse(request.portal().webhook().userId())));
         // the user logs in: an invited user's first login completes the registration (ONUSERADD)
         routes.portal().post("/users/:userId/login", request -> {
             Portal portal = request.portal();
