@@ -366,7 +366,18 @@
       }
     }
 
-    return { rest: rest, open: function (widget) { open(frame, widget); }, tell: tell };
+    // the portal's one sid per opening, in the handler's query as in the frame's name (the page's own, D186)
+    function withSid(widget) {
+      var url = new URL(widget.url);
+      if (url.searchParams.has('APP_SID')) {
+        url.searchParams.set('APP_SID', sid);
+        widget.url = url.toString();
+        widget.query = Object.fromEntries(url.searchParams.entries());
+      }
+      return widget;
+    }
+
+    return { rest: rest, open: function (widget) { open(frame, withSid(widget)); }, tell: tell };
   };
   window.B24EmuHost.control = control;
   window.B24EmuHost.problem = problem;

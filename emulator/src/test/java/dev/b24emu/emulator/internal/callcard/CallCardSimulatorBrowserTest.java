@@ -206,6 +206,7 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         wait.until(ExpectedConditions.textToBe(By.id("iface"), "getStatus,disableAutoClose,enableAutoClose|"
                 + "CallCard::EntityChanged,CallCard::BeforeClose,CallCard::CallStateChanged"));
         wait.until(ExpectedConditions.textToBe(By.id("size"), "300"));
+        assertEquals("same", browser.findElement(By.id("sid")).getText(), "the query's APP_SID and the frame name's");
         waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
 
         // a bound event comes back as rest/applayout.js sends it (D187): its first argument alone, nothing for none
