@@ -297,7 +297,7 @@
     selectAccess: function (title, value, callback) {
       if (typeof title !== 'string') { callback = value; value = title; }
       if (isFunction(value)) { callback = value; value = []; }
-      ask('selectAccess', { value: value }, callback);
+      ask('selectAccess', { title: typeof title === 'string' ? title : undefined, value: value }, callback);
     },
     selectCRM: function (params, callback) {
       if (isFunction(params)) { callback = params; params = {}; }

@@ -129,10 +129,11 @@
         var user = new URLSearchParams(location.search).get('user');
         var locked = [].concat(m.params.value || []).map(String);
         portalControl('/access-dialog' + (user ? '?user=' + encodeURIComponent(user) : '')).then(function (items) {
-          return pick('Choose access', items.map(function (item) {
-            return { label: item.name + ' (' + item.id + ')', value: item, disabled: locked.indexOf(item.id) >= 0 };
+          return pick(m.params.title || 'Choose access', items.map(function (item) {
+            return { label: '[' + item.provider + '] ' + item.name + ' (' + item.id + ')', value: item,
+              disabled: locked.indexOf(item.id) >= 0 };
           }), true);
-        }).then(function (chosen) { if (chosen) { reply(chosen); } });
+        }).then(function (chosen) { if (chosen) { reply(chosen); } }, problem);
       },
       selectCRM: function (m, reply) {
         var types = [].concat(m.params.entityType || ['lead', 'contact', 'company', 'deal']);
@@ -153,7 +154,7 @@
           types.forEach(function (type) { answer[type] = []; });
           chosen.forEach(function (item) { (answer[item.type] = answer[item.type] || []).push(item); });
           reply(answer);
-        });
+        }, problem);
       },
       openApplication: function (m, reply) {
         say('BX24.openApplication(' + JSON.stringify(m.params) + '): a portal opens the application in a slider;'
@@ -353,27 +354,30 @@
     /**
      * Tells a widget of a bound event (D187). Under the key its library gave, as the portal's page does: the event's
      * first argument alone, and nothing after the colon for an event of none (rest/applayout.js answers through a
-     * one-argument reply); with cardEventFirstArgument off, the one argument or the list of them. Otherwise as the
-     * simulator's own message, with the arguments the BX24 shim calls the handler with (the card's handlerArgs).
+     * one-argument reply; the library then hands the handler []); with cardEventFirstArgument off, the one argument
+     * or the list of them. Otherwise as the simulator's own message, with the arguments the BX24 shim calls the
+     * handler with (the event's handlerArgs, which the server works out by the same rule).
      */
     function tell(event, key, firstOnly) {
       var widget = opened(), args = event.args || [];
+      if (!widget) { return; }
       if (key) {
         var data = firstOnly ? args[0] : (args.length === 1 ? args[0] : args);
         frame.contentWindow.postMessage(key + ':' + (data === undefined ? '' : JSON.stringify(data)), new URL(widget.url).origin);
       } else {
-        frame.contentWindow.postMessage({ b24emu: true, event: event.name, args: event.handlerArgs || args }, '*');
+        frame.contentWindow.postMessage({ b24emu: true, event: event.name, args: event.handlerArgs }, '*');
       }
     }
 
-    // the portal's one sid per opening, in the handler's query as in the frame's name (the page's own, D186)
+    // the sid in the handler's query as in the frame's name: one per page, since a loaded frame's name cannot change
+    // (D186); the widget's query read from its address here, for getInitData
     function withSid(widget) {
       var url = new URL(widget.url);
       if (url.searchParams.has('APP_SID')) {
         url.searchParams.set('APP_SID', sid);
         widget.url = url.toString();
-        widget.query = Object.fromEntries(url.searchParams.entries());
       }
+      widget.query = Object.fromEntries(url.searchParams.entries());
       return widget;
     }
 

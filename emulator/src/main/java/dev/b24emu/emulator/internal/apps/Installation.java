@@ -113,8 +113,7 @@ public final class Installation {
 
     /** The user an application acts as: an active user of the portal, or a 400 saying so. */
     public static User activeUser(Portal portal, long userId) {
-        return portal.store(UserStore.class).get(userId).filter(User::active)
-                .orElseThrow(() -> new IllegalArgumentException("userId must be an active user of the portal"));
+        return portal.store(UserStore.class).requireActive(userId, "userId");
     }
 
     private String url(JsonNode spec, String name) {

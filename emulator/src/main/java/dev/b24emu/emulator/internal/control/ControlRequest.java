@@ -58,15 +58,24 @@ public final class ControlRequest {
 
     /** A numeric path parameter; anything else is a 400 naming it. */
     public long pathLong(String name) {
-        try {
-            return Long.parseLong(params.get(name));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number");
-        }
+        return number(name, params.get(name));
     }
 
     public Optional<String> query(String name) {
         return Optional.ofNullable(ctx.queryParams().get(name));
+    }
+
+    /** A numeric query parameter, or the default without one; anything else is a 400 naming it. */
+    public long queryLong(String name, long otherwise) {
+        return query(name).map(value -> number(name, value)).orElse(otherwise);
+    }
+
+    private static long number(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number");
+        }
     }
 
     /** The body's size in bytes. */

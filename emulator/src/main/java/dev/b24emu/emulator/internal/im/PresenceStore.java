@@ -47,7 +47,7 @@ public final class PresenceStore implements Store<PresenceStore.Snapshot> {
     @Override
     public void check(Snapshot snapshot) {
         StateException.checkItems("/presence/statuses", snapshot.statuses(),
-                p -> p.userId() > 0 && Presence.STATUSES.contains(p.status()),
+                p -> p.userId() > 0 && p.status() != null && Presence.STATUSES.contains(p.status()),
                 "a status needs a positive userId and one of " + Presence.STATUSES, "userId", Presence::userId);
     }
 

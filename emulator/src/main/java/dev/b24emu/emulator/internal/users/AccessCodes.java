@@ -81,26 +81,26 @@ public final class AccessCodes {
         return result;
     }
 
-    /**
-     * What the portal's access dialog (BX24.selectAccess) offers a user, tab by tab, each as the dialog hands it back
-     * ({provider, id, name}, D190): the users (U&lt;id&gt;), the departments' two choices each (D&lt;id&gt; its
-     * employees, DR&lt;id&gt; with its subdepartments'), then the other provider's: the user themself, CR, G2, AU. The
-     * groups tab is not there (the widget's page disables it), nor workgroups, which an emulated portal has none of.
-     */
-    public static List<ObjectNode> dialog(UserStore users, DepartmentStore structure, long currentUser) {
-        List<ObjectNode> items = new ArrayList<>();
-        users.all().stream().filter(User::active).forEach(u -> items.add(item("user", "U" + u.id(), u.fullName())));
-        for (Department d : structure.all()) {
-            items.add(item("intranet", "D" + d.id(), d.name() + ": All department employees"));
-            items.add(item("intranet", "DR" + d.id(), d.name() + ": All department and subdepartment employees"));
-        }
-        users.get(currentUser).ifPresent(u -> items.add(item("other", "U" + u.id(), u.fullName())));
-        OTHER.forEach((code, name) -> items.add(item("other", code, name)));
-        return items;
+    /** A choice of the access dialog as the dialog hands it back (core_access.js AddSelection). */
+    public record Choice(String provider, String id, String name) {
     }
 
-    private static ObjectNode item(String provider, String id, String name) {
-        return NODES.objectNode().put("provider", provider).put("id", id).put("name", name);
+    /**
+     * What the portal's access dialog (BX24.selectAccess) offers a user, tab by tab (D190): the users (U&lt;id&gt;),
+     * the departments' two choices each (D&lt;id&gt; its employees, DR&lt;id&gt; with its subdepartments'), then the
+     * other provider's: the user themself, CR, G2, AU. The groups tab is not there (the widget's page disables it),
+     * nor workgroups, which an emulated portal has none of.
+     */
+    public static List<Choice> dialog(UserStore users, DepartmentStore structure, User current) {
+        List<Choice> choices = new ArrayList<>();
+        users.all().stream().filter(User::active).forEach(u -> choices.add(new Choice("user", "U" + u.id(), u.fullName())));
+        for (Department d : structure.all()) {
+            choices.add(new Choice("intranet", "D" + d.id(), d.name() + ": All department employees"));
+            choices.add(new Choice("intranet", "DR" + d.id(), d.name() + ": All department and subdepartment employees"));
+        }
+        choices.add(new Choice("other", "U" + current.id(), current.fullName()));
+        OTHER.forEach((code, name) -> choices.add(new Choice("other", code, name)));
+        return choices;
     }
 
     /** The codes of an ACCESS parameter: its scalar items, or a single value as the server wraps it into a list. */

@@ -84,6 +84,12 @@ public final class UserStore implements Store<UserStore.Snapshot> {
         return Optional.ofNullable(users.get(id));
     }
 
+    /** An active user of the portal, or an IllegalArgumentException (the control API's 400) naming the parameter. */
+    public User requireActive(long id, String parameter) {
+        return get(id).filter(User::active)
+                .orElseThrow(() -> new IllegalArgumentException(parameter + " must be an active user of the portal"));
+    }
+
     public Optional<User> activeByInnerPhone(String innerPhone) {
         return first(activeByInnerPhone.get(innerPhone.trim()));
     }

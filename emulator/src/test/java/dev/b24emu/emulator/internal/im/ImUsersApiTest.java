@@ -112,6 +112,14 @@ class ImUsersApiTest extends AppHarness {
         }
         call("im.user.status.set", Map.of()).then().statusCode(400).body("error", equalTo("STATUS_ERROR"));
         call("im.user.status.get", Map.of()).then().body("result", equalTo("online"));
+        // the method's own check, not only the contract's: with validation off the same values are refused alike
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("validation", "off"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        for (Object refused : List.of("DND", "Online", "", 1, true)) {
+            call("im.user.status.set", Map.of("STATUS", refused)).then().statusCode(400).body("error", equalTo("STATUS_ERROR"));
+        }
+        call("im.user.status.set", Map.of()).then().statusCode(400).body("error", equalTo("STATUS_ERROR"));
+        call("im.user.status.get", Map.of()).then().body("result", equalTo("online"));
         given().formParam("status", "dnd").post(webhook + "im.user.status.set").then().statusCode(200)
                 .body("result", equalTo(true)); // the key in any case
         call("im.user.status.get", Map.of()).then().body("result", equalTo("dnd"));
@@ -121,12 +129,33 @@ class ImUsersApiTest extends AppHarness {
         idleStart(Map.of(), 10); // 10 minutes without AGO
         idleStart(Map.of("AGO", "abc"), 1); // intval, 1 at least
         idleStart(Map.of("AGO", 30), 30);
+        call("im.user.status.idle.start", Map.of("AGO", 1e30)).then().statusCode(200).body("result", equalTo(true));
+        assertEquals(java.time.Instant.EPOCH, portal.store(PresenceStore.class).get(1).idle(), "no date before 1970");
+        idleStart(Map.of("AGO", 30), 30);
         call("im.user.get", Map.of()).then().body("result.idle", equalTo(false)).body("result.status", equalTo("dnd"));
         call("im.user.status.set", Map.of("STATUS", "break")).then().body("result", equalTo(true));
         assertEquals(null, portal.store(PresenceStore.class).get(1).idle(), "a status set ends idle");
         call("im.user.status.idle.start", Map.of("AGO", 5)).then().statusCode(200);
         call("im.user.status.idle.end", Map.of()).then().statusCode(200).body("result", equalTo(true));
         assertEquals(new Presence(1, "break", null), portal.store(PresenceStore.class).get(1));
+    }
+
+    /** A status set is in the portal's state: exported, put back after a reset, and a state without one refused. */
+    @Test
+    void statusesAreKeptInTheState() throws Exception {
+        call("im.user.status.set", Map.of("STATUS", "away")).then().statusCode(200);
+        String path = base() + "/_emulator/portals/" + portal.id();
+        String state = given().get(path + "/state").then().statusCode(200).extract().asString();
+        given().post(path + "/reset").then().statusCode(200);
+        call("im.user.status.get", Map.of()).then().body("result", equalTo("online"));
+        given().contentType(io.restassured.http.ContentType.JSON).body(state).put(path + "/state").then().statusCode(200);
+        call("im.user.status.get", Map.of()).then().body("result", equalTo("away"));
+        ObjectNode bad = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(state);
+        bad.putObject("presence").putArray("statuses").addObject().put("userId", 2); // no status
+        given().contentType(io.restassured.http.ContentType.JSON).body(bad.toString())
+                .put(path + "/state").then().statusCode(400)
+                .body("error_description", org.hamcrest.Matchers.containsString("/presence/statuses"));
+        call("im.user.status.get", Map.of()).then().body("result", equalTo("away"));
     }
 
     /** idle.start with these parameters marks the caller idle since that many minutes before the call. */

@@ -62,8 +62,13 @@ class StateSchemaTest {
             given().contentType("application/json")
                     .body("{\"USER_ID\":2,\"PHONE_NUMBER\":\"+79990000778\",\"TYPE\":1}")
                     .post(webhook + "telephony.externalcall.register").then().statusCode(200);
+            given().contentType("application/json").body("{\"STATUS\":\"dnd\"}")
+                    .post(webhook + "im.user.status.set").then().statusCode(200);
+            given().contentType("application/json").body("{\"AGO\":5}")
+                    .post(webhook + "im.user.status.idle.start").then().statusCode(200);
             server.installApp(portal, JSON.readTree("{\"clientId\":\"local.state\",\"clientSecret\":\"s\",\"scopes\":[\"telephony\"]}"));
             ObjectNode exported = PortalState.export(portal);
+            assertEquals("dnd", exported.path("presence").path("statuses").path(0).path("status").asText());
             assertEquals(java.util.List.of(), Contracts.shared().validate(PUBLISHED, exported),
                     "a busy portal's export against the published state schema");
             ObjectNode broken = exported.deepCopy();

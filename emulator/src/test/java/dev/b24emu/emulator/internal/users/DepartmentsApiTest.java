@@ -105,4 +105,23 @@ class DepartmentsApiTest extends AppHarness {
         call("department.get", Map.of()).then().body("result", equalTo(List.of(Map.of("ID", "1", "NAME", "Company",
                 "SORT", 500))));
     }
+
+    /**
+     * The access dialog (D190) follows the structure: a department added is offered with its two choices, in the
+     * structure's order; the user it is open for must be an active user of the portal.
+     */
+    @Test
+    void theAccessDialogOffersEachDepartmentsTwoChoices() {
+        int desk = call("department.add", Map.of("NAME", "Help Desk", "PARENT", 3)).then().statusCode(200)
+                .extract().path("result");
+        String dialog = base() + "/_emulator/portals/" + portal.id() + "/access-dialog";
+        List<String> ids = given().get(dialog + "?user=3").then().statusCode(200).extract().jsonPath().getList("id");
+        assertEquals(List.of("U1", "U2", "U3", "D1", "DR1", "D3", "DR3", "D" + desk, "DR" + desk, "D2", "DR2",
+                "U3", "CR", "G2", "AU"), ids);
+        given().get(dialog + "?user=3").then().body("find { it.id == 'DR" + desk + "' }.name",
+                equalTo("Help Desk: All department and subdepartment employees"));
+        given().get(dialog + "?user=abc").then().statusCode(400).body("error_description", equalTo("user must be a number"));
+        given().get(dialog + "?user=4").then().statusCode(400)
+                .body("error_description", equalTo("user must be an active user of the portal"));
+    }
 }

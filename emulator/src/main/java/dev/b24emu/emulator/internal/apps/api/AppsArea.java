@@ -28,6 +28,7 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.users.Access;
 import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
 import io.vertx.ext.web.Router;
 
 import java.util.List;
@@ -98,19 +99,14 @@ public final class AppsArea implements Area {
     }
 
     /**
-     * The application's page for a user (?user=, default the installing one): its wizard (installUrl), opened as the
-     * portal opens it, with a token of that user.
-     */
-    /**
      * The application's page as the portal opens it (installation-finish.md): while it waits for installFinish, its
      * wizard (installUrl) for an administrator and a notice for anyone else; once installed, its handler (handlerUrl)
-     * when it has one, else the page it was installed from.
+     * when it has one, else the page it was installed from; for the user ?user= names, the installing one without it.
      */
     private PageView page(ControlRequest request) {
         Portal portal = request.portal();
         App app = AppLifecycle.require(portal, request.path("appId"));
-        long userId = request.query("user").map(AppsArea::userId).orElse(app.installedBy());
-        User user = Installation.activeUser(portal, userId);
+        User user = portal.store(UserStore.class).requireActive(request.queryLong("user", app.installedBy()), "user");
         boolean installing = app.awaitingFinish();
         if (installing && !user.admin()) {
             return new PageView(app.name(), null, null, false, false, NOT_INSTALLED);
@@ -123,14 +119,6 @@ public final class AppsArea implements Area {
         AppPage opened = AppPage.open(portal, app, url, "DEFAULT", "{}",
                 oauth.forDelivery(portal, app, user.id()), request.endpoints());
         return new PageView(app.name(), opened.url(), opened.form(), !installing, user.admin(), null);
-    }
-
-    private static long userId(String given) {
-        try {
-            return Long.parseLong(given);
-        } catch (NumberFormatException notANumber) {
-            throw new IllegalArgumentException("user must be a user's ID");
-        }
     }
 
     @Override

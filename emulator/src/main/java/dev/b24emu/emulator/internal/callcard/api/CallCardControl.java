@@ -84,6 +84,8 @@ final class CallCardControl {
                       @com.fasterxml.jackson.annotation.JsonProperty("NAME") String name) {
     }
 
+    private static final String BACKGROUND_WORKER = "PAGE_BACKGROUND_WORKER";
+
     private final CallCardService cards;
     private final CallService calls;
     private final WidgetPublisher widgets;
@@ -119,6 +121,8 @@ final class CallCardControl {
                 request.body().path("command").asText("")));
         portal.post(card + "/close", request -> view(request.portal(),
                 cards.userClosed(ticked(request), callId(request), userId(request))));
+        // a portal page's background workers for the user (PAGE_BACKGROUND_WORKER, D191): what the page simulator loads
+        portal.get("/background-workers", request -> backgroundWorkers(request.portal(), request));
         portal.post("/call-lists", 201, request -> CallLists.view(CallLists.create(request.portal(),
                 request.body().path("userId").asLong(request.portal().webhook().userId()), new Params(request.body()))));
         String list = "/call-lists/:listId";
@@ -190,6 +194,24 @@ final class CallCardControl {
         return portal.store(PlacementStore.class).placements(p -> p.placement().equals("CALL_CARD")
                         && (p.userId() == 0 || p.userId() == card.userId())).stream()
                 .flatMap(p -> widgets.opening(portal, p, card.userId(), options, request.endpoints()).stream()
+                        .map(o -> new WidgetView(tabTitle(portal, p), o.url(), o.form(), admin)))
+                .toList();
+    }
+
+    /**
+     * Every PAGE_BACKGROUND_WORKER handler a page of the portal loads for the user (?user=N, the webhook's user without
+     * one; a personal one only for its user), each opened with the page's address (?uri=, "/" without one) as the
+     * portal's placement component opens it: PLACEMENT_OPTIONS {"ID": "PAGE_BACKGROUND_WORKER", "URI": the address}.
+     */
+    private List<WidgetView> backgroundWorkers(Portal portal, ControlRequest request) {
+        long userId = portal.store(UserStore.class).requireActive(request.queryLong("user", portal.webhook().userId()),
+                "user").id();
+        ObjectNode options = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("ID", BACKGROUND_WORKER).put("URI", request.query("uri").filter(u -> u.startsWith("/")).orElse("/"));
+        boolean admin = portal.store(UserStore.class).get(userId).filter(User::admin).isPresent();
+        return portal.store(PlacementStore.class).placements(p -> p.placement().equals(BACKGROUND_WORKER)
+                        && (p.userId() == 0 || p.userId() == userId)).stream()
+                .flatMap(p -> widgets.opening(portal, p, userId, options, request.endpoints()).stream()
                         .map(o -> new WidgetView(tabTitle(portal, p), o.url(), o.form(), admin)))
                 .toList();
     }

@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * Notifications (im.notify.*): what an integration tells the portal's users, e.g. of a missed call; the messages
- * finished calls leave in their users' call chats (ADD_TO_CHAT); and the messages clients send (im.message.*, e.g. a
- * daily call report); the users' messenger statuses (im.user.status.*). The control API lists them (GET /_emulator/portals/{id}/notifications and /chat-messages), since
- * the emulator has no messenger to show them in.
+ * finished calls leave in their users' call chats (ADD_TO_CHAT); the messages clients send (im.message.*, e.g. a
+ * daily call report), which the control API lists (GET /_emulator/portals/{id}/notifications and /chat-messages),
+ * since the emulator has no messenger to show them in; and the users' messenger statuses (im.user.status.*, kept in
+ * state files).
  */
 public final class ImArea implements Area {
     @Override
@@ -38,7 +39,7 @@ public final class ImArea implements Area {
         MessageMethods.register(methods);
         DepartmentUserMethods.register(methods);
         ImUserMethods.register(methods);
-        StatusMethods.register(methods);
+        UserStatusMethods.register(methods);
     }
 
     @Override

@@ -64,9 +64,11 @@ public final class UsersArea implements Area {
             return view(portal, put.user());
         });
         // what the access dialog offers (BX24.selectAccess on the simulator pages, D190), the user's own entry theirs
-        routes.portal().get("/access-dialog", request -> AccessCodes.dialog(request.portal().store(UserStore.class),
-                request.portal().store(DepartmentStore.class), request.query("user").map(Long::parseLong)
-                        .orElse(request.portal().webhook().userId())));
+        routes.portal().get("/access-dialog", request -> {
+            UserStore users = request.portal().store(UserStore.class);
+            return AccessCodes.dialog(users, request.portal().store(DepartmentStore.class),
+                    users.requireActive(request.queryLong("user", request.portal().webhook().userId()), "user"));
+        });
         // the user logs in: an invited user's first login completes the registration (ONUSERADD)
         routes.portal().post("/users/:userId/login", request -> {
             Portal portal = request.portal();

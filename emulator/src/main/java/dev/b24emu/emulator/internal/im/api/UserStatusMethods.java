@@ -10,6 +10,7 @@ import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -17,19 +18,19 @@ import java.util.Optional;
  * specs/DECISIONS.md D189): what a click-to-call or call-routing app reads before it offers an operator a call, and
  * sets when its operator goes on a break. Each acts on the caller alone; none reads a user's ID.
  */
-final class StatusMethods {
+final class UserStatusMethods {
     private static final RestError NOT_AVAILABLE = RestError.of("STATUS_ERROR", "Status is not available");
     /** idle.start's AGO without one, in minutes */
     private static final long DEFAULT_AGO = 10;
 
-    private StatusMethods() {
+    private UserStatusMethods() {
     }
 
     static void register(MethodTable methods) {
-        methods.add("im.user.status.get", StatusMethods::get)
-                .add("im.user.status.set", StatusMethods::set)
-                .add("im.user.status.idle.start", StatusMethods::idleStart)
-                .add("im.user.status.idle.end", StatusMethods::idleEnd);
+        methods.add("im.user.status.get", UserStatusMethods::get)
+                .add("im.user.status.set", UserStatusMethods::set)
+                .add("im.user.status.idle.start", UserStatusMethods::idleStart)
+                .add("im.user.status.idle.end", UserStatusMethods::idleEnd);
     }
 
     private static PresenceStore statuses(RestCall call) {
@@ -54,10 +55,15 @@ final class StatusMethods {
         return BooleanNode.TRUE;
     }
 
-    /** Idle since AGO minutes ago (intval; 10 without one, 1 at least); the status stays. */
+    /**
+     * Idle since AGO minutes ago (intval; 10 without one, 1 at least); the status stays. An AGO reaching before 1970 is
+     * the epoch: the server's arithmetic turns to a float there rather than fail, and no date before it is kept.
+     */
     private static JsonNode idleStart(RestCall call) {
         long ago = call.params().node("AGO").isPresent() ? Math.max(1, call.params().phpInt("AGO")) : DEFAULT_AGO;
-        statuses(call).setIdle(call.userId(), call.portal().now().minus(Duration.ofMinutes(ago)));
+        Instant now = call.portal().now();
+        long sinceEpoch = Duration.between(Instant.EPOCH, now).toMinutes();
+        statuses(call).setIdle(call.userId(), ago >= sinceEpoch ? Instant.EPOCH : now.minus(Duration.ofMinutes(ago)));
         return BooleanNode.TRUE;
     }
 
