@@ -762,6 +762,24 @@ public class EmulatorSteps {
         assertTrue(offered.contains(provider + " " + code + " " + name), () -> "the dialog offers " + offered);
     }
 
+    /**
+     * A page of the portal at that address, open for the user, loads that many PAGE_BACKGROUND_WORKER handlers, each
+     * told the page's address (D191).
+     */
+    @Then("a portal page {string} of user {int} loads {int} background worker(s)")
+    public void backgroundWorkers(String uri, int userId, int count) throws java.io.IOException {
+        requireEmulator();
+        JsonNode workers = ScenarioContext.JSON.readTree(RestAssured.given().queryParam("user", userId)
+                .queryParam("uri", uri).get(ctx.controlPath("/background-workers")).then().statusCode(200)
+                .extract().asString());
+        assertEquals(count, workers.size(), () -> "the page's workers: " + workers);
+        for (JsonNode worker : workers) {
+            assertEquals("PAGE_BACKGROUND_WORKER", worker.path("form").path("PLACEMENT").asText());
+            JsonNode options = ScenarioContext.JSON.readTree(worker.path("form").path("PLACEMENT_OPTIONS").asText());
+            assertEquals(uri, options.path("URI").asText(), () -> "PLACEMENT_OPTIONS " + options);
+        }
+    }
+
     private String cardPath(int userId, String call) {
         return ctx.controlPath("/cards/" + ctx.remembered.get(call) + "/" + userId);
     }

@@ -313,6 +313,49 @@ Feature: Placements, the call card and call lists, statement by statement
       | HANDLER   | http://127.0.0.1:9/t1 |
     Then the result "count" is the number 2
 
+  @D191 @emulator-only
+  Scenario: A background worker is one for everyone or one per user, and each page of its users loads it
+    # a personal handler counts the one for everyone (so it cannot come after it), one for everyone only its kind
+    When I call "placement.bind" as application "local.widget" with JSON:
+      """
+      {"PLACEMENT": "PAGE_BACKGROUND_WORKER", "HANDLER": "http://127.0.0.1:9/all",
+       "OPTIONS": {"errorHandlerUrl": "http://127.0.0.1:9/err"}}
+      """
+    Then the result is "true"
+    When I call "placement.bind" as application "local.widget" with JSON:
+      """
+      {"PLACEMENT": "PAGE_BACKGROUND_WORKER", "HANDLER": "http://127.0.0.1:9/mine", "USER_ID": 2}
+      """
+    Then the call fails with 400 "ERROR_PLACEMENT_MAX_COUNT" "Placement max count: 1"
+    When I call "placement.unbind" as application "local.widget" with:
+      | PLACEMENT | PAGE_BACKGROUND_WORKER |
+    And I call "placement.bind" as application "local.widget" with JSON:
+      """
+      {"PLACEMENT": "PAGE_BACKGROUND_WORKER", "HANDLER": "http://127.0.0.1:9/mine", "USER_ID": 2}
+      """
+    Then the call fails with 400 "EMPTY_ERROR_HANDLER_URL" "Field errorHandlerUrl is empty."
+    When I call "placement.bind" as application "local.widget" with JSON:
+      """
+      {"PLACEMENT": "PAGE_BACKGROUND_WORKER", "HANDLER": "http://127.0.0.1:9/mine", "USER_ID": 2,
+       "OPTIONS": {"errorHandlerUrl": "http://127.0.0.1:9/err"}}
+      """
+    Then the result is "true"
+    When I call "placement.bind" as application "local.widget" with JSON:
+      """
+      {"PLACEMENT": "PAGE_BACKGROUND_WORKER", "HANDLER": "http://127.0.0.1:9/yours", "USER_ID": 3,
+       "OPTIONS": {"errorHandlerUrl": "http://127.0.0.1:9/err"}}
+      """
+    Then the result is "true"
+    When I call "placement.bind" as application "local.widget" with JSON:
+      """
+      {"PLACEMENT": "PAGE_BACKGROUND_WORKER", "HANDLER": "http://127.0.0.1:9/all",
+       "OPTIONS": {"errorHandlerUrl": "http://127.0.0.1:9/err"}}
+      """
+    Then the result is "true"
+    And a portal page "/crm/deal/details/1/" of user 2 loads 2 background workers
+    And a portal page "/" of user 3 loads 2 background workers
+    And a portal page "/stream/" of user 1 loads 1 background worker
+
   @P244 @P245
   Scenario: placement.unbind is an application's, and placements need the placement scope
     When I call "placement.unbind" with:

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The emulator's pages under /_emulator/ui/: the dashboard (over the control API, with a server-sent event stream that
- * says when a portal served a request or sent a delivery), the call-card and application simulators, and the scripts
+ * says when a portal served a request or sent a delivery), the call-card, application and portal-page simulators (the
+ * last loading a user's background workers beside their external call card), and the scripts
  * they share (the BX24 shim for widgets, the portal side of its protocol, the control-token helper).
  */
 public final class UiArea implements Area {
@@ -26,6 +27,7 @@ public final class UiArea implements Area {
             "", new String[] {"/ui/dashboard.html", "text/html; charset=utf-8"},
             "call-card", new String[] {"/ui/call-card.html", "text/html; charset=utf-8"},
             "app", new String[] {"/ui/app.html", "text/html; charset=utf-8"},
+            "page", new String[] {"/ui/portal-page.html", "text/html; charset=utf-8"},
             "bx24.js", new String[] {"/ui/bx24.js", "application/javascript; charset=utf-8"},
             "host.js", new String[] {"/ui/host.js", "application/javascript; charset=utf-8"},
             "control-token.js", new String[] {"/ui/control-token.js", "application/javascript; charset=utf-8"});

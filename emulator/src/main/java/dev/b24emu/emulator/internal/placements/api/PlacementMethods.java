@@ -100,13 +100,15 @@ final class PlacementMethods {
         }
         JsonNode empty = JsonNodeFactory.instance.arrayNode();
         JsonNode options = p.node("OPTIONS").orElse(empty);
-        if (PlacementCatalog.NEEDS_ERROR_HANDLER.contains(code) && options.path("errorHandlerUrl").asText("").isEmpty()) {
-            throw RestError.of("EMPTY_ERROR_HANDLER_URL", "OPTIONS[errorHandlerUrl] is required for " + code);
-        }
         var store = placements(caller);
-        if (PlacementCatalog.SINGLE.contains(code)
-                && !store.placements(pl -> pl.appKey().equals(caller.appKey()) && pl.placement().equals(code)).isEmpty()) {
-            throw RestError.of("ERROR_PLACEMENT_MAX_COUNT", "Placement max count exceeded");
+        // D191: the count before the placement's own check (rest's bind, then intranet's registerCallback); a personal
+        // handler counts the one for everyone and its own user's, one for everyone only those for everyone
+        if (PlacementCatalog.SINGLE.contains(code) && !store.placements(pl -> pl.appKey().equals(caller.appKey())
+                && pl.placement().equals(code) && (pl.userId() == 0 || pl.userId() == userId)).isEmpty()) {
+            throw RestError.of("ERROR_PLACEMENT_MAX_COUNT", "Placement max count: 1");
+        }
+        if (PlacementCatalog.NEEDS_ERROR_HANDLER.contains(code) && options.path("errorHandlerUrl").asText("").isEmpty()) {
+            throw RestError.of("EMPTY_ERROR_HANDLER_URL", "Field errorHandlerUrl is empty.");
         }
         ConfigBound.admit(caller.portal(), store.placements(any -> true), p.tree(), "placement handlers");
         // only some placements keep OPTIONS: for the others "the values passed are not retained" (call-card.md)
