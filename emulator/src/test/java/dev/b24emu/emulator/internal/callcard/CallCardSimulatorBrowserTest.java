@@ -53,7 +53,9 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         browser.findElement(By.id("rename")).click();
         browser.switchTo().defaultContent();
         wait.until(ExpectedConditions.attributeToBe(By.id("widget"), "style", "height: 260px;"));
-        wait.until(ExpectedConditions.textToBe(By.id("widget-title"), "Renamed widget"));
+        // a placement's frame may not retitle the page (D186): the title stays, the log says why
+        wait.until(d -> d.findElement(By.id("log")).getText().contains("BX24 setTitle(\"Renamed widget\"): a portal ignores it"));
+        assertEquals("Sample", browser.findElement(By.id("widget-title")).getText());
         browser.switchTo().frame("widget");
         waitForLog(wait, "EntityChanged:+79990000001:CONTACT:1");
 
