@@ -575,6 +575,42 @@ public class EmulatorSteps {
                 .post(ctx.emulatorBase + "/rest/placement.bind?auth=" + token(clientId)).then().statusCode(200);
     }
 
+    /** A PAGE_BACKGROUND_WORKER handler with its errorHandlerUrl at the handler server's /worker-error/{clientId}. */
+    @Given("application {string} binds a background worker with its error handler at the handler server")
+    public void bindWorker(String clientId) {
+        RestAssured.given().contentType("application/json")
+                .body(Map.of("PLACEMENT", "PAGE_BACKGROUND_WORKER", "HANDLER", ctx.handler().url("/worker/" + clientId),
+                        "OPTIONS", Map.of("errorHandlerUrl", ctx.handler().url("/worker-error/" + clientId))))
+                .post(ctx.emulatorBase + "/rest/placement.bind?auth=" + token(clientId)).then().statusCode(200);
+    }
+
+    /** The portal's pages report that many loads of application's background worker that took over five seconds (D193). */
+    @When("pages report {int} slow load(s) of the background worker of application {string}")
+    public void slowLoads(int count, String clientId) throws java.io.IOException {
+        requireEmulator();
+        JsonNode workers = ScenarioContext.JSON.readTree(RestAssured.given().get(ctx.controlPath("/background-workers"))
+                .then().statusCode(200).extract().asString());
+        long id = -1;
+        for (JsonNode worker : workers) {
+            if (worker.path("url").asText().contains("/worker/" + clientId)) {
+                id = worker.path("placementId").asLong();
+            }
+        }
+        assertTrue(id > 0, () -> "no background worker of " + clientId + " among " + workers);
+        for (int i = 0; i < count; i++) {
+            ctx.body = ScenarioContext.JSON.readTree(RestAssured.given().contentType("application/json").body("{}")
+                    .post(ctx.controlPath("/background-workers/" + id + "/slow-load")).then().statusCode(200)
+                    .extract().asString());
+        }
+    }
+
+    @Then("the background worker's error handler of application {string} is told {string}")
+    public void workerErrorHandlerTold(String clientId, String error) {
+        HandlerServer.Received received = ctx.handler().await(r -> r.path().equals("/worker-error/" + clientId),
+                "the error handler's notice of " + clientId);
+        assertEquals(error, received.form().path("error").asText(), () -> received.body());
+    }
+
     @Given("the handler server answers {int}")
     public void handlerAnswers(int status) {
         ctx.handler().answer(status, 0);

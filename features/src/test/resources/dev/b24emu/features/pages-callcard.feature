@@ -356,6 +356,17 @@ Feature: Placements, the call card and call lists, statement by statement
     And a portal page "/" of user 3 loads 2 background workers
     And a portal page "/stream/" of user 1 loads 1 background worker
 
+  @D193 @emulator-only
+  Scenario: A background worker that loads slowly more than ten times a day is removed, and its error handler told
+    Given application "local.widget" binds a background worker with its error handler at the handler server
+    When pages report 10 slow loads of the background worker of application "local.widget"
+    Then the response "count" is the number 10
+    And a portal page "/" of user 1 loads 1 background worker
+    When pages report 1 slow load of the background worker of application "local.widget"
+    Then the response "count" is the number 11
+    And the background worker's error handler of application "local.widget" is told "ERROR_PLACEMENT_LOADING_OVERTIME"
+    And a portal page "/" of user 1 loads 0 background workers
+
   @P244 @P245
   Scenario: placement.unbind is an application's, and placements need the placement scope
     When I call "placement.unbind" with:

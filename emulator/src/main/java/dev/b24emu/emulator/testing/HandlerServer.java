@@ -147,6 +147,14 @@ public final class HandlerServer implements AutoCloseable {
             }
             return;
         }
+        if (r.form().has("error")) { // a background worker's errorHandlerUrl told its binding was removed (D193)
+            for (var placement : contracts.index().get("placements")) {
+                if (placement.has("errorNotice")) {
+                    expect(contracts.validate(placement.get("errorNotice").asText(), r.form()), "Error notice", r);
+                    return;
+                }
+            }
+        }
         String event = r.event();
         String schema = null;
         for (var e : contracts.index().get("events")) {

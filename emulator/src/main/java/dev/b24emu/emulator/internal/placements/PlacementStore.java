@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.placements;
 
 import dev.b24emu.emulator.internal.portal.Store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -19,6 +20,11 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
     /** maps subscription ID to a CallCard::* REST handler */
     private final ConcurrentSkipListMap<Long, EventSubscription> subscriptions = new ConcurrentSkipListMap<>();
     private final AtomicLong lastId = new AtomicLong();
+    /**
+     * when the background workers' slow loads are next counted afresh (the portal's one
+     * rest/max_overtime_reset_count_time, D193), or null before the first
+     */
+    private Instant overtimeResetAt;
 
     public synchronized Optional<Placement> bind(Placement placement) {
         boolean duplicate = placements.values().stream().anyMatch(p -> p.appKey().equals(placement.appKey())
@@ -32,6 +38,19 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
                 placement.langAll(), placement.options(), placement.userId());
         placements.put(bound.id(), bound);
         return Optional.of(bound);
+    }
+
+    /** Puts a changed handler in place of the one bound with its ID; empty when there is none any more. */
+    public synchronized Optional<Placement> replace(Placement changed) {
+        return Optional.ofNullable(placements.computeIfPresent(changed.id(), (id, old) -> changed));
+    }
+
+    public synchronized Optional<Instant> overtimeResetAt() {
+        return Optional.ofNullable(overtimeResetAt);
+    }
+
+    public synchronized void overtimeResetAt(Instant next) {
+        overtimeResetAt = next;
     }
 
     public synchronized int unbind(Predicate<Placement> which) {
@@ -77,7 +96,8 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
     }
 
     /** Everything bound, for state files. */
-    public record Snapshot(List<Placement> placements, List<EventSubscription> subscriptions, long lastId) {
+    public record Snapshot(List<Placement> placements, List<EventSubscription> subscriptions, long lastId,
+                           Instant overtimeResetAt) {
     }
 
     @Override
@@ -89,7 +109,8 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
 
     @Override
     public synchronized Snapshot snapshot() {
-        return new Snapshot(List.copyOf(placements.values()), List.copyOf(subscriptions.values()), lastId.get());
+        return new Snapshot(List.copyOf(placements.values()), List.copyOf(subscriptions.values()), lastId.get(),
+                overtimeResetAt);
     }
 
     @Override
@@ -98,6 +119,7 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
         snapshot.placements().forEach(p -> placements.put(p.id(), p));
         snapshot.subscriptions().forEach(s -> subscriptions.put(s.id(), s));
         lastId.set(snapshot.lastId());
+        overtimeResetAt = snapshot.overtimeResetAt();
     }
 
     @Override
@@ -105,5 +127,6 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
         placements.clear();
         subscriptions.clear();
         lastId.set(0);
+        overtimeResetAt = null;
     }
 }

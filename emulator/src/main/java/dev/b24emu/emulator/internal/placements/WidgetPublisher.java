@@ -69,6 +69,17 @@ public final class WidgetPublisher {
         return java.util.Optional.of(new Opening(placement, page.url(), page.form()));
     }
 
+    /**
+     * Tells a background worker's errorHandlerUrl that its binding was removed for loading slowly (D193): the queue's
+     * request without auth, form-encoded as the portal's other requests (its encoding is not established).
+     */
+    public void overtime(Portal portal, Placement worker, String errorHandlerUrl, String description) {
+        ObjectNode form = JsonNodeFactory.instance.objectNode().put("error", "ERROR_PLACEMENT_LOADING_OVERTIME")
+                .put("error_description", description);
+        outbound.post(portal, "ERROR_PLACEMENT_LOADING_OVERTIME", worker.id(), errorHandlerUrl,
+                "application/x-www-form-urlencoded", FormCodec.encode(form), form);
+    }
+
     /** A CallCard::* event to every REST subscriber of it on the portal. */
     public void cardEvent(Portal portal, String event, String callId, long userId, JsonNode args) {
         for (PlacementStore.EventSubscription sub : portal.store(PlacementStore.class).subscriptions(s -> s.event().equals(event))) {

@@ -15,6 +15,7 @@ import dev.b24emu.emulator.internal.control.ControlRoutes;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.placements.BackgroundWorkers;
 import dev.b24emu.emulator.internal.placements.Placement;
 import dev.b24emu.emulator.internal.placements.PlacementStore;
 import dev.b24emu.emulator.internal.placements.WidgetPublisher;
@@ -71,10 +72,10 @@ final class CallCardControl {
     }
 
     /**
-     * A widget as the card opens it: its title, the URL with the query, the form POSTed to it, and whether its user is
-     * an administrator (what BX24.isAdmin() tells the widget).
+     * A widget as the card opens it: its binding's ID, its title, the URL with the query, the form POSTed to it, and
+     * whether its user is an administrator (what BX24.isAdmin() tells the widget).
      */
-    record WidgetView(String title, String url, ObjectNode form, boolean isAdmin) {
+    record WidgetView(long placementId, String title, String url, ObjectNode form, boolean isAdmin) {
     }
 
     /** A client of a call list. */
@@ -83,8 +84,6 @@ final class CallCardControl {
                       @com.fasterxml.jackson.annotation.JsonProperty("ENTITY_ID") long entityId,
                       @com.fasterxml.jackson.annotation.JsonProperty("NAME") String name) {
     }
-
-    private static final String BACKGROUND_WORKER = "PAGE_BACKGROUND_WORKER";
 
     private final CallCardService cards;
     private final CallService calls;
@@ -123,6 +122,9 @@ final class CallCardControl {
                 cards.userClosed(ticked(request), callId(request), userId(request))));
         // a portal page's background workers for the user (PAGE_BACKGROUND_WORKER, D191): what the page simulator loads
         portal.get("/background-workers", request -> backgroundWorkers(request.portal(), request));
+        // the portal page's report of a handler that took more than five seconds to load (D193)
+        portal.post("/background-workers/:placementId/slow-load", request -> request.portal().exclusive(() ->
+                BackgroundWorkers.slowLoad(request.portal(), request.pathLong("placementId"), widgets)));
         portal.post("/call-lists", 201, request -> CallLists.view(CallLists.create(request.portal(),
                 request.body().path("userId").asLong(request.portal().webhook().userId()), new Params(request.body()))));
         String list = "/call-lists/:listId";
@@ -194,7 +196,7 @@ final class CallCardControl {
         return portal.store(PlacementStore.class).placements(p -> p.placement().equals("CALL_CARD")
                         && (p.userId() == 0 || p.userId() == card.userId())).stream()
                 .flatMap(p -> widgets.opening(portal, p, card.userId(), options, request.endpoints()).stream()
-                        .map(o -> new WidgetView(tabTitle(portal, p), o.url(), o.form(), admin)))
+                        .map(o -> new WidgetView(p.id(), tabTitle(portal, p), o.url(), o.form(), admin)))
                 .toList();
     }
 
@@ -207,12 +209,12 @@ final class CallCardControl {
         long userId = portal.store(UserStore.class).requireActive(request.queryLong("user", portal.webhook().userId()),
                 "user").id();
         ObjectNode options = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("ID", BACKGROUND_WORKER).put("URI", request.query("uri").filter(u -> u.startsWith("/")).orElse("/"));
+                .put("ID", BackgroundWorkers.CODE).put("URI", request.query("uri").filter(u -> u.startsWith("/")).orElse("/"));
         boolean admin = portal.store(UserStore.class).get(userId).filter(User::admin).isPresent();
-        return portal.store(PlacementStore.class).placements(p -> p.placement().equals(BACKGROUND_WORKER)
+        return portal.store(PlacementStore.class).placements(p -> p.placement().equals(BackgroundWorkers.CODE)
                         && (p.userId() == 0 || p.userId() == userId)).stream()
                 .flatMap(p -> widgets.opening(portal, p, userId, options, request.endpoints()).stream()
-                        .map(o -> new WidgetView(tabTitle(portal, p), o.url(), o.form(), admin)))
+                        .map(o -> new WidgetView(p.id(), tabTitle(portal, p), o.url(), o.form(), admin)))
                 .toList();
     }
 

@@ -1,0 +1,60 @@
+package dev.b24emu.emulator.internal.placements;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.Portal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * PAGE_BACKGROUND_WORKER handlers that load slowly (specs/DECISIONS.md D193, intranet's placement component): the
+ * portal's page reports each load of more than five seconds; the count is kept in the handler's OPTIONS
+ * (maxTimeCount) and starts again once the portal's day of counting is over; past ten the binding is removed and its
+ * errorHandlerUrl told, without auth.
+ */
+public final class BackgroundWorkers {
+    public static final String CODE = "PAGE_BACKGROUND_WORKER";
+    /** the loads a day may take longer than five seconds (the component's MAX_OVERTIME_COUNT) */
+    static final int MAX_OVERTIME = 10;
+    /** the component's ERROR_PLACEMENT_LOADING_OVERTIME text (its Russian lang file, the only one established) */
+    static final String OVERTIME = "Встройка была отключена, загрузка длилась дольше 5 секунд более 10 раз";
+
+    private BackgroundWorkers() {
+    }
+
+    /** What a reported slow load did: the handler's count now, and whether the binding went. */
+    public record SlowLoad(long placementId, int count, boolean removed) {
+    }
+
+    /**
+     * Counts a slow load of the handler (setLongLoadAction): afresh when it has no count or the portal's day of
+     * counting is over (one time for the portal, then a day on); the eleventh removes the binding and tells its
+     * errorHandlerUrl. An ID that is no background worker of the portal is an IllegalArgumentException.
+     */
+    public static SlowLoad slowLoad(Portal portal, long placementId, WidgetPublisher publisher) {
+        PlacementStore store = portal.store(PlacementStore.class);
+        Placement worker = store.placements(p -> p.id() == placementId && p.placement().equals(CODE)).stream()
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No background worker " + placementId));
+        Instant now = portal.now();
+        int count = worker.options().path("maxTimeCount").asInt(0);
+        if (count == 0 || store.overtimeResetAt().map(now::isAfter).orElse(true)) {
+            count = 0;
+            store.overtimeResetAt(now.plus(Duration.ofDays(1)));
+        }
+        count++;
+        if (count > MAX_OVERTIME) {
+            store.unbind(p -> p.id() == placementId);
+            String errorHandler = worker.options().path("errorHandlerUrl").asText("");
+            if (!errorHandler.isEmpty()) {
+                publisher.overtime(portal, worker, errorHandler, OVERTIME);
+            }
+            return new SlowLoad(placementId, count, true);
+        }
+        ObjectNode options = worker.options().isObject() ? ((ObjectNode) worker.options()).deepCopy()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        options.put("maxTimeCount", count);
+        store.replace(new Placement(worker.id(), worker.appKey(), worker.placement(), worker.handler(), worker.title(),
+                worker.description(), worker.groupName(), worker.langAll(), options, worker.userId()));
+        return new SlowLoad(placementId, count, false);
+    }
+}

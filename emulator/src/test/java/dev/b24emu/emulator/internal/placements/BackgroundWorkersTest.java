@@ -1,0 +1,52 @@
+package dev.b24emu.emulator.internal.placements;
+
+import dev.b24emu.emulator.support.AppHarness;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A background worker that loads slowly (D193): the portal page's reports are counted in the handler's OPTIONS, afresh
+ * once the portal's day of counting is over, and the eleventh in a day removes the binding and tells its
+ * errorHandlerUrl.
+ */
+class BackgroundWorkersTest extends AppHarness {
+
+    @Test
+    void theEleventhSlowLoadOfADayRemovesTheWorkerAndTellsItsErrorHandler() {
+        String token = install("local.webrtc", List.of("telephony", "placement"), null).getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "PAGE_BACKGROUND_WORKER", "HANDLER", handler.url("/worker"),
+                "OPTIONS", Map.of("errorHandlerUrl", handler.url("/worker-error")))).then().statusCode(200);
+        String workers = base() + "/_emulator/portals/" + portal.id() + "/background-workers";
+        int id = given().get(workers).then().statusCode(200).extract().path("[0].placementId");
+        for (int i = 1; i <= 10; i++) {
+            slowLoad(workers, id).then().statusCode(200).body("count", equalTo(i)).body("removed", equalTo(false));
+        }
+        // the count is the handler's own option, as placement.get shows it
+        oauth(token, "placement.get", Map.of()).then().body("result[0].options.maxTimeCount", equalTo(10))
+                .body("result[0].options.errorHandlerUrl", equalTo(handler.url("/worker-error")));
+        // a day later on the portal's clock it starts again
+        given().contentType(ContentType.JSON).body(Map.of("advance", "PT25H"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/clock").then().statusCode(200);
+        slowLoad(workers, id).then().body("count", equalTo(1));
+        for (int i = 2; i <= 10; i++) {
+            slowLoad(workers, id).then().body("count", equalTo(i));
+        }
+        slowLoad(workers, id).then().statusCode(200).body("count", equalTo(11)).body("removed", equalTo(true));
+        var notice = handler.await(r -> r.path().equals("/worker-error"), "the error handler's notice");
+        assertEquals("ERROR_PLACEMENT_LOADING_OVERTIME", notice.form().path("error").asText());
+        assertEquals("", notice.form().path("auth").asText(""), "told without auth");
+        given().get(workers).then().body("size()", equalTo(0));
+        slowLoad(workers, id).then().statusCode(400).body("error_description", equalTo("No background worker " + id));
+    }
+
+    private static io.restassured.response.Response slowLoad(String workers, int id) {
+        return given().contentType(ContentType.JSON).body("{}").post(workers + "/" + id + "/slow-load");
+    }
+}
