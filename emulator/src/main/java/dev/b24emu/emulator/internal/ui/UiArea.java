@@ -30,6 +30,7 @@ public final class UiArea implements Area {
             "page", new String[] {"/ui/portal-page.html", "text/html; charset=utf-8"},
             "bx24.js", new String[] {"/ui/bx24.js", "application/javascript; charset=utf-8"},
             "host.js", new String[] {"/ui/host.js", "application/javascript; charset=utf-8"},
+            "simulator.css", new String[] {"/ui/simulator.css", "text/css; charset=utf-8"},
             "control-token.js", new String[] {"/ui/control-token.js", "application/javascript; charset=utf-8"});
 
     private final PortalRegistry portals;

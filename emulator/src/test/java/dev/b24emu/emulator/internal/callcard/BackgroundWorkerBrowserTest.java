@@ -81,6 +81,7 @@ class BackgroundWorkerBrowserTest extends AppHarness {
 
         browser.switchTo().defaultContent();
         wait.until(ExpectedConditions.textToBe(By.id("ui-state"), "connected"));
+        assertFalse(browser.findElement(By.id("dialpad")).isDisplayed(), "the keypad waits for its button");
         wait.until(ExpectedConditions.textToBe(By.id("card-status"), "Talking"));
         assertTrue(browser.findElement(By.id("timer")).isDisplayed(), "the connected card's timer");
         browser.findElement(By.id("btn-mute")).click();
