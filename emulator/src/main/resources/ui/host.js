@@ -281,6 +281,8 @@
         : Object.prototype.hasOwnProperty.call(common, cmd) ? common[cmd] : null;
     }
 
+    var shimOrigin = null; // where the shim's messages came from
+
     window.addEventListener('message', function (e) {
       if (e.source !== frame.contentWindow || !e.data) { return; }
       var m = e.data;
@@ -289,7 +291,11 @@
         return;
       }
       if (!m.b24emu || !m.cmd) { return; }
-      var reply = function (result) { frame.contentWindow.postMessage({ b24emu: true, reply: true, id: m.id, result: result }, '*'); };
+      // the shim's answers and events go to the origin its page has, not to whatever the frame may hold later
+      shimOrigin = e.origin;
+      var reply = function (result) {
+        frame.contentWindow.postMessage({ b24emu: true, reply: true, id: m.id, result: result }, e.origin);
+      };
       var handle = handler(m.cmd);
       if (handle) { handle(m, reply); }
     });
@@ -365,7 +371,8 @@
         var data = firstOnly ? args[0] : (args.length === 1 ? args[0] : args);
         frame.contentWindow.postMessage(key + ':' + (data === undefined ? '' : JSON.stringify(data)), new URL(widget.url).origin);
       } else {
-        frame.contentWindow.postMessage({ b24emu: true, event: event.name, args: event.handlerArgs }, '*');
+        frame.contentWindow.postMessage({ b24emu: true, event: event.name, args: event.handlerArgs },
+          shimOrigin || new URL(widget.url).origin);
       }
     }
 

@@ -87,6 +87,7 @@ class BackgroundWorkerBrowserTest extends AppHarness {
         browser.findElement(By.id("btn-mute")).click();
         browser.findElement(By.id("btn-dialpad")).click();
         browser.findElement(By.id("key-5")).click();
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("7").perform(); // the keyboard's digits too
         browser.findElement(By.id("btn-transfer")).click();
         new Select(browser.findElement(By.id("transfer-target"))).selectByVisibleText("Maria Sales: work +74950000102");
         browser.findElement(By.id("transfer-go")).click();
@@ -94,6 +95,7 @@ class BackgroundWorkerBrowserTest extends AppHarness {
         inWorker();
         waitForLog("muteButtonClick:true");
         waitForLog("dialpadButtonClick:\"5\"");
+        waitForLog("dialpadButtonClick:\"7\"");
         // a worker that called a command gets the client's number and the target picked (a string from the menu)
         waitForLog("transferButtonClick:{\"phoneNumber\":\"+79990000001\",\"target\":\"+74950000102\"}");
         waitForLog("hangupButtonClick:[]"); // an event of no argument: the library's empty list
@@ -110,6 +112,15 @@ class BackgroundWorkerBrowserTest extends AppHarness {
                 .then().extract().path("closed").equals(Boolean.TRUE));
         cmd("CallCardSetHold", "{held: true}");
         waitForLog("CallCardSetHold:[{\"result\":\"error\",\"errorCode\":\"Call card is undefined\"}]");
+        // closed here, it stays closed: a poll begun before the close does not bring it back
+        Thread.sleep(1000);
+        assertFalse(lines().stream().filter(l -> l.startsWith("initialized:")).count() > 1, "opened twice: " + lines());
+        // without ?user= the page is the webhook's user's
+        browser.switchTo().defaultContent();
+        browser.get(base() + "/_emulator/ui/page?portal=" + portal.id());
+        wait.until(ExpectedConditions.textToBe(By.id("sub"), "portal " + portal.id() + " · user 1"));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards?user=2&open=true").then().statusCode(200)
+                .body("size()", equalTo(0));
         given().get(base() + "/_emulator/portals/" + portal.id() + "/background-workers?user=2").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].form.PLACEMENT", equalTo("PAGE_BACKGROUND_WORKER"))
                 .body("[0].form.PLACEMENT_OPTIONS", equalTo("{\"ID\":\"PAGE_BACKGROUND_WORKER\",\"URI\":\"/\"}"));

@@ -98,7 +98,7 @@ final class CallCardControl {
     void register(ControlRoutes routes) {
         ControlRoutes portal = routes.portal();
         String card = "/cards/:callId/:userId";
-        portal.get("/cards", request -> list(ticked(request)));
+        portal.get("/cards", request -> list(ticked(request), request));
         portal.get(card, request -> view(ticked(request), card(request)));
         portal.get(card + "/widgets", request -> widgets(ticked(request), card(request), request));
         portal.post(card + "/state", request -> {
@@ -168,8 +168,12 @@ final class CallCardControl {
                 .orElseThrow(() -> new IllegalArgumentException("entityType must be LEAD, CONTACT or COMPANY"));
     }
 
-    private static List<CardSummary> list(Portal portal) {
-        return portal.store(CallCardStore.class).cards(c -> true).stream()
+    /** Every card, or one user's (?user=N), or the open ones only (?open=true): what a page polling its user's asks. */
+    private static List<CardSummary> list(Portal portal, ControlRequest request) {
+        long user = request.queryLong("user", 0);
+        boolean openOnly = request.query("open").map("true"::equals).orElse(false);
+        return portal.store(CallCardStore.class).cards(c -> (user == 0 || c.userId() == user)
+                        && (!openOnly || !c.closed())).stream()
                 .sorted(Comparator.comparing(CallCard::callId).thenComparingLong(CallCard::userId))
                 .map(CardSummary::of).toList();
     }
