@@ -44,6 +44,8 @@ export const ENDPOINTS = Object.freeze([
   ['GET', '/_emulator/portals/{id}/notifications'],
   ['GET', '/_emulator/portals/{id}/chat-messages'],
   ['POST', '/_emulator/portals/{id}/click-to-call'],
+  ['GET', '/_emulator/portals/{id}/background-workers'],
+  ['POST', '/_emulator/portals/{id}/background-workers/{placementId}/slow-load'],
 ].map(Object.freeze));
 
 /** The emulator refused a control request: its HTTP status and Bitrix24-style error. */
@@ -207,6 +209,20 @@ export class Portal {
   clickToCall(fields) { return this.#call('POST', '/click-to-call', { body: fields }); }
 
   calls() { return this.#call('GET', '/calls'); }
+
+  /**
+   * The PAGE_BACKGROUND_WORKER handlers (a WebRTC client, say) a page of the portal at uri loads for the user:
+   * [{placementId, title, url, form, isAdmin}].
+   */
+  backgroundWorkers({ userId, uri } = {}) { return this.#call('GET', '/background-workers', { query: { user: userId, uri } }); }
+
+  /**
+   * A page's report that the handler took more than five seconds to load: {placementId, count, removed}; the eleventh
+   * of a day removes it and tells its errorHandlerUrl ERROR_PLACEMENT_LOADING_OVERTIME.
+   */
+  slowLoad(placementId) {
+    return this.#call('POST', '/background-workers/{placementId}/slow-load', { body: {}, path: { placementId } });
+  }
 
   /** The notifications sent with im.notify.*, oldest first (TO_USER_ID, FROM_USER_ID, NOTIFY_MESSAGE, ...). */
   notifications() { return this.#call('GET', '/notifications'); }

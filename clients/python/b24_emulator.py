@@ -56,6 +56,8 @@ ENDPOINTS = (
     ("GET", "/_emulator/portals/{id}/notifications"),
     ("GET", "/_emulator/portals/{id}/chat-messages"),
     ("POST", "/_emulator/portals/{id}/click-to-call"),
+    ("GET", "/_emulator/portals/{id}/background-workers"),
+    ("POST", "/_emulator/portals/{id}/background-workers/{placementId}/slow-load"),
 )
 
 
@@ -237,6 +239,16 @@ class Portal:
 
     def calls(self):
         return self._call("GET", "/calls")
+
+    def background_workers(self, user_id=None, uri=None):
+        """The PAGE_BACKGROUND_WORKER handlers (a WebRTC client, say) a page of the portal at uri loads for the user:
+        [{placementId, title, url, form, isAdmin}]."""
+        return self._call("GET", "/background-workers", query={"user": user_id, "uri": uri})
+
+    def slow_load(self, placement_id):
+        """A page's report that the handler took more than five seconds to load: {placementId, count, removed}; the
+        eleventh of a day removes it and tells its errorHandlerUrl ERROR_PLACEMENT_LOADING_OVERTIME."""
+        return self._call("POST", "/background-workers/{placementId}/slow-load", {}, placementId=placement_id)
 
     def notifications(self):
         """The notifications sent with im.notify.*, oldest first (TO_USER_ID, FROM_USER_ID, NOTIFY_MESSAGE, ...)."""

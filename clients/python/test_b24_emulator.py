@@ -122,7 +122,7 @@ class ControlClientTest(unittest.TestCase):
 
     def test_an_installed_application_its_tokens_and_its_deliveries(self):
         with RecordingHandler() as handler:
-            tokens = self.portal.install_app("local.pbx", "s3cret", ["telephony", "crm", "user"], handler.url)
+            tokens = self.portal.install_app("local.pbx", "s3cret", ["telephony", "crm", "user", "placement"], handler.url)
             installed = self.portal.assert_delivered("ONAPPINSTALL")
             self.assertEqual(200, installed["status"])
             self.assertEqual(tokens["application_token"], handler.received[0]["auth[application_token]"])
@@ -145,6 +145,20 @@ class ControlClientTest(unittest.TestCase):
             self.assertEqual(200, line[0], line[1])
             clicked = self.portal.click_to_call("+79990000001", user_id=2, lineNumber="74950000000")
             self.assertTrue(clicked["CALL_ID"].startswith("externalCall."))
+
+            # a WebRTC client in the background worker: loaded on every page; the eleventh slow load of a day removes it
+            rest_ = self.portal.webhook_url.split("/rest/")[0] + "/rest/"
+            bound = rest(rest_, "placement.bind?auth=" + tokens["access_token"], {"PLACEMENT": "PAGE_BACKGROUND_WORKER",
+                         "HANDLER": handler.url + "/worker", "OPTIONS": {"errorHandlerUrl": handler.url + "/worker-error"}})
+            self.assertEqual(200, bound[0], bound[1])
+            worker = self.portal.background_workers(user_id=1, uri="/crm/")[0]
+            self.assertEqual("/crm/", json.loads(worker["form"]["PLACEMENT_OPTIONS"])["URI"])
+            for i in range(1, 11):
+                self.assertEqual(i, self.portal.slow_load(worker["placementId"])["count"])
+            self.assertTrue(self.portal.slow_load(worker["placementId"])["removed"])
+            self.portal.assert_delivered("ERROR_PLACEMENT_LOADING_OVERTIME")
+            self.assertEqual("ERROR_PLACEMENT_LOADING_OVERTIME", handler.received[-1]["error"])
+            self.assertEqual([], self.portal.background_workers(user_id=1))
 
     def test_faults_answer_errors_until_removed(self):
         fault = self.portal.fault("user.current", "QUERY_LIMIT_EXCEEDED", count=1)

@@ -110,7 +110,7 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
   it('installs an application and follows its deliveries', async () => {
     const events = await handler();
     try {
-      const tokens = await portal.installApp({ clientId: 'local.pbx', clientSecret: 's3cret', scopes: ['telephony', 'crm', 'user'], handlerUrl: events.url });
+      const tokens = await portal.installApp({ clientId: 'local.pbx', clientSecret: 's3cret', scopes: ['telephony', 'crm', 'user', 'placement'], handlerUrl: events.url });
       assert.equal((await portal.assertDelivered('ONAPPINSTALL')).status, 200);
       assert.equal(events.received[0]['auth[application_token]'], tokens.application_token);
       assert.deepEqual((await portal.apps()).map((a) => a.clientId), ['local.pbx']);
@@ -132,6 +132,18 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
       assert.equal(lineStatus, 200);
       const clicked = await portal.clickToCall({ userId: 2, phoneNumber: '+79990000001', lineNumber: '74950000000' });
       assert.match(clicked.CALL_ID, /^externalCall\./);
+
+      // a WebRTC client in the background worker: loaded on every page; the eleventh slow load of a day removes it
+      const [bound] = await rest(`${rest_}placement.bind?auth=${tokens.access_token}`, { PLACEMENT: 'PAGE_BACKGROUND_WORKER',
+        HANDLER: `${events.url}/worker`, OPTIONS: { errorHandlerUrl: `${events.url}/worker-error` } });
+      assert.equal(bound, 200);
+      const [worker] = await portal.backgroundWorkers({ userId: 1, uri: '/crm/' });
+      assert.equal(JSON.parse(worker.form.PLACEMENT_OPTIONS).URI, '/crm/');
+      for (let i = 1; i <= 10; i++) assert.equal((await portal.slowLoad(worker.placementId)).count, i);
+      assert.equal((await portal.slowLoad(worker.placementId)).removed, true);
+      await portal.assertDelivered('ERROR_PLACEMENT_LOADING_OVERTIME');
+      assert.equal(events.received.at(-1).error, 'ERROR_PLACEMENT_LOADING_OVERTIME');
+      assert.deepEqual(await portal.backgroundWorkers({ userId: 1 }), []);
     } finally {
       events.close();
     }

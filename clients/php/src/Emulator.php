@@ -51,6 +51,8 @@ final class Emulator
         ['GET', '/_emulator/portals/{id}/notifications'],
         ['GET', '/_emulator/portals/{id}/chat-messages'],
         ['POST', '/_emulator/portals/{id}/click-to-call'],
+        ['GET', '/_emulator/portals/{id}/background-workers'],
+        ['POST', '/_emulator/portals/{id}/background-workers/{placementId}/slow-load'],
     ];
 
     public readonly string $baseUrl;

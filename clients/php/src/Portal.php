@@ -122,6 +122,26 @@ final class Portal
         return $this->call('GET', '/calls');
     }
 
+    /**
+     * The PAGE_BACKGROUND_WORKER handlers (a WebRTC client, say) a page of the portal at $uri loads for the user:
+     * [['placementId', 'title', 'url', 'form', 'isAdmin'], ...].
+     */
+    public function backgroundWorkers(?int $userId = null, ?string $uri = null): array
+    {
+        return $this->call('GET', '/background-workers', null, array_filter(['user' => $userId, 'uri' => $uri],
+            fn ($v) => $v !== null));
+    }
+
+    /**
+     * A page's report that the handler took more than five seconds to load: ['placementId', 'count', 'removed']; the
+     * eleventh of a day removes it and tells its errorHandlerUrl ERROR_PLACEMENT_LOADING_OVERTIME.
+     */
+    public function slowLoad(int $placementId): array
+    {
+        return $this->call('POST', '/background-workers/{placementId}/slow-load', new \stdClass(), [],
+            ['placementId' => $placementId]);
+    }
+
     /** The notifications sent with im.notify.*, oldest first (TO_USER_ID, FROM_USER_ID, NOTIFY_MESSAGE, ...). */
     public function notifications(): array
     {

@@ -161,7 +161,7 @@ final class EmulatorTest extends TestCase
             self::waitForPort($port);
             $handler = "http://127.0.0.1:$port/b24";
             $received = fn () => array_map(fn ($l) => json_decode($l, true), file($log, FILE_IGNORE_NEW_LINES));
-            $tokens = $this->portal->installApp('local.pbx', 's3cret', ['telephony', 'crm', 'user'], $handler);
+            $tokens = $this->portal->installApp('local.pbx', 's3cret', ['telephony', 'crm', 'user', 'placement'], $handler);
             self::assertSame(200, $this->portal->assertDelivered('ONAPPINSTALL')['status']);
             self::assertSame($tokens['application_token'], $received()[0]['auth']['application_token']);
             self::assertSame(['local.pbx'], array_column($this->portal->apps(), 'clientId'));
@@ -186,6 +186,19 @@ final class EmulatorTest extends TestCase
             self::assertSame(200, self::rest($rest . 'telephony.externalLine.add?auth=' . $tokens['access_token'], ['NUMBER' => '74950000000'])[0]);
             $clicked = $this->portal->clickToCall(['userId' => 2, 'phoneNumber' => '+79990000001', 'lineNumber' => '74950000000']);
             self::assertStringStartsWith('externalCall.', $clicked['CALL_ID']);
+
+            // a WebRTC client in the background worker: loaded on every page; the eleventh slow load of a day removes it
+            self::assertSame(200, self::rest($rest . 'placement.bind?auth=' . $tokens['access_token'], ['PLACEMENT' => 'PAGE_BACKGROUND_WORKER',
+                'HANDLER' => "$handler/worker", 'OPTIONS' => ['errorHandlerUrl' => "$handler/worker-error"]])[0]);
+            $worker = $this->portal->backgroundWorkers(1, '/crm/')[0];
+            self::assertSame('/crm/', json_decode($worker['form']['PLACEMENT_OPTIONS'], true)['URI']);
+            for ($i = 1; $i <= 10; $i++) {
+                self::assertSame($i, $this->portal->slowLoad($worker['placementId'])['count']);
+            }
+            self::assertTrue($this->portal->slowLoad($worker['placementId'])['removed']);
+            $this->portal->assertDelivered('ERROR_PLACEMENT_LOADING_OVERTIME');
+            self::assertSame('ERROR_PLACEMENT_LOADING_OVERTIME', $received()[count($received()) - 1]['error']);
+            self::assertSame([], $this->portal->backgroundWorkers(1));
         } finally {
             proc_terminate($server);
             proc_close($server);
