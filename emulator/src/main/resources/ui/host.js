@@ -50,7 +50,16 @@
     shown.hidden = false;
   }
 
-  window.B24EmuHost = function (frame, opened, commands) {
+  /** what a placement's page denies its frame (app.layout's denyInterface for any placement but DEFAULT, D186) */
+  var PLACEMENT_DENIED = ['setTitle', 'setScroll', 'reloadWindow'];
+
+  /**
+   * A page's side of the protocol for one frame: opened() answers the widget open in it, commands the page's own;
+   * options.placement marks a placement's frame (not the application's own page), denied the page's title, scroll
+   * and reload.
+   */
+  window.B24EmuHost = function (frame, opened, commands, options) {
+    var placement = !!(options && options.placement);
     // the frame named "DOMAIN|PROTOCOL|APP_SID" as the portal names an application's frame, which the real BX24
     // library and the JS SDK read to find the window they talk to; named before anything loads in it, while it is
     // still the page's own (a name set on the element later does not reach a loaded frame's window)
@@ -276,7 +285,15 @@
       rest(method, { options: value }).then(reply);
     }
 
+    // a denied command answers nothing, as on a portal, and is said in the page's log so its author sees why
+    function denied(m) {
+      var what = m.cmd === 'setTitle' ? 'setTitle(' + JSON.stringify(String(m.params.title || '')) + ')' : m.cmd;
+      say('BX24 ' + what + ': a portal ignores it in a placement\'s frame (only the application\'s own page may), and'
+        + ' answers nothing');
+    }
+
     function handler(cmd) {
+      if (placement && PLACEMENT_DENIED.indexOf(cmd) >= 0) { return denied; }
       return Object.prototype.hasOwnProperty.call(commands, cmd) ? commands[cmd]
         : Object.prototype.hasOwnProperty.call(common, cmd) ? common[cmd] : null;
     }

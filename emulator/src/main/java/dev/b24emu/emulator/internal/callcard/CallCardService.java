@@ -226,8 +226,14 @@ public final class CallCardService implements CallListener {
     }
 
     /** The user closed the card (the close button of the simulator). */
+    /**
+     * The user closes the card (its Close button; a background worker's CallCardClose): the card's close(), at once,
+     * whatever auto-close says, which holds back only the close after the call (autoClose, D44); a card waiting out
+     * that delay closes now, with BeforeClose again, as close() fires it.
+     */
     public CallCard userClosed(Portal portal, String callId, long userId) {
-        return close(portal, require(portal, callId, userId), "closed by user");
+        CallCard card = require(portal, callId, userId);
+        return card.closed() ? card : finallyClose(portal, card, "closed by user");
     }
 
     /**
@@ -320,9 +326,11 @@ public final class CallCardService implements CallListener {
         return closed;
     }
 
-    private void finallyClose(Portal portal, CallCard card, String trigger) {
+    private CallCard finallyClose(Portal portal, CallCard card, String trigger) {
         CallCard closing = emit(portal, card, BEFORE_CLOSE, NODES.arrayNode(), trigger);
-        cards(portal).put(closing.withClosing(closing.autoCloseDisabled(), null, closing.callEnded(), true));
+        CallCard closed = closing.withClosing(closing.autoCloseDisabled(), null, closing.callEnded(), true);
+        cards(portal).put(closed);
+        return closed;
     }
 
     private CallCard emitEntityChanged(Portal portal, CallCard card, String trigger) {

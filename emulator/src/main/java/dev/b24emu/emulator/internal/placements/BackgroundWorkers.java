@@ -1,5 +1,7 @@
 package dev.b24emu.emulator.internal.placements;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
 
@@ -20,6 +22,24 @@ public final class BackgroundWorkers {
     static final String OVERTIME = "Встройка была отключена, загрузка длилась дольше 5 секунд более 10 раз";
 
     private BackgroundWorkers() {
+    }
+
+    /**
+     * The OPTIONS a bind keeps for a background worker: the declared errorHandlerUrl alone, as text (rest's
+     * prepareOptions keeps only declared options, cast to their type).
+     */
+    public static ObjectNode bindOptions(JsonNode given) {
+        JsonNode url = given.path("errorHandlerUrl");
+        return JsonNodeFactory.instance.objectNode().put("errorHandlerUrl", url.isValueNode() ? url.asText() : "");
+    }
+
+    /** Whether a state file's OPTIONS of a background worker are what a bind and the count write. */
+    static boolean validOptions(JsonNode options) {
+        if (options == null || !options.isObject() || !options.path("errorHandlerUrl").isTextual()) {
+            return false;
+        }
+        JsonNode count = options.get("maxTimeCount");
+        return count == null || (count.isIntegralNumber() && count.asLong() >= 0 && count.asLong() <= MAX_OVERTIME);
     }
 
     /** What a reported slow load did: the handler's count now, and whether the binding went. */
@@ -43,18 +63,17 @@ public final class BackgroundWorkers {
         }
         count++;
         if (count > MAX_OVERTIME) {
-            store.unbind(p -> p.id() == placementId);
+            boolean removed = store.unbind(p -> p.id() == placementId) > 0;
             String errorHandler = worker.options().path("errorHandlerUrl").asText("");
-            if (!errorHandler.isEmpty()) {
+            if (removed && !errorHandler.isEmpty()) {
                 publisher.overtime(portal, worker, errorHandler, OVERTIME);
             }
             return new SlowLoad(placementId, count, true);
         }
         ObjectNode options = worker.options().isObject() ? ((ObjectNode) worker.options()).deepCopy()
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                : JsonNodeFactory.instance.objectNode();
         options.put("maxTimeCount", count);
-        store.replace(new Placement(worker.id(), worker.appKey(), worker.placement(), worker.handler(), worker.title(),
-                worker.description(), worker.groupName(), worker.langAll(), options, worker.userId()));
+        store.replace(worker.withOptions(options));
         return new SlowLoad(placementId, count, false);
     }
 }

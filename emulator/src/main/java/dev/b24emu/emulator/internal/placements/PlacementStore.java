@@ -41,15 +41,15 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
     }
 
     /** Puts a changed handler in place of the one bound with its ID; empty when there is none any more. */
-    public synchronized Optional<Placement> replace(Placement changed) {
+    synchronized Optional<Placement> replace(Placement changed) {
         return Optional.ofNullable(placements.computeIfPresent(changed.id(), (id, old) -> changed));
     }
 
-    public synchronized Optional<Instant> overtimeResetAt() {
+    synchronized Optional<Instant> overtimeResetAt() {
         return Optional.ofNullable(overtimeResetAt);
     }
 
-    public synchronized void overtimeResetAt(Instant next) {
+    synchronized void overtimeResetAt(Instant next) {
         overtimeResetAt = next;
     }
 
@@ -104,6 +104,14 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
     public void check(Snapshot snapshot) {
         if (snapshot.placements() == null || snapshot.subscriptions() == null) {
             throw new dev.b24emu.emulator.internal.portal.StateException("/placements: placements and subscriptions are required");
+        }
+        // a background worker's slow-load count and error handler, as its bind and the count write them (D193)
+        for (int i = 0; i < snapshot.placements().size(); i++) {
+            Placement p = snapshot.placements().get(i);
+            if (p != null && BackgroundWorkers.CODE.equals(p.placement()) && !BackgroundWorkers.validOptions(p.options())) {
+                throw new dev.b24emu.emulator.internal.portal.StateException("/placements/placements/" + i
+                        + "/options: a background worker needs an errorHandlerUrl text and a maxTimeCount of 0 to 10, if any");
+            }
         }
     }
 

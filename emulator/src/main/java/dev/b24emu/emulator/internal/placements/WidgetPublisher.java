@@ -13,6 +13,8 @@ import dev.b24emu.emulator.internal.outbound.Outbound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.FormCodec;
+import dev.b24emu.emulator.internal.users.User;
+import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,6 +53,22 @@ public final class WidgetPublisher {
             opening(portal, placement, userId, made, endpoints).ifPresent(o -> outbound.post(portal, code,
                     placement.id(), o.url(), "application/x-www-form-urlencoded", FormCodec.encode(o.form()), o.form()));
         }
+    }
+
+    /**
+     * Every widget a page opens for the user (those for everyone and the user's own) bound to the placement, with the
+     * options, as the simulator pages open them; a widget's title is its TITLE, or "if the parameter is not passed,
+     * the application name" (call-card.md).
+     */
+    public List<WidgetView> views(Portal portal, String code, long userId, ObjectNode options, Endpoints endpoints) {
+        boolean admin = portal.store(UserStore.class).get(userId).filter(User::admin).isPresent();
+        AppStore apps = portal.store(AppStore.class);
+        return portal.store(PlacementStore.class).placements(p -> p.placement().equals(code)
+                        && (p.userId() == 0 || p.userId() == userId)).stream()
+                .flatMap(p -> opening(portal, p, userId, options, endpoints).stream()
+                        .map(o -> new WidgetView(p.id(), p.title() != null && !p.title().isEmpty() ? p.title()
+                                : apps.byAppKey(p.appKey()).map(App::name).orElse(p.appKey()), o.url(), o.form(), admin)))
+                .toList();
     }
 
     /**

@@ -310,7 +310,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new EventsArea(self),
                 apps,
                 new ImArea(),
-                new PlacementsArea(self),
+                new PlacementsArea(self, widgets),
                 new TelephonyArea(portals, calls),
                 new DiskArea(portals),
                 new VoximplantArea(builtIn, calls),

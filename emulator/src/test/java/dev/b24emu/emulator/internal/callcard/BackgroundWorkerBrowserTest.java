@@ -78,6 +78,7 @@ class BackgroundWorkerBrowserTest extends AppHarness {
         cmd("CallCardSetStatusText", "{statusText: 'Talking'}");
         waitForLog("CallCardSetStatusText:[]");
         cmd("CallCardStopTimer", "{}");
+        cmd("CallCardStartTimer", "{}");
 
         browser.switchTo().defaultContent();
         wait.until(ExpectedConditions.textToBe(By.id("ui-state"), "connected"));
@@ -99,7 +100,14 @@ class BackgroundWorkerBrowserTest extends AppHarness {
         // a worker that called a command gets the client's number and the target picked (a string from the menu)
         waitForLog("transferButtonClick:{\"phoneNumber\":\"+79990000001\",\"target\":\"+74950000102\"}");
         waitForLog("hangupButtonClick:[]"); // an event of no argument: the library's empty list
-        assertFalse(lines().stream().anyMatch(l -> l.startsWith("CallCardStopTimer:")), "StopTimer answers nothing");
+        assertFalse(lines().stream().anyMatch(l -> l.startsWith("CallCardStopTimer:") || l.startsWith("CallCardStartTimer:")),
+                "the timer commands answer nothing");
+        // connected without the timer starting: hidden, and counting from nought when started
+        cmd("CallCardSetUiState", "{uiState: 'connected', disableAutoStartTimer: true}");
+        waitForLog("CallCardSetUiState:[]");
+        browser.switchTo().defaultContent();
+        wait.until(d -> !d.findElement(By.id("timer")).isDisplayed());
+        inWorker();
 
         // idle for an incoming call shows Close; a click sends closeButtonClick and closes the card
         cmd("CallCardSetUiState", "{uiState: 'idle'}");
@@ -114,7 +122,18 @@ class BackgroundWorkerBrowserTest extends AppHarness {
         waitForLog("CallCardSetHold:[{\"result\":\"error\",\"errorCode\":\"Call card is undefined\"}]");
         // closed here, it stays closed: a poll begun before the close does not bring it back
         Thread.sleep(1000);
-        assertFalse(lines().stream().filter(l -> l.startsWith("initialized:")).count() > 1, "opened twice: " + lines());
+        assertEquals(1, initializedCount(), "opened twice: " + lines());
+        // shown again, it is a new card: initialized again; the worker's CallCardClose answers at once and closes it
+        call("telephony.externalcall.show", Map.of("CALL_ID", callId, "USER_ID", 2)).then().statusCode(200);
+        wait.withMessage(() -> "a second initialized in " + lines()).until(d -> initializedCount() == 2);
+        cmd("CallCardClose", "{}");
+        cmd("CallCardSetCardTitle", "{title: 'after'}");
+        waitForLog("CallCardSetCardTitle:[{\"result\":\"error\",\"errorCode\":\"Call card is undefined\"}]");
+        assertTrue(lines().indexOf("CallCardClose:[]") >= 0
+                && lines().indexOf("CallCardClose:[]") < lines().lastIndexOf("CallCardSetCardTitle:[{\"result\":\"error\","
+                + "\"errorCode\":\"Call card is undefined\"}]"), "CallCardClose answered first: " + lines());
+        wait.until(d -> given().get(base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/2")
+                .then().extract().path("closed").equals(Boolean.TRUE));
         // without ?user= the page is the webhook's user's
         browser.switchTo().defaultContent();
         browser.get(base() + "/_emulator/ui/page?portal=" + portal.id());
@@ -124,6 +143,10 @@ class BackgroundWorkerBrowserTest extends AppHarness {
         given().get(base() + "/_emulator/portals/" + portal.id() + "/background-workers?user=2").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].form.PLACEMENT", equalTo("PAGE_BACKGROUND_WORKER"))
                 .body("[0].form.PLACEMENT_OPTIONS", equalTo("{\"ID\":\"PAGE_BACKGROUND_WORKER\",\"URI\":\"/\"}"));
+    }
+
+    private long initializedCount() {
+        return lines().stream().filter(l -> l.startsWith("initialized:")).count();
     }
 
     private void inWorker() {

@@ -84,11 +84,16 @@ class CallCardSimulatorBrowserTest extends AppHarness {
         waitForLog(wait, "BeforeClose:[]"); // the library's empty list for an event of no argument
         io.restassured.RestAssured.given().get(base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/2")
                 .then().body("closed", org.hamcrest.Matchers.equalTo(false)).body("autoCloseDisabled", org.hamcrest.Matchers.equalTo(true));
-        // Close while the widget keeps the card open says why nothing closes, and the note outlives the page's polls
+        // the user's Close closes at once though the widget disabled auto-close (that holds back only the close after
+        // the call, D44); a button refused on the closed card says why, and the note outlives the page's polls
         browser.switchTo().defaultContent();
         browser.findElement(By.id("btn-close")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("problem"),
-                java.util.regex.Pattern.compile("The widget disabled auto-close: the card stays open until .*")));
+        wait.withMessage(() -> "the page saying the card closed: " + browser.findElement(By.id("card")).getText())
+                .until(ExpectedConditions.textToBe(By.id("closed-note"), "· card closed"));
+        io.restassured.RestAssured.given().get(base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/2")
+                .then().body("closed", org.hamcrest.Matchers.equalTo(true));
+        browser.findElement(By.id("btn-refresh")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("problem"), java.util.regex.Pattern.compile("The card of call .* is closed")));
         Thread.sleep(1000); // three polls of the card
         assertTrue(browser.findElement(By.id("problem")).isDisplayed(), "the note hidden by the next poll");
     }
@@ -329,7 +334,9 @@ class CallCardSimulatorBrowserTest extends AppHarness {
     }
 
     private void waitForLog(WebDriverWait wait, String line) {
-        wait.withMessage("widget log line " + line).until(d -> d.findElements(By.cssSelector("#log .entry")).stream()
+        wait.withMessage(() -> "widget log line " + line + " in " + browser.findElements(By.cssSelector("#log .entry")).stream()
+                .map(e -> e.getText()).toList() + " at " + ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return location.href + ' ' + document.body.innerText.slice(0, 300)")).until(d -> d.findElements(By.cssSelector("#log .entry")).stream()
                 .anyMatch(e -> e.getText().equals(line)));
     }
 

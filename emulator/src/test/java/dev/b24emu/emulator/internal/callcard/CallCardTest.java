@@ -145,6 +145,23 @@ class CallCardTest extends AppHarness {
         assertEquals(List.of("closed by user"), events(callId, 2, CallCardService.BEFORE_CLOSE));
     }
 
+    /**
+     * The user's close is the card's close(), at once: a widget's disabled auto-close holds back only the close after
+     * the call, and a card waiting out that delay closes when its user closes it (D44).
+     */
+    @Test
+    void theUsersCloseClosesAtOnceWhateverAutoCloseSays() {
+        String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2));
+        given().contentType("application/json").body(Map.of("command", "disableAutoClose")).post(cardPath(callId, 2) + "/command");
+        given().post(cardPath(callId, 2) + "/close").then().statusCode(200).body("closed", equalTo(true));
+        String waiting = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000002", "TYPE", 2));
+        given().contentType("application/json").body(Map.of("command", "disableAutoClose")).post(cardPath(waiting, 2) + "/command");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", waiting, "USER_ID", 2)).then().statusCode(200);
+        assertEquals(Boolean.FALSE, card(waiting, 2).getBoolean("closed"), "the close after the call waits");
+        given().post(cardPath(waiting, 2) + "/close").then().statusCode(200).body("closed", equalTo(true));
+        assertEquals(List.of("call ended", "closed by user"), events(waiting, 2, CallCardService.BEFORE_CLOSE));
+    }
+
     @Test
     void getStatusReturnsTheCardsCurrentData() {
         String callId = register(Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 1, "LINE_NUMBER", "500"));

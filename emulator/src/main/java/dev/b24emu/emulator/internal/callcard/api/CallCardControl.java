@@ -3,8 +3,6 @@ package dev.b24emu.emulator.internal.callcard.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24emu.emulator.internal.apps.App;
-import dev.b24emu.emulator.internal.apps.AppStore;
 import dev.b24emu.emulator.internal.callcard.CallCard;
 import dev.b24emu.emulator.internal.callcard.CallCardEvent;
 import dev.b24emu.emulator.internal.callcard.CallCardService;
@@ -15,17 +13,13 @@ import dev.b24emu.emulator.internal.control.ControlRoutes;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStore;
-import dev.b24emu.emulator.internal.placements.BackgroundWorkers;
-import dev.b24emu.emulator.internal.placements.Placement;
-import dev.b24emu.emulator.internal.placements.PlacementStore;
 import dev.b24emu.emulator.internal.placements.WidgetPublisher;
+import dev.b24emu.emulator.internal.placements.WidgetView;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.telephony.Call;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.transport.Params;
-import dev.b24emu.emulator.internal.users.User;
-import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.util.Comparator;
 import java.util.List;
@@ -71,13 +65,6 @@ final class CallCardControl {
         }
     }
 
-    /**
-     * A widget as the card opens it: its binding's ID, its title, the URL with the query, the form POSTed to it, and
-     * whether its user is an administrator (what BX24.isAdmin() tells the widget).
-     */
-    record WidgetView(long placementId, String title, String url, ObjectNode form, boolean isAdmin) {
-    }
-
     /** A client of a call list. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ClientView(@com.fasterxml.jackson.annotation.JsonProperty("ENTITY_TYPE") String entityType,
@@ -120,11 +107,6 @@ final class CallCardControl {
                 request.body().path("command").asText("")));
         portal.post(card + "/close", request -> view(request.portal(),
                 cards.userClosed(ticked(request), callId(request), userId(request))));
-        // a portal page's background workers for the user (PAGE_BACKGROUND_WORKER, D191): what the page simulator loads
-        portal.get("/background-workers", request -> backgroundWorkers(request.portal(), request));
-        // the portal page's report of a handler that took more than five seconds to load (D193)
-        portal.post("/background-workers/:placementId/slow-load", request -> request.portal().exclusive(() ->
-                BackgroundWorkers.slowLoad(request.portal(), request.pathLong("placementId"), widgets)));
         portal.post("/call-lists", 201, request -> CallLists.view(CallLists.create(request.portal(),
                 request.body().path("userId").asLong(request.portal().webhook().userId()), new Params(request.body()))));
         String list = "/call-lists/:listId";
@@ -171,7 +153,11 @@ final class CallCardControl {
     /** Every card, or one user's (?user=N), or the open ones only (?open=true): what a page polling its user's asks. */
     private static List<CardSummary> list(Portal portal, ControlRequest request) {
         long user = request.queryLong("user", 0);
-        boolean openOnly = request.query("open").map("true"::equals).orElse(false);
+        boolean openOnly = request.query("open").map(open -> switch (open) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("open must be true or false");
+        }).orElse(false);
         return portal.store(CallCardStore.class).cards(c -> (user == 0 || c.userId() == user)
                         && (!openOnly || !c.closed())).stream()
                 .sorted(Comparator.comparing(CallCard::callId).thenComparingLong(CallCard::userId))
@@ -186,40 +172,11 @@ final class CallCardControl {
                 firstOnly ? "first" : "all", card.events().stream().map(e -> EventView.of(e, firstOnly)).toList());
     }
 
-    /** The tab's name: TITLE, or "if the parameter is not passed, the application name" (call-card.md). */
-    private static String tabTitle(Portal portal, Placement placement) {
-        return placement.title() != null && !placement.title().isEmpty() ? placement.title()
-                : portal.store(AppStore.class).byAppKey(placement.appKey()).map(App::name).orElse(placement.appKey());
-    }
-
     private List<WidgetView> widgets(Portal portal, CallCard card, ControlRequest request) {
         Call call = calls.call(portal, card.callId())
                 .orElseThrow(() -> new IllegalArgumentException("No call " + card.callId()));
-        ObjectNode options = cards.placementOptions(portal, call, card);
-        boolean admin = portal.store(UserStore.class).get(card.userId()).filter(User::admin).isPresent();
-        return portal.store(PlacementStore.class).placements(p -> p.placement().equals("CALL_CARD")
-                        && (p.userId() == 0 || p.userId() == card.userId())).stream()
-                .flatMap(p -> widgets.opening(portal, p, card.userId(), options, request.endpoints()).stream()
-                        .map(o -> new WidgetView(p.id(), tabTitle(portal, p), o.url(), o.form(), admin)))
-                .toList();
-    }
-
-    /**
-     * Every PAGE_BACKGROUND_WORKER handler a page of the portal loads for the user (?user=N, the webhook's user without
-     * one; a personal one only for its user), each opened with the page's address (?uri=, "/" without one) as the
-     * portal's placement component opens it: PLACEMENT_OPTIONS {"ID": "PAGE_BACKGROUND_WORKER", "URI": the address}.
-     */
-    private List<WidgetView> backgroundWorkers(Portal portal, ControlRequest request) {
-        long userId = portal.store(UserStore.class).requireActive(request.queryLong("user", portal.webhook().userId()),
-                "user").id();
-        ObjectNode options = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("ID", BackgroundWorkers.CODE).put("URI", request.query("uri").filter(u -> u.startsWith("/")).orElse("/"));
-        boolean admin = portal.store(UserStore.class).get(userId).filter(User::admin).isPresent();
-        return portal.store(PlacementStore.class).placements(p -> p.placement().equals(BackgroundWorkers.CODE)
-                        && (p.userId() == 0 || p.userId() == userId)).stream()
-                .flatMap(p -> widgets.opening(portal, p, userId, options, request.endpoints()).stream()
-                        .map(o -> new WidgetView(p.id(), tabTitle(portal, p), o.url(), o.form(), admin)))
-                .toList();
+        return widgets.views(portal, "CALL_CARD", card.userId(), cards.placementOptions(portal, call, card),
+                request.endpoints());
     }
 
     private static ClientView client(Portal portal, CrmRef client) {

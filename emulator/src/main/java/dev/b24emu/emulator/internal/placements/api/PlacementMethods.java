@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.outbound.SelfGuard;
+import dev.b24emu.emulator.internal.placements.BackgroundWorkers;
 import dev.b24emu.emulator.internal.placements.Placement;
 import dev.b24emu.emulator.internal.placements.PlacementCatalog;
 import dev.b24emu.emulator.internal.placements.PlacementStore;
@@ -101,22 +102,28 @@ final class PlacementMethods {
         JsonNode empty = JsonNodeFactory.instance.arrayNode();
         JsonNode options = p.node("OPTIONS").orElse(empty);
         var store = placements(caller);
-        // D191: the count before the placement's own check (rest's bind, then intranet's registerCallback); a personal
-        // handler counts the one for everyone and its own user's, one for everyone only those for everyone
-        if (PlacementCatalog.SINGLE.contains(code) && !store.placements(pl -> pl.appKey().equals(caller.appKey())
-                && pl.placement().equals(code) && (pl.userId() == 0 || pl.userId() == userId)).isEmpty()) {
-            throw RestError.of("ERROR_PLACEMENT_MAX_COUNT", "Placement max count: 1");
-        }
-        if (PlacementCatalog.NEEDS_ERROR_HANDLER.contains(code) && options.path("errorHandlerUrl").asText("").isEmpty()) {
-            throw RestError.of("EMPTY_ERROR_HANDLER_URL", "Field errorHandlerUrl is empty.");
-        }
-        ConfigBound.admit(caller.portal(), store.placements(any -> true), p.tree(), "placement handlers");
-        // only some placements keep OPTIONS: for the others "the values passed are not retained" (call-card.md)
-        store.bind(new Placement(0, caller.appKey(), code, handler, p.text("TITLE").orElse(""),
-                        p.text("DESCRIPTION").orElse(""), p.text("GROUP_NAME").orElse(""),
-                        p.node("LANG_ALL").orElse(empty), PlacementCatalog.keepsOptions(code) ? options : empty, userId))
-                .orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already binded"));
-        return BooleanNode.TRUE;
+        // only some placements keep OPTIONS: for the others "the values passed are not retained" (call-card.md); a
+        // background worker its errorHandlerUrl alone, as text
+        JsonNode kept = code.equals(BackgroundWorkers.CODE) ? BackgroundWorkers.bindOptions(options)
+                : PlacementCatalog.keepsOptions(code) ? options : empty;
+        Placement placement = new Placement(0, caller.appKey(), code, handler, p.text("TITLE").orElse(""),
+                p.text("DESCRIPTION").orElse(""), p.text("GROUP_NAME").orElse(""), p.node("LANG_ALL").orElse(empty), kept,
+                userId);
+        // counted and bound at once, so two binds cannot both pass the count
+        return caller.portal().exclusive(() -> {
+            // D191: the count before the placement's own check (rest's bind, then intranet's registerCallback); a
+            // personal handler counts the one for everyone and its own user's, one for everyone only those for everyone
+            if (PlacementCatalog.SINGLE.contains(code) && !store.placements(pl -> pl.appKey().equals(caller.appKey())
+                    && pl.placement().equals(code) && (pl.userId() == 0 || pl.userId() == userId)).isEmpty()) {
+                throw RestError.of("ERROR_PLACEMENT_MAX_COUNT", "Placement max count: 1");
+            }
+            if (PlacementCatalog.NEEDS_ERROR_HANDLER.contains(code) && options.path("errorHandlerUrl").asText("").isEmpty()) {
+                throw RestError.of("EMPTY_ERROR_HANDLER_URL", "Field errorHandlerUrl is empty.");
+            }
+            ConfigBound.admit(caller.portal(), store.placements(any -> true), p.tree(), "placement handlers");
+            store.bind(placement).orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already binded"));
+            return BooleanNode.TRUE;
+        });
     }
 
     private static JsonNode unbind(Caller caller, Params p) {
