@@ -46,6 +46,31 @@ class BackgroundWorkersTest extends AppHarness {
         slowLoad(workers, id).then().statusCode(400).body("error_description", equalTo("No background worker " + id));
     }
 
+    /** A state file's worker holds what a bind and the count write, or is refused, the portal's state unchanged. */
+    @Test
+    void aStateFilesWorkerOptionsAreChecked() throws Exception {
+        String token = install("local.webrtc", List.of("telephony", "placement"), null).getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "PAGE_BACKGROUND_WORKER", "HANDLER", handler.url("/worker"),
+                "OPTIONS", Map.of("errorHandlerUrl", handler.url("/worker-error"), "maxTimeCount", 10))).then().statusCode(200);
+        // a bind keeps the declared errorHandlerUrl alone: the application cannot set the count
+        oauth(token, "placement.get", Map.of()).then().body("result[0].options.maxTimeCount", equalTo(null));
+        String path = base() + "/_emulator/portals/" + portal.id() + "/state";
+        var state = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(given().get(path).then().statusCode(200).extract().asString());
+        var options = (com.fasterxml.jackson.databind.node.ObjectNode) state.path("placements").path("placements").get(0)
+                .path("options");
+        options.put("maxTimeCount", "abc");
+        given().contentType(ContentType.JSON).body(state.toString()).put(path).then().statusCode(400)
+                .body("error_description", org.hamcrest.Matchers.containsString("/placements/placements/0/options"));
+        options.put("maxTimeCount", 3);
+        given().contentType(ContentType.JSON).body(state.toString()).put(path).then().statusCode(200);
+        String workers = base() + "/_emulator/portals/" + portal.id() + "/background-workers";
+        int id = given().get(workers).then().extract().path("[0].placementId");
+        // the state's portal had not begun a day of counting (overtimeResetAt null): afresh, as setLongLoadAction does
+        slowLoad(workers, id).then().body("count", equalTo(1));
+        slowLoad(workers, id).then().body("count", equalTo(2));
+    }
+
     private static io.restassured.response.Response slowLoad(String workers, int id) {
         return given().contentType(ContentType.JSON).body("{}").post(workers + "/" + id + "/slow-load");
     }
