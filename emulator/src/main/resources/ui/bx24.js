@@ -12,18 +12,59 @@
   var initData = null, expiresAt = 0, initQueue = [], readyQueue = [], isReady = false, eventHandlers = {},
     pending = {}, seq = 0, proxies = new WeakMap(), blank = function () {};
 
+  // an http(s) address's origin, or null
+  function originOf(url) {
+    try {
+      var origin = new URL(String(url)).origin;
+      return /^https?:\/\//.test(origin) ? origin : null;
+    } catch (notAnAddress) {
+      return null;
+    }
+  }
+
+  /*
+   * The emulator's simulator page the widget runs in, the one window the shim talks to (as the real library talks
+   * only to its portal): the origin this script came from, read as it runs; and the page's own, from the frame's
+   * name "DOMAIN|PROTOCOL|APP_SID" as the portal names it (a page opened at localhost whose widget loads the shim from
+   * 127.0.0.1), or else the handler's query DOMAIN and PROTOCOL. A message is taken only from the parent window and
+   * one of these origins; any other window (a page that opened the simulator in a popup, another application's
+   * frame beside this one) is not heard, and commands go to these origins only, never to '*'.
+   */
+  var script = document.currentScript, origins = [];
+  function trust(origin) { if (origin && origins.indexOf(origin) < 0) { origins.push(origin); } }
+  trust(script && script.src ? originOf(script.src) : null);
+  (function () {
+    var named = /^([^|]+)\|([01])\|[^|]*$/.exec(String(window.name || ''));
+    if (named) {
+      trust(originOf((named[2] === '1' ? 'https' : 'http') + '://' + named[1]));
+      return;
+    }
+    var query = new URLSearchParams(location.search);
+    if (query.get('DOMAIN')) {
+      trust(originOf((query.get('PROTOCOL') === '1' ? 'https' : 'http') + '://' + query.get('DOMAIN')));
+    }
+  })();
+  if (!origins.length && window.console) {
+    console.error('BX24 shim: the emulator\'s address is unknown (load the shim with <script src="http://<emulator>'
+      + '/_emulator/ui/bx24.js">); it talks to no window');
+  }
+
   // a command to the simulator page; its answer, when it gives one, resolves the promise
   function send(cmd, params) {
     return new Promise(function (resolve) {
       var id = ++seq;
       pending[id] = resolve;
-      window.parent.postMessage({ b24emu: true, id: id, cmd: cmd, params: params || {} }, '*');
+      origins.forEach(function (origin) { // the browser hands it over only where the parent's origin is this one
+        window.parent.postMessage({ b24emu: true, id: id, cmd: cmd, params: params || {} }, origin);
+      });
     });
   }
 
   window.addEventListener('message', function (e) {
     var m = e.data;
     if (!m || !m.b24emu) { return; }
+    // the simulator page's, and no other window's: a page that opened it, or a frame beside this one, forges nothing
+    if (window.parent === window || e.source !== window.parent || origins.indexOf(e.origin) < 0) { return; }
     if (m.reply && pending[m.id]) {
       pending[m.id](m.result);
       delete pending[m.id];
@@ -46,6 +87,11 @@
   }
 
   send('getInitData').then(function (data) {
+    // REST calls carry the widget's token: only to the emulator, never to an endpoint elsewhere
+    if (!data || origins.indexOf(originOf(data.CLIENT_ENDPOINT)) < 0) {
+      if (window.console) { console.error('BX24 shim: refused init data whose CLIENT_ENDPOINT is not the emulator\'s'); }
+      return;
+    }
     initData = data;
     takeTokens(data);
     if (!data.INSTALL || data.INSTALL === 'N') { BX24.installFinish = blank; } // installed: nothing to finish

@@ -53,21 +53,47 @@
   /** what a placement's page denies its frame (app.layout's denyInterface for any placement but DEFAULT, D186) */
   var PLACEMENT_DENIED = ['setTitle', 'setScroll', 'reloadWindow'];
 
+  // an address's origin, or null for none
+  function originOf(url) {
+    try { return new URL(url).origin; } catch (notAnAddress) { return null; }
+  }
+
   /**
    * A page's side of the protocol for one frame: opened() answers the widget open in it, commands the page's own;
    * options.placement marks a placement's frame (not the application's own page), denied the page's title, scroll
    * and reload.
+   *
+   * Each opening after the first gets a frame element of its own in place of the last one (frame() answers the
+   * current one) and a sid of its own: the frame's window is the same object whatever it navigates to, so a widget
+   * still loaded while the next one's handler answers would otherwise pass for it and be handed its form (the
+   * portal, too, gives each application's page a frame of its own). A message is taken only from the current
+   * frame's window and the widget's own origin (the handler address's, as the portal's page checks appHost), and
+   * answered to the window that asked, at that origin.
    */
   window.B24EmuHost = function (frame, opened, commands, options) {
     var placement = !!(options && options.placement);
+    var sid, openings = 0;
     // the frame named "DOMAIN|PROTOCOL|APP_SID" as the portal names an application's frame, which the real BX24
     // library and the JS SDK read to find the window they talk to; named before anything loads in it, while it is
     // still the page's own (a name set on the element later does not reach a loaded frame's window)
-    var sid = Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) {
-      return ('0' + b.toString(16)).slice(-2);
-    }).join('');
-    frame.name = location.host + '|' + (location.protocol === 'https:' ? 1 : 0) + '|' + sid;
+    function name(element) {
+      sid = Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      }).join('');
+      element.name = location.host + '|' + (location.protocol === 'https:' ? 1 : 0) + '|' + sid;
+    }
+    name(frame);
     try { frame.contentWindow.name = frame.name; } catch (loadedElsewhere) { /* the attribute names it */ }
+
+    // an opening's frame: the page's own for the first, a fresh element with its attributes (id, title, size) for
+    // each later one, named before it is in the page, the last one's document gone with its element
+    function freshFrame() {
+      if (openings++ === 0) { return; }
+      var next = frame.cloneNode(false);
+      name(next);
+      frame.replaceWith(next);
+      frame = next;
+    }
 
     // a REST call with the widget's token, as the portal's page makes it for the widget; its result, or null on an error
     function rest(method, params) {
@@ -298,20 +324,21 @@
         : Object.prototype.hasOwnProperty.call(common, cmd) ? common[cmd] : null;
     }
 
-    var shimOrigin = null; // where the shim's messages came from
-
     window.addEventListener('message', function (e) {
-      if (e.source !== frame.contentWindow || !e.data) { return; }
-      var m = e.data;
+      if (!e.source || e.source !== frame.contentWindow || !e.data) { return; }
+      // the widget's own origin only: not a page the frame was sent on to elsewhere, nor a document that is not it
+      var widget = opened();
+      if (!widget || !widget.url || e.origin !== originOf(widget.url)) { return; }
+      // answers go to the window that asked, at its origin: one that has gone since (the frame given to the next
+      // opening) gets nothing, and the next widget nothing asked for by the last one
+      var asker = e.source, origin = e.origin, m = e.data;
       if (typeof m === 'string' || (m.method && !m.b24emu)) {
-        portalProtocol(m);
+        portalProtocol(m, asker, origin);
         return;
       }
       if (!m.b24emu || !m.cmd) { return; }
-      // the shim's answers and events go to the origin its page has, not to whatever the frame may hold later
-      shimOrigin = e.origin;
       var reply = function (result) {
-        frame.contentWindow.postMessage({ b24emu: true, reply: true, id: m.id, result: result }, e.origin);
+        asker.postMessage({ b24emu: true, reply: true, id: m.id, result: result }, origin);
       };
       var handle = handler(m.cmd);
       if (handle) { handle(m, reply); }
@@ -325,7 +352,7 @@
      * event each time it fires under the key its placementBindEvent gave. A message of another application's sid
      * is not this widget's and is ignored, as is a command the placement does not know.
      */
-    function portalProtocol(message) {
+    function portalProtocol(message, asker, origin) {
       var cmd, params = '', callback = '', appSid = '';
       if (typeof message === 'string') {
         var first = message.indexOf(':');
@@ -343,14 +370,12 @@
         callback = message.callback ? String(message.callback) : '';
         appSid = message.appSid ? String(message.appSid) : '';
       }
-      var widget = opened();
-      if (!widget || appSid !== sid) { return; }
+      if (appSid !== sid) { return; }
       if (typeof params === 'string') {
         try { params = params === '' ? {} : JSON.parse(params); } catch (notJson) { params = { value: params }; }
       }
-      var origin = new URL(widget.url).origin;
       var reply = function (result) {
-        if (callback) { frame.contentWindow.postMessage(callback + ':' + JSON.stringify(result === undefined ? null : result), origin); }
+        if (callback) { asker.postMessage(callback + ':' + JSON.stringify(result === undefined ? null : result), origin); }
       };
       var m = { cmd: cmd, params: params || {}, callback: callback, portal: true };
       if (cmd === 'getInitData') {
@@ -382,19 +407,18 @@
      * handler with (the event's handlerArgs, which the server works out by the same rule).
      */
     function tell(event, key, firstOnly) {
-      var widget = opened(), args = event.args || [];
-      if (!widget) { return; }
+      var widget = opened(), args = event.args || [], origin = widget && widget.url && originOf(widget.url);
+      if (!origin || !frame.contentWindow) { return; }
       if (key) {
         var data = firstOnly ? args[0] : (args.length === 1 ? args[0] : args);
-        frame.contentWindow.postMessage(key + ':' + (data === undefined ? '' : JSON.stringify(data)), new URL(widget.url).origin);
+        frame.contentWindow.postMessage(key + ':' + (data === undefined ? '' : JSON.stringify(data)), origin);
       } else {
-        frame.contentWindow.postMessage({ b24emu: true, event: event.name, args: event.handlerArgs },
-          shimOrigin || new URL(widget.url).origin);
+        frame.contentWindow.postMessage({ b24emu: true, event: event.name, args: event.handlerArgs }, origin);
       }
     }
 
-    // the sid in the handler's query as in the frame's name: one per page, since a loaded frame's name cannot change
-    // (D186); the widget's query read from its address here, for getInitData
+    // the sid in the handler's query as in the frame's name: one per opening, each in a frame of its own, since a
+    // loaded frame's name cannot change (D186); the widget's query read from its address here, for getInitData
     function withSid(widget) {
       var url = new URL(widget.url);
       if (url.searchParams.has('APP_SID')) {
@@ -405,7 +429,16 @@
       return widget;
     }
 
-    return { rest: rest, open: function (widget) { open(frame, withSid(widget)); }, tell: tell };
+    return {
+      rest: rest,
+      open: function (widget) {
+        freshFrame();
+        open(frame, withSid(widget));
+      },
+      tell: tell,
+      // the frame the current widget is in: another element after each opening but the first
+      frame: function () { return frame; }
+    };
   };
   window.B24EmuHost.control = control;
   window.B24EmuHost.problem = problem;

@@ -44,6 +44,30 @@ class HandlerAttackTest extends AppHarness {
     }
 
     /**
+     * A leading ".." the server drops: http://127.0.0.1:PORT/%2e%2e/_emulator/reset passed the check at bind and at
+     * delivery, and one application's placement.bindEvent and a call reset every portal (a CallCard::* delivery is
+     * JSON, which the control API takes).
+     */
+    @Test
+    void dotSegmentsBeforeTheControlPathAreReadAsTheServerReadsThem() {
+        String token = install("local.dots", List.of("placement", "telephony", "user"), null).getString("access_token");
+        int port = emulator.port();
+        for (String path : List.of("/%2e%2e/_emulator/reset", "/../_emulator/reset", "/%2E%2E/%2e%2e/_emulator/reset",
+                "/..;/_emulator/reset", "/a/b/../../../_emulator/reset", "/.%2e/_emulator/reset")) {
+            String url = "http://127.0.0.1:" + port + path;
+            oauth(token, "placement.bindEvent", Map.of("PLACEMENT", "CallCard::CallStateChanged", "HANDLER", url))
+                    .then().statusCode(400).body("error", equalTo("ERROR_WRONG_HANDLER_URL"));
+            oauth(token, "placement.bind", Map.of("PLACEMENT", "PAGE_BACKGROUND_WORKER",
+                    "HANDLER", "http://127.0.0.1:9/worker", "OPTIONS", Map.of("errorHandlerUrl", url)))
+                    .then().statusCode(400).body("error", equalTo("ERROR_WRONG_HANDLER_URL"));
+            assertTrue(new dev.b24emu.emulator.internal.outbound.SelfGuard(() -> java.util.Set.of(port))
+                    .refusal(url) != null, url);
+        }
+        assertEquals(null, new dev.b24emu.emulator.internal.outbound.SelfGuard(() -> java.util.Set.of(port))
+                .refusal("http://127.0.0.1:" + port + "/_emulator/../rest/handler"), "leaves the control API");
+    }
+
+    /**
      * A host name the bind cannot judge without a lookup (and that may rebind later) is judged by the address the
      * delivery actually connected to.
      */

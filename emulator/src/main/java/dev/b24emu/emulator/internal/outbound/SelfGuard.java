@@ -78,15 +78,32 @@ public final class SelfGuard {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private static boolean controlPath(URI uri) {
-        String normalized;
+    /**
+     * Whether the path, as the emulator's server reads it, is the control API's: percent-decoded once, then its dot
+     * segments removed as RFC 3986 says, a leading ".." dropped (URI.normalize keeps one, and
+     * http://127.0.0.1:PORT/%2e%2e/_emulator/reset passed as a handler and reset every portal), "\" and repeated
+     * slashes read as one "/", characters no client sends left out.
+     */
+    static boolean controlPath(URI uri) {
+        String path;
         try {
-            String path = URLDecoder.decode(uri.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
-            normalized = URI.create("http://h" + path.replaceAll("[^\\x21-\\x7e]", "")).normalize().getPath();
+            path = URLDecoder.decode(uri.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException unreadable) {
             return false; // a path no client would send either
         }
-        return normalized != null && normalized.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT).startsWith("/_emulator");
+        java.util.ArrayDeque<String> kept = new java.util.ArrayDeque<>();
+        for (String segment : path.replaceAll("[^\\x21-\\x7e]", "").replace('\\', '/').split("/")) {
+            String name = segment.replaceAll(";.*", ""); // a path parameter does not make ".." another name
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                kept.pollLast();
+                continue;
+            }
+            kept.addLast(segment);
+        }
+        return !kept.isEmpty() && kept.peekFirst().toLowerCase(Locale.ROOT).startsWith("_emulator");
     }
 
     private static boolean isThisMachine(InetAddress address) {

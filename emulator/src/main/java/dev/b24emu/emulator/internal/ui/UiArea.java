@@ -78,7 +78,13 @@ public final class UiArea implements Area {
                 ctx.response().setStatusCode(404).end();
                 return;
             }
-            OwnPages.unframed(ctx.response()).putHeader("Content-Type", contentType).end(Buffer.buffer(in.readAllBytes()));
+            HttpServerResponse response = OwnPages.unframed(ctx.response()).putHeader("Content-Type", contentType);
+            if (contentType.startsWith("text/html")) {
+                // a page that opens a simulator in a popup keeps no handle on it, so cannot reach its frames at all
+                // (the shim and the host page also hear only each other: a backstop)
+                response.putHeader("Cross-Origin-Opener-Policy", "same-origin");
+            }
+            response.end(Buffer.buffer(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -141,6 +141,20 @@ class LifecycleTest extends AppHarness {
                 .body("error_description", equalTo("The authorization token provided has expired."));
     }
 
+    /** A foreign page's auto-submitted form gave consent as a user it chose, with its own state, without a click. */
+    @Test
+    void consentIsGivenOnlyFromTheConsentPageItself() {
+        installWith(Map.of("redirectUri", "https://app.example/oauth"));
+        Map<String, String> form = Map.of("client_id", "app.market", "state", "attacker", "user_id", "3");
+        for (String foreign : List.of("http://evil.example", "null", base().replace("127.0.0.1", "localhost"))) {
+            given().redirects().follow(false).header("Origin", foreign).contentType("application/x-www-form-urlencoded")
+                    .formParams(form).post(base() + "/oauth/authorize/").then().statusCode(403)
+                    .header("Location", (String) null).body(containsString("Consent is given on the consent page only"));
+        }
+        given().redirects().follow(false).header("Origin", base()).contentType("application/x-www-form-urlencoded")
+                .formParams(form).post(base() + "/oauth/authorize/").then().statusCode(302);
+    }
+
     @Test
     void anApplicationNotInstalledGetsTheErrorPageAndNoRedirect() {
         given().redirects().follow(false).queryParam("client_id", "app.nowhere").get(base() + "/oauth/authorize/")

@@ -176,6 +176,11 @@ final class OAuthRoutes {
 
     /** The consent button: a redirect with the code, or the code on the page when there is no redirect URI. */
     private void consent(RoutingContext ctx) {
+        if (!fromThisPage(ctx)) {
+            // a foreign page's auto-submitted form gave consent as any user it named, with its own state, no click
+            page(ctx, 403, "<h1>Authorization error</h1><p>Consent is given on the consent page only</p>");
+            return;
+        }
         MultiMap params = params(ctx);
         Portal portal = Authorization.portalOf(portals, params.get("client_id"), endpoints(ctx).host()).orElse(null);
         long userId;
@@ -201,6 +206,28 @@ final class OAuthRoutes {
         } else {
             ctx.response().setStatusCode(302).putHeader("Location", approval.location()).end();
         }
+    }
+
+    /** A browser's POST carries its page's Origin: the consent page's own, or none (curl, a test's client). */
+    private static boolean fromThisPage(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        io.vertx.core.net.HostAndPort authority = ctx.request().authority();
+        try {
+            java.net.URI from = java.net.URI.create(origin);
+            String scheme = ctx.request().scheme();
+            return authority != null && from.getHost() != null && scheme.equalsIgnoreCase(from.getScheme())
+                    && from.getHost().equalsIgnoreCase(authority.host())
+                    && portOf(from.getPort(), scheme) == portOf(authority.port(), scheme);
+        } catch (IllegalArgumentException unreadable) {
+            return false; // "null" (a sandboxed frame) among them
+        }
+    }
+
+    private static int portOf(int port, String scheme) {
+        return port >= 0 ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80;
     }
 
     private static void page(RoutingContext ctx, int status, String body) {
