@@ -74,6 +74,74 @@ class StateAndMemoryAttackTest extends AppHarness {
         given().get(base() + "/_emulator/portals/" + portal.id() + "/apps").then().body("size()", equalTo(1));
     }
 
+    /**
+     * A token names its portal: the same state file loaded into a second portal took the first one's tokens over, and
+     * its application then wrote to the second portal and lost its tokens when that portal was deleted.
+     */
+    @Test
+    void aStateFileCannotTakeTheTokensAnotherPortalHolds() throws Exception {
+        String token = install("local.owner", List.of("im", "user"), null).getString("access_token");
+        String exported = given().get(base() + "/_emulator/portals/" + portal.id() + "/state").then().extract().asString();
+        var other = newPortal();
+        String otherState = base() + "/_emulator/portals/" + other.id() + "/state";
+        given().contentType(ContentType.JSON).body(exported).put(otherState).then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT"))
+                .body("error_description", containsString("/apps/tokens/access/" + token + ": portal " + portal.id()
+                        + " holds this token"));
+        ObjectNode withoutTokens = (ObjectNode) JSON.readTree(exported);
+        ((ObjectNode) withoutTokens.at("/apps")).remove("tokens");
+        given().contentType(ContentType.JSON).body(withoutTokens.toString()).put(otherState).then().statusCode(200);
+
+        oauth(token, "im.user.status.set", Map.of("STATUS", "dnd")).then().statusCode(200);
+        given().delete(base() + "/_emulator/portals/" + other.id()).then().statusCode(200);
+        oauth(token, "im.user.status.get", Map.of()).then().statusCode(200).body("result", equalTo("dnd"));
+        String ownState = base() + "/_emulator/portals/" + portal.id() + "/state";
+        given().contentType(ContentType.JSON).body(exported).put(ownState).then().statusCode(200); // its own: loads
+        oauth(token, "user.current", Map.of()).then().statusCode(200);
+    }
+
+    /**
+     * A placement row without its code, handler or application was taken, and every later bind, register with SHOW
+     * and worker listing answered 500 (the register after storing the call); an ID past lastId or given twice let the
+     * next bind overwrite a handler; a time no clock shows stopped the slow-load count from ever starting afresh.
+     */
+    @Test
+    void aStateFilesPlacementsMustBeWholeAndTheirIdsTheirOwn() {
+        String token = install("local.rows", List.of("placement", "telephony"), null).getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", "http://127.0.0.1:9/card"))
+                .then().statusCode(200);
+        String path = base() + "/_emulator/portals/" + portal.id() + "/state";
+        ObjectNode good = (ObjectNode) JSON.valueToTree(given().get(path).then().extract().as(Map.class));
+        String[][] bad = {{"placement", null}, {"handler", null}, {"appKey", null}, {"placement", "call_card"},
+                {"id", "99"}};
+        for (String[] change : bad) {
+            ObjectNode doc = good.deepCopy();
+            ObjectNode row = (ObjectNode) doc.at("/placements/placements/0");
+            if (change[1] == null) {
+                row.remove(change[0]);
+            } else if (change[0].equals("id")) {
+                row.put("id", Long.parseLong(change[1]));
+            } else {
+                row.put(change[0], change[1]);
+            }
+            given().contentType(ContentType.JSON).body(doc.toString()).put(path).then().statusCode(400)
+                    .body("error_description", containsString("/placements/placements/0"));
+        }
+        ObjectNode twice = good.deepCopy();
+        ((ArrayNode) twice.at("/placements/placements")).add(twice.at("/placements/placements/0").deepCopy());
+        given().contentType(ContentType.JSON).body(twice.toString()).put(path).then().statusCode(400)
+                .body("error_description", containsString("appears twice"));
+        ObjectNode never = good.deepCopy();
+        ((ObjectNode) never.at("/placements")).put("overtimeResetAt", "+99999-01-01T00:00:00Z");
+        given().contentType(ContentType.JSON).body(never.toString()).put(path).then().statusCode(400)
+                .body("error_description", containsString("/placements/overtimeResetAt"));
+
+        given().contentType(ContentType.JSON).body(good.toString()).put(path).then().statusCode(200);
+        call("telephony.externalcall.register", Map.of("USER_ID", 1, "PHONE_NUMBER", "+79990001122", "TYPE", 2,
+                "SHOW", 1)).then().statusCode(200);
+        oauth(token, "placement.get", Map.of()).then().statusCode(200).body("result.size()", equalTo(1));
+    }
+
     /** 20,000 users in one import: indexed as they come, so the import takes seconds, not minutes. */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)

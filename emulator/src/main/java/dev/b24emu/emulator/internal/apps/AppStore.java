@@ -84,7 +84,20 @@ public final class AppStore implements Store<AppStore.Snapshot> {
         }
         if (snapshot.tokens() != null) {
             snapshot.tokens().check("/apps/tokens");
+            checkOwn("/apps/tokens/access/", snapshot.tokens().access());
+            checkOwn("/apps/tokens/refresh/", snapshot.tokens().refresh());
         }
+    }
+
+    /** A token names one portal: a file whose tokens another portal holds is that portal's, not this one's. */
+    private void checkOwn(String path, Map<String, OAuthServer.Grant> tokens) {
+        if (tokens == null) {
+            return;
+        }
+        tokens.keySet().forEach(token -> oauth.heldElsewhere(portalId, token).ifPresent(other -> {
+            throw new StateException(path + token + ": portal " + other + " holds this token, and a token belongs to"
+                    + " one portal: load the file's tokens into one portal only, or leave apps.tokens out");
+        }));
     }
 
     @Override

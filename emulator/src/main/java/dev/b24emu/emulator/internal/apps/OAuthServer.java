@@ -7,6 +7,7 @@ import dev.b24emu.emulator.internal.portal.RandomHex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -294,14 +295,35 @@ public final class OAuthServer {
         }
     }
 
+    /**
+     * Claims each saved token for the portal, unless another portal holds it: a token names its portal (an
+     * application calls /rest/ with the token alone), so the same file loaded into a second portal took the first
+     * one's tokens over, and its application then read and wrote the second portal. {@link #heldElsewhere} refuses
+     * such a file before; this keeps two loads at once from taking one token both.
+     */
     private static void restore(String portalId, Map<String, Grant> saved, Map<String, Grant> grants,
                                 MadeAtRunTime<String> kind, Consumer<String> forget) {
         saved.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparing(Grant::expiresAt)))
                 .forEach(entry -> {
                     Grant grant = entry.getValue();
-                    grants.put(entry.getKey(), new Grant(portalId, grant.clientId(), grant.userId(), grant.expiresAt()));
-                    kind.add(entry.getKey(), forget);
+                    Grant mine = new Grant(portalId, grant.clientId(), grant.userId(), grant.expiresAt());
+                    Grant held = grants.compute(entry.getKey(),
+                            (token, old) -> old == null || old.portalId().equals(portalId) ? mine : old);
+                    if (held == mine) {
+                        kind.add(entry.getKey(), forget);
+                    }
                 });
+    }
+
+    /** The portal other than {@code portalId} that holds a token (live, orphaned or revoked, or a refresh token). */
+    public Optional<String> heldElsewhere(String portalId, String token) {
+        for (Map<String, Grant> grants : List.of(accessTokens, refreshTokens, orphaned, revoked)) {
+            Grant grant = grants.get(token);
+            if (grant != null && !grant.portalId().equals(portalId)) {
+                return Optional.of(grant.portalId());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Forgets every token and code of a portal (reset, delete). */

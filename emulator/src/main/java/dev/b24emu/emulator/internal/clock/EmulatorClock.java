@@ -18,6 +18,11 @@ public final class EmulatorClock extends Clock {
     /** The latest moment a clock may show: four-digit years in every date the portal writes. */
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+    /** Whether a time read from a state file is one a clock may show (a later one never comes: nothing it waits for). */
+    public static boolean showable(Instant time) {
+        return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
+    }
+
     private final Clock base;
     /** How far this clock runs ahead of (or behind) its base. */
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.crm;
 
+import dev.b24emu.emulator.internal.transport.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.PhpDates;
@@ -146,7 +147,7 @@ final class CrmFilling {
     /** An amount as a decimal(18,2) column answers it: "1000" is "1000.00", "12.345" "12.35"; not a number: as given. */
     static Optional<String> money(String text) {
         try {
-            return Optional.of(new BigDecimal(text.trim()).setScale(2, RoundingMode.HALF_UP).toPlainString());
+            return Optional.of(Params.decimal(text.trim()).setScale(2, RoundingMode.HALF_UP).toPlainString());
         } catch (NumberFormatException | ArithmeticException notAnAmount) {
             return Optional.empty();
         }

@@ -322,7 +322,7 @@ public final class CrmItemForm {
     /** A float column as PHP's json_encode writes it: 10000 for a whole amount, 999.9 otherwise. */
     private static JsonNode number(String text) {
         try {
-            BigDecimal amount = new BigDecimal(text.trim()).stripTrailingZeros();
+            BigDecimal amount = Params.decimal(text.trim()).stripTrailingZeros();
             return amount.scale() <= 0 ? NODES.numberNode(amount.longValueExact()) : NODES.numberNode(amount.doubleValue());
         } catch (NumberFormatException | ArithmeticException notANumber) {
             return NODES.nullNode();

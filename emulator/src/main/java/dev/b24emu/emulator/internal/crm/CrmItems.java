@@ -276,7 +276,7 @@ public final class CrmItems {
     /** One value as the database keeps it: 100 is 100.00 in a money column. */
     private static boolean same(String kept, String given) {
         try {
-            return new BigDecimal(kept.trim()).compareTo(new BigDecimal(given.trim())) == 0;
+            return Params.decimal(kept.trim()).compareTo(Params.decimal(given.trim())) == 0;
         } catch (NumberFormatException notNumbers) {
             return kept.equals(given);
         }

@@ -47,8 +47,10 @@ public final class PresenceStore implements Store<PresenceStore.Snapshot> {
     @Override
     public void check(Snapshot snapshot) {
         StateException.checkItems("/presence/statuses", snapshot.statuses(),
-                p -> p.userId() > 0 && p.status() != null && Presence.STATUSES.contains(p.status()),
-                "a status needs a positive userId and one of " + Presence.STATUSES, "userId", Presence::userId);
+                p -> p.userId() > 0 && p.status() != null && Presence.STATUSES.contains(p.status())
+                        && (p.idle() == null || dev.b24emu.emulator.internal.clock.EmulatorClock.showable(p.idle())),
+                "a status needs a positive userId, one of " + Presence.STATUSES + " and an idle time from 1970 to 9999,"
+                        + " if any", "userId", Presence::userId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.lists;
 
+import dev.b24emu.emulator.internal.transport.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -138,7 +139,11 @@ public final class ElementQuery {
         if (!text.trim().matches("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)")) {
             return Optional.empty();
         }
-        return Optional.of(new BigDecimal(text.trim()));
+        try {
+            return Optional.of(Params.decimal(text.trim()));
+        } catch (NumberFormatException tooLong) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -49,12 +49,13 @@ public final class BackgroundWorkers {
     /**
      * Counts a slow load of the handler (setLongLoadAction): afresh when it has no count or the portal's day of
      * counting is over (one time for the portal, then a day on); the eleventh removes the binding and tells its
-     * errorHandlerUrl. An ID that is no background worker of the portal is an IllegalArgumentException.
+     * errorHandlerUrl. An ID that is no background worker of the portal is a 404, as a card that is not there.
      */
     public static SlowLoad slowLoad(Portal portal, long placementId, WidgetPublisher publisher) {
         PlacementStore store = portal.store(PlacementStore.class);
         Placement worker = store.placements(p -> p.id() == placementId && p.placement().equals(CODE)).stream()
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("No background worker " + placementId));
+                .findFirst().orElseThrow(() -> new dev.b24emu.emulator.internal.transport.RestError(404,
+                        "PLACEMENT_NOT_FOUND", "No background worker " + placementId));
         Instant now = portal.now();
         int count = worker.options().path("maxTimeCount").asInt(0);
         if (count == 0 || store.overtimeResetAt().map(now::isAfter).orElse(true)) {

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.placements;
 
+import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
 
 import java.time.Instant;
@@ -104,6 +105,24 @@ public final class PlacementStore implements Store<PlacementStore.Snapshot> {
     public void check(Snapshot snapshot) {
         if (snapshot.placements() == null || snapshot.subscriptions() == null) {
             throw new dev.b24emu.emulator.internal.portal.StateException("/placements: placements and subscriptions are required");
+        }
+        // whole rows with their own IDs, as binds write them: a row without its code, handler or application made
+        // every later bind, register with SHOW and worker listing a 500, and an ID at or past lastId or given twice
+        // let the next bind overwrite a handler
+        long last = snapshot.lastId();
+        StateException.checkItems("/placements/placements", snapshot.placements(),
+                p -> p.id() > 0 && p.id() <= last && p.appKey() != null && p.placement() != null
+                        && p.placement().equals(p.placement().trim().toUpperCase(java.util.Locale.ROOT))
+                        && !p.placement().isEmpty() && p.handler() != null && p.userId() >= 0,
+                "a placement needs an id from 1 to lastId, an appKey, its code in capitals, a handler and a userId of 0 or"
+                        + " more", "id", Placement::id);
+        StateException.checkItems("/placements/subscriptions", snapshot.subscriptions(),
+                s -> s.id() > 0 && s.id() <= last && s.appKey() != null && s.event() != null && s.handler() != null,
+                "a subscription needs an id from 1 to lastId, an appKey, an event and a handler", "id",
+                EventSubscription::id);
+        if (snapshot.overtimeResetAt() != null && !dev.b24emu.emulator.internal.clock.EmulatorClock.showable(
+                snapshot.overtimeResetAt())) {
+            throw new StateException("/placements/overtimeResetAt: a time the portal's clock can show (1970 to 9999)");
         }
         // a background worker's slow-load count and error handler, as its bind and the count write them (D193)
         for (int i = 0; i < snapshot.placements().size(); i++) {

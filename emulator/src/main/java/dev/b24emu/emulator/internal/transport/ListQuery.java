@@ -288,7 +288,7 @@ public final class ListQuery {
 
     private static BigDecimal number(String s) {
         try {
-            return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
+            return s == null || s.isBlank() ? null : Params.decimal(s.trim());
         } catch (NumberFormatException notNumeric) {
             return null;
         }

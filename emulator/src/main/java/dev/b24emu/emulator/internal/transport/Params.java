@@ -197,13 +197,13 @@ public final class Params {
         if (value.isBoolean()) {
             return value.booleanValue() ? BigDecimal.ONE : BigDecimal.ZERO;
         }
-        BigDecimal parsed = leadingNumber(value.asText());
+        BigDecimal parsed = leading(value.asText()).value(); // null past a double's range: PHP's INF, as above
         return parsed == null ? BigDecimal.ZERO : parsed;
     }
 
     /** A PHP-style float cast, 0 when absent or not numeric. */
     public double phpDouble(String key) {
-        return text(key).map(Params::leadingNumber).map(BigDecimal::doubleValue).orElse(0.0);
+        return text(key).map(Params::leading).map(Leading::value).map(BigDecimal::doubleValue).orElse(0.0);
     }
 
     public static Optional<String> scalarText(JsonNode value) {
@@ -245,8 +245,11 @@ public final class Params {
         if (value.isNumber()) {
             return clampToLong(value.decimalValue());
         }
-        BigDecimal parsed = leadingNumber(value.asText());
-        return parsed == null ? 0 : clampToLong(parsed);
+        Leading parsed = leading(value.asText());
+        if (parsed.overflow()) { // "9…9" saturates as PHP's strtol does; "1e999" is INF, which PHP casts to 0
+            return !parsed.integral() ? 0 : value.asText().stripLeading().startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return parsed.value() == null ? 0 : clampToLong(parsed.value());
     }
 
     public static boolean phpTruthy(JsonNode value) {
@@ -285,7 +288,7 @@ public final class Params {
             return Optional.empty();
         }
         try {
-            BigDecimal number = new BigDecimal(text);
+            BigDecimal number = decimal(text);
             return number.stripTrailingZeros().scale() <= 0 ? Optional.of(number.longValueExact()) : Optional.empty();
         } catch (NumberFormatException | ArithmeticException notAnInteger) {
             return Optional.empty();
@@ -297,35 +300,126 @@ public final class Params {
         return value.isFloatingPointNumber() && !value.isBigDecimal() && Double.isInfinite(value.doubleValue());
     }
 
-    /** The leading numeric part of a string, as PHP's numeric casts read it ("12abc" is 12). */
-    static BigDecimal leadingNumber(String text) {
+    /**
+     * The most significant digits a number read from text keeps, and the powers of ten it may span: more than any
+     * column or PHP float holds. BigDecimal's own parse takes time with the square of the digits (a megabyte of them,
+     * well under the body limit, held an event loop 16 s), and a change of scale on 1e999999999 builds a number of a
+     * billion digits.
+     */
+    private static final int KEPT_DIGITS = 100;
+    private static final int MAX_CHARS = 100;
+    private static final int MAX_POWER = 400;
+
+    /**
+     * {@code new BigDecimal(text)} for a value that must be a number as a whole (a filter value, a money column):
+     * {@link NumberFormatException} also for a text longer than 100 characters or a power of ten past ±400, which no
+     * column holds, so that no such text can cost more than a short one.
+     */
+    public static BigDecimal decimal(String text) {
+        if (text.length() > MAX_CHARS) {
+            throw new NumberFormatException("Longer than " + MAX_CHARS + " characters");
+        }
+        BigDecimal number = new BigDecimal(text);
+        if (number.signum() != 0 && Math.abs((long) number.precision() - number.scale() - 1) > MAX_POWER) {
+            throw new NumberFormatException("Out of range");
+        }
+        return number;
+    }
+
+    /**
+     * The number at the start of a string, as PHP's numeric casts read it ("12abc" is 12, "1.5e3x" 1500, as PHP 7.1
+     * and later read an exponent): its first {@link #KEPT_DIGITS} significant digits at their power of ten, in one
+     * pass over the text whatever its length.
+     *
+     * @param value    the number, null when the text does not start with one; null also when {@code overflow}
+     * @param integral written without a point or an exponent: PHP's (int) saturates such a string at the long range
+     * @param overflow beyond a double's range (PHP's float INF)
+     */
+    record Leading(BigDecimal value, boolean integral, boolean overflow) {
+        static final Leading NONE = new Leading(null, true, false);
+    }
+
+    static Leading leading(String text) {
         String s = text.stripLeading();
-        int end = 0;
-        if (end < s.length() && (s.charAt(end) == '+' || s.charAt(end) == '-')) {
-            end++;
+        int i = 0;
+        int n = s.length();
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
         }
-        int digitsStart = end;
-        while (end < s.length() && Character.isDigit(s.charAt(end)) && s.charAt(end) < 128) {
-            end++;
+        StringBuilder digits = new StringBuilder(); // significant digits, leading zeros left out
+        long power = 0; // the value is digits × 10^power
+        int intStart = i;
+        for (; i < n && isAsciiDigit(s.charAt(i)); i++) {
+            power += keep(digits, s.charAt(i)) == DROPPED ? 1 : 0;
         }
-        if (end < s.length() && s.charAt(end) == '.') {
-            int afterDot = end + 1;
-            while (afterDot < s.length() && Character.isDigit(s.charAt(afterDot)) && s.charAt(afterDot) < 128) {
-                afterDot++;
+        boolean hasInt = i > intStart;
+        boolean integral = true;
+        if (i < n && s.charAt(i) == '.') {
+            int fracStart = i + 1;
+            int j = fracStart;
+            for (; j < n && isAsciiDigit(s.charAt(j)); j++) {
+                power -= keep(digits, s.charAt(j)) == DROPPED ? 0 : 1; // a place after the point, unless dropped
             }
-            if (afterDot > end + 1 || end > digitsStart) {
-                end = afterDot;
+            if (j > fracStart || hasInt) {
+                i = j;
+                integral = false;
+                hasInt = true;
             }
         }
-        String number = s.substring(0, end);
-        if (number.isEmpty() || number.equals("+") || number.equals("-") || number.equals(".")) {
-            return null;
+        if (!hasInt) {
+            return Leading.NONE;
         }
-        try {
-            return new BigDecimal(number.endsWith(".") ? number + "0" : number);
-        } catch (NumberFormatException e) {
-            return null;
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int j = i + 1;
+            boolean negativeExponent = false;
+            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+                negativeExponent = s.charAt(j) == '-';
+                j++;
+            }
+            long exponent = 0;
+            int expStart = j;
+            for (; j < n && isAsciiDigit(s.charAt(j)); j++) {
+                exponent = Math.min(exponent * 10 + (s.charAt(j) - '0'), 1_000_000_000L); // saturates: far past any range
+            }
+            if (j > expStart) {
+                power += negativeExponent ? -exponent : exponent;
+                integral = false;
+            }
         }
+        if (digits.isEmpty()) {
+            return new Leading(BigDecimal.ZERO, integral, false);
+        }
+        long magnitude = power + digits.length() - 1; // the power of ten of the first digit
+        if (magnitude > 308) {
+            return new Leading(null, integral, true);
+        }
+        if (magnitude < -MAX_POWER) {
+            return new Leading(BigDecimal.ZERO, integral, false); // below a double's smallest: PHP reads 0.0
+        }
+        BigDecimal value = new BigDecimal(new java.math.BigInteger(digits.toString()), (int) -power);
+        return new Leading(negative ? value.negate() : value, integral, false);
+    }
+
+    private static final int LEADING_ZERO = 0;
+    private static final int KEPT = 1;
+    private static final int DROPPED = 2;
+
+    /** Appends a digit to the significant ones while fewer than {@link #KEPT_DIGITS}; says what became of it. */
+    private static int keep(StringBuilder digits, char digit) {
+        if (digits.isEmpty() && digit == '0') {
+            return LEADING_ZERO;
+        }
+        if (digits.length() >= KEPT_DIGITS) {
+            return DROPPED;
+        }
+        digits.append(digit);
+        return KEPT;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static long clampToLong(BigDecimal value) {

@@ -237,7 +237,7 @@ public final class FilterQuery<F extends Enum<F> & FilterQuery.Field> {
                     yield integer.get();
                 }
                 try {
-                    yield new BigDecimal(text.trim());
+                    yield Params.decimal(text.trim());
                 } catch (NumberFormatException notANumber) {
                     yield UNREADABLE;
                 }

@@ -43,7 +43,28 @@ class BackgroundWorkersTest extends AppHarness {
         assertEquals("ERROR_PLACEMENT_LOADING_OVERTIME", notice.form().path("error").asText());
         assertEquals("", notice.form().path("auth").asText(""), "told without auth");
         given().get(workers).then().body("size()", equalTo(0));
-        slowLoad(workers, id).then().statusCode(400).body("error_description", equalTo("No background worker " + id));
+        slowLoad(workers, id).then().statusCode(404).body("error", equalTo("PLACEMENT_NOT_FOUND"))
+                .body("error_description", equalTo("No background worker " + id));
+    }
+
+    /**
+     * The server keeps USER_ID only above 0, so a negative one is the handler for everyone: it counted as nobody's,
+     * and -1, -2, ... bound as many workers as the bound of handlers allows, each loading for no one.
+     */
+    @Test
+    void aNegativeUserIdBindsTheWorkerForEveryone() {
+        String token = install("local.minus", List.of("telephony", "placement"), null).getString("access_token");
+        Map<String, Object> options = Map.of("errorHandlerUrl", handler.url("/worker-error"));
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "PAGE_BACKGROUND_WORKER", "HANDLER", handler.url("/w1"),
+                "USER_ID", -5, "OPTIONS", options)).then().statusCode(200);
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "PAGE_BACKGROUND_WORKER", "HANDLER", handler.url("/w2"),
+                "USER_ID", -6, "OPTIONS", options)).then().statusCode(400)
+                .body("error", equalTo("ERROR_PLACEMENT_MAX_COUNT"));
+        oauth(token, "placement.get", Map.of()).then().body("result[0].userId", equalTo(0));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/background-workers?user=2").then()
+                .body("size()", equalTo(1));
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/card"), "USER_ID", 2))
+                .then().statusCode(400).body("error_description", equalTo("User mode is not available."));
     }
 
     /** A state file's worker holds what a bind and the count write, or is refused, the portal's state unchanged. */

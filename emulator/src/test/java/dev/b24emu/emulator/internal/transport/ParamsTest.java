@@ -75,4 +75,47 @@ class ParamsTest {
         assertEquals(Optional.of("1"), p.text("b"));
         assertEquals(Optional.empty(), p.text("o"));
     }
+
+    @Test
+    void numbersInTextAreReadAsPhpReadsThemWithTheirExponent() throws Exception {
+        // PHP 8.2: (int)"1e5" 100000, (int)"1.5e3x" 1500, (int)"1e" 1, (int)".5e1" 5, (int)"1e-5" 0, (int)"1e19" and
+        // (int)"99999999999999999999" PHP_INT_MAX, (int)"1e1000" 0 (INF), (int)"-99999999999999999999" PHP_INT_MIN
+        Params p = params("{\"a\":\"1e5\",\"b\":\"1.5e3x\",\"c\":\"1e\",\"d\":\".5e1\",\"e\":\"1e-5\",\"f\":\"1e19\","
+                + "\"g\":\"1e1000\",\"h\":\"-99999999999999999999\",\"i\":\"  0012.50abc\",\"j\":\"1e+\",\"k\":\"-0.000e7\"}");
+        assertEquals(100_000, p.phpInt("a"));
+        assertEquals(1500, p.phpInt("b"));
+        assertEquals(1, p.phpInt("c"));
+        assertEquals(5, p.phpInt("d"));
+        assertEquals(0, p.phpInt("e"));
+        assertEquals(Long.MAX_VALUE, p.phpInt("f"));
+        assertEquals(0, p.phpInt("g"));
+        assertEquals(Long.MIN_VALUE, p.phpInt("h"));
+        assertEquals(12, p.phpInt("i"));
+        assertEquals(1, p.phpInt("j"));
+        assertEquals(0, p.phpInt("k"));
+        assertEquals(new java.math.BigDecimal("12.50"), Params.phpDecimal(JSON.readTree("\"0012.50abc\"")));
+        assertEquals(new java.math.BigDecimal("0.00123"), Params.phpDecimal(JSON.readTree("\"1.23e-3\"")));
+        assertEquals(java.math.BigDecimal.ZERO, Params.phpDecimal(JSON.readTree("\"1e999999999\"")), "INF: no number");
+        assertEquals(0.0, p.phpDouble("g"));
+        assertEquals(100000.0, p.phpDouble("a"));
+    }
+
+    /** A megabyte of digits held an event loop 16 s and 8 MB (the body limit) would have held it 17 minutes. */
+    @Test
+    void aRunOfMillionsOfDigitsIsReadInOnePass() {
+        String nines = "9".repeat(8 * 1024 * 1024);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertEquals(Long.MAX_VALUE, Params.phpInt(JSON.getNodeFactory().textNode(nines)));
+            assertEquals(Long.MIN_VALUE, Params.phpInt(JSON.getNodeFactory().textNode("-" + nines)));
+            assertEquals(0, Params.phpInt(JSON.getNodeFactory().textNode(nines + ".5")), "a float past INF");
+            assertEquals(java.math.BigDecimal.ZERO, Params.phpDecimal(JSON.getNodeFactory().textNode(nines)));
+            assertEquals(Optional.empty(), Params.looseInteger(JSON.getNodeFactory().textNode(nines)));
+            assertEquals(10_000, Params.phpInt(JSON.getNodeFactory().textNode("0." + "0".repeat(1_000_000) + "1e1000005")));
+        });
+        // what must be a number as a whole: more than 100 characters, or a power of ten past 400, is none
+        org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> Params.decimal(nines));
+        org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> Params.decimal("1e999999999"));
+        org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> Params.decimal("1e-999999999"));
+        assertEquals(new java.math.BigDecimal("1E+400"), Params.decimal("1e400"));
+    }
 }

@@ -95,9 +95,10 @@ final class PlacementMethods {
             throw RestError.of("ERROR_PLACEMENT_NOT_FOUND", "Placement not found");
         }
         checkHandler(handler);
-        long userId = p.phpInt("USER_ID");
+        // the server keeps USER_ID only above 0: any other is the handler for everyone
+        long userId = Math.max(0, p.phpInt("USER_ID"));
         if (userId != 0 && !PlacementCatalog.USER_MODE.contains(code)) {
-            throw RestError.of("ERROR_PLACEMENT_USER_MODE", "User mode is not available");
+            throw RestError.of("ERROR_PLACEMENT_USER_MODE", "User mode is not available.");
         }
         JsonNode empty = JsonNodeFactory.instance.arrayNode();
         JsonNode options = p.node("OPTIONS").orElse(empty);
@@ -117,8 +118,12 @@ final class PlacementMethods {
                     && pl.placement().equals(code) && (pl.userId() == 0 || pl.userId() == userId)).isEmpty()) {
                 throw RestError.of("ERROR_PLACEMENT_MAX_COUNT", "Placement max count: 1");
             }
-            if (PlacementCatalog.NEEDS_ERROR_HANDLER.contains(code) && options.path("errorHandlerUrl").asText("").isEmpty()) {
-                throw RestError.of("EMPTY_ERROR_HANDLER_URL", "Field errorHandlerUrl is empty.");
+            if (PlacementCatalog.NEEDS_ERROR_HANDLER.contains(code)) {
+                String errorHandler = options.path("errorHandlerUrl").asText("");
+                if (errorHandler.isEmpty()) {
+                    throw RestError.of("EMPTY_ERROR_HANDLER_URL", "Field errorHandlerUrl is empty.");
+                }
+                checkHandler(errorHandler); // the emulator POSTs to it: not to its own control API, nor to javascript:
             }
             ConfigBound.admit(caller.portal(), store.placements(any -> true), p.tree(), "placement handlers");
             store.bind(placement).orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already binded"));
