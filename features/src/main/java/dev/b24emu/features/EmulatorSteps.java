@@ -616,6 +616,22 @@ public class EmulatorSteps {
         ctx.handler().answer(status, 0);
     }
 
+    @Given("the handler server answers {int} after {int} ms")
+    public void handlerAnswersAfter(int status, int millis) {
+        ctx.handler().answer(status, millis);
+    }
+
+    /** The events reached the application's handler in this order (the last one awaited first). */
+    @Then("application {string} receives {string} in this order")
+    public void receivesInOrder(String clientId, String csv) {
+        List<String> events = Arrays.asList(csv.split(",\\s*"));
+        receives(clientId, events.get(events.size() - 1));
+        List<String> arrived = ctx.handler().received().stream().filter(r -> r.path().equals("/events/" + clientId))
+                .map(r -> r.event().toUpperCase(java.util.Locale.ROOT))
+                .filter(e -> events.stream().anyMatch(e::equalsIgnoreCase)).toList();
+        assertEquals(events.stream().map(e -> e.toUpperCase(java.util.Locale.ROOT)).toList(), arrived);
+    }
+
     @Then("application {string} receives {string}")
     public void receives(String clientId, String event) {
         HandlerServer.Received received = ctx.handler().await(r -> r.path().equals("/events/" + clientId)

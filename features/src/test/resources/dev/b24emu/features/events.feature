@@ -96,6 +96,22 @@ Feature: Events: event.bind and delivery of the telephony events
       | TYPE         | 2            |
     Then after 2 seconds application "local.pbx" has received 1 "ONVOXIMPLANTCALLSTART"
 
+  @D194
+  Scenario: Events reach one handler in turn, in the order they happened
+    Given the handler server answers 200 after 300 ms
+    And application "local.pbx" binds "OnVoximplantCallInit" to the handler server
+    And application "local.pbx" binds "OnVoximplantCallStart" to the handler server
+    And application "local.pbx" binds "OnVoximplantCallEnd" to the handler server
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | 2            |
+      | PHONE_NUMBER | +79995550611 |
+      | TYPE         | 2            |
+    Then I remember the result "CALL_ID" as "call"
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID | {call} |
+      | USER_ID | 2      |
+    Then application "local.pbx" receives "ONVOXIMPLANTCALLINIT, ONVOXIMPLANTCALLSTART, ONVOXIMPLANTCALLEND" in this order
+
   @E3 @D34
   Scenario: A portal may opt in to retries
     Given the portal setting "eventRetries" is "2"

@@ -27,6 +27,10 @@ import java.util.function.Supplier;
 public final class Outbound {
     /** How long an attempt may take in all, from connecting to the last byte of the answer. */
     public static final int TIMEOUT_MILLIS = 5_000;
+    /** How long a delivery waits for the answer to the one before it to the same URL (see {@link #post(Portal, Message)}). */
+    static final int IN_TURN_MILLIS = 1_000;
+    /** maps "portal URL" to the last delivery there not yet over */
+    private final java.util.Map<String, Future<Delivery>> inTurn = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** the server's Vert.x instance, which may still be being made while the server is wired (VertxLease) */
     private final Supplier<Vertx> vertx;
@@ -76,11 +80,36 @@ public final class Outbound {
         return post(portal, new Message(label, handlerId, url, contentType, body, payload, false));
     }
 
-    /** @return the first attempt as journaled, once it is over (retries, if the portal wants them, follow on their own) */
+    /**
+     * @return the first attempt as journaled, once it is over (retries, if the portal wants them, follow on their own)
+     *
+     * A delivery to a URL the portal is still delivering to waits for that one's answer, up to {@link #IN_TURN_MILLIS}:
+     * a portal's events reach a handler one after the other as they happen, where a move of the clock that passes a
+     * call's start and end made both at once, and the end arrived first. A handler slower than that does not hold the
+     * next delivery longer, so a stalled one delays none past a second, and what waits is bounded by that second.
+     */
     public Future<Delivery> post(Portal portal, Message message) {
         Promise<Delivery> first = Promise.promise();
-        post(portal, message, 1, first);
-        return first.future();
+        Future<Delivery> mine = first.future();
+        String key = portal.id() + " " + message.url();
+        Future<Delivery> previous = inTurn.put(key, mine);
+        mine.onComplete(done -> inTurn.remove(key, mine));
+        if (previous == null || previous.isComplete()) {
+            post(portal, message, 1, first);
+            return mine;
+        }
+        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable send = () -> {
+            if (sent.compareAndSet(false, true)) {
+                post(portal, message, 1, first);
+            }
+        };
+        long timer = vertx.get().setTimer(IN_TURN_MILLIS, t -> send.run());
+        previous.onComplete(done -> {
+            vertx.get().cancelTimer(timer);
+            send.run();
+        });
+        return mine;
     }
 
     private void post(Portal portal, Message message, int attempt, Promise<Delivery> first) {

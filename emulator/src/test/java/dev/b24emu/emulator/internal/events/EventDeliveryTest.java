@@ -146,6 +146,29 @@ class EventDeliveryTest extends AppHarness {
         handler.awaitEvent("ONVOXIMPLANTCALLSTART");
     }
 
+    /**
+     * D194: a call registered and finished at once (as a clock move that passes both makes them) reaches one handler
+     * in the order it happened: each delivery waits for the answer to the one before it. They went all at once, and
+     * the end could arrive before the start.
+     */
+    @Test
+    void eventsToOneHandlerGoInTurnInTheOrderTheyHappened() throws Exception {
+        String token = telephonyApp("local.order").getString("access_token");
+        for (String event : List.of("OnVoximplantCallInit", "OnVoximplantCallStart", "OnVoximplantCallEnd")) {
+            bind(token, event, handler.url("/in-turn"));
+        }
+        handler.answer(200, 400);
+        String callId = call("telephony.externalcall.register", INCOMING).then().statusCode(200)
+                .extract().path("result.CALL_ID");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 5)).then().statusCode(200);
+        Thread.sleep(250);
+        assertTrue(handler.received().size() <= 1, "the next waits for the answer: " + handler.received().size());
+        handler.awaitEvent("ONVOXIMPLANTCALLEND");
+        assertEquals(List.of("ONVOXIMPLANTCALLINIT", "ONVOXIMPLANTCALLSTART", "ONVOXIMPLANTCALLEND"),
+                handler.received().stream().map(HandlerServer.Received::event).toList());
+        handler.answer(200, 0);
+    }
+
     @Test
     void aHandlerThatNeverAnswersTimesOutAfterFiveSecondsAndADeadOneFailsAtOnce() throws Exception {
         String token = telephonyApp("local.timeout").getString("access_token");
