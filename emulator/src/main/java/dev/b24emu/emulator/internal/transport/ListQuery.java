@@ -235,10 +235,7 @@ public final class ListQuery {
                 String lower = expected.toLowerCase(Locale.ROOT);
                 yield actual -> actual.toLowerCase(Locale.ROOT).contains(lower);
             }
-            case "=%", "%=" -> {
-                java.util.regex.Pattern pattern = like(expected);
-                yield actual -> pattern.matcher(actual).matches();
-            }
+            case "=%", "%=" -> actual -> SqlLike.matches(actual, expected);
             case ">" -> actual -> compare(actual, expected) > 0;
             case ">=" -> actual -> compare(actual, expected) >= 0;
             case "<" -> actual -> compare(actual, expected) < 0;
@@ -274,16 +271,6 @@ public final class ListQuery {
         } catch (java.time.format.DateTimeParseException notOne) {
             return null;
         }
-    }
-
-    /** SQL LIKE: % any run, _ one character, case ignored (the filters' =% and %= operators). */
-    private static java.util.regex.Pattern like(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '%' ? ".*" : c == '_' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
-        }
-        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.CASE_INSENSITIVE
-                | java.util.regex.Pattern.DOTALL);
     }
 
     private static BigDecimal number(String s) {
