@@ -115,6 +115,13 @@ class BrowserAttackTest extends EmulatorHarness {
             assertNotEquals(base + "/rest/1/demo-token/", wide.webhookUrl(), "a random webhook secret beyond loopback");
             given().get(base + "/rest/1/demo-token/user.current").then().statusCode(401).body("error", equalTo("NO_AUTH_FOUND"));
             given().get(wide.webhookUrl() + "user.current").then().statusCode(200);
+            // the moved portal's redirect, which anyone may ask for, gave the random secret away in its Location
+            String secret = wide.webhookUrl().replaceAll(".*/rest/1/([^/]+)/$", "$1");
+            for (String path : new String[]{"/rest/1/b24emu-portal-moved/profile", "/rest/api/1/b24emu-portal-moved/profile"}) {
+                String location = given().redirects().follow(false).get(base + path).then().statusCode(302)
+                        .extract().header("Location");
+                assertTrue(!location.contains(secret) && location.contains("/1/b24emu-portal-moved/profile"), location);
+            }
 
             given().header("X-Emulator-Token", "ctl-secret").contentType("application/json").body("{\"id\":\"team-js\"}")
                     .post(base + "/_emulator/portals").then().statusCode(201);

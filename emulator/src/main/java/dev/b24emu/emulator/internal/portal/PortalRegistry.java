@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class PortalRegistry {
     public static final String DEFAULT_ID = "default";
+    /** The default portal's webhook token on a loopback address unless another is given: known to everyone. */
+    public static final String DEMO_TOKEN = "demo-token";
     /** portals made at run time kept unless told otherwise (--max-portals) */
     public static final int DEFAULT_MAX_PORTALS = 1000;
     /** Scopes a webhook gets unless its portal was created with others. */

@@ -53,15 +53,19 @@ public final class MagicCredentials {
 
     /**
      * The new address of a moved portal: the same call on the emulator's other host name; a webhook call is sent
-     * to the default portal's real webhook there, so a client that follows the redirect gets a real answer.
+     * to the default portal's webhook there when that is the well-known demo token, so a client that follows the
+     * redirect gets a real answer. Any other token stays out of it: a redirect anyone may ask for gave away the
+     * random webhook token of an emulator reachable beyond loopback (an administrator's REST access), and a page of
+     * any local origin could read it; the path then keeps the magic token, which redirects again.
      */
     private static String movedLocation(RestExchange exchange, PortalRegistry portals) {
         String base = exchange.endpoints().movedTo().baseUrl();
         String prefix = exchange.path().v3() ? "/rest/api/" : "/rest/";
         String path;
         if (exchange.path().isWebhook()) {
-            Portal portal = portals.get(PortalRegistry.DEFAULT_ID).or(() -> portals.all().stream().findFirst()).orElse(null);
-            path = portal == null ? prefix + exchange.path().method()
+            Portal portal = portals.get(PortalRegistry.DEFAULT_ID).orElse(null);
+            path = portal == null || !PortalRegistry.DEMO_TOKEN.equals(portal.webhook().token())
+                    ? prefix + exchange.path().userId() + "/" + PORTAL_MOVED + "/" + exchange.path().method()
                     : prefix + portal.webhook().userId() + "/" + portal.webhook().token() + "/" + exchange.path().method();
         } else {
             path = prefix + exchange.path().method();

@@ -99,7 +99,7 @@ public final class EmulatorServer implements AutoCloseable {
     private static final int MAX_REQUEST_LINE = 1024 * 1024;
     private static final int MAX_HEADERS = 64 * 1024;
     /** The default portal's webhook token on a loopback address, unless another is given. */
-    public static final String DEMO_WEBHOOK_TOKEN = "demo-token";
+    public static final String DEMO_WEBHOOK_TOKEN = PortalRegistry.DEMO_TOKEN;
     /** what the no-portal journal keeps: enough to find a mistyped URL, too little for a stranger's flood to matter */
     private static final int NO_PORTAL_ENTRIES = 500;
     private static final long NO_PORTAL_BYTES = 2L * 1024 * 1024;
