@@ -115,6 +115,10 @@ class BrowserAttackTest extends EmulatorHarness {
             assertNotEquals(base + "/rest/1/demo-token/", wide.webhookUrl(), "a random webhook secret beyond loopback");
             given().get(base + "/rest/1/demo-token/user.current").then().statusCode(401).body("error", equalTo("NO_AUTH_FOUND"));
             given().get(wide.webhookUrl() + "user.current").then().statusCode(200);
+            // a simulator page needs the token; the static files it loads beside it cannot carry it and hold no secret
+            given().get(base + "/_emulator/ui/call-card").then().statusCode(401);
+            given().get(base + "/_emulator/ui/host.js").then().statusCode(200);
+            given().get(base + "/_emulator/ui/simulator.css").then().statusCode(200);
             // the moved portal's redirect, which anyone may ask for, gave the random secret away in its Location
             String secret = wide.webhookUrl().replaceAll(".*/rest/1/([^/]+)/$", "$1");
             for (String path : new String[]{"/rest/1/b24emu-portal-moved/profile", "/rest/api/1/b24emu-portal-moved/profile"}) {

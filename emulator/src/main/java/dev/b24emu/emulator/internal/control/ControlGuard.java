@@ -31,7 +31,13 @@ import java.util.function.Supplier;
  */
 public final class ControlGuard {
     private static final String WIDGET_SHIM = "/_emulator/ui/bx24.js";
-    private static final Set<String> SCRIPTS = Set.of(WIDGET_SHIM, "/_emulator/ui/control-token.js");
+    /**
+     * Static files with no secret in them, served without the control token: the widgets' shim, and what the
+     * simulator pages load beside themselves (a page's own address carries the token; its script and style tags
+     * cannot, and the simulators did not work in token mode)
+     */
+    private static final Set<String> SCRIPTS = Set.of(WIDGET_SHIM, "/_emulator/ui/control-token.js",
+            "/_emulator/ui/host.js", "/_emulator/ui/simulator.css");
 
     private final String token;
     private final boolean anyHost;

@@ -412,8 +412,7 @@ public final class EmulatorServer implements AutoCloseable {
                 .setKeyCertOptions(Tls.forHosts(ca, portals::answersFor));
         interceptPort = serve(entry, intercept, instances);
         proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, entry, () -> interceptPort, () -> port);
-        lease.claim(config.proxyPort());
-        proxyPort = await(proxy.listen(http, config.host(), config.proxyPort())).actualPort();
+        proxyPort = serve(proxy.handler(), new HttpServerOptions(http).setPort(config.proxyPort()), instances);
     }
 
     /** The names the proxy answers for, as its refusals list them. */

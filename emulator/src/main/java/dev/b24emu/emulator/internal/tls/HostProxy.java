@@ -5,8 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
@@ -16,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -39,7 +36,6 @@ public final class HostProxy {
     private final IntSupplier tlsPort;
     private final IntSupplier httpPort;
     private final NetClient tunnels;
-    private HttpServer server;
 
     /**
      * @param answersFor whether a host name (lower case) is one the emulator answers for
@@ -59,18 +55,19 @@ public final class HostProxy {
         this.tunnels = vertx.createNetClient(new NetClientOptions().setConnectTimeout(5000));
     }
 
-    /** Listens; answers the port bound (0 picks a free one). */
-    public Future<HttpServer> listen(HttpServerOptions base, String host, int port) {
-        HttpServerOptions options = new HttpServerOptions(base).setHost(host).setPort(port).setSsl(false)
-                .setIdleTimeout(base.getIdleTimeout()).setIdleTimeoutUnit(TimeUnit.SECONDS);
-        server = vertx.createHttpServer(options).requestHandler(this::handle);
-        return server.listen();
+    /**
+     * What the proxy port's listeners hand each request to. The server listens with it as it listens for REST, under
+     * the same guards (header timeout, connection limit, head budget): with a server of its own, a thousand
+     * connections each sending a megabyte of an unfinished request line ran the direct memory out and killed an event
+     * loop, and 21,000 idle ones logged "Too many open files" 1.6 million times in 25 s.
+     */
+    public Handler<HttpServerRequest> handler() {
+        return this::handle;
     }
 
-    /** Stops listening and closes every tunnel (the Vert.x instance may outlive the emulator: it can be shared). */
+    /** Closes every tunnel (the listeners are the server's; the Vert.x instance may outlive the emulator: it can be shared). */
     public Future<Void> close() {
-        Future<Void> stopped = server == null ? Future.succeededFuture() : server.close();
-        return Future.join(stopped, tunnels.close()).mapEmpty();
+        return tunnels.close();
     }
 
     private void handle(HttpServerRequest request) {

@@ -186,6 +186,29 @@ class HostProxyTest {
         assertFalse(control("GET", "/_emulator/portals/default/state", null).has("domain"));
     }
 
+    /**
+     * The proxy port is guarded as the REST ports are: a connection that does not finish its request's head within
+     * the header timeout is closed. It had a server of its own, with none of the guards, and a thousand connections
+     * each sending a megabyte of an unfinished request line killed an event loop.
+     */
+    @Test
+    void aConnectionThatNeverFinishesItsHeadIsClosedAtTheHeaderTimeout(@TempDir Path dir) throws Exception {
+        Servers.Config config = Servers.config();
+        config.proxyPort = 0;
+        config.tlsDir = dir;
+        config.connections = new dev.b24emu.emulator.internal.server.ServerConfig.Connections(75, 1, 10_000);
+        EmulatorServer guarded = EmulatorServer.start(config.build());
+        try (Socket socket = new Socket("127.0.0.1", guarded.proxyPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("CONNECT acme.bitrix24.ru:443 HTTP/1.1\r\nHost: acme".getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+            assertEquals(-1, socket.getInputStream().read(), "closed without an answer");
+            assertTrue(System.nanoTime() - started < 8_000_000_000L, "closed at the header timeout, not the idle one");
+        } finally {
+            guarded.close();
+        }
+    }
+
     /** The proxy listens before the plain HTTP port it tunnels port 80 to; a CONNECT in between is told so. */
     @Test
     void aTunnelToPort80BeforeTheHttpPortIsBoundIsRefusedAsStarting() throws Exception {
@@ -193,8 +216,8 @@ class HostProxyTest {
         try {
             HostProxy proxy = new HostProxy(vertx, host -> true, () -> "acme.bitrix24.ru", request -> { },
                     () -> 0, () -> 0);
-            int port = proxy.listen(new io.vertx.core.http.HttpServerOptions(), "127.0.0.1", 0)
-                    .toCompletionStage().toCompletableFuture().get().actualPort();
+            int port = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHost("127.0.0.1"))
+                    .requestHandler(proxy.handler()).listen(0).toCompletionStage().toCompletableFuture().get().actualPort();
             String answer = raw(port, "CONNECT acme.bitrix24.ru:80 HTTP/1.1\r\nHost: acme.bitrix24.ru:80\r\n\r\n");
             assertTrue(answer.startsWith("HTTP/1.1 503") && answer.contains("still starting"), answer);
         } finally {
