@@ -64,8 +64,7 @@ public final class LocalCa {
         Path store = dir.resolve(CA_STORE);
         Path pem = dir.resolve(CA_PEM);
         try {
-            Files.createDirectories(dir);
-            KeyFiles.ownerOnly(dir);
+            KeyFiles.ownFolder(dir, CA_STORE, CA_PEM, CA_PASSWORD);
             if (Files.exists(store) && Files.exists(pem) && Files.exists(dir.resolve(CA_PASSWORD))) {
                 char[] password = KeyFiles.readPassword(dir.resolve(CA_PASSWORD)).toCharArray();
                 KeyStore keys = KeyStore.getInstance("PKCS12");

@@ -51,12 +51,11 @@ public final class Tls {
         Path keystore = dir.resolve(KEYSTORE);
         Path pem = dir.resolve(CERT_PEM);
         try {
+            KeyFiles.ownFolder(dir, KEYSTORE, CERT_PEM, PASSWORD_FILE);
             if (Files.exists(keystore) && Files.exists(pem)) {
                 KeyFiles.ownerOnly(keystore);
                 return keystore;
             }
-            Files.createDirectories(dir);
-            KeyFiles.ownerOnly(dir);
             String password = KeyFiles.newPasswordFile(dir.resolve(PASSWORD_FILE));
             Path tmp = Files.createTempFile(dir, "keystore", ".p12");
             Files.delete(tmp);

@@ -52,4 +52,31 @@ class LocalCaTest {
         assertEquals(first.certificate(), again.certificate(), "clients trust it once, across restarts");
         again.issue("x.bitrix24.test").chain()[0].verify(first.certificate().getPublicKey());
     }
+
+    /**
+     * An emulator run as root in a --tls-dir another user made used that user's CA, and links planted there made it
+     * overwrite other files: a folder of someone else's, or a key file that is a link, is refused.
+     */
+    @Test
+    void aFolderOfAnotherUsersOrALinkForAKeyIsRefused(@TempDir Path dir) throws Exception {
+        Path planted = dir.resolve("planted");
+        Files.createDirectories(planted);
+        Path target = dir.resolve("elsewhere.txt");
+        Files.writeString(target, "not a key");
+        Files.createSymbolicLink(planted.resolve(LocalCa.CA_PASSWORD), target);
+        IllegalStateException link = assertThrows(IllegalStateException.class, () -> LocalCa.in(planted));
+        assertTrue(link.getMessage().contains("is a link"), link.getMessage());
+        assertEquals("not a key", Files.readString(target), "the link's target is left alone");
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path linked = Files.createSymbolicLink(dir.resolve("tls-link"), real);
+        assertTrue(assertThrows(IllegalStateException.class, () -> LocalCa.in(linked)).getMessage().contains("is a link"));
+
+        Path theirs = dir.resolve("theirs");
+        Files.createDirectories(theirs);
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can give a folder to another user");
+        Files.setAttribute(theirs, "unix:uid", 65534);
+        IllegalStateException owner = assertThrows(IllegalStateException.class, () -> LocalCa.in(theirs));
+        assertTrue(owner.getMessage().contains("belongs to user 65534"), owner.getMessage());
+    }
 }
