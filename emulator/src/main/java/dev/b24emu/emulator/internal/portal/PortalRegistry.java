@@ -124,7 +124,7 @@ public final class PortalRegistry {
         if (domain != null && !DOMAIN.matcher(domain).matches()) {
             throw new IllegalArgumentException("Portal domain must be a host name such as acme.bitrix24.ru");
         }
-        if (domain != null && (domain.equals(Endpoints.OAUTH_HOST) || byDomain(domain).isPresent())) {
+        if (domain != null && (Endpoints.OAUTH_HOSTS.contains(domain) || byDomain(domain).isPresent())) {
             throw new IllegalArgumentException("Portal domain is already used: " + domain);
         }
         PortalSeed seed = spec.seed() == null ? seeds.empty() : spec.seed();

@@ -175,6 +175,7 @@ class HostProxyTest {
     @Test
     void aPortalsDomainIsAHostNameOfItsOwn() throws Exception {
         for (String body : new String[]{"{\"domain\":\"acme.bitrix24.ru\"}", "{\"domain\":\"oauth.bitrix.info\"}",
+                "{\"domain\":\"OAuth.Bitrix24.tech\"}",
                 "{\"domain\":\"127.0.0.1\"}", "{\"domain\":\"no_dots\"}", "{\"domain\":\"a b.ru\"}"}) {
             HttpResponse<String> answer = direct.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_emulator/portals"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
