@@ -26,13 +26,19 @@ public final class CalendarDates {
     private static final DateTimeFormatter JS_DAY = DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ENGLISH);
     /** a written date that names its own offset or zone: its own zone is dropped for the user's */
     private static final Pattern OWN_ZONE = Pattern.compile(".*([+-]\\d{2}:?\\d{2}|Z|[A-Za-z]+/[A-Za-z_]+)\\s*$");
+    /**
+     * How much of a date's end is read for its zone: more than any offset or zone name; the pattern over a whole
+     * text of 100 KB backtracked for 75 s
+     */
+    private static final int ZONE_TAIL = 100;
 
     private CalendarDates() {
     }
 
     /** Whether a written date carries its own offset or zone name. */
     static boolean hasOwnZone(String text) {
-        return OWN_ZONE.matcher(text.trim()).matches();
+        String trimmed = text.trim();
+        return OWN_ZONE.matcher(trimmed.substring(Math.max(0, trimmed.length() - ZONE_TAIL))).matches();
     }
 
     /** A zone a client names (timezone_from), or empty when it names none the JDK knows. */

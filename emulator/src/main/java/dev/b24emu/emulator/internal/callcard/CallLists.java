@@ -101,15 +101,14 @@ public final class CallLists {
         if (entities.isEmpty()) {
             throw RestError.of("ENTITIES_ERROR", "Incorrect entities id");
         }
-        List<Long> ids = new ArrayList<>();
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
         for (JsonNode id : entities) {
             long value = Params.phpInt(id);
-            if (ids.contains(value) || portal.store(CrmStore.class).get(new CrmRef(type, value)).isEmpty()) {
+            if (!ids.add(value) || portal.store(CrmStore.class).get(new CrmRef(type, value)).isEmpty()) {
                 throw RestError.of(unknown, "Incorrect entities id");
             }
-            ids.add(value);
         }
-        return ids;
+        return List.copyOf(ids);
     }
 
     private static CallList save(Portal portal, long userId, Params p, CrmEntityType type, List<Long> given,
@@ -118,11 +117,12 @@ public final class CallLists {
         // (createWithId loads them by STATUS_ID, then rank, and persist numbers them in that order)
         List<Long> ids = new ArrayList<>();
         if (existing != null) {
-            existing.entities().stream().filter(given::contains)
+            existing.entities().stream().filter(new java.util.HashSet<>(given)::contains)
                     .sorted(Comparator.comparing(id -> existing.statuses().getOrDefault(id, IN_WORK)))
                     .forEach(ids::add);
         }
-        given.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        java.util.Set<Long> named = new java.util.HashSet<>(ids);
+        given.stream().filter(named::add).forEach(ids::add);
         Map<Long, String> statuses = new LinkedHashMap<>();
         ids.forEach(id -> statuses.put(id, existing == null ? IN_WORK : existing.statuses().getOrDefault(id, IN_WORK)));
         // "If the WEBFORM_ID field is not provided when calling the method, it will be cleared"

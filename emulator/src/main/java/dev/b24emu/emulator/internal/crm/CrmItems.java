@@ -70,7 +70,7 @@ public final class CrmItems {
      * fields, so it reads such a field as one without values, where a real portal without the field refuses it.
      */
     public List<String> unheldCustomFields(CrmEntityType type, JsonNode... filterAndOrder) {
-        List<String> unheld = new ArrayList<>();
+        java.util.Set<String> unheld = new java.util.LinkedHashSet<>(); // a list's contains per key took 24 s for 100,000
         Collection<CrmItem> items = crm.all(type);
         for (JsonNode names : filterAndOrder) {
             if (names != null && names.isObject()) {
@@ -83,7 +83,7 @@ public final class CrmItems {
                 });
             }
         }
-        return unheld;
+        return List.copyOf(unheld);
     }
 
     /** the fields an update cannot empty: an empty value keeps the old one (Field's CanNotBeEmptied attribute) */

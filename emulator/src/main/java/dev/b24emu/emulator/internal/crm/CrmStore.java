@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -655,16 +656,21 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         if (input == null || !input.isContainerNode()) {
             return existing;
         }
+        // the values by ID, looked up once each: a scan of the list per value took minutes for a list of 100,000
+        Map<String, ObjectNode> byId = new HashMap<>();
+        existing.forEach(v -> byId.putIfAbsent(v.path("ID").asText(), (ObjectNode) v));
+        Set<JsonNode> removed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (JsonNode value : input) {
             String text = Params.scalarText(value.path("VALUE")).orElse("").trim();
             String id = Params.scalarText(value.path("ID")).orElse("").trim();
-            int known = id.isEmpty() ? -1 : indexOfId(existing, id);
-            if (known >= 0) {
+            ObjectNode known = id.isEmpty() ? null : byId.get(id);
+            if (known != null) {
                 boolean delete = Params.scalarText(value.path("DELETE")).map(d -> d.equalsIgnoreCase("Y")).orElse(false);
                 if (delete || text.isEmpty()) {
-                    existing.remove(known);
+                    removed.add(known);
+                    byId.remove(id);
                 } else {
-                    ObjectNode kept = (ObjectNode) existing.get(known);
+                    ObjectNode kept = known;
                     kept.put("VALUE", text);
                     Params.scalarText(value.path("VALUE_TYPE")).filter(t -> !t.isBlank()).ifPresent(t -> kept.put("VALUE_TYPE", t));
                 }
@@ -679,17 +685,18 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
             stored.put("VALUE", text);
             stored.put("TYPE_ID", typeId);
             existing.add(stored);
+            byId.putIfAbsent(stored.path("ID").asText(), stored);
+        }
+        if (!removed.isEmpty()) {
+            ArrayNode kept = NODES.arrayNode();
+            existing.forEach(v -> {
+                if (!removed.contains(v)) {
+                    kept.add(v);
+                }
+            });
+            existing.removeAll().addAll(kept);
         }
         return existing;
-    }
-
-    private static int indexOfId(ArrayNode values, String id) {
-        for (int i = 0; i < values.size(); i++) {
-            if (values.get(i).path("ID").asText().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static void setHasFlags(CrmEntityType type, ObjectNode fields) {

@@ -123,7 +123,7 @@ public final class ElementQuery {
     }
 
     private static boolean contains(String actual, String wanted) {
-        return actual.toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT));
+        return dev.b24emu.emulator.internal.transport.SqlLike.contains(actual, wanted);
     }
 
     private static int compare(String a, String b) {

@@ -1,12 +1,12 @@
 package dev.b24emu.emulator.internal.rest;
 
+import dev.b24emu.emulator.internal.transport.RestError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,12 +56,14 @@ final class BatchReferences {
         if (query.indexOf('$') < 0) {
             return NODES.textNode(query);
         }
-        List<String[]> found = new ArrayList<>(); // preg_match_all: every match of the original text first
+        // preg_match_all: every match of the original text first; one replacement per different match (the server's
+        // str_replace of a match already replaced everywhere finds nothing more)
+        Map<String, String[]> found = new LinkedHashMap<>();
         for (Matcher m = REFERENCE.matcher(query); m.find(); ) {
-            found.add(new String[] {m.group(), m.group(1), m.group(2)});
+            found.putIfAbsent(m.group(), new String[] {m.group(), m.group(1), m.group(2)});
         }
-        String text = query;
-        for (String[] match : found) {
+        Map<String, String> replacements = new LinkedHashMap<>();
+        for (String[] match : found.values()) {
             Matcher segments = SEGMENT.matcher(match[2]);
             if (!segments.find()) {
                 continue; // "$result" alone, or "$total" in a sentence: no path, left as it is
@@ -79,10 +81,66 @@ final class BatchReferences {
                 return value == null ? NODES.nullNode() : value;
             }
             if (value != null && (value.isNumber() || value.isTextual())) {
-                text = text.replace(match[0], value.asText());
+                replacements.put(match[0], value.asText());
             }
         }
-        return NODES.textNode(text);
+        return NODES.textNode(replaced(query, replacements));
+    }
+
+    /** What the texts of a batch's references may come to: a short reference to a long text, repeated, grew without end. */
+    static final int MAX_TEXT = 8 * 1024 * 1024;
+    /** Up to this many different references, replaced one after the other over the whole text, as the server does. */
+    private static final int IN_TURN = 64;
+
+    /**
+     * The text with its references replaced: one after the other, each over the whole text, as str_replace does
+     * (a shorter reference that begins a longer one replaces that beginning too); past {@link #IN_TURN} different
+     * ones, in one pass over the text, each where it stands, since a pass per reference over a megabyte of them took
+     * minutes. Past {@link #MAX_TEXT} characters, refused.
+     */
+    private static String replaced(String query, Map<String, String> replacements) {
+        if (replacements.isEmpty()) {
+            return query;
+        }
+        if (replacements.size() <= IN_TURN) {
+            String text = query;
+            for (Map.Entry<String, String> r : replacements.entrySet()) {
+                if (text.length() + countedGrowth(text, r) > MAX_TEXT) {
+                    throw tooLong();
+                }
+                text = text.replace(r.getKey(), r.getValue());
+            }
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher m = REFERENCE.matcher(query);
+        int last = 0;
+        while (m.find()) {
+            String value = replacements.get(m.group());
+            if (value == null) {
+                continue;
+            }
+            out.append(query, last, m.start()).append(value);
+            last = m.end();
+            if (out.length() > MAX_TEXT) {
+                throw tooLong();
+            }
+        }
+        return out.append(query, last, query.length()).toString();
+    }
+
+    /** How much longer the text becomes with this replacement (counted, not built). */
+    private static long countedGrowth(String text, Map.Entry<String, String> r) {
+        long count = 0;
+        for (int at = text.indexOf(r.getKey()); at >= 0; at = text.indexOf(r.getKey(), at + r.getKey().length())) {
+            count++;
+        }
+        return count * (r.getValue().length() - r.getKey().length());
+    }
+
+    private static RuntimeException tooLong() {
+        return RestError.of("ERROR_ARGUMENT", "A batch command's references make a text longer than " + MAX_TEXT
+                + " characters");
     }
 
     /** One step of the path: an object's field, or an array's item by its number. */

@@ -231,16 +231,13 @@ public final class ListQuery {
      */
     public static Predicate<String> matcher(String op, String expected) {
         return switch (op) {
-            case "%" -> {
-                String lower = expected.toLowerCase(Locale.ROOT);
-                yield actual -> actual.toLowerCase(Locale.ROOT).contains(lower);
-            }
+            case "%" -> actual -> SqlLike.contains(actual, expected);
             case "=%", "%=" -> actual -> SqlLike.matches(actual, expected);
-            case ">" -> actual -> compare(actual, expected) > 0;
-            case ">=" -> actual -> compare(actual, expected) >= 0;
-            case "<" -> actual -> compare(actual, expected) < 0;
-            case "<=" -> actual -> compare(actual, expected) <= 0;
-            default -> actual -> compare(actual, expected) == 0;
+            case ">" -> compared(expected, order -> order > 0);
+            case ">=" -> compared(expected, order -> order >= 0);
+            case "<" -> compared(expected, order -> order < 0);
+            case "<=" -> compared(expected, order -> order <= 0);
+            default -> compared(expected, order -> order == 0);
         };
     }
 
@@ -249,17 +246,43 @@ public final class ListQuery {
      * UTC); anything else as text.
      */
     public static int compare(String a, String b) {
-        BigDecimal x = number(a);
-        BigDecimal y = number(b);
-        if (x != null && y != null) {
-            return x.compareTo(y);
+        return compare(Operand.of(a), Operand.of(b));
+    }
+
+    /** A value read once for every comparison with it: the filter's own value is not parsed again for each record. */
+    private record Operand(String text, BigDecimal number, java.time.OffsetDateTime time) {
+        static Operand of(String s) {
+            BigDecimal number = ListQuery.number(s);
+            return new Operand(s, number, number == null ? ListQuery.dateTime(s) : null);
         }
-        java.time.OffsetDateTime p = dateTime(a);
-        java.time.OffsetDateTime q = dateTime(b);
+    }
+
+    private static Predicate<String> compared(String expected, java.util.function.IntPredicate order) {
+        Operand wanted = Operand.of(expected);
+        return actual -> order.test(compare(Operand.of(actual), wanted));
+    }
+
+    private static int compare(Operand a, Operand b) {
+        if (a.number() != null && b.number() != null) {
+            return a.number().compareTo(b.number());
+        }
+        java.time.OffsetDateTime p = a.number() == null ? a.time() : dateTime(a.text());
+        java.time.OffsetDateTime q = b.number() == null ? b.time() : dateTime(b.text());
         if (p != null && q != null) {
             return p.toInstant().compareTo(q.toInstant());
         }
-        return a.compareToIgnoreCase(b);
+        return a.text().compareToIgnoreCase(b.text());
+    }
+
+    /** Whether BigDecimal could read it: digits, a sign, a point and an exponent only. */
+    private static boolean mayBeNumber(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static java.time.OffsetDateTime dateTime(String s) {
@@ -274,8 +297,11 @@ public final class ListQuery {
     }
 
     private static BigDecimal number(String s) {
+        if (s == null || s.isBlank() || !mayBeNumber(s.trim())) {
+            return null; // text, told apart without the parser's exception (7 µs each, for every record and value)
+        }
         try {
-            return s == null || s.isBlank() ? null : Params.decimal(s.trim());
+            return Params.decimal(s.trim());
         } catch (NumberFormatException notNumeric) {
             return null;
         }

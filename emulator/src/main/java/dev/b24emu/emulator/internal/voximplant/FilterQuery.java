@@ -284,7 +284,7 @@ public final class FilterQuery<F extends Enum<F> & FilterQuery.Field> {
         if (actual == null || wanted == null || wanted == UNREADABLE) {
             return false;
         }
-        return text(actual).toLowerCase(Locale.ROOT).contains(text(wanted).toLowerCase(Locale.ROOT));
+        return dev.b24emu.emulator.internal.transport.SqlLike.contains(text(actual), text(wanted));
     }
 
     private static String text(Object value) {

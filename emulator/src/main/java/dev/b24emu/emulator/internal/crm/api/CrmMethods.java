@@ -310,12 +310,10 @@ final class CrmMethods {
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         for (CrmEntityType entityType : types) {
-            List<Long> ids = new ArrayList<>();
+            java.util.Set<Long> ids = new java.util.LinkedHashSet<>(); // each match once, without a scan per match
             for (String value : values.subList(0, Math.min(MAX_DUPLICATE_VALUES, values.size()))) {
                 for (CrmItem item : matches(portal, type, value, entityType)) {
-                    if (!ids.contains(item.id())) {
-                        ids.add(item.id());
-                    }
+                    ids.add(item.id());
                 }
             }
             if (!ids.isEmpty()) {

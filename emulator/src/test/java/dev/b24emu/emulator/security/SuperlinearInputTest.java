@@ -1,0 +1,68 @@
+package dev.b24emu.emulator.security;
+
+import dev.b24emu.emulator.internal.followup.MentionFormat;
+import dev.b24emu.emulator.support.EmulatorHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Requests whose cost grew faster than their size (an audit timed each at growing sizes): each of these took from
+ * ten seconds to minutes, or ran the heap out, before. Each must now be answered as any request is; the deadlines
+ * are only there so that a regression fails instead of stalling the build.
+ */
+class SuperlinearInputTest extends EmulatorHarness {
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    /** A date filter of nested lists was copied again at every level: 200 KB of it ran the heap out. */
+    @Test
+    void aDeeplyNestedDateFilterIsReadOnce() {
+        String nested = "[".repeat(600) + String.join(",", Collections.nCopies(100_000, "1")) + "]".repeat(600);
+        assertTimeoutPreemptively(DEADLINE, () -> given("crm.deal.list",
+                "{\"filter\":{\"DATE_CREATE\":" + nested + "},\"select\":[\"ID\"]}").then().statusCode(200));
+    }
+
+    /** One replacement pass over the whole text per reference: a megabyte of references took 14 s, two about a minute. */
+    @Test
+    void aMegabyteOfBatchReferencesIsReplacedInOnePass() {
+        String references = "$result[a][x] ".repeat(150_000);
+        assertTimeoutPreemptively(DEADLINE, () -> call("batch", Map.of("cmd", Map.of("a", "server.time",
+                "b", Map.of("method", "no.such.method", "params", Map.of("x", references))))).then().statusCode(200));
+    }
+
+    /** Each multifield value with an ID scanned the values before it: 100,000 took 99 s. */
+    @Test
+    void manyMultifieldValuesWithIdsAreAddedInOnePass() {
+        List<Map<String, String>> emails = Collections.nCopies(90_000, Map.of("VALUE", "a@b.c", "ID", "n"));
+        assertTimeoutPreemptively(DEADLINE, () -> call("crm.contact.add",
+                Map.of("fields", Map.of("NAME", "Many", "EMAIL", emails))).then().statusCode(200));
+    }
+
+    /** The % operator searched naively: a needle of 10,000 characters in a megabyte title took 12 s, of 100,000 107 s. */
+    @Test
+    void aLongNeedleInALongTextIsFoundInLinearTime() {
+        call("crm.deal.add", Map.of("fields", Map.of("TITLE", "a".repeat(1_000_000)))).then().statusCode(200);
+        assertTimeoutPreemptively(DEADLINE, () -> call("crm.deal.list", Map.of("filter",
+                Map.of("%TITLE", "a".repeat(50_000) + "b"), "select", List.of("ID"))).then().statusCode(200)
+                .body("total", equalTo(0)));
+    }
+
+    /** A lazy run looked for a closing tag to the text's end from each unclosed one: 480 KB took 104 s. */
+    @Test
+    void unclosedMentionsAreRenderedInLinearTime() {
+        String text = "[USER=1]x".repeat(60_000);
+        assertTimeoutPreemptively(DEADLINE, () -> assertEquals(text, MentionFormat.NONE.render(text)));
+        assertEquals("a Klaus b [user=x]c[/USER]", MentionFormat.NONE.render("a [USER=7]Klaus[/user] b [user=x]c[/USER]"));
+    }
+
+    private io.restassured.response.Response given(String method, String json) {
+        return io.restassured.RestAssured.given().contentType("application/json").body(json).post(webhook + method);
+    }
+}
