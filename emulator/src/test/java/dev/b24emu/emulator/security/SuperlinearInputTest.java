@@ -54,6 +54,19 @@ class SuperlinearInputTest extends EmulatorHarness {
                 .body("total", equalTo(0)));
     }
 
+    /** A comparator chained per key of order: 15,000 keys overflowed the stack (500), and each comparison walked them. */
+    @Test
+    void anOrderOfTwentyThousandKeysIsOneComparator() {
+        Map<String, String> order = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            order.put("UF_CRM_" + i, "DESC");
+        }
+        call("crm.deal.add", Map.of("fields", Map.of("TITLE", "one"))).then().statusCode(200);
+        call("crm.deal.add", Map.of("fields", Map.of("TITLE", "two"))).then().statusCode(200);
+        assertTimeoutPreemptively(DEADLINE, () -> call("crm.deal.list", Map.of("order", order, "select", List.of("ID")))
+                .then().statusCode(200));
+    }
+
     /** A lazy run looked for a closing tag to the text's end from each unclosed one: 480 KB took 104 s. */
     @Test
     void unclosedMentionsAreRenderedInLinearTime() {

@@ -156,17 +156,27 @@ public final class ListQuery {
         // a JSON list is the PHP array keyed 0, 1, … (D149): keys that name no field, so the default order
         ObjectNode order = Params.phpArray(node).orElseThrow(() -> RestError.of("ERROR_CORE",
                 "Parameter 'order' must be array"));
-        Comparator<ObjectNode> result = null;
+        // one comparator walking the keys, not a chain of one per key: 15,000 keys overflowed the stack, and each
+        // comparison went through every link; a key named twice sorts by its first place, as a PHP array keeps one
+        Map<String, Boolean> keys = new java.util.LinkedHashMap<>(); // field to descending
         for (Iterator<Map.Entry<String, JsonNode>> it = order.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String field = entry.getKey().toUpperCase(Locale.ROOT);
-            Comparator<ObjectNode> one = (a, b) -> compare(a.path(field).asText(""), b.path(field).asText(""));
-            if ("DESC".equalsIgnoreCase(entry.getValue().asText())) {
-                one = one.reversed();
-            }
-            result = result == null ? one : result.thenComparing(one);
+            keys.putIfAbsent(entry.getKey().toUpperCase(Locale.ROOT), "DESC".equalsIgnoreCase(entry.getValue().asText()));
         }
-        return result == null ? byId : result.thenComparing(byId);
+        if (keys.isEmpty()) {
+            return byId;
+        }
+        List<Map.Entry<String, Boolean>> byKey = List.copyOf(keys.entrySet());
+        Comparator<ObjectNode> ordered = (a, b) -> {
+            for (Map.Entry<String, Boolean> key : byKey) {
+                int compared = compare(a.path(key.getKey()).asText(""), b.path(key.getKey()).asText(""));
+                if (compared != 0) {
+                    return key.getValue() ? -compared : compared;
+                }
+            }
+            return 0;
+        };
+        return ordered.thenComparing(byId);
     }
 
     private static Predicate<ObjectNode> filter(JsonNode node) {
