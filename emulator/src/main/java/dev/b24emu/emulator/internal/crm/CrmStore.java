@@ -670,9 +670,8 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
                     removed.add(known);
                     byId.remove(id);
                 } else {
-                    ObjectNode kept = known;
-                    kept.put("VALUE", text);
-                    Params.scalarText(value.path("VALUE_TYPE")).filter(t -> !t.isBlank()).ifPresent(t -> kept.put("VALUE_TYPE", t));
+                    known.put("VALUE", text);
+                    Params.scalarText(value.path("VALUE_TYPE")).filter(t -> !t.isBlank()).ifPresent(t -> known.put("VALUE_TYPE", t));
                 }
                 continue;
             }

@@ -1,9 +1,9 @@
 package dev.b24emu.emulator.internal.rest;
 
-import dev.b24emu.emulator.internal.transport.RestError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -276,10 +276,8 @@ public final class ListQuery {
         if (a.number() != null && b.number() != null) {
             return a.number().compareTo(b.number());
         }
-        java.time.OffsetDateTime p = a.number() == null ? a.time() : dateTime(a.text());
-        java.time.OffsetDateTime q = b.number() == null ? b.time() : dateTime(b.text());
-        if (p != null && q != null) {
-            return p.toInstant().compareTo(q.toInstant());
+        if (a.time() != null && b.time() != null) { // a number is never a date-time: read only for what is not one
+            return a.time().toInstant().compareTo(b.time().toInstant());
         }
         return a.text().compareToIgnoreCase(b.text());
     }

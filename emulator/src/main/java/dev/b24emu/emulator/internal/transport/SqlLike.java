@@ -70,12 +70,21 @@ public final class SqlLike {
         return true;
     }
 
+    private static boolean hasWildcard(char[] run) {
+        for (char c : run) {
+            if (c == '_') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The leftmost place at or after {@code from} where the run fits wholly before {@code end}, or -1; with
      * {@code wildcards}, its _ stand for any character.
      */
     private static int find(char[] text, char[] run, int from, int end, boolean wildcards) {
-        if (wildcards && new String(run).indexOf('_') >= 0) {
+        if (wildcards && hasWildcard(run)) {
             for (int i = from; i + run.length <= end; i++) {
                 if (at(text, i, run)) {
                     return i;
