@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,9 +48,9 @@ public record CrmItem(CrmEntityType type, long id, ObjectNode fields) {
         return value == null || value.isNull() ? "" : value.asText();
     }
 
-    /** The match keys of all PHONE values. */
-    public List<String> phoneKeys() {
-        List<String> keys = new ArrayList<>();
+    /** The match keys of the PHONE values, each once (the index is written once per key, not per repeated number). */
+    public Set<String> phoneKeys() {
+        Set<String> keys = new LinkedHashSet<>();
         JsonNode phones = fields.get("PHONE");
         if (phones != null && phones.isArray()) {
             for (JsonNode phone : phones) {

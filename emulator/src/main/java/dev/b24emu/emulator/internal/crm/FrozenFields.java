@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,17 @@ final class FrozenFields {
     private static final Map<String, TextNode> TEXTS = new ConcurrentHashMap<>();
     /** the names of each shape of object, shared by every object of that shape; bounded like the values */
     private static final int MAX_SHAPES = 1024;
-    private static final Map<List<String>, String[]> SHAPES = new ConcurrentHashMap<>();
+    private static final Map<List<String>, Shape> SHAPES = new ConcurrentHashMap<>();
+    /**
+     * Up to this many names a lookup scans them (faster than hashing for a contact's 40); beyond, a shape keeps a
+     * table from name to position, since a deal may carry any number of custom fields (D130) and reading one of 100,000
+     * by scanning took 19 s.
+     */
+    private static final int SCANNED = 64;
 
     private FrozenFields() {
     }
 
-    /** The fields as a frozen tree (the same tree when it is frozen already). */
     /**
      * Roughly the bytes a value takes in the heap, for the bound on what objects made at run time may weigh (D118):
      * a string at one byte a character, two when it holds one beyond Latin-1 (as the JVM stores them), 16 bytes a
@@ -78,6 +84,7 @@ final class FrozenFields {
         return text.length();
     }
 
+    /** The fields as a frozen tree (the same tree when it is frozen already). */
     static ObjectNode freeze(ObjectNode fields) {
         return fields instanceof Frozen ? fields : freezeObject(fields);
     }
@@ -119,17 +126,44 @@ final class FrozenFields {
         return value; // numbers, booleans, null and the other texts are immutable nodes already
     }
 
-    private static String[] shape(List<String> names) {
-        String[] shared = SHAPES.get(names);
+    private static Shape shape(List<String> names) {
+        Shape shared = SHAPES.get(names);
         if (shared != null) {
             return shared;
         }
-        String[] own = names.toArray(String[]::new);
+        Shape own = Shape.of(names);
         if (SHAPES.size() >= MAX_SHAPES) {
             return own;
         }
-        String[] previous = SHAPES.putIfAbsent(List.copyOf(names), own);
+        Shape previous = SHAPES.putIfAbsent(List.copyOf(names), own);
         return previous == null ? own : previous;
+    }
+
+    /** An object's names in order, and for a wide object where each is. */
+    private record Shape(String[] names, Map<String, Integer> positions) {
+        static Shape of(List<String> names) {
+            Map<String, Integer> positions = null;
+            if (names.size() > SCANNED) {
+                positions = new HashMap<>(names.size() * 2);
+                for (int i = names.size() - 1; i >= 0; i--) {
+                    positions.put(names.get(i), i); // the first of a repeated name, as a scan finds it
+                }
+            }
+            return new Shape(names.toArray(String[]::new), positions);
+        }
+
+        int indexOf(Object name) {
+            if (positions != null) {
+                Integer at = positions.get(name);
+                return at == null ? -1 : at;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /** An object node over a {@link FieldMap}: recognisable, so freezing a frozen tree is free. */
@@ -143,21 +177,18 @@ final class FrozenFields {
 
     /** Names and values in two arrays, in their order; read-only. */
     private static final class FieldMap extends AbstractMap<String, JsonNode> {
+        private final Shape shape;
         private final String[] names;
         private final JsonNode[] values;
 
-        FieldMap(String[] names, JsonNode[] values) {
-            this.names = names;
+        FieldMap(Shape shape, JsonNode[] values) {
+            this.shape = shape;
+            this.names = shape.names();
             this.values = values;
         }
 
         private int indexOf(Object name) {
-            for (int i = 0; i < names.length; i++) {
-                if (names[i].equals(name)) {
-                    return i;
-                }
-            }
-            return -1;
+            return shape.indexOf(name);
         }
 
         @Override

@@ -5,9 +5,13 @@ import dev.b24emu.emulator.internal.transport.ListQuery;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,10 +88,12 @@ public final class UserQuery {
      */
     private static Predicate<JsonNode> condition(String key, String operator, List<String> wanted, boolean wordSearch) {
         if (wordSearch) {
-            return user -> wanted.stream().anyMatch(words -> wordsBegin(List.of(text(user.get(key))), words));
+            List<Set<String>> searches = searches(wanted);
+            return user -> anyBegins(words(List.of(text(user.get(key)))), searches);
         }
         if (key.equals("NAME_SEARCH") || key.equals("FIND")) {
-            return user -> wanted.stream().anyMatch(words -> nameMatches(user, words));
+            List<Set<String>> searches = searches(wanted);
+            return user -> anyBegins(words(NAME_WORDS.stream().map(field -> text(user.get(field))).toList()), searches);
         }
         if (key.equals("HAS_DEPARTAMENT")) {
             return user -> !wanted.contains("Y") || user.path("UF_DEPARTMENT").size() > 0;
@@ -100,17 +106,25 @@ public final class UserQuery {
         return negated ? positive.negate() : positive;
     }
 
-    /** Each word of the search begins a word of the user's names, e-mail or position. */
-    private static boolean nameMatches(JsonNode user, String search) {
-        return wordsBegin(NAME_WORDS.stream().map(field -> text(user.get(field))).toList(), search);
+    /** Where a text breaks into words: the search splits its own words there too ("Anna-Maria" is two of each). */
+    private static final Pattern WORD_BREAKS = Pattern.compile("[\\s@.,-]+");
+
+    /** Each search's words (lower-cased, each once), split once for every user the filter tests. */
+    private static List<Set<String>> searches(List<String> wanted) {
+        Set<Set<String>> searches = new LinkedHashSet<>();
+        for (String search : wanted) {
+            searches.add(words(List.of(search.trim())));
+        }
+        return List.copyOf(searches);
     }
 
-    /** Where a text breaks into words: the search splits its own words there too ("Anna-Maria" is two of each). */
-    private static final java.util.regex.Pattern WORD_BREAKS = java.util.regex.Pattern.compile("[\\s@.,-]+");
-
-    /** Each word of the search begins a word of the texts (ignoring case). */
-    private static boolean wordsBegin(List<String> texts, String search) {
-        List<String> words = new ArrayList<>();
+    /**
+     * The words of the texts, lower-cased and sorted: the word a search word begins, if any, is the first one not
+     * before it, so a search of many words against long names is a lookup per word, not a scan (a 100 KB search
+     * against 300 KB of names took 50 s).
+     */
+    private static NavigableSet<String> words(List<String> texts) {
+        NavigableSet<String> words = new TreeSet<>();
         for (String text : texts) {
             for (String word : WORD_BREAKS.split(text.toLowerCase(Locale.ROOT))) {
                 if (!word.isEmpty()) {
@@ -118,12 +132,15 @@ public final class UserQuery {
                 }
             }
         }
-        for (String token : WORD_BREAKS.split(search.toLowerCase(Locale.ROOT).trim())) {
-            if (!token.isEmpty() && words.stream().noneMatch(w -> w.startsWith(token))) {
-                return false;
-            }
-        }
-        return true;
+        return words;
+    }
+
+    /** Whether each word of one of the searches begins a word of the texts. */
+    private static boolean anyBegins(NavigableSet<String> words, List<Set<String>> searches) {
+        return searches.stream().anyMatch(search -> search.stream().allMatch(token -> {
+            String first = words.ceiling(token);
+            return first != null && first.startsWith(token);
+        }));
     }
 
     /** A field's values as text: ACTIVE as Y/N (as the filter's values are cast), each element of a list. */

@@ -157,23 +157,4 @@ final class IdList {
         }
         return Arrays.copyOf(out, n);
     }
-
-    /** The IDs in either sorted array. */
-    static long[] union(long[] a, long[] b) {
-        long[] out = new long[a.length + b.length];
-        int n = 0;
-        int i = 0;
-        int j = 0;
-        while (i < a.length || j < b.length) {
-            long next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-            if (i < a.length && a[i] == next) {
-                i++;
-            }
-            if (j < b.length && b[j] == next) {
-                j++;
-            }
-            out[n++] = next;
-        }
-        return Arrays.copyOf(out, n);
-    }
 }

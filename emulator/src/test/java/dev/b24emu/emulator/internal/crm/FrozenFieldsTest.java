@@ -60,6 +60,35 @@ class FrozenFieldsTest {
         assertSame(frozen, FrozenFields.freeze(frozen));
     }
 
+    /** Past a few dozen names a shape looks names up in a table (100,000 custom fields were read by a scan each). */
+    @Test
+    void aWideObjectReadsEveryFieldByItsNameAndNoOtherOne() {
+        ObjectNode wide = JSON.createObjectNode();
+        for (int i = 0; i < 500; i++) {
+            wide.put("UF_CRM_" + i, i % 7 == 0 ? null : "v" + i);
+        }
+        ObjectNode frozen = FrozenFields.freeze(wide.deepCopy());
+        assertEquals(wide, frozen);
+        for (int i = 0; i < 500; i++) {
+            assertEquals(wide.get("UF_CRM_" + i), frozen.get("UF_CRM_" + i));
+            assertTrue(frozen.has("UF_CRM_" + i));
+        }
+        assertNull(frozen.get("UF_CRM_500"));
+        assertFalse(frozen.has("uf_crm_1"));
+        List<String> names = new ArrayList<>();
+        frozen.fieldNames().forEachRemaining(names::add);
+        assertEquals(500, names.size());
+        assertEquals("UF_CRM_499", names.get(499));
+    }
+
+    @Test
+    void aNumberGivenManyTimesIsOnePhoneKey() throws Exception {
+        ObjectNode fields = (ObjectNode) JSON.readTree("{\"PHONE\":[{\"VALUE\":\"+7 999 000-00-01\"},"
+                + "{\"VALUE\":\"+79990000001\"},{\"VALUE\":\"89990000002\"},{\"VALUE\":\"+79990000001\"}]}");
+        CrmItem item = new CrmStore(20_000, 64, "test").add(CrmEntityType.CONTACT, fields, USER, "2026-12-07T10:00:00+00:00");
+        assertEquals(2, item.phoneKeys().size(), () -> item.phoneKeys().toString());
+    }
+
     @Test
     void aFrozenTreeRefusesEveryWriteAndItsDeepCopyTakesThem() throws Exception {
         ObjectNode frozen = FrozenFields.freeze(contact("Ivan", "+79990000001"));

@@ -218,14 +218,25 @@ class CallStatisticsTest {
         String prefix = new String[] {"", "=", "!", ">", ">=", "<", "<=", "!="}[random.nextInt(8)];
         return switch (random.nextInt(7)) {
             case 0 -> "\"" + prefix + "PORTAL_USER_ID\": " + (random.nextBoolean() ? random.nextInt(6)
-                    : "[" + random.nextInt(6) + "," + random.nextInt(6) + "]");
+                    : someOf(random, () -> String.valueOf(random.nextInt(6))));
             case 1 -> "\"" + prefix + "CALL_TYPE\": " + (1 + random.nextInt(5));
-            case 2 -> "\"" + prefix + "PHONE_NUMBER\": \"" + PHONES[random.nextInt(PHONES.length)] + "\"";
+            case 2 -> "\"" + prefix + "PHONE_NUMBER\": " + (random.nextBoolean()
+                    ? "\"" + PHONES[random.nextInt(PHONES.length)] + "\""
+                    : someOf(random, () -> "\"" + PHONES[random.nextInt(PHONES.length)] + "\""));
             case 3 -> "\"" + (random.nextBoolean() ? "><" : "!><") + "CALL_START_DATE\": [\""
                     + T0.plusSeconds(random.nextInt(15 * 86400)) + "\", \"" + T0.plusSeconds(15L * 86400 + random.nextInt(15 * 86400)) + "\"]";
             case 4 -> "\"" + prefix + "ID\": " + random.nextInt(3000);
             case 5 -> "\"" + prefix + "CALL_FAILED_CODE\": \"" + CODES[random.nextInt(CODES.length)] + "\"";
             default -> "\"" + prefix + "CALL_START_DATE\": \"" + T0.plusSeconds(random.nextInt(30 * 86400)) + "\"";
         } + (index > 0 && random.nextInt(4) == 0 ? ", \"CRM_ENTITY_TYPE\": \"LEAD\"" : "");
+    }
+
+    /** A list of one to five values, repeats likely (a value given twice is looked up once). */
+    private static String someOf(Random random, java.util.function.Supplier<String> value) {
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 1 + random.nextInt(5); i > 0; i--) {
+            values.add(value.get());
+        }
+        return "[" + String.join(",", values) + "]";
     }
 }

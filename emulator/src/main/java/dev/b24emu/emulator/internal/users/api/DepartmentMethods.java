@@ -15,8 +15,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * department.fields, .get, .add, .update and .delete (api-reference/departments/, CIntranetRestService): the company
@@ -70,7 +72,8 @@ final class DepartmentMethods {
         for (Map.Entry<String, Function<Department, Object>> field : FILTERED.entrySet()) {
             JsonNode given = query.get(field.getKey());
             if (given != null && !given.isNull()) {
-                List<Long> wanted = Params.scalars(given).stream().map(v -> Params.phpInt(NODES.textNode(v))).toList();
+                Set<Long> wanted = Params.scalars(given).stream().map(v -> Params.phpInt(NODES.textNode(v)))
+                        .collect(Collectors.toSet());
                 matches = matches.and(d -> wanted.contains(field.getValue().apply(d)));
             }
         }
