@@ -391,8 +391,8 @@ public final class EmulatorServer implements AutoCloseable {
         // webhook URL and the proxy must answer too (their certificates can take a few hundred milliseconds to make)
         if (config.httpsPort() >= 0) {
             trustedCertificate = Tls.trustedCertificate(config.tlsCert(), config.tlsDir());
-            HttpServerOptions https = new HttpServerOptions(http).setPort(config.httpsPort()).setSsl(true)
-                    .setKeyCertOptions(Tls.keyCert(config.tlsCert(), config.tlsKey(), config.tlsDir()));
+            HttpServerOptions https = Tls.listener(new HttpServerOptions(http).setPort(config.httpsPort()),
+                    Tls.keyCert(config.tlsCert(), config.tlsKey(), config.tlsDir()));
             httpsPort = serve(entry, https, instances);
         }
         if (config.proxyPort() >= 0) {
@@ -408,8 +408,8 @@ public final class EmulatorServer implements AutoCloseable {
     private void listenAsBitrix24(Handler<HttpServerRequest> entry, HttpServerOptions http, int instances) {
         LocalCa ca = LocalCa.in(config.tlsDir());
         caCertificate = ca.pem();
-        HttpServerOptions intercept = new HttpServerOptions(http).setHost("127.0.0.1").setPort(0).setSsl(true)
-                .setKeyCertOptions(Tls.forHosts(ca, portals::answersFor));
+        HttpServerOptions intercept = Tls.listener(new HttpServerOptions(http).setHost("127.0.0.1").setPort(0),
+                Tls.forHosts(ca, portals::answersFor));
         interceptPort = serve(entry, intercept, instances);
         proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, entry, () -> interceptPort, () -> port);
         proxyPort = serve(proxy.handler(), new HttpServerOptions(http).setPort(config.proxyPort()), instances);
@@ -422,13 +422,19 @@ public final class EmulatorServer implements AutoCloseable {
         return String.join(", ", names) + (portals.all().size() > 10 ? ", ..." : "");
     }
 
-    /** Vert.x lets every instance share one listening socket, including a port 0 resolved once. */
+    /**
+     * Vert.x lets every instance share one listening socket of a given port, but not of port 0: there each instance
+     * bound a random port of its own (a server of three event loops listened on three intercept ports and knew one,
+     * which a handler URL could name past the check for the emulator's own ports), and only the known one was ever
+     * called. So a port 0 gets one listener: what was reachable before, without the strays.
+     */
     private int serve(Handler<HttpServerRequest> entry, HttpServerOptions options, int instances) {
-        AtomicInteger bound = new AtomicInteger();
         lease.claim(options.getPort());
+        int listeners = options.getPort() == 0 ? 1 : instances;
+        AtomicInteger bound = new AtomicInteger();
         deployments.add(await(vertx.deployVerticle(() -> new HttpVerticle(entry, options, bound,
                 config.connections().headerSeconds(), connectionLimit, headBudget),
-                new DeploymentOptions().setInstances(instances))));
+                new DeploymentOptions().setInstances(listeners))));
         return bound.get();
     }
 
