@@ -6,6 +6,12 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     Given the portal setting "emptyErrorCode" is "true"
     When I call "telephony.externalCall.searchCrmEntities"
     Then the call fails with 400 "" "PHONE_NUMBER is empty"
+    When I call "batch" with JSON:
+      """
+      {"cmd": {"bad": "telephony.externalCall.searchCrmEntities"}}
+      """
+    Then the result "result_error.bad.error" is ""
+    And the result "result_error.bad.error_description" is "PHONE_NUMBER is empty"
 
   @D2 @R25 @R61 @L9 @L32
   Scenario: Telephony can be reserved for applications

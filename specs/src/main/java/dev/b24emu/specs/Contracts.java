@@ -411,7 +411,9 @@ public final class Contracts {
     private record ParamNames(Set<String> asDocumented, Set<String> lowerCase, List<java.util.regex.Pattern> patterns) {
         static ParamNames of(List<String> names, JsonNode patternProperties) {
             List<java.util.regex.Pattern> patterns = new ArrayList<>();
-            patternProperties.fieldNames().forEachRemaining(p -> patterns.add(java.util.regex.Pattern.compile(p)));
+            // in any case, as names are: user.get reads its keys upper-cased (array_change_key_case), so id is ID
+            patternProperties.fieldNames().forEachRemaining(p -> patterns.add(java.util.regex.Pattern.compile(p,
+                    java.util.regex.Pattern.CASE_INSENSITIVE)));
             return new ParamNames(Set.copyOf(names), names.stream().map(name -> name.toLowerCase(Locale.ROOT))
                     .collect(java.util.stream.Collectors.toUnmodifiableSet()), List.copyOf(patterns));
         }

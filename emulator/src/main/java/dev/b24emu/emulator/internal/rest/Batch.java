@@ -83,8 +83,10 @@ final class Batch implements RestMethod {
                 }
                 times.set(key, answered.get("time"));
             } catch (RestError error) {
-                errors.set(key, envelope.error(error.code(),
-                        "insufficient_scope".equals(error.code()) ? "" : error.description()));
+                // the command's error as its own call answers it (methodsBatch copies it): "" for ERROR_CORE too
+                String code = caller.portal().settings().emptyErrorCode() && "ERROR_CORE".equals(error.code()) ? ""
+                        : error.code();
+                errors.set(key, envelope.error(code, "insufficient_scope".equals(error.code()) ? "" : error.description()));
                 if (halt) {
                     break;
                 }

@@ -7,6 +7,7 @@ import dev.b24emu.specs.Contracts;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -78,6 +79,8 @@ class ContractTest extends EmulatorHarness {
         call("telephony.externalCall.searchCrmEntities", Map.of("PHONE_NUMBER", "+79990000001", "SOMETHING", "x"))
                 .then().statusCode(400).body("error_description", org.hamcrest.Matchers.startsWith("Unknown parameter SOMETHING"));
         call("telephony.externalCall.searchCrmEntities", Map.of("phone_number", "+79990000001")).then().statusCode(200);
+        // user.get upper-cases its keys (array_change_key_case): @2bad/bitrix's users.get(2) sends id=2
+        call("user.get", Map.of("id", 2, "!name", "x")).then().statusCode(200).body("result.ID", equalTo(List.of("2")));
         // the earlier switch still reads: strict false is warn again
         given().contentType(ContentType.JSON).body("{\"strict\":false}")
                 .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().body("validation", equalTo("warn"));

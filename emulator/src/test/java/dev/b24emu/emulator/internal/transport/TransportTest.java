@@ -189,6 +189,12 @@ class TransportTest extends EmulatorHarness {
                 .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
         given().get(webhook + SEARCH).then().statusCode(400).body("error", equalTo(""))
                 .body("error_description", equalTo("PHONE_NUMBER is empty"));
+        // a batch copies each command's error as its call answers it (CRestProvider::methodsBatch)
+        given().contentType(ContentType.JSON).body("{\"cmd\":{\"bad\":\"" + SEARCH + "\",\"none\":\"no.such.method\"}}")
+                .post(webhook + "batch").then().statusCode(200)
+                .body("result.result_error.bad.error", equalTo(""))
+                .body("result.result_error.bad.error_description", equalTo("PHONE_NUMBER is empty"))
+                .body("result.result_error.none.error", equalTo("ERROR_METHOD_NOT_FOUND"));
     }
 
     @Test
