@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** The events of one portal: bound handlers, outgoing webhooks and the offline queue. */
 public final class EventStore implements Store<EventStore.Snapshot> {
@@ -185,16 +186,35 @@ public final class EventStore implements Store<EventStore.Snapshot> {
         return offline.values().stream().filter(which).toList();
     }
 
-    public synchronized void reserve(List<OfflineEvent> events, String processId) {
-        events.forEach(e -> update(e, current -> current.reserve(processId)));
+    /**
+     * Picks records and takes them in one step, removed or, with a process, reserved for it: two event.offline.get
+     * calls that read the queue and then took what they read handed the same records to two workers (16 of 50
+     * rounds of four), and a later reservation took over an earlier one's records.
+     *
+     * @param which      the records the caller may take
+     * @param pick       which of them it takes, in order (its filter, order and limit)
+     * @param reserveFor the process to reserve them for, or null to remove them
+     */
+    public synchronized List<OfflineEvent> take(Predicate<OfflineEvent> which,
+                                                UnaryOperator<List<OfflineEvent>> pick, String reserveFor) {
+        List<OfflineEvent> picked = pick.apply(offline(which));
+        picked.forEach(e -> {
+            if (reserveFor == null) {
+                drop(e.id());
+            } else {
+                update(e, current -> current.reserve(reserveFor));
+            }
+        });
+        return picked;
     }
 
-    public synchronized void remove(List<OfflineEvent> events) {
-        events.forEach(e -> drop(e.id()));
+    /** Removes the records a process is done with. */
+    public synchronized void remove(Predicate<OfflineEvent> which) {
+        offline(which).forEach(e -> drop(e.id()));
     }
 
-    public synchronized void markFailed(List<OfflineEvent> events) {
-        events.forEach(e -> update(e, OfflineEvent::failed));
+    public synchronized void markFailed(Predicate<OfflineEvent> which) {
+        offline(which).forEach(e -> update(e, OfflineEvent::failed));
     }
 
     private void update(OfflineEvent event, java.util.function.UnaryOperator<OfflineEvent> change) {

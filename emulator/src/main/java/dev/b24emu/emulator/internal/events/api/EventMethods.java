@@ -22,8 +22,10 @@ import dev.b24emu.emulator.internal.transport.Urls;
 import dev.b24emu.emulator.internal.users.Access;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -191,20 +193,20 @@ final class EventMethods {
         Predicate<OfflineEvent> mine = ownedBy(caller, p);
         // without process_id the unreserved records; with it, only those that process reserved (event.offline.get:
         // "re-select the unprocessed records of the current process"), never new ones
-        List<OfflineEvent> selected = store.offline(mine.and(e -> e.error() == errors
-                && (processId.isEmpty() ? e.processId().isEmpty() : e.processId().equals(processId))));
-        List<ObjectNode> rows = new ArrayList<>();
-        selected.forEach(e -> rows.add(row(e)));
-        List<String> ids = ListQuery.from(p).matching(rows).stream().limit(limit).map(r -> r.get("ID").asText()).toList();
-        List<OfflineEvent> picked = ids.stream().flatMap(id -> selected.stream()
-                .filter(e -> Long.toString(e.id()).equals(id))).toList();
-        String process = processId.isEmpty() ? null : processId; // a given process_id comes back, even with clear
-        if (clear) {
-            store.remove(picked);
-        } else if (!picked.isEmpty()) {
-            process = processId.isEmpty() ? UUID.randomUUID().toString().replace("-", "") : processId;
-            store.reserve(picked, process);
-        }
+        Predicate<OfflineEvent> selectable = mine.and(e -> e.error() == errors
+                && (processId.isEmpty() ? e.processId().isEmpty() : e.processId().equals(processId)));
+        String reserveFor = clear ? null : processId.isEmpty() ? UUID.randomUUID().toString().replace("-", "") : processId;
+        ListQuery query = ListQuery.from(p);
+        List<OfflineEvent> picked = store.take(selectable, selected -> {
+            List<ObjectNode> rows = new ArrayList<>();
+            selected.forEach(e -> rows.add(row(e)));
+            List<String> ids = query.matching(rows).stream().limit(limit).map(r -> r.get("ID").asText()).toList();
+            Map<String, OfflineEvent> byId = new HashMap<>();
+            selected.forEach(e -> byId.put(Long.toString(e.id()), e));
+            return ids.stream().map(byId::get).toList();
+        }, reserveFor);
+        // a given process_id comes back, even with clear; a new one only when it reserved something
+        String process = !processId.isEmpty() ? processId : picked.isEmpty() ? null : reserveFor;
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         if (process == null) {
             result.putNull("process_id");
@@ -227,10 +229,9 @@ final class EventMethods {
         String processId = p.requireText("process_id", RestError.argument("PROCESS_ID", "Argument 'PROCESS_ID' is null or empty"));
         Set<String> ids = Set.copyOf(p.values("id"));
         Set<String> messageIds = Set.copyOf(p.values("message_id"));
-        List<OfflineEvent> selected = events(caller).offline(ownedBy(caller, p).and(e -> e.processId().equals(processId)
+        events(caller).remove(ownedBy(caller, p).and(e -> e.processId().equals(processId)
                 && (ids.isEmpty() ? messageIds.isEmpty() || messageIds.contains(e.messageId())
                 : ids.contains(Long.toString(e.id())))));
-        events(caller).remove(selected);
         return BooleanNode.TRUE;
     }
 
@@ -242,8 +243,8 @@ final class EventMethods {
             throw RestError.of("ERROR_ARGUMENT", "Value must be array of MESSAGE_ID values");
         }
         Set<String> messageIds = Set.copyOf(p.values("message_id")); // an empty array marks nothing
-        events(caller).markFailed(events(caller).offline(ownedBy(caller, p).and(e ->
-                e.processId().equals(processId) && messageIds.contains(e.messageId()))));
+        events(caller).markFailed(ownedBy(caller, p).and(e ->
+                e.processId().equals(processId) && messageIds.contains(e.messageId())));
         return BooleanNode.TRUE;
     }
 
