@@ -229,9 +229,8 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         fields.put("DATE_MODIFY", now);
         CrmFilling.updated(ref.type(), current.fields(), fields, authorId, now, guides);
         setHasFlags(ref.type(), fields);
-        unindex(current);
         CrmItem updated = new CrmItem(ref.type(), ref.id(), fields);
-        index(updated);
+        reindex(current, updated);
         history.get().changed(current, updated, now);
         bound(created.get(ref.type()).rewritten(ref.id(), FrozenFields.weight(updated.fields())));
         changed(ref.type().name(), CrmChange.Action.UPDATE, ref.id(), origin);
@@ -257,9 +256,8 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         }
         ObjectNode fields = current.fields().deepCopy();
         change.accept(fields);
-        unindex(current);
         CrmItem rebound = new CrmItem(ref.type(), ref.id(), fields);
-        index(rebound);
+        reindex(current, rebound);
         bound(created.get(ref.type()).rewritten(ref.id(), FrozenFields.weight(rebound.fields())));
         return true;
     }
@@ -588,12 +586,31 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
     }
 
     private void unindex(CrmItem item) {
+        unindex(item, Set.of(), Set.of());
+    }
+
+    /** Forgets the item's phone keys and clients, but for those given (which it keeps). */
+    private void unindex(CrmItem item, Set<String> keptKeys, Set<CrmRef> keptClients) {
         for (String key : item.phoneKeys()) {
-            byPhone.computeIfPresent(key, (k, refs) -> without(refs, item.ref()));
+            if (!keptKeys.contains(key)) {
+                byPhone.computeIfPresent(key, (k, refs) -> without(refs, item.ref()));
+            }
         }
         for (CrmRef client : clientsOf(item)) {
-            salesByClient.computeIfPresent(client, (k, sales) -> without(sales, item.ref()));
+            if (!keptClients.contains(client)) {
+                salesByClient.computeIfPresent(client, (k, sales) -> without(sales, item.ref()));
+            }
         }
+    }
+
+    /**
+     * Indexes a changed item: its new keys first, then the old ones it lost, so a reader that takes no lock (a search
+     * by phone) always finds an item by a number it keeps. Unindexing all and indexing again left a moment without
+     * it: 0.15-1 % of searches for a contact being updated answered [].
+     */
+    private void reindex(CrmItem before, CrmItem after) {
+        index(after);
+        unindex(before, after.phoneKeys(), clientsOf(after));
     }
 
     /*

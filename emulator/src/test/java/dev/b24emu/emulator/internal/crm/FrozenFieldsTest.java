@@ -153,6 +153,31 @@ class FrozenFieldsTest {
         assertEquals(5, changes.size(), "deleting what is gone changes nothing");
     }
 
+    /** A search by phone takes no lock: while a contact is updated it must still find it by a number it keeps. */
+    @Test
+    void aContactBeingUpdatedIsFoundByItsPhoneThroughout() throws Exception {
+        CrmStore store = new CrmStore(20_000, 64, "test");
+        String now = "2026-12-07T10:00:00+00:00";
+        CrmItem ivan = store.add(CrmEntityType.CONTACT, contact("Ivan", "+79990000001"), USER, now);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        var updates = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 20_000; i++) {
+                store.update(ivan.ref(), (ObjectNode) JSON.createObjectNode().put("NAME", "Ivan" + i), USER, now);
+            }
+            done.set(true);
+        });
+        int searches = 0;
+        int missed = 0;
+        while (!done.get()) {
+            searches++;
+            if (store.findByPhone("+79990000001").isEmpty()) {
+                missed++;
+            }
+        }
+        updates.get();
+        assertEquals(0, missed, missed + " of " + searches + " searches found nothing");
+    }
+
     @Test
     void openSalesFollowTheirClientThroughUpdatesAndDeletes() throws Exception {
         CrmStore store = new CrmStore(20_000, 64, "test");
