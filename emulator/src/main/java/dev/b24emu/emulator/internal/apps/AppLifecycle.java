@@ -114,15 +114,16 @@ public final class AppLifecycle {
      * its tokens go (CRestUtil::CleanApp order).
      */
     public App uninstall(Portal portal, String appId, boolean clean, Endpoints endpoints) {
-        App app = require(portal, appId);
-        publisher.uninstalled(portal, app.appKey(), app.applicationToken(), clean, endpoints);
-        portal.exclusive(() -> {
+        // as one step: two uninstalls at once both answered and ONAPPUNINSTALL went out twice; the second now finds
+        // no application, and a reinstall cannot slip between the removal and the tokens' end
+        return portal.exclusive(() -> {
+            App app = require(portal, appId);
+            publisher.uninstalled(portal, app.appKey(), app.applicationToken(), clean, endpoints);
             portal.store(EventStore.class).unbind(h -> h.appKey().equals(app.appKey()));
             portal.store(AppStore.class).remove(app);
             listeners.forEach(listener -> listener.uninstalled(portal, app.appKey()));
-            return null;
+            oauth.uninstalled(portal.id(), app.clientId());
+            return app;
         });
-        oauth.uninstalled(portal.id(), app.clientId());
-        return app;
     }
 }

@@ -62,6 +62,9 @@ public final class CallCardService implements CallListener {
                 if (existing != null && !existing.closed()) {
                     return null;
                 }
+                if (portal.store(TelephonyStore.class).active(call.callId()).isEmpty()) {
+                    return null; // finished since it was shown: its cards were closed before this one could open
+                }
                 CallCard card = new CallCard(call.callId(), userId, "connecting", call.primary(), call.phoneNumber(),
                         false, null, false, false, call.callListId(), List.of());
                 cards(portal).put(card);

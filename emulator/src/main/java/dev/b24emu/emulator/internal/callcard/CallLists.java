@@ -62,12 +62,14 @@ public final class CallLists {
         CrmEntityType type = type(p, "EntityType is incorrect");
         JsonNode entities = entities(p);
         List<Long> ids = clients(portal, type, entities, "ENTITIES_ERROR");
-        CallList existing = cards(portal).list(p.phpInt("LIST_ID"))
-                .orElseThrow(() -> RestError.of("LIST_ID_ERROR", "Incorrect list id or access denied"));
-        if (type != existing.entityType()) {
-            throw RestError.of("ENTITY_TYPE_ERROR", "Discrepancy between the type of call participants and incoming type");
-        }
-        return save(portal, userId, p, type, ids, existing);
+        return portal.exclusive(() -> { // read, changed and written as one: a status set meanwhile is kept
+            CallList existing = cards(portal).list(p.phpInt("LIST_ID"))
+                    .orElseThrow(() -> RestError.of("LIST_ID_ERROR", "Incorrect list id or access denied"));
+            if (type != existing.entityType()) {
+                throw RestError.of("ENTITY_TYPE_ERROR", "Discrepancy between the type of call participants and incoming type");
+            }
+            return save(portal, userId, p, type, ids, existing);
+        });
     }
 
     /** checkRequiredParams: the first one missing is "NAME is not found". */
@@ -141,6 +143,11 @@ public final class CallLists {
      * them so; with no client left IN_WORK the list's activity is completed (completeAssociatedActivity, D154).
      */
     public static CallList setStatus(Portal portal, Origin origin, long listId, long entityId, String status) {
+        // read, changed and written as one: four statuses set at once kept two or three of them
+        return portal.exclusive(() -> statusSet(portal, origin, listId, entityId, status));
+    }
+
+    private static CallList statusSet(Portal portal, Origin origin, long listId, long entityId, String status) {
         CallList list = require(portal, listId);
         if (!list.entities().contains(entityId)) {
             throw new IllegalArgumentException("Client " + entityId + " is not in call list " + listId);

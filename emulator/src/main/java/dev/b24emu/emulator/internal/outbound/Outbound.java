@@ -29,8 +29,10 @@ public final class Outbound {
     public static final int TIMEOUT_MILLIS = 5_000;
     /** How long a delivery waits for the answer to the one before it to the same URL (see {@link #post(Portal, Message)}). */
     static final int IN_TURN_MILLIS = 1_000;
+    /** how many deliveries to one URL may wait their turn before the next one goes without waiting */
+    static final int MAX_WAITING = 100;
     /** maps "portal URL" to the last delivery there not yet over */
-    private final java.util.Map<String, Future<Delivery>> inTurn = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Turn> inTurn = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** the server's Vert.x instance, which may still be being made while the server is wired (VertxLease) */
     private final Supplier<Vertx> vertx;
@@ -83,33 +85,48 @@ public final class Outbound {
     /**
      * @return the first attempt as journaled, once it is over (retries, if the portal wants them, follow on their own)
      *
-     * A delivery to a URL the portal is still delivering to waits for that one's answer, up to {@link #IN_TURN_MILLIS}:
-     * a portal's events reach a handler one after the other as they happen, where a move of the clock that passes a
-     * call's start and end made both at once, and the end arrived first. A handler slower than that does not hold the
-     * next delivery longer, so a stalled one delays none past a second, and what waits is bounded by that second.
+     * A delivery to a URL the portal is still delivering to waits its turn: the answer to the one before, or
+     * {@link #IN_TURN_MILLIS} after that one was sent. A portal's events reach a handler one after the other as they
+     * happen, where a move of the clock that passes a call's start and end made both at once, and the end arrived
+     * first; counted from when a delivery was queued instead, the second of three queued together fired with the
+     * first once a handler took 300 ms. A stalled handler delays each next delivery a second at most, and past
+     * {@link #MAX_WAITING} queued to one URL the next goes at once, so what waits stays bounded.
      */
     public Future<Delivery> post(Portal portal, Message message) {
         Promise<Delivery> first = Promise.promise();
-        Future<Delivery> mine = first.future();
+        Promise<Void> done = Promise.promise(); // answered, or a second after it was sent: the next one's turn
+        first.future().onComplete(answered -> done.tryComplete());
         String key = portal.id() + " " + message.url();
-        Future<Delivery> previous = inTurn.put(key, mine);
-        mine.onComplete(done -> inTurn.remove(key, mine));
-        if (previous == null || previous.isComplete()) {
-            post(portal, message, 1, first);
-            return mine;
-        }
-        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable send = () -> {
-            if (sent.compareAndSet(false, true)) {
-                post(portal, message, 1, first);
+            post(portal, message, 1, first);
+            if (!first.future().isComplete()) {
+                long timer = vertx.get().setTimer(IN_TURN_MILLIS, t -> done.tryComplete());
+                first.future().onComplete(answered -> vertx.get().cancelTimer(timer));
             }
         };
-        long timer = vertx.get().setTimer(IN_TURN_MILLIS, t -> send.run());
-        previous.onComplete(done -> {
-            vertx.get().cancelTimer(timer);
-            send.run();
+        Turn[] previous = new Turn[1];
+        Turn mine = inTurn.compute(key, (k, last) -> {
+            previous[0] = last == null || last.turn().isComplete() ? null : last;
+            return new Turn(done.future(), previous[0] == null ? new java.util.concurrent.atomic.AtomicInteger()
+                    : previous[0].waiting());
         });
-        return mine;
+        mine.turn().onComplete(over -> inTurn.remove(key, mine));
+        if (previous[0] == null || mine.waiting().incrementAndGet() > MAX_WAITING) {
+            if (previous[0] != null) {
+                mine.waiting().decrementAndGet();
+            }
+            send.run();
+        } else {
+            previous[0].turn().onComplete(over -> {
+                mine.waiting().decrementAndGet();
+                send.run();
+            });
+        }
+        return first.future();
+    }
+
+    /** A delivery's turn being over, and how many deliveries to its URL are waiting for their turn. */
+    private record Turn(Future<Void> turn, java.util.concurrent.atomic.AtomicInteger waiting) {
     }
 
     private void post(Portal portal, Message message, int attempt, Promise<Delivery> first) {

@@ -41,6 +41,7 @@ public final class Portal {
      * made a ninth of the futex calls (sleeps and wakes, each a system call) they made with the lock
      */
     private final Object writeLock = new Object();
+    private volatile boolean deleted;
     /**
      * the registry's use count when a request last named this portal ({@link PortalRegistry}): which portal made at
      * run time was used least recently, without a clock reading per request
@@ -111,6 +112,20 @@ public final class Portal {
             clock.reset();
             settings = seed.settings();
             stores.values().forEach(store -> store.seed(this, seed));
+            return null;
+        });
+    }
+
+    /** Whether the portal was deleted: a call that was running then is answered as one reaching no portal. */
+    public boolean deleted() {
+        return deleted;
+    }
+
+    /** Deletes the portal: marked, then every store emptied, so nothing of it (tokens included) outlives it. */
+    void delete() {
+        deleted = true;
+        exclusive(() -> {
+            clearAll();
             return null;
         });
     }

@@ -244,10 +244,7 @@ public final class PortalRegistry {
         madeAtRunTime.remove(id);
         byWebhookToken.remove(portal.webhook().token());
         byDomain.remove(portal.domain(), portal);
-        portal.exclusive(() -> {
-            portal.clearAll();
-            return null;
-        });
+        portal.delete();
     }
 
     public EmulatorClock clock() {

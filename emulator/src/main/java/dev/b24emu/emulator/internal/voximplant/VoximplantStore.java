@@ -156,8 +156,13 @@ public final class VoximplantStore implements Store<VoximplantStore.Snapshot> {
     }
 
     /** Counts an infocall in its month (2026-03), for the monthly limit. */
-    public synchronized void countInfocall(String month) {
+    /** Counts an infocall of the month, unless the month has reached the limit (null: none); false then. */
+    public synchronized boolean countInfocall(String month, Integer limit) {
+        if (limit != null && infocalls.getOrDefault(month, 0) >= limit) {
+            return false;
+        }
         infocalls.merge(month, 1, Integer::sum);
+        return true;
     }
 
     public synchronized int infocalls(String month) {

@@ -169,6 +169,43 @@ class EventDeliveryTest extends AppHarness {
         handler.answer(200, 0);
     }
 
+    /**
+     * D194 for more than two: each waits for the answer to the one before, or a second after that one was sent. The
+     * second counted from when each was queued, so with a handler taking 400 ms the fourth to the sixth of six queued
+     * together went at the same moment, in any order.
+     */
+    @Test
+    void sixEventsQueuedTogetherReachASlowHandlerInOrder() throws Exception {
+        String token = telephonyApp("local.order6").getString("access_token");
+        for (String event : List.of("OnVoximplantCallInit", "OnVoximplantCallStart", "OnVoximplantCallEnd")) {
+            bind(token, event, handler.url("/in-turn"));
+        }
+        handler.answer(200, 400);
+        Map<String, Object> second = Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000002", "TYPE", 2);
+        Map<String, Object> commands = new java.util.LinkedHashMap<>(); // in this order: each finish after its call
+        commands.put("r1", Map.of("method", "telephony.externalcall.register", "params", INCOMING));
+        commands.put("f1", Map.of("method", "telephony.externalcall.finish", "params",
+                Map.of("CALL_ID", "$result[r1][CALL_ID]", "USER_ID", 2, "DURATION", 5)));
+        commands.put("r2", Map.of("method", "telephony.externalcall.register", "params", second));
+        commands.put("f2", Map.of("method", "telephony.externalcall.finish", "params",
+                Map.of("CALL_ID", "$result[r2][CALL_ID]", "USER_ID", 2, "DURATION", 5)));
+        long queued = System.nanoTime();
+        call("batch", Map.of("cmd", commands)).then().statusCode(200).body("result.result_error", equalTo(List.of()));
+        for (int i = 0; i < 200 && handler.received().size() < 6; i++) {
+            Thread.sleep(20);
+        }
+        long lastArrived = (System.nanoTime() - queued) / 1_000_000;
+        // each went once the one before was answered: the sixth no sooner than five answers of 400 ms after the first
+        assertTrue(lastArrived >= 1900, "the sixth arrived " + lastArrived + " ms after they were queued");
+        assertEquals(List.of("ONVOXIMPLANTCALLINIT", "ONVOXIMPLANTCALLSTART", "ONVOXIMPLANTCALLEND",
+                        "ONVOXIMPLANTCALLINIT", "ONVOXIMPLANTCALLSTART", "ONVOXIMPLANTCALLEND"),
+                handler.received().stream().map(HandlerServer.Received::event).toList());
+        List<String> calls = handler.received().stream().map(r -> r.form().path("data").path("CALL_ID").asText()).toList();
+        assertEquals(List.of(calls.get(0), calls.get(0), calls.get(0), calls.get(3), calls.get(3), calls.get(3)), calls);
+        assertTrue(!calls.get(0).equals(calls.get(3)), calls.toString());
+        handler.answer(200, 0);
+    }
+
     @Test
     void aHandlerThatNeverAnswersTimesOutAfterFiveSecondsAndADeadOneFailsAtOnce() throws Exception {
         String token = telephonyApp("local.timeout").getString("access_token");

@@ -82,7 +82,9 @@ final class CallMethods {
             throw VoximplantErrors.infocallLimit();
         }
         String number = number(lines, line, p);
-        store.countInfocall(month);
+        if (!store.countInfocall(month, limit)) { // checked again with the count: two at once passed the check above
+            throw VoximplantErrors.infocallLimit();
+        }
         return start(call, BuiltInCall.Kind.INFOCALL, line, number);
     }
 
