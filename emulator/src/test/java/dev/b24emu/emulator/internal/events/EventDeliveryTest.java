@@ -153,11 +153,7 @@ class EventDeliveryTest extends AppHarness {
      */
     @Test
     void eventsToOneHandlerGoInTurnInTheOrderTheyHappened() throws Exception {
-        String token = telephonyApp("local.order").getString("access_token");
-        for (String event : List.of("OnVoximplantCallInit", "OnVoximplantCallStart", "OnVoximplantCallEnd")) {
-            bind(token, event, handler.url("/in-turn"));
-        }
-        handler.answer(200, 400);
+        slowHandlerOfACallsEvents("local.order");
         String callId = call("telephony.externalcall.register", INCOMING).then().statusCode(200)
                 .extract().path("result.CALL_ID");
         call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "DURATION", 5)).then().statusCode(200);
@@ -176,11 +172,7 @@ class EventDeliveryTest extends AppHarness {
      */
     @Test
     void sixEventsQueuedTogetherReachASlowHandlerInOrder() throws Exception {
-        String token = telephonyApp("local.order6").getString("access_token");
-        for (String event : List.of("OnVoximplantCallInit", "OnVoximplantCallStart", "OnVoximplantCallEnd")) {
-            bind(token, event, handler.url("/in-turn"));
-        }
-        handler.answer(200, 400);
+        slowHandlerOfACallsEvents("local.order6");
         Map<String, Object> second = Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000002", "TYPE", 2);
         Map<String, Object> commands = new java.util.LinkedHashMap<>(); // in this order: each finish after its call
         commands.put("r1", Map.of("method", "telephony.externalcall.register", "params", INCOMING));
@@ -204,6 +196,15 @@ class EventDeliveryTest extends AppHarness {
         assertEquals(List.of(calls.get(0), calls.get(0), calls.get(0), calls.get(3), calls.get(3), calls.get(3)), calls);
         assertTrue(!calls.get(0).equals(calls.get(3)), calls.toString());
         handler.answer(200, 0);
+    }
+
+    /** An application's handler of a call's three events, answering each after 400 ms. */
+    private void slowHandlerOfACallsEvents(String clientId) {
+        String token = telephonyApp(clientId).getString("access_token");
+        for (String event : List.of("OnVoximplantCallInit", "OnVoximplantCallStart", "OnVoximplantCallEnd")) {
+            bind(token, event, handler.url("/in-turn"));
+        }
+        handler.answer(200, 400);
     }
 
     @Test
