@@ -170,7 +170,7 @@ class CallRegistrationTest {
         assertEquals("WEB", lead.text("SOURCE_ID"));
         assertEquals("Call routed to: 74950000000.", lead.text("SOURCE_DESCRIPTION"));
         assertEquals(2, lead.assignedById(), "the call's user is responsible for a new client's lead");
-        assertEquals(List.of("79991112244"), lead.phoneKeys());
+        assertEquals(java.util.Set.of("79991112244"), lead.phoneKeys());
     }
 
     @Test
