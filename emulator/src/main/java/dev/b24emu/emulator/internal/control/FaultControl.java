@@ -67,13 +67,16 @@ public final class FaultControl {
             throw new IllegalArgumentException("status must be an HTTP status");
         }
         FaultStore faults = portal.store(FaultStore.class);
-        ConfigBound.admit(portal, faults.all(), body, "faults");
-        Fault fault = new Fault(faults.nextId(), method, error, status,
-                body.path("description").asText(documented.map(Contracts.SystemError::message)
-                        .orElse(error == null ? "" : "Injected " + error)), latency, drop,
-                new AtomicInteger(body.path("count").asInt(-1)), probability,
-                new Random(body.path("seed").asLong(0)), new AtomicInteger());
-        faults.add(fault);
+        Fault fault = portal.exclusive(() -> { // the bound checked and the fault added as one (D120)
+            ConfigBound.admit(portal, faults.all(), body, "faults");
+            Fault made = new Fault(faults.nextId(), method, error, status,
+                    body.path("description").asText(documented.map(Contracts.SystemError::message)
+                            .orElse(error == null ? "" : "Injected " + error)), latency, drop,
+                    new AtomicInteger(body.path("count").asInt(-1)), probability,
+                    new Random(body.path("seed").asLong(0)), new AtomicInteger());
+            faults.add(made);
+            return made;
+        });
         return fault;
     }
 

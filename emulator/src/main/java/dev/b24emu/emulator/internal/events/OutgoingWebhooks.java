@@ -41,14 +41,16 @@ public final class OutgoingWebhooks {
      * application" (outgoingWebhookClickToCall: false, specs/DECISIONS.md D74).
      */
     public OutgoingWebhook create(Portal portal, JsonNode body) {
-        ConfigBound.admit(portal, portal.store(EventStore.class).webhooks(), body, "outgoing webhooks");
         Spec spec = read(body);
         if (!portal.settings().outgoingWebhookClickToCall() && spec.events().contains(EventNames.EXTERNAL_CALL_START)) {
             throw new IllegalArgumentException("OnExternalCallStart can be subscribed to only through an application and "
                     + "event.bind (api-reference/telephony/events/index.md); the portal setting outgoingWebhookClickToCall "
                     + "is false");
         }
-        return add(portal, spec);
+        return portal.exclusive(() -> { // the bound checked and the webhook added as one (D120)
+            ConfigBound.admit(portal, portal.store(EventStore.class).webhooks(), body, "outgoing webhooks");
+            return add(portal, spec);
+        });
     }
 
     private static OutgoingWebhook add(Portal portal, Spec spec) {

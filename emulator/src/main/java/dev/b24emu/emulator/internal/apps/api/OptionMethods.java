@@ -36,15 +36,21 @@ final class OptionMethods {
                     if (!Access.isAdmin(call.caller())) {
                         throw new RestError(403, "ACCESS_DENIED", "Access denied! Administrator authorization required");
                     }
-                    admit(call, clientId, null, options);
-                    store(call).setApp(clientId, options);
+                    call.portal().exclusive(() -> { // the bound checked and the options set as one (D120)
+                        admit(call, clientId, null, options);
+                        store(call).setApp(clientId, options);
+                        return null;
+                    });
                     return NODES.booleanNode(true);
                 })
                 .add("user.option.set", call -> {
                     String clientId = clientId(call.caller());
                     ObjectNode options = options(call);
-                    admit(call, clientId, call.userId(), options);
-                    store(call).setUser(clientId, call.userId(), options);
+                    call.portal().exclusive(() -> {
+                        admit(call, clientId, call.userId(), options);
+                        store(call).setUser(clientId, call.userId(), options);
+                        return null;
+                    });
                     return NODES.booleanNode(true);
                 });
     }

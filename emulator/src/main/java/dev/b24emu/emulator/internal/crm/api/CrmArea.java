@@ -120,10 +120,13 @@ public final class CrmArea implements Area {
                 throw new IllegalArgumentException("Body must be {\"phone\": \"...\"}");
             }
             CrmStore crm = request.portal().store(CrmStore.class);
-            if (!crm.isExcluded(phone.asText())) {
-                ConfigBound.admit(request.portal(), crm.exclusions(), phone.asText(), "CRM exclusions");
-            }
-            crm.exclude(phone.asText());
+            request.portal().exclusive(() -> { // the bound checked and the number excluded as one (D120)
+                if (!crm.isExcluded(phone.asText())) {
+                    ConfigBound.admit(request.portal(), crm.exclusions(), phone.asText(), "CRM exclusions");
+                }
+                crm.exclude(phone.asText());
+                return null;
+            });
             return exclusions(request.portal());
         });
     }

@@ -90,8 +90,10 @@ final class VoximplantControl {
             throw new IllegalArgumentException("number is required and must have digits");
         }
         VoximplantStore store = request.portal().store(VoximplantStore.class);
-        ConfigBound.admit(request.portal(), store.numbers(), body, "rented numbers");
-        return number(store.addNumber(digits, text(body, "name")));
+        return number(request.portal().exclusive(() -> { // the bound checked and the number added as one (D120)
+            ConfigBound.admit(request.portal(), store.numbers(), body, "rented numbers");
+            return store.addNumber(digits, text(body, "name"));
+        }));
     }
 
     /** {"result": success|error|in_progress|wait, "statusCode", "errorMessage", "lost"}: the registrar's answer. */
