@@ -377,6 +377,36 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     And another client sends a whole 2 MB body to "user.current"
     Then the new client's call succeeds
 
+  @D195 @emulator-only
+  Scenario: An answer past an eighth of the heap is refused with its reason, and the emulator goes on
+    Given an emulator process of its own with a 96 MB heap
+    And I remember "x" repeated 1500000 times as "long"
+    When I call "batch" with JSON:
+      """
+      {"cmd": {"a0": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}, "a1": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}, "a2": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}, "a3": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}}}
+      """
+    Then the call succeeds
+    When I call "batch" with JSON:
+      """
+      {"cmd": {"a0": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}, "a1": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}, "a2": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}, "a3": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}}}
+      """
+    Then the call succeeds
+    When I call "batch" with JSON:
+      """
+      {"cmd": {"a0": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}, "a1": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}, "a2": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}, "a3": {"method": "crm.lead.add", "params": {"fields": {"TITLE": "long", "COMMENTS": "{long}"}}}}}
+      """
+    Then the call succeeds
+    When I call "crm.lead.list" with JSON:
+      """
+      {"select": ["ID", "COMMENTS"]}
+      """
+    Then the call fails with 500 "INTERNAL_SERVER_ERROR" "The answer would be larger than the emulator writes (16 MB, an eighth of its heap): ask for fewer fields, items or commands"
+    When I call "crm.lead.list" with JSON:
+      """
+      {"select": ["ID", "TITLE"]}
+      """
+    Then the call succeeds
+
   @D126 @emulator-only
   Scenario: Past the memory kept for request heads, the connections with the largest unfinished heads are closed
     Given an emulator process of its own with a 64 MB heap

@@ -203,24 +203,33 @@ public final class CallCardStore implements Store<CallCardStore.Snapshot> {
     }
 
     /**
-     * A call's cards with one user's replaced (or removed, for null; null when none is left), copied on the rare
-     * write of a second user's card.
+     * A call's cards with one user's replaced (or removed, for null; null when none is left): one card alone, more in
+     * a concurrent map changed in place under the store's lock (readers take none). Copied on every write, a show to
+     * 30,000 users took 16 s and 100,000 held the portal for minutes.
      */
     private static Object with(Object ofCall, long userId, CallCard card) {
         if (ofCall == null || ofCall instanceof CallCard one && one.userId() == userId) {
             return card;
         }
-        Map<Long, CallCard> copy = new java.util.HashMap<>();
-        all(ofCall).forEach(c -> copy.put(c.userId(), c));
-        if (card == null) {
-            copy.remove(userId);
-        } else {
-            copy.put(userId, card);
+        if (ofCall instanceof CallCard one) {
+            if (card == null) {
+                return one; // another user's card: nothing of this user's to remove
+            }
+            Map<Long, CallCard> both = new java.util.concurrent.ConcurrentHashMap<>();
+            both.put(one.userId(), one);
+            both.put(userId, card);
+            return both;
         }
-        return switch (copy.size()) {
+        Map<Long, CallCard> cards = byUser(ofCall);
+        if (card == null) {
+            cards.remove(userId);
+        } else {
+            cards.put(userId, card);
+        }
+        return switch (cards.size()) {
             case 0 -> null;
-            case 1 -> copy.values().iterator().next();
-            default -> Map.copyOf(copy);
+            case 1 -> cards.values().iterator().next();
+            default -> cards;
         };
     }
 

@@ -58,7 +58,7 @@ public final class PortalControl {
         portal.post("/clock", request -> ServerControl.move(request.portal().clock(), request.body()));
         // written off the event loop, straight into the answer's buffer: a 100,000-contact portal's state is 30 MB
         portal.get("/state", request -> request.blocking(() -> {
-            BufferOutput out = new BufferOutput();
+            BufferOutput out = BufferOutput.unbounded();
             PortalState.write(request.portal(), out);
             return out.buffer();
         }));

@@ -90,6 +90,11 @@ public final class EventPublisher {
                 }
                 continue;
             }
+            if (outbound.saturated(portal)) { // journaled as failed, without building what would not be sent
+                outbound.refused(portal, new Outbound.Message(event, handler.id(), handler.handler(), FORM, "",
+                        JsonNodeFactory.instance.objectNode(), false));
+                continue;
+            }
             String delivery = "handler " + handler.id() + " " + event + " " + userId + " ";
             if (emit.origin().firstInHit(() -> delivery + once.get())
                     && (!event.equals(EventNames.OFFLINE_EVENT) || events.offlineNoticeDue(handler, portal.now()))) {

@@ -49,12 +49,24 @@ public final class MessengerStructure {
                 .map(User::id).sorted().toList();
     }
 
-    /** "Name / parent's full name", the top department its own name (Integration\Intranet\Department::getList). */
-    public Map<Long, String> fullNames() {
+    /**
+     * "Name / parent's full name", the top department its own name (Integration\Intranet\Department::getList), for the
+     * departments asked for only: every department's, each holding its ancestors' names, made a chain of 950 long names
+     * run the heap out for a 13-byte request.
+     */
+    public Map<Long, String> fullNames(Collection<Department> asked) {
+        Map<Long, Department> byId = new HashMap<>();
+        structure.forEach(department -> byId.put(department.id(), department));
         Map<Long, String> names = new HashMap<>();
-        for (Department department : structure) {
-            String parent = department.parent() == null ? null : names.get(department.parent());
-            names.put(department.id(), parent == null ? department.name() : department.name() + " / " + parent);
+        for (Department department : asked) {
+            StringBuilder name = new StringBuilder(department.name());
+            Department at = department;
+            // a parent before its child: the walk ends at the top, and at most once round the structure
+            for (int steps = 0; at.parent() != null && byId.containsKey(at.parent()) && steps < structure.size(); steps++) {
+                at = byId.get(at.parent());
+                name.append(" / ").append(at.name());
+            }
+            names.put(department.id(), name.toString());
         }
         return names;
     }

@@ -31,6 +31,16 @@ public final class Outbound {
     static final int IN_TURN_MILLIS = 1_000;
     /** how many deliveries to one URL may wait their turn before the next one goes without waiting */
     static final int MAX_WAITING = 100;
+    /**
+     * the most deliveries of one portal queued or in flight: past it one is journaled as failed and not sent, as the
+     * queue server logs a failure and never resends (events/index.md). A thousand handlers and one batch of 50 adds
+     * made 50,000 at once, 3.7 KB of heap each, and two such batches ran the heap out.
+     */
+    public static final int MAX_PENDING = 10_000;
+    private final int maxPending;
+    /** maps a portal's ID to its deliveries queued or in flight */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> pending =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** maps "portal URL" to the last delivery there not yet over */
     private final java.util.Map<String, Turn> inTurn = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -43,8 +53,13 @@ public final class Outbound {
     private volatile boolean closed;
 
     public Outbound(Supplier<Vertx> vertx, SelfGuard self) {
+        this(vertx, self, MAX_PENDING);
+    }
+
+    Outbound(Supplier<Vertx> vertx, SelfGuard self, int maxPending) {
         this.vertx = vertx;
         this.self = self;
+        this.maxPending = maxPending;
     }
 
     HttpClient client() { // package-private for OutboundCloseTest
@@ -93,7 +108,14 @@ public final class Outbound {
      * {@link #MAX_WAITING} queued to one URL the next goes at once, so what waits stays bounded.
      */
     public Future<Delivery> post(Portal portal, Message message) {
+        java.util.concurrent.atomic.AtomicInteger queued = pending.computeIfAbsent(portal.id(),
+                id -> new java.util.concurrent.atomic.AtomicInteger());
+        if (queued.incrementAndGet() > maxPending) {
+            queued.decrementAndGet();
+            return Future.succeededFuture(refused(portal, message));
+        }
         Promise<Delivery> first = Promise.promise();
+        first.future().onComplete(over -> queued.decrementAndGet());
         Promise<Void> done = Promise.promise(); // answered, or a second after it was sent: the next one's turn
         first.future().onComplete(answered -> done.tryComplete());
         String key = portal.id() + " " + message.url();
@@ -123,6 +145,19 @@ public final class Outbound {
             });
         }
         return first.future();
+    }
+
+    /** Whether the portal has {@link #MAX_PENDING} deliveries queued or in flight: the next is not built, nor sent. */
+    public boolean saturated(Portal portal) {
+        java.util.concurrent.atomic.AtomicInteger queued = pending.get(portal.id());
+        return queued != null && queued.get() >= maxPending;
+    }
+
+    /** A delivery not sent, since the portal has {@link #MAX_PENDING} queued or in flight: journaled as failed. */
+    public Delivery refused(Portal portal, Message message) {
+        return journal(JournalSequence.next(), portal, message, 1, 0, "Not sent: " + maxPending + " deliveries of "
+                + "this portal are queued or in flight; as the queue server, it logs the failure and does not resend",
+                System.nanoTime());
     }
 
     /** A delivery's turn being over, and how many deliveries to its URL are waiting for their turn. */

@@ -66,6 +66,8 @@ public final class Pipeline {
             }
         } catch (RestError failure) {
             exchange.error(failure);
+        } catch (BufferOutput.TooLarge tooLarge) {
+            exchange.error(BufferOutput.TooLarge.error());
         } catch (RuntimeException unexpected) {
             exchange.error(unexpected(exchange, unexpected));
         } catch (OutOfMemoryError | StackOverflowError exhausted) {

@@ -341,6 +341,9 @@ public final class RestRoute {
         Buffer body;
         try {
             body = exchange.error() == null ? envelope.success(exchange) : envelope.buffer(envelope.error(exchange));
+        } catch (BufferOutput.TooLarge tooLarge) {
+            exchange.error(BufferOutput.TooLarge.error());
+            body = envelope.buffer(envelope.error(exchange));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError unwritable) {
             // a result that cannot be written (a bug, or too large for the heap) still gets an answer, not a hang
             exchange.error(unwritable instanceof VirtualMachineError exhausted ? Pipeline.exhausted(exchange, exhausted)

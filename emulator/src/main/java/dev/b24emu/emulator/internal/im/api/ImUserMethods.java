@@ -12,6 +12,7 @@ import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.transport.ListResult;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
+import dev.b24emu.emulator.internal.users.Department;
 
 import java.util.List;
 import java.util.Locale;
@@ -103,9 +104,11 @@ final class ImUserMethods {
         boolean userData = call.params().isY("USER_DATA");
         Portal portal = call.portal();
         MessengerStructure structure = MessengerStructure.of(portal);
-        Map<Long, String> fullNames = structure.fullNames();
+        List<Department> asked = structure.departments().stream().filter(d -> ids.contains(d.id())).limit(DEPARTMENTS)
+                .toList();
+        Map<Long, String> fullNames = structure.fullNames(asked);
         ArrayNode result = NODES.arrayNode();
-        structure.departments().stream().filter(d -> ids.contains(d.id())).limit(DEPARTMENTS).forEach(department -> {
+        asked.forEach(department -> {
             long head = department.head() == null ? 0 : department.head();
             ObjectNode entry = result.addObject().put("id", department.id()).put("name", department.name())
                     .put("full_name", fullNames.get(department.id())).put("manager_user_id", head);
