@@ -187,6 +187,38 @@ public final class Main implements Callable<Integer> {
         ProcessHandle.of(pid).ifPresentOrElse(process -> process.onExit().thenRun(stop), stop);
     }
 
+    /**
+     * Netty lets an Error out of an event loop's or the acceptor's run loop, and the thread ends: a heap run out there
+     * left a process that took connections no thread would answer, health timing out, until someone killed it. The
+     * command line's server stops instead, with status 3 and one line saying why, so that a container's restart policy
+     * or a CI job sees it; another thread's death is reported as the JVM reports it.
+     */
+    static void threadDied(Thread thread, Throwable cause) {
+        if (!servesConnections(thread.getName())) {
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            cause.printStackTrace();
+            return;
+        }
+        System.err.println("b24-emulator: " + thread.getName() + " died of " + cause
+                + "; the server cannot answer on it, so it stops (status 3)");
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException ignored) {
+                // halted anyway
+            }
+            Runtime.getRuntime().halt(3);
+        }, "b24emu-halt");
+        halt.setDaemon(true);
+        halt.start();
+        System.exit(3);
+    }
+
+    /** Whether a thread is one the server's connections need: an event loop or the acceptor. */
+    static boolean servesConnections(String threadName) {
+        return threadName.startsWith("vert.x-eventloop-thread-") || threadName.startsWith("vert.x-acceptor-thread-");
+    }
+
     public static void main(String[] args) {
         if (System.getProperty("slf4j.provider") == null) {
             // the command line's own backend, cheaper per line than slf4j-simple (see ServerLog); SLF4J would say
@@ -205,6 +237,7 @@ public final class Main implements Callable<Integer> {
         if (owner != null) {
             exitWith(Long.parseLong(owner));
         }
+        Thread.setDefaultUncaughtExceptionHandler(Main::threadDied);
         boolean serving = SUBCOMMANDS.stream().noneMatch(java.util.Arrays.asList(args)::contains);
         boolean help = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("-h") || arg.equals("--help")
                 || arg.startsWith("-V") || arg.equals("--version"));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MainTest {
@@ -55,6 +56,31 @@ class MainTest {
             cli.setOut(new PrintWriter(out, true));
             assertEquals(0, cli.execute(option));
             assertEquals("b24-emulator 0.1.0", out.toString().strip());
+        }
+    }
+
+    /** An event loop that dies (Netty lets an Error out of its run loop) stops the command line's server: status 3. */
+    @Test
+    void aDeadEventLoopStopsTheServerWithStatusThree() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), DyingEventLoop.class.getName()).redirectErrorStream(true).start();
+        assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "still running");
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(3, child.exitValue(), output);
+        assertTrue(output.contains("vert.x-eventloop-thread-0 died of java.lang.OutOfMemoryError: Java heap space"), output);
+        assertTrue(Main.servesConnections("vert.x-acceptor-thread-0"));
+        assertFalse(Main.servesConnections("vert.x-worker-thread-3"));
+    }
+
+    /** A process whose event loop dies as a heap run out there ends one. */
+    static final class DyingEventLoop {
+        public static void main(String[] args) throws Exception {
+            Thread.setDefaultUncaughtExceptionHandler(Main::threadDied);
+            Thread loop = new Thread(() -> {
+                throw new OutOfMemoryError("Java heap space");
+            }, "vert.x-eventloop-thread-0");
+            loop.start();
+            Thread.sleep(20_000);
         }
     }
 }
