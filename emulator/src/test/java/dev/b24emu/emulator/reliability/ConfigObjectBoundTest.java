@@ -82,6 +82,30 @@ class ConfigObjectBoundTest extends AppHarness {
     }
 
     /**
+     * An update is weighed as an add is: renamed with megabytes, the 26th department ran the heap out, since only adds
+     * were. One that does not grow the text passes even past the bound.
+     */
+    @Test
+    void anUpdateThatWouldPassTheTextBoundIsRefusedAndWhatIsThereStays() {
+        String tooLong = "n".repeat(BOUND * 8 * 1024 + 1024);
+        String refused = "The emulator keeps at most 40 K characters of %s per portal, 8 K each on average"
+                + " (--max-config-objects, D120)";
+        call("department.update", Map.of("ID", 1, "NAME", tooLong)).then().statusCode(400)
+                .body("error_description", equalTo(String.format(refused, "departments")));
+        call("department.get", Map.of("ID", 1)).then().body("result[0].NAME", equalTo("Demo company"));
+        call("department.update", Map.of("ID", 1, "NAME", "Renamed")).then().statusCode(200);
+        call("user.update", Map.of("ID", 2, "LAST_NAME", tooLong)).then().statusCode(400)
+                .body("error_description", equalTo(String.format(refused, "users")));
+        call("crm.category.update", Map.of("entityTypeId", 2, "id", 0, "fields", Map.of("name", tooLong)))
+                .then().statusCode(400);
+        String token = install("renaming-app", List.of("telephony"), null).getString("access_token");
+        oauth(token, "telephony.externalLine.add", Map.of("NUMBER", "500", "NAME", "short")).then().statusCode(200);
+        oauth(token, "telephony.externalLine.update", Map.of("NUMBER", "500", "NAME", tooLong)).then().statusCode(400)
+                .body("error_description", equalTo(String.format(refused, "external lines")));
+        oauth(token, "telephony.externalLine.get", Map.of()).then().body("result[0].NAME", equalTo("short"));
+    }
+
+    /**
      * What a test harness adds through the control API is bounded the same way: a suite adding a fault or an
      * application per test, and never resetting its portal, cannot fill the heap either.
      */

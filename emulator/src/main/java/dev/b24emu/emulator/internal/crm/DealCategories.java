@@ -101,6 +101,8 @@ public final class DealCategories {
             DealCategoryStore store = store(portal);
             if (id == 0) {
                 if (!trimmed.isEmpty()) {
+                    ConfigBound.admitChange(portal, store.all(), String.valueOf(store.defaultName()), trimmed,
+                            "deal pipelines");
                     store.defaultName(trimmed);
                 }
                 if (sort != null) {
@@ -112,6 +114,7 @@ public final class DealCategories {
                 Category changed = new Category(id, trimmed.isEmpty() ? current.name() : trimmed,
                         sort == null ? current.sort() : Math.max(0, sort), current.createdDate(), current.originId(),
                         current.originatorId());
+                ConfigBound.admitChange(portal, store.all(), current, changed, "deal pipelines");
                 store.put(changed);
                 return view(changed);
             });

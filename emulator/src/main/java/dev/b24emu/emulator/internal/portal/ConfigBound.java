@@ -35,6 +35,27 @@ public final class ConfigBound {
         for (Object object : held) {
             characters += String.valueOf(object).length();
         }
+        requireRoom(max, characters, kind);
+    }
+
+    /**
+     * Refuses replacing {@code replaced}, one of the {@code held} objects, by {@code replacing} when that grows their
+     * text past the bound: an update that was not weighed stored any size (the 26th department renamed with 7 MB ran
+     * the heap out). One that does not grow the text always passes.
+     */
+    public static void admitChange(Portal portal, Collection<?> held, Object replaced, Object replacing, String kind) {
+        long growth = String.valueOf(replacing).length() - (long) String.valueOf(replaced).length();
+        if (growth <= 0) {
+            return;
+        }
+        long characters = growth;
+        for (Object object : held) {
+            characters += String.valueOf(object).length();
+        }
+        requireRoom(portal.bounds().configObjects(), characters, kind);
+    }
+
+    private static void requireRoom(int max, long characters, String kind) {
         long maxCharacters = (long) max * AVERAGE_CHARACTERS;
         if (characters > maxCharacters) {
             throw RestError.of("ERROR_CORE", "The emulator keeps at most " + maxCharacters / 1024 + " K characters of "

@@ -41,7 +41,9 @@ public final class DepartmentEditing {
                 parent = p.phpInt("PARENT");
                 requireParent(store, parent, old.id());
             }
-            store.put(new Department(old.id(), name, sort(p, old.sort()), parent, head(p, old.head())));
+            Department changed = new Department(old.id(), name, sort(p, old.sort()), parent, head(p, old.head()));
+            ConfigBound.admitChange(caller.portal(), store.all(), old, changed, "departments");
+            store.put(changed);
         });
     }
 

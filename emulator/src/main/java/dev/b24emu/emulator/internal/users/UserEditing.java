@@ -47,9 +47,12 @@ public final class UserEditing {
             throw RestError.of("ERROR_CORE", "access_denied");
         }
         ObjectNode changes = writable(caller.portal(), params, admin);
-        return caller.portal().store(UserStore.class)
-                .update(userId, user -> UserFields.parse(UserFields.toRecord(user).setAll(changes), user.id()))
-                .orElseThrow(() -> RestError.of("ERROR_CORE", ""));
+        UserStore users = caller.portal().store(UserStore.class);
+        return users.update(userId, user -> {
+            User changed = UserFields.parse(UserFields.toRecord(user).setAll(changes), user.id());
+            ConfigBound.admitChange(caller.portal(), users.all(), user, changed, "users"); // D120, as an invitation
+            return changed;
+        }).orElseThrow(() -> RestError.of("ERROR_CORE", ""));
     }
 
     /**

@@ -58,6 +58,7 @@ final class LineMethods {
             ExternalLine changed = new ExternalLine(line.id(), line.appKey(), line.number(),
                     p.text("NAME").orElse(line.name()),
                     p.has("CRM_AUTO_CREATE") ? "Y".equals(p.textOrEmpty("CRM_AUTO_CREATE")) : line.crmAutoCreate());
+            ConfigBound.admitChange(portal, telephony(portal).allLines(), line, changed, "external lines");
             telephony(portal).updateLine(changed);
             return changed;
         });
