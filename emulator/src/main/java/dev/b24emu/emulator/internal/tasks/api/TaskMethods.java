@@ -19,9 +19,11 @@ import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 import dev.b24emu.emulator.internal.users.Access;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -100,8 +102,9 @@ final class TaskMethods {
         JsonNode filter = params.optionalArray("filter").orElse(null);
         JsonNode order = params.optionalArray("order").orElse(null);
         Set<String> select = select(params.optionalArray("select").orElse(null));
+        Map<Long, ObjectNode> cards = new HashMap<>(); // each user's card made once for the page
         return ListResult.controllerPage("tasks", TaskList.find(call.portal(), filter, order), call.params().start(),
-                task -> TaskView.listed(call.portal(), task, select));
+                task -> TaskView.listed(call.portal(), task, select, cards));
     }
 
     private static JsonNode answer(RestCall call, Task task) {
