@@ -2,6 +2,8 @@ package dev.b24emu.emulator.internal.portal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,19 +14,29 @@ import java.util.function.ToLongFunction;
 
 /**
  * Records by their ID, lowest first, and the last ID given (a table's auto-increment: IDs are never reused): what a
- * store of objects made at run time keeps (tasks, time entries, products). Bounded: past the count the oldest go, so
- * a client making one per call cannot fill the heap. Thread-safe; reads see a consistent record, not a snapshot.
+ * store of objects made at run time keeps (tasks, time entries, products, calendar sections and events, stage
+ * history). Bounded: past the count the oldest go, so a client making one per call cannot fill the heap; and past
+ * {@link #AVERAGE_CHARACTERS} characters of their text form a record on average, the oldest go too, the newest staying
+ * even alone (D118): 24 tasks of a 7 MB description, each within the count, ran the launcher's heap out. Thread-safe;
+ * reads see a consistent record, not a snapshot.
  *
  * @param <T> the record kept
  */
 public final class IdTable<T> {
+    /** the text a record may average: a task or an event of a real portal is a few hundred characters */
+    static final int AVERAGE_CHARACTERS = 800;
     private final Map<Long, T> byId = new ConcurrentSkipListMap<>();
     private final AtomicLong lastId = new AtomicLong();
     private final int max;
+    private final long maxCharacters;
     private final ToLongFunction<T> idOf;
+    /** maps each record's ID to the length of its text form (guarded by this) */
+    private final Map<Long, Long> weights = new HashMap<>();
+    private long characters;
 
     public IdTable(int max, ToLongFunction<T> idOf) {
         this.max = Math.max(1, max);
+        this.maxCharacters = (long) this.max * AVERAGE_CHARACTERS;
         this.idOf = idOf;
     }
 
@@ -47,24 +59,53 @@ public final class IdTable<T> {
 
     /** Keeps the record (a new one, or a new version of one); answers those dropped past the bound, oldest first. */
     public synchronized List<T> put(T record) {
-        byId.put(idOf.applyAsLong(record), record);
+        long id = idOf.applyAsLong(record);
+        byId.put(id, record);
+        weigh(id, record);
         List<T> dropped = new ArrayList<>();
-        while (byId.size() > max) {
-            dropped.add(byId.remove(byId.keySet().iterator().next()));
+        Iterator<Map.Entry<Long, T>> oldestFirst = byId.entrySet().iterator();
+        while ((byId.size() > max || characters > maxCharacters) && byId.size() > 1 && oldestFirst.hasNext()) {
+            Map.Entry<Long, T> oldest = oldestFirst.next();
+            if (oldest.getKey() == id) {
+                continue; // the record just kept stays, even alone past the weight
+            }
+            oldestFirst.remove();
+            forget(oldest.getKey());
+            dropped.add(oldest.getValue());
         }
         return dropped;
     }
 
-    public boolean remove(long id) {
+    private void weigh(long id, T record) {
+        long weight = String.valueOf(record).length();
+        Long before = weights.put(id, weight);
+        characters += weight - (before == null ? 0 : before);
+    }
+
+    private void forget(long id) {
+        Long weight = weights.remove(id);
+        characters -= weight == null ? 0 : weight;
+    }
+
+    public synchronized boolean remove(long id) {
+        forget(id);
         return byId.remove(id) != null;
     }
 
-    public void removeIf(Predicate<T> which) {
-        byId.values().removeIf(which);
+    public synchronized void removeIf(Predicate<T> which) {
+        byId.entrySet().removeIf(entry -> {
+            if (!which.test(entry.getValue())) {
+                return false;
+            }
+            forget(entry.getKey());
+            return true;
+        });
     }
 
-    public void clear() {
+    public synchronized void clear() {
         byId.clear();
+        weights.clear();
+        characters = 0;
         lastId.set(0);
     }
 
@@ -74,9 +115,13 @@ public final class IdTable<T> {
     }
 
     /** Puts a snapshot's records back (none when its list is absent) with its last ID. */
-    public void restore(List<T> records, long last) {
+    public synchronized void restore(List<T> records, long last) {
         if (records != null) {
-            records.forEach(record -> byId.put(idOf.applyAsLong(record), record));
+            records.forEach(record -> {
+                long id = idOf.applyAsLong(record);
+                byId.put(id, record);
+                weigh(id, record);
+            });
         }
         lastId.set(last);
     }
