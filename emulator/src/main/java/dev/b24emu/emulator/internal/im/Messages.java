@@ -30,6 +30,11 @@ public final class Messages {
     private Messages() {
     }
 
+    /** A text as CIMMessenger::Add keeps it: past {@link #MESSAGE_LIMIT} cut there, " (...)" after it. */
+    static String cut(String text) {
+        return text.length() > MESSAGE_LIMIT + 6 ? text.substring(0, MESSAGE_LIMIT) + " (...)" : text;
+    }
+
     /**
      * What a message was sent with.
      *
@@ -86,10 +91,10 @@ public final class Messages {
             }
         }
         String body = text == null ? "" : text;
-        if (body.length() > MESSAGE_LIMIT + 6) { // CIMMessenger::Add: cut to the limit, " (...)" after it
+        if (!cut(body).equals(body)) {
             warnings.accept("im.message.add: MESSAGE has " + body.length() + " characters, over the messenger's "
                     + MESSAGE_LIMIT + " (CIMMessenger::MESSAGE_LIMIT): cut there, as the messenger cuts it");
-            body = body.substring(0, MESSAGE_LIMIT) + " (...)";
+            body = cut(body);
         }
         // an application's system message in a chat begins with its name in bold
         if (request.system() && chatId != null && caller.clientId() != null) {

@@ -53,8 +53,10 @@ public final class Notifications {
                 .flatMap(id -> portal.store(AppStore.class).byClientId(id))
                 .map(app -> (app.name() == null || app.name().isBlank() ? app.clientId() : app.name()) + "#BR#")
                 .orElse("");
-        String text = prefix + message;
-        String textOut = messageOut.isEmpty() ? "" : prefix + messageOut;
+        // a notification is a message of the messenger (CIMMessenger::Add), cut as a message is: kept whole, 27 of
+        // 7 MB ran the launcher's heap out
+        String text = Messages.cut(prefix + message);
+        String textOut = messageOut.isEmpty() ? "" : Messages.cut(prefix + messageOut);
         String clientId = clientId(caller, request.clientIdGiven());
         String tag = clientId == null || blank(request.tag()) ? null : appTag(clientId, request.tag());
         String subTag = clientId == null || blank(request.subTag()) ? null : appTag(clientId, request.subTag());

@@ -40,6 +40,13 @@ class NotificationsApiTest extends AppHarness {
         assertEquals(0, sent().getList("").size());
     }
 
+    /** A notification is a message of the messenger (CIMMessenger::Add): past 20,000 characters it is cut there. */
+    @Test
+    void aLongNotificationIsCutAsTheMessengerCutsAMessage() {
+        call("im.notify.personal.add", Map.of("USER_ID", 3, "MESSAGE", "m".repeat(100_000))).then().statusCode(200);
+        assertEquals("m".repeat(20_000) + " (...)", sent().getString("[0].NOTIFY_MESSAGE"));
+    }
+
     @Test
     void aPersonalNotificationComesFromTheCallerAndTheDocumentedErrors() {
         call("im.notify.personal.add", Map.of("USER_ID", 3, "MESSAGE", "Please call the client back", "TAG", "x"))
