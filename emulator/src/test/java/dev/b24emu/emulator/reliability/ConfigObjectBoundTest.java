@@ -103,6 +103,10 @@ class ConfigObjectBoundTest extends AppHarness {
         oauth(token, "telephony.externalLine.update", Map.of("NUMBER", "500", "NAME", tooLong)).then().statusCode(400)
                 .body("error_description", equalTo(String.format(refused, "external lines")));
         oauth(token, "telephony.externalLine.get", Map.of()).then().body("result[0].NAME", equalTo("short"));
+        // the CRM guides' rows are configuration too: the seed's alone pass this class's bound of five
+        call("crm.status.add", Map.of("fields", Map.of("ENTITY_ID", "SOURCE", "STATUS_ID", "NEW1", "NAME", "x")))
+                .then().statusCode(400).body("error_description", equalTo("The emulator keeps at most " + BOUND
+                        + " statuses per portal (--max-config-objects, D120)"));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.b24emu.emulator.internal.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.portal.ConfigBound;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
@@ -100,7 +101,11 @@ public final class CrmStatuses {
         } else {
             row.putNull("SEMANTICS");
         }
-        return portal.exclusive(() -> store.add(row)).get("ID").asLong();
+        return portal.exclusive(() -> {
+            // the guides' rows count as configuration (D120): unbounded, 28 statuses named with 7 MB ran the heap out
+            ConfigBound.admit(portal, store.rows(), row, "statuses");
+            return store.add(row);
+        }).get("ID").asLong();
     }
 
     /** crm.status.update: NAME, SORT and COLOR (or EXTRA.COLOR); ENTITY_ID, STATUS_ID and SEMANTICS stay. */
@@ -126,6 +131,8 @@ public final class CrmStatuses {
             }
         }
         portal.exclusive(() -> {
+            ConfigBound.admitChange(portal, store.rows(), store.get(row.path("ID").asLong()).orElse(null), row,
+                    "statuses");
             store.replace(row);
             return null;
         });
