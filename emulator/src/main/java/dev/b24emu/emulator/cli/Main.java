@@ -171,20 +171,23 @@ public final class Main implements Callable<Integer> {
 
     /** Stops as SIGTERM would once that process is gone, and for good 10 s later if stopping hangs (a heap run out). */
     private static void exitWith(long pid) {
-        Runnable stop = () -> {
-            Thread halt = new Thread(() -> {
-                try {
-                    Thread.sleep(10_000);
-                } catch (InterruptedException ignored) {
-                    // halted anyway
-                }
-                Runtime.getRuntime().halt(1);
-            }, "b24emu-halt");
-            halt.setDaemon(true);
-            halt.start();
-            System.exit(0);
-        };
+        Runnable stop = () -> exit(0, 1);
         ProcessHandle.of(pid).ifPresentOrElse(process -> process.onExit().thenRun(stop), stop);
+    }
+
+    /** Exits with {@code status} as SIGTERM would (state saved, ports closed), and halts with another 10 s later. */
+    private static void exit(int status, int haltStatus) {
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException ignored) {
+                // halted anyway
+            }
+            Runtime.getRuntime().halt(haltStatus);
+        }, "b24emu-halt");
+        halt.setDaemon(true);
+        halt.start();
+        System.exit(status);
     }
 
     /**
@@ -201,17 +204,7 @@ public final class Main implements Callable<Integer> {
         }
         System.err.println("b24-emulator: " + thread.getName() + " died of " + cause
                 + "; the server cannot answer on it, so it stops (status 3)");
-        Thread halt = new Thread(() -> {
-            try {
-                Thread.sleep(10_000);
-            } catch (InterruptedException ignored) {
-                // halted anyway
-            }
-            Runtime.getRuntime().halt(3);
-        }, "b24emu-halt");
-        halt.setDaemon(true);
-        halt.start();
-        System.exit(3);
+        exit(3, 3);
     }
 
     /** Whether a thread is one the server's connections need: an event loop or the acceptor. */

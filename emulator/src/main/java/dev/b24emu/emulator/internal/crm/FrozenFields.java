@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.b24emu.emulator.internal.transport.JsonWeight;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -52,36 +53,9 @@ final class FrozenFields {
     private FrozenFields() {
     }
 
-    /**
-     * Roughly the bytes a value takes in the heap, for the bound on what objects made at run time may weigh (D118):
-     * a string at one byte a character, two when it holds one beyond Latin-1 (as the JVM stores them), 16 bytes a
-     * node and a name's characters, shared nodes and names counted each time they appear.
-     */
+    /** What a value weighs in the heap, for the bound on what objects made at run time may weigh (D118). */
     static long weight(JsonNode node) {
-        if (node.isTextual()) {
-            return 24 + textBytes(node.textValue());
-        }
-        long weight = 16;
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                weight += field.getKey().length() + weight(field.getValue());
-            }
-        } else if (node.isArray()) {
-            for (JsonNode item : node) {
-                weight += weight(item);
-            }
-        }
-        return weight;
-    }
-
-    private static long textBytes(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) > 0xFF) {
-                return 2L * text.length();
-            }
-        }
-        return text.length();
+        return JsonWeight.of(node);
     }
 
     /** The fields as a frozen tree (the same tree when it is frozen already). */

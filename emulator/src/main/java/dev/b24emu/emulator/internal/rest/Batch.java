@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.transport.BufferOutput;
 import dev.b24emu.emulator.internal.transport.Envelope;
 import dev.b24emu.emulator.internal.transport.FormCodec;
+import dev.b24emu.emulator.internal.transport.JsonWeight;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
@@ -84,7 +85,7 @@ final class Batch implements RestMethod {
                 ObjectNode answered = envelope.success(result, start, System.nanoTime() - started,
                         caller.portal().settings().timeZone());
                 results.set(key, answered.get("result"));
-                written += weight(answered.get("result"));
+                written += JsonWeight.of(answered.get("result")); // in the heap, at least what it writes
                 if (written > BufferOutput.MAX_ANSWER_BYTES) { // the commands' answers are held until the last one
                     throw new BufferOutput.TooLarge();
                 }
@@ -112,28 +113,6 @@ final class Batch implements RestMethod {
         answer.set("result_next", phpArray(nexts));
         answer.set("result_time", phpArray(times));
         return answer;
-    }
-
-    /** Roughly the bytes a result takes written: its texts and names, and a few for each value. */
-    private static long weight(JsonNode node) {
-        if (node == null) {
-            return 4;
-        }
-        if (node.isTextual()) {
-            return 2L + node.textValue().length();
-        }
-        long weight = 8;
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                weight += field.getKey().length() + weight(field.getValue());
-            }
-        } else if (node.isArray()) {
-            for (JsonNode item : node) {
-                weight += weight(item);
-            }
-        }
-        return weight;
     }
 
     private Object run(RestCall call, JsonNode command, Map<String, ObjectNode> earlier, Instant start) {
