@@ -77,15 +77,28 @@ public final class OAuthServer {
     public Tokens issue(Portal portal, App app, long userId) {
         Instant now = portal.now();
         Tokens tokens = new Tokens(RandomHex.of(16), RandomHex.of(16), now.plus(ACCESS_LIFETIME), ACCESS_LIFETIME.toSeconds());
-        accessTokens.put(tokens.accessToken(), new Grant(portal.id(), app.clientId(), userId, tokens.expiresAt()));
-        refreshTokens.put(tokens.refreshToken(), new Grant(portal.id(), app.clientId(), userId, now.plus(REFRESH_LIFETIME)));
-        current.put(currentKey(portal, app, userId), tokens);
         Issued mine = issuedBy(portal);
         synchronized (mine) {
+            if (gone(portal, mine)) {
+                return tokens; // a delivery's pair for a portal deleted meanwhile: known nowhere, so never accepted
+            }
+            accessTokens.put(tokens.accessToken(), new Grant(portal.id(), app.clientId(), userId, tokens.expiresAt()));
+            refreshTokens.put(tokens.refreshToken(), new Grant(portal.id(), app.clientId(), userId,
+                    now.plus(REFRESH_LIFETIME)));
+            current.put(currentKey(portal, app, userId), tokens);
             mine.access.add(tokens.accessToken(), this::forgetAccess);
             mine.refresh.add(tokens.refreshToken(), refreshTokens::remove);
         }
         return tokens;
+    }
+
+    /**
+     * Whether the portal was deleted, or its tokens forgotten, since {@code mine} was taken: a token issued then (an
+     * event delivered while its portal was deleted) outlived the portal, and a portal made again with its ID accepted
+     * it. Checked under {@code mine}'s lock, which {@link #forget} takes too.
+     */
+    private boolean gone(Portal portal, Issued mine) {
+        return portal.deleted() || issued.get(portal.id()) != mine;
     }
 
     private Issued issuedBy(Portal portal) {
@@ -130,10 +143,12 @@ public final class OAuthServer {
     /** An authorization code for the user's consent (step 1 of settings/oauth/index.md). */
     public String issueCode(Portal portal, App app, long userId) {
         String code = RandomHex.of(16);
-        codes.put(code, new Grant(portal.id(), app.clientId(), userId, portal.now().plus(CODE_LIFETIME)));
         Issued mine = issuedBy(portal);
         synchronized (mine) {
-            mine.codes.add(code, codes::remove);
+            if (!gone(portal, mine)) {
+                codes.put(code, new Grant(portal.id(), app.clientId(), userId, portal.now().plus(CODE_LIFETIME)));
+                mine.codes.add(code, codes::remove);
+            }
         }
         return code;
     }

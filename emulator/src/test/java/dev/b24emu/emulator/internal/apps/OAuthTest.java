@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Installing applications, OAuth calls, token expiry and renewal, scopes. */
 class OAuthTest extends AppHarness {
@@ -107,5 +108,22 @@ class OAuthTest extends AppHarness {
         given().contentType("application/json").body("{\"clientId\":\"x\",\"clientSecret\":\"y\",\"scopes\":[],\"handlerUrl\":\"ftp://a\"}")
                 .post(base() + "/_emulator/portals/" + portal.id() + "/apps").then().statusCode(400)
                 .body("error_description", equalTo("handlerUrl must be an absolute http(s) URL"));
+    }
+
+    /**
+     * A token pair made for a delivery while its portal was being deleted outlived the portal, and a portal made again
+     * with its ID and an application of the same client_id accepted it: none is known once the portal is gone.
+     */
+    @Test
+    void noTokenIsIssuedForADeletedPortal() {
+        install("local.gone", List.of("telephony"), null);
+        App app = portal.store(AppStore.class).byClientId("local.gone").orElseThrow();
+        OAuthServer oauth = new OAuthServer();
+        OAuthServer.Tokens before = oauth.issue(portal, app, 1);
+        assertTrue(oauth.access(before.accessToken()).isPresent());
+        io.restassured.RestAssured.given().delete(base() + "/_emulator/portals/" + portal.id()).then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+        OAuthServer.Tokens after = oauth.issue(portal, app, 2); // as a delivery in flight asks for a pair
+        assertTrue(oauth.access(after.accessToken()).isEmpty(), "a deleted portal's new token is known nowhere");
     }
 }
