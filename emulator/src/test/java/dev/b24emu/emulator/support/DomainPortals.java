@@ -61,7 +61,7 @@ public final class DomainPortals {
                 StoreType.of("apps", AppStore.class, p -> new AppStore(p.id(), p.bounds().tokens(), oauth)),
                 StoreType.of("telephony", TelephonyStore.class, p -> new TelephonyStore(p.bounds().finishedCalls(), p.bounds().openCalls(),
                         p.bounds().callTextBytes())),
-                StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore(p.bounds().finishedCalls())),
+                StoreType.of("followups", FollowUpStore.class, p -> new FollowUpStore(p.bounds().finishedCalls(), p.bounds().callTextBytes())),
                 StoreType.of("callcard", CallCardStore.class, p -> new CallCardStore(p.bounds().crmObjects(),
                         p.bounds().callTextBytes(), p.bounds().finishedCalls())),
                 StoreType.of("voximplant", VoximplantStore.class, p -> new VoximplantStore(p.bounds().openCalls(), p.id())),

@@ -29,8 +29,18 @@ public final class FollowUpStore implements Store<FollowUpStore.Snapshot> {
     /** true while the seed or a state file is read: those follow-ups are the user's own (guarded by this) */
     private boolean loading;
 
-    public FollowUpStore(int maxCreated) {
-        this.created = new MadeAtRunTime<>(maxCreated);
+    /**
+     * @param maxCreated the follow-ups made while the portal runs it keeps (the finished calls' bound)
+     * @param maxBytes   what they may weigh, at two bytes a character of their text: a transcript is copied into its
+     *                   call's follow-up, which kept it after the call-text bound dropped the call (25 of 7 MB stayed
+     *                   where the bound kept four)
+     */
+    public FollowUpStore(int maxCreated, long maxBytes) {
+        this.created = new MadeAtRunTime<>(maxCreated, new MadeAtRunTime.Budget(maxBytes), followUps::remove);
+    }
+
+    private static long weight(FollowUp followUp) {
+        return 2L * String.valueOf(followUp).length();
     }
 
     /** What state files keep: every follow-up. */
@@ -47,7 +57,9 @@ public final class FollowUpStore implements Store<FollowUpStore.Snapshot> {
 
     public synchronized void put(FollowUp followUp) {
         if (followUps.put(followUp.callId(), followUp) == null && !loading) {
-            created.add(followUp.callId(), followUps::remove);
+            created.add(followUp.callId(), weight(followUp));
+        } else if (!loading) {
+            created.rewritten(followUp.callId(), weight(followUp));
         }
     }
 
@@ -56,7 +68,9 @@ public final class FollowUpStore implements Store<FollowUpStore.Snapshot> {
         boolean isNew = !followUps.containsKey(callId); // every write holds this store's lock
         FollowUp changed = followUps.compute(callId, (id, current) -> change.apply(Optional.ofNullable(current)));
         if (isNew) {
-            created.add(callId, followUps::remove);
+            created.add(callId, weight(changed));
+        } else {
+            created.rewritten(callId, weight(changed));
         }
         return changed;
     }

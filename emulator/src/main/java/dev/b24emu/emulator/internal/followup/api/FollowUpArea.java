@@ -42,7 +42,8 @@ public final class FollowUpArea implements Area {
 
     @Override
     public List<StoreType<?>> stores() {
-        return List.of(StoreType.of("followups", FollowUpStore.class, portal -> new FollowUpStore(portal.bounds().finishedCalls())));
+        return List.of(StoreType.of("followups", FollowUpStore.class, portal -> new FollowUpStore(portal.bounds().finishedCalls(),
+                portal.bounds().callTextBytes())));
     }
 
     @Override
