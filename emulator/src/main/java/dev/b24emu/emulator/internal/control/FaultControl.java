@@ -67,8 +67,7 @@ public final class FaultControl {
             throw new IllegalArgumentException("status must be an HTTP status");
         }
         FaultStore faults = portal.store(FaultStore.class);
-        Fault fault = portal.exclusive(() -> { // the bound checked and the fault added as one (D120)
-            ConfigBound.admit(portal, faults.all(), body, "faults");
+        Fault fault = ConfigBound.adding(portal, faults::all, body, "faults", () -> {
             Fault made = new Fault(faults.nextId(), method, error, status,
                     body.path("description").asText(documented.map(Contracts.SystemError::message)
                             .orElse(error == null ? "" : "Injected " + error)), latency, drop,

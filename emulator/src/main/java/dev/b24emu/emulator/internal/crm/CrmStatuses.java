@@ -101,11 +101,8 @@ public final class CrmStatuses {
         } else {
             row.putNull("SEMANTICS");
         }
-        return portal.exclusive(() -> {
-            // the guides' rows count as configuration (D120): unbounded, 28 statuses named with 7 MB ran the heap out
-            ConfigBound.admit(portal, store.rows(), row, "statuses");
-            return store.add(row);
-        }).get("ID").asLong();
+        // the guides' rows count as configuration (D120): unbounded, 28 statuses named with 7 MB ran the heap out
+        return ConfigBound.adding(portal, store::rows, row, "statuses", () -> store.add(row)).get("ID").asLong();
     }
 
     /** crm.status.update: NAME, SORT and COLOR (or EXTRA.COLOR); ENTITY_ID, STATUS_ID and SEMANTICS stay. */

@@ -47,10 +47,8 @@ public final class OutgoingWebhooks {
                     + "event.bind (api-reference/telephony/events/index.md); the portal setting outgoingWebhookClickToCall "
                     + "is false");
         }
-        return portal.exclusive(() -> { // the bound checked and the webhook added as one (D120)
-            ConfigBound.admit(portal, portal.store(EventStore.class).webhooks(), body, "outgoing webhooks");
-            return add(portal, spec);
-        });
+        return ConfigBound.adding(portal, () -> portal.store(EventStore.class).webhooks(), body, "outgoing webhooks",
+                () -> add(portal, spec));
     }
 
     private static OutgoingWebhook add(Portal portal, Spec spec) {

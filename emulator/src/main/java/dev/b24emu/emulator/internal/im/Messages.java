@@ -91,10 +91,11 @@ public final class Messages {
             }
         }
         String body = text == null ? "" : text;
-        if (!cut(body).equals(body)) {
+        String kept = cut(body);
+        if (kept.length() != body.length()) {
             warnings.accept("im.message.add: MESSAGE has " + body.length() + " characters, over the messenger's "
                     + MESSAGE_LIMIT + " (CIMMessenger::MESSAGE_LIMIT): cut there, as the messenger cuts it");
-            body = cut(body);
+            body = kept;
         }
         // an application's system message in a chat begins with its name in bold
         if (request.system() && chatId != null && caller.clientId() != null) {

@@ -14,6 +14,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -39,10 +42,9 @@ public final class Outbound {
     public static final int MAX_PENDING = 10_000;
     private final int maxPending;
     /** maps a portal's ID to its deliveries queued or in flight */
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> pending =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> pending = new ConcurrentHashMap<>();
     /** maps "portal URL" to the last delivery there not yet over */
-    private final java.util.Map<String, Turn> inTurn = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Turn> inTurn = new ConcurrentHashMap<>();
 
     /** the server's Vert.x instance, which may still be being made while the server is wired (VertxLease) */
     private final Supplier<Vertx> vertx;
@@ -108,8 +110,8 @@ public final class Outbound {
      * {@link #MAX_WAITING} queued to one URL the next goes at once, so what waits stays bounded.
      */
     public Future<Delivery> post(Portal portal, Message message) {
-        java.util.concurrent.atomic.AtomicInteger queued = pending.computeIfAbsent(portal.id(),
-                id -> new java.util.concurrent.atomic.AtomicInteger());
+        AtomicInteger queued = pending.computeIfAbsent(portal.id(),
+                id -> new AtomicInteger());
         if (queued.incrementAndGet() > maxPending) {
             queued.decrementAndGet();
             return Future.succeededFuture(refused(portal, message));
@@ -129,27 +131,27 @@ public final class Outbound {
         Turn[] previous = new Turn[1];
         Turn mine = inTurn.compute(key, (k, last) -> {
             previous[0] = last == null || last.turn().isComplete() ? null : last;
-            return new Turn(done.future(), previous[0] == null ? new java.util.concurrent.atomic.AtomicInteger()
-                    : previous[0].waiting());
+            return new Turn(done.future(), previous[0] == null ? new AtomicInteger() : previous[0].waiting());
         });
         mine.turn().onComplete(over -> inTurn.remove(key, mine));
-        if (previous[0] == null || mine.waiting().incrementAndGet() > MAX_WAITING) {
-            if (previous[0] != null) {
-                mine.waiting().decrementAndGet();
-            }
-            send.run();
-        } else {
+        AtomicInteger waiting = mine.waiting(); // one count for every delivery of the URL's run of turns
+        if (previous[0] != null && waiting.incrementAndGet() <= MAX_WAITING) {
             previous[0].turn().onComplete(over -> {
-                mine.waiting().decrementAndGet();
+                waiting.decrementAndGet();
                 send.run();
             });
+        } else {
+            if (previous[0] != null) {
+                waiting.decrementAndGet(); // too many wait already: this one goes at once
+            }
+            send.run();
         }
         return first.future();
     }
 
     /** Whether the portal has {@link #MAX_PENDING} deliveries queued or in flight: the next is not built, nor sent. */
     public boolean saturated(Portal portal) {
-        java.util.concurrent.atomic.AtomicInteger queued = pending.get(portal.id());
+        AtomicInteger queued = pending.get(portal.id());
         return queued != null && queued.get() >= maxPending;
     }
 
@@ -161,7 +163,7 @@ public final class Outbound {
     }
 
     /** A delivery's turn being over, and how many deliveries to its URL are waiting for their turn. */
-    private record Turn(Future<Void> turn, java.util.concurrent.atomic.AtomicInteger waiting) {
+    private record Turn(Future<Void> turn, AtomicInteger waiting) {
     }
 
     private void post(Portal portal, Message message, int attempt, Promise<Delivery> first) {

@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.portal;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.util.Collection;
+import java.util.function.Supplier;
 
 /**
  * The bound on the configuration objects of each kind a portal holds (D120): external lines, event handlers,
@@ -31,11 +32,19 @@ public final class ConfigBound {
             throw RestError.of("ERROR_CORE", "The emulator keeps at most " + max + " " + kind
                     + " per portal (--max-config-objects, D120)");
         }
-        long characters = String.valueOf(adding).length();
-        for (Object object : held) {
-            characters += String.valueOf(object).length();
-        }
-        requireRoom(max, characters, kind);
+        requireRoom(max, String.valueOf(adding).length() + characters(held), kind);
+    }
+
+    /**
+     * Admits {@code adding} and adds it in the portal's exclusive section, so that adds at once cannot all pass a
+     * bound with room for one: where the store's own lock does not already hold the check and the add together.
+     */
+    public static <T> T adding(Portal portal, Supplier<? extends Collection<?>> held, Object adding, String kind,
+                               Supplier<T> add) {
+        return portal.exclusive(() -> {
+            admit(portal, held.get(), adding, kind);
+            return add.get();
+        });
     }
 
     /**
@@ -48,11 +57,16 @@ public final class ConfigBound {
         if (growth <= 0) {
             return;
         }
-        long characters = growth;
+        requireRoom(portal.bounds().configObjects(), growth + characters(held), kind);
+    }
+
+    /** The characters of the objects' text forms. */
+    private static long characters(Collection<?> held) {
+        long characters = 0;
         for (Object object : held) {
             characters += String.valueOf(object).length();
         }
-        requireRoom(portal.bounds().configObjects(), characters, kind);
+        return characters;
     }
 
     private static void requireRoom(int max, long characters, String kind) {

@@ -85,10 +85,10 @@ public final class RestExchange {
     public String clientAddress() { return clientAddress; }
     public void clientAddress(String address) { this.clientAddress = address; }
 
-    /** What the request did that the contract rules out but the real server would accept (journal, header). */
     /**
-     * The deviations reported, each a header and a journal line: the first {@link #MAX_WARNINGS}, then how many more
-     * (a filter of 300,000 unknown keys answered 37 MB of headers, and 420,000 ran the heap out).
+     * What the request did that the contract rules out but the real server would accept, each a header and a journal
+     * line: the first {@link #MAX_WARNINGS}, then how many more (a filter of 300,000 unknown keys answered 37 MB of
+     * headers, and 420,000 ran the heap out).
      */
     public List<String> warnings() {
         if (moreWarnings == 0) {

@@ -76,10 +76,10 @@ public final class UserEditing {
         if (extranet) {
             fields.putArray("UF_DEPARTMENT");
         }
-        return caller.portal().exclusive(() -> { // the bound checked and the user added as one (D120)
-            ConfigBound.admit(caller.portal(), caller.portal().store(UserStore.class).all(), params, "users");
-            return caller.portal().store(UserStore.class).addWithUniqueEmail(email, id -> UserFields.parse(fields, id));
-        }).orElseThrow(() -> RestError.argument("", "A user with this email already exists"));
+        UserStore users = caller.portal().store(UserStore.class);
+        return ConfigBound.adding(caller.portal(), users::all, params, "users",
+                () -> users.addWithUniqueEmail(email, id -> UserFields.parse(fields, id)))
+                .orElseThrow(() -> RestError.argument("", "A user with this email already exists"));
     }
 
     /** A user the control API put, and whether it is a new one (ONUSERADD) rather than a replaced one. */

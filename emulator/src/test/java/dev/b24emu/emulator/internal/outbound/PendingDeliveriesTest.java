@@ -25,7 +25,7 @@ class PendingDeliveriesTest extends EmulatorHarness {
     @Test
     void pastTheBoundADeliveryIsJournaledAsFailedAndNotSent() throws Exception {
         Vertx vertx = Vertx.vertx();
-        List<Socket> accepted = new ArrayList<>();
+        List<Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>()); // held open, unanswered
         try (ServerSocket silent = new ServerSocket(0)) { // takes connections, never answers
             Thread acceptor = new Thread(() -> {
                 try {

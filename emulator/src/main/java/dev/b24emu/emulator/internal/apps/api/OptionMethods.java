@@ -36,22 +36,13 @@ final class OptionMethods {
                     if (!Access.isAdmin(call.caller())) {
                         throw new RestError(403, "ACCESS_DENIED", "Access denied! Administrator authorization required");
                     }
-                    call.portal().exclusive(() -> { // the bound checked and the options set as one (D120)
-                        admit(call, clientId, null, options);
-                        store(call).setApp(clientId, options);
-                        return null;
-                    });
-                    return NODES.booleanNode(true);
+                    return set(call, clientId, null, options, () -> store(call).setApp(clientId, options));
                 })
                 .add("user.option.set", call -> {
                     String clientId = clientId(call.caller());
                     ObjectNode options = options(call);
-                    call.portal().exclusive(() -> {
-                        admit(call, clientId, call.userId(), options);
-                        store(call).setUser(clientId, call.userId(), options);
-                        return null;
-                    });
-                    return NODES.booleanNode(true);
+                    return set(call, clientId, call.userId(), options,
+                            () -> store(call).setUser(clientId, call.userId(), options));
                 });
     }
 
@@ -84,13 +75,18 @@ final class OptionMethods {
     }
 
     /**
-     * The options an application and its users hold are configuration, bounded as the portal's other (D120); a
-     * write replacing options weighs without them.
+     * Sets options: those an application and its users hold are configuration, bounded as the portal's other (D120),
+     * checked and set as one; a write replacing options weighs without them.
      */
-    private static void admit(RestCall call, String clientId, Long owner, ObjectNode adding) {
+    private static JsonNode set(RestCall call, String clientId, Long owner, ObjectNode adding, Runnable write) {
         Set<String> replaced = new HashSet<>();
         adding.fieldNames().forEachRemaining(replaced::add);
-        ConfigBound.admit(call.portal(), store(call).held(clientId, owner, replaced), adding, "options of one application");
+        ConfigBound.adding(call.portal(), () -> store(call).held(clientId, owner, replaced), adding,
+                "options of one application", () -> {
+                    write.run();
+                    return null;
+                });
+        return NODES.booleanNode(true);
     }
 
     private static AppOptionStore store(RestCall call) {

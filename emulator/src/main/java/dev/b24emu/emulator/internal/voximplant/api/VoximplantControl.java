@@ -90,10 +90,8 @@ final class VoximplantControl {
             throw new IllegalArgumentException("number is required and must have digits");
         }
         VoximplantStore store = request.portal().store(VoximplantStore.class);
-        return number(request.portal().exclusive(() -> { // the bound checked and the number added as one (D120)
-            ConfigBound.admit(request.portal(), store.numbers(), body, "rented numbers");
-            return store.addNumber(digits, text(body, "name"));
-        }));
+        return number(ConfigBound.adding(request.portal(), store::numbers, body, "rented numbers",
+                () -> store.addNumber(digits, text(body, "name"))));
     }
 
     /** {"result": success|error|in_progress|wait, "statusCode", "errorMessage", "lost"}: the registrar's answer. */
