@@ -115,6 +115,12 @@ public final class AppStore implements Store<AppStore.Snapshot> {
         byClientId.clear();
         byAppKey.clear();
         lastAppId.set(0);
+        retire();
+    }
+
+    /** Forgets every token issued on this portal: a fresh store takes its place. */
+    @Override
+    public void retire() {
         oauth.forget(portalId);
     }
 }

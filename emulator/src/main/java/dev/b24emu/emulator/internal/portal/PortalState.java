@@ -181,21 +181,19 @@ public final class PortalState {
             throw new StateException("/settings: " + e.getMessage());
         }
         long offset = clockOffset(state.own());
-        Map<Store<Object>, Object> snapshots = new LinkedHashMap<>();
-        state.snapshots().forEach((name, snapshot) -> {
-            @SuppressWarnings("unchecked")
-            Store<Object> store = (Store<Object>) portal.stores().get(name);
-            store.check(snapshot);
-            snapshots.put(store, snapshot);
-        });
-        portal.exclusive(() -> {
-            portal.clearAll();
+        state.snapshots().forEach((name, snapshot) -> storeNamed(portal, name).check(snapshot));
+        portal.refill(() -> {
             portal.settings(settings);
-            snapshots.forEach(Store::restore);
+            // the fresh stores: the refill's thread sees them
+            state.snapshots().forEach((name, snapshot) -> storeNamed(portal, name).restore(snapshot));
             portal.clock().reset();
             portal.clock().advance(Duration.ofSeconds(offset));
-            return null;
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Store<Object> storeNamed(Portal portal, String name) {
+        return (Store<Object>) portal.stores().get(name);
     }
 
     private static Object read(String section, JsonNode node, Class<?> type) {

@@ -1,16 +1,24 @@
 package dev.b24emu.emulator.internal.portal;
 
 /**
- * The per-portal state of one area (LocalStack's store per account): the portal creates it, and clears, seeds,
- * exports and restores it through this contract without knowing what it holds.
+ * The per-portal state of one area (LocalStack's store per account): the portal creates it, and seeds, exports,
+ * restores and clears it through this contract without knowing what it holds.
  *
  * @param <S> what state files keep of the store (a record Jackson writes and reads), or Void for live state
  */
 public interface Store<S> {
-    /** Empties the store: a reset, a delete, or before a restore. */
+    /** Empties the store, and lets go of what it holds outside itself ({@link #retire}): a deleted portal's. */
     void clear();
 
-    /** Adds what the seed holds for this store; runs after every store was cleared, in the order of the areas. */
+    /**
+     * Lets go of what the store holds outside itself (AppStore: the portal's tokens in the emulator-wide OAuth
+     * server) when a reset or a restore puts a fresh store in its place. What it holds itself stays: requests that
+     * took the store before still read it whole.
+     */
+    default void retire() {
+    }
+
+    /** Adds what the seed holds to this fresh store; runs in the order of the areas, so a store sees those before it seeded. */
     default void seed(Portal portal, PortalSeed seed) {
     }
 
@@ -34,7 +42,7 @@ public interface Store<S> {
     default void check(S snapshot) {
     }
 
-    /** Puts a checked snapshot back into the cleared store. */
+    /** Puts a checked snapshot into this fresh store. */
     default void restore(S snapshot) {
     }
 }
