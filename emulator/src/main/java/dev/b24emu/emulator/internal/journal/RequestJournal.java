@@ -84,10 +84,8 @@ public final class RequestJournal implements Store<Void> {
         for (String warning : warnings) {
             weight += 2L * warning.length();
         }
-        Entry entry = new Entry(JournalSequence.next(), time, who.portal(), name, httpMethod, who.auth(),
-                who.app(), who.credential(), kept.json(), status, error, warnings, latencyMicros, uptimeMillis);
-        entries.add(entry, weight);
-        return entry;
+        return entries.addNumbered(seq -> new Entry(seq, time, who.portal(), name, httpMethod, who.auth(), who.app(),
+                who.credential(), kept.json(), status, error, warnings, latencyMicros, uptimeMillis), weight);
     }
 
     /** The sequence number of the newest entry, 0 when there is none (what a live view polls cheaply). */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * The newest items of a journal, oldest first, bounded in count and in weight: past either bound the oldest go, so a
@@ -19,6 +20,8 @@ public final class WeighedLog<T> {
     private final Deque<Kept<T>> kept = new ArrayDeque<>();
     /** the sum of the kept items' weights (guarded by {@link #kept}) */
     private long weight;
+    /** how many items were ever added (guarded by {@link #kept}) */
+    private long added;
 
     private record Kept<T>(T item, long weight) {
     }
@@ -35,10 +38,34 @@ public final class WeighedLog<T> {
 
     /** Keeps the item, the newest, dropping the oldest ones past the bounds (the newest one always stays). */
     public void add(T item, long itemWeight) {
-        if (capacity == 0) {
-            return;
-        }
         synchronized (kept) {
+            keep(item, itemWeight);
+        }
+    }
+
+    /**
+     * Keeps the item {@code numbered} makes of the journals' next seq ({@link JournalSequence}), taken under the log's
+     * lock: items are kept in the order of their seq. Taken before, two requests answered together were kept out of
+     * order, and a reader of the newest seq missed the one kept second.
+     */
+    public T addNumbered(LongFunction<T> numbered, long itemWeight) {
+        synchronized (kept) {
+            T item = numbered.apply(JournalSequence.next());
+            keep(item, itemWeight);
+            return item;
+        }
+    }
+
+    /** How many items were ever added: a mark that moves with each, whatever their order or the bounds drop. */
+    public long added() {
+        synchronized (kept) {
+            return added;
+        }
+    }
+
+    private void keep(T item, long itemWeight) {
+        added++;
+        if (capacity > 0) {
             kept.addLast(new Kept<>(item, itemWeight));
             weight += itemWeight;
             while (kept.size() > capacity || (weight > maxWeight && kept.size() > 1)) {

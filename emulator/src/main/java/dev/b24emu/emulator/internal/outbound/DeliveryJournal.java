@@ -38,17 +38,17 @@ public final class DeliveryJournal implements Store<Void> {
         ObjectNode payload = message.payload();
         Delivery delivery = new Delivery(seq, time, portal, message.label(), message.handlerId(), message.url(), payload,
                 attempt, status, error, latencyMillis, message.forged());
-        if (deliveries.keeps()) {
-            // its payload's JSON text at two bytes a character: read once per attempt, a few hundred characters
-            deliveries.add(delivery, 256L + 2L * (payload == null ? 0 : payload.toString().length()));
-        }
+        // its payload's JSON text at two bytes a character: read once per attempt, a few hundred characters
+        deliveries.add(delivery, deliveries.keeps() ? 256L + 2L * (payload == null ? 0 : payload.toString().length()) : 0);
         return delivery;
     }
 
-    /** The sequence number of the newest attempt, 0 when there is none (what a live view polls cheaply). */
-    public long lastSeq() {
-        Delivery last = deliveries.newest();
-        return last == null ? 0 : last.seq();
+    /**
+     * How many attempts were recorded (what a live view polls cheaply): not the newest seq, since an attempt is kept
+     * when its answer comes, after attempts sent later that answered sooner.
+     */
+    public long recorded() {
+        return deliveries.added();
     }
 
     public List<Delivery> deliveries() {

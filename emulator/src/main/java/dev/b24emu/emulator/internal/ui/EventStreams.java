@@ -25,20 +25,20 @@ final class EventStreams {
     private static final int TICKS_PER_KEEP_ALIVE = 50;
 
     /**
-     * The sequence numbers of the newest request and delivery journaled, the control API's changes, and the newest
-     * request that named no portal (every dashboard shows those: D184).
+     * The sequence number of the newest request journaled, how many delivery attempts were, the control API's changes,
+     * and the newest request that named no portal (every dashboard shows those: D184).
      */
     record Marks(long request, long delivery, long control, long noPortal) {
         static Marks of(Collection<Portal> watched, long noPortal) {
             long lastRequest = 0;
-            long lastDelivery = 0;
+            long deliveries = 0;
             long control = 0;
             for (Portal portal : watched) {
                 lastRequest = Math.max(lastRequest, portal.store(RequestJournal.class).lastSeq());
-                lastDelivery = Math.max(lastDelivery, portal.store(DeliveryJournal.class).lastSeq());
+                deliveries += portal.store(DeliveryJournal.class).recorded();
                 control += portal.controlChanges();
             }
-            return new Marks(lastRequest, lastDelivery, control, noPortal);
+            return new Marks(lastRequest, deliveries, control, noPortal);
         }
     }
 

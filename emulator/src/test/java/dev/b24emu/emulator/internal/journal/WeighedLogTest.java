@@ -7,6 +7,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WeighedLogTest {
     @Test
@@ -51,5 +52,29 @@ class WeighedLogTest {
         log.add("b", 90);
 
         assertEquals(List.of("b"), log.items());
+    }
+
+    /** Items numbered as they are kept: whatever threads add them, the log holds them in seq order. */
+    @Test
+    void numberedItemsAreKeptInTheirOrder() throws Exception {
+        WeighedLog<Long> log = new WeighedLog<>(100_000, Long.MAX_VALUE);
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    log.addNumbered(seq -> seq, 1);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        List<Long> kept = log.items();
+        assertEquals(80_000, kept.size());
+        assertEquals(80_000, log.added());
+        for (int i = 1; i < kept.size(); i++) {
+            assertTrue(kept.get(i) > kept.get(i - 1), "seq " + kept.get(i) + " kept after " + kept.get(i - 1));
+        }
     }
 }

@@ -39,6 +39,17 @@ class DeliveryJournalTest {
         assertEquals(List.of(6L, 7L), seqs(journal));
         journal.record(8, "t", "p", message(10_000), 1, 200, null, 1);
         assertEquals(List.of(8L), seqs(journal), "the newest stays, alone");
-        assertEquals(8L, journal.lastSeq());
+        assertEquals(8L, journal.recorded(), "every attempt counts, also those the bounds dropped");
+    }
+
+    /** An attempt is kept when its answer comes: one sent earlier but answered later still moves the live view's mark. */
+    @Test
+    void anAttemptAnsweredLateMovesTheMark() {
+        DeliveryJournal journal = new DeliveryJournal(10, 5_000);
+        journal.record(9, "t", "p", message(10), 1, 200, null, 1);
+        long before = journal.recorded();
+        journal.record(3, "t", "p", message(10), 1, 200, null, 900);
+        assertEquals(before + 1, journal.recorded());
+        assertEquals(List.of(9L, 3L), seqs(journal));
     }
 }
