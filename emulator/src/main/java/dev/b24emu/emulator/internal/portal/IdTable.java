@@ -24,7 +24,7 @@ import java.util.function.ToLongFunction;
  */
 public final class IdTable<T> {
     /** the text a record may average: a task or an event of a real portal is a few hundred characters */
-    static final int AVERAGE_CHARACTERS = 800;
+    public static final int AVERAGE_CHARACTERS = 800;
     private final Map<Long, T> byId = new ConcurrentSkipListMap<>();
     private final AtomicLong lastId = new AtomicLong();
     private final int max;
