@@ -10,7 +10,6 @@ import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.portal.Portal;
-import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,8 +39,7 @@ public final class CallRegistration {
     }
 
     public RegisterResult register(RegisterRequest request) {
-        long userId = settled(() -> CallUsers.resolveId(portal.store(UserStore.class), request.userId(),
-                request.userPhoneInner()));
+        long userId = CallUsers.resolveId(portal.store(UserStore.class), request.userId(), request.userPhoneInner());
         int type = request.type().filter(CallType::isValid).map(Long::intValue)
                 .orElseThrow(TelephonyErrors::unknownType);
         Instant startDate = request.callStartDate() == null ? null
@@ -51,10 +49,7 @@ public final class CallRegistration {
         if (phone.isEmpty()) {
             throw TelephonyErrors.badPhoneNumber();
         }
-        settled(() -> {
-            CallUsers.requireActive(portal.store(UserStore.class), userId);
-            return null;
-        });
+        CallUsers.requireActive(portal.store(UserStore.class), userId);
         String line = request.lineNumber() == null ? null
                 : request.lineNumber().substring(0, Math.min(MAX_LINE_NUMBER_LENGTH, request.lineNumber().length()));
 
@@ -72,18 +67,6 @@ public final class CallRegistration {
             }
             return create(request, userId, type, phone, line, start, now, digest);
         });
-    }
-
-    /**
-     * A check of the users, read without the portal's lock; refused, it is read again once any reset or import under
-     * way is over, so a register racing one is not told that the seed's user does not exist (47 of 892 were).
-     */
-    private <T> T settled(java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (RestError refused) {
-            return portal.exclusive(check);
-        }
     }
 
     private RegisterResult reuse(Call open, long userId, boolean show) {

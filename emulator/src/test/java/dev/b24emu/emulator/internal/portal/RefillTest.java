@@ -32,10 +32,12 @@ class RefillTest extends EmulatorHarness {
         return JSON.readTree(answer.body());
     }
 
-    /** What a read shows of the portal: the first user found, and how many contacts it has. */
+    /** What a read shows of the portal: the first user, how many contacts it has, whether user 1 can take a call. */
     private String seen() throws Exception {
         return post("user.get", "{\"ID\":1}").path("result").size() + " user, "
-                + post("crm.contact.list", "{}").path("total").asInt() + " contacts";
+                + post("crm.contact.list", "{}").path("total").asInt() + " contacts, "
+                + post("telephony.externalcall.register", "{\"USER_ID\":1,\"PHONE_NUMBER\":\"+79990001122\",\"TYPE\":2,"
+                + "\"SHOW\":0}").path("result").has("CALL_ID") + " registered";
     }
 
     private List<String> readWhile(Runnable change, int rounds) throws Exception {
@@ -67,8 +69,8 @@ class RefillTest extends EmulatorHarness {
 
     @Test
     void readsDuringResetsSeeTheWholeSeed() throws Exception {
-        assertTrue(seen().matches("1 user, [1-9]\\d* contacts"), seen());
-        List<String> odd = readWhile(portal::resetToSeed, 1000);
+        assertTrue(seen().matches("1 user, [1-9]\\d* contacts, true registered"), seen());
+        List<String> odd = readWhile(portal::resetToSeed, 500);
         assertEquals(List.of(), odd.subList(0, Math.min(5, odd.size())), odd.size() + " reads saw a half-filled portal");
     }
 
@@ -76,7 +78,7 @@ class RefillTest extends EmulatorHarness {
     void readsDuringStateImportsSeeTheWholeState() throws Exception {
         call("crm.contact.add", Map.of("fields", Map.of("NAME", "Kept"))).then().statusCode(200);
         var state = PortalState.export(portal);
-        List<String> odd = readWhile(() -> PortalState.restore(portal, state), 500);
+        List<String> odd = readWhile(() -> PortalState.restore(portal, state), 250);
         assertEquals(List.of(), odd.subList(0, Math.min(5, odd.size())), odd.size() + " reads saw a half-filled portal");
     }
 }
