@@ -78,7 +78,7 @@ class RefillTest extends EmulatorHarness {
     void readsDuringStateImportsSeeTheWholeState() throws Exception {
         call("crm.contact.add", Map.of("fields", Map.of("NAME", "Kept"))).then().statusCode(200);
         var state = PortalState.export(portal);
-        List<String> odd = readWhile(() -> PortalState.restore(portal, state), 250);
+        List<String> odd = readWhile(() -> PortalState.restore(portal, state), 150);
         assertEquals(List.of(), odd.subList(0, Math.min(5, odd.size())), odd.size() + " reads saw a half-filled portal");
     }
 }
