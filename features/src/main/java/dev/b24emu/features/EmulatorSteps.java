@@ -796,6 +796,12 @@ public class EmulatorSteps {
         assertEquals(ScenarioContext.JSON.readTree(json), named.get(nth - 1), () -> event + " " + nth + " of {" + call + "}");
     }
 
+    @Then("user {int} has no card of {string}")
+    public void noCard(int userId, String call) {
+        RestAssured.given().get(cardPath(userId, call)).then().statusCode(404)
+                .body("error", org.hamcrest.Matchers.equalTo("CARD_NOT_FOUND"));
+    }
+
     @Then("the card of {string} for user {int} is {string}")
     public void cardIs(String call, int userId, String state) {
         Boolean closed = RestAssured.given().get(cardPath(userId, call)).then().statusCode(200).extract().path("closed");

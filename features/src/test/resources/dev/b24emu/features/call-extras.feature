@@ -21,6 +21,17 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     Then the call succeeds
     And the result is "false"
 
+  @D196 @emulator-only
+  Scenario: show to an ID that is no user of the portal answers true and opens no card
+    When I call "telephony.externalcall.show" with JSON:
+      """
+      {"CALL_ID": "{call}", "USER_ID": [3, 999]}
+      """
+    Then the call succeeds
+    And the result is "true"
+    And the card of "call" for user 3 is "open"
+    And user 999 has no card of "call"
+
   @C2 @C3 @D38 @F19 @C25 @C41 @C21 @C22 @C23 @C29 @C30 @C76 @C27 @C38 @C39 @C40 @C68
   Scenario: A record needs a finished call and a wav or mp3 file
     When I call "telephony.externalCall.attachRecord" with:

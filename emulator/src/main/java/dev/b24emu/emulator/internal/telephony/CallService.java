@@ -11,6 +11,7 @@ import dev.b24emu.emulator.internal.events.EventStore;
 import dev.b24emu.emulator.internal.phone.DialledNumber;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.Origin;
+import dev.b24emu.emulator.internal.users.UserStore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,14 +99,22 @@ public final class CallService {
 
     /** Shows the card of an open call to users; false for an unknown or finished call. */
     public boolean show(Portal portal, String callId, Set<Long> users, Origin origin) {
+        // the real server sends each ID a pull event, which reaches no one for an ID that is no user: no card to
+        // keep, and a list of a million IDs (8 MB of JSON) no longer makes a million cards
+        UserStore known = portal.store(UserStore.class);
+        Set<Long> real = new HashSet<>();
+        users.stream().filter(id -> known.get(id).isPresent()).forEach(real::add);
         Optional<Call> shown = portal.exclusive(() -> active(portal, callId).map(call -> {
+            if (call.shownTo().containsAll(real)) {
+                return call;
+            }
             Set<Long> all = new HashSet<>(call.shownTo());
-            all.addAll(users);
+            all.addAll(real);
             Call updated = call.withShownTo(all);
             portal.store(TelephonyStore.class).put(updated);
             return updated;
         }));
-        shown.ifPresent(call -> listeners.forEach(l -> l.shown(portal, call, users, origin.endpoints())));
+        shown.ifPresent(call -> listeners.forEach(l -> l.shown(portal, call, real, origin.endpoints())));
         return shown.isPresent();
     }
 

@@ -45,6 +45,23 @@ class CallExtrasTest extends AppHarness {
         given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body(open + ".userId", equalTo(List.of(3)));
     }
 
+    /** A card shown to an ID that is no user reaches no one, as the real server's pull event does (D196). */
+    @Test
+    void showOpensCardsForTheUsersOfThePortalOnly() {
+        String callId = register(2);
+        List<Integer> users = new java.util.ArrayList<>(List.of(3, 999, -5));
+        java.util.stream.IntStream.range(100_000, 300_000).forEach(users::add);
+        call("telephony.externalcall.show", Map.of("CALL_ID", callId, "USER_ID", users)).then().statusCode(200)
+                .body("result", equalTo(true));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then().body("userId", equalTo(List.of(3)));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards/" + callId + "/999").then().statusCode(404)
+                .body("error", equalTo("CARD_NOT_FOUND"));
+        call("telephony.externalcall.hide", Map.of("CALL_ID", callId, "USER_ID", List.of(999, 3))).then()
+                .body("result", equalTo(true));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/cards").then()
+                .body("findAll { !it.closed }.size()", equalTo(0));
+    }
+
     @Test
     void finishHidesEveryCardWhenThePortalAsks() {
         given().contentType("application/json").body(Map.of("finishHidesAllCards", true))
