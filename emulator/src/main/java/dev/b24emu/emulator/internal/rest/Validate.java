@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -33,6 +34,8 @@ final class Validate implements Stage {
     /** Parameters any method accepts: the source key of offline events (api-reference/events/offline-events.md). */
     private static final Set<String> GENERAL_PARAMS = Set.of("auth_connector");
     static final String ACCEPTED = "; the real portal would have accepted it (strict mode)";
+    /** the documented types of the wire integers (common/wire.json's intLike, positiveIntLike): PHP's (int) reads them */
+    private static final Set<String> INTEGERS = Set.of("integer", "positive integer");
     /** the one parameter read in one case only: a list's page (Params.start) */
     private static final String START = "start";
 
@@ -61,13 +64,16 @@ final class Validate implements Stage {
         JsonNode params = phpView(method, given);
         Set<String> reported = new java.util.HashSet<>();
         for (Contracts.Violation violation : contracts.validateParams(method, params)) {
-            if (violation.error().isEmpty() && !reported.add(violation.property())) {
-                continue; // one deviation per parameter, however many branches of its schema it misses
-            }
-            if (violation.error().isPresent()) {
+            OptionalLong cast = violation.error().isPresent() ? readAsInteger(method, params, violation)
+                    : OptionalLong.empty();
+            if (violation.error().isPresent() && cast.isEmpty()) {
                 throw documented(violation.error().get(), params.at(violation.location()));
             }
-            String description = describe(method, violation, params);
+            if (!reported.add(violation.property())) {
+                continue; // one deviation per parameter, however many branches of its schema it misses
+            }
+            String description = describe(method, violation, params)
+                    + (cast.isPresent() ? " (the real server reads it as " + cast.getAsLong() + ")" : "");
             if (mode == Validation.STRICT) {
                 throw RestError.of("ERROR_ARGUMENT", description + ACCEPTED);
             }
@@ -90,6 +96,29 @@ final class Validate implements Stage {
                 warnings.accept(unknown);
             }
         }
+    }
+
+    /**
+     * The integer the real server reads a parameter as, where it reads it with PHP's (int) and that integer passes
+     * the check the violation broke: {@code USER_ID} "2abc" or [2], a CRM {@code id} "1abc". Those the server takes
+     * (as the user 2, 1, the lead 1), so they are deviations to report, not the documented refusal, which stays for
+     * what the cast makes wrong ("abc" is 0). Empty for any other violation.
+     */
+    private OptionalLong readAsInteger(String method, JsonNode params, Contracts.Violation violation) {
+        String name = violation.property();
+        JsonNode given = name.isEmpty() || !violation.location().equals("/" + name) ? null : params.get(name);
+        boolean integer = given != null && contracts.paramSchema(method, name)
+                .map(schema -> INTEGERS.contains(schema.path("x-b24-type").asText())).orElse(false);
+        if (!integer || given.isIntegralNumber()) {
+            return OptionalLong.empty();
+        }
+        long cast = Params.phpInt(given);
+        ObjectNode read = ((ObjectNode) params).deepCopy();
+        read.put(name, cast);
+        // the parameter's own check, and the checks of the whole (USER_ID or USER_PHONE_INNER) that it may break
+        boolean refused = contracts.validateParams(method, read).stream()
+                .anyMatch(v -> v.error().isPresent() && (v.property().equals(name) || v.property().isEmpty()));
+        return refused ? OptionalLong.empty() : OptionalLong.of(cast);
     }
 
     /**

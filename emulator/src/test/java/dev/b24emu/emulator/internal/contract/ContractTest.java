@@ -13,6 +13,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The emulator held to specs/: every served method has a contract, and requests breaking it get Bitrix errors. */
@@ -38,6 +39,39 @@ class ContractTest extends EmulatorHarness {
                 .then().statusCode(400).body("error", equalTo("ERROR_CORE")).body("error_description", equalTo("Unknown TYPE"));
         call("crm.contact.get", Map.of("id", "abc")).then().statusCode(400)
                 .body("error_description", equalTo("ID is not defined or invalid."));
+    }
+
+    /**
+     * An integer the real server reads with PHP's (int): a value it casts to a good one is taken and reported, not
+     * refused with the documented error, which stays for what the cast makes wrong (D27).
+     */
+    @Test
+    void whatTheServerCastsToAGoodIntegerIsTakenAndReported() {
+        var registered = call("telephony.externalcall.register", Map.of("USER_ID", "2abc", "PHONE_NUMBER", "+79990000031",
+                "TYPE", 2, "SHOW", 0));
+        registered.then().statusCode(200)
+                .header("X-B24-Emulator-Warning", equalTo("Parameter USER_ID is invalid: integer expected, \"2abc\" given"
+                        + " (the real server reads it as 2)"));
+        assertEquals(2, userOf(registered.path("result.CALL_ID")));
+        assertEquals(1, userOf(call("telephony.externalcall.register", Map.of("USER_ID", List.of(2), "PHONE_NUMBER",
+                "+79990000032", "TYPE", 2, "SHOW", 0)).path("result.CALL_ID")), "(int) of a non-empty array");
+        assertEquals(2, userOf(call("telephony.externalcall.register", Map.of("USER_ID", "abc", "USER_PHONE_INNER", "101",
+                "PHONE_NUMBER", "+79990000033", "TYPE", 2, "SHOW", 0)).path("result.CALL_ID")), "0: the inner number's");
+        call("telephony.externalcall.register", Map.of("USER_ID", "abc", "PHONE_NUMBER", "+79990000034", "TYPE", 2))
+                .then().statusCode(400).body("error_description", equalTo("USER_ID or USER_PHONE_INNER should be set"));
+        call("crm.lead.get", Map.of("id", "1abc")).then().statusCode(200).body("result.ID", equalTo("1"));
+        call("crm.lead.get", Map.of("id", "-1")).then().statusCode(400)
+                .body("error_description", equalTo("ID is not defined or invalid."));
+        given().contentType(ContentType.JSON).body("{\"validation\":\"strict\"}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        call("crm.lead.get", Map.of("id", "1abc")).then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"))
+                .body("error_description", org.hamcrest.Matchers.endsWith("(the real server reads it as 1);"
+                        + " the real portal would have accepted it (strict mode)"));
+    }
+
+    private int userOf(String callId) {
+        return given().get(base() + "/_emulator/portals/" + portal.id() + "/calls").then().extract()
+                .path("active.find { it.callId == '" + callId + "' }.userId");
     }
 
     /** The default mode, warn: what the docs rule out but the server accepts is answered as it answers, and reported. */
