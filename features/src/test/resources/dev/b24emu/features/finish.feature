@@ -118,7 +118,7 @@ Feature: telephony.externalCall.finish
       | CALL_ID     | {call}                          |
       | USER_ID     | {operator}                      |
       | RECORD_URL  | http://127.0.0.1:1/voicemail.mp3 |
-      | ADD_TO_CHAT | Y                               |
+      | ADD_TO_CHAT | 1                               |
     Then I remember the result "ID" as "stat"
     And the last call chat message of user "{operator}" is "Skipped incoming call from [CALL=+7 999 555-03-01]+7 999 555-03-01[/CALL]. Caller left [PCH={stat}]a voice message[/PCH]." in the chat "Finish Client" from user "0"
     When I call "telephony.externalcall.register" with:

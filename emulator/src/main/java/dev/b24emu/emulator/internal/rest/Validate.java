@@ -73,7 +73,8 @@ final class Validate implements Stage {
                 continue; // one deviation per parameter, however many branches of its schema it misses
             }
             String description = describe(method, violation, params)
-                    + (cast.isPresent() ? " (the real server reads it as " + cast.getAsLong() + ")" : "");
+                    + (cast.isPresent() ? " (the real server reads it as " + cast.getAsLong() + ")"
+                    : readAsBool(method, params, violation));
             if (mode == Validation.STRICT) {
                 throw RestError.of("ERROR_ARGUMENT", description + ACCEPTED);
             }
@@ -119,6 +120,18 @@ final class Validate implements Stage {
         boolean refused = contracts.validateParams(method, read).stream()
                 .anyMatch(v -> v.error().isPresent() && (v.property().equals(name) || v.property().isEmpty()));
         return refused ? OptionalLong.empty() : OptionalLong.of(cast);
+    }
+
+    /**
+     * What the real server reads a switch as, where it reads it with PHP's (bool) (a schema's {@code x-b24-read}):
+     * " (the real server reads it as 1)" for a SHOW of "N" or CRM_CREATE of "false", which a client sends meaning no.
+     */
+    private String readAsBool(String method, JsonNode params, Contracts.Violation violation) {
+        String name = violation.property();
+        JsonNode given = name.isEmpty() || !violation.location().equals("/" + name) ? null : params.get(name);
+        boolean bool = given != null && contracts.paramSchema(method, name)
+                .map(schema -> schema.path("x-b24-read").asText().equals("bool")).orElse(false);
+        return bool ? " (the real server reads it as " + (Params.phpTruthy(given) ? 1 : 0) + ")" : "";
     }
 
     /**

@@ -59,6 +59,13 @@ class ContractTest extends EmulatorHarness {
                 "PHONE_NUMBER", "+79990000033", "TYPE", 2, "SHOW", 0)).path("result.CALL_ID")), "0: the inner number's");
         call("telephony.externalcall.register", Map.of("USER_ID", "abc", "PHONE_NUMBER", "+79990000034", "TYPE", 2))
                 .then().statusCode(400).body("error_description", equalTo("USER_ID or USER_PHONE_INNER should be set"));
+        // a switch sent as "N" meaning no is read by the server's (bool) as yes: taken as it reads it, and reported
+        var shown = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000035", "TYPE", 2,
+                "SHOW", "N", "CRM_CREATE", "false"));
+        shown.then().statusCode(200).body("result.CRM_CREATED_LEAD", org.hamcrest.Matchers.notNullValue());
+        assertEquals(List.of("Parameter SHOW is invalid: integer 0 or 1 expected, \"N\" given (the real server reads it as 1)",
+                "Parameter CRM_CREATE is invalid: integer 0 or 1 expected, \"false\" given (the real server reads it as 1)"),
+                shown.headers().getValues("X-B24-Emulator-Warning").stream().sorted(java.util.Comparator.reverseOrder()).toList());
         call("crm.lead.get", Map.of("id", "1abc")).then().statusCode(200).body("result.ID", equalTo("1"));
         call("crm.lead.get", Map.of("id", "-1")).then().statusCode(400)
                 .body("error_description", equalTo("ID is not defined or invalid."));
@@ -82,7 +89,8 @@ class ContractTest extends EmulatorHarness {
         // the deal is bound as given, as the real server binds any type it is given
         response.then().statusCode(200).body("result.CRM_ENTITY_TYPE", equalTo("DEAL")).body("result.CRM_ENTITY_ID", equalTo(1));
         java.util.List<String> warnings = response.headers().getValues("X-B24-Emulator-Warning");
-        assertTrue(warnings.contains("Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given"), warnings.toString());
+        assertTrue(warnings.contains("Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given"
+                + " (the real server reads it as 1)"), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Parameter CRM_ENTITY_TYPE is invalid: one of CONTACT, COMPANY, LEAD expected")),
                 warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Unknown parameter SOMETHING:")), warnings.toString());
@@ -108,7 +116,8 @@ class ContractTest extends EmulatorHarness {
                 .body("validation", equalTo("strict"));
         call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+7999", "TYPE", 2, "SHOW", "yes"))
                 .then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"))
-                .body("error_description", equalTo("Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given;"
+                .body("error_description", equalTo("Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given"
+                        + " (the real server reads it as 1);"
                         + " the real portal would have accepted it (strict mode)"));
         call("telephony.externalCall.searchCrmEntities", Map.of("PHONE_NUMBER", "+79990000001", "SOMETHING", "x"))
                 .then().statusCode(400).body("error_description", org.hamcrest.Matchers.startsWith("Unknown parameter SOMETHING"));
