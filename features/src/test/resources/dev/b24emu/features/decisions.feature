@@ -66,7 +66,7 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | PHONE_NUMBER    | +79995550705 |
       | TYPE            | 2            |
       | SHOW            | yes          |
-    Then the call fails with 400 "ERROR_ARGUMENT" "Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given; the real portal would have accepted it (strict mode)"
+    Then the call fails with 400 "ERROR_ARGUMENT" "Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given (the real server reads it as 1); the real portal would have accepted it (strict mode)"
 
   @D28 @emulator-only
   Scenario: Unknown parameters are ignored and reported, and refused in strict mode
