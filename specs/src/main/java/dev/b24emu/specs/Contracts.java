@@ -43,6 +43,8 @@ public final class Contracts {
     private static final String ERROR_KEYWORD = "x-b24-error";
     /** The documented type of a value, as messages name it ("integer 0 or 1"), where the schema's own shape does not say it. */
     private static final String TYPE_KEYWORD = "x-b24-type";
+    /** how the server reads a value where it differs from its documented type (wire.json's switch01: PHP's bool) */
+    private static final String READ_KEYWORD = "x-b24-read";
     private static volatile Contracts shared;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -525,7 +527,8 @@ public final class Contracts {
                 if (local == null) {
                     // x-b24-error is ours: declared as a non-validating keyword so the validator knows it (and stays quiet).
                     Dialect dialect = Dialect.builder(Dialects.getDraft202012()).keyword(new NonValidationKeyword(ERROR_KEYWORD))
-                            .keyword(new NonValidationKeyword(TYPE_KEYWORD)).build();
+                            .keyword(new NonValidationKeyword(TYPE_KEYWORD))
+                            .keyword(new NonValidationKeyword(READ_KEYWORD)).build();
                     local = SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemaIdResolvers(
                             ids -> ids.mapPrefix(ID_BASE, "classpath:" + RESOURCE_ROOT)));
                     registry = local;
