@@ -18,7 +18,7 @@ public interface Store<S> {
     default void retire() {
     }
 
-    /** Adds what the seed holds to this fresh store; runs in the order of the areas, so a store sees those before it seeded. */
+    /** Adds what the seed holds to this fresh store, in the order of the areas: the stores before it are seeded. */
     default void seed(Portal portal, PortalSeed seed) {
     }
 

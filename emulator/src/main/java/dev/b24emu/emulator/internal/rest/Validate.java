@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -99,6 +100,18 @@ final class Validate implements Stage {
         }
     }
 
+    /** A parameter as sent, with its schema: what a violation of its whole value is about. */
+    private record Sent(String name, JsonNode value, JsonNode schema) {
+    }
+
+    /** The parameter whose whole value broke the schema; empty for a violation inside a value or of the whole call. */
+    private Optional<Sent> sent(String method, JsonNode params, Contracts.Violation violation) {
+        String name = violation.property();
+        JsonNode value = name.isEmpty() || !violation.location().equals("/" + name) ? null : params.get(name);
+        return value == null ? Optional.empty()
+                : contracts.paramSchema(method, name).map(schema -> new Sent(name, value, schema));
+    }
+
     /**
      * The integer the real server reads a parameter as, where it reads it with PHP's (int) and that integer passes
      * the check the violation broke: {@code USER_ID} "2abc" or [2], a CRM {@code id} "1abc". Those the server takes
@@ -106,14 +119,13 @@ final class Validate implements Stage {
      * what the cast makes wrong ("abc" is 0). Empty for any other violation.
      */
     private OptionalLong readAsInteger(String method, JsonNode params, Contracts.Violation violation) {
-        String name = violation.property();
-        JsonNode given = name.isEmpty() || !violation.location().equals("/" + name) ? null : params.get(name);
-        boolean integer = given != null && contracts.paramSchema(method, name)
-                .map(schema -> INTEGERS.contains(schema.path("x-b24-type").asText())).orElse(false);
-        if (!integer || given.isIntegralNumber()) {
+        Optional<Sent> sent = sent(method, params, violation).filter(s -> !s.value().isIntegralNumber()
+                && INTEGERS.contains(s.schema().path("x-b24-type").asText()));
+        if (sent.isEmpty()) {
             return OptionalLong.empty();
         }
-        long cast = Params.phpInt(given);
+        String name = sent.get().name();
+        long cast = Params.phpInt(sent.get().value());
         ObjectNode read = ((ObjectNode) params).deepCopy();
         read.put(name, cast);
         // the parameter's own check, and the checks of the whole (USER_ID or USER_PHONE_INNER) that it may break
@@ -127,11 +139,8 @@ final class Validate implements Stage {
      * " (the real server reads it as 1)" for a SHOW of "N" or CRM_CREATE of "false", which a client sends meaning no.
      */
     private String readAsBool(String method, JsonNode params, Contracts.Violation violation) {
-        String name = violation.property();
-        JsonNode given = name.isEmpty() || !violation.location().equals("/" + name) ? null : params.get(name);
-        boolean bool = given != null && contracts.paramSchema(method, name)
-                .map(schema -> schema.path("x-b24-read").asText().equals("bool")).orElse(false);
-        return bool ? " (the real server reads it as " + (Params.phpTruthy(given) ? 1 : 0) + ")" : "";
+        return sent(method, params, violation).filter(s -> s.schema().path("x-b24-read").asText().equals("bool"))
+                .map(s -> " (the real server reads it as " + (Params.phpTruthy(s.value()) ? 1 : 0) + ")").orElse("");
     }
 
     /**
