@@ -26,8 +26,8 @@ import java.util.Set;
  *   {@code x-b24-error}) is refused with that error; anything else the contract rules out but the server accepts
  *   (a VOTE of 6, SHOW "yes", an undocumented parameter) is answered as the server answers it and reported as a
  *   warning (journal, {@code X-B24-Emulator-Warning});</li>
- *   <li>{@code strict}: every violation and every undocumented parameter is refused, saying the real portal would
- *   have accepted it;</li>
+ *   <li>{@code strict}: every violation, every undocumented parameter and every deviation of the request's form
+ *   (repeated slashes, a body the server reads otherwise) is refused, saying the real portal would have accepted it;</li>
  *   <li>{@code off}: no check.</li>
  * </ul>
  */
@@ -53,6 +53,14 @@ final class Validate implements Stage {
     @Override
     public void apply(RestExchange exchange) {
         Caller caller = exchange.principal();
+        // what reading the request noticed (repeated slashes, a body read otherwise than the server reads it) was
+        // noted before the portal, and so its mode, was known: the mode applies to it here
+        Validation mode = caller.portal().settings().validation();
+        if (mode == Validation.OFF) {
+            exchange.dropWarnings();
+        } else if (mode == Validation.STRICT && !exchange.warnings().isEmpty()) {
+            throw RestError.of("ERROR_ARGUMENT", exchange.warnings().get(0) + ACCEPTED);
+        }
         check(caller, exchange.method(), exchange.params(), exchange::warn);
     }
 

@@ -38,13 +38,19 @@ public final class ParamDecoder {
         if (multipartFields != null) {
             params.setAll(PhpForm.toTree(limited(multipartFields, warnings)));
         } else if (body != null && body.length > 0) {
-            if (type.contains("json")) {
+            if (type.contains("json") || !isForm(type) && looksLikeJson(body)) {
+                if (!type.split(";", 2)[0].strip().equals("application/json")) {
+                    warnings.add("The body was read as JSON, but its Content-Type is " + contentType + ": the real"
+                            + " server decodes JSON only under application/json and would find none of these parameters");
+                }
+                if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {
+                    warnings.add("The JSON body starts with a byte order mark: the real server's json_decode cannot"
+                            + " read it and would find no parameters");
+                }
                 params = withBody(params, parseJson(body, warnings));
-            } else if (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded") || type.startsWith("text/plain")) {
+            } else if (isForm(type)) {
                 String form = PhpForm.strictUtf8(ByteBuffer.wrap(body));
                 params.setAll(PhpForm.toTree(split(form.trim(), "body", warnings)));
-            } else if (looksLikeJson(body)) {
-                params = withBody(params, parseJson(body, warnings));
             } else {
                 // PHP fills $_POST only from form encodings: any other body is not read, the query string still is
                 warnings.add("The body (Content-Type " + contentType + ") was ignored: the real server reads parameters"
@@ -144,6 +150,11 @@ public final class ParamDecoder {
         }
         query.setAll(body);
         return query;
+    }
+
+    /** A type PHP parses as a form: the form encoding, text, or none given. */
+    private static boolean isForm(String type) {
+        return type.isEmpty() || type.startsWith("application/x-www-form-urlencoded") || type.startsWith("text/plain");
     }
 
     private static boolean looksLikeJson(byte[] body) {

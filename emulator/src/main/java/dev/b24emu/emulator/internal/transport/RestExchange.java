@@ -109,6 +109,12 @@ public final class RestExchange {
 
     public void warnAll(List<String> more) { more.forEach(this::warn); }
 
+    /** Forgets the warnings so far: what the transport noticed, for a portal whose validation is off. */
+    public void dropWarnings() {
+        warnings.clear();
+        moreWarnings = 0;
+    }
+
     /** Who is calling, as the authenticating stage sees it; null until known. */
     @SuppressWarnings("unchecked")
     public <T> T principal() { return (T) principal; }

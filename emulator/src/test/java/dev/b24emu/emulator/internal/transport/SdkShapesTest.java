@@ -47,6 +47,49 @@ class SdkShapesTest extends AppHarness {
                 leading.headers().map().toString());
     }
 
+    /**
+     * What reading the request noticed follows the portal's mode, as the parameters' deviations do (D27): reported in
+     * warn, refused in strict, not checked in off.
+     */
+    @Test
+    void theRequestsFormFollowsThePortalsValidationMode() throws Exception {
+        java.net.http.HttpResponse<String> warned = send(webhook + "/user.current", "{}");
+        assertEquals(200, warned.statusCode());
+        given().contentType(ContentType.JSON).body(Map.of("validation", "strict"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        java.net.http.HttpResponse<String> refused = send(webhook + "/user.current", "{}");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("\"ERROR_ARGUMENT\"") && refused.body().contains("Repeated slashes")
+                && refused.body().contains("the real portal would have accepted it (strict mode)"), refused.body());
+        given().contentType(ContentType.JSON).body(Map.of("validation", "off"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        java.net.http.HttpResponse<String> unchecked = send(webhook + "/user.current", "{}");
+        assertEquals(200, unchecked.statusCode());
+        assertEquals(List.of(), unchecked.headers().allValues("X-B24-Emulator-Warning"));
+    }
+
+    /**
+     * JSON the real server would not decode, read all the same and reported: it decodes JSON only under
+     * application/json, and its json_decode fails on a byte order mark (D7); either way it finds no parameters.
+     */
+    @Test
+    void jsonTheServerWouldNotDecodeIsReported() {
+        String register = "{\"USER_ID\":2,\"PHONE_NUMBER\":\"+79990000041\",\"TYPE\":2,\"SHOW\":0}";
+        for (String type : List.of("text/json", "application/octet-stream")) {
+            given().contentType(type).body(register.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post(webhook + "telephony.externalcall.register").then()
+                    .statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.startsWith(
+                            "The body was read as JSON, but its Content-Type is " + type));
+        }
+        given().contentType("application/json; charset=utf-8").body(register)
+                .post(webhook + "telephony.externalcall.register").then().statusCode(200)
+                .header("X-B24-Emulator-Warning", nullValue());
+        byte[] bom = ("\ufeff" + register).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().contentType(ContentType.JSON).body(bom).post(webhook + "telephony.externalcall.register").then()
+                .statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.startsWith(
+                        "The JSON body starts with a byte order mark"));
+    }
+
     private static String post(String url, String json) throws Exception {
         java.net.http.HttpResponse<String> response = send(url, json);
         assertEquals(200, response.statusCode(), url + " -> " + response.body());
