@@ -95,15 +95,33 @@ public final class ParamDecoder {
         if (split.dropped() > 0) {
             warnings.add(droppedWarning(where, split.dropped()));
         }
+        renamed(split.pairs(), warnings);
         return split.pairs();
     }
 
-    private static List<PhpForm.Pair> limited(List<PhpForm.Pair> fields, List<String> warnings) {
-        if (fields.size() <= PhpForm.MAX_INPUT_VARS) {
-            return fields;
+    /** Names PHP reads otherwise than written ("USER.ID" as USER_ID), each reported once: the documented name is the latter. */
+    private static void renamed(List<PhpForm.Pair> pairs, List<String> warnings) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PhpForm.Pair pair : pairs) {
+            String name = pair.name();
+            int open = name.indexOf('[');
+            String written = open < 0 ? name : name.substring(0, open);
+            String read = PhpForm.topName(name);
+            if (!read.isEmpty() && !read.equals(written) && seen.add(written) && seen.size() <= 50) {
+                warnings.add("Parameter name \"" + written + "\" was read as " + read + ", as PHP reads a form's names"
+                        + " (a space or '.' made '_'): the documented name is the latter");
+            }
         }
-        warnings.add(droppedWarning("body", fields.size() - PhpForm.MAX_INPUT_VARS));
-        return fields.subList(0, PhpForm.MAX_INPUT_VARS);
+    }
+
+    private static List<PhpForm.Pair> limited(List<PhpForm.Pair> fields, List<String> warnings) {
+        List<PhpForm.Pair> kept = fields;
+        if (fields.size() > PhpForm.MAX_INPUT_VARS) {
+            warnings.add(droppedWarning("body", fields.size() - PhpForm.MAX_INPUT_VARS));
+            kept = fields.subList(0, PhpForm.MAX_INPUT_VARS);
+        }
+        renamed(kept, warnings);
+        return kept;
     }
 
     private static String droppedWarning(String where, int dropped) {

@@ -151,21 +151,26 @@ final class PhpForm {
         }
     }
 
-    /** "a[b][]" gives [a, b, ""]; a key whose brackets do not close is taken literally, as PHP does. */
+    /**
+     * "a[b][]" gives [a, b, ""]. The name before the first '[' is read as PHP's php_register_variable_ex reads it:
+     * leading spaces skipped, a space or '.' made '_' ("USER.ID" is USER_ID); a '[' that does not close is made '_'
+     * and the rest taken literally.
+     */
     private static List<String> keyPath(String name) {
         int open = name.indexOf('[');
         List<String> path = new ArrayList<>();
-        if (open <= 0) {
-            path.add(open == 0 ? "" : name);
+        String base = topName(name);
+        if (open < 0 || base.isEmpty()) {
+            path.add(base);
             return path;
         }
-        path.add(name.substring(0, open));
+        path.add(base);
         int pos = open;
         while (pos < name.length() && name.charAt(pos) == '[') {
             int close = name.indexOf(']', pos);
             if (close < 0) {
                 if (path.size() == 1) {
-                    path.set(0, name.replace('[', '_'));
+                    path.set(0, base + "_" + name.substring(open + 1));
                 }
                 return path;
             }
@@ -175,6 +180,16 @@ final class PhpForm {
         return path;
     }
 
+    /** The top-level name PHP gives a form variable: its name before any '[', as {@link #keyPath} reads it. */
+    static String topName(String name) {
+        int open = name.indexOf('[');
+        String base = open < 0 ? name : name.substring(0, open);
+        int start = 0;
+        while (start < base.length() && base.charAt(start) == ' ') {
+            start++;
+        }
+        return base.substring(start).replace(' ', '_').replace('.', '_');
+    }
 
     @SuppressWarnings("unchecked")
     private static JsonNode toJson(Object value) {

@@ -41,6 +41,14 @@ class PhpFormTest {
         assertEquals(JSON.readTree("{\"a_b\":\"1\"}"), parse("a[b=1&=x&[x]=y"));
     }
 
+    /** PHP's php_register_variable_ex: leading spaces go, a space or '.' before the first '[' is '_'. */
+    @Test
+    void topLevelNamesAreReadAsPhpReadsThem() throws Exception {
+        assertEquals(JSON.readTree("{\"USER_ID\":\"2\",\"A_B\":{\"c.d\":\"x\"},\"x_y\":\"z\"}"),
+                parse("USER.ID=2&A%20B[c.d]=x&%20%20x.y=z"));
+        assertEquals(JSON.readTree("{\"a_b[c\":\"1\"}"), parse("a[b[c=1"));
+    }
+
     @Test
     void nonSequentialIndexesStayAnObject() throws Exception {
         assertEquals(JSON.readTree("{\"a\":{\"1\":\"x\",\"5\":\"y\"}}"), parse("a[1]=x&a[5]=y"));

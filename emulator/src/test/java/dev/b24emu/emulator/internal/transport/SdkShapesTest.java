@@ -90,6 +90,14 @@ class SdkShapesTest extends AppHarness {
                         "The JSON body starts with a byte order mark"));
     }
 
+    /** A form name PHP reads otherwise ("USER.ID" as USER_ID) is read as it reads it, and reported. */
+    @Test
+    void formNamesAreReadAsPhpReadsThem() {
+        given().contentType("application/x-www-form-urlencoded").body("USER.ID=2&PHONE_NUMBER=%2B79990000051&TYPE=2&SHOW=0")
+                .post(webhook + "telephony.externalcall.register").then().statusCode(200)
+                .header("X-B24-Emulator-Warning", startsWith("Parameter name \"USER.ID\" was read as USER_ID"));
+    }
+
     private static String post(String url, String json) throws Exception {
         java.net.http.HttpResponse<String> response = send(url, json);
         assertEquals(200, response.statusCode(), url + " -> " + response.body());
