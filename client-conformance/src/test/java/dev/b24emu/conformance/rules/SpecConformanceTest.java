@@ -33,4 +33,29 @@ class SpecConformanceTest {
         assertEquals("one of 1, 2, 3, 4, 5 (a number may come as a string): 1 outgoing, 2 incoming, 3 incoming with"
                 + " redirection, 4 callback, 5 informational call.", found.get(1).expected().get("TYPE").asText());
     }
+
+    private static Traffic.Request answered(long seq, String method, ObjectNode params, List<String> warnings) {
+        return new Traffic.Request(seq, "", method, "webhook", null, null, params, 200, null, null, warnings, 100, seq);
+    }
+
+    /**
+     * What the rule does not check by itself reaches the report from the journal: a batch's commands' deviations, a
+     * list's START; and a value the portal took (USER_ID "2abc") is not said to be refused.
+     */
+    @Test
+    void batchCommandsStartAndTakenValuesAreReportedAsTheyWere() {
+        String command = "Unknown parameter FOO: user.current does not document it and the real server ignores it";
+        String start = "Parameter START is not start: the real server reads a list's start only in lower case";
+        ObjectNode register = JsonNodeFactory.instance.objectNode().put("USER_ID", "2abc").put("PHONE_NUMBER", "+7999")
+                .put("TYPE", 2);
+        List<Violation> found = new SpecConformance().check(new Traffic(List.of(
+                answered(1, "batch", JsonNodeFactory.instance.objectNode(), List.of(command)),
+                answered(2, "crm.lead.list", JsonNodeFactory.instance.objectNode().put("START", 50), List.of(start)),
+                answered(3, "telephony.externalcall.register", register, List.of())), List.of()));
+        assertEquals(List.of("batch: " + command, "crm.lead.list: " + start),
+                found.stream().filter(v -> v.seq() < 3).map(Violation::message).toList());
+        List<String> taken = found.stream().filter(v -> v.seq() == 3).map(Violation::message).toList();
+        assertEquals(1, taken.size(), taken.toString());
+        assertTrue(taken.get(0).contains("USER_ID") && !taken.get(0).contains("refuses"), taken.get(0));
+    }
 }

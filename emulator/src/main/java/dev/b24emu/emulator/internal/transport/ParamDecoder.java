@@ -108,7 +108,7 @@ public final class ParamDecoder {
             String written = open < 0 ? name : name.substring(0, open);
             String read = PhpForm.topName(name);
             if (!read.isEmpty() && !read.equals(written) && seen.add(written) && seen.size() <= 50) {
-                warnings.add("Parameter name \"" + written + "\" was read as " + read + ", as PHP reads a form's names"
+                warnings.add("The form name \"" + written + "\" was read as " + read + ", as PHP reads a form's names"
                         + " (a space or '.' made '_'): the documented name is the latter");
             }
         }

@@ -95,7 +95,7 @@ class SdkShapesTest extends AppHarness {
     void formNamesAreReadAsPhpReadsThem() {
         given().contentType("application/x-www-form-urlencoded").body("USER.ID=2&PHONE_NUMBER=%2B79990000051&TYPE=2&SHOW=0")
                 .post(webhook + "telephony.externalcall.register").then().statusCode(200)
-                .header("X-B24-Emulator-Warning", startsWith("Parameter name \"USER.ID\" was read as USER_ID"));
+                .header("X-B24-Emulator-Warning", startsWith("The form name \"USER.ID\" was read as USER_ID"));
     }
 
     private static String post(String url, String json) throws Exception {
