@@ -143,7 +143,7 @@ public final class ParamDecoder {
         } catch (java.io.IOException e) {
             throw RestError.of("ERROR_ARGUMENT", "Unreadable JSON body");
         }
-        if (node == null || node.isMissingNode() || node.isNull()) {
+        if (node == null || node.isMissingNode()) {
             return json.createObjectNode();
         }
         if (node.isObject()) {
@@ -156,8 +156,9 @@ public final class ParamDecoder {
             }
             return params;
         }
-        warnings.add("The JSON body is a " + node.getNodeType().name().toLowerCase(Locale.ROOT)
-                + ", not an object of parameters: the real server reads no parameters from it");
+        String kind = node.isNull() ? "null" : "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
+        warnings.add("The JSON body is " + kind + ", not an object of parameters: the real server reads no parameters"
+                + " from it");
         return params;
     }
 

@@ -84,6 +84,8 @@ class SdkShapesTest extends AppHarness {
         given().contentType("application/json; charset=utf-8").body(register)
                 .post(webhook + "telephony.externalcall.register").then().statusCode(200)
                 .header("X-B24-Emulator-Warning", nullValue());
+        given().contentType(ContentType.JSON).body("null").post(webhook + "user.current").then().statusCode(200)
+                .header("X-B24-Emulator-Warning", startsWith("The JSON body is null, not an object of parameters"));
         byte[] bom = ("\ufeff" + register).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         given().contentType(ContentType.JSON).body(bom).post(webhook + "telephony.externalcall.register").then()
                 .statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.startsWith(
