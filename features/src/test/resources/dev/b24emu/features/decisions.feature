@@ -68,6 +68,15 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | SHOW            | yes          |
     Then the call fails with 400 "ERROR_ARGUMENT" "Parameter SHOW is invalid: integer 0 or 1 expected, \"yes\" given (the real server reads it as 1); the real portal would have accepted it (strict mode)"
 
+  @D27 @emulator-only
+  Scenario: A method kept for applications refuses a webhook before strict mode reads its parameters
+    Given the portal setting "validation" is "strict"
+    When I call "event.bind" with:
+      | event   | ONCRMLEADADD              |
+      | handler | https://example.com/hook  |
+      | EXTRA   | 1                         |
+    Then the call fails with 403 "WRONG_AUTH_TYPE" "Current authorization type is denied for this method"
+
   @D28 @emulator-only
   Scenario: Unknown parameters are ignored and reported, and refused in strict mode
     When I call "telephony.externalCall.searchCrmEntities" with:

@@ -98,14 +98,24 @@ public final class Contracts {
      *
      * @param scope       the scope the method belongs to ("" for none)
      * @param alsoScopes  other scopes that grant it too (user_basic and user_brief grant user.get with fewer fields)
+     * @param appContextOnly   whether the docs reserve it for applications while the real server admits webhooks
+     *                         too (D2: refused to webhooks only where a portal's settings say so)
+     * @param applicationsOnly whether the real server refuses it to webhooks whatever the settings, with the
+     *                         method's documented WRONG_AUTH_TYPE error, before reading any parameter
      * @param restVersion 2 for the classic REST methods, 3 for REST 3.0 ones (served under /rest/api/, JSON bodies,
      *                    the REST 3.0 envelopes of {@code envelopeV3})
      */
     public record MethodContract(String method, String scope, List<String> alsoScopes, String summary, String docs,
                                  String params, String result, boolean list, boolean appContextOnly,
-                                 List<DocumentedError> errors, int restVersion) {
+                                 boolean applicationsOnly, List<DocumentedError> errors, int restVersion) {
         public boolean v3() {
             return restVersion == 3;
+        }
+
+        /** The refusal a webhook gets: the method's documented WRONG_AUTH_TYPE error, if it is for applications only. */
+        public Optional<DocumentedError> webhookRefusal() {
+            return applicationsOnly ? errors.stream().filter(e -> e.code().equals("WRONG_AUTH_TYPE")).findFirst()
+                    : Optional.empty();
         }
     }
 
@@ -135,7 +145,12 @@ public final class Contracts {
             MethodContract contract = new MethodContract(method.get("method").asText(), method.get("scope").asText(),
                     List.copyOf(alsoScopes), method.get("summary").asText(), method.get("docs").asText(),
                     method.get("params").asText(), method.get("result").asText(), method.path("list").asBoolean(),
-                    method.path("appContextOnly").asBoolean(), List.copyOf(errors), method.path("restVersion").asInt(2));
+                    method.path("appContextOnly").asBoolean(), method.path("applicationsOnly").asBoolean(),
+                    List.copyOf(errors), method.path("restVersion").asInt(2));
+            if (contract.applicationsOnly() && contract.webhookRefusal().isEmpty()) {
+                throw new IllegalStateException(contract.method() + " is for applications only but documents no"
+                        + " WRONG_AUTH_TYPE error to refuse webhooks with");
+            }
             methods.put(contract.method().toLowerCase(Locale.ROOT), contract);
         }
     }

@@ -91,6 +91,9 @@ final class OpenApiAssembler {
         if (method.appContextOnly()) {
             description.append(" Reserved for applications by the docs; webhooks are admitted unless the portal sets appContextOnly.");
         }
+        if (method.applicationsOnly()) {
+            description.append(" For applications only: a webhook is refused before any parameter is read.");
+        }
         if (!method.alsoScopes().isEmpty()) {
             description.append(" Also granted by the scopes ").append(String.join(", ", method.alsoScopes())).append('.');
         }

@@ -33,8 +33,12 @@ public final class ControlViews {
     public record Answer(int status, Object body) {
     }
 
-    /** A served method; restVersion 3 is served below /rest/api/ (REST 3.0), 2 below /rest/. */
-    public record MethodView(String method, String scope, boolean appContextOnly, int restVersion) {
+    /**
+     * A served method; restVersion 3 is served below /rest/api/ (REST 3.0), 2 below /rest/. applicationsOnly: refused
+     * to webhooks whatever the settings; appContextOnly: only where the portal's settings say so (D2).
+     */
+    public record MethodView(String method, String scope, boolean appContextOnly, boolean applicationsOnly,
+                             int restVersion) {
     }
 
     public record ClockView(String now, long offsetSeconds, boolean frozen) {

@@ -56,8 +56,8 @@ public final class ServerControl {
     }
 
     private List<MethodView> methods() {
-        return methods.all().stream().map(m -> new MethodView(m.name(), m.scope(), m.appContextOnly(), m.v3() ? 3 : 2))
-                .toList();
+        return methods.all().stream().map(m -> new MethodView(m.name(), m.scope(), m.appContextOnly(),
+                m.webhookRefusal().isPresent(), m.v3() ? 3 : 2)).toList();
     }
 
     /**

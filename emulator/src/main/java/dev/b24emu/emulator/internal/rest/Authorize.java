@@ -21,7 +21,11 @@ final class Authorize implements Stage {
         check(exchange.principal(), method);
     }
 
-    /** The scope and application-context rules of a method for a caller (also for each command of a batch). */
+    /**
+     * The scope and application-context rules of a method for a caller (also for each command of a batch), checked
+     * here rather than in the method so that they come before what the validation stage would say of its parameters,
+     * as on the real server, whose methods check who calls them before reading anything.
+     */
     static void check(Caller caller, MethodTable.Method method) {
         if (!method.grantedBy(caller.scopes())) {
             if (method.v3()) {
@@ -31,6 +35,11 @@ final class Authorize implements Stage {
         }
         if (method.appContextOnly() && caller.isWebhook() && caller.portal().settings().appContextOnly()) {
             throw RestError.wrongAuthType();
+        }
+        if (caller.isWebhook()) {
+            method.webhookRefusal().ifPresent(refusal -> {
+                throw new RestError(refusal.status(), refusal.code(), refusal.message());
+            });
         }
     }
 }

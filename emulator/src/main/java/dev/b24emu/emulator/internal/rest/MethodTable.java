@@ -20,10 +20,12 @@ public final class MethodTable {
      * A served method: its documented name, the scope it belongs to ("" for none), the other scopes that grant it
      * too, and its body.
      *
+     * @param webhookRefusal what a webhook gets for a method the real server keeps for applications whatever the
+     *                       portal's settings (event.*, placement.*)
      * @param v3 whether it is a REST 3.0 method, served only below /rest/api/ (a REST 2 method only outside it)
      */
-    public record Method(String name, String scope, Set<String> alsoScopes, boolean appContextOnly, boolean v3,
-                         RestMethod body) {
+    public record Method(String name, String scope, Set<String> alsoScopes, boolean appContextOnly,
+                         Optional<Contracts.DocumentedError> webhookRefusal, boolean v3, RestMethod body) {
         /** Whether a caller with these scopes may call it: a method without a scope is for everyone. */
         public boolean grantedBy(Set<String> scopes) {
             return scope.isEmpty() || scopes.contains(scope) || alsoScopes.stream().anyMatch(scopes::contains);
@@ -42,7 +44,7 @@ public final class MethodTable {
         Contracts.MethodContract contract = contracts.method(name).orElseThrow(() ->
                 new IllegalStateException("Method " + name + " has no contract in specs/ (b24-specs/index.json)"));
         Method method = new Method(contract.method(), contract.scope(), Set.copyOf(contract.alsoScopes()),
-                contract.appContextOnly(), contract.v3(), body);
+                contract.appContextOnly(), contract.webhookRefusal(), contract.v3(), body);
         if (methods.putIfAbsent(name.toLowerCase(Locale.ROOT), method) != null) {
             throw new IllegalStateException("Method registered twice: " + name);
         }

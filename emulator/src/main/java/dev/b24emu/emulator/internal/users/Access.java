@@ -3,23 +3,12 @@ package dev.b24emu.emulator.internal.users;
 import dev.b24emu.emulator.internal.rest.Caller;
 import dev.b24emu.emulator.internal.transport.RestError;
 
-/** The checks of methods reserved for applications, and for administrators among their users. */
+/**
+ * The checks of methods reserved for administrators. That a method is for applications only is declared in its
+ * contract and checked before it runs (rest's Authorize).
+ */
 public final class Access {
     private Access() {
-    }
-
-    /** A webhook gets 403 WRONG_AUTH_TYPE with the standard text. */
-    public static void requireApplication(Caller caller) {
-        if (caller.isWebhook()) {
-            throw RestError.wrongAuthType();
-        }
-    }
-
-    /** A webhook gets 403 WRONG_AUTH_TYPE with the method's own text. */
-    public static void requireApplication(Caller caller, String message) {
-        if (caller.isWebhook()) {
-            throw new RestError(403, "WRONG_AUTH_TYPE", message);
-        }
     }
 
     /** Whether the caller's user is a portal administrator. */

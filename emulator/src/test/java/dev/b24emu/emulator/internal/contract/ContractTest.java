@@ -28,6 +28,7 @@ class ContractTest extends EmulatorHarness {
                     new AssertionError(method.name() + " is served without a contract in specs/"));
             assertTrue(contract.scope().equals(method.scope()), method.name() + " scope differs from specs/");
             assertTrue(contract.appContextOnly() == method.appContextOnly(), method.name() + " appContextOnly differs");
+            assertTrue(contract.webhookRefusal().equals(method.webhookRefusal()), method.name() + " applicationsOnly differs");
             assertTrue(java.util.Set.copyOf(contract.alsoScopes()).equals(method.alsoScopes()),
                     method.name() + " alsoScopes differ from specs/");
         }

@@ -23,7 +23,10 @@ class ControlApiTest extends EmulatorHarness {
     void healthAndMethods() {
         given().get(base() + "/_emulator/health").then().statusCode(200).body("status", equalTo("UP"));
         given().get(base() + "/_emulator/methods").then().statusCode(200)
-                .body("method", hasItem("telephony.externalcall.register"));
+                .body("method", hasItem("telephony.externalcall.register"))
+                .body("find { it.method == 'event.bind' }.applicationsOnly", equalTo(true))
+                .body("find { it.method == 'telephony.externalcall.register' }.applicationsOnly", equalTo(false))
+                .body("find { it.method == 'telephony.externalcall.register' }.appContextOnly", equalTo(true));
     }
 
     @Test

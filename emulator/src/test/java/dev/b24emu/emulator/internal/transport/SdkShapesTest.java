@@ -69,6 +69,33 @@ class SdkShapesTest extends AppHarness {
     }
 
     /**
+     * A method the real server keeps for applications refuses a webhook before anything of the request is read, so
+     * strict mode's refusal of its form, and the documented refusal of a missing parameter, do not hide it: a client
+     * told "would have accepted it" would fix its form and still be refused.
+     */
+    @Test
+    void aWebhookIsRefusedAnApplicationsMethodBeforeItsRequestIsChecked() throws Exception {
+        given().contentType(ContentType.JSON).body(Map.of("validation", "strict"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        for (String method : List.of("event.bind", "event.offline.get", "placement.bind")) {
+            java.net.http.HttpResponse<String> refused = send(webhook + "/" + method, "{\"event\":[1]}");
+            assertEquals(403, refused.statusCode(), method + ": " + refused.body());
+            assertTrue(refused.body().contains("\"error\":\"WRONG_AUTH_TYPE\""), method + ": " + refused.body());
+        }
+        given().contentType(ContentType.JSON).body(Map.of("validation", "warn"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{}").post(webhook + "placement.bind").then().statusCode(403)
+                .body("error", equalTo("WRONG_AUTH_TYPE"))
+                .body("error_description", equalTo("Current authorization type is denied for this method Application context required"));
+        // in a batch too, and an application is still let through to the method's own checks
+        given().contentType(ContentType.JSON).body("{\"cmd\":{\"a\":\"event.get\"}}").post(webhook + "batch").then()
+                .statusCode(200).body("result.result_error.a.error", equalTo("WRONG_AUTH_TYPE"));
+        String token = telephonyApp("local.events").getString("access_token");
+        given().contentType(ContentType.JSON).body(Map.of("auth", token)).post(base() + "/rest/event.get").then()
+                .statusCode(200).body("result", equalTo(List.of()));
+    }
+
+    /**
      * JSON the real server would not decode, read all the same and reported: it decodes JSON only under
      * application/json, and its json_decode fails on a byte order mark (D7); either way it finds no parameters.
      */

@@ -26,7 +26,6 @@ import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.StoreType;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.transport.Endpoints;
-import dev.b24emu.emulator.internal.users.Access;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
 import io.vertx.ext.web.Router;
@@ -132,7 +131,6 @@ public final class AppsArea implements Area {
         methods.add("app.info", call -> AppInfo.of(call.caller()));
         OptionMethods.register(methods);
         methods.add("event.test", call -> {
-            Access.requireApplication(call.caller());
             lifecycle.test(call.portal(), call.caller().appKey(), call.userId(), call.params().query(),
                     call.params().textOrEmpty("auth_connector"), call.endpoints());
             return IntNode.valueOf(1);

@@ -59,7 +59,6 @@ final class EventMethods {
      * else those of the application's scopes and the application events.
      */
     private static JsonNode events(RestCall call) {
-        Access.requireApplication(call.caller());
         String scope = call.params().textOrEmpty("SCOPE").toLowerCase(Locale.ROOT);
         List<String> events = !scope.isEmpty() ? EventNames.ofScope(scope)
                 : call.params().phpTruthy("FULL") ? EventNames.all() : EventNames.available(call.caller().scopes());
@@ -74,7 +73,6 @@ final class EventMethods {
 
     /** The checks in the real Event::eventBind's order (modules/rest/lib/api/event.php). */
     private JsonNode bind(Caller caller, Params p) {
-        Access.requireApplication(caller);
         long authType = p.phpInt("auth_type");
         if (authType != 0 && authType != caller.userId()) {
             Access.requireAdmin(caller, "Access denied! Event binding with AUTH_TYPE requires administrator access rights");
@@ -118,7 +116,6 @@ final class EventMethods {
      * only with unbindAllWithoutHandler).
      */
     private static JsonNode unbind(Caller caller, Params p) {
-        Access.requireApplication(caller);
         String event = requiredEvent(p);
         boolean offline = offline(p);
         String handler = p.textOrEmpty("handler");
@@ -161,7 +158,6 @@ final class EventMethods {
     }
 
     private static JsonNode get(Caller caller, Params p) {
-        Access.requireApplication(caller);
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
         boolean admin = Access.isAdmin(caller);
         for (EventHandler h : events(caller).handlers(h -> h.appKey().equals(caller.appKey())
@@ -180,7 +176,6 @@ final class EventMethods {
     }
 
     private static JsonNode offlineGet(Caller caller, Params p) {
-        Access.requireApplication(caller);
         Access.requireAdmin(caller, "Access denied!");
         EventStore store = events(caller);
         String processId = p.textOrEmpty("process_id");
@@ -224,7 +219,6 @@ final class EventMethods {
     }
 
     private static JsonNode offlineClear(Caller caller, Params p) {
-        Access.requireApplication(caller);
         Access.requireAdmin(caller, "Access denied!");
         String processId = p.requireText("process_id", RestError.argument("PROCESS_ID", "Argument 'PROCESS_ID' is null or empty"));
         Set<String> ids = Set.copyOf(p.values("id"));
@@ -236,7 +230,6 @@ final class EventMethods {
     }
 
     private static JsonNode offlineError(Caller caller, Params p) {
-        Access.requireApplication(caller);
         Access.requireAdmin(caller, "Access denied!");
         String processId = p.requireText("process_id", RestError.argument("PROCESS_ID", "Argument 'PROCESS_ID' is null or empty"));
         if (!p.node("message_id").map(JsonNode::isContainerNode).orElse(false)) {
@@ -249,7 +242,6 @@ final class EventMethods {
     }
 
     private static ListResult offlineList(Caller caller, Params p) {
-        Access.requireApplication(caller);
         Access.requireAdmin(caller, "Access denied!");
         List<ObjectNode> rows = new ArrayList<>();
         events(caller).offline(ownedBy(caller, p)).forEach(e -> rows.add(row(e)));

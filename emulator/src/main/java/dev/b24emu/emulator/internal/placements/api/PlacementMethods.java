@@ -36,7 +36,6 @@ final class PlacementMethods {
     static final String REST_CARD_EVENTS_WARNING = "placement.bindEvent and placement.unbindEvent are not REST methods on"
             + " a real portal: CallCard::* events reach only the widget through BX24.placement.bindEvent"
             + " (api-reference/widgets/ui-interaction/index.md); a server subscribed here gets nothing there (D41)";
-    private static final String APP_CONTEXT = "Current authorization type is denied for this method Application context required";
 
     private final SelfGuard self;
 
@@ -62,7 +61,6 @@ final class PlacementMethods {
      * lists every scope's; else the caller's scopes and the global codes.
      */
     private static JsonNode list(Caller caller, Params p) {
-        Access.requireApplication(caller, APP_CONTEXT);
         String scope = p.textOrEmpty("SCOPE").trim().toLowerCase(Locale.ROOT);
         List<String> codes = !scope.isEmpty() ? PlacementCatalog.ofScope(scope)
                 : p.phpTruthy("FULL") ? PlacementCatalog.all() : PlacementCatalog.availableTo(caller.scopes());
@@ -81,7 +79,6 @@ final class PlacementMethods {
     }
 
     private JsonNode bind(Caller caller, Params p) {
-        Access.requireApplication(caller, APP_CONTEXT);
         Access.requireAdmin(caller, "Access denied!");
         String code = p.textOrEmpty("PLACEMENT").toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {
@@ -132,7 +129,6 @@ final class PlacementMethods {
     }
 
     private static JsonNode unbind(Caller caller, Params p) {
-        Access.requireApplication(caller, APP_CONTEXT);
         Access.requireAdmin(caller, "Access denied!");
         // D188: the server's is_string comes first, so a missing PLACEMENT, a number or a list are its type error,
         // and only an empty string is "null or empty"; HANDLER is matched as written ("*" is no wildcard)
@@ -155,7 +151,6 @@ final class PlacementMethods {
     }
 
     private static JsonNode get(Caller caller, Params p) {
-        Access.requireApplication(caller, APP_CONTEXT);
         Access.requireAdmin(caller, "Access denied!");
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
         for (Placement pl : placements(caller).placements(pl -> pl.appKey().equals(caller.appKey()))) {
@@ -187,7 +182,6 @@ final class PlacementMethods {
     }
 
     private JsonNode bindEvent(Caller caller, Params p) {
-        Access.requireApplication(caller, APP_CONTEXT);
         String event = event(p);
         String handler = p.textOrEmpty("HANDLER");
         checkHandler(handler);
@@ -200,7 +194,6 @@ final class PlacementMethods {
     }
 
     private static JsonNode unbindEvent(Caller caller, Params p) {
-        Access.requireApplication(caller, APP_CONTEXT);
         String event = event(p);
         String handler = p.textOrEmpty("HANDLER");
         int count = placements(caller).unsubscribe(s -> s.appKey().equals(caller.appKey())
