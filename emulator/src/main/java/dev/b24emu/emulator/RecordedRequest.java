@@ -12,10 +12,12 @@ import java.util.List;
  * @param credential an 8-hex fingerprint of the token used (never the token)
  * @param result     the "result" of a successful call, or null
  * @param warnings   what the call did that the contract rules out but the real server accepts
+ * @param notices    what the emulator answered otherwise than a real portal would, the call not at fault: a feature
+ *                   it does not keep (D197)
  */
 public record RecordedRequest(String time, String method, String httpMethod, String auth, String app,
                               String credential, JsonNode params, int status, String error, JsonNode result,
-                              List<String> warnings, long latencyMicros) {
+                              List<String> warnings, List<String> notices, long latencyMicros) {
     /** Whether the portal answered it 2xx: what {@code assertCalled} looks for. */
     public boolean succeeded() {
         return status >= 200 && status < 300;

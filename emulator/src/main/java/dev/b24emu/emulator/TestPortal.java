@@ -178,7 +178,7 @@ public final class TestPortal {
 
     static RecordedRequest recorded(RequestJournal.Entry e) {
         return new RecordedRequest(e.time(), e.method(), e.httpMethod(), e.auth(), e.app(), e.credential(), e.params(),
-                e.status(), e.error(), e.result(), e.warnings(), e.latencyMicros());
+                e.status(), e.error(), e.result(), e.warnings(), e.notices(), e.latencyMicros());
     }
 
     private static RecordedDelivery recorded(Delivery d) {

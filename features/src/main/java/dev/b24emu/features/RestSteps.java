@@ -384,6 +384,12 @@ public class RestSteps {
                 () -> "no warning starting with \"" + start + "\" among " + ctx.warnings);
     }
 
+    @Then("the emulator notes {string}")
+    public void notes(String start) {
+        assertTrue(ctx.notices.stream().anyMatch(n -> n.startsWith(start)),
+                () -> "no notice starting with \"" + start + "\" among " + ctx.notices);
+    }
+
     @Then("the response has no warning")
     public void noWarning() {
         assertEquals(List.of(), ctx.warnings);

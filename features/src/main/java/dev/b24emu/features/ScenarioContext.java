@@ -35,6 +35,8 @@ public final class ScenarioContext {
     JsonNode body;
     /** the X-B24-Emulator-Warning headers of the last response */
     List<String> warnings = List.of();
+    /** the last answer's X-B24-Emulator-Notice headers: what the emulator does otherwise than a portal (D197) */
+    List<String> notices = List.of();
     /** maps a remembered name to its value */
     final Map<String, String> remembered = new HashMap<>();
     /** maps an application's client ID to its access token */
@@ -81,6 +83,7 @@ public final class ScenarioContext {
     private void keep(String what, Response response) {
         status = response.statusCode();
         warnings = response.headers().getValues("X-B24-Emulator-Warning");
+        notices = response.headers().getValues("X-B24-Emulator-Notice");
         try {
             body = JSON.readTree(response.asByteArray());
         } catch (Exception e) {

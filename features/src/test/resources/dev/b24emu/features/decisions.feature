@@ -77,6 +77,18 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
       | EXTRA   | 1                         |
     Then the call fails with 403 "WRONG_AUTH_TYPE" "Current authorization type is denied for this method"
 
+  @D197 @emulator-only
+  Scenario: What the emulator does not keep is told as its own notice, and strict mode does not refuse it
+    Given the portal setting "validation" is "strict"
+    When I call "calendar.event.add" with JSON:
+      """
+      {"type": "user", "ownerId": 1, "name": "Call back", "from": "2026-12-10 10:00", "to": "2026-12-10 10:30",
+       "rrule": {"FREQ": "WEEKLY", "COUNT": 10}, "crm_fields": ["C_1"]}
+      """
+    Then the call succeeds
+    And the emulator notes "rrule, crm_fields: accepted as the server accepts them"
+    And the response has no warning
+
   @D28 @emulator-only
   Scenario: Unknown parameters are ignored and reported, and refused in strict mode
     When I call "telephony.externalCall.searchCrmEntities" with:

@@ -42,17 +42,19 @@ public final class RequestJournal implements Store<Void> {
      * @param keptJson    the parameters and the "result" of a successful call as bounded JSON text;
      *                    {@link #params()} and {@link #result()} read them
      * @param warnings    what the request did that the contract rules out but the real server accepts
+     * @param notices     what the emulator answered otherwise than a real portal, the request not at fault (D197)
      * @param uptimeMillis when the request arrived, in milliseconds since the emulator started: monotonic, so
      *                    intervals between requests (a client's backoff) survive moves of the portal clock
      */
     @JsonPropertyOrder({"seq", "time", "portal", "method", "httpMethod", "auth", "app", "credential", "params",
-            "status", "error", "result", "warnings", "latencyMicros", "uptimeMillis"})
+            "status", "error", "result", "warnings", "notices", "latencyMicros", "uptimeMillis"})
     public record Entry(long seq, String time, String portal, String method, String httpMethod, String auth,
                         String app, String credential, @JsonIgnore String keptJson, int status,
-                        String error, List<String> warnings,
+                        String error, List<String> warnings, List<String> notices,
                         long latencyMicros, long uptimeMillis) {
         public Entry {
             warnings = List.copyOf(warnings);
+            notices = List.copyOf(notices);
         }
 
         /** The parameters as the journal kept them: long strings cut, secrets hidden. */
@@ -77,15 +79,19 @@ public final class RequestJournal implements Store<Void> {
      * it, up to a request line's 1 MiB for a call no portal answers (D184). The warnings are weighed with the rest.
      */
     public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
-                        String error, JsonNode result, List<String> warnings, long latencyMicros, long uptimeMillis) {
+                        String error, JsonNode result, List<String> warnings, List<String> notices,
+                        long latencyMicros, long uptimeMillis) {
         BoundedJson.Text kept = BoundedJson.of(params, result);
         String name = method.length() > METHOD_CHARS ? method.substring(0, METHOD_CHARS) + "…" : method;
         long weight = 256L + kept.weight() + 2L * name.length();
         for (String warning : warnings) {
             weight += 2L * warning.length();
         }
+        for (String notice : notices) {
+            weight += 2L * notice.length();
+        }
         return entries.addNumbered(seq -> new Entry(seq, time, who.portal(), name, httpMethod, who.auth(), who.app(),
-                who.credential(), kept.json(), status, error, warnings, latencyMicros, uptimeMillis), weight);
+                who.credential(), kept.json(), status, error, warnings, notices, latencyMicros, uptimeMillis), weight);
     }
 
     /** The sequence number of the newest entry, 0 when there is none (what a live view polls cheaply). */

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A deal's or lead's product rows as crm.deal.productrows.set and .get (and the lead's) run them (specs/DECISIONS.md
@@ -46,21 +45,39 @@ public final class ProductRows {
     }
 
     /**
-     * crm.deal.productrows.set: the rows written replace the owner's; a row that is no array is skipped, a key no row
-     * field names (and the read-only ID and TYPE) dropped and reported to {@code ignored}. Answers the new rows.
+     * The keys of crm.deal.productrows.set's rows that name no row field (and the read-only ID and TYPE), which the
+     * server drops: "rows[0][NAME]", to report before anything is written.
      */
-    public static List<ProductRow> set(Portal portal, Origin origin, CrmEntityType type, long id, JsonNode rows,
-                                       Consumer<String> ignored) {
+    public static List<String> unwritten(JsonNode rows) {
+        List<String> unwritten = new ArrayList<>();
+        int index = 0;
+        for (JsonNode row : rows) {
+            if (row.isObject()) {
+                int at = index;
+                row.fieldNames().forEachRemaining(key -> {
+                    if (!WRITABLE.contains(key) && !key.equals("OWNER_ID") && !key.equals("OWNER_TYPE")) {
+                        unwritten.add("rows[" + at + "][" + key + "]");
+                    }
+                });
+            }
+            index++;
+        }
+        return unwritten;
+    }
+
+    /**
+     * crm.deal.productrows.set: the rows written replace the owner's; a row that is no array is skipped, a key no row
+     * field names dropped ({@link #unwritten}). Answers the new rows.
+     */
+    public static List<ProductRow> set(Portal portal, Origin origin, CrmEntityType type, long id, JsonNode rows) {
         CrmItem owner = owner(portal, type, id);
         ProductRowStore store = portal.store(ProductRowStore.class);
         String ownerType = ownerType(type);
         List<ProductRow> written = new ArrayList<>();
-        int index = 0;
         for (JsonNode row : rows) {
             if (row.isObject()) {
-                written.add(row(portal, ownerType, id, (ObjectNode) row, index, ignored));
+                written.add(row(portal, ownerType, id, (ObjectNode) row));
             }
-            index++;
         }
         List<ProductRow> before = store.of(ownerType, id);
         List<ProductRow> saved = new ArrayList<>();
@@ -85,14 +102,8 @@ public final class ProductRows {
             "PRICE_NETTO", "PRICE_BRUTTO", "QUANTITY", "DISCOUNT_TYPE_ID", "DISCOUNT_RATE", "DISCOUNT_SUM", "TAX_RATE",
             "TAX_INCLUDED", "CUSTOMIZED", "MEASURE_CODE", "MEASURE_NAME", "SORT");
 
-    private static ProductRow row(Portal portal, String ownerType, long ownerId, ObjectNode given, int index,
-                                  Consumer<String> ignored) {
+    private static ProductRow row(Portal portal, String ownerType, long ownerId, ObjectNode given) {
         Params f = new Params(given);
-        given.fieldNames().forEachRemaining(key -> {
-            if (!WRITABLE.contains(key) && !key.equals("OWNER_ID") && !key.equals("OWNER_TYPE")) {
-                ignored.accept("rows[" + index + "][" + key + "]");
-            }
-        });
         long productId = Math.max(0, f.phpInt("PRODUCT_ID"));
         Optional<Product> product = productId > 0 ? portal.store(ProductStore.class).get(productId) : Optional.empty();
         String name = f.text("PRODUCT_NAME").filter(n -> !n.isEmpty()).orElseGet(() ->

@@ -148,7 +148,7 @@ final class Batch implements RestMethod {
         long started = System.nanoTime();
         try {
             return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.clientAddress(),
-                    call.warnings(), start, call.hit()));
+                    call.warnings(), call.notices(), start, call.hit()));
         } finally {
             Limits.spend(caller, method.name(), started); // each command counts against its own method
         }

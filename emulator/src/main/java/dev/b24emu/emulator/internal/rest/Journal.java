@@ -45,7 +45,7 @@ final class Journal implements Consumer<RestExchange> {
                 noPortal.record(IsoTime.format(clock.instant(), ZoneOffset.UTC), new RequestJournal.Who(null, why.auth(),
                         null, why.credential()), exchange.method(),
                         exchange.httpMethod(), exchange.params(), error.httpStatus(), error.code(), null, warnings,
-                        micros(exchange), uptimeMillis(exchange));
+                        List.of(), micros(exchange), uptimeMillis(exchange));
             }
             return;
         }
@@ -57,7 +57,8 @@ final class Journal implements Consumer<RestExchange> {
         RequestJournal.Who who = new RequestJournal.Who(portal.id(), caller.authType().label(),
                 caller.clientId(), caller.credential());
         portal.store(RequestJournal.class).record(portal.isoNow(), who, exchange.method(), exchange.httpMethod(),
-                exchange.params(), status, code, result, exchange.warnings(), micros(exchange), uptimeMillis(exchange));
+                exchange.params(), status, code, result, exchange.warnings(), exchange.notices(), micros(exchange),
+                uptimeMillis(exchange));
     }
 
     private static long micros(RestExchange exchange) {

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * One call of a REST method as its handler sees it: who calls, with which parameters, at which address, and a way to
- * report what the call did that the contract rules out but the real server accepts.
+ * report what the call did that the contract rules out but the real server accepts ({@code warnings}), and what the
+ * emulator answered otherwise than a real portal through no fault of the call ({@code notices}, D197).
  *
  * @param clientAddress the client's IP address ($_SERVER['REMOTE_ADDR']: where a work day was closed from), or ""
  * @param start when the call started on the portal's clock: the time block's start, so a method that answers the
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  *              each handler once
  */
 public record RestCall(Caller caller, Params params, Endpoints endpoints, String clientAddress,
-                       Consumer<String> warnings, Instant start, Hit hit) {
+                       Consumer<String> warnings, Consumer<String> notices, Instant start, Hit hit) {
     public Portal portal() {
         return caller.portal();
     }
@@ -43,5 +44,14 @@ public record RestCall(Caller caller, Params params, Endpoints endpoints, String
             case WARN -> warn(what);
             case OFF -> { }
         }
+    }
+
+    /**
+     * Something the emulator does otherwise than a real portal, through no fault of the request: a feature it does
+     * not keep (a recurrence, a quote). Told in every mode, refused in none, and not a contract deviation of the
+     * client's (D197).
+     */
+    public void limitation(String what) {
+        notices.accept(what);
     }
 }

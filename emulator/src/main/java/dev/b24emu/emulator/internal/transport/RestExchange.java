@@ -31,6 +31,8 @@ public final class RestExchange {
     public static final int MAX_WARNINGS = 50;
     private final List<String> warnings = new ArrayList<>();
     private int moreWarnings;
+    /** what the emulator did otherwise than the real server, the client not at fault (D197); as bounded */
+    private final List<String> notices = new ArrayList<>();
     private Object principal;
     private String tenant;
     private Object handler;
@@ -108,6 +110,20 @@ public final class RestExchange {
     }
 
     public void warnAll(List<String> more) { more.forEach(this::warn); }
+
+    /**
+     * What the emulator answered otherwise than a real portal would, through no fault of the request (D197): a
+     * header and a journal line of their own, never a refusal, never blamed on the client by the conformance kit.
+     */
+    public List<String> notices() {
+        return Collections.unmodifiableList(notices);
+    }
+
+    public void notice(String notice) {
+        if (notices.size() < MAX_WARNINGS && !notices.contains(notice)) {
+            notices.add(notice);
+        }
+    }
 
     /** Forgets the warnings so far: what the transport noticed, for a portal whose validation is off. */
     public void dropWarnings() {

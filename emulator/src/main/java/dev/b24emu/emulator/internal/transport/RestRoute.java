@@ -30,6 +30,8 @@ public final class RestRoute {
     private static final CharSequence ANY = HttpHeaders.createOptimized("*");
     /** Each warning the request earned, in an HTTP header (ASCII, one header per warning). */
     public static final String WARNING_HEADER = "X-B24-Emulator-Warning";
+    /** what the emulator does not do as a real portal would, the request not at fault (D197) */
+    public static final String NOTICE_HEADER = "X-B24-Emulator-Notice";
     /**
      * The routing context's mark of a path whose repeated slashes the router merged before rerouting it (a leading
      * "//rest/..."): the path that arrives here has single slashes, and the deviation is still reported.
@@ -368,6 +370,9 @@ public final class RestRoute {
             }
             for (String warning : exchange.warnings()) {
                 response.headers().add(WARNING_HEADER, asciiHeader(warning));
+            }
+            for (String notice : exchange.notices()) {
+                response.headers().add(NOTICE_HEADER, asciiHeader(notice));
             }
             response.end(body);
         }

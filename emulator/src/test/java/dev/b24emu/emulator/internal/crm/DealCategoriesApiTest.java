@@ -116,7 +116,7 @@ class DealCategoriesApiTest extends EmulatorHarness {
                 .body("error", equalTo("ENTITY_TYPE_NOT_SUPPORTED"))
                 .body("error_description", equalTo("Entity type Lead is not supported"));
         call("crm.category.list", Map.of("entityTypeId", 3)).then().statusCode(400).body("error", equalTo("NOT_FOUND"))
-                .header("X-B24-Emulator-Warning", matchesPattern("crm.category.\\*: the emulator keeps the pipelines of deals only.*"));
+                .header("X-B24-Emulator-Notice", matchesPattern("crm.category.\\*: the emulator keeps the pipelines of deals only.*"));
         call("crm.category.add", Map.of("entityTypeId", 2, "fields", Map.of("sort", 10))).then().statusCode(400)
                 .body("error", equalTo("0")).body("error_description", equalTo("Field 'NAME' is required."));
         call("crm.category.update", Map.of("entityTypeId", 2, "id", 5, "fields", Map.of("name", "x"))).then()

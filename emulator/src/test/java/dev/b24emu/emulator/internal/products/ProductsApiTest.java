@@ -87,6 +87,16 @@ class ProductsApiTest extends AppHarness {
                 "ID", 7)))).then().statusCode(200)
                 .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString("rows[0][ID]"));
         call("crm.deal.get", Map.of("id", id)).then().body("result.OPPORTUNITY", equalTo("500.00"));
+        // strict mode refuses the key the server drops, before anything is written: the rows stay as they were
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("validation", "strict"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        call("crm.deal.productrows.set", Map.of("id", id, "rows", List.of(Map.of("PRODUCT_NAME", "Other", "PRICE", 1,
+                "ID", 7)))).then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"));
+        call("crm.deal.productrows.get", Map.of("id", id)).then().body("result.PRODUCT_NAME", equalTo(List.of("Work")));
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("validation", "warn"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
         call("crm.deal.productrows.set", Map.of("rows", List.of())).then().statusCode(400)
                 .body("error_description", equalTo("The parameter id is invalid or not defined."));
         call("crm.deal.productrows.set", Map.of("id", id, "rows", "abc")).then().statusCode(400)

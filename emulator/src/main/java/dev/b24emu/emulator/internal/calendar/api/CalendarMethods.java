@@ -55,15 +55,15 @@ final class CalendarMethods {
     }
 
     /**
-     * An event written under the portal's lock, what the server accepts but the emulator does not keep reported as a
-     * deviation; its ID.
+     * An event written under the portal's lock, what the server accepts but the emulator does not keep told as a
+     * notice (D197: the request is not at fault, so no mode refuses it, and it is told after the write); its ID.
      */
     private static JsonNode reported(RestCall call, java.util.function.Function<java.util.function.Consumer<String>,
             Long> write, String why) {
         List<String> ignored = new ArrayList<>();
         long id = call.portal().exclusive(() -> write.apply(ignored::add));
         if (!ignored.isEmpty()) {
-            call.deviation(String.join(", ", ignored) + ": accepted as the server accepts them; " + why);
+            call.limitation(String.join(", ", ignored) + ": accepted as the server accepts them; " + why);
         }
         return LongNode.valueOf(id);
     }

@@ -57,7 +57,7 @@ final class ItemMethods {
         long typeId = params.requiredInt("entityTypeId");
         params.optionalString("useOriginalUfNames");
         if (EMPTY_TYPES.contains(typeId)) {
-            call.warn("crm.item.fields: the emulator does not describe the fields of entity type " + typeId
+            call.limitation("crm.item.fields: the emulator does not describe the fields of entity type " + typeId
                     + ", which a real portal has");
         }
         return CrmItemFields.of(type(typeId).orElseThrow(() -> RestError.of("NOT_FOUND",
@@ -152,7 +152,7 @@ final class ItemMethods {
     }
 
     private static RestError notKept(RestCall call) {
-        call.deviation("the emulator keeps no quotes (7) or smart invoices (31): a real portal would write one");
+        call.limitation("the emulator keeps no quotes (7) or smart invoices (31): a real portal would write one");
         return RestError.of("NOT_FOUND", "Smart Process Automation was not found");
     }
 

@@ -12,7 +12,6 @@ import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestMethod;
 import dev.b24emu.emulator.internal.transport.RestError;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,13 +33,14 @@ final class ProductRowMethods {
             if (id > 0 && !given.isContainerNode()) {
                 throw RestError.of("ERROR_CORE", "The parameter rows must be array.");
             }
-            List<String> ignored = new ArrayList<>();
-            Portal portal = call.portal();
-            portal.exclusive(() -> ProductRows.set(portal, Origin.of(call), type, id, given, ignored::add));
+            // told before the write: strict mode refuses it, and a refused call must have written nothing
+            List<String> ignored = ProductRows.unwritten(given);
             if (!ignored.isEmpty()) {
                 call.deviation(String.join(", ", ignored) + ": name no field a product row writes (ID and TYPE are"
                         + " read only); the real server drops them");
             }
+            Portal portal = call.portal();
+            portal.exclusive(() -> ProductRows.set(portal, Origin.of(call), type, id, given));
             return BooleanNode.TRUE;
         };
     }

@@ -183,7 +183,7 @@ final class ElapsedItemMethods {
                         + " value \"" + (value == null ? "" : value) + "\".");
             }
             if (aggregate) {
-                call.deviation("select " + value + ": the emulator computes no aggregate of time entries; the rows are"
+                call.limitation("select " + value + ": the emulator computes no aggregate of time entries; the rows are"
                         + " answered without it");
             } else if (value.equals("*")) {
                 return List.of();
