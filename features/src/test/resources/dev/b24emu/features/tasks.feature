@@ -72,3 +72,32 @@ Feature: Tasks: a missed call's follow-up
     Then the call succeeds
     And the result "fields.TITLE.type" is "string"
     And the result "fields.RESPONSIBLE_ID.type" is "integer"
+
+  @D169
+  Scenario: A follow-up task cannot become its own parent, nor the parent of its parent
+    When I call "tasks.task.add" with JSON:
+      """
+      {"fields": {"TITLE": "Missed calls this week", "RESPONSIBLE_ID": 1}}
+      """
+    Then I remember the result "task.id" as "week"
+    When I call "tasks.task.add" with JSON:
+      """
+      {"fields": {"TITLE": "Call back +79991234567", "RESPONSIBLE_ID": 1, "PARENT_ID": "{week}"}}
+      """
+    Then I remember the result "task.id" as "callback"
+    When I call "tasks.task.update" with JSON:
+      """
+      {"taskId": "{week}", "fields": {"PARENT_ID": "{week}"}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Cannot bind the node to itself<br>"
+    When I call "tasks.task.update" with JSON:
+      """
+      {"taskId": "{week}", "fields": {"PARENT_ID": "{callback}"}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Creating cyclic links in tasks is prohibited<br>"
+    When I call "tasks.task.add" with JSON:
+      """
+      {"fields": {"TITLE": "Call back", "RESPONSIBLE_ID": 1, "START_DATE_PLAN": "2025-01-10T10:00:00",
+       "END_DATE_PLAN": "2125-01-01T10:00:00"}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "Task duration specified is too long in scheduling<br>"

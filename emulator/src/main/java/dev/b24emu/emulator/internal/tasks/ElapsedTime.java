@@ -55,12 +55,14 @@ public final class ElapsedTime {
         }
         long given = fields.containsKey("USER_ID") ? Params.phpInt(fields.get("USER_ID")) : 0;
         long secs = Params.phpInt(seconds);
-        String created = date(portal, fields.get("CREATED_DATE"));
+        String now = portal.isoNow();
         ElapsedStore store = portal.store(ElapsedStore.class);
+        // each date the time of the call unless given: CTaskElapsedTime::Add makes DATE_START and DATE_STOP with
+        // DateTime::createFromUserTime, which reads nothing given as now, as it does CREATED_DATE
         ElapsedItem item = new ElapsedItem(store.nextId(), taskId, given == 0 ? callerId : given,
                 text(fields.get("COMMENT_TEXT")), secs, Math.round(secs / 60.0), SOURCE_MANUAL,
-                created == null ? portal.isoNow() : created, date(portal, fields.get("DATE_START")),
-                date(portal, fields.get("DATE_STOP")));
+                dateOr(portal, fields.get("CREATED_DATE"), now), dateOr(portal, fields.get("DATE_START"), now),
+                dateOr(portal, fields.get("DATE_STOP"), now));
         store.put(item);
         return item;
     }
@@ -138,9 +140,9 @@ public final class ElapsedTime {
     }
 
     /** A date written to an entry, as createFromUserTime reads it: none when absent, empty or unreadable. */
-    private static String date(Portal portal, JsonNode given) {
-        return given == null ? null : Params.scalarText(given).flatMap(text ->
-                PhpDates.strtotime(text, portal.settings().timeZone())).map(portal::iso).orElse(null);
+    private static String dateOr(Portal portal, JsonNode given, String otherwise) {
+        return given == null ? otherwise : Params.scalarText(given).flatMap(text ->
+                PhpDates.strtotime(text, portal.settings().timeZone())).map(portal::iso).orElse(otherwise);
     }
 
     private static String text(JsonNode given) {

@@ -88,11 +88,14 @@ public final class TaskView {
         ObjectNode all = all(portal, task);
         boolean every = select.isEmpty() || select.contains("*");
         boolean custom = select.stream().anyMatch(SYSTEM_UF::contains);
+        // DESCRIPTION brings DESCRIPTION_IN_BBCODE, which says how to read it (TaskList::prepareQuery)
+        boolean bbcode = select.contains("DESCRIPTION");
         ObjectNode json = NODES.objectNode();
         all.fields().forEachRemaining(entry -> {
             String upper = NameCase.upperSnake(entry.getKey());
             // a select keeps the row's own order; FAVORITE comes with any select (prepareSelect)
-            if (every || select.contains(upper) || upper.equals("FAVORITE")) {
+            if (every || select.contains(upper) || upper.equals("FAVORITE")
+                    || bbcode && upper.equals("DESCRIPTION_IN_BBCODE")) {
                 json.set(entry.getKey(), entry.getValue());
             }
             if (custom && entry.getKey().equals("deadline")) { // the custom fields follow the columns they were named with

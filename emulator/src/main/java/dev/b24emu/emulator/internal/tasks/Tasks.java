@@ -18,10 +18,12 @@ import dev.b24emu.emulator.internal.users.UserStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -53,7 +55,7 @@ public final class Tasks {
         long caller = origin.actingUserId();
         String title = title(f.text("TITLE").orElse(""));
         int status = status(f.node("STATUS")).orElse(Task.PENDING);
-        long parent = parent(portal, f);
+        long parent = parent(portal, f, 0);
         long createdBy = f.phpInt("CREATED_BY") > 0 ? f.phpInt("CREATED_BY") : caller;
         long responsible = responsible(portal, f.node("RESPONSIBLE_ID").orElse(null));
         Dates dates = dates(portal, f, new Dates(null, null, null));
@@ -85,7 +87,7 @@ public final class Tasks {
         Params f = new Params(fields);
         String title = f.has("TITLE") ? title(f.text("TITLE").orElse("")) : t.title();
         int status = status(f.node("STATUS")).orElse(t.status());
-        long parent = f.has("PARENT_ID") ? parent(portal, f) : t.parentId();
+        long parent = f.has("PARENT_ID") ? parent(portal, f, id) : t.parentId();
         long createdBy = f.phpInt("CREATED_BY") > 0 ? f.phpInt("CREATED_BY") : t.createdBy();
         long responsible = f.has("RESPONSIBLE_ID") ? responsible(portal, f.node("RESPONSIBLE_ID").orElse(null))
                 : t.responsibleId();
@@ -204,10 +206,26 @@ public final class Tasks {
         return f.has("PRIORITY") && priority >= 0 && priority <= 2 ? (int) priority : 1;
     }
 
-    private static long parent(Portal portal, Params f) {
+    /**
+     * PARENT_ID: a task that is there, and for an update ({@code taskId} above 0) neither the task itself nor one of
+     * its subtasks, at any depth (CTasks::CheckFields, Dependence::canAttach: a parent chain never loops).
+     */
+    private static long parent(Portal portal, Params f, long taskId) {
         long parent = f.phpInt("PARENT_ID");
         if (parent > 0 && store(portal).get(parent).isEmpty()) {
             throw fault("Task specified in the \"Parent Task\" field not found");
+        }
+        if (taskId > 0 && parent == taskId) {
+            throw fault("Cannot bind the node to itself");
+        }
+        // up from the new parent: reaching the task would make it its own ancestor; a chain is at most as long as
+        // the store holds tasks, and the seen set ends a loop a state file might hold
+        Set<Long> seen = new HashSet<>();
+        for (long above = parent; taskId > 0 && above > 0 && seen.add(above); ) {
+            if (above == taskId) {
+                throw fault("Creating cyclic links in tasks is prohibited");
+            }
+            above = store(portal).get(above).map(Task::parentId).orElse(0L);
         }
         return Math.max(0, parent);
     }
@@ -230,9 +248,15 @@ public final class Tasks {
     private static Dates dates(Portal portal, Params f, Dates before) {
         Dates dates = new Dates(date(portal, f, "DEADLINE", before.deadline), date(portal, f, "START_DATE_PLAN",
                 before.startPlan), date(portal, f, "END_DATE_PLAN", before.endPlan));
-        if (dates.startPlan != null && dates.endPlan != null
-                && Instant.parse(instant(dates.endPlan)).isBefore(Instant.parse(instant(dates.startPlan)))) {
-            throw fault("End date specified earlier than start date in scheduling");
+        if (dates.startPlan != null && dates.endPlan != null) {
+            Instant start = Instant.parse(instant(dates.startPlan));
+            Instant end = Instant.parse(instant(dates.endPlan));
+            if (end.isBefore(start)) {
+                throw fault("End date specified earlier than start date in scheduling");
+            }
+            if (end.getEpochSecond() - start.getEpochSecond() > Integer.MAX_VALUE) { // CTasks::MAX_INT seconds
+                throw fault("Task duration specified is too long in scheduling");
+            }
         }
         return dates;
     }

@@ -84,6 +84,48 @@ class TasksApiTest extends AppHarness {
                 .then().statusCode(200).body("result.task.priority", equalTo("1")).body("result.task.deadline", nullValue());
     }
 
+    /**
+     * The checks tasks-task-add.md and -update.md list beside the parent's: a plan longer than CTasks::MAX_INT
+     * seconds (about 68 years), a task made its own parent, or the parent of one of its parents.
+     */
+    @Test
+    void aPlanTooLongAndAParentThatLoopsAreRefused() {
+        call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x", "RESPONSIBLE_ID", 2,
+                "START_DATE_PLAN", "2025-01-10T10:00:00", "END_DATE_PLAN", "2125-01-01T10:00:00"))).then()
+                .statusCode(400).body("error", equalTo("ERROR_CORE"))
+                .body("error_description", equalTo("Task duration specified is too long in scheduling<br>"));
+        call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x", "RESPONSIBLE_ID", 2,
+                "START_DATE_PLAN", "2025-01-10T10:00:00", "END_DATE_PLAN", "2093-01-01T10:00:00"))).then()
+                .statusCode(200);
+        String top = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Top", "RESPONSIBLE_ID", 2)))
+                .path("result.task.id");
+        String middle = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Middle", "RESPONSIBLE_ID", 2,
+                "PARENT_ID", top))).path("result.task.id");
+        String bottom = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Bottom", "RESPONSIBLE_ID", 2,
+                "PARENT_ID", middle))).path("result.task.id");
+        call("tasks.task.update", Map.of("taskId", top, "fields", Map.of("PARENT_ID", top))).then().statusCode(400)
+                .body("error_description", equalTo("Cannot bind the node to itself<br>"));
+        call("tasks.task.update", Map.of("taskId", top, "fields", Map.of("PARENT_ID", bottom))).then().statusCode(400)
+                .body("error_description", equalTo("Creating cyclic links in tasks is prohibited<br>"));
+        call("tasks.task.get", Map.of("taskId", top)).then().body("result.task.parentId", nullValue());
+        // moving a subtask up is no loop
+        call("tasks.task.update", Map.of("taskId", bottom, "fields", Map.of("PARENT_ID", top))).then().statusCode(200)
+                .body("result.task.parentId", equalTo(top));
+    }
+
+    /** A select naming DESCRIPTION brings DESCRIPTION_IN_BBCODE, which says how to read it (TaskList::prepareQuery). */
+    @Test
+    void theDescriptionComesWithHowToReadIt() {
+        String id = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x", "RESPONSIBLE_ID", 2,
+                "DESCRIPTION", "[b]Call[/b] back"))).path("result.task.id");
+        call("tasks.task.get", Map.of("taskId", id, "select", List.of("ID", "DESCRIPTION"))).then().statusCode(200)
+                .body("result.task.descriptionInBbcode", equalTo("Y"));
+        call("tasks.task.list", Map.of("select", List.of("ID", "DESCRIPTION"))).then().statusCode(200)
+                .body("result.tasks[0].descriptionInBbcode", equalTo("Y"));
+        call("tasks.task.get", Map.of("taskId", id, "select", List.of("ID", "TITLE"))).then().statusCode(200)
+                .body("result.task", not(hasKey("descriptionInBbcode")));
+    }
+
     @Test
     void everyChangeIsAnEventWithTheTasksIdOnly() {
         String token = install("local.tasks", List.of("task"), null).getString("access_token");
