@@ -125,9 +125,16 @@ public final class Contracts {
      * @param property the top-level property it concerns, or "" for the whole instance
      * @param error    the real server's answer for it, when the schema states one
      * @param rank     the position in the server's validation order (lower is checked first)
+     * @param expected what the schema holding the broken keyword documents as its type in words ({@code x-b24-type}),
+     *                 or null: for a value inside a parameter, what to say in place of the validator's own text
      */
     public record Violation(String property, String location, String keyword, String message,
-                            Optional<DocumentedError> error, int rank) {
+                            Optional<DocumentedError> error, int rank, String expected) {
+        public Violation(String property, String location, String keyword, String message,
+                         Optional<DocumentedError> error, int rank) {
+            this(property, location, keyword, message, error, rank, null);
+        }
+
         @Override
         public String toString() {
             return (location.isEmpty() ? "$" : location) + ": " + message + " [" + keyword + "]";
@@ -667,7 +674,8 @@ public final class Contracts {
         if (property.isEmpty() && "required".equals(error.getKeyword()) && error.getProperty() != null) {
             property = error.getProperty();
         }
-        JsonNode documented = documentedError(schemaPath, error.getEvaluationPath());
+        List<JsonNode> chain = evaluationChain(schemaPath, error.getEvaluationPath());
+        JsonNode documented = documentedError(chain);
         if (documented == null && !property.isEmpty()) {
             documented = declaringDocument(schemaPath).path("properties").path(property).get(ERROR_KEYWORD);
         }
@@ -684,11 +692,25 @@ public final class Contracts {
             }
         }
         String location = instance == null ? "" : pointer(instance);
-        return new Violation(property, location, error.getKeyword(), error.getMessage(), answer, rank);
+        // the last node is the broken keyword's value, the one before it the schema that holds it
+        JsonNode holder = chain.size() > 1 ? chain.get(chain.size() - 2) : null;
+        String expected = holder != null && holder.hasNonNull(TYPE_KEYWORD) ? holder.get(TYPE_KEYWORD).asText() : null;
+        return new Violation(property, location, error.getKeyword(), error.getMessage(), answer, rank, expected);
     }
 
-    /** The nearest x-b24-error on the evaluation path below the root, following $ref into other documents. */
-    private JsonNode documentedError(String schemaPath, NodePath evaluation) {
+    /** The nearest x-b24-error on the evaluation path below the root. */
+    private static JsonNode documentedError(List<JsonNode> chain) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            JsonNode candidate = chain.get(i).get(ERROR_KEYWORD);
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The schema nodes along an evaluation path below the root, following $ref into other documents. */
+    private List<JsonNode> evaluationChain(String schemaPath, NodePath evaluation) {
         List<JsonNode> chain = new ArrayList<>();
         String documentPath = schemaPath;
         JsonNode node = document(schemaPath);
@@ -708,13 +730,7 @@ public final class Contracts {
             }
             chain.add(node);
         }
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            JsonNode candidate = chain.get(i).get(ERROR_KEYWORD);
-            if (candidate != null) {
-                return candidate;
-            }
-        }
-        return null;
+        return chain;
     }
 
     private static String pointer(NodePath path) {

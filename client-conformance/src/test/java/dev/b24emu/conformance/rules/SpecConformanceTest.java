@@ -58,4 +58,23 @@ class SpecConformanceTest {
         assertEquals(1, taken.size(), taken.toString());
         assertTrue(taken.get(0).contains("USER_ID") && !taken.get(0).contains("refuses"), taken.get(0));
     }
+
+    /**
+     * A name the method reads by its shape or position is no unknown parameter: task.elapseditem.* binds its
+     * arguments by their order, whatever their names (D175), event.test takes any; a name a page does not document
+     * still is one.
+     */
+    @Test
+    void namesTheMethodReadsWhateverTheyAreAreNotUnknown() {
+        ObjectNode positional = JsonNodeFactory.instance.objectNode().put("taskNumber", 1);
+        positional.putObject("entry").put("SECONDS", 60);
+        ObjectNode calendar = JsonNodeFactory.instance.objectNode().put("type", "user").put("ownerId", 1)
+                .put("sectionId", 5);
+        List<Violation> found = new SpecConformance().check(new Traffic(List.of(
+                answered(1, "task.elapseditem.add", positional, List.of()),
+                answered(2, "event.test", JsonNodeFactory.instance.objectNode().put("any", "data"), List.of()),
+                answered(3, "calendar.section.get", calendar, List.of())), List.of()));
+        assertEquals(List.of("calendar.section.get: unknown parameter sectionId (the portal ignores it)"),
+                found.stream().map(Violation::message).toList());
+    }
 }

@@ -234,6 +234,11 @@ final class Validate implements Stage {
         String expected = topLevel ? contracts.paramSchema(method, violation.property()).map(Validate::typeOf).orElse(null)
                 : null;
         if (expected == null) {
+            if (!topLevel && violation.expected() != null && WRONG_VALUE.contains(violation.keyword())) {
+                // a value inside the parameter whose schema says its type in words: "ASC or DESC expected"
+                return subject + " is invalid at " + violation.location() + ": " + violation.expected() + " expected, "
+                        + given + " given";
+            }
             return subject + " is invalid at " + violation.location() + ": " + violation.message();
         }
         java.util.regex.Matcher named = PROPERTY.matcher(violation.message());

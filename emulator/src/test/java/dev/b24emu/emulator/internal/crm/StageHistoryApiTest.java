@@ -101,4 +101,20 @@ class StageHistoryApiTest extends AppHarness {
         call("crm.stagehistory.list", Map.of("entityTypeId", 31)).then().statusCode(200)
                 .body("result.items", equalTo(List.of())).body("total", equalTo(0));
     }
+
+    /**
+     * A direction other than DESC sorts ascending without an error, as prepareOrder reads it ("don't error on invalid
+     * fields and values"), though the page lists INVALID_ARG_VALUE for it; the deviation is told in words.
+     */
+    @Test
+    void anUnknownDirectionSortsAscendingAndIsReportedInWords() {
+        deal(Map.of("TITLE", "First"));
+        deal(Map.of("TITLE", "Second"));
+        call("crm.stagehistory.list", Map.of("entityTypeId", 2, "order", Map.of("ID", "UP"), "select", List.of("ID")))
+                .then().statusCode(200).body("result.items.ID", equalTo(List.of(1, 2)))
+                .header("X-B24-Emulator-Warning",
+                        equalTo("Parameter order is invalid at /order/ID: ASC or DESC expected, \"UP\" given"));
+        call("crm.stagehistory.list", Map.of("entityTypeId", 2, "order", Map.of("ID", "desc"), "select", List.of("ID")))
+                .then().statusCode(200).body("result.items.ID", equalTo(List.of(2, 1)));
+    }
 }
