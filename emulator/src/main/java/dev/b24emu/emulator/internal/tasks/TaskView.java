@@ -31,10 +31,21 @@ public final class TaskView {
     private TaskView() {
     }
 
-    /** tasks.task.get (and add, update, complete): the task under select (none or * every column, no custom field). */
-    public static ObjectNode get(Portal portal, Task task, Collection<String> select, long callerId) {
+    /** tasks.task.add, update and complete: the whole task, as get answers it without a select. */
+    public static ObjectNode get(Portal portal, Task task, long callerId) {
+        return get(portal, task, new TaskExtras.Asked(null, List.of()), callerId, notKept -> { });
+    }
+
+    /**
+     * tasks.task.get: the task under select (none or * every column, no custom field), with what its params and
+     * select ask beside the columns ({@link TaskExtras}); what the emulator cannot answer goes to {@code notKept}.
+     */
+    public static ObjectNode get(Portal portal, Task task, TaskExtras.Asked asked, long callerId,
+                                 java.util.function.Consumer<String> notKept) {
+        Collection<String> select = asked.select();
         ObjectNode json = columns(portal, task, select);
         cards(portal, task, json, new HashMap<>());
+        TaskExtras.ofGet(portal, task, json, asked, notKept);
         json.set("action", actions(task, callerId));
         if (select.isEmpty() || select.contains("*")) {
             checkList(json, callerId);
@@ -47,8 +58,9 @@ public final class TaskView {
      * once for the whole list ({@code cards}): made for every mention, 50 tasks naming a user with a long name in
      * four places each answered 200 times its name.
      */
-    public static ObjectNode listed(Portal portal, Task task, Collection<String> select, Map<Long, ObjectNode> cards) {
-        ObjectNode columns = columns(portal, task, select);
+    public static ObjectNode listed(Portal portal, Task task, TaskExtras.Asked asked, Map<Long, ObjectNode> cards,
+                                    java.util.function.Consumer<String> notKept) {
+        ObjectNode columns = columns(portal, task, asked.select());
         ObjectNode row = NODES.objectNode();
         columns.fields().forEachRemaining(entry -> {
             row.set(entry.getKey(), entry.getValue());
@@ -60,6 +72,7 @@ public final class TaskView {
             row.put("subStatus", subStatus(portal, task));
         }
         cards(portal, task, row, cards);
+        TaskExtras.ofList(row, asked, notKept);
         return row;
     }
 

@@ -113,6 +113,46 @@ class TasksApiTest extends AppHarness {
                 .body("result.task.parentId", equalTo(top));
     }
 
+    /**
+     * What params and select ask beside the columns, as the controller adds it (fillResultInfo, fillWithTimerInfo,
+     * fillWithTags, fillWithSubTasks, fillWithParentTaskInfo), answered for a portal that keeps no results, timers or
+     * tags; what the emulator cannot answer (counters) is a notice, not a deviation of the client's.
+     */
+    @Test
+    void whatParamsAndSelectAskIsAddedAsTheControllerAddsIt() {
+        String top = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Top", "RESPONSIBLE_ID", 2)))
+                .path("result.task.id");
+        String sub = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Call back", "RESPONSIBLE_ID", 2,
+                "PARENT_ID", top))).path("result.task.id");
+        Map<String, Object> entry = new java.util.LinkedHashMap<>(); // bound by position: TASKID first
+        entry.put("TASKID", sub);
+        entry.put("ARFIELDS", Map.of("SECONDS", 90));
+        call("task.elapseditem.add", entry).then().statusCode(200);
+        Response listed = call("tasks.task.list", Map.of("filter", Map.of("ID", sub),
+                "select", List.of("ID", "TIME_SPENT_IN_LOGS", "TAGS", "COUNTERS"),
+                "params", Map.of("WITH_RESULT_INFO", true, "WITH_TIMER_INFO", true)));
+        listed.then().statusCode(200).body("result.tasks[0].taskRequireResult", equalTo("N"))
+                .body("result.tasks[0].taskHasOpenResult", equalTo("N")).body("result.tasks[0].taskHasResult", equalTo("N"))
+                .body("result.tasks[0].timeElapsed", equalTo("90"))
+                .body("result.tasks[0].timerIsRunningForCurrentUser", equalTo("N"))
+                .body("result.tasks[0].tags", equalTo(List.of()))
+                .header("X-B24-Emulator-Warning", nullValue());
+        assertEquals(List.of("select COUNTERS: the emulator keeps no counters, CRM cards or parsed descriptions of a"
+                + " task, and answers the task without them"), listed.headers().getValues("X-B24-Emulator-Notice"));
+        call("tasks.task.get", Map.of("taskId", top, "select", List.of("ID", "SUB_TASKS", "RELATED_TASKS"))).then()
+                .statusCode(200).body("result.task.subTasks." + sub, equalTo("Call back"))
+                .body("result.task.relatedTasks", equalTo(List.of()));
+        call("tasks.task.get", Map.of("taskId", sub, "select", List.of("ID", "PARENT_ID"),
+                "params", Map.of("WITH_PARENT_TASK_INFO", "Y"))).then().statusCode(200)
+                .body("result.task.parentTask.id", equalTo(top)).body("result.task.parentTask.title", equalTo("Top"));
+        call("tasks.task.get", Map.of("taskId", top, "select", List.of("ID", "PARENT_ID"),
+                "params", Map.of("WITH_PARENT_TASK_INFO", "Y"))).then().statusCode(200)
+                .body("result.task.parentTask.id", equalTo(0)).body("result.task.parentTask.title", equalTo(""));
+        // nothing asked, nothing added
+        call("tasks.task.get", Map.of("taskId", top)).then().statusCode(200)
+                .body("result.task", not(hasKey("taskHasResult"))).body("result.task", not(hasKey("tags")));
+    }
+
     /** A select naming DESCRIPTION brings DESCRIPTION_IN_BBCODE, which says how to read it (TaskList::prepareQuery). */
     @Test
     void theDescriptionComesWithHowToReadIt() {

@@ -9,6 +9,7 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.tasks.Task;
+import dev.b24emu.emulator.internal.tasks.TaskExtras;
 import dev.b24emu.emulator.internal.tasks.TaskFields;
 import dev.b24emu.emulator.internal.tasks.TaskList;
 import dev.b24emu.emulator.internal.tasks.TaskStore;
@@ -89,11 +90,28 @@ final class TaskMethods {
     /** getAction(int $taskId, array $select = []): [] for a task that is not there (getData throws, [] is answered). */
     private static JsonNode get(RestCall call) {
         long id = taskId(call);
-        Set<String> select = select(new ActionParams(call.params()).optionalArray("select").orElse(null));
-        return call.portal().store(TaskStore.class).get(id)
-                .<JsonNode>map(task -> NODES.objectNode().set("task", TaskView.get(call.portal(), task, select,
-                        call.userId())))
+        TaskExtras.Asked asked = asked(call);
+        Set<String> notKept = new LinkedHashSet<>();
+        JsonNode answer = call.portal().store(TaskStore.class).get(id)
+                .<JsonNode>map(task -> NODES.objectNode().set("task", TaskView.get(call.portal(), task, asked,
+                        call.userId(), notKept::add)))
                 .orElseGet(NODES::arrayNode);
+        notKept(call, notKept);
+        return answer;
+    }
+
+    /** What params and select ask beside the columns (getAction's and listAction's array $params, $select). */
+    private static TaskExtras.Asked asked(RestCall call) {
+        ActionParams params = new ActionParams(call.params());
+        return new TaskExtras.Asked(params.optionalArray("params").orElse(null),
+                select(params.optionalArray("select").orElse(null)));
+    }
+
+    private static void notKept(RestCall call, Set<String> notKept) {
+        if (!notKept.isEmpty()) {
+            call.limitation(String.join(", ", notKept) + ": the emulator keeps no counters, CRM cards or parsed"
+                    + " descriptions of a task, and answers the task without them");
+        }
     }
 
     /** listAction: {tasks}, a page of 50 (start as crm.item.list reads it: -1 counts nothing), ID descending. */
@@ -101,14 +119,17 @@ final class TaskMethods {
         ActionParams params = new ActionParams(call.params());
         JsonNode filter = params.optionalArray("filter").orElse(null);
         JsonNode order = params.optionalArray("order").orElse(null);
-        Set<String> select = select(params.optionalArray("select").orElse(null));
+        TaskExtras.Asked asked = asked(call);
         Map<Long, ObjectNode> cards = new HashMap<>(); // each user's card made once for the page
-        return ListResult.controllerPage("tasks", TaskList.find(call.portal(), filter, order), call.params().start(),
-                task -> TaskView.listed(call.portal(), task, select, cards));
+        Set<String> notKept = new LinkedHashSet<>();
+        ListResult page = ListResult.controllerPage("tasks", TaskList.find(call.portal(), filter, order),
+                call.params().start(), task -> TaskView.listed(call.portal(), task, asked, cards, notKept::add));
+        notKept(call, notKept);
+        return page;
     }
 
     private static JsonNode answer(RestCall call, Task task) {
-        return NODES.objectNode().set("task", TaskView.get(call.portal(), task, Set.of(), call.userId()));
+        return NODES.objectNode().set("task", TaskView.get(call.portal(), task, call.userId()));
     }
 
     /**
