@@ -29,6 +29,11 @@ public final class TaskList {
             "CLOSED_DATE", "DEADLINE", "REAL_STATUS", "STATUS", "STATUS_COMPLETE", "PRIORITY", "MARK", "CREATED_BY",
             "RESPONSIBLE_ID", "GROUP_ID", "TIME_ESTIMATE", "ALLOW_CHANGE_DEADLINE", "ALLOW_TIME_TRACKING",
             "MATCH_WORK_TIME", "START_DATE_PLAN", "END_DATE_PLAN", "ACTIVITY_DATE", "SORTING");
+    /**
+     * the text columns CTasks::GetSqlByFilter compares as "string": without an operator, or with !, by SQL's LIKE (so
+     * % and _ are patterns, "can search by pattern [%_]", tasks-task-list.md) in the table's case-blind collation
+     */
+    private static final Set<String> LIKE_TEXT = Set.of("TITLE");
     private static final Set<String> DATES = Set.of("DEADLINE", "CREATED_DATE", "CHANGED_DATE", "CLOSED_DATE",
             "DATE_START", "START_DATE_PLAN", "END_DATE_PLAN", "ACTIVITY_DATE", "STATUS_CHANGED_DATE");
 
@@ -93,7 +98,8 @@ public final class TaskList {
             String field = key.substring(prefix.length()).toUpperCase(Locale.ROOT);
             boolean negate = prefix.startsWith("!");
             String op = switch (prefix) {
-                case "", "=", "!", "!=" -> "=";
+                case "", "!" -> LIKE_TEXT.contains(field) ? "=%" : "=";
+                case "=", "!=" -> "=";
                 default -> prefix;
             };
             List<Predicate<String>> tests = new ArrayList<>();

@@ -153,6 +153,21 @@ class TasksApiTest extends AppHarness {
                 .body("result.task", not(hasKey("taskHasResult"))).body("result.task", not(hasKey("tags")));
     }
 
+    /** A title without an operator is compared by SQL's LIKE, case ignored: % and _ are patterns (tasks-task-list.md). */
+    @Test
+    void aTitleIsSearchedByPattern() {
+        for (String title : List.of("Bulk 10", "bulk 11", "Bulk 2", "Call back")) {
+            call("tasks.task.add", Map.of("fields", Map.of("TITLE", title, "RESPONSIBLE_ID", 2))).then().statusCode(200);
+        }
+        call("tasks.task.list", Map.of("filter", Map.of("TITLE", "bulk 1%"), "order", Map.of("ID", "asc"),
+                "select", List.of("ID", "TITLE"))).then().statusCode(200)
+                .body("result.tasks.title", equalTo(List.of("Bulk 10", "bulk 11")));
+        call("tasks.task.list", Map.of("filter", Map.of("TITLE", "call_back"), "select", List.of("ID", "TITLE")))
+                .then().body("result.tasks.title", equalTo(List.of("Call back")));
+        call("tasks.task.list", Map.of("filter", Map.of("!TITLE", "bulk%"), "select", List.of("ID", "TITLE")))
+                .then().body("result.tasks.title", equalTo(List.of("Call back")));
+    }
+
     /** A select naming DESCRIPTION brings DESCRIPTION_IN_BBCODE, which says how to read it (TaskList::prepareQuery). */
     @Test
     void theDescriptionComesWithHowToReadIt() {
