@@ -100,7 +100,7 @@ public final class CalendarView {
         meeting.put("NOTIFY", e.options().notifies()).put("REINVITE", e.options().reinvite())
                 .put("ALLOW_INVITE", e.options().allowInvite()).put("HIDE_GUESTS", e.options().hideGuests());
         meeting.put("MEETING_CREATOR", e.meetingHost());
-        meeting.put("LANGUAGE_ID", "en");
+        meeting.put("LANGUAGE_ID", "en").put("MAIL_FROM", ""); // no mail address the invitations came from
         json.put("LOCATION", e.location());
         ArrayNode remind = json.putArray("REMIND");
         e.remind().forEach(r -> remind.addObject().put("type", r.type()).put("count", r.count()));
@@ -134,6 +134,9 @@ public final class CalendarView {
         json.putNull("COLLAB_ID");
         ArrayNode entities = json.putArray("attendeesEntityList");
         e.attendees().forEach(id -> entities.addObject().put("entityId", "user").put("id", id));
+        // PreHandleEvent adds the description as CCalendarEvent::ParseText renders it for a signed-in caller; the
+        // emulator gives it as written (BB codes are not rendered to HTML)
+        json.put("~DESCRIPTION", e.description());
         json.put("~USER_OFFSET_FROM", e.skipTime() ? 0 : offsetSeconds(e.tzFrom(), start));
         json.put("~USER_OFFSET_TO", e.skipTime() ? 0 : offsetSeconds(e.tzTo(), end));
         return json;

@@ -55,7 +55,8 @@ class CalendarApiTest extends AppHarness {
                 .body("result[0].ATTENDEES_CODES", equalTo(List.of("U2")))
                 .body("result[0].REMIND", equalTo(List.of(Map.of("type", "min", "count", 20))))
                 .body("result[0].COLOR", equalTo("#9cbe1c")).body("result[0].ACCESSIBILITY", equalTo("absent"))
-                .body("result[0].LOCATION", equalTo("Miami"));
+                .body("result[0].LOCATION", equalTo("Miami")).body("result[0].MEETING.MAIL_FROM", equalTo(""))
+                .body("result[0].'~DESCRIPTION'", equalTo("Agreed on the call"));
         // the attendee's copy, in a calendar made for them with their name
         call("calendar.event.get", Map.of("type", "user", "ownerId", 2, "from", "2026-12-10", "to", "2026-12-10"))
                 .then().body("result", hasSize(1)).body("result[0].PARENT_ID", equalTo(Integer.toString(id)))
