@@ -39,6 +39,21 @@ class ContractsTest {
     }
 
     /**
+     * Every method names its page as a path of the public docs (bitrix24/b24restdocs, mirrored in part in
+     * ../shared/bitrix24-docs), never a site's URL, and every method taking parameters names them in its schema: a
+     * schema without properties would have every parameter a caller sends reported as unknown (docs audit 46).
+     */
+    @Test
+    void everyMethodNamesItsPageAndItsParameters() {
+        for (Contracts.MethodContract method : CONTRACTS.methods()) {
+            assertFalse(method.docs().contains("://"), method.method() + ": " + method.docs());
+            boolean takesNone = method.params().equals("methods/no-params.json");
+            assertEquals(takesNone, CONTRACTS.documentedParams(method.method()).isEmpty()
+                    && !CONTRACTS.documentsParam(method.method(), "any_name_at_all"), method.method() + ": " + method.params());
+        }
+    }
+
+    /**
      * validateParams answers an empty parameter object from the schema's document, without the validator, when the
      * schema obviously accepts it: for every method that answer must be the validator's own.
      */
