@@ -71,6 +71,11 @@ class DashboardBrowserTest extends EmulatorHarness {
         call("user.current", Map.of("EXTRA_FIELD", 1)).then().statusCode(200);
         wait.withMessage("the contract warning in the journal").until(d ->
                 d.findElement(By.id("requests")).getText().contains("Unknown parameter EXTRA_FIELD"));
+        // what the emulator itself does not keep is told apart, as the emulator's, not the client's (D197)
+        call("crm.category.list", Map.of("entityTypeId", 3)).then().statusCode(400);
+        wait.withMessage("the emulator's notice in the journal").until(d -> d.findElements(By.cssSelector(
+                "#requests .notice")).stream().anyMatch(n -> n.getText().startsWith(
+                "emulator: crm.category.*: the emulator keeps the pipelines of deals only")));
         // a mistyped webhook URL reaches no portal: said on the dashboard, which no portal's journal would
         given().post(base() + "/rest/2/" + portal.webhook().token() + "/crm.deal.list").then().statusCode(401);
         wait.withMessage("the request with another user's path in the no-portal list").until(d ->
