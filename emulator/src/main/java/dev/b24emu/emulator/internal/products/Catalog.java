@@ -43,12 +43,26 @@ public final class Catalog {
         return out.toString();
     }
 
-    /** catalog.catalog.list's one row: the CRM's product catalogue (no variations: productIblockId null). */
+    /**
+     * catalog.catalog.list's one row under the view's UPPER_SNAKE names (RestView\Catalog::getFields): the CRM's
+     * product catalogue, no variations (PRODUCT_IBLOCK_ID null).
+     */
     public static ObjectNode crmCatalog() {
         ObjectNode row = NODES.objectNode();
-        row.put("iblockId", Products.CATALOG_ID).put("iblockTypeId", 0).put("id", Products.CATALOG_ID)
-                .put("lid", "s1").put("name", "CRM product catalog").putNull("productIblockId")
-                .putNull("skuPropertyId").put("subscription", "N").putNull("vatId").put("yandexExport", "N");
+        row.put("IBLOCK_ID", Products.CATALOG_ID).put("IBLOCK_TYPE_ID", 0).put("ID", Products.CATALOG_ID)
+                .put("LID", "s1").put("NAME", "CRM product catalog").putNull("PRODUCT_IBLOCK_ID")
+                .putNull("SKU_PROPERTY_ID").put("SUBSCRIPTION", "N").putNull("VAT_ID").put("YANDEX_EXPORT", "N");
+        return row;
+    }
+
+    /** A catalogue under the selected fields (UPPER_SNAKE, all of them for none), camelCase. */
+    public static ObjectNode catalog(ObjectNode values, List<String> select) {
+        ObjectNode row = NODES.objectNode();
+        List<String> fields = new ArrayList<>();
+        values.fieldNames().forEachRemaining(fields::add);
+        for (String field : select.isEmpty() ? fields : select) {
+            row.set(camel(field), values.get(field));
+        }
         return row;
     }
 

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * What a call-analysis tool does with products (D177): reads the CRM catalogue, writes the products a call named
@@ -112,6 +113,18 @@ class ProductsApiTest extends AppHarness {
         product("Plastic chair", "4900");
         call("catalog.catalog.list", Map.of()).then().statusCode(200).body("total", equalTo(1))
                 .body("result.catalogs[0].id", equalTo(23)).body("result.catalogs[0].productIblockId", nullValue());
+        // the page's example: its filter keeps no catalogue (the CRM's has no VAT rate or variations' property)
+        call("catalog.catalog.list", Map.of("select", List.of("iblockId", "iblockTypeId", "id", "lid", "name",
+                "productIblockId", "skuPropertyId", "subscription", "vatId"), "filter", Map.of(">id", 10,
+                "@vatId", List.of(1, 2), "skuPropertyId", 121), "order", Map.of("id", "desc"))).then().statusCode(200)
+                .body("total", equalTo(0)).body("result.catalogs", equalTo(List.of()))
+                .header("X-B24-Emulator-Warning", nullValue());
+        call("catalog.catalog.list", Map.of("filter", Map.of(">id", 30))).then().body("total", equalTo(0));
+        call("catalog.catalog.list", Map.of("select", List.of("id", "name"), "filter", Map.of("iblockId", 23)))
+                .then().body("total", equalTo(1))
+                .body("result.catalogs[0]", equalTo(Map.of("id", 23, "name", "CRM product catalog")));
+        call("catalog.catalog.list", Map.of("filter", Map.of("colour", "red"))).then().statusCode(200)
+                .body("total", equalTo(1)).header("X-B24-Emulator-Warning", startsWith("filter colour: names no"));
         // Floi807/bitrix-call-analyzer's request: upper-case names are no fields (ID reads as I_D), no iblockId
         call("catalog.product.list", Map.of("select", List.of("ID", "NAME", "PRICE", "PRICE_BRUTTO"),
                 "filter", Map.of("ACTIVE", "Y"), "order", Map.of("ID", "ASC"))).then().statusCode(400)

@@ -32,10 +32,45 @@ final class CatalogMethods {
                 .add("catalog.product.list", CatalogMethods::products);
     }
 
+    /**
+     * The catalogues the filter keeps (the one the emulator has), under the select, through the same list engine as
+     * the products: a select, filter or order name of no catalogue field is dropped and reported.
+     */
     private static ListResult catalogs(RestCall call) {
+        Params params = call.params();
+        ObjectNode values = Catalog.crmCatalog();
+        List<String> select = new ArrayList<>();
+        for (String field : Catalog.selected(params.node("select").orElse(null))) {
+            if (values.has(field)) {
+                select.add(field);
+            } else {
+                call.deviation("select " + field + ": names no catalogue field; the real server answers none by it");
+            }
+        }
+        ObjectNode tree = NODES.objectNode();
+        tree.set("filter", known(call, "filter", values));
+        tree.set("order", known(call, "order", values));
+        java.util.Optional.ofNullable(params.tree().get("start")).ifPresent(start -> tree.set("start", start));
+        ListResult page = ListQuery.from(new Params(tree)).run(List.of(values), record -> record);
         ObjectNode result = NODES.objectNode();
-        result.putArray("catalogs").add(Catalog.crmCatalog());
-        return new ListResult(result, null, 1);
+        ArrayNode catalogs = result.putArray("catalogs");
+        page.items().forEach(record -> catalogs.add(Catalog.catalog((ObjectNode) record, select)));
+        return new ListResult(result, page.next(), page.total());
+    }
+
+    /** A filter's or order's keys under the catalogue's UPPER_SNAKE names, those naming no field reported and dropped. */
+    private static ObjectNode known(RestCall call, String name, ObjectNode fields) {
+        ObjectNode kept = NODES.objectNode();
+        call.params().phpArray(name).ifPresent(given -> given.fields().forEachRemaining(entry -> {
+            ListQuery.Key key = ListQuery.Key.of(entry.getKey());
+            String field = Catalog.upperSnake(key.field());
+            if (fields.has(field)) {
+                kept.set(key.operator() + field, entry.getValue());
+            } else {
+                call.deviation(name + " " + entry.getKey() + ": names no catalogue field");
+            }
+        }));
+        return kept;
     }
 
     private static ListResult products(RestCall call) {
