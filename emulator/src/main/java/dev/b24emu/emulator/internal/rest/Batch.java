@@ -81,7 +81,7 @@ final class Batch implements RestMethod {
             Instant start = caller.portal().now();
             long started = System.nanoTime();
             try {
-                Object result = run(call, command.getValue(), earlier, start);
+                Object result = run(call, named(key), command.getValue(), earlier, start);
                 ObjectNode answered = envelope.success(result, start, System.nanoTime() - started,
                         caller.portal().settings().timeZone());
                 results.set(key, answered.get("result"));
@@ -115,7 +115,15 @@ final class Batch implements RestMethod {
         return answer;
     }
 
-    private Object run(RestCall call, JsonNode command, Map<String, ObjectNode> earlier, Instant start) {
+    /** the most of a command's key a warning about it repeats (the key is the client's, of any length) */
+    private static final int KEY_CHARS = 64;
+
+    /** "cmd[key]: ", which a warning or notice about a command starts with, so that a client knows which one. */
+    private static String named(String key) {
+        return "cmd[" + (key.length() > KEY_CHARS ? key.substring(0, KEY_CHARS) + "…" : key) + "]: ";
+    }
+
+    private Object run(RestCall call, String named, JsonNode command, Map<String, ObjectNode> earlier, Instant start) {
         Caller caller = call.caller();
         String methodName;
         ObjectNode tree;
@@ -144,11 +152,11 @@ final class Batch implements RestMethod {
         MethodTable.Method method = methods.find(methodName, false).orElseThrow(RestError::methodNotFound);
         Authorize.check(caller, method);
         Limits.checkOperating(caller, method.name());
-        validator.check(caller, method.name(), tree, call::warn);
+        validator.check(caller, method.name(), tree, warning -> call.warn(named + warning));
         long started = System.nanoTime();
         try {
             return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.clientAddress(),
-                    call.warnings(), call.notices(), start, call.hit()));
+                    warning -> call.warn(named + warning), notice -> call.limitation(named + notice), start, call.hit()));
         } finally {
             Limits.spend(caller, method.name(), started); // each command counts against its own method
         }

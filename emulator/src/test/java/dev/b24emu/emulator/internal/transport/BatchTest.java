@@ -14,9 +14,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** batch as the official SDK (JSON), CRest (form) and @2bad/bitrix (GET, encoded twice) send it. */
 class BatchTest extends EmulatorHarness {
+    /** A command's deviations and the emulator's notices about it name the command, so a client knows which one. */
+    @Test
+    void whatIsReportedOfACommandNamesIt() {
+        Map<String, Object> cmd = new LinkedHashMap<>();
+        cmd.put("me", "user.current?FOO=1");
+        cmd.put("pipelines", "crm.category.list?entityTypeId=3");
+        io.restassured.response.Response answered = call("batch", Map.of("cmd", cmd));
+        answered.then().statusCode(200).body("result.result_error.pipelines.error", equalTo("NOT_FOUND"));
+        assertEquals(List.of("cmd[me]: Unknown parameter FOO: user.current does not document it and the real server"
+                + " ignores it"), answered.headers().getValues("X-B24-Emulator-Warning"));
+        assertEquals(List.of("cmd[pipelines]: crm.category.*: the emulator keeps the pipelines of deals only; a real"
+                + " portal has those of entity type 3 too"), answered.headers().getValues("X-B24-Emulator-Notice"));
+    }
+
     @Test
     void linkedCallsPassResultsForward() {
         Map<String, Object> cmd = new LinkedHashMap<>();
