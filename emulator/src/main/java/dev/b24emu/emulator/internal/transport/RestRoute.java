@@ -398,11 +398,19 @@ public final class RestRoute {
         return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
-    private static String asciiHeader(String text) {
+    /**
+     * A header's text in printable ASCII, at most 512 characters: a character outside it written as \\uXXXX (a value
+     * "Иван" stays readable, and a control character cannot end the header), the journal keeping the text as sent.
+     */
+    static String asciiHeader(String text) {
         StringBuilder ascii = new StringBuilder(Math.min(text.length(), 512));
         for (int i = 0; i < text.length() && ascii.length() < 512; i++) {
             char c = text.charAt(i);
-            ascii.append(c >= 0x20 && c < 0x7f ? c : '?');
+            if (c >= 0x20 && c < 0x7f) {
+                ascii.append(c);
+            } else {
+                ascii.append(String.format("\\u%04x", (int) c));
+            }
         }
         return ascii.toString();
     }

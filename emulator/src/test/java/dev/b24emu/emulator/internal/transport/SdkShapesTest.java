@@ -119,6 +119,19 @@ class SdkShapesTest extends AppHarness {
                         "The JSON body starts with a byte order mark"));
     }
 
+    /**
+     * A header carries printable ASCII only: a character outside it is written as backslash-u and four hex digits, so
+     * a Cyrillic name stays readable (it used to be "???"), and the journal keeps the text as sent.
+     */
+    @Test
+    void aWarningsNonAsciiTextIsEscapedInItsHeaderAndKeptInTheJournal() {
+        given().contentType(ContentType.JSON).body("{\"\u0418\u041c\u042f\":\"\u0418\u0432\u0430\u043d\"}")
+                .post(webhook + "user.current").then().statusCode(200).header("X-B24-Emulator-Warning",
+                        startsWith("Unknown parameter \\u0418\\u041c\\u042f: user.current does not document it"));
+        given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?limit=1").then().statusCode(200)
+                .body("[0].warnings[0]", startsWith("Unknown parameter \u0418\u041c\u042f: "));
+    }
+
     /** A form name PHP reads otherwise ("USER.ID" as USER_ID) is read as it reads it, and reported. */
     @Test
     void formNamesAreReadAsPhpReadsThem() {
