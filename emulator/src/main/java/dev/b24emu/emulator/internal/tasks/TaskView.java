@@ -46,6 +46,9 @@ public final class TaskView {
         ObjectNode json = columns(portal, task, select);
         cards(portal, task, json, new HashMap<>());
         TaskExtras.ofGet(portal, task, json, asked, notKept);
+        if (select.isEmpty() || select.contains("*") || select.contains("NEW_COMMENTS_COUNT")) {
+            json.put("newCommentsCount", 0); // getAction counts the caller's unread comments; the emulator keeps none
+        }
         json.set("action", actions(task, callerId));
         if (select.isEmpty() || select.contains("*")) {
             checkList(json, callerId);
@@ -54,25 +57,17 @@ public final class TaskView {
     }
 
     /**
-     * A row of tasks.task.list: the columns, subStatus after status, the group and the two cards, a user's card made
-     * once for the whole list ({@code cards}): made for every mention, 50 tasks naming a user with a long name in
-     * four places each answered 200 times its name.
+     * A row of tasks.task.list: the columns, the group, the cards of the users its columns name, what params and
+     * select ask, and subStatus last (listAction sets SUB_STATUS after the fills; every row has it, whatever the
+     * select), a user's card made once for the whole list ({@code cards}): made for every mention, 50 tasks naming
+     * a user with a long name in four places each answered 200 times its name.
      */
     public static ObjectNode listed(Portal portal, Task task, TaskExtras.Asked asked, Map<Long, ObjectNode> cards,
                                     java.util.function.Consumer<String> notKept) {
-        ObjectNode columns = columns(portal, task, asked.select());
-        ObjectNode row = NODES.objectNode();
-        columns.fields().forEachRemaining(entry -> {
-            row.set(entry.getKey(), entry.getValue());
-            if (entry.getKey().equals("status")) {
-                row.put("subStatus", subStatus(portal, task));
-            }
-        });
-        if (!row.has("subStatus")) { // every row has it, whatever the select (listAction sets SUB_STATUS)
-            row.put("subStatus", subStatus(portal, task));
-        }
+        ObjectNode row = columns(portal, task, asked.select());
         cards(portal, task, row, cards);
         TaskExtras.ofList(row, asked, notKept);
+        row.put("subStatus", subStatus(portal, task));
         return row;
     }
 
@@ -181,14 +176,23 @@ public final class TaskView {
     }
 
     /** The group ([] without one: the emulator keeps no projects) and the creator's and responsible's cards. */
+    /**
+     * The group, then the cards of the users the row's columns name (fillUserInfo: a creator card only with
+     * CREATED_BY among them, as tasks-task-list.md's example shows, which selects RESPONSIBLE_ID alone).
+     */
     private static void cards(Portal portal, Task task, ObjectNode json, Map<Long, ObjectNode> made) {
         json.putArray("group");
-        json.set("creator", card(portal, task.createdBy(), made));
-        json.set("responsible", card(portal, task.responsibleId(), made));
-        if (json.has("accomplices") || json.has("auditors")) {
+        if (json.has("createdBy")) {
+            json.set("creator", card(portal, task.createdBy(), made));
+        }
+        if (json.has("responsibleId")) {
+            json.set("responsible", card(portal, task.responsibleId(), made));
+        }
+        if (json.has("accomplices")) {
             json.set("accomplicesData", userCards(portal, task.accomplices(), made));
+        }
+        if (json.has("auditors")) {
             json.set("auditorsData", userCards(portal, task.auditors(), made));
-            json.put("newCommentsCount", 0);
         }
     }
 

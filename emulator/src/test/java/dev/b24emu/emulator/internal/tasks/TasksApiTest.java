@@ -153,6 +153,28 @@ class TasksApiTest extends AppHarness {
                 .body("result.task", not(hasKey("taskHasResult"))).body("result.task", not(hasKey("tags")));
     }
 
+    /**
+     * The cards follow the columns that name their users, and a list row ends with subStatus, as tasks-task-list.md's
+     * example shows for a select of RESPONSIBLE_ID, ACCOMPLICES and AUDITORS without CREATED_BY.
+     */
+    @Test
+    void theCardsFollowTheSelectedColumns() {
+        String id = call("tasks.task.add", Map.of("fields", Map.of("TITLE", "x", "RESPONSIBLE_ID", 2,
+                "AUDITORS", List.of(1)))).then().statusCode(200).body("result.task", hasKey("creator"))
+                .body("result.task.newCommentsCount", equalTo(0)).extract().path("result.task.id");
+        Response listed = call("tasks.task.list", Map.of("filter", Map.of("ID", id),
+                "select", List.of("ID", "STATUS", "RESPONSIBLE_ID", "ACCOMPLICES", "AUDITORS")));
+        listed.then().statusCode(200).body("result.tasks[0]", not(hasKey("creator")))
+                .body("result.tasks[0].responsible.id", equalTo("2")).body("result.tasks[0].accomplicesData", equalTo(List.of()))
+                .body("result.tasks[0].auditorsData.1.id", equalTo("1"))
+                .body("result.tasks[0]", not(hasKey("newCommentsCount")));
+        List<String> keys = new java.util.ArrayList<>(listed.jsonPath().<String, Object>getMap("result.tasks[0]").keySet());
+        assertEquals("subStatus", keys.get(keys.size() - 1), keys.toString());
+        call("tasks.task.get", Map.of("taskId", id, "select", List.of("ID", "TITLE"))).then().statusCode(200)
+                .body("result.task", not(hasKey("creator"))).body("result.task", not(hasKey("responsible")))
+                .body("result.task", not(hasKey("newCommentsCount")));
+    }
+
     /** A title without an operator is compared by SQL's LIKE, case ignored: % and _ are patterns (tasks-task-list.md). */
     @Test
     void aTitleIsSearchedByPattern() {
