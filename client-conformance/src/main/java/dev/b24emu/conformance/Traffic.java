@@ -38,14 +38,26 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries, List<Cr
     public record CrmObject(String type, long id, String name, List<String> phones) {
     }
 
-    /** One REST call of the integration, as the emulator journaled it. */
+    /**
+     * One REST call of the integration, as the emulator journaled it: {@code warnings} what it did that the contract
+     * rules out, {@code notices} what the emulator answered otherwise than a real portal would (D197), no fault of it.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Request(long seq, String time, String method, String auth, String app, String credential,
                           ObjectNode params, int status, String error, JsonNode result, List<String> warnings,
-                          long latencyMicros, long uptimeMillis) {
+                          List<String> notices, long latencyMicros, long uptimeMillis) {
         public Request {
             params = params == null ? JsonNodeFactory.instance.objectNode() : params;
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            notices = notices == null ? List.of() : List.copyOf(notices);
+        }
+
+        /** A call without notices (the rules' tests make their traffic so). */
+        public Request(long seq, String time, String method, String auth, String app, String credential,
+                       ObjectNode params, int status, String error, JsonNode result, List<String> warnings,
+                       long latencyMicros, long uptimeMillis) {
+            this(seq, time, method, auth, app, credential, params, status, error, result, warnings, List.of(),
+                    latencyMicros, uptimeMillis);
         }
 
         public boolean ok() {
