@@ -112,7 +112,7 @@ public final class Contracts {
             return restVersion == 3;
         }
 
-        /** The refusal a webhook gets: the method's documented WRONG_AUTH_TYPE error, if it is for applications only. */
+        /** What a webhook gets: the documented WRONG_AUTH_TYPE error of a method for applications only. */
         public Optional<DocumentedError> webhookRefusal() {
             return applicationsOnly ? errors.stream().filter(e -> e.code().equals("WRONG_AUTH_TYPE")).findFirst()
                     : Optional.empty();

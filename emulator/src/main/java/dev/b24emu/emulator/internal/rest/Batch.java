@@ -156,7 +156,8 @@ final class Batch implements RestMethod {
         long started = System.nanoTime();
         try {
             return method.body().call(new RestCall(caller, new Params(tree), call.endpoints(), call.clientAddress(),
-                    warning -> call.warn(named + warning), notice -> call.limitation(named + notice), start, call.hit()));
+                    warning -> call.warn(named + warning), notice -> call.limitation(named + notice), start,
+                    call.hit()));
         } finally {
             Limits.spend(caller, method.name(), started); // each command counts against its own method
         }

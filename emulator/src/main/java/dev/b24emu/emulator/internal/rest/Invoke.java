@@ -13,8 +13,8 @@ final class Invoke implements Stage {
         Caller caller = exchange.principal();
         try {
             exchange.result(method.body().call(new RestCall(caller, new Params(exchange.params()),
-                    exchange.endpoints(), exchange.clientAddress(), exchange::warn, exchange::notice, exchange.style().start(),
-                    new Hit())));
+                    exchange.endpoints(), exchange.clientAddress(), exchange::warn, exchange::notice,
+                    exchange.style().start(), new Hit())));
         } catch (RestError failure) {
             if (caller.portal().deleted()) {
                 // the portal went while the call ran, emptied under it: what a call reaching it now is answered

@@ -114,6 +114,7 @@ public final class TaskExtras {
             return;
         }
         ObjectNode sub = json.putObject("subTasks");
-        below.stream().sorted(Comparator.comparingLong(Task::id)).forEach(t -> sub.put(Long.toString(t.id()), t.title()));
+        below.stream().sorted(Comparator.comparingLong(Task::id))
+                .forEach(t -> sub.put(Long.toString(t.id()), t.title()));
     }
 }

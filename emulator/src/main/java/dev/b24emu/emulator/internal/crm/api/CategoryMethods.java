@@ -125,8 +125,8 @@ final class CategoryMethods {
         }
         if (entityTypeId != DEAL) {
             if (entityTypeId == 3 || entityTypeId == 4 || entityTypeId == 31) {
-                call.limitation("crm.category.*: the emulator keeps the pipelines of deals only; a real portal has those of "
-                        + "entity type " + entityTypeId + " too");
+                call.limitation("crm.category.*: the emulator keeps the pipelines of deals only; a real portal has"
+                        + " those of entity type " + entityTypeId + " too");
             }
             throw RestError.of("NOT_FOUND", "Smart Process Automation was not found");
         }

@@ -58,7 +58,7 @@ final class CatalogMethods {
         return new ListResult(result, page.next(), page.total());
     }
 
-    /** A filter's or order's keys under the catalogue's UPPER_SNAKE names, those naming no field reported and dropped. */
+    /** A filter's or order's keys under the catalogue's UPPER_SNAKE names; those naming no field reported, dropped. */
     private static ObjectNode known(RestCall call, String name, ObjectNode fields) {
         ObjectNode kept = NODES.objectNode();
         call.params().phpArray(name).ifPresent(given -> given.fields().forEachRemaining(entry -> {
