@@ -152,10 +152,12 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         copyScalars(input, fields);
         CrmBindings.fromFields(type, input, fields, false);
         defaultText(fields, "ASSIGNED_BY_ID", Long.toString(actingUserId));
-        fields.put("CREATED_BY_ID", Long.toString(actingUserId));
-        fields.put("MODIFY_BY_ID", Long.toString(actingUserId));
-        fields.put("DATE_CREATE", now);
-        fields.put("DATE_MODIFY", now);
+        // the authors and dates are the system's, unless the input is an import's (crm.contact.add with IMPORT Y,
+        // the control API), whose values REST has read already: only an ISO date-time and a user's number are kept
+        fields.put("CREATED_BY_ID", imported(input, "CREATED_BY_ID", Long.toString(actingUserId)));
+        fields.put("MODIFY_BY_ID", imported(input, "MODIFY_BY_ID", Long.toString(actingUserId)));
+        fields.put("DATE_CREATE", imported(input, "DATE_CREATE", now));
+        fields.put("DATE_MODIFY", imported(input, "DATE_MODIFY", now));
         defaultText(fields, "OPENED", "Y");
         switch (type) {
             case LEAD -> {
@@ -721,6 +723,25 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         }
         fields.put("HAS_PHONE", fields.path("PHONE").isEmpty() ? "N" : "Y");
         fields.put("HAS_EMAIL", fields.path("EMAIL").isEmpty() ? "N" : "Y");
+    }
+
+    /** The fields an import may set: crm-contact-add.md's and crm-company-add.md's "Import" tables. */
+    public static final java.util.Set<String> IMPORT_FIELDS = java.util.Set.of("DATE_CREATE", "DATE_MODIFY",
+            "CREATED_BY_ID", "MODIFY_BY_ID");
+
+    private static String imported(JsonNode input, String name, String otherwise) {
+        String given = input.path(name).asText("");
+        boolean valid = name.startsWith("DATE_") ? isoDateTime(given) : given.matches("[1-9][0-9]{0,9}");
+        return valid ? given : otherwise;
+    }
+
+    private static boolean isoDateTime(String text) {
+        try {
+            java.time.OffsetDateTime.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException notOne) {
+            return false;
+        }
     }
 
     private static void defaultText(ObjectNode fields, String name, String value) {

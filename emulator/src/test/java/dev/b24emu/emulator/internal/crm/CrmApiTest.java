@@ -17,6 +17,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The CRM and user methods integrations use to seed and inspect a portal. */
 class CrmApiTest extends EmulatorHarness {
+    /**
+     * crm-contact-add.md's and crm-company-add.md's "Import": with params IMPORT the creation and change dates and
+     * authors are written as given (a migration keeps its history), read in the portal's zone (UTC here); without it
+     * they are the system's, and reported.
+     */
+    @Test
+    void anImportWritesItsOwnDatesAndAuthors() {
+        int imported = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Old client", "DATE_CREATE",
+                "2024-01-15 10:00:00", "CREATED_BY_ID", 2, "MODIFY_BY_ID", "3"), "params", Map.of("IMPORT", "Y")))
+                .then().statusCode(200).header("X-B24-Emulator-Warning", nullValue()).extract().path("result");
+        call("crm.contact.get", Map.of("id", imported)).then().body("result.DATE_CREATE",
+                equalTo("2024-01-15T10:00:00+00:00")).body("result.CREATED_BY_ID", equalTo("2"))
+                .body("result.MODIFY_BY_ID", equalTo("3"));
+        int company = call("crm.company.add", Map.of("fields", Map.of("TITLE", "Old company", "DATE_MODIFY",
+                "2024-02-01T09:00:00+00:00"), "params", Map.of("IMPORT", 1))).then().statusCode(200).extract()
+                .path("result");
+        call("crm.company.get", Map.of("id", company)).then().body("result.DATE_MODIFY",
+                equalTo("2024-02-01T09:00:00+00:00"));
+        int plain = call("crm.contact.add", Map.of("fields", Map.of("NAME", "New client", "DATE_CREATE",
+                "2024-01-15 10:00:00"), "params", Map.of("IMPORT", "0"))).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", containsString("DATE_CREATE")).extract().path("result");
+        call("crm.contact.get", Map.of("id", plain)).then().body("result.DATE_CREATE", not(equalTo(
+                "2024-01-15T10:00:00+00:00")));
+    }
+
     @Test
     void addGetAndListReturnTheRealWireForm() {
         int id = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Ivan", "LAST_NAME", "Test",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmFieldDescriptions;
@@ -155,8 +156,10 @@ final class CrmMethods {
     }
 
     private static JsonNode add(RestCall call, CrmEntityType type) {
-        ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), false);
+        ObjectNode sent = objectParam(call.params(), "fields");
         Portal portal = call.portal();
+        ObjectNode fields = imports(call, type) ? imported(portal, sent, writable(call, type, withoutImportFields(sent),
+                false)) : writable(call, type, sent, false);
         if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
             long category = Math.max(0, Params.phpInt(fields.path("CATEGORY_ID")));
             String given = fields.get("STAGE_ID").asText();
@@ -169,6 +172,41 @@ final class CrmMethods {
         }
         CrmItem item = portal.exclusive(() -> crm(portal).add(type, fields, Origin.of(call), portal.isoNow()));
         return IntNode.valueOf((int) item.id());
+    }
+
+    /**
+     * Whether a contact's or company's add is an import (params IMPORT, read as PHP's truth: crm-contact-add.md says
+     * "0" or "" is no): its creation and change dates and authors are then written as given.
+     */
+    private static boolean imports(RestCall call, CrmEntityType type) {
+        return (type == CrmEntityType.CONTACT || type == CrmEntityType.COMPANY)
+                && Params.phpTruthy(call.params().tree().path("params").path("IMPORT"));
+    }
+
+    private static ObjectNode withoutImportFields(ObjectNode given) {
+        ObjectNode rest = given.deepCopy();
+        rest.remove(CrmStore.IMPORT_FIELDS);
+        return rest;
+    }
+
+    /**
+     * The import's dates read as strtotime reads them, in the portal's zone, and its authors as numbers, added to the
+     * fields; a date no form reads is left to the system's.
+     */
+    private static ObjectNode imported(Portal portal, ObjectNode given, ObjectNode fields) {
+        for (String name : CrmStore.IMPORT_FIELDS) {
+            JsonNode value = given.get(name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (name.startsWith("DATE_")) {
+                Params.scalarText(value).flatMap(text -> PhpDates.strtotime(text, portal.settings().timeZone()))
+                        .map(portal::iso).ifPresent(date -> fields.put(name, date));
+            } else if (Params.phpInt(value) > 0) {
+                fields.put(name, Long.toString(Params.phpInt(value)));
+            }
+        }
+        return fields;
     }
 
     /** The fields the real server writes: those it drops are dropped here too, and reported (D130). */
