@@ -18,6 +18,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The CRM and user methods integrations use to seed and inspect a portal. */
 class CrmApiTest extends EmulatorHarness {
     /**
+     * A company's CONTACT_ID is its contacts, a list (crm-company-add.md: "Contact. Multiple"): CCrmCompany::Add binds
+     * them, Update makes them its contacts (unbinding the others, [] all of them), as crm.company.contact.* would.
+     */
+    @Test
+    void aCompanysContactIdListIsItsContacts() {
+        int first = call("crm.contact.add", Map.of("fields", Map.of("NAME", "First"))).then().extract().path("result");
+        int second = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Second"))).then().extract().path("result");
+        int third = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Third"))).then().extract().path("result");
+        int company = call("crm.company.add", Map.of("fields", Map.of("TITLE", "Roga", "CONTACT_ID",
+                java.util.List.of(first, second)))).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", nullValue()).extract().path("result");
+        call("crm.company.contact.items.get", Map.of("id", company)).then()
+                .body("result.CONTACT_ID", equalTo(java.util.List.of(first, second)));
+        call("crm.company.update", Map.of("id", company, "fields", Map.of("CONTACT_ID", java.util.List.of(second,
+                third)))).then().statusCode(200).header("X-B24-Emulator-Warning", nullValue());
+        call("crm.company.contact.items.get", Map.of("id", company)).then()
+                .body("result.CONTACT_ID", equalTo(java.util.List.of(second, third)));
+        call("crm.company.update", Map.of("id", company, "fields", Map.of("CONTACT_ID", java.util.List.of())))
+                .then().statusCode(200);
+        call("crm.company.contact.items.get", Map.of("id", company)).then().body("result", equalTo(java.util.List.of()));
+        // a lead's CONTACT_ID is one contact: a list there is still a deviation
+        call("crm.lead.add", Map.of("fields", Map.of("TITLE", "Lead", "CONTACT_ID", java.util.List.of(first))))
+                .then().statusCode(200).header("X-B24-Emulator-Warning", containsString("CONTACT_ID"));
+    }
+
+    /**
      * crm-contact-add.md's and crm-company-add.md's "Import": with params IMPORT the creation and change dates and
      * authors are written as given (a migration keeps its history), read in the portal's zone (UTC here); without it
      * they are the system's, and reported.

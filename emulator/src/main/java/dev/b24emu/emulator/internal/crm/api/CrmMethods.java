@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.clock.PhpDates;
+import dev.b24emu.emulator.internal.crm.BindingTables;
 import dev.b24emu.emulator.internal.crm.CrmActivities;
+import dev.b24emu.emulator.internal.crm.CrmBindings;
 import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmFieldDescriptions;
 import dev.b24emu.emulator.internal.crm.CrmGuideTypes;
@@ -31,6 +33,7 @@ import dev.b24emu.emulator.internal.transport.RestError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -170,8 +173,48 @@ final class CrmMethods {
                 fields.put("STAGE_ID", stage);
             }
         }
-        CrmItem item = portal.exclusive(() -> crm(portal).add(type, fields, Origin.of(call), portal.isoNow()));
+        Optional<List<Long>> contacts = companyContacts(type, fields);
+        CrmItem item = portal.exclusive(() -> {
+            CrmItem added = crm(portal).add(type, fields, Origin.of(call), portal.isoNow());
+            contacts.ifPresent(ids -> ids.forEach(contact -> COMPANY_CONTACTS.add(crm(portal), added.id(), contact,
+                    null, true)));
+            return added;
+        });
         return IntNode.valueOf((int) item.id());
+    }
+
+    /** a company's contacts, as crm.company.contact.* write them */
+    private static final BindingTables.CompanySide COMPANY_CONTACTS = new BindingTables.CompanySide();
+
+    /**
+     * A company's CONTACT_ID given as a list (crm-company-add.md: "Contact. Multiple"), taken out of its fields: the
+     * contacts CCrmCompany::Add binds to it and Update makes its contacts (none given unbinds them all). Empty for
+     * any other object, and for a CONTACT_ID that is no list, which the company's add and update do not read.
+     */
+    private static Optional<List<Long>> companyContacts(CrmEntityType type, ObjectNode fields) {
+        JsonNode given = fields.get("CONTACT_ID");
+        if (type != CrmEntityType.COMPANY || given == null || !given.isContainerNode()) {
+            return Optional.empty();
+        }
+        fields.remove("CONTACT_ID");
+        List<Long> ids = new ArrayList<>();
+        given.forEach(id -> {
+            long contact = Params.phpInt(id);
+            if (contact > 0 && !ids.contains(contact)) { // array_filter drops the empty ones
+                ids.add(contact);
+            }
+        });
+        return Optional.of(ids);
+    }
+
+    /** Update's rule: the contacts not in the list are unbound, those new to it bound, the others left as they are. */
+    private static void setCompanyContacts(CrmStore crm, long company, List<Long> contacts) {
+        for (CrmBindings.Binding bound : COMPANY_CONTACTS.rows(crm, company).orElseThrow()) {
+            if (!contacts.contains(bound.id())) {
+                COMPANY_CONTACTS.delete(crm, company, bound.id());
+            }
+        }
+        contacts.forEach(contact -> COMPANY_CONTACTS.add(crm, company, contact, null, true));
     }
 
     /**
@@ -319,8 +362,13 @@ final class CrmMethods {
                 fields.remove("STAGE_ID");
             }
         }
-        portal.exclusive(() -> crm(portal).update(new CrmRef(type, id), fields, Origin.of(call), portal.isoNow()))
-                .orElseThrow(() -> RestError.of("ERROR_CORE", "Not found"));
+        Optional<List<Long>> contacts = companyContacts(type, fields);
+        portal.exclusive(() -> {
+            Optional<CrmItem> updated = crm(portal).update(new CrmRef(type, id), fields, Origin.of(call),
+                    portal.isoNow());
+            updated.ifPresent(company -> contacts.ifPresent(ids -> setCompanyContacts(crm(portal), id, ids)));
+            return updated;
+        }).orElseThrow(() -> RestError.of("ERROR_CORE", "Not found"));
         return JsonNodeFactory.instance.booleanNode(true);
     }
 
