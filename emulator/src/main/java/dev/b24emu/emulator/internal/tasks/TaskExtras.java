@@ -9,14 +9,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * What the Task controller adds to a task when its {@code params} or {@code select} ask (tasks.task.get and .list:
  * fillResultInfo, fillWithTimerInfo, fillWithTags, fillWithSubTasks …), in the controller's order, after the cards.
  * The emulator keeps no results, timers, tags or dependencies, so those answer what a portal with none answers; what
- * it cannot answer at all (counters, the mobile parser's description, files and CRM cards) is told to
- * {@code notKept}.
+ * it cannot answer at all (counters, CRM cards, the mobile parser's description) is {@link #unanswered}.
  */
 public final class TaskExtras {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -34,13 +32,25 @@ public final class TaskExtras {
     private TaskExtras() {
     }
 
+    /** What was asked that the emulator does not answer, the same for every task: a get's or a list's. */
+    public static List<String> unanswered(Asked asked, boolean get) {
+        List<String> unanswered = new ArrayList<>();
+        if (asked.select().contains("COUNTERS")) {
+            unanswered.add("select COUNTERS");
+        }
+        if (get && asked.param("WITH_CRM_INFO") && asked.select().contains("UF_CRM_TASK")) {
+            unanswered.add("params WITH_CRM_INFO");
+        }
+        if (asked.param("WITH_PARSED_DESCRIPTION")) {
+            unanswered.add("params WITH_PARSED_DESCRIPTION");
+        }
+        return unanswered;
+    }
+
     /** tasks.task.get's additions (getAction). */
-    static void ofGet(Portal portal, Task task, ObjectNode json, Asked asked, Consumer<String> notKept) {
+    static void ofGet(Portal portal, Task task, ObjectNode json, Asked asked) {
         results(json, asked);
         timer(json, asked);
-        if (asked.select().contains("COUNTERS")) {
-            notKept.accept("select COUNTERS");
-        }
         if (asked.select().contains("RELATED_TASKS")) {
             json.putArray("relatedTasks"); // no task depends on another: the emulator keeps no dependencies
         }
@@ -51,9 +61,6 @@ public final class TaskExtras {
         if (asked.param("WITH_FILES_INFO") && asked.select().contains("UF_TASK_WEBDAV_FILES")) {
             json.putArray("files"); // the emulator keeps no task's files
         }
-        if (asked.param("WITH_CRM_INFO") && asked.select().contains("UF_CRM_TASK")) {
-            notKept.accept("params WITH_CRM_INFO");
-        }
         if (asked.param("WITH_PARENT_TASK_INFO") && asked.select().contains("PARENT_ID")) {
             ObjectNode parent = json.putObject("parentTask");
             Task above = task.parentId() > 0 ? portal.store(TaskStore.class).get(task.parentId()).orElse(null) : null;
@@ -63,17 +70,12 @@ public final class TaskExtras {
                 parent.put("id", Long.toString(above.id())).put("title", above.title());
             }
         }
-        parsed(asked, notKept);
     }
 
     /** tasks.task.list's additions (listAction). */
-    static void ofList(ObjectNode json, Asked asked, Consumer<String> notKept) {
+    static void ofList(ObjectNode json, Asked asked) {
         results(json, asked);
         timer(json, asked);
-        parsed(asked, notKept);
-        if (asked.select().contains("COUNTERS")) {
-            notKept.accept("select COUNTERS");
-        }
         tags(json, asked);
     }
 
@@ -96,12 +98,6 @@ public final class TaskExtras {
     private static void tags(ObjectNode json, Asked asked) {
         if (asked.select().contains("TAGS")) {
             json.putArray("tags");
-        }
-    }
-
-    private static void parsed(Asked asked, Consumer<String> notKept) {
-        if (asked.param("WITH_PARSED_DESCRIPTION")) {
-            notKept.accept("params WITH_PARSED_DESCRIPTION");
         }
     }
 

@@ -33,19 +33,18 @@ public final class TaskView {
 
     /** tasks.task.add, update and complete: the whole task, as get answers it without a select. */
     public static ObjectNode get(Portal portal, Task task, long callerId) {
-        return get(portal, task, new TaskExtras.Asked(null, List.of()), callerId, notKept -> { });
+        return get(portal, task, new TaskExtras.Asked(null, List.of()), callerId);
     }
 
     /**
      * tasks.task.get: the task under select (none or * every column, no custom field), with what its params and
-     * select ask beside the columns ({@link TaskExtras}); what the emulator cannot answer goes to {@code notKept}.
+     * select ask beside the columns ({@link TaskExtras}).
      */
-    public static ObjectNode get(Portal portal, Task task, TaskExtras.Asked asked, long callerId,
-                                 java.util.function.Consumer<String> notKept) {
+    public static ObjectNode get(Portal portal, Task task, TaskExtras.Asked asked, long callerId) {
         Collection<String> select = asked.select();
         ObjectNode json = columns(portal, task, select);
         cards(portal, task, json, new HashMap<>());
-        TaskExtras.ofGet(portal, task, json, asked, notKept);
+        TaskExtras.ofGet(portal, task, json, asked);
         if (select.isEmpty() || select.contains("*") || select.contains("NEW_COMMENTS_COUNT")) {
             json.put("newCommentsCount", 0); // getAction counts the caller's unread comments; the emulator keeps none
         }
@@ -62,11 +61,10 @@ public final class TaskView {
      * select), a user's card made once for the whole list ({@code cards}): made for every mention, 50 tasks naming
      * a user with a long name in four places each answered 200 times its name.
      */
-    public static ObjectNode listed(Portal portal, Task task, TaskExtras.Asked asked, Map<Long, ObjectNode> cards,
-                                    java.util.function.Consumer<String> notKept) {
+    public static ObjectNode listed(Portal portal, Task task, TaskExtras.Asked asked, Map<Long, ObjectNode> cards) {
         ObjectNode row = columns(portal, task, asked.select());
         cards(portal, task, row, cards);
-        TaskExtras.ofList(row, asked, notKept);
+        TaskExtras.ofList(row, asked);
         row.put("subStatus", subStatus(portal, task));
         return row;
     }
@@ -175,9 +173,8 @@ public final class TaskView {
         return json;
     }
 
-    /** The group ([] without one: the emulator keeps no projects) and the creator's and responsible's cards. */
     /**
-     * The group, then the cards of the users the row's columns name (fillUserInfo: a creator card only with
+     * The group ([] without one: the emulator keeps no projects), then the cards of the users the row's columns name (fillUserInfo: a creator card only with
      * CREATED_BY among them, as tasks-task-list.md's example shows, which selects RESPONSIBLE_ID alone).
      */
     private static void cards(Portal portal, Task task, ObjectNode json, Map<Long, ObjectNode> made) {

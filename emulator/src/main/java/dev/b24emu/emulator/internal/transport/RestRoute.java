@@ -402,7 +402,7 @@ public final class RestRoute {
      * A header's text in printable ASCII, at most 512 characters: a character outside it written as \\uXXXX (a value
      * "Иван" stays readable, and a control character cannot end the header), the journal keeping the text as sent.
      */
-    static String asciiHeader(String text) {
+    private static String asciiHeader(String text) {
         StringBuilder ascii = new StringBuilder(Math.min(text.length(), 512));
         for (int i = 0; i < text.length() && ascii.length() < 512; i++) {
             char c = text.charAt(i);

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -161,8 +162,9 @@ final class CrmMethods {
     private static JsonNode add(RestCall call, CrmEntityType type) {
         ObjectNode sent = objectParam(call.params(), "fields");
         Portal portal = call.portal();
-        ObjectNode fields = imports(call, type) ? imported(portal, sent, writable(call, type, withoutImportFields(sent),
-                false)) : writable(call, type, sent, false);
+        ObjectNode fields = imports(call, type)
+                ? imported(portal, writable(call, type, sent.deepCopy(), false, CrmStore.IMPORT_FIELDS))
+                : writable(call, type, sent, false, Set.of());
         if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
             long category = Math.max(0, Params.phpInt(fields.path("CATEGORY_ID")));
             String given = fields.get("STAGE_ID").asText();
@@ -226,19 +228,13 @@ final class CrmMethods {
                 && Params.phpTruthy(call.params().tree().path("params").path("IMPORT"));
     }
 
-    private static ObjectNode withoutImportFields(ObjectNode given) {
-        ObjectNode rest = given.deepCopy();
-        rest.remove(CrmStore.IMPORT_FIELDS);
-        return rest;
-    }
-
     /**
-     * The import's dates read as strtotime reads them, in the portal's zone, and its authors as numbers, added to the
-     * fields; a date no form reads is left to the system's.
+     * The import's fields (a copy of the request's) with its dates read as strtotime reads them, in the portal's zone,
+     * and its authors as numbers; a value read as neither is left out, so the system's stands.
      */
-    private static ObjectNode imported(Portal portal, ObjectNode given, ObjectNode fields) {
+    private static ObjectNode imported(Portal portal, ObjectNode fields) {
         for (String name : CrmStore.IMPORT_FIELDS) {
-            JsonNode value = given.get(name);
+            JsonNode value = fields.remove(name);
             if (value == null || value.isNull()) {
                 continue;
             }
@@ -253,9 +249,11 @@ final class CrmMethods {
     }
 
     /** The fields the real server writes: those it drops are dropped here too, and reported (D130). */
-    private static ObjectNode writable(RestCall call, CrmEntityType type, ObjectNode fields, boolean update) {
+    private static ObjectNode writable(RestCall call, CrmEntityType type, ObjectNode fields, boolean update,
+                                       Set<String> alsoWritable) {
         String object = type.name().toLowerCase(Locale.ROOT);
-        List<String> ignored = CrmFieldDescriptions.ignored(object, fields, update);
+        List<String> ignored = new ArrayList<>(CrmFieldDescriptions.ignored(object, fields, update));
+        ignored.removeAll(alsoWritable); // an import's dates and authors (D130)
         if (ignored.isEmpty()) {
             return fields;
         }
@@ -351,7 +349,7 @@ final class CrmMethods {
 
     private static JsonNode update(RestCall call, CrmEntityType type) {
         long id = requireId(call.params());
-        ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), true);
+        ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), true, Set.of());
         Portal portal = call.portal();
         if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
             long category = crm(portal).get(new CrmRef(type, id)).map(deal -> deal.longField("CATEGORY_ID")).orElse(0L);

@@ -47,15 +47,22 @@ final class CatalogMethods {
                 call.deviation("select " + field + ": names no catalogue field; the real server answers none by it");
             }
         }
-        ObjectNode tree = NODES.objectNode();
-        tree.set("filter", known(call, "filter", values));
-        tree.set("order", known(call, "order", values));
-        java.util.Optional.ofNullable(params.tree().get("start")).ifPresent(start -> tree.set("start", start));
-        ListResult page = ListQuery.from(new Params(tree)).run(List.of(values), record -> record);
+        ListQuery query = query(params, known(call, "filter", values), known(call, "order", values));
+        ListResult page = query.run(List.of(values), record -> record);
         ObjectNode result = NODES.objectNode();
         ArrayNode catalogs = result.putArray("catalogs");
         page.items().forEach(record -> catalogs.add(Catalog.catalog((ObjectNode) record, select)));
         return new ListResult(result, page.next(), page.total());
+    }
+
+    /** The list engine over a filter and order under the fields' own names, and the request's start. */
+    private static ListQuery query(Params params, ObjectNode filter, ObjectNode order) {
+        ObjectNode tree = NODES.objectNode();
+        tree.set("filter", filter);
+        tree.set("order", order);
+        // start in lower case only, as the REST server reads it (D29)
+        java.util.Optional.ofNullable(params.tree().get("start")).ifPresent(start -> tree.set("start", start));
+        return ListQuery.from(new Params(tree));
     }
 
     /** A filter's or order's keys under the catalogue's UPPER_SNAKE names; those naming no field reported, dropped. */
@@ -114,16 +121,12 @@ final class CatalogMethods {
         if (order.isEmpty()) {
             order.put("ID", "ASC");
         }
-        ObjectNode tree = NODES.objectNode();
-        tree.set("filter", filter);
-        tree.set("order", order);
-        // start in lower case only, as the REST server reads it (D29)
-        java.util.Optional.ofNullable(params.tree().get("start")).ifPresent(start -> tree.set("start", start));
+        ListQuery query = query(params, filter, order);
         // one snapshot of the products, so a product dropped past the bound meanwhile cannot go missing in the answer
         Map<Long, Product> byId = new java.util.LinkedHashMap<>();
         call.portal().store(ProductStore.class).all().forEach(product -> byId.put(product.id(), product));
         List<ObjectNode> records = byId.values().stream().map(Catalog::values).toList();
-        ListResult page = ListQuery.from(new Params(tree)).run(records, record -> record);
+        ListResult page = query.run(records, record -> record);
         ObjectNode result = NODES.objectNode();
         ArrayNode products = result.putArray("products");
         page.items().forEach(record -> products.add(Catalog.product(byId.get(record.get("ID").asLong()), select)));

@@ -91,13 +91,10 @@ final class TaskMethods {
     private static JsonNode get(RestCall call) {
         long id = taskId(call);
         TaskExtras.Asked asked = asked(call);
-        Set<String> notKept = new LinkedHashSet<>();
-        JsonNode answer = call.portal().store(TaskStore.class).get(id)
-                .<JsonNode>map(task -> NODES.objectNode().set("task", TaskView.get(call.portal(), task, asked,
-                        call.userId(), notKept::add)))
-                .orElseGet(NODES::arrayNode);
-        notKept(call, notKept);
-        return answer;
+        return call.portal().store(TaskStore.class).get(id).<JsonNode>map(task -> {
+            unanswered(call, TaskExtras.unanswered(asked, true));
+            return NODES.objectNode().set("task", TaskView.get(call.portal(), task, asked, call.userId()));
+        }).orElseGet(NODES::arrayNode);
     }
 
     /** What params and select ask beside the columns (getAction's and listAction's array $params, $select). */
@@ -107,9 +104,9 @@ final class TaskMethods {
                 select(params.optionalArray("select").orElse(null)));
     }
 
-    private static void notKept(RestCall call, Set<String> notKept) {
-        if (!notKept.isEmpty()) {
-            call.limitation(String.join(", ", notKept) + ": the emulator keeps no counters, CRM cards or parsed"
+    private static void unanswered(RestCall call, List<String> unanswered) {
+        if (!unanswered.isEmpty()) {
+            call.limitation(String.join(", ", unanswered) + ": the emulator keeps no counters, CRM cards or parsed"
                     + " descriptions of a task, and answers the task without them");
         }
     }
@@ -121,11 +118,9 @@ final class TaskMethods {
         JsonNode order = params.optionalArray("order").orElse(null);
         TaskExtras.Asked asked = asked(call);
         Map<Long, ObjectNode> cards = new HashMap<>(); // each user's card made once for the page
-        Set<String> notKept = new LinkedHashSet<>();
-        ListResult page = ListResult.controllerPage("tasks", TaskList.find(call.portal(), filter, order),
-                call.params().start(), task -> TaskView.listed(call.portal(), task, asked, cards, notKept::add));
-        notKept(call, notKept);
-        return page;
+        unanswered(call, TaskExtras.unanswered(asked, false));
+        return ListResult.controllerPage("tasks", TaskList.find(call.portal(), filter, order), call.params().start(),
+                task -> TaskView.listed(call.portal(), task, asked, cards));
     }
 
     private static JsonNode answer(RestCall call, Task task) {
