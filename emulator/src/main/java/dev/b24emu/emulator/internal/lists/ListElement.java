@@ -11,4 +11,11 @@ import java.util.Map;
  */
 public record ListElement(long id, long listId, String code, String name, long sectionId, long createdBy,
                           Map<String, String> fields, Map<String, Map<String, String>> properties) {
+    public ListElement {
+        // read-only, so a state export may write them after the portal's lock is released
+        fields = Lists.frozen(fields);
+        Map<String, Map<String, String>> values = new java.util.LinkedHashMap<>();
+        (properties == null ? Map.<String, Map<String, String>>of() : properties).forEach((property, byId) -> values.put(property, Lists.frozen(byId)));
+        properties = java.util.Collections.unmodifiableMap(values);
+    }
 }

@@ -13,6 +13,10 @@ import java.util.Map;
  */
 public record ListField(long listId, String fieldId, long propertyId, String name, String type, boolean required,
                         boolean multiple, long sort, String code, String defaultValue, Map<String, String> enums) {
+    public ListField {
+        enums = Lists.frozen(enums); // read-only, so a state export may write it after the portal's lock is released
+    }
+
     /** Whether it is a property (PROPERTY_n) rather than one of the element's own fields. */
     public boolean isProperty() {
         return propertyId > 0;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -403,6 +404,11 @@ public final class Lists {
     static String siteTime(Portal portal, Instant at) {
         ZoneId zone = portal.settings().timeZone();
         return SITE_FORMAT.format(at.atZone(zone)).replace("AM", "am").replace("PM", "pm");
+    }
+
+    /** A read-only copy of a map in its order (none for null). */
+    static Map<String, String> frozen(Map<String, String> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** A key's text; "" for none, an array's first value. */

@@ -30,7 +30,11 @@ public interface Store<S> {
         return SnapshotTypes.of(getClass());
     }
 
-    /** What state files keep of the store; only called when {@link #snapshotType()} is not null. */
+    /**
+     * What state files keep of the store; only called when {@link #snapshotType()} is not null. It is taken under the
+     * portal's lock and written after it is released, so it must be a value later changes leave as it is: copies of
+     * the store's collections, holding records the store replaces rather than changes.
+     */
     default S snapshot() {
         return null;
     }
