@@ -8,12 +8,14 @@ import dev.b24emu.emulator.internal.portal.PortalNotFound;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.SeedException;
 import dev.b24emu.emulator.internal.portal.StateException;
+import dev.b24emu.emulator.internal.transport.ChunkedOutput;
 import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.LogText;
 import dev.b24emu.emulator.internal.transport.RestError;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -191,8 +193,8 @@ public final class ControlRouter implements ControlRoutes {
     }
 
     private void write(RoutingContext ctx, int status, Object body) {
-        if (body instanceof Buffer written) { // JSON written already (a portal's state, streamed)
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(written);
+        if (body instanceof ControlViews.Streamed streamed) {
+            stream(ctx, status, streamed);
             return;
         }
         byte[] bytes;
@@ -203,6 +205,34 @@ public final class ControlRouter implements ControlRoutes {
         }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(Buffer.buffer(bytes));
+    }
+
+    /**
+     * Writes a streamed answer off the event loop. A failure before the first chunk is answered as any other; after
+     * it the connection is closed, so the client sees a cut chunked answer rather than a short one that looks whole.
+     */
+    private void stream(RoutingContext ctx, int status, ControlViews.Streamed streamed) {
+        HttpServerResponse response = ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8").setChunked(true);
+        ctx.vertx().executeBlocking(() -> {
+            try (ChunkedOutput out = new ChunkedOutput(response)) {
+                streamed.writer().accept(out);
+            }
+            return null;
+        }, false).onComplete(done -> {
+            if (done.succeeded()) {
+                response.end();
+            } else if (response.closed()) {
+                LOG.debug("Control request {} {}: the client went away during the answer", ctx.request().method(),
+                        LogText.safe(ctx.request().path()));
+            } else if (!response.headWritten()) {
+                fail(ctx, done.cause());
+            } else {
+                LOG.warn("Control request {} {} failed during its answer", ctx.request().method(),
+                        LogText.safe(ctx.request().path()), done.cause());
+                ctx.request().connection().close();
+            }
+        });
     }
 
     /** Routes below /_emulator/portals/{id}, matched before the global ones. */

@@ -34,6 +34,13 @@ public final class ControlViews {
     }
 
     /**
+     * A JSON answer as large as a portal (its state), written by {@code writer} on a worker thread straight into the
+     * connection in chunks ({@link dev.b24emu.emulator.internal.transport.ChunkedOutput}).
+     */
+    public record Streamed(java.util.function.Consumer<java.io.OutputStream> writer) {
+    }
+
+    /**
      * A served method; restVersion 3 is served below /rest/api/ (REST 3.0), 2 below /rest/. applicationsOnly: refused
      * to webhooks whatever the settings; appContextOnly: only where the portal's settings say so (D2).
      */

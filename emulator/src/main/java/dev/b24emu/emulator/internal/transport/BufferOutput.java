@@ -24,11 +24,6 @@ public final class BufferOutput extends OutputStream {
         this.limit = limit;
     }
 
-    /** A buffer without the answers' bound: a state export, as large as the portal it writes. */
-    public static BufferOutput unbounded() {
-        return new BufferOutput(Long.MAX_VALUE);
-    }
-
     /** An answer larger than the emulator writes. */
     public static final class TooLarge extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -92,4 +92,60 @@ class StateExportTest extends EmulatorHarness {
         }
         assertEquals(before, contacts);
     }
+
+    /** A portal with 20,000 contacts: a state of several MB, more than a connection's buffers hold. */
+    private static Portal largePortal() {
+        com.fasterxml.jackson.databind.node.ObjectNode seed = JSON.createObjectNode();
+        seed.putArray("users").addObject().put("ID", 1).put("NAME", "Admin").put("IS_ADMIN", true);
+        com.fasterxml.jackson.databind.node.ArrayNode contacts = seed.putArray("contacts");
+        for (int i = 0; i < 20_000; i++) {
+            contacts.addObject().put("NAME", "Client " + i).putArray("PHONE").addObject().put("VALUE", "+7920" + (1_000_000 + i));
+        }
+        return emulator.portals().create(new PortalRegistry.PortalSpec(null, null, null, null,
+                emulator.portals().seeds().parse(seed)));
+    }
+
+    @Test
+    void aLargeStateIsAnsweredInChunksAsTheWholeDocument() throws Exception {
+        Portal large = largePortal();
+        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/_emulator/portals/"
+                + large.id() + "/state")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, answer.statusCode());
+        assertEquals("chunked", answer.headers().firstValue("Transfer-Encoding").orElse(""), "streamed, not collected");
+        assertTrue(answer.body().length > 1 << 20, answer.body().length + " bytes");
+        assertEquals(PortalState.export(large), JSON.readTree(answer.body()));
+    }
+
+    /** A client that goes away in the middle of a large export frees the worker writing it. */
+    @Test
+    void aClientGoingAwayDuringAnExportStopsItsWriter() throws Exception {
+        Portal large = largePortal();
+        URI control = URI.create(base());
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress(control.getHost(), control.getPort()));
+            socket.getOutputStream().write(("GET /_emulator/portals/" + large.id() + "/state HTTP/1.1\r\nHost: "
+                    + control.getHost() + ":" + control.getPort() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] first = socket.getInputStream().readNBytes(1024);
+            assertTrue(new String(first, java.nio.charset.StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"));
+            long waiting = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!inFrame("ChunkedOutput", "waitForRoom") && System.nanoTime() < waiting) {
+                Thread.sleep(20);
+            }
+            assertTrue(inFrame("ChunkedOutput", "waitForRoom"), "the export waits for the slow client's room");
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (inFrame("PortalState", "write") && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertFalse(inFrame("PortalState", "write"), "an export still runs for a client that went away");
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/_emulator/portals/" + large.id()
+                + "/state")).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /** Whether a thread is in that method of that class of the emulator's. */
+    private static boolean inFrame(String className, String method) {
+        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().endsWith("." + className) && frame.getMethodName().equals(method)));
+    }
 }

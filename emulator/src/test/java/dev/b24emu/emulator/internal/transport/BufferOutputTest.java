@@ -21,11 +21,4 @@ class BufferOutputTest {
         assertTrue(told.description().contains(BufferOutput.MAX_ANSWER_BYTES / (1024 * 1024) + " MB"), told.description());
         assertTrue(BufferOutput.MAX_ANSWER_BYTES >= 16L << 20);
     }
-
-    @Test
-    void aStateExportIsNotBounded() {
-        BufferOutput out = BufferOutput.unbounded();
-        out.write(new byte[1 << 20], 0, 1 << 20);
-        assertEquals(1 << 20, out.buffer().length());
-    }
 }
