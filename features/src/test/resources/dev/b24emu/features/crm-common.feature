@@ -878,3 +878,76 @@ Feature: The CRM an integration reads and writes beside telephony
       {"entityTypeId": 2, "filter": {"stage_id": "WON"}}
       """
     Then the call fails with 400 "INVALID_ARG_VALUE" "Invalid filter: field 'stage_id' is not allowed in filter"
+
+  @D198
+  Scenario: A lead bound to a company or a contact is a returning customer's, whatever the client sends
+    When I call "crm.company.add" with JSON:
+      """
+      {"fields": {"TITLE": "Repeat client"}}
+      """
+    Then I remember the result "" as "company"
+    When I call "crm.lead.add" with JSON:
+      """
+      {"fields": {"TITLE": "Comes again", "COMPANY_ID": {company}}}
+      """
+    Then I remember the result "" as "lead"
+    When I call "crm.lead.get" with:
+      | id | {lead} |
+    Then the result "IS_RETURN_CUSTOMER" is "Y"
+    When I call "crm.lead.add" with JSON:
+      """
+      {"fields": {"TITLE": "First time", "IS_RETURN_CUSTOMER": "Y"}}
+      """
+    Then I remember the result "" as "new"
+    When I call "crm.lead.get" with:
+      | id | {new} |
+    Then the result "IS_RETURN_CUSTOMER" is "N"
+    When I call "crm.lead.update" with JSON:
+      """
+      {"id": {new}, "fields": {"COMPANY_ID": {company}}}
+      """
+    And I call "crm.lead.get" with:
+      | id | {new} |
+    Then the result "IS_RETURN_CUSTOMER" is "Y"
+
+  @D199
+  Scenario: An e-mail address PHP's check_email refuses is refused by a contact's add and a lead's update
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Local", "EMAIL": [{"VALUE": "user@localhost", "VALUE_TYPE": "WORK"}]}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "The field \"Work e-mail\" contains an invalid address.<br />"
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Named", "EMAIL": [{"VALUE": "Ann <ann@mail.example.com>", "VALUE_TYPE": "WORK"}]}}
+      """
+    Then the call succeeds
+    When I call "crm.lead.add" with JSON:
+      """
+      {"fields": {"TITLE": "Mail check"}}
+      """
+    Then I remember the result "" as "lead"
+    When I call "crm.lead.update" with JSON:
+      """
+      {"id": {lead}, "fields": {"EMAIL": [{"VALUE": "a@@b.com", "VALUE_TYPE": "WORK"}]}}
+      """
+    Then the call fails with 400 "ERROR_CORE" "The field \"Work e-mail\" contains an invalid address.<br />"
+
+  @D200
+  Scenario: crm.duplicate.findbycomm searches strings only: a number or an empty value finds nothing
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Numbered", "PHONE": [{"VALUE": "+79001119988", "VALUE_TYPE": "WORK"}]}}
+      """
+    Then I remember the result "" as "contact"
+    When I call "crm.duplicate.findbycomm" with JSON:
+      """
+      {"type": "PHONE", "values": [79001119988, ""]}
+      """
+    Then the call succeeds
+    And the result is "[]"
+    When I call "crm.duplicate.findbycomm" with JSON:
+      """
+      {"type": "PHONE", "values": ["+79001119988"], "entity_type": "CONTACT"}
+      """
+    Then the result "CONTACT" lists "" as "{contact}"

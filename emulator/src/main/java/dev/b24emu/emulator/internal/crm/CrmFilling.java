@@ -55,6 +55,7 @@ final class CrmFilling {
         DEFAULTS.get(type).forEach((name, value) -> text(fields, name, value));
         switch (type) {
             case LEAD -> {
+                fields.put("IS_RETURN_CUSTOMER", returningCustomer(fields));
                 text(fields, "TITLE", "Lead #" + id);
                 text(fields, "CURRENCY_ID", guides.baseCurrency());
                 moved(fields, authorId, now);
@@ -79,6 +80,15 @@ final class CrmFilling {
             }
         }
         derive(type, fields, null, guides);
+    }
+
+    /**
+     * CCrmLead::Add's and ::Update's "Synchronize CustomerType": a lead bound to a company or to a contact is a
+     * returning customer's ("Y"), any other a new one's; what a client gives for it is not read.
+     */
+    static String returningCustomer(ObjectNode fields) {
+        return fields.path("COMPANY_ID").asLong() > 0
+                || !CrmBindings.ids(CrmBindings.Kind.LEAD_CONTACT, fields).isEmpty() ? "Y" : "N";
     }
 
     /** Fills in a changed object's row: the given changes already copied over the fields it had. */

@@ -162,7 +162,6 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         switch (type) {
             case LEAD -> {
                 defaultText(fields, "STATUS_ID", "NEW");
-                defaultText(fields, "IS_RETURN_CUSTOMER", "N");
             }
             case DEAL -> {
                 defaultText(fields, "CATEGORY_ID", "0");
@@ -230,6 +229,9 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
         fields.put("MODIFY_BY_ID", Long.toString(authorId));
         fields.put("DATE_MODIFY", now);
         CrmFilling.updated(ref.type(), current.fields(), fields, authorId, now, guides);
+        if (ref.type() == CrmEntityType.LEAD) {
+            customerType(ref.id(), fields);
+        }
         setHasFlags(ref.type(), fields);
         CrmItem updated = new CrmItem(ref.type(), ref.id(), fields);
         reindex(current, updated);
@@ -245,6 +247,20 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
                     moved));
         }
         return Optional.of(updated);
+    }
+
+    /**
+     * An updated lead's IS_RETURN_CUSTOMER follows its company and contacts as CCrmLead::Update has it: unless the
+     * lead is converted (its status SUCCESS) or ever was (LeadStatusHistoryEntry::checkStatus 'CONVERTED').
+     */
+    private void customerType(long leadId, ObjectNode fields) {
+        String returning = CrmFilling.returningCustomer(fields);
+        if (!returning.equals(fields.path("IS_RETURN_CUSTOMER").asText())
+                && !"S".equals(fields.path("STATUS_SEMANTIC_ID").asText())
+                && history.get().entries(CrmEntityType.LEAD).stream()
+                .noneMatch(row -> row.ownerId() == leadId && "CONVERTED".equals(row.stageId()))) {
+            fields.put("IS_RETURN_CUSTOMER", returning);
+        }
     }
 
     /**

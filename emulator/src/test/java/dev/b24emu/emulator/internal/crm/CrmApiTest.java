@@ -214,6 +214,8 @@ class CrmApiTest extends EmulatorHarness {
         call("crm.lead.get", Map.of("id", 999)).then().statusCode(400).body("error_description", equalTo("Not found"));
         call("crm.lead.add", Map.of("fields", "x")).then().statusCode(400)
                 .body("error_description", equalTo("Parameter 'fields' must be array."));
+        call("crm.deal.add", Map.of("fields", Map.of("TITLE", "p"), "params", "x")).then().statusCode(400)
+                .body("error_description", equalTo("Parameter 'params' must be array."));
         call("crm.activity.get", Map.of("id", 5)).then().statusCode(400).body("error_description", equalTo("Activity is not found."));
     }
 
@@ -228,6 +230,64 @@ class CrmApiTest extends EmulatorHarness {
                 .body("error_description", equalTo("Communication type 'FAX' is not supported in current context."));
         call("crm.duplicate.findbycomm", Map.of("type", "PHONE")).then().statusCode(400)
                 .body("error_description", equalTo("Communication values is not defined."));
+        // CCrmDuplicateRestProxy searches strings only: a JSON number and "" are skipped, not refused
+        call("crm.duplicate.findbycomm", Map.of("type", "PHONE", "values", List.of(79990000003L, 79990000001L)))
+                .then().statusCode(200).body("result", equalTo(List.of()));
+        call("crm.duplicate.findbycomm", Map.of("type", "PHONE", "values", List.of("", 79990000001L, "79990000003")))
+                .then().statusCode(200).body("result.LEAD", equalTo(List.of(1))).body("result", not(hasKey("CONTACT")));
+        call("crm.duplicate.findbycomm", Map.of("type", "PHONE", "values", List.of(""))).then().statusCode(200)
+                .body("result", equalTo(List.of()));
+        call("crm.duplicate.findbycomm", Map.of("type", "PHONE", "values", "79990000003")).then().statusCode(400)
+                .body("error_description", equalTo("Communication values is not defined."));
+    }
+
+    /** CCrmFieldMulti::CheckComplexFields: an EMAIL value PHP's check_email refuses is the add's or update's error. */
+    @Test
+    void anEmailCheckEmailRefusesIsRefused() {
+        for (String bad : List.of("not-an-email", "bad@@x.com", "user@localhost", "a..b@x.com", ".a@x.com")) {
+            call("crm.contact.add", Map.of("fields", Map.of("NAME", "Bad", "EMAIL", List.of(Map.of("VALUE", bad,
+                    "VALUE_TYPE", "WORK"))))).then().statusCode(400).body("error", equalTo("ERROR_CORE"))
+                    .body("error_description", equalTo("The field \"Work e-mail\" contains an invalid address.<br />"));
+        }
+        call("crm.company.add", Map.of("fields", Map.of("TITLE", "Bad", "EMAIL", List.of(Map.of("VALUE", "x"),
+                Map.of("VALUE", "y@", "VALUE_TYPE", "HOME"))))).then().statusCode(400)
+                .body("error_description", equalTo("The field \"Work e-mail\" contains an invalid address.<br />"
+                        + "The field \"Personal e-mail\" contains an invalid address.<br />"));
+        long contact = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Good", "EMAIL", List.of(
+                Map.of("VALUE", "Ann <ann.lee+crm@mail.example.co>", "VALUE_TYPE", "WORK"), Map.of("VALUE", " b@x.io "),
+                Map.of("VALUE", ""))))).then().statusCode(200).extract().jsonPath().getLong("result");
+        call("crm.lead.update", Map.of("id", 1, "fields", Map.of("EMAIL", List.of(Map.of("VALUE", "nope"))))).then()
+                .statusCode(400).body("error_description", containsString("contains an invalid address"));
+        call("crm.lead.get", Map.of("id", 1)).then().body("result.EMAIL.VALUE", not(org.hamcrest.Matchers.hasItem("nope")));
+        call("crm.lead.update", Map.of("id", 999, "fields", Map.of("EMAIL", List.of(Map.of("VALUE", "nope"))))).then()
+                .statusCode(400).body("error_description", equalTo("Not found"));
+        call("crm.contact.get", Map.of("id", contact)).then().body("result.EMAIL.size()", equalTo(2));
+    }
+
+    /** CCrmLead::Add and ::Update: a lead bound to a company or a contact is a returning customer's. */
+    @Test
+    void aLeadWithAClientIsAReturningCustomers() {
+        long company = call("crm.company.add", Map.of("fields", Map.of("TITLE", "Client"))).then().extract().jsonPath().getLong("result");
+        long contact = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Client"))).then().extract().jsonPath().getLong("result");
+        for (Map<String, Object> client : List.<Map<String, Object>>of(Map.of("COMPANY_ID", company),
+                Map.of("CONTACT_ID", contact), Map.of("CONTACT_IDS", List.of(contact)))) {
+            java.util.Map<String, Object> fields = new java.util.HashMap<>(client);
+            fields.put("TITLE", "Again");
+            long lead = call("crm.lead.add", Map.of("fields", fields)).then().extract().jsonPath().getLong("result");
+            call("crm.lead.get", Map.of("id", lead)).then().body("result.IS_RETURN_CUSTOMER", equalTo("Y"));
+        }
+        long lead = call("crm.lead.add", Map.of("fields", Map.of("TITLE", "New", "IS_RETURN_CUSTOMER", "Y")))
+                .then().extract().jsonPath().getLong("result");
+        call("crm.lead.get", Map.of("id", lead)).then().body("result.IS_RETURN_CUSTOMER", equalTo("N"));
+        call("crm.lead.update", Map.of("id", lead, "fields", Map.of("COMPANY_ID", company))).then().statusCode(200);
+        call("crm.lead.get", Map.of("id", lead)).then().body("result.IS_RETURN_CUSTOMER", equalTo("Y"));
+        call("crm.lead.update", Map.of("id", lead, "fields", Map.of("COMPANY_ID", 0, "IS_RETURN_CUSTOMER", "Y"))).then().statusCode(200);
+        call("crm.lead.get", Map.of("id", lead)).then().body("result.IS_RETURN_CUSTOMER", equalTo("N"));
+        // a converted lead keeps what it was, even taken back to work
+        call("crm.lead.update", Map.of("id", lead, "fields", Map.of("STATUS_ID", "CONVERTED", "CONTACT_ID", contact))).then().statusCode(200);
+        call("crm.lead.get", Map.of("id", lead)).then().body("result.IS_RETURN_CUSTOMER", equalTo("N"));
+        call("crm.lead.update", Map.of("id", lead, "fields", Map.of("STATUS_ID", "IN_PROCESS", "TITLE", "Back"))).then().statusCode(200);
+        call("crm.lead.get", Map.of("id", lead)).then().body("result.IS_RETURN_CUSTOMER", equalTo("N"));
     }
 
     @Test

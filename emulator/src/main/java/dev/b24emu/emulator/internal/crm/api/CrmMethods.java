@@ -13,12 +13,14 @@ import dev.b24emu.emulator.internal.crm.CrmEntityType;
 import dev.b24emu.emulator.internal.crm.CrmFieldDescriptions;
 import dev.b24emu.emulator.internal.crm.CrmGuideTypes;
 import dev.b24emu.emulator.internal.crm.DealCategories;
+import dev.b24emu.emulator.internal.crm.EmailCheck;
 import dev.b24emu.emulator.internal.crm.CrmItem;
 import dev.b24emu.emulator.internal.crm.CrmListFilter;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmRows;
 import dev.b24emu.emulator.internal.crm.CrmStatusStore;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalSettings;
 import dev.b24emu.emulator.internal.rest.Caller;
@@ -33,6 +35,7 @@ import dev.b24emu.emulator.internal.transport.RestError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -44,7 +47,8 @@ import java.util.function.UnaryOperator;
  * crm.settings.mode.get, crm.enum.settings.mode, crm.status.list and crm.timeline.comment.add.
  */
 final class CrmMethods {
-    private static final int MAX_DUPLICATE_VALUES = 20;
+    /** crm.duplicate.findbycomm's bound on the criteria it searches, and on the matches of each */
+    private static final int MAX_DUPLICATES = 20;
 
     private CrmMethods() {
     }
@@ -165,6 +169,7 @@ final class CrmMethods {
         ObjectNode fields = imports(call, type)
                 ? imported(portal, writable(call, type, sent.deepCopy(), false, CrmStore.IMPORT_FIELDS))
                 : writable(call, type, sent, false, Set.of());
+        EmailCheck.check(fields);
         if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
             long category = Math.max(0, Params.phpInt(fields.path("CATEGORY_ID")));
             String given = fields.get("STAGE_ID").asText();
@@ -351,6 +356,9 @@ final class CrmMethods {
         long id = requireId(call.params());
         ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), true, Set.of());
         Portal portal = call.portal();
+        if (crm(portal).get(new CrmRef(type, id)).isPresent()) { // CheckFields runs on an object that is there
+            EmailCheck.check(fields);
+        }
         if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
             long category = crm(portal).get(new CrmRef(type, id)).map(deal -> deal.longField("CATEGORY_ID")).orElse(0L);
             String given = fields.get("STAGE_ID").asText();
@@ -383,31 +391,38 @@ final class CrmMethods {
         if (!type.equals("PHONE") && !type.equals("EMAIL")) {
             throw RestError.of("ERROR_CORE", "Communication type '" + type + "' is not supported in current context.");
         }
-        List<String> values = p.values("values").stream().filter(v -> !v.isBlank()).toList();
-        if (values.isEmpty()) {
-            throw RestError.of("ERROR_CORE", "Communication values is not defined.");
-        }
+        // CCrmDuplicateRestProxy: an array with something in it, of which only non-empty strings are searched (a JSON
+        // number is skipped), each criterion once; up to 20 matches a criterion, and 20 criteria
+        ObjectNode values = p.phpArray("values").filter(given -> !given.isEmpty())
+                .orElseThrow(() -> RestError.of("ERROR_CORE", "Communication values is not defined."));
         List<CrmEntityType> types = p.text("entity_type").flatMap(CrmEntityType::parse).map(List::of)
                 .orElse(List.of(CrmEntityType.LEAD, CrmEntityType.CONTACT, CrmEntityType.COMPANY));
         if (types.contains(CrmEntityType.DEAL)) { // CCrmDuplicateRestProxy: deals have no communications to match
             throw RestError.of("ERROR_CORE", "Deal is not supported in current context.");
         }
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        for (CrmEntityType entityType : types) {
-            java.util.Set<Long> ids = new java.util.LinkedHashSet<>(); // each match once, without a scan per match
-            for (String value : values.subList(0, Math.min(MAX_DUPLICATE_VALUES, values.size()))) {
-                for (CrmItem item : matches(portal, type, value, entityType)) {
-                    ids.add(item.id());
+        Map<CrmEntityType, java.util.Set<Long>> found = new java.util.EnumMap<>(CrmEntityType.class);
+        java.util.Set<String> criteria = new java.util.HashSet<>();
+        int searched = 0;
+        for (JsonNode value : (Iterable<JsonNode>) values::elements) {
+            if (!value.isTextual() || value.asText().isEmpty()
+                    || !criteria.add(type.equals("PHONE") ? PhoneNumbers.matchKey(value.asText())
+                    : value.asText().trim().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int matched = 0;
+            for (CrmEntityType entityType : types) {
+                for (CrmItem item : matches(portal, type, value.asText(), entityType)) {
+                    if (matched++ < MAX_DUPLICATES) {
+                        found.computeIfAbsent(entityType, t -> new java.util.TreeSet<>()).add(item.id());
+                    }
                 }
             }
-            if (!ids.isEmpty()) {
-                var array = result.putArray(entityType.name());
-                ids.stream().sorted().forEach(array::add);
-            }
-            if (ids.size() >= MAX_DUPLICATE_VALUES) {
+            if (++searched >= MAX_DUPLICATES) {
                 break;
             }
         }
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        found.forEach((entityType, ids) -> ids.forEach(result.putArray(entityType.name())::add));
         return result.isEmpty() ? JsonNodeFactory.instance.arrayNode() : result;
     }
 
