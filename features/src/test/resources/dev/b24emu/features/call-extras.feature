@@ -49,6 +49,11 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     Then the call fails with 400 "ERROR_CORE" "Wrong file extension. Only wav and mp3 are allowed"
     When I call "telephony.externalCall.attachRecord" with:
       | CALL_ID      | {call}   |
+      | FILENAME     | CALL.MP3 |
+      | FILE_CONTENT | AAAA     |
+    Then the call fails with 400 "ERROR_CORE" "Wrong file extension. Only wav and mp3 are allowed"
+    When I call "telephony.externalCall.attachRecord" with:
+      | CALL_ID      | {call}   |
       | FILENAME     | call.mp3 |
       | FILE_CONTENT | AQIDBA== |
     Then the call succeeds
@@ -165,3 +170,18 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     When I call "disk.file.getExternalLink" with:
       | id | {file} |
     Then the result "" equals the remembered "link"
+
+  @D201
+  Scenario: register creates the lead CRM_CREATE asks for, whatever the line's CRM_AUTO_CREATE
+    When I call "telephony.externalLine.add" with:
+      | NUMBER          | 74950000602 |
+      | CRM_AUTO_CREATE | N           |
+    Then the call succeeds
+    When I call "telephony.externalcall.register" with:
+      | USER_ID      | {operator}   |
+      | PHONE_NUMBER | +79995550602 |
+      | TYPE         | 1            |
+      | CRM_CREATE   | 1            |
+      | LINE_NUMBER  | 74950000602  |
+    Then the call succeeds
+    And the result "CRM_CREATED_LEAD" is an integer

@@ -84,8 +84,10 @@ class CallExtrasTest extends AppHarness {
         String callId = finished();
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId)).then().statusCode(400)
                 .body("error_description", equalTo("Required parameters are not set. Request should contain or URL or FILENAME parameter"));
-        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.ogg", "FILE_CONTENT", "AAAA"))
-                .then().statusCode(400).body("error_description", equalTo("Wrong file extension. Only wav and mp3 are allowed"));
+        for (String refused : List.of("a.ogg", "a.MP3", "a.Wav", "mp3")) { // GetFileExtension keeps the case
+            call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", refused, "FILE_CONTENT", "AAAA"))
+                    .then().statusCode(400).body("error_description", equalTo("Wrong file extension. Only wav and mp3 are allowed"));
+        }
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.mp3", "FILE_CONTENT", "%%%"))
                 .then().statusCode(400).body("error_description", equalTo("File content is not properly encoded. Base64 encoding is expected."));
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "a.mp3", "FILE_CONTENT", "false"))
@@ -117,6 +119,8 @@ class CallExtrasTest extends AppHarness {
                 .then().statusCode(200).extract().path("result.uploadUrl");
         given().multiPart("file", "talk.ogg", new byte[] {9}).post(oggUrl).then().statusCode(400)
                 .body("error_description", equalTo("Wrong file extension. Only wav and mp3 are allowed"));
+        given().multiPart("file", "TALK.WAV", new byte[] {9}).post(oggUrl).then().statusCode(400)
+                .body("error_description", equalTo("Wrong file extension. Only wav and mp3 are allowed"));
         given().multiPart("other", "talk.mp3", new byte[] {9}).post(oggUrl).then().statusCode(400)
                 .body("error_description", equalTo("Error: required parameter file is not found"));
         given().multiPart("file", "talk.wav", new byte[] {9}).post(uploadUrl).then().statusCode(404);
@@ -144,6 +148,15 @@ class CallExtrasTest extends AppHarness {
                 List.of(Map.of("SIDE", "User", "START_TIME", 0, "STOP_TIME", 2, "MESSAGE", "Hello"),
                         Map.of("SIDE", "Client", "START_TIME", 2, "STOP_TIME", 5, "MESSAGE", "Hi")))).then().statusCode(200)
                 .body("result.TRANSCRIPT_ID", equalTo(1));
+    }
+
+    /** D201: register reads CRM_CREATE alone; the line's CRM_AUTO_CREATE is click-to-call's (Helper::startCall). */
+    @Test
+    void registerCreatesItsLeadWhateverTheLinesAutoCreate() {
+        call("telephony.externalLine.add", Map.of("NUMBER", "74950000601", "CRM_AUTO_CREATE", "N")).then().statusCode(200);
+        call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79995550601", "TYPE", 1,
+                "CRM_CREATE", 1, "LINE_NUMBER", "74950000601")).then().statusCode(200)
+                .body("result.CRM_CREATED_LEAD", org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test

@@ -17,7 +17,6 @@ import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.util.Base64;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -112,10 +111,12 @@ final class RecordMethods {
         return Base64.getDecoder().decode(kept.toString());
     }
 
-    /** Only wav and mp3 records are accepted. */
+    /**
+     * Only wav and mp3 records are accepted, the extension as written: the server's in_array(GetFileExtension(...),
+     * ['wav', 'mp3']) takes the text after the last dot as it is, so a PBX's "CALL-001.MP3" is refused there.
+     */
     static boolean isRecordFile(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".wav") || lower.endsWith(".mp3");
+        return fileName.endsWith(".wav") || fileName.endsWith(".mp3");
     }
 
     private JsonNode attachTranscription(Portal portal, Params p) {
