@@ -87,6 +87,11 @@ public class LifecycleSteps {
         control("PUT", "/subscription", clientId, Map.of("status", status, "days", days)).then().statusCode(200);
     }
 
+    @When("application {string} is paid for with status {string} and {int} days")
+    public void payment(String clientId, String status, int days) {
+        control("POST", "/payment", clientId, Map.of("status", status, "days", days)).then().statusCode(200);
+    }
+
     @When("the tokens of application {string} are revoked")
     public void revoke(String clientId) {
         control("POST", "/revoke", clientId, null).then().statusCode(200);

@@ -165,6 +165,21 @@ Feature: The application's life on a portal
     When I call "app.info" as application "app.market"
     Then the result "VERSION" is the number 2
 
+  @D202
+  Scenario: A payment sends ONAPPPAYMENT with the period app.info reads
+    Given an application "app.market" with scopes "user" installed with:
+      | status | T |
+      | days   | 3 |
+    And application "app.market" binds "ONAPPPAYMENT" to the handler server
+    When application "app.market" is paid for with status "S" and 28 days
+    Then application "app.market" receives "ONAPPPAYMENT"
+    And the delivered "data.CODE" is "app.market"
+    And the delivered "data.STATUS" is "S"
+    And the delivered "data.PAYMENT_EXPIRED" is "N"
+    And the delivered "data.DAYS" is "28"
+    When I call "app.info" as application "app.market"
+    Then the result "DAYS" is the number 28
+
   @A10 @D111
   Scenario: app.info tells the trial's days and its end
     Given an application "app.market" with scopes "user" installed with:

@@ -104,6 +104,34 @@ public final class AppLifecycle {
         });
     }
 
+    /**
+     * A payment the marketplace records ({status P or S, days}): the period as {@link #subscription} sets it, then
+     * ONAPPPAYMENT to the application's handlers (bitrix24's OnAfterAppPaid, CRestProvider::OnAppPayment: CODE,
+     * VERSION, and STATUS, PAYMENT_EXPIRED and DAYS as app.info reads them; LANGUAGE_ID as on-app-payment.md shows).
+     * Nobody signs in to pay, so the delivery carries no token (D202).
+     */
+    public App payment(Portal portal, String appId, JsonNode body, Endpoints endpoints) {
+        String status = body.path("status").asText("");
+        if (!status.equals("P") && !status.equals("S")) {
+            throw new IllegalArgumentException("status must be P (paid) or S (subscription): a payment");
+        }
+        if (!body.path("days").canConvertToLong() || body.path("days").asLong() < 1) {
+            throw new IllegalArgumentException("days must be the whole days paid for, 1 or more");
+        }
+        App app = subscription(portal, appId, body);
+        Standing standing = Standing.of(app, portal.now());
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("CODE", app.clientId());
+        data.put("VERSION", app.version());
+        data.put("STATUS", standing.status());
+        data.put("PAYMENT_EXPIRED", standing.paymentExpired() ? "Y" : "N");
+        data.put("DAYS", standing.days());
+        data.put("LANGUAGE_ID", AppInfo.LANGUAGE);
+        publisher.publish(portal, EventNames.APP_PAYMENT, data,
+                new EventPublisher.Emit(Origin.noUser(endpoints), app.appKey(), app.appKey()));
+        return app;
+    }
+
     /** Revokes the application's tokens: its refresh tokens renew nothing more (invalid_grant). */
     public int revoke(Portal portal, String appId) {
         return oauth.revoke(portal.id(), require(portal, appId).clientId());

@@ -22,6 +22,7 @@ public final class EventNames {
     public static final String APP_UNINSTALL = "ONAPPUNINSTALL";
     public static final String APP_UPDATE = "ONAPPUPDATE";
     public static final String APP_TEST = "ONAPPTEST";
+    public static final String APP_PAYMENT = "ONAPPPAYMENT";
     /** sent to online handlers when records reach the offline queue; never queued itself */
     public static final String OFFLINE_EVENT = "ONOFFLINEEVENT";
 
@@ -29,7 +30,7 @@ public final class EventNames {
     private static final Map<String, String> SCOPES = new LinkedHashMap<>();
 
     static {
-        for (String app : List.of("ONAPPUNINSTALL", APP_INSTALL, "ONAPPUPDATE", "ONAPPPAYMENT", APP_TEST,
+        for (String app : List.of("ONAPPUNINSTALL", APP_INSTALL, "ONAPPUPDATE", APP_PAYMENT, APP_TEST,
                 "ONAPPMETHODCONFIRM", "ONOFFLINEEVENT")) {
             SCOPES.put(app, "");
         }

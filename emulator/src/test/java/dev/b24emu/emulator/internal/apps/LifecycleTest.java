@@ -195,6 +195,34 @@ class LifecycleTest extends AppHarness {
         oauth(tokens.getString("access_token"), "app.info", Map.of()).then().body("result.VERSION", equalTo(2));
     }
 
+    /** D202: a payment the marketplace records sets the period and sends ONAPPPAYMENT, which no user signed in for. */
+    @Test
+    void aPaymentSendsOnAppPaymentWithThePeriodAppInfoReads() {
+        JsonPath tokens = installWith(Map.of("status", "T", "days", 3));
+        String appId = tokens.getString("app_id");
+        bind(tokens.getString("access_token"), "ONAPPPAYMENT", handler.url("/events"));
+        for (Map<String, Object> refused : List.<Map<String, Object>>of(Map.of("status", "T", "days", 30),
+                Map.of("status", "P", "days", 0), Map.of("status", "P"))) {
+            given().contentType(ContentType.JSON).body(refused).post(controlApps() + "/" + appId + "/payment")
+                    .then().statusCode(400);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("status", "T", "days", -1))
+                .put(controlApps() + "/" + appId + "/subscription").then().statusCode(200); // silent: no payment
+        given().contentType(ContentType.JSON).body(Map.of("status", "P", "days", 30))
+                .post(controlApps() + "/" + appId + "/payment").then().statusCode(200).body("paymentAllowed", equalTo(true));
+        HandlerServer.Received paid = handler.awaitEvent("ONAPPPAYMENT");
+        assertEquals("app.market", paid.form().at("/data/CODE").asText());
+        assertEquals("1", paid.form().at("/data/VERSION").asText());
+        assertEquals("P", paid.form().at("/data/STATUS").asText());
+        assertEquals("N", paid.form().at("/data/PAYMENT_EXPIRED").asText());
+        assertEquals("30", paid.form().at("/data/DAYS").asText());
+        assertEquals("en", paid.form().at("/data/LANGUAGE_ID").asText());
+        assertTrue(paid.form().at("/auth/access_token").isMissingNode(), paid.form().toString());
+        assertEquals(1, handler.received().stream().filter(r -> "ONAPPPAYMENT".equals(r.event())).count());
+        oauth(tokens.getString("access_token"), "app.info", Map.of()).then().body("result.DAYS", equalTo(30))
+                .body("result.STATUS", equalTo("P"));
+    }
+
     @Test
     void anExpiredTrialGetsNoTokensAndNoEventsWhileAPaidOneHasItsGracePeriod() {
         JsonPath tokens = installWith(Map.of("status", "T", "days", 3));

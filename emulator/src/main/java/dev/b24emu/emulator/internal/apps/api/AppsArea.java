@@ -156,6 +156,8 @@ public final class AppsArea implements Area {
                 request.path("appId"), request.body(), request.endpoints()), request.portal()));
         portal.put("/apps/:appId/subscription", request -> AppView.of(lifecycle.subscription(request.portal(),
                 request.path("appId"), request.body()), request.portal()));
+        portal.post("/apps/:appId/payment", request -> AppView.of(lifecycle.payment(request.portal(),
+                request.path("appId"), request.body(), request.endpoints()), request.portal()));
         portal.post("/apps/:appId/revoke", request -> new Revoked(request.path("appId"),
                 lifecycle.revoke(request.portal(), request.path("appId"))));
         portal.delete("/apps/:appId", request -> {
