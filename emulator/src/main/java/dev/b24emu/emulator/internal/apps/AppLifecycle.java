@@ -72,6 +72,10 @@ public final class AppLifecycle {
         data.put("LANGUAGE_ID", AppInfo.LANGUAGE);
         publisher.publish(portal, EventNames.APP_UPDATE, data,
                 new EventPublisher.Emit(Origin.user(app.installedBy(), endpoints), app.appKey(), app.appKey()));
+        // CRestUtil::UpdateApp's EventTable::deleteAppInstaller: the installer's ONAPPINSTALL handlers go, the
+        // application's other handlers stay (event-bind.md says all go: D116)
+        portal.store(EventStore.class).unbind(h -> h.appKey().equals(app.appKey())
+                && h.event().equalsIgnoreCase(EventNames.APP_INSTALL));
         return app;
     }
 

@@ -195,6 +195,21 @@ class LifecycleTest extends AppHarness {
         oauth(tokens.getString("access_token"), "app.info", Map.of()).then().body("result.VERSION", equalTo(2));
     }
 
+    /** D116: an update removes the installer's ONAPPINSTALL handlers (EventTable::deleteAppInstaller), and no other. */
+    @Test
+    void anUpdateRemovesTheInstallersHandlerAndKeepsTheOthers() {
+        JsonPath tokens = installWith(Map.of("version", 1));
+        String token = tokens.getString("access_token");
+        bind(token, "ONAPPINSTALL", handler.url("/install"));
+        bind(token, "ONAPPUPDATE", handler.url("/events"));
+        bind(token, "ONUSERADD", handler.url("/events"));
+        given().contentType(ContentType.JSON).body(Map.of("version", 2))
+                .post(controlApps() + "/" + tokens.getString("app_id") + "/version").then().statusCode(200);
+        handler.awaitEvent("ONAPPUPDATE");
+        oauth(token, "event.get", Map.of()).then().statusCode(200)
+                .body("result.event", equalTo(List.of("ONAPPUPDATE", "ONUSERADD")));
+    }
+
     /** D202: a payment the marketplace records sets the period and sends ONAPPPAYMENT, which no user signed in for. */
     @Test
     void aPaymentSendsOnAppPaymentWithThePeriodAppInfoReads() {
