@@ -951,3 +951,16 @@ Feature: The CRM an integration reads and writes beside telephony
       {"type": "PHONE", "values": ["+79001119988"], "entity_type": "CONTACT"}
       """
     Then the result "CONTACT" lists "" as "{contact}"
+
+  @D203 @emulator-only
+  Scenario: A photo a client sends is not kept, and the answer says so
+    When I call "crm.contact.add" with JSON:
+      """
+      {"fields": {"NAME": "Pictured", "PHOTO": {"fileData": ["p.gif", "R0lGODlhAQABAAAAADs="]}}}
+      """
+    Then the call succeeds
+    And the emulator notes "fields PHOTO: the emulator keeps no files a client sends; a real portal would store them and answer them as files (D203)"
+    And I remember the result "" as "contact"
+    When I call "crm.contact.get" with:
+      | id | {contact} |
+    Then the result "PHOTO" is "null"

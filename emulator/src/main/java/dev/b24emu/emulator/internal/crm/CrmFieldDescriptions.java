@@ -68,6 +68,22 @@ public final class CrmFieldDescriptions {
         return dropped(type, fields, field -> false);
     }
 
+    /**
+     * The given fields that crm.{type}.fields types as files (a contact's PHOTO, a company's LOGO; an activity's FILES
+     * and the storage it keeps them in): the emulator keeps no files (D203).
+     */
+    public static List<String> files(String type, JsonNode fields) {
+        JsonNode described = ALL.path(type).path("fields");
+        List<String> files = new ArrayList<>();
+        fields.fieldNames().forEachRemaining(name -> {
+            String kind = described.path(name).path("type").asText("");
+            if (kind.equals("file") || kind.equals("diskfile")) {
+                files.add(name);
+            }
+        });
+        return files;
+    }
+
     private static List<String> dropped(String type, JsonNode fields, Predicate<JsonNode> droppedThoughDescribed) {
         JsonNode described = ALL.path(type).path("fields");
         List<String> dropped = new ArrayList<>();

@@ -264,6 +264,24 @@ class CrmApiTest extends EmulatorHarness {
         call("crm.contact.get", Map.of("id", contact)).then().body("result.EMAIL.size()", equalTo(2));
     }
 
+    /** D203: a file a client sends (PHOTO, LOGO, an activity's FILES) is not kept, and a notice says so. */
+    @Test
+    void filesAClientSendsAreToldAsNotKept() {
+        Map<String, Object> photo = Map.of("fileData", List.of("p.gif", "R0lGODlhAQABAAAAADs="));
+        long contact = call("crm.contact.add", Map.of("fields", Map.of("NAME", "Pictured", "PHOTO", photo))).then()
+                .statusCode(200).header("X-B24-Emulator-Notice", containsString("fields PHOTO: the emulator keeps no files"))
+                .header("X-B24-Emulator-Warning", nullValue()).extract().jsonPath().getLong("result");
+        call("crm.contact.get", Map.of("id", contact)).then().body("result.PHOTO", nullValue());
+        call("crm.company.update", Map.of("id", 1, "fields", Map.of("LOGO", photo))).then().statusCode(200)
+                .header("X-B24-Emulator-Notice", containsString("fields LOGO: the emulator keeps no files"));
+        long activity = call("crm.activity.add", Map.of("fields", Map.of("OWNER_TYPE_ID", 3, "OWNER_ID", contact,
+                "TYPE_ID", 2, "SUBJECT", "With a file", "COMMUNICATIONS", List.of(Map.of("VALUE", "+79990001234")),
+                "FILES", List.of(photo)))).then().statusCode(200)
+                .header("X-B24-Emulator-Notice", containsString("fields FILES: the emulator keeps no files"))
+                .extract().jsonPath().getLong("result");
+        call("crm.activity.get", Map.of("id", activity)).then().body("result", not(hasKey("FILES")));
+    }
+
     /** CCrmLead::Add and ::Update: a lead bound to a company or a contact is a returning customer's. */
     @Test
     void aLeadWithAClientIsAReturningCustomers() {

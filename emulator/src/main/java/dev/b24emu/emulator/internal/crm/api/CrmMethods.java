@@ -253,19 +253,40 @@ final class CrmMethods {
         return fields;
     }
 
-    /** The fields the real server writes: those it drops are dropped here too, and reported (D130). */
+    /**
+     * The fields the real server writes: those it drops are dropped here too, and reported (D130); file fields, which
+     * the real server keeps and the emulator does not, are left out with a notice (D203).
+     */
     private static ObjectNode writable(RestCall call, CrmEntityType type, ObjectNode fields, boolean update,
                                        Set<String> alsoWritable) {
         String object = type.name().toLowerCase(Locale.ROOT);
         List<String> ignored = new ArrayList<>(CrmFieldDescriptions.ignored(object, fields, update));
         ignored.removeAll(alsoWritable); // an import's dates and authors (D130)
-        if (ignored.isEmpty()) {
+        if (!ignored.isEmpty()) {
+            call.deviation("fields " + String.join(", ", ignored) + ": not " + (update ? "changeable" : "writable")
+                    + " fields of crm." + object + " (crm." + object + ".fields): the real server ignores them");
+        }
+        return withoutFiles(call, object, fields, ignored);
+    }
+
+    /**
+     * The fields without the files crm.{object}.fields types as file or diskfile: a real portal stores them and
+     * answers them as file objects ({id, showUrl, downloadUrl}; an activity's as FILES {id, url}); the emulator keeps
+     * no files, so it says so rather than keep the upload or drop it without a word (D203).
+     */
+    private static ObjectNode withoutFiles(RestCall call, String object, ObjectNode fields, List<String> dropped) {
+        List<String> files = CrmFieldDescriptions.files(object, fields);
+        files.removeAll(dropped);
+        if (files.isEmpty() && dropped.isEmpty()) {
             return fields;
         }
-        call.deviation("fields " + String.join(", ", ignored) + ": not " + (update ? "changeable" : "writable")
-                + " fields of crm." + object + " (crm." + object + ".fields): the real server ignores them");
+        if (!files.isEmpty()) {
+            call.limitation("fields " + String.join(", ", files) + ": the emulator keeps no files a client sends;"
+                    + " a real portal would store them and answer them as files (D203)");
+        }
         ObjectNode kept = fields.deepCopy();
-        kept.remove(ignored);
+        kept.remove(dropped);
+        kept.remove(files);
         return kept;
     }
 
@@ -279,7 +300,7 @@ final class CrmMethods {
             call.deviation("fields " + String.join(", ", undescribed)
                     + ": not fields of crm.activity (crm.activity.fields): the real server ignores them");
         }
-        return fields;
+        return withoutFiles(call, "activity", fields, List.of());
     }
 
     /** The list the real server answers: its filter read as the server reads it (D141), what it drops reported. */
