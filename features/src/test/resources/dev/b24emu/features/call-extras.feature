@@ -59,6 +59,19 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     Then the call succeeds
     And the result "FILE_ID" is an integer
 
+  @D38 @emulator-only
+  Scenario: A record's URL is kept, not downloaded, and one no HTTP client can fetch is reported
+    When I call "telephony.externalcall.finish" with:
+      | CALL_ID  | {call}     |
+      | USER_ID  | {operator} |
+      | DURATION | 10         |
+    And I call "telephony.externalCall.attachRecord" with:
+      | CALL_ID    | {call}    |
+      | RECORD_URL | not a url |
+    Then the call succeeds
+    And the response warns "RECORD_URL \"not a url\" is no http(s) URL"
+    And the emulator notes "RECORD_URL: the emulator keeps the link and does not download the record (D38)"
+
   @C4 @C43 @C44 @C45 @C47 @C48 @C49 @C50 @C51 @C52 @C53 @C54 @C55 @C56 @C57 @C58 @C59
   Scenario: A transcription is checked message by message
     When I call "telephony.call.attachTranscription" with JSON:

@@ -99,7 +99,9 @@ class CallExtrasTest extends AppHarness {
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "b.mp3", "FILE_CONTENT", "SUQz-_AA"))
                 .then().statusCode(200).body("result.FILE_ID", equalTo(2));
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "RECORD_URL", "https://pbx.example/r/x.wav?k=1"))
-                .then().statusCode(200).body("result.FILE_ID", equalTo(3));
+                .then().statusCode(200).body("result.FILE_ID", equalTo(3))
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue())
+                .header("X-B24-Emulator-Notice", startsWith("RECORD_URL: the emulator keeps the link and does not download"));
         given().get(base() + "/_emulator/portals/" + portal.id() + "/records").then().statusCode(200)
                 .body("records.size()", equalTo(1)).body("records[0].fileName", equalTo("x.wav"))
                 .body("records[0].source", equalTo("url"))
@@ -148,6 +150,17 @@ class CallExtrasTest extends AppHarness {
                 List.of(Map.of("SIDE", "User", "START_TIME", 0, "STOP_TIME", 2, "MESSAGE", "Hello"),
                         Map.of("SIDE", "Client", "START_TIME", 2, "STOP_TIME", 5, "MESSAGE", "Hi")))).then().statusCode(200)
                 .body("result.TRANSCRIPT_ID", equalTo(1));
+    }
+
+    /** A RECORD_URL no HTTP client can fetch is refused by a real portal's download: the client's deviation here. */
+    @Test
+    void aRecordUrlThatIsNoHttpUrlIsReported() {
+        String callId = finished();
+        for (String url : List.of("not a url", "ftp://pbx.example/r.mp3", "/r/x.mp3")) {
+            call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "RECORD_URL", url)).then()
+                    .statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString(
+                            "is no http(s) URL: a real portal cannot download it"));
+        }
     }
 
     /** D201: register reads CRM_CREATE alone; the line's CRM_AUTO_CREATE is click-to-call's (Helper::startCall). */

@@ -43,6 +43,18 @@ class BuiltInCallsTest extends AppHarness {
         return call("voximplant.statistic.get", params).then().statusCode(200).extract().jsonPath();
     }
 
+    /** The callback page's own example sends VOICE "internalfemale", which tts.voices.get does not list: a warning. */
+    @Test
+    void aVoiceNoListHasIsReported() {
+        call("voximplant.callback.start", Map.of("FROM_LINE", LINE, "TO_NUMBER", "+79990000001",
+                "TEXT_TO_PRONOUNCE", "Hello", "VOICE", "internalfemale")).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString(
+                        "VOICE \"internalfemale\" is none of voximplant.tts.voices.get's voices"));
+        call("voximplant.callback.start", Map.of("FROM_LINE", LINE, "TO_NUMBER", "+79990000002",
+                "TEXT_TO_PRONOUNCE", "Hello", "VOICE", "ruinternalfemale")).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void aCallbackRingsTalksAndEndsOnThePortalClock() {
         events();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.Origin;
+import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.FinishedCall;
 import dev.b24emu.emulator.internal.telephony.RecordFiles;
@@ -35,7 +36,7 @@ final class RecordMethods {
 
     void register(MethodTable methods) {
         methods.add("telephony.externalCall.attachRecord",
-                call -> attachRecord(call.portal(), call.params(), call.endpoints(), Origin.of(call)));
+                call -> attachRecord(call, call.portal(), call.params(), call.endpoints(), Origin.of(call)));
         methods.add("telephony.call.attachTranscription", call -> attachTranscription(call.portal(), call.params()));
     }
 
@@ -49,7 +50,7 @@ final class RecordMethods {
      * name, the extension and the content. The texts are the server's (the RU page and both tutorials), not the EN
      * page's rewording.
      */
-    private static JsonNode attachRecord(Portal portal, Params p, Endpoints endpoints, Origin origin) {
+    private static JsonNode attachRecord(RestCall call, Portal portal, Params p, Endpoints endpoints, Origin origin) {
         String callId = p.textOrEmpty("CALL_ID");
         String url = p.textOrEmpty("RECORD_URL");
         boolean hasFileName = p.has("FILENAME");
@@ -61,6 +62,7 @@ final class RecordMethods {
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         if (!url.isEmpty()) {
+            recordUrlTold(call, url);
             String name = hasFileName ? p.textOrEmpty("FILENAME") : CallService.fileNameOf(url);
             return result.put("FILE_ID", RecordFiles.attach(portal, callId, name, "url", url, null,
                     RecordFiles.Files.REPLACED, origin).fileId());
@@ -109,6 +111,30 @@ final class RecordMethods {
             kept.append('=');
         }
         return Base64.getDecoder().decode(kept.toString());
+    }
+
+    /**
+     * What a RECORD_URL (attachRecord, finish) is told: a URL no HTTP client can fetch is the client's deviation, and
+     * that the emulator does not download it a notice (D38).
+     */
+    static void recordUrlTold(RestCall call, String url) {
+        if (!downloadable(url)) {
+            call.deviation("RECORD_URL \"" + url + "\" is no http(s) URL: a real portal cannot download it and"
+                    + " answers an error");
+        }
+        call.limitation("RECORD_URL: the emulator keeps the link and does not download the record (D38): a real"
+                + " portal would download it now and answer its download's error if it failed");
+    }
+
+    /** Whether a real portal's HTTP client could fetch it at all: an absolute http or https URL with a host. */
+    static boolean downloadable(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url.trim());
+            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException malformed) {
+            return false;
+        }
     }
 
     /**

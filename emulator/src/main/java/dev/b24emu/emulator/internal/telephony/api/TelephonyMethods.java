@@ -60,6 +60,7 @@ final class TelephonyMethods {
     private JsonNode finish(RestCall call) {
         Params p = call.params();
         Optional<String> callId = p.node("CALL_ID").filter(JsonNode::isTextual).map(JsonNode::asText);
+        p.text("RECORD_URL").filter(url -> !url.isEmpty()).ifPresent(url -> RecordMethods.recordUrlTold(call, url));
         FinishRequest request = new FinishRequest(
                 p.phpInt("USER_ID"),
                 p.textOrEmpty("USER_PHONE_INNER"),

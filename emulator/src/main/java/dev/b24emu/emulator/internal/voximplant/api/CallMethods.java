@@ -16,6 +16,7 @@ import dev.b24emu.emulator.internal.voximplant.Lines;
 import dev.b24emu.emulator.internal.voximplant.Rights;
 import dev.b24emu.emulator.internal.voximplant.VoximplantErrors;
 import dev.b24emu.emulator.internal.voximplant.VoximplantSettings;
+import dev.b24emu.emulator.internal.voximplant.Voices;
 import dev.b24emu.emulator.internal.voximplant.VoximplantStore;
 
 import java.time.YearMonth;
@@ -44,10 +45,20 @@ final class CallMethods {
                 .add("voximplant.infocall.startwithsound", this::infocall);
     }
 
+    /**
+     * A VOICE that voximplant.tts.voices.get does not list is the client's deviation: callback.start's page example
+     * sends "internalfemale", which no list has, and what the telephony cloud then speaks with is not established.
+     */
+    private static void voiceTold(RestCall call, Params p) {
+        p.text("VOICE").filter(voice -> !voice.isEmpty() && !Voices.all().containsKey(voice)).ifPresent(voice ->
+                call.deviation("VOICE \"" + voice + "\" is none of voximplant.tts.voices.get's voices"));
+    }
+
     private JsonNode callback(RestCall call) {
         Permissions.require(call, Rights::outgoingCall);
         Portal portal = call.portal();
         Params p = call.params();
+        voiceTold(call, p);
         String line = p.textOrEmpty("FROM_LINE");
         Lines lines = new Lines(portal);
         if (!lines.builtIn(line)) {
@@ -67,6 +78,7 @@ final class CallMethods {
         Permissions.require(call, Rights::outgoingCall);
         Portal portal = call.portal();
         Params p = call.params();
+        voiceTold(call, p);
         String line = p.textOrEmpty("FROM_LINE");
         if (Lines.SERVICE_LINE.equals(line)) {
             throw VoximplantErrors.infocallOnServiceLine();
