@@ -7,8 +7,8 @@ import java.time.Instant;
  * REG_ID and is the line reg&lt;REG_ID&gt;; an office PBX registers at the portal (INCOMING_*) and is the line
  * sip&lt;CONFIG_ID&gt;. It belongs to the application that created it ("" for webhooks and the seed).
  *
- * @param registrationStatusCode the status sip.get shows: null until sip.status read it, 0 after a change of
- *                               server, login or password
+ * @param registrationStatusCode the status sip.get shows: a cloud PBX's null until sip.status read it, 0 after a
+ *                               change of server, login or password; an office PBX's 0
  * @param registration           the operator's registration of a cloud PBX (what sip.status reads), null for office
  */
 public record SipConnection(long id, long configId, String type, String title, String server, String login,

@@ -78,7 +78,8 @@ public final class SipConnections {
                 cloud ? null : incomingServer(portal),
                 cloud ? null : "sip" + ids[1],
                 cloud ? null : RandomHex.of(16),
-                null, null, appKey,
+                // an office PBX has no registration sip.status could read: "0", as sip-get.md's office example shows
+                cloud ? null : Integer.valueOf(0), null, appKey,
                 cloud ? new SipConnection.Registration("success", 200, "", portal.now(), false) : null);
         store().putSip(connection);
         return connection;

@@ -47,6 +47,7 @@ class VoximplantApiTest extends AppHarness {
                 .body("result", not(hasKey("INCOMING_SERVER")));
         call("voximplant.sip.add", Map.of("TYPE", "office", "SERVER", "office.local", "LOGIN", "office_user"))
                 .then().statusCode(200).body("result.INCOMING_LOGIN", equalTo("sip3"))
+                .body("result.REGISTRATION_STATUS_CODE", equalTo(0)) // no registration to read: sip-get.md's "0"
                 .body("result.INCOMING_SERVER", equalTo("ip." + portal.id().toLowerCase() + ".bitrixphone.com"))
                 .body("result.INCOMING_PASSWORD", matchesPattern("[0-9a-f]{32}")).body("result", not(hasKey("REG_ID")))
                 .body("result.TITLE", equalTo(""));
