@@ -97,8 +97,11 @@ public final class FollowUpView {
             if (p.avatar() != null) {
                 item.put("avatar", p.avatar());
             }
-            if (p.workPosition() != null) {
-                item.put("workPosition", p.workPosition());
+            // a portal user's position when the follow-up names none (fields.md: "Position of the user")
+            String position = p.workPosition() != null ? p.workPosition()
+                    : users.apply(p.userId()).map(user -> user.profileField("WORK_POSITION")).orElse("");
+            if (!position.isEmpty()) {
+                item.put("workPosition", position);
             }
         }
         return list;

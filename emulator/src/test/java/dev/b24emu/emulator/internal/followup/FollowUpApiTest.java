@@ -102,6 +102,10 @@ class FollowUpApiTest extends EmulatorHarness {
                 .body("result.item.transcription", nullValue()).body("result.item.summary", nullValue())
                 .body("result.item.overview.actionItems[0].actionItem", equalTo("[USER=2]Ivan Operator[/USER] deploys the MVP"))
                 .body("result", not(hasKey("items"))).body("$", not(hasKey("next")));
+        // a portal user's position when the follow-up names none
+        call("user.update", Map.of("ID", 2, "WORK_POSITION", "Senior operator")).then().statusCode(200);
+        v3("call.followup.get", "{\"callId\":12345}").then()
+                .body("result.item.participants[0].workPosition", equalTo("Senior operator"));
         List<Object> keys = List.copyOf(v3("call.followup.get", "{\"callId\":12345}").jsonPath().getMap("result.item").keySet());
         assertEquals(FollowUpFields.ROOT.stream().map(FollowUpFields.Field::name).toList(), keys, "the documented order");
     }
