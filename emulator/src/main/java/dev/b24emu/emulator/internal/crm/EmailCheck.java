@@ -5,7 +5,6 @@ import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +17,6 @@ public final class EmailCheck {
     private static final String ATOM = "[=_0-9a-z+~'!$&*^`|#%/?{}-]";
     private static final Pattern ADDRESS = Pattern.compile(
             "^" + ATOM + "+(\\." + ATOM + "+)*@(([-0-9a-z_]+\\.)+)([a-z0-9-]{2,20})$", Pattern.CASE_INSENSITIVE);
-    /** "Name <address>": check_email reads what is in the brackets */
-    private static final Pattern BRACKETED = Pattern.compile(".*?[<\\[(](.*?)[>\\])].*", Pattern.DOTALL);
     /**
      * CCrmFieldMulti::GetEntityNameByComplex's full names (a value without a type is written as WORK); a value type
      * it does not know has none (""). Only "Work e-mail" is seen in the pages (crm-contact-add.md's errors).
@@ -32,12 +29,29 @@ public final class EmailCheck {
 
     /** check_email($email) without strict mode. */
     static boolean valid(String email) {
-        String address = email.trim();
-        Matcher bracketed = BRACKETED.matcher(address);
-        if (bracketed.matches() && !bracketed.group(1).isEmpty()) {
-            address = bracketed.group(1);
-        }
+        String address = bracketed(email.trim());
         return address.getBytes(StandardCharsets.UTF_8).length <= 320 && ADDRESS.matcher(address).matches();
+    }
+
+    /**
+     * "Name &lt;address&gt;": what check_email's preg_match("#.*?[&lt;\[\(](.*?)[&gt;\]\)].*#i") takes, the text between
+     * the first opening bracket with a closing one after it on its line and that closing one, when not empty; else
+     * the whole. Scanned once rather than matched with the pattern, whose lazy groups backtrack over a line of
+     * opening brackets: 20,000 of them took 1.6 s in Java's engine, and a value may be as long as the request.
+     */
+    static String bracketed(String email) {
+        int open = -1; // the first opening bracket of the current line
+        for (int i = 0; i < email.length(); i++) {
+            char c = email.charAt(i);
+            if (c == '\n') {
+                open = -1;
+            } else if (open < 0 && (c == '<' || c == '[' || c == '(')) {
+                open = i;
+            } else if (open >= 0 && (c == '>' || c == ']' || c == ')')) {
+                return open + 1 < i ? email.substring(open + 1, i) : email;
+            }
+        }
+        return email;
     }
 
     /**
