@@ -18,6 +18,7 @@ public record ListField(long listId, String fieldId, long propertyId, String nam
     }
 
     /** Whether it is a property (PROPERTY_n) rather than one of the element's own fields. */
+    @com.fasterxml.jackson.annotation.JsonIgnore // not a field of the state: written, a state with a list did not load
     public boolean isProperty() {
         return propertyId > 0;
     }

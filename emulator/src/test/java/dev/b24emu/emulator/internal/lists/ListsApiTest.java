@@ -74,6 +74,21 @@ class ListsApiTest extends EmulatorHarness {
                 .body("result", equalTo(List.of())).body("$", not(hasKey("total")));
     }
 
+    /** A portal with a list exports a state its own import takes (a field's isProperty() was written and refused). */
+    @Test
+    void aPortalWithAListRoundTripsItsState() {
+        int list = list("kept");
+        String code = field(list, Map.of("NAME", "Code", "TYPE", "S", "CODE", "KEPT"));
+        call("lists.element.add", Map.of("IBLOCK_TYPE_ID", TYPE, "IBLOCK_ID", list, "ELEMENT_CODE", "one",
+                "FIELDS", Map.of("NAME", "One", code, "1"))).then().statusCode(200);
+        String state = io.restassured.RestAssured.given().get(base() + "/_emulator/portals/" + portal.id() + "/state")
+                .then().statusCode(200).extract().asString();
+        io.restassured.RestAssured.given().contentType("application/json").body(state)
+                .put(base() + "/_emulator/portals/" + portal.id() + "/state").then().statusCode(200);
+        call("lists.element.get", Map.of("IBLOCK_TYPE_ID", TYPE, "IBLOCK_ID", list)).then()
+                .body("result.NAME", equalTo(List.of("One")));
+    }
+
     @Test
     void aPromoCodeIsFoundByTheFilterAndTheListsAreListed() {
         int list = list("promo");

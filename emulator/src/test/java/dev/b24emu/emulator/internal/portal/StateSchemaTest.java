@@ -82,6 +82,49 @@ class StateSchemaTest {
         }
     }
 
+    /**
+     * Jackson writes a record's getters too (an isProperty() became "property"): each record a snapshot holds must be
+     * written as its components alone, or the state it exports is one its own import refuses.
+     */
+    @Test
+    void everySnapshotRecordIsWrittenAsItsComponentsAlone() {
+        try (EmulatorServer server = EmulatorServer.start(Servers.config().build())) {
+            java.util.Set<Class<?>> records = new java.util.LinkedHashSet<>();
+            server.portals().require(PortalRegistry.DEFAULT_ID).stores().values().forEach(store -> {
+                if (store.snapshotType() != null) {
+                    collectRecords(store.snapshotType(), records);
+                }
+            });
+            assertEquals(true, records.size() > 20, "records found: " + records);
+            for (Class<?> record : records) {
+                java.util.Set<String> written = new java.util.TreeSet<>();
+                JSON.getSerializationConfig().introspect(JSON.constructType(record)).findProperties()
+                        .forEach(property -> written.add(property.getName()));
+                java.util.Set<String> components = new java.util.TreeSet<>();
+                for (RecordComponent component : record.getRecordComponents()) {
+                    components.add(component.getName());
+                }
+                assertEquals(components, written, record.getName() + " is written with other names than its components");
+            }
+        }
+    }
+
+    private static void collectRecords(Type type, java.util.Set<Class<?>> records) {
+        if (type instanceof ParameterizedType parameterized) {
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                collectRecords(argument, records);
+            }
+        } else if (type instanceof WildcardType wildcard) {
+            for (Type bound : wildcard.getUpperBounds()) {
+                collectRecords(bound, records);
+            }
+        } else if (type instanceof Class<?> cls && cls.isRecord() && records.add(cls)) {
+            for (RecordComponent component : cls.getRecordComponents()) {
+                collectRecords(component.getGenericType(), records);
+            }
+        }
+    }
+
     static ObjectNode generate(Portal portal) {
         ObjectNode schema = JSON.createObjectNode();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
