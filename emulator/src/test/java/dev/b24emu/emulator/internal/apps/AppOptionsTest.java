@@ -48,7 +48,8 @@ class AppOptionsTest extends AppHarness {
         oauth(operator, "user.option.get", Map.of("option", "extension")).then().body("result", equalTo("101"));
         oauth(admin, "user.option.get", Map.of()).then().body("result", equalTo(List.of()));
         oauth(admin, "app.option.set", Map.of()).then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"))
-                .body("error_description", equalTo("Argument 'options' is null or empty"));
+                .body("error_description", equalTo("Argument 'options' is null or empty"))
+                .body("argument", equalTo("options")); // ArgumentNullException: its parameter, as RestException answers it
         // a webhook is no application
         call("app.option.get", Map.of()).then().statusCode(403).body("error", equalTo("ACCESS_DENIED"))
                 .body("error_description", equalTo("Access denied! Application context required"));

@@ -32,7 +32,8 @@ class EventDeliveryTest extends AppHarness {
                 .body("error", equalTo("ERROR_WRONG_HANDLER_URL"));
         // the real Event::eventBind's argument checks (D128)
         oauth(token, "event.bind", Map.of("handler", handler.url("/h"))).then().statusCode(400)
-                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Argument 'EVENT' is null or empty"));
+                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Argument 'EVENT' is null or empty"))
+                .body("argument", equalTo("EVENT")); // ArgumentNullException: its parameter, as RestException answers it
         oauth(token, "event.bind", Map.of("event", "OnVoximplantCallStart", "handler", handler.url("/h"), "event_type", "x"))
                 .then().statusCode(400).body("error_description", equalTo("Value must be one of {online|offline}"));
         oauth(token, "event.bind", Map.of("event", "OnOfflineEvent", "event_type", "offline")).then().statusCode(400)

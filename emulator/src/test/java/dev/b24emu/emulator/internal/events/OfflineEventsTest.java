@@ -40,7 +40,8 @@ class OfflineEventsTest extends AppHarness {
         oauth(token, "event.offline.get", Map.of("error", 1)).then().body("result.events.size()", equalTo(1))
                 .body("result.process_id", nullValue());
         oauth(token, "event.offline.clear", Map.of()).then().statusCode(400)
-                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Argument 'PROCESS_ID' is null or empty"));
+                .body("error", equalTo("ERROR_ARGUMENT")).body("error_description", equalTo("Argument 'PROCESS_ID' is null or empty"))
+                .body("argument", equalTo("PROCESS_ID")); // ArgumentNullException: its parameter, as RestException answers it
     }
 
     /**

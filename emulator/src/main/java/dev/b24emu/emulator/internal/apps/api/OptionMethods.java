@@ -69,7 +69,7 @@ final class OptionMethods {
         JsonNode given = query.has("options") ? query.get("options") : query;
         ObjectNode options = Params.phpArray(given).orElseGet(NODES::objectNode); // a PHP list's keys are 0, 1, ...
         if (options.isEmpty()) {
-            throw RestError.of("ERROR_ARGUMENT", "Argument 'options' is null or empty");
+            throw RestError.argument("options", "Argument 'options' is null or empty");
         }
         return options;
     }
