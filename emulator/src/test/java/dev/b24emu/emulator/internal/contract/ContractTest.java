@@ -102,8 +102,15 @@ class ContractTest extends EmulatorHarness {
                 .body("[0].warnings", equalTo(warnings));
         String callId = response.path("result.CALL_ID");
         call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2, "VOTE", 6))
-                .then().statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.startsWith("Parameter VOTE is invalid"))
+                .then().statusCode(200).header("X-B24-Emulator-Warning",
+                        equalTo("Parameter VOTE is invalid: integer from 0 to 5 expected, 6 given"))
                 .body("result.CALL_VOTE", equalTo(6)); // kept as given, as the real server's (int) cast keeps it
+        // form-encoded, the same words (not "string found, integer expected", the first branch's)
+        String formCall = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000611",
+                "TYPE", 2)).then().statusCode(200).extract().path("result.CALL_ID");
+        given().formParams(Map.of("CALL_ID", formCall, "USER_ID", "2", "VOTE", "6")).post(webhook + "telephony.externalcall.finish")
+                .then().statusCode(200).header("X-B24-Emulator-Warning",
+                        equalTo("Parameter VOTE is invalid: integer from 0 to 5 expected, \"6\" given"));
         call("user.current", Map.of()).then().statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue());
         // a CALL_ID the pages require and the server does without: false, as for an unknown call, and reported
         call("telephony.externalcall.show", Map.of()).then().statusCode(200).body("result", equalTo(false))
