@@ -157,6 +157,7 @@ class ConformanceKitTest {
                 Arguments.of(Flaw.NO_TIME_ZONE, "@outgoing", Set.of("start-date-time-zone")),
                 Arguments.of(Flaw.NO_LINE_NUMBER, "@incoming", Set.of("line-number-incoming")),
                 Arguments.of(Flaw.UNFINISHED_MISSED_CALLS, "@incoming", Set.of("calls-finished")),
+                Arguments.of(Flaw.NO_RECORDS, "@incoming", Set.of("records-attached")),
                 Arguments.of(Flaw.DOUBLE_REGISTER, "@click-to-call", Set.of("no-double-register", "calls-finished")),
                 Arguments.of(Flaw.HAMMERS_LIMITS, "@resilience and not @oauth", Set.of("rate-limit-backoff")),
                 Arguments.of(Flaw.NO_TOKEN_REFRESH, "@oauth", Set.of("token-refresh")),
@@ -213,7 +214,7 @@ class ConformanceKitTest {
             assertTrue(html.contains("<th>Sent</th><th>Expected</th>"), html);
             assertTrue(html.contains("EXTERNAL_CALLID") && html.contains("class=\"d\""), "differing lines are marked");
             String junit = Files.readString(reports.resolve("junit.xml"));
-            assertTrue(junit.contains("<testsuite name=\"conformance rules\" tests=\"12\" failures=\"12\" skipped=\"0\">"), junit);
+            assertTrue(junit.contains("<testsuite name=\"conformance rules\" tests=\"13\" failures=\"13\" skipped=\"0\">"), junit);
         }
     }
 

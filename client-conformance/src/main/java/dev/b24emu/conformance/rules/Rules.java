@@ -8,6 +8,7 @@ public final class Rules {
     private static final List<Rule> ALL = List.of(
             new SpecConformance(),
             new CallsFinished(),
+            new RecordsAttached(),
             new NoDoubleRegistration(),
             new ForgedEventsIgnored(),
             new StartDateTimeZone(),

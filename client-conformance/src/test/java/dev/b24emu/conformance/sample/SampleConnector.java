@@ -46,6 +46,8 @@ public final class SampleConnector implements AutoCloseable {
         NO_TIME_ZONE,
         /** registers incoming calls without LINE_NUMBER */
         NO_LINE_NUMBER,
+        /** sends no recording of a call that was talked */
+        NO_RECORDS,
         /** never finishes calls nobody answered */
         UNFINISHED_MISSED_CALLS,
         /** registers click-to-call calls again instead of using the event's CALL_ID */
@@ -317,6 +319,11 @@ public final class SampleConnector implements AutoCloseable {
         }
         call("telephony.externalcall.finish", Map.of("CALL_ID", call.callId, "USER_ID", call.user,
                 "DURATION", call.answered ? duration : 0, "STATUS_CODE", call.answered ? "200" : "304"));
+        if (call.answered && duration > 0 && !flaws.contains(Flaw.NO_RECORDS)) {
+            // the PBX's recording of the conversation (a few bytes of MP3 header stand for it here)
+            call("telephony.externalCall.attachRecord", Map.of("CALL_ID", call.callId, "FILENAME",
+                    "call-" + call.callId.hashCode() + ".mp3", "FILE_CONTENT", "SUQzAwAAAAAAAA=="));
+        }
     }
 
     /** One REST call with the current token; refreshes on expired_token and backs off on QUERY_LIMIT_EXCEEDED. */
