@@ -44,7 +44,7 @@ class ConformanceKitTest {
             Report report = Conformance.run(configFor(connector, null, reports));
 
             assertTrue(report.passed(), report.summary());
-            assertEquals(12, report.scenarios().size(), report.summary());
+            assertEquals(13, report.scenarios().size(), report.summary());
             for (Report.RuleResult rule : report.rules()) {
                 assertEquals(Report.KEPT, rule.verdict(), rule.id() + " must be exercised and kept: " + report.summary());
             }
@@ -74,7 +74,7 @@ class ConformanceKitTest {
             Report report = Conformance.run(webhookConfigFor(connector, null, reports));
 
             assertTrue(report.passed(), report.summary());
-            assertEquals(6, report.scenarios().size(), "the call card, token refresh and reinstallation need an application: " + report.summary());
+            assertEquals(7, report.scenarios().size(), "the call card, token refresh and reinstallation need an application: " + report.summary());
             assertTrue(report.scenarios().stream().anyMatch(s -> s.name().startsWith("Click-to-call")), report.summary());
             for (Report.RuleResult rule : report.rules()) {
                 String expected = Set.of("placement-answer-time", "token-refresh", "lifecycle").contains(rule.id())

@@ -114,6 +114,18 @@ public class IntegrationSteps {
         expectAnswered(event);
     }
 
+    @Then("the integration receives OnExternalCallBackStart within {int} second(s)")
+    public void receivesCallback(int seconds) {
+        Session session = scenario.get();
+        Session.FollowedCall call = session.requireCall();
+        Traffic.Delivery event = session.awaitDelivery(t -> t.delivered("OnExternalCallBackStart").stream()
+                        .filter(d -> Phones.matchKey(d.data("PHONE_NUMBER")).equals(Phones.matchKey(call.phone())))
+                        .findFirst(),
+                Duration.ofSeconds(seconds), "OnExternalCallBackStart for " + call.phone() + " was not delivered "
+                        + "(does the integration bind it with event.bind, or have an outgoing webhook's handlerUrl?)");
+        expectAnswered(event);
+    }
+
     @Then("the integration's call card widget opens for the call within {int} second(s)")
     public void widgetOpens(int seconds) {
         Session session = scenario.get();

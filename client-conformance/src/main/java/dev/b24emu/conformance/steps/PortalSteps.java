@@ -125,6 +125,31 @@ public class PortalSteps {
                 click.get("CALL_ID").asText(), since));
     }
 
+    /**
+     * A visitor fills in a CRM form's callback request: the portal tells the form's line's integration with
+     * OnExternalCallBackStart (no call is registered yet: the integration dials and registers it).
+     */
+    @When("a visitor of a CRM form asks for a callback to {string} from {crmType} {string}")
+    public void callbackFrom(String phone, String type, String name) {
+        callback(phone, Map.of("crmEntityType", type.toUpperCase(Locale.ROOT),
+                "crmEntityId", scenario.get().named(type + ":" + name)));
+    }
+
+    @When("a visitor of a CRM form asks for a callback to {string}")
+    public void callback(String phone) {
+        callback(phone, Map.of());
+    }
+
+    private void callback(String phone, Map<String, Object> crm) {
+        Session session = scenario.get();
+        long since = session.mark();
+        ObjectNode body = JSON.createObjectNode().put("phoneNumber", phone)
+                .put("text", "A callback was ordered from the website");
+        body.setAll((ObjectNode) JSON.valueToTree(crm));
+        session.kit().control().post(session.path("/callback"), body);
+        session.follow(new Session.FollowedCall(phone, null, null, null, since));
+    }
+
     /** A call list of named contacts or companies, which the user starts working through at its first client. */
     /**
      * An impostor who found the integration's handler URL posts it a copy of the portal's last delivery of the event,

@@ -29,7 +29,8 @@ import java.util.concurrent.Executors;
 /**
  * The reference integration: a small PBX connector written the way a third party would write one, with nothing
  * from the emulator on its classpath. It installs as an OAuth application (ONAPPINSTALL), adds its line, binds
- * OnExternalCallStart, the CALL_CARD widget and CallCard::EntityChanged, registers and finishes calls its phone
+ * OnExternalCallStart and OnExternalCallBackStart, the CALL_CARD widget and CallCard::EntityChanged, registers and
+ * finishes calls its phone
  * system reports on {@code POST /pbx} (the conformance driver), refreshes expired tokens and backs off on
  * QUERY_LIMIT_EXCEEDED, and forgets its tokens on ONAPPUNINSTALL. Configured with an incoming webhook instead (the driver's {@code install}), it gets its
  * events from an outgoing webhook. Either way it takes only events carrying its application_token. Each
@@ -205,12 +206,28 @@ public final class SampleConnector implements AutoCloseable {
             }
             calls.put(phone, new ActiveCall(callId, user));
         }
+        if (event.equals("ONEXTERNALCALLBACKSTART")) { // a CRM form's callback: dial the visitor, register a callback
+            String phone = form.get("data[PHONE_NUMBER]");
+            String line = form.getOrDefault("data[LINE_NUMBER]", "").isBlank() ? LINE : form.get("data[LINE_NUMBER]");
+            threads.submit(() -> { // answer the portal first, as handlers should
+                long user = responsible(phone);
+                calls.put(digits(phone), new ActiveCall(register(4, phone, line, user), user));
+                return null;
+            });
+        }
         return "ok";
+    }
+
+    /** Who handles the number's client: the responsible of the CRM object searchCrmEntities finds, else user 1. */
+    private long responsible(String phone) throws Exception {
+        JsonNode found = call("telephony.externalCall.searchCrmEntities", Map.of("PHONE_NUMBER", phone));
+        return found.path(0).path("ASSIGNED_BY").path("ID").asLong(1);
     }
 
     private Void setUp() throws Exception {
         call("telephony.externalLine.add", Map.of("NUMBER", LINE, "NAME", "Sample PBX"));
         call("event.bind", Map.of("event", "OnExternalCallStart", "handler", url("/b24/events")));
+        call("event.bind", Map.of("event", "OnExternalCallBackStart", "handler", url("/b24/events")));
         call("placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", url("/b24/card"), "TITLE", "Sample PBX"));
         call("placement.bindEvent", Map.of("PLACEMENT", "CallCard::EntityChanged", "HANDLER", url("/b24/card-events")));
         return null;
