@@ -377,11 +377,12 @@ final class CrmMethods {
         long id = requireId(call.params());
         ObjectNode fields = writable(call, type, objectParam(call.params(), "fields"), true, Set.of());
         Portal portal = call.portal();
-        if (crm(portal).get(new CrmRef(type, id)).isPresent()) { // CheckFields runs on an object that is there
+        Optional<CrmItem> current = crm(portal).get(new CrmRef(type, id));
+        if (current.isPresent()) { // CheckFields runs on an object that is there
             EmailCheck.check(fields);
         }
         if (type == CrmEntityType.DEAL && fields.hasNonNull("STAGE_ID")) {
-            long category = crm(portal).get(new CrmRef(type, id)).map(deal -> deal.longField("CATEGORY_ID")).orElse(0L);
+            long category = current.map(deal -> deal.longField("CATEGORY_ID")).orElse(0L);
             String given = fields.get("STAGE_ID").asText();
             if (!DealCategories.isStageOf(crm(portal).guides(), category, given)) {
                 call.deviation("STAGE_ID " + given + " is no stage of the deal's pipeline " + category

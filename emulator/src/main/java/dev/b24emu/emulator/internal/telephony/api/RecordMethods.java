@@ -13,7 +13,6 @@ import dev.b24emu.emulator.internal.telephony.FinishedCall;
 import dev.b24emu.emulator.internal.telephony.RecordFiles;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
 import dev.b24emu.emulator.internal.telephony.Transcript;
-import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.Params;
 import dev.b24emu.emulator.internal.transport.RestError;
 
@@ -36,7 +35,7 @@ final class RecordMethods {
 
     void register(MethodTable methods) {
         methods.add("telephony.externalCall.attachRecord",
-                call -> attachRecord(call, call.portal(), call.params(), call.endpoints(), Origin.of(call)));
+                RecordMethods::attachRecord);
         methods.add("telephony.call.attachTranscription", call -> attachTranscription(call.portal(), call.params()));
     }
 
@@ -50,7 +49,10 @@ final class RecordMethods {
      * name, the extension and the content. The texts are the server's (the RU page and both tutorials), not the EN
      * page's rewording.
      */
-    private static JsonNode attachRecord(RestCall call, Portal portal, Params p, Endpoints endpoints, Origin origin) {
+    private static JsonNode attachRecord(RestCall call) {
+        Portal portal = call.portal();
+        Params p = call.params();
+        Origin origin = Origin.of(call);
         String callId = p.textOrEmpty("CALL_ID");
         String url = p.textOrEmpty("RECORD_URL");
         boolean hasFileName = p.has("FILENAME");
@@ -71,7 +73,7 @@ final class RecordMethods {
         if (!p.has("FILE_CONTENT")) {
             String token = UUID.randomUUID().toString().replace("-", "");
             telephony(portal).awaitUpload(token, callId, fileName);
-            return result.put("uploadUrl", endpoints.baseUrl() + UPLOAD_PATH + token).put("fieldName", "file");
+            return result.put("uploadUrl", call.endpoints().baseUrl() + UPLOAD_PATH + token).put("fieldName", "file");
         }
         if (fileName.isEmpty()) {
             throw RestError.of("ERROR_CORE", "File name is empty");
