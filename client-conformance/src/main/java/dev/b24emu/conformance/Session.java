@@ -55,6 +55,8 @@ public final class Session {
     private boolean callEnded;
     /** whether the phone system has been told someone answered the followed call */
     private boolean callAnswered;
+    /** what the phone system has been told so far, for the rules that judge the integration's answer to it */
+    private final List<Traffic.PhoneEvent> phoned = new ArrayList<>();
 
     /** The call a scenario's steps talk about ("the call"). */
     public record FollowedCall(String phone, String line, Long user, String callId, long sinceSeq) {
@@ -267,7 +269,7 @@ public final class Session {
     }
 
     public Traffic traffic() {
-        return Traffic.fetch(kit.control(), portalId, kit.config().integration());
+        return Traffic.fetch(kit.control(), portalId, kit.config().integration()).withPhone(phoned);
     }
 
     /** Asks the driver to act, adding the scenario's call and the portal's addresses to the values. */
@@ -289,11 +291,18 @@ public final class Session {
         callAnswered |= action.equals("answer");
         all.put("webhookUrl", kit.webhookUrl());
         all.put("emulatorUrl", kit.emulatorUrl());
-        kit.driver().act(new PbxAction(action, all));
+        PbxAction told = new PbxAction(action, all);
+        phoned.add(new Traffic.PhoneEvent(mark(), told));
+        kit.driver().act(told);
     }
 
     /** Polls the traffic until the probe finds something, or fails with the message and what the integration did. */
     public <T> T await(Function<Traffic, Optional<T>> probe, Duration within, String failure) {
+        return await(probe, within, () -> failure);
+    }
+
+    /** The same, with a failure that says how things stand when the wait is over. */
+    public <T> T await(Function<Traffic, Optional<T>> probe, Duration within, java.util.function.Supplier<String> failure) {
         long deadline = System.nanoTime() + within.toNanos();
         Traffic traffic;
         do {
@@ -304,7 +313,7 @@ public final class Session {
             }
             sleep(POLL_MILLIS);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError(failure + " within " + within.toSeconds() + " s; the integration sent: "
+        throw new AssertionError(failure.get() + " within " + within.toSeconds() + " s; the integration sent: "
                 + traffic.requests().stream().map(r -> r.method() + " " + r.params() + " -> " + r.status()
                 + (r.error() == null ? "" : " " + r.error())).toList() + refusedForCredentials());
     }

@@ -15,10 +15,11 @@ import java.util.Optional;
 
 /**
  * What one integration did on one portal and what the portal sent it: its REST requests from the request journal
- * and the deliveries (events, widget openings) from the delivery journal, oldest first, and the CRM objects the
- * portal holds (what a lookup should have found). Rules read only this.
+ * and the deliveries (events, widget openings) from the delivery journal, oldest first, the CRM objects the
+ * portal holds (what a lookup should have found), and what the kit told the phone system (what the integration
+ * heard from its PBX). Rules read only this.
  */
-public record Traffic(List<Request> requests, List<Delivery> deliveries, List<CrmObject> crm) {
+public record Traffic(List<Request> requests, List<Delivery> deliveries, List<CrmObject> crm, List<PhoneEvent> phone) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** the control API's CRM overview lists each kind under its plural */
     private static final Map<String, String> KINDS = Map.of("contacts", "contact", "companies", "company",
@@ -28,14 +29,37 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries, List<Cr
         requests = List.copyOf(requests);
         deliveries = List.copyOf(deliveries);
         crm = List.copyOf(crm);
+        phone = List.copyOf(phone);
     }
 
     public Traffic(List<Request> requests, List<Delivery> deliveries) {
-        this(requests, deliveries, List.of());
+        this(requests, deliveries, List.of(), List.of());
     }
 
-    /** A CRM object of the portal: its kind ("contact"), ID, name and phone numbers as stored. */
-    public record CrmObject(String type, long id, String name, List<String> phones) {
+    /** A CRM object of the portal: its kind ("contact"), ID, name, phone numbers as stored, and responsible user. */
+    public record CrmObject(String type, long id, String name, List<String> phones, long assignedById) {
+    }
+
+    /**
+     * What the kit told the integration's phone system (the driver's action and its values), and the journal's newest
+     * request then: requests after {@code seq} may be the integration's reaction to it.
+     */
+    public record PhoneEvent(long seq, PbxAction action) {
+        public String name() {
+            return action.action();
+        }
+
+        /** A value of the action ("callId", "user"), or "" when it has none. */
+        public String value(String key) {
+            Object value = action.values().get(key);
+            return value == null ? "" : value.toString();
+        }
+
+        /** A numeric value of the action (a user's ID), or 0 when it has none. */
+        public long number(String key) {
+            String value = value(key);
+            return value.matches("\\d{1,18}") ? Long.parseLong(value) : 0;
+        }
     }
 
     /**
@@ -155,9 +179,20 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries, List<Cr
         KINDS.forEach((plural, type) -> overview.path(plural).forEach(o -> {
             List<String> phones = new ArrayList<>();
             o.path("PHONES").forEach(p -> phones.add(p.asText()));
-            objects.add(new CrmObject(type, o.path("ID").asLong(), o.path("NAME").asText(""), phones));
+            objects.add(new CrmObject(type, o.path("ID").asLong(), o.path("NAME").asText(""), phones,
+                    o.path("ASSIGNED_BY_ID").asLong()));
         }));
-        return new Traffic(requests, deliveries, objects);
+        return new Traffic(requests, deliveries, objects, phone);
+    }
+
+    /** The same traffic with what the kit told the phone system. */
+    public Traffic withPhone(List<PhoneEvent> events) {
+        return new Traffic(requests, deliveries, crm, events);
+    }
+
+    /** The kit's actions of one kind on the phone system ("transfer"). */
+    public List<PhoneEvent> phoned(String action) {
+        return phone.stream().filter(e -> e.name().equals(action)).toList();
     }
 
     /** Whether a later request called the same method as the one at {@code index} successfully and passes {@code also}. */

@@ -3,13 +3,18 @@ package dev.b24emu.conformance.rules;
 import dev.b24emu.conformance.Traffic;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The calls an integration is responsible for, read from its traffic. */
 final class Calls {
     static final String REGISTER = "telephony.externalcall.register";
     static final String FINISH = "telephony.externalcall.finish";
     static final String CLICK_TO_CALL = "OnExternalCallStart";
+    static final String SHOW = "telephony.externalCall.show";
+    static final String HIDE = "telephony.externalCall.hide";
 
     private Calls() {
     }
@@ -43,5 +48,26 @@ final class Calls {
         return traffic.calls(FINISH).stream()
                 .filter(f -> f.ok() && f.text("CALL_ID").equals(callId))
                 .mapToLong(Traffic.Request::seq).min().orElse(Long.MAX_VALUE);
+    }
+
+    /** The users a request's USER_ID names: one ID, or a list of them (JSON, or USER_ID[]= in a form). */
+    static Set<Long> users(Traffic.Request request) {
+        Set<Long> users = new LinkedHashSet<>();
+        request.param("USER_ID").ifPresent(value -> {
+            if (value.isContainerNode()) {
+                value.forEach(user -> users.add(user.asLong()));
+            } else {
+                users.add(value.asLong());
+            }
+        });
+        users.remove(0L);
+        return users;
+    }
+
+    /** The successful requests of a method for a call, between two journal positions (exclusive). */
+    static List<Traffic.Request> forCall(Traffic traffic, String method, String callId, long after, long before) {
+        return traffic.calls(method).stream()
+                .filter(r -> r.ok() && r.seq() > after && r.seq() < before && r.text("CALL_ID").equals(callId))
+                .toList();
     }
 }

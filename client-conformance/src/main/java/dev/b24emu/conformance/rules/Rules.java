@@ -14,6 +14,8 @@ public final class Rules {
             new StartDateTimeZone(),
             new LineNumberForIncoming(),
             new PhoneLookup(),
+            new ResponsibleRouting(),
+            new CardFollowsTransfer(),
             new ListPaging(),
             new RateLimitBackoff(),
             new TokenRefresh(),

@@ -170,6 +170,59 @@ public class IntegrationSteps {
         }
     }
 
+    /**
+     * Bitrix24 Market's first recommended scenario (rule responsible-routing): the card of the call goes to the
+     * responsible of the client the CRM finds for the number, whether the call was registered for them or shown to them.
+     */
+    @Then("the call is routed to user {int}, the responsible of {crmType} {string}, within {int} second(s)")
+    public void routedTo(int user, String type, String name, int seconds) {
+        Session session = scenario.get();
+        session.named(type + ":" + name);
+        if (!asks("responsible-routing")) {
+            return;
+        }
+        String callId = session.requireCall().callId();
+        awaitCard(session, callId, shown -> shown.contains((long) user), seconds, "The card of " + callId
+                + " was not shown to user " + user + ", the responsible of " + type + " " + name + " (find the client"
+                + " with telephony.externalCall.searchCrmEntities, whose answer names ASSIGNED_BY, and register the"
+                + " call for them or show it to them)");
+    }
+
+    /**
+     * Bitrix24 Market's second recommended scenario (rule card-follows-transfer): after a transfer the card is shown
+     * to the employee who has the call and no longer to the one who handed it on.
+     */
+    @Then("the call's card moves from user {int} to user {int} within {int} second(s)")
+    public void cardMoves(int from, int to, int seconds) {
+        Session session = scenario.get();
+        if (!asks("card-follows-transfer")) {
+            return;
+        }
+        String callId = session.requireCall().callId();
+        awaitCard(session, callId, shown -> shown.contains((long) to) && !shown.contains((long) from), seconds,
+                "After the transfer the card of " + callId + " was not shown to user " + to + " alone of the two"
+                        + " (telephony.externalCall.show to the one, telephony.externalCall.hide from the other)");
+    }
+
+    /** Waits until the users the portal shows the call's card to pass the test; the failure says who they are. */
+    private static void awaitCard(Session session, String callId, java.util.function.Predicate<List<Long>> test,
+                                  int seconds, String failure) {
+        session.await(t -> test.test(shownTo(session, callId)) ? Optional.of(true) : Optional.empty(),
+                Duration.ofSeconds(seconds), () -> failure + "; the portal shows it to users " + shownTo(session, callId) + ",");
+    }
+
+    /** The users the portal shows the call's card to now (none once it is finished). */
+    private static List<Long> shownTo(Session session, String callId) {
+        for (JsonNode call : session.kit().control().get(session.path("/calls")).path("active")) {
+            if (callId.equals(call.path("callId").asText())) {
+                List<Long> users = new java.util.ArrayList<>();
+                call.path("shownTo").forEach(user -> users.add(user.asLong()));
+                return users;
+            }
+        }
+        return List.of();
+    }
+
     @Then("the integration does not register the call again")
     public void noDoubleRegistration() {
         keepsRule("no-double-register");

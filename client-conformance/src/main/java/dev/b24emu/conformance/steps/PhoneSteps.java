@@ -44,6 +44,14 @@ public class PhoneSteps {
         scenario.get().drive("answer", Map.of());
     }
 
+    /** The phone system hands the answered call on to another employee (the driver's transfer: from, user). */
+    @When("user {int} transfers the call to user {int}")
+    public void transfers(int from, int to) {
+        Session session = scenario.get();
+        session.follow(session.requireCall().withUser(to));
+        session.drive("transfer", Map.of("from", from));
+    }
+
     @When("user {int} calls {string} from their desk phone through line {string}")
     public void outgoing(int user, String phone, String line) {
         begins("outgoing", phone, line, (long) user);

@@ -30,8 +30,8 @@ import java.util.concurrent.Executors;
  * The reference integration: a small PBX connector written the way a third party would write one, with nothing
  * from the emulator on its classpath. It installs as an OAuth application (ONAPPINSTALL), adds its line, binds
  * OnExternalCallStart and OnExternalCallBackStart, the CALL_CARD widget and CallCard::EntityChanged, registers and
- * finishes calls its phone
- * system reports on {@code POST /pbx} (the conformance driver), refreshes expired tokens and backs off on
+ * finishes calls its phone system reports on {@code POST /pbx} (the conformance driver), gives a call no operator
+ * takes to the client's manager and moves a transferred call's card, refreshes expired tokens and backs off on
  * QUERY_LIMIT_EXCEEDED, and forgets its tokens on ONAPPUNINSTALL. Configured with an incoming webhook instead (the driver's {@code install}), it gets its
  * events from an outgoing webhook. Either way it takes only events carrying its application_token. Each
  * {@link Flaw} turns one of those good habits into a common mistake.
@@ -69,6 +69,10 @@ public final class SampleConnector implements AutoCloseable {
         DIGITS_LOOKUP,
         /** loads the phone book with start + 50 until a page comes back empty: never, on a real portal */
         PAGES_UNTIL_EMPTY,
+        /** gives a call its phone system has no operator for to user 1, without asking who the client's manager is */
+        NO_ROUTING,
+        /** follows a transferred call for its finish, but leaves its card where it was */
+        CARD_STAYS_AFTER_TRANSFER,
         /**
          * sends its calls' register and finish to its webhook URL with the token mistyped, which no portal has, and
          * only logs the refusal (not among the careless connector's flaws: no call would ever be registered)
@@ -252,7 +256,18 @@ public final class SampleConnector implements AutoCloseable {
                     phoneBookLoaded = true;
                 }
                 lookUp(phone); // the caller's name for the desk phone's display
+                if (!action.has("user") && !flaws.contains(Flaw.NO_ROUTING)) {
+                    user = responsible(phone); // no operator of the dial plan's: the client's manager takes it
+                }
                 calls.put(digits(phone), new ActiveCall(register(2, phone, action.path("line").asText(LINE), user), user));
+            }
+            case "transfer" -> { // the card goes with the call: shown to who has it, hidden from who handed it on
+                ActiveCall call = require(phone);
+                if (!flaws.contains(Flaw.CARD_STAYS_AFTER_TRANSFER)) {
+                    call("telephony.externalcall.show", Map.of("CALL_ID", call.callId, "USER_ID", user));
+                    call("telephony.externalcall.hide", Map.of("CALL_ID", call.callId, "USER_ID", call.user));
+                }
+                call.user = user;
             }
             case "outgoing" -> calls.put(digits(phone), new ActiveCall(register(1, phone, action.path("line").asText(LINE), user), user));
             case "answer" -> {
