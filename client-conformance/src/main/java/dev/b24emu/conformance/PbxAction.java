@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What a scenario asks the phone system to do, with its values; the driver turns it into the integration's own
  * stimulus. Actions: {@code incoming} (phone rings on line, for user if known; without one the integration decides
- * who takes it), {@code answer} (user picks up), {@code transfer} (the call goes from one user to another),
+ * who takes it; for a ring group, users), {@code answer} (user picks up), {@code transfer} (the call goes from one user to another),
  * {@code hangup} (the call ends; duration = seconds of conversation), {@code outgoing} (user dials phone from a desk
  * phone through line); in webhook mode first {@code install}, with {@code applicationToken} when the kit made an
  * outgoing webhook for the integration (the token its deliveries carry). Every action also carries

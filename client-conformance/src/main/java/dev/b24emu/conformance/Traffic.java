@@ -55,6 +55,15 @@ public record Traffic(List<Request> requests, List<Delivery> deliveries, List<Cr
             return value == null ? "" : value.toString();
         }
 
+        /** A list of numbers the action carries (a ring group's users), or an empty list. */
+        public List<Long> numbers(String key) {
+            Object value = action.values().get(key);
+            if (!(value instanceof java.util.Collection<?> items)) {
+                return List.of();
+            }
+            return items.stream().map(String::valueOf).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf).toList();
+        }
+
         /** A numeric value of the action (a user's ID), or 0 when it has none. */
         public long number(String key) {
             String value = value(key);

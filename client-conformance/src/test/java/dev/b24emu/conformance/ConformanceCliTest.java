@@ -93,7 +93,7 @@ class ConformanceCliTest {
                     report: %s
                     """.formatted(connector.url("/b24/events"), connector.url("/pbx"), dir.resolve("report")));
             String out = captured(() -> assertEquals(0, Main.execute("--config", config.toString())));
-            assertTrue(out.contains("PASSED: Sample PBX connector — 3/3 scenarios passed, 0 of 15 rules broken"), out);
+            assertTrue(out.contains("PASSED: Sample PBX connector — 3/3 scenarios passed, 0 of 16 rules broken"), out);
             Report report = new ObjectMapper().readValue(dir.resolve("report/report.json").toFile(), Report.class);
             assertEquals(3, report.scenarios().size());
         }

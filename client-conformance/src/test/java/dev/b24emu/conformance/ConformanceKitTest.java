@@ -44,7 +44,7 @@ class ConformanceKitTest {
             Report report = Conformance.run(configFor(connector, null, reports));
 
             assertTrue(report.passed(), report.summary());
-            assertEquals(15, report.scenarios().size(), report.summary());
+            assertEquals(16, report.scenarios().size(), report.summary());
             for (Report.RuleResult rule : report.rules()) {
                 assertEquals(Report.KEPT, rule.verdict(), rule.id() + " must be exercised and kept: " + report.summary());
             }
@@ -74,7 +74,7 @@ class ConformanceKitTest {
             Report report = Conformance.run(webhookConfigFor(connector, null, reports));
 
             assertTrue(report.passed(), report.summary());
-            assertEquals(9, report.scenarios().size(), "the call card, token refresh and reinstallation need an application: " + report.summary());
+            assertEquals(10, report.scenarios().size(), "the call card, token refresh and reinstallation need an application: " + report.summary());
             assertTrue(report.scenarios().stream().anyMatch(s -> s.name().startsWith("Click-to-call")), report.summary());
             for (Report.RuleResult rule : report.rules()) {
                 String expected = Set.of("placement-answer-time", "token-refresh", "lifecycle").contains(rule.id())
@@ -168,7 +168,8 @@ class ConformanceKitTest {
                 Arguments.of(Flaw.DIGITS_LOOKUP, "@incoming", Set.of("phone-lookup")),
                 Arguments.of(Flaw.PAGES_UNTIL_EMPTY, "@incoming", Set.of("list-paging")),
                 Arguments.of(Flaw.NO_ROUTING, "@routing", Set.of("responsible-routing")),
-                Arguments.of(Flaw.CARD_STAYS_AFTER_TRANSFER, "@transfer", Set.of("card-follows-transfer")));
+                Arguments.of(Flaw.CARD_STAYS_AFTER_TRANSFER, "@transfer", Set.of("card-follows-transfer")),
+                Arguments.of(Flaw.QUEUE_CARDS_STAY, "@queue", Set.of("queue-cards")));
     }
 
     @ParameterizedTest(name = "{0} breaks {2}")
@@ -216,7 +217,7 @@ class ConformanceKitTest {
             assertTrue(html.contains("<th>Sent</th><th>Expected</th>"), html);
             assertTrue(html.contains("EXTERNAL_CALLID") && html.contains("class=\"d\""), "differing lines are marked");
             String junit = Files.readString(reports.resolve("junit.xml"));
-            assertTrue(junit.contains("<testsuite name=\"conformance rules\" tests=\"15\" failures=\"15\" skipped=\"0\">"), junit);
+            assertTrue(junit.contains("<testsuite name=\"conformance rules\" tests=\"16\" failures=\"16\" skipped=\"0\">"), junit);
         }
     }
 

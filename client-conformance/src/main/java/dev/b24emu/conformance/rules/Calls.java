@@ -1,5 +1,6 @@
 package dev.b24emu.conformance.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24emu.conformance.Traffic;
 
 import java.util.LinkedHashMap;
@@ -69,5 +70,18 @@ final class Calls {
         return traffic.calls(method).stream()
                 .filter(r -> r.ok() && r.seq() > after && r.seq() < before && r.text("CALL_ID").equals(callId))
                 .toList();
+    }
+
+    /** Whether register showed the card at once: SHOW is 1 unless given as something PHP reads as false. */
+    static boolean shownOnRegister(Traffic.Request register) {
+        JsonNode show = register.param("SHOW").orElse(null);
+        if (show == null) {
+            return true;
+        }
+        if (show.isBoolean() || show.isNumber()) {
+            return show.isBoolean() ? show.asBoolean() : show.asDouble() != 0;
+        }
+        String text = show.asText("");
+        return !show.isNull() && !text.isEmpty() && !text.equals("0");
     }
 }

@@ -1,6 +1,5 @@
 package dev.b24emu.conformance.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.conformance.Traffic;
@@ -58,7 +57,7 @@ final class ResponsibleRouting extends Rule {
             Traffic.Request register = registered.get();
             String callId = register.result().path("CALL_ID").asText();
             Set<Long> responsible = routed.responsible();
-            boolean registeredForThem = shownOnRegister(register) && responsible.containsAll(Calls.users(register))
+            boolean registeredForThem = Calls.shownOnRegister(register) && responsible.containsAll(Calls.users(register))
                     && !Calls.users(register).isEmpty();
             boolean shownToThem = Calls.forCall(traffic, Calls.SHOW, callId, register.seq(), Calls.finishedAt(traffic, callId))
                     .stream().anyMatch(show -> Calls.users(show).stream().anyMatch(responsible::contains));
@@ -84,7 +83,7 @@ final class ResponsibleRouting extends Rule {
         List<Routed> routed = new ArrayList<>();
         for (Traffic.PhoneEvent incoming : traffic.phoned("incoming")) {
             String key = Phones.matchKey(incoming.value("phone"));
-            if (!incoming.value("user").isEmpty() || key.isEmpty()) {
+            if (!incoming.value("user").isEmpty() || !incoming.numbers("users").isEmpty() || key.isEmpty()) {
                 continue;
             }
             List<Traffic.CrmObject> clients = traffic.crm().stream().filter(o -> o.assignedById() > 0
@@ -94,18 +93,5 @@ final class ResponsibleRouting extends Rule {
             }
         }
         return routed;
-    }
-
-    /** Whether register showed the card at once: SHOW is 1 unless given as something PHP reads as false. */
-    private static boolean shownOnRegister(Traffic.Request register) {
-        JsonNode show = register.param("SHOW").orElse(null);
-        if (show == null) {
-            return true;
-        }
-        if (show.isBoolean() || show.isNumber()) {
-            return show.isBoolean() ? show.asBoolean() : show.asDouble() != 0;
-        }
-        String text = show.asText("");
-        return !show.isNull() && !text.isEmpty() && !text.equals("0");
     }
 }

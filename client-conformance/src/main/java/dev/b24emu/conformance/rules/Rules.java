@@ -16,6 +16,7 @@ public final class Rules {
             new PhoneLookup(),
             new ResponsibleRouting(),
             new CardFollowsTransfer(),
+            new QueueCards(),
             new ListPaging(),
             new RateLimitBackoff(),
             new TokenRefresh(),

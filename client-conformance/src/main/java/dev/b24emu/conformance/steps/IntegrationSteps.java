@@ -204,6 +204,32 @@ public class IntegrationSteps {
                         + " (telephony.externalCall.show to the one, telephony.externalCall.hide from the other)");
     }
 
+    /** The telephony tutorial's simultaneous queue (rule queue-cards): a ring group's call is shown to all of it. */
+    @Then("the call's card is shown to users {users} within {int} second(s)")
+    public void cardShownToGroup(List<Long> users, int seconds) {
+        Session session = scenario.get();
+        if (!asks("queue-cards")) {
+            return;
+        }
+        String callId = session.requireCall().callId();
+        awaitCard(session, callId, shown -> shown.containsAll(users), seconds, "The card of " + callId
+                + " was not shown to every user of the ring group " + users + " (telephony.externalCall.show with"
+                + " USER_ID a list of them)");
+    }
+
+    /** ... and once one of them answers, it stays with them alone (rule queue-cards). */
+    @Then("the call's card stays with user {int} alone within {int} second(s)")
+    public void cardStaysWith(int user, int seconds) {
+        Session session = scenario.get();
+        if (!asks("queue-cards")) {
+            return;
+        }
+        String callId = session.requireCall().callId();
+        awaitCard(session, callId, shown -> shown.equals(List.of((long) user)), seconds, "The card of " + callId
+                + " did not stay with user " + user + " alone (telephony.externalCall.hide from the others of the"
+                + " ring group once one answers)");
+    }
+
     /** Waits until the users the portal shows the call's card to pass the test; the failure says who they are. */
     private static void awaitCard(Session session, String callId, java.util.function.Predicate<List<Long>> test,
                                   int seconds, String failure) {

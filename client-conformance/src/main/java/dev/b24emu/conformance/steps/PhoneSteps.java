@@ -1,8 +1,11 @@
 package dev.b24emu.conformance.steps;
 
 import dev.b24emu.conformance.Session;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.When;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +27,20 @@ public class PhoneSteps {
     @When("an incoming call from {string} reaches line {string} for user {int}")
     public void incomingFor(String phone, String line, int user) {
         begins("incoming", phone, line, (long) user);
+    }
+
+    /** Two or more user IDs: "1 and 2", "1, 2 and 3". */
+    @ParameterType("\\d+(?:(?:, | and )\\d+)+")
+    public List<Long> users(String list) {
+        return Arrays.stream(list.split(", | and ")).map(Long::valueOf).toList();
+    }
+
+    /** A ring group: the phone system rings several employees at once (the driver's incoming with users). */
+    @When("an incoming call from {string} reaches line {string} and rings users {users}")
+    public void incomingToGroup(String phone, String line, List<Long> users) {
+        Session session = scenario.get();
+        session.follow(new Session.FollowedCall(phone, line, null, null, session.mark()));
+        session.drive("incoming", Map.of("users", users));
     }
 
     @When("an incoming call from {string} reaches line {string} and user {int} answers")

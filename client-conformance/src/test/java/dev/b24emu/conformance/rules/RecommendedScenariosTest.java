@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Bitrix24 Market's recommended scenarios judged on traffic: each way of keeping them that the documentation gives
- * keeps the rule, and the near misses a connector makes break it.
+ * Bitrix24 Market's recommended scenarios and the telephony tutorial's simultaneous queue judged on traffic: each way
+ * of keeping them that the documentation gives keeps the rule, and the near misses a connector makes break it.
  */
 class RecommendedScenariosTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,5 +97,37 @@ class RecommendedScenariosTest {
         Traffic ignored = traffic(List.of(
                 request(1, "telephony.externalcall.finish", "{\"CALL_ID\":\"" + CALL + "\",\"USER_ID\":3}", "{}")), TRANSFER);
         assertEquals(2, rule.check(ignored).size(), "neither shown to 3 nor hidden from 2");
+    }
+
+    private static final PbxAction RING_GROUP = new PbxAction("incoming", Map.of("phone", "+79990000010",
+            "users", List.of(1, 2, 3)));
+
+    private static Traffic queue(PbxAction answer, Traffic.Request... requests) {
+        return new Traffic(List.of(requests), List.of(), List.of(), List.of(new Traffic.PhoneEvent(0, RING_GROUP),
+                new Traffic.PhoneEvent(2, answer)));
+    }
+
+    @Test
+    void aRingGroupsCallIsShownToAllOfItAndStaysWithWhoeverAnswers() throws Exception {
+        QueueCards rule = new QueueCards();
+        PbxAction answer = new PbxAction("answer", Map.of("phone", "+79990000010", "user", 3));
+        String call = "{\"CALL_ID\":\"" + CALL + "\"";
+        Traffic kept = queue(answer, register(1, "{\"USER_ID\":1,\"PHONE_NUMBER\":\"+79990000010\"}"),
+                request(2, "telephony.externalCall.show", call + ",\"USER_ID\":[2,3]}", "true"),
+                request(3, "telephony.externalCall.hide", call + ",\"USER_ID\":[1,2]}", "true"),
+                request(4, "telephony.externalcall.finish", call + ",\"USER_ID\":3}", "{}"));
+        assertTrue(rule.exercised(kept));
+        assertEquals(List.of(), rule.check(kept));
+        assertFalse(new ResponsibleRouting().exercised(kept), "a ring group names its operators");
+
+        // registered hidden and shown to two of three; after the answer only the finish closes the others' cards
+        List<Violation> found = rule.check(queue(answer,
+                register(1, "{\"USER_ID\":1,\"PHONE_NUMBER\":\"+79990000010\",\"SHOW\":0}"),
+                request(2, "telephony.externalCall.show", call + ",\"USER_ID\":[2,3]}", "true"),
+                request(3, "telephony.externalcall.finish", call + ",\"USER_ID\":3}", "{}")));
+        assertEquals(List.of("The call " + CALL + " rang for users [1, 2, 3] and its card was not shown to [1] while it rang",
+                "User 3 answered " + CALL + " and its card stayed shown to [2] of the ring group until the call was finished"),
+                found.stream().map(Violation::message).toList());
+        assertEquals("[2]", found.get(1).expected().path("params").path("USER_ID").toString());
     }
 }

@@ -31,7 +31,8 @@ import java.util.concurrent.Executors;
  * from the emulator on its classpath. It installs as an OAuth application (ONAPPINSTALL), adds its line, binds
  * OnExternalCallStart and OnExternalCallBackStart, the CALL_CARD widget and CallCard::EntityChanged, registers and
  * finishes calls its phone system reports on {@code POST /pbx} (the conformance driver), gives a call no operator
- * takes to the client's manager and moves a transferred call's card, refreshes expired tokens and backs off on
+ * takes to the client's manager, moves a transferred call's card, shows a ring group's call to the group until one
+ * answers, refreshes expired tokens and backs off on
  * QUERY_LIMIT_EXCEEDED, and forgets its tokens on ONAPPUNINSTALL. Configured with an incoming webhook instead (the driver's {@code install}), it gets its
  * events from an outgoing webhook. Either way it takes only events carrying its application_token. Each
  * {@link Flaw} turns one of those good habits into a common mistake.
@@ -73,6 +74,8 @@ public final class SampleConnector implements AutoCloseable {
         NO_ROUTING,
         /** follows a transferred call for its finish, but leaves its card where it was */
         CARD_STAYS_AFTER_TRANSFER,
+        /** leaves a ring group's call shown to everyone it rang for after one of them answers */
+        QUEUE_CARDS_STAY,
         /**
          * sends its calls' register and finish to its webhook URL with the token mistyped, which no portal has, and
          * only logs the refusal (not among the careless connector's flaws: no call would ever be registered)
@@ -102,6 +105,8 @@ public final class SampleConnector implements AutoCloseable {
         final String callId;
         volatile long user;
         volatile boolean answered;
+        /** the ring group the call rang for, shown the card until one answers; empty for one user's call */
+        volatile List<Long> group = List.of();
 
         ActiveCall(String callId, long user) {
             this.callId = callId;
@@ -256,10 +261,19 @@ public final class SampleConnector implements AutoCloseable {
                     phoneBookLoaded = true;
                 }
                 lookUp(phone); // the caller's name for the desk phone's display
-                if (!action.has("user") && !flaws.contains(Flaw.NO_ROUTING)) {
+                List<Long> group = new java.util.ArrayList<>();
+                action.path("users").forEach(member -> group.add(member.asLong()));
+                if (!group.isEmpty()) {
+                    user = group.get(0); // a ring group: registered for the first, shown to all of them
+                } else if (!action.has("user") && !flaws.contains(Flaw.NO_ROUTING)) {
                     user = responsible(phone); // no operator of the dial plan's: the client's manager takes it
                 }
-                calls.put(digits(phone), new ActiveCall(register(2, phone, action.path("line").asText(LINE), user), user));
+                ActiveCall call = new ActiveCall(register(2, phone, action.path("line").asText(LINE), user), user);
+                if (!group.isEmpty()) {
+                    call("telephony.externalcall.show", Map.of("CALL_ID", call.callId, "USER_ID", group));
+                    call.group = List.copyOf(group);
+                }
+                calls.put(digits(phone), call);
             }
             case "transfer" -> { // the card goes with the call: shown to who has it, hidden from who handed it on
                 ActiveCall call = require(phone);
@@ -274,6 +288,10 @@ public final class SampleConnector implements AutoCloseable {
                 ActiveCall call = require(phone);
                 call.answered = true;
                 call.user = action.path("user").asLong(call.user);
+                List<Long> others = call.group.stream().filter(member -> member != call.user).toList();
+                if (!others.isEmpty() && !flaws.contains(Flaw.QUEUE_CARDS_STAY)) {
+                    call("telephony.externalcall.hide", Map.of("CALL_ID", call.callId, "USER_ID", others));
+                }
             }
             case "hangup" -> hangUp(require(phone), action.path("duration").asInt(0));
             case "install" -> {
