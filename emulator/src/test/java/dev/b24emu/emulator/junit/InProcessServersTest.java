@@ -109,6 +109,26 @@ class InProcessServersTest {
         }
     }
 
+    /**
+     * A start reads its seed and state file on a thread of its own while it mounts its routes: a bad one still fails
+     * the start with what is wrong with it, releases what the start took, and the next start works.
+     */
+    @Test
+    void aStartFailsOnABadSeedOrStateFileWithItsReasonAndTheNextStartWorks(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        IllegalArgumentException badSeed = assertThrows(IllegalArgumentException.class,
+                () -> Bitrix24Emulator.start(options().seedJson("{\"users\": [{\"ID\": \"x\"}]}").build()));
+        assertTrue(badSeed.getMessage() != null && !badSeed.getMessage().isBlank(), "it says what is wrong");
+        Path state = dir.resolve("state.json");
+        java.nio.file.Files.writeString(state, "{\"portals\": 7}");
+        IllegalArgumentException badState = assertThrows(IllegalArgumentException.class,
+                () -> Bitrix24Emulator.start(options().stateFile(state).build()));
+        assertTrue(badState.getMessage() != null && !badState.getMessage().isBlank(), "it says what is wrong");
+        try (Bitrix24Emulator next = Bitrix24Emulator.start(options().build())) {
+            given().get(next.webhookUrl() + "user.current").then().statusCode(200).body("result.ID", equalTo("1"));
+        }
+    }
+
     @Test
     void anOpenServerKeepsAPlainProgramRunningAndAClosedOneLetsItEnd() throws Exception {
         Process closes = program("close");

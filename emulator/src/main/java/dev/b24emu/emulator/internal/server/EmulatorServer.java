@@ -87,6 +87,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -180,7 +181,11 @@ public final class EmulatorServer implements AutoCloseable {
             portals.define(stores, seeds, portal -> portal.store(UserStore.class).first().map(User::id).orElse(1L));
 
             this.methods = new MethodTable(contracts);
-            areas.forEach(area -> area.methods(methods));
+            // the areas' methods, a few hundred method references the JVM makes a class for on first use (a tenth of a
+            // cold start), are added on another thread while this one seeds the default portal and mounts the routes;
+            // the server listens once both are done
+            CompletableFuture<Void> methodsAdded = onThread("b24-emulator-methods",
+                    () -> areas.forEach(area -> area.methods(methods)));
             if (config.stateFile() != null) {
                 stateFile = new StateFile(config.stateFile(), portals);
             }
@@ -197,12 +202,17 @@ public final class EmulatorServer implements AutoCloseable {
             methods.add("batch", rest.batch(json));
             SystemMethods.register(methods);
 
-            portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, config.webhookUserId(),
-                    ControlGuard.webhookTokenFor(config.host(), config.webhookToken(), DEMO_WEBHOOK_TOKEN), null,
-                    defaultSeed(seeds)));
-            if (stateFile != null) {
-                stateFile.load();
-            }
+            // the default portal (its seed read and applied, a state file's portals loaded) on a third thread, while
+            // this one mounts the routes: nothing below reads a portal before a request does
+            StateFile state = stateFile;
+            CompletableFuture<Void> seeded = onThread("b24-emulator-seed", () -> {
+                portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, config.webhookUserId(),
+                        ControlGuard.webhookTokenFor(config.host(), config.webhookToken(), DEMO_WEBHOOK_TOKEN), null,
+                        defaultSeed(seeds)));
+                if (state != null) {
+                    state.load();
+                }
+            });
 
             // all of the above needs no Vert.x instance: a first start's is still being made on another thread
             this.vertx = lease.vertx();
@@ -226,6 +236,8 @@ public final class EmulatorServer implements AutoCloseable {
             areas.forEach(area -> area.control(control));
             control.seal();
 
+            finish(seeded);
+            finish(methodsAdded);
             listen(entry(router, restRoute));
             if (stateFile != null) {
                 timers.add(vertx.setPeriodic(config.stateSaveSeconds() * 1000L, id -> vertx.executeBlocking(() -> {
@@ -279,6 +291,37 @@ public final class EmulatorServer implements AutoCloseable {
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /** Runs part of a start on a thread of its own; {@link #finish} waits for it. */
+    private static CompletableFuture<Void> onThread(String name, Runnable work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+                done.complete(null);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return done;
+    }
+
+    /** Waits for a part of the start, failing it as that part failed (a bad seed or state file as themselves). */
+    private static void finish(CompletableFuture<Void> part) {
+        try {
+            part.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof Error failed) {
+                throw failed;
+            }
+            throw e;
+        }
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean VALIDATOR_WARMED =
