@@ -6,6 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.transport.Transport;
+import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.SubstituteLoggerFactory;
 
 import java.net.BindException;
 import java.util.HashSet;
@@ -109,10 +111,28 @@ final class VertxLease {
         return shared;
     }
 
+    /**
+     * Waits until SLF4J has its provider: Netty logs its first (debug) lines while it is made, and lines logged while
+     * another thread starts the provider are queued and replayed under an SLF4J warning, which a test JVM's first start
+     * printed into its suite's output. Starts the provider when no thread has; gives up waiting after two seconds.
+     */
+    private static void loggingStarted() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (LoggerFactory.getILoggerFactory() instanceof SubstituteLoggerFactory && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static CompletableFuture<Vertx> inBackground(Supplier<Vertx> make) {
         CompletableFuture<Vertx> making = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
+                loggingStarted();
                 making.complete(make.get());
             } catch (RuntimeException | Error e) {
                 making.completeExceptionally(e);
