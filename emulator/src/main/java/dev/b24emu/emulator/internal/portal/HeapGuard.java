@@ -32,6 +32,8 @@ public final class HeapGuard implements AutoCloseable {
     private final List<Runnable> unsubscribe = new ArrayList<>();
     /** whether the heap was found full with no portal left to delete, so that it is said once until it recovers */
     private boolean saidNothingToDelete;
+    /** whether the server closed: a subscription still to be made is not (guarded by this) */
+    private boolean closed;
 
     HeapGuard(PortalRegistry portals, int percent, LongSupplier maxHeap) {
         this.portals = portals;
@@ -46,21 +48,32 @@ public final class HeapGuard implements AutoCloseable {
     public static HeapGuard start(PortalRegistry portals, int percent) {
         HeapGuard guard = new HeapGuard(portals, percent, Runtime.getRuntime()::maxMemory);
         if (percent > 0) {
-            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (collector instanceof NotificationEmitter emitter) {
-                    NotificationListener listener = guard::collected;
-                    emitter.addNotificationListener(listener, null, null);
-                    guard.unsubscribe.add(() -> {
-                        try {
-                            emitter.removeNotificationListener(listener);
-                        } catch (ListenerNotFoundException gone) {
-                            // nothing to remove
-                        }
-                    });
-                }
-            }
+            // on a thread of its own: the JVM's management beans take 15-20 ms of a start to make, and a major
+            // collection worth watching comes long after the first answer
+            Thread subscribing = new Thread(guard::subscribe, "b24-emulator-heap-guard");
+            subscribing.setDaemon(true);
+            subscribing.start();
         }
         return guard;
+    }
+
+    private synchronized void subscribe() {
+        if (closed) {
+            return;
+        }
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                NotificationListener listener = this::collected;
+                emitter.addNotificationListener(listener, null, null);
+                unsubscribe.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(listener);
+                    } catch (ListenerNotFoundException gone) {
+                        // nothing to remove
+                    }
+                });
+            }
+        }
     }
 
     private void collected(Notification notification, Object handback) {
@@ -100,7 +113,8 @@ public final class HeapGuard implements AutoCloseable {
 
     /** Stops watching: an emulator embedded in a JVM test leaves no listener behind. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         unsubscribe.forEach(Runnable::run);
         unsubscribe.clear();
     }
