@@ -437,20 +437,60 @@ public class Bench {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Time to the first REST answer (median of 5 starts each): plain java -jar, the launcher, WireMock, the bare route. */
+    /**
+     * Time to the first REST answer: plain java -jar, WireMock, the bare route and the launcher, started in turn, one
+     * start each, five times (-DstartRounds), and the median of each server's starts. Alternated start by start: the
+     * machine's speed moves by half within a minute, and five starts of one server followed by five of the next put
+     * that drift into the ratios (0.94× and 1.15× in two runs minutes apart). The ratios to WireMock are also given
+     * for each round alone (the two starts next to each other), as their lowest and highest.
+     */
     static void startUp(Path wiremock, Path jar, List<String> rows) throws Exception {
         phase("start-up");
-        double emulatorStart = medianStart(port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port, "--https-port", "-1"),
-                port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
-        double wiremockStart = medianStart(port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port,
-                "--disable-banner", "--root-dir", WIREMOCK_ROOT), port -> "http://127.0.0.1:" + port + "/__admin/health");
-        double bareStart = medianStart(port -> List.of(java(), "-cp", jar.toString(), "bench/Bench.java", "bare-vertx", "" + port),
-                port -> "http://127.0.0.1:" + port + "/");
-        double launcherStart = medianStart(port -> launcherCommand(port), port -> "http://127.0.0.1:" + port + "/rest/1/demo-token/user.current");
-        row(rows, String.format(Locale.ROOT, "| start-up to first answer, plain java -jar (median of 5) | %.2f s | %.2f s | %.2f s | %.2f× | %.2f× |",
-                emulatorStart, wiremockStart, bareStart, emulatorStart / wiremockStart, emulatorStart / bareStart));
-        row(rows, String.format(Locale.ROOT, "| start-up to first answer, bin/b24-emulator (median of 5) | %.2f s | | | %.2f× | %.2f× |",
-                launcherStart, launcherStart / wiremockStart, launcherStart / bareStart));
+        String rest = "/rest/1/demo-token/user.current";
+        List<IntFunction<List<String>>> commands = List.of(
+                port -> List.of(java(), "-jar", jar.toString(), "--port", "" + port, "--https-port", "-1"),
+                port -> List.of(java(), "-jar", wiremock.toString(), "--port", "" + port, "--disable-banner", "--root-dir",
+                        WIREMOCK_ROOT),
+                port -> List.of(java(), "-cp", jar.toString(), "bench/Bench.java", "bare-vertx", "" + port),
+                Bench::launcherCommand);
+        List<IntFunction<String>> probes = List.of(port -> "http://127.0.0.1:" + port + rest,
+                port -> "http://127.0.0.1:" + port + "/__admin/health", port -> "http://127.0.0.1:" + port + "/",
+                port -> "http://127.0.0.1:" + port + rest);
+        int rounds = Integer.getInteger("startRounds", 5);
+        double[][] seconds = new double[commands.size()][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int server = 0; server < commands.size(); server++) {
+                long t0 = System.nanoTime();
+                Server started = Server.start(commands.get(server), probes.get(server));
+                seconds[server][round] = (started.readyAt - t0) / 1e9;
+                started.stop();
+            }
+        }
+        double emulatorStart = median(seconds[0]), wiremockStart = median(seconds[1]), bareStart = median(seconds[2]);
+        double launcherStart = median(seconds[3]);
+        row(rows, String.format(Locale.ROOT, "| start-up to first answer, plain java -jar (median of %d, alternated) | %.2f s |"
+                + " %.2f s | %.2f s | %.2f× (rounds %s) | %.2f× |", rounds, emulatorStart, wiremockStart, bareStart,
+                emulatorStart / wiremockStart, roundRatios(seconds[0], seconds[1]), emulatorStart / bareStart));
+        row(rows, String.format(Locale.ROOT, "| start-up to first answer, bin/b24-emulator (median of %d, alternated) | %.2f s |"
+                + " | | %.2f× (rounds %s) | %.2f× |", rounds, launcherStart, launcherStart / wiremockStart,
+                roundRatios(seconds[3], seconds[1]), launcherStart / bareStart));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** The lowest and highest ratio of one server's start to the other's in the same round, "0.91–1.04×". */
+    static String roundRatios(double[] server, double[] against) {
+        double low = Double.MAX_VALUE, high = 0;
+        for (int round = 0; round < server.length; round++) {
+            low = Math.min(low, server[round] / against[round]);
+            high = Math.max(high, server[round] / against[round]);
+        }
+        return String.format(Locale.ROOT, "%.2f–%.2f×", low, high);
     }
 
     static List<String> launcherCommand(int port) {
@@ -467,12 +507,23 @@ public class Bench {
      */
     static void inProcess() throws Exception {
         List<String> rows = new ArrayList<>();
-        String[] emulator = inProcessChild("emulator");
-        String[] wiremock = inProcessChild("wiremock");
-        double e1 = Double.parseDouble(emulator[0]), w1 = Double.parseDouble(wiremock[0]);
+        // the first start, once per JVM, from -DfirstStarts (5) fresh JVMs of each server, alternated: one JVM's start
+        // each moved by a fifth between runs minutes apart (1.03× and 0.77×)
+        int firsts = Integer.getInteger("firstStarts", 5);
+        double[] emulatorFirsts = new double[firsts + 1];
+        double[] wiremockFirsts = new double[firsts + 1];
+        for (int i = 0; i < firsts; i++) {
+            emulatorFirsts[i] = Double.parseDouble(inProcessChild("emulator", true)[0]);
+            wiremockFirsts[i] = Double.parseDouble(inProcessChild("wiremock", true)[0]);
+        }
+        String[] emulator = inProcessChild("emulator", false);
+        String[] wiremock = inProcessChild("wiremock", false);
+        emulatorFirsts[firsts] = Double.parseDouble(emulator[0]);
+        wiremockFirsts[firsts] = Double.parseDouble(wiremock[0]);
+        double e1 = median(emulatorFirsts), w1 = median(wiremockFirsts);
         double eLater = Double.parseDouble(emulator[1]), wLater = Double.parseDouble(wiremock[1]);
-        row(rows, String.format(Locale.ROOT, "| in-process start, first in a fresh JVM | %.0f ms | %.0f ms | | %.2f× | |",
-                e1, w1, e1 / w1));
+        row(rows, String.format(Locale.ROOT, "| in-process start, first in a fresh JVM (median of %d, alternated) | %.0f ms |"
+                + " %.0f ms | | %.2f× (pairs %s) | |", firsts + 1, e1, w1, e1 / w1, roundRatios(emulatorFirsts, wiremockFirsts)));
         row(rows, String.format(Locale.ROOT, "| in-process start, second and later (median of %s; min–max) | %.0f ms (%s–%s) |"
                 + " %.0f ms (%s–%s) | | %.2f× | |", emulator[4], eLater, emulator[2], emulator[3], wLater, wiremock[2],
                 wiremock[3], eLater / wLater));
@@ -486,10 +537,14 @@ public class Bench {
                 emulator[6], emulator[8].replace('_', ' ')));
     }
 
-    /** Runs one server's in-process measurement in a fresh JVM and returns the fields of its RESULT line. */
-    static String[] inProcessChild(String server) throws Exception {
+    /**
+     * Runs one server's in-process measurement in a fresh JVM and returns the fields of its RESULT line; with
+     * {@code firstOnly} the JVM measures the first start alone (its RESULT line has that field only).
+     */
+    static String[] inProcessChild(String server, boolean firstOnly) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dportals=" + Integer.getInteger("portals", 2000), "-DlaterStarts=" + Integer.getInteger("laterStarts", 7),
+                "-DfirstOnly=" + firstOnly,
                 "-cp", System.getProperty("java.class.path"), "bench/Bench.java", "-", "inprocess-one", server));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         STARTED.add(process);
@@ -506,6 +561,29 @@ public class Bench {
      * the emulator "portals embeddedP50/P99 controlP50/P99" (else three dashes), and the median stop.
      */
     static void inProcessOne(String server) throws Exception {
+        if (Boolean.getBoolean("firstOnly")) {
+            if (server.equals("emulator")) { // each timed as the loop below times it: the options made first
+                dev.b24emu.emulator.EmulatorOptions options =
+                        dev.b24emu.emulator.EmulatorOptions.builder().port(0).httpsPort(-1).build();
+                long t0 = System.nanoTime();
+                dev.b24emu.emulator.Bitrix24Emulator started = dev.b24emu.emulator.Bitrix24Emulator.start(options);
+                double first = (System.nanoTime() - t0) / 1e6;
+                started.close();
+                System.out.printf(Locale.ROOT, "RESULT %.1f%n", first);
+            } else {
+                Class<?> config = Class.forName("com.github.tomakehurst.wiremock.core.WireMockConfiguration");
+                Class<?> wireMock = Class.forName("com.github.tomakehurst.wiremock.WireMockServer");
+                Object options = config.getMethod("dynamicPort").invoke(config.getMethod("options").invoke(null));
+                long t0 = System.nanoTime();
+                Object started = wireMock.getConstructor(Class.forName("com.github.tomakehurst.wiremock.core.Options"))
+                        .newInstance(options);
+                wireMock.getMethod("start").invoke(started);
+                double first = (System.nanoTime() - t0) / 1e6;
+                wireMock.getMethod("stop").invoke(started);
+                System.out.printf(Locale.ROOT, "RESULT %.1f%n", first);
+            }
+            return;
+        }
         int later = Integer.getInteger("laterStarts", 7);
         double[] millis = new double[1 + later];
         double[] stops = new double[later]; // each stop but the last server's, whose JVM measures portals after it
@@ -600,18 +678,6 @@ public class Bench {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    static double medianStart(IntFunction<List<String>> command, IntFunction<String> probe) throws Exception {
-        double[] seconds = new double[5];
-        for (int i = 0; i < seconds.length; i++) {
-            long t0 = System.nanoTime();
-            Server server = Server.start(command, probe);
-            seconds[i] = (server.readyAt - t0) / 1e9;
-            server.stop();
-        }
-        Arrays.sort(seconds);
-        return seconds[seconds.length / 2];
     }
 
     /** A server process started for the benchmark. */
