@@ -102,6 +102,9 @@ final class VertxLease {
     /** The shared instance, made or being made (again, if making it failed). */
     private static CompletableFuture<Vertx> sharedInstance() {
         if (shared == null || shared.isCompletedExceptionally()) {
+            // SLF4J's provider started here, on the starting thread, which needs it next anyway (its first logger
+            // would start it while the instance is being made, and the instance's thread then waited for it)
+            LoggerFactory.getILoggerFactory();
             shared = inBackground(() -> {
                 Vertx vertx = Vertx.vertx(options(false).setUseDaemonThread(true));
                 vertx.exceptionHandler(error -> FAILED.forEach(health -> health.accept(error)));
