@@ -2,13 +2,17 @@ package dev.b24emu.emulator.internal.rest;
 
 import dev.b24emu.specs.Contracts;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The served REST methods by lower-cased name (the real server lower-cases method names, so lookups ignore case).
@@ -35,6 +39,20 @@ public final class MethodTable {
     private final Contracts contracts;
     /** maps the lower-cased method name to the method */
     private final Map<String, Method> methods = new ConcurrentHashMap<>();
+    /** the areas whose methods are not added yet, each with how its names begin (guarded by this) */
+    private final List<Later> later = new ArrayList<>();
+    private volatile boolean allAdded = true;
+    /** the beginnings of the names the area being added declared, while it adds them (guarded by this) */
+    private List<String> adding;
+    /** the names an area added that begin with none of its declared beginnings (guarded by this) */
+    private final Set<String> misplaced = new TreeSet<>();
+
+    /** An area's methods, added when first needed. */
+    private record Later(List<String> prefixes, Consumer<MethodTable> adds) {
+        boolean mayHave(String lowerCased) {
+            return prefixes.stream().anyMatch(lowerCased::startsWith);
+        }
+    }
 
     public MethodTable(Contracts contracts) {
         this.contracts = contracts;
@@ -48,7 +66,62 @@ public final class MethodTable {
         if (methods.putIfAbsent(name.toLowerCase(Locale.ROOT), method) != null) {
             throw new IllegalStateException("Method registered twice: " + name);
         }
+        synchronized (this) {
+            if (adding != null && adding.stream().noneMatch(name.toLowerCase(Locale.ROOT)::startsWith)) {
+                misplaced.add(name);
+            }
+        }
         return this;
+    }
+
+    /**
+     * Adds an area's methods when a name one of the prefixes begins is first looked for, or one found nowhere else:
+     * a start then makes none of the few hundred classes its method references need (a tenth of a cold start), and a
+     * suite makes only those of the areas it calls.
+     */
+    public synchronized MethodTable addWhenAsked(List<String> prefixes, Consumer<MethodTable> adds) {
+        later.add(new Later(List.copyOf(prefixes), adds));
+        allAdded = false;
+        return this;
+    }
+
+    private Method lookup(String lowerCased) {
+        Method method = methods.get(lowerCased);
+        if (method != null || allAdded) {
+            return method;
+        }
+        synchronized (this) {
+            addLater(area -> area.mayHave(lowerCased));
+            method = methods.get(lowerCased);
+            if (method == null) {
+                addLater(area -> true); // named by no area's prefixes: an unknown method, after every area is asked
+                method = methods.get(lowerCased);
+            }
+            return method;
+        }
+    }
+
+    /** Adds the waiting areas' methods that pass the test (the caller holds this). */
+    private void addLater(java.util.function.Predicate<Later> which) {
+        for (java.util.Iterator<Later> it = later.iterator(); it.hasNext(); ) {
+            Later area = it.next();
+            if (which.test(area)) {
+                it.remove();
+                adding = area.prefixes();
+                try {
+                    area.adds().accept(this);
+                } finally {
+                    adding = null;
+                }
+            }
+        }
+        allAdded = later.isEmpty();
+    }
+
+    /** The names an area added that begin with none of the beginnings it declared, once every area is added. */
+    public synchronized Set<String> misplaced() {
+        addLater(area -> true);
+        return Set.copyOf(misplaced);
     }
 
     /**
@@ -58,15 +131,20 @@ public final class MethodTable {
      */
     /** A served method of either REST version (method.get reports both). */
     public Optional<Method> find(String name) {
-        return Optional.ofNullable(methods.get(name.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(lookup(name.toLowerCase(Locale.ROOT)));
     }
 
     public Optional<Method> find(String name, boolean v3) {
-        return Optional.ofNullable(methods.get(name.toLowerCase(Locale.ROOT))).filter(m -> m.v3() == v3);
+        return Optional.ofNullable(lookup(name.toLowerCase(Locale.ROOT))).filter(m -> m.v3() == v3);
     }
 
     /** Every method, sorted by name, for the control API and the contract tests. */
     public Collection<Method> all() {
+        if (!allAdded) {
+            synchronized (this) {
+                addLater(area -> true);
+            }
+        }
         Map<String, Method> sorted = new TreeMap<>();
         methods.values().forEach(m -> sorted.put(m.name(), m));
         return sorted.values();

@@ -181,11 +181,8 @@ public final class EmulatorServer implements AutoCloseable {
             portals.define(stores, seeds, portal -> portal.store(UserStore.class).first().map(User::id).orElse(1L));
 
             this.methods = new MethodTable(contracts);
-            // the areas' methods, a few hundred method references the JVM makes a class for on first use (a tenth of a
-            // cold start), are added on another thread while this one seeds the default portal and mounts the routes;
-            // the server listens once both are done
-            CompletableFuture<Void> methodsAdded = onThread("b24-emulator-methods",
-                    () -> areas.forEach(area -> area.methods(methods)));
+            // each area's methods when a name it may have is first asked for (MethodTable)
+            areas.forEach(area -> methods.addWhenAsked(area.methodPrefixes(), area::methods));
             if (config.stateFile() != null) {
                 stateFile = new StateFile(config.stateFile(), portals);
             }
@@ -237,7 +234,6 @@ public final class EmulatorServer implements AutoCloseable {
             control.seal();
 
             finish(seeded);
-            finish(methodsAdded);
             listen(entry(router, restRoute));
             if (stateFile != null) {
                 timers.add(vertx.setPeriodic(config.stateSaveSeconds() * 1000L, id -> vertx.executeBlocking(() -> {

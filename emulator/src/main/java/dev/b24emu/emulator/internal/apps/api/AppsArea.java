@@ -127,6 +127,11 @@ public final class AppsArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("app.", "event.test", "user.option.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         methods.add("app.info", call -> AppInfo.of(call.caller()));
         OptionMethods.register(methods);

@@ -19,6 +19,11 @@ public final class CalendarArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("calendar.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         new CalendarMethods().register(methods);
     }

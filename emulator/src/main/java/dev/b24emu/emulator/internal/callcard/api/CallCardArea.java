@@ -33,6 +33,11 @@ public final class CallCardArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("crm.calllist.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         CallListMethods.register(methods);
     }

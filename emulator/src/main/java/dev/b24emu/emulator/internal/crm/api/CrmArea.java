@@ -95,6 +95,11 @@ public final class CrmArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("crm.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         CrmMethods.register(methods);
         TodoMethods.register(methods);

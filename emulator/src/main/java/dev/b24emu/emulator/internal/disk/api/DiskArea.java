@@ -17,6 +17,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -32,6 +33,11 @@ public final class DiskArea implements Area {
 
     public DiskArea(PortalRegistry portals) {
         this.portals = portals;
+    }
+
+    @Override
+    public List<String> methodPrefixes() {
+        return List.of("disk.");
     }
 
     @Override

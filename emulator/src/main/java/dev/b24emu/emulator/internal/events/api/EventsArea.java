@@ -49,6 +49,11 @@ public final class EventsArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("event.", "events");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         new EventMethods(self).register(methods);
     }

@@ -52,6 +52,11 @@ public final class FollowUpArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("call.followup.", "crm.activity.call.", "telephony.call.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         new FollowUpMethods(followUps).register(methods);
         CallTranscriptMethod.register(methods);

@@ -34,6 +34,11 @@ public final class ImArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("im.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         NotifyMethods.register(methods);
         MessageMethods.register(methods);

@@ -26,6 +26,11 @@ public final class ListsArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("lists.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         ListMethods.register(methods);
     }

@@ -29,6 +29,11 @@ public final class PlacementsArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("placement.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         new PlacementMethods(self).register(methods);
     }

@@ -24,6 +24,11 @@ public final class ProductsArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("crm.product", "crm.deal.productrows", "crm.lead.productrows", "catalog.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         new ProductMethods().register(methods);
         new ProductRowMethods().register(methods);

@@ -30,6 +30,11 @@ public final class TasksArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("tasks.", "task.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         new TaskMethods(tasks).register(methods);
         new ElapsedItemMethods().register(methods);

@@ -68,6 +68,11 @@ public final class TelephonyArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("telephony.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         new TelephonyMethods(calls).register(methods);
         new CardVisibilityMethods(calls).register(methods);

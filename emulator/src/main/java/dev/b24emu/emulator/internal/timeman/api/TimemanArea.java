@@ -18,6 +18,11 @@ public final class TimemanArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("timeman.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         TimemanMethods.register(methods);
     }

@@ -45,6 +45,11 @@ public final class UsersArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("user.", "department.", "profile", "access.name");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         UserMethods.register(methods);
         DepartmentMethods.register(methods);

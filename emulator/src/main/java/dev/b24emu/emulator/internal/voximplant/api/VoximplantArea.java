@@ -46,6 +46,11 @@ public final class VoximplantArea implements Area {
     }
 
     @Override
+    public List<String> methodPrefixes() {
+        return List.of("voximplant.");
+    }
+
+    @Override
     public void methods(MethodTable methods) {
         new StatisticMethods(builtIn).register(methods);
         OutgoingLineMethods.register(methods);
