@@ -2,6 +2,7 @@ package dev.b24emu.conformance.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24emu.conformance.Traffic;
+import dev.b24emu.emulator.testing.Phones;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -83,5 +84,14 @@ final class Calls {
         }
         String text = show.asText("");
         return !show.isNull() && !text.isEmpty() && !text.equals("0");
+    }
+
+    /** The first successful register of the number the phone system was told about, after it was told. */
+    static java.util.Optional<Traffic.Request> registeredAfter(Traffic traffic, Traffic.PhoneEvent told) {
+        String key = Phones.matchKey(told.value("phone"));
+        return traffic.calls(REGISTER).stream()
+                .filter(r -> r.seq() > told.seq() && r.ok() && r.result() != null
+                        && Phones.matchKey(r.text("PHONE_NUMBER")).equals(key))
+                .findFirst();
     }
 }

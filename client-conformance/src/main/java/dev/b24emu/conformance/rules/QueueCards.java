@@ -40,10 +40,7 @@ final class QueueCards extends Rule {
             if (group.size() < 2) {
                 continue;
             }
-            Optional<Traffic.Request> registered = traffic.calls(Calls.REGISTER).stream()
-                    .filter(r -> r.seq() > incoming.seq() && r.ok() && r.result() != null
-                            && Phones.matchKey(r.text("PHONE_NUMBER")).equals(key))
-                    .findFirst();
+            Optional<Traffic.Request> registered = Calls.registeredAfter(traffic, incoming);
             if (registered.isEmpty()) {
                 continue; // never registered: the scenario's step says so
             }

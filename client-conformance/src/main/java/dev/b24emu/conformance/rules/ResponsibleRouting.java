@@ -46,11 +46,7 @@ final class ResponsibleRouting extends Rule {
     public List<Violation> check(Traffic traffic) {
         List<Violation> violations = new ArrayList<>();
         for (Routed routed : routed(traffic)) {
-            String key = Phones.matchKey(routed.incoming().value("phone"));
-            Optional<Traffic.Request> registered = traffic.calls(Calls.REGISTER).stream()
-                    .filter(r -> r.seq() > routed.incoming().seq() && r.ok() && r.result() != null
-                            && Phones.matchKey(r.text("PHONE_NUMBER")).equals(key))
-                    .findFirst();
+            Optional<Traffic.Request> registered = Calls.registeredAfter(traffic, routed.incoming());
             if (registered.isEmpty()) {
                 continue; // never registered: the scenario's step says so, there is no routing to judge
             }

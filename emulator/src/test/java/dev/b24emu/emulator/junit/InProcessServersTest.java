@@ -118,12 +118,12 @@ class InProcessServersTest {
             throws IOException {
         IllegalArgumentException badSeed = assertThrows(IllegalArgumentException.class,
                 () -> Bitrix24Emulator.start(options().seedJson("{\"users\": [{\"ID\": \"x\"}]}").build()));
-        assertTrue(badSeed.getMessage() != null && !badSeed.getMessage().isBlank(), "it says what is wrong");
+        assertEquals("Seed field 'users', item 0: User ID must be a positive integer", badSeed.getMessage());
         Path state = dir.resolve("state.json");
         java.nio.file.Files.writeString(state, "{\"portals\": 7}");
         IllegalArgumentException badState = assertThrows(IllegalArgumentException.class,
                 () -> Bitrix24Emulator.start(options().stateFile(state).build()));
-        assertTrue(badState.getMessage() != null && !badState.getMessage().isBlank(), "it says what is wrong");
+        assertEquals("State file " + state + " has no \"portals\" list", badState.getMessage());
         try (Bitrix24Emulator next = Bitrix24Emulator.start(options().build())) {
             given().get(next.webhookUrl() + "user.current").then().statusCode(200).body("result.ID", equalTo("1"));
         }

@@ -4,6 +4,7 @@ import dev.b24emu.specs.Contracts;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The served REST methods by lower-cased name (the real server lower-cases method names, so lookups ignore case).
@@ -93,17 +95,17 @@ public final class MethodTable {
         synchronized (this) {
             addLater(area -> area.mayHave(lowerCased));
             method = methods.get(lowerCased);
-            if (method == null) {
-                addLater(area -> true); // named by no area's prefixes: an unknown method, after every area is asked
+            if (method == null) { // named by no area's prefixes: an unknown method, once every area is asked
+                addLater(area -> true);
                 method = methods.get(lowerCased);
             }
             return method;
         }
     }
 
-    /** Adds the waiting areas' methods that pass the test (the caller holds this). */
-    private void addLater(java.util.function.Predicate<Later> which) {
-        for (java.util.Iterator<Later> it = later.iterator(); it.hasNext(); ) {
+    /** Adds the waiting areas' methods that pass the test. */
+    private synchronized void addLater(Predicate<Later> which) {
+        for (Iterator<Later> it = later.iterator(); it.hasNext(); ) {
             Later area = it.next();
             if (which.test(area)) {
                 it.remove();
@@ -141,9 +143,7 @@ public final class MethodTable {
     /** Every method, sorted by name, for the control API and the contract tests. */
     public Collection<Method> all() {
         if (!allAdded) {
-            synchronized (this) {
-                addLater(area -> true);
-            }
+            addLater(area -> true);
         }
         Map<String, Method> sorted = new TreeMap<>();
         methods.values().forEach(m -> sorted.put(m.name(), m));

@@ -202,14 +202,14 @@ public final class EmulatorServer implements AutoCloseable {
             // the default portal (its seed read and applied, a state file's portals loaded) on a third thread, while
             // this one mounts the routes: nothing below reads a portal before a request does
             StateFile state = stateFile;
-            CompletableFuture<Void> seeded = onThread("b24-emulator-seed", () -> {
+            CompletableFuture<Void> seeded = CompletableFuture.runAsync(() -> {
                 portals.create(new PortalRegistry.PortalSpec(PortalRegistry.DEFAULT_ID, config.webhookUserId(),
                         ControlGuard.webhookTokenFor(config.host(), config.webhookToken(), DEMO_WEBHOOK_TOKEN), null,
                         defaultSeed(seeds)));
                 if (state != null) {
                     state.load();
                 }
-            });
+            }, task -> daemon("b24-emulator-seed", task).start());
 
             // all of the above needs no Vert.x instance: a first start's is still being made on another thread
             this.vertx = lease.vertx();
@@ -277,32 +277,22 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     private static void loadValidatorInBackground(Contracts contracts) {
-        Thread thread = new Thread(() -> {
+        Thread thread = daemon("b24-emulator-validator-warm-up", () -> {
             try {
                 contracts.loadValidator("telephony.externalcall.register");
             } catch (RuntimeException broken) {
                 // a broken schema is reported by the request that needs it (and ContractsTest fails the build)
             }
-        }, "b24-emulator-validator-warm-up");
-        thread.setDaemon(true);
+        });
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
-    /** Runs part of a start on a thread of its own; {@link #finish} waits for it. */
-    private static CompletableFuture<Void> onThread(String name, Runnable work) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                work.run();
-                done.complete(null);
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        }, name);
+    /** A thread that does not keep the JVM alive: a part of a start, or work a start leaves running. */
+    private static Thread daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
-        thread.start();
-        return done;
+        return thread;
     }
 
     /** Waits for a part of the start, failing it as that part failed (a bad seed or state file as themselves). */
