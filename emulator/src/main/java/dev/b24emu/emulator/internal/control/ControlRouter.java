@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,8 @@ public final class ControlRouter implements ControlRoutes {
     private final Supplier<Endpoints> defaultEndpoints;
     private final PortalRoutes portalRoutes = new PortalRoutes();
     private final Runnable committed;
+    /** what adds the routes, run by the first request below /_emulator; null once it has run */
+    private volatile Consumer<ControlRoutes> fill;
     private volatile boolean sealed;
 
     /**
@@ -77,9 +80,35 @@ public final class ControlRouter implements ControlRoutes {
         return portalRoutes;
     }
 
-    /** Called once every area has added its control routes: the table is complete, requests may use it. */
-    public void seal() {
-        sealed = true;
+    /**
+     * Has {@code fill} add every route when the first request below /_emulator comes, and no route be added after:
+     * each handler is a class the JVM spins when its route is added, about a hundred, and a start, or a JVM test suite
+     * driving the emulator through its Java API, may never call the control API.
+     */
+    public void addWhenAsked(Consumer<ControlRoutes> fill) {
+        this.fill = fill;
+    }
+
+    /** Runs the fill once; a fill that fails leaves no half table behind, and the next request tries again. */
+    private void filled() {
+        if (fill == null) {
+            return;
+        }
+        synchronized (this) {
+            Consumer<ControlRoutes> adding = fill;
+            if (adding == null) {
+                return;
+            }
+            try {
+                adding.accept(this);
+            } catch (RuntimeException failure) {
+                portalTable.clear();
+                globalTable.clear();
+                throw failure;
+            }
+            sealed = true;
+            fill = null;
+        }
     }
 
     private void add(List<ControlRoute> table, HttpMethod method, String path, int status, ControlHandler handler,
@@ -100,6 +129,7 @@ public final class ControlRouter implements ControlRoutes {
         String path = ctx.normalizedPath().substring(PREFIX.length());
         HttpMethod method = ctx.request().method();
         try {
+            filled();
             for (List<ControlRoute> table : List.of(portalTable, globalTable)) {
                 for (ControlRoute route : table) {
                     Map<String, String> params = route.method() == method ? route.match(path) : null;

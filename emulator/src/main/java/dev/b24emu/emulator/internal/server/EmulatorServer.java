@@ -226,12 +226,13 @@ public final class EmulatorServer implements AutoCloseable {
             ControlRouter control = new ControlRouter(router, portals, json, this::endpoints, commit);
             HealthCheck health = new HealthCheck();
             lease.onFailure(health::failed);
-            new ServerControl(portals, methods, health, () -> new ControlViews.Connections(connectionLimit.open(),
-                    connectionLimit.max(), lease.transport())).register(control);
-            new PortalControl(portals, noPortal).register(control);
-            new FaultControl(Contracts.shared()).register(control);
-            areas.forEach(area -> area.control(control));
-            control.seal();
+            control.addWhenAsked(table -> {
+                new ServerControl(portals, methods, health, () -> new ControlViews.Connections(connectionLimit.open(),
+                        connectionLimit.max(), lease.transport())).register(table);
+                new PortalControl(portals, noPortal).register(table);
+                new FaultControl(Contracts.shared()).register(table);
+                areas.forEach(area -> area.control(table));
+            });
 
             finish(seeded);
             listen(entry(router, restRoute));

@@ -1,7 +1,6 @@
 package dev.b24emu.emulator.internal.voximplant;
 
 import java.math.BigDecimal;
-import java.util.function.BiFunction;
 
 /**
  * The fields of a statistics record in the documented order (the example of
@@ -10,42 +9,40 @@ import java.util.function.BiFunction;
  * RECORD_FILE_ID as a filter field, and every filter field but CALL_TYPE as a SORT field.
  */
 public enum StatField implements FilterQuery.Field {
-    ID(Kind.NUMBER, (r, l) -> r.id()),
-    PORTAL_USER_ID(Kind.NUMBER, (r, l) -> r.portalUserId()),
-    PORTAL_NUMBER(Kind.TEXT, (r, l) -> r.portalNumber()),
-    PHONE_NUMBER(Kind.TEXT, (r, l) -> r.phoneNumber()),
-    CALL_ID(Kind.TEXT, (r, l) -> r.callId()),
-    EXTERNAL_CALL_ID(Kind.TEXT, (r, l) -> r.externalCallId()),
-    CALL_CATEGORY(Kind.TEXT, (r, l) -> r.category()),
-    CALL_LOG(Kind.TEXT, (r, l) -> r.callLog()),
-    CALL_DURATION(Kind.NUMBER, (r, l) -> r.duration()),
-    CALL_START_DATE(Kind.DATE, (r, l) -> r.startDate()),
-    CALL_RECORD_URL(Kind.TEXT, (r, l) -> r.external() ? l.recordUrl(r.callId()) : r.recordUrl()),
-    CALL_VOTE(Kind.NUMBER, (r, l) -> r.vote() == null ? null : r.vote().longValue()),
-    COST(Kind.DECIMAL, (r, l) -> BigDecimal.valueOf(r.cost())),
-    COST_CURRENCY(Kind.TEXT, (r, l) -> r.costCurrency()),
-    CALL_FAILED_CODE(Kind.TEXT, (r, l) -> r.failedCode()),
-    CALL_FAILED_REASON(Kind.TEXT, (r, l) -> r.failedReason()),
-    CRM_ENTITY_TYPE(Kind.TEXT, (r, l) -> r.crmEntityType()),
-    CRM_ENTITY_ID(Kind.NUMBER, (r, l) -> r.crmEntityId()),
-    CRM_ACTIVITY_ID(Kind.NUMBER, (r, l) -> r.crmActivityId()),
-    REST_APP_ID(Kind.NUMBER, (r, l) -> appId(r.appKey())),
-    REST_APP_NAME(Kind.TEXT, (r, l) -> appId(r.appKey()) == null ? null : l.appName(r.appKey())),
-    TRANSCRIPT_ID(Kind.NUMBER, (r, l) -> r.external() ? l.transcriptId(r.callId()) : null),
-    TRANSCRIPT_PENDING(Kind.TEXT, (r, l) -> "N"),
-    SESSION_ID(Kind.NUMBER, (r, l) -> r.sessionId() == null ? null : Long.parseLong(r.sessionId())),
-    REDIAL_ATTEMPT(Kind.NUMBER, (r, l) -> r.redialAttempt() == null ? null : r.redialAttempt().longValue()),
-    COMMENT(Kind.TEXT, (r, l) -> null),
-    RECORD_DURATION(Kind.NUMBER, (r, l) -> null),
-    RECORD_FILE_ID(Kind.NUMBER, (r, l) -> r.external() ? l.recordFileId(r.callId()) : null),
-    CALL_TYPE(Kind.NUMBER, (r, l) -> (long) r.callType());
+    ID(Kind.NUMBER),
+    PORTAL_USER_ID(Kind.NUMBER),
+    PORTAL_NUMBER(Kind.TEXT),
+    PHONE_NUMBER(Kind.TEXT),
+    CALL_ID(Kind.TEXT),
+    EXTERNAL_CALL_ID(Kind.TEXT),
+    CALL_CATEGORY(Kind.TEXT),
+    CALL_LOG(Kind.TEXT),
+    CALL_DURATION(Kind.NUMBER),
+    CALL_START_DATE(Kind.DATE),
+    CALL_RECORD_URL(Kind.TEXT),
+    CALL_VOTE(Kind.NUMBER),
+    COST(Kind.DECIMAL),
+    COST_CURRENCY(Kind.TEXT),
+    CALL_FAILED_CODE(Kind.TEXT),
+    CALL_FAILED_REASON(Kind.TEXT),
+    CRM_ENTITY_TYPE(Kind.TEXT),
+    CRM_ENTITY_ID(Kind.NUMBER),
+    CRM_ACTIVITY_ID(Kind.NUMBER),
+    REST_APP_ID(Kind.NUMBER),
+    REST_APP_NAME(Kind.TEXT),
+    TRANSCRIPT_ID(Kind.NUMBER),
+    TRANSCRIPT_PENDING(Kind.TEXT),
+    SESSION_ID(Kind.NUMBER),
+    REDIAL_ATTEMPT(Kind.NUMBER),
+    COMMENT(Kind.TEXT),
+    RECORD_DURATION(Kind.NUMBER),
+    RECORD_FILE_ID(Kind.NUMBER),
+    CALL_TYPE(Kind.NUMBER);
 
     private final Kind kind;
-    private final BiFunction<StatRow, StatLookup, Object> value;
 
-    StatField(Kind kind, BiFunction<StatRow, StatLookup, Object> value) {
+    StatField(Kind kind) {
         this.kind = kind;
-        this.value = value;
     }
 
     @Override
@@ -54,8 +51,40 @@ public enum StatField implements FilterQuery.Field {
     }
 
     /** The field's value in a record: Long, BigDecimal, Instant, String, or null. */
-    public Object value(StatRow row, StatLookup lookup) {
-        return value.apply(row, lookup);
+    public Object value(StatRow r, StatLookup l) {
+        // a switch, not a function per field: every portal's statistics store makes the enum, and 29 lambdas were 29
+        // classes spun at each start
+        return switch (this) {
+            case ID -> r.id();
+            case PORTAL_USER_ID -> r.portalUserId();
+            case PORTAL_NUMBER -> r.portalNumber();
+            case PHONE_NUMBER -> r.phoneNumber();
+            case CALL_ID -> r.callId();
+            case EXTERNAL_CALL_ID -> r.externalCallId();
+            case CALL_CATEGORY -> r.category();
+            case CALL_LOG -> r.callLog();
+            case CALL_DURATION -> r.duration();
+            case CALL_START_DATE -> r.startDate();
+            case CALL_RECORD_URL -> r.external() ? l.recordUrl(r.callId()) : r.recordUrl();
+            case CALL_VOTE -> r.vote() == null ? null : r.vote().longValue();
+            case COST -> BigDecimal.valueOf(r.cost());
+            case COST_CURRENCY -> r.costCurrency();
+            case CALL_FAILED_CODE -> r.failedCode();
+            case CALL_FAILED_REASON -> r.failedReason();
+            case CRM_ENTITY_TYPE -> r.crmEntityType();
+            case CRM_ENTITY_ID -> r.crmEntityId();
+            case CRM_ACTIVITY_ID -> r.crmActivityId();
+            case REST_APP_ID -> appId(r.appKey());
+            case REST_APP_NAME -> appId(r.appKey()) == null ? null : l.appName(r.appKey());
+            case TRANSCRIPT_ID -> r.external() ? l.transcriptId(r.callId()) : null;
+            case TRANSCRIPT_PENDING -> "N";
+            case SESSION_ID -> r.sessionId() == null ? null : Long.parseLong(r.sessionId());
+            case REDIAL_ATTEMPT -> r.redialAttempt() == null ? null : r.redialAttempt().longValue();
+            case COMMENT -> null;
+            case RECORD_DURATION -> null;
+            case RECORD_FILE_ID -> r.external() ? l.recordFileId(r.callId()) : null;
+            case CALL_TYPE -> (long) r.callType();
+        };
     }
 
     @Override
