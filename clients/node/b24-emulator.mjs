@@ -82,7 +82,12 @@ export class Emulator {
     const headers = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.controlToken) headers['X-Emulator-Token'] = this.controlToken;
-    const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    let response;
+    try {
+      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (failure) { // fetch's TypeError: refused, reset, no such host; the same error as the PHP and Python clients'
+      throw new EmulatorError(0, 'UNREACHABLE', `Cannot reach the emulator at ${this.baseUrl}: ${failure.cause?.message ?? failure.message}`);
+    }
     const text = await response.text();
     const answer = text ? JSON.parse(text) : null;
     if (!response.ok) {
@@ -167,7 +172,7 @@ export class Portal {
 
   setClock(instant) { return this.#call('POST', '/clock', { body: { set: instant } }); }
 
-  addUser(fields) { return this.#call('POST', '/users', { body: fields }); }
+  addUser(fields = {}) { return this.#call('POST', '/users', { body: fields }); }
 
   /** The user logs in: an invited user's first login completes the registration and sends ONUSERADD. */
   loginUser(userId) { return this.#call('POST', '/users/{userId}/login', { path: { userId } }); }

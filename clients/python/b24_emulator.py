@@ -105,6 +105,9 @@ class Emulator:
                 answer = {}
             raise EmulatorError(failure.code, answer.get("error", "HTTP_ERROR"),
                                 answer.get("error_description", failure.reason)) from None
+        except OSError as failure:  # refused, reset, timed out, no such host: as the PHP and Node clients say it
+            reason = failure.reason if isinstance(failure, urllib.error.URLError) else failure
+            raise EmulatorError(0, "UNREACHABLE", f"Cannot reach the emulator at {self.base_url}: {reason}") from failure
 
     def health(self):
         return self.request("GET", "/_emulator/health")

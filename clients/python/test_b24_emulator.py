@@ -179,6 +179,9 @@ class ControlClientTest(unittest.TestCase):
             self.portal.settings(crmMode="NEITHER")
         self.assertEqual(400, bad.exception.status)
         self.assertEqual("UP", emulator.health()["status"])
+        with self.assertRaises(EmulatorError) as unreachable:
+            Emulator("http://127.0.0.1:1").health()
+        self.assertEqual((0, "UNREACHABLE"), (unreachable.exception.status, unreachable.exception.error))
 
 
 class ResetTest(unittest.TestCase):

@@ -97,6 +97,7 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
     const [, excluded] = await rest(`${portal.webhookUrl}telephony.externalcall.register`, { ...INCOMING, PHONE_NUMBER: '+79995550999', CRM_CREATE: 1 });
     assert.equal(excluded.result.CRM_CREATED_LEAD, null);
     assert.equal((await portal.addUser({ NAME: 'Pavel', UF_PHONE_INNER: '150' })).NAME, 'Pavel');
+    assert.equal((await portal.addUser()).ACTIVE, true);
     const [, invited] = await rest(`${portal.webhookUrl}user.add`, { EMAIL: 'olga@example.com', UF_DEPARTMENT: [1] });
     const loggedIn = await portal.loginUser(invited.result); // the invitation accepted: ONUSERADD
     assert.equal(loggedIn.ID, String(invited.result));
@@ -163,6 +164,8 @@ describe('the control client', { skip: URL_ ? false : 'B24_EMULATOR_URL is not s
     await assert.rejects(emulator.portal('no-such-portal'), (e) => e instanceof EmulatorError && e.status === 404 && e.error === 'PORTAL_NOT_FOUND');
     await assert.rejects(portal.settings({ crmMode: 'NEITHER' }), (e) => e instanceof EmulatorError && e.status === 400);
     assert.equal((await emulator.health()).status, 'UP');
+    await assert.rejects(new Emulator('http://127.0.0.1:1').health(),
+      (e) => e instanceof EmulatorError && e.status === 0 && e.error === 'UNREACHABLE');
   });
 
   it('resets the emulator, deleting the portals tests made', async () => {

@@ -45,9 +45,10 @@ final class Portal
         return $this->call('POST', '/clock', ['set' => $instant]);
     }
 
-    public function addUser(array $fields): array
+    /** Adds a user; no fields make one with the emulator's defaults, as in the Node and Python clients. */
+    public function addUser(array $fields = []): array
     {
-        return $this->call('POST', '/users', $fields);
+        return $this->call('POST', '/users', (object) $fields); // an empty PHP array is JSON's [], not an object
     }
 
     /** The user logs in: an invited user's first login completes the registration and sends ONUSERADD. */
@@ -59,7 +60,7 @@ final class Portal
     /** Adds a lead, contact, company or deal (crm.*.add field names) without a REST call; answers its ID. */
     public function addCrm(string $type, array $fields): int
     {
-        return (int) $this->call('POST', '/crm/{type}', $fields, path: ['type' => $type])['ID'];
+        return (int) $this->call('POST', '/crm/{type}', (object) $fields, path: ['type' => $type])['ID'];
     }
 
     public function crm(): array
@@ -114,7 +115,7 @@ final class Portal
     /** A user clicks a number in Bitrix24: the line's application is told (OnExternalCallStart). */
     public function clickToCall(array $fields): array
     {
-        return $this->call('POST', '/click-to-call', $fields);
+        return $this->call('POST', '/click-to-call', (object) $fields);
     }
 
     public function calls(): array

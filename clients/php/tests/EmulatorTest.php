@@ -141,6 +141,7 @@ final class EmulatorTest extends TestCase
             ['PHONE_NUMBER' => '+79995550999', 'CRM_CREATE' => 1] + self::INCOMING);
         self::assertNull($excluded['result']['CRM_CREATED_LEAD']);
         self::assertSame('Pavel', $this->portal->addUser(['NAME' => 'Pavel', 'UF_PHONE_INNER' => '150'])['NAME']);
+        self::assertTrue($this->portal->addUser()['ACTIVE'], 'no fields: a user with the defaults, not a refused []');
         [, $invited] = self::rest($this->portal->webhookUrl . 'user.add', ['EMAIL' => 'olga@example.com', 'UF_DEPARTMENT' => [1]]);
         $loggedIn = $this->portal->loginUser((int) $invited['result']); // the invitation accepted: ONUSERADD
         self::assertSame((string) $invited['result'], $loggedIn['ID']);
@@ -224,6 +225,12 @@ final class EmulatorTest extends TestCase
             self::fail('a missing portal was found');
         } catch (EmulatorError $e) {
             self::assertSame([404, 'PORTAL_NOT_FOUND'], [$e->status, $e->error]);
+        }
+        try {
+            (new Emulator('http://127.0.0.1:1'))->health();
+            self::fail('a closed port answered');
+        } catch (EmulatorError $e) {
+            self::assertSame([0, 'UNREACHABLE'], [$e->status, $e->error]);
         }
         $this->expectException(EmulatorError::class);
         $this->expectExceptionCode(400);
