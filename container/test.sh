@@ -13,8 +13,9 @@
 # 4. SIGTERM saves the state file; a new container on the same /data finds it (and prints a random control token).
 # 5. Time to the first REST 200: the image beside the plain jar, median of three each.
 # 6. The Testcontainers module's tests against the image.
-# 7. The CI recipe: ci-recipes/start-emulator.sh, the conformance kit against the sample connector with its JUnit
-#    report (ci-recipes/run-conformance.sh), the official JS SDK driven with B24_HOOK over HTTPS.
+# 7. The CI recipe: ci-recipes/start-emulator.sh (a second start on the ports it holds refused, one with HTTPS off),
+#    the conformance kit against the sample connector with its JUnit report (ci-recipes/run-conformance.sh), the
+#    official JS SDK driven with B24_HOOK over HTTPS.
 # Every step's result and time is printed at the end. When no engine can start, the whole step is SKIPPED with the
 # reason (exit 77, which .ci/run reports as SKIPPED: never a silent pass); a failed check exits 1. Everything
 # started is stopped.
@@ -259,6 +260,28 @@ recipe_start() {
   [ -n "${B24_WEBHOOK_URL:-}" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "${B24_WEBHOOK_URL}user.current")" = 200 ]
 }
 step "ci-recipes/start-emulator.sh starts the image, exports its URLs" recipe_start
+
+# a second start on the ports the first one holds: refused before any container runs (it used to report success, the
+# other emulator's health answering, and export a webhook that server did not know)
+recipe_port_taken() {
+  local err
+  err=$(DOCKER=$DOCKER B24_EMULATOR_IMAGE=$IMAGE B24_EMULATOR_NAME=$NAME-taken B24_EMULATOR_PORT=$HP \
+    B24_EMULATOR_HTTPS_PORT=$SP GITHUB_ENV= GITHUB_OUTPUT= ci-recipes/start-emulator.sh 2>&1 >/dev/null) && return 1
+  [[ $err == *"already listens at http://127.0.0.1:$HP"* ]] && [ -z "$("$DOCKER" ps -aq --filter "name=$NAME-taken")" ] \
+    && say "refused: ${err%% (*}"
+}
+step "ci-recipes/start-emulator.sh refuses ports another server holds" recipe_port_taken
+
+# HTTPS off: no B24_HOOK to a port -1 (it was exported as https://localhost:-1/...)
+recipe_no_https() {
+  local out port
+  port=$(free_port)
+  out=$(DOCKER=$DOCKER B24_EMULATOR_IMAGE=$IMAGE B24_EMULATOR_NAME=$NAME-plain B24_EMULATOR_PORT=$port \
+    B24_EMULATOR_HTTPS_PORT=-1 GITHUB_ENV= GITHUB_OUTPUT= ci-recipes/start-emulator.sh) || return 1
+  DOCKER=$DOCKER B24_EMULATOR_NAME=$NAME-plain ci-recipes/stop-emulator.sh >/dev/null
+  [[ $out == *"B24_WEBHOOK_URL=http://127.0.0.1:$port/rest/1/"* && $out != *B24_HOOK* ]]
+}
+step "ci-recipes/start-emulator.sh with HTTPS off exports no B24_HOOK" recipe_no_https
 
 recipe_conformance() {
   [ -f "$KIT_JAR" ] || { say "no $KIT_JAR"; return 1; }

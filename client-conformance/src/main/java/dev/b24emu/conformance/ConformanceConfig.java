@@ -85,6 +85,8 @@ public record ConformanceConfig(Emulator emulator, Integration integration, Driv
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             return yaml.readValue(Files.readString(file), ConformanceConfig.class).checked();
+        } catch (java.nio.file.NoSuchFileException e) { // its message is the file's name alone
+            throw new IllegalArgumentException(file + ": no such file (the config is --config FILE)", e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }

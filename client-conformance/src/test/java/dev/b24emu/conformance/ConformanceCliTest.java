@@ -50,6 +50,9 @@ class ConformanceCliTest {
                 """);
         String typoErr = capturedErr(() -> assertEquals(2, Main.execute("--config", typo.toString())));
         assertTrue(typoErr.contains("drvier"), typoErr);
+        // the file's name alone, twice, was all a CI log said of a config not there
+        String missing = capturedErr(() -> assertEquals(2, Main.execute("--config", dir.resolve("nowhere.yaml").toString())));
+        assertTrue(missing.contains("nowhere.yaml: no such file"), missing);
     }
 
     /** A run that runs nothing must not pass: a tag typo would otherwise turn CI green. */
