@@ -13,6 +13,7 @@ import dev.b24emu.emulator.internal.portal.PortalRegistry;
 import dev.b24emu.emulator.internal.portal.PortalSeed;
 import dev.b24emu.emulator.internal.portal.PortalState;
 import dev.b24emu.emulator.internal.portal.StateFile;
+import dev.b24emu.emulator.internal.transport.MalformedJson;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,7 +66,7 @@ public final class PortalControl {
                         parser.nextToken();
                         PortalState.restore(request.portal(), PortalState.read(parser, request.portal().stores()));
                     } catch (JsonProcessingException malformed) {
-                        throw new IllegalArgumentException("Malformed JSON body: " + malformed.getOriginalMessage());
+                        throw new IllegalArgumentException(MalformedJson.describe(malformed));
                     }
                     return PortalView.of(request.portal(), request.endpoints());
                 });

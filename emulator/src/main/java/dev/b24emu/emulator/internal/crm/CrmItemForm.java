@@ -195,7 +195,7 @@ public final class CrmItemForm {
 
     /** The common item plus the legacy columns' names for the same values: what a list's filter and order read. */
     public static ObjectNode filterable(CrmEntityType type, ObjectNode common) {
-        ObjectNode row = common.deepCopy();
+        ObjectNode row = NODES.objectNode().setAll(common); // the values shared: a filter only reads them
         for (Field field : FIELDS.get(type)) {
             if (!field.column.equals(field.name) && common.has(field.name)) {
                 row.set(field.column, common.get(field.name));

@@ -37,10 +37,13 @@ public final class CrmItemQuery {
 
     private final Predicate<ObjectNode> filter;
     private final Comparator<ObjectNode> order;
+    /** no filter and no order: every record, by ID, as the store keeps them */
+    private final boolean everyRecordById;
 
-    private CrmItemQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order) {
+    private CrmItemQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order, boolean everyRecordById) {
         this.filter = filter;
         this.order = order;
+        this.everyRecordById = everyRecordById;
     }
 
     /**
@@ -59,8 +62,8 @@ public final class CrmItemQuery {
     public static CrmItemQuery of(CrmEntityType type, JsonNode filter, JsonNode order, ZoneId zone) {
         Predicate<ObjectNode> kept = filter(FilterFields.of(type), filter, zone);
         Comparator<ObjectNode> byId = Comparator.comparingLong(r -> r.path("ID").asLong());
-        if (order == null || order.isNull() || isEmptyList(order)) {
-            return new CrmItemQuery(kept, byId);
+        if (absent(order)) {
+            return new CrmItemQuery(kept, byId, absent(filter));
         }
         Comparator<ObjectNode> sorted = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = objectOf(order, "Order should be an associative array").fields();
@@ -79,13 +82,24 @@ public final class CrmItemQuery {
             one = direction.equals("DESC") ? one.reversed() : one;
             sorted = sorted == null ? one : sorted.thenComparing(one);
         }
-        return new CrmItemQuery(kept, sorted == null ? byId : sorted.thenComparing(byId));
+        return new CrmItemQuery(kept, sorted == null ? byId : sorted.thenComparing(byId), false);
     }
 
     /** What the filter keeps (everything when none is given), or the controller's first complaint about it. */
     static Predicate<ObjectNode> filter(FilterFields fields, JsonNode filter, ZoneId zone) {
-        return filter == null || filter.isNull() || isEmptyList(filter) ? r -> true
-                : group(fields, objectOf(filter, "filter should be an associative array"), zone);
+        return absent(filter) ? r -> true : group(fields, objectOf(filter, "filter should be an associative array"), zone);
+    }
+
+    private static boolean absent(JsonNode filterOrOrder) {
+        return filterOrOrder == null || filterOrOrder.isNull() || isEmptyList(filterOrOrder);
+    }
+
+    /**
+     * Whether the query keeps every record in the order of their IDs (no filter, no order: most lists): a list may
+     * then make the records of its page alone instead of every record of the type.
+     */
+    public boolean everyRecordById() {
+        return everyRecordById;
     }
 
     /** The records the filter keeps, in order. */

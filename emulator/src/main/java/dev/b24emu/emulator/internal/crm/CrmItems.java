@@ -50,6 +50,22 @@ public final class CrmItems {
     /** What a list finds: each object in its common form ({@link #listed} answers it), in the query's order. */
     public List<ObjectNode> list(CrmEntityType type, CrmItemQuery query) {
         Map<Long, List<Long>> contacts = contactsOfCompanies(type);
+        if (query.everyRecordById()) {
+            // the store's order, each object made when its page reads it: making all 20,000 of a full portal's
+            // contacts took a second of the event loop, every other portal's requests waiting (audit 49d)
+            List<CrmItem> all = List.copyOf(crm.all(type));
+            return new java.util.AbstractList<>() {
+                @Override
+                public ObjectNode get(int index) {
+                    return common(all.get(index), contacts);
+                }
+
+                @Override
+                public int size() {
+                    return all.size();
+                }
+            };
+        }
         // a filter reads the table's column names too; the answer is the item alone, as get answers it
         Map<ObjectNode, ObjectNode> items = new IdentityHashMap<>();
         for (CrmItem item : crm.all(type)) {

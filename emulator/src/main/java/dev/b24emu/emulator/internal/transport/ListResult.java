@@ -53,7 +53,11 @@ public record ListResult(JsonNode items, Integer next, int total) {
         long first = Math.max(0, start) / ListQuery.PAGE_SIZE * ListQuery.PAGE_SIZE;
         com.fasterxml.jackson.databind.node.ObjectNode result = JsonNodeFactory.instance.objectNode();
         ArrayNode page = result.putArray(key);
-        found.stream().skip(first).limit(ListQuery.PAGE_SIZE).map(answer).forEach(page::add);
+        // the page alone is read: a list may make its records as they are read (crm.item.list)
+        if (first < found.size()) {
+            found.subList((int) first, (int) Math.min(found.size(), first + ListQuery.PAGE_SIZE)).stream().map(answer)
+                    .forEach(page::add);
+        }
         if (start == -1) {
             return new ListResult(result, null, NOT_COUNTED);
         }

@@ -139,7 +139,7 @@ public final class ParamDecoder {
         try {
             node = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw RestError.of("ERROR_ARGUMENT", "Malformed JSON body: " + e.getOriginalMessage());
+            throw RestError.of("ERROR_ARGUMENT", MalformedJson.describe(e));
         } catch (java.io.IOException e) {
             throw RestError.of("ERROR_ARGUMENT", "Unreadable JSON body");
         }

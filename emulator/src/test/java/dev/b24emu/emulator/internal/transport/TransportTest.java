@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -124,8 +125,17 @@ class TransportTest extends EmulatorHarness {
         // a JSON list is parameters 0, 1, ... as PHP decodes it: here without the PHONE_NUMBER the method needs
         given().contentType(ContentType.JSON).body("[1,2]").post(webhook + SEARCH).then().statusCode(400)
                 .body("error_description", equalTo("PHONE_NUMBER is empty"));
+        // past the parser's limits: the reason, not the Java setting that holds it ("from `StreamReadConstraints…`")
         given().contentType(ContentType.JSON).body("{" + "\"a\":[".repeat(2000) + "]".repeat(2000) + "}")
                 .post(webhook + SEARCH).then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"));
+        given().contentType(ContentType.JSON).body("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}")
+                .post(webhook + SEARCH).then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"))
+                .body("error_description", allOf(containsString("Malformed JSON body: Document nesting depth"),
+                        not(containsString("StreamReadConstraints"))));
+        given().contentType(ContentType.JSON).body("{\"PHONE_NUMBER\": " + "9".repeat(5000) + "}")
+                .post(webhook + SEARCH).then().statusCode(400).body("error_description", allOf(
+                        containsString("Number value length (5000) exceeds the maximum allowed (1000)"),
+                        not(containsString("StreamReadConstraints"))));
         given().contentType("application/x-www-form-urlencoded").body("PHONE_NUMBER=%FF%FE").post(webhook + SEARCH)
                 .then().statusCode(400).body("error", equalTo("WRONG_ENCODING"));
         // a body PHP does not read (neither a form nor JSON) is ignored: the query string is still read
