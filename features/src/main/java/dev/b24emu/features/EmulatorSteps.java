@@ -448,6 +448,15 @@ public class EmulatorSteps {
                 .post(ctx.emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
     }
 
+    /** event.bind with a handler on the emulator itself: its base URL and the path given (D204). */
+    @When("application {string} binds {string} to the emulator's own {string}")
+    public void bindToTheEmulatorItself(String clientId, String event, String path) {
+        requireEmulator();
+        ctx.record("event.bind", RestAssured.given().contentType("application/json")
+                .body(Map.of("event", event, "handler", ctx.emulatorBase + path))
+                .post(ctx.emulatorBase + "/rest/event.bind?auth=" + token(clientId)));
+    }
+
     /** The token in an Authorization: Bearer header, as the real server also reads it. */
     @When("I call {string} as application {string} with a bearer token")
     public void callWithBearer(String method, String clientId) {

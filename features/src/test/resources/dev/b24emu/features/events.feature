@@ -29,6 +29,13 @@ Feature: Events: event.bind and delivery of the telephony events
       | handler | http://127.0.0.1:9/h  |
     Then the call fails with 400 "ERROR_HANDLER_ALREADY_EXIST"
 
+  @D204
+  Scenario: A handler on the emulator itself is refused: its own REST methods would feed it its own events
+    When application "local.pbx" binds "ONCRMCONTACTADD" to the emulator's own "/rest/1/demo-token/crm.contact.add"
+    Then the call fails with 400 "ERROR_WRONG_HANDLER_URL" "Wrong handler URL"
+    When application "local.pbx" binds "OnVoximplantCallStart" to the emulator's own "/_emulator/reset"
+    Then the call fails with 400 "ERROR_WRONG_HANDLER_URL" "Wrong handler URL"
+
   @D128 @E140
   Scenario: event.bind and event.unbind check their arguments as the real server does
     When I call "event.bind" as application "local.pbx" with:

@@ -64,7 +64,7 @@ class HandlerAttackTest extends AppHarness {
                     .refusal(url) != null, url);
         }
         assertEquals(null, new dev.b24emu.emulator.internal.outbound.SelfGuard(() -> java.util.Set.of(port))
-                .refusal("http://127.0.0.1:" + port + "/_emulator/../rest/handler"), "leaves the control API");
+                .refusal("http://127.0.0.1:" + (port + 1) + "/_emulator/reset"), "another port of this machine is not ours");
     }
 
     /**
@@ -75,12 +75,40 @@ class HandlerAttackTest extends AppHarness {
     void aDeliveryThatConnectsToTheEmulatorIsRefusedWhateverNameItUsed() throws Exception {
         var self = new dev.b24emu.emulator.internal.outbound.SelfGuard(() -> java.util.Set.of(emulator.port()));
         String url = "http://rebinding.example:" + emulator.port() + "/_emulator/reset";
-        assertTrue(!self.reachesControlApi(url), "a name is not looked up at bind time");
+        assertTrue(!self.reachesEmulator(url), "a name is not looked up at bind time");
         assertTrue(self.refusal(url, InetAddress.getByName("127.0.0.1"), emulator.port()).startsWith("Refused:"));
         assertEquals(null, self.refusal(url, InetAddress.getByName("192.0.2.10"), emulator.port()),
                 "another machine's control API is not ours to refuse");
-        assertEquals(null, self.refusal("http://rebinding.example:" + emulator.port() + "/handler",
-                InetAddress.getByName("127.0.0.1"), emulator.port()), "our REST paths are not the control API");
+        assertTrue(self.refusal("http://rebinding.example:" + emulator.port() + "/rest/1/x/crm.contact.add",
+                InetAddress.getByName("127.0.0.1"), emulator.port()).startsWith("Refused:"), "our REST methods too (D204)");
+    }
+
+    /**
+     * A handler that is one of the emulator's own REST methods feeds each delivery's event back as the next: two
+     * ONCRMCONTACTADD handlers calling crm.contact.add made 900 contacts a second, pushed the portal's own objects out
+     * past its bound and took the heap to 2 GB, until they were unbound (audit 49d). Refused at bind, in any spelling of
+     * this machine, and by the outgoing webhooks of the control API.
+     */
+    @Test
+    void handlersThatAreTheEmulatorsOwnRestMethodsAreRefusedAtBind() {
+        String token = install("local.loop", List.of("crm", "placement", "telephony", "user"), null)
+                .getString("access_token");
+        int port = emulator.port();
+        for (String url : List.of(base() + "/rest/1/demo-token/crm.contact.add?fields[NAME]=loop",
+                "http://localhost:" + port + "/rest/crm.contact.add", "http://127.1:" + port + "/", "http://[::1]:" + port + "/x")) {
+            oauth(token, "event.bind", Map.of("event", "ONCRMCONTACTADD", "handler", url)).then()
+                    .statusCode(400).body("error", equalTo("ERROR_WRONG_HANDLER_URL"));
+            oauth(token, "placement.bindEvent", Map.of("PLACEMENT", "CallCard::CallStateChanged", "HANDLER", url))
+                    .then().statusCode(400).body("error", equalTo("ERROR_WRONG_HANDLER_URL"));
+        }
+        given().contentType("application/json").body(Map.of("events", List.of("ONCRMCONTACTADD"), "handlerUrl",
+                        base() + "/rest/1/demo-token/crm.contact.add"))
+                .post(base() + "/_emulator/portals/" + portal.id() + "/outgoing-webhooks").then().statusCode(400)
+                .body("error_description", org.hamcrest.Matchers.containsString("outside the emulator itself"));
+        int before = call("crm.contact.list", Map.of()).then().extract().path("total");
+        call("crm.contact.add", Map.of("fields", Map.of("NAME", "One"))).then().statusCode(200);
+        assertEquals(before + 1, (int) call("crm.contact.list", Map.of()).then().extract().path("total"),
+                "one contact, no loop");
     }
 
     /** A handler sends its headers and part of its body, then stalls: the delivery still ends within its deadline. */

@@ -45,8 +45,8 @@ public final class EventTrigger {
         String event = contracts.eventName(requested).orElseThrow(() -> new IllegalArgumentException(
                 "event must be a documented event: one of " + contracts.eventNames()));
         String url = spec.path("handlerUrl").asText("");
-        if (!Urls.isHttp(url) || self.reachesControlApi(url)) {
-            throw new IllegalArgumentException("handlerUrl must be an absolute http(s) URL of the handler");
+        if (!Urls.isHttp(url) || self.reachesEmulator(url)) {
+            throw new IllegalArgumentException("handlerUrl must be an absolute http(s) URL of the handler, outside the emulator itself (D204)");
         }
         JsonNode forged = spec.path("forged");
         if (!forged.isMissingNode() && !forged.isBoolean()) {

@@ -118,8 +118,8 @@ public final class Installation {
 
     private String url(JsonNode spec, String name) {
         String url = spec.hasNonNull(name) ? spec.get(name).asText() : null;
-        if (url != null && (!Urls.isHttp(url) || self.reachesControlApi(url))) {
-            throw new IllegalArgumentException(name + " must be an absolute http(s) URL");
+        if (url != null && (!Urls.isHttp(url) || self.reachesEmulator(url))) {
+            throw new IllegalArgumentException(name + " must be an absolute http(s) URL outside the emulator itself (D204)");
         }
         return url;
     }

@@ -72,8 +72,8 @@ public final class OutgoingWebhooks {
             }
         }
         String url = body.path("handlerUrl").asText("");
-        if (!Urls.isHttp(url) || self.reachesControlApi(url)) {
-            throw new IllegalArgumentException("handlerUrl must be an absolute http(s) URL outside the control API");
+        if (!Urls.isHttp(url) || self.reachesEmulator(url)) {
+            throw new IllegalArgumentException("handlerUrl must be an absolute http(s) URL outside the emulator itself (D204)");
         }
         JsonNode list = body.get("events");
         if (list == null || !list.isArray() || list.isEmpty()) {

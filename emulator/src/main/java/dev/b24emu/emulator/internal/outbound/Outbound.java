@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * Every POST the portal sends to an integration (events, placement openings, CallCard::* posts): asynchronous,
  * journaled attempt by attempt on the portal, retried only when the portal opts in. A handler cannot hold a delivery:
  * each attempt has 5 s in all (connect, answer, body), the answer's body is read and discarded, connections are never
- * reused (so no portal's stalled handler takes another's connections), and no handler URL may reach the emulator's own
- * control API ({@link SelfGuard}).
+ * reused (so no portal's stalled handler takes another's connections), and no handler URL may reach the emulator
+ * itself ({@link SelfGuard}).
  */
 public final class Outbound {
     /** How long an attempt may take in all, from connecting to the last byte of the answer. */

@@ -107,7 +107,7 @@ class OAuthTest extends AppHarness {
                 .post(base() + "/_emulator/portals/" + portal.id() + "/apps").then().statusCode(400);
         given().contentType("application/json").body("{\"clientId\":\"x\",\"clientSecret\":\"y\",\"scopes\":[],\"handlerUrl\":\"ftp://a\"}")
                 .post(base() + "/_emulator/portals/" + portal.id() + "/apps").then().statusCode(400)
-                .body("error_description", equalTo("handlerUrl must be an absolute http(s) URL"));
+                .body("error_description", equalTo("handlerUrl must be an absolute http(s) URL outside the emulator itself (D204)"));
     }
 
     /**

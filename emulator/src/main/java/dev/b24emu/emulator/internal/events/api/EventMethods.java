@@ -84,7 +84,7 @@ final class EventMethods {
             Access.requireAdmin(caller, "Access denied! Offline events binding requires administrator access rights");
         } else if (handler.isEmpty()) {
             throw RestError.argument("HANDLER", "Argument 'HANDLER' is null or empty");
-        } else if (!Urls.isHttp(handler) || self.reachesControlApi(handler)) {
+        } else if (!Urls.isHttp(handler) || self.reachesEmulator(handler)) {
             throw RestError.of("ERROR_WRONG_HANDLER_URL", "Wrong handler URL");
         }
         if (!EventNames.allowed(event, caller.scopes())) {

@@ -120,7 +120,7 @@ final class PlacementMethods {
                 if (errorHandler.isEmpty()) {
                     throw RestError.of("EMPTY_ERROR_HANDLER_URL", "Field errorHandlerUrl is empty.");
                 }
-                checkHandler(errorHandler); // the emulator POSTs to it: not to its own control API, nor to javascript:
+                checkHandler(errorHandler); // the emulator POSTs to it: not to the emulator itself, nor to javascript:
             }
             ConfigBound.admit(caller.portal(), store.placements(any -> true), p.tree(), "placement handlers");
             store.bind(placement).orElseThrow(() -> RestError.of("ERROR_HANDLER_ALREADY_EXIST", "Handler already binded"));
@@ -217,7 +217,7 @@ final class PlacementMethods {
         if (uri.getScheme() != null && !uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")) {
             throw RestError.of("ERROR_UNSUPPORTED_PROTOCOL", "Unsupported protocol");
         }
-        if (uri.getScheme() == null || uri.getHost() == null || self.reachesControlApi(handler)) {
+        if (uri.getScheme() == null || uri.getHost() == null || self.reachesEmulator(handler)) {
             throw RestError.of("ERROR_WRONG_HANDLER_URL", "Wrong handler URL");
         }
     }
