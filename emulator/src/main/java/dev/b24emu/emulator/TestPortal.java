@@ -156,15 +156,40 @@ public final class TestPortal {
     }
 
     /**
-     * Fails unless an event was delivered (its handler answered 2xx), listing the attempts there were with their
-     * statuses and errors; answers the last delivery. {@link #deliveries()} has the failed attempts too.
+     * Fails unless an event was delivered (its handler answered 2xx) within {@link #DELIVERY_WAIT}, listing the
+     * attempts there were with their statuses and errors; answers the last delivery. Deliveries are asynchronous, so it
+     * waits, as the container's TestPortal and the PHP, Node and Python clients do: asserted right after the call that
+     * sends the event, it found none. {@link #deliveries()} has the failed attempts too.
      */
     public RecordedDelivery assertDelivered(String event) {
-        return deliveries().stream().filter(d -> d.event().equalsIgnoreCase(event) && d.delivered()).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("Expected a delivery of " + event + " on portal " + id()
-                        + "; there were: " + deliveries().stream().map(d -> d.event() + " -> " + d.status()
-                        + (d.error() == null ? "" : " " + d.error())).collect(Collectors.toList())));
+        return assertDelivered(event, DELIVERY_WAIT);
     }
+
+    /** {@link #assertDelivered(String)}, waiting at most {@code within} for the delivery. */
+    public RecordedDelivery assertDelivered(String event, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            java.util.Optional<RecordedDelivery> delivered = deliveries().stream()
+                    .filter(d -> d.event().equalsIgnoreCase(event) && d.delivered()).reduce((a, b) -> b);
+            if (delivered.isPresent()) {
+                return delivered.get();
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError("Expected a delivery of " + event + " on portal " + id() + " within "
+                        + within.toMillis() + " ms; there were: " + deliveries().stream().map(d -> d.event() + " -> "
+                        + d.status() + (d.error() == null ? "" : " " + d.error())).collect(Collectors.toList()));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for a delivery of " + event, interrupted);
+            }
+        }
+    }
+
+    /** How long {@link #assertDelivered(String)} waits for a delivery: a handler's 5 s deadline, as the clients wait. */
+    public static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
 
     /** Deletes the portal: its webhook and tokens stop working. */
     public void delete() {
