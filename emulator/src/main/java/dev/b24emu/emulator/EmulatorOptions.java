@@ -235,7 +235,7 @@ public final class EmulatorOptions {
         /** A further host name the control API answers to (a proxy's, a container's). */
         public Builder allowedHost(String host) { this.allowedHosts.add(host); return this; }
 
-        /** A further origin (scheme://host:port) whose pages may drive the control API. */
+        /** A further origin (scheme://host:port) whose pages may drive the control API and use the demo webhook token. */
         public Builder allowedOrigin(String origin) { this.allowedOrigins.add(origin); return this; }
 
         /** Seconds a keep-alive connection may stay without a request before it is closed (default 75, as nginx). */

@@ -448,6 +448,14 @@ public class EmulatorSteps {
                 .post(ctx.emulatorBase + "/rest/" + method + "?auth=" + token(clientId)));
     }
 
+    /** A browser's fetch from a page of that origin, with the default portal's well-known demo token (D205). */
+    @When("a page of {string} calls {string} with the demo webhook token")
+    public void pageCallsWithTheDemoToken(String origin, String method) {
+        requireEmulator();
+        ctx.record(method, RestAssured.given().header("Origin", origin)
+                .get(ctx.emulatorBase + "/rest/1/demo-token/" + method));
+    }
+
     /** event.bind with a handler on the emulator itself: its base URL and the path given (D204). */
     @When("application {string} binds {string} to the emulator's own {string}")
     public void bindToTheEmulatorItself(String clientId, String event, String path) {

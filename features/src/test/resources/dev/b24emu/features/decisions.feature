@@ -436,3 +436,10 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     And the emulator's log has a warning saying "a client may be sending headers that never end"
     When I call "user.current"
     Then the call succeeds
+
+  @D205
+  Scenario: The demo webhook token answers programs and this machine's pages, not another site's
+    When a page of "https://evil.example" calls "user.current" with the demo webhook token
+    Then the call fails with 401 "NO_AUTH_FOUND"
+    When a page of "http://localhost:3000" calls "user.current" with the demo webhook token
+    Then the call succeeds

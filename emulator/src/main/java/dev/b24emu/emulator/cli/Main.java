@@ -155,7 +155,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--allowed-host", paramLabel = "HOST", split = ",", description = "A further host name the control API answers to (repeatable, or comma-separated).")
     java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
-    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", split = ",", description = "A further origin (scheme://host:port) whose pages may drive the control API (repeatable, or comma-separated).")
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", split = ",", description = "A further origin (scheme://host:port) whose pages may drive the control API and use the demo webhook token (repeatable, or comma-separated).")
     java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
     @Option(names = "--exit-after-warm-up", hidden = true, description = "Send the started emulator a user's first"

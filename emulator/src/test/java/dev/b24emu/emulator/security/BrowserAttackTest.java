@@ -76,6 +76,44 @@ class BrowserAttackTest extends EmulatorHarness {
                 .then().statusCode(200).header("Access-Control-Allow-Origin", equalTo("*"));
     }
 
+    /**
+     * The demo token is in every README, and /rest/ answers CORS to any origin: a site the developer had open read the
+     * default portal's contacts and created one (audit 49d). It answers programs and this machine's pages only (D205).
+     */
+    @Test
+    void aPageOfAnotherSiteCannotUseTheDemoToken() throws Exception {
+        String demo = base() + "/rest/1/demo-token/user.current";
+        given().header("Origin", "http://evil.example").get(demo).then().statusCode(401)
+                .body("error", equalTo("NO_AUTH_FOUND")).body("error_description", org.hamcrest.Matchers.containsString(
+                        "not a page of http://evil.example (D205)"));
+        given().header("Origin", "https://evil.example").contentType("application/x-www-form-urlencoded")
+                .body("fields[NAME]=planted").post(base() + "/rest/1/demo-token/crm.contact.add").then().statusCode(401);
+        // an image or a link of another site: no Origin, the browser says cross-site, with or without its Referer
+        given().header("Sec-Fetch-Site", "cross-site").header("Referer", "https://evil.example/page").get(demo)
+                .then().statusCode(401).body("error_description", org.hamcrest.Matchers.containsString("https://evil.example"));
+        given().header("Sec-Fetch-Site", "cross-site").get(demo).then().statusCode(401)
+                .body("error_description", org.hamcrest.Matchers.containsString("a page of another site"));
+        // a rebinding page under its own host name sends its own origin
+        String rebound = RawHttp.exchange(base(), "GET /rest/1/demo-token/user.current HTTP/1.1\r\nHost: rebind.evil.example:"
+                + emulator.port() + "\r\nOrigin: http://rebind.evil.example:" + emulator.port() + "\r\nConnection: close\r\n\r\n");
+        assertEquals(401, RawHttp.status(rebound), rebound);
+        // programs, this machine's pages (a development server), a typed address, and the portal's own token: answered
+        given().get(demo).then().statusCode(200);
+        for (String local : new String[]{"http://localhost:3000", "http://127.0.0.1:5173", base(), "http://app.localhost:8000"}) {
+            given().header("Origin", local).get(demo).then().statusCode(200).header("Access-Control-Allow-Origin", equalTo("*"));
+        }
+        given().header("Sec-Fetch-Site", "cross-site").header("Referer", "http://localhost:3000/app").get(demo).then().statusCode(200);
+        given().header("Sec-Fetch-Site", "none").get(demo).then().statusCode(200);
+        given().header("Sec-Fetch-Site", "same-site").get(demo).then().statusCode(200);
+        given().header("Origin", "http://evil.example").get(webhook + "user.current").then().statusCode(200);
+        try (Bitrix24Emulator allowing = Bitrix24Emulator.start(EmulatorOptions.builder().port(0)
+                .allowedOrigin("https://widget.example").build())) {
+            String url = "http://127.0.0.1:" + allowing.port() + "/rest/1/demo-token/user.current";
+            given().header("Origin", "https://widget.example").get(url).then().statusCode(200);
+            given().header("Origin", "https://other.example").get(url).then().statusCode(401);
+        }
+    }
+
     @Test
     void aPageInHeadlessChromiumCanNeitherWriteNorReadTheControlApi() throws Exception {
         WebDriver browser = HeadlessChromium.start();

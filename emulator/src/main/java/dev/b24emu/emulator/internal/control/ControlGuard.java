@@ -89,9 +89,17 @@ public final class ControlGuard {
         router.route("/_emulator/*").handler(this::check);
     }
 
+    /**
+     * Whether the name is an address of this emulator (loopback names, the listening address, --allowed-host), or any
+     * name when it listens on all interfaces: a page that rebinds its own name to 127.0.0.1 sends its own name.
+     */
+    public boolean knowsHost(String host) {
+        return anyHost || host != null && hosts.contains(bare(host));
+    }
+
     private void check(RoutingContext ctx) {
         HostAndPort authority = ctx.request().authority();
-        if (!anyHost && (authority == null || !hosts.contains(bare(authority.host())))) {
+        if (!knowsHost(authority == null ? null : authority.host())) {
             refuse(ctx, 403, "CONTROL_HOST_REFUSED", "The Host of this request is not an address of the emulator;"
                     + " start it with --allowed-host to add one");
             return;

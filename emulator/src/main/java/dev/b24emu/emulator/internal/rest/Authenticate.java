@@ -103,6 +103,13 @@ final class Authenticate implements Stage {
             if (portal == null || !Long.toString(portal.webhook().userId()).equals(exchange.path().userId())) {
                 return new Resolution(null, RestError.noAuthFound());
             }
+            if (exchange.foreignPage() != null && exchange.path().token().equals(PortalRegistry.DEMO_TOKEN)) {
+                // every web page knows the token, and /rest/ answers CORS to any origin: a site open in the
+                // developer's browser read and wrote the portal (audit 49d)
+                return new Resolution(null, new RestError(401, "NO_AUTH_FOUND", "The demo webhook token answers"
+                        + " programs and this machine's pages, not a page of " + exchange.foreignPage() + " (D205):"
+                        + " start the emulator with --webhook-token, or --allowed-origin for that page"));
+            }
             return new Resolution(new Caller(portal, portal.webhook().userId(), Caller.AuthType.WEBHOOK, "", null,
                     Caller.fingerprint(exchange.path().token()), portal.webhook().scopes()), null);
         }

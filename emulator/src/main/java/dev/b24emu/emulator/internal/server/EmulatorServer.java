@@ -65,6 +65,7 @@ import dev.b24emu.emulator.internal.transport.Endpoints;
 import dev.b24emu.emulator.internal.transport.Envelope;
 import dev.b24emu.emulator.internal.transport.ParamDecoder;
 import dev.b24emu.emulator.internal.transport.RestRoute;
+import dev.b24emu.emulator.internal.transport.WebPages;
 import dev.b24emu.emulator.internal.ui.UiArea;
 import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
@@ -161,7 +162,10 @@ public final class EmulatorServer implements AutoCloseable {
             FollowUps followUps = new FollowUps();
             calls.listen(followUps);
             calls.listen(new CallChats());
-            this.apps = new AppsArea(portals, oauth, publisher, outbound, self, json, this::endpoints);
+            this.controlToken = ControlGuard.tokenFor(config.host(), config.controlToken());
+            ControlGuard guard = new ControlGuard(config.host(), controlToken, config.allowedHosts(),
+                    config.allowedOrigins(), this::ports);
+            this.apps = new AppsArea(portals, oauth, publisher, outbound, self, json, this::endpoints, guard::knowsHost);
             // "Handlers are removed together with the application" (widgets/index.md)
             apps.listen((portal, appKey) -> portal.store(PlacementStore.class).removeApp(appKey));
             List<Area> areas = areas(self, publisher, widgets, calls, builtIn, cards, followUps);
@@ -216,11 +220,9 @@ public final class EmulatorServer implements AutoCloseable {
             Router router = Router.router(vertx);
             RouterErrors.mount(router);
             router.route().handler(EmulatorServer::mergeSlashes);
-            this.controlToken = ControlGuard.tokenFor(config.host(), config.controlToken());
-            new ControlGuard(config.host(), controlToken, config.allowedHosts(), config.allowedOrigins(), this::ports)
-                    .mount(router);
+            guard.mount(router);
             RestRoute restRoute = new RestRoute(vertx, rest.pipeline(), new ParamDecoder(json), new Envelope(json),
-                    config.bodyLimit(), this::endpoints);
+                    config.bodyLimit(), this::endpoints, new WebPages(config.host(), config.allowedOrigins()));
             restRoute.mount(router);
             areas.forEach(area -> area.routes(router));
             ControlRouter control = new ControlRouter(router, portals, json, this::endpoints, commit);

@@ -27,6 +27,7 @@ public final class RestExchange {
     private String authToken;
     private String query;
     private String clientAddress = "";
+    private String foreignPage;
     /** the most warnings an answer carries one by one */
     public static final int MAX_WARNINGS = 50;
     private final List<String> warnings = new ArrayList<>();
@@ -86,6 +87,9 @@ public final class RestExchange {
     /** The client's IP address ($_SERVER['REMOTE_ADDR']), "" when the connection has none. */
     public String clientAddress() { return clientAddress; }
     public void clientAddress(String address) { this.clientAddress = address; }
+    /** The page of another machine or site a browser sent the request from ({@link WebPages}), or null. */
+    public String foreignPage() { return foreignPage; }
+    public void foreignPage(String page) { this.foreignPage = page; }
 
     /**
      * What the request did that the contract rules out but the real server would accept, each a header and a journal

@@ -39,6 +39,7 @@ public final class RestRoute {
     public static final String MERGED_SLASHES = "b24emu.mergedSlashes";
 
     private final Vertx vertx;
+    private final WebPages pages;
     private final Pipeline pipeline;
     private final ParamDecoder decoder;
     private final Envelope envelope;
@@ -49,6 +50,13 @@ public final class RestRoute {
 
     public RestRoute(Vertx vertx, Pipeline pipeline, ParamDecoder decoder, Envelope envelope, long bodyLimit,
                      Supplier<Endpoints> defaultEndpoints) {
+        this(vertx, pipeline, decoder, envelope, bodyLimit, defaultEndpoints, WebPages.loopback());
+    }
+
+    /** @param pages which web pages count as this machine's (the demo token answers no other's, D205) */
+    public RestRoute(Vertx vertx, Pipeline pipeline, ParamDecoder decoder, Envelope envelope, long bodyLimit,
+                     Supplier<Endpoints> defaultEndpoints, WebPages pages) {
+        this.pages = pages;
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.decoder = decoder;
@@ -89,6 +97,7 @@ public final class RestRoute {
         if (request.remoteAddress() != null) {
             exchange.clientAddress(request.remoteAddress().hostAddress());
         }
+        exchange.foreignPage(pages.foreignPage(request));
         String bearer = bearer(request);
         if (bearer != null) {
             exchange.authToken(bearer);

@@ -143,7 +143,7 @@ class LifecycleTest extends AppHarness {
 
     /** A foreign page's auto-submitted form gave consent as a user it chose, with its own state, without a click. */
     @Test
-    void consentIsGivenOnlyFromTheConsentPageItself() {
+    void consentIsGivenOnlyFromTheConsentPageItself() throws Exception {
         installWith(Map.of("redirectUri", "https://app.example/oauth"));
         Map<String, String> form = Map.of("client_id", "app.market", "state", "attacker", "user_id", "3");
         for (String foreign : List.of("http://evil.example", "null", base().replace("127.0.0.1", "localhost"))) {
@@ -151,8 +151,27 @@ class LifecycleTest extends AppHarness {
                     .formParams(form).post(base() + "/oauth/authorize/").then().statusCode(403)
                     .header("Location", (String) null).body(containsString("Consent is given on the consent page only"));
         }
+        // without an Origin, what the browser says of the page must not name another site (audit 49d)
+        given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").contentType("application/x-www-form-urlencoded")
+                .formParams(form).post(base() + "/oauth/authorize/").then().statusCode(403);
+        given().redirects().follow(false).header("Referer", "http://evil.example/x").contentType("application/x-www-form-urlencoded")
+                .formParams(form).post(base() + "/oauth/authorize/").then().statusCode(403);
+        // a page that rebinds its own name to the emulator sends its own Host, its Origin matching: neither the page
+        // (the portal's users, the application) nor the consent is served there
+        int port = emulator.port();
+        for (String request : List.of("GET /oauth/authorize/?client_id=app.market HTTP/1.1\r\nHost: rebind.evil.example:"
+                + port + "\r\nConnection: close\r\n\r\n", "POST /oauth/authorize/ HTTP/1.1\r\nHost: rebind.evil.example:" + port
+                + "\r\nOrigin: http://rebind.evil.example:" + port + "\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: 45\r\nConnection: close\r\n\r\nclient_id=app.market&state=attacker&user_id=3")) {
+            String answer = dev.b24emu.emulator.support.RawHttp.exchange(base(), request);
+            assertEquals(403, dev.b24emu.emulator.support.RawHttp.status(answer), answer);
+            assertTrue(answer.contains("not an address of the emulator") && !answer.contains("Allow as"), answer);
+        }
         given().redirects().follow(false).header("Origin", base()).contentType("application/x-www-form-urlencoded")
                 .formParams(form).post(base() + "/oauth/authorize/").then().statusCode(302);
+        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").header("Referer", base() + "/oauth/authorize/")
+                .contentType("application/x-www-form-urlencoded").formParams(form).post(base() + "/oauth/authorize/")
+                .then().statusCode(302);
     }
 
     @Test

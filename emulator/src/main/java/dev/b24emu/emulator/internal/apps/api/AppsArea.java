@@ -69,6 +69,7 @@ public final class AppsArea implements Area {
     }
 
     private final PortalRegistry portals;
+    private final java.util.function.Predicate<String> ownHost;
     private final OAuthServer oauth;
     private final Installation installation;
     private final EventTrigger trigger;
@@ -81,8 +82,11 @@ public final class AppsArea implements Area {
      * @param oauth     the tokens of every portal's applications (the same server {@link AppDirectory} reads)
      * @param publisher delivers ONAPPINSTALL when an application with a handler URL is installed
      */
+    /** @param ownHost whether a Host is an address of the emulator (the consent page answers no other but portals') */
     public AppsArea(PortalRegistry portals, OAuthServer oauth, EventPublisher publisher, Outbound outbound,
-                    SelfGuard self, ObjectMapper json, Supplier<Endpoints> defaultEndpoints) {
+                    SelfGuard self, ObjectMapper json, Supplier<Endpoints> defaultEndpoints,
+                    java.util.function.Predicate<String> ownHost) {
+        this.ownHost = ownHost;
         this.portals = portals;
         this.oauth = oauth;
         this.installation = new Installation(oauth, publisher, outbound, self);
@@ -184,6 +188,6 @@ public final class AppsArea implements Area {
 
     @Override
     public void routes(Router router) {
-        new OAuthRoutes(portals, oauth, json, defaultEndpoints).mount(router);
+        new OAuthRoutes(portals, oauth, json, defaultEndpoints, ownHost).mount(router);
     }
 }

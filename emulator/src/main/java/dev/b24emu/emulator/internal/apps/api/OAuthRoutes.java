@@ -30,12 +30,16 @@ import java.util.function.Supplier;
  */
 final class OAuthRoutes {
     private final PortalRegistry portals;
+    /** whether a Host is an address of the emulator */
+    private final java.util.function.Predicate<String> ownHost;
     private final OAuthServer oauth;
     private final ObjectMapper json;
     private final Supplier<Endpoints> defaultEndpoints;
     private final Authorization authorization;
 
-    OAuthRoutes(PortalRegistry portals, OAuthServer oauth, ObjectMapper json, Supplier<Endpoints> defaultEndpoints) {
+    OAuthRoutes(PortalRegistry portals, OAuthServer oauth, ObjectMapper json, Supplier<Endpoints> defaultEndpoints,
+                java.util.function.Predicate<String> ownHost) {
+        this.ownHost = ownHost;
         this.portals = portals;
         this.oauth = oauth;
         this.authorization = new Authorization(oauth);
@@ -156,6 +160,9 @@ final class OAuthRoutes {
 
     /** The portal's consent page: which application asks, and a button per active user to allow it. */
     private void consentPage(RoutingContext ctx) {
+        if (!atOwnHost(ctx)) {
+            return;
+        }
         MultiMap params = params(ctx);
         String clientId = params.get("client_id");
         Portal portal = Authorization.portalOf(portals, clientId, endpoints(ctx).host()).orElse(null);
@@ -176,6 +183,9 @@ final class OAuthRoutes {
 
     /** The consent button: a redirect with the code, or the code on the page when there is no redirect URI. */
     private void consent(RoutingContext ctx) {
+        if (!atOwnHost(ctx)) {
+            return;
+        }
         if (!fromThisPage(ctx)) {
             // a foreign page's auto-submitted form gave consent as any user it named, with its own state, no click
             page(ctx, 403, "<h1>Authorization error</h1><p>Consent is given on the consent page only</p>");
@@ -208,15 +218,40 @@ final class OAuthRoutes {
         }
     }
 
-    /** A browser's POST carries its page's Origin: the consent page's own, or none (curl, a test's client). */
+    /**
+     * Whether the request came to an address of the emulator or a portal's domain, else refuses it: a page that
+     * rebinds its own name to 127.0.0.1 read the consent page (users and applications) and consented as a user of
+     * its choosing, its Origin matching its Host (audit 49d).
+     */
+    private boolean atOwnHost(RoutingContext ctx) {
+        io.vertx.core.net.HostAndPort authority = ctx.request().authority();
+        String host = authority == null ? null : authority.host();
+        if (host != null && (ownHost.test(host) || portals.byDomain(host).isPresent())) {
+            return true;
+        }
+        page(ctx, 403, "<h1>Authorization error</h1><p>The Host of this request is not an address of the emulator"
+                + " or of a portal; start it with --allowed-host to add one</p>");
+        return false;
+    }
+
+    /**
+     * A browser's POST carries its page's Origin: the consent page's own, or none (curl, a test's client). Without
+     * one, what the browser says of the page (Sec-Fetch-Site, Referer) must not name another site.
+     */
     private static boolean fromThisPage(RoutingContext ctx) {
         String origin = ctx.request().getHeader("Origin");
         if (origin == null) {
-            return true;
+            String site = ctx.request().getHeader("Sec-Fetch-Site");
+            String referer = ctx.request().getHeader("Referer");
+            return (site == null || site.equalsIgnoreCase("same-origin")) && (referer == null || sameOrigin(ctx, referer));
         }
+        return sameOrigin(ctx, origin);
+    }
+
+    private static boolean sameOrigin(RoutingContext ctx, String url) {
         io.vertx.core.net.HostAndPort authority = ctx.request().authority();
         try {
-            java.net.URI from = java.net.URI.create(origin);
+            java.net.URI from = java.net.URI.create(url.trim());
             String scheme = ctx.request().scheme();
             return authority != null && from.getHost() != null && scheme.equalsIgnoreCase(from.getScheme())
                     && from.getHost().equalsIgnoreCase(authority.host())
