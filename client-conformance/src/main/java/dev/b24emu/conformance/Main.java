@@ -43,6 +43,13 @@ public final class Main implements Callable<Integer> {
     boolean verbose;
 
     public static void main(String[] args) {
+        // slf4j-simple under the emulator command line's settings (warnings, the emulator's lines), where the command
+        // line gives none: the emulator's library jar sets no logging of its users
+        dev.b24emu.emulator.cli.ServerLog.defaults().forEach((key, value) -> {
+            if (System.getProperty((String) key) == null) {
+                System.setProperty((String) key, (String) value);
+            }
+        });
         // The embedded emulator logs a line per request; here that buries the verdict, so it is opt-in (--verbose).
         if (!java.util.Arrays.asList(args).contains("--verbose")) {
             System.setProperty("org.slf4j.simpleLogger.log.b24emu.request", "warn");

@@ -42,6 +42,14 @@ public final class TestPortal {
         return server.webhookUrl(portal);
     }
 
+    /**
+     * The webhook URL over HTTPS (trust {@link Bitrix24Emulator#trustedCertificate()}), or null when the emulator has no
+     * HTTPS listener: the official JS SDK refuses a webhook that is not https.
+     */
+    public String httpsWebhookUrl() {
+        return server.httpsPort() < 0 ? null : server.httpsBaseUrl() + webhookUrl().substring(server.baseUrl().length());
+    }
+
     /** The host name the proxy answers for as this portal: its own domain, or {@code <id>.bitrix24.test}. */
     public String domain() {
         return portal.domain();

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The command line's SLF4J backend ({@link Main} names it in {@code slf4j.provider}; a project embedding the library
- * keeps its own). It reads slf4j-simple's level keys, from {@code simplelogger.properties} and system properties
+ * keeps its own). It reads slf4j-simple's level keys, from its own defaults, a {@code simplelogger.properties} and system properties
  * ({@code org.slf4j.simpleLogger.defaultLogLevel}, {@code org.slf4j.simpleLogger.log.<prefix>},
  * {@code org.slf4j.simpleLogger.logFile}), and writes the layout that file sets: ISO date-time with offset, level,
  * message. It exists for the time stamp: slf4j-simple formats one with a locked SimpleDateFormat per line, about 6 %
@@ -44,16 +44,34 @@ public final class ServerLog implements SLF4JServiceProvider {
     /** the backend SLF4J initialised, whose queued lines {@link #flush()} writes */
     private static volatile Config active;
 
-    @Override
-    public void initialize() {
-        Properties file = new Properties();
-        try (InputStream in = ServerLog.class.getClassLoader().getResourceAsStream("simplelogger.properties")) {
+    /** The command line's own settings, in slf4j-simple's keys; a user's simplelogger.properties is read over them. */
+    private static final String DEFAULTS = "dev/b24emu/emulator/cli/server-log.properties";
+
+    /**
+     * The command line's log settings in slf4j-simple's keys: server-style lines, one INFO line per request, warnings
+     * from everything else. A program that runs the emulator under slf4-simple (the conformance kit) sets them as
+     * system properties; the library jar has no simplelogger.properties, which would set its users' defaults.
+     */
+    public static Properties defaults() {
+        Properties settings = new Properties();
+        read(settings, DEFAULTS);
+        return settings;
+    }
+
+    private static void read(Properties into, String resource) {
+        try (InputStream in = ServerLog.class.getClassLoader().getResourceAsStream(resource)) {
             if (in != null) {
-                file.load(in);
+                into.load(in);
             }
         } catch (IOException unreadable) {
-            // as slf4j-simple: without the file, the defaults
+            // as slf4j-simple: without the file, what there is
         }
+    }
+
+    @Override
+    public void initialize() {
+        Properties file = defaults();
+        read(file, "simplelogger.properties");
         Config config = new Config(file, destination(setting(file, "logFile", "System.err")));
         active = config;
         Runtime.getRuntime().addShutdownHook(new Thread(config::flush, "b24-log-flush"));

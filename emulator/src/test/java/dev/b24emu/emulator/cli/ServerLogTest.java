@@ -49,6 +49,22 @@ class ServerLogTest {
         assertEquals(Level.WARN.toInt(), config.level("b24emu.request"));
     }
 
+    /**
+     * The command line's settings are its own resource: as the library's simplelogger.properties they set the
+     * slf4j-simple defaults of every suite that had the emulator on its class path (its own INFO lines gone, audit 49c).
+     */
+    @Test
+    void theCommandLinesSettingsAreItsOwnAndTheLibrarySetsNoOnesLogging() {
+        Properties defaults = ServerLog.defaults();
+        assertEquals("warn", defaults.getProperty("org.slf4j.simpleLogger.defaultLogLevel"));
+        assertEquals("info", defaults.getProperty("org.slf4j.simpleLogger.log.b24emu"));
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("target/classes/simplelogger.properties")),
+                "the library's classes hold no simplelogger.properties");
+        ServerLog.Config config = new ServerLog.Config(defaults, System.err);
+        assertEquals(Level.INFO.toInt(), config.level("b24emu.request"));
+        assertEquals(Level.WARN.toInt(), config.level("io.netty.channel"));
+    }
+
     @Test
     void theTimeIsIsoWithMillisecondsAndTheZonesOffsetInEverySecond() {
         TimeZone.setDefault(TimeZone.getTimeZone(ZoneId.of("Asia/Kolkata")));

@@ -103,4 +103,33 @@ class ExtensionTest {
                 Duration.ZERO));
         assertTrue(dead.getMessage().contains("ONAPPINSTALL -> 0 "), dead.getMessage());
     }
+
+    /** A test's own portal over HTTPS: the official JS SDK refuses a webhook that is not https (audit 49c). */
+    @Test
+    void aTestsPortalHasAnHttpsWebhookWhenTheEmulatorListensOnHttps(TestPortal portal,
+                                                                   @org.junit.jupiter.api.io.TempDir java.nio.file.Path tls)
+            throws Exception {
+        assertEquals(null, portal.httpsWebhookUrl(), "no HTTPS listener, no HTTPS webhook");
+        try (Bitrix24Emulator secure = Bitrix24Emulator.start(dev.b24emu.emulator.EmulatorOptions.builder().port(0)
+                .httpsPort(0).tlsDir(tls).build())) {
+            TestPortal own = secure.controls().newPortal();
+            String url = own.httpsWebhookUrl();
+            assertTrue(url.startsWith(secure.httpsBaseUrl() + "/rest/") && url.endsWith(
+                    own.webhookUrl().substring(own.webhookUrl().indexOf("/rest/"))), url);
+            java.security.KeyStore trusted = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            trusted.load(null, null);
+            try (var pem = java.nio.file.Files.newInputStream(secure.trustedCertificate())) {
+                trusted.setCertificateEntry("emulator", java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(pem));
+            }
+            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            var tlsContext = javax.net.ssl.SSLContext.getInstance("TLS");
+            tlsContext.init(null, trust.getTrustManagers(), null);
+            var answer = java.net.http.HttpClient.newBuilder().sslContext(tlsContext).build().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "user.current")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+        }
+    }
 }
