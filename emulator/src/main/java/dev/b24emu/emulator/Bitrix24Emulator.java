@@ -80,7 +80,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
         return new Controls(server);
     }
 
-    /** The token the control API and dashboard require (header X-Emulator-Token or ?token=), or null on loopback. */
+    /** The token the control API and dashboard require (header X-Emulator-Token or ?token=), or null (loopback, none given). */
     public String controlToken() {
         return server.controlToken();
     }

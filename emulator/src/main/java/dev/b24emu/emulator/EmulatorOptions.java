@@ -220,7 +220,7 @@ public final class EmulatorOptions {
         /** How often the state file is saved, in seconds (default 30). */
         public Builder stateSaveSeconds(int seconds) { this.stateSaveSeconds = seconds; return this; }
 
-        /** The token the control API requires beyond loopback (default: a random one). */
+        /** The token the control API requires, on loopback too (default: none on loopback, a random one elsewhere). */
         public Builder controlToken(String token) { this.controlToken = token; return this; }
 
         /** How requests are held to the contract: "warn" (the default), "strict" or "off" (specs/DECISIONS.md D27). */

@@ -3,6 +3,7 @@ package dev.b24emu.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24emu.emulator.internal.control.FaultControl;
 import dev.b24emu.emulator.internal.crm.CrmStore;
 import dev.b24emu.emulator.internal.crm.api.CrmArea;
 import dev.b24emu.emulator.internal.im.CallChatStore;
@@ -11,6 +12,7 @@ import dev.b24emu.emulator.internal.journal.RequestJournal;
 import dev.b24emu.emulator.internal.outbound.Delivery;
 import dev.b24emu.emulator.internal.outbound.DeliveryJournal;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.rest.FaultStore;
 import dev.b24emu.emulator.internal.server.EmulatorServer;
 
 import java.time.Duration;
@@ -26,20 +28,36 @@ import java.util.stream.Collectors;
 public final class TestPortal {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final EmulatorServer server;
-    private final Portal portal;
+    private final Portal handle;
 
     TestPortal(EmulatorServer server, Portal portal) {
         this.server = server;
-        this.portal = portal;
+        this.handle = portal;
+    }
+
+    /**
+     * The portal, while it is one of its emulator's: a portal deleted (by {@link #delete()}, {@link Controls#reset()},
+     * the bound of portals) or of a closed emulator is named so, where its webhook answered 401 and its journal nothing
+     * and a test went looking in its own integration (audit 49c).
+     */
+    private Portal portal() {
+        if (server.closed()) {
+            throw new IllegalStateException("Portal " + handle.id() + ": its emulator is closed");
+        }
+        if (server.portals().get(handle.id()).orElse(null) != handle) {
+            throw new IllegalStateException("Portal " + handle.id() + " was deleted (delete(), controls().reset(), or"
+                    + " the emulator's bound of portals): make another with controls().newPortal()");
+        }
+        return handle;
     }
 
     public String id() {
-        return portal.id();
+        return handle.id();
     }
 
     /** The webhook URL, ending in a slash. */
     public String webhookUrl() {
-        return server.webhookUrl(portal);
+        return server.webhookUrl(portal());
     }
 
     /**
@@ -52,22 +70,22 @@ public final class TestPortal {
 
     /** The host name the proxy answers for as this portal: its own domain, or {@code <id>.bitrix24.test}. */
     public String domain() {
-        return portal.domain();
+        return portal().domain();
     }
 
     /** The webhook as Bitrix24 issues it, at the portal's domain: reach it through the proxy. */
     public String domainWebhookUrl() {
-        return "https://" + portal.domain() + "/rest/" + portal.webhook().userId() + "/" + portal.webhook().token() + "/";
+        return "https://" + portal().domain() + "/rest/" + portal().webhook().userId() + "/" + portal().webhook().token() + "/";
     }
 
     public String memberId() {
-        return portal.memberId();
+        return portal().memberId();
     }
 
     /** Changes settings, e.g. {@code settings("{\"crmMode\":\"SIMPLE\"}")}; see the README for the keys. */
     public TestPortal settings(String json) {
         try {
-            portal.settings(portal.settings().patch(JSON.readTree(json)));
+            portal().settings(portal().settings().patch(JSON.readTree(json)));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("Settings must be JSON: " + json, e);
         }
@@ -76,24 +94,24 @@ public final class TestPortal {
 
     /** The portal's settings as GET …/settings shows them. */
     public JsonNode settings() {
-        return portal.settings().toJson();
+        return portal().settings().toJson();
     }
 
     /** Moves this portal's clock forward (token expiry, the 30-minute rule, card timers); other portals keep theirs. */
     public TestPortal advanceClock(Duration by) {
-        portal.clock().advance(by);
+        portal().clock().advance(by);
         return this;
     }
 
     /** Sets this portal's clock. */
     public TestPortal setClock(Instant now) {
-        portal.clock().set(now);
+        portal().clock().set(now);
         return this;
     }
 
     /** The portal's time now. */
     public Instant now() {
-        return portal.now();
+        return portal().now();
     }
 
     /**
@@ -103,13 +121,13 @@ public final class TestPortal {
      * @param type lead, contact, company or deal
      */
     public long addCrm(String type, Map<String, ?> fields) {
-        ObjectNode added = (ObjectNode) CrmArea.add(portal, type, JSON.valueToTree(fields), server.endpoints());
+        ObjectNode added = (ObjectNode) CrmArea.add(portal(), type, JSON.valueToTree(fields), server.endpoints());
         return added.get("ID").asLong();
     }
 
     /** Puts a number on the CRM exclusion list: calls from it create nothing in the CRM. */
     public TestPortal exclude(String phone) {
-        portal.store(CrmStore.class).exclude(phone);
+        portal().store(CrmStore.class).exclude(phone);
         return this;
     }
 
@@ -120,22 +138,22 @@ public final class TestPortal {
         if (handlerUrl != null) {
             spec.put("handlerUrl", handlerUrl);
         }
-        return server.installApp(portal, spec);
+        return server.installApp(portal(), spec);
     }
 
     /** Every REST call the portal served (the last --journal-size of them), oldest first. */
     public List<RecordedRequest> requests() {
-        return portal.store(RequestJournal.class).entries().stream().map(TestPortal::recorded).toList();
+        return portal().store(RequestJournal.class).entries().stream().map(TestPortal::recorded).toList();
     }
 
     /** Every delivery attempt the portal made, oldest first. */
     public List<RecordedDelivery> deliveries() {
-        return portal.store(DeliveryJournal.class).deliveries().stream().map(TestPortal::recorded).toList();
+        return portal().store(DeliveryJournal.class).deliveries().stream().map(TestPortal::recorded).toList();
     }
 
     /** The notifications the portal sent with im.notify.*, oldest first (the newest 1,000). */
     public List<SentNotification> notifications() {
-        return portal.store(NotificationStore.class).all().stream().map(n -> new SentNotification(n.id(), n.toUserId(),
+        return portal().store(NotificationStore.class).all().stream().map(n -> new SentNotification(n.id(), n.toUserId(),
                 n.fromUserId(), n.system(), n.message(), n.messageOut(), n.tag())).toList();
     }
 
@@ -144,7 +162,7 @@ public final class TestPortal {
      * and those clients sent (im.message.add).
      */
     public List<SentChatMessage> chatMessages() {
-        return portal.store(CallChatStore.class).all().stream().map(m -> new SentChatMessage(m.id(), m.dialogId(),
+        return portal().store(CallChatStore.class).all().stream().map(m -> new SentChatMessage(m.id(), m.dialogId(),
                 m.userId(), m.fromUserId(), m.chatTitle(), m.message(), m.callId())).toList();
     }
 
@@ -199,9 +217,28 @@ public final class TestPortal {
     /** How long {@link #assertDelivered(String)} waits for a delivery: a handler's 5 s deadline, as the clients wait. */
     public static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
 
+    /**
+     * Injects a fault into the portal's REST methods, as POST …/faults takes it, e.g.
+     * {@code fault("{\"method\":\"telephony.externalcall.register\",\"error\":\"QUERY_LIMIT_EXCEEDED\",\"count\":1}")}
+     * (README, "Faults"); answers its ID. {@link #clearFaults()} removes them.
+     */
+    public long fault(String json) {
+        try {
+            return new FaultControl(dev.b24emu.specs.Contracts.shared()).inject(portal(), JSON.readTree(json)).id();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("A fault must be JSON: " + json, e);
+        }
+    }
+
+    /** Removes every fault of the portal. */
+    public TestPortal clearFaults() {
+        portal().store(FaultStore.class).clear();
+        return this;
+    }
+
     /** Deletes the portal: its webhook and tokens stop working. */
     public void delete() {
-        server.portals().delete(portal.id());
+        server.portals().delete(portal().id());
     }
 
     private String summary() {

@@ -89,10 +89,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--state-save-seconds", description = "How often --state-file is saved (default: ${DEFAULT-VALUE}).")
     int stateSaveSeconds = 30;
 
-    @Option(names = "--control-token", description = "Token the control API and dashboard require when --host is not a loopback address (default: a random one, printed).")
+    @Option(names = "--control-token", description = "Token the control API and dashboard require (on a loopback address only when given; elsewhere a random one, printed, when not).")
     String controlToken;
 
-    @Option(names = "--control-token-file", paramLabel = "FILE", description = "Write the control token there at start (owner-only), for the health, trigger and tail commands and scripts; nothing is written on loopback, where no token is needed.")
+    @Option(names = "--control-token-file", paramLabel = "FILE", description = "Write the control token there at start (owner-only), for the health, trigger and tail commands and scripts; nothing is written on loopback without --control-token, where no token is needed.")
     Path controlTokenFile;
 
     @Option(names = "--journal-size", description = "REST calls kept per portal in the request journal (default: ${DEFAULT-VALUE}).")

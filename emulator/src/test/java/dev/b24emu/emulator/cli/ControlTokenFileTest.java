@@ -28,6 +28,26 @@ class ControlTokenFileTest {
         }
     }
 
+    /**
+     * A token given on loopback is required: other users of a shared machine read every portal's tokens and state
+     * through a control API open to local programs (audit 49d).
+     */
+    @Test
+    void aTokenGivenOnLoopbackIsRequiredThere() throws Exception {
+        try (dev.b24emu.emulator.Bitrix24Emulator b24 = dev.b24emu.emulator.Bitrix24Emulator.start(
+                dev.b24emu.emulator.EmulatorOptions.builder().port(0).controlToken("local-secret").build())) {
+            String portals = "http://127.0.0.1:" + b24.port() + "/_emulator/portals";
+            io.restassured.RestAssured.given().get(portals).then().statusCode(401);
+            io.restassured.RestAssured.given().header("X-Emulator-Token", "local-secret").get(portals).then().statusCode(200);
+            io.restassured.RestAssured.given().get(b24.webhookUrl() + "user.current").then().statusCode(200);
+        }
+        try (dev.b24emu.emulator.Bitrix24Emulator open = dev.b24emu.emulator.Bitrix24Emulator.start(
+                dev.b24emu.emulator.EmulatorOptions.builder().port(0).build())) {
+            io.restassured.RestAssured.given().get("http://127.0.0.1:" + open.port() + "/_emulator/portals").then()
+                    .statusCode(200);
+        }
+    }
+
     @Test
     void onLoopbackNoTokenIsNeededAndNoFileIsWritten(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("control-token");

@@ -132,4 +132,46 @@ class ExtensionTest {
             assertEquals(200, answer.statusCode(), answer.body());
         }
     }
+
+    /**
+     * A portal used after it is gone says so: a deleted portal's journal answered [] and its webhook 401, and a test went
+     * looking in its own integration (audit 49c); the public API throws no type of the emulator's internals.
+     */
+    @Test
+    void aPortalUsedAfterItIsGoneSaysSo() {
+        try (Bitrix24Emulator own = Bitrix24Emulator.start(dev.b24emu.emulator.EmulatorOptions.builder().port(0).build())) {
+            TestPortal deleted = own.controls().newPortal();
+            deleted.delete();
+            IllegalStateException gone = assertThrows(IllegalStateException.class, deleted::requests);
+            assertTrue(gone.getMessage().contains("Portal " + deleted.id() + " was deleted"), gone.getMessage());
+            assertThrows(IllegalStateException.class, deleted::delete);
+            assertThrows(IllegalStateException.class, () -> deleted.settings("{\"crmMode\":\"SIMPLE\"}"));
+            TestPortal reset = own.controls().newPortal();
+            own.controls().reset();
+            assertThrows(IllegalStateException.class, () -> reset.addCrm("contact", Map.of("NAME", "X")));
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> own.controls().portal("nope"));
+            assertEquals("No portal with id nope", unknown.getMessage());
+            TestPortal live = own.controls().newPortal();
+            assertEquals(List.of(), live.requests());
+            own.close();
+            assertTrue(assertThrows(IllegalStateException.class, live::webhookUrl).getMessage().contains("closed"));
+            assertThrows(IllegalStateException.class, () -> own.controls().newPortal());
+        }
+    }
+
+    /** Faults from Java, as the control clients inject them (audit 49c: a JVM test had to POST the control API). */
+    @Test
+    void aTestInjectsFaultsFromJava(TestPortal portal) {
+        portal.fault("{\"method\":\"telephony.externalcall.register\",\"error\":\"QUERY_LIMIT_EXCEEDED\",\"count\":1}");
+        Map<String, Object> call = Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000001", "TYPE", 2);
+        given().contentType("application/json").body(call).post(portal.webhookUrl() + "telephony.externalcall.register")
+                .then().statusCode(503).body("error", org.hamcrest.Matchers.equalTo("QUERY_LIMIT_EXCEEDED"));
+        given().contentType("application/json").body(call).post(portal.webhookUrl() + "telephony.externalcall.register")
+                .then().statusCode(200);
+        portal.fault("{\"method\":\"*\",\"error\":\"INTERNAL_SERVER_ERROR\"}");
+        given().post(portal.webhookUrl() + "user.current").then().statusCode(500);
+        portal.clearFaults();
+        given().post(portal.webhookUrl() + "user.current").then().statusCode(200);
+        assertThrows(IllegalArgumentException.class, () -> portal.fault("{\"method\":\"*\"}"));
+    }
 }

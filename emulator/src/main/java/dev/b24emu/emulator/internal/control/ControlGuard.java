@@ -63,15 +63,16 @@ public final class ControlGuard {
         allowedOrigins.forEach(o -> origins.add(o.toLowerCase(Locale.ROOT).replaceAll("/+$", "")));
     }
 
-    /** The token to require for a listening address: none on loopback, the given one or a random one elsewhere. */
+    /**
+     * The token to require: the given one wherever it listens, else none on loopback and a random one elsewhere. A
+     * token given on loopback is required too: on a machine shared with other users, any of them read every portal's
+     * tokens and state through a control API open to local programs (audit 49d).
+     */
     public static String tokenFor(String host, String configured) {
-        if (isLoopback(host)) {
-            return null;
-        }
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        return RandomHex.of(16);
+        return isLoopback(host) ? null : RandomHex.of(16);
     }
 
     /**

@@ -39,6 +39,14 @@ public final class FaultControl {
         });
     }
 
+    /** Adds a fault as POST …/faults does (the embedding API's {@code TestPortal.fault}); answers it. */
+    public FaultView inject(Portal portal, JsonNode spec) {
+        if (spec == null || !spec.isObject()) {
+            throw new IllegalArgumentException("A fault must be a JSON object");
+        }
+        return FaultView.of(add(portal, spec, systemError(spec)));
+    }
+
     private static List<FaultView> views(Portal portal) {
         return portal.store(FaultStore.class).all().stream().map(FaultView::of).toList();
     }

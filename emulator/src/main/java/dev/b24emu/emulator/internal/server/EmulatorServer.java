@@ -594,6 +594,11 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close()} has run (or a failed start released what it had made). */
+    public boolean closed() {
+        return released.get();
+    }
+
     /** Releases what this server made on its Vert.x instance (its listeners, timers, clients), then the instance. */
     private void release() {
         if (!released.compareAndSet(false, true)) {
