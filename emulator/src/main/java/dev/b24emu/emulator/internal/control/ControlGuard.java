@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.internal.control;
 
 import dev.b24emu.emulator.internal.portal.RandomHex;
+import dev.b24emu.emulator.internal.transport.WebPages;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
@@ -185,8 +186,7 @@ public final class ControlGuard {
     }
 
     private static String bare(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        return lower.startsWith("[") && lower.endsWith("]") ? lower.substring(1, lower.length() - 1) : lower;
+        return WebPages.bare(host);
     }
 
     public static boolean isLoopback(String host) {

@@ -97,7 +97,8 @@ public final class WebPages {
         }
     }
 
-    private static String bare(String host) {
+    /** A host name lower-cased, an IPv6 literal without its brackets: how hosts are compared. */
+    public static String bare(String host) {
         String lower = host.toLowerCase(Locale.ROOT);
         return lower.startsWith("[") && lower.endsWith("]") ? lower.substring(1, lower.length() - 1) : lower;
     }
