@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.SubstituteLoggerFactory;
 
 import java.net.BindException;
+import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -132,6 +133,11 @@ final class VertxLease {
     }
 
     private static CompletableFuture<Vertx> inBackground(Supplier<Vertx> make) {
+        // InetAddress initialised here, before the thread: Netty's io_uring library initialises it while it is loaded,
+        // under the JVM's lock on loading libraries, and InetAddress's own initialisation loads a library. With the
+        // starting thread initialising InetAddress meanwhile (a loopback check of the listening address), each waited
+        // for the other, and a JVM's first start hung for good (features suite, 2026-12-07).
+        InetAddress.getLoopbackAddress();
         CompletableFuture<Vertx> making = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
