@@ -72,7 +72,7 @@ public final class Bitrix24Emulator implements AutoCloseable {
 
     /** The default portal's webhook over HTTPS, or null when HTTPS is off. */
     public String httpsWebhookUrl() {
-        return server.httpsPort() < 0 ? null : server.httpsBaseUrl() + webhookUrl().substring(baseUrl().length());
+        return server.httpsWebhookUrl(server.portals().require(PortalRegistry.DEFAULT_ID));
     }
 
     /** The control API from Java: new portals for tests, the clock, reset. */

@@ -65,7 +65,7 @@ public final class TestPortal {
      * HTTPS listener: the official JS SDK refuses a webhook that is not https.
      */
     public String httpsWebhookUrl() {
-        return server.httpsPort() < 0 ? null : server.httpsBaseUrl() + webhookUrl().substring(server.baseUrl().length());
+        return server.httpsWebhookUrl(portal());
     }
 
     /** The host name the proxy answers for as this portal: its own domain, or {@code <id>.bitrix24.test}. */
@@ -75,7 +75,8 @@ public final class TestPortal {
 
     /** The webhook as Bitrix24 issues it, at the portal's domain: reach it through the proxy. */
     public String domainWebhookUrl() {
-        return "https://" + portal().domain() + "/rest/" + portal().webhook().userId() + "/" + portal().webhook().token() + "/";
+        Portal portal = portal();
+        return "https://" + portal.domain() + "/rest/" + portal.webhook().userId() + "/" + portal.webhook().token() + "/";
     }
 
     public String memberId() {

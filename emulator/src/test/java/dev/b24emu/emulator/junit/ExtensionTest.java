@@ -116,17 +116,8 @@ class ExtensionTest {
             String url = own.httpsWebhookUrl();
             assertTrue(url.startsWith(secure.httpsBaseUrl() + "/rest/") && url.endsWith(
                     own.webhookUrl().substring(own.webhookUrl().indexOf("/rest/"))), url);
-            java.security.KeyStore trusted = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-            trusted.load(null, null);
-            try (var pem = java.nio.file.Files.newInputStream(secure.trustedCertificate())) {
-                trusted.setCertificateEntry("emulator", java.security.cert.CertificateFactory.getInstance("X.509")
-                        .generateCertificate(pem));
-            }
-            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            var tlsContext = javax.net.ssl.SSLContext.getInstance("TLS");
-            tlsContext.init(null, trust.getTrustManagers(), null);
-            var answer = java.net.http.HttpClient.newBuilder().sslContext(tlsContext).build().send(
+            var answer = java.net.http.HttpClient.newBuilder()
+                    .sslContext(dev.b24emu.emulator.support.TrustedTls.trusting(secure.trustedCertificate())).build().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "user.current")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());

@@ -574,6 +574,11 @@ public final class EmulatorServer implements AutoCloseable {
         return ControlViews.webhookUrl(portal, endpoints());
     }
 
+    /** The portal's webhook on the HTTPS listener, or null when there is none. */
+    public String httpsWebhookUrl(Portal portal) {
+        return httpsPort < 0 ? null : httpsBaseUrl() + webhookUrl(portal).substring(baseUrl().length());
+    }
+
     /** The token the control API and dashboard require, or null on loopback. */
     public String controlToken() {
         return controlToken;

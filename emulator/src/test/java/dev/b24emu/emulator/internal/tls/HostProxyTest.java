@@ -9,9 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.ServerSocket;
@@ -21,10 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,16 +46,7 @@ class HostProxyTest {
         config.proxyPort = 0;
         config.tlsDir = tls;
         server = EmulatorServer.start(config.build());
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (InputStream pem = Files.newInputStream(server.caCertificate())) {
-            trust.setCertificateEntry("emulator-ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, trustManagers.getTrustManagers(), null);
-        proxied = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(10))
+        proxied = HttpClient.newBuilder().sslContext(dev.b24emu.emulator.support.TrustedTls.trusting(server.caCertificate())).connectTimeout(Duration.ofSeconds(10))
                 .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", server.proxyPort()))).build();
         direct = HttpClient.newHttpClient();
         control("POST", "/_emulator/portals", "{\"id\":\"acme\",\"domain\":\"ACME.bitrix24.ru\",\"webhookToken\":\"acme-secret\",\"demo\":true}");

@@ -31,6 +31,7 @@ import dev.b24emu.emulator.internal.users.UserStore;
 import io.vertx.ext.web.Router;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -69,7 +70,7 @@ public final class AppsArea implements Area {
     }
 
     private final PortalRegistry portals;
-    private final java.util.function.Predicate<String> ownHost;
+    private final Predicate<String> ownHost;
     private final OAuthServer oauth;
     private final Installation installation;
     private final EventTrigger trigger;
@@ -85,7 +86,7 @@ public final class AppsArea implements Area {
     /** @param ownHost whether a Host is an address of the emulator (the consent page answers no other but portals') */
     public AppsArea(PortalRegistry portals, OAuthServer oauth, EventPublisher publisher, Outbound outbound,
                     SelfGuard self, ObjectMapper json, Supplier<Endpoints> defaultEndpoints,
-                    java.util.function.Predicate<String> ownHost) {
+                    Predicate<String> ownHost) {
         this.ownHost = ownHost;
         this.portals = portals;
         this.oauth = oauth;

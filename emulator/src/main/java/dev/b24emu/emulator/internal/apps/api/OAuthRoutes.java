@@ -20,6 +20,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -31,14 +32,14 @@ import java.util.function.Supplier;
 final class OAuthRoutes {
     private final PortalRegistry portals;
     /** whether a Host is an address of the emulator */
-    private final java.util.function.Predicate<String> ownHost;
+    private final Predicate<String> ownHost;
     private final OAuthServer oauth;
     private final ObjectMapper json;
     private final Supplier<Endpoints> defaultEndpoints;
     private final Authorization authorization;
 
     OAuthRoutes(PortalRegistry portals, OAuthServer oauth, ObjectMapper json, Supplier<Endpoints> defaultEndpoints,
-                java.util.function.Predicate<String> ownHost) {
+                Predicate<String> ownHost) {
         this.ownHost = ownHost;
         this.portals = portals;
         this.oauth = oauth;
