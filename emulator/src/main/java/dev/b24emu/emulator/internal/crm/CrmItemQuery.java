@@ -35,12 +35,21 @@ public final class CrmItemQuery {
     private static final Set<String> LIST_PREFIXES = Set.of("", "=", "@", "!@", "!=");
     private static final String INVALID = "INVALID_ARG_VALUE";
 
-    private final Predicate<ObjectNode> filter;
-    private final Comparator<ObjectNode> order;
+    /**
+     * A record as a filter and an order read it: a field's value by name, null when it has none. An item made field by
+     * field as they are read (crm.item.list over a large portal), or any object node ({@code node::get}).
+     */
+    @FunctionalInterface
+    public interface Row {
+        JsonNode get(String field);
+    }
+
+    private final Predicate<Row> filter;
+    private final Comparator<Row> order;
     /** no filter and no order: every record, by ID, as the store keeps them */
     private final boolean everyRecordById;
 
-    private CrmItemQuery(Predicate<ObjectNode> filter, Comparator<ObjectNode> order, boolean everyRecordById) {
+    private CrmItemQuery(Predicate<Row> filter, Comparator<Row> order, boolean everyRecordById) {
         this.filter = filter;
         this.order = order;
         this.everyRecordById = everyRecordById;
@@ -60,12 +69,12 @@ public final class CrmItemQuery {
 
     /** The filter and order given (null when not), or the controller's first complaint about them. */
     public static CrmItemQuery of(CrmEntityType type, JsonNode filter, JsonNode order, ZoneId zone) {
-        Predicate<ObjectNode> kept = filter(FilterFields.of(type), filter, zone);
-        Comparator<ObjectNode> byId = Comparator.comparingLong(r -> r.path("ID").asLong());
+        Predicate<Row> kept = filter(FilterFields.of(type), filter, zone);
+        Comparator<Row> byId = Comparator.comparingLong(r -> id(r.get("ID")));
         if (absent(order)) {
             return new CrmItemQuery(kept, byId, absent(filter));
         }
-        Comparator<ObjectNode> sorted = null;
+        Comparator<Row> sorted = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = objectOf(order, "Order should be an associative array").fields();
              it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -78,7 +87,7 @@ public final class CrmItemQuery {
                 throw RestError.of(INVALID, "Invalid order: allowed sort directions are ASC, DESC. But got '"
                         + direction + "' for field '" + field + "'");
             }
-            Comparator<ObjectNode> one = (a, b) -> ListQuery.compare(text(a.get(field)), text(b.get(field)));
+            Comparator<Row> one = (a, b) -> ListQuery.compare(text(a.get(field)), text(b.get(field)));
             one = direction.equals("DESC") ? one.reversed() : one;
             sorted = sorted == null ? one : sorted.thenComparing(one);
         }
@@ -86,7 +95,7 @@ public final class CrmItemQuery {
     }
 
     /** What the filter keeps (everything when none is given), or the controller's first complaint about it. */
-    static Predicate<ObjectNode> filter(FilterFields fields, JsonNode filter, ZoneId zone) {
+    static Predicate<Row> filter(FilterFields fields, JsonNode filter, ZoneId zone) {
         return absent(filter) ? r -> true : group(fields, objectOf(filter, "filter should be an associative array"), zone);
     }
 
@@ -103,10 +112,19 @@ public final class CrmItemQuery {
     }
 
     /** The records the filter keeps, in order. */
-    public List<ObjectNode> matching(List<ObjectNode> records) {
-        List<ObjectNode> kept = new ArrayList<>(records.stream().filter(filter).toList());
+    public <R extends Row> List<R> matching(List<R> records) {
+        List<R> kept = new ArrayList<>();
+        for (R record : records) {
+            if (filter.test(record)) {
+                kept.add(record);
+            }
+        }
         kept.sort(order);
         return kept;
+    }
+
+    private static long id(JsonNode id) {
+        return id == null ? 0 : id.asLong();
     }
 
     private static boolean isEmptyList(JsonNode node) {
@@ -128,8 +146,8 @@ public final class CrmItemQuery {
     }
 
     /** One level of the filter: its conditions joined by LOGIC (AND unless it says OR), numbered keys sub-groups. */
-    private static Predicate<ObjectNode> group(FilterFields fields, ObjectNode filter, ZoneId zone) {
-        List<Predicate<ObjectNode>> conditions = new ArrayList<>();
+    private static Predicate<Row> group(FilterFields fields, ObjectNode filter, ZoneId zone) {
+        List<Predicate<Row>> conditions = new ArrayList<>();
         boolean or = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -147,7 +165,7 @@ public final class CrmItemQuery {
                 : conditions.stream().allMatch(c -> c.test(record));
     }
 
-    private static Predicate<ObjectNode> condition(FilterFields fields, String key, JsonNode value, ZoneId zone) {
+    private static Predicate<Row> condition(FilterFields fields, String key, JsonNode value, ZoneId zone) {
         String prefix = PREFIXES.stream().filter(key::startsWith).findFirst().orElse("");
         String field = fields.name().apply(key.substring(prefix.length()));
         String shown = prefix + field;
@@ -164,7 +182,7 @@ public final class CrmItemQuery {
             case "><", "!><" -> "><";
             default -> prefix;
         };
-        Predicate<ObjectNode> test;
+        Predicate<Row> test;
         if (value.isNull()) {
             test = record -> text(record.get(field)).isEmpty(); // null is IS NULL
         } else if (op.equals("><")) {

@@ -11,15 +11,16 @@ import dev.b24emu.emulator.internal.transport.RestError;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A portal's leads, deals, contacts and companies as the universal methods read them (specs/DECISIONS.md D167): each
@@ -50,29 +51,67 @@ public final class CrmItems {
     /** What a list finds: each object in its common form ({@link #listed} answers it), in the query's order. */
     public List<ObjectNode> list(CrmEntityType type, CrmItemQuery query) {
         Map<Long, List<Long>> contacts = contactsOfCompanies(type);
+        // each object's form is made when its page reads it: making all 20,000 of a full portal's contacts took a
+        // second of the event loop, every other portal's requests waiting (audit 49d)
         if (query.everyRecordById()) {
-            // the store's order, each object made when its page reads it: making all 20,000 of a full portal's
-            // contacts took a second of the event loop, every other portal's requests waiting (audit 49d)
-            List<CrmItem> all = List.copyOf(crm.all(type));
-            return new java.util.AbstractList<>() {
-                @Override
-                public ObjectNode get(int index) {
-                    return common(all.get(index), contacts);
-                }
-
-                @Override
-                public int size() {
-                    return all.size();
-                }
-            };
+            return made(List.copyOf(crm.all(type)), item -> common(item, contacts));
         }
-        // a filter reads the table's column names too; the answer is the item alone, as get answers it
-        Map<ObjectNode, ObjectNode> items = new IdentityHashMap<>();
+        // a filter and an order read a field or two of each object, each made alone when read
+        List<Read> read = new ArrayList<>();
         for (CrmItem item : crm.all(type)) {
-            ObjectNode common = common(item, contacts);
-            items.put(CrmItemForm.filterable(type, common), common);
+            read.add(new Read(item, contacts));
         }
-        return query.matching(new ArrayList<>(items.keySet())).stream().map(items::get).toList();
+        return made(query.matching(read), found -> common(found.item, contacts));
+    }
+
+    /** The objects as a page reads them, each made then. */
+    private static <T> List<ObjectNode> made(List<T> found, Function<T, ObjectNode> form) {
+        return new AbstractList<>() {
+            @Override
+            public ObjectNode get(int index) {
+                return form.apply(found.get(index));
+            }
+
+            @Override
+            public int size() {
+                return found.size();
+            }
+        };
+    }
+
+    /**
+     * An object as a list's filter and order read it: what its form with the columns' names
+     * ({@link CrmItemForm#filterable}) holds, a field at a time. The two fields read last are kept, as a sort reads
+     * the same one or two of an object again at each comparison; no more, so 100,000 of them weigh a few MiB.
+     */
+    private static final class Read implements CrmItemQuery.Row {
+        private final CrmItem item;
+        private final Map<Long, List<Long>> contactsOfCompanies;
+        private String name;
+        private JsonNode value;
+        private String otherName;
+        private JsonNode otherValue;
+
+        Read(CrmItem item, Map<Long, List<Long>> contactsOfCompanies) {
+            this.item = item;
+            this.contactsOfCompanies = contactsOfCompanies;
+        }
+
+        @Override
+        public JsonNode get(String field) {
+            if (field.equals(name)) {
+                return value;
+            }
+            if (field.equals(otherName)) {
+                return otherValue;
+            }
+            JsonNode read = CrmItemForm.filterValue(item, field, contacts(item, contactsOfCompanies), companies(item));
+            otherName = name;
+            otherValue = value;
+            name = field;
+            value = read;
+            return read;
+        }
     }
 
     /** A found object under the select; an empty array when it leaves no field (select: [], or only unknown names). */

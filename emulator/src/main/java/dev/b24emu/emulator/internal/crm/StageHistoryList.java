@@ -41,12 +41,12 @@ public final class StageHistoryList {
     public static List<ObjectNode> rows(StageHistoryStore store, CrmEntityType type, JsonNode filter, JsonNode order,
                                         ZoneId zone) {
         List<String> fields = FIELDS.get(type);
-        Predicate<ObjectNode> kept = CrmItemQuery.filter(new CrmItemQuery.FilterFields(UnaryOperator.identity(),
+        Predicate<CrmItemQuery.Row> kept = CrmItemQuery.filter(new CrmItemQuery.FilterFields(UnaryOperator.identity(),
                 field -> fields.contains(field) ? Optional.of(kind(field)) : Optional.empty()), filter, zone);
         List<ObjectNode> rows = new ArrayList<>();
         for (StageEntry entry : store.entries(type)) {
             ObjectNode row = row(type, entry);
-            if (kept.test(row)) {
+            if (kept.test(row::get)) {
                 rows.add(row);
             }
         }
