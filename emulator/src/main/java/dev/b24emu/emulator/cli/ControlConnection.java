@@ -22,8 +22,15 @@ import java.util.stream.Stream;
  */
 final class ControlConnection {
     /** The emulator could not be reached, or answered what no emulator answers. */
-    static final class Unreachable extends Exception {
+    static class Unreachable extends Exception {
         Unreachable(String message) {
+            super(message);
+        }
+    }
+
+    /** What the command was given cannot be used (a --url that is no URL, a token file that cannot be read). */
+    static final class BadOption extends Unreachable {
+        BadOption(String message) {
             super(message);
         }
     }
@@ -84,8 +91,11 @@ final class ControlConnection {
         HttpRequest request = request(path).header("Accept", "text/event-stream").timeout(Duration.ofDays(365)).GET().build();
         HttpResponse<Stream<String>> response = exchange(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
-            response.body().close();
-            throw new Refused(response.statusCode(), "The emulator answered " + response.statusCode() + " to " + path);
+            String answer;
+            try (Stream<String> lines = response.body()) {
+                answer = lines.limit(100).collect(java.util.stream.Collectors.joining("\n"));
+            }
+            throw refused(response.statusCode(), answer, "The emulator answered " + response.statusCode() + " to " + path);
         }
         return response.body();
     }
@@ -99,25 +109,31 @@ final class ControlConnection {
         try {
             builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30));
         } catch (IllegalArgumentException e) {
-            throw new Unreachable("Not a URL: " + baseUrl());
+            throw new BadOption("Not a URL: " + baseUrl() + " (--url takes the emulator's address, such as"
+                    + " http://127.0.0.1:8080)");
         }
         String effective = token();
         return effective == null ? builder : builder.header("X-Emulator-Token", effective);
     }
 
-    private String token() {
+    private String token() throws BadOption {
         if (token != null && !token.isBlank()) {
             return token;
         }
-        if (tokenFile != null && Files.isReadable(tokenFile)) {
-            try {
-                String text = Files.readString(tokenFile).trim();
-                return text.isEmpty() ? null : text;
-            } catch (IOException e) {
-                return null;
-            }
+        if (tokenFile == null) {
+            return null;
         }
-        return null;
+        try {
+            String text = Files.readString(tokenFile).trim();
+            if (text.isEmpty()) {
+                throw new BadOption("The control token file " + tokenFile + " is empty");
+            }
+            return text;
+        } catch (IOException | RuntimeException e) {
+            // named, not sent without a token: the emulator's "needs the control token" hid a mistyped path
+            throw new BadOption("Cannot read the control token file " + tokenFile + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
     }
 
     private JsonNode send(HttpRequest request) throws Unreachable, Refused {
@@ -129,10 +145,24 @@ final class ControlConnection {
             throw new Unreachable(baseUrl() + " answered " + response.statusCode() + " without JSON: is it the emulator?");
         }
         if (response.statusCode() / 100 != 2) {
-            throw new Refused(response.statusCode(), response.statusCode() + " " + body.path("error").asText() + ": "
-                    + body.path("error_description").asText(""));
+            throw refused(response.statusCode(), response.body(), null);
         }
         return body;
+    }
+
+    /** A refusal with the emulator's error and description, or {@code otherwise} when its answer has none. */
+    private static Refused refused(int status, String answer, String otherwise) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(answer);
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.hasNonNull("error")) {
+            return new Refused(status, otherwise != null ? otherwise : status + "");
+        }
+        return new Refused(status, status + " " + body.path("error").asText() + ": "
+                + body.path("error_description").asText(""));
     }
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) throws Unreachable {

@@ -326,8 +326,7 @@ public final class Main implements Callable<Integer> {
             err.println("Cannot start: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         } catch (IllegalStateException e) {
-            err.println("Cannot start on " + host + ":" + port + (httpsPort >= 0 ? " (HTTPS " + httpsPort + ")" : "")
-                    + ": " + e.getMessage());
+            err.println("Cannot start: " + e.getMessage()); // names the listener: HTTP, HTTPS or proxy port
             return CommandLine.ExitCode.SOFTWARE;
         }
         CountDownLatch stopped = new CountDownLatch(1);

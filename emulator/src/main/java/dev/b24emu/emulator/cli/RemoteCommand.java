@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 
 /**
  * A subcommand that talks to a running emulator over its control API. Exit codes: what {@link #run} answers; 2 when
- * the emulator refuses the request (its reason printed), 3 when it cannot be reached.
+ * the emulator refuses the request (its reason printed) or the command's --url or token file cannot be used, 3 when
+ * it cannot be reached.
  */
 abstract class RemoteCommand implements Callable<Integer> {
     @Spec
@@ -48,6 +49,6 @@ abstract class RemoteCommand implements Callable<Integer> {
 
     int unreachable(ControlConnection.Unreachable e, PrintWriter err) {
         err.println(e.getMessage());
-        return 3;
+        return e instanceof ControlConnection.BadOption ? CommandLine.ExitCode.USAGE : 3;
     }
 }

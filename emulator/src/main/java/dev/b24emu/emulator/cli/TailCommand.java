@@ -34,7 +34,8 @@ final class TailCommand extends RemoteCommand {
     @Option(names = "--deliveries", description = "Also show event and widget deliveries to handlers.")
     boolean deliveries;
 
-    @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "Show the last N calls first (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "Show the last N calls first, and the last N"
+            + " deliveries with --deliveries (default: ${DEFAULT-VALUE}).")
     int lines = 10;
 
     private long lastRequest;
@@ -46,6 +47,10 @@ final class TailCommand extends RemoteCommand {
 
     @Override
     int run(PrintWriter out, PrintWriter err) throws ControlConnection.Unreachable, ControlConnection.Refused {
+        if (lines < 0) {
+            err.println("--lines must be 0 or more (got " + lines + ")");
+            return CommandLine.ExitCode.USAGE;
+        }
         String portalQuery = portal == null ? "*" : portal;
         try (Stream<String> events = connection.events("/_emulator/ui/stream?portal=" + ControlConnection.encode(portalQuery))) {
             // the history first, then whatever arrives: an update names the newest sequence numbers

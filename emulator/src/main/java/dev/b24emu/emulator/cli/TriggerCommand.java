@@ -27,8 +27,11 @@ import java.util.Map;
                 + "--data CALL_ID=externalCall.0123456789abcdef0123456789abcdef.1767225600 --data CALL_DURATION=35"})
 final class TriggerCommand extends RemoteCommand {
     @Parameters(index = "0", paramLabel = "EVENT",
-            description = "A documented event, in any case: OnVoximplantCallInit, OnVoximplantCallStart, "
-                    + "OnVoximplantCallEnd, OnExternalCallStart, OnExternalCallBackStart, OnAppInstall.")
+            description = "A documented event, in any case: the telephony ones (OnVoximplantCallInit, "
+                    + "OnVoximplantCallStart, OnVoximplantCallEnd, OnExternalCallStart, OnExternalCallBackStart), the "
+                    + "application's (OnAppInstall, OnAppUpdate, OnAppUninstall, OnAppPayment, OnAppTest), CRM changes "
+                    + "(OnCrmLeadAdd, OnCrmDealUpdate, ...), OnUserAdd, OnTaskAdd, ...; given another, the emulator "
+                    + "names every one it sends.")
     String event;
 
     @Option(names = "--to", required = true, paramLabel = "URL", description = "The handler to POST the event to.")

@@ -37,6 +37,22 @@ class MainTest {
         assertTrue(invalid.toString().contains("must be an array"), invalid.toString());
     }
 
+    /** A taken port is named as the port it is: a taken proxy port was reported as the (free) HTTP port. */
+    @Test
+    void aTakenPortIsNamedForWhatItServes() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            StringWriter proxy = new StringWriter();
+            assertEquals(1, run(proxy, "--port", "0", "--https-port", "-1", "--proxy-port", "" + taken.getLocalPort()));
+            assertTrue(proxy.toString().contains("the proxy port 127.0.0.1:" + taken.getLocalPort() + ": "), proxy.toString());
+            StringWriter https = new StringWriter();
+            assertEquals(1, run(https, "--port", "0", "--https-port", "" + taken.getLocalPort(), "--proxy-port", "-1"));
+            assertTrue(https.toString().contains("the HTTPS port 127.0.0.1:" + taken.getLocalPort() + ": "), https.toString());
+            StringWriter http = new StringWriter();
+            assertEquals(1, run(http, "--port", "" + taken.getLocalPort(), "--https-port", "-1", "--proxy-port", "-1"));
+            assertTrue(http.toString().contains("the HTTP port 127.0.0.1:" + taken.getLocalPort() + ": "), http.toString());
+        }
+    }
+
     @Test
     void helpExitsWithZero() {
         StringWriter out = new StringWriter();

@@ -74,7 +74,26 @@ class SubcommandsTest {
             assertEquals(0, run("health", "--url", url, "--control-token-file", file.toString()).code());
             assertEquals(0, run(Map.of("B24_EMULATOR_CONTROL_TOKEN", "s3cret-token", "B24_EMULATOR_PORT",
                     String.valueOf(b24.port())), "health").code(), "the container's variables are enough");
+
+            // each mistake named for what it is (audit 50c): a wrong token, a token file that is not there, and tail
+            // refused for want of a token
+            Run wrong = run("health", "--url", url, "--control-token", "wrong");
+            assertTrue(wrong.err().contains("given is not this emulator's"), wrong.err());
+            Run missing = run("tail", "--url", url, "--control-token-file", dir.resolve("nothing").toString());
+            assertEquals(2, missing.code());
+            assertTrue(missing.err().contains("Cannot read the control token file " + dir.resolve("nothing")
+                    + ": no such file"), missing.err());
+            Run tail = run("tail", "--url", url);
+            assertEquals(2, tail.code());
+            assertTrue(tail.err().contains("CONTROL_TOKEN_REQUIRED: The control API needs the emulator's control token"),
+                    tail.err());
         }
+        Run notAUrl = run("trigger", "OnVoximplantCallEnd", "--url", "not-a-url", "--to", "http://127.0.0.1:2/");
+        assertEquals(2, notAUrl.code(), "a bad option, not an emulator out of reach: " + notAUrl.err());
+        assertTrue(notAUrl.err().startsWith("Not a URL: not-a-url"), notAUrl.err());
+        Run negative = run("tail", "-n", "-5", "--url", "http://127.0.0.1:1");
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("--lines must be 0 or more"), negative.err());
     }
 
     @Test

@@ -128,9 +128,19 @@ public final class ControlGuard {
             refuse(ctx, 415, "CONTROL_JSON_REQUIRED", "Control API bodies must be application/json");
             return;
         }
-        if (token != null && !SCRIPTS.contains(ctx.normalizedPath()) && !tokenGiven(ctx)) {
-            refuse(ctx, 401, "CONTROL_TOKEN_REQUIRED", "The control API needs the emulator's control token");
-            return;
+        if (token != null && !SCRIPTS.contains(ctx.normalizedPath())) {
+            String given = givenToken(ctx);
+            if (given == null) {
+                refuse(ctx, 401, "CONTROL_TOKEN_REQUIRED", "The control API needs the emulator's control token"
+                        + " (header X-Emulator-Token, Authorization: Bearer, or ?token= on the dashboard's address)");
+                return;
+            }
+            if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+                // the same code, as clients test it; the words say which mistake it is (audit 50c)
+                refuse(ctx, 401, "CONTROL_TOKEN_REQUIRED", "The control token given is not this emulator's: it"
+                        + " printed its own at start, or wrote it to its --control-token-file");
+                return;
+            }
         }
         ctx.next();
     }
@@ -151,17 +161,14 @@ public final class ControlGuard {
         }
     }
 
-    private boolean tokenGiven(RoutingContext ctx) {
+    /** The control token the request carries, in any of the three places, or null. */
+    private static String givenToken(RoutingContext ctx) {
         String given = ctx.request().getHeader("X-Emulator-Token");
         String authorization = ctx.request().getHeader("Authorization");
         if (given == null && authorization != null && authorization.startsWith("Bearer ")) {
             given = authorization.substring("Bearer ".length());
         }
-        if (given == null) {
-            given = ctx.queryParams().get("token");
-        }
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
+        return given != null ? given : ctx.queryParams().get("token");
     }
 
     private static boolean readOnly(HttpMethod method) {

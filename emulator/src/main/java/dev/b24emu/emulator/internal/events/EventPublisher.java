@@ -197,7 +197,9 @@ public final class EventPublisher {
                 ? events.webhooks(event).stream().filter(w -> w.handlerUrl().equals(url))
                         .mapToLong(w -> w.handlerId(event).orElse(0L)).findFirst().orElse(0)
                 : handlerAt(portal, event, appKey, url);
-        ObjectNode payload = payload(portal, event, handlerId, data);
+        // the same shape as the portal's own, so that only the tokens tell them apart (a forged ONAPPINSTALL carried
+        // event_handler_id=0, which the real one does not: audit 50c)
+        ObjectNode payload = webhook ? payload(portal, event, handlerId, data) : appTop(portal, event, handlerId, data);
         // ONAPPUNINSTALL carries no tokens from the portal either (sendAuth false): a forgery copies that shape
         payload.set("auth", webhook || event.equals(EventNames.APP_UNINSTALL)
                 ? tokenlessAuth(portal, RandomHex.of(16), endpoints)
@@ -215,11 +217,17 @@ public final class EventPublisher {
     /** {event, event_handler_id (none for ONAPPINSTALL), data (strings only), ts, auth} as an application's handler decodes it. */
     private ObjectNode appPayload(Portal portal, String event, long handlerId, ObjectNode data, String appKey,
                                   long userId, Endpoints endpoints) {
+        ObjectNode payload = appTop(portal, event, handlerId, data);
+        payload.set("auth", withoutRefreshToken(portal, event, applications.auth(portal, appKey, userId, endpoints)));
+        return payload;
+    }
+
+    /** The top of an application's delivery: ONAPPINSTALL, sent from the installation itself, names no handler. */
+    private static ObjectNode appTop(Portal portal, String event, long handlerId, ObjectNode data) {
         ObjectNode payload = payload(portal, event, handlerId, data);
         if (event.equals(EventNames.APP_INSTALL)) {
             payload.remove("event_handler_id");
         }
-        payload.set("auth", withoutRefreshToken(portal, event, applications.auth(portal, appKey, userId, endpoints)));
         return payload;
     }
 

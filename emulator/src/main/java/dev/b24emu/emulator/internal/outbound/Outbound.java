@@ -182,11 +182,12 @@ public final class Outbound {
         Promise<Integer> outcome = Promise.promise();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         long deadline = vertx.get().setTimer(TIMEOUT_MILLIS, t -> {
+            // the reason first: the reset fails the answer at once, which journalled "Stream reset: 0" (audit 50c)
+            outcome.tryFail("No complete answer within " + TIMEOUT_MILLIS + " ms");
             HttpClientRequest request = sent.get();
             if (request != null) {
                 request.reset();
             }
-            outcome.tryFail("No complete answer within " + TIMEOUT_MILLIS + " ms");
         });
         RequestOptions options;
         try {

@@ -231,11 +231,13 @@ public final class Portal {
     /**
      * The addresses this portal announces to an integration (DOMAIN, client_endpoint, server_endpoint) where a request
      * reached it at {@code seen}: a portal created with a domain announces that domain everywhere, as a real portal
-     * does; one reached at its {@code .bitrix24.test} name (through the proxy) announces that; otherwise the address
-     * the request used.
+     * does; one reached at its {@code .bitrix24.test} name (through the proxy) announces that, and so does one whose
+     * token was asked of the authorization server's name (oauth.bitrix.info, through the proxy), as the real server
+     * names the portal there, not itself (a refresh there announced client_endpoint https://oauth.bitrix.info/rest/,
+     * audit 50c); otherwise the address the request used.
      */
     public Endpoints endpoints(Endpoints seen) {
-        if (domain != null || seen.host().equals(domain())) {
+        if (domain != null || seen.host().equals(domain()) || Endpoints.OAUTH_HOSTS.contains(seen.host())) {
             return Endpoints.atDomain(domain());
         }
         return seen;

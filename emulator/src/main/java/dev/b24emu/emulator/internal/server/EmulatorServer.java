@@ -425,12 +425,12 @@ public final class EmulatorServer implements AutoCloseable {
             trustedCertificate = Tls.trustedCertificate(config.tlsCert(), config.tlsDir());
             HttpServerOptions https = Tls.listener(new HttpServerOptions(http).setPort(config.httpsPort()),
                     Tls.keyCert(config.tlsCert(), config.tlsKey(), config.tlsDir()));
-            httpsPort = serve(entry, https, instances);
+            httpsPort = serve("the HTTPS port", entry, https, instances);
         }
         if (config.proxyPort() >= 0) {
             listenAsBitrix24(entry, http, instances);
         }
-        port = serve(entry, new HttpServerOptions(http).setPort(config.port()), instances);
+        port = serve("the HTTP port", entry, new HttpServerOptions(http).setPort(config.port()), instances);
     }
 
     /**
@@ -442,9 +442,11 @@ public final class EmulatorServer implements AutoCloseable {
         caCertificate = ca.pem();
         HttpServerOptions intercept = Tls.listener(new HttpServerOptions(http).setHost("127.0.0.1").setPort(0),
                 Tls.forHosts(ca, portals::answersFor));
-        interceptPort = serve(entry, intercept, instances);
-        proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, entry, () -> interceptPort, () -> port);
-        proxyPort = serve(proxy.handler(), new HttpServerOptions(http).setPort(config.proxyPort()), instances);
+        interceptPort = serve("the proxy's TLS listener", entry, intercept, instances);
+        proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, entry, () -> interceptPort, () -> port,
+                () -> httpsPort);
+        proxyPort = serve("the proxy port", proxy.handler(), new HttpServerOptions(http).setPort(config.proxyPort()),
+                instances);
     }
 
     /** The names the proxy answers for, as its refusals list them. */
@@ -460,13 +462,19 @@ public final class EmulatorServer implements AutoCloseable {
      * which a handler URL could name past the check for the emulator's own ports), and only the known one was ever
      * called. So a port 0 gets one listener: what was reachable before, without the strays.
      */
-    private int serve(Handler<HttpServerRequest> entry, HttpServerOptions options, int instances) {
-        lease.claim(options.getPort());
+    private int serve(String listener, Handler<HttpServerRequest> entry, HttpServerOptions options, int instances) {
         int listeners = options.getPort() == 0 ? 1 : instances;
         AtomicInteger bound = new AtomicInteger();
-        deployments.add(await(vertx.deployVerticle(() -> new HttpVerticle(entry, options, bound,
-                config.connections().headerSeconds(), connectionLimit, headBudget),
-                new DeploymentOptions().setInstances(listeners))));
+        try {
+            lease.claim(options.getPort());
+            deployments.add(await(vertx.deployVerticle(() -> new HttpVerticle(entry, options, bound,
+                    config.connections().headerSeconds(), connectionLimit, headBudget),
+                    new DeploymentOptions().setInstances(listeners))));
+        } catch (IllegalStateException e) {
+            // which of the three ports was taken: a taken proxy port was reported as the HTTP port (audit 50c)
+            throw new IllegalStateException(listener + " " + options.getHost() + ":" + options.getPort() + ": "
+                    + e.getMessage(), e);
+        }
         return bound.get();
     }
 

@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  * for oauth.bitrix.info and the portals' domains, so an integration that hard-codes Bitrix24's hosts reaches the
  * emulator unchanged. A {@code CONNECT} to such a host on 443 is tunnelled to the emulator's own TLS listener, which
  * presents a certificate for that name from the local CA; {@code http://} requests for such a host are served in
- * place. Every other host is refused with 403 and nothing is ever sent beyond this machine: the proxy opens no
- * connection except to the emulator's own ports.
+ * place. The emulator's own loopback addresses pass too (its control API and HTTPS webhook, for a client whose
+ * HTTPS_PROXY names the proxy). Every other host is refused with 403 and nothing is ever sent beyond this machine: the
+ * proxy opens no connection except to the emulator's own ports.
  */
 public final class HostProxy {
     private static final Logger LOG = LoggerFactory.getLogger("b24emu.proxy");
@@ -35,6 +36,7 @@ public final class HostProxy {
     private final Handler<HttpServerRequest> emulator;
     private final IntSupplier tlsPort;
     private final IntSupplier httpPort;
+    private final IntSupplier httpsPort;
     private final NetClient tunnels;
 
     /**
@@ -43,15 +45,20 @@ public final class HostProxy {
      * @param emulator   serves an http:// request for such a host
      * @param tlsPort    the loopback port of the TLS listener with the local CA's certificates
      * @param httpPort   the emulator's plain HTTP port (a CONNECT to port 80)
+     * @param httpsPort  its HTTPS port, -1 when off: with httpPort, the emulator's own addresses, which a client
+     *                   whose HTTPS_PROXY names this proxy still reaches through it (its control API, its HTTPS
+     *                   webhook), as if NO_PROXY named them
      */
     public HostProxy(Vertx vertx, Predicate<String> answersFor, Supplier<String> hostList,
-                     Handler<HttpServerRequest> emulator, IntSupplier tlsPort, IntSupplier httpPort) {
+                     Handler<HttpServerRequest> emulator, IntSupplier tlsPort, IntSupplier httpPort,
+                     IntSupplier httpsPort) {
         this.vertx = vertx;
         this.answersFor = answersFor;
         this.hostList = hostList;
         this.emulator = emulator;
         this.tlsPort = tlsPort;
         this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
         this.tunnels = vertx.createNetClient(new NetClientOptions().setConnectTimeout(5000));
     }
 
@@ -82,10 +89,18 @@ public final class HostProxy {
             return;
         }
         String host;
+        int port;
         try {
-            host = URI.create(uri).getHost();
+            URI parsed = URI.create(uri);
+            host = parsed.getHost();
+            port = parsed.getPort() < 0 ? 80 : parsed.getPort();
         } catch (IllegalArgumentException e) {
             host = null;
+            port = -1;
+        }
+        if (host != null && uri.startsWith("http://") && own(host, port) && port == httpPort.getAsInt()) {
+            emulator.handle(request); // the control API or a webhook at the emulator's own address (audit 50c)
+            return;
         }
         if (host == null || !answersFor.test(host.toLowerCase(Locale.ROOT))) {
             refuseHost(request, host);
@@ -105,11 +120,19 @@ public final class HostProxy {
         } catch (NumberFormatException e) {
             port = -1;
         }
-        if (!answersFor.test(host) || (port != 443 && port != 80)) {
+        boolean own = own(host, port);
+        if (!own && answersFor.test(host) && port != 443 && port != 80) {
+            LOG.info("proxy refused {} {}", request.method(), LogText.safe(target));
+            refuse(request, 403, "The Bitrix24 emulator's proxy answers for " + host + " on ports 443 (https) and 80"
+                    + " (http) alone, as Bitrix24 does; not on " + port + ", and nothing is forwarded beyond this machine.");
+            return;
+        }
+        if (!own && !answersFor.test(host)) {
             refuseHost(request, target);
             return;
         }
-        int local = port == 443 ? tlsPort.getAsInt() : httpPort.getAsInt();
+        // the emulator's own port is tunnelled as it is: its HTTPS webhook keeps its own certificate
+        int local = own ? port : port == 443 ? tlsPort.getAsInt() : httpPort.getAsInt();
         if (local <= 0) { // the proxy listens before the plain HTTP port, which is bound last (clients wait for it)
             refuse(request, 503, "The Bitrix24 emulator is still starting: its HTTP port is not bound yet.");
             return;
@@ -127,6 +150,14 @@ public final class HostProxy {
                 upstream.pipeTo(client);
             });
         });
+    }
+
+    /** A loopback name with one of the emulator's own HTTP and HTTPS ports: where it is reached without the proxy. */
+    private boolean own(String host, int port) {
+        String name = host.toLowerCase(Locale.ROOT);
+        boolean loopback = name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]")
+                || name.equals("::1");
+        return loopback && port > 0 && (port == httpPort.getAsInt() || port == httpsPort.getAsInt());
     }
 
     private void refuseHost(HttpServerRequest request, String host) {

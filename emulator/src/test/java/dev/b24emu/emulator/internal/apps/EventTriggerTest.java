@@ -143,6 +143,16 @@ class EventTriggerTest extends AppHarness {
         assertNotEquals(app.getString("application_token"), uninstall.at("/auth/application_token").asText());
         trigger(Map.of("event", "OnExternalCallStart", "handlerUrl", handler.url("/b24"), "forged", "yes"))
                 .statusCode(400).body("error_description", containsString("forged must be true or false"));
+
+        // a forged ONAPPINSTALL has the real one's keys, no event_handler_id among them: only its tokens differ
+        for (boolean forge : List.of(false, true)) {
+            handler.clear();
+            trigger(Map.of("event", "OnAppInstall", "handlerUrl", handler.url("/b24"), "forged", forge)).statusCode(200);
+            var install = handler.awaitEvent("ONAPPINSTALL").form();
+            List<String> keys = new java.util.ArrayList<>();
+            install.fieldNames().forEachRemaining(keys::add);
+            assertEquals(List.of("event", "data", "ts", "auth"), keys, (forge ? "forged: " : "real: ") + install);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.b24emu.emulator.EmulatorOptions;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,9 +17,13 @@ class ControlGuardTest {
         try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.builder().host("0.0.0.0").controlToken("s3cret").build())) {
             String base = "http://127.0.0.1:" + emulator.port();
             assertEquals("s3cret", emulator.controlToken());
-            given().get(base + "/_emulator/health").then().statusCode(401).body("error", equalTo("CONTROL_TOKEN_REQUIRED"));
+            given().get(base + "/_emulator/health").then().statusCode(401).body("error", equalTo("CONTROL_TOKEN_REQUIRED"))
+                    .body("error_description", containsString("needs the emulator's control token"));
             given().get(base + "/_emulator/ui/").then().statusCode(401);
-            given().header("X-Emulator-Token", "wrong").get(base + "/_emulator/health").then().statusCode(401);
+            // a wrong token is told apart from none (audit 50c)
+            given().header("X-Emulator-Token", "wrong").get(base + "/_emulator/health").then().statusCode(401)
+                    .body("error", equalTo("CONTROL_TOKEN_REQUIRED"))
+                    .body("error_description", containsString("given is not this emulator's"));
             given().header("X-Emulator-Token", "s3cret").get(base + "/_emulator/health").then().statusCode(200);
             given().header("Authorization", "Bearer s3cret").get(base + "/_emulator/portals").then().statusCode(200);
             given().get(base + "/_emulator/ui/?token=s3cret").then().statusCode(200);

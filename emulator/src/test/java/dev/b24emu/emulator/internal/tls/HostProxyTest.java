@@ -120,6 +120,46 @@ class HostProxyTest {
                 "{\"clientId\":\"local.direct\",\"clientSecret\":\"s\",\"scopes\":[\"user\"]}");
         assertEquals(server.baseUrl() + "/rest/", installed.path("client_endpoint").asText(),
                 "a portal without a domain of its own keeps the address the request used");
+        // renewed at the authorization server's name, it is announced under its .test name, which the proxy serves:
+        // not as https://oauth.bitrix.info/rest/, where a CRest-style client then sent its calls (audit 50c)
+        HttpResponse<String> refreshed = proxied.send(HttpRequest.newBuilder(URI.create(
+                "https://oauth.bitrix.info/oauth/token/?grant_type=refresh_token&client_id=local.direct&client_secret=s"
+                        + "&refresh_token=" + installed.path("refresh_token").asText())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        assertEquals("https://default.bitrix24.test/rest/", JSON.readTree(refreshed.body()).path("client_endpoint").asText());
+    }
+
+    /**
+     * A client whose HTTPS_PROXY (and HTTP_PROXY) names the proxy still reaches the emulator's own addresses through
+     * it, as if NO_PROXY named them: its control API answered 403 there (audit 50c). A portal's name on another port
+     * is refused as that port, not as a host the proxy does not serve.
+     */
+    @Test
+    void theEmulatorsOwnAddressesPassAndAServedHostIsRefusedOnlyForItsPort() throws Exception {
+        HttpResponse<String> health = proxied.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                + "/_emulator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals("UP", JSON.readTree(health.body()).path("status").asText());
+        try (Socket socket = new Socket("127.0.0.1", server.proxyPort())) {
+            socket.setSoTimeout(10_000);
+            String target = "localhost:" + server.port();
+            socket.getOutputStream().write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String status = in.readLine();
+            assertTrue(status.startsWith("HTTP/1.1 200"), status);
+            while (!in.readLine().isEmpty()) {
+                // the tunnel's head
+            }
+            socket.getOutputStream().write(("GET /_emulator/health HTTP/1.1\r\nHost: " + target
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 200 OK", in.readLine(), "the emulator answers through the tunnel");
+        }
+        String port = raw("CONNECT acme.bitrix24.ru:8443 HTTP/1.1\r\nHost: acme.bitrix24.ru:8443\r\n\r\n");
+        assertTrue(port.startsWith("HTTP/1.1 403") && port.contains("for acme.bitrix24.ru on ports 443 (https) and 80"
+                + " (http) alone, as Bitrix24 does; not on 8443"), port);
     }
 
     @Test
@@ -146,7 +186,8 @@ class HostProxyTest {
                     "localhost:" + bystander.getLocalPort(), "acme.bitrix24.ru:" + bystander.getLocalPort()}) {
                 String answer = raw("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n");
                 assertTrue(answer.startsWith("HTTP/1.1 403"), target + ": " + answer);
-                assertTrue(answer.contains("oauth.bitrix.info") && answer.contains("nothing is forwarded"), answer);
+                assertTrue(answer.contains(target.startsWith("acme") ? "not on " + bystander.getLocalPort()
+                        : "oauth.bitrix.info") && answer.contains("nothing is forwarded"), answer);
             }
             String absolute = raw("GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\n\r\n");
             assertTrue(absolute.startsWith("HTTP/1.1 403"), absolute);
@@ -201,7 +242,7 @@ class HostProxyTest {
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
         try {
             HostProxy proxy = new HostProxy(vertx, host -> true, () -> "acme.bitrix24.ru", request -> { },
-                    () -> 0, () -> 0);
+                    () -> 0, () -> 0, () -> -1);
             int port = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHost("127.0.0.1"))
                     .requestHandler(proxy.handler()).listen(0).toCompletionStage().toCompletableFuture().get().actualPort();
             String answer = raw(port, "CONNECT acme.bitrix24.ru:80 HTTP/1.1\r\nHost: acme.bitrix24.ru:80\r\n\r\n");
