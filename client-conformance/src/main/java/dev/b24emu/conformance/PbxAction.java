@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code hangup} (the call ends; duration = seconds of conversation), {@code outgoing} (user dials phone from a desk
  * phone through line); in webhook mode first {@code install}, with {@code applicationToken} when the kit made an
  * outgoing webhook for the integration (the token its deliveries carry). Every action also carries
- * {@code webhookUrl} and {@code emulatorUrl}.
+ * {@code emulatorUrl}, and in webhook mode {@code webhookUrl} (an OAuth integration's portal has no webhook: it calls
+ * with the tokens of its installation).
  */
 public record PbxAction(String action, Map<String, Object> values) {
     public PbxAction {

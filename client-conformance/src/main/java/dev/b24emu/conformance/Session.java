@@ -289,7 +289,9 @@ public final class Session {
         }
         callEnded |= action.equals("hangup");
         callAnswered |= action.equals("answer");
-        all.put("webhookUrl", kit.webhookUrl());
+        if (!kit.config().integration().oauth()) { // an OAuth integration's portal has no such webhook (audit 50b)
+            all.put("webhookUrl", kit.webhookUrl());
+        }
         all.put("emulatorUrl", kit.emulatorUrl());
         PbxAction told = new PbxAction(action, all);
         phoned.add(new Traffic.PhoneEvent(mark(), told));

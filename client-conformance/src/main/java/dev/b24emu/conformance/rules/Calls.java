@@ -29,7 +29,9 @@ final class Calls {
     static Map<String, Origin> owned(Traffic traffic) {
         Map<String, Origin> calls = new LinkedHashMap<>();
         for (Traffic.Request register : traffic.calls(REGISTER)) {
-            if (register.ok() && register.result() != null && register.result().hasNonNull("CALL_ID")) {
+            // a call registered on a forgery is forged-events-ignored's finding, not a call the integration owns
+            if (register.ok() && register.result() != null && register.result().hasNonNull("CALL_ID")
+                    && !ForgedEventsIgnored.onForgery(traffic, register)) {
                 calls.putIfAbsent(register.result().get("CALL_ID").asText(), new Origin(
                         register.result().get("CALL_ID").asText(), register.param("USER_ID").map(u -> u.asLong()).orElse(0L),
                         register.seq(), register));

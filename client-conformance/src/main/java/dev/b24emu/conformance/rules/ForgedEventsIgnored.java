@@ -11,18 +11,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Bitrix24 signs each delivery with an application_token only the portal and the integration know (ONAPPINSTALL's,
  * or the outgoing webhook's): a handler that acts on an event without comparing it lets anyone who finds its URL
  * drive the integration, e.g. take over a call with a forged OnExternalCallStart. The kit posts forgeries with a
- * value of their own (a new CALL_ID); a later request naming what only a forgery carried means it was acted on. A
- * forged OnAppUninstall carries no such value: believed, it leaves the integration silent.
+ * value of their own (a new CALL_ID, another number to call back); a later request naming what only a forgery
+ * carried (a phone number in any format) means it was acted on. A forged OnAppUninstall carries no such value:
+ * believed, it leaves the integration silent.
  */
 final class ForgedEventsIgnored extends Rule {
     private static final String UNINSTALL = "ONAPPUNINSTALL";
     /** shorter values ("1", "Y", a user ID) say nothing about where a request got them */
     private static final int DISTINCTIVE = 8;
+    /** a phone number as people write it: digits, with +, spaces, dashes, dots and brackets */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-.]{8,}");
 
     ForgedEventsIgnored() {
         super("forged-events-ignored",
@@ -35,11 +39,34 @@ final class ForgedEventsIgnored extends Rule {
         return !traffic.forged().isEmpty();
     }
 
-    @Override
-    public List<Violation> check(Traffic traffic) {
+    /**
+     * Whether the request names a value only a forgery before it carried: a call registered on a forged
+     * OnExternalCallBackStart is this rule's finding, not an unfinished call of the integration's own.
+     */
+    static boolean onForgery(Traffic traffic, Traffic.Request request) {
+        Set<String> genuine = genuine(traffic);
+        return traffic.forged().stream().filter(forgery -> forgery.seq() < request.seq() && !forgery.is(UNINSTALL))
+                .anyMatch(forgery -> named(request.params(), own(forgery, genuine)).isPresent());
+    }
+
+    private static Set<String> genuine(Traffic traffic) {
         Set<String> genuine = new HashSet<>();
         traffic.deliveries().stream().filter(d -> !d.forged() && d.payload() != null)
                 .forEach(d -> texts(d.payload().path("data"), genuine));
+        return genuine;
+    }
+
+    /** What only the forgery carried: its distinctive values no genuine delivery had. */
+    private static Set<String> own(Traffic.Delivery forgery, Set<String> genuine) {
+        Set<String> own = new LinkedHashSet<>();
+        texts(forgery.payload().path("data"), own);
+        own.removeIf(value -> value.length() < DISTINCTIVE || genuine.contains(value));
+        return own;
+    }
+
+    @Override
+    public List<Violation> check(Traffic traffic) {
+        Set<String> genuine = genuine(traffic);
         List<Violation> violations = new ArrayList<>();
         for (Traffic.Delivery forgery : traffic.forged()) {
             if (forgery.is(UNINSTALL) && traffic.requests().stream().noneMatch(r -> r.seq() > forgery.seq())) {
@@ -52,9 +79,7 @@ final class ForgedEventsIgnored extends Rule {
                                 + " the portal's)")));
                 continue;
             }
-            Set<String> own = new LinkedHashSet<>();
-            texts(forgery.payload().path("data"), own);
-            own.removeIf(value -> value.length() < DISTINCTIVE || genuine.contains(value));
+            Set<String> own = own(forgery, genuine);
             for (Traffic.Request request : traffic.requests()) {
                 Optional<String> named = request.seq() > forgery.seq() ? named(request.params(), own) : Optional.empty();
                 if (named.isPresent()) {
@@ -75,10 +100,15 @@ final class ForgedEventsIgnored extends Rule {
         return values.stream().filter(sent::contains).findFirst();
     }
 
+    /** Each value, and a phone number's digits too: an integration may pass the number on in another format. */
     private static void texts(JsonNode node, Set<String> into) {
         if (node.isValueNode()) {
             into.add(node.asText());
+            if (PHONE.matcher(node.asText()).matches()) {
+                into.add(node.asText().replaceAll("\\D", ""));
+            }
         }
         node.forEach(child -> texts(child, into));
     }
+
 }

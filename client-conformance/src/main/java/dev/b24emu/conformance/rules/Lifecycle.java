@@ -21,7 +21,11 @@ final class Lifecycle extends Rule {
 
     @Override
     public boolean exercised(Traffic traffic) {
-        return traffic.delivered("ONAPPINSTALL").size() > 1;
+        // installed again, and then a call made with a token: one made with other credentials (the driver's webhook
+        // URL) says nothing of which token the integration keeps
+        List<Traffic.Delivery> installs = traffic.delivered("ONAPPINSTALL");
+        return installs.size() > 1 && traffic.requests().stream().anyMatch(r -> r.seq() > installs.get(installs.size() - 1)
+                .seq() && "oauth".equals(r.auth()));
     }
 
     @Override

@@ -28,7 +28,10 @@ final class QueueCards extends Rule {
 
     @Override
     public boolean exercised(Traffic traffic) {
-        return traffic.phoned("incoming").stream().anyMatch(incoming -> incoming.numbers("users").size() > 1);
+        // a ring group's call the integration registered: one never registered leaves nothing to judge (it was
+        // reported kept when no register had worked, audit 50b)
+        return traffic.phoned("incoming").stream().anyMatch(incoming -> incoming.numbers("users").size() > 1
+                && Calls.registeredAfter(traffic, incoming).isPresent());
     }
 
     @Override

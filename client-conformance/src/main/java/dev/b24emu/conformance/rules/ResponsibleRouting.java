@@ -39,7 +39,8 @@ final class ResponsibleRouting extends Rule {
 
     @Override
     public boolean exercised(Traffic traffic) {
-        return !routed(traffic).isEmpty();
+        // a routed call the integration registered: there is no routing to judge in one never registered
+        return routed(traffic).stream().anyMatch(routed -> Calls.registeredAfter(traffic, routed.incoming()).isPresent());
     }
 
     @Override

@@ -157,6 +157,19 @@ public class PortalSteps {
      */
     @When("an impostor posts the integration a forged {word} for the same number")
     public void forgedCopy(String event) {
+        forgedCopy(event, false);
+    }
+
+    /**
+     * The same with another number, nobody's: an integration that believes it has its phone system call that number
+     * (a forged OnExternalCallBackStart: it registers a callback to it), which names the number again.
+     */
+    @When("an impostor posts the integration a forged {word} for another number")
+    public void forgedCopyForAnotherNumber(String event) {
+        forgedCopy(event, true);
+    }
+
+    private void forgedCopy(String event, boolean anotherNumber) {
         Session session = scenario.get();
         List<Traffic.Delivery> genuine = session.traffic().delivered(event);
         if (genuine.isEmpty()) {
@@ -167,6 +180,9 @@ public class PortalSteps {
         if (data.has("CALL_ID")) {
             data.put("CALL_ID", "externalCall." + HexFormat.of().formatHex(randomBytes(16)) + "."
                     + Instant.now().getEpochSecond());
+        }
+        if (anotherNumber) { // +7 999 then seven random digits: a number no scenario calls
+            data.put("PHONE_NUMBER", "+7999" + String.format("%07d", new SecureRandom().nextInt(10_000_000)));
         }
         forge(session, event, last.url(), data);
     }

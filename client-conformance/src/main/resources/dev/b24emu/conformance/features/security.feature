@@ -21,3 +21,14 @@ Feature: Forged events
     Then the integration registers the call with TYPE 2 and LINE_NUMBER "74950000000" within 5 seconds
     When the call ends after 35 seconds
     Then the integration finishes the call with STATUS_CODE "200" and a DURATION of at least 30
+
+  @callback
+  Scenario: A forged OnExternalCallBackStart does not have the phone system call anyone
+    Given the portal has a contact "Ivan Petrov" with phone "+79990000001" assigned to user 2
+    When a visitor of a CRM form asks for a callback to "+79990000001" from contact "Ivan Petrov"
+    Then the integration receives OnExternalCallBackStart within 5 seconds
+    And the integration registers the call with TYPE 4 within 5 seconds
+    When an impostor posts the integration a forged OnExternalCallBackStart for another number
+    And the callee answers and the call ends after 20 seconds
+    Then the integration finishes the call with STATUS_CODE "200" and a DURATION of at least 15
+    And the integration keeps the rule "forged-events-ignored"

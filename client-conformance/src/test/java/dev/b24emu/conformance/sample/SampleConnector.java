@@ -66,6 +66,11 @@ public final class SampleConnector implements AutoCloseable {
         IGNORES_REINSTALL,
         /** takes any event posted to its handler, whatever its application_token (a forged ONAPPUNINSTALL too) */
         TRUSTS_ANY_EVENT,
+        /**
+         * takes a callback request whatever its application_token, and calls the number it names back; its other
+         * events are checked (a connector careful where calls are taken over, careless where it dials out)
+         */
+        TRUSTS_CALLBACK_REQUESTS,
         /** looks the caller up with crm.contact.list filter[PHONE] and the number's digits: formatted numbers are missed */
         DIGITS_LOOKUP,
         /** loads the phone book with start + 50 until a page comes back empty: never, on a real portal */
@@ -197,8 +202,9 @@ public final class SampleConnector implements AutoCloseable {
             return "ok";
         }
         // api-reference/events/safe-event-handlers.md: only the portal knows the application_token
-        if (!flaws.contains(Flaw.TRUSTS_ANY_EVENT)
-                && (applicationToken == null || !applicationToken.equals(form.get("auth[application_token]")))) {
+        boolean trusted = flaws.contains(Flaw.TRUSTS_ANY_EVENT)
+                || flaws.contains(Flaw.TRUSTS_CALLBACK_REQUESTS) && event.equals("ONEXTERNALCALLBACKSTART");
+        if (!trusted && (applicationToken == null || !applicationToken.equals(form.get("auth[application_token]")))) {
             throw new SecurityException("not from our portal");
         }
         if (event.equals("ONAPPUNINSTALL")) { // the portal's tokens die with the installation: forget them
