@@ -123,9 +123,12 @@ final class TailCommand extends RemoteCommand {
         String error = e.path("error").isNull() || e.path("error").asText().isEmpty() ? "" : " " + e.path("error").asText();
         JsonNode warnings = e.path("warnings");
         // a stranger's path and what came of it, shown to a terminal: no control character reaches it
-        return String.format("%s %-10s %-4s %s %d%s %.1f ms %s %s", e.path("time").asText(),
+        // what the answer said of its error: ERROR_CORE alone names no mistake
+        String said = error.isEmpty() || !e.path("errorDescription").isTextual() ? ""
+                : " (" + LogText.safe(cut(e.path("errorDescription").asText())) + ")";
+        return String.format("%s %-10s %-4s %s %d%s%s %.1f ms %s %s", e.path("time").asText(),
                 noPortal ? "(none)" : e.path("portal").asText(), e.path("httpMethod").asText(),
-                LogText.safe(e.path("method").asText()), e.path("status").asInt(), error,
+                LogText.safe(e.path("method").asText()), e.path("status").asInt(), error, said,
                 e.path("latencyMicros").asLong() / 1000.0, caller,
                 noPortal ? LogText.safe(warnings.path(warnings.size() - 1).asText()) : cut(e.path("params").toString()));
     }

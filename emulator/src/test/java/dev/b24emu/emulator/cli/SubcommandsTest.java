@@ -186,6 +186,12 @@ class SubcommandsTest {
             call(portal.webhookUrl() + "user.current");
             call(b24.webhookUrl() + "user.current");                      // another portal: not followed
             await(() -> out.toString().contains(" user.current 200 "), "a call made while it follows", out);
+            // a refused call says what the answer said of its error, not its code alone
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.webhookUrl()
+                    + "telephony.externalcall.register?PHONE_NUMBER=%2B79990000001&TYPE=2")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            await(() -> out.toString().contains(" telephony.externalcall.register 400 ERROR_CORE (USER_ID or"
+                    + " USER_PHONE_INNER should be set) "), "the refusal with its description", out);
             portal.installApp("local.pbx", "s3cret", List.of("telephony"), handler.url("/install"));
             await(() -> out.toString().contains("-> ONAPPINSTALL " + handler.url("/install") + " 200"), "a delivery", out);
             assertTrue(out.toString().lines().allMatch(l -> l.contains(" " + portal.id() + " ")), out.toString());

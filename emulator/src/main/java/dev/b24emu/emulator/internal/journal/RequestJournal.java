@@ -18,6 +18,8 @@ import java.util.List;
 public final class RequestJournal implements Store<Void> {
     /** How much of a method's name an entry keeps: every documented name is shorter. */
     static final int METHOD_CHARS = 200;
+    /** How much of an error's description an entry keeps: the server's own are a sentence or two. */
+    static final int DESCRIPTION_CHARS = 500;
     /** What one portal's journal may weigh: about 16 MiB, a full journal of ordinary calls being far less. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
@@ -41,16 +43,17 @@ public final class RequestJournal implements Store<Void> {
      *                    new value without the journal exposing the token itself
      * @param keptJson    the parameters and the "result" of a successful call as bounded JSON text;
      *                    {@link #params()} and {@link #result()} read them
+     * @param errorDescription the answer's error_description (its first 500 characters), null for a success
      * @param warnings    what the request did that the contract rules out but the real server accepts
      * @param notices     what the emulator answered otherwise than a real portal, the request not at fault (D197)
      * @param uptimeMillis when the request arrived, in milliseconds since the emulator started: monotonic, so
      *                    intervals between requests (a client's backoff) survive moves of the portal clock
      */
     @JsonPropertyOrder({"seq", "time", "portal", "method", "httpMethod", "auth", "app", "credential", "params",
-            "status", "error", "result", "warnings", "notices", "latencyMicros", "uptimeMillis"})
+            "status", "error", "errorDescription", "result", "warnings", "notices", "latencyMicros", "uptimeMillis"})
     public record Entry(long seq, String time, String portal, String method, String httpMethod, String auth,
                         String app, String credential, @JsonIgnore String keptJson, int status,
-                        String error, List<String> warnings, List<String> notices,
+                        String error, String errorDescription, List<String> warnings, List<String> notices,
                         long latencyMicros, long uptimeMillis) {
         public Entry {
             warnings = List.copyOf(warnings);
@@ -79,11 +82,15 @@ public final class RequestJournal implements Store<Void> {
      * it, up to a request line's 1 MiB for a call no portal answers (D184). The warnings are weighed with the rest.
      */
     public Entry record(String time, Who who, String method, String httpMethod, ObjectNode params, int status,
-                        String error, JsonNode result, List<String> warnings, List<String> notices,
-                        long latencyMicros, long uptimeMillis) {
+                        String error, String errorDescription, JsonNode result, List<String> warnings,
+                        List<String> notices, long latencyMicros, long uptimeMillis) {
         BoundedJson.Text kept = BoundedJson.of(params, result);
         String name = method.length() > METHOD_CHARS ? method.substring(0, METHOD_CHARS) + "…" : method;
-        long weight = 256L + kept.weight() + 2L * name.length();
+        // the description as the answer gave it, to a bound: ERROR_CORE alone said nothing of which mistake it was
+        String description = errorDescription == null || errorDescription.length() <= DESCRIPTION_CHARS
+                ? errorDescription : errorDescription.substring(0, DESCRIPTION_CHARS) + "…";
+        long weight = 256L + kept.weight() + 2L * name.length()
+                + (description == null ? 0 : 2L * description.length());
         for (String warning : warnings) {
             weight += 2L * warning.length();
         }
@@ -91,7 +98,8 @@ public final class RequestJournal implements Store<Void> {
             weight += 2L * notice.length();
         }
         return entries.addNumbered(seq -> new Entry(seq, time, who.portal(), name, httpMethod, who.auth(), who.app(),
-                who.credential(), kept.json(), status, error, warnings, notices, latencyMicros, uptimeMillis), weight);
+                who.credential(), kept.json(), status, error, description, warnings, notices, latencyMicros, uptimeMillis),
+                weight);
     }
 
     /** The sequence number of the newest entry, 0 when there is none (what a live view polls cheaply). */

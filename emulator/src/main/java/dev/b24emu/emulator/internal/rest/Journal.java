@@ -44,8 +44,8 @@ final class Journal implements Consumer<RestExchange> {
                 warnings.add(why.why());
                 noPortal.record(IsoTime.format(clock.instant(), ZoneOffset.UTC), new RequestJournal.Who(null, why.auth(),
                         null, why.credential()), exchange.method(),
-                        exchange.httpMethod(), exchange.params(), error.httpStatus(), error.code(), null, warnings,
-                        List.of(), micros(exchange), uptimeMillis(exchange));
+                        exchange.httpMethod(), exchange.params(), error.httpStatus(), error.code(), error.description(),
+                        null, warnings, List.of(), micros(exchange), uptimeMillis(exchange));
             }
             return;
         }
@@ -53,11 +53,12 @@ final class Journal implements Consumer<RestExchange> {
         String dropped = Faults.dropCode(exchange);
         int status = dropped != null ? 0 : error == null ? 200 : error.httpStatus();
         String code = dropped != null ? dropped : error == null ? null : error.code();
+        String description = dropped != null || error == null ? null : error.description();
         JsonNode result = error != null || dropped != null || exchange.result() == null ? null : resultOf(exchange.result());
         RequestJournal.Who who = new RequestJournal.Who(portal.id(), caller.authType().label(),
                 caller.clientId(), caller.credential());
         portal.store(RequestJournal.class).record(portal.isoNow(), who, exchange.method(), exchange.httpMethod(),
-                exchange.params(), status, code, result, exchange.warnings(), exchange.notices(), micros(exchange),
+                exchange.params(), status, code, description, result, exchange.warnings(), exchange.notices(), micros(exchange),
                 uptimeMillis(exchange));
     }
 

@@ -221,6 +221,8 @@ public final class EmulatorServer implements AutoCloseable {
             RouterErrors.mount(router);
             router.route().handler(EmulatorServer::mergeSlashes);
             guard.mount(router);
+            router.route().method(io.vertx.core.http.HttpMethod.HEAD).pathRegex("/_emulator(/.*)?")
+                    .handler(EmulatorServer::headAsGet);
             RestRoute restRoute = new RestRoute(vertx, rest.pipeline(), new ParamDecoder(json), new Envelope(json),
                     config.bodyLimit(), this::endpoints, new WebPages(config.host(), config.allowedOrigins()));
             restRoute.mount(router);
@@ -374,6 +376,18 @@ public final class EmulatorServer implements AutoCloseable {
 
     private static PortalSettings withValidation(PortalSettings settings, PortalSettings.Validation validation) {
         return settings.patch(new ObjectMapper().createObjectNode().put("validation", validation.name()));
+    }
+
+    /**
+     * A HEAD of a page or of a control API GET answers as the GET does, without its body (Vert.x writes none to a
+     * HEAD): link checkers and health probes ask so, and were answered 404. Not the event stream, which never ends.
+     */
+    private static void headAsGet(io.vertx.ext.web.RoutingContext ctx) {
+        if (ctx.request().path().endsWith("/stream")) {
+            ctx.next();
+            return;
+        }
+        ctx.reroute(io.vertx.core.http.HttpMethod.GET, ctx.request().uri());
     }
 
     /** Repeated slashes in a path read as one, as nginx's merge_slashes does (/rest/ reads its own path). */

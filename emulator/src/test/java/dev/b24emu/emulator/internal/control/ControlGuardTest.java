@@ -41,6 +41,14 @@ class ControlGuardTest {
         try (Bitrix24Emulator emulator = Bitrix24Emulator.start(EmulatorOptions.defaults())) {
             assertNull(emulator.controlToken());
             given().get(emulator.baseUrl() + "/_emulator/health").then().statusCode(200);
+            // a HEAD answers as the GET, without its body: health probes and link checkers were answered 404
+            for (String path : java.util.List.of("/_emulator/health", "/_emulator/ui/", "/_emulator/ui/bx24.js",
+                    "/_emulator/portals/default")) {
+                io.restassured.response.Response head = given().head(emulator.baseUrl() + path);
+                assertEquals(200, head.statusCode(), path);
+                assertEquals("", head.asString(), path);
+            }
+            given().head(emulator.baseUrl() + "/_emulator/no-such-page").then().statusCode(404);
         }
     }
 

@@ -43,8 +43,18 @@ class DashboardBrowserTest extends EmulatorHarness {
         given().contentType("application/json").body(Map.of("clientId", "app.dash", "clientSecret", "s", "scopes",
                 java.util.List.of("user"), "version", 2, "status", "T", "days", 5))
                 .post(base() + "/_emulator/portals/" + portal.id() + "/apps").then().statusCode(201);
+        // a contact whose name is one long word: the other cells of its row keep their words whole
+        call("crm.contact.add", Map.of("fields", Map.of("NAME", "N".repeat(3000)))).then().statusCode(200);
         WebDriverWait wait = openDashboard();
         wait.until(d -> d.findElement(By.id("crm")).getText().contains("Ivan Petrov"));
+        // the portal's webhook URL, where a refusal of unknown credentials sends a user to look (audit 50a)
+        wait.withMessage("the webhook URL in the header").until(d -> d.findElement(By.id("webhook")).getText()
+                .equals(webhook));
+        org.openqa.selenium.WebElement type = browser.findElement(By.xpath("//tbody[@id='crm']/tr[td[starts-with(., 'NNNN')]]/td[1]"));
+        org.junit.jupiter.api.Assertions.assertEquals("contact", type.getText());
+        Object lines = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("var range = document.createRange();"
+                + " range.selectNodeContents(arguments[0]); return range.getClientRects().length;", type);
+        org.junit.jupiter.api.Assertions.assertEquals(1L, lines, "on one line, not cont/act");
         wait.withMessage("the installed application with its version and trial").until(d ->
                 d.findElement(By.id("apps")).getText().contains("app.dash user 2 T yes ok 5"));
 
@@ -72,7 +82,11 @@ class DashboardBrowserTest extends EmulatorHarness {
         wait.withMessage("the contract warning in the journal").until(d ->
                 d.findElement(By.id("requests")).getText().contains("Unknown parameter EXTRA_FIELD"));
         // what the emulator itself does not keep is told apart, as the emulator's, not the client's (D197)
-        call("crm.category.list", Map.of("entityTypeId", 3)).then().statusCode(400);
+        String description = call("crm.category.list", Map.of("entityTypeId", 3)).then().statusCode(400).extract()
+                .path("error_description");
+        // the error's description under its code: NOT_FOUND alone names no mistake
+        wait.withMessage("the error's description").until(d -> d.findElement(By.id("requests")).getText()
+                .contains("NOT_FOUND\n" + description));
         wait.withMessage("the emulator's notice in the journal").until(d -> d.findElements(By.cssSelector(
                 "#requests .notice")).stream().anyMatch(n -> n.getText().startsWith(
                 "emulator: crm.category.*: the emulator keeps the pipelines of deals only")));
@@ -178,10 +192,22 @@ class DashboardBrowserTest extends EmulatorHarness {
                 + "window.addEventListener('unhandledrejection', function (e) { window.failures.push(String(e.reason)); });");
         wait.until(d -> new org.openqa.selenium.support.ui.Select(d.findElement(By.id("portal")))
                 .getFirstSelectedOption().getText().equals(portal.id() + " (no such portal)"));
+        // a gone portal's clock is not asked for each second (each 404 a line in the browser's console): the list of
+        // portals is, and the page follows the portal once it is there again
         browser.findElement(By.id("filter")).sendKeys("user"); // a refresh of every panel, now with the listeners on
         Thread.sleep(1500); // the refresh, and a second of the page's clock polls
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return window.failures;"));
         org.junit.jupiter.api.Assertions.assertEquals("No portal " + portal.id(), browser.findElement(By.id("users")).getText());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.clockAsks = 0; var fetched = window.fetch;"
+                + "window.fetch = function (url) { if (String(url).indexOf('/clock') >= 0) { window.clockAsks++; }"
+                + " return fetched.apply(this, arguments); };");
+        Thread.sleep(2500); // two seconds and a half of the page's polls
+        org.junit.jupiter.api.Assertions.assertEquals(0L, ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.clockAsks;"));
+        given().contentType("application/json").body(Map.of("id", portal.id(), "demo", true))
+                .post(base() + "/_emulator/portals").then().statusCode(201);
+        wait.withMessage("the portal made again, shown").until(d -> d.findElement(By.id("crm")).getText()
+                .contains("Ivan Petrov") && d.findElement(By.id("problem")).getText().isEmpty());
     }
 }
