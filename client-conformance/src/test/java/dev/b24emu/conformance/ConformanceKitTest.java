@@ -52,6 +52,8 @@ class ConformanceKitTest {
             // the sample subscribes its server to CallCard::EntityChanged over REST: the report says a real portal refuses it (D41)
             assertEquals(List.of(Report.REST_CARD_EVENTS), report.caveats(), report.summary());
             assertTrue(Files.readString(reports.resolve("report.html")).contains("not on a real portal"));
+            assertTrue(Files.readString(reports.resolve("report.html")).contains("<h2>Findings</h2><p>None:"),
+                    "an empty heading said to be empty");
         }
     }
 
@@ -183,6 +185,9 @@ class ConformanceKitTest {
 
             assertFalse(report.passed(), report.summary());
             assertEquals(broken, Set.copyOf(report.brokenRules()), report.summary());
+            // a failure's first line, which the console shows, says what broke (it ended at "contract rules:")
+            report.scenarios().stream().filter(s -> !s.passed() && s.failure() != null).forEach(s ->
+                    assertFalse(s.failure().lines().findFirst().orElse("").endsWith(":"), s.failure()));
             for (Report.RuleResult rule : report.rules()) {
                 for (Report.Finding finding : rule.findings()) {
                     assertTrue(finding.actual() != null && finding.expected() != null

@@ -112,6 +112,9 @@ public final class ReportWriter {
                     .append("</pre></td></tr>");
         }
         page.append("</table><h2>Findings</h2>");
+        if (report.rules().stream().allMatch(rule -> rule.findings().isEmpty())) {
+            page.append("<p>None: no request or answer of the integration broke a rule.</p>");
+        }
         for (Report.RuleResult rule : report.rules()) {
             List<Report.Finding> findings = rule.findings();
             for (Report.Finding finding : findings.subList(0, Math.min(SHOWN_IN_FULL, findings.size()))) {

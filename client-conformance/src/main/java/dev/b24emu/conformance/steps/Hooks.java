@@ -53,7 +53,11 @@ public class Hooks {
             traffic.requests().forEach(request -> request.notices().forEach(notice ->
                     session.kit().recorder().caveat(request.method() + ": " + notice + " (D197)")));
             if (!all.isEmpty()) {
-                throw new AssertionError(Expectations.describe("The integration broke contract rules:", all));
+                // the headline names the rules and the first finding: a console shows a failure's first line, which
+                // ended at "contract rules:" (audit 50b)
+                String rules = String.join(", ", all.stream().map(Violation::rule).distinct().toList());
+                throw new AssertionError(Expectations.describe("The integration broke " + rules + ": "
+                        + all.get(0).message() + (all.size() > 1 ? " (+" + (all.size() - 1) + " more)" : ""), all));
             }
         } finally {
             sessions.end();
