@@ -105,6 +105,15 @@ class HostProxyTest {
                 + "user.current?auth=" + tokens.path("access_token").asText())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, call.statusCode(), call.body());
         assertEquals("1", JSON.readTree(call.body()).path("result").path("ID").asText());
+        // the authorization page is the portal's: asked of the authorization server, the answer says where it is
+        HttpResponse<String> authorize = proxied.send(HttpRequest.newBuilder(URI.create(
+                "https://oauth.bitrix.info/oauth/authorize/?client_id=local.proxy-test")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, authorize.statusCode(), authorize.body());
+        assertTrue(authorize.body().contains("The authorization page is the portal's"), authorize.body());
+        assertEquals(200, proxied.send(HttpRequest.newBuilder(URI.create(
+                "https://acme.bitrix24.ru/oauth/authorize/?client_id=local.proxy-test")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test

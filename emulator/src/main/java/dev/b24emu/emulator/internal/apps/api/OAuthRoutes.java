@@ -230,7 +230,13 @@ final class OAuthRoutes {
         if (host != null && (ownHost.test(host) || portals.byDomain(host).isPresent())) {
             return true;
         }
-        page(ctx, 403, "<h1>Authorization error</h1><p>The Host of this request is not an address of the emulator"
+        // the authorization server's name is served by the proxy for tokens alone: the page is the portal's, as on
+        // Bitrix24 (https://<portal>/oauth/authorize/), and --allowed-host would not help (audit 50c)
+        boolean authServer = host != null && Endpoints.OAUTH_HOSTS.contains(host.toLowerCase(java.util.Locale.ROOT));
+        page(ctx, 403, authServer ? "<h1>Authorization error</h1><p>The authorization page is the portal's, as on"
+                + " Bitrix24: open https://&lt;the portal's domain&gt;/oauth/authorize/ (" + host + " answers"
+                + " /oauth/token/ only)</p>"
+                : "<h1>Authorization error</h1><p>The Host of this request is not an address of the emulator"
                 + " or of a portal; start it with --allowed-host to add one</p>");
         return false;
     }
