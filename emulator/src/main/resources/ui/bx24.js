@@ -48,6 +48,11 @@
     console.error('BX24 shim: the emulator\'s address is unknown (load the shim with <script src="http://<emulator>'
       + '/_emulator/ui/bx24.js">); it talks to no window');
   }
+  // a page opened on its own has no portal around it: BX24.init would wait for ever without a word (audit 50a)
+  if (window.parent === window && window.console) {
+    console.warn('BX24 shim: this page is not in a portal\'s frame, so BX24.init never calls back: open it through'
+      + ' the emulator\'s call-card simulator (/_emulator/ui/call-card) or application simulator (/_emulator/ui/app)');
+  }
 
   // a command to the simulator page; its answer, when it gives one, resolves the promise
   function send(cmd, params) {

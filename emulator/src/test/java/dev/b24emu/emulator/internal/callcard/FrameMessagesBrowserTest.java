@@ -139,6 +139,20 @@ class FrameMessagesBrowserTest extends AppHarness {
      * and at /leak any other. The user switches to B's tab while B's handler takes two seconds to answer: A's page is
      * gone at once, and nothing is answered to it with B's form.
      */
+    /** A widget page opened on its own, outside a portal's frame, is told why BX24.init will not call back. */
+    @Test
+    void aWidgetOpenedOutsideAPortalFrameIsToldWhere() throws Exception {
+        try (HandlerServer site = new HandlerServer()) {
+            startBrowser();
+            site.page("/alone", "<!doctype html><body><script>window.warned = [];"
+                    + " console.warn = function (text) { window.warned.push(String(text)); };</script>"
+                    + "<script src=\"" + base() + "/_emulator/ui/bx24.js\"></script></body>");
+            browser.get(site.url("/alone"));
+            wait.until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return window.warned.join('|');")).contains("not in a portal's frame"));
+        }
+    }
+
     @Test
     void aWidgetLeftByATabSwitchIsNotHandedTheNextWidgetsForm() throws Exception {
         try (HandlerServer site = new HandlerServer()) {
