@@ -3,13 +3,15 @@ package dev.b24emu.conformance.rules;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.conformance.Traffic;
+import dev.b24emu.emulator.testing.Phones;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Each call the integration registered, and each click-to-call call announced to it, is finished: an open call
- * keeps its card on the operator's screen and never gets its activity, duration or record.
+ * Each call the integration registered, and each click-to-call call announced to it, is finished once its phone
+ * system tells it the call ended: an open call keeps its card on the operator's screen and never gets its activity,
+ * duration or record.
  */
 final class CallsFinished extends Rule {
     CallsFinished() {
@@ -20,14 +22,27 @@ final class CallsFinished extends Rule {
 
     @Override
     public boolean exercised(Traffic traffic) {
-        return !Calls.owned(traffic).isEmpty();
+        return Calls.owned(traffic).values().stream().anyMatch(call -> endTold(traffic, call));
+    }
+
+    /**
+     * Whether the phone system told the integration the call ended (the driver's hangup, for its CALL_ID or number):
+     * a scenario stopped before it (a handler that answered an event too late) leaves nothing to finish with, and was
+     * blamed on this rule (audit 50b).
+     */
+    private static boolean endTold(Traffic traffic, Calls.Origin call) {
+        String phone = Phones.matchKey(call.source() instanceof Traffic.Request register ? register.text("PHONE_NUMBER")
+                : ((Traffic.Delivery) call.source()).data("PHONE_NUMBER"));
+        return traffic.phoned("hangup").stream().anyMatch(hangup -> hangup.seq() > call.seq()
+                && (hangup.value("callId").equals(call.callId())
+                || !phone.isEmpty() && Phones.matchKey(hangup.value("phone")).equals(phone)));
     }
 
     @Override
     public List<Violation> check(Traffic traffic) {
         List<Violation> violations = new ArrayList<>();
         for (Calls.Origin call : Calls.owned(traffic).values()) {
-            if (Calls.finishedAt(traffic, call.callId()) != Long.MAX_VALUE) {
+            if (Calls.finishedAt(traffic, call.callId()) != Long.MAX_VALUE || !endTold(traffic, call)) {
                 continue;
             }
             ObjectNode expected = JsonNodeFactory.instance.objectNode().put("method", Calls.FINISH);
