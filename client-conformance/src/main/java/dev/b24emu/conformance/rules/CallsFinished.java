@@ -33,7 +33,11 @@ final class CallsFinished extends Rule {
     private static boolean endTold(Traffic traffic, Calls.Origin call) {
         String phone = Phones.matchKey(call.source() instanceof Traffic.Request register ? register.text("PHONE_NUMBER")
                 : ((Traffic.Delivery) call.source()).data("PHONE_NUMBER"));
-        return traffic.phoned("hangup").stream().anyMatch(hangup -> hangup.seq() > call.seq()
+        // a driver's action is stamped with the newest request's number: a hangup right after the register bears
+        // the register's own; an event's number may be past it (deliveries and requests share one sequence), and an
+        // announced call is always told before its hangup
+        boolean announced = call.source() instanceof Traffic.Delivery;
+        return traffic.phoned("hangup").stream().anyMatch(hangup -> (announced || hangup.seq() >= call.seq())
                 && (hangup.value("callId").equals(call.callId())
                 || !phone.isEmpty() && Phones.matchKey(hangup.value("phone")).equals(phone)));
     }
