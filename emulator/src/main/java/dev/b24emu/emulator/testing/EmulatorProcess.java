@@ -30,7 +30,10 @@ public final class EmulatorProcess implements AutoCloseable {
         this.webhookUrl = webhookUrl;
     }
 
-    /** Starts {@code java -cp <test classpath> dev.b24emu.emulator.cli.Main --port 0 --https-port -1 <args>}. */
+    /**
+     * Starts {@code java -cp <test classpath> dev.b24emu.emulator.cli.Main --port 0 --https-port -1 <args>} (either
+     * default left out when the arguments name it).
+     */
     public static EmulatorProcess start(String... args) throws Exception {
         return start(List.of(), args);
     }
@@ -42,8 +45,13 @@ public final class EmulatorProcess implements AutoCloseable {
                 "-Dorg.slf4j.simpleLogger.log.b24emu=info",
                 "-D" + Main.EXIT_WITH_PROCESS + "=" + ProcessHandle.current().pid()));
         command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "dev.b24emu.emulator.cli.Main", "--port", "0", "--https-port", "-1"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.b24emu.emulator.cli.Main"));
+        // the defaults, unless the arguments name them (picocli takes a single-valued option once)
+        for (String[] option : new String[][]{{"--port", "0"}, {"--https-port", "-1"}}) {
+            if (!List.of(args).contains(option[0])) {
+                command.addAll(List.of(option));
+            }
+        }
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -439,7 +439,8 @@ public final class EmulatorServer implements AutoCloseable {
             trustedCertificate = Tls.trustedCertificate(config.tlsCert(), config.tlsDir());
             HttpServerOptions https = Tls.listener(new HttpServerOptions(http).setPort(config.httpsPort()),
                     Tls.keyCert(config.tlsCert(), config.tlsKey(), config.tlsDir()));
-            httpsPort = serve("the HTTPS port", entry, https, instances);
+            httpsPort = serve("the HTTPS port", entry, https, instances,
+                    new TlsRefusals(() -> "the HTTPS port " + config.host() + ":" + httpsPort, trustedCertificate));
         }
         if (config.proxyPort() >= 0) {
             listenAsBitrix24(entry, http, instances);
@@ -456,7 +457,8 @@ public final class EmulatorServer implements AutoCloseable {
         caCertificate = ca.pem();
         HttpServerOptions intercept = Tls.listener(new HttpServerOptions(http).setHost("127.0.0.1").setPort(0),
                 Tls.forHosts(ca, portals::answersFor));
-        interceptPort = serve("the proxy's TLS listener", entry, intercept, instances);
+        interceptPort = serve("the proxy's TLS listener", entry, intercept, instances,
+                new TlsRefusals(() -> "the proxy's TLS listener (for Bitrix24's host names)", caCertificate));
         proxy = new HostProxy(vertx, portals::answersFor, this::bitrix24Hosts, entry, () -> interceptPort, () -> port,
                 () -> httpsPort);
         proxyPort = serve("the proxy port", proxy.handler(), new HttpServerOptions(http).setPort(config.proxyPort()),
@@ -477,12 +479,18 @@ public final class EmulatorServer implements AutoCloseable {
      * called. So a port 0 gets one listener: what was reachable before, without the strays.
      */
     private int serve(String listener, Handler<HttpServerRequest> entry, HttpServerOptions options, int instances) {
+        return serve(listener, entry, options, instances, null);
+    }
+
+    /** @param tlsFailures what a TLS listener logs of a client's broken handshake; null for a plain one */
+    private int serve(String listener, Handler<HttpServerRequest> entry, HttpServerOptions options, int instances,
+                      Handler<Throwable> tlsFailures) {
         int listeners = options.getPort() == 0 ? 1 : instances;
         AtomicInteger bound = new AtomicInteger();
         try {
             lease.claim(options.getPort());
             deployments.add(await(vertx.deployVerticle(() -> new HttpVerticle(entry, options, bound,
-                    config.connections().headerSeconds(), connectionLimit, headBudget),
+                    config.connections().headerSeconds(), connectionLimit, headBudget, tlsFailures),
                     new DeploymentOptions().setInstances(listeners))));
         } catch (IllegalStateException e) {
             // which of the three ports was taken: a taken proxy port was reported as the HTTP port (audit 50c)

@@ -52,8 +52,12 @@ final class HttpVerticle extends VerticleBase {
     private final LinkedHashMap<HttpConnection, Tracked> connections = new LinkedHashMap<>(16, 0.75f, true);
     private long sweeper = -1;
 
+    /** what a TLS listener does with a failure before a connection (a handshake a client broke off); null if plain */
+    private final Handler<Throwable> tlsFailures;
+
     HttpVerticle(Handler<HttpServerRequest> entry, HttpServerOptions options, AtomicInteger bound, int headerSeconds,
-                 ConnectionLimit limit, HeadBudget heads) {
+                 ConnectionLimit limit, HeadBudget heads, Handler<Throwable> tlsFailures) {
+        this.tlsFailures = tlsFailures;
         this.entry = entry;
         this.options = options;
         this.bound = bound;
@@ -96,7 +100,11 @@ final class HttpVerticle extends VerticleBase {
                 tracked.response = null;
             }
         }));
-        return vertx.createHttpServer(options)
+        io.vertx.core.http.HttpServer listening = vertx.createHttpServer(options);
+        if (tlsFailures != null) {
+            listening.exceptionHandler(tlsFailures);
+        }
+        return listening
                 .connectionHandler(this::opened)
                 .requestHandler(request -> {
                     Tracked tracked = connections.get(request.connection());
