@@ -37,7 +37,9 @@ final class StartDateTimeZone extends Rule {
             if (register.param("CALL_START_DATE").isPresent() && !WITH_ZONE.matcher(date).matches()) {
                 ObjectNode actual = JsonNodeFactory.instance.objectNode().put("CALL_START_DATE", date);
                 ObjectNode expected = JsonNodeFactory.instance.objectNode().put("CALL_START_DATE", withZone(date));
-                violations.add(new Violation(id(), "CALL_START_DATE \"" + date + "\" has no time zone",
+                // the offset shown is this machine's guess: the phone system's own is what makes the instant right
+                violations.add(new Violation(id(), "CALL_START_DATE \"" + date + "\" has no time zone (give the phone"
+                        + " system's UTC offset; the expected value guesses this machine's)",
                         register.seq(), actual, expected));
             }
         }
