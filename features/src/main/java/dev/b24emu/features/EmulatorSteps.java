@@ -283,7 +283,7 @@ public class EmulatorSteps {
     public void addedToChat(String call, String yesNo) {
         requireEmulator();
         Boolean added = RestAssured.given().get(ctx.controlPath("/calls")).then().statusCode(200).extract()
-                .path("finished.find { it.callId == '" + ctx.remembered.get(call) + "' }.addedToChat");
+                .path("finished.find { it.callId == '" + Values.remembered(call, ctx.remembered) + "' }.addedToChat");
         assertEquals(yesNo.equals("yes"), added, () -> "addedToChat of {" + call + "}");
     }
 
@@ -735,7 +735,7 @@ public class EmulatorSteps {
     public void moveInList(int userId, String which, String name) {
         String action = which.equals("first") ? "start" : "next";
         RestAssured.given().contentType("application/json").body(Map.of("userId", userId))
-                .post(ctx.controlPath("/call-lists/" + ctx.remembered.get(name) + "/" + action)).then().statusCode(200);
+                .post(ctx.controlPath("/call-lists/" + Values.remembered(name, ctx.remembered) + "/" + action)).then().statusCode(200);
     }
 
     /** The operator's result for a client, as the card's status buttons set it (D154). */
@@ -744,7 +744,7 @@ public class EmulatorSteps {
         requireEmulator();
         RestAssured.given().contentType("application/json")
                 .body(Map.of("userId", userId, "entityId", entityId, "status", status))
-                .post(ctx.controlPath("/call-lists/" + ctx.remembered.get(name) + "/status")).then().statusCode(200);
+                .post(ctx.controlPath("/call-lists/" + Values.remembered(name, ctx.remembered) + "/status")).then().statusCode(200);
     }
 
     @When("user {int} does {string} in the card of {string}")
@@ -776,7 +776,11 @@ public class EmulatorSteps {
 
     @Then("I remember the delivered {string} as {string}")
     public void rememberDelivered(String path, String name) {
-        ctx.remembered.put(name, ctx.body.at(Values.pointer(path)).asText());
+        JsonNode value = ctx.body.at(Values.pointer(path));
+        if (value.isMissingNode()) { // remembered as "" it compared equal to any other missing field (audit 50d)
+            throw new AssertionError("The delivery has no \"" + path + "\": " + ctx.body);
+        }
+        ctx.remembered.put(name, value.asText());
     }
 
     /** The tab the call card shows for the first CALL_CARD widget (the simulator's label). */
@@ -856,7 +860,9 @@ public class EmulatorSteps {
     }
 
     private String cardPath(int userId, String call) {
-        return ctx.controlPath("/cards/" + ctx.remembered.get(call) + "/" + userId);
+        // the call's remembered name, bare ("call") or as it is written elsewhere ("{call}")
+        String name = call.startsWith("{") && call.endsWith("}") ? call.substring(1, call.length() - 1) : call;
+        return ctx.controlPath("/cards/" + Values.remembered(name, ctx.remembered) + "/" + userId);
     }
 
     private String token(String clientId) {

@@ -14,6 +14,18 @@ import java.util.Map;
  * real portal are deleted afterwards.
  */
 public class Hooks {
+    static {
+        // a control API call a step expected to succeed says what the emulator answered: "Expected status code <200>
+        // but was <400>" hid "Unknown setting: crmMod" and "advance must be an ISO-8601 duration" (audit 50d)
+        RestAssured.config = RestAssured.config().failureConfig(io.restassured.config.FailureConfig.failureConfig()
+                .failureListeners((request, expected, response) -> {
+                    String asked = request instanceof io.restassured.specification.FilterableRequestSpecification sent
+                            ? sent.getMethod() + " " + sent.getURI() : "The request";
+                    throw new AssertionError(asked + " answered HTTP " + response.statusCode() + ": "
+                            + response.asString());
+                }));
+    }
+
     private final ScenarioContext context;
 
     public Hooks(ScenarioContext context) {

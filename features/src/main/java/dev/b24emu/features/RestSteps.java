@@ -202,14 +202,20 @@ public class RestSteps {
 
     @Then("the call succeeds")
     public void succeeds() {
-        assertEquals(200, ctx.status, () -> "expected success, got HTTP " + ctx.status + ": " + ctx.body);
-        assertFalse(ctx.body.has("error"), () -> "unexpected error " + ctx.body);
+        assertEquals(200, ctx.status, () -> "expected success, got HTTP " + ctx.status + ": " + ctx.body + warned());
+        assertFalse(ctx.body.has("error"), () -> "unexpected error " + ctx.body + warned());
     }
 
     @Then("the call fails with {int} {string}")
     public void failsWith(int status, String code) {
-        assertEquals(status, ctx.status, () -> "expected HTTP " + status + " " + code + ", got " + ctx.status + ": " + ctx.body);
-        assertEquals(code, ctx.body.path("error").asText(null), () -> "error code in " + ctx.body);
+        assertEquals(status, ctx.status, () -> "expected HTTP " + status + " " + code + ", got " + ctx.status + ": "
+                + ctx.body + warned());
+        assertEquals(code, ctx.body.path("error").asText(null), () -> "error code in " + ctx.body + warned());
+    }
+
+    /** What the emulator warned of the call (a misspelt parameter's "did you mean"), for a failure's message. */
+    private String warned() {
+        return ctx.warnings.isEmpty() ? "" : "\nthe emulator warned: " + String.join("; ", ctx.warnings);
     }
 
     @Then("the call fails with {int} {string} {string}")
@@ -356,9 +362,7 @@ public class RestSteps {
 
     @Then("I remember the result {string} as {string}")
     public void remember(String path, String name) {
-        JsonNode value = result(path);
-        assertFalse(value.isMissingNode(), () -> "no result " + path + " to remember in " + ctx.body);
-        ctx.remembered.put(name, value.asText());
+        ctx.remembered.put(name, result(path).asText());
     }
 
     /** A long text for a table cell ({name}), which a feature file cannot hold. */
@@ -369,12 +373,13 @@ public class RestSteps {
 
     @Then("the result {string} equals the remembered {string}")
     public void equalsRemembered(String path, String name) {
-        assertEquals(ctx.remembered.get(name), result(path).asText(), () -> path + " vs {" + name + "}");
+        assertEquals(Values.remembered(name, ctx.remembered), result(path).asText(), () -> path + " vs {" + name + "}");
     }
 
     @Then("the result {string} differs from the remembered {string}")
     public void differsFromRemembered(String path, String name) {
-        assertNotEquals(ctx.remembered.get(name), result(path).asText(), () -> path + " should differ from {" + name + "}");
+        assertNotEquals(Values.remembered(name, ctx.remembered), result(path).asText(),
+                () -> path + " should differ from {" + name + "}");
     }
 
     /** A deviation the emulator reported (X-B24-Emulator-Warning): it answered as the real server would. */
@@ -397,13 +402,21 @@ public class RestSteps {
 
     @Then("the remembered {string} is {string}")
     public void rememberedIs(String name, String value) {
-        assertEquals(value, ctx.remembered.get(name), () -> "{" + name + "}");
+        assertEquals(value, Values.remembered(name, ctx.remembered), () -> "{" + name + "}");
     }
 
-    /** The value at a path of the result ("" for the whole result). */
-    /** A value of the result at a path, which may name remembered values ("0.{numbers}"). */
+    /**
+     * The value at a path of the result ("" for the whole result), which may name remembered values ("0.{numbers}").
+     * A path the result does not have fails the step: read as "", a misspelt path let "has 0 entries", "matches" and
+     * "differs from" pass checking nothing (audit 50d); "the result has no" says a path is absent.
+     */
     JsonNode result(String path) {
-        return ctx.body.path("result").at(Values.pointer(Values.substitute(path, ctx.remembered)));
+        JsonNode value = ctx.body.path("result").at(Values.pointer(Values.substitute(path, ctx.remembered)));
+        if (value.isMissingNode()) {
+            throw new AssertionError("The result has no \"" + path + "\" (keys joined by dots, list positions as"
+                    + " numbers: CRM_CREATED_ENTITIES.0.ENTITY_TYPE): " + ctx.body);
+        }
+        return value;
     }
 
     private void send(String method, RequestSpecification request, String httpMethod, String path) {

@@ -18,14 +18,19 @@ final class Values {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = remembered.get(m.group(1));
-            if (value == null) {
-                throw new AssertionError("Nothing remembered as {" + m.group(1) + "}; remembered: " + remembered.keySet());
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            m.appendReplacement(out, Matcher.quoteReplacement(remembered(m.group(1), remembered)));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** A remembered value by its name, or a failure naming what is remembered (a misspelt name compared as null). */
+    static String remembered(String name, Map<String, String> remembered) {
+        String value = remembered.get(name);
+        if (value == null) {
+            throw new AssertionError("Nothing remembered as {" + name + "}; remembered: " + remembered.keySet());
+        }
+        return value;
     }
 
     /** A table cell as a JSON value. */

@@ -115,6 +115,10 @@ class ContractTest extends EmulatorHarness {
         // a CALL_ID the pages require and the server does without: false, as for an unknown call, and reported
         call("telephony.externalcall.show", Map.of()).then().statusCode(200).body("result", equalTo(false))
                 .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.containsString("CALL_ID"));
+        // a refusal a misspelt name caused comes with that name's warning (it came alone: audit 50d)
+        call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBR", "+79990000001", "TYPE", 2))
+                .then().statusCode(400).body("error", equalTo("ERROR_CORE")).header("X-B24-Emulator-Warning",
+                        org.hamcrest.Matchers.startsWith("Unknown parameter PHONE_NUMBR (did you mean PHONE_NUMBER?)"));
     }
 
     @Test
