@@ -148,6 +148,16 @@ public final class PortalRegistry {
      * as DELETE would (D119). The portals made at start (the default one, a state file's) never count.
      */
     public synchronized Portal createAtRunTime(PortalSpec spec) {
+        if (spec.domain() == null && spec.id() != null) {
+            // ids told apart by case or '_' alone would share <id>.bitrix24.test, where the consent page and the
+            // proxy find a portal by its name (audit 50e); a state file's pair, older than this rule, still loads
+            String derived = spec.id().toLowerCase(Locale.ROOT).replace('_', '-') + Portal.DERIVED_DOMAIN;
+            Portal holder = byDomain.get(derived);
+            if (holder != null && !holder.id().equals(spec.id())) {
+                throw new IllegalArgumentException("Portal id " + spec.id() + " would share the domain " + derived
+                        + " with portal " + holder.id() + ": ids must differ in more than case and '_' / '-'");
+            }
+        }
         Portal portal = create(spec);
         portal.used(uses);
         madeAtRunTime.add(portal.id());

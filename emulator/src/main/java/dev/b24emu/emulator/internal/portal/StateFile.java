@@ -54,6 +54,7 @@ public final class StateFile {
 
     /** Restores every portal in the file; portals the file has and the emulator lacks are created. */
     public void load() {
+        removeStaleSaves();
         if (!Files.exists(file)) {
             return;
         }
@@ -170,12 +171,31 @@ public final class StateFile {
         }
     }
 
+    /**
+     * The half-written saves a killed emulator left beside the file (its name, a number, .tmp): the file itself is
+     * whole (each save is renamed over it), and they piled up, one a kill (audit 50e). Only those older than a minute:
+     * another process saving to the same file would be writing its own.
+     */
+    private void removeStaleSaves() {
+        Path dir = file.toAbsolutePath().getParent();
+        String prefix = file.getFileName().toString();
+        long minuteAgo = System.currentTimeMillis() - 60_000;
+        try (java.util.stream.Stream<Path> beside = Files.list(dir)) {
+            beside.filter(p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote(prefix) + "\\d+\\.tmp"))
+                    .filter(p -> p.toFile().lastModified() < minuteAgo)
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a folder that cannot be listed keeps its leftovers; the file is read all the same
+        }
+    }
+
     /** Writes every portal's state atomically. */
     public synchronized void save() {
+        Path tmp = null;
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             // streamed portal by portal: the whole file as a tree (and then as bytes) did not fit the launcher's heap
             // with a 100,000-contact portal
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -195,9 +215,14 @@ public final class StateFile {
                 channel.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
             forceDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save state file " + file, e);
+        } finally {
+            if (tmp != null) { // a save that failed leaves nothing half-written behind
+                tmp.toFile().delete();
+            }
         }
     }
 

@@ -34,5 +34,12 @@ class PortalRegistryTest {
         assertEquals(Optional.empty(), registry.byDomain("acme.bitrix24.ru"));
         Portal again = registry.create(new PortalRegistry.PortalSpec(null, null, null, null, null, "acme.bitrix24.ru"));
         assertEquals(Optional.of(again), registry.byDomain("acme.bitrix24.ru"), "a deleted portal's domain is free");
+
+        // ids that differ in case or '_' alone would share a derived domain: one made at run time is refused
+        IllegalArgumentException shared = assertThrows(IllegalArgumentException.class, () -> registry.createAtRunTime(
+                new PortalRegistry.PortalSpec("JOB-7", null, null, null, null)));
+        assertTrue(shared.getMessage().contains("would share the domain job-7.bitrix24.test with portal Job_7"),
+                shared.getMessage());
+        registry.createAtRunTime(new PortalRegistry.PortalSpec("job-8", null, null, null, null));
     }
 }

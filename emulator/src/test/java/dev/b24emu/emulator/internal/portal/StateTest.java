@@ -18,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,27 @@ class StateTest extends EmulatorHarness {
         StateException refused = assertThrows(StateException.class, () -> new StateFile(bad, emulator.portals(), 0).load());
         assertTrue(refused.getMessage().contains("/crm"), refused.getMessage());
         assertEquals(saved, PortalState.export(portal), "the refused file changed nothing");
+    }
+
+    /**
+     * The half-written saves a killed emulator left beside its state file are removed when a state file is next
+     * loaded (they piled up, one a kill: audit 50e); one younger than a minute may be another process's save.
+     */
+    @Test
+    void halfWrittenSavesLeftByAKilledEmulatorAreRemovedAtTheNextStart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        new StateFile(file, emulator.portals()).save();
+        Path stale = Files.writeString(dir.resolve("state.json8147203311.tmp"), "{\"format\"");
+        stale.toFile().setLastModified(System.currentTimeMillis() - 120_000);
+        Path fresh = Files.writeString(dir.resolve("state.json99.tmp"), "{");
+        Path other = Files.writeString(dir.resolve("other.json1.tmp"), "{");
+        other.toFile().setLastModified(System.currentTimeMillis() - 120_000);
+        new StateFile(file, emulator.portals()).load();
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(fresh) && Files.exists(other), "a save in progress and another file's are left");
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(3, left.count(), "no save leaves a file of its own behind");
+        }
     }
 
     /** The control API reads a state this large the same way, off the event loop (whitespace makes it large here). */
