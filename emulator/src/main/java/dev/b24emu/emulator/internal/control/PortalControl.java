@@ -77,8 +77,24 @@ public final class PortalControl {
         portal.get("/requests", request -> journal(List.of(request.portal()), false, request));
     }
 
-    /** {"id","webhookToken","webhookUserId","scopes":[…],"demo":true,"seed":{…}}, every field optional. */
+    /** what a new portal's body may name, as the settings' body may name only settings */
+    private static final List<String> PORTAL_FIELDS = List.of("id", "webhookToken", "webhookUserId", "scopes", "demo",
+            "seed", "domain");
+
+    /** {"id","webhookToken","webhookUserId","scopes":[…],"demo":true,"seed":{…},"domain"}, every field optional. */
     private Portal create(ObjectNode body) {
+        // a misspelt field was dropped without a word, and a webhook user "abc" stored as user 0 (audit 50e)
+        body.fieldNames().forEachRemaining(name -> {
+            if (!PORTAL_FIELDS.contains(name)) {
+                throw new IllegalArgumentException("Unknown field " + name + ": a portal is made of "
+                        + String.join(", ", PORTAL_FIELDS));
+            }
+        });
+        JsonNode user = body.get("webhookUserId");
+        if (user != null && !user.isNull() && !(user.canConvertToLong() && user.isIntegralNumber() && user.asLong() > 0
+                || user.isTextual() && user.asText().matches("[1-9][0-9]{0,17}"))) {
+            throw new IllegalArgumentException("webhookUserId must be a user's ID, a whole number from 1: " + user);
+        }
         Set<String> scopes = null;
         if (body.has("scopes")) {
             if (!body.get("scopes").isArray()) {

@@ -40,6 +40,18 @@ class ControlApiTest extends EmulatorHarness {
                 .then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"));
         given().contentType(ContentType.JSON).body("{\"id\":\"bad id!\"}").post(base() + "/_emulator/portals")
                 .then().statusCode(400);
+        // a misspelt field and a webhook user that is no ID are refused, not dropped or stored as user 0
+        given().contentType(ContentType.JSON).body("{\"webhookUserID\":2}").post(base() + "/_emulator/portals")
+                .then().statusCode(400).body("error_description", org.hamcrest.Matchers.startsWith(
+                        "Unknown field webhookUserID: a portal is made of id, webhookToken, webhookUserId"));
+        for (String user : java.util.List.of("\"abc\"", "-5", "0", "2.5")) {
+            given().contentType(ContentType.JSON).body("{\"webhookUserId\":" + user + "}").post(base() + "/_emulator/portals")
+                    .then().statusCode(400).body("error_description", org.hamcrest.Matchers.startsWith(
+                            "webhookUserId must be a user's ID"));
+        }
+        String two = given().contentType(ContentType.JSON).body("{\"webhookUserId\":\"2\",\"demo\":true}")
+                .post(base() + "/_emulator/portals").then().statusCode(201).extract().path("webhookUrl");
+        org.junit.jupiter.api.Assertions.assertTrue(two.contains("/rest/2/"), two);
         given().get(base() + "/_emulator/portals").then().body("id", hasItem("ci-job-7"));
         given().delete(base() + "/_emulator/portals/ci-job-7").then().statusCode(200);
         callOn(url, "crm.contact.list", Map.of()).then().statusCode(401);
