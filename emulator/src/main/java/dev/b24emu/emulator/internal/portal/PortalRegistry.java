@@ -63,6 +63,18 @@ public final class PortalRegistry {
     private final AtomicLong uses = new AtomicLong(1);
     /** whether the bound's one warning was logged */
     private boolean warned;
+    /**
+     * maps the webhook tokens of the portals deleted last (at most {@link #GONE_KEPT}) to how each went, for the
+     * refusal of their next calls: a suite whose portal was evicted or reset away got 401 "Wrong authorization data",
+     * alike for a mistyped token (audit 50e); guarded by this registry's monitor
+     */
+    private final Map<String, String> gone = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > GONE_KEPT;
+        }
+    };
+    private static final int GONE_KEPT = 1000;
     /** the stores every portal gets and the seed format, once the areas have declared them */
     private volatile List<StoreType<?>> storeTypes;
     private volatile SeedFormat seeds;
@@ -182,7 +194,8 @@ public final class PortalRegistry {
         List<String> byUse = madeAtRunTime.stream().map(portals::get)
                 .sorted(Comparator.comparingLong(Portal::lastUse)).map(Portal::id).toList();
         List<String> deleted = byUse.subList(0, Math.max(0, Math.min(count, byUse.size() - 1)));
-        deleted.forEach(this::delete);
+        deleted.forEach(id -> delete(id, "deleted to make room (the least recently used of the portals made while the"
+                + " emulator runs: --max-portals, or the heap guard)"));
         return deleted;
     }
 
@@ -240,7 +253,7 @@ public final class PortalRegistry {
             if (portal.id().equals(DEFAULT_ID)) {
                 portal.resetToSeed();
             } else {
-                delete(portal.id());
+                delete(portal.id(), "deleted by POST /_emulator/reset");
             }
         }
         clock.reset();
@@ -249,12 +262,23 @@ public final class PortalRegistry {
 
     /** Removes a portal; its stores are emptied, so nothing of it (tokens included) outlives it. */
     public synchronized void delete(String id) {
+        delete(id, "deleted (DELETE /_emulator/portals/" + id + ")");
+    }
+
+    /** As above, noting how it went for the refusals of its webhook's next calls. */
+    private void delete(String id, String how) {
         Portal portal = require(id);
+        gone.put(portal.webhook().token(), "portal '" + id + "', " + how + " at " + clock.instant());
         portals.remove(id);
         madeAtRunTime.remove(id);
         byWebhookToken.remove(portal.webhook().token());
         byDomain.remove(portal.domain(), portal);
         portal.delete();
+    }
+
+    /** How the portal whose webhook token this was went, if it is one of the last deleted. */
+    public synchronized Optional<String> goneWith(String webhookToken) {
+        return Optional.ofNullable(gone.get(webhookToken));
     }
 
     public EmulatorClock clock() {

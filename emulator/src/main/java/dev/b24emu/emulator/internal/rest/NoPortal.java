@@ -39,8 +39,10 @@ record NoPortal(String auth, String credential, String why) {
                     .map(portal -> new NoPortal(auth, credential, "the webhook token of portal '" + portal.id() + "', whose webhook"
                             + " user is " + portal.webhook().userId() + ", not " + exchange.path().userId()
                             + ": its URL is /rest/" + portal.webhook().userId() + "/<the token>/"))
-                    .orElseGet(() -> new NoPortal(auth, credential, "no portal of this emulator has this webhook token: each"
-                            + " portal's webhook URL is in GET /_emulator/portals and on its dashboard"));
+                    .orElseGet(() -> new NoPortal(auth, credential, portals.goneWith(token)
+                            .map(how -> "the webhook token of " + how + ": its calls are answered as unknown credentials")
+                            .orElse("no portal of this emulator has this webhook token: each portal's webhook URL is in"
+                                    + " GET /_emulator/portals and on its dashboard")));
         }
         return new NoPortal(auth, credential, "an access token no portal of this emulator has issued, or one it has forgotten"
                 + " (a reset, a restart without a state file, a deleted portal): tokens come from an installation and"

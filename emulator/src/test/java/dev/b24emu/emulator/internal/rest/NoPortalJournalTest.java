@@ -68,6 +68,23 @@ class NoPortalJournalTest extends EmulatorHarness {
                 .filter(e -> e.method().equals("crm.lead.list")).count());
     }
 
+    /**
+     * A deleted portal's webhook is said to be that portal's, gone, and how: a suite whose portal was evicted or reset
+     * away saw the same 401 as for a mistyped token (audit 50e).
+     */
+    @Test
+    void aGonePortalsWebhookIsSaidToBeThatPortalsAndHowItWent() {
+        dev.b24emu.emulator.internal.portal.Portal deleted = newPortal();
+        String url = emulator.webhookUrl(deleted);
+        given().delete(base() + "/_emulator/portals/" + deleted.id()).then().statusCode(200);
+        callOn(url, "user.current", Map.of()).then().statusCode(401);
+        List<Map<String, Object>> entries = given().get(base() + "/_emulator/requests/no-portal").then().extract()
+                .jsonPath().getList("$");
+        String why = lastWarning(entry(entries, "user.current"));
+        assertTrue(why.startsWith("the webhook token of portal '" + deleted.id() + "', deleted (DELETE /_emulator/portals/"
+                + deleted.id() + ") at "), why);
+    }
+
     /** A stranger's path is up to a request line long: the journal keeps 200 characters of it, not the whole. */
     @Test
     void aLongPathIsKeptCut() {
