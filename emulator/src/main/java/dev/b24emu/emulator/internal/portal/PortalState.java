@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.b24emu.emulator.internal.clock.EmulatorClock;
+import dev.b24emu.emulator.internal.transport.MalformedJson;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -232,9 +233,9 @@ public final class PortalState {
             }
             return value;
         } catch (MismatchedInputException e) {
-            throw new StateException("/" + section + path(e) + ": " + e.getOriginalMessage());
+            throw new StateException("/" + section + path(e) + ": " + MalformedJson.reason(e));
         } catch (JsonProcessingException e) {
-            throw new StateException("/" + section + ": " + e.getOriginalMessage());
+            throw new StateException("/" + section + ": " + MalformedJson.reason(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | NullPointerException e) {

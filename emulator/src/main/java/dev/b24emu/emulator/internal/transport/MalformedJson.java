@@ -15,9 +15,28 @@ public final class MalformedJson {
     private MalformedJson() {
     }
 
+    /** where Jackson says a container began, naming its own setting for sources ("Source: REDACTED (`…` disabled)") */
+    private static final Pattern START_MARKER = Pattern.compile(" \\(start marker at \\[Source:.*$", Pattern.DOTALL);
+    /** a Java type a value could not be read as, in backquotes: said as the JSON it takes */
+    private static final Pattern JAVA_TYPE = Pattern.compile("value of type `(long|int|java\\.lang\\.Long|java\\.lang\\.Integer)`");
+    private static final Pattern NOT_VALID = Pattern.compile("not a valid `(long|int|java\\.lang\\.Long|java\\.lang\\.Integer)` value");
+
     /** "Malformed JSON body: " and the parser's first line. */
     public static String describe(JsonProcessingException refused) {
+        return "Malformed JSON body: " + reason(refused);
+    }
+
+    /**
+     * The parser's reason in a client's terms: without the settings and locations it names in the library's words
+     * (a state import's "expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature…"),
+     * a whole number named as one rather than as Java's {@code long} (audit 50e).
+     */
+    public static String reason(JsonProcessingException refused) {
         String reason = refused.getOriginalMessage();
-        return "Malformed JSON body: " + (reason == null ? "unreadable" : SETTING.matcher(reason).replaceAll(""));
+        if (reason == null) {
+            return "unreadable";
+        }
+        reason = START_MARKER.matcher(SETTING.matcher(reason).replaceAll("")).replaceAll("");
+        return NOT_VALID.matcher(JAVA_TYPE.matcher(reason).replaceAll("a whole number")).replaceAll("not a whole number");
     }
 }
