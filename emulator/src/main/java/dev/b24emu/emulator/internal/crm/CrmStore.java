@@ -505,23 +505,38 @@ public final class CrmStore implements Store<CrmStore.Snapshot> {
                 || snapshot.lastIds() == null) {
             throw new StateException("/crm: items, activities, exclusions and lastIds are required");
         }
+        // a second object with an ID already given is refused, not laid over the first (audit 50e: the last copy won)
+        Set<CrmRef> items = new HashSet<>();
         for (int i = 0; i < snapshot.items().size(); i++) {
             CrmItem item = snapshot.items().get(i);
             if (item == null || item.type() == null || item.fields() == null || item.id() <= 0) {
                 throw new StateException("/crm/items/" + i + ": an item needs a type, a positive id and fields");
             }
+            if (!items.add(item.ref())) {
+                throw new StateException("/crm/items/" + i + "/id: " + item.type() + " " + item.id() + " is there twice");
+            }
         }
+        Set<String> activities = new HashSet<>();
         for (int i = 0; i < snapshot.activities().size(); i++) {
             ObjectNode activity = snapshot.activities().get(i);
             if (activity == null || !activity.path("ID").asText("").matches("[0-9]{1,18}")) {
                 throw new StateException("/crm/activities/" + i + "/ID: must be a numeric string");
             }
+            if (!activities.add(activity.path("ID").asText())) {
+                throw new StateException("/crm/activities/" + i + "/ID: activity " + activity.path("ID").asText()
+                        + " is there twice");
+            }
         }
         List<ObjectNode> comments = snapshot.comments() == null ? List.of() : snapshot.comments();
+        Set<String> commentIds = new HashSet<>();
         for (int i = 0; i < comments.size(); i++) {
             ObjectNode comment = comments.get(i);
             if (comment == null || !comment.path("ID").asText("").matches("[0-9]{1,18}")) {
                 throw new StateException("/crm/comments/" + i + "/ID: must be a numeric string");
+            }
+            if (!commentIds.add(comment.path("ID").asText())) {
+                throw new StateException("/crm/comments/" + i + "/ID: comment " + comment.path("ID").asText()
+                        + " is there twice");
             }
         }
     }

@@ -66,12 +66,21 @@ class StateTest extends EmulatorHarness {
     }
 
     @Test
-    void aBadStateIsRefusedAndChangesNothing() {
+    void aBadStateIsRefusedAndChangesNothing() throws Exception {
         call("crm.lead.add", Map.of("fields", Map.of("TITLE", "Keep me")));
         given().contentType(ContentType.JSON).body("{\"format\":\"other\"}").put(portalPath() + "/state").then().statusCode(400)
                 .body("error", equalTo("ERROR_ARGUMENT"));
         given().contentType(ContentType.JSON).body("{\"format\":\"b24-emulator-state/1\",\"crm\":{\"items\":\"x\"}}")
                 .put(portalPath() + "/state").then().statusCode(400);
+        // an export with one contact there twice: refused naming it, not the last copy laid over the first
+        com.fasterxml.jackson.databind.node.ObjectNode state = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        given().get(portalPath() + "/state").then().statusCode(200).extract().asString());
+        com.fasterxml.jackson.databind.node.ArrayNode items = (com.fasterxml.jackson.databind.node.ArrayNode) state.path("crm").path("items");
+        items.add(items.get(0).deepCopy());
+        given().contentType(ContentType.JSON).body(state.toString()).put(portalPath() + "/state").then().statusCode(400)
+                .body("error_description", org.hamcrest.Matchers.containsString("/crm/items/" + (items.size() - 1)
+                        + "/id: "));
         call("crm.lead.list", Map.of()).then().body("total", equalTo(2));
     }
 
