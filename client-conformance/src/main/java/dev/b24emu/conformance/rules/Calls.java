@@ -28,10 +28,11 @@ final class Calls {
     /** Maps each CALL_ID the integration owns to its origin: ones it registered and ones announced to it. */
     static Map<String, Origin> owned(Traffic traffic) {
         Map<String, Origin> calls = new LinkedHashMap<>();
+        // a call registered on a forgery is forged-events-ignored's finding, not a call the integration owns
+        java.util.function.Predicate<Traffic.Request> onForgery = ForgedEventsIgnored.onForgery(traffic);
         for (Traffic.Request register : traffic.calls(REGISTER)) {
-            // a call registered on a forgery is forged-events-ignored's finding, not a call the integration owns
             if (register.ok() && register.result() != null && register.result().hasNonNull("CALL_ID")
-                    && !ForgedEventsIgnored.onForgery(traffic, register)) {
+                    && !onForgery.test(register)) {
                 calls.putIfAbsent(register.result().get("CALL_ID").asText(), new Origin(
                         register.result().get("CALL_ID").asText(), register.param("USER_ID").map(u -> u.asLong()).orElse(0L),
                         register.seq(), register));

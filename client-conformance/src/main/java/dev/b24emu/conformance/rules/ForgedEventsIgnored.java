@@ -40,13 +40,24 @@ final class ForgedEventsIgnored extends Rule {
     }
 
     /**
-     * Whether the request names a value only a forgery before it carried: a call registered on a forged
+     * Whether a request names a value only a forgery before it carried: a call registered on a forged
      * OnExternalCallBackStart is this rule's finding, not an unfinished call of the integration's own.
      */
-    static boolean onForgery(Traffic traffic, Traffic.Request request) {
-        Set<String> genuine = genuine(traffic);
-        return traffic.forged().stream().filter(forgery -> forgery.seq() < request.seq() && !forgery.is(UNINSTALL))
-                .anyMatch(forgery -> named(request.params(), own(forgery, genuine)).isPresent());
+    static java.util.function.Predicate<Traffic.Request> onForgery(Traffic traffic) {
+        List<Traffic.Delivery> forgeries = traffic.forged().stream().filter(forgery -> !forgery.is(UNINSTALL)).toList();
+        if (forgeries.isEmpty()) {
+            return request -> false; // most scenarios forge nothing: no genuine value is read for them
+        }
+        Set<String> genuine = genuine(traffic); // read once for every request asked about
+        List<Set<String>> own = forgeries.stream().map(forgery -> own(forgery, genuine)).toList();
+        return request -> {
+            for (int i = 0; i < forgeries.size(); i++) {
+                if (forgeries.get(i).seq() < request.seq() && named(request.params(), own.get(i)).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     private static Set<String> genuine(Traffic traffic) {

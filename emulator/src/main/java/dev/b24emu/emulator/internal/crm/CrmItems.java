@@ -105,7 +105,8 @@ public final class CrmItems {
             if (field.equals(otherName)) {
                 return otherValue;
             }
-            JsonNode read = CrmItemForm.filterValue(item, field, contacts(item, contactsOfCompanies), companies(item));
+            JsonNode read = CrmItemForm.filterValue(item, field, () -> contacts(item, contactsOfCompanies),
+                    () -> companies(item));
             otherName = name;
             otherValue = value;
             name = field;

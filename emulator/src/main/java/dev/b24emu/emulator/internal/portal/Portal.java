@@ -225,7 +225,12 @@ public final class Portal {
      * {@code <id>.bitrix24.test} (RFC 2606 reserves .test, so it can never be a real portal's).
      */
     public String domain() {
-        return domain != null ? domain : id.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + DERIVED_DOMAIN;
+        return domain != null ? domain : derivedDomain(id);
+    }
+
+    /** The {@code <id>.bitrix24.test} name of a portal created without a domain. */
+    static String derivedDomain(String id) {
+        return id.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + DERIVED_DOMAIN;
     }
 
     /**

@@ -163,7 +163,7 @@ public final class PortalRegistry {
         if (spec.domain() == null && spec.id() != null) {
             // ids told apart by case or '_' alone would share <id>.bitrix24.test, where the consent page and the
             // proxy find a portal by its name (audit 50e); a state file's pair, older than this rule, still loads
-            String derived = spec.id().toLowerCase(Locale.ROOT).replace('_', '-') + Portal.DERIVED_DOMAIN;
+            String derived = Portal.derivedDomain(spec.id());
             Portal holder = byDomain.get(derived);
             if (holder != null && !holder.id().equals(spec.id())) {
                 throw new IllegalArgumentException("Portal id " + spec.id() + " would share the domain " + derived

@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.server;
 
+import io.netty.handler.ssl.NotSslRecordException;
 import io.vertx.core.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ final class TlsRefusals implements Handler<Throwable> {
         boolean plain = false;
         boolean tls = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            plain |= cause.getClass().getSimpleName().equals("NotSslRecordException");
+            plain |= cause instanceof NotSslRecordException;
             tls |= cause instanceof SSLException;
         }
         if (!tls && !plain || !rare.due()) {
