@@ -436,6 +436,7 @@
         open(frame, withSid(widget));
       },
       tell: tell,
+      say: say,
       // the frame the current widget is in: another element after each opening but the first
       frame: function () { return frame; }
     };

@@ -62,6 +62,11 @@ class AppSimulatorBrowserTest extends AppHarness {
         wait.until(ExpectedConditions.textToBe(By.id("saved"), "saved"));
         browser.switchTo().defaultContent();
         wait.until(ExpectedConditions.textToBe(By.id("state"), "installed"));
+        // the command is in the page's log as the others are, and the header names the user (audit 50a)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"),
+                "BX24.installFinish(): the portal marked the application installed and sent ONAPPINSTALL"));
+        org.junit.jupiter.api.Assertions.assertEquals("portal " + portal.id() + " · user 1 (who installed it)",
+                browser.findElement(By.id("sub")).getText());
         java.nio.file.Files.write(java.nio.file.Path.of("target", "app-simulator.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 
@@ -110,6 +115,10 @@ class AppSimulatorBrowserTest extends AppHarness {
         browser.get(base() + "/_emulator/ui/call-card");
         wait.until(d -> d.findElement(By.id("problem")).getText().startsWith("Add ?call=CALL_ID&user=N to the address"));
         org.junit.jupiter.api.Assertions.assertFalse(browser.findElement(By.id("btn-close")).isEnabled());
+        // a call the portal has no card of: said once, and its buttons are off as well (each click said it again)
+        browser.get(base() + "/_emulator/ui/call-card?portal=" + portal.id() + "&call=externalCall.nope&user=1");
+        wait.until(d -> d.findElement(By.id("problem")).getText().contains("externalCall.nope"));
+        wait.until(d -> !d.findElement(By.id("btn-close")).isEnabled() && !d.findElement(By.id("btn-connected")).isEnabled());
         browser.get(base() + "/_emulator/ui/app");
         wait.until(d -> d.findElement(By.id("problem")).getText().startsWith("Add ?app=APP_ID"));
     }

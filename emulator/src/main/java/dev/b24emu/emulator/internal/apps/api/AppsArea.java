@@ -56,9 +56,11 @@ public final class AppsArea implements Area {
     /**
      * An application's page as the portal opens it (the simulator's frame): the URL with its query, the form POSTed
      * to it (PLACEMENT DEFAULT), the application's name, whether it is installed (a wizard waits for installFinish)
-     * and whether the user is an administrator (BX24.isAdmin()).
+     * whether the user is an administrator (BX24.isAdmin()), and which user opens it (the installing one unless
+     * ?user= names another: the simulator's header names them).
      */
-    public record PageView(String title, String url, ObjectNode form, boolean installed, boolean isAdmin, String notice) {
+    public record PageView(String title, String url, ObjectNode form, boolean installed, boolean isAdmin, String notice,
+                           long userId) {
     }
 
     /** What a user who is not an administrator sees of an application still in its wizard (installation-finish.md). */
@@ -113,7 +115,7 @@ public final class AppsArea implements Area {
         User user = portal.store(UserStore.class).requireActive(request.queryLong("user", app.installedBy()), "user");
         boolean installing = app.awaitingFinish();
         if (installing && !user.admin()) {
-            return new PageView(app.name(), null, null, false, false, NOT_INSTALLED);
+            return new PageView(app.name(), null, null, false, false, NOT_INSTALLED, user.id());
         }
         String url = installing || app.handlerUrl() == null ? app.installUrl() : app.handlerUrl();
         if (url == null) {
@@ -122,7 +124,7 @@ public final class AppsArea implements Area {
         }
         AppPage opened = AppPage.open(portal, app, url, "DEFAULT", "{}",
                 oauth.forDelivery(portal, app, user.id()), request.endpoints());
-        return new PageView(app.name(), opened.url(), opened.form(), !installing, user.admin(), null);
+        return new PageView(app.name(), opened.url(), opened.form(), !installing, user.admin(), null, user.id());
     }
 
     @Override

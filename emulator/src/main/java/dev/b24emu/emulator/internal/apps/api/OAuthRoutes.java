@@ -175,7 +175,7 @@ final class OAuthRoutes {
         StringBuilder users = new StringBuilder();
         portal.store(UserStore.class).all().stream().filter(User::active).forEach(user -> users
                 .append("<button name=\"user_id\" value=\"").append(user.id()).append("\">Allow as ")
-                .append(Html.escape(user.name() + " " + user.lastName())).append(" (").append(user.id()).append(")</button> "));
+                .append(Html.escape(user.fullName())).append(" (").append(user.id()).append(")</button> "));
         page(ctx, 200, "<h1>" + Html.escape(app.name()) + " asks for access</h1><p>Scopes: "
                 + Html.escape(app.scopeList()) + "</p><form method=\"post\"><input type=\"hidden\" name=\"client_id\" value=\""
                 + Html.escape(clientId) + "\"><input type=\"hidden\" name=\"state\" value=\""
@@ -274,7 +274,8 @@ final class OAuthRoutes {
 
     private static void page(RoutingContext ctx, int status, String body) {
         OwnPages.unframed(ctx.response()).setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-                .end("<!doctype html><html><head><meta charset=\"utf-8\"><title>Bitrix24 authorization</title></head><body>"
+                .end("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\""
+                        + " content=\"width=device-width\"><title>Bitrix24 authorization</title></head><body>"
                         + body + "</body></html>");
     }
 
