@@ -102,24 +102,37 @@ public final class BuiltInCalls implements CallListener {
 
     /**
      * The statistics record of an ended call; the ID comes from the one sequence all calls share. A call about a CRM
-     * client that has an operator gets its call activity as an external call's finish writes it (AddCall, D160; an
-     * infocall none, an incoming call nobody took none: AddCall has no responsible for it).
+     * client with a responsible user (its operator, or for an incoming call nobody took the client's responsible)
+     * gets its call activity as an external call's finish writes it (AddCall, D160); an infocall none.
      */
     private static StatRow record(Portal portal, BuiltInCall call) {
         CrmItem client = portal.store(CrmStore.class).findByPhone(call.phoneNumber()).stream().findFirst().orElse(null);
+        long userId = portalUserId(call, client);
         Long activityId = null;
-        if (client != null && call.userId() != null && call.kind() != BuiltInCall.Kind.INFOCALL) {
+        if (client != null && userId > 0 && call.kind() != BuiltInCall.Kind.INFOCALL) {
             var facts = new CallActivity.Facts(call.callId(), call.callType(), call.phoneNumber(), client.ref(),
-                    ActivityBindings.of(portal.store(CrmStore.class), client.ref(), List.of()), call.userId(),
+                    ActivityBindings.of(portal.store(CrmStore.class), client.ref(), List.of()), userId,
                     call.startedAt(), call.duration(), call.failedCode(), 0);
             activityId = CallActivity.write(portal, facts, Origin.noUser(call.endpoints()));
         }
         return new StatRow(portal.store(TelephonyStore.class).nextStatisticId(), call.callId(), null, "external",
-                call.userId(), call.line(), call.phoneNumber(), call.callType(), call.duration(), call.startedAt(),
+                userId, call.line(), call.phoneNumber(), call.callType(), call.duration(), call.startedAt(),
                 null, "", null, call.cost(), portal.store(VoximplantStore.class).settings().currency(),
                 call.failedCode(), call.failedReason(), client == null ? null : client.type().name(),
                 client == null ? null : client.id(), activityId, null, call.sessionId(),
                 call.kind() == BuiltInCall.Kind.CALLBACK ? 0 : null, false);
+    }
+
+    /**
+     * PORTAL_USER_ID: the call's employee (an infocall's, its caller: D64); for an incoming call nobody took, as
+     * CVoxImplantHistory::Add writes it, the responsible of the client it is about, else 0 (detectResponsible's
+     * intval): a number, never the null a per-operator report of missed calls met (audit 60d).
+     */
+    private static long portalUserId(BuiltInCall call, CrmItem client) {
+        if (call.userId() != null) {
+            return call.userId();
+        }
+        return client != null && client.assignedById() > 0 ? client.assignedById() : 0L;
     }
 
     /**

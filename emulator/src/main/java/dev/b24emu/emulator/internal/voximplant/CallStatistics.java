@@ -1,5 +1,6 @@
 package dev.b24emu.emulator.internal.voximplant;
 
+import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.StateException;
 import dev.b24emu.emulator.internal.portal.Store;
@@ -141,6 +142,8 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
         List<StatRow> matching = read(() -> {
             List<FilterQuery.Condition<StatField>> answered = new ArrayList<>();
             long[] candidates = candidates(query, answered);
+            FilterQuery<StatField> joined = query.only(StatField::ofBinding);
+            answered.addAll(joined.conditions());
             FilterQuery<StatField> rest = query.without(answered);
             BiFunction<StatField, StatRow, Object> value = (field, row) -> field.value(row, lookup);
             List<StatRow> found = new ArrayList<>();
@@ -152,7 +155,7 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
                 }
                 position = at;
                 StatRow row = (StatRow) rows.value(at);
-                if (rest.matches(row, value)) {
+                if (rest.matches(row, value) && bound(joined, row, lookup)) {
                     found.add(row);
                 }
             }
@@ -164,6 +167,26 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
         int from = (int) Math.min(matching.size(), Math.max(0L, start));
         int to = (int) Math.min(matching.size(), (long) from + size);
         return new Page(List.copyOf(matching.subList(from, to)), matching.size());
+    }
+
+    /**
+     * Whether one of the record's CRM bindings meets every condition on them (the ORM joins CRM_BINDINGS once, so
+     * ENTITY_TYPE and ENTITY_ID hold of the same binding); a record without any is the left join's empty row.
+     */
+    private static boolean bound(FilterQuery<StatField> joined, StatRow row, StatLookup lookup) {
+        if (joined.conditions().isEmpty()) {
+            return true;
+        }
+        List<CrmRef> bindings = lookup.bindings(row);
+        if (bindings.isEmpty()) {
+            return joined.matches(field -> field.binding(null));
+        }
+        for (CrmRef ref : bindings) {
+            if (joined.matches(field -> field.binding(ref))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private StatRow row(long id) {

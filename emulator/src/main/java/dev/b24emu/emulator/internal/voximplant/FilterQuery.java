@@ -1,7 +1,7 @@
 package dev.b24emu.emulator.internal.voximplant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24emu.emulator.internal.clock.IsoTime;
+import dev.b24emu.emulator.internal.clock.PhpDates;
 import dev.b24emu.emulator.internal.transport.Params;
 
 import java.math.BigDecimal;
@@ -24,8 +24,9 @@ import java.util.function.Function;
  * {@code > >= < <=}, {@code ><} between and {@code !><} not between (a [from, to] pair, inclusive), {@code %} and
  * {@code ?} contain, {@code !%} does not contain; an array value means any of its values. Numbers compare as numbers,
  * CALL_START_DATE by instant (a value without offset is read in the portal's zone), text without regard to case, as
- * MySQL's collation does (specs/DECISIONS.md D61). Like the server, keys naming no documented field or operator and
- * empty arrays are dropped (the parameter schema reports them, D27), and sorting needs both a valid SORT and ORDER.
+ * MySQL's collation does (specs/DECISIONS.md D61); CALL_START_DATE is read as strtotime reads it (D162). Like the
+ * server, keys naming no field or operator and empty arrays are dropped (the parameter schema reports them, D27), a
+ * value keyed by names is a sub-filter joined with AND, and sorting needs both a valid SORT and ORDER.
  */
 public final class FilterQuery<F extends Enum<F> & FilterQuery.Field> {
     public enum Op { EQ, NOT, GT, GE, LT, LE, BETWEEN, NOT_BETWEEN, LIKE, NOT_LIKE }
@@ -40,6 +41,11 @@ public final class FilterQuery<F extends Enum<F> & FilterQuery.Field> {
         boolean filterable();
 
         boolean sortable();
+
+        /** The name FILTER and SORT give it (the constant's, where a Java name can spell it). */
+        default String wireName() {
+            return ((Enum<?>) this).name();
+        }
     }
 
     /** Longest prefixes first, so "!><" is not read as "!" and "><". */
@@ -107,13 +113,9 @@ public final class FilterQuery<F extends Enum<F> & FilterQuery.Field> {
     public static <F extends Enum<F> & Field> FilterQuery<F> of(Class<F> fields, JsonNode filter, JsonNode sort,
                                                                 JsonNode order, ZoneId zone) {
         List<Condition<F>> conditions = new ArrayList<>();
-        if (filter != null && filter.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                condition(fields, entry.getKey(), entry.getValue(), zone).ifPresent(conditions::add);
-            }
-        }
-        String sortName = sort == null ? null : Params.scalarText(sort).orElse(null);
+        read(fields, filter, zone, conditions);
+        // filterSortParam(trim(SORT)), filterOrderParam(trim(ORDER)): the server trims both (audit 60d)
+        String sortName = sort == null ? null : Params.scalarText(sort).map(String::trim).orElse(null);
         String orderName = order == null ? null : Params.scalarText(order).map(String::trim).orElse(null);
         F sortField = null;
         if (sortName != null && sortName.equals(sortName.toUpperCase(Locale.ROOT))
@@ -123,13 +125,47 @@ public final class FilterQuery<F extends Enum<F> & FilterQuery.Field> {
         return new FilterQuery<>(conditions, sortField, "DESC".equals(orderName));
     }
 
-    /** A field by name in any case (the server upper-cases FILTER keys). */
-    public static <F extends Enum<F>> Optional<F> named(Class<F> fields, String name) {
-        try {
-            return Optional.of(Enum.valueOf(fields, name.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
+    /**
+     * A filter's conditions, its sub-filters' among them: checkStatisticFilter keeps a value keyed by anything but
+     * numbers ({"0": {"CALL_TYPE": 4}}, FILTER[0][CALL_TYPE]=4) as a filter of its own, which the ORM joins with
+     * AND (its LOGIC key names no field and is dropped), and drops one that keeps nothing.
+     */
+    private static <F extends Enum<F> & Field> void read(Class<F> fields, JsonNode filter, ZoneId zone,
+                                                         List<Condition<F>> conditions) {
+        if (filter == null || !filter.isObject()) {
+            return;
         }
+        for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (subFilter(entry.getValue())) {
+                read(fields, entry.getValue(), zone, conditions);
+            } else {
+                condition(fields, entry.getKey(), entry.getValue(), zone).ifPresent(conditions::add);
+            }
+        }
+    }
+
+    /** Whether a filter value is a filter of its own: an object with a key that is not an integer. */
+    static boolean subFilter(JsonNode value) {
+        if (value == null || !value.isObject()) {
+            return false;
+        }
+        for (Iterator<String> keys = value.fieldNames(); keys.hasNext(); ) {
+            if (!keys.next().matches("-?[0-9]+")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A field by name in any case (the server upper-cases FILTER keys). */
+    public static <F extends Enum<F> & Field> Optional<F> named(Class<F> fields, String name) {
+        for (F field : fields.getEnumConstants()) {
+            if (field.wireName().equalsIgnoreCase(name)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Condition<F>> conditions() {
@@ -141,6 +177,11 @@ public final class FilterQuery<F extends Enum<F> & FilterQuery.Field> {
         List<Condition<F>> more = new ArrayList<>(conditions);
         more.add(new Condition<>(field, Op.EQ, List.of(value)));
         return new FilterQuery<>(more, sort, descending);
+    }
+
+    /** This query's conditions on some of its fields alone (those read together from another table), unsorted. */
+    public FilterQuery<F> only(java.util.function.Predicate<F> fields) {
+        return new FilterQuery<>(conditions.stream().filter(c -> fields.test(c.field())).toList(), null, false);
     }
 
     /** This query without some of its conditions (those an index answered already). */
@@ -242,7 +283,8 @@ public final class FilterQuery<F extends Enum<F> & FilterQuery.Field> {
                     yield UNREADABLE;
                 }
             }
-            case DATE -> IsoTime.parse(text, zone).<Object>map(instant -> instant).orElse(UNREADABLE);
+            // CRestUtil::unConvertDateTime, strtotime: the portal's 02.12.2026 as well as ISO-8601 (D162)
+            case DATE -> PhpDates.strtotime(text, zone).<Object>map(instant -> instant).orElse(UNREADABLE);
             case TEXT -> text;
         };
     }

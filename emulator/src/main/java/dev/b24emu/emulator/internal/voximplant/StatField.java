@@ -1,12 +1,17 @@
 package dev.b24emu.emulator.internal.voximplant;
 
+import dev.b24emu.emulator.internal.crm.CrmRef;
+
 import java.math.BigDecimal;
 
 /**
  * The fields of a statistics record in the documented order (the example of
  * api-reference/telephony/voximplant/voximplant-statistic-get.md): what each holds as a typed value (Long, BigDecimal,
  * Instant or String; null when empty), and whether FILTER and SORT take it. The page lists every field but
- * RECORD_FILE_ID as a filter field, and every filter field but CALL_TYPE as a SORT field.
+ * RECORD_FILE_ID as a filter field, and every filter field but CALL_TYPE as a SORT field. After them, the columns
+ * of the server's table the answer leaves out or renames, which its FILTER and SORT take all the same
+ * (checkStatisticFilter keeps what StatisticTable has: D61): INCOMING (CALL_TYPE's column), CALL_WEBDAV_ID (the
+ * record's file), HAS_RECORD, and the call's CRM bindings, read together as one joined row.
  */
 public enum StatField implements FilterQuery.Field {
     ID(Kind.NUMBER),
@@ -37,7 +42,14 @@ public enum StatField implements FilterQuery.Field {
     COMMENT(Kind.TEXT),
     RECORD_DURATION(Kind.NUMBER),
     RECORD_FILE_ID(Kind.NUMBER),
-    CALL_TYPE(Kind.NUMBER);
+    CALL_TYPE(Kind.NUMBER),
+    INCOMING(Kind.NUMBER),
+    CALL_WEBDAV_ID(Kind.NUMBER),
+    HAS_RECORD(Kind.TEXT),
+    /** CRM_BINDINGS.ENTITY_TYPE: of any one CRM object the call is bound to (with ENTITY_ID, of the same one) */
+    BINDING_ENTITY_TYPE(Kind.TEXT),
+    /** CRM_BINDINGS.ENTITY_ID */
+    BINDING_ENTITY_ID(Kind.NUMBER);
 
     private final Kind kind;
 
@@ -83,8 +95,33 @@ public enum StatField implements FilterQuery.Field {
             case COMMENT -> null;
             case RECORD_DURATION -> null;
             case RECORD_FILE_ID -> r.external() ? l.recordFileId(r.callId()) : null;
-            case CALL_TYPE -> (long) r.callType();
+            case CALL_TYPE, INCOMING -> (long) r.callType();
+            case CALL_WEBDAV_ID -> RECORD_FILE_ID.value(r, l);
+            case HAS_RECORD -> RECORD_FILE_ID.value(r, l) == null ? "N" : "Y";
+            case BINDING_ENTITY_TYPE, BINDING_ENTITY_ID -> null; // of a binding, not of the record: binding()
         };
+    }
+
+    /** A binding's value of BINDING_ENTITY_TYPE or BINDING_ENTITY_ID; null for the no-binding row a left join has. */
+    public Object binding(CrmRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        return this == BINDING_ENTITY_TYPE ? ref.type().name() : Long.valueOf(ref.id());
+    }
+
+    public boolean ofBinding() {
+        return this == BINDING_ENTITY_TYPE || this == BINDING_ENTITY_ID;
+    }
+
+    /** Whether the answer has the field (the table's other columns are filtered and sorted on, not answered). */
+    public boolean answered() {
+        return ordinal() <= CALL_TYPE.ordinal();
+    }
+
+    @Override
+    public String wireName() {
+        return ofBinding() ? "CRM_BINDINGS." + name().substring("BINDING_".length()) : name();
     }
 
     @Override
@@ -92,9 +129,10 @@ public enum StatField implements FilterQuery.Field {
         return this != RECORD_FILE_ID;
     }
 
+    /** SORT takes the table's columns: not CALL_TYPE (INCOMING is its column) nor a joined table's. */
     @Override
     public boolean sortable() {
-        return filterable() && this != CALL_TYPE;
+        return filterable() && this != CALL_TYPE && !ofBinding();
     }
 
     /** REST_APP_ID: the application's numeric ID; null for built-in calls and webhook calls (no application). */

@@ -20,6 +20,9 @@ public final class StatViews {
     public static ObjectNode record(Portal portal, StatRow row, StatLookup lookup) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         for (StatField field : StatField.values()) {
+            if (!field.answered()) {
+                continue;
+            }
             Object value = field.value(row, lookup);
             String name = field.name();
             if (value == null) {

@@ -2,6 +2,8 @@ package dev.b24emu.emulator.internal.voximplant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.b24emu.emulator.internal.crm.CrmEntityType;
+import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.support.DomainPortals;
 import dev.b24emu.emulator.support.FuzzSeed;
@@ -65,6 +67,67 @@ class CallStatisticsTest {
             statistics.add(row(i, i % 3 + 1, i % 2 + 1, i * 10L, T0.plusSeconds(3600L * i), PHONES[i % PHONES.length],
                     CODES[i % CODES.length], i / 4.0, i % 2 == 0 ? "CONTACT" : null));
         }
+    }
+
+    /**
+     * What checkStatisticFilter keeps beyond the documented fields (audit 60d): the table's columns (INCOMING,
+     * CALL_WEBDAV_ID, HAS_RECORD), CRM_BINDINGS.ENTITY_TYPE / ENTITY_ID of one and the same binding, sub-filters
+     * joined with AND, dates as strtotime reads them, and a SORT with spaces about it.
+     */
+    @Test
+    void whatTheServersFilterKeepsBeyondThePage() {
+        addTen();
+        // rows 2, 4, 6, 8, 10 have a CONTACT (their own ID), row 4 also a COMPANY 7; row 6 is an external call's,
+        // with a record file
+        StatRow six = row(6);
+        statistics.add(new StatRow(6, six.callId(), null, "external", six.portalUserId(), six.portalNumber(),
+                six.phoneNumber(), six.callType(), six.duration(), six.startDate(), null, null, null, six.cost(), "EUR",
+                six.failedCode(), "", six.crmEntityType(), six.crmEntityId(), null, "", null, null, true));
+        StatLookup lookup = new StatLookup() {
+            public Long recordFileId(String callId) { return callId.equals(six.callId()) ? 600L : null; }
+            public String recordUrl(String callId) { return null; }
+            public Long transcriptId(String callId) { return null; }
+            public String appName(String appKey) { return null; }
+            @Override
+            public List<CrmRef> bindings(String callId) {
+                return callId.equals(six.callId()) ? List.of(new CrmRef(CrmEntityType.CONTACT, 6)) : List.of();
+            }
+            @Override
+            public List<CrmRef> bindings(StatRow row) {
+                return row.id() == 4 ? List.of(new CrmRef(CrmEntityType.CONTACT, 4), new CrmRef(CrmEntityType.COMPANY, 7))
+                        : StatLookup.super.bindings(row);
+            }
+        };
+        assertEquals(List.of(2L, 4L, 6L, 8L, 10L), ids("{\"INCOMING\": 1}"));
+        assertEquals(ids("{\"CALL_TYPE\": 2}"), ids("{\"incoming\": \"2\"}"));
+        assertEquals(List.of(6L), ids("{\"HAS_RECORD\": \"Y\"}", lookup));
+        assertEquals(List.of(6L), ids("{\"CALL_WEBDAV_ID\": 600}", lookup));
+        assertEquals(9, ids("{\"HAS_RECORD\": \"N\"}", lookup).size());
+        assertEquals(List.of(4L), ids("{\"CRM_BINDINGS.ENTITY_TYPE\": \"CONTACT\", \"CRM_BINDINGS.ENTITY_ID\": 4}"));
+        assertEquals(List.of(2L, 4L, 6L, 8L, 10L), ids("{\"crm_bindings.entity_type\": \"contact\"}", lookup));
+        assertEquals(List.of(), ids("{\"CRM_BINDINGS.ENTITY_TYPE\": \"LEAD\", \"CRM_BINDINGS.ENTITY_ID\": 4}"));
+        // type and ID of one binding: row 4's CONTACT 4 and COMPANY 7 make no CONTACT 7
+        assertEquals(List.of(4L), ids("{\"CRM_BINDINGS.ENTITY_TYPE\": \"COMPANY\", \"CRM_BINDINGS.ENTITY_ID\": 7}", lookup));
+        assertEquals(List.of(6L), ids("{\"CRM_BINDINGS.ENTITY_ID\": 6}", lookup)); // an external call's own bindings
+        assertEquals(List.of(), ids("{\"CRM_BINDINGS.ENTITY_TYPE\": \"CONTACT\", \"CRM_BINDINGS.ENTITY_ID\": 7}", lookup));
+        // a sub-filter (FILTER[0][...]) is more conditions; its LOGIC names no field and is dropped
+        assertEquals(ids("{\"CALL_TYPE\": 1, \">CALL_DURATION\": 50}"),
+                ids("{\"CALL_TYPE\": 1, \"0\": {\"LOGIC\": \"OR\", \">CALL_DURATION\": 50}}"));
+        // the portal's 01.03.2026 and 2026/03/01 12:00 read in the filter's zone (+03:00), as the ISO form is
+        assertEquals(List.of(9L, 10L), ids("{\">=CALL_START_DATE\": \"2026-03-01T12:00:00\"}"));
+        assertEquals(List.of(9L, 10L), ids("{\">=CALL_START_DATE\": \"01.03.2026 12:00\"}"));
+        assertEquals(List.of(9L, 10L), ids("{\">=CALL_START_DATE\": \"2026/03/01 12:00\"}"));
+        assertEquals(List.of(10L, 9L, 8L), ids("{\">CALL_DURATION\": 70}", " CALL_DURATION ", "DESC "));
+        assertEquals(List.of(2L, 4L, 6L, 8L, 10L, 1L, 3L, 5L, 7L, 9L), ids(null, "INCOMING", "ASC"));
+    }
+
+    private StatRow row(long id) {
+        return statistics.all().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    private List<Long> ids(String filter, StatLookup lookup) {
+        FilterQuery<StatField> query = FilterQuery.of(StatField.class, json(filter), null, null, ZONE);
+        return statistics.page(query, lookup, 0, 1000).rows().stream().map(StatRow::id).toList();
     }
 
     @Test

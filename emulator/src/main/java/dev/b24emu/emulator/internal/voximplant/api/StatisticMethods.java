@@ -47,6 +47,11 @@ final class StatisticMethods {
         CallStatistics.Page page = portal.store(CallStatistics.class).page(query, lookup, start, ListQuery.PAGE_SIZE);
         ArrayNode items = JsonNodeFactory.instance.arrayNode();
         page.rows().forEach(row -> items.add(StatViews.record(portal, row, lookup)));
+        if (p.start() < 0) {
+            // statisticGet: "$totalCount = $start >= 0 ? getCount() : 0", so setNavData writes total 0 and no next
+            // (the first page, its count skipped: D61)
+            return new ListResult(items, null, 0);
+        }
         Integer next = (long) start + ListQuery.PAGE_SIZE < page.total() ? start + ListQuery.PAGE_SIZE : null;
         return new ListResult(items, next, page.total());
     }
