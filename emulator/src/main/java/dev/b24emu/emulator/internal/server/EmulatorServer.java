@@ -432,6 +432,10 @@ public final class EmulatorServer implements AutoCloseable {
                 .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(config.connections().idleSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
+        // a multipart form is read as PHP reads it, to the body limit: Vert.x's own limits (8192 bytes a field, 256
+        // fields) dropped every parameter of a form past them, a base64 FILE_CONTENT among them (audit 60c)
+        int formLimit = (int) Math.min(Integer.MAX_VALUE, config.bodyLimit());
+        http.setMaxFormAttributeSize(formLimit).setMaxFormBufferedBytes(formLimit).setMaxFormFields(-1);
         int instances = lease.listeners(config.eventLoops(), Runtime.getRuntime().availableProcessors());
         // the plain HTTP port last: clients, health checks and the banner wait for it, and once it answers, the HTTPS
         // webhook URL and the proxy must answer too (their certificates can take a few hundred milliseconds to make)

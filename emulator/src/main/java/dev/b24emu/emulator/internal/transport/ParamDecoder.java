@@ -31,11 +31,21 @@ public final class ParamDecoder {
     public record Decoded(ObjectNode params, String authToken, List<String> warnings) {
     }
 
-    public Decoded decode(String rawQuery, String contentType, byte[] body, List<PhpForm.Pair> multipartFields) {
+    /**
+     * The parameters of a REST 2 request. {@code method} is the HTTP method: CRestUtil::getRequestData reads a body
+     * only for POST (PHP fills $_POST for POST alone, and php://input is read under isPost()), so another method's
+     * body is left unread, as there, and reported (audit 60c: a PUT register succeeded here and fails on a portal).
+     */
+    public Decoded decode(String method, String rawQuery, String contentType, byte[] body,
+                          List<PhpForm.Pair> multipartFields) {
         List<String> warnings = new ArrayList<>();
         ObjectNode params = PhpForm.toTree(split(rawQuery, "query string", warnings));
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (multipartFields != null) {
+        boolean hasBody = multipartFields != null ? !multipartFields.isEmpty() : body != null && body.length > 0;
+        if (hasBody && !"POST".equals(method)) {
+            warnings.add("The body of this " + method + " request was not read: the real server reads parameters from"
+                    + " a body only with POST, and from the query string otherwise");
+        } else if (multipartFields != null) {
             params.setAll(PhpForm.toTree(limited(multipartFields, warnings)));
         } else if (body != null && body.length > 0) {
             if (type.contains("json") || !isForm(type) && looksLikeJson(body)) {
@@ -48,13 +58,16 @@ public final class ParamDecoder {
                             + " read it and would find no parameters");
                 }
                 params = withBody(params, parseJson(body, warnings));
-            } else if (isForm(type)) {
+            } else {
+                if (!isForm(type)) {
+                    // getRequestData: a POST body PHP left out of $_POST is read from php://input and, but for
+                    // application/json, parse_str'd whatever its Content-Type says (audit 60c: it was ignored here)
+                    warnings.add("The body was read as a form, but its Content-Type is " + contentType + ": the real"
+                            + " server reads any body that is not JSON as a form as well;"
+                            + " application/x-www-form-urlencoded is the documented type");
+                }
                 String form = PhpForm.strictUtf8(ByteBuffer.wrap(body));
                 params.setAll(PhpForm.toTree(split(form.trim(), "body", warnings)));
-            } else {
-                // PHP fills $_POST only from form encodings: any other body is not read, the query string still is
-                warnings.add("The body (Content-Type " + contentType + ") was ignored: the real server reads parameters"
-                        + " only from the query string, a form or a JSON body");
             }
         }
         String auth = params.has("auth") && params.get("auth").isValueNode() ? params.get("auth").asText() : null;

@@ -254,7 +254,8 @@ public final class RestRoute {
             ParamDecoder.Decoded decoded;
             try {
                 decoded = exchange.path().v3() ? decoder.decodeV3(body)
-                        : decoder.decode(request.query(), request.getHeader("Content-Type"), body, multipartFields);
+                        : decoder.decode(request.method().name(), request.query(),
+                        request.getHeader("Content-Type"), body, multipartFields);
             } finally {
                 release(claim); // the body's bytes are not needed past here
             }
