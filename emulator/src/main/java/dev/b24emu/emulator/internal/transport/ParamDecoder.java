@@ -150,7 +150,9 @@ public final class ParamDecoder {
         PhpForm.requireUtf8(body);
         JsonNode node;
         try {
-            node = json.readTree(body);
+            // {"a":1}x is no JSON to json_decode either: the trailing text was dropped silently (audit 60c)
+            node = json.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
         } catch (JsonProcessingException e) {
             throw RestError.of("ERROR_ARGUMENT", MalformedJson.describe(e));
         } catch (java.io.IOException e) {

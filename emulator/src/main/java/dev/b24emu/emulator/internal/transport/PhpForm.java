@@ -129,7 +129,8 @@ final class PhpForm {
     @SuppressWarnings("unchecked")
     private static void put(Map<String, Object> root, String name, String value) {
         List<String> path = keyPath(name);
-        if (path == null || path.get(0).isEmpty() || path.size() > MAX_DEPTH) {
+        // max_input_nesting_level counts the brackets after the name: 64 of them are kept, 65 dropped (audit 60c)
+        if (path == null || path.get(0).isEmpty() || path.size() - 1 > MAX_DEPTH) {
             return;
         }
         Map<String, Object> current = root;

@@ -67,6 +67,8 @@ class PhpFormTest {
         String deep = "a" + "[x]".repeat(PhpForm.MAX_DEPTH + 1) + "=1";
         assertEquals(0, parse(deep + "&").size());
         assertEquals(1, parse("b=2&" + deep).size());
+        // as PHP 8 counts: 64 brackets after the name are kept
+        assertEquals(2, parse("a" + "[x]".repeat(PhpForm.MAX_DEPTH) + "=1&b=2").size());
     }
 
     /**

@@ -158,6 +158,10 @@ class TransportTest extends EmulatorHarness {
                 .post(webhook + SEARCH).then().statusCode(400).body("error_description", allOf(
                         containsString("Number value length (5000) exceeds the maximum allowed (1000)"),
                         not(containsString("StreamReadConstraints"))));
+        // text after the JSON: json_decode reads none of it (it was dropped silently)
+        given().contentType(ContentType.JSON).body("{\"PHONE_NUMBER\": \"+79990000001\"}x").post(webhook + SEARCH)
+                .then().statusCode(400).body("error", equalTo("ERROR_ARGUMENT"))
+                .body("error_description", startsWith("Malformed JSON body"));
         given().contentType("application/x-www-form-urlencoded").body("PHONE_NUMBER=%FF%FE").post(webhook + SEARCH)
                 .then().statusCode(400).body("error", equalTo("WRONG_ENCODING"));
         // a POST body of another type is read as a form, as getRequestData parse_str's all but JSON (audit 60c:
