@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * Every POST the portal sends to an integration (events, placement openings, CallCard::* posts): asynchronous,
  * journaled attempt by attempt on the portal, retried only when the portal opts in. A handler cannot hold a delivery:
  * each attempt has 5 s in all (connect, answer, body), the answer's body is read and discarded, connections are never
- * reused (so no portal's stalled handler takes another's connections), and no handler URL may reach the emulator
- * itself ({@link SelfGuard}).
+ * reused and a portal holds {@link #PORTAL_CONNECTIONS} at most (so no portal's stalled handlers take another's
+ * connections), and no handler URL may reach the emulator itself ({@link SelfGuard}).
  */
 public final class Outbound {
     /** How long an attempt may take in all, from connecting to the last byte of the answer. */
@@ -40,7 +40,15 @@ public final class Outbound {
      * made 50,000 at once, 3.7 KB of heap each, and two such batches ran the heap out.
      */
     public static final int MAX_PENDING = 10_000;
+    /**
+     * the most connections one portal's deliveries hold at once; past it, its next attempt waits for one of its own
+     * to end (its 5 s start when it is sent). The client's pool is per handler host and shared: with its bound
+     * alone, one portal's 256 stalled handlers on a host made every other portal's delivery there wait 5 s (audit 60a).
+     */
+    static final int PORTAL_CONNECTIONS = 256;
     private final int maxPending;
+    /** maps a portal's ID to its deliveries' connections (see {@link #PORTAL_CONNECTIONS}) */
+    private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     /** maps a portal's ID to its deliveries queued or in flight */
     private final Map<String, AtomicInteger> pending = new ConcurrentHashMap<>();
     /** maps "portal URL" to the last delivery there not yet over */
@@ -73,7 +81,7 @@ public final class Outbound {
                     local = vertx.get().httpClientBuilder()
                             .with(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(TIMEOUT_MILLIS)
                                     .setIdleTimeout(TIMEOUT_MILLIS / 1000).setTrustAll(true).setVerifyHost(false))
-                            .with(new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(4096))
+                            .with(new PoolOptions().setHttp1MaxSize(PORTAL_CONNECTIONS * 16).setMaxWaitQueueSize(4096))
                             .build();
                     client = local;
                 }
@@ -166,6 +174,45 @@ public final class Outbound {
     private record Turn(Future<Void> turn, AtomicInteger waiting) {
     }
 
+    /** A portal's connections open, and its attempts waiting for one (guarded by {@link #gates}' compute). */
+    private static final class Gate {
+        private int open;
+        private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+    }
+
+    /** Runs the attempt when the portal has a connection to spare, else when one of its own ends. */
+    private void enter(String portalId, Runnable attempt) {
+        boolean[] now = {false};
+        gates.compute(portalId, (id, gate) -> {
+            Gate g = gate == null ? new Gate() : gate;
+            if (g.open < PORTAL_CONNECTIONS) {
+                g.open++;
+                now[0] = true;
+            } else {
+                g.waiting.add(attempt);
+            }
+            return g;
+        });
+        if (now[0]) {
+            attempt.run();
+        }
+    }
+
+    /** A connection of the portal's ended: the next waiting attempt takes it. */
+    private void leave(String portalId) {
+        Runnable[] next = {null};
+        gates.computeIfPresent(portalId, (id, g) -> {
+            next[0] = g.waiting.poll();
+            if (next[0] == null) {
+                g.open--;
+            }
+            return g.open == 0 ? null : g;
+        });
+        if (next[0] != null) {
+            next[0].run();
+        }
+    }
+
     private void post(Portal portal, Message message, int attempt, Promise<Delivery> first) {
         if (closed) {
             first.tryFail("The emulator is closed");
@@ -177,6 +224,17 @@ public final class Outbound {
         String refusal = self.refusal(url);
         if (refusal != null) {
             first.tryComplete(journal(seq, portal, message, attempt, 0, refusal, started));
+            return;
+        }
+        enter(portal.id(), () -> send(portal, message, attempt, first, seq, started));
+    }
+
+    /** An attempt with a connection of the portal's: it gives the connection back when it is over. */
+    private void send(Portal portal, Message message, int attempt, Promise<Delivery> first, long seq, long started) {
+        String url = message.url();
+        if (closed) {
+            leave(portal.id());
+            first.tryFail("The emulator is closed");
             return;
         }
         Promise<Integer> outcome = Promise.promise();
@@ -195,6 +253,7 @@ public final class Outbound {
                     .putHeader("Content-Type", message.contentType()).putHeader("User-Agent", "Bitrix24 Webhook Engine");
         } catch (RuntimeException badUrl) {
             vertx.get().cancelTimer(deadline);
+            leave(portal.id());
             first.tryComplete(journal(seq, portal, message, attempt, 0,
                     "Invalid URL: " + badUrl.getMessage(), started));
             return;
@@ -218,6 +277,7 @@ public final class Outbound {
         });
         outcome.future().onComplete(result -> {
             vertx.get().cancelTimer(deadline);
+            leave(portal.id());
             int status = result.succeeded() ? result.result() : 0;
             String error = result.failed() ? String.valueOf(result.cause().getMessage())
                     : status / 100 == 2 ? null : "HTTP " + status;
