@@ -231,8 +231,8 @@ Feature: Events: event.bind and delivery of the telephony events
       | auth_connector | erp-sync            |
     Then the result "count" is the number 1
 
-  @E6 @E26
-  Scenario: OnExternalCallBackStart reaches the line's application
+  @E6 @E26 @D156
+  Scenario: OnExternalCallBackStart reaches the line's application, with no token: a site visitor asked
     Given application "local.pbx" binds "OnExternalCallBackStart" to the handler server
     When I call "telephony.externalLine.add" as application "local.pbx" with:
       | NUMBER | 74950000607 |
@@ -240,6 +240,8 @@ Feature: Events: event.bind and delivery of the telephony events
     Then application "local.pbx" receives "ONEXTERNALCALLBACKSTART"
     And the delivered "data.PHONE_NUMBER" is "+79995550607"
     And the delivered "data.LINE_NUMBER" is "74950000607"
+    And the delivered "auth" has exactly the keys "domain, client_endpoint, server_endpoint, member_id, application_token"
+    And the delivery has no "auth.access_token"
 
   @E159 @E167 @D131
   Scenario: event.test sends ONAPPTEST with the call's parameters to the calling application only

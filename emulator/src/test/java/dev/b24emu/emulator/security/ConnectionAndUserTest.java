@@ -152,6 +152,30 @@ class ConnectionAndUserTest extends AppHarness {
         call("user.current", Map.of()).then().statusCode(200);
     }
 
+    /**
+     * Credentials of a user the portal does not have are refused as a deactivated user's are: a portal cannot
+     * authorize a user it has not. A webhook whose user is none of the portal's, and a token minted for an event bound
+     * with auth_type 999, worked for CRM and telephony while user.current said "User is not found" (audit 60a).
+     */
+    @Test
+    void credentialsOfAUserThePortalDoesNotHaveAreRefused() {
+        String hook = given().contentType(ContentType.JSON).body(Map.of("webhookUserId", 99))
+                .post(base() + "/_emulator/portals").then().statusCode(201).extract().path("webhookUrl");
+        given().post(hook + "crm.contact.list").then().statusCode(401).body("error", equalTo("authorization_error"))
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.startsWith(
+                        "User 99, whose webhook this is, is not a user of portal"));
+        try (dev.b24emu.emulator.testing.HandlerServer handler = new dev.b24emu.emulator.testing.HandlerServer()) {
+            String token = install("local.nobody", List.of("crm", "user"), null, 1).getString("access_token");
+            oauth(token, "event.bind", Map.of("event", "ONCRMCONTACTADD", "handler", handler.url("/events"),
+                    "auth_type", 999)).then().statusCode(200);
+            call("crm.contact.add", Map.of("fields", Map.of("NAME", "Anyone"))).then().statusCode(200);
+            String stranger = handler.awaitEvent("ONCRMCONTACTADD").form().path("auth").path("access_token").asText();
+            oauth(stranger, "crm.contact.list", Map.of()).then().statusCode(401)
+                    .body("error", equalTo("authorization_error"));
+            oauth(token, "crm.contact.list", Map.of()).then().statusCode(200);
+        }
+    }
+
     @Test
     void theHttpsKeyIsTheOwnersAloneWithARandomPassword(@TempDir Path dir) throws Exception {
         Servers.Config config = Servers.config();

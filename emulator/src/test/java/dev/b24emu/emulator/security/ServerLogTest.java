@@ -68,6 +68,37 @@ class ServerLogTest {
         assertTrue(lines.stream().anyMatch(line -> line.contains("POST user.current portal=default status=413")), log);
     }
 
+    /**
+     * A failed delivery has its line beside the requests, without the handler URL's query (an integration's secret
+     * may be there): only the journal said a handler refused, and nobody looked there (audit 60a).
+     */
+    @Test
+    void aFailedDeliveryIsOneLineWithoutTheHandlersQuery() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort(); // nothing listens there once the socket is closed
+        }
+        String handler = "http://127.0.0.1:" + closed + "/events?key=handler-secret";
+        int before = emulator.output().size();
+        assertEquals(201, HTTP.send(HttpRequest.newBuilder(URI.create(emulator.base()
+                        + "/_emulator/portals/default/outgoing-webhooks")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"handlerUrl\":\"" + handler
+                        + "\",\"events\":[\"ONCRMCONTACTADD\"]}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(emulator.base() + "/rest/1/" + SECRET
+                        + "/crm.contact.add")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"fields\":{\"NAME\":\"Logged\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        String expected = "Delivery ONCRMCONTACTADD to http://127.0.0.1:" + closed + "/events?… of portal default failed: ";
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline && emulator.output().subList(before, emulator.output().size())
+                .stream().noneMatch(line -> line.contains(expected))) {
+            Thread.sleep(50);
+        }
+        String log = String.join("\n", emulator.output().subList(before, emulator.output().size()));
+        assertTrue(log.contains(expected), log);
+        assertFalse(log.contains("handler-secret"), log);
+    }
+
     @Test
     void theOnlyPlaceTheWebhookSecretIsPrintedIsTheStartBanner() {
         List<String> banner = emulator.output().stream().filter(line -> line.contains(SECRET)).toList();

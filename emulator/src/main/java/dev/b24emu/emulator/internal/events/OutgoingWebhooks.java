@@ -21,7 +21,9 @@ import java.util.Set;
  */
 public final class OutgoingWebhooks {
     public static final String SEED_FIELD = "outgoingWebhooks";
-    private static final Set<String> FIELDS = Set.of("title", "handlerUrl", "events", "applicationToken");
+    /** application_token too: the name the answer and the deliveries give it was refused (audit 60a) */
+    private static final Set<String> FIELDS = Set.of("title", "handlerUrl", "events", "applicationToken",
+            "application_token");
     private static final String TOKEN_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -89,7 +91,11 @@ public final class OutgoingWebhooks {
             }
             events.add(name);
         }
-        JsonNode token = body.get("applicationToken");
+        JsonNode token = body.has("applicationToken") ? body.get("applicationToken") : body.get("application_token");
+        if (body.has("applicationToken") && body.has("application_token")
+                && !body.get("applicationToken").equals(body.get("application_token"))) {
+            throw new IllegalArgumentException("applicationToken and application_token name the same token: give one");
+        }
         if (token != null && (!token.isTextual() || !token.asText().matches("[0-9A-Za-z]{8,64}"))) {
             throw new IllegalArgumentException("applicationToken must be 8 to 64 letters and digits");
         }

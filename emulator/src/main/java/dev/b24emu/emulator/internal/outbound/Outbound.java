@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.outbound;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.journal.JournalSequence;
 import dev.b24emu.emulator.internal.portal.Portal;
+import dev.b24emu.emulator.internal.transport.LogText;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,6 +14,8 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +31,7 @@ import java.util.function.Supplier;
  * connections), and no handler URL may reach the emulator itself ({@link SelfGuard}).
  */
 public final class Outbound {
+    private static final Logger LOG = LoggerFactory.getLogger("b24emu.outbound");
     /** How long an attempt may take in all, from connecting to the last byte of the answer. */
     public static final int TIMEOUT_MILLIS = 5_000;
     /** How long a delivery waits for the answer to the one before it to the same URL (see {@link #post(Portal, Message)}). */
@@ -239,6 +243,7 @@ public final class Outbound {
         }
         Promise<Integer> outcome = Promise.promise();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        AtomicReference<String> location = new AtomicReference<>();
         long deadline = vertx.get().setTimer(TIMEOUT_MILLIS, t -> {
             // the reason first: the reset fails the answer at once, which journalled "Stream reset: 0" (audit 50c)
             outcome.tryFail("No complete answer within " + TIMEOUT_MILLIS + " ms");
@@ -269,6 +274,7 @@ public final class Outbound {
                 return;
             }
             request.response().onFailure(outcome::tryFail).onSuccess(response -> {
+                location.set(response.getHeader("Location"));
                 response.handler(chunk -> { }); // read and discarded: a handler's answer never fills the heap
                 response.exceptionHandler(outcome::tryFail);
                 response.endHandler(v -> outcome.tryComplete(response.statusCode()));
@@ -280,8 +286,13 @@ public final class Outbound {
             leave(portal.id());
             int status = result.succeeded() ? result.result() : 0;
             String error = result.failed() ? String.valueOf(result.cause().getMessage())
-                    : status / 100 == 2 ? null : "HTTP " + status;
+                    : status / 100 == 2 ? null : "HTTP " + status + redirect(status, location.get());
             first.tryComplete(journal(seq, portal, message, attempt, status, error, started));
+            if (error != null) {
+                // the console shows a failed delivery beside the requests: the journal alone went unseen (audit 60a)
+                LOG.info("Delivery {} to {} of portal {} failed: {} (attempt {})", LogText.safe(message.label()),
+                        LogText.safe(withoutQuery(url)), LogText.safe(portal.id()), LogText.safe(error), attempt);
+            }
             if (error != null && attempt <= portal.settings().eventRetries()) {
                 vertx.get().setTimer(500L * attempt,
                         t -> post(portal, message, attempt + 1, first));
@@ -297,6 +308,18 @@ public final class Outbound {
         // null when the listener's verticle the client was made on closed it already and the client was collected:
         // Vert.x (5.1) then has nothing to answer with (OutboundCloseTest)
         return closing == null ? Future.succeededFuture() : closing;
+    }
+
+    /** Where a redirect pointed, said in the journal: a delivery succeeds on 2xx alone, a redirect is not followed. */
+    private static String redirect(int status, String location) {
+        return status / 100 == 3 && location != null ? " to " + location + " (not followed: a delivery succeeds on 2xx)"
+                : "";
+    }
+
+    /** A handler URL for the log: its query may carry a secret of the integration's. */
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?…";
     }
 
     private static java.net.InetAddress addressOf(String literal) {

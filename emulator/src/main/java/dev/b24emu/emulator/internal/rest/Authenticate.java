@@ -70,7 +70,11 @@ final class Authenticate implements Stage {
         exchange.note(NoPortal.class, NoPortal.explain(exchange, portals, resolution.refusal(), resolution.otherDomains()));
     }
 
-    /** Right credentials of a deactivated user are refused as the real portal refuses them (D100). */
+    /**
+     * Right credentials of a deactivated user, or of one the portal does not have (a webhookUserId, an auth_type or
+     * a token's user naming nobody), are refused as the real portal refuses a user it cannot authorize (D100): a
+     * token minted for an event bound with auth_type 999 worked for CRM and telephony (audit 60a).
+     */
     private Resolution resolve(RestExchange exchange) {
         Resolution resolution = credentials(exchange);
         Caller caller = resolution.caller();
@@ -79,9 +83,17 @@ final class Authenticate implements Stage {
             return new Resolution(null, exchange.path().isWebhook() ? RestError.noAuthFound() : RestError.invalidToken(),
                     caller.portal());
         }
-        if (resolution.refusal() == null && caller != null && caller.portal().settings().refuseInactiveUsers()
-                && users.inactive(caller.portal(), caller.userId())) {
-            return new Resolution(caller, RestError.authorizationError());
+        if (resolution.refusal() == null && caller != null && caller.portal().settings().refuseInactiveUsers()) {
+            UserStatus.State state = users.of(caller.portal(), caller.userId());
+            if (state == UserStatus.State.UNKNOWN) {
+                exchange.warn("User " + caller.userId() + ", whose " + (exchange.path().isWebhook() ? "webhook" : "token")
+                        + " this is, is not a user of portal " + caller.portal().id() + ": a portal cannot authorize"
+                        + " a user it does not have (add the user to the portal's seed or with POST /_emulator/portals/"
+                        + caller.portal().id() + "/users)");
+            }
+            if (state != UserStatus.State.ACTIVE) {
+                return new Resolution(caller, RestError.authorizationError());
+            }
         }
         return resolution;
     }

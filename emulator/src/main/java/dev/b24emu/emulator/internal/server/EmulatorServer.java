@@ -51,6 +51,7 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.RateLimiter;
 import dev.b24emu.emulator.internal.rest.RestService;
 import dev.b24emu.emulator.internal.rest.SystemMethods;
+import dev.b24emu.emulator.internal.rest.UserStatus;
 import dev.b24emu.emulator.internal.telephony.CallChats;
 import dev.b24emu.emulator.internal.telephony.CallService;
 import dev.b24emu.emulator.internal.telephony.api.TelephonyArea;
@@ -119,7 +120,12 @@ public final class EmulatorServer implements AutoCloseable {
     private final Outbound outbound;
     private HostProxy proxy;
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
-    private final ObjectMapper json = new ObjectMapper();
+    /**
+     * Every body the server reads is one JSON document: {"a":1}x is no JSON to PHP's json_decode either, and the text
+     * after it was dropped silently (audit 60c)
+     */
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final PortalRegistry portals;
     /** the REST requests refused for credentials that name no portal of this emulator, with why (D184) */
     private final RequestJournal noPortal;
@@ -193,7 +199,9 @@ public final class EmulatorServer implements AutoCloseable {
             // --fsync always: a change is on disk before it is acknowledged (REST calls that succeeded, control changes)
             Runnable commit = stateFile != null && config.fsyncAlways() ? stateFile::commit : () -> { };
             RestService rest = new RestService(portals, applications,
-                    (portal, userId) -> portal.store(UserStore.class).get(userId).map(user -> !user.active()).orElse(false),
+                    (portal, userId) -> portal.store(UserStore.class).get(userId)
+                            .map(user -> user.active() ? UserStatus.State.ACTIVE : UserStatus.State.INACTIVE)
+                            .orElse(UserStatus.State.UNKNOWN),
                     methods, contracts, json, noPortal, exchange -> {
                         if (exchange.error() == null) {
                             commit.run();

@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** event.bind and real outbound delivery of the telephony events. */
@@ -333,8 +334,13 @@ class EventDeliveryTest extends AppHarness {
         given().contentType("application/json").body(Map.of("phoneNumber", "+79990000002", "text", "Call me",
                         "crmEntityType", "CONTACT", "crmEntityId", 2, "lineNumber", "500"))
                 .post(base() + "/_emulator/portals/" + portal.id() + "/callback").then().statusCode(200);
-        JsonNode data = handler.awaitEvent("ONEXTERNALCALLBACKSTART").form().get("data");
+        JsonNode form = handler.awaitEvent("ONEXTERNALCALLBACKSTART").form();
+        JsonNode data = form.get("data");
         assertEquals("Call me", data.get("TEXT").asText());
+        // a site visitor filled the form: no user's token (D156; the webhook user's went out: audit 60a)
+        assertFalse(form.get("auth").has("access_token"), form.toString());
+        assertFalse(form.get("auth").has("user_id"), form.toString());
+        assertTrue(form.get("auth").has("application_token"), form.toString());
         assertEquals("500", data.get("LINE_NUMBER").asText());
         given().contentType("application/json").body(Map.of("phoneNumber", "1", "lineNumber", "nope"))
                 .post(base() + "/_emulator/portals/" + portal.id() + "/callback").then().statusCode(400);

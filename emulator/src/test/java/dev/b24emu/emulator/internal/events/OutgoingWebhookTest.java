@@ -195,6 +195,15 @@ class OutgoingWebhookTest extends AppHarness {
         given().delete(control("/outgoing-webhooks/" + id)).then().statusCode(200).body("deleted", equalTo(Long.toString(id)));
         given().delete(control("/outgoing-webhooks/" + id)).then().statusCode(404);
         given().get(control("/outgoing-webhooks")).then().body("size()", equalTo(1));
+        // the token under the name the answer gives it is taken too (it was refused: audit 60a)
+        given().contentType(ContentType.JSON).body(Map.of("handlerUrl", handler.url("/c"), "events",
+                        List.of("OnVoximplantCallEnd"), "application_token", "tok0123456789abc"))
+                .post(control("/outgoing-webhooks")).then().statusCode(201)
+                .body("application_token", equalTo("tok0123456789abc"));
+        given().contentType(ContentType.JSON).body(Map.of("handlerUrl", handler.url("/c"), "events",
+                        List.of("OnVoximplantCallEnd"), "application_token", "tok0123456789abc",
+                        "applicationToken", "other0123456789"))
+                .post(control("/outgoing-webhooks")).then().statusCode(400);
     }
 
     @Test

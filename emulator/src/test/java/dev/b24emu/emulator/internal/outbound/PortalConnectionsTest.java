@@ -59,6 +59,27 @@ class PortalConnectionsTest extends EmulatorHarness {
         }
     }
 
+    /** A redirect is journaled with where it pointed; it is not followed (audit 60a: "HTTP 302" alone). */
+    @Test
+    void aRedirectIsJournaledWithWhereItPointed() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpServer handlers = vertx.createHttpServer().requestHandler(request -> request.response()
+                    .setStatusCode(302).putHeader("Location", "https://handler.example/events/").end());
+            int port = handlers.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS).actualPort();
+            Outbound outbound = new Outbound(() -> vertx, new SelfGuard(Set::of));
+            Delivery moved = outbound.post(portal, message("http://127.0.0.1:" + port + "/events"))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(302, moved.status());
+            assertEquals("HTTP 302 to https://handler.example/events/ (not followed: a delivery succeeds on 2xx)",
+                    moved.error());
+            outbound.close();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static Outbound.Message message(String url) {
         return new Outbound.Message("ONTEST", 1, url, "application/x-www-form-urlencoded", "a=1",
                 JsonNodeFactory.instance.objectNode(), false);

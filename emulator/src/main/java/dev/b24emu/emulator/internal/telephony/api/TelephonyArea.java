@@ -134,7 +134,9 @@ public final class TelephonyArea implements Area {
         }
         String appKey = calls.callback(portal, phone, text(body, "text"), text(body, "voice"), text(body, "crmEntityType"),
                 body.path("crmEntityId").asLong(0), text(body, "lineNumber"),
-                Origin.user(portal.webhook().userId(), request.endpoints()));
+                // a site visitor fills the form (on-external-call-back-start.md), no user of the portal: the event
+                // carries no token unless its handler names a user (D156; it carried the webhook user's: audit 60a)
+                Origin.noUser(request.endpoints()));
         return new CallbackView(appId(appKey), withheld(portal, appKey));
     }
 
