@@ -46,6 +46,12 @@ for taken in "$URL" "https://localhost:$HTTPS_PORT"; do
     exit 1
   fi
 done
+# another job's container of the same name (parallel jobs on one docker host): said, and left alone
+if "$DOCKER" container inspect "$NAME" >/dev/null 2>&1; then
+  echo "A container named $NAME already exists (another job's emulator?): give each parallel job its own" \
+    "B24_EMULATOR_NAME and ports, or remove it with ci-recipes/stop-emulator.sh" >&2
+  exit 1
+fi
 
 args=(run -d --name "$NAME" -e "B24_EMULATOR_CONTROL_TOKEN=$CONTROL_TOKEN" -e "B24_EMULATOR_WEBHOOK_TOKEN=$WEBHOOK_TOKEN")
 # the jar's other options, as the job set them (B24_EMULATOR_SEED, _VALIDATION, _STATE_SAVE_SECONDS, ...)

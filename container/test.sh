@@ -10,7 +10,8 @@
 #    finish → search, an OAuth application installed with ONAPPINSTALL and an event delivered to a handler on the
 #    host, the jar's health and trigger commands inside the image, HTTPS with its certificate, Docker's health check;
 #    a second container runs on io_uring when the kernel allows it (the image holds its native library's libraries).
-# 4. SIGTERM saves the state file; a new container on the same /data finds it (and prints a random control token).
+# 4. SIGTERM saves the state file; a new container on the same /data finds it (the webhook token it was saved with,
+#    and a random control token printed).
 # 5. Time to the first REST 200: the image beside the plain jar, median of three each.
 # 6. The Testcontainers module's tests against the image.
 # 7. The CI recipe: ci-recipes/start-emulator.sh (a second start on the ports it holds refused, one with HTTPS off),
@@ -169,9 +170,10 @@ io_uring_in_image() { # the shared libraries Netty's io_uring library needs are 
     say "io_uring is off or unknown on this kernel: not checked"
     return 0
   fi
-  # seccomp unconfined: what is checked is the image, not the engine's profile (Docker 25 and later refuse io_uring)
-  "$DOCKER" run -d --name "$NAME-uring" --network host --security-opt seccomp=unconfined -e "B24_EMULATOR_PORT=$UP" \
-    -e B24_EMULATOR_HTTPS_PORT=-1 -e "B24_EMULATOR_WEBHOOK_TOKEN=$HOOK" "$IMAGE" >/dev/null \
+  # seccomp unconfined: what is checked is the image, not the engine's profile (Docker 25 and later refuse io_uring);
+  # its port given as an argument, which the health command finds in the address file the server wrote
+  "$DOCKER" run -d --name "$NAME-uring" --network host --security-opt seccomp=unconfined \
+    -e B24_EMULATOR_HTTPS_PORT=-1 -e "B24_EMULATOR_WEBHOOK_TOKEN=$HOOK" "$IMAGE" --port "$UP" >/dev/null \
     && await_rest "http://127.0.0.1:$UP/rest/1/$HOOK/user.current" || return 1
   line=$("$DOCKER" exec "$NAME-uring" /opt/jre/bin/java -jar /app/b24-emulator.jar health) || return 1
   "$DOCKER" rm -f "$NAME-uring" >/dev/null
@@ -179,15 +181,16 @@ io_uring_in_image() { # the shared libraries Netty's io_uring library needs are 
   [[ $line == *"(io_uring)"* ]]
 }
 UP=$(free_port)
-step "the image runs on io_uring where the kernel and the engine allow it" io_uring_in_image
+step "the image runs on io_uring where the kernel and the engine allow it (its port an argument)" io_uring_in_image
 
 restart_keeps_state() {
   python3 container/session.py mark "$URL" "$TOKEN" || return 1
   "$DOCKER" stop -t 30 "$NAME" >/dev/null || return 1
   grep -q 'Restart' "$DATA/state.json" || { say "state.json lacks the contact"; return 1; }
   "$DOCKER" rm "$NAME" >/dev/null
-  # the second container has no control token in its environment: it makes one and prints it
-  run_container "$NAME-2" -e "B24_EMULATOR_WEBHOOK_TOKEN=$HOOK" && await_rest "$URL/rest/1/$HOOK/user.current" || return 1
+  # the second container has no control token in its environment: it makes one and prints it; nor a webhook
+  # token: the default portal keeps the one its state was saved with
+  run_container "$NAME-2" && await_rest "$URL/rest/1/$HOOK/user.current" || return 1
   local printed="" _
   # the line is printed once start-up returns, a moment after the port answers: wait for it (10 s at most)
   for _ in $(seq 100); do

@@ -69,9 +69,24 @@ final class ControlConnection {
         return this;
     }
 
+    /**
+     * --url, else the address the server wrote to B24_EMULATOR_URL_FILE (--url-file), else 127.0.0.1 on
+     * B24_EMULATOR_PORT: the image's health check asked port 8080 of a server given --port as an argument (audit 60b).
+     */
     String baseUrl() {
         if (url != null) {
             return url.replaceAll("/+$", "");
+        }
+        String file = environment.get(EnvironmentDefaults.PREFIX + "URL_FILE");
+        if (file != null && !file.isBlank()) {
+            try {
+                String written = Files.readString(Path.of(file)).trim();
+                if (!written.isEmpty()) {
+                    return written;
+                }
+            } catch (IOException | java.nio.file.InvalidPathException notYet) {
+                // not written yet (the server is starting): its port from the environment
+            }
         }
         String port = environment.get(EnvironmentDefaults.PREFIX + "PORT");
         return "http://127.0.0.1:" + (port == null ? "8080" : port);

@@ -95,6 +95,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--control-token-file", paramLabel = "FILE", description = "Write the control token there at start (owner-only), for the health, trigger and tail commands and scripts; nothing is written on loopback without --control-token, where no token is needed.")
     Path controlTokenFile;
 
+    @Option(names = "--url-file", paramLabel = "FILE", description = "Write the emulator's address (http://127.0.0.1:<port>) there at start, for the health, trigger and tail commands: the container image's health check finds the port given as an argument too.")
+    Path urlFile;
+
     @Option(names = "--journal-size", description = "REST calls kept per portal in the request journal (default: ${DEFAULT-VALUE}).")
     int journalSize = 1000;
 
@@ -331,13 +334,24 @@ public final class Main implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
+            try {
+                emulator.close();
+            } catch (java.io.UncheckedIOException unsaved) { // one line, not a stack trace (audit 60b)
+                err.println("Cannot save the state at stop: " + unsaved.getMessage() + ": " + unsaved.getCause());
+            }
             ServerLog.flush();
             stopped.countDown();
         }, "b24-emulator-shutdown"));
         // before the banner, which scripts wait for before they read the file
         if (controlTokenFile != null && emulator.controlToken() != null) {
             writeOwnerOnly(controlTokenFile, emulator.controlToken());
+        }
+        if (urlFile != null) {
+            try {
+                Files.writeString(urlFile, emulator.baseUrl());
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("Cannot write the emulator's address to " + urlFile + ": " + e);
+            }
         }
         System.out.println("Bitrix24 telephony emulator on " + emulator.baseUrl());
         System.out.println("Webhook URL (portal 'default'): " + emulator.webhookUrl());

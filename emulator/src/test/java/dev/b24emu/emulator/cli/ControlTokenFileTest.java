@@ -48,6 +48,24 @@ class ControlTokenFileTest {
         }
     }
 
+    /**
+     * The address is written for the health check (--url-file, B24_EMULATOR_URL_FILE in the image): it asked port
+     * 8080 of a container given --port as an argument, and called it unhealthy (audit 60b).
+     */
+    @Test
+    void theAddressIsWrittenForTheHealthCheck(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("emulator-url");
+        try (EmulatorProcess emulator = EmulatorProcess.start("--url-file", file.toString())) {
+            assertEquals(emulator.base(), Files.readString(file));
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cli = Main.commandLine(java.util.Map.of("B24_EMULATOR_URL_FILE", file.toString(),
+                    "B24_EMULATOR_PORT", "1")::get);
+            cli.setOut(new java.io.PrintWriter(out, true));
+            assertEquals(0, cli.execute("health"), "the written address, not B24_EMULATOR_PORT: " + out);
+            assertTrue(out.toString().startsWith("UP: "), out.toString());
+        }
+    }
+
     @Test
     void onLoopbackNoTokenIsNeededAndNoFileIsWritten(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("control-token");

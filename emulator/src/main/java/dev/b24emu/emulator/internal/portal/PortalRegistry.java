@@ -224,6 +224,24 @@ public final class PortalRegistry {
         return get(id).orElseThrow(() -> new PortalNotFound(id));
     }
 
+    /**
+     * Gives a portal the webhook token a state file saved for it (the default portal of a restart with no token
+     * configured: a random one was made before the file was read, and the integration's URL stopped working).
+     */
+    public synchronized void adoptWebhookToken(Portal portal, String token) {
+        if (token == null || token.equals(portal.webhook().token()) || !TOKEN.matcher(token).matches()) {
+            return;
+        }
+        Portal holder = byWebhookToken.get(token);
+        if (holder != null && holder != portal) {
+            throw new IllegalArgumentException("Webhook token is already used by portal " + holder.id());
+        }
+        byWebhookToken.remove(portal.webhook().token());
+        Webhook now = portal.webhook();
+        portal.webhook(new Webhook(now.userId(), token, now.scopes()));
+        byWebhookToken.put(token, portal);
+    }
+
     public Optional<Portal> byWebhookToken(String token) {
         return Optional.ofNullable(token == null ? null : used(byWebhookToken.get(token)));
     }

@@ -36,16 +36,31 @@ public final class StateFile {
     private long savedChanges;
 
     private final long treeLimit;
+    /**
+     * which saved webhook tokens the default portal takes from the file (none was configured for this run; not the
+     * well-known demo-token beyond loopback), or null for none
+     */
+    private final java.util.function.Predicate<String> savedDefaultToken;
 
     public StateFile(Path file, PortalRegistry portals) {
-        this(file, portals, TREE_LIMIT);
+        this(file, portals, null);
+    }
+
+    public StateFile(Path file, PortalRegistry portals, java.util.function.Predicate<String> savedDefaultToken) {
+        this(file, portals, TREE_LIMIT, savedDefaultToken);
     }
 
     /** For tests: where reading section by section starts. */
     StateFile(Path file, PortalRegistry portals, long treeLimit) {
+        this(file, portals, treeLimit, null);
+    }
+
+    private StateFile(Path file, PortalRegistry portals, long treeLimit,
+                      java.util.function.Predicate<String> savedDefaultToken) {
         this.file = file;
         this.portals = portals;
         this.treeLimit = treeLimit;
+        this.savedDefaultToken = savedDefaultToken;
     }
 
     public Path path() {
@@ -54,6 +69,7 @@ public final class StateFile {
 
     /** Restores every portal in the file; portals the file has and the emulator lacks are created. */
     public void load() {
+        requireWritableFolder();
         removeStaleSaves();
         if (!Files.exists(file)) {
             return;
@@ -144,6 +160,12 @@ public final class StateFile {
                         own.path("webhook").path("token").asText(), scopes, null,
                         own.hasNonNull("domain") ? own.get("domain").asText() : null));
             });
+            String saved = own.path("webhook").path("token").asText(null);
+            if (savedDefaultToken != null && id.equals(PortalRegistry.DEFAULT_ID) && saved != null
+                    && savedDefaultToken.test(saved)) {
+                // the token the integration was given lives on with the state (container README; audit 60b)
+                portals.adoptWebhookToken(portal, saved);
+            }
         } catch (IllegalArgumentException e) {
             throw new StateException("State file " + file + ", portal " + id + ": " + e.getMessage());
         }
@@ -190,6 +212,30 @@ public final class StateFile {
     }
 
     /** Writes every portal's state atomically. */
+    /**
+     * Refuses to start with a state file whose folder cannot be written: the saves every 30 s failed without a word
+     * and the one at stop with a stack trace, and the state was lost (a root-owned bind mount under a container's
+     * uid 1000: audit 60b).
+     */
+    private void requireWritableFolder() {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, file.getFileName().toString(), ".check"));
+        } catch (IOException | SecurityException e) {
+            String owner = "";
+            try {
+                owner = " (owner uid " + Files.getAttribute(dir, "unix:uid") + ", "
+                        + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)) + ")";
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException unknown) {
+                // no owner to name on this file system
+            }
+            throw new StateException("Cannot write the state file's folder " + dir + owner + " as user "
+                    + System.getProperty("user.name") + ": make it writable (a container runs as uid 1000: chown 1000"
+                    + " the host folder, or docker run --user $(id -u)) or choose another --state-file");
+        }
+    }
+
     public synchronized void save() {
         Path tmp = null;
         try {

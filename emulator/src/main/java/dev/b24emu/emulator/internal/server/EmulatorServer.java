@@ -134,6 +134,8 @@ public final class EmulatorServer implements AutoCloseable {
     private final AppsArea apps;
     private final String controlToken;
     private StateFile stateFile;
+    /** the periodic saves' failures, said in the log (they went unseen: audit 60b) */
+    private final SaveFailures saveFailures = new SaveFailures();
     private volatile int port;
     private volatile int httpsPort = -1;
     private volatile Path trustedCertificate;
@@ -194,7 +196,10 @@ public final class EmulatorServer implements AutoCloseable {
             // each area's methods when a name it may have is first asked for (MethodTable)
             areas.forEach(area -> methods.addWhenAsked(area.methodPrefixes(), area::methods));
             if (config.stateFile() != null) {
-                stateFile = new StateFile(config.stateFile(), portals);
+                // with no token configured, the default portal keeps the one its state was saved with
+                boolean configured = config.webhookToken() != null && !config.webhookToken().isBlank();
+                stateFile = new StateFile(config.stateFile(), portals, configured ? null
+                        : token -> !DEMO_WEBHOOK_TOKEN.equals(token) || ControlGuard.isLoopback(config.host()));
             }
             // --fsync always: a change is on disk before it is acknowledged (REST calls that succeeded, control changes)
             Runnable commit = stateFile != null && config.fsyncAlways() ? stateFile::commit : () -> { };
@@ -249,10 +254,10 @@ public final class EmulatorServer implements AutoCloseable {
             finish(seeded);
             listen(entry(router, restRoute));
             if (stateFile != null) {
-                timers.add(vertx.setPeriodic(config.stateSaveSeconds() * 1000L, id -> vertx.executeBlocking(() -> {
+                timers.add(vertx.setPeriodic(config.stateSaveSeconds() * 1000L, id -> vertx.<Void>executeBlocking(() -> {
                     stateFile.save();
                     return null;
-                })));
+                }).onComplete(saved -> saveFailures.report(saved.failed() ? saved.cause() : null))));
             }
             // Call-card timers and built-in calls run on each portal's clock; a tick a second moves them along.
             timers.add(vertx.setPeriodic(1000, id -> portals.all().forEach(portal -> {

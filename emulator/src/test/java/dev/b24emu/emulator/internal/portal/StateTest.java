@@ -84,6 +84,39 @@ class StateTest extends EmulatorHarness {
         call("crm.lead.list", Map.of()).then().body("total", equalTo(2));
     }
 
+    /**
+     * Without a token configured, the default portal keeps the webhook token its state was saved with: a restart
+     * printed a new random one and the integration's URL stopped working (audit 60b); a configured token wins.
+     */
+    @Test
+    void theDefaultPortalKeepsItsSavedWebhookTokenUnlessOneIsGiven(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        try (Bitrix24Emulator first = Bitrix24Emulator.start(EmulatorOptions.builder().stateFile(file)
+                .webhookToken("kept-token").build())) {
+            given().contentType(ContentType.JSON).body(Map.of("fields", Map.of("TITLE", "Kept")))
+                    .post(first.webhookUrl() + "crm.lead.add").then().statusCode(200);
+        }
+        try (Bitrix24Emulator second = Bitrix24Emulator.start(EmulatorOptions.builder().stateFile(file).build())) {
+            assertTrue(second.webhookUrl().endsWith("/rest/1/kept-token/"), second.webhookUrl());
+            given().get(second.webhookUrl() + "crm.lead.list").then().statusCode(200)
+                    .body("result.TITLE", org.hamcrest.Matchers.hasItem("Kept"));
+        }
+        try (Bitrix24Emulator third = Bitrix24Emulator.start(EmulatorOptions.builder().stateFile(file)
+                .webhookToken("given-token").build())) {
+            assertTrue(third.webhookUrl().endsWith("/rest/1/given-token/"), third.webhookUrl());
+        }
+    }
+
+    /** A state file the emulator cannot write is refused at start, naming the folder (the saves failed unseen). */
+    @Test
+    void aStateFileThatCannotBeWrittenIsRefusedAtStart(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Bitrix24Emulator.start(EmulatorOptions.builder().stateFile(notAFolder.resolve("state.json")).build()));
+        assertTrue(refused.getMessage().startsWith("Cannot write the state file's folder " + notAFolder),
+                refused.getMessage());
+    }
+
     @Test
     void theStateFileCarriesPortalsAcrossRestarts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
