@@ -49,7 +49,8 @@ public final class ParamDecoder {
             params.setAll(PhpForm.toTree(limited(multipartFields, warnings)));
         } else if (body != null && body.length > 0) {
             if (type.contains("json") || !isForm(type) && looksLikeJson(body)) {
-                if (!type.split(";", 2)[0].strip().equals("application/json")) {
+                // as getRequestData compares it: with its case (Application/JSON is parse_str'd there: audit 60c)
+                if (contentType == null || !contentType.split(";", 2)[0].strip().equals("application/json")) {
                     warnings.add("The body was read as JSON, but its Content-Type is " + contentType + ": the real"
                             + " server decodes JSON only under application/json and would find none of these parameters");
                 }

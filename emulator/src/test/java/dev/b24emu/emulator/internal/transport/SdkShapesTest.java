@@ -102,7 +102,7 @@ class SdkShapesTest extends AppHarness {
     @Test
     void jsonTheServerWouldNotDecodeIsReported() {
         String register = "{\"USER_ID\":2,\"PHONE_NUMBER\":\"+79990000041\",\"TYPE\":2,\"SHOW\":0}";
-        for (String type : List.of("text/json", "application/octet-stream")) {
+        for (String type : List.of("text/json", "application/octet-stream", "Application/JSON")) {
             given().contentType(type).body(register.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .post(webhook + "telephony.externalcall.register").then()
                     .statusCode(200).header("X-B24-Emulator-Warning", org.hamcrest.Matchers.startsWith(
