@@ -213,7 +213,8 @@ public final class Outbound {
             return g.open == 0 ? null : g;
         });
         if (next[0] != null) {
-            next[0].run();
+            Runnable waiting = next[0];
+            vertx.get().runOnContext(v -> waiting.run()); // not from here: attempts failing at once would nest
         }
     }
 

@@ -247,7 +247,10 @@ class DocExamplesTest extends AppHarness {
                         "crmEntityType", "CONTACT", "crmEntityId", 1));
             }
             case "callbackRequest" -> {
-                bind(token, "ONEXTERNALCALLBACKSTART", handler.url("/events"));
+                // a site visitor's request carries a user's tokens, as the page's example shows, only to a handler
+                // bound with auth_type (D156)
+                oauth(token, "event.bind", Map.of("event", "ONEXTERNALCALLBACKSTART", "handler", handler.url("/events"),
+                        "auth_type", 1)).then().statusCode(200);
                 oauth(token, "telephony.externalLine.add", Map.of("NUMBER", "7")).then().statusCode(200);
                 control("/callback", Map.of("phoneNumber", "+74951234567", "text", "A callback has been ordered",
                         "voice", "ruinternalfemale", "crmEntityType", "CONTACT", "crmEntityId", 1, "lineNumber", "7"));
