@@ -249,6 +249,29 @@ public final class Main implements Callable<Integer> {
 
     private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("health", "trigger", "tail");
 
+    /**
+     * B24_EMULATOR_* variables the server does not read but others do: the options of health, trigger and tail, and
+     * the settings of the scripts around it (ci-recipes/start-emulator.sh; keytool's password, set for its process).
+     */
+    static final java.util.Set<String> OTHER_VARIABLES = java.util.Set.of("URL", "TO", "PORTAL", "DATA", "APP", "USER",
+            "FORGED", "METHOD", "DELIVERIES", "LINES", "IMAGE", "NAME", "NETWORK", "CERT", "KEYSTORE_PASSWORD");
+
+    /**
+     * A line for each B24_EMULATOR_* variable no option has: a misspelt one was ignored without a word, and the
+     * container ran on its defaults (audit 60b).
+     */
+    static java.util.List<String> unknownVariables(java.util.Map<String, String> environment, CommandSpec server) {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        server.options().forEach(option -> known.add(EnvironmentDefaults.variable(option)));
+        OTHER_VARIABLES.forEach(name -> known.add(EnvironmentDefaults.PREFIX + name));
+        return environment.keySet().stream().filter(name -> name.startsWith(EnvironmentDefaults.PREFIX))
+                .filter(name -> !known.contains(name)).sorted().map(name -> {
+                    String near = dev.b24emu.specs.Spelling.nearest(name, known, 3);
+                    return name + " is set, but no option of the emulator is read from it"
+                            + (near == null ? "" : " (did you mean " + near + "?)") + "; --help lists the variables";
+                }).toList();
+    }
+
     /** The command line with its subcommands, every option also read from this environment. */
     static CommandLine commandLine(UnaryOperator<String> environment) {
         return commandLine(environment, true);
@@ -274,6 +297,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         PrintWriter err = spec.commandLine().getErr();
+        unknownVariables(System.getenv(), spec).forEach(err::println);
         if (port < 0 || port > 65535) {
             err.println("--port must be between 0 and 65535");
             return CommandLine.ExitCode.USAGE;

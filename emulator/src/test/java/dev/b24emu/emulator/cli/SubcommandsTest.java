@@ -96,6 +96,25 @@ class SubcommandsTest {
         assertTrue(negative.err().contains("--lines must be 0 or more"), negative.err());
     }
 
+    /**
+     * A B24_EMULATOR_* variable no option reads is said at start, with the nearest one: a misspelt variable was
+     * ignored and a container ran on its defaults (audit 60b). The subcommands' variables are all known.
+     */
+    @Test
+    void aVariableNoOptionReadsIsSaid() {
+        CommandLine cli = Main.commandLine(Map.<String, String>of()::get);
+        List<String> said = Main.unknownVariables(Map.of("B24_EMULATOR_PROT", "9000", "B24_EMULATOR_PORT", "9001",
+                "B24_EMULATOR_URL", "http://x", "B24_EMULATOR_IMAGE", "i", "PATH", "/bin"), cli.getCommandSpec());
+        assertEquals(List.of("B24_EMULATOR_PROT is set, but no option of the emulator is read from it (did you mean"
+                + " B24_EMULATOR_PORT?); --help lists the variables"), said);
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().options().forEach(option -> {
+            if (!option.usageHelp() && !option.versionHelp()) {
+                assertTrue(Main.unknownVariables(Map.of(EnvironmentDefaults.variable(option), "x"),
+                        cli.getCommandSpec()).isEmpty(), EnvironmentDefaults.variable(option));
+            }
+        }));
+    }
+
     @Test
     void everyOptionIsReadFromTheEnvironmentAndTheCommandLineWins() {
         Main main = new Main();
