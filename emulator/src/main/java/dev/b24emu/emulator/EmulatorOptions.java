@@ -75,7 +75,8 @@ public final class EmulatorOptions {
         private int maxConnections = ServerConfig.Connections.DEFAULT_MAX;
         /** null: demo-token on loopback, a random one beyond it */
         private String webhookToken;
-        private long webhookUserId = 1;
+        /** null: the seed's first user (1 in the demo seed) */
+        private Long webhookUserId;
         private Callable<InputStream> seed;
         private int journalSize = 1000;
         private int finishedCalls = 10_000;
@@ -122,7 +123,7 @@ public final class EmulatorOptions {
         /** The default portal's webhook token (default "demo-token"). */
         public Builder webhookToken(String token) { this.webhookToken = token; return this; }
 
-        /** The user the default portal's webhook acts as (default 1). */
+        /** The user the default portal's webhook acts as (default: the seed's first user, 1 in the demo seed). */
         public Builder webhookUserId(long userId) { this.webhookUserId = userId; return this; }
 
         /** The default portal's seed file instead of the demo data (the format of --seed). */

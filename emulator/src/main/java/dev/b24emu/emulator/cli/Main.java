@@ -61,8 +61,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-connections", paramLabel = "COUNT", description = "Connections open at once, fewer if the file descriptor limit leaves less room; past it a new connection closes the longest idle one (default: ${DEFAULT-VALUE}).")
     int maxConnections = 10_000;
 
-    @Option(names = "--webhook-user", description = "The user the default webhook acts as (default: ${DEFAULT-VALUE}).")
-    long webhookUser = 1;
+    @Option(names = "--webhook-user", description = "The user the default webhook acts as (default: the seed's first user, 1 in the demo seed).")
+    Long webhookUser;
 
     @Option(names = "--seed", paramLabel = "FILE", description = "JSON seed of the default portal (users, CRM, settings) instead of the demo data.")
     Path seed;
@@ -339,13 +339,16 @@ public final class Main implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         EmulatorOptions.Builder options = EmulatorOptions.builder().host(host).port(port).webhookToken(webhookToken)
-                .webhookUserId(webhookUser).seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).callMegabytes(callMegabytes).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxTokens(tokens).maxPortals(maxPortals).heapGuardPercent(heapGuard)
+                .seed(seed).journalSize(journalSize).finishedCalls(finishedCalls).openCalls(openCalls).callMegabytes(callMegabytes).crmObjects(crmObjects).crmMegabytes(crmMegabytes).configObjects(configObjects).maxTokens(tokens).maxPortals(maxPortals).heapGuardPercent(heapGuard)
                 .bodyLimit(bodyLimit).httpsPort(httpsPort).proxyPort(proxyPort).tls(tlsCert, tlsKey).tlsDir(tlsDir).stateFile(stateFile)
                 .controlToken(controlToken).stateSaveSeconds(stateSaveSeconds).validation(validation)
                 .idleTimeoutSeconds(idleTimeout).headerTimeoutSeconds(headerTimeout).maxConnections(maxConnections)
                 .fsyncAlways(fsync.equals("always"));
         allowedHosts.forEach(options::allowedHost);
         allowedOrigins.forEach(options::allowedOrigin);
+        if (webhookUser != null) {
+            options.webhookUserId(webhookUser);
+        }
         Bitrix24Emulator emulator;
         try {
             emulator = Bitrix24Emulator.start(options.build());

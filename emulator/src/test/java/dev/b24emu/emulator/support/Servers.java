@@ -49,7 +49,7 @@ public final class Servers {
         }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, "demo-token", 1, null, new Portal.Bounds(journalSize, finishedCalls,
+            return new ServerConfig(host, port, "demo-token", 1L, null, new Portal.Bounds(journalSize, finishedCalls,
                     openCalls, callMegabytes, crmObjects, crmMegabytes, configObjects, tokens), maxPortals, bodyLimit, eventLoops,
                     httpsPort, null, null, tlsDir, stateFile, controlToken, stateSaveSeconds, null, Set.of(), Set.of(),
                     connections, fsyncAlways, proxyPort, heapGuardPercent);

@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
  * @param heapGuardPercent past this share of the heap in use after a major collection, the portals made at run time
  *                         used least recently are deleted (D123); 0 means never
  */
-public record ServerConfig(String host, int port, String webhookToken, long webhookUserId, Callable<InputStream> seed,
+public record ServerConfig(String host, int port, String webhookToken, Long webhookUserId, Callable<InputStream> seed,
                            Portal.Bounds bounds, int maxPortals, long bodyLimit, int eventLoops, int httpsPort,
                            Path tlsCert, Path tlsKey, Path tlsDir, Path stateFile, String controlToken,
                            int stateSaveSeconds, PortalSettings.Validation validation, Set<String> allowedHosts,

@@ -107,6 +107,23 @@ class StateTest extends EmulatorHarness {
         }
     }
 
+    /**
+     * A seed without user 1 gives the default webhook to its first user unless one is named: it stayed user 1, whom
+     * the portal did not have (audit 60b), and such a webhook is refused (D100).
+     */
+    @Test
+    void theDefaultWebhookIsTheSeedsFirstUsersUnlessOneIsNamed(@TempDir Path dir) throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.json"),
+                "{\"users\": [{\"ID\": 7, \"NAME\": \"Seven\", \"IS_ADMIN\": true}, {\"ID\": 8, \"NAME\": \"Eight\"}]}");
+        try (Bitrix24Emulator b24 = Bitrix24Emulator.start(EmulatorOptions.builder().seed(seed).build())) {
+            assertTrue(b24.webhookUrl().contains("/rest/7/"), b24.webhookUrl());
+            given().get(b24.webhookUrl() + "user.current").then().statusCode(200).body("result.ID", equalTo("7"));
+        }
+        try (Bitrix24Emulator b24 = Bitrix24Emulator.start(EmulatorOptions.builder().seed(seed).webhookUserId(8).build())) {
+            given().get(b24.webhookUrl() + "user.current").then().statusCode(200).body("result.ID", equalTo("8"));
+        }
+    }
+
     /** A state file the emulator cannot write is refused at start, naming the folder (the saves failed unseen). */
     @Test
     void aStateFileThatCannotBeWrittenIsRefusedAtStart(@TempDir Path dir) throws Exception {
