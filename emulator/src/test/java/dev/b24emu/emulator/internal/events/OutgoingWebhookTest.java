@@ -103,6 +103,14 @@ class OutgoingWebhookTest extends AppHarness {
         Thread.sleep(1200);
         assertEquals(1, handler.received().size());
         given().get(control("/events")).then().body("size()", equalTo(1)).body("[0].error", equalTo("HTTP 500"));
+        // the failed attempts alone: one here, none once a delivery went through
+        handler.answer(200, 0);
+        call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000002", "TYPE", 2,
+                "LINE_NUMBER", "74950000000"))
+                .then().statusCode(200);
+        handler.await(r -> handler.received().size() == 2, "the second delivery");
+        given().get(control("/events?failed=true")).then().body("size()", equalTo(1)).body("[0].error", equalTo("HTTP 500"));
+        given().get(control("/events?failed=false")).then().body("size()", equalTo(2));
     }
 
     @Test

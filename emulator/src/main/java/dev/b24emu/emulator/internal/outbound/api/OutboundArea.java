@@ -34,12 +34,17 @@ public final class OutboundArea implements Area {
         routes.portal().get("/events", request -> deliveries(List.of(request.portal()), request));
     }
 
-    /** Every delivery attempt, oldest first; ?event= filters by event name. */
+    /**
+     * Every delivery attempt, oldest first; ?event= filters by event name, ?failed=true keeps the failed attempts (a
+     * developer looking for why a handler got nothing read through every delivery: audit 60a).
+     */
     private static List<Delivery> deliveries(Collection<Portal> from, ControlRequest request) {
         String event = request.query("event").orElse(null);
+        boolean failed = request.query("failed").map(Boolean::parseBoolean).orElse(false);
         List<Delivery> all = new ArrayList<>();
         from.forEach(p -> all.addAll(p.store(DeliveryJournal.class).deliveries()));
         all.sort(Comparator.comparingLong(Delivery::seq));
-        return all.stream().filter(d -> event == null || d.event().equalsIgnoreCase(event)).toList();
+        return all.stream().filter(d -> event == null || d.event().equalsIgnoreCase(event))
+                .filter(d -> !failed || d.error() != null).toList();
     }
 }
