@@ -46,6 +46,13 @@ for taken in "$URL" "https://localhost:$HTTPS_PORT"; do
     exit 1
   fi
 done
+# the project's own name is never pulled: no registry hosts it, and Docker Hub would hand over whatever anyone put
+# there under that name
+if [ "$IMAGE" = b24emu/emulator:latest ] && ! "$DOCKER" image inspect "$IMAGE" >/dev/null 2>&1; then
+  echo "No image $IMAGE on this docker host: build it with container/build.sh (it is in no registry; set" \
+    "B24_EMULATOR_IMAGE to your registry's copy to pull one)" >&2
+  exit 1
+fi
 # another job's container of the same name (parallel jobs on one docker host): said, and left alone
 if "$DOCKER" container inspect "$NAME" >/dev/null 2>&1; then
   echo "A container named $NAME already exists (another job's emulator?): give each parallel job its own" \
