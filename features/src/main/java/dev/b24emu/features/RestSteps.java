@@ -82,6 +82,19 @@ public class RestSteps {
                 method + "?" + Values.substitute(query.trim(), ctx.remembered));
     }
 
+    /**
+     * A GET whose request line is made that long by a parameter no method reads (bx24_pad=xxx…: the SDKs' bx24_*
+     * parameters are the transport's): long-line rules (D206).
+     */
+    @When("I call {string} with the query, its request line padded to {int} bytes:")
+    public void callWithPaddedQuery(String method, int bytes, String query) {
+        String given = Values.substitute(query.trim(), ctx.remembered);
+        int line = "GET ".length() + java.net.URI.create(ctx.webhook).getRawPath().length() + method.length() + 1
+                + given.length() + " HTTP/1.1".length();
+        String pad = "&bx24_pad=" + "x".repeat(Math.max(0, bytes - line - "&bx24_pad=".length()));
+        send(method, RestAssured.given().urlEncodingEnabled(false), "GET", method + "?" + given + pad);
+    }
+
     @When("I request the webhook path {string}")
     public void requestPath(String path) {
         String substituted = Values.substitute(path, ctx.remembered);

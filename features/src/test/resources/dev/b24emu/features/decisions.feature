@@ -443,3 +443,24 @@ Feature: Where the docs and the real server differ, the emulator follows specs/D
     Then the call fails with 401 "NO_AUTH_FOUND"
     When a page of "http://localhost:3000" calls "user.current" with the demo webhook token
     Then the call succeeds
+
+  @D206
+  Scenario: A request line a portal's nginx would not read is answered, and reported; refused in strict mode
+    When I call "telephony.externalCall.searchCrmEntities" with the query, its request line padded to 9000 bytes:
+      """
+      PHONE_NUMBER=79995550101
+      """
+    Then the call succeeds
+    And the response warns "The request line is 9000 bytes: a portal's nginx reads 8192 at most"
+    When I call "telephony.externalCall.searchCrmEntities" with the query, its request line padded to 8000 bytes:
+      """
+      PHONE_NUMBER=79995550101
+      """
+    Then the call succeeds
+    And the response has no warning
+    Given the portal setting "validation" is "strict"
+    When I call "telephony.externalCall.searchCrmEntities" with the query, its request line padded to 9000 bytes:
+      """
+      PHONE_NUMBER=79995550101
+      """
+    Then the call fails with 414 "REQUEST_URI_TOO_LARGE"

@@ -58,6 +58,8 @@ final class Validate implements Stage {
         Validation mode = caller.portal().settings().validation();
         if (mode == Validation.OFF) {
             exchange.dropWarnings();
+        } else if (mode == Validation.STRICT && exchange.frontRefusal() != null) {
+            throw exchange.frontRefusal(); // what the portal's front refuses, as it refuses it
         } else if (mode == Validation.STRICT && !exchange.warnings().isEmpty()) {
             throw RestError.of("ERROR_ARGUMENT", exchange.warnings().get(0) + ACCEPTED);
         }

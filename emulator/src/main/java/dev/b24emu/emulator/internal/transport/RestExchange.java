@@ -31,6 +31,7 @@ public final class RestExchange {
     /** the most warnings an answer carries one by one */
     public static final int MAX_WARNINGS = 50;
     private final List<String> warnings = new ArrayList<>();
+    private RestError frontRefusal;
     private int moreWarnings;
     /** what the emulator did otherwise than the real server, the client not at fault (D197); as bounded */
     private final List<String> notices = new ArrayList<>();
@@ -128,6 +129,14 @@ public final class RestExchange {
             notices.add(notice);
         }
     }
+
+    /**
+     * What a real portal's front would refuse that the emulator reads all the same (a request line past nginx's
+     * buffer), for portals whose validation is strict: refused as the portal refuses it, not as a contract violation
+     * the portal accepts. Null when there is none.
+     */
+    public RestError frontRefusal() { return frontRefusal; }
+    public void frontRefusal(RestError refusal) { this.frontRefusal = refusal; }
 
     /** Forgets the warnings so far: what the transport noticed, for a portal whose validation is off. */
     public void dropWarnings() {
