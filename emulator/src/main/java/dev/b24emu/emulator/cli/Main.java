@@ -251,10 +251,11 @@ public final class Main implements Callable<Integer> {
 
     /**
      * B24_EMULATOR_* variables the server does not read but others do: the options of health, trigger and tail, and
-     * the settings of the scripts around it (ci-recipes/start-emulator.sh; keytool's password, set for its process).
+     * the settings of the scripts around it (ci-recipes/start-emulator.sh, bin/b24-emulator's jar; keytool's password,
+     * set for its process).
      */
     static final java.util.Set<String> OTHER_VARIABLES = java.util.Set.of("URL", "TO", "PORTAL", "DATA", "APP", "USER",
-            "FORGED", "METHOD", "DELIVERIES", "LINES", "IMAGE", "NAME", "NETWORK", "CERT", "KEYSTORE_PASSWORD");
+            "FORGED", "METHOD", "DELIVERIES", "LINES", "IMAGE", "NAME", "NETWORK", "CERT", "KEYSTORE_PASSWORD", "JAR");
 
     /**
      * A line for each B24_EMULATOR_* variable no option has: a misspelt one was ignored without a word, and the
@@ -361,6 +362,13 @@ public final class Main implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (urlFile != null) {
+                    Files.deleteIfExists(urlFile); // no address of a server that is gone for health to ask
+                }
+            } catch (IOException ignored) {
+                // left behind: health then finds nothing there
+            }
             try {
                 emulator.close();
             } catch (java.io.UncheckedIOException unsaved) { // one line, not a stack trace (audit 60b)

@@ -292,7 +292,7 @@ public final class Outbound {
             if (error != null) {
                 // the console shows a failed delivery beside the requests: the journal alone went unseen (audit 60a)
                 LOG.info("Delivery {} to {} of portal {} failed: {} (attempt {})", LogText.safe(message.label()),
-                        LogText.safe(withoutQuery(url)), LogText.safe(portal.id()), LogText.safe(error), attempt);
+                        LogText.safe(redacted(url)), LogText.safe(portal.id()), LogText.safe(redacted(error)), attempt);
             }
             if (error != null && attempt <= portal.settings().eventRetries()) {
                 vertx.get().setTimer(500L * attempt,
@@ -317,11 +317,14 @@ public final class Outbound {
                 : "";
     }
 
-    /** A handler URL for the log: its query may carry a secret of the integration's. */
-    private static String withoutQuery(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?…";
+    /** URLs in a text for the log: their user-info and query may carry an integration's secrets (audit 60f). */
+    static String redacted(String text) {
+        return URL.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(3)
+                + (m.group(4) == null ? "" : "?…")));
     }
+
+    private static final java.util.regex.Pattern URL =
+            java.util.regex.Pattern.compile("(https?://)([^/@\\s?#]*@)?([^\\s?#]*)(\\?[^\\s#]*)?");
 
     private static java.net.InetAddress addressOf(String literal) {
         try {

@@ -230,6 +230,10 @@ public final class StateFile {
             } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException unknown) {
                 // no owner to name on this file system
             }
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new StateException("Cannot write the state file " + file + ": " + dir + " is a file, not a folder;"
+                        + " choose another --state-file");
+            }
             throw new StateException("Cannot write the state file's folder " + dir + owner + " as user "
                     + System.getProperty("user.name") + ": make it writable (a container runs as uid 1000: chown 1000"
                     + " the host folder, or docker run --user $(id -u)) or choose another --state-file");

@@ -85,7 +85,8 @@ final class Authenticate implements Stage {
         }
         if (resolution.refusal() == null && caller != null && caller.portal().settings().refuseInactiveUsers()) {
             UserStatus.State state = users.of(caller.portal(), caller.userId());
-            if (state == UserStatus.State.UNKNOWN) {
+            if (state == UserStatus.State.UNKNOWN && exchange.warnings().stream().noneMatch(w -> w.startsWith(
+                    "User " + caller.userId() + ", whose "))) { // credentials are judged before the body and after it
                 exchange.warn("User " + caller.userId() + ", whose " + (exchange.path().isWebhook() ? "webhook" : "token")
                         + " this is, is not a user of portal " + caller.portal().id() + ": a portal cannot authorize"
                         + " a user it does not have (add the user to the portal's seed or with POST /_emulator/portals/"

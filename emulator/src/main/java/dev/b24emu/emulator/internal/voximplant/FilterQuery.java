@@ -132,6 +132,15 @@ public final class FilterQuery<F extends Enum<F> & FilterQuery.Field> {
      */
     private static <F extends Enum<F> & Field> void read(Class<F> fields, JsonNode filter, ZoneId zone,
                                                          List<Condition<F>> conditions) {
+        if (filter != null && filter.isArray()) {
+            // FILTER[0][CALL_TYPE]=1 and a JSON list: keys 0..n, each a sub-filter to PHP (audit 60f: ignored)
+            filter.forEach(item -> {
+                if (subFilter(item)) {
+                    read(fields, item, zone, conditions);
+                }
+            });
+            return;
+        }
         if (filter == null || !filter.isObject()) {
             return;
         }

@@ -80,6 +80,15 @@ class PortalConnectionsTest extends EmulatorHarness {
         }
     }
 
+    /** A handler URL's user-info and query stay out of the log, in the URL and in the error alike (audit 60f). */
+    @Test
+    void theLogLineLeavesOutAHandlerUrlsSecrets() {
+        assertEquals("http://127.0.0.1:9000/events?…", Outbound.redacted("http://user:PASSW0RD@127.0.0.1:9000/events?key=s"));
+        assertEquals("HTTP 302 to https://handler.example/next?… (not followed: a delivery succeeds on 2xx)",
+                Outbound.redacted("HTTP 302 to https://handler.example/next?token=abc (not followed: a delivery succeeds on 2xx)"));
+        assertEquals("Connection refused: /127.0.0.1:9000", Outbound.redacted("Connection refused: /127.0.0.1:9000"));
+    }
+
     private static Outbound.Message message(String url) {
         return new Outbound.Message("ONTEST", 1, url, "application/x-www-form-urlencoded", "a=1",
                 JsonNodeFactory.instance.objectNode(), false);

@@ -130,8 +130,17 @@ class StateTest extends EmulatorHarness {
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Bitrix24Emulator.start(EmulatorOptions.builder().stateFile(notAFolder.resolve("state.json")).build()));
-        assertTrue(refused.getMessage().startsWith("Cannot write the state file's folder " + notAFolder),
-                refused.getMessage());
+        assertEquals("Cannot write the state file " + notAFolder.resolve("state.json") + ": " + notAFolder
+                + " is a file, not a folder; choose another --state-file", refused.getMessage());
+        // a folder the user may not write (not testable as root, who may write anywhere)
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        if (!Files.isWritable(readOnly)) {
+            IllegalArgumentException denied = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Bitrix24Emulator.start(EmulatorOptions.builder().stateFile(readOnly.resolve("state.json")).build()));
+            assertTrue(denied.getMessage().startsWith("Cannot write the state file's folder " + readOnly + " (owner uid "),
+                    denied.getMessage());
+        }
     }
 
     @Test

@@ -113,6 +113,9 @@ class CallStatisticsTest {
         // a sub-filter (FILTER[0][...]) is more conditions; its LOGIC names no field and is dropped
         assertEquals(ids("{\"CALL_TYPE\": 1, \">CALL_DURATION\": 50}"),
                 ids("{\"CALL_TYPE\": 1, \"0\": {\"LOGIC\": \"OR\", \">CALL_DURATION\": 50}}"));
+        // FILTER[0][CALL_TYPE]=1 alone, as a form sends it, is a list: each item a sub-filter all the same
+        assertEquals(ids("{\"CALL_TYPE\": 1, \">CALL_DURATION\": 50}"),
+                ids("[{\"CALL_TYPE\": 1}, {\">CALL_DURATION\": 50}]"));
         // the portal's 01.03.2026 and 2026/03/01 12:00 read in the filter's zone (+03:00), as the ISO form is
         assertEquals(List.of(9L, 10L), ids("{\">=CALL_START_DATE\": \"2026-03-01T12:00:00\"}"));
         assertEquals(List.of(9L, 10L), ids("{\">=CALL_START_DATE\": \"01.03.2026 12:00\"}"));
