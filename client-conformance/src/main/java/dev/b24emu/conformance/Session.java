@@ -116,7 +116,15 @@ public final class Session {
             deleteQuietly(kit, id);
         }
         ObjectNode portal = JSON.createObjectNode().put("id", id);
-        portal.set("seed", seed());
+        JsonNode seed = seed();
+        List<String> users = new java.util.ArrayList<>();
+        seed.path("users").forEach(user -> users.add(user.path("ID").asText()));
+        if (!users.contains(Long.toString(integration.userId()))) {
+            // said here: the portal refuses a webhook or token of a user it does not have (D100)
+            throw new ConformanceException("integration.userId " + integration.userId() + " is none of the"
+                    + " conformance portal's users (" + String.join(", ", users) + ")");
+        }
+        portal.set("seed", seed);
         if (!integration.oauth()) {
             portal.put("webhookToken", integration.webhookToken()).put("webhookUserId", integration.userId());
         }

@@ -171,6 +171,25 @@ class ConformanceCliTest {
         assertTrue(out.contains("The integration did not accept ONAPPINSTALL at http://127.0.0.1:9/b24/events"), out);
     }
 
+    /**
+     * An integration acting as a user the conformance portal does not have is said so before anything runs: the
+     * portal refuses a webhook or token of a user it does not have (D100), and every scenario failed on it.
+     */
+    @Test
+    void anIntegrationUserThePortalDoesNotHaveIsSaid() throws Exception {
+        Path config = Files.writeString(dir.resolve("conformance.yaml"), """
+                integration:
+                  auth: webhook
+                  userId: 9
+                driver:
+                  url: http://127.0.0.1:9/pbx
+                tags: "@outgoing"
+                report: %s
+                """.formatted(dir.resolve("report")));
+        String out = captured(() -> assertEquals(1, Main.execute("--config", config.toString())));
+        assertTrue(out.contains("integration.userId 9 is none of the conformance portal's users (1, 2, 3)"), out);
+    }
+
     /** Users who run Cucumber themselves use the step library as glue and name the config by a system property. */
     @Test
     void theStepLibraryRunsUnderAUsersOwnCucumberRunner() throws Exception {
