@@ -163,12 +163,17 @@ final class Validate implements Stage {
     }
 
     /**
-     * What the real server reads a switch as, where it reads it with PHP's (bool) (a schema's {@code x-b24-read}):
-     * " (the real server reads it as 1)" for a SHOW of "N" or CRM_CREATE of "false", which a client sends meaning no.
+     * What the real server reads a switch as, where a schema's {@code x-b24-read} says how: with PHP's (bool) ("bool":
+     * " (the real server reads it as 1)" for a SHOW of "N" or CRM_CREATE of "false", which a client sends meaning no),
+     * or as yes for exactly "Y" alone ("Y-only": CRM_AUTO_CREATE of true is N).
      */
     private String readAsBool(String method, JsonNode params, Contracts.Violation violation) {
-        return sent(method, params, violation).filter(s -> s.schema().path("x-b24-read").asText().equals("bool"))
-                .map(s -> " (the real server reads it as " + (Params.phpTruthy(s.value()) ? 1 : 0) + ")").orElse("");
+        return sent(method, params, violation).map(s -> switch (s.schema().path("x-b24-read").asText()) {
+            case "bool" -> " (the real server reads it as " + (Params.phpTruthy(s.value()) ? 1 : 0) + ")";
+            // a Y/N switch the server compares with === 'Y': true or 1, meant as yes, is N there (audit 60e)
+            case "Y-only" -> " (the real server reads it as " + ("Y".equals(s.value().asText()) ? "Y" : "N") + ")";
+            default -> "";
+        }).orElse("");
     }
 
     /**

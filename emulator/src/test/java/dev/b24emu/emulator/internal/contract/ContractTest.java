@@ -67,6 +67,12 @@ class ContractTest extends EmulatorHarness {
         assertEquals(List.of("Parameter SHOW is invalid: integer 0 or 1 expected, \"N\" given (the real server reads it as 1)",
                 "Parameter CRM_CREATE is invalid: integer 0 or 1 expected, \"false\" given (the real server reads it as 1)"),
                 shown.headers().getValues("X-B24-Emulator-Warning").stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        // a Y/N switch the server compares with === 'Y': true, meant as yes, is N there, and the warning says so
+        call("telephony.externalLine.add", Map.of("NUMBER", "74950009999", "CRM_AUTO_CREATE", "true")).then()
+                .statusCode(200).header("X-B24-Emulator-Warning", equalTo("Parameter CRM_AUTO_CREATE is invalid: one of"
+                        + " Y, N expected, \"true\" given (the real server reads it as N)"));
+        call("telephony.externalLine.get", Map.of()).then().body("result.find { it.NUMBER == '74950009999' }.CRM_AUTO_CREATE",
+                equalTo("N"));
         call("crm.lead.get", Map.of("id", "1abc")).then().statusCode(200).body("result.ID", equalTo("1"));
         call("crm.lead.get", Map.of("id", "-1")).then().statusCode(400)
                 .body("error_description", equalTo("ID is not defined or invalid."));
