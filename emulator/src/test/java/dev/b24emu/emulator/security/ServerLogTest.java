@@ -99,6 +99,40 @@ class ServerLogTest {
         assertFalse(log.contains("handler-secret"), log);
     }
 
+    /**
+     * A periodic save that fails is a WARN line, not silence (the state was lost unseen: audit 60b), once while it
+     * goes on, and the save that works again an INFO line.
+     */
+    @Test
+    void aFailingPeriodicSaveIsSaidOnceAndItsRecoveryToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectory(dir.resolve("state"));
+        try (EmulatorProcess saving = EmulatorProcess.start("--state-file", folder.resolve("state.json").toString(),
+                "--state-save-seconds", "1")) {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+                for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+            java.nio.file.Files.writeString(folder, "a file where the folder was");
+            awaitLine(saving, "WARN Cannot save state file " + folder.resolve("state.json"));
+            Thread.sleep(2500); // two more failing saves
+            java.nio.file.Files.delete(folder);
+            awaitLine(saving, "INFO The state file is saved again");
+            assertEquals(1, saving.output().stream().filter(line -> line.contains("Cannot save state file")).count(),
+                    saving.output().toString());
+            assertTrue(saving.output().stream().noneMatch(line -> line.startsWith("\tat ")), saving.output().toString());
+        }
+    }
+
+    private static void awaitLine(EmulatorProcess process, String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (process.output().stream().noneMatch(line -> line.contains(text))) {
+            assertTrue(System.currentTimeMillis() < deadline, "no line with \"" + text + "\": " + process.output());
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void theOnlyPlaceTheWebhookSecretIsPrintedIsTheStartBanner() {
         List<String> banner = emulator.output().stream().filter(line -> line.contains(SECRET)).toList();

@@ -211,7 +211,6 @@ public final class StateFile {
         }
     }
 
-    /** Writes every portal's state atomically. */
     /**
      * Refuses to start with a state file whose folder cannot be written: the saves every 30 s failed without a word
      * and the one at stop with a stack trace, and the state was lost (a root-owned bind mount under a container's
@@ -240,6 +239,7 @@ public final class StateFile {
         }
     }
 
+    /** Writes every portal's state atomically. */
     public synchronized void save() {
         Path tmp = null;
         try {
