@@ -59,6 +59,11 @@ public final class ParamDecoder {
                             + " read it and would find no parameters");
                 }
                 params = withBody(params, parseJson(body, warnings));
+            } else if (type.startsWith("application/x-www-form-urlencoded")) {
+                // PHP's own POST reader fills $_POST: nothing trimmed ("Lf\n" stays so), and it counts as it reads
+                // (add_post_vars), not as parse_str does
+                String form = PhpForm.strictUtf8(ByteBuffer.wrap(body));
+                params.setAll(PhpForm.toTree(report(PhpForm.splitPost(form), "body", warnings)));
             } else {
                 if (!isForm(type)) {
                     // getRequestData: a POST body PHP left out of $_POST is read from php://input and, but for
@@ -67,8 +72,8 @@ public final class ParamDecoder {
                             + " server reads any body that is not JSON as a form as well;"
                             + " application/x-www-form-urlencoded is the documented type");
                 }
-                String form = PhpForm.strictUtf8(ByteBuffer.wrap(body));
-                params.setAll(PhpForm.toTree(split(form.trim(), "body", warnings)));
+                String form = PhpForm.strictUtf8(phpTrimmed(body));
+                params.setAll(PhpForm.toTree(split(form, "body", warnings)));
             }
         }
         String auth = params.has("auth") && params.get("auth").isValueNode() ? params.get("auth").asText() : null;
@@ -105,7 +110,10 @@ public final class ParamDecoder {
     }
 
     private static List<PhpForm.Pair> split(String raw, String where, List<String> warnings) {
-        PhpForm.Split split = PhpForm.splitCounting(raw);
+        return report(PhpForm.splitCounting(raw), where, warnings);
+    }
+
+    private static List<PhpForm.Pair> report(PhpForm.Split split, String where, List<String> warnings) {
         if (split.dropped() > 0) {
             warnings.add(droppedWarning(where, split.dropped()));
         }
@@ -149,9 +157,11 @@ public final class ParamDecoder {
      */
     private ObjectNode parseJson(byte[] body, List<String> warnings) {
         PhpForm.requireUtf8(body);
+        ByteBuffer trimmed = phpTrimmed(body);
         JsonNode node;
         try {
-            node = json.readTree(body); // the server's mapper refuses text after the JSON (EmulatorServer)
+            // the server's mapper refuses text after the JSON (EmulatorServer)
+            node = json.readTree(trimmed.array(), trimmed.position(), trimmed.remaining());
         } catch (JsonProcessingException e) {
             throw RestError.of("ERROR_ARGUMENT", MalformedJson.describe(e));
         } catch (java.io.IOException e) {
@@ -174,6 +184,26 @@ public final class ParamDecoder {
         warnings.add("The JSON body is " + kind + ", not an object of parameters: the real server reads no parameters"
                 + " from it");
         return params;
+    }
+
+    /**
+     * The body as getRequestData reads a body PHP left out of $_POST: {@code trim()}med of PHP's six characters
+     * (" \t\n\r\0\x0B"), no others (a NUL a C client sent after its JSON is read there, audit 60f).
+     */
+    private static ByteBuffer phpTrimmed(byte[] body) {
+        int start = 0;
+        int end = body.length;
+        while (start < end && phpBlank(body[start])) {
+            start++;
+        }
+        while (end > start && phpBlank(body[end - 1])) {
+            end--;
+        }
+        return ByteBuffer.wrap(body, start, end - start);
+    }
+
+    private static boolean phpBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0 || b == 0x0b;
     }
 
     /** The query's parameters overridden by the body's; the body's own tree when the query had none (no copy). */

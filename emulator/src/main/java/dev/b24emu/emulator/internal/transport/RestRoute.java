@@ -69,7 +69,8 @@ public final class RestRoute {
     }
 
     public void mount(Router router) {
-        router.route(RestPath.PREFIX + "*").handler(ctx -> receive(ctx.request(), ctx.get(MERGED_SLASHES) != null));
+        router.route(RestPath.PREFIX + "*").handler(ctx -> receive(ctx.request(), ctx.get(MERGED_SLASHES) != null,
+                ctx.normalizedPath()));
     }
 
     /**
@@ -82,17 +83,22 @@ public final class RestRoute {
 
     /** Collects the body (within the limit) and then serves the call. */
     public void receive(HttpServerRequest request) {
-        receive(request, false);
+        receive(request, false, request.path());
     }
 
-    /** @param mergedSlashes whether the router merged repeated slashes before the path reached here */
-    private void receive(HttpServerRequest request, boolean mergedSlashes) {
+    /**
+     * @param mergedSlashes whether the router merged repeated slashes before the path reached here
+     * @param routed        the path as the router read it: percent-escapes of unreserved characters decoded and dot
+     *                      segments resolved, as the real server reads a method path (nginx resolves the segments, and
+     *                      the page path is rawurldecode'd: {@code user%2Ecurrent} runs user.current, audit 60c)
+     */
+    private void receive(HttpServerRequest request, boolean mergedSlashes, String routed) {
         long started = System.nanoTime();
         if ("OPTIONS".equals(request.method().name())) {
             corsPreflight(request.response());
             return;
         }
-        RestPath path = RestPath.parse(request.path());
+        RestPath path = RestPath.parse(routed);
         RestExchange exchange = new RestExchange(request.method().name(), path,
                 Endpoints.of(request, defaultEndpoints.get()), started);
         exchange.query(request.query());
@@ -110,6 +116,10 @@ public final class RestRoute {
             exchange.warn("Repeated slashes in the path were read as one, as nginx in front of the real portal merges"
                     + " them; the documented URL has single slashes");
         }
+        if (!routed.equals(request.path()) && !path.equals(RestPath.parse(request.path()))) {
+            exchange.warn("Percent-escapes or dot segments in the path were resolved, as nginx and the real server"
+                    + " resolve them; the documented URL has neither");
+        }
         longRequestLine(request, exchange);
         RestError refused = pipeline.refusalBeforeBody(exchange);
         if (refused != null) {
@@ -121,6 +131,13 @@ public final class RestRoute {
         boolean multipart = !path.v3() && contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
         if (multipart) {
+            String media = contentType.split(";", 2)[0];
+            if (!media.equals(media.toLowerCase(Locale.ROOT))) {
+                // PHP matches the type in any case; Netty's form decoder only in lower case, and read
+                // Multipart/Form-Data as a urlencoded form of junk (audit 60f); the boundary keeps its case
+                request.headers().set("Content-Type", media.toLowerCase(Locale.ROOT)
+                        + contentType.substring(media.length()));
+            }
             request.setExpectMultipart(true);
             request.uploadHandler(upload -> upload.handler(chunk -> { }));
         }

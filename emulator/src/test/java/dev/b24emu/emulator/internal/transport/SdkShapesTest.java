@@ -308,7 +308,66 @@ class SdkShapesTest extends AppHarness {
                 .body("result[0].CRM_ENTITY_ID", equalTo(1));
         List<Object> kept = given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?limit=1")
                 .then().extract().path("[0].params.a");
-        assertEquals(999, kept.size(), "PHONE_NUMBER and 999 items of a[] make PHP's 1000 variables");
+        assertEquals(1000, kept.size(), "PHONE_NUMBER and 1000 items of a[]: PHP's POST reader counts a variable"
+                + " after reading it, so it keeps 1001");
+        given().contentType("application/x-www-form-urlencoded").body("&&&&&" + body)
+                .post(webhook + "telephony.externalCall.searchCrmEntities").then().statusCode(200);
+        kept = given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?limit=1")
+                .then().extract().path("[0].params.a");
+        assertEquals(995, kept.size(), "five empty pieces count as variables there");
+        given().queryParam("q", "1").contentType("text/plain").body(body.toString())
+                .post(webhook + "telephony.externalCall.searchCrmEntities").then().statusCode(200);
+        kept = given().get(base() + "/_emulator/portals/" + portal.id() + "/requests?limit=1")
+                .then().extract().path("[0].params.a");
+        assertEquals(999, kept.size(), "parse_str, which reads a text/plain body, keeps 1000 variables");
+    }
+
+    /**
+     * A body's odd corners as PHP 8.2 reads them (audits 60c and 60f, each checked against php -S): a urlencoded
+     * body is $_POST, untrimmed; any other body is trim()med of PHP's six characters only, a JSON one too (a C client
+     * sending its buffer's NUL works on a portal); a multipart type in any case is multipart.
+     */
+    @Test
+    void bodiesAreTrimmedAndTypedAsPhpReadsThem() throws Exception {
+        int id = given().contentType("application/x-www-form-urlencoded").body("fields[NAME]=Lf%0A&fields[LAST_NAME]=x\n")
+                .post(webhook + "crm.contact.add").then().statusCode(200).extract().path("result");
+        given().get(webhook + "crm.contact.get?id=" + id).then().body("result.NAME", equalTo("Lf\n"))
+                .body("result.LAST_NAME", equalTo("x\n"));
+        id = given().contentType("text/plain").body("fields[NAME]=Text\n\u000b")
+                .post(webhook + "crm.contact.add").then().statusCode(200).extract().path("result");
+        given().get(webhook + "crm.contact.get?id=" + id).then().body("result.NAME", equalTo("Text"));
+        for (String padded : List.of("{\"PHONE_NUMBER\":\"+79990000002\"}\u0000", "\u0000\u000b {\"PHONE_NUMBER\":\"+79990000002\"}")) {
+            given().contentType(ContentType.JSON).body(padded.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post(webhook + "telephony.externalCall.searchCrmEntities").then().statusCode(200)
+                    .body("result[0].CRM_ENTITY_ID", equalTo(2));
+        }
+        given().contentType(ContentType.JSON).body("{\"PHONE_NUMBER\":\"+79990000002\"}\u0001")
+                .post(webhook + "telephony.externalCall.searchCrmEntities").then().statusCode(400)
+                .body("error", equalTo("ERROR_ARGUMENT"));
+        String multipart = "--BNDRY\r\nContent-Disposition: form-data; name=\"PHONE_NUMBER\"\r\n\r\n+79990000002\r\n"
+                + "--BNDRY--\r\n";
+        String answer = raw("POST " + path(webhook) + "telephony.externalCall.searchCrmEntities HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: Multipart/Form-Data; boundary=BNDRY\r\nContent-Length: "
+                + multipart.length() + "\r\nConnection: close\r\n\r\n" + multipart);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.contains("\"CRM_ENTITY_ID\":2"), answer);
+    }
+
+    /**
+     * A method path as nginx and the portal read it: nginx resolves dot segments, and the page path is
+     * rawurldecode'd, so user%2Ecurrent runs user.current there (audit 60c); read so, and reported.
+     */
+    @Test
+    void aMethodPathIsReadAsNginxAndThePortalReadIt() throws Exception {
+        for (String method : List.of("user%2Ecurrent", "us%65r.current", "x/../user.current", "./user.current")) {
+            String answer = raw("GET " + path(webhook) + method + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 200"), method + ": " + answer);
+            assertTrue(answer.contains("Percent-escapes or dot segments in the path were resolved"), answer);
+        }
+        String plain = raw("GET " + path(webhook) + "user.current HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n");
+        assertFalse(plain.contains("Percent-escapes"), plain);
     }
 
     @Test
