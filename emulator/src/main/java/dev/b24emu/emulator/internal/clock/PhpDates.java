@@ -38,7 +38,7 @@ public final class PhpDates {
     /**
      * The moment PHP's strtotime reads in a written date, as CRestUtil::unConvertDate and unConvertDateTime read every
      * date a client writes (register's CALL_START_DATE, a CRM filter's or field's date): a date as ISO-8601
-     * (YYYY-MM-DD), the portal's own DD.MM.YYYY, YYYY/MM/DD, American MM/DD/YYYY or DD-MM-YYYY, then optionally a
+     * (YYYY-MM-DD), the portal's own DD.MM.YYYY, YYYY/MM/DD, American MM/DD/YYYY, DD-MM-YYYY or YYYYMMDD, then optionally a
      * time after a T or spaces (an hour of one digit, seconds and a fraction optional, AM or PM) and an offset (Z,
      * UTC, GMT, ±HH:MM, ±HHMM, ±HH, after a space too). As PHP, a day past its month's end runs into the next month
      * (2026-02-30 is March 2) and day 0 is the last of the month before. A time without an offset is the portal's; a
@@ -90,15 +90,19 @@ public final class PhpDates {
         return Optional.of(local.toInstant(at));
     }
 
-    /** the numeric date forms below by the letter their groups start with: ISO, dotted, slashed, American, hyphened */
-    private static final java.util.List<String> FORMS = java.util.List.of("i", "d", "s", "a", "h");
+    /**
+     * the numeric date forms below by the letter their groups start with: ISO, dotted, slashed, American, hyphened,
+     * compact (20261202, PHP's datenocolon)
+     */
+    private static final java.util.List<String> FORMS = java.util.List.of("i", "d", "s", "a", "h", "c");
     /** strtotime's numeric dates, an optional time of day and an optional offset */
     private static final Pattern NUMERIC = Pattern.compile("(?:"
             + "(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2})"
             + "|(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>\\d{4})"
             + "|(?<sy>\\d{4})/(?<sm>\\d{1,2})/(?<sd>\\d{1,2})"
             + "|(?<am>\\d{1,2})/(?<ad>\\d{1,2})/(?<ay>\\d{4})"
-            + "|(?<hd>\\d{1,2})-(?<hm>\\d{1,2})-(?<hy>\\d{4}))"
+            + "|(?<hd>\\d{1,2})-(?<hm>\\d{1,2})-(?<hy>\\d{4})"
+            + "|(?<cy>\\d{4})(?<cm>\\d{2})(?<cd>\\d{2}))"
             + "(?:(?:[Tt]|\\s+)(?<h>\\d{1,2}):(?<min>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d+)?)?"
             + "(?:\\s*(?<ampm>[AaPp]\\.?[Mm]\\.?))?)?"
             + "(?:\\s*(?<offset>[Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?))?");

@@ -29,6 +29,9 @@ class PhpDatesTest {
         assertEquals(Optional.of(Instant.parse("2026-12-05T21:00:00Z")), read("2026/12/06"));
         assertEquals(Optional.of(Instant.parse("2026-12-05T21:00:00Z")), read("06-12-2026"));
         assertEquals(Optional.of(Instant.parse("2026-12-05T21:00:00Z")), read("12/06/2026 12:00 AM"));
+        assertEquals(Optional.of(Instant.parse("2026-12-05T21:00:00Z")), read("20261206"), "compact (php -r)");
+        assertEquals(Optional.of(Instant.parse("2026-12-06T07:00:00Z")), read("20261206T10:00:00"));
+        assertEquals(Optional.of(Instant.parse("2026-11-29T21:00:00Z")), read("20261200"));
         // PHP runs a day past the month's end into the next month, and day 0 is the last of the month before
         assertEquals(Optional.of(Instant.parse("2026-03-01T21:00:00Z")), read("2026-02-30"));
         assertEquals(Optional.of(Instant.parse("2026-01-30T21:00:00Z")), read("2026-02-00"));
@@ -37,7 +40,7 @@ class PhpDatesTest {
     @Test
     void whatStrtotimeCannotReadIsNoDate() {
         for (String text : new String[] {"", "garbage", "2026-13-01", "2026-12-32", "2026-12-06 25:00",
-                "12/06/2026 13:00 PM"}) {
+                "12/06/2026 13:00 PM", "20261306", "20261232"}) {
             assertEquals(Optional.empty(), read(text), text);
         }
         // where the emulator reads less than PHP: a time alone (today at that time), a year before 1000
