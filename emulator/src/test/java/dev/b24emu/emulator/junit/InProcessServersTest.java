@@ -66,6 +66,17 @@ class InProcessServersTest {
         }
     }
 
+    /** Health's uptime counts from the start, not from the control API's first request (it said 0 s there). */
+    @Test
+    void uptimeCountsFromTheStart() throws InterruptedException {
+        try (Bitrix24Emulator emulator = Bitrix24Emulator.start(options().build())) {
+            Thread.sleep(1_100);
+            int uptime = given().get(emulator.baseUrl() + "/_emulator/health").then().statusCode(200)
+                    .extract().path("uptimeSeconds");
+            assertTrue(uptime >= 1, "uptime " + uptime);
+        }
+    }
+
     @Test
     void aClosedServerListensNoMoreAndClosingTwiceIsHarmless() {
         // a hundred times: the shared instance's acceptor released a closed listener's socket a little after

@@ -15,6 +15,13 @@ public final class HealthCheck {
     private static final double EXHAUSTED = 0.95;
 
     private volatile String fatal;
+    /** made when the server starts (the control routes are made at their first request, and counted from there: 0 s) */
+    private final long startedNanos = System.nanoTime();
+
+    /** Whole seconds since the server started (monotonic: moving the emulator's clock does not move it). */
+    public long uptimeSeconds() {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
+    }
 
     /** Records an error no request survives (an OutOfMemoryError, a StackOverflowError in a handler). */
     public void failed(Throwable error) {

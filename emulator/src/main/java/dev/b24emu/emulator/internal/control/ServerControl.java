@@ -12,7 +12,6 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.specs.Contracts;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -24,7 +23,6 @@ public final class ServerControl {
     private final MethodTable methods;
     private final HealthCheck health;
     private final Supplier<ControlViews.Connections> connections;
-    private final Instant startedAt = Instant.now();
 
     public ServerControl(PortalRegistry portals, MethodTable methods, HealthCheck health,
                          Supplier<ControlViews.Connections> connections) {
@@ -50,8 +48,8 @@ public final class ServerControl {
     /** 200 UP, or 503 DOWN with the reason, so a container health check or a CI wait loop sees it. */
     private Object health() {
         String trouble = health.trouble();
-        long uptime = Duration.between(startedAt, Instant.now()).toSeconds();
-        Health view = new Health(trouble == null ? "UP" : "DOWN", portals.all().size(), uptime, connections.get(), trouble);
+        Health view = new Health(trouble == null ? "UP" : "DOWN", portals.all().size(), health.uptimeSeconds(),
+                connections.get(), trouble);
         return trouble == null ? view : new ControlViews.Answer(503, view);
     }
 
