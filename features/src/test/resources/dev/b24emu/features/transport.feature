@@ -124,11 +124,29 @@ Feature: The REST transport behaves like the real Bitrix24 server
     And the response has "total"
 
   @D29
-  Scenario: Parameter names match in any case
+  Scenario: The telephony methods read their parameters only as documented, the CRM methods in either case
     When I call "telephony.externalCall.searchCrmEntities" with:
       | phone_number | 79995550101 |
+    Then the call fails with 400 "ERROR_CORE" "PHONE_NUMBER is empty"
+    When I call "telephony.externalCall.searchCrmEntities" with:
+      | PHONE_NUMBER | 79995550101 |
     Then the call succeeds
     And the result "0.NAME" is "Transport Client"
+    When I call "crm.contact.list" with JSON:
+      """
+      {"FILTER": {"NAME": "Transport Client"}, "SELECT": ["ID", "NAME"]}
+      """
+    Then the call succeeds
+    And the result "0.NAME" is "Transport Client"
+
+  @D29 @emulator-only
+  Scenario: A telephony parameter in another case than documented is reported
+    When I call "telephony.externalcall.register" with:
+      | user_id      | 1            |
+      | PHONE_NUMBER | +79995550102 |
+      | TYPE         | 2            |
+    Then the call fails with 400 "ERROR_CORE" "USER_ID or USER_PHONE_INNER should be set"
+    And the response warns "Parameter user_id was not read: the real server reads telephony.externalcall.register's parameters only as documented (USER_ID)"
 
   @T123 @D159 @emulator-only
   Scenario: A command of an application's batch may carry auth, which is the batch's and no parameter of the method

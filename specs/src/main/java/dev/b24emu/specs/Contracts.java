@@ -104,10 +104,14 @@ public final class Contracts {
      *                         method's documented WRONG_AUTH_TYPE error, before reading any parameter
      * @param restVersion 2 for the classic REST methods, 3 for REST 3.0 ones (served under /rest/api/, JSON bodies,
      *                    the REST 3.0 envelopes of {@code envelopeV3})
+     * @param exactCase   whether the real server reads its parameters only as documented ({@code "paramsCase":
+     *                    "exact"}: vi_rest.php's handlers read {@code $params['USER_ID']}, where others upper-case
+     *                    the keys or resolve either spelling, D29)
      */
     public record MethodContract(String method, String scope, List<String> alsoScopes, String summary, String docs,
                                  String params, String result, boolean list, boolean appContextOnly,
-                                 boolean applicationsOnly, List<DocumentedError> errors, int restVersion) {
+                                 boolean applicationsOnly, List<DocumentedError> errors, int restVersion,
+                                 boolean exactCase) {
         public boolean v3() {
             return restVersion == 3;
         }
@@ -153,7 +157,8 @@ public final class Contracts {
                     List.copyOf(alsoScopes), method.get("summary").asText(), method.get("docs").asText(),
                     method.get("params").asText(), method.get("result").asText(), method.path("list").asBoolean(),
                     method.path("appContextOnly").asBoolean(), method.path("applicationsOnly").asBoolean(),
-                    List.copyOf(errors), method.path("restVersion").asInt(2));
+                    List.copyOf(errors), method.path("restVersion").asInt(2),
+                    "exact".equals(method.path("paramsCase").asText()));
             if (contract.applicationsOnly() && contract.webhookRefusal().isEmpty()) {
                 throw new IllegalStateException(contract.method() + " is for applications only but documents no"
                         + " WRONG_AUTH_TYPE error to refuse webhooks with");

@@ -69,7 +69,15 @@ final class Validate implements Stage {
     /** Checks one call's parameters (also each command of a batch); warnings go to the given sink. */
     void check(Caller caller, String method, JsonNode given, java.util.function.Consumer<String> warnings) {
         Validation mode = caller.portal().settings().validation();
-        if (mode == Validation.OFF || contracts.method(method).isEmpty()) {
+        Optional<Contracts.MethodContract> contract = contracts.method(method);
+        if (contract.isEmpty()) {
+            return;
+        }
+        if (contract.get().exactCase() && given instanceof ObjectNode tree) {
+            // what the method must not read, in every mode (off as well: it is the server's reading, not a check)
+            unreadCases(method, tree, mode == Validation.OFF ? ignored -> { } : warnings);
+        }
+        if (mode == Validation.OFF) {
             return;
         }
         JsonNode params = phpView(method, given);
@@ -102,6 +110,29 @@ final class Validate implements Stage {
                 throw RestError.of("ERROR_ARGUMENT", deviation + ACCEPTED);
             }
             warnings.accept(deviation);
+        }
+    }
+
+    /**
+     * Takes out the parameters a method whose server reads names only as documented would not find (vi_rest.php's
+     * {@code $params['USER_ID']}: {@code user_id} is not read, and register answers "USER_ID or USER_PHONE_INNER
+     * should be set"), each reported; they were read here in any case, and a client sending them passed (audit 61a).
+     */
+    private void unreadCases(String method, ObjectNode tree, java.util.function.Consumer<String> warnings) {
+        Set<String> documented = null;
+        for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (documented == null) {
+                documented = contracts.documentedParams(method);
+            }
+            if (documented.contains(name) || GENERAL_PARAMS.contains(name) || !contracts.documentsParam(method, name)) {
+                continue; // as documented, or unknown in any case (reported as unknown)
+            }
+            String upper = name.toUpperCase(Locale.ROOT);
+            names.remove();
+            warnings.accept("Parameter " + name + " was not read: the real server reads " + method + "'s parameters"
+                    + " only as documented" + (documented.contains(upper) ? " (" + upper + ")" : "")
+                    + ", and ignores it");
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
  * The same tree comes from a query string, a form body or a JSON body, so a value may be a JSON number
  * or a numeric string; every accessor applies PHP's loose casts, which is what real clients rely on
  * (CRest sends booleans as "1"/"", @2bad/bitrix sends "true"). Top-level keys are matched without
- * regard to case, as the telephony and CRM services upper-case or resolve either spelling.
+ * regard to case, as the CRM services and voximplant.sip.* resolve or upper-case them; a method whose server reads
+ * them only as written has the other spellings taken out before it runs (D29, Validate).
  */
 public final class Params {
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();

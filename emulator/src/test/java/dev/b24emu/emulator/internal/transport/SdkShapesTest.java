@@ -354,6 +354,37 @@ class SdkShapesTest extends AppHarness {
     }
 
     /**
+     * The telephony methods' server (vi_rest.php) reads {@code $params['USER_ID']} as written: a lower-case name is
+     * not read there, whatever the validation mode, and reported; the CRM methods resolve either spelling, and
+     * voximplant.sip.* and statistic.get upper-case the keys (D29, audit 61a: register took user_id here).
+     */
+    @Test
+    void telephonyMethodsReadTheirParametersOnlyAsDocumented() {
+        for (String mode : List.of("warn", "off")) {
+            given().contentType(ContentType.JSON).body(Map.of("validation", mode))
+                    .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+            var refused = given().contentType(ContentType.JSON)
+                    .body("{\"user_id\":1,\"PHONE_NUMBER\":\"+79990000061\",\"TYPE\":2}")
+                    .post(webhook + "telephony.externalcall.register").then().statusCode(400)
+                    .body("error_description", equalTo("USER_ID or USER_PHONE_INNER should be set"));
+            if (mode.equals("warn")) {
+                refused.header("X-B24-Emulator-Warning", equalTo("Parameter user_id was not read: the real server"
+                        + " reads telephony.externalcall.register's parameters only as documented (USER_ID), and"
+                        + " ignores it"));
+            }
+            given().formParam("phone_number", "+79990000001").post(webhook + "telephony.externalCall.searchCrmEntities")
+                    .then().statusCode(400).body("error_description", equalTo("PHONE_NUMBER is empty"));
+            given().formParam("fields[NAME]", "Lower").post(webhook + "crm.contact.add").then().statusCode(200);
+            given().formParam("Fields[NAME]", "Mixed").post(webhook + "crm.contact.add").then().statusCode(200);
+            given().formParam("filter[CONFIG_ID]", "1").post(webhook + "voximplant.sip.get").then().statusCode(200);
+        }
+        given().contentType(ContentType.JSON).body("{\"halt\":0,\"cmd\":{\"a\":"
+                        + "\"telephony.externalCall.searchCrmEntities?phone_number=%2B79990000001\"}}")
+                .post(webhook + "batch").then().statusCode(200)
+                .body("result.result_error.a.error_description", equalTo("PHONE_NUMBER is empty"));
+    }
+
+    /**
      * A method path as nginx and the portal read it: nginx resolves dot segments, and the page path is
      * rawurldecode'd, so user%2Ecurrent runs user.current there (audit 60c); read so, and reported.
      */

@@ -87,6 +87,16 @@ class UnanswerableCallTest {
             }
             return super.readTree(content);
         }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode readTree(byte[] content, int offset, int length)
+                throws java.io.IOException {
+            Error failure = decoding;
+            if (failure != null) {
+                throw failure;
+            }
+            return super.readTree(content, offset, length);
+        }
     }
 
     @Test
