@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -675,6 +676,28 @@ public class EmulatorSteps {
         Thread.sleep(seconds * 1000L);
         assertEquals(0, ctx.handler().received().stream().filter(r -> r.path().equals("/widget/" + clientId)).count(),
                 () -> "CALL_CARD openings of " + clientId);
+    }
+
+    /** A widget's (AUTH_ID, REFRESH_ID) or an event's (auth[...]) pair: its own, not the application's (D207). */
+    @Then("the delivered tokens are not those application {string} holds")
+    public void deliveredTokensAreOwn(String clientId) {
+        String access = ctx.body.has("AUTH_ID") ? ctx.body.path("AUTH_ID").asText() : ctx.body.at("/auth/access_token").asText();
+        String refresh = ctx.body.has("REFRESH_ID") ? ctx.body.path("REFRESH_ID").asText()
+                : ctx.body.at("/auth/refresh_token").asText();
+        assertTrue(access.matches("[0-9a-f]{32}") && refresh.matches("[0-9a-f]{32}"), () -> "delivered: " + ctx.body);
+        assertNotEquals(token(clientId), access, "the delivered access token is the application's own");
+        assertNotEquals(ctx.remembered.get(clientId + ".refresh_token"), refresh, "the delivered refresh token is the application's own");
+        ctx.remembered.put(clientId + ".delivered_refresh_token", refresh);
+    }
+
+    @When("the receiver renews with the refresh token delivered to application {string}")
+    public void renewDelivered(String clientId) {
+        Response response = RestAssured.given().queryParam("grant_type", "refresh_token").queryParam("client_id", clientId)
+                .queryParam("client_secret", clientId + "-secret")
+                .queryParam("refresh_token", ctx.remembered.get(clientId + ".delivered_refresh_token"))
+                .get(ctx.emulatorBase + "/oauth/token/");
+        ctx.status = response.statusCode();
+        ctx.body = ScenarioContext.JSON.valueToTree(response.as(Map.class));
     }
 
     @Then("the delivered {string} is {string}")

@@ -6,6 +6,21 @@ Feature: Placements, the call card and call lists, statement by statement
   Background:
     Given an application "local.widget" with scopes "telephony, crm, user, placement"
 
+  @D207
+  Scenario: A widget is handed a token pair of its own, and renewing it leaves the application's pair good
+    Given application "local.widget" binds the CALL_CARD widget to the handler server
+    When I call "telephony.externalcall.register" as application "local.widget" with:
+      | USER_ID      | 1            |
+      | PHONE_NUMBER | +79995552099 |
+      | TYPE         | 2            |
+    Then the CALL_CARD widget of application "local.widget" opens
+    And the delivered "AUTH_EXPIRES" is "3600"
+    And the delivered tokens are not those application "local.widget" holds
+    When the receiver renews with the refresh token delivered to application "local.widget"
+    Then the token endpoint answers 200 ""
+    When application "local.widget" renews its token
+    Then the token endpoint answers 200 ""
+
   @P88 @P91 @T11 @D91 @D45 @P236 @P237 @P242 @P243
   Scenario: A call with no CRM object opens the widget with CRM_ENTITY_ID "0" and no CRM_BINDINGS
     Given application "local.widget" binds the CALL_CARD widget to the handler server

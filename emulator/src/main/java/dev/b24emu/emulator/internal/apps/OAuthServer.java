@@ -39,8 +39,13 @@ public final class OAuthServer {
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
     /** maps an unused refresh token to its grant */
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
-    /** maps portal/app/user to the newest access token, so event deliveries reuse a live token instead of minting one each */
-    private final Map<String, Tokens> current = new ConcurrentHashMap<>();
+    /**
+     * maps portal/app/user to the newest pair handed to a widget or an event handler (never one the application itself
+     * was issued: D207), reused for a minute of the portal's time so a burst of deliveries does not mint a pair each
+     */
+    private final Map<String, Tokens> delivered = new ConcurrentHashMap<>();
+    /** how long a delivered pair is handed out again: its lifetime then still reads as about an hour */
+    private static final Duration DELIVERY_REUSE = Duration.ofMinutes(1);
     /** maps the access tokens of uninstalled applications to their grants: calls with them get APPLICATION_NOT_FOUND */
     private final Map<String, Grant> orphaned = new ConcurrentHashMap<>();
     /** maps revoked access tokens to their grants: calls with them get invalid_token, journaled on their portal */
@@ -85,7 +90,6 @@ public final class OAuthServer {
             accessTokens.put(tokens.accessToken(), new Grant(portal.id(), app.clientId(), userId, tokens.expiresAt()));
             refreshTokens.put(tokens.refreshToken(), new Grant(portal.id(), app.clientId(), userId,
                     now.plus(REFRESH_LIFETIME)));
-            current.put(currentKey(portal, app, userId), tokens);
             mine.access.add(tokens.accessToken(), this::forgetAccess);
             mine.refresh.add(tokens.refreshToken(), refreshTokens::remove);
         }
@@ -116,14 +120,25 @@ public final class OAuthServer {
         revoked.remove(token);
     }
 
-    /** A token pair for an outbound call (event, placement): the newest live one, or a new one. */
+    /**
+     * A token pair for an outbound call (an event, a widget's opening): a pair of its own, as the portal asks the
+     * authorization server for one per delivery (rest's Sender::getAuth, app.layout's Provider::get). It handed out
+     * the pair the application held, and a widget renewing with its REFRESH_ID spent the backend's refresh token
+     * (audit 61b). A delivered pair is handed out again for a minute while neither of its tokens is spent, with the
+     * seconds it has left as its expires_in.
+     */
     public Tokens forDelivery(Portal portal, App app, long userId) {
-        Tokens tokens = current.get(currentKey(portal, app, userId));
-        if (tokens != null && tokens.expiresAt().isAfter(portal.now().plusSeconds(60))
-                && accessTokens.containsKey(tokens.accessToken())) {
-            return tokens;
+        String key = deliveryKey(portal, app, userId);
+        Tokens last = delivered.get(key);
+        Instant now = portal.now();
+        if (last != null && last.expiresAt().isAfter(now.plus(ACCESS_LIFETIME).minus(DELIVERY_REUSE))
+                && accessTokens.containsKey(last.accessToken()) && refreshTokens.containsKey(last.refreshToken())) {
+            long left = Duration.between(now, last.expiresAt()).toMillis();
+            return new Tokens(last.accessToken(), last.refreshToken(), last.expiresAt(), (left + 999) / 1000);
         }
-        return issue(portal, app, userId);
+        Tokens fresh = issue(portal, app, userId);
+        delivered.put(key, fresh);
+        return fresh;
     }
 
     public Optional<Grant> access(String token) {
@@ -192,7 +207,7 @@ public final class OAuthServer {
             forgetOfApp(mine.refresh, refreshTokens, clientId);
             forgetOfApp(mine.codes, codes, clientId);
         });
-        current.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
+        delivered.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
     }
 
     /** A (re)installation forgets the orphaned tokens of the same client_id: they belong to the earlier installation. */
@@ -207,7 +222,7 @@ public final class OAuthServer {
             renewals[0] = forgetOfApp(mine.refresh, refreshTokens, clientId);
             moveAccess(mine, clientId, revoked);
         });
-        current.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
+        delivered.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
         return renewals[0];
     }
 
@@ -351,10 +366,10 @@ public final class OAuthServer {
                 mine.codes.keys().forEach(codes::remove);
             }
         }
-        current.keySet().removeIf(k -> k.startsWith(portalId + "/"));
+        delivered.keySet().removeIf(k -> k.startsWith(portalId + "/"));
     }
 
-    private static String currentKey(Portal portal, App app, long userId) {
+    private static String deliveryKey(Portal portal, App app, long userId) {
         return portal.id() + "/" + app.clientId() + "/" + userId;
     }
 }

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** placement.* rules, and the CALL_CARD widget opening field by field against the documented example. */
@@ -103,6 +104,39 @@ class PlacementTest extends AppHarness {
         handler.assertAllConform();
         given().get(base() + "/_emulator/portals/" + portal.id() + "/events?event=CALL_CARD").then()
                 .body("size()", equalTo(1)).body("[0].status", equalTo(200));
+    }
+
+    /**
+     * A widget is handed a pair of its own, not the one its application holds: renewing with the card's REFRESH_ID
+     * leaves the backend's refresh token good (it was the backend's own pair, and its renewal then failed with
+     * invalid_grant: audit 61b). Openings within a minute share a pair, and AUTH_EXPIRES is the time it has left.
+     */
+    @Test
+    void aWidgetIsHandedTokensOfItsOwn() {
+        var installed = install("local.own", List.of("telephony", "crm", "user", "placement"), null);
+        String token = installed.getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/own"))).then().statusCode(200);
+        oauth(token, "telephony.externalcall.register", Map.of("USER_ID", 1, "PHONE_NUMBER", "+79990000001", "TYPE", 2))
+                .then().statusCode(200);
+        JsonNode first = handler.await(r -> r.path().equals("/own"), "the first opening").form();
+        assertNotEquals(token, first.get("AUTH_ID").asText());
+        assertNotEquals(installed.getString("refresh_token"), first.get("REFRESH_ID").asText());
+        assertEquals("3600", first.get("AUTH_EXPIRES").asText());
+        handler.clear();
+        advancePortalClock("PT30S");
+        oauth(token, "telephony.externalcall.register", Map.of("USER_ID", 1, "PHONE_NUMBER", "+79990000002", "TYPE", 2))
+                .then().statusCode(200);
+        JsonNode second = handler.await(r -> r.path().equals("/own"), "the second opening").form();
+        assertEquals(first.get("AUTH_ID").asText(), second.get("AUTH_ID").asText());
+        assertEquals("3570", second.get("AUTH_EXPIRES").asText(), "the seconds its token has left");
+        renew("local.own", first.get("REFRESH_ID").asText()).statusCode(200);
+        renew("local.own", installed.getString("refresh_token")).statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse renew(String clientId, String refreshToken) {
+        return given().queryParam("grant_type", "refresh_token").queryParam("client_id", clientId)
+                .queryParam("client_secret", clientId + "-secret").queryParam("refresh_token", refreshToken)
+                .get(base() + "/oauth/token/").then();
     }
 
     private static String emulatorDomain() {
