@@ -134,10 +134,10 @@ Feature: The REST transport behaves like the real Bitrix24 server
     And the result "0.NAME" is "Transport Client"
     When I call "crm.contact.list" with JSON:
       """
-      {"FILTER": {"NAME": "Transport Client"}, "SELECT": ["ID", "NAME"]}
+      {"FILTER": {"NAME": "Transport", "LAST_NAME": "Client"}, "SELECT": ["ID", "NAME", "LAST_NAME"]}
       """
     Then the call succeeds
-    And the result "0.NAME" is "Transport Client"
+    And the result "0.LAST_NAME" is "Client"
 
   @D29 @emulator-only
   Scenario: A telephony parameter in another case than documented is reported

@@ -107,9 +107,9 @@ public final class BuiltInCalls implements CallListener {
      */
     private static StatRow record(Portal portal, BuiltInCall call) {
         CrmItem client = portal.store(CrmStore.class).findByPhone(call.phoneNumber()).stream().findFirst().orElse(null);
-        long userId = portalUserId(call, client);
+        Long userId = portalUserId(call, client);
         Long activityId = null;
-        if (client != null && userId > 0 && call.kind() != BuiltInCall.Kind.INFOCALL) {
+        if (client != null && userId != null && userId > 0) {
             var facts = new CallActivity.Facts(call.callId(), call.callType(), call.phoneNumber(), client.ref(),
                     ActivityBindings.of(portal.store(CrmStore.class), client.ref(), List.of()), userId,
                     call.startedAt(), call.duration(), call.failedCode(), 0);
@@ -124,11 +124,15 @@ public final class BuiltInCalls implements CallListener {
     }
 
     /**
-     * PORTAL_USER_ID: the call's employee (an infocall's, its caller: D64); for an incoming call nobody took, as
-     * CVoxImplantHistory::Add writes it, the responsible of the client it is about, else 0 (detectResponsible's
-     * intval): a number, never the null a per-operator report of missed calls met (audit 60d).
+     * PORTAL_USER_ID: the call's employee; for an incoming call nobody took, as CVoxImplantHistory::Add writes it, the
+     * responsible of the client it is about, else 0 (detectResponsible's intval): a number, never the null a
+     * per-operator report of missed calls met (audit 60d). An infocall's is null there ("infocalls have no
+     * responsible"), so its End event has none (D64; it was its caller here, audit 61a).
      */
-    private static long portalUserId(BuiltInCall call, CrmItem client) {
+    private static Long portalUserId(BuiltInCall call, CrmItem client) {
+        if (call.kind() == BuiltInCall.Kind.INFOCALL) {
+            return null;
+        }
         if (call.userId() != null) {
             return call.userId();
         }

@@ -143,6 +143,10 @@ class CallExtrasTest extends AppHarness {
         call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES",
                 List.of(Map.of("SIDE", "User", "START_TIME", 0, "STOP_TIME", 0, "MESSAGE", "hi")))).then().statusCode(400)
                 .body("error_description", equalTo("MESSAGES[0][STOP_TIME] should be greater than zero"));
+        // named by the key sent, as the server's foreach names it (audit 61a)
+        given().formParam("CALL_ID", callId).formParam("MESSAGES[3][SIDE]", "bot").formParam("MESSAGES[3][STOP_TIME]", 2)
+                .formParam("MESSAGES[3][MESSAGE]", "x").post(webhook + "telephony.call.attachTranscription").then()
+                .statusCode(400).body("error_description", equalTo("MESSAGES[3][SIDE] should be either Client or User"));
         call("telephony.call.attachTranscription", Map.of("CALL_ID", "externalCall.x", "MESSAGES",
                 List.of(Map.of("SIDE", "User", "START_TIME", 0, "STOP_TIME", 2, "MESSAGE", "hi")))).then().statusCode(400)
                 .body("error_description", equalTo("Call externalCall.x is not found. Is it finished?"));

@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Callbacks, infocalls and control-started calls run on the portal's clock, with their events and records. */
@@ -145,7 +147,8 @@ class BuiltInCallsTest extends AppHarness {
         assertEquals(callId, stats.getString("result[0].CALL_ID"));
         assertEquals("486", stats.getString("result[0].CALL_FAILED_CODE"));
         assertEquals("0", stats.getString("result[0].CALL_DURATION"));
-        handler.awaitEvent("ONVOXIMPLANTCALLEND");
+        assertNull(stats.getString("result[0].PORTAL_USER_ID"), "infocalls have no responsible (CVoxImplantHistory::Add)");
+        assertFalse(handler.awaitEvent("ONVOXIMPLANTCALLEND").form().path("data").has("PORTAL_USER_ID"));
         assertTrue(handler.received().stream().noneMatch(r -> "ONVOXIMPLANTCALLSTART".equals(r.event())),
                 "an infocall has no conversation with an employee");
     }

@@ -204,6 +204,10 @@ class VoximplantApiTest extends AppHarness {
         call("voximplant.user.activatePhone", Map.of()).then().statusCode(400).body("error", equalTo("ERROR_CORE"))
                 .body("error_description", equalTo("Parameter USER_ID is not set"));
         call("voximplant.user.get", Map.of()).then().statusCode(400).body("error_description", equalTo("Parameter USER_ID is not set"));
+        // only an absent USER_ID is refused (isset): 0, "abc" and ["abc"] are user 0, whom the query finds not (audit 61a)
+        for (Object id : List.of(0, "abc", List.of("abc"))) {
+            call("voximplant.user.get", Map.of("USER_ID", id)).then().statusCode(200).body("result", equalTo(List.of()));
+        }
     }
 
     @Test

@@ -157,8 +157,14 @@ final class RecordMethods {
             throw RestError.of("ERROR_CORE", "MESSAGES should be an array");
         }
         ArrayNode stored = JsonNodeFactory.instance.arrayNode();
-        int index = 0;
+        // the server names a message by its key (foreach ($params['MESSAGES'] as $k => ...)): MESSAGES[3][SIDE] sent
+        // alone is "MESSAGES[3]", not the first (audit 61a)
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        messages.fieldNames().forEachRemaining(keys::add);
+        int position = 0;
         for (JsonNode message : messages) {
+            String index = messages.isObject() ? keys.get(position) : Integer.toString(position);
+            position++;
             String side = Params.scalarText(message.get("SIDE")).orElse("");
             if (!side.equals("Client") && !side.equals("User")) {
                 throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][SIDE] should be either Client or User");
@@ -176,7 +182,6 @@ final class RecordMethods {
                 throw RestError.of("ERROR_CORE", "MESSAGES[" + index + "][MESSAGE] is empty");
             }
             stored.addObject().put("SIDE", side).put("START_TIME", start).put("STOP_TIME", stop).put("MESSAGE", text);
-            index++;
         }
         FinishedCall row = telephony(portal).finished(callId).orElseThrow(() ->
                 RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?"));

@@ -43,16 +43,11 @@ final class PhoneUserMethods {
 
     private static JsonNode get(RestCall call) {
         Params p = call.params();
-        Set<Long> wanted = new LinkedHashSet<>();
-        p.values("USER_ID").forEach(value -> {
-            long id = Params.phpInt(NODES.textNode(value));
-            if (id > 0) {
-                wanted.add(id);
-            }
-        });
-        if (wanted.isEmpty()) {
+        if (!p.has("USER_ID")) { // the server's isset(): USER_ID=0 or "abc" is set, is user 0, and finds nobody
             throw VoximplantErrors.userIdNotSet();
         }
+        Set<Long> wanted = new LinkedHashSet<>();
+        p.values("USER_ID").forEach(value -> wanted.add(Params.phpInt(NODES.textNode(value))));
         Rights.Level level = rights(call);
         wanted.removeIf(id -> !allowed(level, call.userId(), id));
         if (wanted.isEmpty()) {
