@@ -55,7 +55,7 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     When I call "telephony.externalCall.attachRecord" with:
       | CALL_ID      | {call}   |
       | FILENAME     | call.mp3 |
-      | FILE_CONTENT | AQIDBA== |
+      | FILE_CONTENT | SUQzBAAAAAAAAA== |
     Then the call succeeds
     And the result "FILE_ID" is an integer
 
@@ -129,7 +129,7 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     When I call "telephony.externalCall.attachRecord" with:
       | CALL_ID      | {recorded} |
       | FILENAME     | call.mp3   |
-      | FILE_CONTENT | AQIDBA==   |
+      | FILE_CONTENT | SUQzBAAAAAAAAA==   |
     Then I remember the result "FILE_ID" as "file"
     When I call "crm.activity.get" with:
       | id | {recordedactivity} |
@@ -151,16 +151,16 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     And I call "telephony.externalCall.attachRecord" with:
       | CALL_ID      | {call}   |
       | FILENAME     | call.mp3 |
-      | FILE_CONTENT | AQIDBA== |
+      | FILE_CONTENT | SUQzBAAAAAAAAA== |
     Then I remember the result "FILE_ID" as "file"
     When I call "disk.file.get" with:
       | id | {file} |
     Then the call succeeds
     And the result "ID" is "{file}"
     And the result "NAME" is "call.mp3"
-    And the result "SIZE" is "4"
+    And the result "SIZE" is "10"
     And the result "TYPE" is "file"
-    And the file at the result "DOWNLOAD_URL" is the base64 "AQIDBA=="
+    And the file at the result "DOWNLOAD_URL" is the base64 "SUQzBAAAAAAAAA=="
     When I call "disk.file.get" with:
       | ID | {file} |
     Then the call fails with 400 "ERROR_ARGUMENT"
@@ -174,7 +174,7 @@ Feature: show, hide, attachRecord, attachTranscription and external lines
     And I call "telephony.externalCall.attachRecord" with:
       | CALL_ID      | {call}   |
       | FILENAME     | call.mp3 |
-      | FILE_CONTENT | AQIDBA== |
+      | FILE_CONTENT | SUQzBAAAAAAAAA== |
     Then I remember the result "FILE_ID" as "file"
     When I call "disk.file.getExternalLink" with:
       | id | {file} |

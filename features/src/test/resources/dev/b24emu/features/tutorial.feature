@@ -36,7 +36,7 @@ Feature: The telephony tutorial, step by step
     When I call "telephony.externalCall.attachRecord" with:
       | CALL_ID      | {tutorial} |
       | FILENAME     | call.mp3   |
-      | FILE_CONTENT | AQIDBA==   |
+      | FILE_CONTENT | SUQzBAAAAAAAAA==   |
     Then the result "FILE_ID" is an integer
     When I call "telephony.externalLine.delete" with:
       | NUMBER | 74950000777 |

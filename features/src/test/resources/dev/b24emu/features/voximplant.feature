@@ -26,7 +26,7 @@ Feature: Built-in telephony (voximplant.*): call history, lines, SIP, employees'
     And I call "telephony.externalCall.attachRecord" with:
       | CALL_ID      | {call}   |
       | FILENAME     | call.mp3 |
-      | FILE_CONTENT | AQIDBA== |
+      | FILE_CONTENT | SUQzBAAAAAAAAA== |
     Then I remember the result "FILE_ID" as "file"
     When I call "telephony.call.attachTranscription" with JSON:
       """
