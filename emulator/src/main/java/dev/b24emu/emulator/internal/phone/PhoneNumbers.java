@@ -147,10 +147,14 @@ public final class PhoneNumbers {
         return raw == null ? "" : NOT_DIALLED.matcher(raw).replaceAll("");
     }
 
-    /** A readable form for lead titles: +7 999 000-00-01 style for 11-digit numbers, the input otherwise. */
+    /**
+     * A readable form for lead titles: +7 999 000-00-01 for a Russian or Kazakh number (7 and ten digits), the input
+     * otherwise. The server's PhoneNumber::format() answers an invalid number raw and a foreign one in its country's
+     * grouping; this grouped every 11-digit number the Russian way (+1 212 555-01-00, +8 912 …: audit 61c, D19).
+     */
     public static String format(String raw) {
         String digits = matchKey(raw);
-        if (digits.length() == 11 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.length() == 11 && digits.charAt(0) == '7' && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return "+" + digits.charAt(0) + " " + digits.substring(1, 4) + " " + digits.substring(4, 7)
                     + "-" + digits.substring(7, 9) + "-" + digits.substring(9);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.crm.CrmActivities;
 import dev.b24emu.emulator.internal.crm.CrmRef;
 import dev.b24emu.emulator.internal.crm.CrmStore;
+import dev.b24emu.emulator.internal.phone.PhoneNumbers;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.rest.Origin;
 
@@ -55,7 +56,9 @@ public final class CallActivity {
         List<CrmRef> bindings = call.bindings().isEmpty() ? List.of(call.client()) : List.copyOf(call.bindings());
         Instant end = call.start().plusSeconds(Math.max(0, call.duration()));
         var draft = new CrmActivities.Draft(bindings.get(0), CrmActivities.CALL,
-                (incoming ? "Incoming call from " : "Outgoing call to ") + call.phoneNumber(), !missed, call.userId(),
+                // createActivitySubject's #NUMBER# is the number as PhoneNumber::format() writes it (audit 61c)
+                (incoming ? "Incoming call from " : "Outgoing call to ") + PhoneNumbers.format(call.phoneNumber()),
+                !missed, call.userId(),
                 incoming ? 1 : 2, call.start(), end, List.of(communication), bindings);
         ObjectNode fields = CrmActivities.stored(portal, draft, call.userId())
                 .put("ORIGIN_ID", ORIGIN_PREFIX + call.callId());

@@ -127,7 +127,9 @@ class TelephonyApiTest extends EmulatorHarness {
                 .body("result.END_TIME", equalTo("2026-12-01T09:06:05+00:00"))
                 .body("result.DEADLINE", equalTo("2026-12-01T09:06:05+00:00"))
                 .body("result.RESULT_STREAM", equalTo("2")).body("result.RESULT_MARK", equalTo("2"))
-                .body("result.COMPLETED", equalTo("Y")).body("result", not(hasKey("FILES")));
+                .body("result.COMPLETED", equalTo("Y")).body("result", not(hasKey("FILES")))
+                // createActivitySubject writes the number formatted (audit 61c): it was the raw +79990000001
+                .body("result.SUBJECT", equalTo("Outgoing call to +7 999 000-00-01"));
         call("crm.activity.list", Map.of("filter", Map.of("OWNER_TYPE_ID", 2, "OWNER_ID", deal))).then()
                 .body("result.ID", equalTo(List.of(Integer.toString(activity))));
         call("crm.activity.list", Map.of("filter", Map.of("BINDINGS", List.of(Map.of("OWNER_TYPE_ID", 3, "OWNER_ID", 1)))))
