@@ -481,12 +481,7 @@ public class EmulatorSteps {
 
     @When("application {string} renews its token")
     public void renew(String clientId) {
-        Response response = RestAssured.given().queryParam("grant_type", "refresh_token").queryParam("client_id", clientId)
-                .queryParam("client_secret", clientId + "-secret")
-                .queryParam("refresh_token", ctx.remembered.get(clientId + ".refresh_token"))
-                .get(ctx.emulatorBase + "/oauth/token/");
-        ctx.status = response.statusCode();
-        ctx.body = ScenarioContext.JSON.valueToTree(response.as(Map.class));
+        renewWith(clientId, ctx.remembered.get(clientId + ".refresh_token"));
         if (ctx.status == 200) {
             ctx.remembered.put(clientId + ".old_refresh_token", ctx.remembered.get(clientId + ".refresh_token"));
             ctx.appTokens.put(clientId, ctx.body.get("access_token").asText());
@@ -692,9 +687,13 @@ public class EmulatorSteps {
 
     @When("the receiver renews with the refresh token delivered to application {string}")
     public void renewDelivered(String clientId) {
+        renewWith(clientId, ctx.remembered.get(clientId + ".delivered_refresh_token"));
+    }
+
+    /** A renewal at the authorization server, its answer kept for the token endpoint's steps. */
+    private void renewWith(String clientId, String refreshToken) {
         Response response = RestAssured.given().queryParam("grant_type", "refresh_token").queryParam("client_id", clientId)
-                .queryParam("client_secret", clientId + "-secret")
-                .queryParam("refresh_token", ctx.remembered.get(clientId + ".delivered_refresh_token"))
+                .queryParam("client_secret", clientId + "-secret").queryParam("refresh_token", refreshToken)
                 .get(ctx.emulatorBase + "/oauth/token/");
         ctx.status = response.statusCode();
         ctx.body = ScenarioContext.JSON.valueToTree(response.as(Map.class));
