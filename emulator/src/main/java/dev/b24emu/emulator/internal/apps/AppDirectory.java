@@ -3,6 +3,7 @@ package dev.b24emu.emulator.internal.apps;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24emu.emulator.internal.events.Applications;
+import dev.b24emu.emulator.internal.events.Applications.Handout;
 import dev.b24emu.emulator.internal.events.EventPublisher;
 import dev.b24emu.emulator.internal.portal.Portal;
 import dev.b24emu.emulator.internal.portal.PortalRegistry;
@@ -73,12 +74,18 @@ public final class AppDirectory implements TokenResolver, Applications {
 
     /** The auth block of a delivery (_includes/auth-params-in-events.md); every value a string. */
     @Override
-    public ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints) {
+    public ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints, Handout handout) {
         App app = app(portal, appKey);
         if (userId <= 0) { // Sender: LOCAL_USER 0, so no token is issued for anyone
             return EventPublisher.tokenlessAuth(portal, app.applicationToken(), endpoints);
         }
-        return auth(portal, app, userId, endpoints, oauth.forDelivery(portal, app, userId), app.applicationToken());
+        OAuthServer.Tokens tokens = handout == Handout.INSTALLATION_PAIR ? oauth.issue(portal, app, userId)
+                : oauth.forDelivery(portal, app, userId, handout == Handout.PAIR);
+        ObjectNode auth = auth(portal, app, userId, endpoints, tokens, app.applicationToken());
+        if (handout == Handout.ACCESS_TOKEN) {
+            auth.remove("refresh_token");
+        }
+        return auth;
     }
 
     @Override

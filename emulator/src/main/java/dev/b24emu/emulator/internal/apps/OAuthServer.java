@@ -40,8 +40,9 @@ public final class OAuthServer {
     /** maps an unused refresh token to its grant */
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
     /**
-     * maps portal/app/user to the newest pair handed to a widget or an event handler (never one the application itself
-     * was issued: D207), reused for a minute of the portal's time so a burst of deliveries does not mint a pair each
+     * maps portal/app/user to the newest pair whose access token alone was handed to event handlers (its refresh token
+     * never leaves the emulator, so no receiver can spend it: D207), reused for a minute of the portal's time so a
+     * burst of events does not mint a pair each
      */
     private final Map<String, Tokens> delivered = new ConcurrentHashMap<>();
     /** how long a delivered pair is handed out again: its lifetime then still reads as about an hour */
@@ -68,18 +69,39 @@ public final class OAuthServer {
         final MadeAtRunTime<String> access;
         final MadeAtRunTime<String> refresh;
         final MadeAtRunTime<String> codes;
+        /**
+         * the pairs minted for deliveries (a widget opening, an event), bounded apart: thousands of card openings
+         * would otherwise push the pair the application was issued out of its bound, and its renewal then failed
+         */
+        final MadeAtRunTime<String> deliveredAccess;
+        final MadeAtRunTime<String> deliveredRefresh;
 
         Issued(int max) {
             access = new MadeAtRunTime<>(max);
             refresh = new MadeAtRunTime<>(max);
             codes = new MadeAtRunTime<>(max);
+            deliveredAccess = new MadeAtRunTime<>(max);
+            deliveredRefresh = new MadeAtRunTime<>(max);
+        }
+
+        List<MadeAtRunTime<String>> accessKinds() {
+            return List.of(access, deliveredAccess);
+        }
+
+        List<MadeAtRunTime<String>> refreshKinds() {
+            return List.of(refresh, deliveredRefresh);
         }
     }
 
     /** "The lifetime of the authorization code code is 30 seconds" (settings/oauth/index.md). */
     public static final Duration CODE_LIFETIME = Duration.ofSeconds(30);
 
+    /** A pair the application holds: issued at installation, by a code exchange or by a renewal. */
     public Tokens issue(Portal portal, App app, long userId) {
+        return mint(portal, app, userId, false);
+    }
+
+    private Tokens mint(Portal portal, App app, long userId, boolean forDelivery) {
         Instant now = portal.now();
         Tokens tokens = new Tokens(RandomHex.of(16), RandomHex.of(16), now.plus(ACCESS_LIFETIME), ACCESS_LIFETIME.toSeconds());
         Issued mine = issuedBy(portal);
@@ -90,8 +112,8 @@ public final class OAuthServer {
             accessTokens.put(tokens.accessToken(), new Grant(portal.id(), app.clientId(), userId, tokens.expiresAt()));
             refreshTokens.put(tokens.refreshToken(), new Grant(portal.id(), app.clientId(), userId,
                     now.plus(REFRESH_LIFETIME)));
-            mine.access.add(tokens.accessToken(), this::forgetAccess);
-            mine.refresh.add(tokens.refreshToken(), refreshTokens::remove);
+            (forDelivery ? mine.deliveredAccess : mine.access).add(tokens.accessToken(), this::forgetAccess);
+            (forDelivery ? mine.deliveredRefresh : mine.refresh).add(tokens.refreshToken(), refreshTokens::remove);
         }
         return tokens;
     }
@@ -121,22 +143,27 @@ public final class OAuthServer {
     }
 
     /**
-     * A token pair for an outbound call (an event, a widget's opening): a pair of its own, as the portal asks the
-     * authorization server for one per delivery (rest's Sender::getAuth, app.layout's Provider::get). It handed out
-     * the pair the application held, and a widget renewing with its REFRESH_ID spent the backend's refresh token
-     * (audit 61b). A delivered pair is handed out again for a minute while neither of its tokens is spent, with the
-     * seconds it has left as its expires_in.
+     * A token pair for an outbound call (an event, a widget's opening, ONAPPINSTALL): a pair of its own, as the portal
+     * asks the authorization server for one per delivery (rest's Sender::getAuth, app.layout's Provider::get). It
+     * handed out the pair the application held, and a widget renewing with its REFRESH_ID spent the backend's refresh
+     * token (audit 61b). A delivery that hands out the refresh token (a widget's REFRESH_ID, ONAPPINSTALL's pair,
+     * which the application keeps) gets a new pair every time; one that hands out the access token alone shares a
+     * pair for a minute, with the seconds it has left as its expires_in (audit 61d: ONAPPINSTALL's pair was shared).
      */
-    public Tokens forDelivery(Portal portal, App app, long userId) {
+    public Tokens forDelivery(Portal portal, App app, long userId, boolean withRefreshToken) {
+        if (withRefreshToken) {
+            return mint(portal, app, userId, true);
+        }
         String key = deliveryKey(portal, app, userId);
         Tokens last = delivered.get(key);
         Instant now = portal.now();
         if (last != null && last.expiresAt().isAfter(now.plus(ACCESS_LIFETIME).minus(DELIVERY_REUSE))
-                && accessTokens.containsKey(last.accessToken()) && refreshTokens.containsKey(last.refreshToken())) {
+                && !last.expiresAt().isAfter(now.plus(ACCESS_LIFETIME)) // a clock moved back: not longer than an hour
+                && accessTokens.containsKey(last.accessToken())) {
             long left = Duration.between(now, last.expiresAt()).toMillis();
             return new Tokens(last.accessToken(), last.refreshToken(), last.expiresAt(), (left + 999) / 1000);
         }
-        Tokens fresh = issue(portal, app, userId);
+        Tokens fresh = mint(portal, app, userId, true);
         delivered.put(key, fresh);
         return fresh;
     }
@@ -204,7 +231,7 @@ public final class OAuthServer {
     public void uninstalled(String portalId, String clientId) {
         noted(portalId, mine -> {
             moveAccess(mine, clientId, orphaned);
-            forgetOfApp(mine.refresh, refreshTokens, clientId);
+            mine.refreshKinds().forEach(kind -> forgetOfApp(kind, refreshTokens, clientId));
             forgetOfApp(mine.codes, codes, clientId);
         });
         delivered.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
@@ -212,14 +239,14 @@ public final class OAuthServer {
 
     /** A (re)installation forgets the orphaned tokens of the same client_id: they belong to the earlier installation. */
     void reinstalled(String portalId, String clientId) {
-        noted(portalId, mine -> forgetOfApp(mine.access, orphaned, clientId));
+        noted(portalId, mine -> mine.accessKinds().forEach(kind -> forgetOfApp(kind, orphaned, clientId)));
     }
 
     /** Revokes every token of an application on a portal (the refresh token no longer renews: invalid_grant). */
     public int revoke(String portalId, String clientId) {
         int[] renewals = new int[1];
         noted(portalId, mine -> {
-            renewals[0] = forgetOfApp(mine.refresh, refreshTokens, clientId);
+            mine.refreshKinds().forEach(kind -> renewals[0] += forgetOfApp(kind, refreshTokens, clientId));
             moveAccess(mine, clientId, revoked);
         });
         delivered.keySet().removeIf(k -> k.startsWith(portalId + "/" + clientId + "/"));
@@ -228,10 +255,12 @@ public final class OAuthServer {
 
     /** Moves an application's live access tokens to {@code to} (orphaned or revoked); they stay counted. */
     private void moveAccess(Issued mine, String clientId, Map<String, Grant> to) {
-        for (String token : mine.access.keys()) {
-            Grant grant = accessTokens.get(token);
-            if (grant != null && grant.clientId().equals(clientId) && accessTokens.remove(token, grant)) {
-                to.put(token, grant);
+        for (MadeAtRunTime<String> kind : mine.accessKinds()) {
+            for (String token : kind.keys()) {
+                Grant grant = accessTokens.get(token);
+                if (grant != null && grant.clientId().equals(clientId) && accessTokens.remove(token, grant)) {
+                    to.put(token, grant);
+                }
             }
         }
     }
@@ -268,7 +297,7 @@ public final class OAuthServer {
         if (!refreshTokens.remove(token, grant)) {
             return Optional.empty();
         }
-        noted(portal.id(), mine -> mine.refresh.forget(token));
+        noted(portal.id(), mine -> mine.refreshKinds().forEach(kind -> kind.forget(token)));
         return Optional.of(grant);
     }
 
@@ -297,8 +326,8 @@ public final class OAuthServer {
         Map<String, Grant> access = new java.util.HashMap<>();
         Map<String, Grant> refresh = new java.util.HashMap<>();
         noted(portalId, mine -> {
-            copy(mine.access, accessTokens, access);
-            copy(mine.refresh, refreshTokens, refresh);
+            mine.accessKinds().forEach(kind -> copy(kind, accessTokens, access));
+            mine.refreshKinds().forEach(kind -> copy(kind, refreshTokens, refresh));
         });
         return new PortalTokens(access, refresh);
     }
@@ -361,8 +390,8 @@ public final class OAuthServer {
         Issued mine = issued.remove(portalId);
         if (mine != null) {
             synchronized (mine) {
-                mine.access.keys().forEach(this::forgetAccess);
-                mine.refresh.keys().forEach(refreshTokens::remove);
+                mine.accessKinds().forEach(kind -> kind.keys().forEach(this::forgetAccess));
+                mine.refreshKinds().forEach(kind -> kind.keys().forEach(refreshTokens::remove));
                 mine.codes.keys().forEach(codes::remove);
             }
         }

@@ -39,7 +39,8 @@ public final class PhpDates {
      * The moment PHP's strtotime reads in a written date, as CRestUtil::unConvertDate and unConvertDateTime read every
      * date a client writes (register's CALL_START_DATE, a CRM filter's or field's date): a date as ISO-8601
      * (YYYY-MM-DD), the portal's own DD.MM.YYYY, YYYY/MM/DD, American MM/DD/YYYY, DD-MM-YYYY or YYYYMMDD, then optionally a
-     * time after a T or spaces (an hour of one digit, seconds and a fraction optional, AM or PM) and an offset (Z,
+     * time after a T or spaces (an hour of one digit, seconds and a fraction optional, AM or PM; an hour alone with AM
+     * or PM; ISO 8601's basic 225000 or 2250, after a T, spaces or nothing) and an offset (Z,
      * UTC, GMT, ±HH:MM, ±HHMM, ±HH, after a space too). As PHP, a day past its month's end runs into the next month
      * (2026-02-30 is March 2) and day 0 is the last of the month before. A time without an offset is the portal's; a
      * relative phrase ("next monday") is no date here, nor is a year outside 1000–9999 (what MySQL's DATETIME holds).
@@ -60,10 +61,10 @@ public final class PhpDates {
         if (month > 12 || day > 31) {
             return Optional.empty();
         }
-        int hour = m.group("h") == null ? 0 : Integer.parseInt(m.group("h"));
-        int minute = m.group("min") == null ? 0 : Integer.parseInt(m.group("min"));
-        int second = m.group("s") == null ? 0 : Integer.parseInt(m.group("s"));
-        String meridiem = m.group("ampm");
+        int hour = number(m, "h", "hh", "ch");
+        int minute = number(m, "min", "cmin");
+        int second = number(m, "s", "cs");
+        String meridiem = m.group("ampm") != null ? m.group("ampm") : m.group("hampm");
         if (meridiem != null) {
             if (hour < 1 || hour > 12) {
                 return Optional.empty();
@@ -90,6 +91,16 @@ public final class PhpDates {
         return Optional.of(local.toInstant(at));
     }
 
+    /** The first of the groups that matched, as a number; 0 when none did. */
+    private static int number(Matcher m, String... groups) {
+        for (String group : groups) {
+            if (m.group(group) != null) {
+                return Integer.parseInt(m.group(group));
+            }
+        }
+        return 0;
+    }
+
     /**
      * the numeric date forms below by the letter their groups start with: ISO, dotted, slashed, American, hyphened,
      * compact (20261202, PHP's datenocolon)
@@ -104,6 +115,9 @@ public final class PhpDates {
             + "|(?<hd>\\d{1,2})-(?<hm>\\d{1,2})-(?<hy>\\d{4})"
             + "|(?<cy>\\d{4})(?<cm>\\d{2})(?<cd>\\d{2}))"
             + "(?:(?:[Tt]|\\s+)(?<h>\\d{1,2}):(?<min>\\d{2})(?::(?<s>\\d{2})(?:[.,]\\d+)?)?"
-            + "(?:\\s*(?<ampm>[AaPp]\\.?[Mm]\\.?))?)?"
+            + "(?:\\s*(?<ampm>[AaPp]\\.?[Mm]\\.?))?"
+            // an hour alone with its meridiem (10pm), and ISO 8601's basic time (T225000, T2250, a space or nothing)
+            + "|(?:[Tt]|\\s+)(?<hh>\\d{1,2})\\s*(?<hampm>[AaPp]\\.?[Mm]\\.?)"
+            + "|(?:[Tt]|\\s+)?(?<ch>\\d{2})(?<cmin>\\d{2})(?<cs>\\d{2})?)?"
             + "(?:\\s*(?<offset>[Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?))?");
 }

@@ -15,11 +15,21 @@ public interface Applications {
     /** The application's scopes, or empty when it is not (or no longer) installed on the portal. */
     Optional<Set<String>> scopes(Portal portal, String appKey);
 
+    /** Which tokens a delivery hands out (D94, D207). */
+    enum Handout {
+        /** the access token alone: a pair no receiver can spend, shared by the deliveries of a minute */
+        ACCESS_TOKEN,
+        /** a pair of the delivery's own, refresh token and all */
+        PAIR,
+        /** ONAPPINSTALL's pair, which the application keeps as its own, as the install callback's */
+        INSTALLATION_PAIR
+    }
+
     /**
      * The auth block of a delivery to one of its handlers, acting as the user (_includes/auth-params-in-events.md);
      * with no user (0: a hit no user made, and a handler bound without auth_type) a block without tokens (D156).
      */
-    ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints);
+    ObjectNode auth(Portal portal, String appKey, long userId, Endpoints endpoints, Handout handout);
 
     /**
      * The same block as an impostor would fill it: the application's and user's public values, with access, refresh

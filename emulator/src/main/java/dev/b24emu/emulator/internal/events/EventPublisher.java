@@ -203,7 +203,7 @@ public final class EventPublisher {
         // ONAPPUNINSTALL carries no tokens from the portal either (sendAuth false): a forgery copies that shape
         payload.set("auth", webhook || event.equals(EventNames.APP_UNINSTALL)
                 ? tokenlessAuth(portal, RandomHex.of(16), endpoints)
-                : withoutRefreshToken(portal, event, applications.forgedAuth(portal, appKey, userId, endpoints)));
+                : forgedAuth(portal, event, applications.forgedAuth(portal, appKey, userId, endpoints)));
         return outbound.post(portal, new Outbound.Message(event, handlerId, url, FORM, FormCodec.encode(payload),
                 payload, true));
     }
@@ -218,7 +218,9 @@ public final class EventPublisher {
     private ObjectNode appPayload(Portal portal, String event, long handlerId, ObjectNode data, String appKey,
                                   long userId, Endpoints endpoints) {
         ObjectNode payload = appTop(portal, event, handlerId, data);
-        payload.set("auth", withoutRefreshToken(portal, event, applications.auth(portal, appKey, userId, endpoints)));
+        Applications.Handout handout = !carriesRefreshToken(portal, event) ? Applications.Handout.ACCESS_TOKEN
+                : event.equals(EventNames.APP_INSTALL) ? Applications.Handout.INSTALLATION_PAIR : Applications.Handout.PAIR;
+        payload.set("auth", applications.auth(portal, appKey, userId, endpoints, handout));
         return payload;
     }
 
@@ -231,12 +233,17 @@ public final class EventPublisher {
         return payload;
     }
 
-    /** An auth block as the server sends it with the event: a refresh token only where the event is given one (D94). */
-    private static ObjectNode withoutRefreshToken(Portal portal, String event, ObjectNode auth) {
-        if (!EventNames.carriesRefreshToken(event) && !portal.settings().refreshTokenInEveryEvent()) {
+    /** A forged auth block in the shape of the event's own: a refresh token only where the event carries one. */
+    private static ObjectNode forgedAuth(Portal portal, String event, ObjectNode auth) {
+        if (!carriesRefreshToken(portal, event)) {
             auth.remove("refresh_token");
         }
         return auth;
+    }
+
+    /** Whether the server sends the event's auth block with a refresh token: only where the event is given one (D94). */
+    private static boolean carriesRefreshToken(Portal portal, String event) {
+        return EventNames.carriesRefreshToken(event) || portal.settings().refreshTokenInEveryEvent();
     }
 
     /**

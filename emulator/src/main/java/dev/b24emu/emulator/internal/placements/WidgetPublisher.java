@@ -83,7 +83,7 @@ public final class WidgetPublisher {
             return java.util.Optional.empty();
         }
         AppPage page = AppPage.open(portal, app, placement.handler(), placement.placement(), text(options),
-                oauth.forDelivery(portal, app, userId), endpoints);
+                oauth.forDelivery(portal, app, userId, true), endpoints); // REFRESH_ID: a pair of its own
         return java.util.Optional.of(new Opening(placement, page.url(), page.form()));
     }
 

@@ -47,6 +47,19 @@ public record RestCall(Caller caller, Params params, Endpoints endpoints, String
     }
 
     /**
+     * Something the real server refuses, with an answer not established here, so that the emulator keeps the request:
+     * a warning saying so, the refusal in strict mode (ERROR_CORE, the text the warning's), nothing when validation is
+     * off.
+     */
+    public void refusedThere(String what) {
+        switch (portal().settings().validation()) {
+            case STRICT -> throw RestError.of("ERROR_CORE", what);
+            case WARN -> warn(what);
+            case OFF -> { }
+        }
+    }
+
+    /**
      * Something the emulator does otherwise than a real portal, through no fault of the request: a feature it does
      * not keep (a recurrence, a quote). Told in every mode, refused in none, and not a contract deviation of the
      * client's (D197).

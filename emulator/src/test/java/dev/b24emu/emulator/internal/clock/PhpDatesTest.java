@@ -32,6 +32,19 @@ class PhpDatesTest {
         assertEquals(Optional.of(Instant.parse("2026-12-05T21:00:00Z")), read("20261206"), "compact (php -r)");
         assertEquals(Optional.of(Instant.parse("2026-12-06T07:00:00Z")), read("20261206T10:00:00"));
         assertEquals(Optional.of(Instant.parse("2026-11-29T21:00:00Z")), read("20261200"));
+        // ISO 8601's basic format and an hour alone with its meridiem, as php -r reads them in Europe/Moscow (audit 61d)
+        var php = new java.util.LinkedHashMap<String, String>();
+        php.put("20261207T225000Z", "2026-12-07T22:50:00Z");
+        php.put("20261207T225000+0300", "2026-12-07T19:50:00Z");
+        php.put("20261207T225000", "2026-12-07T19:50:00Z");
+        php.put("20261207225000", "2026-12-07T19:50:00Z");
+        php.put("20261207T2250", "2026-12-07T19:50:00Z");
+        php.put("2026-12-07 10pm", "2026-12-07T19:00:00Z");
+        php.put("20261207 10pm", "2026-12-07T19:00:00Z");
+        php.put("2026-12-07 10 pm", "2026-12-07T19:00:00Z");
+        php.put("2026-12-07 1030", "2026-12-07T07:30:00Z");
+        php.put("06.12.2026 1030", "2026-12-06T07:30:00Z");
+        php.forEach((text, moment) -> assertEquals(Optional.of(Instant.parse(moment)), read(text), text));
         // PHP runs a day past the month's end into the next month, and day 0 is the last of the month before
         assertEquals(Optional.of(Instant.parse("2026-03-01T21:00:00Z")), read("2026-02-30"));
         assertEquals(Optional.of(Instant.parse("2026-01-30T21:00:00Z")), read("2026-02-00"));
@@ -40,7 +53,7 @@ class PhpDatesTest {
     @Test
     void whatStrtotimeCannotReadIsNoDate() {
         for (String text : new String[] {"", "garbage", "2026-13-01", "2026-12-32", "2026-12-06 25:00",
-                "12/06/2026 13:00 PM", "20261306", "20261232"}) {
+                "12/06/2026 13:00 PM", "20261306", "20261232", "2026120710"}) {
             assertEquals(Optional.empty(), read(text), text);
         }
         // where the emulator reads less than PHP: a time alone (today at that time), a year before 1000

@@ -100,6 +100,14 @@ class CallExtrasTest extends AppHarness {
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "b.mp3", "FILE_CONTENT", "SUQz-_AA"))
                 .then().statusCode(200).body("result.FILE_ID", equalTo(2))
                 .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue()); // ID3: an MP3's tag
+        // strict mode refuses what the real server refuses (audit 61d)
+        given().contentType(io.restassured.http.ContentType.JSON).body("{\"validation\":\"strict\"}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "c.mp3", "FILE_CONTENT", "dGVzdA=="))
+                .then().statusCode(400).body("error", equalTo("ERROR_CORE"))
+                .body("error_description", org.hamcrest.Matchers.startsWith("FILE_CONTENT is no MP3"));
+        given().contentType(io.restassured.http.ContentType.JSON).body("{\"validation\":\"warn\"}")
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
         call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "RECORD_URL", "https://pbx.example/r/x.wav?k=1"))
                 .then().statusCode(200).body("result.FILE_ID", equalTo(3))
                 .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue())

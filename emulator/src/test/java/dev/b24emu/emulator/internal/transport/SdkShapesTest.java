@@ -390,7 +390,8 @@ class SdkShapesTest extends AppHarness {
      */
     @Test
     void aMethodPathIsReadAsNginxAndThePortalReadIt() throws Exception {
-        for (String method : List.of("user%2Ecurrent", "us%65r.current", "x/../user.current", "./user.current")) {
+        for (String method : List.of("user%2Ecurrent", "us%65r.current", "x/../user.current", "./user.current",
+                "%2e%2e/" + path(webhook).substring("/rest/".length()) + "user.current")) {
             String answer = raw("GET " + path(webhook) + method + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Connection: close\r\n\r\n");
             assertTrue(answer.startsWith("HTTP/1.1 200"), method + ": " + answer);

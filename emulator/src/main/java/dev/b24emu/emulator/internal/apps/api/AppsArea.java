@@ -123,7 +123,7 @@ public final class AppsArea implements Area {
                     + "installUrl or a handlerUrl to open it in the simulator");
         }
         AppPage opened = AppPage.open(portal, app, url, "DEFAULT", "{}",
-                oauth.forDelivery(portal, app, user.id()), request.endpoints());
+                oauth.forDelivery(portal, app, user.id(), true), request.endpoints()); // REFRESH_ID too
         return new PageView(app.name(), opened.url(), opened.form(), !installing, user.admin(), null, user.id());
     }
 

@@ -92,9 +92,9 @@ final class RecordMethods {
         if (!looksLikeAudio(bytes)) {
             // the server checks the saved file's type (RecordFile::isCorrectFromArray: CFile::CheckFile with
             // "audio/"), read from its content: a dummy string a test attaches is refused there (audit 61c); its
-            // exact answer is not established, so it is kept here and reported
-            call.warn("FILE_CONTENT is no MP3, WAV, FLAC or Ogg audio (by its first bytes): the real server checks"
-                    + " that a record's content is audio (audio/*) and would refuse it");
+            // exact answer is not established, so it is kept here and reported (refused in strict mode: audit 61d)
+            call.refusedThere("FILE_CONTENT is no MP3, WAV, FLAC or Ogg audio (by its first bytes): the real server"
+                    + " checks that a record's content is audio (audio/*) and would refuse it");
         }
         return result.put("FILE_ID", RecordFiles.attach(portal, callId, fileName, "content", null, bytes,
                 RecordFiles.Files.REPLACED, origin).fileId());
