@@ -52,6 +52,27 @@ class TokenBoundTest extends AppHarness {
         }
     }
 
+    /**
+     * The pairs minted for widget openings are bounded apart from the application's own: more openings than the bound
+     * leave its pair working, which they had pushed out (D207).
+     */
+    @Test
+    void widgetOpeningsDoNotPushTheApplicationsPairOut() {
+        JsonPath installed = install("widget.app", List.of("telephony", "user", "placement"), null);
+        String token = installed.getString("access_token");
+        oauth(token, "placement.bind", Map.of("PLACEMENT", "CALL_CARD", "HANDLER", handler.url("/card"))).then()
+                .statusCode(200);
+        for (int i = 0; i < BOUND + 2; i++) {
+            oauth(token, "telephony.externalcall.register", Map.of("USER_ID", 1, "PHONE_NUMBER", "+7999000001" + i,
+                    "TYPE", 2)).then().statusCode(200);
+            int opened = i + 1;
+            handler.await(r -> handler.received().stream().filter(x -> x.path().equals("/card")).count() >= opened,
+                    "opening " + opened);
+        }
+        oauth(token, "user.current", Map.of()).then().statusCode(200);
+        renew("widget.app", installed.getString("refresh_token")).then().statusCode(200);
+    }
+
     @Test
     void codesAndTheRefreshTokensTheyBuyAreBoundedToo() {
         JsonPath installed = install("consenting.app", List.of("telephony"), null);
