@@ -72,6 +72,7 @@ import dev.b24emu.emulator.internal.users.User;
 import dev.b24emu.emulator.internal.users.UserStore;
 import dev.b24emu.emulator.internal.users.api.UsersArea;
 import dev.b24emu.emulator.internal.voximplant.BuiltInCalls;
+import dev.b24emu.emulator.internal.voximplant.CallStatistics;
 import dev.b24emu.emulator.internal.voximplant.api.VoximplantArea;
 import dev.b24emu.specs.Contracts;
 import io.vertx.core.DeploymentOptions;
@@ -167,6 +168,10 @@ public final class EmulatorServer implements AutoCloseable {
             BuiltInCalls builtIn = new BuiltInCalls(publisher);
             calls.listen(builtIn);
             calls.outgoingLine(Lines::chosen);
+            calls.builtInEnded((portal, callId) -> {
+                builtIn.tick(portal); // the calls the portal's clock has ended, as statistic.get sees them
+                return portal.store(CallStatistics.class).has(callId);
+            });
             FollowUps followUps = new FollowUps();
             calls.listen(followUps);
             calls.listen(new CallChats());

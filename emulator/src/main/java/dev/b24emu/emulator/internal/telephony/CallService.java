@@ -36,6 +36,8 @@ public final class CallService {
 
     /** the portal's outgoing line, from built-in telephony once it is wired (none before) */
     private volatile OutgoingLine outgoingLine = portal -> Optional.empty();
+    /** whether the statistics hold an ended built-in call (a callback, an infocall): built-in telephony's, once wired */
+    private volatile java.util.function.BiPredicate<Portal, String> builtInEnded = (portal, callId) -> false;
 
     public CallService(EventPublisher publisher) {
         this.events = new CallEvents(publisher);
@@ -44,6 +46,20 @@ public final class CallService {
     /** Where the portal's outgoing line is read; called while the emulator is being assembled. */
     public void outgoingLine(OutgoingLine line) {
         this.outgoingLine = line;
+    }
+
+    /** Where ended built-in calls are looked up; called while the emulator is being assembled. */
+    public void builtInEnded(java.util.function.BiPredicate<Portal, String> ended) {
+        this.builtInEnded = ended;
+    }
+
+    /**
+     * Whether the call is in the portal's statistics, finished: an external call or a built-in one, as the server's
+     * attachRecord and attachTranscription look the CALL_ID up in StatisticTable, where callbacks and infocalls are too
+     * (they were "not found" here: audit 61a).
+     */
+    public boolean inStatistics(Portal portal, String callId) {
+        return portal.store(TelephonyStore.class).finished(callId).isPresent() || builtInEnded.test(portal, callId);
     }
 
     /** Adds a reaction to calls' moments; called while the emulator is being assembled. */
@@ -88,13 +104,20 @@ public final class CallService {
         return row;
     }
 
-    /** Keeps a finished call's transcription (its MESSAGES, already checked) and tells the listeners of it. */
-    public Transcript attachTranscription(Portal portal, FinishedCall row, com.fasterxml.jackson.databind.node.ArrayNode messages,
-                                          Double cost, String costCurrency) {
-        Transcript transcript = portal.store(TelephonyStore.class).addTranscript(row.call().callId(), messages, cost,
-                costCurrency);
-        listeners.forEach(l -> l.transcribed(portal, row, transcript));
-        return transcript;
+    /**
+     * Keeps an ended call's transcription (its MESSAGES, already checked) and tells the listeners of an external one's
+     * (a built-in call has no follow-up to carry it); empty when the statistics do not hold the call.
+     */
+    public Optional<Transcript> attachTranscription(Portal portal, String callId,
+                                                    com.fasterxml.jackson.databind.node.ArrayNode messages,
+                                                    Double cost, String costCurrency) {
+        Optional<FinishedCall> row = portal.store(TelephonyStore.class).finished(callId);
+        if (row.isEmpty() && !builtInEnded.test(portal, callId)) {
+            return Optional.empty();
+        }
+        Transcript transcript = portal.store(TelephonyStore.class).addTranscript(callId, messages, cost, costCurrency);
+        row.ifPresent(finished -> listeners.forEach(l -> l.transcribed(portal, finished, transcript)));
+        return Optional.of(transcript);
     }
 
     /** Shows the card of an open call to users; false for an unknown or finished call. */

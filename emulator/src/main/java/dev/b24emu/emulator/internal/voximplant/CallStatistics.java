@@ -115,6 +115,18 @@ public final class CallStatistics implements Store<CallStatistics.Snapshot> {
         return text == null ? 0 : text.length();
     }
 
+    /** Whether a built-in call with the CALL_ID ended: attachRecord and attachTranscription take it, as the server does. */
+    public boolean has(String callId) {
+        return read(() -> {
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                if (((StatRow) rows.value(i)).callId().equals(callId)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /** Every record, oldest first (the control API's view of calls). */
     public List<StatRow> all() {
         return read(() -> {

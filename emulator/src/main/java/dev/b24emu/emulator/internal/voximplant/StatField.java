@@ -77,7 +77,7 @@ public enum StatField implements FilterQuery.Field {
             case CALL_LOG -> r.callLog();
             case CALL_DURATION -> r.duration();
             case CALL_START_DATE -> r.startDate();
-            case CALL_RECORD_URL -> r.external() ? l.recordUrl(r.callId()) : r.recordUrl();
+            case CALL_RECORD_URL -> r.external() || l.recordUrl(r.callId()) != null ? l.recordUrl(r.callId()) : r.recordUrl();
             case CALL_VOTE -> r.vote() == null ? null : r.vote().longValue();
             case COST -> BigDecimal.valueOf(r.cost());
             case COST_CURRENCY -> r.costCurrency();
@@ -88,13 +88,13 @@ public enum StatField implements FilterQuery.Field {
             case CRM_ACTIVITY_ID -> r.crmActivityId();
             case REST_APP_ID -> appId(r.appKey());
             case REST_APP_NAME -> appId(r.appKey()) == null ? null : l.appName(r.appKey());
-            case TRANSCRIPT_ID -> r.external() ? l.transcriptId(r.callId()) : null;
+            case TRANSCRIPT_ID -> l.transcriptId(r.callId()); // a built-in call's too (attachTranscription)
             case TRANSCRIPT_PENDING -> "N";
             case SESSION_ID -> r.sessionId() == null ? null : Long.parseLong(r.sessionId());
             case REDIAL_ATTEMPT -> r.redialAttempt() == null ? null : r.redialAttempt().longValue();
             case COMMENT -> null;
             case RECORD_DURATION -> null;
-            case RECORD_FILE_ID -> r.external() ? l.recordFileId(r.callId()) : null;
+            case RECORD_FILE_ID -> l.recordFileId(r.callId()); // a built-in call's too (attachRecord)
             case CALL_TYPE, INCOMING -> (long) r.callType();
             case CALL_WEBDAV_ID -> RECORD_FILE_ID.value(r, l);
             case HAS_RECORD -> RECORD_FILE_ID.value(r, l) == null ? "N" : "Y";

@@ -57,6 +57,28 @@ class BuiltInCallsTest extends AppHarness {
                 .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue());
     }
 
+    /**
+     * A record and a transcript are attached to an ended callback as to an external call: the server looks the
+     * CALL_ID up in StatisticTable, where built-in calls are too ("not found" here before: audit 61a).
+     */
+    @Test
+    void anEndedCallbackTakesARecordAndATranscript() {
+        String callId = call("voximplant.callback.start", Map.of("FROM_LINE", LINE, "TO_NUMBER", "+79990000007",
+                "TEXT_TO_PRONOUNCE", "Hello")).then().statusCode(200).extract().path("result.CALL_ID");
+        List<Map<String, Object>> messages = List.of(Map.of("SIDE", "User", "START_TIME", 0, "STOP_TIME", 2, "MESSAGE", "Hi"));
+        call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", messages)).then().statusCode(400)
+                .body("error_description", equalTo("Call " + callId + " is not found. Is it finished?"));
+        advancePortalClock("PT5S"); // answered
+        advancePortalClock("PT30S"); // ended
+        int transcript = call("telephony.call.attachTranscription", Map.of("CALL_ID", callId, "MESSAGES", messages))
+                .then().statusCode(200).extract().path("result.TRANSCRIPT_ID");
+        int file = call("telephony.externalCall.attachRecord", Map.of("CALL_ID", callId, "FILENAME", "cb.mp3",
+                "FILE_CONTENT", "SUQzBAAAAAAAAA==")).then().statusCode(200).extract().path("result.FILE_ID");
+        JsonPath row = statistics(Map.of("FILTER", Map.of("CALL_ID", callId)));
+        assertEquals(Integer.toString(transcript), row.getString("result[0].TRANSCRIPT_ID"));
+        assertEquals(Integer.toString(file), row.getString("result[0].RECORD_FILE_ID"));
+    }
+
     @Test
     void aCallbackRingsTalksAndEndsOnThePortalClock() {
         events();

@@ -9,7 +9,6 @@ import dev.b24emu.emulator.internal.rest.MethodTable;
 import dev.b24emu.emulator.internal.rest.Origin;
 import dev.b24emu.emulator.internal.rest.RestCall;
 import dev.b24emu.emulator.internal.telephony.CallService;
-import dev.b24emu.emulator.internal.telephony.FinishedCall;
 import dev.b24emu.emulator.internal.telephony.RecordFiles;
 import dev.b24emu.emulator.internal.telephony.TelephonyStore;
 import dev.b24emu.emulator.internal.telephony.Transcript;
@@ -34,8 +33,7 @@ final class RecordMethods {
     }
 
     void register(MethodTable methods) {
-        methods.add("telephony.externalCall.attachRecord",
-                RecordMethods::attachRecord);
+        methods.add("telephony.externalCall.attachRecord", this::attachRecord);
         methods.add("telephony.call.attachTranscription", call -> attachTranscription(call.portal(), call.params()));
     }
 
@@ -49,7 +47,7 @@ final class RecordMethods {
      * name, the extension and the content. The texts are the server's (the RU page and both tutorials), not the EN
      * page's rewording.
      */
-    private static JsonNode attachRecord(RestCall call) {
+    private JsonNode attachRecord(RestCall call) {
         Portal portal = call.portal();
         Params p = call.params();
         Origin origin = Origin.of(call);
@@ -59,7 +57,7 @@ final class RecordMethods {
         if (url.isEmpty() && !hasFileName) {
             throw RestError.of("ERROR_CORE", "Required parameters are not set. Request should contain or URL or FILENAME parameter");
         }
-        if (telephony(portal).finished(callId).isEmpty()) {
+        if (!calls.inStatistics(portal, callId)) {
             throw RestError.of("ERROR_CORE", "Call is not found in the statistic table. Looks like it is not finished yet.");
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
@@ -200,12 +198,11 @@ final class RecordMethods {
             }
             stored.addObject().put("SIDE", side).put("START_TIME", start).put("STOP_TIME", stop).put("MESSAGE", text);
         }
-        FinishedCall row = telephony(portal).finished(callId).orElseThrow(() ->
-                RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?"));
         Double cost = p.has("COST") ? p.phpDouble("COST") : null;
         // COST_CURRENCY is "used only with COST"
         String currency = cost == null ? null : p.text("COST_CURRENCY").orElse(null);
-        Transcript transcript = calls.attachTranscription(portal, row, stored, cost, currency);
+        Transcript transcript = calls.attachTranscription(portal, callId, stored, cost, currency).orElseThrow(() ->
+                RestError.of("ERROR_CORE", "Call " + callId + " is not found. Is it finished?"));
         return JsonNodeFactory.instance.objectNode().put("TRANSCRIPT_ID", transcript.id());
     }
 
