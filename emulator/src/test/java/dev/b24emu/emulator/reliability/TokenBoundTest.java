@@ -1,6 +1,7 @@
 package dev.b24emu.emulator.reliability;
 
 import dev.b24emu.emulator.support.AppHarness;
+import dev.b24emu.emulator.testing.HandlerServer;
 import dev.b24emu.emulator.support.Servers;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -69,6 +70,17 @@ class TokenBoundTest extends AppHarness {
             handler.await(r -> handler.received().stream().filter(x -> x.path().equals("/card")).count() >= opened,
                     "opening " + opened);
         }
+        // a widget renewing its pairs in a loop stays among the delivered ones (audit 61e)
+        List<HandlerServer.Received> openings = handler.received().stream().filter(r -> r.path().equals("/card")).toList();
+        String widgetRefresh = openings.get(openings.size() - 1).form().path("REFRESH_ID").asText(); // the newest
+        for (int i = 0; i < BOUND + 2; i++) {
+            widgetRefresh = renew("widget.app", widgetRefresh).then().statusCode(200).extract().path("refresh_token");
+        }
+        // and a state saved and loaded again keeps them apart (audit 61e: restored together, oldest first)
+        String state = given().get(base() + "/_emulator/portals/" + portal.id() + "/state").then().statusCode(200)
+                .extract().asString();
+        given().contentType("application/json").body(state).put(base() + "/_emulator/portals/" + portal.id() + "/state")
+                .then().statusCode(200);
         oauth(token, "user.current", Map.of()).then().statusCode(200);
         renew("widget.app", installed.getString("refresh_token")).then().statusCode(200);
     }

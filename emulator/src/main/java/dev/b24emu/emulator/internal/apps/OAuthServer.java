@@ -288,8 +288,12 @@ public final class OAuthServer {
         }
     }
 
-    /** Spends a refresh token; empty when it is unknown, used or expired on its portal's clock. */
-    public Optional<Grant> spendRefresh(String token, Portal portal) {
+    /**
+     * Renews a pair with its refresh token, which is spent: empty when it is unknown, used or expired on its portal's
+     * clock. A delivered pair's renewal is counted with the delivered ones, the application's with its own (a widget
+     * renewing in a loop pushed the application's pair out: audit 61e).
+     */
+    public Optional<Tokens> renew(String token, Portal portal, App app) {
         Grant grant = refreshTokens.get(token);
         if (grant == null || !grant.portalId().equals(portal.id()) || portal.now().isAfter(grant.expiresAt())) {
             return Optional.empty();
@@ -297,20 +301,29 @@ public final class OAuthServer {
         if (!refreshTokens.remove(token, grant)) {
             return Optional.empty();
         }
-        noted(portal.id(), mine -> mine.refreshKinds().forEach(kind -> kind.forget(token)));
-        return Optional.of(grant);
+        boolean[] delivered = new boolean[1];
+        noted(portal.id(), mine -> {
+            delivered[0] = mine.deliveredRefresh.contains(token);
+            mine.refreshKinds().forEach(kind -> kind.forget(token));
+        });
+        return Optional.of(mint(portal, app, grant.userId(), delivered[0]));
     }
 
     public Optional<Grant> peekRefresh(String token) {
         return Optional.ofNullable(refreshTokens.get(token));
     }
 
-    /** A portal's live grants, for state files: maps access tokens and refresh tokens to their grants. */
-    public record PortalTokens(Map<String, Grant> access, Map<String, Grant> refresh) {
+    /**
+     * A portal's live grants, for state files: maps access tokens and refresh tokens to their grants, the
+     * application's and those minted for deliveries apart (D207: restored together, deliveries pushed the
+     * application's pair out of its bound; a file saved before has none of the latter).
+     */
+    public record PortalTokens(Map<String, Grant> access, Map<String, Grant> refresh,
+                               Map<String, Grant> deliveredAccess, Map<String, Grant> deliveredRefresh) {
         /** A state file's tokens: each a 32-hex token with a whole grant. */
         void check(String path) {
-            for (var side : Map.of("access", access == null ? Map.<String, Grant>of() : access,
-                    "refresh", refresh == null ? Map.<String, Grant>of() : refresh).entrySet()) {
+            for (var side : Map.of("access", orNone(access), "refresh", orNone(refresh),
+                    "deliveredAccess", orNone(deliveredAccess), "deliveredRefresh", orNone(deliveredRefresh)).entrySet()) {
                 side.getValue().forEach((token, grant) -> {
                     if (token == null || !token.matches("[0-9a-f]{32}") || grant == null || grant.clientId() == null
                             || grant.expiresAt() == null) {
@@ -322,14 +335,22 @@ public final class OAuthServer {
         }
     }
 
+    private static Map<String, Grant> orNone(Map<String, Grant> grants) {
+        return grants == null ? Map.of() : grants;
+    }
+
     public PortalTokens tokensOf(String portalId) {
         Map<String, Grant> access = new java.util.HashMap<>();
         Map<String, Grant> refresh = new java.util.HashMap<>();
+        Map<String, Grant> deliveredAccess = new java.util.HashMap<>();
+        Map<String, Grant> deliveredRefresh = new java.util.HashMap<>();
         noted(portalId, mine -> {
-            mine.accessKinds().forEach(kind -> copy(kind, accessTokens, access));
-            mine.refreshKinds().forEach(kind -> copy(kind, refreshTokens, refresh));
+            copy(mine.access, accessTokens, access);
+            copy(mine.refresh, refreshTokens, refresh);
+            copy(mine.deliveredAccess, accessTokens, deliveredAccess);
+            copy(mine.deliveredRefresh, refreshTokens, deliveredRefresh);
         });
-        return new PortalTokens(access, refresh);
+        return new PortalTokens(access, refresh, deliveredAccess, deliveredRefresh);
     }
 
     private static void copy(MadeAtRunTime<String> kind, Map<String, Grant> grants, Map<String, Grant> into) {
@@ -351,6 +372,9 @@ public final class OAuthServer {
         synchronized (mine) {
             restore(portalId, tokens.access(), accessTokens, mine.access, this::forgetAccess);
             restore(portalId, tokens.refresh(), refreshTokens, mine.refresh, refreshTokens::remove);
+            restore(portalId, orNone(tokens.deliveredAccess()), accessTokens, mine.deliveredAccess, this::forgetAccess);
+            restore(portalId, orNone(tokens.deliveredRefresh()), refreshTokens, mine.deliveredRefresh,
+                    refreshTokens::remove);
         }
     }
 

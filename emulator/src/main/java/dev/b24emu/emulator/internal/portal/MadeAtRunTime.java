@@ -97,6 +97,11 @@ public final class MadeAtRunTime<K> {
         }
     }
 
+    /** Whether the key is noted. */
+    public boolean contains(K key) {
+        return made.containsKey(key);
+    }
+
     /** The keys noted, least recently written first (a copy). */
     public List<K> keys() {
         return new ArrayList<>(made.keySet());

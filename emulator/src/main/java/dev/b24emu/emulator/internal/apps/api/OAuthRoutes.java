@@ -94,12 +94,12 @@ final class OAuthRoutes {
         if (app == null) {
             return;
         }
-        OAuthServer.Grant grant = oauth.spendRefresh(refreshToken, portal).orElse(null);
-        if (grant == null) {
+        OAuthServer.Tokens renewed = oauth.renew(refreshToken, portal, app).orElse(null);
+        if (renewed == null) {
             answer(ctx, 400, error("invalid_grant", "Invalid refresh token"));
             return;
         }
-        issue(ctx, portal, app, grant.userId());
+        answerTokens(ctx, portal, app, peek.userId(), renewed);
     }
 
     /** Step 2 of settings/oauth/index.md: a code is good once, for 30 seconds (D110 for the refusals). */
@@ -149,7 +149,10 @@ final class OAuthRoutes {
      * from ONAPPINSTALL or the install form (D164).
      */
     private void issue(RoutingContext ctx, Portal portal, App app, long userId) {
-        OAuthServer.Tokens tokens = oauth.issue(portal, app, userId);
+        answerTokens(ctx, portal, app, userId, oauth.issue(portal, app, userId));
+    }
+
+    private void answerTokens(RoutingContext ctx, Portal portal, App app, long userId, OAuthServer.Tokens tokens) {
         var body = Installation.tokenResponse(portal, app, userId, tokens, endpoints(ctx));
         body.put("domain", java.net.URI.create(body.get("server_endpoint").asText()).getRawAuthority());
         answer(ctx, 200, body);
