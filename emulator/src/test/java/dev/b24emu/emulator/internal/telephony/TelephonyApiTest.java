@@ -181,6 +181,12 @@ class TelephonyApiTest extends EmulatorHarness {
                 "CALL_START_DATE", "2026-03-07T10:20:30+03:00"));
         call("telephony.externalcall.finish", Map.of("CALL_ID", callId, "USER_ID", 2)).then()
                 .body("result.CALL_START_DATE", equalTo("2026-03-07T10:20:30+03:00"));
+        // ISO 8601's basic format is ISO 8601: read, and not reported (audit 61e)
+        String basic = call("telephony.externalcall.register", Map.of("USER_ID", 2, "PHONE_NUMBER", "+79990000002",
+                "TYPE", 2, "CALL_START_DATE", "20260307T102030+0300")).then().statusCode(200)
+                .header("X-B24-Emulator-Warning", org.hamcrest.Matchers.nullValue()).extract().path("result.CALL_ID");
+        call("telephony.externalcall.finish", Map.of("CALL_ID", basic, "USER_ID", 2)).then()
+                .body("result.CALL_START_DATE", equalTo("2026-03-07T10:20:30+03:00"));
     }
 
     @Test
