@@ -424,13 +424,22 @@ public final class Contracts {
         return new LinkedHashSet<>(propertyOrder(require(method).params()));
     }
 
+    /** Whether a method documents a parameter with exactly this name (the case as documented). */
+    public boolean documentsParamAsWritten(String method, String name) {
+        return paramNames(method).asDocumented().contains(name);
+    }
+
     /** Whether a method documents a parameter, its name matched without regard to case as the server reads it. */
     public boolean documentsParam(String method, String name) {
-        ParamNames names = paramNames.computeIfAbsent(require(method).params(),
-                path -> ParamNames.of(propertyOrder(path), declaringDocument(path).path("patternProperties")));
+        ParamNames names = paramNames(method);
         // as documented, the common case, before a lower-cased copy of the name
         return names.asDocumented().contains(name) || names.lowerCase().contains(name.toLowerCase(Locale.ROOT))
                 || names.patterns().stream().anyMatch(pattern -> pattern.matcher(name).find());
+    }
+
+    private ParamNames paramNames(String method) {
+        return paramNames.computeIfAbsent(require(method).params(),
+                path -> ParamNames.of(propertyOrder(path), declaringDocument(path).path("patternProperties")));
     }
 
     /**

@@ -96,7 +96,7 @@ public final class OAuthServer {
     /** "The lifetime of the authorization code code is 30 seconds" (settings/oauth/index.md). */
     public static final Duration CODE_LIFETIME = Duration.ofSeconds(30);
 
-    /** A pair the application holds: issued at installation, by a code exchange or by a renewal. */
+    /** A pair the application holds: issued at installation (its callback, ONAPPINSTALL) or by a code exchange. */
     public Tokens issue(Portal portal, App app, long userId) {
         return mint(portal, app, userId, false);
     }
@@ -143,12 +143,12 @@ public final class OAuthServer {
     }
 
     /**
-     * A token pair for an outbound call (an event, a widget's opening, ONAPPINSTALL): a pair of its own, as the portal
-     * asks the authorization server for one per delivery (rest's Sender::getAuth, app.layout's Provider::get). It
-     * handed out the pair the application held, and a widget renewing with its REFRESH_ID spent the backend's refresh
-     * token (audit 61b). A delivery that hands out the refresh token (a widget's REFRESH_ID, ONAPPINSTALL's pair,
-     * which the application keeps) gets a new pair every time; one that hands out the access token alone shares a
-     * pair for a minute, with the seconds it has left as its expires_in (audit 61d: ONAPPINSTALL's pair was shared).
+     * A token pair for an outbound call (an event, a widget's opening): a pair of its own, as the portal asks the
+     * authorization server for one per delivery (rest's Sender::getAuth, app.layout's Provider::get). It handed out
+     * the pair the application held, and a widget renewing with its REFRESH_ID spent the backend's refresh token
+     * (audit 61b). A delivery that hands out the refresh token (a widget's REFRESH_ID, an event D94 gives one) gets a
+     * new pair every time; one that hands out the access token alone shares a pair for a minute, with the seconds it
+     * has left as its expires_in. ONAPPINSTALL's pair, which the application keeps, is {@link #issue}'s (audit 61d).
      */
     public Tokens forDelivery(Portal portal, App app, long userId, boolean withRefreshToken) {
         if (withRefreshToken) {

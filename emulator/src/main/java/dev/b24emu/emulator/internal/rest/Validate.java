@@ -119,19 +119,16 @@ final class Validate implements Stage {
      * should be set"), each reported; they were read here in any case, and a client sending them passed (audit 61a).
      */
     private void unreadCases(String method, ObjectNode tree, java.util.function.Consumer<String> warnings) {
-        Set<String> documented = null;
         for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (documented == null) {
-                documented = contracts.documentedParams(method);
-            }
-            if (documented.contains(name) || GENERAL_PARAMS.contains(name) || !contracts.documentsParam(method, name)) {
+            if (contracts.documentsParamAsWritten(method, name) || GENERAL_PARAMS.contains(name)
+                    || !contracts.documentsParam(method, name)) {
                 continue; // as documented, or unknown in any case (reported as unknown)
             }
             String upper = name.toUpperCase(Locale.ROOT);
             names.remove();
             warnings.accept("Parameter " + name + " was not read: the real server reads " + method + "'s parameters"
-                    + " only as documented" + (documented.contains(upper) ? " (" + upper + ")" : "")
+                    + " only as documented" + (contracts.documentsParamAsWritten(method, upper) ? " (" + upper + ")" : "")
                     + ", and ignores it");
         }
     }
