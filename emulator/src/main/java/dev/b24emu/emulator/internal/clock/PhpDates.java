@@ -61,7 +61,7 @@ public final class PhpDates {
         if (month > 12 || day > 31) {
             return Optional.empty();
         }
-        int hour = number(m, "h", "hh", "ch");
+        int hour = number(m, "h", "hh", "ch", "th");
         int minute = number(m, "min", "cmin");
         int second = number(m, "s", "cs");
         String meridiem = m.group("ampm") != null ? m.group("ampm") : m.group("hampm");
@@ -72,12 +72,12 @@ public final class PhpDates {
             boolean pm = Character.toLowerCase(meridiem.charAt(0)) == 'p';
             hour = hour % 12 + (pm ? 12 : 0);
         }
-        if (hour > 23 || minute > 59 || second > 59) {
+        if (hour > 24 || minute > 59 || second > 60) { // as PHP: 24:00 and a leap second run into what follows
             return Optional.empty();
         }
         // PHP's overflow: months and days run on from January 1 (day 0 is the last of the month before)
         java.time.LocalDateTime local = LocalDate.of(year, 1, 1).plusMonths(month - 1L).plusDays(day - 1L)
-                .atTime(hour, minute, second);
+                .atStartOfDay().plusHours(hour).plusMinutes(minute).plusSeconds(second);
         if (local.getYear() < 1000 || local.getYear() > 9999) {
             return Optional.empty();
         }
@@ -118,6 +118,7 @@ public final class PhpDates {
             + "(?:\\s*(?<ampm>[AaPp]\\.?[Mm]\\.?))?"
             // an hour alone with its meridiem (10pm), and ISO 8601's basic time (T225000, T2250, a space or nothing)
             + "|(?:[Tt]|\\s+)(?<hh>\\d{1,2})\\s*(?<hampm>[AaPp]\\.?[Mm]\\.?)"
-            + "|(?:[Tt]|\\s+)?(?<ch>\\d{2})(?<cmin>\\d{2})(?<cs>\\d{2})?)?"
+            + "|(?:[Tt]|\\s+)?(?<ch>\\d{2})(?<cmin>\\d{2})(?<cs>\\d{2})?"
+            + "|[Tt](?<th>\\d{1,2}))?" // an hour alone after a T (2026-12-07T22), not after a space
             + "(?:\\s*(?<offset>[Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?))?");
 }

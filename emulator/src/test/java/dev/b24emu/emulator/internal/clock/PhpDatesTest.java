@@ -44,6 +44,13 @@ class PhpDatesTest {
         php.put("2026-12-07 10 pm", "2026-12-07T19:00:00Z");
         php.put("2026-12-07 1030", "2026-12-07T07:30:00Z");
         php.put("06.12.2026 1030", "2026-12-06T07:30:00Z");
+        // an hour alone after a T, hour 24 and a leap second, which run into what follows (audit 61e)
+        php.put("2026-12-07T22", "2026-12-07T19:00:00Z");
+        php.put("20261207T22Z", "2026-12-07T22:00:00Z");
+        php.put("2026-12-07 24:00", "2026-12-07T21:00:00Z");
+        php.put("2026-12-07 23:59:60", "2026-12-07T21:00:00Z");
+        php.put("2026-12-07T22+03:00", "2026-12-07T19:00:00Z");
+        php.put("2026-12-07 24:30", "2026-12-07T21:30:00Z");
         php.forEach((text, moment) -> assertEquals(Optional.of(Instant.parse(moment)), read(text), text));
         // PHP runs a day past the month's end into the next month, and day 0 is the last of the month before
         assertEquals(Optional.of(Instant.parse("2026-03-01T21:00:00Z")), read("2026-02-30"));
@@ -53,7 +60,8 @@ class PhpDatesTest {
     @Test
     void whatStrtotimeCannotReadIsNoDate() {
         for (String text : new String[] {"", "garbage", "2026-13-01", "2026-12-32", "2026-12-06 25:00",
-                "12/06/2026 13:00 PM", "20261306", "20261232", "2026120710"}) {
+                "12/06/2026 13:00 PM", "20261306", "20261232", "2026120710", "2026-12-07 25:00", "2026-12-07 22",
+                "2026-12-07 23:60"}) {
             assertEquals(Optional.empty(), read(text), text);
         }
         // where the emulator reads less than PHP: a time alone (today at that time), a year before 1000
