@@ -33,7 +33,7 @@ public final class RestService {
                 List.of(authenticate.beforeBody()),
                 List.of(authenticate, new Authorize(methods), Limits.check(), Faults.inject(), Faults.answer(),
                         validate, new Invoke(), Limits.account(), committed),
-                List.of(new Journal(json, noPortal, portals.clock())));
+                List.of(Validate::silentWhenOff, new Journal(json, noPortal, portals.clock())));
     }
 
     public Pipeline pipeline() {

@@ -66,6 +66,17 @@ final class Validate implements Stage {
         check(caller, exchange.method(), exchange.params(), exchange::warn);
     }
 
+    /**
+     * Drops what reading the request noticed when the caller's portal validates nothing, however the call ended: a
+     * call refused before this stage ran (a path that resolves to no method: 404) kept its warnings (audit 61e).
+     */
+    static void silentWhenOff(RestExchange exchange) {
+        Caller caller = exchange.principal();
+        if (caller != null && caller.portal().settings().validation() == Validation.OFF) {
+            exchange.dropWarnings();
+        }
+    }
+
     /** Checks one call's parameters (also each command of a batch); warnings go to the given sink. */
     void check(Caller caller, String method, JsonNode given, java.util.function.Consumer<String> warnings) {
         Validation mode = caller.portal().settings().validation();

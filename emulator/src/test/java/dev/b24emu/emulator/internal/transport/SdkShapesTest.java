@@ -400,6 +400,16 @@ class SdkShapesTest extends AppHarness {
         String plain = raw("GET " + path(webhook) + "user.current HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: close\r\n\r\n");
         assertFalse(plain.contains("Percent-escapes"), plain);
+        // a path that resolves to no method is 404, reported unless the portal validates nothing (audit 61e)
+        String nowhere = "GET " + path(webhook) + "user.current/.. HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        assertTrue(raw(nowhere).contains("Percent-escapes or dot segments"), raw(nowhere));
+        given().contentType(ContentType.JSON).body(Map.of("validation", "off"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
+        String silent = raw(nowhere);
+        assertTrue(silent.startsWith("HTTP/1.1 404"), silent);
+        assertFalse(silent.contains("X-B24-Emulator-Warning"), silent);
+        given().contentType(ContentType.JSON).body(Map.of("validation", "warn"))
+                .patch(base() + "/_emulator/portals/" + portal.id() + "/settings").then().statusCode(200);
     }
 
     @Test
